@@ -1,0 +1,56 @@
+import type { AskHandler } from "../handlers/ask/askHandler.js";
+import { MORE_SOURCES_ACTION } from "../handlers/ask/askHandler.js";
+import { helpReply } from "../handlers/help.js";
+import type { Logger } from "../logger.js";
+import type { Incoming } from "./incoming.js";
+import type { Reply } from "./reply.js";
+
+export interface BotDeps {
+  ask: AskHandler;
+  documentCount: () => number;
+  logger: Logger;
+}
+
+export interface Bot {
+  handle(incoming: Incoming): Promise<Reply[]>;
+}
+
+const HELP_WORDS = new Set(["help", "hulp", "?", "start", "hoi", "hallo", "menu"]);
+
+/** Routes platform-neutral events to handlers. Knows nothing about Slack, Teams or HTML. */
+export function createBot(deps: BotDeps): Bot {
+  return {
+    async handle(incoming) {
+      const started = performance.now();
+      const kind = incoming.kind === "message" ? "message" : incoming.action.id;
+      try {
+        const replies = await route(deps, incoming);
+        deps.logger.info({ surface: incoming.address.surface, kind, ms: Math.round(performance.now() - started) }, "handled");
+        return replies;
+      } catch (error) {
+        deps.logger.error({ surface: incoming.address.surface, kind, err: (error as Error).message }, "handler failed");
+        return [
+          {
+            parts: [
+              { kind: "notice", level: "warning", text: "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens." },
+            ],
+          },
+        ];
+      }
+    },
+  };
+}
+
+async function route(deps: BotDeps, incoming: Incoming): Promise<Reply[]> {
+  if (incoming.kind === "action") {
+    switch (incoming.action.id) {
+      case MORE_SOURCES_ACTION:
+        return [await deps.ask.moreSources(incoming.address)];
+      default:
+        return [{ parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }] }];
+    }
+  }
+  const text = incoming.text.trim();
+  if (HELP_WORDS.has(text.toLowerCase())) return [helpReply(deps.documentCount())];
+  return [await deps.ask.question(incoming.address, text)];
+}

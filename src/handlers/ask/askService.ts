@@ -1,0 +1,142 @@
+import type { SourceCitation } from "../../bot/reply.js";
+import type { AnswerGenerator } from "../../integrations/openai/groundedAnswerer.js";
+import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
+import type { RetrievedPassage } from "../../knowledge/types.js";
+import type { Logger } from "../../logger.js";
+import { personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
+import { containsAnswerType, expectedAnswerType } from "./answerType.js";
+import { citationFor } from "./citations.js";
+import { extractiveAnswer } from "./extractiveAnswer.js";
+
+export interface AnswerResult {
+  status: "answered" | "abstained" | "no_documents" | "empty_question";
+  /** Dutch text with [n] markers pointing at `sources`. */
+  text: string;
+  mode: "generated" | "extractive" | "none";
+  /** Sources cited by the answer; for an abstention, the nearest passages found. */
+  sources: SourceCitation[];
+  /** Further retrieved passages, shown when the user asks for more sources. */
+  moreSources: SourceCitation[];
+  /** Set when the question contained likely personal data (it was redacted before use). */
+  privacyWarning?: string;
+  /** Why a generated answer was replaced by the extractive one. */
+  fallbackReason?: string;
+}
+
+export interface AskServiceOptions {
+  /** Passages retrieved per question. */
+  topK: number;
+  /** Minimum coverage of the question by the best passage before we answer at all. */
+  minCoverage: number;
+  generatorTimeoutMs: number;
+}
+
+export const DEFAULT_ASK_OPTIONS: AskServiceOptions = { topK: 5, minCoverage: 0.3, generatorTimeoutMs: 15_000 };
+
+/**
+ * The answer pipeline: redact personal data, retrieve, decide whether the documents
+ * answer at all, then answer (generated when a model is configured, else extractive).
+ * A generated answer that is late, malformed or cites passages that were not retrieved
+ * is replaced by the extractive answer: nothing unverified reaches a professional.
+ */
+export class AskService {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly logger: Logger,
+    private readonly generator?: AnswerGenerator,
+    private readonly options: AskServiceOptions = DEFAULT_ASK_OPTIONS,
+  ) {}
+
+  async answer(rawQuestion: string): Promise<AnswerResult> {
+    const { text: question, findings } = redactPersonalData(rawQuestion);
+    const privacyWarning = personalDataWarning(findings);
+    if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
+
+    if (question.trim().length === 0) {
+      return { status: "empty_question", text: "", mode: "none", sources: [], moreSources: [], privacyWarning };
+    }
+    if (this.knowledge.chunkCount === 0) {
+      return {
+        status: "no_documents",
+        text: "Er zijn nog geen plandocumenten geïndexeerd, dus ik kan nog geen vragen beantwoorden. Vraag je beheerder om documenten toe te voegen.",
+        mode: "none",
+        sources: [],
+        moreSources: [],
+        privacyWarning,
+      };
+    }
+
+    const passages = await this.knowledge.retrieve(question, this.options.topK);
+    const extractive = this.extractive(question, passages);
+    const best = passages[0];
+    // Weak evidence, or none of the best sentences has what the question asks for
+    // (a date, a number, an amount): the documents do not answer it.
+    if (!best || best.coverage < this.options.minCoverage || !extractive.hasExpectedType) {
+      return {
+        status: "abstained",
+        text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
+        mode: "none",
+        sources: passages.slice(0, 3).map((p, i) => citationFor(i + 1, p)),
+        moreSources: [],
+        privacyWarning,
+      };
+    }
+
+    if (!this.generator) return { ...extractive.result, privacyWarning };
+    try {
+      const generated = await this.generateWithDeadline(question, passages);
+      const valid = generated.citations.length > 0 && generated.citations.every((n) => n >= 1 && n <= passages.length);
+      if (!valid) throw Object.assign(new Error("invalid citations"), { reason: "invalid_citation" });
+      const cited = [...new Set(generated.citations)].sort((a, b) => a - b);
+      return {
+        status: "answered",
+        text: generated.text,
+        mode: "generated",
+        sources: cited.map((n) => citationFor(n, passages[n - 1]!)),
+        moreSources: passages.flatMap((p, i) => (cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
+        privacyWarning,
+      };
+    } catch (error) {
+      const reason = (error as { reason?: string }).reason ?? "error";
+      this.logger.warn({ reason }, "generated answer rejected; using extractive answer");
+      return { ...extractive.result, privacyWarning, fallbackReason: reason };
+    }
+  }
+
+  private extractive(question: string, passages: RetrievedPassage[]): { result: AnswerResult; hasExpectedType: boolean } {
+    const type = expectedAnswerType(question);
+    const answer = extractiveAnswer(
+      passages,
+      this.knowledge.textScorer(question),
+      type ? (sentence) => containsAnswerType(sentence, type) : undefined,
+    );
+    return {
+      hasExpectedType: answer.hasExpectedType,
+      result: {
+        status: "answered",
+        text: answer.text,
+        mode: "extractive",
+        sources: answer.cited.map((n) => citationFor(n, passages[n - 1]!, answer.quotes.get(n))),
+        moreSources: passages.flatMap((p, i) => (answer.cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
+      },
+    };
+  }
+
+  /** The generator has its own timeout; this deadline is the backstop that always holds. */
+  private async generateWithDeadline(question: string, passages: RetrievedPassage[]) {
+    const controller = new AbortController();
+    const deadline = this.options.generatorTimeoutMs + 500;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(Object.assign(new Error("generator deadline"), { reason: "timeout" }));
+      }, deadline);
+    });
+    try {
+      return await Promise.race([this.generator!.generate(question, passages, controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/** A sentence or list line of a passage, as shown in an answer. */
+export function passageSentences(text: string): string[] {
+  return text
+    .split(/\n+|(?<=[.!?])\s+(?=[\p{Lu}\d“"(])/u)
+    .map((s) => s.replace(/^\s*(?:[-*•–]\s+|\d+\.\s+(?=\p{Lu}))/u, "").trim())
+    .filter((s) => s.length >= 15 && !s.startsWith("#") && /\p{L}{3}/u.test(s));
+}
+
+/** Shortens to at most max characters on a word boundary, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${cut.slice(0, lastSpace > max * 0.6 ? lastSpace : cut.length)}…`;
+}

@@ -1,0 +1,61 @@
+import express, { type ErrorRequestHandler, type Express, type Router } from "express";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Logger } from "../../logger.js";
+
+export interface HttpAppDeps {
+  logger: Logger;
+  /** Routers of the surfaces (web chat, later Slack and Teams). */
+  routers: Router[];
+  /** Readiness: stores reachable and index loaded. */
+  ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+}
+
+const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../web/public");
+
+/** One HTTP app for every surface, plus health and readiness probes. */
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    next();
+  });
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const { ready, checks } = await deps.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
+  });
+  app.use(express.json({ limit: "1mb" }));
+  for (const router of deps.routers) app.use(router);
+  app.use(
+    express.static(publicDir, {
+      index: "index.html",
+      setHeaders: (res) => {
+        res.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ error: "Niet gevonden" });
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** Malformed or oversized bodies get a clear answer; nothing reaches a crash. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const status = typeof error?.status === "number" ? error.status : 500;
+    const type = typeof error?.type === "string" ? error.type : "error";
+    logger.warn({ path: req.path, status, type }, "request rejected");
+    if (res.headersSent) return;
+    if (type === "entity.parse.failed") res.status(400).json({ error: "Ongeldige JSON in het verzoek" });
+    else if (type === "entity.too.large") res.status(413).json({ error: "Verzoek is te groot (max 1 MB)" });
+    else if (status >= 400 && status < 500) res.status(status).json({ error: "Ongeldig verzoek" });
+    else res.status(500).json({ error: "Er ging iets mis aan onze kant" });
+  };
+}

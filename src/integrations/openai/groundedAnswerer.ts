@@ -1,0 +1,179 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { zodResponseFormat } from "openai/helpers/zod";
+import { z } from "zod";
+import type { RetrievedPassage } from "../../knowledge/types.js";
+
+/** A generated answer. `text` is Dutch with markers like [1]; `citations` are the 1-based passage numbers used. */
+export interface GroundedAnswer {
+  text: string;
+  citations: number[];
+}
+
+export interface AnswerGenerator {
+  generate(question: string, passages: RetrievedPassage[], signal?: AbortSignal): Promise<GroundedAnswer>;
+}
+
+export type AnswerRejectionReason = "timeout" | "malformed" | "invalid_citation" | "empty" | "upstream";
+
+/** The model's answer cannot be trusted or was not produced; callers fall back to the extractive answer. */
+export class AnswerRejectedError extends Error {
+  constructor(
+    readonly reason: AnswerRejectionReason,
+    message: string = reason,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "AnswerRejectedError";
+  }
+}
+
+// What the model must return. Citation numbers are plain numbers on the wire (`.int()` would add
+// safe-integer min/max bounds that not every OpenAI-compatible server accepts); integers and
+// ranges are checked after parsing, against the passages actually given.
+const answerSchema = z.object({
+  answerable: z.boolean(),
+  answer: z.string(),
+  citations: z.array(z.number()),
+});
+
+const RESPONSE_FORMAT = zodResponseFormat(answerSchema, "grounded_answer");
+
+export const SYSTEM_PROMPT = [
+  "Je bent Wegwijs, een assistent voor professionals in de jeugdzorg.",
+  "Beantwoord de vraag uitsluitend met informatie uit de genummerde passages hieronder. Gebruik geen eigen kennis en vul niets aan.",
+  "Antwoord in het Nederlands, kort en zakelijk: hooguit een paar zinnen.",
+  "Elke zin eindigt met de nummers van de passages waar hij op steunt, zoals [2] of [1][3].",
+  "Zet in `citations` alle passagenummers die je gebruikt.",
+  "Geven de passages geen antwoord op de vraag, zet dan `answerable` op false, laat `answer` leeg en `citations` leeg. Ga nooit gokken.",
+  "Antwoord alleen met JSON volgens het schema: { answerable: boolean, answer: string, citations: number[] }.",
+].join("\n");
+
+/** How a passage is shown to the model: `[n] <title> — <section > path>` then its text. */
+export function formatPassage(passage: RetrievedPassage, n: number): string {
+  const { documentTitle, sectionPath, text } = passage.chunk;
+  const heading = sectionPath.length > 0 ? `${documentTitle} — ${sectionPath.join(" > ")}` : documentTitle;
+  return `[${n}] ${heading}\n${text}`;
+}
+
+export function buildUserMessage(question: string, passages: RetrievedPassage[]): string {
+  return `Passages:\n\n${passages.map((p, i) => formatPassage(p, i + 1)).join("\n\n")}\n\nVraag: ${question}`;
+}
+
+// "[2]", "[1, 3]", "[1;2]" all count as citation markers.
+const MARKER_RE = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
+
+function markerNumbers(text: string): number[] {
+  return [...text.matchAll(MARKER_RE)].flatMap((m) => m[1]!.split(/[,;]/).map((n) => Number(n.trim())));
+}
+
+/** Parses and checks the model output; throws AnswerRejectedError when it cannot be shown. */
+export function validateAnswer(content: string | null | undefined, passageCount: number): GroundedAnswer {
+  if (content == null || content.trim() === "") throw new AnswerRejectedError("malformed", "empty model output");
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    throw new AnswerRejectedError("malformed", "model output is not JSON", { cause: error });
+  }
+  const parsed = answerSchema.safeParse(json);
+  // Only issue paths, never values: the output may echo the question.
+  if (!parsed.success) {
+    const paths = parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ");
+    throw new AnswerRejectedError("malformed", `model output does not match the schema at ${paths}`);
+  }
+  const { answerable, answer, citations } = parsed.data;
+  const text = answer.trim();
+  if (!answerable || text === "") throw new AnswerRejectedError("empty", "the passages do not answer the question");
+
+  const used = [...citations, ...markerNumbers(text)];
+  if (used.length === 0) throw new AnswerRejectedError("invalid_citation", "answer cites no passage");
+  const invalid = used.filter((n) => !Number.isInteger(n) || n < 1 || n > passageCount);
+  if (invalid.length > 0) {
+    throw new AnswerRejectedError(
+      "invalid_citation",
+      `answer cites passage ${invalid.join(", ")} of ${passageCount}`,
+    );
+  }
+  return { text, citations: [...new Set(used)].sort((a, b) => a - b) };
+}
+
+export interface OpenAIAnswerGeneratorOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+}
+
+export function createOpenAIAnswerGenerator(opts: OpenAIAnswerGeneratorOptions): AnswerGenerator {
+  const client = new OpenAI({
+    apiKey: opts.apiKey,
+    baseURL: opts.baseURL,
+    timeout: opts.timeoutMs,
+    // A retry would blow the answer deadline; the caller falls back to the extractive answer instead.
+    maxRetries: 0,
+    // Debug logging (e.g. OPENAI_LOG=debug) would print request bodies, i.e. the question.
+    logLevel: "warn",
+  });
+
+  return {
+    async generate(question, passages, signal) {
+      if (passages.length === 0) throw new AnswerRejectedError("empty", "no passages to answer from");
+      if (signal?.aborted) throw signal.reason ?? new APIUserAbortError();
+
+      const controller = new AbortController();
+      let timedOut = false;
+      let timer: NodeJS.Timeout | undefined;
+      // Rejects at the deadline even if the HTTP layer is slow to notice the abort.
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+          reject(new AnswerRejectedError("timeout", `no answer within ${opts.timeoutMs} ms`));
+        }, opts.timeoutMs);
+      });
+      const onCallerAbort = () => controller.abort(signal?.reason);
+      signal?.addEventListener("abort", onCallerAbort, { once: true });
+
+      const call = client.chat.completions.create(
+        {
+          model: opts.model,
+          messages: [
+            { role: "system", content: SYSTEM_PROMPT },
+            { role: "user", content: buildUserMessage(question, passages) },
+          ],
+          response_format: RESPONSE_FORMAT,
+        },
+        { signal: controller.signal },
+      );
+      try {
+        const completion = await Promise.race([call, deadline]);
+        const message = completion.choices[0]?.message;
+        if (message?.refusal) throw new AnswerRejectedError("empty", "the model refused to answer");
+        return validateAnswer(message?.content, passages.length);
+      } catch (error) {
+        throw toRejection(error, timedOut, signal);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onCallerAbort);
+        call.catch(() => {}); // the race may leave it rejecting unobserved after a timeout
+      }
+    },
+  };
+}
+
+function toRejection(error: unknown, timedOut: boolean, signal?: AbortSignal): unknown {
+  if (error instanceof AnswerRejectedError) return error;
+  if (timedOut || error instanceof APIConnectionTimeoutError) {
+    return new AnswerRejectedError("timeout", "the model did not answer in time", { cause: error });
+  }
+  // The caller cancelled: not a verdict on the answer, so pass the abort through unchanged.
+  if (signal?.aborted && error instanceof APIUserAbortError) return error;
+  if (error instanceof APIConnectionError) {
+    return new AnswerRejectedError("upstream", "could not reach the model endpoint", { cause: error });
+  }
+  if (error instanceof APIError) {
+    return new AnswerRejectedError("upstream", `model endpoint answered HTTP ${error.status ?? "error"}`, { cause: error });
+  }
+  // A 200 whose body is not a chat completion (e.g. a proxy's HTML page) surfaces as a plain error.
+  return new AnswerRejectedError("upstream", "unexpected failure calling the model", { cause: error });
+}

@@ -1,0 +1,43 @@
+import { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import type { Bot } from "../../bot/bot.js";
+import type { Incoming } from "../../bot/incoming.js";
+
+const chatRequestSchema = z
+  .object({
+    user: z.string().trim().min(1).max(200),
+    conversation: z.string().trim().min(1).max(200).optional(),
+    text: z.string().max(4000).optional(),
+    action: z.object({ id: z.string().min(1).max(200), value: z.string().max(2000).optional() }).optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.action === undefined), {
+    message: "geef precies één van 'text' of 'action' mee",
+  });
+
+/** JSON API of the local web chat: the same bot core as Slack and Teams. */
+export function chatApi(bot: Bot): Router {
+  const router = Router();
+  router.post("/api/chat", (req, res, next) => {
+    handle(req, res).catch(next);
+  });
+  return router;
+
+  async function handle(req: Request, res: Response): Promise<void> {
+    const parsed = chatRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({
+        error: "Ongeldig verzoek",
+        details: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`),
+      });
+      return;
+    }
+    const body = parsed.data;
+    const address = { surface: "web" as const, userId: body.user, conversationId: body.conversation ?? "web-chat" };
+    const incoming: Incoming =
+      body.action !== undefined
+        ? { kind: "action", address, action: body.action }
+        : { kind: "message", address, text: body.text ?? "" };
+    const replies = await bot.handle(incoming);
+    res.json({ replies });
+  }
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from "node:fs";
+import stopwordsIso from "stopwords-iso";
+import { newStemmer } from "snowball-stemmers";
+import { parse } from "yaml";
+import { z } from "zod";
+import { CompoundSplitter } from "./compoundSplitter.js";
+import { foldText, wordTokens } from "./normalise.js";
+import type { SynonymTable } from "./synonymTable.js";
+
+const analysisFileSchema = z.object({
+  keepStopwords: z.array(z.string()).default([]),
+  extraStopwords: z.array(z.string()).default([]),
+});
+
+export function loadStopwords(file: string): Set<string> {
+  const tuning = analysisFileSchema.parse(parse(readFileSync(file, "utf8")) ?? {});
+  const keep = new Set(tuning.keepStopwords.map(foldText));
+  const words = [...(stopwordsIso.nl ?? []), ...tuning.extraStopwords].map(foldText);
+  return new Set(words.filter((w) => !keep.has(w)));
+}
+
+export interface QueryTermGroup {
+  /** The word as typed (folded). */
+  word: string;
+  terms: Map<string, number>;
+}
+
+function dedupeGroups(groups: QueryTermGroup[]): QueryTermGroup[] {
+  const seen = new Set<string>();
+  return groups.filter((g) => {
+    const key = [...g.terms.keys()].sort().join(" ");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Weight of a derived query term relative to a term the user typed. */
+const DERIVED_WEIGHT = 0.5;
+/** Weight of what an abbreviation stands for: the user means exactly that. */
+const EXPANSION_WEIGHT = 0.9;
+
+/**
+ * Dutch analysis shared by indexing and querying: fold case and accents, expand
+ * abbreviations, drop stop words, split compounds, stem (Snowball).
+ */
+export class DutchAnalyser {
+  private readonly stemmer = newStemmer("dutch");
+  private readonly stemCache = new Map<string, string>();
+  private splitter: CompoundSplitter;
+
+  constructor(
+    private readonly synonyms: SynonymTable,
+    private readonly stopwords: ReadonlySet<string>,
+    vocabulary: ReadonlyMap<string, number> = new Map(),
+  ) {
+    this.splitter = this.makeSplitter(vocabulary);
+  }
+
+  /** Replace the compound dictionary (the corpus vocabulary) after (re)ingest. */
+  useVocabulary(vocabulary: ReadonlyMap<string, number>): void {
+    this.splitter = this.makeSplitter(vocabulary);
+  }
+
+  /** Folded surface words of a text, for building the vocabulary. */
+  surfaceWords(text: string): string[] {
+    return wordTokens(foldText(text));
+  }
+
+  /** Terms to index for a text. */
+  indexTerms(text: string): string[] {
+    const tokens = wordTokens(foldText(text));
+    const terms: string[] = [];
+    for (const token of tokens) this.pushTerms(token, terms, terms);
+    for (const token of this.synonyms.expansions(tokens, "index")) this.pushTerms(token, terms, terms);
+    return terms;
+  }
+
+  /**
+   * Query terms grouped per typed word: the word's stem (weight 1) with its compound parts
+   * and expansions (weight DERIVED_WEIGHT). Groups let coverage ask "was each word of the
+   * question found?" rather than counting derived terms twice.
+   */
+  queryGroups(text: string): QueryTermGroup[] {
+    const tokens = wordTokens(foldText(text));
+    const groups: QueryTermGroup[] = [];
+    tokens.forEach((token, i) => {
+      const direct: string[] = [];
+      const derived: string[] = [];
+      const expanded: string[] = [];
+      if (!this.synonyms.isShorthand(token)) this.pushTerms(token, direct, derived);
+      for (const word of this.synonyms.expansionsAt(tokens, i, "query")) this.pushTerms(word, expanded, derived);
+      if (direct.length === 0 && expanded.length === 0 && derived.length === 0) return;
+      const terms = new Map<string, number>();
+      derived.forEach((t) => terms.set(t, DERIVED_WEIGHT));
+      expanded.forEach((t) => terms.set(t, EXPANSION_WEIGHT));
+      direct.forEach((t) => terms.set(t, 1));
+      groups.push({ word: token, terms });
+    });
+    return dedupeGroups(groups);
+  }
+
+  /** Flat term -> weight map of a question, highest weight wins. */
+  queryTerms(text: string): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const group of this.queryGroups(text)) {
+      for (const [term, weight] of group.terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    }
+    return weights;
+  }
+
+  private pushTerms(token: string, direct: string[], derived: string[]): void {
+    const word = token.endsWith("+") ? token : token.replace(/\+$/, "");
+    if (this.stopwords.has(word) || (word.length < 2 && !/\d/.test(word))) return;
+    direct.push(this.stem(word));
+    for (const part of this.splitter.split(word)) derived.push(this.stem(part));
+  }
+
+  stem(word: string): string {
+    let stem = this.stemCache.get(word);
+    if (stem === undefined) {
+      stem = /\d/.test(word) || word.endsWith("+") ? word : this.stemmer.stem(word);
+      if (this.stemCache.size < 200_000) this.stemCache.set(word, stem);
+    }
+    return stem;
+  }
+
+  private makeSplitter(vocabulary: ReadonlyMap<string, number>): CompoundSplitter {
+    return new CompoundSplitter(vocabulary, (w) => this.stopwords.has(w));
+  }
+}

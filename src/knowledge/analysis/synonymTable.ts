@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+import { foldText, wordTokens } from "./normalise.js";
+
+const synonymFileSchema = z.object({
+  abbreviations: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+  shorthand: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+});
+
+interface Entry {
+  key: string[];
+  expansion: string[];
+}
+
+/**
+ * Phrase-aware expansion table. Abbreviations expand on both sides (documents use them
+ * too); shorthand only in questions.
+ */
+export class SynonymTable {
+  private readonly byFirstToken = new Map<string, { index: Entry[]; query: Entry[] }>();
+  /** Single-word chat shorthand ("vlgs"): replaced by its expansion, not kept itself. */
+  private readonly shorthandWords = new Set<string>();
+
+  constructor(abbreviations: Record<string, string[]>, shorthand: Record<string, string[]> = {}) {
+    this.add(abbreviations, true);
+    this.add(shorthand, false);
+    for (const key of Object.keys(shorthand)) {
+      const tokens = wordTokens(foldText(key));
+      if (tokens.length === 1) this.shorthandWords.add(tokens[0]!);
+    }
+  }
+
+  isShorthand(token: string): boolean {
+    return this.shorthandWords.has(token);
+  }
+
+  static fromFile(file: string): SynonymTable {
+    const parsed = synonymFileSchema.parse(parse(readFileSync(file, "utf8")) ?? {});
+    return new SynonymTable(parsed.abbreviations, parsed.shorthand);
+  }
+
+  private add(entries: Record<string, string[]>, alsoAtIndex: boolean): void {
+    for (const [key, expansions] of Object.entries(entries)) {
+      const keyTokens = wordTokens(foldText(key));
+      const first = keyTokens[0];
+      if (!first) continue;
+      const expansion = expansions.flatMap((e) => wordTokens(foldText(e)));
+      const slot = this.byFirstToken.get(first) ?? { index: [], query: [] };
+      const entry = { key: keyTokens, expansion };
+      slot.query.push(entry);
+      if (alsoAtIndex) slot.index.push(entry);
+      this.byFirstToken.set(first, slot);
+    }
+  }
+
+  /** Extra tokens implied by the token sequence (the originals are kept by the caller). */
+  expansions(tokens: string[], mode: "index" | "query"): string[] {
+    const extra: string[] = [];
+    for (let i = 0; i < tokens.length; i++) extra.push(...this.expansionsAt(tokens, i, mode));
+    return extra;
+  }
+
+  /** Expansions of the phrases that start at position i. */
+  expansionsAt(tokens: string[], i: number, mode: "index" | "query"): string[] {
+    const slot = this.byFirstToken.get(tokens[i]!);
+    if (!slot) return [];
+    return slot[mode].filter((e) => e.key.every((t, k) => tokens[i + k] === t)).flatMap((e) => e.expansion);
+  }
+}

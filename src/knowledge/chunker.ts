@@ -1,0 +1,184 @@
+import { createHash } from "node:crypto";
+import { readableText } from "./readableText.js";
+import type { Chunk, DocumentMeta } from "./types.js";
+
+export interface ChunkingOptions {
+  /** Aim for chunks of about this many characters of original text. */
+  targetChars: number;
+  /** Never exceed this unless a single sentence is longer. */
+  maxChars: number;
+}
+
+/** Section-sized chunks: measured best for recall (answers and their context stay together). */
+export const DEFAULT_CHUNKING: ChunkingOptions = { targetChars: 2000, maxChars: 3000 };
+
+interface Heading {
+  level: number;
+  title: string;
+  start: number;
+}
+
+interface Unit {
+  start: number;
+  end: number;
+}
+
+const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+const SECTION_NUMBER = /^(\d+(?:\.\d+)*)\.?\s/;
+
+function cleanHeading(text: string): string {
+  return readableText(text).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Level from numbering ("5.2.5" -> 3) when present. Unnumbered headings nest below the
+ * current numbered one, ordered among themselves by their '#' count: exported documents
+ * use '#' levels inconsistently, numbering is what their authors meant.
+ */
+function findHeadings(text: string): Heading[] {
+  const headings: Heading[] = [];
+  let offset = 0;
+  let numberedDepth = 0;
+  let unnumbered: number[] = []; // '#' counts of the open unnumbered headings
+  for (const line of text.split("\n")) {
+    const match = MARKDOWN_HEADING.exec(line);
+    if (match) {
+      const title = cleanHeading(match[2]!);
+      const hashes = match[1]!.length;
+      const numbered = SECTION_NUMBER.exec(title);
+      let level: number;
+      if (numbered) {
+        level = numbered[1]!.split(".").length;
+        numberedDepth = level;
+        unnumbered = [];
+      } else {
+        unnumbered = unnumbered.filter((h) => h < hashes);
+        level = numberedDepth + 1 + unnumbered.length;
+        unnumbered.push(hashes);
+      }
+      if (title) headings.push({ level, title, start: offset });
+    }
+    offset += line.length + 1;
+  }
+  if (headings.length >= 3) return headings;
+  return findPlainHeadings(text);
+}
+
+/**
+ * Slides and plain-text exports have no Markdown headings: a short stand-alone line that
+ * starts with a capital and does not end a sentence is taken as a section title.
+ */
+function findPlainHeadings(text: string): Heading[] {
+  const headings: Heading[] = [];
+  const lines = text.split("\n");
+  let offset = 0;
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    const alone = (lines[i - 1] ?? "").trim() === "" && (lines[i + 1] ?? "").trim() === "";
+    if (
+      alone &&
+      trimmed.length >= 3 &&
+      trimmed.length <= 60 &&
+      /^\p{Lu}/u.test(trimmed) &&
+      !/[.,;:!]$/.test(trimmed) &&
+      !/^[-*•“"]/.test(trimmed)
+    ) {
+      headings.push({ level: 1, title: cleanHeading(trimmed), start: offset });
+    }
+    offset += line.length + 1;
+  });
+  return headings;
+}
+
+/** Sentence-or-line units with offsets; long lines are cut at sentence ends. */
+function units(text: string, from: number, to: number, maxChars: number): Unit[] {
+  const out: Unit[] = [];
+  const lineRe = /[^\n]+/g;
+  lineRe.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = lineRe.exec(text)) && m.index < to) {
+    const lineStart = m.index;
+    const lineEnd = Math.min(lineStart + m[0].length, to);
+    if (text.slice(lineStart, lineEnd).trim() === "") continue;
+    if (lineEnd - lineStart <= 300) {
+      out.push({ start: lineStart, end: lineEnd });
+      continue;
+    }
+    const sentenceEnd = /[.!?]["”')]?\s+(?=[\p{Lu}\d“"(])/gu;
+    sentenceEnd.lastIndex = lineStart;
+    let s = lineStart;
+    let e: RegExpExecArray | null;
+    while ((e = sentenceEnd.exec(text)) && e.index < lineEnd) {
+      const end = e.index + e[0].length;
+      if (end - s >= 40) {
+        out.push(...hardSplit(s, end, maxChars));
+        s = end;
+      }
+    }
+    if (s < lineEnd) out.push(...hardSplit(s, lineEnd, maxChars));
+  }
+  return out;
+}
+
+function hardSplit(start: number, end: number, maxChars: number): Unit[] {
+  const out: Unit[] = [];
+  for (let s = start; s < end; s += maxChars) out.push({ start: s, end: Math.min(end, s + maxChars) });
+  return out;
+}
+
+function chunkId(documentId: string, start: number, end: number, text: string): string {
+  return createHash("sha1").update(`${documentId}:${start}:${end}:${text}`).digest("hex").slice(0, 16);
+}
+
+/**
+ * Splits a document along its headings into chunks of roughly targetChars, never across
+ * a section boundary, with a one-unit overlap so a passage cut in two stays findable.
+ */
+export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAULT_CHUNKING): Chunk[] {
+  const headings = findHeadings(text);
+  const sections: Array<{ path: string[]; start: number; end: number }> = [];
+  const stack: Heading[] = [];
+  const firstStart = headings[0]?.start ?? text.length;
+  if (firstStart > 0) sections.push({ path: [], start: 0, end: firstStart });
+  headings.forEach((h, i) => {
+    while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    stack.push(h);
+    sections.push({ path: stack.map((s) => s.title), start: h.start, end: headings[i + 1]?.start ?? text.length });
+  });
+
+  const chunks: Chunk[] = [];
+  for (const section of sections) {
+    const parts = units(text, section.start, section.end, options.maxChars);
+    let i = 0;
+    while (i < parts.length) {
+      const first = parts[i]!;
+      let j = i;
+      while (
+        j + 1 < parts.length &&
+        parts[j]!.end - first.start < options.targetChars &&
+        parts[j + 1]!.end - first.start <= options.maxChars
+      ) {
+        j++;
+      }
+      const start = first.start;
+      const end = parts[j]!.end;
+      const readable = readableText(text.slice(start, end));
+      // A heading alone says nothing; its title lives on in the path of the chunks below it.
+      if (readable.replace(/^#+.*$/gm, "").trim().length >= 20) {
+        chunks.push({
+          id: chunkId(meta.id, start, end, readable),
+          documentId: meta.id,
+          documentTitle: meta.title,
+          sectionPath: section.path,
+          start,
+          end,
+          text: readable,
+        });
+      }
+      // Overlap one short unit with the next chunk.
+      const next = j + 1;
+      i = next < parts.length && j > i && parts[j]!.end - parts[j]!.start < 250 ? j : next;
+    }
+  }
+  return chunks;
+}

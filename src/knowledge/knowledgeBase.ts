@@ -1,0 +1,265 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { DutchAnalyser, loadStopwords } from "./analysis/dutchAnalyser.js";
+import { SynonymTable } from "./analysis/synonymTable.js";
+import { chunkDocument, type ChunkingOptions, DEFAULT_CHUNKING } from "./chunker.js";
+import { documentMeta, readCorpusMetadata } from "./corpusMetadata.js";
+import type { Embedder } from "./embedder.js";
+import {
+  type IndexSnapshot,
+  readSnapshot,
+  SNAPSHOT_VERSION,
+  type SnapshotDocument,
+  snapshotFile,
+  writeSnapshot,
+} from "./indexSnapshot.js";
+import { LexicalIndex } from "./lexicalIndex.js";
+import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
+import { Retriever } from "./retriever.js";
+import type { Chunk, RetrievedPassage } from "./types.js";
+import { VectorIndex } from "./vectorIndex.js";
+
+export interface IngestProgress {
+  phase: "lezen" | "indexeren" | "embedden";
+  done: number;
+  total: number;
+  file?: string;
+}
+
+export interface IngestSummary {
+  corpusDir: string;
+  documents: number;
+  chunks: number;
+  reused: number;
+  processed: number;
+  skipped: Array<{ file: string; reason: string }>;
+  seconds: number;
+  fromSnapshot: boolean;
+}
+
+export interface KnowledgeBaseOptions {
+  contentDir: string;
+  /** Where index snapshots are kept; undefined keeps everything in memory. */
+  dataDir?: string;
+  embedder?: Embedder;
+  chunking?: ChunkingOptions;
+  warn?: (message: string) => void;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+const EMBED_BATCH = 64;
+
+/** Owns the indexed plan documents: ingest, snapshot, retrieval. */
+export class KnowledgeBase {
+  readonly analyser: DutchAnalyser;
+  private readonly lexical: LexicalIndex;
+  private vectors = new VectorIndex();
+  private chunks = new Map<string, Chunk>();
+  private documents: Record<string, SnapshotDocument> = {};
+  private embeddingCache: Record<string, number[]> = {};
+  private readonly retriever: Retriever;
+  private corpusDir?: string;
+
+  constructor(private readonly options: KnowledgeBaseOptions) {
+    const synonyms = SynonymTable.fromFile(path.join(options.contentDir, "synonyms.yaml"));
+    this.analyser = new DutchAnalyser(synonyms, loadStopwords(path.join(options.contentDir, "dutch-analysis.yaml")));
+    this.lexical = new LexicalIndex(this.analyser);
+    this.retriever = new Retriever({
+      analyser: this.analyser,
+      lexical: this.lexical,
+      chunk: (id) => this.chunks.get(id),
+      embedder: options.embedder,
+      vectors: () => this.vectors,
+      onEmbedError: () => this.warn("Embeddings niet beschikbaar; alleen op woorden gezocht."),
+    });
+  }
+
+  get documentCount(): number {
+    return Object.keys(this.documents).length;
+  }
+
+  get chunkCount(): number {
+    return this.chunks.size;
+  }
+
+  documentTitles(): string[] {
+    return Object.values(this.documents).map((d) => d.meta.title);
+  }
+
+  retrieve(question: string, k = 5, signal?: AbortSignal): Promise<RetrievedPassage[]> {
+    return this.retriever.retrieve(question, k, signal);
+  }
+
+  /**
+   * Scores a piece of text against a question the way coverage does (rarity-weighted
+   * share of the question's words it contains); used to pick answer sentences.
+   */
+  textScorer(question: string): (text: string) => number {
+    const groups = this.retriever.queryGroups(question);
+    return (text: string) => this.retriever.coverageOfTerms(groups, new Set(this.analyser.indexTerms(text)));
+  }
+
+  allChunks(): Chunk[] {
+    return [...this.chunks.values()];
+  }
+
+  /** Full original text of a document (for evaluation and "show the passage"). */
+  chunksOf(documentId: string): Chunk[] {
+    return this.documents[documentId]?.chunks ?? [];
+  }
+
+  /**
+   * Indexes a folder. Unchanged files (same content hash) are reused from the snapshot;
+   * when nothing changed at all the stored index is loaded as it is.
+   */
+  async ingest(corpusDir: string): Promise<IngestSummary> {
+    const started = performance.now();
+    this.corpusDir = path.resolve(corpusDir);
+    const file = this.options.dataDir ? snapshotFile(this.options.dataDir, this.corpusDir) : undefined;
+    const previous = file ? await readSnapshot(file, this.corpusDir) : undefined;
+    const summary: IngestSummary = {
+      corpusDir: this.corpusDir,
+      documents: 0,
+      chunks: 0,
+      reused: 0,
+      processed: 0,
+      skipped: [],
+      seconds: 0,
+      fromSnapshot: false,
+    };
+
+    const exists = await stat(this.corpusDir).then((s) => s.isDirectory()).catch(() => false);
+    const files = exists ? await listDocumentFiles(this.corpusDir) : [];
+    if (!exists) this.warn(`Documentenmap ${this.corpusDir} bestaat niet; er zijn geen documenten geïndexeerd.`);
+    const metadata = await readCorpusMetadata(this.corpusDir, (m) => this.warn(m));
+    const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
+
+    const documents: Record<string, SnapshotDocument> = {};
+    let changed = !previous;
+    for (const [i, relative] of files.entries()) {
+      this.options.onProgress?.({ phase: "lezen", done: i, total: files.length, file: relative });
+      const hash = await hashFile(path.join(this.corpusDir, relative));
+      const old = previous?.documents[relative];
+      if (old && hash && old.contentHash === hash) {
+        // corpus.json may have changed even when the file did not.
+        documents[relative] = { ...old, meta: { ...old.meta, ...metadata.get(relative), id: relative } };
+        summary.reused++;
+        continue;
+      }
+      changed = true;
+      const loaded = await loadDocumentFile(this.corpusDir, relative);
+      if (!loaded.ok) {
+        summary.skipped.push({ file: relative, reason: loaded.reason });
+        this.warn(`Overgeslagen: ${relative} (${loaded.reason})`);
+        continue;
+      }
+      const meta = documentMeta(relative, loaded.text, metadata);
+      const chunks = chunkDocument(meta, loaded.text, chunking);
+      if (chunks.length === 0) {
+        summary.skipped.push({ file: relative, reason: "geen bruikbare tekst gevonden" });
+        this.warn(`Overgeslagen: ${relative} (geen bruikbare tekst gevonden)`);
+        continue;
+      }
+      documents[relative] = { meta, contentHash: loaded.contentHash, chunks };
+      summary.processed++;
+    }
+    this.options.onProgress?.({ phase: "lezen", done: files.length, total: files.length });
+    if (previous && Object.keys(previous.documents).some((id) => !documents[id])) changed = true;
+
+    this.documents = documents;
+    this.chunks = new Map(Object.values(documents).flatMap((d) => d.chunks.map((c) => [c.id, c] as const)));
+    this.embeddingCache = previous?.embeddings[this.options.embedder?.id ?? ""] ?? {};
+
+    if (!changed && previous) {
+      this.analyser.useVocabulary(new Map(Object.entries(previous.vocabulary)));
+      this.lexical.loadSnapshot(previous.lexical);
+      summary.fromSnapshot = true;
+    } else {
+      this.options.onProgress?.({ phase: "indexeren", done: 0, total: 1 });
+      this.analyser.useVocabulary(buildVocabulary(this.analyser, this.chunks.values()));
+      this.lexical.build([...this.chunks.values()]);
+      this.options.onProgress?.({ phase: "indexeren", done: 1, total: 1 });
+    }
+    const embedded = await this.embedChunks();
+
+    if (file && (changed || embedded > 0 || !previous)) await writeSnapshot(file, this.toSnapshot(previous));
+    summary.documents = this.documentCount;
+    summary.chunks = this.chunkCount;
+    summary.seconds = (performance.now() - started) / 1000;
+    return summary;
+  }
+
+  /** Embeds chunks without a cached vector (cache keyed by chunk content), then fills the vector index. */
+  private async embedChunks(): Promise<number> {
+    const embedder = this.options.embedder;
+    this.vectors = new VectorIndex();
+    if (!embedder) return 0;
+    const missing = [...this.chunks.values()].filter((c) => !this.embeddingCache[contentKey(c)]);
+    let done = 0;
+    try {
+      for (let i = 0; i < missing.length; i += EMBED_BATCH) {
+        const batch = missing.slice(i, i + EMBED_BATCH);
+        this.options.onProgress?.({ phase: "embedden", done: i, total: missing.length });
+        const vectors = await embedder.embed(batch.map((c) => embeddingText(c)));
+        batch.forEach((c, j) => {
+          const v = vectors[j];
+          if (v) this.embeddingCache[contentKey(c)] = v;
+        });
+        done += batch.length;
+      }
+    } catch (error) {
+      this.warn(`Embeddings konden niet gemaakt worden (${(error as Error).message}); zoeken gaat op woorden.`);
+    }
+    for (const chunk of this.chunks.values()) {
+      const v = this.embeddingCache[contentKey(chunk)];
+      if (v) this.vectors.add(chunk.id, v);
+    }
+    return done;
+  }
+
+  private toSnapshot(previous?: IndexSnapshot): IndexSnapshot {
+    const embedderId = this.options.embedder?.id;
+    const embeddings = { ...(previous?.embeddings ?? {}) };
+    if (embedderId) embeddings[embedderId] = this.embeddingCache;
+    const vocabulary: Record<string, number> = {};
+    for (const [w, n] of buildVocabulary(this.analyser, this.chunks.values())) vocabulary[w] = n;
+    return {
+      version: SNAPSHOT_VERSION,
+      corpusDir: this.corpusDir ?? "",
+      createdAt: new Date().toISOString(),
+      documents: this.documents,
+      vocabulary,
+      lexical: this.lexical.toSnapshot(),
+      embeddings,
+    };
+  }
+
+  private warn(message: string): void {
+    this.options.warn?.(message);
+  }
+}
+
+function buildVocabulary(analyser: DutchAnalyser, chunks: Iterable<Chunk>): Map<string, number> {
+  const vocabulary = new Map<string, number>();
+  for (const chunk of chunks) {
+    for (const word of analyser.surfaceWords(chunk.text)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+  }
+  return vocabulary;
+}
+
+async function hashFile(file: string): Promise<string | undefined> {
+  try {
+    return createHash("sha256").update(await readFile(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+function contentKey(chunk: Chunk): string {
+  return createHash("sha1").update(embeddingText(chunk)).digest("hex");
+}
+
+function embeddingText(chunk: Chunk): string {
+  return `${chunk.documentTitle}\n${chunk.sectionPath.join(" > ")}\n${chunk.text}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * Turns extracted text with inline HTML and Markdown emphasis into plain readable text:
+ * table cells become " | "-separated rows, list items get a dash, tags and entities go.
+ * Used for display and indexing; offsets always refer to the original text.
+ */
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+export function readableText(raw: string): string {
+  return raw
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<li[^>]*>/gi, "\n- ")
+    .replace(/<\/(td|th)>\s*/gi, " | ")
+    .replace(/<\/(tr|p|div|ul|ol|table)>/gi, "\n")
+    .replace(/\s*<sup>\s*(e|ste|de|er)\s*<\/sup>/gi, "$1") // ordinals: "1 <sup>e</sup>" -> "1e"
+    .replace(/<sup>\s*([^<]{1,4})\s*<\/sup>/gi, "$1")
+    .replace(/<[^>]{1,300}>/g, "")
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, name: string) => {
+      if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+      if (name.startsWith("#")) return String.fromCodePoint(parseInt(name.slice(1), 10));
+      return ENTITIES[name.toLowerCase()] ?? m;
+    })
+    .replace(/\*{1,3}([^*\n]+)\*{1,3}/g, "$1")
+    .replace(/\t+/g, " | ")
+    .replace(/[ \u00a0]{2,}/g, " ")
+    .replace(/ *\| *(\n|$)/g, "$1")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -1,0 +1,162 @@
+import type { DutchAnalyser, QueryTermGroup } from "./analysis/dutchAnalyser.js";
+import type { Embedder } from "./embedder.js";
+import type { LexicalIndex } from "./lexicalIndex.js";
+import type { Chunk, RetrievedPassage } from "./types.js";
+import type { VectorIndex } from "./vectorIndex.js";
+
+/** Weight of a typo-repaired term (the user meant it, probably). */
+const REPAIRED_WEIGHT = 0.8;
+/** Reciprocal rank fusion constant (the usual 60). */
+const RRF_K = 60;
+const CANDIDATES = 50;
+
+/** How candidates are reranked; measured with `npm run eval` (see README). */
+export interface RerankOptions {
+  /** How many BM25 candidates are reranked. */
+  depth: number;
+  /** Weight of the chunk's coverage of the question. */
+  coverageWeight: number;
+  /** Weight of the best single sentence's coverage; BM25 gets the rest. */
+  sentenceWeight: number;
+  /** Rarity weighting in coverage: idf^power (0.5 keeps rare chat words from dominating). */
+  idfPower: number;
+}
+
+export const DEFAULT_RERANK: RerankOptions = { depth: 30, coverageWeight: 0.5, sentenceWeight: 0.2, idfPower: 0.5 };
+
+export interface RetrieverDeps {
+  analyser: DutchAnalyser;
+  lexical: LexicalIndex;
+  chunk: (id: string) => Chunk | undefined;
+  embedder?: Embedder;
+  /** Read on every query: the vector index is replaced after each ingest. */
+  vectors?: () => VectorIndex;
+  embedTimeoutMs?: number;
+  onEmbedError?: (error: unknown) => void;
+  rerank?: RerankOptions;
+}
+
+/**
+ * Finds passages for a question: BM25 first; fused with vector search by reciprocal rank
+ * when an embedder is configured. Every passage carries its coverage of the question.
+ */
+export class Retriever {
+  private readonly termCache = new Map<string, Set<string>>();
+
+  private readonly rerank: RerankOptions;
+
+  constructor(private readonly deps: RetrieverDeps) {
+    this.rerank = deps.rerank ?? DEFAULT_RERANK;
+  }
+
+  queryGroups(question: string): QueryTermGroup[] {
+    const { analyser, lexical } = this.deps;
+    return analyser.queryGroups(question).map((group) => {
+      const terms = new Map(group.terms);
+      for (const [term, weight] of group.terms) {
+        if (weight < 1) continue;
+        const repaired = lexical.nearestTerm(term);
+        if (repaired && !terms.has(repaired)) terms.set(repaired, REPAIRED_WEIGHT);
+      }
+      return { word: group.word, terms };
+    });
+  }
+
+  async retrieve(question: string, k: number, signal?: AbortSignal): Promise<RetrievedPassage[]> {
+    const groups = this.queryGroups(question);
+    const lexicalHits = this.deps.lexical.search(groups, CANDIDATES);
+    let ranked = lexicalHits.map((h) => ({ id: h.chunkId, score: h.score }));
+    const vectorHits = await this.vectorSearch(question, signal);
+    if (vectorHits.length > 0) ranked = fuse(ranked, vectorHits);
+
+    // Rerank the candidates: BM25 alone favours chunks that repeat one rare word; the share
+    // of the question a chunk covers favours chunks that answer all of it.
+    const top = ranked[0]?.score ?? 0;
+    const candidates: RetrievedPassage[] = [];
+    for (const { id, score } of ranked.slice(0, this.rerank.depth)) {
+      const chunk = this.deps.chunk(id);
+      if (!chunk) continue;
+      candidates.push({ chunk, score, coverage: this.coverage(groups, chunk) });
+    }
+    const sentence = new Map(candidates.map((p) => [p.chunk.id, this.bestSentenceCoverage(groups, p.chunk)]));
+    const { coverageWeight, sentenceWeight } = this.rerank;
+    const blended = (p: RetrievedPassage) =>
+      coverageWeight * p.coverage +
+      sentenceWeight * (sentence.get(p.chunk.id) ?? 0) +
+      (1 - coverageWeight - sentenceWeight) * (top > 0 ? p.score / top : 0);
+    const passages = candidates.sort((a, b) => blended(b) - blended(a)).slice(0, k);
+    return passages;
+  }
+
+  /**
+   * Share of the question's words (weighted by rarity) that the chunk contains. A word
+   * the corpus does not know at all weighs the most: its absence is what makes a
+   * question unanswerable ("telefoonnummer", "dagtarief").
+   */
+  coverage(groups: QueryTermGroup[], chunk: Chunk): number {
+    return this.coverageOfTerms(groups, this.chunkTerms(chunk));
+  }
+
+  coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>): number {
+    const { lexical } = this.deps;
+    let total = 0;
+    let covered = 0;
+    for (const group of groups) {
+      let groupWeight = 0;
+      let got = 0;
+      for (const [term, weight] of group.terms) {
+        const value = weight * Math.pow(lexical.idf(term), this.rerank.idfPower);
+        if (lexical.has(term)) groupWeight = Math.max(groupWeight, value);
+        if (terms.has(term)) got = Math.max(got, value);
+      }
+      if (groupWeight === 0) groupWeight = Math.pow(lexical.idf("\u0000unknown"), this.rerank.idfPower);
+      total += groupWeight;
+      covered += Math.min(got, groupWeight);
+    }
+    return total === 0 ? 0 : covered / total;
+  }
+
+  /** Coverage by the single best sentence: answers tend to sit in one sentence. */
+  private bestSentenceCoverage(groups: QueryTermGroup[], chunk: Chunk): number {
+    let best = 0;
+    for (const sentence of chunk.text.split(/\n+|(?<=[.!?])\s+/)) {
+      if (sentence.length < 15) continue;
+      best = Math.max(best, this.coverageOfTerms(groups, new Set(this.deps.analyser.indexTerms(sentence))));
+    }
+    return best;
+  }
+
+  private chunkTerms(chunk: Chunk): Set<string> {
+    let terms = this.termCache.get(chunk.id);
+    if (!terms) {
+      terms = this.deps.lexical.chunkTerms(chunk);
+      if (this.termCache.size > 5000) this.termCache.clear();
+      this.termCache.set(chunk.id, terms);
+    }
+    return terms;
+  }
+
+  private async vectorSearch(question: string, signal?: AbortSignal) {
+    const { embedder } = this.deps;
+    const vectors = this.deps.vectors?.();
+    if (!embedder || !vectors || vectors.size === 0) return [];
+    try {
+      const timeout = AbortSignal.timeout(this.deps.embedTimeoutMs ?? 5000);
+      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      const [vector] = await embedder.embed([question], combined);
+      return vector ? vectors.search(vector, CANDIDATES).map((h) => ({ id: h.chunkId, score: h.score })) : [];
+    } catch (error) {
+      // Lexical results stand on their own; a slow or failing embeddings endpoint must not block answers.
+      this.deps.onEmbedError?.(error);
+      return [];
+    }
+  }
+}
+
+function fuse(...rankings: Array<Array<{ id: string; score: number }>>): Array<{ id: string; score: number }> {
+  const scores = new Map<string, number>();
+  for (const ranking of rankings) {
+    ranking.forEach(({ id }, rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
+  }
+  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+}

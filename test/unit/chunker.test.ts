@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/knowledge/chunker.js";
+
+const meta = { id: "plan.md", title: "Plan", date: null, region: null };
+
+describe("chunkDocument", () => {
+  const text = [
+    "# 5 Veranderopgaven",
+    "",
+    "Inleidende tekst over de opgaven voor de komende jaren in de jeugdhulp.",
+    "",
+    "### 5.2.5 Matching & plaatsing: geen doorplaatsingen",
+    "",
+    "#### Doelstelling",
+    "",
+    "Jongeren weten binnen korte tijd waar ze gaan wonen en niemand wordt doorgeplaatst.",
+    "",
+    "## 6 Rollen",
+    "",
+    "Gemeenten zijn verantwoordelijk voor de inkoop van jeugdhulp in de regio.",
+  ].join("\n");
+  const chunks = chunkDocument(meta, text);
+
+  it("keeps the section path, using numbering for the level", () => {
+    const doel = chunks.find((c) => c.text.includes("doorgeplaatst"));
+    expect(doel?.sectionPath).toEqual(["5 Veranderopgaven", "5.2.5 Matching & plaatsing: geen doorplaatsingen", "Doelstelling"]);
+    const rollen = chunks.find((c) => c.text.includes("inkoop"));
+    expect(rollen?.sectionPath).toEqual(["6 Rollen"]);
+  });
+
+  it("gives offsets into the original text", () => {
+    for (const c of chunks) {
+      const original = text.slice(c.start, c.end);
+      expect(original.length).toBeGreaterThan(0);
+      // Every readable word comes from the original span.
+      for (const word of c.text.split(/\s+/).filter((w) => /^\p{L}{4,}$/u.test(w))) {
+        expect(original).toContain(word);
+      }
+    }
+  });
+
+  it("never crosses a section boundary and respects the size limit", () => {
+    const long = ["# 1 Lang", "", ...Array.from({ length: 60 }, (_, i) => `Zin nummer ${i} gaat over jeugdhulp en passende zorg.`)].join("\n");
+    const parts = chunkDocument(meta, long, { targetChars: 300, maxChars: 500 });
+    expect(parts.length).toBeGreaterThan(5);
+    for (const p of parts) expect(p.end - p.start).toBeLessThanOrEqual(500);
+    // Consecutive chunks overlap or touch: nothing in between is lost.
+    for (let i = 1; i < parts.length; i++) expect(parts[i]!.start).toBeLessThanOrEqual(parts[i - 1]!.end + 1);
+  });
+
+  it("turns inline HTML tables into readable rows", () => {
+    const table = "# 1 Tabel\n\nDuur afzondering\tGemaximaliseerd\tNa 1 <sup>e</sup> verlenging geen maximum\n<b>Vet</b> &amp; klaar";
+    const [chunk] = chunkDocument(meta, table);
+    expect(chunk?.text).toContain("Duur afzondering | Gemaximaliseerd | Na 1e verlenging geen maximum");
+    expect(chunk?.text).toContain("Vet & klaar");
+  });
+
+  it("finds plain section titles in slide exports without Markdown headings", () => {
+    const slides = "Aanleiding\n\nEen oproep om uithuisplaatsingen te voorkomen.\n\nKnelpunten (1)\n\n- jongeren komen met spoed binnen zonder analyse vooraf.";
+    const parts = chunkDocument(meta, slides);
+    expect(parts.map((p) => p.sectionPath[0])).toEqual(["Aanleiding", "Knelpunten (1)"]);
+  });
+});

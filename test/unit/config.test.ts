@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+describe("loadConfig", () => {
+  it("starts on embedded defaults with an empty environment", () => {
+    const config = loadConfig({}, "/tmp/nowhere");
+    expect(config.port).toBe(3000);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.openai).toBeUndefined();
+    expect(config.corpusDir).toBe("/tmp/nowhere/corpus");
+    expect(config.logMessageText).toBe(false);
+  });
+
+  it("names every wrong variable in one error, in Dutch and English", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "abc", REDIS_URL: "http://localhost", LOG_LEVEL: "loud" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain("Ongeldige configuratie / invalid configuration");
+    expect(message).toMatch(/PORT: ongeldige waarde \/ invalid value "abc"/);
+    expect(message).toMatch(/REDIS_URL/);
+    expect(message).toMatch(/LOG_LEVEL/);
+    expect((error as ConfigError).problems).toHaveLength(3);
+  });
+
+  it("requires an API key when a model is configured, without echoing secrets", () => {
+    expect(() => loadConfig({ OPENAI_MODEL: "gpt-4o-mini" })).toThrow(/OPENAI_API_KEY is verplicht/);
+    try {
+      loadConfig({ OPENAI_API_KEY: "sk-secret", OPENAI_BASE_URL: "not a url" });
+    } catch (e) {
+      expect((e as Error).message).not.toContain("sk-secret");
+    }
+  });
+
+  it("reads OpenAI settings and the state TTL", () => {
+    const config = loadConfig({
+      OPENAI_API_KEY: "k",
+      OPENAI_MODEL: "m",
+      OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+      WEGWIJS_STATE_TTL_HOURS: "2",
+    });
+    expect(config.openai).toMatchObject({ apiKey: "k", chatModel: "m", baseURL: "http://127.0.0.1:9/v1" });
+    expect(config.stateTtlSeconds).toBe(7200);
+  });
+});

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DutchAnalyser, loadStopwords } from "../../src/knowledge/analysis/dutchAnalyser.js";
+import { SynonymTable } from "../../src/knowledge/analysis/synonymTable.js";
+
+const content = path.resolve("content");
+const analyser = new DutchAnalyser(
+  SynonymTable.fromFile(path.join(content, "synonyms.yaml")),
+  loadStopwords(path.join(content, "dutch-analysis.yaml")),
+  new Map([
+    ["jeugdhulp", 5],
+    ["aanbieders", 3],
+    ["veiligheid", 4],
+    ["inschatting", 2],
+  ]),
+);
+
+describe("DutchAnalyser", () => {
+  it("folds case and diacritics and stems", () => {
+    expect(analyser.indexTerms("Suïcidale JONGEREN")).toEqual(analyser.indexTerms("suicidale jongere"));
+  });
+
+  it("drops stop words but keeps numbers and time words", () => {
+    const terms = analyser.indexTerms("de zeven basisprincipes zijn altijd van toepassing");
+    expect(terms).not.toContain("de");
+    expect(terms).toContain(analyser.stem("zeven"));
+    expect(terms).toContain(analyser.stem("altijd"));
+  });
+
+  it("splits compounds into words the corpus knows, with a linking s", () => {
+    const terms = analyser.indexTerms("jeugdhulpaanbieders veiligheidsinschatting");
+    expect(terms).toEqual(expect.arrayContaining([analyser.stem("jeugdhulp"), analyser.stem("aanbieders"), analyser.stem("veiligheid"), analyser.stem("inschatting")]));
+  });
+
+  it("expands abbreviations on both sides, so VA meets verklarende analyse", () => {
+    const query = analyser.queryTerms("wanneer een VA?");
+    const document = new Set(analyser.indexTerms("een gedeelde verklarende analyse"));
+    expect([...query.keys()].some((t) => document.has(t))).toBe(true);
+    expect(analyser.indexTerms("plaatsing in de JZ+")).toContain(analyser.stem("jeugdzorgplus"));
+  });
+
+  it("replaces chat shorthand instead of searching for it", () => {
+    const groups = analyser.queryGroups("hoe vaak vlgs het plan");
+    expect(groups.map((g) => g.word)).not.toContain("vlgs");
+  });
+
+  it("weighs typed words above derived terms", () => {
+    const weights = analyser.queryTerms("dreigende UHP");
+    expect(weights.get("uhp")).toBe(1);
+    expect(weights.get(analyser.stem("uithuisplaatsing"))).toBeLessThan(1);
+  });
+});
