@@ -6,6 +6,8 @@ import type { VectorIndex } from "./vectorIndex.js";
 
 /** Weight of a typo-repaired term (the user meant it, probably). */
 const REPAIRED_WEIGHT = 0.8;
+/** Credit for a question term found only as the start of a longer chunk term. */
+const PREFIX_CREDIT = 0.5;
 /** Reciprocal rank fusion constant (the usual 60). */
 const RRF_K = 60;
 const CANDIDATES = 50;
@@ -108,6 +110,9 @@ export class Retriever {
         const value = weight * Math.pow(lexical.idf(term), this.rerank.idfPower);
         if (lexical.has(term)) groupWeight = Math.max(groupWeight, value);
         if (terms.has(term)) got = Math.max(got, value);
+        // Stems of one word can differ ("princip" / "principes"): a longer term that starts
+        // with the question's term counts, slightly less.
+        else if (PREFIX_CREDIT > 0 && term.length >= 5 && got < value * PREFIX_CREDIT && hasPrefix(terms, term)) got = value * PREFIX_CREDIT;
       }
       if (groupWeight === 0) groupWeight = Math.pow(lexical.idf("\u0000unknown"), this.rerank.idfPower);
       total += groupWeight;
@@ -151,6 +156,11 @@ export class Retriever {
       return [];
     }
   }
+}
+
+function hasPrefix(terms: ReadonlySet<string>, prefix: string): boolean {
+  for (const t of terms) if (t.length > prefix.length && t.startsWith(prefix)) return true;
+  return false;
 }
 
 function fuse(...rankings: Array<Array<{ id: string; score: number }>>): Array<{ id: string; score: number }> {

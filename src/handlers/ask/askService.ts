@@ -31,7 +31,7 @@ export interface AskServiceOptions {
   generatorTimeoutMs: number;
 }
 
-export const DEFAULT_ASK_OPTIONS: AskServiceOptions = { topK: 5, minCoverage: 0.3, generatorTimeoutMs: 15_000 };
+export const DEFAULT_ASK_OPTIONS: AskServiceOptions = { topK: 5, minCoverage: 0.35, generatorTimeoutMs: 15_000 };
 
 /**
  * The answer pipeline: redact personal data, retrieve, decide whether the documents

@@ -26,11 +26,11 @@ export interface ExtractiveOptions {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
-  passages: 3,
-  maxSentences: 4,
-  maxChars: 1000,
-  relativeFloor: 0.5,
-  typeWindow: 8,
+  passages: 5,
+  maxSentences: 5,
+  maxChars: 1200,
+  relativeFloor: 0.4,
+  typeWindow: 12,
   typeBonus: 0.15,
 };
 
@@ -40,15 +40,22 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
  */
 export function extractiveAnswer(
   passages: RetrievedPassage[],
-  score: (text: string) => number,
+  score: (sentence: string) => number,
   hasType?: (sentence: string) => boolean,
   options = DEFAULT_EXTRACTIVE,
 ): ExtractiveAnswer {
   const candidates: Array<{ n: number; index: number; sentence: string; score: number }> = [];
+  const sentencesOf = new Map<number, string[]>();
   passages.slice(0, options.passages).forEach((passage, p) => {
-    passageSentences(passage.chunk.text).forEach((sentence, index) => {
-      // Earlier passages are a little more trustworthy: retrieval already weighed them.
-      const value = score(sentence) + 0.05 * (options.passages - p);
+    const sentences = passageSentences(passage.chunk.text);
+    sentencesOf.set(p + 1, sentences);
+    sentences.forEach((sentence, index) => {
+      // A sentence in a passage that covers the question well is more likely the answer.
+      // Earlier passages are a little more trustworthy too: retrieval already weighed them.
+      const own = score(sentence);
+      // A sentence that shares nothing with the question is never an answer, wherever it stands.
+      if (own <= 0) return;
+      const value = own + 0.3 * passage.coverage + 0.05 * (options.passages - p);
       candidates.push({ n: p + 1, index, sentence, score: value });
     });
   });
@@ -70,7 +77,24 @@ export function extractiveAnswer(
   const quotes = new Map<number, string>();
   const lines = chosen.map((c) => {
     if (!quotes.has(c.n)) quotes.set(c.n, c.sentence);
-    return `“${shorten(c.sentence, 400)}” [${c.n}]`;
+    const list = c.sentence.trimEnd().endsWith(":") ? listAfter(sentencesOf.get(c.n) ?? [], c.index, chosen) : [];
+    const quoted = `“${shorten(c.sentence, 400)}” [${c.n}]`;
+    return list.length > 0 ? [quoted, ...list.map((item) => `  - ${shorten(item, 200)}`)].join("\n") : quoted;
   });
   return { text: lines.join("\n"), cited: [...quotes.keys()], quotes, hasExpectedType: !hasType || typed.length > 0 };
+}
+
+/**
+ * A sentence ending in ":" introduces a list ("... vier stappen:"); the answer is the list,
+ * so the items that follow are quoted with it (unless chosen on their own already).
+ */
+function listAfter(sentences: string[], index: number, chosen: Array<{ index: number; sentence: string }>): string[] {
+  const items: string[] = [];
+  for (let i = index + 1; i < sentences.length && items.length < 6; i++) {
+    const item = sentences[i]!;
+    if (item.length > 220 || item.trimEnd().endsWith(":")) break;
+    if (chosen.some((c) => c.sentence === item)) continue;
+    items.push(item);
+  }
+  return items;
 }

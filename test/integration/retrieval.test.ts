@@ -1,0 +1,63 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contentDir } from "../../src/app.js";
+import { AskService } from "../../src/handlers/ask/askService.js";
+import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
+import { createLogger } from "../../src/logger.js";
+
+const corpus = path.resolve("../shared/corpus");
+const knowledge = new KnowledgeBase({ contentDir });
+const ask = new AskService(knowledge, createLogger("silent"));
+
+beforeAll(async () => {
+  await knowledge.ingest(corpus);
+});
+
+const groningen = "nieuwe-werkwijze-plaatsing-jeugdzorgplus-groningen-drenthe.md";
+
+describe("retrieval over the shipped corpus", () => {
+  it("expands abbreviations: a question about the VA finds the Groningen/Drenthe passage on verklarende analyse", async () => {
+    const [top] = await knowledge.retrieve("hoe leren verwijzers een VA opstellen?", 5);
+    expect(top?.chunk.documentId).toBe(groningen);
+    expect(top?.chunk.text.toLowerCase()).toContain("verklarende analyse");
+  });
+
+  it("repairs typos in longer words", async () => {
+    const clean = await knowledge.retrieve("welke basisprincipes zijn er afgesproken", 3);
+    const typo = await knowledge.retrieve("welke basisprinciepes zijn er afgesproken", 3);
+    expect(typo.map((p) => p.chunk.id)).toEqual(clean.map((p) => p.chunk.id));
+  });
+
+  it("returns at most k passages, each with a coverage between 0 and 1", async () => {
+    const passages = await knowledge.retrieve("welke rol hebben gemeenten bij de transformatie van de JeugdzorgPlus?", 5);
+    expect(passages).toHaveLength(5);
+    expect(new Set(passages.map((p) => p.chunk.id)).size).toBe(5);
+    for (const p of passages) {
+      expect(p.coverage).toBeGreaterThanOrEqual(0);
+      expect(p.coverage).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("answers over the shipped corpus", () => {
+  it("answers with quoted sentences and sources that point at retrieved text", async () => {
+    const result = await ask.answer("hoeveel procent van de jongeren komt met een spoedmachtiging in de JZ+?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("70%");
+    const cited = result.sources.find((s) => s.documentId === groningen);
+    expect(cited?.section).toContain("Knelpunten");
+    expect(result.text).toMatch(/\[\d\]/);
+  });
+
+  it("abstains when the documents do not have what is asked, and still shows the nearest sources", async () => {
+    const result = await ask.answer("wat is het telefoonnummer van het Servicepunt JZ+ in Groningen?");
+    expect(result.status).toBe("abstained");
+    expect(result.text).toContain("geen antwoord");
+    expect(result.sources.length).toBeGreaterThan(0);
+  });
+
+  it("abstains on a question about a date the documents do not give", async () => {
+    const result = await ask.answer("per welke datum doet Friesland mee met de nieuwe werkwijze?");
+    expect(result.status).toBe("abstained");
+  });
+});

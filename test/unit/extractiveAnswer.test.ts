@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { extractiveAnswer } from "../../src/handlers/ask/extractiveAnswer.js";
+import type { RetrievedPassage } from "../../src/knowledge/types.js";
+
+function passage(id: string, text: string, coverage = 0.8): RetrievedPassage {
+  return {
+    chunk: { id, documentId: `${id}.md`, documentTitle: `Doc ${id}`, sectionPath: ["1 Sectie"], start: 0, end: text.length, text },
+    score: 1,
+    coverage,
+  };
+}
+
+/** Scores by the words of the question a sentence contains. */
+const wordsScorer = (question: string) => {
+  const words = question.toLowerCase().split(/\W+/).filter((w) => w.length > 3);
+  return (sentence: string) => words.filter((w) => sentence.toLowerCase().includes(w)).length / words.length;
+};
+
+describe("extractiveAnswer", () => {
+  it("quotes the best sentences verbatim with their citation numbers", () => {
+    const answer = extractiveAnswer(
+      [
+        passage("a", "Het weer is mooi vandaag. Een spoedberaad vindt plaats met ouders en jongere erbij."),
+        passage("b", "De HSJ-kennis wordt via het Servicepunt aan het spoedberaad gekoppeld."),
+      ],
+      wordsScorer("wie zitten er bij een spoedberaad met ouders"),
+    );
+    expect(answer.text).toContain("“Een spoedberaad vindt plaats met ouders en jongere erbij.” [1]");
+    expect(answer.text).not.toContain("weer is mooi");
+    expect(answer.cited).toContain(1);
+  });
+
+  it("quotes the list that a sentence ending in ':' introduces", () => {
+    const answer = extractiveAnswer(
+      [passage("a", "Casusregie kent vier stappen:\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat\n- Stap 3 de middelen\n\nLosse andere tekst over iets anders hier.")],
+      wordsScorer("welke stappen kent casusregie"),
+    );
+    expect(answer.text).toMatch(/vier stappen:” \[1\]\n {2}- Stap 1 vraaganalyse\n {2}- Stap 2 het resultaat\n {2}- Stap 3 de middelen/);
+  });
+
+  it("prefers a sentence with the expected answer type and reports when none has it", () => {
+    const passages = [passage("a", "Friesland sluit zo snel mogelijk aan bij de werkwijze. Friesland doet mee vanaf 1 januari 2026.")];
+    const hasDate = (s: string) => /\b20\d\d\b/.test(s);
+    const withDate = extractiveAnswer(passages, wordsScorer("wanneer sluit friesland aan"), hasDate);
+    expect(withDate.hasExpectedType).toBe(true);
+    expect(withDate.text).toContain("2026");
+
+    const without = extractiveAnswer([passage("b", "Friesland sluit zo snel mogelijk aan bij de werkwijze.")], wordsScorer("wanneer sluit friesland aan"), hasDate);
+    expect(without.hasExpectedType).toBe(false);
+  });
+});
