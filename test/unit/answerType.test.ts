@@ -7,7 +7,11 @@ describe("expectedAnswerType", () => {
     ["wat is het dagtarief voor een plek?", "amount"],
     ["welk artikel uit de Jeugdwet regelt dat?", "article"],
     ["per welke datum sluit de regio aan?", "date"],
-    ["hoeveel procent komt met spoed binnen?", "number"],
+    ["hoeveel procent komt met spoed binnen?", "percentage"],
+    ["hoeveel jongeren zitten er op een groep?", "number"],
+    ["wat is het adres van de instelling?", "address"],
+    ["wie is de programmamanager van het plan?", "person"],
+    ["wie is Arne Popma?", undefined],
     ["wat moet er bij een spoedberaad aanschuiven?", undefined],
   ])("%s -> %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
@@ -19,6 +23,20 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("circa 70% van de jongeren", "number")).toBe(true);
     expect(containsAnswerType("er gelden zeven basisprincipes", "number")).toBe(true);
     expect(containsAnswerType("de route is bij definitie vertragend", "number")).toBe(false);
+  });
+
+  it("does not take a year or a quarter for a count", () => {
+    expect(containsAnswerType("in 2020 is er geworven tijdens de week van de pleegzorg", "number")).toBe(false);
+    expect(containsAnswerType("Q1 2021: alle plannen zijn klaar", "number")).toBe(true);
+    expect(containsAnswerType("Q3 2020 was het zover", "number")).toBe(false);
+    expect(containsAnswerType("ruim 100 vragen", "number")).toBe(true);
+  });
+
+  it("finds percentages and names", () => {
+    expect(containsAnswerType("1 op de 8 kinderen", "percentage")).toBe(true);
+    expect(containsAnswerType("een belangrijk deel van de verwijzingen", "percentage")).toBe(false);
+    expect(containsAnswerType("Het programma wordt geleid door Gieke Buur sinds vorig jaar.", "person")).toBe(true);
+    expect(containsAnswerType("De programmamanager overlegt periodiek met de trekkers.", "person")).toBe(false);
   });
 
   it("finds dates as years, months or quarters", () => {

@@ -6,29 +6,44 @@ import { foldText } from "../../knowledge/analysis/normalise.js";
  * not answer the question, however well the words match ("per welke datum ...?" answered
  * by a sentence without any date).
  */
-export type AnswerType = "phone" | "email" | "amount" | "article" | "date" | "number";
+export type AnswerType = "phone" | "email" | "address" | "amount" | "article" | "percentage" | "date" | "person" | "number";
 
+/** First match wins: the more specific kinds come first. */
 const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|belnummer)\b/],
   ["email", /\b(e-?mail\w*|mailadres)\b/],
-  ["amount", /\b(tarief|dagtarief|kosten|kost|bedrag|prijs|hoeveel geld|budget|euro)\b/],
+  ["address", /\b(adres|bezoekadres|postadres|waar zit\w*|locatie van)\b/],
+  ["amount", /\b(\w*tarief|kosten|kost|bedrag|prijs|hoeveel geld|budget|euro)\b/],
   ["article", /\b(welk|welke|wat is het)\s+(wets)?artikel\b/],
-  ["date", /\b(wanneer|welke datum|per welke datum|welk jaar|sinds wanneer|vanaf wanneer|tot wanneer|hoe laat)\b/],
-  ["number", /\b(hoeveel|hoe vaak|welk percentage|hoe groot|hoe lang|welk aantal|procent)\b/],
+  ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
+  // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
+  // clearly temporal phrasings expect a date.
+  ["date", /\b(welke datum|per welke datum|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
+  // "wie is de programmamanager?" asks for a name; "wie is Arne Popma?" asks for a role.
+  ["person", /\bwie (is|was|wordt|werd) (de|het)\b/],
+  ["number", /\b(hoeveel|hoe vaak|hoe groot|hoe lang|welk aantal)\b/],
 ];
 
 const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter";
 const NUMBER_WORDS =
-  "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend|half|helft|kwart|dubbel|eerste|tweede|derde";
+  "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend|half|halve|helft|kwart|dubbel|eerste|tweede|derde|alle|geen|enkele";
 
-const ANSWER_PATTERNS: Record<AnswerType, RegExp> = {
+const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number">, RegExp> = {
   phone: /(\+31|0031|\b0)[\s-]?\d[\d\s-]{7,}\d/,
   email: /[\w.+-]+@[\w-]+\.[\w.]+/,
+  address: /\b\d{4}\s?[a-z]{2}\b|\b[a-z]+(straat|weg|laan|plein|singel|kade|gracht|dijk)\s+\d+/,
   amount: /€|\beuro\b|\b\d+([.,]\d+)?\s*(miljoen|miljard|mln|mld)\b/,
   article: /\bartikel\s+\d/,
+  percentage: /%|\bprocent\b|\b(helft|kwart|derde|meerderheid|minderheid)\b|\b\d+\s+op\s+(de\s+)?\d+\b/,
   date: new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b|\\bq[1-4]\\b|\\b\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}\\b`),
-  number: new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`),
 };
+
+/** A count: a number that is not a year, quarter or list number, or a number word. */
+const COUNT = new RegExp(
+  `(?<![\\w.])(?!(19|20)\\d{2}\\b)\\d+([.,]\\d+)?(?![\\w.]*\\d)(?!\\s+(${MONTHS}))|\\b(${NUMBER_WORDS})\\b`,
+);
+/** Two capitalised words in a row, not at the start of the sentence: a name. */
+const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+/u;
 
 export function expectedAnswerType(question: string): AnswerType | undefined {
   const q = foldText(question);
@@ -36,5 +51,12 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 }
 
 export function containsAnswerType(text: string, type: AnswerType): boolean {
-  return ANSWER_PATTERNS[type].test(foldText(text));
+  switch (type) {
+    case "person":
+      return PERSON.test(text);
+    case "number":
+      return COUNT.test(foldText(text).replace(/\bq[1-4]\b/g, ""));
+    default:
+      return ANSWER_PATTERNS[type].test(foldText(text));
+  }
 }

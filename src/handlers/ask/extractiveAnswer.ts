@@ -23,6 +23,8 @@ export interface ExtractiveOptions {
   typeWindow: number;
   /** Score bonus for a sentence that has the expected answer type. */
   typeBonus: number;
+  /** A typed sentence must cover at least this share of what the best sentence covers. */
+  typeFloor: number;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
@@ -32,6 +34,7 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   relativeFloor: 0.4,
   typeWindow: 12,
   typeBonus: 0.15,
+  typeFloor: 0.3,
 };
 
 /**
@@ -44,7 +47,7 @@ export function extractiveAnswer(
   hasType?: (sentence: string) => boolean,
   options = DEFAULT_EXTRACTIVE,
 ): ExtractiveAnswer {
-  const candidates: Array<{ n: number; index: number; sentence: string; score: number }> = [];
+  const candidates: Array<{ n: number; index: number; sentence: string; own: number; score: number }> = [];
   const sentencesOf = new Map<number, string[]>();
   passages.slice(0, options.passages).forEach((passage, p) => {
     const sentences = passageSentences(passage.chunk.text);
@@ -56,11 +59,16 @@ export function extractiveAnswer(
       // A sentence that shares nothing with the question is never an answer, wherever it stands.
       if (own <= 0) return;
       const value = own + 0.3 * passage.coverage + 0.05 * (options.passages - p);
-      candidates.push({ n: p + 1, index, sentence, score: value });
+      candidates.push({ n: p + 1, index, sentence, own, score: value });
     });
   });
   const ranked = [...candidates].sort((a, b) => b.score - a.score);
-  const typed = hasType ? ranked.slice(0, options.typeWindow).filter((c) => hasType(c.sentence)) : [];
+  // Only a sentence that is itself about the question counts as having the answer type:
+  // a figure in an unrelated sentence answers nothing.
+  const bestOwn = Math.max(0, ...candidates.map((c) => c.own));
+  const typed = hasType
+    ? ranked.slice(0, options.typeWindow).filter((c) => c.own >= bestOwn * options.typeFloor && hasType(c.sentence))
+    : [];
   // The sentence that has what the question asks for (a date, a number) goes first.
   for (const c of typed) c.score += options.typeBonus;
   const best = Math.max(0, ...candidates.map((c) => c.score));
