@@ -4,9 +4,11 @@ import type { Reply, ReplyPart } from "../../bot/reply.js";
 import type { AnswerResult, AskService } from "./askService.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
-const SOURCES_SHOWN = 3;
 
-/** Turns a question into a reply with its sources; remembers the rest for "meer bronnen". */
+/**
+ * Turns a question into a reply with every source it cites; remembers the retrieved but
+ * uncited passages for "meer bronnen".
+ */
 export class AskHandler {
   constructor(
     private readonly ask: AskService,
@@ -15,7 +17,7 @@ export class AskHandler {
 
   async question(address: ConversationAddress, text: string): Promise<Reply> {
     const result = await this.ask.answer(text);
-    const hidden = [...result.sources.slice(SOURCES_SHOWN), ...result.moreSources];
+    const hidden = result.moreSources;
     await this.state.update(address, { moreSources: hidden });
     return { parts: answerParts(result, hidden.length > 0) };
   }
@@ -59,7 +61,7 @@ function answerParts(result: AnswerResult, hasMore: boolean): ReplyPart[] {
             ? result.text
             : `Dit staat erover in de plandocumenten:\n${result.text}`,
       });
-      parts.push({ kind: "sources", title: "Bronnen", sources: result.sources.slice(0, SOURCES_SHOWN) });
+      parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       if (hasMore) parts.push({ kind: "actions", actions: [{ id: MORE_SOURCES_ACTION, label: "Meer bronnen" }] });
       return parts;
   }

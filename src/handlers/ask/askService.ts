@@ -3,7 +3,7 @@ import type { AnswerGenerator } from "../../integrations/openai/groundedAnswerer
 import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
-import { personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
+import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { containsAnswerType, expectedAnswerType } from "./answerType.js";
 import { citationFor } from "./citations.js";
 import { extractiveAnswer } from "./extractiveAnswer.js";
@@ -51,8 +51,11 @@ export class AskService {
     const { text: question, findings } = redactPersonalData(rawQuestion);
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
+    // Searched without the placeholders: words like "[BSN verwijderd]" are in no document and
+    // would push every question that contained personal data under the coverage threshold.
+    const searchText = withoutFindings(rawQuestion, findings);
 
-    if (question.trim().length === 0) {
+    if (searchText.trim().length === 0) {
       return { status: "empty_question", text: "", mode: "none", sources: [], moreSources: [], privacyWarning };
     }
     if (this.knowledge.chunkCount === 0) {
@@ -66,8 +69,8 @@ export class AskService {
       };
     }
 
-    const passages = await this.knowledge.retrieve(question, this.options.topK);
-    const extractive = this.extractive(question, passages);
+    const passages = await this.knowledge.retrieve(searchText, this.options.topK);
+    const extractive = this.extractive(searchText, passages);
     const best = passages[0];
     // Weak evidence, or none of the best sentences has what the question asks for
     // (a date, a number, an amount): the documents do not answer it.
@@ -139,4 +142,16 @@ export class AskService {
       clearTimeout(timer);
     }
   }
+}
+
+/** The text with every finding cut out (not replaced by a placeholder). */
+function withoutFindings(text: string, findings: PersonalDataFinding[]): string {
+  if (findings.length === 0) return text;
+  let out = "";
+  let pos = 0;
+  for (const f of findings) {
+    out += `${text.slice(pos, f.start)} `;
+    pos = f.end;
+  }
+  return (out + text.slice(pos)).replace(/ {2,}/g, " ").trim();
 }

@@ -11,7 +11,7 @@ export function sectionLabel(path: string[]): string {
 
 /** Citation n for a retrieved passage; the quote is retrieved text, never generated. */
 export function citationFor(n: number, passage: RetrievedPassage, preferredQuote?: string): SourceCitation {
-  const quote = preferredQuote ?? passageSentences(passage.chunk.text)[0] ?? passage.chunk.text;
+  const quote = preferredQuote ?? passageSentences(passage.chunk.text, passage.chunk.sectionPath)[0] ?? passage.chunk.text;
   return {
     n,
     documentId: passage.chunk.documentId,

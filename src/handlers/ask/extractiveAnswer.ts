@@ -50,7 +50,7 @@ export function extractiveAnswer(
   const candidates: Array<{ n: number; index: number; sentence: string; own: number; score: number }> = [];
   const sentencesOf = new Map<number, string[]>();
   passages.slice(0, options.passages).forEach((passage, p) => {
-    const sentences = passageSentences(passage.chunk.text);
+    const sentences = passageSentences(passage.chunk.text, passage.chunk.sectionPath);
     sentencesOf.set(p + 1, sentences);
     sentences.forEach((sentence, index) => {
       // A sentence in a passage that covers the question well is more likely the answer.
@@ -80,6 +80,14 @@ export function extractiveAnswer(
     if (chosen.length > 0 && chars + length > options.maxChars) continue;
     chosen.push(c);
     chars += length;
+  }
+  // The best sentence often sets up what the next one says ("... uit verschillende stelsels."
+  // -> "We denken aan een vouchersysteem ..."): quote its successor too.
+  for (const c of [...chosen].sort((a, b) => b.score - a.score).slice(0, 1)) {
+    const next = sentencesOf.get(c.n)?.[c.index + 1];
+    if (next && !c.sentence.trimEnd().endsWith(":") && !chosen.some((o) => o.n === c.n && o.index === c.index + 1)) {
+      chosen.push({ n: c.n, index: c.index + 1, sentence: next, own: 0, score: 0 });
+    }
   }
   chosen.sort((a, b) => a.n - b.n || a.index - b.index);
   const quotes = new Map<number, string>();

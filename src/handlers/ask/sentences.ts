@@ -1,10 +1,17 @@
-/** A sentence or list line of a passage, as shown in an answer. */
-export function passageSentences(text: string): string[] {
+/** A sentence or list line of a passage, as shown in an answer; headings are not sentences. */
+export function passageSentences(text: string, headings: readonly string[] = []): string[] {
+  const isHeading = new Set(headings.map((h) => h.trim()));
   return text
     .split(/\n+|(?<=[.!?])\s+(?=[\p{Lu}\d“"(])/u)
     .map((s) => s.replace(/^\s*(?:[-*•–]\s+|\d+\.\s+(?=\p{Lu}))/u, "").trim())
     // Short lines count when they introduce a list ("In 2027:") or carry a figure ("25 maart 2019").
-    .filter((s) => (s.length >= 15 || s.endsWith(":") || (s.length >= 6 && /\d/.test(s))) && !s.startsWith("#") && /\p{L}{2}/u.test(s));
+    .filter(
+      (s) =>
+        (s.length >= 15 || s.endsWith(":") || (s.length >= 6 && /\d/.test(s))) &&
+        !s.startsWith("#") &&
+        !isHeading.has(s) &&
+        /\p{L}{2}/u.test(s),
+    );
 }
 
 /** Shortens to at most max characters on a word boundary, with an ellipsis. */

@@ -1,0 +1,303 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReplyPart, SourceCitation } from "../../src/bot/reply.js";
+import { defaultCorpusDir } from "../../src/config.js";
+import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+// Questions the default corpus answers, and one it does not.
+const ANSWERED = "wat moet er bij een spoedberaad aanschuiven?";
+// Answered with more retrieved passages than shown, so the reply offers "Meer bronnen".
+const WITH_MORE = "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?";
+const OTHER_WITH_MORE = "wat is het doel van de regiovisie jeugdhulp Rijnmond?";
+const UNANSWERABLE = "wat is het telefoonnummer van het Servicepunt in Groningen?";
+const MORE_SOURCES = { id: "ask.moreSources" };
+
+const corpusDir = defaultCorpusDir(fileURLToPath(new URL("../..", import.meta.url)));
+const corpusTitles = new Map<string, string>(
+  (JSON.parse(readFileSync(path.join(corpusDir, "corpus.json"), "utf8")) as { documents: Array<{ file: string; title: string }> }).documents.map(
+    (d) => [d.file, d.title],
+  ),
+);
+
+interface ChatResponse {
+  status: number;
+  body: any;
+}
+
+async function post(baseUrl: string, payload: string, headers: Record<string, string> = {}): Promise<ChatResponse> {
+  const response = await fetch(`${baseUrl}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: payload,
+  });
+  const text = await response.text();
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  return { status: response.status, body: JSON.parse(text) };
+}
+
+async function chat(baseUrl: string, body: object): Promise<ChatResponse> {
+  return post(baseUrl, JSON.stringify(body));
+}
+
+/** Parts of the single reply to a successful chat request. */
+async function replyParts(baseUrl: string, body: object): Promise<ReplyPart[]> {
+  const { status, body: json } = await chat(baseUrl, body);
+  expect(status).toBe(200);
+  expect(json.replies).toHaveLength(1);
+  return json.replies[0].parts as ReplyPart[];
+}
+
+const ofKind = <K extends ReplyPart["kind"]>(parts: ReplyPart[], kind: K) =>
+  parts.filter((p): p is Extract<ReplyPart, { kind: K }> => p.kind === kind);
+
+function sourcesTitled(parts: ReplyPart[], title: string): SourceCitation[] | undefined {
+  return ofKind(parts, "sources").find((p) => p.title === title)?.sources;
+}
+
+const flat = (s: string) => s.replace(/[*_`#>]/g, "").replace(/\s+/g, " ").trim();
+
+/** A citation points at a real corpus document, and its quote is text from that document. */
+function expectRealCitation(source: SourceCitation): void {
+  expect(Number.isInteger(source.n) && source.n >= 1).toBe(true);
+  expect(corpusTitles.get(source.documentId), `unknown document ${source.documentId}`).toBeDefined();
+  expect(source.documentTitle).toBe(corpusTitles.get(source.documentId));
+  expect(source.section.trim()).not.toBe("");
+  const quote = flat(source.quote.replace(/…$/, ""));
+  expect(quote.length).toBeGreaterThan(10);
+  expect(flat(readFileSync(path.join(corpusDir, source.documentId), "utf8"))).toContain(quote);
+}
+
+const userId = () => `test-${randomUUID()}`;
+
+describe("Wegwijs over real HTTP (in-memory store)", () => {
+  let app: RunningWegwijs;
+  const asked: string[] = [];
+  const ask = (user: string, text: string) => {
+    asked.push(text);
+    return replyParts(app.baseUrl, { user, text });
+  };
+
+  beforeAll(async () => {
+    app = await startWegwijs();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("answers a question from the documents with a sources part (titles, sections, quotes)", async () => {
+    const parts = await ask(userId(), ANSWERED);
+    const [text] = ofKind(parts, "text");
+    expect(text?.text).toMatch(/^Dit staat erover in de plandocumenten:\n/);
+    const sources = sourcesTitled(parts, "Bronnen");
+    expect(sources?.length).toBeGreaterThan(0);
+    for (const source of sources!) {
+      expectRealCitation(source);
+      // Every listed source is cited in the answer text.
+      expect(text!.text).toContain(`[${source.n}]`);
+    }
+    expect(ofKind(parts, "notice")).toEqual([]);
+  });
+
+  it("says the documents do not answer an unanswerable question, with a next step", async () => {
+    const parts = await ask(userId(), UNANSWERABLE);
+    expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+    const notices = ofKind(parts, "notice");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ level: "info" });
+    expect(notices[0]!.text).toMatch(/^Volgende stap: .*Servicepunt JeugdzorgPlus/);
+    // Nearby passages may be shown, but never as the sources of an answer.
+    expect(sourcesTitled(parts, "Bronnen")).toBeUndefined();
+    expect(ofKind(parts, "actions")).toEqual([]);
+  });
+
+  it("answers 'help' with the help reply", async () => {
+    const parts = await ask(userId(), "help");
+    const [text] = ofKind(parts, "text");
+    expect(text?.text).toMatch(/^Hoi! Ik ben Wegwijs\./);
+    expect(text?.text).toContain(`Ik zoek in ${corpusTitles.size} plandocumenten`);
+    expect(ofKind(parts, "notice")).toEqual([expect.objectContaining({ level: "info", text: expect.stringMatching(/Noem geen namen, BSN/) })]);
+  });
+
+  it("shows the remaining sources after 'Meer bronnen', once", async () => {
+    const user = userId();
+    const parts = await ask(user, WITH_MORE);
+    expect(ofKind(parts, "actions")).toEqual([{ kind: "actions", actions: [{ id: "ask.moreSources", label: "Meer bronnen" }] }]);
+    const shown = sourcesTitled(parts, "Bronnen")!.map((s) => s.n);
+
+    const more = await replyParts(app.baseUrl, { user, action: MORE_SOURCES });
+    const extra = sourcesTitled(more, "Meer bronnen");
+    expect(extra?.length).toBeGreaterThan(0);
+    for (const source of extra!) {
+      expectRealCitation(source);
+      expect(shown).not.toContain(source.n);
+    }
+
+    // Pressed again: nothing left to show.
+    const again = await replyParts(app.baseUrl, { user, action: MORE_SOURCES });
+    expect(again).toEqual([{ kind: "text", text: "Er zijn geen andere bronnen bij het laatste antwoord." }]);
+  });
+
+  it("still answers a question that contained personal data, searched without it, and warns", async () => {
+    // 111222333 passes the 11-proef but is made up.
+    const parts = await ask(userId(), `BSN 111.222.333: ${WITH_MORE}`);
+    expect(parts[0]).toMatchObject({ kind: "notice", level: "warning", text: expect.stringMatching(/^Let op: je bericht leek een BSN te bevatten/) });
+    expect(ofKind(parts, "text")[0]?.text).toMatch(/^Dit staat erover in de plandocumenten:/);
+    expect(sourcesTitled(parts, "Bronnen")?.length).toBeGreaterThan(0);
+    for (const line of app.logs) expect(line).not.toMatch(/111\.?222\.?333/);
+  });
+
+  it("rejects malformed JSON with 400 and a Dutch error", async () => {
+    const { status, body } = await post(app.baseUrl, '{"user": "a", "text": ');
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: "Ongeldige JSON in het verzoek" });
+  });
+
+  it("rejects a body over 1 MB with 413", async () => {
+    const { status, body } = await post(app.baseUrl, JSON.stringify({ user: "a", text: "x".repeat(1_100_000) }));
+    expect(status).toBe(413);
+    expect(body).toEqual({ error: "Verzoek is te groot (max 1 MB)" });
+  });
+
+  it("rejects a request without user, or with both text and action, with 400 and details", async () => {
+    const noUser = await chat(app.baseUrl, { text: ANSWERED });
+    expect(noUser.status).toBe(400);
+    expect(noUser.body.error).toBe("Ongeldig verzoek");
+    expect(noUser.body.details).toEqual([expect.stringMatching(/^user: /)]);
+
+    const both = await chat(app.baseUrl, { user: "a", text: ANSWERED, action: MORE_SOURCES });
+    expect(both.status).toBe(400);
+    expect(both.body.details).toEqual([expect.stringContaining("geef precies één van 'text' of 'action' mee")]);
+
+    const neither = await chat(app.baseUrl, { user: "a" });
+    expect(neither.status).toBe(400);
+    expect(neither.body.details).toEqual([expect.stringContaining("geef precies één van 'text' of 'action' mee")]);
+  });
+
+  it("answers an unknown action with a notice instead of failing", async () => {
+    const parts = await replyParts(app.baseUrl, { user: userId(), action: { id: "ask.doesNotExist", value: "1" } });
+    expect(parts).toEqual([{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }]);
+  });
+
+  it("reports healthy and ready", async () => {
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${app.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", checks: { store: true, index: true } });
+  });
+
+  it("never writes a question into the logs", async () => {
+    await ask(userId(), WITH_MORE);
+    // The collector does see the request logs, so the check below is not vacuous.
+    expect(app.logs.some((line) => JSON.parse(line).msg === "handled")).toBe(true);
+    expect(asked.length).toBeGreaterThan(1);
+    for (const question of asked) {
+      for (const line of app.logs) expect(line).not.toContain(question);
+    }
+  });
+});
+
+describe("Wegwijs with an unreachable Redis", () => {
+  it("is not ready, stays healthy, does not crash and still closes", { timeout: 15_000 }, async () => {
+    const app = await startWegwijs({ REDIS_URL: "redis://127.0.0.1:1" });
+    try {
+      const ready = await fetch(`${app.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "not ready", checks: { store: false, index: true } });
+
+      const health = await fetch(`${app.baseUrl}/healthz`);
+      expect(health.status).toBe(200);
+
+      // A question needs the store: the user gets a Dutch notice, not a crash or a hanging request.
+      const parts = await replyParts(app.baseUrl, { user: userId(), text: WITH_MORE });
+      expect(parts).toEqual([expect.objectContaining({ kind: "notice", level: "warning", text: expect.stringMatching(/^Er ging iets mis/) })]);
+
+      // Still serving after the failures.
+      expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
+    } finally {
+      const started = performance.now();
+      await app.close();
+      expect(performance.now() - started).toBeLessThan(3_000);
+    }
+  });
+});
+
+describe("Wegwijs with Redis", () => {
+  const users: string[] = [];
+  const newUser = () => {
+    const user = userId();
+    users.push(user);
+    return user;
+  };
+  const apps: RunningWegwijs[] = [];
+  const start = async () => {
+    const app = await startWegwijs({ REDIS_URL });
+    apps.push(app);
+    return app;
+  };
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    for (const user of users) await cleanPrefix(`wegwijs:conversation:web:${encodeURIComponent(user)}:`);
+  });
+
+  /** Asks a question and returns the sources behind "Meer bronnen" (asserting the button is there). */
+  async function askThenMore(baseUrl: string, user: string, question: string): Promise<SourceCitation[]> {
+    const parts = await replyParts(baseUrl, { user, text: question });
+    expect(ofKind(parts, "actions")[0]?.actions.map((a) => a.id)).toEqual(["ask.moreSources"]);
+    const more = sourcesTitled(await replyParts(baseUrl, { user, action: MORE_SOURCES }), "Meer bronnen");
+    expect(more?.length).toBeGreaterThan(0);
+    return more!;
+  }
+
+  it("is ready with a reachable Redis", async () => {
+    const app = await start();
+    const ready = await fetch(`${app.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", checks: { store: true, index: true } });
+  });
+
+  it("keeps 'Meer bronnen' across a restart of the app", async () => {
+    const user = newUser();
+    const first = await start();
+    const parts = await replyParts(first.baseUrl, { user, text: WITH_MORE });
+    expect(ofKind(parts, "actions")).toHaveLength(1);
+    await first.close();
+
+    const second = await start();
+    const more = sourcesTitled(await replyParts(second.baseUrl, { user, action: MORE_SOURCES }), "Meer bronnen");
+    // The same sources another user gets for the same question without a restart.
+    const expected = await askThenMore(second.baseUrl, newUser(), WITH_MORE);
+    expect(more).toEqual(expected);
+
+    for (const line of [...first.logs, ...second.logs]) expect(line).not.toContain(WITH_MORE);
+  });
+
+  it("never shows one user's 'Meer bronnen' to another user or conversation", async () => {
+    const app = await start();
+    const [alice, bob, carol] = [newUser(), newUser(), newUser()];
+    // What each question's "Meer bronnen" holds when asked on its own.
+    const expectedAlice = await askThenMore(app.baseUrl, newUser(), WITH_MORE);
+    const expectedBob = await askThenMore(app.baseUrl, newUser(), OTHER_WITH_MORE);
+    expect(expectedAlice).not.toEqual(expectedBob);
+
+    // Interleaved: both ask before either presses the button.
+    await replyParts(app.baseUrl, { user: alice, text: WITH_MORE });
+    await replyParts(app.baseUrl, { user: bob, text: OTHER_WITH_MORE });
+    const none = [{ kind: "text", text: "Er zijn geen andere bronnen bij het laatste antwoord." }];
+    expect(await replyParts(app.baseUrl, { user: carol, action: MORE_SOURCES })).toEqual(none);
+    expect(await replyParts(app.baseUrl, { user: alice, conversation: "another-chat", action: MORE_SOURCES })).toEqual(none);
+    expect(sourcesTitled(await replyParts(app.baseUrl, { user: bob, action: MORE_SOURCES }), "Meer bronnen")).toEqual(expectedBob);
+    expect(sourcesTitled(await replyParts(app.baseUrl, { user: alice, action: MORE_SOURCES }), "Meer bronnen")).toEqual(expectedAlice);
+
+    for (const line of app.logs) {
+      expect(line).not.toContain(WITH_MORE);
+      expect(line).not.toContain(OTHER_WITH_MORE);
+    }
+  });
+});
