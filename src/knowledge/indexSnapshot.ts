@@ -23,9 +23,31 @@ export interface IndexSnapshot {
   lexical: LexicalIndexSnapshot;
   /** Embedder id -> chunk content hash -> vector. */
   embeddings: Record<string, Record<string, number[]>>;
+  /** Files that could not be indexed, so an unchanged bad file is not retried on every ingest. */
+  skipped?: Record<string, SkippedFile>;
+}
+
+export interface SkippedFile {
+  contentHash: string;
+  reason: string;
 }
 
 const headerSchema = z.object({ version: z.number(), corpusDir: z.string() }).loose();
+
+/**
+ * Top-level shape only, so ingest never trips over a damaged body. The large maps are checked
+ * for being objects, not entry by entry: that would add about a second per 50 MB snapshot.
+ */
+const map = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v));
+const bodySchema = z
+  .object({
+    documents: z.record(z.string(), z.object({ contentHash: z.string(), meta: z.object({}).loose(), chunks: z.array(z.unknown()) }).loose()),
+    vocabulary: map,
+    lexical: z.object({ miniSearch: map, documentFrequency: map, chunkCount: z.number() }).loose(),
+    embeddings: z.record(z.string(), map),
+    skipped: z.record(z.string(), z.object({ contentHash: z.string(), reason: z.string() })).optional(),
+  })
+  .loose();
 
 /** One snapshot file per corpus folder, so two corpora never overwrite each other. */
 export function snapshotFile(dataDir: string, corpusDir: string): string {
@@ -44,6 +66,7 @@ export async function readSnapshot(file: string, corpusDir: string): Promise<Ind
     const parsed: unknown = JSON.parse(raw);
     const header = headerSchema.parse(parsed);
     if (header.version !== SNAPSHOT_VERSION || header.corpusDir !== path.resolve(corpusDir)) return undefined;
+    bodySchema.parse(parsed);
     return parsed as IndexSnapshot;
   } catch {
     return undefined; // A damaged snapshot is rebuilt, never trusted.

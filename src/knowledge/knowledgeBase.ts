@@ -10,6 +10,7 @@ import {
   type IndexSnapshot,
   readSnapshot,
   SNAPSHOT_VERSION,
+  type SkippedFile,
   type SnapshotDocument,
   snapshotFile,
   writeSnapshot,
@@ -57,6 +58,7 @@ export class KnowledgeBase {
   private vectors = new VectorIndex();
   private chunks = new Map<string, Chunk>();
   private documents: Record<string, SnapshotDocument> = {};
+  private skipped: Record<string, SkippedFile> = {};
   private embeddingCache: Record<string, number[]> = {};
   private readonly retriever: Retriever;
   private corpusDir?: string;
@@ -136,6 +138,12 @@ export class KnowledgeBase {
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
 
     const documents: Record<string, SnapshotDocument> = {};
+    const skipped: Record<string, SkippedFile> = {};
+    const skip = (relative: string, reason: string, hash: string | undefined): void => {
+      summary.skipped.push({ file: relative, reason });
+      if (hash) skipped[relative] = { contentHash: hash, reason };
+      this.warn(`Overgeslagen: ${relative} (${reason})`);
+    };
     let changed = !previous;
     for (const [i, relative] of files.entries()) {
       this.options.onProgress?.({ phase: "lezen", done: i, total: files.length, file: relative });
@@ -147,18 +155,22 @@ export class KnowledgeBase {
         summary.reused++;
         continue;
       }
+      const failed = previous?.skipped?.[relative];
+      if (failed && hash && failed.contentHash === hash) {
+        // The same bytes failed before: not worth re-reading (a bad PDF can take 30 s) or a rebuild.
+        skip(relative, failed.reason, hash);
+        continue;
+      }
       changed = true;
       const loaded = await loadDocumentFile(this.corpusDir, relative);
       if (!loaded.ok) {
-        summary.skipped.push({ file: relative, reason: loaded.reason });
-        this.warn(`Overgeslagen: ${relative} (${loaded.reason})`);
+        skip(relative, loaded.reason, hash);
         continue;
       }
       const meta = documentMeta(relative, loaded.text, metadata);
       const chunks = chunkDocument(meta, loaded.text, chunking);
       if (chunks.length === 0) {
-        summary.skipped.push({ file: relative, reason: "geen bruikbare tekst gevonden" });
-        this.warn(`Overgeslagen: ${relative} (geen bruikbare tekst gevonden)`);
+        skip(relative, "geen bruikbare tekst gevonden", hash);
         continue;
       }
       documents[relative] = { meta, contentHash: loaded.contentHash, chunks };
@@ -168,6 +180,7 @@ export class KnowledgeBase {
     if (previous && Object.keys(previous.documents).some((id) => !documents[id])) changed = true;
 
     this.documents = documents;
+    this.skipped = skipped;
     this.chunks = new Map(Object.values(documents).flatMap((d) => d.chunks.map((c) => [c.id, c] as const)));
     this.embeddingCache = previous?.embeddings[this.options.embedder?.id ?? ""] ?? {};
 
@@ -232,6 +245,7 @@ export class KnowledgeBase {
       vocabulary,
       lexical: this.lexical.toSnapshot(),
       embeddings,
+      skipped: this.skipped,
     };
   }
 

@@ -61,7 +61,9 @@ export class LexicalIndex {
     return {
       fields: ["text", "section", "title", "context"],
       idField: "id",
-      tokenize: (text: string) => this.analyser.indexTerms(text),
+      // Fields arrive already analysed (terms joined by spaces): each chunk is analysed once,
+      // not once per field it appears in (a chunk's text is also its neighbours' context).
+      tokenize: (analysed: string) => (analysed === "" ? [] : analysed.split(" ")),
       processTerm: (term: string) => term,
     };
   }
@@ -71,25 +73,37 @@ export class LexicalIndex {
     this.documentFrequency = new Map();
     this.nearestCache.clear();
     this.chunkCount = chunks.length;
-    const docs: IndexedFields[] = [];
-    chunks.forEach((chunk, i) => {
-      const fields = toFields(chunk);
-      const neighbours = [chunks[i - 1], chunks[i + 1]].filter(
-        (n): n is Chunk => n !== undefined && n.documentId === chunk.documentId && sameSection(n, chunk),
-      );
-      fields.context = neighbours.map((n) => n.text).join("\n");
-      docs.push(fields);
-      for (const term of this.chunkTerms(chunk)) {
+    const headingTerms = new Map<string, string[]>();
+    const analyseHeading = (text: string) => {
+      let terms = headingTerms.get(text);
+      if (!terms) headingTerms.set(text, (terms = this.analyser.indexTerms(text)));
+      return terms;
+    };
+    const textTerms = chunks.map((chunk) => this.analyser.indexTerms(chunk.text));
+    const docs: IndexedFields[] = chunks.map((chunk, i) => {
+      const section = analyseHeading(chunk.sectionPath.join("\n"));
+      const title = analyseHeading(chunk.documentTitle);
+      const context = [i - 1, i + 1].flatMap((j) => {
+        const n = chunks[j];
+        return n && n.documentId === chunk.documentId && sameSection(n, chunk) ? textTerms[j]! : [];
+      });
+      for (const term of new Set([...textTerms[i]!, ...section, ...title])) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       }
+      return {
+        id: chunk.id,
+        text: textTerms[i]!.join(" "),
+        section: section.join(" "),
+        title: title.join(" "),
+        context: context.join(" "),
+      };
     });
     this.miniSearch.addAll(docs);
   }
 
   /** The set of index terms of a chunk (text, section and title together). */
   chunkTerms(chunk: Chunk): Set<string> {
-    const f = toFields(chunk);
-    return new Set(this.analyser.indexTerms(`${f.text}\n${f.section}\n${f.title}`));
+    return new Set(this.analyser.indexTerms(`${chunk.text}\n${chunk.sectionPath.join("\n")}\n${chunk.documentTitle}`));
   }
 
   get size(): number {
@@ -173,10 +187,6 @@ export class LexicalIndex {
     this.chunkCount = snapshot.chunkCount;
     this.nearestCache.clear();
   }
-}
-
-function toFields(chunk: Chunk): IndexedFields {
-  return { id: chunk.id, text: chunk.text, section: chunk.sectionPath.join("\n"), title: chunk.documentTitle, context: "" };
 }
 
 function sameSection(a: Chunk, b: Chunk): boolean {

@@ -47,6 +47,7 @@ const EXPANSION_WEIGHT = 0.9;
 export class DutchAnalyser {
   private readonly stemmer = newStemmer("dutch");
   private readonly stemCache = new Map<string, string>();
+  private readonly wordCache = new Map<string, { stem: string; parts: string[] } | null>();
   private splitter: CompoundSplitter;
 
   constructor(
@@ -60,6 +61,7 @@ export class DutchAnalyser {
   /** Replace the compound dictionary (the corpus vocabulary) after (re)ingest. */
   useVocabulary(vocabulary: ReadonlyMap<string, number>): void {
     this.splitter = this.makeSplitter(vocabulary);
+    this.wordCache.clear();
   }
 
   /** Folded surface words of a text, for building the vocabulary. */
@@ -109,11 +111,20 @@ export class DutchAnalyser {
     return weights;
   }
 
-  private pushTerms(token: string, direct: string[], derived: string[]): void {
-    const word = token.endsWith("+") ? token : token.replace(/\+$/, "");
-    if (this.stopwords.has(word) || (word.length < 2 && !/\d/.test(word))) return;
-    direct.push(this.stem(word));
-    for (const part of this.splitter.split(word)) derived.push(this.stem(part));
+  private pushTerms(word: string, direct: string[], derived: string[]): void {
+    let analysed = this.wordCache.get(word);
+    if (analysed === undefined) {
+      // Cached per word: a corpus repeats its words, and compound splitting is the costly part.
+      analysed =
+        this.stopwords.has(word) || (word.length < 2 && !/\d/.test(word))
+          ? null
+          : { stem: this.stem(word), parts: this.splitter.split(word).map((part) => this.stem(part)) };
+      if (this.wordCache.size > 500_000) this.wordCache.clear();
+      this.wordCache.set(word, analysed);
+    }
+    if (analysed === null) return;
+    direct.push(analysed.stem);
+    derived.push(...analysed.parts);
   }
 
   stem(word: string): string {
