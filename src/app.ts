@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createBot, type Bot } from "./bot/bot.js";
 import { ConversationStateStore } from "./bot/conversationState.js";
 import type { Config } from "./config.js";
+import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
@@ -60,7 +61,11 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
   const state = new ConversationStateStore(store, config.stateTtlSeconds);
-  const bot = createBot({ ask: new AskHandler(askService, state), documentCount: () => knowledge.documentCount, logger });
+  const bot = createBot({
+    ask: new AskHandler(askService, state, new AnswerLog(store)),
+    documentCount: () => knowledge.documentCount,
+    logger,
+  });
 
   const app = createHttpApp({
     logger,

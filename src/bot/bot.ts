@@ -1,5 +1,5 @@
 import type { AskHandler } from "../handlers/ask/askHandler.js";
-import { MORE_SOURCES_ACTION } from "../handlers/ask/askHandler.js";
+import { FEEDBACK_ACTION, MORE_SOURCES_ACTION } from "../handlers/ask/askHandler.js";
 import { helpReply } from "../handlers/help.js";
 import type { Logger } from "../logger.js";
 import type { Incoming } from "./incoming.js";
@@ -46,6 +46,8 @@ async function route(deps: BotDeps, incoming: Incoming): Promise<Reply[]> {
     switch (incoming.action.id) {
       case MORE_SOURCES_ACTION:
         return [await deps.ask.moreSources(incoming.address)];
+      case FEEDBACK_ACTION:
+        return [await deps.ask.feedback(incoming.address, incoming.action.value)];
       default:
         return [{ parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }] }];
     }

@@ -6,14 +6,18 @@ export interface ConversationAddress {
   /** Channel, DM or chat id; together with threadId it identifies one conversation. */
   conversationId: string;
   threadId?: string;
+  /** Display name for shared views (checklists); optional, never required for anything else. */
+  userName?: string;
 }
 
-/** A button press or card submit, mapped from the platform payload. */
+/** A button press, choice or form submit, mapped from the platform payload. */
 export interface IncomingAction {
   /** Handler-defined id such as "ask.moreSources". */
   id: string;
   /** Small opaque value set when the action was rendered. */
   value?: string;
+  /** Submitted form values by field id (form parts only). */
+  fields?: Record<string, string>;
 }
 
 /** One event for the bot core: a text message or an action. */

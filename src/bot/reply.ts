@@ -1,7 +1,7 @@
 /**
  * The platform-neutral reply model. Closed on purpose: every renderer switches over
- * ReplyPart["kind"] exhaustively, so a new part kind is a compile error until each
- * surface can show it.
+ * ReplyPart["kind"] exhaustively (see assertNever), so a new part kind is a compile error
+ * until each surface (Slack Block Kit, Teams Adaptive Card, web chat) can show it.
  */
 
 /** One cited source under an answer. */
@@ -20,15 +20,53 @@ export interface SourceCitation {
 export interface ReplyAction {
   id: string;
   label: string;
+  /** Small opaque value (an id, a choice); never personal data. Max 2000 chars. */
   value?: string;
   style?: "primary" | "danger";
 }
 
+/** One option of a choice list. */
+export interface ReplyChoice {
+  label: string;
+  value: string;
+}
+
+/** One line of a shared checklist (spoedberaad). */
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  done: boolean;
+  /** Display name or pseudonymous id of who ticked it. */
+  doneBy?: string;
+}
+
+/** One field of a form (consult request). */
+export interface FormField {
+  id: string;
+  label: string;
+  kind: "text" | "multiline" | "choice";
+  required: boolean;
+  placeholder?: string;
+  /** Pre-filled value (e.g. a route summary). */
+  value?: string;
+  /** For kind "choice". */
+  options?: ReplyChoice[];
+}
+
 export type ReplyPart =
+  /** Plain text; *emphasis* and line breaks only. */
   | { kind: "text"; text: string }
+  /** A section heading. */
+  | { kind: "heading"; text: string }
   | { kind: "notice"; level: "info" | "warning"; text: string }
   | { kind: "sources"; title: string; sources: SourceCitation[] }
-  | { kind: "actions"; actions: ReplyAction[] };
+  | { kind: "actions"; actions: ReplyAction[] }
+  /** Pick one; the choice comes back as IncomingAction { id: actionId, value }. */
+  | { kind: "choices"; prompt: string; actionId: string; choices: ReplyChoice[] }
+  /** Ticking an item comes back as IncomingAction { id: toggleActionId, value: `${checklistId}:${itemId}` }. */
+  | { kind: "checklist"; checklistId: string; title: string; toggleActionId: string; items: ChecklistItem[] }
+  /** Submitting comes back as IncomingAction { id: submitActionId, value: formId, fields }. */
+  | { kind: "form"; formId: string; title: string; submitActionId: string; submitLabel: string; fields: FormField[] };
 
 export interface Reply {
   parts: ReplyPart[];

@@ -6,6 +6,11 @@ export interface KeyValueStore {
   get<T>(key: string, schemaVersion: number): Promise<T | undefined>;
   set<T>(key: string, value: T, schemaVersion: number, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Atomically marks a key as seen; true only for the first caller within the TTL.
+   * The basis of idempotency: a retried Slack event or Teams activity claims nothing twice.
+   */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
   /** True when the backing service answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

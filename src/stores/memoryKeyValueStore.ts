@@ -27,6 +27,13 @@ export class MemoryKeyValueStore implements KeyValueStore {
     this.entries.delete(key);
   }
 
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt > this.now()) return false;
+    this.entries.set(key, { json: JSON.stringify({ v: 0, data: 1 }), expiresAt: this.now() + ttlSeconds * 1000 });
+    return true;
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }

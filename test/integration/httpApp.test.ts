@@ -51,6 +51,7 @@ async function replyParts(baseUrl: string, body: object): Promise<ReplyPart[]> {
   return json.replies[0].parts as ReplyPart[];
 }
 
+const actionIds = (parts: ReplyPart[]) => parts.flatMap((p) => (p.kind === "actions" ? p.actions.map((a) => a.id) : []));
 const ofKind = <K extends ReplyPart["kind"]>(parts: ReplyPart[], kind: K) =>
   parts.filter((p): p is Extract<ReplyPart, { kind: K }> => p.kind === kind);
 
@@ -111,7 +112,20 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(notices[0]!.text).toMatch(/^Volgende stap: .*Servicepunt JeugdzorgPlus/);
     // Nearby passages may be shown, but never as the sources of an answer.
     expect(sourcesTitled(parts, "Bronnen")).toBeUndefined();
-    expect(ofKind(parts, "actions")).toEqual([]);
+    // Only the feedback buttons: there is no answer to show more sources for.
+    expect(actionIds(parts)).toEqual(["ask.feedback", "ask.feedback"]);
+  });
+
+  it("stores feedback on an answer by its id and thanks the user", async () => {
+    const user = userId();
+    const parts = await ask(user, WITH_MORE);
+    const [useful, notUseful] = ofKind(parts, "actions").flatMap((p) => p.actions).filter((a) => a.id === "ask.feedback");
+    expect(useful?.label).toBe("👍 Nuttig");
+    expect(notUseful?.value).toMatch(/^[0-9a-f-]{36}:not_useful$/);
+    const thanks = await replyParts(app.baseUrl, { user, action: { id: "ask.feedback", value: useful!.value } });
+    expect(ofKind(thanks, "text")[0]?.text).toMatch(/^Dank je!/);
+    const unknown = await replyParts(app.baseUrl, { user, action: { id: "ask.feedback", value: "00000000-0000-0000-0000-000000000000:useful" } });
+    expect(ofKind(unknown, "notice")[0]?.text).toMatch(/niet opgeslagen/);
   });
 
   it("answers 'help' with the help reply", async () => {
@@ -125,7 +139,8 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
   it("shows the remaining sources after 'Meer bronnen', once", async () => {
     const user = userId();
     const parts = await ask(user, WITH_MORE);
-    expect(ofKind(parts, "actions")).toEqual([{ kind: "actions", actions: [{ id: "ask.moreSources", label: "Meer bronnen" }] }]);
+    expect(ofKind(parts, "actions")[0]?.actions[0]).toEqual({ id: "ask.moreSources", label: "Meer bronnen" });
+    expect(actionIds(parts)).toEqual(["ask.moreSources", "ask.feedback", "ask.feedback"]);
     const shown = sourcesTitled(parts, "Bronnen")!.map((s) => s.n);
 
     const more = await replyParts(app.baseUrl, { user, action: MORE_SOURCES });
@@ -249,7 +264,7 @@ describe("Wegwijs with Redis", () => {
   /** Asks a question and returns the sources behind "Meer bronnen" (asserting the button is there). */
   async function askThenMore(baseUrl: string, user: string, question: string): Promise<SourceCitation[]> {
     const parts = await replyParts(baseUrl, { user, text: question });
-    expect(ofKind(parts, "actions")[0]?.actions.map((a) => a.id)).toEqual(["ask.moreSources"]);
+    expect(actionIds(parts)).toContain("ask.moreSources");
     const more = sourcesTitled(await replyParts(baseUrl, { user, action: MORE_SOURCES }), "Meer bronnen");
     expect(more?.length).toBeGreaterThan(0);
     return more!;

@@ -37,6 +37,14 @@ describe.each<[string, KeyValueStore]>([
     expect(await store.get(key, 1)).toBeUndefined();
   });
 
+  it("claims a key once within its TTL, also under concurrent claims", async () => {
+    const key = storeKey("idempotency", "slack", "Ev123");
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.claim(key, 60)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.claim(key, 60)).toBe(false);
+    expect(await store.claim(storeKey("idempotency", "slack", "Ev124"), 60)).toBe(true);
+  });
+
   it("answers ping", async () => {
     expect(await store.ping()).toBe(true);
   });

@@ -37,6 +37,12 @@ export class RedisKeyValueStore implements KeyValueStore {
     await this.redis.del(key);
   }
 
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    // SET NX EX is one atomic command: two concurrent deliveries cannot both win.
+    const result = await this.redis.set(key, "1", "EX", Math.max(1, Math.round(ttlSeconds)), "NX");
+    return result === "OK";
+  }
+
   async ping(): Promise<boolean> {
     try {
       return (await this.redis.ping()) === "PONG";
