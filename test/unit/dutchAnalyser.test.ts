@@ -39,6 +39,10 @@ describe("DutchAnalyser", () => {
     expect(analyser.indexTerms("plaatsing in de JZ+")).toContain(analyser.stem("jeugdzorgplus"));
   });
 
+  it("reads a percent sign as the word procent", () => {
+    expect(analyser.indexTerms("circa 70% van de jongeren")).toContain(analyser.stem("procent"));
+  });
+
   it("replaces chat shorthand instead of searching for it", () => {
     const groups = analyser.queryGroups("hoe vaak vlgs het plan");
     expect(groups.map((g) => g.word)).not.toContain("vlgs");
