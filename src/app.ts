@@ -7,10 +7,14 @@ import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
+import { createRouteHandler } from "./handlers/route/routeHandler.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
 import { createOpenAIAnswerGenerator } from "./integrations/openai/groundedAnswerer.js";
 import { RedisKeyValueStore } from "./integrations/redis/redisKeyValueStore.js";
+import { createSlackSurface } from "./integrations/slack/slackSurface.js";
+import type { Surface, SurfaceDeps } from "./integrations/surface.js";
+import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
 import { chatApi } from "./integrations/web/chatApi.js";
 import { KnowledgeBase, type IngestSummary } from "./knowledge/knowledgeBase.js";
 import type { Logger } from "./logger.js";
@@ -21,6 +25,7 @@ export const contentDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 export interface Wegwijs {
   bot: Bot;
+  surfaces: Surface[];
   knowledge: KnowledgeBase;
   store: KeyValueStore;
   ingest: IngestSummary;
@@ -65,11 +70,19 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     ask: new AskHandler(askService, state, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
     logger,
+    route: createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger }),
   });
+
+  const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount };
+  const surfaces: Surface[] = [];
+  if (config.slack) surfaces.push(createSlackSurface(surfaceDeps, config.slack));
+  if (config.teams) surfaces.push(createTeamsSurface(surfaceDeps, config.teams));
+  for (const surface of surfaces) await surface.start?.();
+  logger.info({ surfaces: ["web", ...surfaces.map((s) => s.name)] }, "kanalen actief");
 
   const app = createHttpApp({
     logger,
-    routers: [chatApi(bot)],
+    routers: [chatApi(bot), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };
@@ -79,6 +92,7 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
   let server: Server | undefined;
   return {
     bot,
+    surfaces,
     knowledge,
     store,
     ingest,
@@ -95,6 +109,7 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
         server.closeIdleConnections();
         await closing;
       }
+      for (const surface of surfaces) await surface.stop();
       await store.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { AskHandler } from "../handlers/ask/askHandler.js";
 import { FEEDBACK_ACTION, MORE_SOURCES_ACTION } from "../handlers/ask/askHandler.js";
 import { helpReply } from "../handlers/help.js";
+import { isRouteAction, type RouteHandler } from "../handlers/route/routeHandler.js";
 import type { Logger } from "../logger.js";
 import type { Incoming } from "./incoming.js";
 import type { Reply } from "./reply.js";
@@ -9,6 +10,8 @@ export interface BotDeps {
   ask: AskHandler;
   documentCount: () => number;
   logger: Logger;
+  /** Placement routes; optional so a bot without route content still runs. */
+  route?: RouteHandler;
 }
 
 export interface Bot {
@@ -43,6 +46,7 @@ export function createBot(deps: BotDeps): Bot {
 
 async function route(deps: BotDeps, incoming: Incoming): Promise<Reply[]> {
   if (incoming.kind === "action") {
+    if (deps.route && isRouteAction(incoming.action.id)) return [await deps.route.action(incoming.address, incoming.action)];
     switch (incoming.action.id) {
       case MORE_SOURCES_ACTION:
         return [await deps.ask.moreSources(incoming.address)];
@@ -54,5 +58,11 @@ async function route(deps: BotDeps, incoming: Incoming): Promise<Reply[]> {
   }
   const text = incoming.text.trim();
   if (HELP_WORDS.has(text.toLowerCase())) return [helpReply(deps.documentCount())];
-  return [await deps.ask.question(incoming.address, text)];
+  // "route", or the typed answer a route step is waiting for.
+  const routed = await deps.route?.message(incoming.address, text);
+  if (routed) return [routed];
+  const answer = await deps.ask.question(incoming.address, text);
+  // A question about placing a young person also gets the route offered, never instead of the answer.
+  const offer = deps.route?.offerFor(text);
+  return [offer ? { parts: [...answer.parts, ...offer] } : answer];
 }

@@ -5,7 +5,10 @@ import type { Logger } from "../../logger.js";
 
 export interface HttpAppDeps {
   logger: Logger;
-  /** Routers of the surfaces (web chat, later Slack and Teams). */
+  /**
+   * Routers of the surfaces (web chat, Slack, Teams). Each parses its own body: Slack must
+   * verify the signature over the raw bytes, so no global body parser runs before them.
+   */
   routers: Router[];
   /** Readiness: stores reachable and index loaded. */
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
@@ -29,7 +32,6 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     const { ready, checks } = await deps.ready();
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
   });
-  app.use(express.json({ limit: "1mb" }));
   for (const router of deps.routers) app.use(router);
   app.use(
     express.static(publicDir, {

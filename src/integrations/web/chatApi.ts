@@ -1,14 +1,27 @@
-import { Router, type Request, type Response } from "express";
+import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Bot } from "../../bot/bot.js";
 import type { Incoming } from "../../bot/incoming.js";
+import { WEB_ACTION_LIMITS, WEB_FIELD_ID, toWebReply } from "./webReply.js";
+
+const L = WEB_ACTION_LIMITS;
 
 const chatRequestSchema = z
   .object({
     user: z.string().trim().min(1).max(200),
     conversation: z.string().trim().min(1).max(200).optional(),
     text: z.string().max(4000).optional(),
-    action: z.object({ id: z.string().min(1).max(200), value: z.string().max(2000).optional() }).optional(),
+    action: z
+      .object({
+        id: z.string().min(1).max(L.actionId),
+        value: z.string().max(L.value).optional(),
+        /** Form submits: values by field id. */
+        fields: z
+          .record(z.string().min(1).max(L.fieldId).regex(WEB_FIELD_ID), z.string().max(L.fieldValue))
+          .refine((f) => Object.keys(f).length <= L.fields, { message: `hoogstens ${L.fields} velden` })
+          .optional(),
+      })
+      .optional(),
   })
   .refine((b) => (b.text === undefined) !== (b.action === undefined), {
     message: "geef precies één van 'text' of 'action' mee",
@@ -17,7 +30,7 @@ const chatRequestSchema = z
 /** JSON API of the local web chat: the same bot core as Slack and Teams. */
 export function chatApi(bot: Bot): Router {
   const router = Router();
-  router.post("/api/chat", (req, res, next) => {
+  router.post("/api/chat", express.json({ limit: "1mb" }), (req, res, next) => {
     handle(req, res).catch(next);
   });
   return router;
@@ -38,6 +51,6 @@ export function chatApi(bot: Bot): Router {
         ? { kind: "action", address, action: body.action }
         : { kind: "message", address, text: body.text ?? "" };
     const replies = await bot.handle(incoming);
-    res.json({ replies });
+    res.json({ replies: replies.map((reply) => toWebReply(reply)) });
   }
 }

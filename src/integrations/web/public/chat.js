@@ -26,10 +26,106 @@ function richText(text) {
   return p;
 }
 
+let formCounter = 0;
+
+function buttonFor(label, onClick, attrs = {}) {
+  const button = el("button", { type: "button", ...attrs }, label);
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+// Choices: a few buttons, or a labelled select plus a button for longer lists.
+function renderChoices(part) {
+  const promptId = `prompt-${++formCounter}`;
+  const box = el("div", { class: "choices", role: "group", "aria-labelledby": promptId });
+  box.append(el("p", { id: promptId }, part.prompt || "Maak een keuze"));
+  const choose = (choice) => send({ action: { id: part.actionId, value: choice.value } }, choice.label);
+  if (part.choices.length <= 5) {
+    const row = el("div", { class: "actions" });
+    for (const choice of part.choices) row.append(buttonFor(choice.label, () => choose(choice)));
+    box.append(row);
+    return box;
+  }
+  const selectId = `choice-${formCounter}`;
+  const select = el("select", { id: selectId });
+  part.choices.forEach((choice, i) => select.append(el("option", { value: String(i) }, choice.label)));
+  box.append(
+    el("label", { for: selectId, class: "visually-hidden" }, part.prompt || "Maak een keuze"),
+    el("div", { class: "actions" }, select, buttonFor("Kies", () => choose(part.choices[Number(select.value)]))),
+  );
+  return box;
+}
+
+// Checklist: each item is a toggle button; aria-pressed carries the done state for screen readers.
+function renderChecklist(part) {
+  const done = part.items.filter((item) => item.done).length;
+  const list = el("ul", { class: "checklist" });
+  for (const item of part.items) {
+    const value = `${part.checklistId}:${item.id}`;
+    const button = buttonFor(
+      item.label,
+      () => send({ action: { id: part.toggleActionId, value } }, `${item.done ? "Terugzetten" : "Afvinken"}: ${item.label}`),
+      { "aria-pressed": String(item.done), class: "toggle" },
+    );
+    const li = el("li", {}, button);
+    if (item.done && item.doneBy) {
+      const whoId = `who-${++formCounter}`;
+      button.setAttribute("aria-describedby", whoId);
+      li.append(el("span", { class: "who", id: whoId }, ` afgevinkt door ${item.doneBy}`));
+    }
+    list.append(li);
+  }
+  const status = part.items.length === 0 ? "Nog geen punten." : `${done} van ${part.items.length} gedaan`;
+  return el("section", { class: "checklist-part", "aria-label": part.title }, el("h2", {}, part.title), el("p", { class: "where" }, status), list);
+}
+
+// Form: real labels and required fields; the browser checks them before we post.
+function renderForm(part) {
+  const n = ++formCounter;
+  const titleId = `form-title-${n}`;
+  const form = el("form", { class: "reply-form", "aria-labelledby": titleId });
+  form.append(el("h2", { id: titleId }, part.title));
+  const inputs = [];
+  for (const field of part.fields) {
+    const id = `f-${n}-${field.id}`;
+    let input;
+    if (field.kind === "choice") {
+      input = el("select", { id, name: field.id });
+      input.append(el("option", { value: "" }, field.placeholder || "Maak een keuze"));
+      for (const option of field.options ?? []) input.append(el("option", { value: option.value }, option.label));
+    } else if (field.kind === "multiline") {
+      input = el("textarea", { id, name: field.id, rows: "4", maxlength: "4000" });
+    } else {
+      input = el("input", { id, name: field.id, type: "text", maxlength: "4000" });
+    }
+    if (field.placeholder && field.kind !== "choice") input.setAttribute("placeholder", field.placeholder);
+    if (field.value) input.value = field.value;
+    if (field.required) input.required = true;
+    inputs.push([field.id, input]);
+    const label = el("label", { for: id }, field.label);
+    if (field.required) label.append(el("span", { class: "required", "aria-hidden": "true" }, " *"));
+    form.append(el("div", { class: "field" }, label, input));
+  }
+  const submit = el("button", { type: "submit", class: "primary" }, part.submitLabel);
+  form.append(el("div", { class: "actions" }, submit));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const fields = Object.fromEntries(inputs.map(([fieldId, input]) => [fieldId, input.value]));
+    submit.disabled = true;
+    const ok = await send({ action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
+    // Sent forms stay visible but read-only, so they are not submitted twice.
+    if (ok) inputs.forEach(([, input]) => (input.disabled = true));
+    else submit.disabled = false;
+  });
+  return form;
+}
+
 function renderPart(part) {
   switch (part.kind) {
     case "text":
       return richText(part.text);
+    case "heading":
+      return el("h2", { class: "heading" }, part.text);
     case "notice":
       return el("div", { class: `notice ${part.level}`, role: part.level === "warning" ? "alert" : "note" }, part.text);
     case "sources": {
@@ -47,13 +143,19 @@ function renderPart(part) {
     case "actions": {
       const box = el("div", { class: "actions" });
       for (const action of part.actions) {
-        const button = el("button", { type: "button", class: action.style === "primary" ? "primary" : "" }, action.label);
-        button.addEventListener("click", () => send({ action: { id: action.id, value: action.value } }, action.label));
-        box.append(button);
+        const attrs = action.style ? { class: action.style } : {};
+        box.append(buttonFor(action.label, () => send({ action: { id: action.id, value: action.value } }, action.label), attrs));
       }
       return box;
     }
+    case "choices":
+      return renderChoices(part);
+    case "checklist":
+      return renderChecklist(part);
+    case "form":
+      return renderForm(part);
     default:
+      // The server checks replies exhaustively (webReply.ts); this only guards an outdated page.
       return el("p", {}, "(Dit onderdeel kan de webchat niet tonen.)");
   }
 }
@@ -65,6 +167,7 @@ function addMessage(who, nodes) {
   msg.scrollIntoView({ behavior: "smooth", block: "end" });
 }
 
+/** Posts a message or action; resolves to true when the bot answered. */
 async function send(payload, shownText) {
   if (shownText) addMessage("user", [el("p", {}, shownText)]);
   status.textContent = "Wegwijs zoekt in de plandocumenten…";
@@ -79,9 +182,11 @@ async function send(payload, shownText) {
     if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
     for (const reply of body.replies) addMessage("bot", reply.parts.map(renderPart));
     status.textContent = "";
+    return true;
   } catch (error) {
     addMessage("bot", [el("div", { class: "notice warning", role: "alert" }, `Dat lukte niet: ${error.message}. Probeer het opnieuw.`)]);
     status.textContent = "";
+    return false;
   } finally {
     form.querySelector("button").disabled = false;
     input.focus();

@@ -1,0 +1,282 @@
+import type { ConversationAddress, IncomingAction } from "../../bot/incoming.js";
+import type { Reply, ReplyPart } from "../../bot/reply.js";
+import { personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
+import { shorten } from "../ask/sentences.js";
+import path from "node:path";
+import type { Logger } from "../../logger.js";
+import type { KeyValueStore } from "../../stores/keyValueStore.js";
+import { loadRouteCatalog, RouteContentError, type RouteCatalog } from "./routeLoader.js";
+import {
+  escalationPreviewReply,
+  freeTextPromptReply,
+  pickerReply,
+  type RenderContext,
+  ROUTE_ACTION,
+  stepReply,
+  summarize,
+  whyReply,
+} from "./routeReplies.js";
+import { type ItemStatus, type RouteDefinition, type RouteNode, resolveTransition, type Transition } from "./routeSchema.js";
+import { emptySession, type RouteSession, RouteSessionStore } from "./routeSessionStore.js";
+import type { SourceIndex } from "./sourcePassages.js";
+import { formatProblem } from "./validateRoutes.js";
+import { isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
+
+const NOTE_CHARS = 500;
+
+export function isRouteAction(actionId: string): boolean {
+  return actionId.startsWith("route.");
+}
+
+interface Position {
+  route: RouteDefinition;
+  node: RouteNode;
+}
+
+const notice = (text: string, level: "info" | "warning" = "info"): ReplyPart => ({ kind: "notice", level, text });
+
+/**
+ * The placement route conversation: pick a route, then one step at a time with buttons.
+ * Platform-neutral (only Incoming and Reply), so web chat, Slack and Teams behave the same.
+ * Progress lives in the RouteSessionStore after every step, so a restart loses nothing.
+ */
+export class RouteHandler {
+  private readonly ctx?: RenderContext;
+
+  constructor(
+    private readonly catalog: RouteCatalog | undefined,
+    private readonly sessions: RouteSessionStore,
+  ) {
+    if (catalog) this.ctx = { region: catalog.region, routes: catalog.routes, passages: catalog.passages };
+  }
+
+  get available(): boolean {
+    return this.ctx !== undefined;
+  }
+
+  /** "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined. */
+  async message(address: ConversationAddress, text: string): Promise<Reply | undefined> {
+    if (isRouteCommand(text)) return this.resumeOrPick(address);
+    if (!this.ctx) return undefined;
+    const session = await this.sessions.get(address);
+    if (!session?.awaitingText) return undefined;
+    const at = this.position(session);
+    if (!at || at.node.id !== session.awaitingText) return undefined;
+    return this.freeTextAnswer(address, session, at, text);
+  }
+
+  /** Buttons to offer under an answer to a question about placing a young person. */
+  offerFor(text: string): ReplyPart[] | undefined {
+    if (!this.ctx || !isPlacementQuestion(text)) return undefined;
+    return [
+      { kind: "text", text: "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door." },
+      { kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute", style: "primary" }] },
+    ];
+  }
+
+  async action(address: ConversationAddress, action: IncomingAction): Promise<Reply> {
+    if (!this.ctx) return unavailable();
+    const [routeId = "", nodeId = "", option = ""] = (action.value ?? "").split(":");
+    switch (action.id) {
+      case ROUTE_ACTION.start:
+      case ROUTE_ACTION.resume:
+        return this.resumeOrPick(address);
+      case ROUTE_ACTION.choose:
+        return this.choose(address, routeId);
+      case ROUTE_ACTION.answer:
+        return this.answer(address, routeId, nodeId, Number.parseInt(option, 10));
+      case ROUTE_ACTION.freeText:
+        return this.askFreeText(address, routeId, nodeId);
+      case ROUTE_ACTION.back:
+        return this.back(address, routeId, nodeId);
+      case ROUTE_ACTION.restart:
+        await this.sessions.clear(address);
+        return pickerReply(this.ctx.routes, this.ctx.region, [{ kind: "text", text: "We beginnen opnieuw." }]);
+      case ROUTE_ACTION.why:
+        return this.why(routeId, nodeId);
+      case ROUTE_ACTION.escalateSpoedberaad:
+        return this.escalate(address, "spoedberaad", routeId);
+      case ROUTE_ACTION.escalateConsult:
+        return this.escalate(address, "consult", routeId);
+      default:
+        return { parts: [notice("Deze knop ken ik niet (meer). Typ *route* om verder te gaan.", "warning")] };
+    }
+  }
+
+  private position(session: RouteSession | undefined): Position | undefined {
+    const route = this.ctx?.routes.find((r) => r.id === session?.routeId);
+    const node = route?.nodes.find((n) => n.id === session?.nodeId);
+    return route && node ? { route, node } : undefined;
+  }
+
+  private async resumeOrPick(address: ConversationAddress, lead: ReplyPart[] = []): Promise<Reply> {
+    if (!this.ctx) return unavailable();
+    const session = await this.sessions.get(address);
+    const at = this.position(session);
+    if (!session || !at) return pickerReply(this.ctx.routes, this.ctx.region, lead);
+    if (session.awaitingText) {
+      session.awaitingText = undefined;
+      await this.sessions.save(address, session);
+    }
+    return stepReply(at.route, session, this.ctx, [...lead, notice(`Je was bezig met *${at.route.title}*. Hier ben je gebleven.`)]);
+  }
+
+  private async choose(address: ConversationAddress, routeId: string): Promise<Reply> {
+    const ctx = this.ctx!;
+    const route = ctx.routes.find((r) => r.id === routeId);
+    if (!route) return pickerReply(ctx.routes, ctx.region, [notice("Die route is er niet (meer). Kies er een uit de lijst.", "warning")]);
+    const session = emptySession(route.id, route.start);
+    await this.sessions.save(address, session);
+    return stepReply(route, session, ctx, [{ kind: "text", text: route.intro }]);
+  }
+
+  /** Loads the session and checks the button belongs to the current step. */
+  private async current(
+    address: ConversationAddress,
+    routeId: string,
+    nodeId: string,
+  ): Promise<{ session: RouteSession; at: Position } | { reply: Reply }> {
+    const session = await this.sessions.get(address);
+    const at = this.position(session);
+    if (!session || !at) {
+      return { reply: pickerReply(this.ctx!.routes, this.ctx!.region, [notice("Deze route is verlopen of nog niet gestart. Kies een route om (opnieuw) te beginnen.", "warning")]) };
+    }
+    if (at.route.id !== routeId || at.node.id !== nodeId) {
+      return { reply: stepReply(at.route, session, this.ctx!, [notice("Die knop hoort bij een eerdere stap. Hier ben je nu:")]) };
+    }
+    return { session, at };
+  }
+
+  private async answer(address: ConversationAddress, routeId: string, nodeId: string, option: number): Promise<Reply> {
+    const found = await this.current(address, routeId, nodeId);
+    if ("reply" in found) return found.reply;
+    const { session, at } = found;
+    const node = at.node;
+    switch (node.kind) {
+      case "question": {
+        const chosen = node.options[option];
+        if (!chosen) break;
+        return this.advance(address, session, at.route, chosen.next, chosen.records);
+      }
+      case "information":
+      case "action":
+        if (option !== 0 || !node.next) break;
+        return this.advance(address, session, at.route, node.next, node.kind === "action" ? node.records : undefined);
+      case "outcome":
+        break;
+    }
+    return stepReply(at.route, session, this.ctx!, [notice("Die keuze ken ik niet bij deze stap. Kies een van de knoppen.", "warning")]);
+  }
+
+  private async advance(
+    address: ConversationAddress,
+    session: RouteSession,
+    route: RouteDefinition,
+    transition: Transition,
+    records: Record<string, ItemStatus> | undefined,
+    note?: string,
+    lead: ReplyPart[] = [],
+  ): Promise<Reply> {
+    session.history.push({ nodeId: session.nodeId!, records: { ...session.records }, notes: session.notes.length });
+    session.records = { ...session.records, ...records };
+    if (note !== undefined) session.notes.push({ nodeId: session.nodeId!, text: note });
+    session.nodeId = resolveTransition(transition, { region: this.ctx!.region.id, records: session.records });
+    session.awaitingText = undefined;
+    await this.sessions.save(address, session);
+    return stepReply(route, session, this.ctx!, lead);
+  }
+
+  private async askFreeText(address: ConversationAddress, routeId: string, nodeId: string): Promise<Reply> {
+    const found = await this.current(address, routeId, nodeId);
+    if ("reply" in found) return found.reply;
+    const { session, at } = found;
+    if (at.node.kind !== "question" || !at.node.freeText) {
+      return stepReply(at.route, session, this.ctx!, [notice("Bij deze stap kun je niet zelf typen. Kies een van de knoppen.", "warning")]);
+    }
+    session.awaitingText = at.node.id;
+    await this.sessions.save(address, session);
+    return freeTextPromptReply(at.route, at.node, this.ctx!);
+  }
+
+  private async freeTextAnswer(address: ConversationAddress, session: RouteSession, at: Position, text: string): Promise<Reply> {
+    const node = at.node;
+    if (node.kind !== "question" || !node.freeText) return stepReply(at.route, session, this.ctx!);
+    // Stored until the TTL and shown in the summary: personal data is removed first.
+    const { text: redacted, findings } = redactPersonalData(text);
+    const note = shorten(redacted, NOTE_CHARS);
+    if (note === "") return freeTextPromptReply(at.route, node, this.ctx!);
+    const warning = personalDataWarning(findings);
+    return this.advance(address, session, at.route, node.freeText.next, node.freeText.records, note, warning ? [notice(warning, "warning")] : []);
+  }
+
+  private async back(address: ConversationAddress, routeId: string, nodeId: string): Promise<Reply> {
+    const found = await this.current(address, routeId, nodeId);
+    if ("reply" in found) return found.reply;
+    const { session, at } = found;
+    const previous = session.history.pop();
+    if (!previous) {
+      // Back from the first step: choose again.
+      await this.sessions.save(address, emptySession());
+      return pickerReply(this.ctx!.routes, this.ctx!.region);
+    }
+    session.nodeId = previous.nodeId;
+    session.records = previous.records;
+    session.notes = session.notes.slice(0, previous.notes);
+    session.awaitingText = undefined;
+    await this.sessions.save(address, session);
+    return stepReply(at.route, session, this.ctx!);
+  }
+
+  private why(routeId: string, nodeId: string): Reply {
+    const route = this.ctx!.routes.find((r) => r.id === routeId);
+    const node = route?.nodes.find((n) => n.id === nodeId);
+    if (!route || !node) return { parts: [notice("Bij deze knop hoort geen stap (meer). Typ *route* om verder te gaan.", "warning")] };
+    return whyReply(route, node, this.ctx!);
+  }
+
+  private async escalate(address: ConversationAddress, kind: "spoedberaad" | "consult", routeId: string): Promise<Reply> {
+    const session = await this.sessions.get(address);
+    const at = this.position(session);
+    if (!session || !at || at.route.id !== routeId || at.node.kind !== "outcome") {
+      return { parts: [notice("Deze knop hoort bij een afgeronde route. Typ *route* om (verder) te gaan.", "warning")] };
+    }
+    return escalationPreviewReply(kind, summarize(at.route, at.node, session, this.ctx!.region));
+  }
+}
+
+/**
+ * Loads the region's routes at start. Broken route content stops the start (a release bug);
+ * sources the current corpus lacks only switch the routes off, with an error in the log.
+ */
+export function createRouteHandler(options: {
+  contentDir: string;
+  region: string;
+  index: SourceIndex;
+  store: KeyValueStore;
+  ttlSeconds: number;
+  logger: Logger;
+}): RouteHandler {
+  const result = loadRouteCatalog({
+    routesDir: path.join(options.contentDir, "routes"),
+    regionsDir: path.join(options.contentDir, "regions"),
+    region: options.region,
+    index: options.index,
+  });
+  if (result.contentProblems.length > 0) throw new RouteContentError(result.contentProblems);
+  const sessions = new RouteSessionStore(options.store, options.ttlSeconds);
+  if (result.sourceProblems.length > 0) {
+    options.logger.error(
+      { problems: result.sourceProblems.map(formatProblem) },
+      "plaatsingsroutes uitgeschakeld: bronnen niet gevonden in de documenten (npm run routes:check)",
+    );
+    return new RouteHandler(undefined, sessions);
+  }
+  options.logger.info({ region: options.region, routes: result.catalog!.routes.map((r) => r.id) }, "plaatsingsroutes geladen");
+  return new RouteHandler(result.catalog, sessions);
+}
+
+function unavailable(): Reply {
+  return {
+    parts: [notice("De plaatsingsroutes zijn nu niet beschikbaar. Stel je vraag gewoon in de chat, of vraag de beheerder om het na te kijken.", "warning")],
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Small, conservative checks on message text. The route is only offered (as a button under
+ * the normal answer) for questions that are clearly about placing a young person in closed
+ * youth care; questions about figures or facts are left alone.
+ */
+
+// Letters-only boundaries: \b does not work around "JZ+" and treats "ë" as a boundary.
+const word = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "iu");
+
+const PLACEMENT = word(
+  "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging",
+);
+const CLOSED_CARE = word("jz\\+|jzplus|jeugdzorg ?plus|jeugdzorgplus|gesloten(?: jeugdhulp| jeugdzorg| plaatsing)?");
+// Asking what to do: how, must, can, want, consider, apply, arrange, steps.
+const PROCEDURE = word(
+  "hoe|moet|moeten|kan|kunnen|mag|wil|willen|overweeg\\p{L}*|aanvragen|aanvraag|regelen|stappen|route|wat nu|wat doe ik|nodig",
+);
+// "How many / what percentage" questions want a figure, not a walk-through.
+const STATISTICS = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?)(?![\p{L}])/iu;
+
+export function isPlacementQuestion(text: string): boolean {
+  return PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text) && !STATISTICS.test(text);
+}
+
+/** "route", "plaatsingsroute", or "/wegwijs route" as a Slack surface may pass it on. */
+export function isRouteCommand(text: string): boolean {
+  return /^(?:\/?wegwijs\s+)?(?:plaatsings)?route[.!]?$/i.test(text.trim());
+}

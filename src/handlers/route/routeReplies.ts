@@ -1,0 +1,282 @@
+import type { Reply, ReplyAction, ReplyPart, SourceCitation } from "../../bot/reply.js";
+import type { OutcomeNode, Region, RouteDefinition, RouteItem, RouteNode, RouteSource } from "./routeSchema.js";
+import type { RouteSession } from "./routeSessionStore.js";
+import type { SourcePassages } from "./sourcePassages.js";
+
+/** Action ids of the route conversation; values are ids and indexes only, never personal data. */
+export const ROUTE_ACTION = {
+  start: "route.start",
+  choose: "route.choose",
+  answer: "route.answer",
+  freeText: "route.freeText",
+  back: "route.back",
+  restart: "route.restart",
+  why: "route.why",
+  resume: "route.resume",
+  escalateSpoedberaad: "route.escalate.spoedberaad",
+  escalateConsult: "route.escalate.consult",
+} as const;
+
+export const LEGAL_NOTICE =
+  "Dit is geen juridisch advies. Over een (spoed)machtiging beslist de kinderrechter, op verzoek van de GI of de gemeente.";
+
+export const PRIVACY_NOTICE = "Noem geen namen, BSN of adressen: gebruik rollen (moeder, mentor) of een eigen casusnummer.";
+
+export function stepValue(routeId: string, nodeId: string, option?: number): string {
+  return option === undefined ? `${routeId}:${nodeId}` : `${routeId}:${nodeId}:${option}`;
+}
+
+/** Fills {servicepunt}, {expertteam}, ... with the region's names and channels. */
+export function fillText(text: string, region: Region): string {
+  const values: Record<string, string> = {
+    servicepunt: region.servicepunt.name,
+    "servicepunt-contact": region.servicepunt.contact,
+    expertteam: region.expertteam.name,
+    "expertteam-contact": region.expertteam.contact,
+    regio: region.name,
+  };
+  return text.replace(/\{([^}]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export interface RenderContext {
+  region: Region;
+  /** Routes offered in the region (a nextRoute elsewhere is not offered). */
+  routes: RouteDefinition[];
+  passages: SourcePassages;
+}
+
+function navActions(route: RouteDefinition, nodeId: string): ReplyPart {
+  return {
+    kind: "actions",
+    actions: [
+      { id: ROUTE_ACTION.back, label: "Terug", value: stepValue(route.id, nodeId) },
+      { id: ROUTE_ACTION.restart, label: "Opnieuw beginnen" },
+      { id: ROUTE_ACTION.why, label: "Waarom?", value: stepValue(route.id, nodeId) },
+    ],
+  };
+}
+
+export function pickerReply(routes: RouteDefinition[], region: Region, lead?: ReplyPart[]): Reply {
+  return {
+    parts: [
+      ...(lead ?? []),
+      {
+        kind: "text",
+        text: `*Plaatsingsroute* · regio ${region.name}\nKies de route die bij je situatie past. Ik loop hem stap voor stap met je door; je kunt altijd terug.`,
+      },
+      { kind: "actions", actions: routes.map((r) => ({ id: ROUTE_ACTION.choose, label: r.title, value: r.id })) },
+      { kind: "notice", level: "info", text: PRIVACY_NOTICE },
+    ],
+  };
+}
+
+/** One step: the question, information or action, its buttons, and Terug / Opnieuw / Waarom. */
+export function stepReply(route: RouteDefinition, session: RouteSession, ctx: RenderContext, lead: ReplyPart[] = []): Reply {
+  const node = route.nodes.find((n) => n.id === session.nodeId)!;
+  if (node.kind === "outcome") return outcomeReply(route, node, session, ctx, lead);
+  const answers: ReplyAction[] = [];
+  switch (node.kind) {
+    case "question":
+      node.options.forEach((option, i) =>
+        answers.push({ id: ROUTE_ACTION.answer, label: fillText(option.label, ctx.region), value: stepValue(route.id, node.id, i) }),
+      );
+      if (node.freeText) {
+        answers.push({ id: ROUTE_ACTION.freeText, label: fillText(node.freeText.label, ctx.region), value: stepValue(route.id, node.id) });
+      }
+      break;
+    case "information":
+      answers.push({ id: ROUTE_ACTION.answer, label: "Verder", value: stepValue(route.id, node.id, 0), style: "primary" });
+      break;
+    case "action":
+      answers.push({ id: ROUTE_ACTION.answer, label: "Oké, verder", value: stepValue(route.id, node.id, 0), style: "primary" });
+      break;
+  }
+  return {
+    parts: [
+      ...lead,
+      { kind: "text", text: `*${route.title}* · stap ${session.history.length + 1}\n${fillText(node.text, ctx.region)}` },
+      { kind: "actions", actions: answers },
+      navActions(route, node.id),
+    ],
+  };
+}
+
+export function freeTextPromptReply(route: RouteDefinition, node: RouteNode, ctx: RenderContext): Reply {
+  const prompt = node.kind === "question" && node.freeText ? node.freeText.prompt : "";
+  return {
+    parts: [
+      { kind: "text", text: `${fillText(prompt, ctx.region)}\nTyp je antwoord als gewoon bericht.` },
+      { kind: "notice", level: "info", text: PRIVACY_NOTICE },
+      { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Toch kiezen uit de knoppen" }] },
+    ],
+  };
+}
+
+export function whyReply(route: RouteDefinition, node: RouteNode, ctx: RenderContext): Reply {
+  const passage = ctx.passages.passage(node.source);
+  return {
+    parts: [
+      { kind: "text", text: "*Waarom deze stap?* Hij rust op deze passage uit de plandocumenten:" },
+      { kind: "sources", title: "Bron", sources: [{ n: 1, ...passage }] },
+      { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Verder met de route", value: stepValue(route.id, node.id) }] },
+    ],
+  };
+}
+
+/** What the walk recorded, in the route's item order. */
+export interface RouteSummary {
+  route: RouteDefinition;
+  outcome: OutcomeNode;
+  region: Region;
+  done: RouteItem[];
+  missing: RouteItem[];
+  notes: Array<{ label: string; text: string }>;
+  nextStep: string;
+}
+
+export function summarize(route: RouteDefinition, outcome: OutcomeNode, session: RouteSession, region: Region): RouteSummary {
+  const notes = session.notes.map((note) => {
+    const node = route.nodes.find((n) => n.id === note.nodeId);
+    const label = node?.kind === "question" && node.freeText ? node.freeText.label : "Aantekening";
+    return { label: fillText(label, region), text: note.text };
+  });
+  return {
+    route,
+    outcome,
+    region,
+    done: route.items.filter((i) => session.records[i.id] === "done"),
+    missing: route.items.filter((i) => session.records[i.id] === "missing"),
+    notes,
+    nextStep: escalationText(outcome, region),
+  };
+}
+
+export function escalationText(outcome: OutcomeNode, region: Region): string {
+  const { servicepunt: sp, expertteam: et } = region;
+  switch (outcome.escalation) {
+    case "servicepunt":
+      return `Leg een consultvraag voor aan het ${sp.name} (${sp.contact}). Doe dat op tijd, niet pas als het knelt.`;
+    case "spoedberaad":
+      return `Organiseer een spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`;
+    case "expertteam":
+      return `Leg de casus voor aan het ${et.name} (${et.contact}).${et.role ? ` ${et.role}` : ""}`;
+    case "none":
+      return "Er is nu geen escalatie nodig. Blijf met de jongere en de omgeving in gesprek over de risico's en de veiligheid.";
+  }
+}
+
+/** Plain-text summary to paste into (later: pre-fill) a consult request. Holds no personal data. */
+export function summaryText(summary: RouteSummary): string {
+  const lines = [
+    `Plaatsingsroute: ${summary.route.title} (regio ${summary.region.name})`,
+    `Uitkomst: ${summary.outcome.title}`,
+  ];
+  const fill = (t: string) => fillText(t, summary.region);
+  if (summary.done.length > 0) lines.push("Al gedaan:", ...summary.done.map((i) => `- ${fill(i.label)}`));
+  if (summary.missing.length > 0) lines.push("Nog niet gedaan:", ...summary.missing.map((i) => `- ${fill(i.label)}`));
+  if (summary.notes.length > 0) lines.push("Aantekeningen:", ...summary.notes.map((n) => `- ${n.label}: ${n.text}`));
+  lines.push(`Volgende stap: ${summary.nextStep}`);
+  return lines.join("\n");
+}
+
+/** Numbers citations in order of first use; one number per distinct passage. */
+class Citations {
+  readonly list: SourceCitation[] = [];
+  private readonly numbers = new Map<string, number>();
+  constructor(private readonly passages: SourcePassages) {}
+
+  cite(source: RouteSource): number {
+    const passage = this.passages.passage(source);
+    // Keyed by the passage itself: two hints that land on the same sentence share a number.
+    const key = JSON.stringify([passage.documentId, passage.section, passage.quote]);
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.list.length + 1;
+      this.numbers.set(key, n);
+      this.list.push({ n, ...passage });
+    }
+    return n;
+  }
+}
+
+export function outcomeReply(route: RouteDefinition, outcome: OutcomeNode, session: RouteSession, ctx: RenderContext, lead: ReplyPart[] = []): Reply {
+  const { region } = ctx;
+  const summary = summarize(route, outcome, session, region);
+  const citations = new Citations(ctx.passages);
+  const fill = (t: string) => fillText(t, region);
+  const parts: ReplyPart[] = [
+    ...lead,
+    {
+      kind: "text",
+      text: `*${route.title}* · uitkomst\n*${fill(outcome.title)}*\n${fill(outcome.summary)} [${citations.cite(outcome.source)}]`,
+    },
+  ];
+  if (summary.done.length > 0) {
+    parts.push({
+      kind: "text",
+      text: ["*Dit is er al:*", ...summary.done.map((i) => `• ${fill(i.label)} [${citations.cite(i.source)}]`)].join("\n"),
+    });
+  }
+  if (summary.missing.length > 0) {
+    parts.push({
+      kind: "text",
+      text: [
+        "*Dit ontbreekt nog, en daarom doet het ertoe:*",
+        ...summary.missing.map((i) => `• *${fill(i.label)}*: ${fill(i.why)} [${citations.cite(i.source)}]`),
+      ].join("\n"),
+    });
+  }
+  if (summary.notes.length > 0) {
+    parts.push({ kind: "text", text: ["*Jouw aantekeningen:*", ...summary.notes.map((n) => `• ${n.label}: ${n.text}`)].join("\n") });
+  }
+  parts.push({ kind: "text", text: `*Volgende stap:* ${summary.nextStep}` });
+  parts.push({ kind: "sources", title: "Bronnen", sources: citations.list });
+  parts.push({ kind: "notice", level: "info", text: LEGAL_NOTICE });
+
+  const next: ReplyAction[] = [];
+  if (outcome.escalation === "spoedberaad") {
+    next.push({ id: ROUTE_ACTION.escalateSpoedberaad, label: "Start checklist spoedberaad", value: route.id, style: "primary" });
+  }
+  if (outcome.escalation !== "none") {
+    next.push({ id: ROUTE_ACTION.escalateConsult, label: "Consultaanvraag indienen", value: route.id });
+  }
+  const nextRoute = ctx.routes.find((r) => r.id === outcome.nextRoute);
+  if (nextRoute) next.push({ id: ROUTE_ACTION.choose, label: `Verder: ${nextRoute.title}`.slice(0, 75), value: nextRoute.id });
+  if (next.length > 0) parts.push({ kind: "actions", actions: next });
+  parts.push(navActions(route, outcome.id));
+  return { parts };
+}
+
+/** Until the checklist and consult form exist (later issues): what will happen, and the summary to use now. */
+export function escalationPreviewReply(kind: "spoedberaad" | "consult", summary: RouteSummary): Reply {
+  const { servicepunt: sp, expertteam: et } = summary.region;
+  const target = summary.outcome.escalation === "expertteam" ? et : sp;
+  const fill = (t: string) => fillText(t, summary.region);
+  if (kind === "spoedberaad") {
+    const open = summary.missing.map((i) => `• ${fill(i.label)}`);
+    return {
+      parts: [
+        {
+          kind: "text",
+          text:
+            "Binnenkort start deze knop een gedeelde checklist voor het spoedberaad, die jij en je collega's samen afvinken. " +
+            `Tot die tijd: plan het spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`,
+        },
+        ...(open.length > 0 ? [{ kind: "text" as const, text: ["*Breng deze punten in:*", ...open].join("\n") }] : []),
+        { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Terug naar de uitkomst" }] },
+      ],
+    };
+  }
+  return {
+    parts: [
+      {
+        kind: "text",
+        text:
+          `Binnenkort maakt deze knop een consultaanvraag aan het ${target.name}, met je routesamenvatting al ingevuld. ` +
+          `Tot die tijd kun je contact opnemen ${target.contact} en deze samenvatting meesturen:`,
+      },
+      { kind: "text", text: summaryText(summary) },
+      { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Terug naar de uitkomst" }] },
+    ],
+  };
+}

@@ -1,0 +1,67 @@
+import type { Activity, ConversationReference } from "@microsoft/agents-activity";
+import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+
+export const REFERENCE_SCHEMA_VERSION = 1;
+/** A reference stays valid while the app is installed; contact refreshes it. */
+export const REFERENCE_TTL_SECONDS = 180 * 24 * 3600;
+/** Refresh at most daily on contact: one read per message, rarely a write. */
+const REFRESH_AFTER_MS = 24 * 3600 * 1000;
+
+interface StoredReference {
+  reference: ConversationReference;
+  storedAt: string;
+}
+
+export function conversationReferenceKey(conversationId: string): string {
+  return storeKey("conversationref", "teams", conversationId);
+}
+
+/**
+ * Just what a proactive send needs: ids, service URL, tenant. No display names (personal
+ * data), and no activityId, so a later send posts to the conversation rather than as a reply.
+ */
+export function minimalReference(activity: Activity): ConversationReference {
+  const { conversation, from, recipient, serviceUrl } = activity;
+  if (!conversation?.id || !activity.channelId) throw new Error("activity without conversation or channel");
+  return {
+    channelId: activity.channelId,
+    serviceUrl,
+    ...(activity.locale ? { locale: activity.locale } : {}),
+    conversation: {
+      id: conversation.id,
+      ...(conversation.conversationType ? { conversationType: conversation.conversationType } : {}),
+      ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
+      ...(conversation.isGroup !== undefined ? { isGroup: conversation.isGroup } : {}),
+    },
+    ...(from?.id ? { user: { id: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) } } : {}),
+    ...(recipient?.id ? { agent: { id: recipient.id } } : {}),
+  };
+}
+
+/** Conversation references per Teams conversation, for notifications sent later. */
+export class TeamsConversationReferences {
+  constructor(private readonly store: KeyValueStore) {}
+
+  async get(conversationId: string): Promise<ConversationReference | undefined> {
+    return (await this.store.get<StoredReference>(conversationReferenceKey(conversationId), REFERENCE_SCHEMA_VERSION))?.reference;
+  }
+
+  /**
+   * Stores the reference of this activity's conversation: always at install (`force`), on
+   * contact only when missing, stale, or the service URL moved (Teams can change regions).
+   */
+  async remember(activity: Activity, force = false): Promise<void> {
+    const reference = minimalReference(activity);
+    const key = conversationReferenceKey(reference.conversation.id);
+    if (!force) {
+      const stored = await this.store.get<StoredReference>(key, REFERENCE_SCHEMA_VERSION);
+      const fresh = stored !== undefined && Date.now() - Date.parse(stored.storedAt) < REFRESH_AFTER_MS;
+      if (fresh && stored.reference.serviceUrl === reference.serviceUrl) return;
+    }
+    await this.store.set<StoredReference>(key, { reference, storedAt: new Date().toISOString() }, REFERENCE_SCHEMA_VERSION, REFERENCE_TTL_SECONDS);
+  }
+
+  async forget(conversationId: string): Promise<void> {
+    await this.store.delete(conversationReferenceKey(conversationId));
+  }
+}

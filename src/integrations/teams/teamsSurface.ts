@@ -1,0 +1,388 @@
+import { Activity, ActivityTypes, type ConversationReference } from "@microsoft/agents-activity";
+import {
+  AgentApplication,
+  CloudAdapter,
+  type NextFunction,
+  type Request as AgentsRequest,
+  type TurnContext,
+  type TurnState,
+  type WebResponse,
+} from "@microsoft/agents-hosting";
+import express, { Router, type RequestHandler, type Response } from "express";
+import type { ConversationAddress, Incoming } from "../../bot/incoming.js";
+import type { Reply } from "../../bot/reply.js";
+import type { Config } from "../../config.js";
+import { storeKey } from "../../stores/keyValueStore.js";
+import type { Surface, SurfaceDeps } from "../surface.js";
+import { checkActivity } from "./activityGuard.js";
+import { incomingActionFromTeamsValue } from "./adaptiveCard.js";
+import { comingReply, parseTeamsText, teamsHelpReply, teamsWelcomeReply } from "./commands.js";
+import { minimalReference, TeamsConversationReferences } from "./conversationReferences.js";
+import { isAnonymous, outboundHostPolicy, teamsAuthConfiguration } from "./teamsAuth.js";
+import { oversizedCards, plainMessage, teamsMessages } from "./teamsReplies.js";
+
+export interface TeamsSurface extends Surface {
+  /** Sends a reply to a stored conversation (coordinator notifications); false when unknown. */
+  sendProactive(conversationId: string, reply: Reply): Promise<boolean>;
+}
+
+export interface TeamsSurfaceOptions {
+  /**
+   * Teams gives up on a turn after 15 seconds. Work still running after this long gets a short
+   * "Even geduld" reply and its answer is delivered proactively when ready.
+   */
+  patienceAfterMs?: number;
+}
+
+export const TEAMS_MESSAGES_PATH = "/api/messages";
+export const PATIENCE_TEXT = "Even geduld, ik zoek het uit…";
+const DEFAULT_PATIENCE_MS = 10_000;
+const MAX_BODY = "1mb";
+/** Teams redelivers an activity it got no answer to; an hour covers every retry. */
+const IDEMPOTENCY_TTL_SECONDS = 3600;
+/** How long stop() waits for answers still being worked on. */
+const DRAIN_TIMEOUT_MS = 15_000;
+/** Shown in Teams after an Action.Execute press; the actual answer follows as a message. */
+const INVOKE_ACK_TEXT = "Ontvangen";
+const ADAPTIVE_CARD_ACTION = "adaptiveCard/action";
+
+const UNKNOWN_BUTTON: Reply = {
+  parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
+};
+const TEXT_ONLY: Reply = {
+  parts: [{ kind: "notice", level: "info", text: "Ik kan alleen tekst lezen. Typ je vraag in een bericht." }],
+};
+const TURN_FAILED_TEXT = "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens.";
+
+type ContinueIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
+
+/**
+ * The Teams surface: the Microsoft 365 Agents SDK (CloudAdapter + AgentApplication) behind
+ * POST /api/messages on the shared server. The SDK verifies the Bot Framework JWT, strips the
+ * bot's @mention and shows a typing indicator; this surface adds body limits, validation,
+ * idempotency, Adaptive Card rendering, conversation references and the 15-second window.
+ */
+export function createTeamsSurface(
+  deps: SurfaceDeps,
+  config: NonNullable<Config["teams"]>,
+  options: TeamsSurfaceOptions = {},
+): TeamsSurface {
+  const logger = deps.logger.child({ surface: "teams" });
+  const patienceMs = options.patienceAfterMs ?? DEFAULT_PATIENCE_MS;
+  const anonymous = isAnonymous(config);
+  if (anonymous) {
+    logger.warn(
+      "Teams draait ZONDER authenticatie (geen MicrosoftAppId): alleen voor lokaal testen met de playground. Zet MicrosoftAppId, MicrosoftAppPassword en MicrosoftAppTenantId voor productie.",
+    );
+  }
+
+  let adapter: CloudAdapter;
+  try {
+    adapter = new CloudAdapter(
+      teamsAuthConfiguration(config),
+      undefined,
+      undefined,
+      // With credentials, an activity's serviceUrl must match the caller's token claim.
+      { validateServiceUrl: !anonymous, emitStackTrace: false },
+      outboundHostPolicy(config),
+    );
+  } catch (error) {
+    // The SDK refuses an anonymous adapter under NODE_ENV=production.
+    throw new Error(`Teams-koppeling kan niet starten: ${(error as Error).message}. Zet MicrosoftAppId voor productie.`, { cause: error });
+  }
+  // Proactive sends authenticate as the bot; anonymously the SDK sends without a token.
+  const botIdentity: ContinueIdentity = config.appId ?? ({} as ContinueIdentity);
+  const references = new TeamsConversationReferences(deps.store);
+
+  const agent = new AgentApplication<TurnState>({
+    adapter,
+    agentAppId: config.appId,
+    removeRecipientMention: true,
+    // Typing shows only when an answer takes longer than this; fast replies stop the timer first.
+    startTypingTimer: true,
+    typing: { initialDelayMs: 500, intervalMs: 3000 },
+  });
+
+  /** Answers and deliveries still in flight, so stop() can let them finish. */
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work)).catch(() => undefined);
+    return work;
+  };
+  let stopping = false;
+
+  async function send(context: TurnContext, replies: Reply[], notify = false): Promise<void> {
+    const activities = replies.flatMap((reply) => teamsMessages(reply, { notify }));
+    if (activities.length === 0) {
+      logger.warn({ replies: replies.length }, "teams reply rendered to no cards");
+      return;
+    }
+    const oversized = oversizedCards(activities);
+    if (oversized > 0) logger.warn({ oversized }, "teams card over the message limit");
+    await context.sendActivities(activities);
+  }
+
+  /** Sends into a stored or current conversation outside a turn (notifications, late answers). */
+  async function deliver(reference: ConversationReference, replies: Reply[], notify: boolean): Promise<void> {
+    // The adapter hands errors in the logic to the turn error handler; the caller needs them.
+    let failure: unknown;
+    await adapter.continueConversation(botIdentity, reference, async (context) => {
+      // A new message in the conversation, not a reply to the (synthetic) continuation activity.
+      context.onSendActivities(async (_ctx, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      try {
+        await send(context, replies, notify);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  }
+
+  /**
+   * Runs the bot; within the window the answer is the turn's reply. After it, the turn ends with
+   * "Even geduld" (Teams would otherwise retry or show an error) and the answer follows proactively.
+   */
+  async function answer(context: TurnContext, incoming: Incoming): Promise<void> {
+    const started = performance.now();
+    const reference = minimalReference(context.activity);
+    const work = deps.bot.handle(incoming);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), patienceMs);
+    });
+    const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+    if (first !== "late") {
+      await send(context, first);
+      return;
+    }
+    await context.sendActivity(plainMessage(PATIENCE_TEXT));
+    logger.info({ kind: incoming.kind, windowMs: patienceMs }, "teams answer continues after the reply window");
+    track(
+      work
+        .then((replies) => deliver(reference, replies, true))
+        .then(() => logger.info({ kind: incoming.kind, ms: Math.round(performance.now() - started) }, "teams late answer delivered"))
+        .catch((error: unknown) => logger.error({ ...errorInfo(error) }, "teams late answer not delivered")),
+    );
+  }
+
+  // Install (the bot among the added members): remember where we are and say hello.
+  agent.onConversationUpdate("membersAdded", async (context) => {
+    const activity = context.activity;
+    const botId = activity.recipient?.id;
+    if (!activity.membersAdded?.some((member) => member.id === botId)) return;
+    await references.remember(activity, true);
+    logger.info({ conversationType: activity.conversation?.conversationType }, "teams app installed");
+    await send(context, [teamsWelcomeReply(deps.documentCount())]);
+  });
+
+  // Uninstall: a stored reference would only lead to failed notifications.
+  agent.onConversationUpdate("membersRemoved", async (context) => {
+    const activity = context.activity;
+    const botId = activity.recipient?.id;
+    if (!activity.membersRemoved?.some((member) => member.id === botId) || !activity.conversation?.id) return;
+    await references.forget(activity.conversation.id);
+    logger.info({ conversationType: activity.conversation.conversationType }, "teams app removed");
+  });
+
+  // Action.Execute (universal actions) arrives as an invoke; same actions as Action.Submit.
+  agent.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION,
+    async (context) => {
+      await references.remember(context.activity);
+      const value = context.activity.value as { action?: { data?: unknown } } | undefined;
+      const action = incomingActionFromTeamsValue(value?.action?.data);
+      await context.sendActivity(
+        Activity.fromObject({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: INVOKE_ACK_TEXT } },
+        }),
+      );
+      if (!action) {
+        logger.warn({ via: "execute" }, "teams card action not ours");
+        await send(context, [UNKNOWN_BUTTON]);
+        return;
+      }
+      await answer(context, { kind: "action", address: addressOf(context.activity), action });
+    },
+    true,
+  );
+
+  agent.onActivity(ActivityTypes.Message, async (context) => {
+    const activity = context.activity;
+    await references.remember(activity);
+    const address = addressOf(activity);
+    const text = activity.text?.trim() ?? "";
+
+    // Action.Submit: a message without text whose value is the button's data plus form inputs.
+    if (text === "" && activity.value !== undefined && activity.value !== null) {
+      const action = incomingActionFromTeamsValue(activity.value);
+      if (!action) {
+        logger.warn({ via: "submit" }, "teams card action not ours");
+        await send(context, [UNKNOWN_BUTTON]);
+        return;
+      }
+      await answer(context, { kind: "action", address, action });
+      return;
+    }
+    if (typeof activity.text !== "string") {
+      await send(context, [TEXT_ONLY]);
+      return;
+    }
+    const parsed = parseTeamsText(activity.text);
+    switch (parsed.kind) {
+      case "help":
+        await send(context, [teamsHelpReply(deps.documentCount())]);
+        return;
+      case "coming":
+        await send(context, [comingReply(parsed.name)]);
+        return;
+      case "question":
+        await answer(context, { kind: "message", address, text: parsed.text });
+        return;
+    }
+  });
+
+  agent.onError(async (context, error) => {
+    logger.error({ ...errorInfo(error), activityType: context.activity?.type }, "teams turn failed");
+    // An invoke's caller shows its own error; only messages get our apology.
+    if (context.activity?.type !== ActivityTypes.Message) return;
+    try {
+      await context.sendActivity(plainMessage(TURN_FAILED_TEXT));
+    } catch (sendError) {
+      logger.warn({ ...errorInfo(sendError) }, "teams error notice not delivered");
+    }
+  });
+
+  /** The SDK's JWT check; it answers 401 itself, we only log that it did. */
+  const authenticate: RequestHandler = async (req, res, next) => {
+    let passed = false;
+    await adapter.authorizeRequest(req as unknown as AgentsRequest, res as unknown as WebResponse, ((err?: unknown) => {
+      passed = err === undefined;
+      next(err);
+    }) as NextFunction);
+    if (!passed) logger.warn({ status: res.statusCode }, "teams request not authorised");
+  };
+
+  // Our own parser: the shared app has no global one, and its errors must stay on this path.
+  const parseJson = express.json({ limit: MAX_BODY });
+  const jsonBody: RequestHandler = (req, res, next) => {
+    parseJson(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const type = (error as { type?: string }).type;
+      if (type === "entity.too.large") {
+        logger.warn({ status: 413, type }, "teams activity rejected");
+        res.status(413).json({ error: "Bericht is te groot (max 1 MB)" });
+      } else {
+        logger.warn({ status: 400, type: type ?? "error" }, "teams activity rejected");
+        res.status(400).json({ error: "Ongeldige JSON in het bericht" });
+      }
+    });
+  };
+
+  const router = Router();
+  router.post(TEAMS_MESSAGES_PATH, authenticate, jsonBody, async (req, res) => {
+    if (stopping) {
+      res.status(503).json({ error: "Wegwijs wordt herstart; probeer het zo opnieuw" });
+      return;
+    }
+    const check = checkActivity(req.body);
+    if (!check.ok) {
+      logger.warn({ status: 400, problems: check.problems }, "teams activity rejected");
+      res.status(400).json({ error: "Ongeldige Teams-activity", problems: check.problems });
+      return;
+    }
+    try {
+      Activity.fromObject(req.body as object);
+    } catch {
+      logger.warn({ status: 400, problems: ["activity"] }, "teams activity rejected");
+      res.status(400).json({ error: "Ongeldige Teams-activity", problems: ["activity"] });
+      return;
+    }
+    const { activity } = check;
+    if (activity.id !== undefined && !(await claimed(res, activity.conversation.id, activity.id))) return;
+    const started = performance.now();
+    try {
+      await track(adapter.process(req as unknown as AgentsRequest, res as unknown as WebResponse, (context) => agent.run(context)));
+      logger.debug({ activityType: activity.type, status: res.statusCode, ms: Math.round(performance.now() - started) }, "teams activity");
+    } catch (error) {
+      logger.error({ ...errorInfo(error), activityType: activity.type }, "teams activity failed");
+      if (!res.headersSent) res.status(500).json({ error: "Er ging iets mis aan onze kant" });
+    }
+  });
+
+  /** True when this delivery is the first; a redelivery is acknowledged and dropped. */
+  async function claimed(res: Response, conversationId: string, activityId: string): Promise<boolean> {
+    try {
+      // Teams message ids are per conversation (timestamps), so the conversation is part of the key.
+      if (await deps.store.claim(storeKey("idempotency", "teams", conversationId, activityId), IDEMPOTENCY_TTL_SECONDS)) return true;
+      logger.info("teams activity redelivered; ignored");
+      res.status(200).end();
+      return false;
+    } catch (error) {
+      logger.error({ ...errorInfo(error) }, "teams idempotency store unavailable");
+      res.status(503).json({ error: "Opslag tijdelijk niet bereikbaar" });
+      return false;
+    }
+  }
+
+  return {
+    name: "teams",
+    router,
+    async sendProactive(conversationId, reply) {
+      const reference = await references.get(conversationId);
+      if (!reference) return false;
+      try {
+        await track(deliver(reference, [reply], true));
+        return true;
+      } catch (error) {
+        const info = errorInfo(error);
+        logger.warn({ ...info }, "teams proactive message not delivered");
+        // Forbidden / not found: the app was removed from that conversation.
+        if (info.status === 403 || info.status === 404) await references.forget(conversationId).catch(() => undefined);
+        return false;
+      }
+    },
+    async stop() {
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), DRAIN_TIMEOUT_MS);
+      });
+      // Loop: finishing work may start a delivery of its own.
+      while (pending.size > 0) {
+        const outcome = await Promise.race([Promise.allSettled([...pending]), timeout]);
+        if (outcome === "timeout") {
+          logger.warn({ pending: pending.size }, "teams stopped with work still running");
+          break;
+        }
+      }
+      clearTimeout(timer);
+    },
+  };
+}
+
+function addressOf(activity: Activity): ConversationAddress {
+  const conversationId = activity.conversation?.id;
+  const from = activity.from;
+  if (!conversationId || !from?.id) throw new Error("activity without conversation or sender");
+  // A channel thread's conversation id ends in ";messageid=<root>"; card presses carry the same id.
+  const threadId =
+    activity.conversation?.conversationType === "channel" ? /;messageid=([^;]+)/.exec(conversationId)?.[1] : undefined;
+  return {
+    surface: "teams",
+    userId: from.aadObjectId ?? from.id,
+    conversationId,
+    ...(threadId ? { threadId } : {}),
+  };
+}
+
+/** Loggable facts about an error: its kind and HTTP status, never a payload. */
+function errorInfo(error: unknown): { err: string; status?: number } {
+  const e = error as { name?: string; message?: string; response?: { status?: unknown } } | undefined;
+  const status = typeof e?.response?.status === "number" ? e.response.status : undefined;
+  return { err: `${e?.name ?? "Error"}: ${String(e?.message ?? error).slice(0, 200)}`, ...(status !== undefined ? { status } : {}) };
+}

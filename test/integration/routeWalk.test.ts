@@ -1,0 +1,501 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReplyPart, SourceCitation } from "../../src/bot/reply.js";
+import { defaultCorpusDir } from "../../src/config.js";
+import type { Region, RouteDefinition } from "../../src/handlers/route/routeSchema.js";
+import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import {
+  enumeratePaths,
+  expectOutcome,
+  findAction,
+  outcomeSection,
+  type RouteDriver,
+  seenFromParts,
+  shippedRegions,
+  shippedRoutes,
+  shownStep,
+  walkPath,
+} from "../support/routePaths.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const corpusDir = defaultCorpusDir(repoRoot);
+const corpusTitles = new Map<string, string>(
+  (JSON.parse(readFileSync(path.join(corpusDir, "corpus.json"), "utf8")) as { documents: Array<{ file: string; title: string }> }).documents.map(
+    (d) => [d.file, d.title],
+  ),
+);
+const flat = (s: string) => s.replace(/[*_`#>]/g, "").replace(/\s+/g, " ").trim();
+const flatDocuments = new Map([...corpusTitles.keys()].map((file) => [file, flat(readFileSync(path.join(corpusDir, file), "utf8"))]));
+
+/** A citation names a real document, and its quote is text from that document. */
+function expectRealCitation(source: SourceCitation): void {
+  expect(corpusTitles.get(source.documentId), `unknown document ${source.documentId}`).toBe(source.documentTitle);
+  expect(source.section.trim()).not.toBe("");
+  const quote = flat(source.quote.replace(/…$/, ""));
+  expect(quote.length).toBeGreaterThan(10);
+  expect(flatDocuments.get(source.documentId)).toContain(quote);
+}
+
+const RUN = randomUUID().slice(0, 8);
+const USER_PREFIX = `routewalk-${RUN}`;
+let userCount = 0;
+const newUser = () => `${USER_PREFIX}-${++userCount}`;
+
+interface ChatBody {
+  user: string;
+  conversation?: string;
+  text?: string;
+  action?: { id: string; value?: string };
+}
+
+async function chat(baseUrl: string, body: ChatBody): Promise<ReplyPart[]> {
+  const response = await fetch(`${baseUrl}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+  const json = (await response.json()) as { replies: Array<{ parts: ReplyPart[] }> };
+  expect(json.replies).toHaveLength(1);
+  return json.replies[0]!.parts;
+}
+
+/** Drives the web chat API; `last` keeps the raw parts of the latest reply. */
+function webDriver(baseUrl: () => string, user: string, conversation?: string): RouteDriver & { last: ReplyPart[] } {
+  const driver = {
+    last: [] as ReplyPart[],
+    async say(text: string) {
+      driver.last = await chat(baseUrl(), { user, conversation, text });
+      return seenFromParts(driver.last);
+    },
+    async press(action: { id: string; value?: string }) {
+      driver.last = await chat(baseUrl(), { user, conversation, action: { id: action.id, value: action.value } });
+      return seenFromParts(driver.last);
+    },
+  };
+  return driver;
+}
+
+/**
+ * Runs work over items, `size` at a time. After a failure no new item starts, and walks in
+ * flight finish before the test ends, so none writes state after the cleanup.
+ */
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const workers = await Promise.allSettled(
+    Array.from({ length: size }, async () => {
+      while (!failed && next < items.length) {
+        try {
+          await work(items[next++]!);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
+  const rejected = workers.find((w): w is PromiseRejectedResult => w.status === "rejected");
+  if (rejected) throw rejected.reason;
+}
+
+const ofKind = <K extends ReplyPart["kind"]>(parts: ReplyPart[], kind: K) =>
+  parts.filter((p): p is Extract<ReplyPart, { kind: K }> => p.kind === kind);
+
+const routes = shippedRoutes();
+const regions = shippedRegions();
+const regionById = (id: string) => regions.find((r) => r.id === id)!;
+const routeById = (id: string) => routes.find((r) => r.id === id)!;
+
+afterAll(async () => {
+  await cleanPrefix(`wegwijs:route:web:${USER_PREFIX}`);
+  await cleanPrefix(`wegwijs:conversation:web:${USER_PREFIX}`);
+});
+
+describe("golden transcripts: every path of every shipped route through POST /api/chat (Redis)", () => {
+  const apps = new Map<string, RunningWegwijs>();
+  beforeAll(async () => {
+    for (const region of regions) apps.set(region.id, await startWegwijs({ REDIS_URL, WEGWIJS_REGION: region.id }));
+  });
+  afterAll(async () => {
+    for (const app of apps.values()) await app.close();
+  });
+
+  const cases = regions.flatMap((region) => region.routes.map((routeId) => [region.id, routeId] as const));
+  it.each(cases)("region %s, route %s: each path reaches its outcome and lists its missing items", { timeout: 180_000 }, async (regionId, routeId) => {
+    const region = regionById(regionId);
+    const route = routeById(routeId);
+    const app = apps.get(regionId)!;
+    const paths = enumeratePaths(route, region.id);
+    expect(paths.length).toBeGreaterThan(1);
+    let walked = 0;
+    await pool(paths, 12, async (p) => {
+      const driver = webDriver(() => app.baseUrl, newUser());
+      const seen = await walkPath(driver, route, region, p);
+      expectOutcome(seen, route, region, p);
+      const sources = ofKind(driver.last, "sources").flatMap((s) => s.sources);
+      // The outcome, and every done or missing item, is cited.
+      expect(sources.length).toBeGreaterThanOrEqual(1);
+      expect(sources.length).toBeLessThanOrEqual(1 + p.done.length + p.missing.length);
+      for (const source of sources) expectRealCitation(source);
+      expect(new Set(sources.map((s) => s.quote)).size).toBe(sources.length);
+      walked++;
+    });
+    expect(walked).toBe(paths.length);
+  });
+});
+
+describe("the route conversation (Redis)", () => {
+  let app: RunningWegwijs;
+  let rijnmond: RunningWegwijs;
+  beforeAll(async () => {
+    app = await startWegwijs({ REDIS_URL });
+    rijnmond = await startWegwijs({ REDIS_URL, WEGWIJS_REGION: "rijnmond" });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await rijnmond?.close();
+  });
+  const gd = regionById("groningen-drenthe");
+
+  it("offers the region's routes on 'route' and names the region", async () => {
+    const seen = await webDriver(() => app.baseUrl, newUser()).say("route");
+    expect(seen.text).toContain("regio Groningen en Drenthe");
+    expect(seen.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(gd.routes);
+    const other = await webDriver(() => rijnmond.baseUrl, newUser()).say("Route");
+    expect(other.text).toContain("regio Rijnmond");
+    expect(other.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(regionById("rijnmond").routes);
+  });
+
+  it("'Waarom?' quotes the source passage of every step of every route, with document title and section", async () => {
+    for (const [running, region] of [[app, gd], [rijnmond, regionById("rijnmond")]] as const) {
+      const driver = webDriver(() => running.baseUrl, newUser());
+      for (const routeId of region.routes) {
+        for (const node of routeById(routeId).nodes) {
+          await driver.press({ id: "route.why", value: `${routeId}:${node.id}` });
+          const sources = ofKind(driver.last, "sources");
+          expect(sources).toHaveLength(1);
+          expect(sources[0]!.sources).toHaveLength(1);
+          const [source] = sources[0]!.sources;
+          expect(source!.documentId).toBe(node.source.document);
+          expect(source!.section).toContain(node.source.section.split(">").pop()!.trim());
+          expectRealCitation(source!);
+        }
+      }
+    }
+  });
+
+  it("goes back a step with 'Terug' (undoing the answer), and back to the route list from the first step", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    let seen = await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    expect(seen.text).toContain("De reguliere route geeft");
+    seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    expect(seen.text).toMatch(/stap 2\n/);
+    seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:analyse:1" });
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
+    seen = await driver.press({ id: "route.back", value: "reguliere-machtiging:analyse-opstellen" });
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
+    expect(seen.text).toMatch(/stap 2\n/);
+    // Answer "Ja" everywhere now: "Nee" on the analysis was undone, so nothing is missing.
+    for (const node of ["analyse", "hulpvraag", "ambulant", "expertise", "matched", "consult"]) {
+      seen = await driver.press({ id: "route.answer", value: `reguliere-machtiging:${node}:0` });
+    }
+    seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:voor-de-aanvraag:0" });
+    seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:aanvraag-voorbereiden:0" });
+    expect(shownStep(seen)).toBe("reguliere-machtiging:uitkomst-aanvraag");
+    expect(outcomeSection(seen, "Dit ontbreekt nog")).toEqual([]);
+    expect(outcomeSection(seen, "Dit is er al:")).toHaveLength(6);
+    // An outcome without escalation offers no escalation buttons.
+    expect(seen.actions.map((a) => a.id)).toEqual(["route.back", "route.restart", "route.why"]);
+
+    // From the first step, "Terug" returns to the list of routes.
+    await driver.press({ id: "route.choose", value: "spoedmachtiging" });
+    seen = await driver.press({ id: "route.back", value: "spoedmachtiging:spoed-uitgangspunt" });
+    expect(seen.actions.filter((a) => a.id === "route.choose")).toHaveLength(gd.routes.length);
+  });
+
+  it("starts over with 'Opnieuw beginnen' and answers a button of an earlier step with the current step", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "plaatsing-juiste-vraag" });
+    await driver.press({ id: "route.answer", value: "plaatsing-juiste-vraag:uitgangspunt:0" });
+    let seen = await driver.press({ id: "route.answer", value: "plaatsing-juiste-vraag:ambulant:1" });
+    expect(shownStep(seen)).toBe("plaatsing-juiste-vraag:gezin");
+
+    // An old button (the first question again) does not change anything.
+    seen = await driver.press({ id: "route.answer", value: "plaatsing-juiste-vraag:ambulant:0" });
+    expect(seen.text).toContain("Die knop hoort bij een eerdere stap");
+    expect(shownStep(seen)).toBe("plaatsing-juiste-vraag:gezin");
+
+    seen = await driver.press({ id: "route.restart" });
+    expect(seen.text).toContain("We beginnen opnieuw.");
+    expect(seen.actions.filter((a) => a.id === "route.choose")).toHaveLength(gd.routes.length);
+    seen = await driver.say("route");
+    expect(seen.text).not.toContain("Je was bezig");
+    seen = await driver.press({ id: "route.answer", value: "plaatsing-juiste-vraag:gezin:0" });
+    expect(seen.text).toContain("verlopen of nog niet gestart");
+  });
+
+  it("takes a typed answer only after 'Zelf omschrijven', removes personal data from it and warns", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "spoedmachtiging" });
+    for (const value of ["spoed-uitgangspunt:0", "spoedberaad:0", "hsj:0", "int:2"]) {
+      await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
+    }
+    let seen = await driver.press({ id: "route.freeText", value: "spoedmachtiging:regie" });
+    expect(seen.text).toContain("Noem de rol of de organisatie, geen naam.");
+    // 111222333 passes the 11-proef but is made up.
+    seen = await driver.say("de jeugdbeschermer van de GI, BSN 111222333");
+    expect(seen.text).toMatch(/Let op: je bericht leek een BSN te bevatten/);
+    expect(shownStep(seen)).toBe("spoedmachtiging:onderwijs");
+    for (const value of ["onderwijs:0", "woonplek:1", "woonperspectief-ontbreekt:0", "evaluatie:0", "spoed-afronden:0"]) {
+      seen = await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
+    }
+    expect(shownStep(seen)).toBe("spoedmachtiging:uitkomst-spoed-aanvullen");
+    expect(seen.text).toContain("Wie heeft de regie?: de jeugdbeschermer van de GI, BSN [BSN verwijderd]");
+    expect(seen.text).not.toContain("111222333");
+    expect(outcomeSection(seen, "Dit ontbreekt nog").map((l) => l.split(":")[0])).toEqual(["• Versnelde toegang tot een INT als alternatief bekeken", "• Perspectief op een woonplek"]);
+    for (const line of app.logs) expect(line).not.toContain("111222333");
+
+    // Without "Zelf omschrijven" a message is an ordinary question, and the route waits where it was.
+    await driver.press({ id: "route.restart" });
+    await driver.press({ id: "route.choose", value: "plaatsing-juiste-vraag" });
+    for (const value of ["uitgangspunt:0", "ambulant:0", "gezin:0", "matched:0"]) {
+      seen = await driver.press({ id: "route.answer", value: `plaatsing-juiste-vraag:${value}` });
+    }
+    expect(findAction(seen, "route.freeText").label).toBe("Wie doet er mee?");
+    seen = await driver.say("wat moet er bij een spoedberaad aanschuiven?");
+    expect(seen.text).toMatch(/^Dit staat erover in de plandocumenten:/);
+    expect(shownStep(await driver.say("route"))).toBe("plaatsing-juiste-vraag:netwerk");
+  });
+
+  it("the outcome names the region's escalation step and its buttons explain what will happen", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "spoedmachtiging" });
+    let seen = await driver.press({ id: "route.answer", value: "spoedmachtiging:spoed-uitgangspunt:0" });
+    for (const value of ["spoedberaad:1", "spoedberaad-plannen:0", "hsj:0", "int:0"]) {
+      seen = await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
+    }
+    expect(shownStep(seen)).toBe("spoedmachtiging:uitkomst-alternatief");
+    expect(seen.text).toContain("*Volgende stap:* Organiseer een spoedberaad");
+    expect(seen.text).toContain("via het Servicepunt JeugdzorgPlus (via je gemeente of het regionale Servicepunt)");
+    const checklist = findAction(seen, "route.escalate.spoedberaad", "spoedmachtiging");
+    const consult = findAction(seen, "route.escalate.consult", "spoedmachtiging");
+
+    const preview = await driver.press(checklist);
+    expect(preview.text).toMatch(/^Binnenkort start deze knop een gedeelde checklist voor het spoedberaad/);
+    expect(preview.text).toContain("Spoedberaad met de jongere en de ouders erbij");
+
+    const request = await driver.press(consult);
+    expect(request.text).toMatch(/^Binnenkort maakt deze knop een consultaanvraag aan het Servicepunt JeugdzorgPlus/);
+    expect(request.text).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging) (regio Groningen en Drenthe)");
+    expect(request.text).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
+    expect(request.text).toContain("Al gedaan:\n- HSJ-expertise via het Servicepunt JeugdzorgPlus bij het spoedberaad");
+
+    // Rijnmond: the expertiseteam as second opinion before residential care.
+    const other = webDriver(() => rijnmond.baseUrl, newUser());
+    await other.say("route");
+    await other.press({ id: "route.choose", value: "plaatsing-juiste-vraag" });
+    for (const value of ["uitgangspunt:0", "ambulant:0", "gezin:0", "matched:0", "netwerk:0", "risicoweging:0"]) {
+      seen = await other.press({ id: "route.answer", value: `plaatsing-juiste-vraag:${value}` });
+    }
+    expect(shownStep(seen)).toBe("plaatsing-juiste-vraag:second-opinion");
+    expect(seen.text).toContain("Leg de casus dan eerst voor aan het expertiseteam Rijnmond");
+    seen = await other.press({ id: "route.answer", value: "plaatsing-juiste-vraag:second-opinion:0" });
+    expect(seen.text).toContain("*Volgende stap:* Leg de casus voor aan het expertiseteam Rijnmond (via je gemeente).");
+    expect(findAction(seen, "route.choose", "reguliere-machtiging").label).toBe("Verder: Reguliere route naar een machtiging");
+    const second = await other.press(findAction(seen, "route.escalate.consult", "plaatsing-juiste-vraag"));
+    expect(second.text).toMatch(/^Binnenkort maakt deze knop een consultaanvraag aan het expertiseteam Rijnmond/);
+
+    // The spoedroute is not offered in Rijnmond.
+    const refused = await other.press({ id: "route.choose", value: "spoedmachtiging" });
+    expect(refused.text).toContain("Die route is er niet (meer).");
+  });
+
+  it("offers the route under the answer to a placement question, and not for a question about figures", async () => {
+    const user = newUser();
+    const parts = await chat(app.baseUrl, { user, text: "Hoe vraag ik een machtiging aan om een jongere in de JZ+ te plaatsen?" });
+    expect(ofKind(parts, "text")[0]?.text).toBeTruthy();
+    const offer = ofKind(parts, "actions").flatMap((p) => p.actions).find((a) => a.id === "route.start");
+    expect(offer?.label).toBe("Start de plaatsingsroute");
+    const picker = seenFromParts(await chat(app.baseUrl, { user, action: { id: "route.start" } }));
+    expect(picker.actions.filter((a) => a.id === "route.choose")).toHaveLength(gd.routes.length);
+
+    const figures = await chat(app.baseUrl, { user, text: "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?" });
+    expect(ofKind(figures, "actions").flatMap((p) => p.actions).map((a) => a.id)).not.toContain("route.start");
+  });
+
+  it("two users walking at once, and one user in two conversations, never see each other's state", async () => {
+    const [alice, bob] = [newUser(), newUser()];
+    const aliceHere = webDriver(() => app.baseUrl, alice, "chat-a");
+    const aliceThere = webDriver(() => app.baseUrl, alice, "chat-b");
+    const bobDriver = webDriver(() => app.baseUrl, bob, "chat-a");
+
+    const walk = async (driver: RouteDriver, routeId: string, values: string[]) => {
+      await driver.say("route");
+      await driver.press({ id: "route.choose", value: routeId });
+      for (const value of values) await driver.press({ id: "route.answer", value: `${routeId}:${value}` });
+    };
+    // Interleaved: all three walk at the same time.
+    await Promise.all([
+      walk(aliceHere, "reguliere-machtiging", ["waarom-regulier:0", "analyse:0", "hulpvraag:1"]),
+      walk(aliceThere, "spoedmachtiging", ["spoed-uitgangspunt:0"]),
+      walk(bobDriver, "plaatsing-juiste-vraag", ["uitgangspunt:0", "ambulant:1", "gezin:1", "matched:1"]),
+    ]);
+    const where = async (driver: RouteDriver) => shownStep(await driver.say("route"));
+    expect(await where(aliceHere)).toBe("reguliere-machtiging:ambulant");
+    expect(await where(aliceThere)).toBe("spoedmachtiging:spoedberaad");
+    expect(await where(bobDriver)).toBe("plaatsing-juiste-vraag:netwerk");
+    // A fresh conversation, a thread-less other user: nothing in progress.
+    expect(await where(webDriver(() => app.baseUrl, alice, "chat-c"))).toBeUndefined();
+    expect(await where(webDriver(() => app.baseUrl, newUser(), "chat-a"))).toBeUndefined();
+
+    // Bob pressing Alice's button: Bob is not at that step, so nothing of Alice's changes.
+    const pressed = await bobDriver.press({ id: "route.answer", value: "reguliere-machtiging:ambulant:0" });
+    expect(pressed.text).toContain("Die knop hoort bij een eerdere stap");
+    expect(shownStep(pressed)).toBe("plaatsing-juiste-vraag:netwerk");
+    expect(await where(aliceHere)).toBe("reguliere-machtiging:ambulant");
+
+    // Finishing in one conversation leaves the other where it was.
+    let seen = await aliceHere.press({ id: "route.answer", value: "reguliere-machtiging:ambulant:0" });
+    for (const value of ["expertise:0", "matched:0", "consult:1", "voor-de-aanvraag:0"]) {
+      seen = await aliceHere.press({ id: "route.answer", value: `reguliere-machtiging:${value}` });
+    }
+    expect(shownStep(seen)).toBe("reguliere-machtiging:uitkomst-aanvullen");
+    expect(outcomeSection(seen, "Dit ontbreekt nog").map((l) => l.split(":")[0])).toEqual([
+      "• Hulpvraag samen met ouders en jongere in kaart gebracht",
+      "• Consultvraag gesteld aan het Servicepunt JeugdzorgPlus",
+    ]);
+    expect(await where(aliceThere)).toBe("spoedmachtiging:spoedberaad");
+  });
+});
+
+/** The real entry point in its own process, so it can be killed without any shutdown. */
+async function spawnWegwijs(env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess; kill(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let pending = "";
+    const timer = setTimeout(() => reject(new Error(`Wegwijs did not start in time: ${stderr}`)), 30_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        const entry = JSON.parse(line) as { msg?: string; port?: number };
+        if (entry.msg?.startsWith("Wegwijs draait") && entry.port) {
+          clearTimeout(timer);
+          resolve(entry.port);
+        }
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Wegwijs exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    child,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, "exit");
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+describe("a restart of Wegwijs in the middle of a route", () => {
+  let dataDir: string;
+  const running: Array<{ kill(): Promise<void> }> = [];
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-routes-"));
+  });
+  afterAll(async () => {
+    for (const r of running) await r.kill();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("continues at the same step after the process is killed (SIGKILL) and started again", { timeout: 90_000 }, async () => {
+    const env = { PORT: "0", HOST: "127.0.0.1", REDIS_URL, WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info" };
+    const first = await spawnWegwijs(env);
+    running.push(first);
+    let baseUrl = first.baseUrl;
+    const user = newUser();
+    const driver = webDriver(() => baseUrl, user);
+    const route: RouteDefinition = routeById("spoedmachtiging");
+    const region: Region = regionById("groningen-drenthe");
+    const [p] = enumeratePaths(route, region.id).filter((x) => x.steps.length >= 8 && x.steps.some((s) => s.kind === "freeText"));
+    expect(p).toBeDefined();
+
+    await driver.say("route");
+    let seen = await driver.press({ id: "route.choose", value: route.id });
+    // Half-way, with a typed answer pending: the process dies without any shutdown.
+    for (const step of p!.steps.slice(0, 5)) {
+      seen = step.kind === "continue"
+        ? await driver.press({ id: "route.answer", value: `${route.id}:${step.nodeId}:0` })
+        : step.kind === "option"
+          ? await driver.press({ id: "route.answer", value: `${route.id}:${step.nodeId}:${step.index}` })
+          : await driver.press({ id: "route.freeText", value: `${route.id}:${step.nodeId}` }).then(() => driver.say(step.text));
+    }
+    const before = shownStep(seen);
+    const beforeText = seen.text;
+    expect(before).toBe(`${route.id}:${p!.steps[5]!.nodeId}`);
+    await first.kill();
+
+    const second = await spawnWegwijs(env);
+    running.push(second);
+    baseUrl = second.baseUrl;
+    // "route" shows where the user was, with the same step text and buttons.
+    seen = await driver.say("route");
+    expect(seen.text).toContain("Je was bezig met *Spoedroute (spoedmachtiging)*. Hier ben je gebleven.");
+    expect(shownStep(seen)).toBe(before);
+    expect(seen.text).toContain(beforeText.split("\n").slice(-1)[0]!);
+
+    // The rest of the path, answered with the buttons of the step before the restart.
+    for (const step of p!.steps.slice(5)) {
+      seen = step.kind === "continue"
+        ? await driver.press({ id: "route.answer", value: `${route.id}:${step.nodeId}:0` })
+        : step.kind === "option"
+          ? await driver.press({ id: "route.answer", value: `${route.id}:${step.nodeId}:${step.index}` })
+          : await driver.press({ id: "route.freeText", value: `${route.id}:${step.nodeId}` }).then(() => driver.say(step.text));
+    }
+    expectOutcome(seen, route, region, p!);
+    await second.kill();
+  });
+});
+
+describe("routes with a corpus that lacks their sources", () => {
+  it("still starts, logs which sources are missing, and says the routes are unavailable", async () => {
+    const emptyCorpus = await mkdtemp(path.join(os.tmpdir(), "wegwijs-empty-corpus-"));
+    const app = await startWegwijs({ WEGWIJS_CORPUS_DIR: emptyCorpus });
+    try {
+      const logged = app.logs.map((l) => JSON.parse(l) as { level: number; msg: string; problems?: string[] });
+      const error = logged.find((l) => l.msg.startsWith("plaatsingsroutes uitgeschakeld"));
+      expect(error?.level).toBe(50);
+      expect(error?.problems?.some((p) => /route "spoedmachtiging", node "spoed-uitgangspunt": bron niet gevonden/.test(p))).toBe(true);
+      const parts = await chat(app.baseUrl, { user: newUser(), text: "route" });
+      expect(parts).toEqual([expect.objectContaining({ kind: "notice", level: "warning", text: expect.stringMatching(/^De plaatsingsroutes zijn nu niet beschikbaar/) })]);
+    } finally {
+      await app.close();
+      await rm(emptyCorpus, { recursive: true, force: true });
+    }
+  });
+});

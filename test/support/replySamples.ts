@@ -1,0 +1,63 @@
+import type { ReplyPart, ReplyPartKind, SourceCitation } from "../../src/bot/reply.js";
+
+/** Reply-part fixtures shared by the renderer tests (made-up content, no personal data). */
+export const source = (n: number, quote = "Het spoedberaad wordt binnen 24 uur georganiseerd door de gemeente."): SourceCitation => ({
+  n,
+  documentId: `doc-${n}`,
+  documentTitle: `Regiovisie jeugdhulp ${n}`,
+  section: "5.2.5 Matching & plaatsing",
+  quote,
+});
+
+/** One sample per part kind; the mapped type makes a new kind a compile error here too. */
+export const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } = {
+  text: { kind: "text", text: "Bij een *spoedberaad* schuiven de jeugdige en ouders aan [1].\nDaarna volgt de plaatsing." },
+  heading: { kind: "heading", text: "Spoedberaad" },
+  notice: { kind: "notice", level: "warning", text: "Noem geen namen of BSN van jongeren." },
+  sources: { kind: "sources", title: "Bronnen", sources: [source(1), source(2)] },
+  actions: {
+    kind: "actions",
+    actions: [
+      { id: "ask.moreSources", label: "Meer bronnen", style: "primary" },
+      { id: "ask.feedback", label: "👍 Nuttig", value: "a1:useful" },
+      { id: "ask.feedback", label: "👎 Niet nuttig", value: "a1:not_useful", style: "danger" },
+    ],
+  },
+  choices: {
+    kind: "choices",
+    prompt: "Over welke regio gaat je vraag?",
+    actionId: "region.pick",
+    choices: ["Noord", "Oost", "Zuid"].map((label) => ({ label, value: label.toLowerCase() })),
+  },
+  checklist: {
+    kind: "checklist",
+    checklistId: "spoed-42",
+    title: "Checklist spoedberaad",
+    toggleActionId: "checklist.toggle",
+    items: [
+      { id: "heard", label: "Jeugdige gehoord", done: true, doneBy: "Sanne" },
+      { id: "parents", label: "Ouders geïnformeerd", done: false },
+    ],
+  },
+  form: {
+    kind: "form",
+    formId: "consult",
+    title: "Consult aanvragen",
+    submitActionId: "consult.submit",
+    submitLabel: "Aanvraag versturen",
+    fields: [
+      { id: "caseNumber", label: "Casusnummer", kind: "text", required: true, placeholder: "Bijvoorbeeld C-2024-017" },
+      { id: "summary", label: "Samenvatting", kind: "multiline", required: false, value: "Route: spoedberaad → plaatsing" },
+      {
+        id: "urgency",
+        label: "Urgentie",
+        kind: "choice",
+        required: true,
+        options: [
+          { label: "Vandaag", value: "today" },
+          { label: "Deze week", value: "week" },
+        ],
+      },
+    ],
+  },
+};

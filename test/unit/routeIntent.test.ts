@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { isPlacementQuestion, isRouteCommand } from "../../src/handlers/route/routeIntent.js";
+
+describe("isPlacementQuestion (offers the route, conservatively)", () => {
+  it.each([
+    "Hoe vraag ik een machtiging aan om een jongere in de JZ+ te plaatsen?",
+    "We overwegen een uithuisplaatsing naar de JeugdzorgPlus, wat moeten we regelen?",
+    "Moet ik een spoedmachtiging aanvragen voor gesloten jeugdhulp?",
+    "kan een meisje van 15 in de gesloten jeugdzorg geplaatst worden?",
+  ])("offers it for %j", (text) => {
+    expect(isPlacementQuestion(text)).toBe(true);
+  });
+
+  it.each([
+    // Figures, not a case.
+    "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?",
+    "Welk percentage wordt met spoed geplaatst in JZ+?",
+    // No closed youth care.
+    "Hoe vraag ik een machtiging aan?",
+    "Moet deze jongere uit huis geplaatst worden bij een pleeggezin?",
+    // No placement.
+    "wat moet er bij een spoedberaad aanschuiven?",
+    "Wat is de JeugdzorgPlus?",
+    // A statement, not a question about what to do.
+    "De plaatsing in de JZ+ was in 2019.",
+  ])("leaves %j alone", (text) => {
+    expect(isPlacementQuestion(text)).toBe(false);
+  });
+});
+
+describe("isRouteCommand", () => {
+  it.each(["route", "Route", " route ", "plaatsingsroute", "/wegwijs route", "wegwijs route"])("%j starts or resumes the route", (text) => {
+    expect(isRouteCommand(text)).toBe(true);
+  });
+  it.each(["routes", "welke route moet ik volgen?", "route naar de rechter"])("%j is an ordinary message", (text) => {
+    expect(isRouteCommand(text)).toBe(false);
+  });
+});
