@@ -265,8 +265,10 @@ export function createRouteHandler(options: {
   if (result.contentProblems.length > 0) throw new RouteContentError(result.contentProblems);
   const sessions = new RouteSessionStore(options.store, options.ttlSeconds);
   if (result.sourceProblems.length > 0) {
+    const problems = result.sourceProblems.map(formatProblem);
+    // Often one missing document breaks dozens of sources: log a readable sample, not all.
     options.logger.error(
-      { problems: result.sourceProblems.map(formatProblem) },
+      { count: problems.length, problems: problems.slice(0, 5) },
       "plaatsingsroutes uitgeschakeld: bronnen niet gevonden in de documenten (npm run routes:check)",
     );
     return new RouteHandler(undefined, sessions);
