@@ -101,24 +101,34 @@ interface LoadResult {
   examples: string[];
 }
 
-type ToClient = { type: "start-fake" } | { type: "load"; plan: LoadPlan } | { type: "exit" };
+type ToClient = { type: "start-fake" } | { type: "load"; plan: LoadPlan } | { type: "abort" } | { type: "exit" };
 type FromClient =
   | { type: "fake"; apiUrl: string; botUserId: string; teamId: string }
   | { type: "result"; result: LoadResult }
+  /** Answer to "abort" (outside the request/response pairs): what was posted so far. */
+  | { type: "aborted"; answerIds: string[] }
   | { type: "error"; message: string };
 
 // ---------------------------------------------------------------------------------------------
 // Client process: fake Slack Web API + load generator
 // ---------------------------------------------------------------------------------------------
 
+/** Set by "abort": the send loop stops at its next event. */
+let aborted = false;
+
 async function runClient(): Promise<void> {
   let fake: FakeSlackApi | undefined;
   const reply = (message: FromClient) => process.send!(message);
+  // Ctrl-C reaches the whole process group; the parent decides when this process ends.
+  process.on("SIGINT", () => undefined);
   process.on("message", (raw) => {
     const message = raw as ToClient;
     void (async () => {
       try {
-        if (message.type === "start-fake") {
+        if (message.type === "abort") {
+          aborted = true;
+          reply({ type: "aborted", answerIds: [...new Set((fake?.messages() ?? []).flatMap(answerIds))] });
+        } else if (message.type === "start-fake") {
           await fake?.close();
           fake = await startFakeSlackApi();
           reply({ type: "fake", apiUrl: fake.apiUrl, botUserId: fake.team.botUserId, teamId: fake.team.id });
@@ -239,7 +249,7 @@ async function generateLoad(fake: FakeSlackApi, plan: LoadPlan): Promise<LoadRes
   const started = performance.now();
   const acks: Array<Promise<void>> = [];
   let lastProgress = started;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && !aborted; i++) {
     // Open loop: event i leaves at started + i/rate whatever the server does; a late client
     // catches up at once instead of stretching the schedule.
     const due = started + (i * 1000) / plan.rate;
@@ -286,7 +296,7 @@ async function generateLoad(fake: FakeSlackApi, plan: LoadPlan): Promise<LoadRes
 
   await Promise.all(acks);
   const deadline = sendEnd + plan.replyWaitMs;
-  while (answered < n && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while (answered < n && !aborted && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   if (answered === n) await new Promise((r) => setTimeout(r, DUPLICATE_GRACE_MS));
   fake.calls.push = push;
 
@@ -349,13 +359,18 @@ async function generateLoad(fake: FakeSlackApi, plan: LoadPlan): Promise<LoadRes
 class ClientProcess {
   private readonly child: ChildProcess;
   private waiting: { resolve: (m: FromClient) => void; reject: (e: Error) => void } | undefined;
+  private onAborted: ((ids: string[]) => void) | undefined;
 
   constructor() {
     this.child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, [ROLE_ENV]: "client" }, stdio: "inherit" });
     this.child.on("message", (message) => {
+      const m = message as FromClient;
+      if (m.type === "aborted") {
+        this.onAborted?.(m.answerIds);
+        return;
+      }
       const waiting = this.waiting;
       this.waiting = undefined;
-      const m = message as FromClient;
       if (m.type === "error") waiting?.reject(new Error(`load client: ${m.message}`));
       else waiting?.resolve(m);
     });
@@ -393,6 +408,19 @@ class ClientProcess {
     clearTimeout(timer);
   }
 
+  /** Stops the sending and returns the answer ids posted so far ([] after timeoutMs). */
+  abort(timeoutMs: number): Promise<string[]> {
+    if (this.child.exitCode !== null || !this.child.connected) return Promise.resolve([]);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve([]), timeoutMs);
+      this.onAborted = (ids) => {
+        clearTimeout(timer);
+        resolve(ids);
+      };
+      this.child.send({ type: "abort" } satisfies ToClient);
+    });
+  }
+
   kill(): void {
     if (this.child.exitCode === null) this.child.kill();
   }
@@ -400,7 +428,7 @@ class ClientProcess {
 
 /** What the server process did during a phase (its own event loop, CPU and memory). */
 interface ServerFigures {
-  /** Share of wall time the main event loop was busy, first send to last reply. */
+  /** Share of wall time the main event loop was busy while the load ran (sends, replies, 1 s grace). */
   eventLoopUtilization: number;
   /** Process CPU (user + system, all threads) per event. */
   cpuMsPerEvent: number;
@@ -456,6 +484,14 @@ async function startBaseline(apiUrl: string, signingSecret: string): Promise<{ u
   return { url: `http://127.0.0.1:${port}/slack/events`, stop: () => app.stop().then(() => undefined) };
 }
 
+/** The app under test right now, so an interrupt can stop it (and let its work drain) first. */
+const running: { target?: { stop: () => Promise<void> }; interrupted: boolean } = { interrupted: false };
+
+/** After an interrupt the handler ends the process; the main flow just stops here. */
+function haltIfInterrupted(): Promise<void> {
+  return running.interrupted ? new Promise(() => undefined) : Promise.resolve();
+}
+
 async function runPhase(
   client: ClientProcess,
   label: string,
@@ -463,8 +499,12 @@ async function runPhase(
   plan: Omit<LoadPlan, "url">,
   profile?: string,
 ): Promise<PhaseReport> {
+  await haltIfInterrupted();
   const { apiUrl } = await client.startFake();
-  const target = await start(apiUrl);
+  const started = await start(apiUrl);
+  let stopping: Promise<void> | undefined;
+  const target = { ...started, stop: () => (stopping ??= started.stop()) };
+  running.target = target;
   if (!target.url.startsWith("http://127.0.0.1:")) throw new Error(`only loopback: ${target.url}`);
   progress(`${label}: ${plan.events} events, ${plan.rate}/s naar ${target.url}`);
   let session: Session | undefined;
@@ -489,7 +529,9 @@ async function runPhase(
       summariseProfile(cpuProfile, profile!);
     }
     await target.stop();
+    running.target = undefined;
   }
+  await haltIfInterrupted();
   return { label, load, server: { ...server, warnings: countWarnings(target.logs ?? []) } };
 }
 
@@ -561,7 +603,7 @@ async function cleanRedis(runId: string, answerIdsToDelete: string[]): Promise<n
       if (keys.length > 0) deleted += await redis.del(...keys);
     } while (cursor !== "0");
     for (let i = 0; i < answerIdsToDelete.length; i += 500) {
-      const keys = answerIdsToDelete.slice(i, i + 500).flatMap((id) => [`wegwijs:answer:${id}`]);
+      const keys = answerIdsToDelete.slice(i, i + 500).map((id) => `wegwijs:answer:${id}`);
       deleted += await redis.del(...keys);
     }
     return deleted;
@@ -615,7 +657,7 @@ function printReport(base: PhaseReport, ours: PhaseReport, cleaned: number, tota
     row("antwoordtijd p99 (ms)", (r) => r.load.reply.p99Ms, true),
     row("tijd tot laatste antwoord (s)", (r) => r.load.lastReplySeconds),
     row("event loop server bezet (ELU)", (r) => `${round(r.server.eventLoopUtilization * 100, 1)}%`),
-    row("CPU server per event (ms)", (r) => r.server.cpuMsPerEvent, true),
+    row("CPU serverproces per event (ms, alle threads)", (r) => r.server.cpuMsPerEvent, true),
     row("event-loop-vertraging p99 / max (ms)", (r) => `${r.server.eventLoopDelayP99Ms} / ${r.server.eventLoopDelayMaxMs}`),
     row("piek-RSS serverproces (MB)", (r) => r.server.peakRssMb),
   ];
@@ -676,8 +718,20 @@ async function main(): Promise<void> {
     });
   };
   process.once("SIGINT", () => {
-    client.kill();
-    void cleanup().finally(() => process.exit(130));
+    // Stop sending, let the app finish what it acked (its own drain is bounded), then collect
+    // the answer ids posted meanwhile so their records can be deleted too. A second Ctrl-C quits.
+    running.interrupted = true;
+    process.once("SIGINT", () => process.exit(130));
+    console.error("bench:slack: onderbroken; app stoppen en Redis opruimen (nog eens Ctrl-C: direct stoppen)");
+    void (async () => {
+      await client.abort(2000);
+      await running.target?.stop().catch(() => undefined);
+      answerIdsSeen.push(...(await client.abort(2000)));
+      client.kill();
+      await cleanup();
+      console.error(`bench:slack: ${cleaned} sleutels opgeruimd`);
+      process.exit(130);
+    })();
   });
 
   let base: PhaseReport;
