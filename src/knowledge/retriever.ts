@@ -24,6 +24,12 @@ export interface RerankOptions {
   idfPower: number;
 }
 
+interface WeightedGroup {
+  terms: Array<{ term: string; value: number }>;
+  /** What covering this question word is worth: its rarest known term. */
+  weight: number;
+}
+
 export const DEFAULT_RERANK: RerankOptions = { depth: 30, coverageWeight: 0.5, sentenceWeight: 0.2, idfPower: 0.5 };
 
 export interface RetrieverDeps {
@@ -44,8 +50,11 @@ export interface RetrieverDeps {
  */
 export class Retriever {
   private readonly termCache = new Map<string, Set<string>>();
+  /** Analysed sentences per chunk: analysing them again for every question cost most of a query's time. */
+  private readonly sentenceCache = new Map<string, Array<Set<string>>>();
 
   private readonly rerank: RerankOptions;
+  private readonly weightedCache = new WeakMap<QueryTermGroup[], WeightedGroup[]>();
 
   constructor(private readonly deps: RetrieverDeps) {
     this.rerank = deps.rerank ?? DEFAULT_RERANK;
@@ -100,35 +109,65 @@ export class Retriever {
   }
 
   coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>): number {
-    const { lexical } = this.deps;
+    const weighted = this.weighted(groups);
     let total = 0;
     let covered = 0;
-    for (const group of groups) {
-      let groupWeight = 0;
+    for (const group of weighted) {
       let got = 0;
-      for (const [term, weight] of group.terms) {
-        const value = weight * Math.pow(lexical.idf(term), this.rerank.idfPower);
-        if (lexical.has(term)) groupWeight = Math.max(groupWeight, value);
+      for (const { term, value } of group.terms) {
         if (terms.has(term)) got = Math.max(got, value);
         // Stems of one word can differ ("princip" / "principes"): a longer term that starts
         // with the question's term counts, slightly less.
         else if (PREFIX_CREDIT > 0 && term.length >= 5 && got < value * PREFIX_CREDIT && hasPrefix(terms, term)) got = value * PREFIX_CREDIT;
       }
-      if (groupWeight === 0) groupWeight = Math.pow(lexical.idf("\u0000unknown"), this.rerank.idfPower);
-      total += groupWeight;
-      covered += Math.min(got, groupWeight);
+      total += group.weight;
+      covered += Math.min(got, group.weight);
     }
     return total === 0 ? 0 : covered / total;
+  }
+
+  /**
+   * Rarity weights of a question's terms, computed once per question: coverage is scored
+   * for every sentence of every candidate, and the idf lookups dominated that.
+   */
+  private weighted(groups: QueryTermGroup[]): WeightedGroup[] {
+    let weighted = this.weightedCache.get(groups);
+    if (weighted) return weighted;
+    const { lexical } = this.deps;
+    const unknownWeight = Math.pow(lexical.idf("\u0000unknown"), this.rerank.idfPower);
+    weighted = groups.map((group) => {
+      let weight = 0;
+      const terms: WeightedGroup["terms"] = [];
+      for (const [term, termWeight] of group.terms) {
+        const value = termWeight * Math.pow(lexical.idf(term), this.rerank.idfPower);
+        if (lexical.has(term)) weight = Math.max(weight, value);
+        terms.push({ term, value });
+      }
+      // A word the corpus does not know at all weighs the most.
+      return { terms, weight: weight === 0 ? unknownWeight : weight };
+    });
+    this.weightedCache.set(groups, weighted);
+    return weighted;
   }
 
   /** Coverage by the single best sentence: answers tend to sit in one sentence. */
   private bestSentenceCoverage(groups: QueryTermGroup[], chunk: Chunk): number {
     let best = 0;
-    for (const sentence of chunk.text.split(/\n+|(?<=[.!?])\s+/)) {
-      if (sentence.length < 15) continue;
-      best = Math.max(best, this.coverageOfTerms(groups, new Set(this.deps.analyser.indexTerms(sentence))));
-    }
+    for (const terms of this.sentenceTerms(chunk)) best = Math.max(best, this.coverageOfTerms(groups, terms));
     return best;
+  }
+
+  private sentenceTerms(chunk: Chunk): Array<Set<string>> {
+    let sentences = this.sentenceCache.get(chunk.id);
+    if (!sentences) {
+      sentences = chunk.text
+        .split(/\n+|(?<=[.!?])\s+/)
+        .filter((sentence) => sentence.length >= 15)
+        .map((sentence) => new Set(this.deps.analyser.indexTerms(sentence)));
+      if (this.sentenceCache.size > 5000) this.sentenceCache.clear();
+      this.sentenceCache.set(chunk.id, sentences);
+    }
+    return sentences;
   }
 
   private chunkTerms(chunk: Chunk): Set<string> {

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../logger.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+import type { TurnScheduler } from "./turnScheduler.js";
 
 /** The Events API types this app subscribes to (see manifests/slack.yaml) and handles. */
 export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([
@@ -18,6 +19,8 @@ export interface DeliveryOptions {
   logger: Logger;
   /** Called with all work done for a request, so stop() can wait for what runs after the ack. */
   track: (work: Promise<void>) => Promise<void>;
+  /** Spaces event work over loop turns so acks for new requests are not stuck behind searches. */
+  scheduler: TurnScheduler;
 }
 
 interface EventEnvelope {
@@ -62,6 +65,10 @@ export function deliveryMiddleware(options: DeliveryOptions): Middleware<AnyMidd
           return;
         }
       }
+      // Events are acked before middleware runs; commands and actions ack inside their
+      // listeners, so only events may wait for a turn.
+      await options.scheduler.run(() => args.next());
+      return;
     }
     await args.next();
   }

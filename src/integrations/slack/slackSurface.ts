@@ -4,6 +4,7 @@ import type { Config } from "../../config.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
 import { boltLogger } from "./boltLogger.js";
 import { deliveryMiddleware } from "./deliveryMiddleware.js";
+import { TurnScheduler } from "./turnScheduler.js";
 import * as actions from "./listeners/actions.js";
 import * as assistant from "./listeners/assistant.js";
 import * as commands from "./listeners/commands.js";
@@ -112,7 +113,10 @@ export function createSlackSurface(deps: SurfaceDeps, config: SlackConfig): Surf
     work.then(done, done);
     return work;
   };
-  app.use(deliveryMiddleware({ store: deps.store, logger, track }));
+  const scheduler = new TurnScheduler({
+    onBacklog: (pending) => logger.warn({ pending }, "slack events waiting for their turn; answers are delayed"),
+  });
+  app.use(deliveryMiddleware({ store: deps.store, logger, track, scheduler }));
 
   const ctx: SlackContext = { deps, logger };
   let socketOpen = false;
