@@ -61,6 +61,7 @@ export class KnowledgeBase {
   private skipped: Record<string, SkippedFile> = {};
   private embeddingCache: Record<string, number[]> = {};
   private readonly retriever: Retriever;
+  private readonly sentenceTermCache = new Map<string, Set<string>>();
   private corpusDir?: string;
 
   constructor(private readonly options: KnowledgeBaseOptions) {
@@ -99,7 +100,18 @@ export class KnowledgeBase {
    */
   textScorer(question: string): (text: string) => number {
     const groups = this.retriever.queryGroups(question);
-    return (text: string) => this.retriever.coverageOfTerms(groups, new Set(this.analyser.indexTerms(text)));
+    return (text: string) => this.retriever.coverageOfTerms(groups, this.sentenceTerms(text));
+  }
+
+  /** Answers quote the same passages again and again: their sentences are analysed once. */
+  private sentenceTerms(text: string): Set<string> {
+    let terms = this.sentenceTermCache.get(text);
+    if (!terms) {
+      terms = new Set(this.analyser.indexTerms(text));
+      if (this.sentenceTermCache.size > 20_000) this.sentenceTermCache.clear();
+      this.sentenceTermCache.set(text, terms);
+    }
+    return terms;
   }
 
   allChunks(): Chunk[] {
@@ -194,6 +206,9 @@ export class KnowledgeBase {
       this.lexical.build([...this.chunks.values()]);
       this.options.onProgress?.({ phase: "indexeren", done: 1, total: 1 });
     }
+    // A new vocabulary splits compounds differently: analysed text from before is stale.
+    this.sentenceTermCache.clear();
+    this.retriever.forgetAnalysedText();
     const embedded = await this.embedChunks();
 
     if (file && (changed || embedded > 0 || !previous)) await writeSnapshot(file, this.toSnapshot(previous));

@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { DutchAnalyser, QueryTermGroup } from "./analysis/dutchAnalyser.js";
+import { headingLabelTerms } from "./analysis/sectionLabels.js";
 import type { Chunk } from "./types.js";
 
 interface IndexedFields {
@@ -81,7 +82,7 @@ export class LexicalIndex {
     };
     const textTerms = chunks.map((chunk) => this.analyser.indexTerms(chunk.text));
     const docs: IndexedFields[] = chunks.map((chunk, i) => {
-      const section = analyseHeading(chunk.sectionPath.join("\n"));
+      const section = [...analyseHeading(chunk.sectionPath.join("\n")), ...headingLabelTerms(chunk.sectionPath)];
       const title = analyseHeading(chunk.documentTitle);
       const context = [i - 1, i + 1].flatMap((j) => {
         const n = chunks[j];
@@ -103,7 +104,10 @@ export class LexicalIndex {
 
   /** The set of index terms of a chunk (text, section and title together). */
   chunkTerms(chunk: Chunk): Set<string> {
-    return new Set(this.analyser.indexTerms(`${chunk.text}\n${chunk.sectionPath.join("\n")}\n${chunk.documentTitle}`));
+    return new Set([
+      ...this.analyser.indexTerms(`${chunk.text}\n${chunk.sectionPath.join("\n")}\n${chunk.documentTitle}`),
+      ...headingLabelTerms(chunk.sectionPath),
+    ]);
   }
 
   get size(): number {

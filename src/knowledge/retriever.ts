@@ -1,3 +1,4 @@
+import { type AnswerType, containsAnswerType, expectedAnswerType } from "./analysis/answerType.js";
 import type { DutchAnalyser, QueryTermGroup } from "./analysis/dutchAnalyser.js";
 import type { Embedder } from "./embedder.js";
 import type { LexicalIndex } from "./lexicalIndex.js";
@@ -10,6 +11,8 @@ const REPAIRED_WEIGHT = 0.8;
 const PREFIX_CREDIT = 0.5;
 /** Reciprocal rank fusion constant (the usual 60). */
 const RRF_K = 60;
+/** Sentence coverage kept when the sentence lacks the kind of answer asked for. */
+const MISSING_TYPE_FACTOR = 0.6;
 const CANDIDATES = 50;
 
 /** How candidates are reranked; measured with `npm run eval` (see README). */
@@ -22,6 +25,11 @@ export interface RerankOptions {
   sentenceWeight: number;
   /** Rarity weighting in coverage: idf^power (0.5 keeps rare chat words from dominating). */
   idfPower: number;
+}
+
+interface AnalysedSentence {
+  terms: Set<string>;
+  hasType(type: AnswerType): boolean;
 }
 
 interface WeightedGroup {
@@ -51,13 +59,19 @@ export interface RetrieverDeps {
 export class Retriever {
   private readonly termCache = new Map<string, Set<string>>();
   /** Analysed sentences per chunk: analysing them again for every question cost most of a query's time. */
-  private readonly sentenceCache = new Map<string, Array<Set<string>>>();
+  private readonly sentenceCache = new Map<string, AnalysedSentence[]>();
 
   private readonly rerank: RerankOptions;
   private readonly weightedCache = new WeakMap<QueryTermGroup[], WeightedGroup[]>();
 
   constructor(private readonly deps: RetrieverDeps) {
     this.rerank = deps.rerank ?? DEFAULT_RERANK;
+  }
+
+  /** Drops cached analysis; called after (re)ingest, when the vocabulary may have changed. */
+  forgetAnalysedText(): void {
+    this.termCache.clear();
+    this.sentenceCache.clear();
   }
 
   queryGroups(question: string): QueryTermGroup[] {
@@ -89,7 +103,8 @@ export class Retriever {
       if (!chunk) continue;
       candidates.push({ chunk, score, coverage: this.coverage(groups, chunk) });
     }
-    const sentence = new Map(candidates.map((p) => [p.chunk.id, this.bestSentenceCoverage(groups, p.chunk)]));
+    const answerType = expectedAnswerType(question);
+    const sentence = new Map(candidates.map((p) => [p.chunk.id, this.bestSentenceCoverage(groups, p.chunk, answerType)]));
     const { coverageWeight, sentenceWeight } = this.rerank;
     const blended = (p: RetrievedPassage) =>
       coverageWeight * p.coverage +
@@ -150,20 +165,37 @@ export class Retriever {
     return weighted;
   }
 
-  /** Coverage by the single best sentence: answers tend to sit in one sentence. */
-  private bestSentenceCoverage(groups: QueryTermGroup[], chunk: Chunk): number {
+  /**
+   * Coverage by the single best sentence: answers tend to sit in one sentence. When the
+   * question asks for a kind of answer (a number, a date), a sentence without one counts less.
+   */
+  private bestSentenceCoverage(groups: QueryTermGroup[], chunk: Chunk, answerType: AnswerType | undefined): number {
     let best = 0;
-    for (const terms of this.sentenceTerms(chunk)) best = Math.max(best, this.coverageOfTerms(groups, terms));
+    for (const sentence of this.sentences(chunk)) {
+      let value = this.coverageOfTerms(groups, sentence.terms);
+      if (answerType !== undefined && value > best && !sentence.hasType(answerType)) value *= MISSING_TYPE_FACTOR;
+      best = Math.max(best, value);
+    }
     return best;
   }
 
-  private sentenceTerms(chunk: Chunk): Array<Set<string>> {
+  private sentences(chunk: Chunk): AnalysedSentence[] {
     let sentences = this.sentenceCache.get(chunk.id);
     if (!sentences) {
       sentences = chunk.text
         .split(/\n+|(?<=[.!?])\s+/)
-        .filter((sentence) => sentence.length >= 15)
-        .map((sentence) => new Set(this.deps.analyser.indexTerms(sentence)));
+        .filter((text) => text.length >= 15)
+        .map((text) => {
+          const types = new Map<AnswerType, boolean>();
+          return {
+            terms: new Set(this.deps.analyser.indexTerms(text)),
+            hasType(type: AnswerType) {
+              let has = types.get(type);
+              if (has === undefined) types.set(type, (has = containsAnswerType(text, type)));
+              return has;
+            },
+          };
+        });
       if (this.sentenceCache.size > 5000) this.sentenceCache.clear();
       this.sentenceCache.set(chunk.id, sentences);
     }

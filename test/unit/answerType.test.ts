@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsAnswerType, expectedAnswerType } from "../../src/handlers/ask/answerType.js";
+import { containsAnswerType, expectedAnswerType } from "../../src/knowledge/analysis/answerType.js";
 
 describe("expectedAnswerType", () => {
   it.each([
@@ -9,6 +9,7 @@ describe("expectedAnswerType", () => {
     ["per welke datum sluit de regio aan?", "date"],
     ["hoeveel procent komt met spoed binnen?", "percentage"],
     ["hoeveel jongeren zitten er op een groep?", "number"],
+    ["hoe vaak wordt de veiligheid opnieuw gewogen?", "frequency"],
     ["wat is het adres van de instelling?", "address"],
     ["wie is de programmamanager van het plan?", "person"],
     ["wie is Arne Popma?", undefined],
@@ -30,6 +31,13 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("Q1 2021: alle plannen zijn klaar", "number")).toBe(true);
     expect(containsAnswerType("Q3 2020 was het zover", "number")).toBe(false);
     expect(containsAnswerType("ruim 100 vragen", "number")).toBe(true);
+  });
+
+  it("takes a rhythm or a count as an answer to how often", () => {
+    expect(containsAnswerType("De weging wordt halfjaarlijks herhaald.", "frequency")).toBe(true);
+    expect(containsAnswerType("We overleggen twee keer per jaar.", "frequency")).toBe(true);
+    expect(containsAnswerType("Het team komt elke week bijeen.", "frequency")).toBe(true);
+    expect(containsAnswerType("De weging is zorgvuldig gedaan.", "frequency")).toBe(false);
   });
 
   it("finds percentages and names", () => {

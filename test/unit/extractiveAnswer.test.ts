@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractiveAnswer } from "../../src/handlers/ask/extractiveAnswer.js";
+import { DEFAULT_EXTRACTIVE, extractiveAnswer } from "../../src/handlers/ask/extractiveAnswer.js";
 import type { RetrievedPassage } from "../../src/knowledge/types.js";
 
 function passage(id: string, text: string, coverage = 0.8): RetrievedPassage {
@@ -47,5 +47,17 @@ describe("extractiveAnswer", () => {
 
     const without = extractiveAnswer([passage("b", "Friesland sluit zo snel mogelijk aan bij de werkwijze.")], wordsScorer("wanneer sluit friesland aan"), hasDate);
     expect(without.hasExpectedType).toBe(false);
+  });
+
+  it("reads a section the question names from the top, not by word overlap", () => {
+    const principle = passage("g", "Ouders en kind begrijpen waarom het nodig is. Beiden weten wat er daarna gebeurt. Er is een plan voor terugkeer.");
+    const other = passage("x", "Ouders en kind snappen het principe van pleegzorg meestal goed.");
+    const question = "wat zegt principe G over wat ouders en kind moeten snappen?";
+    const scored = extractiveAnswer([principle, other], wordsScorer(question));
+    const named = extractiveAnswer([principle, other], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, namedSection: 1 });
+    expect(scored.text).toContain("[2]");
+    expect(named.text).toBe(
+      "“Ouders en kind begrijpen waarom het nodig is.” [1]\n“Beiden weten wat er daarna gebeurt.” [1]\n“Er is een plan voor terugkeer.” [1]",
+    );
   });
 });

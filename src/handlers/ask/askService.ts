@@ -4,9 +4,10 @@ import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
-import { containsAnswerType, expectedAnswerType } from "./answerType.js";
+import { containsAnswerType, expectedAnswerType } from "../../knowledge/analysis/answerType.js";
+import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { citationFor } from "./citations.js";
-import { extractiveAnswer } from "./extractiveAnswer.js";
+import { DEFAULT_EXTRACTIVE, extractiveAnswer } from "./extractiveAnswer.js";
 
 export interface AnswerResult {
   status: "answered" | "abstained" | "no_documents" | "empty_question";
@@ -112,6 +113,7 @@ export class AskService {
       passages,
       this.knowledge.textScorer(question),
       type ? (sentence) => containsAnswerType(sentence, type) : undefined,
+      { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages) },
     );
     return {
       hasExpectedType: answer.hasExpectedType,
@@ -142,6 +144,18 @@ export class AskService {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * The top passage, when it lies in the part the question names by its label ("principe G",
+ * "paragraaf 5.2.5"): 1, else undefined.
+ */
+function namedSection(question: string, passages: RetrievedPassage[]): number | undefined {
+  const referenced = referencedLabelTerms(question);
+  const top = passages[0];
+  if (referenced.length === 0 || !top) return undefined;
+  const labels = headingLabelTerms(top.chunk.sectionPath);
+  return referenced.some((term) => labels.includes(term)) ? 1 : undefined;
 }
 
 /** The text with every finding cut out (not replaced by a placeholder). */

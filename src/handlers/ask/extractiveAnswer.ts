@@ -21,6 +21,11 @@ export interface ExtractiveOptions {
   relativeFloor: number;
   /** How many of the best sentences may show the expected answer type. */
   typeWindow: number;
+  /**
+   * 1-based passage whose section the question names ("wat zegt principe G?"): the answer is
+   * that section, read from the top, not its best-scoring sentences.
+   */
+  namedSection?: number;
   /** Score bonus for a sentence that has the expected answer type. */
   typeBonus: number;
   /** A typed sentence must cover at least this share of what the best sentence covers. */
@@ -74,7 +79,12 @@ export function extractiveAnswer(
   const best = Math.max(0, ...candidates.map((c) => c.score));
   const chosen: typeof candidates = [];
   let chars = 0;
-  for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
+  const named = options.namedSection;
+  const order =
+    named !== undefined
+      ? (sentencesOf.get(named) ?? []).map((sentence, index) => ({ n: named, index, sentence, own: best, score: best }))
+      : [...candidates].sort((a, b) => b.score - a.score);
+  for (const c of order) {
     if (chosen.length >= options.maxSentences || c.score < best * options.relativeFloor) break;
     const length = Math.min(c.sentence.length, 400);
     if (chosen.length > 0 && chars + length > options.maxChars) continue;

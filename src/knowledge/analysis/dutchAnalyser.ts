@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { CompoundSplitter } from "./compoundSplitter.js";
 import { foldText, wordTokens } from "./normalise.js";
+import { referencedLabelTerms } from "./sectionLabels.js";
 import type { SynonymTable } from "./synonymTable.js";
 
 const analysisFileSchema = z.object({
@@ -37,6 +38,8 @@ function dedupeGroups(groups: QueryTermGroup[]): QueryTermGroup[] {
 
 /** Weight of a derived query term relative to a term the user typed. */
 const DERIVED_WEIGHT = 0.5;
+/** Weight of a reference to a labelled part ("principe G"): it names the section outright. */
+const LABEL_WEIGHT = 3;
 /** Weight of what an abbreviation stands for: the user means exactly that. */
 const EXPANSION_WEIGHT = 0.9;
 
@@ -99,6 +102,7 @@ export class DutchAnalyser {
       direct.forEach((t) => terms.set(t, 1));
       groups.push({ word: token, terms });
     });
+    for (const term of referencedLabelTerms(text)) groups.push({ word: term, terms: new Map([[term, LABEL_WEIGHT]]) });
     return dedupeGroups(groups);
   }
 

@@ -1,4 +1,4 @@
-import { foldText } from "../../knowledge/analysis/normalise.js";
+import { foldText } from "./normalise.js";
 
 /**
  * What kind of answer a question asks for, when it asks for something checkable.
@@ -6,7 +6,17 @@ import { foldText } from "../../knowledge/analysis/normalise.js";
  * not answer the question, however well the words match ("per welke datum ...?" answered
  * by a sentence without any date).
  */
-export type AnswerType = "phone" | "email" | "address" | "amount" | "article" | "percentage" | "date" | "person" | "number";
+export type AnswerType =
+  | "phone"
+  | "email"
+  | "address"
+  | "amount"
+  | "article"
+  | "percentage"
+  | "date"
+  | "person"
+  | "frequency"
+  | "number";
 
 /** First match wins: the more specific kinds come first. */
 const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
@@ -21,14 +31,15 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   ["date", /\b(welke datum|per welke datum|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
   // "wie is de programmamanager?" asks for a name; "wie is Arne Popma?" asks for a role.
   ["person", /\bwie (is|was|wordt|werd) (de|het)\b/],
-  ["number", /\b(hoeveel|hoe vaak|hoe groot|hoe lang|welk aantal)\b/],
+  ["frequency", /\b(hoe vaak|hoe regelmatig|hoe frequent|om de hoeveel)\b/],
+  ["number", /\b(hoeveel|hoe groot|hoe lang|welk aantal)\b/],
 ];
 
 const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter";
 const NUMBER_WORDS =
   "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend|half|halve|helft|kwart|dubbel|eerste|tweede|derde|alle|geen|enkele";
 
-const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number">, RegExp> = {
+const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency">, RegExp> = {
   phone: /(\+31|0031|\b0)[\s-]?\d[\d\s-]{7,}\d/,
   email: /[\w.+-]+@[\w-]+\.[\w.]+/,
   address: /\b\d{4}\s?[a-z]{2}\b|\b[a-z]+(straat|weg|laan|plein|singel|kade|gracht|dijk)\s+\d+/,
@@ -37,6 +48,9 @@ const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number">, RegExp> 
   percentage: /%|\bprocent\b|\b(helft|kwart|derde|meerderheid|minderheid)\b|\b\d+\s+op\s+(de\s+)?\d+\b/,
   date: new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b|\\bq[1-4]\\b|\\b\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}\\b`),
 };
+
+/** How often: "halfjaarlijks", "elke week", "geregeld", "twee keer per jaar". */
+const FREQUENCY = /\b\w*(jaarlijks|maandelijks|wekelijks|dagelijks)\b|\b(geregeld|regelmatig|periodiek|telkens|steeds|elke|iedere|per (dag|week|maand|kwartaal|jaar)|keer|maal)\b/;
 
 /** A count: a number that is not a year, quarter or list number, or a number word. */
 const COUNT = new RegExp(
@@ -56,6 +70,8 @@ export function containsAnswerType(text: string, type: AnswerType): boolean {
       return PERSON.test(text);
     case "number":
       return COUNT.test(foldText(text).replace(/\bq[1-4]\b/g, ""));
+    case "frequency":
+      return FREQUENCY.test(foldText(text)) || containsAnswerType(text, "number");
     default:
       return ANSWER_PATTERNS[type].test(foldText(text));
   }
