@@ -10,6 +10,7 @@ describe("expectedAnswerType", () => {
     ["hoeveel procent komt met spoed binnen?", "percentage"],
     ["hoeveel jongeren zitten er op een groep?", "number"],
     ["hoe vaak wordt de veiligheid opnieuw gewogen?", "frequency"],
+    ["vanaf welke leeftijd mag een jongere meebeslissen?", "age"],
     ["wat is het adres van de instelling?", "address"],
     ["wie is de programmamanager van het plan?", "person"],
     ["wie is Arne Popma?", undefined],
@@ -38,6 +39,13 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("We overleggen twee keer per jaar.", "frequency")).toBe(true);
     expect(containsAnswerType("Het team komt elke week bijeen.", "frequency")).toBe(true);
     expect(containsAnswerType("De weging is zorgvuldig gedaan.", "frequency")).toBe(false);
+  });
+
+  it("finds an age", () => {
+    expect(containsAnswerType("Jongeren vanaf 12 jaar krijgen een stem.", "age")).toBe(true);
+    expect(containsAnswerType("De overgang van 18- naar 18+ vraagt aandacht.", "age")).toBe(true);
+    expect(containsAnswerType("Voor 16-jarigen geldt iets anders.", "age")).toBe(true);
+    expect(containsAnswerType("Jongeren krijgen een stevige rol in de keuze.", "age")).toBe(false);
   });
 
   it("finds percentages and names", () => {

@@ -16,6 +16,7 @@ export type AnswerType =
   | "date"
   | "person"
   | "frequency"
+  | "age"
   | "number";
 
 /** First match wins: the more specific kinds come first. */
@@ -28,9 +29,10 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
   // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
   // clearly temporal phrasings expect a date.
-  ["date", /\b(welke datum|per welke datum|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
+  ["date", /\b(welke datum|welke periode|per welke datum|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
   // "wie is de programmamanager?" asks for a name; "wie is Arne Popma?" asks for a role.
   ["person", /\bwie (is|was|wordt|werd) (de|het)\b/],
+  ["age", /\b((vanaf|tot|onder|boven) welke leeftijd|welke leeftijd|hoe oud)\b/],
   ["frequency", /\b(hoe vaak|hoe regelmatig|hoe frequent|om de hoeveel)\b/],
   ["number", /\b(hoeveel|hoe groot|hoe lang|welk aantal)\b/],
 ];
@@ -39,7 +41,7 @@ const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|ok
 const NUMBER_WORDS =
   "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend|half|halve|helft|kwart|dubbel|eerste|tweede|derde|alle|geen|enkele";
 
-const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency">, RegExp> = {
+const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency" | "age">, RegExp> = {
   phone: /(\+31|0031|\b0)[\s-]?\d[\d\s-]{7,}\d/,
   email: /[\w.+-]+@[\w-]+\.[\w.]+/,
   address: /\b\d{4}\s?[a-z]{2}\b|\b[a-z]+(straat|weg|laan|plein|singel|kade|gracht|dijk)\s+\d+/,
@@ -48,6 +50,9 @@ const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequen
   percentage: /%|\bprocent\b|\b(helft|kwart|derde|meerderheid|minderheid)\b|\b\d+\s+op\s+(de\s+)?\d+\b/,
   date: new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b|\\bq[1-4]\\b|\\b\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}\\b`),
 };
+
+/** An age: "12 jaar", "16-jarigen", "18-/18+", "meerderjarig". */
+const AGE = /\b\d{1,2}\s*(jaar|jarig\w*)\b|\b\d{1,2}\s*[-+](?!\d)|\b(minderjarig\w*|meerderjarig\w*|volwassen\w*)\b/;
 
 /** How often: "halfjaarlijks", "elke week", "geregeld", "twee keer per jaar". */
 const FREQUENCY = /\b\w*(jaarlijks|maandelijks|wekelijks|dagelijks)\b|\b(geregeld|regelmatig|periodiek|telkens|steeds|elke|iedere|per (dag|week|maand|kwartaal|jaar)|keer|maal)\b/;
@@ -70,6 +75,8 @@ export function containsAnswerType(text: string, type: AnswerType): boolean {
       return PERSON.test(text);
     case "number":
       return COUNT.test(foldText(text).replace(/\bq[1-4]\b/g, ""));
+    case "age":
+      return AGE.test(foldText(text));
     case "frequency":
       return FREQUENCY.test(foldText(text)) || containsAnswerType(text, "number");
     default:
