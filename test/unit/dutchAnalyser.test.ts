@@ -12,6 +12,9 @@ const analyser = new DutchAnalyser(
     ["aanbieders", 3],
     ["veiligheid", 4],
     ["inschatting", 2],
+    ["wonen", 3],
+    ["perspectief", 2],
+    ["separeren", 2],
   ]),
 );
 
@@ -30,6 +33,12 @@ describe("DutchAnalyser", () => {
   it("splits compounds into words the corpus knows, with a linking s", () => {
     const terms = analyser.indexTerms("jeugdhulpaanbieders veiligheidsinschatting");
     expect(terms).toEqual(expect.arrayContaining([analyser.stem("jeugdhulp"), analyser.stem("aanbieders"), analyser.stem("veiligheid"), analyser.stem("inschatting")]));
+  });
+
+  it("lets word forms meet: long vowels, verb stems in compounds, participles", () => {
+    expect(analyser.stem("woon")).toBe(analyser.stem("wonen"));
+    expect(analyser.indexTerms("een vast woonperspectief")).toContain(analyser.stem("wonen"));
+    expect(analyser.queryTerms("hoe vaak werd er gesepareerd?").has(analyser.stem("separeren"))).toBe(true);
   });
 
   it("expands abbreviations on both sides, so VA meets verklarende analyse", () => {

@@ -60,4 +60,22 @@ describe("extractiveAnswer", () => {
       "“Ouders en kind begrijpen waarom het nodig is.” [1]\n“Beiden weten wat er daarna gebeurt.” [1]\n“Er is een plan voor terugkeer.” [1]",
     );
   });
+
+  it("quotes the date or figure on the line under a matching title line", () => {
+    const passages = [passage("r", "Regiovisie jeugdhulp regio Rijnmond\n30 november 2020\nDe regio wil hulp dichtbij organiseren.")];
+    const hasDate = (s: string) => /\b20\d\d\b/.test(s);
+    const answer = extractiveAnswer(passages, wordsScorer("van wanneer is de regiovisie jeugdhulp rijnmond?"), hasDate);
+    expect(answer.hasExpectedType).toBe(true);
+    expect(answer.text).toContain("“30 november 2020” [1]");
+  });
+
+  it("reads a sentence together with its heading", () => {
+    const goal = passage("d", "Eerder signaleren en sneller begeleiden.", 0.5);
+    goal.chunk = { ...goal.chunk, sectionPath: ["Suicidepreventie", "Doelstelling"] };
+    const noise = passage("n", "Het preventieplan kent mijlpalen en een training die klaar is.", 0.5);
+    const question = wordsScorer("wat is de doelstelling van het preventieplan voor signaleren");
+    const onlyBest = { ...DEFAULT_EXTRACTIVE, maxSentences: 1 };
+    expect(extractiveAnswer([noise, goal], question, undefined, onlyBest).text).toBe("“Eerder signaleren en sneller begeleiden.” [2]");
+    expect(extractiveAnswer([noise, goal], question, undefined, { ...onlyBest, headingContext: 0 }).text).toContain("preventieplan");
+  });
 });

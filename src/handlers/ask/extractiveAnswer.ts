@@ -26,6 +26,8 @@ export interface ExtractiveOptions {
    * that section, read from the top, not its best-scoring sentences.
    */
   namedSection?: number;
+  /** Weight of a sentence's score when read together with its section heading. */
+  headingContext: number;
   /** Score bonus for a sentence that has the expected answer type. */
   typeBonus: number;
   /** A typed sentence must cover at least this share of what the best sentence covers. */
@@ -38,6 +40,7 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   maxChars: 1200,
   relativeFloor: 0.4,
   typeWindow: 12,
+  headingContext: 0.8,
   typeBonus: 0.15,
   typeFloor: 0.3,
 };
@@ -63,7 +66,9 @@ export function extractiveAnswer(
       const own = score(sentence);
       // A sentence that shares nothing with the question is never an answer, wherever it stands.
       if (own <= 0) return;
-      const value = own + 0.3 * passage.coverage + 0.05 * (options.passages - p);
+      // Read under its heading, a sentence may answer more ("Doelstelling" + what the goal is).
+      const underHeading = options.headingContext * score(`${passage.chunk.sectionPath.at(-1) ?? ""}\n${sentence}`);
+      const value = Math.max(own, underHeading) + 0.3 * passage.coverage + 0.05 * (options.passages - p);
       candidates.push({ n: p + 1, index, sentence, own, score: value });
     });
   });
@@ -71,9 +76,23 @@ export function extractiveAnswer(
   // Only a sentence that is itself about the question counts as having the answer type:
   // a figure in an unrelated sentence answers nothing.
   const bestOwn = Math.max(0, ...candidates.map((c) => c.own));
-  const typed = hasType
-    ? ranked.slice(0, options.typeWindow).filter((c) => c.own >= bestOwn * options.typeFloor && hasType(c.sentence))
-    : [];
+  const typed: typeof candidates = [];
+  if (hasType) {
+    for (const c of ranked.slice(0, options.typeWindow)) {
+      if (c.own < bestOwn * options.typeFloor) continue;
+      if (hasType(c.sentence)) {
+        typed.push(c);
+        continue;
+      }
+      // A heading-like line and the date or figure right under it ("Regiovisie ..." / "30 november 2020").
+      const next = sentencesOf.get(c.n)?.[c.index + 1];
+      if (next && next.length <= 200 && hasType(next) && !candidates.some((o) => o.n === c.n && o.index === c.index + 1)) {
+        const companion = { n: c.n, index: c.index + 1, sentence: next, own: c.own, score: c.score };
+        candidates.push(companion);
+        typed.push(companion);
+      }
+    }
+  }
   // The sentence that has what the question asks for (a date, a number) goes first.
   for (const c of typed) c.score += options.typeBonus;
   const best = Math.max(0, ...candidates.map((c) => c.score));

@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { CompoundSplitter } from "./compoundSplitter.js";
 import { foldText, wordTokens } from "./normalise.js";
+import { inflectionBase, participleInfinitive } from "./verbForms.js";
 import { referencedLabelTerms } from "./sectionLabels.js";
 import type { SynonymTable } from "./synonymTable.js";
 
@@ -52,17 +53,20 @@ export class DutchAnalyser {
   private readonly stemCache = new Map<string, string>();
   private readonly wordCache = new Map<string, { stem: string; parts: string[] } | null>();
   private splitter: CompoundSplitter;
+  private vocabulary: ReadonlyMap<string, number>;
 
   constructor(
     private readonly synonyms: SynonymTable,
     private readonly stopwords: ReadonlySet<string>,
     vocabulary: ReadonlyMap<string, number> = new Map(),
   ) {
+    this.vocabulary = vocabulary;
     this.splitter = this.makeSplitter(vocabulary);
   }
 
   /** Replace the compound dictionary (the corpus vocabulary) after (re)ingest. */
   useVocabulary(vocabulary: ReadonlyMap<string, number>): void {
+    this.vocabulary = vocabulary;
     this.splitter = this.makeSplitter(vocabulary);
     this.wordCache.clear();
   }
@@ -122,7 +126,7 @@ export class DutchAnalyser {
       analysed =
         this.stopwords.has(word) || (word.length < 2 && !/\d/.test(word))
           ? null
-          : { stem: this.stem(word), parts: this.splitter.split(word).map((part) => this.stem(part)) };
+          : { stem: this.stem(word), parts: this.derivedWords(word).map((part) => this.stem(part)) };
       if (this.wordCache.size > 500_000) this.wordCache.clear();
       this.wordCache.set(word, analysed);
     }
@@ -131,10 +135,21 @@ export class DutchAnalyser {
     derived.push(...analysed.parts);
   }
 
+  /** Words a word implies: its compound parts, or the verb a participle comes from. */
+  private derivedWords(word: string): string[] {
+    const isKnown = (w: string) => this.vocabulary.has(w);
+    const base = participleInfinitive(word, isKnown) ?? inflectionBase(word, isKnown);
+    const parts = this.splitter.split(word);
+    return base ? [...parts, base] : parts;
+  }
+
   stem(word: string): string {
     let stem = this.stemCache.get(word);
     if (stem === undefined) {
       stem = /\d/.test(word) || word.endsWith("+") ? word : this.stemmer.stem(word);
+      // Snowball keeps Dutch spelling of long vowels apart ("woon" / "wonen" -> "woon" / "won");
+      // one vowel in the last syllable makes them meet.
+      stem = stem.replace(/(aa|ee|oo|uu)(?=[^aeiou]*$)/, (vowel) => vowel[0]!);
       if (this.stemCache.size < 200_000) this.stemCache.set(word, stem);
     }
     return stem;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { inflectionBase, infinitiveCandidates, participleInfinitive } from "../../src/knowledge/analysis/verbForms.js";
+
+const known = (...words: string[]) => {
+  const set = new Set(words);
+  return (word: string) => set.has(word);
+};
+
+describe("participleInfinitive", () => {
+  it("finds the infinitive of regular participles the corpus knows", () => {
+    const isKnown = known("separeren", "stoppen", "plaatsen", "delen");
+    expect(participleInfinitive("gesepareerd", isKnown)).toBe("separeren");
+    expect(participleInfinitive("gestopt", isKnown)).toBe("stoppen");
+    expect(participleInfinitive("geplaatst", isKnown)).toBe("plaatsen");
+    expect(participleInfinitive("gedeeld", isKnown)).toBe("delen");
+  });
+
+  it("leaves other words and unknown verbs alone", () => {
+    const isKnown = known("stoppen");
+    expect(participleInfinitive("gesprek", isKnown)).toBeUndefined();
+    expect(participleInfinitive("geregeld", isKnown)).toBeUndefined();
+    expect(participleInfinitive("stoppen", isKnown)).toBeUndefined();
+  });
+});
+
+describe("inflectionBase", () => {
+  it("takes a superlative back to its base and drops the plus of an age", () => {
+    const isKnown = known("vaak", "groot");
+    expect(inflectionBase("vaakst", isKnown)).toBe("vaak");
+    expect(inflectionBase("grootste", isKnown)).toBe("groot");
+    expect(inflectionBase("16+", isKnown)).toBe("16");
+    expect(inflectionBase("kunst", isKnown)).toBeUndefined();
+  });
+});
+
+describe("infinitiveCandidates", () => {
+  it("spells the infinitive the ways Dutch does", () => {
+    expect(infinitiveCandidates("werk")).toContain("werken");
+    expect(infinitiveCandidates("stop")).toContain("stoppen");
+    expect(infinitiveCandidates("woon")).toContain("wonen");
+  });
+});
