@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { DutchAnalyser, loadStopwords } from "./analysis/dutchAnalyser.js";
+import { DutchAnalyser, loadStopwords, type QueryTermGroup } from "./analysis/dutchAnalyser.js";
 import { SynonymTable } from "./analysis/synonymTable.js";
 import { chunkDocument, type ChunkingOptions, DEFAULT_CHUNKING } from "./chunker.js";
 import { documentMeta, readCorpusMetadata } from "./corpusMetadata.js";
@@ -50,6 +50,8 @@ export interface KnowledgeBaseOptions {
 }
 
 const EMBED_BATCH = 64;
+/** Weight, when choosing sentences, of question words that the document's title or region contains. */
+const DOCUMENT_WORD_WEIGHT = 0.3;
 
 /** Owns the indexed plan documents: ingest, snapshot, retrieval. */
 export class KnowledgeBase {
@@ -98,9 +100,32 @@ export class KnowledgeBase {
    * Scores a piece of text against a question the way coverage does (rarity-weighted
    * share of the question's words it contains); used to pick answer sentences.
    */
-  textScorer(question: string): (text: string) => number {
+  textScorer(question: string): (text: string, chunk?: Chunk) => number {
     const groups = this.retriever.queryGroups(question);
-    return (text: string) => this.retriever.coverageOfTerms(groups, this.sentenceTerms(text));
+    const perDocument = new Map<string, QueryTermGroup[]>();
+    return (text: string, chunk?: Chunk) => {
+      let scored = groups;
+      if (chunk && DOCUMENT_WORD_WEIGHT < 1) {
+        let own = perDocument.get(chunk.documentId);
+        if (!own) perDocument.set(chunk.documentId, (own = this.withoutDocumentWords(groups, chunk)));
+        scored = own;
+      }
+      return this.retriever.coverageOfTerms(scored, this.sentenceTerms(text));
+    };
+  }
+
+  /**
+   * Question words that name the document itself ("in de nieuwe werkwijze in Groningen") tell
+   * which document, not which sentence of it answers: inside that document they weigh less.
+   */
+  private withoutDocumentWords(groups: QueryTermGroup[], chunk: Chunk): QueryTermGroup[] {
+    const meta = this.documents[chunk.documentId]?.meta;
+    const naming = new Set(this.analyser.indexTerms(`${chunk.documentTitle}\n${meta?.region ?? ""}`));
+    return groups.map((group) =>
+      [...group.terms.keys()].some((term) => naming.has(term))
+        ? { word: group.word, terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) }
+        : group,
+    );
   }
 
   /** Answers quote the same passages again and again: their sentences are analysed once. */

@@ -23,7 +23,7 @@ export interface RerankOptions {
   coverageWeight: number;
   /** Weight of the best single sentence's coverage; BM25 gets the rest. */
   sentenceWeight: number;
-  /** Rarity weighting in coverage: idf^power (0.5 keeps rare chat words from dominating). */
+  /** Rarity weighting in coverage: idf^power (below 1 keeps rare chat words from dominating). */
   idfPower: number;
 }
 
@@ -38,7 +38,7 @@ interface WeightedGroup {
   weight: number;
 }
 
-export const DEFAULT_RERANK: RerankOptions = { depth: 30, coverageWeight: 0.5, sentenceWeight: 0.2, idfPower: 0.5 };
+export const DEFAULT_RERANK: RerankOptions = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.2, idfPower: 0.3 };
 
 export interface RetrieverDeps {
   analyser: DutchAnalyser;

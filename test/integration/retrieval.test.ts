@@ -28,6 +28,11 @@ describe("retrieval over the shipped corpus", () => {
     expect(typo.map((p) => p.chunk.id)).toEqual(clean.map((p) => p.chunk.id));
   });
 
+  it("finds a part the question names by its label", async () => {
+    const [top] = await knowledge.retrieve("wat houdt basisprincipe C in?", 5);
+    expect(top?.chunk.sectionPath.at(-1)).toMatch(/^C\. /);
+  });
+
   it("returns at most k passages, each with a coverage between 0 and 1", async () => {
     const passages = await knowledge.retrieve("welke rol hebben gemeenten bij de transformatie van de JeugdzorgPlus?", 5);
     expect(passages).toHaveLength(5);
@@ -47,6 +52,12 @@ describe("answers over the shipped corpus", () => {
     const cited = result.sources.find((s) => s.documentId === groningen);
     expect(cited?.section).toContain("Knelpunten");
     expect(result.text).toMatch(/\[\d\]/);
+  });
+
+  it("quotes the sentence about what is asked, not the one repeating the document's own name", async () => {
+    const result = await ask.answer("wat doet het INT in de nieuwe werkwijze in Groningen?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("Integraal Netwerkversterkend Team");
   });
 
   it("abstains when the documents do not have what is asked, and still shows the nearest sources", async () => {

