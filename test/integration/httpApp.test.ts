@@ -12,7 +12,7 @@ import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 const ANSWERED = "wat moet er bij een spoedberaad aanschuiven?";
 // Answered with more retrieved passages than shown, so the reply offers "Meer bronnen".
 const WITH_MORE = "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?";
-const OTHER_WITH_MORE = "wat is het doel van de regiovisie jeugdhulp Rijnmond?";
+const OTHER_WITH_MORE = "welke rol hebben gemeenten bij de transformatie van de JeugdzorgPlus?";
 const UNANSWERABLE = "wat is het telefoonnummer van het Servicepunt in Groningen?";
 const MORE_SOURCES = { id: "ask.moreSources" };
 
