@@ -78,4 +78,13 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([noise, goal], question, undefined, onlyBest).text).toBe("“Eerder signaleren en sneller begeleiden.” [2]");
     expect(extractiveAnswer([noise, goal], question, undefined, { ...onlyBest, headingContext: 0 }).text).toContain("preventieplan");
   });
+
+  it("quotes the sentence that continues a quoted one ('Daarmee ...')", () => {
+    const passages = [
+      passage("p", "Verder is er veel aandacht voor scholing. Pleegzorg heeft de voorkeur boven andere vormen van verblijf. Daarmee blijft het kind in een gezin. Een pleeggezin zoeken we dichtbij huis."),
+    ];
+    const answer = extractiveAnswer(passages, wordsScorer("waarom pleeggezin dichtbij huis en waarom pleegzorg voorkeur"));
+    expect(answer.text).toContain("“Daarmee blijft het kind in een gezin.” [1]");
+    expect(answer.text).not.toContain("Verder is er");
+  });
 });

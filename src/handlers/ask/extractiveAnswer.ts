@@ -112,11 +112,13 @@ export function extractiveAnswer(
   }
   // The best sentence often sets up what the next one says ("... uit verschillende stelsels."
   // -> "We denken aan een vouchersysteem ..."): quote its successor too.
-  for (const c of [...chosen].sort((a, b) => b.score - a.score).slice(0, 1)) {
+  // Any quoted sentence whose successor refers back to it ("Daarmee ...", "Hiervoor ...") gets
+  // that successor too: the answer often sits in the second half of such a pair.
+  const top = [...chosen].sort((a, b) => b.score - a.score)[0];
+  for (const c of [...chosen]) {
     const next = sentencesOf.get(c.n)?.[c.index + 1];
-    if (next && !c.sentence.trimEnd().endsWith(":") && !chosen.some((o) => o.n === c.n && o.index === c.index + 1)) {
-      chosen.push({ n: c.n, index: c.index + 1, sentence: next, own: 0, score: 0 });
-    }
+    if (!next || c.sentence.trimEnd().endsWith(":") || chosen.some((o) => o.n === c.n && o.index === c.index + 1)) continue;
+    if (c === top || REFERS_BACK.test(next)) chosen.push({ n: c.n, index: c.index + 1, sentence: next, own: 0, score: 0 });
   }
   chosen.sort((a, b) => a.n - b.n || a.index - b.index);
   const quotes = new Map<number, string>();
@@ -128,6 +130,9 @@ export function extractiveAnswer(
   });
   return { text: lines.join("\n"), cited: [...quotes.keys()], quotes, hasExpectedType: !hasType || typed.length > 0 };
 }
+
+/** Sentence openings that point back at the sentence before. */
+const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|zij|ze|hij|zo)\s/i;
 
 /**
  * A sentence ending in ":" introduces a list ("... vier stappen:"); the answer is the list,
