@@ -87,4 +87,12 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toContain("“Daarmee blijft het kind in een gezin.” [1]");
     expect(answer.text).not.toContain("Verder is er");
   });
+
+  it("quotes the answer that follows a quoted question", () => {
+    const passages = [
+      passage("q", "Verder is er veel aandacht voor scholing. We vroegen de jongeren wat de groep voor hen betekent? Vooral rust en ruimte kwamen steeds terug. Een pleeggezin zoeken we dichtbij huis, zeiden de jongeren over de groep."),
+    ];
+    const answer = extractiveAnswer(passages, wordsScorer("wat zeiden de jongeren over de groep"));
+    expect(answer.text).toContain("“Vooral rust en ruimte kwamen steeds terug.” [1]");
+  });
 });

@@ -112,13 +112,20 @@ export function extractiveAnswer(
   }
   // The best sentence often sets up what the next one says ("... uit verschillende stelsels."
   // -> "We denken aan een vouchersysteem ..."): quote its successor too.
-  // Any quoted sentence whose successor refers back to it ("Daarmee ...", "Hiervoor ...") gets
-  // that successor too: the answer often sits in the second half of such a pair.
+  // Any quoted sentence whose successor refers back to it ("Daarmee ...", "Hiervoor ...") or
+  // answers it (a quoted question) gets that successor too: the answer often sits in the second
+  // half of such a pair. Added sentences may pull in their own successor, a few at most.
   const top = [...chosen].sort((a, b) => b.score - a.score)[0];
-  for (const c of [...chosen]) {
+  let added = 0;
+  for (let i = 0; i < chosen.length && added < 3; i++) {
+    const c = chosen[i]!;
     const next = sentencesOf.get(c.n)?.[c.index + 1];
     if (!next || c.sentence.trimEnd().endsWith(":") || chosen.some((o) => o.n === c.n && o.index === c.index + 1)) continue;
-    if (c === top || REFERS_BACK.test(next)) chosen.push({ n: c.n, index: c.index + 1, sentence: next, own: 0, score: 0 });
+    const continues = REFERS_BACK.test(next) || c.sentence.trimEnd().endsWith("?");
+    if (c === top || continues) {
+      chosen.push({ n: c.n, index: c.index + 1, sentence: next, own: 0, score: 0 });
+      if (c !== top) added++;
+    }
   }
   chosen.sort((a, b) => a.n - b.n || a.index - b.index);
   const quotes = new Map<number, string>();
