@@ -5,6 +5,7 @@ import type { RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { containsAnswerType, expectedAnswerType } from "../../knowledge/analysis/answerType.js";
+import { countedWords, countsWords } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, extractiveAnswer } from "./extractiveAnswer.js";
@@ -108,11 +109,10 @@ export class AskService {
   }
 
   private extractive(question: string, passages: RetrievedPassage[]): { result: AnswerResult; hasExpectedType: boolean } {
-    const type = expectedAnswerType(question);
     const answer = extractiveAnswer(
       passages,
       this.knowledge.textScorer(question),
-      type ? (sentence) => containsAnswerType(sentence, type) : undefined,
+      this.answerTypeCheck(question),
       { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages) },
     );
     return {
@@ -125,6 +125,19 @@ export class AskService {
         moreSources: passages.flatMap((p, i) => (answer.cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
       },
     };
+  }
+
+  /**
+   * What a sentence must contain to answer the question's kind ("hoeveel plekken?" wants a number
+   * next to "plekken"), or undefined when the question asks for nothing checkable.
+   */
+  private answerTypeCheck(question: string): ((sentence: string) => boolean) | undefined {
+    const type = expectedAnswerType(question);
+    if (!type) return undefined;
+    const counted = type === "number" ? countedWords(question) : undefined;
+    if (!counted) return (sentence) => containsAnswerType(sentence, type);
+    const terms = (word: string) => this.knowledge.analyser.indexTerms(word);
+    return (sentence) => containsAnswerType(sentence, type) && countsWords(sentence, counted, terms);
   }
 
   /** The generator has its own timeout; this deadline is the backstop that always holds. */

@@ -1,0 +1,34 @@
+import { foldText, wordTokens } from "./normalise.js";
+
+/** How far (in words) a number may stand from what it counts: "ruim 100 vragen van jongeren". */
+const WINDOW = 4;
+/** A count in words or digits; a year ("in 2027") counts nothing. */
+const NUMBER = /^(?!(19|20)\d\d$)\d+([.,]\d+)?$|^(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend)$/;
+
+/**
+ * The words a "hoeveel ...?" question counts ("hoeveel JZ+ plekken" -> "jz+", "plekken"), so an
+ * answer must give a number for those and not just any number ("een meisje van 15 jaar" does
+ * not say how many places there are). Undefined when the question counts nothing in particular.
+ */
+export function countedWords(question: string): string[] | undefined {
+  const match = /\b(?:hoeveel|welk aantal)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
+  if (!match) return undefined;
+  const words = wordTokens(match[1]!).filter((word) => !["er", "zijn", "is", "de", "het", "een"].includes(word));
+  return words.length > 0 ? words : undefined;
+}
+
+/**
+ * Whether the text has a number within a few words of one of the counted words. Words are
+ * compared by their analysed terms (stems, compound parts), so "hulpvragen" meets "vragen".
+ */
+export function countsWords(text: string, counted: readonly string[], terms: (word: string) => string[]): boolean {
+  const wanted = new Set(counted.flatMap(terms));
+  const tokens = wordTokens(foldText(text));
+  return tokens.some((token, i) => {
+    if (!NUMBER.test(token)) return false;
+    for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) {
+      if (j !== i && terms(tokens[j]!).some((term) => wanted.has(term))) return true;
+    }
+    return false;
+  });
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { countedWords, countsWords } from "../../src/knowledge/analysis/countedThing.js";
+
+/** Stand-in for the analyser: lower case, a plural -en or -s off. */
+const terms = (word: string) => [word.toLowerCase().replace(/(en|s)$/, "")];
+
+describe("countedWords", () => {
+  it("takes the words a how-many question counts", () => {
+    expect(countedWords("hoeveel JZ+ plekken zijn er landelijk?")).toEqual(["jz+", "plekken"]);
+    expect(countedWords("bij hoeveel vragen was het team betrokken?")).toEqual(["vragen", "was"]);
+    expect(countedWords("wat is het doel van het plan?")).toBeUndefined();
+  });
+});
+
+describe("countsWords", () => {
+  it("wants a number next to what is counted", () => {
+    expect(countsWords("In 2019 was het team betrokken bij ruim 100 vragen van ouders.", ["vragen"], terms)).toBe(true);
+    expect(countsWords("Kleinschalig verblijf: maximaal zes jongeren per groep.", ["jongeren"], terms)).toBe(true);
+    expect(countsWords("Een meisje van 15 jaar is nu opgenomen in een gesloten groep, waar nog plekken vrij zijn.", ["plekken"], terms)).toBe(false);
+  });
+
+  it("does not take a year for a count", () => {
+    expect(countsWords("Half 2027 zijn de plekken afgebouwd.", ["plekken"], terms)).toBe(false);
+  });
+});
