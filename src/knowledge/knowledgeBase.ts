@@ -105,7 +105,7 @@ export class KnowledgeBase {
     const perDocument = new Map<string, QueryTermGroup[]>();
     return (text: string, chunk?: Chunk) => {
       let scored = groups;
-      if (chunk && DOCUMENT_WORD_WEIGHT < 1) {
+      if (chunk) {
         let own = perDocument.get(chunk.documentId);
         if (!own) perDocument.set(chunk.documentId, (own = this.withoutDocumentWords(groups, chunk)));
         scored = own;

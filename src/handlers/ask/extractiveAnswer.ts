@@ -111,10 +111,9 @@ export function extractiveAnswer(
     chars += length;
   }
   // The best sentence often sets up what the next one says ("... uit verschillende stelsels."
-  // -> "We denken aan een vouchersysteem ..."): quote its successor too.
-  // Any quoted sentence whose successor refers back to it ("Daarmee ...", "Hiervoor ...") or
-  // answers it (a quoted question) gets that successor too: the answer often sits in the second
-  // half of such a pair. Added sentences may pull in their own successor, a few at most.
+  // -> "We denken aan een vouchersysteem ..."): quote its successor too. So does any quoted
+  // sentence whose successor refers back to it ("Daarmee ...", "Hiervoor ...") or answers it (a
+  // quoted question). Added sentences may pull in their own successor, a few at most.
   const top = [...chosen].sort((a, b) => b.score - a.score)[0];
   let added = 0;
   for (let i = 0; i < chosen.length && added < 3; i++) {
