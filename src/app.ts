@@ -1,7 +1,9 @@
 import type { Server } from "node:http";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createBot, type Bot } from "./bot/bot.js";
+import { Delivery } from "./bot/delivery.js";
+import { Directory } from "./bot/directory.js";
+import type { ChatHandler } from "./bot/chatHandler.js";
+import { createBot, type Bot } from "./router/router.js";
+import { createRegistry } from "./router/handlers.js";
 import { ConversationStateStore } from "./bot/conversationState.js";
 import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
@@ -21,7 +23,9 @@ import type { Logger } from "./logger.js";
 import type { KeyValueStore } from "./stores/keyValueStore.js";
 import { MemoryKeyValueStore } from "./stores/memoryKeyValueStore.js";
 
-export const contentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../content");
+
+/** Kept for callers that predate config.contentDir. */
+export { defaultContentDir as contentDir } from "./config.js";
 
 export interface Wegwijs {
   bot: Bot;
@@ -34,7 +38,13 @@ export interface Wegwijs {
 }
 
 /** Composition root: wires config into stores, knowledge, handlers and surfaces. */
-export async function createWegwijs(config: Config, logger: Logger): Promise<Wegwijs> {
+export interface WegwijsOptions {
+  /** Handlers added to the registry after the shipped ones (tests, region plug-ins). */
+  extraHandlers?: readonly ChatHandler[];
+}
+
+export async function createWegwijs(config: Config, logger: Logger, options: WegwijsOptions = {}): Promise<Wegwijs> {
+  const { contentDir } = config;
   const store: KeyValueStore = config.redisUrl ? RedisKeyValueStore.connect(config.redisUrl) : new MemoryKeyValueStore();
   if (!config.redisUrl) {
     logger.warn("REDIS_URL is niet gezet: gesprekken worden alleen in het geheugen bewaard en zijn na een herstart weg.");
@@ -66,17 +76,24 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
   const state = new ConversationStateStore(store, config.stateTtlSeconds);
-  const bot = createBot({
+  const { registry, fallback } = createRegistry({
     ask: new AskHandler(askService, state, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
-    logger,
     route: createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger }),
+    extra: options.extraHandlers,
   });
+  const directory = new Directory({ admins: config.admins });
+  const delivery = new Delivery();
+  const bot = createBot({ registry, directory, fallback, logger });
 
-  const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount };
+  const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount, directory, stateTtlSeconds: config.stateTtlSeconds };
   const surfaces: Surface[] = [];
   if (config.slack) surfaces.push(createSlackSurface(surfaceDeps, config.slack));
   if (config.teams) surfaces.push(createTeamsSurface(surfaceDeps, config.teams));
+  for (const surface of surfaces) {
+    if (surface.deliverer) delivery.register(surface.deliverer);
+    if (surface.directory) directory.register(surface.directory);
+  }
   for (const surface of surfaces) await surface.start?.();
   logger.info({ surfaces: ["web", ...surfaces.map((s) => s.name)] }, "kanalen actief");
 

@@ -11,7 +11,9 @@ export function defaultCorpusDir(cwd = process.cwd()): string {
 
 /** Regions ship as content/regions/<id>.yaml; WEGWIJS_REGION must name one of them. */
 export const DEFAULT_REGION = "groningen-drenthe";
-const regionsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../content/regions");
+/** The content shipped with Wegwijs (routes, regions, synonyms, checklists). */
+export const defaultContentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../content");
+const regionsDir = path.join(defaultContentDir, "regions");
 
 export function shippedRegions(dir = regionsDir): string[] {
   try {
@@ -38,7 +40,7 @@ const booleanFlag = z
 const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
+    HOST: optionalString,
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
     WEGWIJS_CORPUS_DIR: optionalString,
     WEGWIJS_DATA_DIR: optionalString,
@@ -63,6 +65,12 @@ const configSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppTenantId: optionalString,
     TEAMS_ENABLED: booleanFlag,
+    WEGWIJS_CONTENT_DIR: optionalString,
+    WEGWIJS_WEB_AUTH: optionalString.pipe(z.enum(["local", "proxy", "off"]).optional()),
+    WEGWIJS_WEB_USER_HEADER: optionalString,
+    WEGWIJS_WEB_NAME_HEADER: optionalString,
+    WEGWIJS_WEB_PROXY_SECRET: optionalString,
+    WEGWIJS_ADMINS: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_MESSAGE_TEXT: booleanFlag,
   })
@@ -88,6 +96,14 @@ const configSchema = z
         message: "is verplicht als MicrosoftAppId gezet is / is required when MicrosoftAppId is set",
       });
     }
+    if (env.WEGWIJS_WEB_AUTH === "proxy" && (env.WEGWIJS_WEB_PROXY_SECRET ?? "").length < 16) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEGWIJS_WEB_PROXY_SECRET"],
+        message:
+          "is verplicht bij WEGWIJS_WEB_AUTH=proxy, minstens 16 tekens / is required (at least 16 characters) when WEGWIJS_WEB_AUTH=proxy",
+      });
+    }
     if (env.OPENAI_MODEL && !env.OPENAI_API_KEY) {
       ctx.addIssue({
         code: "custom",
@@ -104,9 +120,23 @@ const configSchema = z
     }
   });
 
+/** How the web chat knows who is typing (see README, "Webchat en identiteit"). */
+export type WebAuthConfig =
+  /** Local use: the page picks a pseudonymous id and a display name; binds to loopback by default. */
+  | { mode: "local" }
+  /** Behind an authenticating reverse proxy (e.g. oauth2-proxy) that sets the user headers. */
+  | { mode: "proxy"; userHeader: string; nameHeader: string; proxySecret: string }
+  /** No web chat at all (Slack/Teams only). */
+  | { mode: "off" };
+
 export interface Config {
   port: number;
   host: string;
+  /** Routes, regions, synonyms and checklists (data, validated at start). */
+  contentDir: string;
+  web: WebAuthConfig;
+  /** Surface-qualified user ids with the admin role, e.g. "slack:U123", "teams:<aadObjectId>". */
+  admins: string[];
   redisUrl?: string;
   corpusDir: string;
   dataDir: string;
@@ -163,9 +193,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  const webMode = e.WEGWIJS_WEB_AUTH ?? "local";
+  const web: WebAuthConfig =
+    webMode === "proxy"
+      ? {
+          mode: "proxy",
+          userHeader: (e.WEGWIJS_WEB_USER_HEADER ?? "X-Auth-Request-User").toLowerCase(),
+          nameHeader: (e.WEGWIJS_WEB_NAME_HEADER ?? "X-Auth-Request-Preferred-Username").toLowerCase(),
+          proxySecret: e.WEGWIJS_WEB_PROXY_SECRET!,
+        }
+      : { mode: webMode };
   return {
     port: e.PORT,
-    host: e.HOST,
+    // The local web chat trusts the page it serves, so by default only this machine can reach it.
+    host: e.HOST ?? (webMode === "local" ? "127.0.0.1" : "0.0.0.0"),
+    contentDir: e.WEGWIJS_CONTENT_DIR ? path.resolve(cwd, e.WEGWIJS_CONTENT_DIR) : defaultContentDir,
+    web,
+    admins: (e.WEGWIJS_ADMINS ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter((a) => a !== ""),
     redisUrl: e.REDIS_URL,
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),

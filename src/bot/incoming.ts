@@ -1,12 +1,14 @@
+import type { Actor, Surface } from "./actor.js";
+
 /** Where a message came from: the platform-neutral address of a conversation. */
 export interface ConversationAddress {
-  surface: "web" | "slack" | "teams";
+  surface: Surface;
   /** Platform user id (pseudonymous; never a name). */
   userId: string;
   /** Channel, DM or chat id; together with threadId it identifies one conversation. */
   conversationId: string;
   threadId?: string;
-  /** Display name for shared views (checklists); optional, never required for anything else. */
+  /** Display name when the platform gives one with the event (web "local", Teams `from.name`). */
   userName?: string;
 }
 
@@ -20,7 +22,15 @@ export interface IncomingAction {
   fields?: Record<string, string>;
 }
 
-/** One event for the bot core: a text message or an action. */
+/**
+ * One event for the bot core: a text message, a command (a registered word, typed or from a
+ * slash command) or an action. Surfaces build it without `actor`; the router resolves the actor
+ * through the surface's Directory before any handler sees it.
+ */
 export type Incoming =
-  | { kind: "message"; address: ConversationAddress; text: string }
-  | { kind: "action"; address: ConversationAddress; action: IncomingAction };
+  | { kind: "message"; address: ConversationAddress; text: string; actor?: Actor }
+  | { kind: "command"; address: ConversationAddress; name: string; text: string; actor?: Actor }
+  | { kind: "action"; address: ConversationAddress; action: IncomingAction; actor?: Actor };
+
+/** What a handler receives: the same event with the actor resolved. */
+export type Resolved<T extends Incoming = Incoming> = T & { actor: Actor };

@@ -70,6 +70,17 @@ export type ReplyPart =
 
 export interface Reply {
   parts: ReplyPart[];
+  /**
+   * Who sees it: only the person who acted, or everyone in the conversation. Unset: the
+   * visibility the handler declared in the registry.
+   */
+  audience?: "private" | "conversation";
+  /**
+   * A named message slot in the conversation (e.g. one person's route walk): the reply is the
+   * slot's current state, so surfaces update the slot's message in place (Slack chat.update,
+   * Teams refresh / updateActivity) instead of posting a new one; the web marks the old one done.
+   */
+  slot?: string;
 }
 
 export type ReplyPartKind = ReplyPart["kind"];

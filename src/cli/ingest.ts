@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { contentDir } from "../app.js";
+import { defaultContentDir as contentDir } from "../config.js";
 import { loadConfig } from "../config.js";
 import { createOpenAIEmbedder } from "../integrations/openai/embedder.js";
 import { KnowledgeBase } from "../knowledge/knowledgeBase.js";

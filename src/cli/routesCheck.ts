@@ -1,5 +1,5 @@
 import path from "node:path";
-import { contentDir } from "../app.js";
+import { defaultContentDir as contentDir } from "../config.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { loadRegionDir, loadRouteDir } from "../handlers/route/routeLoader.js";
 import { SourcePassages } from "../handlers/route/sourcePassages.js";

@@ -1,3 +1,4 @@
+import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
 import type { Reply } from "../bot/reply.js";
 
 /** What Wegwijs can do, in a few lines. */
@@ -23,5 +24,22 @@ export function helpReply(documentCount: number): Reply {
         text: "Noem geen namen, BSN of adressen van jongeren: gebruik een eigen casusnummer. Wegwijs geeft geen juridisch advies.",
       },
     ],
+  };
+}
+
+/** "*route* : …" lines for every registered command, so a new feature shows up in the help. */
+export function usageLines(specs: readonly CommandSpec[], prefix = ""): string {
+  return specs.map((s) => `*${prefix}${s.name}${s.args ? ` ${s.args}` : ""}* : ${s.help}`).join("\n");
+}
+
+export function helpHandler(options: { documentCount: () => number; commands: () => readonly CommandSpec[] }): ChatHandler {
+  return {
+    name: "help",
+    commands: [{ name: "help", aliases: ["hulp", "?", "menu", "start", "hoi", "hallo"], help: "deze uitleg" }],
+    visibility: "private",
+    async command() {
+      const help = helpReply(options.documentCount());
+      return [{ parts: [...help.parts, { kind: "text", text: `*Zo gebruik je Wegwijs*\n${usageLines(options.commands())}` }] }];
+    },
   };
 }

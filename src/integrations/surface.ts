@@ -1,5 +1,7 @@
 import type { Router } from "express";
-import type { Bot } from "../bot/bot.js";
+import type { Deliverer } from "../bot/delivery.js";
+import type { Directory, SurfaceDirectory } from "../bot/directory.js";
+import type { Bot } from "../router/router.js";
 import type { Logger } from "../logger.js";
 import type { KeyValueStore } from "../stores/keyValueStore.js";
 
@@ -12,6 +14,10 @@ export interface Surface {
   start?(): Promise<void>;
   /** Finish in-flight work and close connections. */
   stop(): Promise<void>;
+  /** Posts and updates messages outside a request (notifications, redraws, outbox jobs). */
+  readonly deliverer?: Deliverer;
+  /** Names and membership of this surface's people. */
+  readonly directory?: SurfaceDirectory;
 }
 
 export interface SurfaceDeps {
@@ -20,4 +26,8 @@ export interface SurfaceDeps {
   store: KeyValueStore;
   logger: Logger;
   documentCount: () => number;
+  /** Resolves actors; surfaces do not decide roles, handlers do. */
+  directory: Directory;
+  /** How long per-conversation state (message slots) is kept. */
+  stateTtlSeconds: number;
 }

@@ -9,6 +9,14 @@ import { type BotMessage, type Playground, startPlayground } from "../support/pl
 import { cleanPrefix, REDIS_URL } from "../support/redis.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
+/** A proactive send through the delivery seam: true when Teams took it. */
+function proactive(teams: { deliverer: import("../../src/bot/delivery.js").Deliverer }, conversationId: string, reply: import("../../src/bot/reply.js").Reply): Promise<boolean> {
+  return teams.deliverer.deliver({ kind: "conversation", surface: "teams", conversationId }, reply).then(
+    () => true,
+    () => false,
+  );
+}
+
 const QUESTION = "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?";
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -110,7 +118,7 @@ describe("Teams in the Agents Playground", () => {
   it("delivers a coordinator notification proactively into the chat", { timeout: 60_000 }, async () => {
     const teams = app.app.surfaces.find((s) => s.name === "teams") as TeamsSurface;
     const from = playground.messages.length;
-    const sent = await teams.sendProactive(playground.conversationId, {
+    const sent = await proactive(teams, playground.conversationId, {
       parts: [{ kind: "notice", level: "info", text: "Het spoedberaad van vanmiddag is verplaatst naar 14:00." }],
     });
     expect(sent).toBe(true);

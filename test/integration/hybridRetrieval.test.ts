@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentDir } from "../../src/app.js";
+import { defaultContentDir as contentDir } from "../../src/config.js";
 import { createOpenAIEmbedder } from "../../src/integrations/openai/embedder.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../support/fakeOpenAI.js";

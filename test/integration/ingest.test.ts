@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentDir } from "../../src/app.js";
+import { defaultContentDir as contentDir } from "../../src/config.js";
 import { defaultCorpusDir } from "../../src/config.js";
 import { AskService } from "../../src/handlers/ask/askService.js";
 import { SNAPSHOT_VERSION, snapshotFile } from "../../src/knowledge/indexSnapshot.js";

@@ -3,7 +3,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Bot } from "../../src/bot/bot.js";
+import type { Bot } from "../../src/router/router.js";
+import { Directory } from "../../src/bot/directory.js";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { createHttpApp } from "../../src/integrations/http/createHttpApp.js";
 import { conversationReferenceKey, REFERENCE_SCHEMA_VERSION } from "../../src/integrations/teams/conversationReferences.js";
@@ -12,6 +13,14 @@ import { createLogger } from "../../src/logger.js";
 import { startFakeTeamsConnector, type ConnectorCall, type FakeTeamsConnector } from "../support/fakeTeamsConnector.js";
 import { cleanPrefix, REDIS_URL } from "../support/redis.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+/** A proactive send through the delivery seam: true when Teams took it. */
+function proactive(teams: { deliverer: import("../../src/bot/delivery.js").Deliverer }, conversationId: string, reply: import("../../src/bot/reply.js").Reply): Promise<boolean> {
+  return teams.deliverer.deliver({ kind: "conversation", surface: "teams", conversationId }, reply).then(
+    () => true,
+    () => false,
+  );
+}
 
 // Questions the default corpus answers (see httpApp.test.ts).
 const ANSWERED = "wat moet er bij een spoedberaad aanschuiven?";
@@ -184,7 +193,7 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     expect(JSON.stringify(stored)).not.toContain("Test Gebruiker");
 
     // A coordinator notification, later, outside any turn.
-    const delivered = await teams.sendProactive(conversation, { parts: [{ kind: "notice", level: "info", text: "Het spoedberaad is verplaatst naar 14:00." }] });
+    const delivered = await proactive(teams, conversation, { parts: [{ kind: "notice", level: "info", text: "Het spoedberaad is verplaatst naar 14:00." }] });
     expect(delivered).toBe(true);
     const messages = await fake.waitForMessages(conversation, 2);
     const notification = messages[1]!;
@@ -198,19 +207,19 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     expect(notification.activity.recipient?.id).toBe(`29:${user}`);
 
     // Unknown conversations are not guessed at.
-    expect(await teams.sendProactive(`conv-${RUN}-never-seen`, { parts: [{ kind: "text", text: "hallo" }] })).toBe(false);
+    expect(await proactive(teams, `conv-${RUN}-never-seen`, { parts: [{ kind: "text", text: "hallo" }] })).toBe(false);
   });
 
   it("stores the reference at first contact too, and forgets it when Teams says the app is gone", async () => {
     const conversation = conversationId();
     const user = userId();
-    expect(await teams.sendProactive(conversation, { parts: [{ kind: "text", text: "nog niet" }] })).toBe(false);
+    expect(await proactive(teams, conversation, { parts: [{ kind: "text", text: "nog niet" }] })).toBe(false);
     await send(activity(conversation, user, { text: "help" }));
     await fake.waitForMessages(conversation, 1);
     expect(await app.app.store.get(conversationReferenceKey(conversation), REFERENCE_SCHEMA_VERSION)).toBeDefined();
 
     fake.failConversation(conversation, 403);
-    expect(await teams.sendProactive(conversation, { parts: [{ kind: "text", text: "herinnering" }] })).toBe(false);
+    expect(await proactive(teams, conversation, { parts: [{ kind: "text", text: "herinnering" }] })).toBe(false);
     expect(await app.app.store.get(conversationReferenceKey(conversation), REFERENCE_SCHEMA_VERSION)).toBeUndefined();
     expect(logLines(app.logs).some((l) => l.msg === "teams proactive message not delivered" && l.status === 403)).toBe(true);
   });
@@ -395,6 +404,7 @@ describe("Teams surface: the 15-second window", () => {
     app = await startWegwijs({});
     // The real bot, made slow: a deps wrapper only this test uses.
     const slowBot: Bot = {
+      registry: app.app.bot.registry,
       handle: async (incoming) => {
         await sleep(SLOW_MS);
         return app.app.bot.handle(incoming);
@@ -410,7 +420,7 @@ describe("Teams surface: the 15-second window", () => {
       }),
     );
     surface = createTeamsSurface(
-      { bot: slowBot, store: app.app.store, logger, documentCount: () => app.app.knowledge.documentCount },
+      { bot: slowBot, store: app.app.store, logger, documentCount: () => app.app.knowledge.documentCount, directory: new Directory(), stateTtlSeconds: 3600 },
       {},
       { patienceAfterMs: WINDOW_MS },
     );

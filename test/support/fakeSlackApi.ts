@@ -19,8 +19,12 @@ export interface ResponseUrlCall {
 
 /** A message as posted through any channel: chat.postMessage, chat.postEphemeral or response_url. */
 export interface PostedMessage {
-  via: "chat.postMessage" | "chat.postEphemeral" | "response_url";
+  via: "chat.postMessage" | "chat.postEphemeral" | "chat.update" | "response_url";
   channel?: string;
+  /** The message's ts: given out by chat.postMessage, named by chat.update. */
+  ts?: string;
+  /** response_url only: whether it replaced the message the button was on. */
+  replaceOriginal?: boolean;
   user?: string;
   threadTs?: string;
   text: string;
@@ -44,6 +48,15 @@ export interface FakeSlackApi {
   waitFor<T>(probe: () => T | undefined, timeoutMs?: number): Promise<T>;
   /** From now on chat.* calls to this channel fail with Slack's `{ ok: false, error }`. */
   refuseChannel(channel: string, error: string): void;
+  /** Display names for users.info (user id → name); unknown users get `user_not_found`. */
+  readonly users: Map<string, string>;
+  /** Channel members for conversations.members (channel id → user ids). */
+  readonly members: Map<string, string[]>;
+  /**
+   * Until cleared (`undefined`), every Web API call is first shown to `fault`; an answer it
+   * returns is sent instead of Slack's (e.g. HTTP 429 with Retry-After, or a 500).
+   */
+  setFault(fault: ((method: string) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined) | undefined): void;
   /** Waits `ms` and returns how many calls matched meanwhile (for "nothing more arrives"). */
   quietFor(ms: number, match: (call: SlackApiCall | ResponseUrlCall) => boolean): Promise<number>;
   close(): Promise<void>;
@@ -93,6 +106,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const responses: ResponseUrlCall[] = [];
   const posted: PostedMessage[] = [];
   const refused = new Map<string, string>();
+  const users = new Map<string, string>();
+  const members = new Map<string, string[]>();
+  let fault: Parameters<FakeSlackApi["setFault"]>[0];
   const clock = Math.floor(Date.now() / 1000);
   let seq = 0;
   const nextTs = () => `${clock}.${String(++seq).padStart(6, "0")}`;
@@ -117,7 +133,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (missing("channel")) return { ok: false, error: "channel_not_found" };
         if (missing("text") && !Array.isArray(args.blocks)) return { ok: false, error: "no_text" };
         const ts = nextTs();
-        posted.push({ via: method, channel: args.channel, threadTs: args.thread_ts, text: args.text ?? "", blocks: args.blocks });
+        posted.push({ via: method, channel: args.channel, ts, threadTs: args.thread_ts, text: args.text ?? "", blocks: args.blocks });
         return {
           ok: true,
           channel: args.channel,
@@ -134,6 +150,22 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             team: team.id,
           },
         };
+      }
+      case "chat.update":
+        if (missing("channel")) return { ok: false, error: "channel_not_found" };
+        if (missing("ts")) return { ok: false, error: "message_not_found" };
+        if (missing("text") && !Array.isArray(args.blocks)) return { ok: false, error: "no_text" };
+        posted.push({ via: method, channel: args.channel, ts: args.ts, text: args.text ?? "", blocks: args.blocks });
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text ?? "" };
+      case "users.info": {
+        const name = users.get(String(args.user));
+        if (name === undefined) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id: args.user, team_id: team.id, name: name.toLowerCase(), real_name: name, profile: { display_name: name, real_name: name } } };
+      }
+      case "conversations.members": {
+        const list = members.get(String(args.channel));
+        if (list === undefined) return { ok: false, error: "channel_not_found" };
+        return { ok: true, members: list, response_metadata: { next_cursor: "" } };
       }
       case "chat.postEphemeral":
         if (missing("channel", "user")) return { ok: false, error: missing("channel") ? "channel_not_found" : "user_not_in_channel" };
@@ -168,7 +200,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       if (req.method === "POST" && url.pathname.startsWith("/response/")) {
         const body = JSON.parse(raw) as Record<string, any>;
         responses.push({ id: url.pathname.slice("/response/".length), body });
-        posted.push({ via: "response_url", text: body.text ?? "", blocks: body.blocks });
+        posted.push({ via: "response_url", text: body.text ?? "", blocks: body.blocks, replaceOriginal: body.replace_original === true });
         send(res, { ok: true });
         return;
       }
@@ -187,6 +219,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
       const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
       calls.push({ method, token, body: args });
+      const injected = fault?.(method);
+      if (injected) {
+        const json = JSON.stringify(injected.body ?? { ok: false, error: "fatal_error" });
+        res.writeHead(injected.status, { "content-type": "application/json; charset=utf-8", ...injected.headers });
+        res.end(json);
+        return;
+      }
       if (!token) {
         send(res, { ok: false, error: "not_authed" });
         return;
@@ -219,6 +258,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: () => `${baseUrl}/response/${randomUUID()}`,
     callsTo: (method) => calls.filter((c) => c.method === method),
     messages: () => [...posted],
+    users,
+    members,
+    setFault: (next) => {
+      fault = next;
+    },
     refuseChannel: (channel, error) => {
       refused.set(channel, error);
     },

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { HANDLED_EVENT_TYPES } from "../../src/integrations/slack/deliveryMiddleware.js";
-import { parseSubcommand, SLASH_COMMAND } from "../../src/integrations/slack/listeners/commands.js";
+import { SLASH_COMMAND } from "../../src/integrations/slack/listeners/commands.js";
 import { stripMentions } from "../../src/integrations/slack/listeners/messages.js";
 import { QUESTION_SHORTCUT } from "../../src/integrations/slack/listeners/shortcuts.js";
 import { payloadKind, SLACK_EVENTS_PATH } from "../../src/integrations/slack/requestGuard.js";
@@ -60,20 +60,6 @@ describe("Slack app manifest", () => {
 });
 
 describe("Slack request parsing", () => {
-  it("reads /wegwijs subcommands; anything unknown or empty is help", () => {
-    expect(parseSubcommand("vraag  Wat moet er bij een spoedberaad aanschuiven? ")).toEqual({
-      kind: "vraag",
-      text: "Wat moet er bij een spoedberaad aanschuiven?",
-    });
-    expect(parseSubcommand("VRAAG")).toEqual({ kind: "vraag", text: "" });
-    expect(parseSubcommand("Spoedberaad")).toEqual({ kind: "coming", name: "spoedberaad" });
-    expect(parseSubcommand("route")).toEqual({ kind: "route" });
-    expect(parseSubcommand("consult")).toEqual({ kind: "coming", name: "consult" });
-    expect(parseSubcommand("")).toEqual({ kind: "help" });
-    expect(parseSubcommand("help")).toEqual({ kind: "help" });
-    expect(parseSubcommand("vraagje over iets")).toEqual({ kind: "help" });
-  });
-
   it("strips mentions from a message", () => {
     expect(stripMentions("<@U0WEGWIJS> wat is  een <@U123|anna> spoedberaad?")).toBe("wat is een spoedberaad?");
     expect(stripMentions("<@U0WEGWIJS>")).toBe("");

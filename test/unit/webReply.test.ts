@@ -1,7 +1,8 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Bot } from "../../src/bot/bot.js";
+import type { Bot } from "../../src/router/router.js";
+import { HandlerRegistry } from "../../src/router/registry.js";
 import type { Incoming } from "../../src/bot/incoming.js";
 import type { Reply, ReplyPart, ReplyPartKind } from "../../src/bot/reply.js";
 import { chatApi } from "../../src/integrations/web/chatApi.js";
@@ -126,6 +127,7 @@ describe("toWebReply", () => {
 describe("POST /api/chat with the reply model", () => {
   const received: Incoming[] = [];
   const bot: Bot = {
+    registry: new HandlerRegistry(),
     async handle(incoming) {
       received.push(incoming);
       return [{ parts: [{ kind: "text", text: "  Ontvangen  " }, { kind: "notice", level: "info", text: " " }, SAMPLES.form] }];

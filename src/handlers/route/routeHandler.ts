@@ -9,8 +9,10 @@ import { loadRouteCatalog, RouteContentError, type RouteCatalog } from "./routeL
 import {
   escalationPreviewReply,
   freeTextPromptReply,
+  fillText,
   pickerReply,
   type RenderContext,
+  restartConfirmReply,
   ROUTE_ACTION,
   stepReply,
   summarize,
@@ -35,6 +37,13 @@ interface Position {
 
 const notice = (text: string, level: "info" | "warning" = "info"): ReplyPart => ({ kind: "notice", level, text });
 
+/** One living message per person's walk in a conversation: each step updates it in place. */
+export function routeSlot(address: ConversationAddress): string {
+  return `route:${address.userId}`;
+}
+
+const inSlot = (address: ConversationAddress, reply: Reply): Reply => ({ ...reply, slot: routeSlot(address) });
+
 /**
  * The placement route conversation: pick a route, then one step at a time with buttons.
  * Platform-neutral (only Incoming and Reply), so web chat, Slack and Teams behave the same.
@@ -54,15 +63,20 @@ export class RouteHandler {
     return this.ctx !== undefined;
   }
 
+  /** The "route" command: starts, or resumes where this person was. */
+  async start(address: ConversationAddress): Promise<Reply> {
+    return inSlot(address, await this.resumeOrPick(address));
+  }
+
   /** "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined. */
   async message(address: ConversationAddress, text: string): Promise<Reply | undefined> {
-    if (isRouteCommand(text)) return this.resumeOrPick(address);
+    if (isRouteCommand(text)) return inSlot(address, await this.resumeOrPick(address));
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
     if (!session?.awaitingText) return undefined;
     const at = this.position(session);
     if (!at || at.node.id !== session.awaitingText) return undefined;
-    return this.freeTextAnswer(address, session, at, text);
+    return inSlot(address, await this.freeTextAnswer(address, session, at, text));
   }
 
   /** Buttons to offer under an answer to a question about placing a young person. */
@@ -75,6 +89,12 @@ export class RouteHandler {
   }
 
   async action(address: ConversationAddress, action: IncomingAction): Promise<Reply> {
+    const reply = await this.actionReply(address, action);
+    // Refusals and side messages ("Waarom?") stand on their own; steps update the walk's message.
+    return reply.audience === "private" || reply.slot === "" ? { ...reply, slot: undefined } : reply.slot ? reply : inSlot(address, reply);
+  }
+
+  private async actionReply(address: ConversationAddress, action: IncomingAction): Promise<Reply> {
     if (!this.ctx) return unavailable();
     const [routeId = "", nodeId = "", option = ""] = (action.value ?? "").split(":");
     switch (action.id) {
@@ -90,14 +110,16 @@ export class RouteHandler {
       case ROUTE_ACTION.back:
         return this.back(address, routeId, nodeId);
       case ROUTE_ACTION.restart:
+        return restartConfirmReply();
+      case ROUTE_ACTION.restartConfirmed:
         await this.sessions.clear(address);
         return pickerReply(this.ctx.routes, this.ctx.region, [{ kind: "text", text: "We beginnen opnieuw." }]);
       case ROUTE_ACTION.why:
-        return this.why(routeId, nodeId);
+        return standalone(this.why(routeId, nodeId));
       case ROUTE_ACTION.escalateSpoedberaad:
-        return this.escalate(address, "spoedberaad", routeId);
+        return standalone(await this.escalate(address, "spoedberaad", routeId));
       case ROUTE_ACTION.escalateConsult:
-        return this.escalate(address, "consult", routeId);
+        return standalone(await this.escalate(address, "consult", routeId));
       default:
         return { parts: [notice("Deze knop ken ik niet (meer). Typ *route* om verder te gaan.", "warning")] };
     }
@@ -139,7 +161,16 @@ export class RouteHandler {
     const session = await this.sessions.get(address);
     const at = this.position(session);
     if (!session || !at) {
-      return { reply: pickerReply(this.ctx!.routes, this.ctx!.region, [notice("Deze route is verlopen of nog niet gestart. Kies een route om (opnieuw) te beginnen.", "warning")]) };
+      // Often a colleague's button in a shared thread: answer only the presser, leave the walk alone.
+      return {
+        reply: {
+          parts: [
+            notice("Deze knop hoort bij een route die verlopen is, of bij de route van een collega. Start je eigen route om verder te gaan.", "warning"),
+            { kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start mijn route", style: "primary" }] },
+          ],
+          audience: "private",
+        },
+      };
     }
     if (at.route.id !== routeId || at.node.id !== nodeId) {
       return { reply: stepReply(at.route, session, this.ctx!, [notice("Die knop hoort bij een eerdere stap. Hier ben je nu:")]) };
@@ -156,7 +187,8 @@ export class RouteHandler {
       case "question": {
         const chosen = node.options[option];
         if (!chosen) break;
-        return this.advance(address, session, at.route, chosen.next, chosen.records);
+        const echo = notice(`Je koos: *${fillText(chosen.label, this.ctx!.region)}*`);
+        return this.advance(address, session, at.route, chosen.next, chosen.records, undefined, [echo]);
       }
       case "information":
       case "action":
@@ -275,6 +307,11 @@ export function createRouteHandler(options: {
   }
   options.logger.info({ region: options.region, routes: result.catalog!.routes.map((r) => r.id) }, "plaatsingsroutes geladen");
   return new RouteHandler(result.catalog, sessions);
+}
+
+/** A reply shown as its own message, not in the walk's slot. */
+function standalone(reply: Reply): Reply {
+  return { ...reply, slot: "" };
 }
 
 function unavailable(): Reply {

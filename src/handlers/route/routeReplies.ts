@@ -1,5 +1,5 @@
 import type { Reply, ReplyAction, ReplyPart, SourceCitation } from "../../bot/reply.js";
-import type { OutcomeNode, Region, RouteDefinition, RouteItem, RouteNode, RouteSource } from "./routeSchema.js";
+import { type OutcomeNode, type Region, type RouteDefinition, type RouteItem, type RouteNode, type RouteSource, transitionTargets } from "./routeSchema.js";
 import type { RouteSession } from "./routeSessionStore.js";
 import type { SourcePassages } from "./sourcePassages.js";
 
@@ -11,6 +11,7 @@ export const ROUTE_ACTION = {
   freeText: "route.freeText",
   back: "route.back",
   restart: "route.restart",
+  restartConfirmed: "route.restartConfirmed",
   why: "route.why",
   resume: "route.resume",
   escalateSpoedberaad: "route.escalate.spoedberaad",
@@ -56,6 +57,66 @@ function navActions(route: RouteDefinition, nodeId: string): ReplyPart {
   };
 }
 
+/** Next nodes of a node, whatever the conditions. */
+function successors(node: RouteNode): string[] {
+  switch (node.kind) {
+    case "question":
+      return [...node.options.flatMap((o) => transitionTargets(o.next)), ...(node.freeText ? transitionTargets(node.freeText.next) : [])];
+    case "information":
+    case "action":
+      return transitionTargets(node.next);
+    case "outcome":
+      return [];
+  }
+}
+
+const remainingCache = new WeakMap<RouteDefinition, Map<string, number>>();
+
+/**
+ * The most steps still ahead of a node on any path to an outcome (0 at an outcome). Paths are
+ * followed without revisiting a node, so a loop with an exit cannot count forever.
+ */
+export function longestRemaining(route: RouteDefinition, nodeId: string): number {
+  let cache = remainingCache.get(route);
+  if (!cache) remainingCache.set(route, (cache = new Map()));
+  const hit = cache.get(nodeId);
+  if (hit !== undefined) return hit;
+  const byId = new Map(route.nodes.map((n) => [n.id, n]));
+  const walk = (id: string, onPath: Set<string>): number => {
+    const node = byId.get(id);
+    if (!node) return 0;
+    let best = 0;
+    onPath.add(id);
+    for (const next of successors(node)) if (!onPath.has(next)) best = Math.max(best, 1 + walk(next, onPath));
+    onPath.delete(id);
+    return best;
+  };
+  const result = walk(nodeId, new Set());
+  cache.set(nodeId, result);
+  return result;
+}
+
+/** "stap 3 van 7": the step taken now, of the most it can still take to reach an outcome. */
+export function stepLabel(route: RouteDefinition, nodeId: string, stepsTaken: number): string {
+  const n = stepsTaken + 1;
+  return `stap ${n} van ${n + longestRemaining(route, nodeId)}`;
+}
+
+export function restartConfirmReply(): Reply {
+  return {
+    parts: [
+      { kind: "text", text: "*Opnieuw beginnen?* Wat je in deze route hebt ingevuld, vervalt dan." },
+      {
+        kind: "actions",
+        actions: [
+          { id: ROUTE_ACTION.restartConfirmed, label: "Ja, opnieuw beginnen", style: "danger" },
+          { id: ROUTE_ACTION.resume, label: "Nee, ga verder" },
+        ],
+      },
+    ],
+  };
+}
+
 export function pickerReply(routes: RouteDefinition[], region: Region, lead?: ReplyPart[]): Reply {
   return {
     parts: [
@@ -94,7 +155,7 @@ export function stepReply(route: RouteDefinition, session: RouteSession, ctx: Re
   return {
     parts: [
       ...lead,
-      { kind: "text", text: `*${route.title}* · stap ${session.history.length + 1}\n${fillText(node.text, ctx.region)}` },
+      { kind: "text", text: `*${route.title}* · ${stepLabel(route, node.id, session.history.length)}\n${fillText(node.text, ctx.region)}` },
       { kind: "actions", actions: answers },
       navActions(route, node.id),
     ],

@@ -5,6 +5,9 @@ import type { Surface, SurfaceDeps } from "../surface.js";
 import { boltLogger } from "./boltLogger.js";
 import { deliveryMiddleware } from "./deliveryMiddleware.js";
 import { TurnScheduler } from "./turnScheduler.js";
+import { MessageSlots } from "../../delivery/messageSlots.js";
+import { createSlackDeliverer } from "./slackDeliverer.js";
+import { createSlackDirectory } from "./slackDirectory.js";
 import * as actions from "./listeners/actions.js";
 import * as assistant from "./listeners/assistant.js";
 import * as commands from "./listeners/commands.js";
@@ -118,7 +121,17 @@ export function createSlackSurface(deps: SurfaceDeps, config: SlackConfig): Surf
   });
   app.use(deliveryMiddleware({ store: deps.store, logger, track, scheduler }));
 
-  const ctx: SlackContext = { deps, logger };
+  // Deliveries outside a request (outbox jobs) must not wait inside the client: a 429 comes
+  // back as an error with its Retry-After, and the job system retries.
+  const outboxClient = new webApi.WebClient(config.botToken, { ...clientOptions, logger: log, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const requestClient = new webApi.WebClient(config.botToken, { ...clientOptions, logger: log });
+  const ctx: SlackContext = {
+    deps,
+    logger,
+    deliverer: createSlackDeliverer(requestClient, logger),
+    slots: new MessageSlots(deps.store, deps.stateTtlSeconds),
+  };
+  const directory = createSlackDirectory(requestClient);
   let socketOpen = false;
   // The assistant middleware must run before the message listener: it claims DM thread messages.
   assistant.register(app, ctx);
@@ -131,6 +144,8 @@ export function createSlackSurface(deps: SurfaceDeps, config: SlackConfig): Surf
   return {
     name: "slack",
     router,
+    deliverer: createSlackDeliverer(outboxClient, logger),
+    directory,
     async start() {
       // Early warning for a wrong token or API URL; events retry the lookup themselves.
       identify().catch((error: Error) =>

@@ -58,11 +58,26 @@ export interface WegwijsSubmitData {
 }
 
 export interface SubmitAction {
-  type: "Action.Submit";
+  type: "Action.Submit" | "Action.Execute";
   title: string;
   style?: "positive" | "destructive";
   associatedInputs: "auto" | "none";
-  data: { wegwijs: WegwijsSubmitData };
+  data: { wegwijs: WegwijsSubmitData; msteams?: { type: "messageBack"; displayText: string; value: { wegwijs: WegwijsSubmitData } } };
+  /** Action.Execute only. */
+  verb?: string;
+  /** Action.Execute only: clients without Universal Actions show this Action.Submit instead. */
+  fallback?: SubmitAction;
+}
+
+/** The verb of our Action.Execute buttons; the action itself is in `data.wegwijs`. */
+export const EXECUTE_VERB = "wegwijs";
+
+export interface RenderOptions {
+  /**
+   * Buttons as Action.Execute (Universal Actions): the press comes back as an invoke whose
+   * response is the refreshed card, so a step is redrawn in place. Used for replies with a slot.
+   */
+  execute?: boolean;
 }
 
 export interface TextBlock {
@@ -170,8 +185,32 @@ interface Group {
   style?: Container["style"];
 }
 
-export function renderAdaptiveCards(reply: Reply): AdaptiveCard[] {
-  return pack(reply.parts.flatMap(renderPart));
+export function renderAdaptiveCards(reply: Reply, options: RenderOptions = {}): AdaptiveCard[] {
+  const cards = pack(reply.parts.flatMap(renderPart));
+  return options.execute ? cards.map(withExecuteActions) : cards;
+}
+
+/** Plain buttons become Action.Execute with an Action.Submit fallback that echoes the label. */
+function withExecuteActions(card: AdaptiveCard): AdaptiveCard {
+  const convert = (action: SubmitAction): SubmitAction => {
+    // Buttons that gather inputs (forms, long choice lists) stay Action.Submit.
+    if (action.type !== "Action.Submit" || action.associatedInputs !== "none") return action;
+    const data = action.data.wegwijs;
+    return {
+      ...action,
+      type: "Action.Execute",
+      verb: EXECUTE_VERB,
+      fallback: { ...action, data: { wegwijs: data, msteams: { type: "messageBack", displayText: action.title, value: { wegwijs: data } } } },
+    };
+  };
+  const visit = (element: unknown): unknown => {
+    if (Array.isArray(element)) return element.map(visit);
+    if (!isRecord(element)) return element;
+    if (element.type === "ActionSet" && Array.isArray(element.actions)) return { ...element, actions: (element.actions as SubmitAction[]).map(convert) };
+    if (element.type === "Container" && Array.isArray(element.items)) return { ...element, items: element.items.map(visit) };
+    return element;
+  };
+  return { ...card, body: visit(card.body) as AdaptiveCard["body"], ...(card.actions ? { actions: card.actions.map(convert) } : {}) };
 }
 
 function renderPart(part: ReplyPart): Segment[] {
@@ -478,6 +517,8 @@ function buildCard(segments: Segment[]): AdaptiveCard {
  * merged with the card's input values by Teams). Undefined when it is not one of our actions.
  */
 export function incomingActionFromTeamsValue(value: unknown): IncomingAction | undefined {
+  // An Action.Submit fallback with messageBack sends msteams.value; some clients send the data.
+  if (isRecord(value) && isRecord(value.msteams) && isRecord(value.msteams.value) && !isRecord(value.wegwijs)) value = value.msteams.value;
   if (!isRecord(value) || !isRecord(value.wegwijs)) return undefined;
   const data = value.wegwijs;
   if (typeof data.id !== "string" || data.id.length === 0) return undefined;

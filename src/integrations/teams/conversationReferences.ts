@@ -16,6 +16,10 @@ export function conversationReferenceKey(conversationId: string): string {
   return storeKey("conversationref", "teams", conversationId);
 }
 
+function personalChatKey(userId: string): string {
+  return storeKey("personalchat", "teams", userId);
+}
+
 /**
  * Just what a proactive send needs: ids, service URL, tenant. No display names (personal
  * data), and no activityId, so a later send posts to the conversation rather than as a reply.
@@ -59,6 +63,15 @@ export class TeamsConversationReferences {
       if (fresh && stored.reference.serviceUrl === reference.serviceUrl) return;
     }
     await this.store.set<StoredReference>(key, { reference, storedAt: new Date().toISOString() }, REFERENCE_SCHEMA_VERSION, REFERENCE_TTL_SECONDS);
+    const user = activity.from?.aadObjectId ?? activity.from?.id;
+    if (reference.conversation.conversationType === "personal" && user) {
+      await this.store.set(personalChatKey(user), reference.conversation.id, REFERENCE_SCHEMA_VERSION, REFERENCE_TTL_SECONDS);
+    }
+  }
+
+  /** The personal chat of a user (by aadObjectId or Teams id), to reach them directly. */
+  async personalChatOf(userId: string): Promise<string | undefined> {
+    return this.store.get<string>(personalChatKey(userId), REFERENCE_SCHEMA_VERSION);
   }
 
   async forget(conversationId: string): Promise<void> {

@@ -34,7 +34,8 @@ export function fallbackText(reply: Reply): string {
 /** One message activity per card: Teams' size limit is per message. */
 export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): Activity[] {
   const summary = fallbackText(reply);
-  return renderAdaptiveCards(reply).map((card, i) =>
+  // A reply with a slot is redrawn in place: its buttons are Universal Actions.
+  return renderAdaptiveCards(reply, { execute: reply.slot !== undefined }).map((card, i) =>
     Activity.fromObject({
       type: ActivityTypes.Message,
       // Shown where the card cannot be (notification previews, older clients).

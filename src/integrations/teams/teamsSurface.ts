@@ -2,6 +2,7 @@ import { Activity, ActivityTypes, type ConversationReference } from "@microsoft/
 import {
   AgentApplication,
   CloudAdapter,
+  type ConnectorClient,
   type NextFunction,
   type Request as AgentsRequest,
   type TurnContext,
@@ -14,16 +15,21 @@ import type { Reply } from "../../bot/reply.js";
 import type { Config } from "../../config.js";
 import { storeKey } from "../../stores/keyValueStore.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
+import type { Deliverer, DeliveryError } from "../../bot/delivery.js";
 import { checkActivity } from "./activityGuard.js";
-import { incomingActionFromTeamsValue } from "./adaptiveCard.js";
-import { comingReply, parseTeamsText, teamsHelpReply, teamsWelcomeReply } from "./commands.js";
 import { minimalReference, TeamsConversationReferences } from "./conversationReferences.js";
+import * as actions from "./listeners/actions.js";
+import * as install from "./listeners/install.js";
+import * as messages from "./listeners/messages.js";
+import { addressOf, errorInfo, type TeamsContext } from "./teamsContext.js";
+import { createTeamsDeliverer } from "./teamsDeliverer.js";
+import { createTeamsDirectory } from "./teamsDirectory.js";
 import { isAnonymous, outboundHostPolicy, teamsAuthConfiguration } from "./teamsAuth.js";
 import { oversizedCards, plainMessage, teamsMessages } from "./teamsReplies.js";
 
 export interface TeamsSurface extends Surface {
-  /** Sends a reply to a stored conversation (coordinator notifications); false when unknown. */
-  sendProactive(conversationId: string, reply: Reply): Promise<boolean>;
+  /** Proactive sends and updates through stored conversation references. */
+  readonly deliverer: Deliverer;
 }
 
 export interface TeamsSurfaceOptions {
@@ -42,16 +48,6 @@ const MAX_BODY = "1mb";
 const IDEMPOTENCY_TTL_SECONDS = 3600;
 /** How long stop() waits for answers still being worked on. */
 const DRAIN_TIMEOUT_MS = 15_000;
-/** Shown in Teams after an Action.Execute press; the actual answer follows as a message. */
-const INVOKE_ACK_TEXT = "Ontvangen";
-const ADAPTIVE_CARD_ACTION = "adaptiveCard/action";
-
-const UNKNOWN_BUTTON: Reply = {
-  parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
-};
-const TEXT_ONLY: Reply = {
-  parts: [{ kind: "notice", level: "info", text: "Ik kan alleen tekst lezen. Typ je vraag in een bericht." }],
-};
 const TURN_FAILED_TEXT = "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens.";
 
 type ContinueIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
@@ -169,82 +165,11 @@ export function createTeamsSurface(
     );
   }
 
-  // Install (the bot among the added members): remember where we are and say hello.
-  agent.onConversationUpdate("membersAdded", async (context) => {
-    const activity = context.activity;
-    const botId = activity.recipient?.id;
-    if (!activity.membersAdded?.some((member) => member.id === botId)) return;
-    await references.remember(activity, true);
-    logger.info({ conversationType: activity.conversation?.conversationType }, "teams app installed");
-    await send(context, [teamsWelcomeReply(deps.documentCount())]);
-  });
-
-  // Uninstall: a stored reference would only lead to failed notifications.
-  agent.onConversationUpdate("membersRemoved", async (context) => {
-    const activity = context.activity;
-    const botId = activity.recipient?.id;
-    if (!activity.membersRemoved?.some((member) => member.id === botId) || !activity.conversation?.id) return;
-    await references.forget(activity.conversation.id);
-    logger.info({ conversationType: activity.conversation.conversationType }, "teams app removed");
-  });
-
-  // Action.Execute (universal actions) arrives as an invoke; same actions as Action.Submit.
-  agent.addRoute(
-    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION,
-    async (context) => {
-      await references.remember(context.activity);
-      const value = context.activity.value as { action?: { data?: unknown } } | undefined;
-      const action = incomingActionFromTeamsValue(value?.action?.data);
-      await context.sendActivity(
-        Activity.fromObject({
-          type: ActivityTypes.InvokeResponse,
-          value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: INVOKE_ACK_TEXT } },
-        }),
-      );
-      if (!action) {
-        logger.warn({ via: "execute" }, "teams card action not ours");
-        await send(context, [UNKNOWN_BUTTON]);
-        return;
-      }
-      await answer(context, { kind: "action", address: addressOf(context.activity), action });
-    },
-    true,
-  );
-
-  agent.onActivity(ActivityTypes.Message, async (context) => {
-    const activity = context.activity;
-    await references.remember(activity);
-    const address = addressOf(activity);
-    const text = activity.text?.trim() ?? "";
-
-    // Action.Submit: a message without text whose value is the button's data plus form inputs.
-    if (text === "" && activity.value !== undefined && activity.value !== null) {
-      const action = incomingActionFromTeamsValue(activity.value);
-      if (!action) {
-        logger.warn({ via: "submit" }, "teams card action not ours");
-        await send(context, [UNKNOWN_BUTTON]);
-        return;
-      }
-      await answer(context, { kind: "action", address, action });
-      return;
-    }
-    if (typeof activity.text !== "string") {
-      await send(context, [TEXT_ONLY]);
-      return;
-    }
-    const parsed = parseTeamsText(activity.text);
-    switch (parsed.kind) {
-      case "help":
-        await send(context, [teamsHelpReply(deps.documentCount())]);
-        return;
-      case "coming":
-        await send(context, [comingReply(parsed.name)]);
-        return;
-      case "question":
-        await answer(context, { kind: "message", address, text: parsed.text });
-        return;
-    }
-  });
+  const ctx: TeamsContext = { deps, logger, references, send, answer };
+  const deliverer = createTeamsDeliverer({ adapter, identity: botIdentity, references, track });
+  install.register(agent, ctx);
+  actions.register(agent, ctx);
+  messages.register(agent, ctx);
 
   agent.onError(async (context, error) => {
     logger.error({ ...errorInfo(error), activityType: context.activity?.type }, "teams turn failed");
@@ -332,20 +257,36 @@ export function createTeamsSurface(
   return {
     name: "teams",
     router,
-    async sendProactive(conversationId, reply) {
+    deliverer: {
+      surface: "teams",
+      async deliver(target, reply, deliverOptions) {
+        try {
+          return await deliverer.deliver(target, reply, deliverOptions);
+        } catch (error) {
+          const status = (error as DeliveryError).details?.status;
+          logger.warn({ ...errorInfo(error) }, "teams proactive message not delivered");
+          // Forbidden / not found: the app was removed from that conversation.
+          if (target.kind === "conversation" && (status === 403 || status === 404)) {
+            await references.forget(target.conversationId).catch(() => undefined);
+          }
+          throw error;
+        }
+      },
+    },
+    directory: createTeamsDirectory(async (conversationId, userId) => {
       const reference = await references.get(conversationId);
       if (!reference) return false;
-      try {
-        await track(deliver(reference, [reply], true));
-        return true;
-      } catch (error) {
-        const info = errorInfo(error);
-        logger.warn({ ...info }, "teams proactive message not delivered");
-        // Forbidden / not found: the app was removed from that conversation.
-        if (info.status === 403 || info.status === 404) await references.forget(conversationId).catch(() => undefined);
-        return false;
-      }
-    },
+      let member = false;
+      await adapter.continueConversation(botIdentity, reference, async (context) => {
+        const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+        try {
+          member = Boolean((await connector.getConversationMember(userId, conversationId))?.id);
+        } catch {
+          member = false;
+        }
+      });
+      return member;
+    }),
     async stop() {
       stopping = true;
       let timer: NodeJS.Timeout | undefined;
@@ -363,26 +304,4 @@ export function createTeamsSurface(
       clearTimeout(timer);
     },
   };
-}
-
-function addressOf(activity: Activity): ConversationAddress {
-  const conversationId = activity.conversation?.id;
-  const from = activity.from;
-  if (!conversationId || !from?.id) throw new Error("activity without conversation or sender");
-  // A channel thread's conversation id ends in ";messageid=<root>"; card presses carry the same id.
-  const threadId =
-    activity.conversation?.conversationType === "channel" ? /;messageid=([^;]+)/.exec(conversationId)?.[1] : undefined;
-  return {
-    surface: "teams",
-    userId: from.aadObjectId ?? from.id,
-    conversationId,
-    ...(threadId ? { threadId } : {}),
-  };
-}
-
-/** Loggable facts about an error: its kind and HTTP status, never a payload. */
-function errorInfo(error: unknown): { err: string; status?: number } {
-  const e = error as { name?: string; message?: string; response?: { status?: unknown } } | undefined;
-  const status = typeof e?.response?.status === "number" ? e.response.status : undefined;
-  return { err: `${e?.name ?? "Error"}: ${String(e?.message ?? error).slice(0, 200)}`, ...(status !== undefined ? { status } : {}) };
 }

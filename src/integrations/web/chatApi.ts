@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import type { Bot } from "../../bot/bot.js";
+import type { Bot } from "../../router/router.js";
 import type { Incoming } from "../../bot/incoming.js";
 import { WEB_ACTION_LIMITS, WEB_FIELD_ID, toWebReply } from "./webReply.js";
 

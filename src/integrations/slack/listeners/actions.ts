@@ -1,17 +1,9 @@
-import type { App, BlockAction } from "@slack/bolt";
+import type { App, BlockAction, RespondFn } from "@slack/bolt";
 import type { Reply } from "../../../bot/reply.js";
-import { FEEDBACK_ACTION, MORE_SOURCES_ACTION } from "../../../handlers/ask/askHandler.js";
-import { isRouteAction } from "../../../handlers/route/routeHandler.js";
+import type { Logger } from "../../../logger.js";
 import { incomingActionFromSlack, type SlackActionLike } from "../blockKit.js";
-import { postEphemeralReplies, postReplies, respondReplies } from "../replies.js";
-import { slackAddress, type SlackContext } from "../slackContext.js";
-
-/** Action ids the bot routes; anything else is logged as unknown (and still handed to the bot, which says so). */
-export function isKnownAction(id: string): boolean {
-  return id === MORE_SOURCES_ACTION || id === FEEDBACK_ACTION || isRouteAction(id);
-}
-/** Replies only the presser sees; every other action reply goes to the same thread or channel. */
-const PRIVATE_REPLY_ACTIONS: ReadonlySet<string> = new Set([FEEDBACK_ACTION]);
+import { postEphemeralReplies, respondReplies, toSlackMessages } from "../replies.js";
+import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 
 const UNKNOWN_BUTTON: Reply = {
   parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
@@ -20,7 +12,11 @@ const UNKNOWN_BUTTON: Reply = {
 /** The renderer numbers every action_id (`${id}|${n}`); without that suffix it is not from our replies. */
 const RENDERED_ACTION_ID = /^.+\|\d+$/;
 
-/** Button presses and choices from our Block Kit replies, mapped back to IncomingAction. */
+/**
+ * Button presses and choices from our Block Kit replies, mapped back to IncomingAction. Which
+ * actions exist and who sees their replies comes from the handler registry; a reply with a slot
+ * (a route step) updates the message whose button was pressed.
+ */
 export function register(app: App, ctx: SlackContext): void {
   app.action<BlockAction>({ type: "block_actions" }, async ({ ack, body, action, client, respond }) => {
     await ack();
@@ -30,31 +26,51 @@ export function register(app: App, ctx: SlackContext): void {
     const ephemeral = body.container?.is_ephemeral === true;
     const user = body.user.id;
 
-    const reply = async (replies: Reply[], visibleToAll: boolean): Promise<void> => {
-      if (visibleToAll && channel && !ephemeral) await postReplies(client, { channel, threadTs }, replies, ctx.logger);
-      // An ephemeral message has no ts to reply under; its response_url reaches the same user.
-      else if (ephemeral && respond) await respondReplies(respond, replies, ctx.logger);
-      else if (channel) await postEphemeralReplies(client, { channel, user, threadTs }, replies, ctx.logger);
-      else if (respond) await respondReplies(respond, replies, ctx.logger);
-      else ctx.logger.warn({ container: body.container?.type }, "slack action without a place to answer");
-    };
-
     if (typeof element?.action_id !== "string" || !RENDERED_ACTION_ID.test(element.action_id)) {
       ctx.logger.warn({ actionId: String(element?.action_id).slice(0, 64) }, "slack action id not ours");
-      await reply([UNKNOWN_BUTTON], false);
+      await privately([UNKNOWN_BUTTON]);
       return;
     }
     // Buttons give their value, selects the chosen option, a form's submit button also its fields.
     const incoming = incomingActionFromSlack(element, body.state);
-    const id = incoming.id;
-    const known = isKnownAction(id);
-    if (!known) ctx.logger.warn({ actionId: id.slice(0, 64) }, "slack action id unknown");
+    const registry = ctx.deps.bot.registry;
+    if (!registry.isKnownAction(incoming.id)) ctx.logger.warn({ actionId: incoming.id.slice(0, 64) }, "slack action id unknown");
     if (!channel) {
-      ctx.logger.warn({ actionId: id, container: body.container?.type }, "slack action outside a conversation");
+      ctx.logger.warn({ actionId: incoming.id, container: body.container?.type }, "slack action outside a conversation");
       return;
     }
 
     const replies = await ctx.deps.bot.handle({ kind: "action", address: slackAddress(user, channel, threadTs), action: incoming });
-    await reply(replies, known && !PRIVATE_REPLY_ACTIONS.has(id));
+    const defaultAudience = registry.visibilityOfAction(incoming.id);
+    const isDirect = channel.startsWith("D");
+    for (const reply of replies) {
+      const audience = reply.audience ?? defaultAudience;
+      if (ephemeral) {
+        // An ephemeral message has no ts to update or reply under; its response_url reaches the same user.
+        await respondTo(respond, reply, reply.slot !== undefined, ctx.logger);
+      } else if (audience === "private" && !isDirect) {
+        await postEphemeralReplies(client, { channel, user, threadTs }, [reply], ctx.logger);
+      } else {
+        // Audience settled above; a slot reply updates its own message (chat.update).
+        await showInConversation(ctx, client, { channel, threadTs, user, isDirect: true }, [{ ...reply, audience }]);
+      }
+    }
+
+    async function privately(replies: Reply[]): Promise<void> {
+      if (ephemeral && respond) await respondReplies(respond, replies, ctx.logger);
+      else if (channel) await postEphemeralReplies(client, { channel, user, threadTs }, replies, ctx.logger);
+      else if (respond) await respondReplies(respond, replies, ctx.logger);
+    }
   });
+}
+
+/** Through the response_url: replacing the ephemeral message the button was on, or below it. */
+async function respondTo(respond: RespondFn, reply: Reply, replace: boolean, logger: Logger): Promise<void> {
+  if (!replace) return respondReplies(respond, [reply], logger);
+  const [first, ...rest] = toSlackMessages([reply], logger);
+  if (!first) return;
+  await respond({ response_type: "ephemeral", replace_original: true, text: first.text, ...(first.blocks ? { blocks: first.blocks } : {}) });
+  for (const message of rest) {
+    await respond({ response_type: "ephemeral", replace_original: false, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+  }
 }

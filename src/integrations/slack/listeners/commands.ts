@@ -1,70 +1,30 @@
 import type { App } from "@slack/bolt";
-import type { Reply } from "../../../bot/reply.js";
-import { helpReply } from "../../../handlers/help.js";
 import { respondReplies } from "../replies.js";
-import { slackAddress, type SlackContext } from "../slackContext.js";
+import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 
 export const SLASH_COMMAND = "/wegwijs";
 
-/** Features announced in the command but not built yet: a short, honest answer. */
-const COMING: Record<string, string> = {
-  spoedberaad:
-    "De checklist voor een spoedberaad (wie en wat er aanschuift) komt binnenkort. Tot die tijd: /wegwijs vraag wat moet er bij een spoedberaad aanschuiven?",
-  consult:
-    "Een consult aanvragen bij het Servicepunt JeugdzorgPlus kan binnenkort via Wegwijs. Tot die tijd kun je het Servicepunt van je regio zelf benaderen.",
-};
-
-const USAGE =
-  "*Zo gebruik je /wegwijs*\n/wegwijs vraag … : ik zoek het antwoord op in de plandocumenten\n/wegwijs route : stap voor stap de plaatsingsroute\n/wegwijs help : deze uitleg\n/wegwijs spoedberaad of consult: komen binnenkort";
-
-export type Subcommand =
-  | { kind: "vraag"; text: string }
-  | { kind: "route" }
-  | { kind: "coming"; name: string }
-  | { kind: "help" };
-
-/** "vraag <tekst>", "help", or a coming feature; anything else (or nothing) gets the help. */
-export function parseSubcommand(input: string): Subcommand {
-  const text = input.trim();
-  const [first = ""] = text.split(/\s+/, 1);
-  const name = first.toLowerCase();
-  if (name === "vraag") return { kind: "vraag", text: text.slice(first.length).trim() };
-  if (name === "route") return { kind: "route" };
-  if (name in COMING) return { kind: "coming", name };
-  return { kind: "help" };
-}
-
+/**
+ * `/wegwijs <command> …`: the words come from the handler registry, so a new feature's command
+ * works here without a change. Replies are private (through the response_url, which also works
+ * in channels the bot is not in), unless a reply is meant for the whole conversation.
+ */
 export function register(app: App, ctx: SlackContext): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     // Acked before any work: Slack shows an error after three seconds.
     await ack();
-    const sub = parseSubcommand(command.text ?? "");
-    let replies: Reply[];
-    switch (sub.kind) {
-      case "vraag":
-        replies = await ctx.deps.bot.handle({
-          kind: "message",
-          address: slackAddress(command.user_id, command.channel_id),
-          text: sub.text,
-        });
-        break;
-      case "route":
-        // The bot core starts (or resumes) the route walk on the word "route".
-        replies = await ctx.deps.bot.handle({
-          kind: "message",
-          address: slackAddress(command.user_id, command.channel_id),
-          text: "route",
-        });
-        break;
-      case "coming":
-        replies = [{ parts: [{ kind: "notice", level: "info", text: COMING[sub.name]! }] }];
-        break;
-      case "help": {
-        const help = helpReply(ctx.deps.documentCount());
-        replies = [{ parts: [...help.parts, { kind: "text", text: USAGE }] }];
-        break;
+    const parsed = ctx.deps.bot.registry.parseSlash(command.text ?? "");
+    const replies = await ctx.deps.bot.handle({
+      kind: "command",
+      address: slackAddress(command.user_id, command.channel_id),
+      name: parsed.name,
+      text: parsed.text,
+    });
+    for (const reply of replies) {
+      if (reply.audience === "conversation") {
+        await showInConversation(ctx, client, { channel: command.channel_id, user: command.user_id, isDirect: false }, [reply]);
       }
+      else await respondReplies(respond, [reply], ctx.logger);
     }
-    await respondReplies(respond, replies, ctx.logger);
   });
 }

@@ -1,6 +1,5 @@
 import type { App } from "@slack/bolt";
-import { postReplies } from "../replies.js";
-import { slackAddress, type SlackContext } from "../slackContext.js";
+import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 
 /** Slack writes mentions as <@U123> or <@U123|name>; none of them is part of the question. */
 export function stripMentions(text: string): string {
@@ -32,7 +31,7 @@ export function register(app: App, ctx: SlackContext): void {
       address: slackAddress(message.user, message.channel, message.thread_ts),
       text,
     });
-    await postReplies(client, { channel: message.channel, threadTs: message.thread_ts }, replies, ctx.logger);
+    await showInConversation(ctx, client, { channel: message.channel, threadTs: message.thread_ts, user: message.user, isDirect: true }, replies);
   });
 
   app.event("app_mention", async ({ event, client }) => {
@@ -45,6 +44,6 @@ export function register(app: App, ctx: SlackContext): void {
       address: slackAddress(mention.user, mention.channel, threadTs),
       text: stripMentions(mention.text ?? ""),
     });
-    await postReplies(client, { channel: mention.channel, threadTs }, replies, ctx.logger);
+    await showInConversation(ctx, client, { channel: mention.channel, threadTs, user: mention.user, isDirect: false }, replies);
   });
 }

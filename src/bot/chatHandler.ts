@@ -1,0 +1,40 @@
+import type { Incoming, Resolved } from "./incoming.js";
+import type { Reply, ReplyPart } from "./reply.js";
+
+/** A word that starts a feature: typed alone in a chat, or after /wegwijs in Slack. */
+export interface CommandSpec {
+  /** Lower-case word, e.g. "route". */
+  name: string;
+  aliases?: readonly string[];
+  /** Shown in the help and the Slack usage line, e.g. "<je vraag>". */
+  args?: string;
+  /** One short Dutch line for the help text. */
+  help: string;
+  /**
+   * Whether text typed after the word in a chat belongs to the command: true for any text
+   * ("vraag wat is ..."), a pattern for a specific shape ("spoedberaad CASUS-12"). Without it only
+   * the bare word is the command: "route naar de rechter?" stays a question. After /wegwijs in
+   * Slack the rest always goes to the command.
+   */
+  takesText?: boolean | RegExp;
+}
+
+/**
+ * One feature, declared once: its commands, the prefix of its action ids, and who sees its
+ * replies. A new feature is its own folder plus one line in the registry (src/router/handlers.ts);
+ * the Slack and Teams command parsers, Slack's known actions and the help all read from here.
+ */
+export interface ChatHandler {
+  readonly name: string;
+  readonly commands?: readonly CommandSpec[];
+  /** Every action id this handler renders starts with it, e.g. "route.". */
+  readonly actionPrefix?: string;
+  /** Default audience of its replies; a Reply may say otherwise. */
+  readonly visibility: "private" | "conversation";
+  command?(incoming: Resolved<Extract<Incoming, { kind: "command" }>>): Promise<Reply[]>;
+  action?(incoming: Resolved<Extract<Incoming, { kind: "action" }>>): Promise<Reply[]>;
+  /** Free text this handler claims before it is taken as a question (a step waiting for text). */
+  message?(incoming: Resolved<Extract<Incoming, { kind: "message" }>>): Promise<Reply[] | undefined>;
+  /** Parts offered under an answer to this question (e.g. "Start de plaatsingsroute"). */
+  suggest?(question: string): ReplyPart[] | undefined;
+}

@@ -1,0 +1,52 @@
+import { Activity, ActivityTypes } from "@microsoft/agents-activity";
+import type { AgentApplication, TurnContext, TurnState } from "@microsoft/agents-hosting";
+import { ADAPTIVE_CARD_CONTENT_TYPE, incomingActionFromTeamsValue, renderAdaptiveCards } from "../adaptiveCard.js";
+import { fallbackText } from "../teamsReplies.js";
+import { addressOf, type TeamsContext, UNKNOWN_BUTTON } from "../teamsContext.js";
+
+const ADAPTIVE_CARD_ACTION = "adaptiveCard/action";
+/** Shown in Teams after an Action.Execute press whose answer follows as a message. */
+const INVOKE_ACK_TEXT = "Ontvangen";
+
+/** The invoke response body: a refreshed card (replaces the pressed one) or a short message. */
+function invokeResponse(context: TurnContext, body: { type: string; value: unknown }): Promise<unknown> {
+  return context.sendActivity(
+    Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, ...body } } }),
+  );
+}
+
+/**
+ * Action.Execute (Universal Actions) arrives as an invoke. A reply with a slot (a route step)
+ * is the invoke response: Teams swaps the pressed card for the refreshed one. A private reply
+ * (a refusal) is the invoke's message, which only the presser sees. Anything else follows as
+ * messages in the conversation.
+ */
+export function register(agent: AgentApplication<TurnState>, ctx: TeamsContext): void {
+  agent.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION,
+    async (context) => {
+      await ctx.references.remember(context.activity);
+      const value = context.activity.value as { action?: { data?: unknown } } | undefined;
+      const action = incomingActionFromTeamsValue(value?.action?.data);
+      if (!action) {
+        ctx.logger.warn({ via: "execute" }, "teams card action not ours");
+        await invokeResponse(context, { type: "application/vnd.microsoft.activity.message", value: fallbackText(UNKNOWN_BUTTON) });
+        return;
+      }
+      const replies = await ctx.deps.bot.handle({ kind: "action", address: addressOf(context.activity), action });
+      const inPlace = replies.find((r) => r.slot !== undefined && r.audience !== "private");
+      const privateOnes = replies.filter((r) => r.audience === "private");
+      const rest = replies.filter((r) => r !== inPlace && !privateOnes.includes(r));
+      const card = inPlace ? renderAdaptiveCards(inPlace, { execute: true })[0] : undefined;
+      if (card) {
+        await invokeResponse(context, { type: ADAPTIVE_CARD_CONTENT_TYPE, value: card });
+      } else {
+        const text = privateOnes.length > 0 ? privateOnes.map(fallbackText).join("\n") : INVOKE_ACK_TEXT;
+        await invokeResponse(context, { type: "application/vnd.microsoft.activity.message", value: text });
+      }
+      if (inPlace && renderAdaptiveCards(inPlace).length > 1) ctx.logger.warn("teams in-place card cut to its first card");
+      if (rest.length > 0) await ctx.send(context, rest);
+    },
+    true,
+  );
+}

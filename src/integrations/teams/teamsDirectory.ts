@@ -1,0 +1,31 @@
+import type { SurfaceDirectory } from "../../bot/directory.js";
+
+/**
+ * Teams people: the display name comes with every activity (`from.name`, put on the address by
+ * the surface), membership from the conversation's roster (Bot Framework getConversationMember).
+ */
+export function createTeamsDirectory(
+  isRosterMember: (conversationId: string, userId: string) => Promise<boolean>,
+  options: { cacheMs?: number; now?: () => number } = {},
+): SurfaceDirectory {
+  const cacheMs = options.cacheMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { member: boolean; until: number }>();
+  return {
+    surface: "teams",
+    async displayName(address) {
+      return address.userName;
+    },
+    async isMember(conversationId, userId) {
+      // Thread ids (";messageid=…") name the channel's conversation; the roster is the channel's.
+      const channel = conversationId.split(";messageid=")[0]!;
+      const key = `${channel}\u0000${userId}`;
+      const hit = cache.get(key);
+      if (hit && hit.until > now()) return hit.member;
+      const member = await isRosterMember(channel, userId);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, { member, until: now() + cacheMs });
+      return member;
+    },
+  };
+}

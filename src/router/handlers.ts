@@ -1,0 +1,33 @@
+import type { ChatHandler } from "../bot/chatHandler.js";
+import { askChatHandler } from "../handlers/ask/askChatHandler.js";
+import type { AskHandler } from "../handlers/ask/askHandler.js";
+import { comingSoonHandler } from "../handlers/comingSoon.js";
+import { helpHandler } from "../handlers/help.js";
+import { routeChatHandler } from "../handlers/route/routeChatHandler.js";
+import type { RouteHandler } from "../handlers/route/routeHandler.js";
+import { HandlerRegistry } from "./registry.js";
+
+export interface FeatureDeps {
+  ask: AskHandler;
+  route?: RouteHandler;
+  documentCount: () => number;
+  /** Extra handlers (tests, region plug-ins), added after the shipped ones. */
+  extra?: readonly ChatHandler[];
+}
+
+/**
+ * The registry: one line per feature. Adding a feature means its folder under src/handlers/
+ * and a line here; the Slack and Teams command parsers, Slack's action check and the help
+ * texts all follow from it.
+ */
+export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; fallback: ReturnType<typeof askChatHandler> } {
+  const registry = new HandlerRegistry();
+  const fallback = askChatHandler(deps.ask);
+  registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs() }));
+  if (deps.route) registry.add(routeChatHandler(deps.route));
+  registry.add(comingSoonHandler());
+  for (const handler of deps.extra ?? []) registry.add(handler);
+  // Last: other handlers claim a message (a route step waiting for text) before it is a question.
+  registry.add(fallback);
+  return { registry, fallback };
+}

@@ -1,0 +1,93 @@
+import type { ChatHandler } from "../bot/chatHandler.js";
+import type { Directory } from "../bot/directory.js";
+import type { Incoming, Resolved } from "../bot/incoming.js";
+import type { Reply } from "../bot/reply.js";
+import type { Logger } from "../logger.js";
+import type { HandlerRegistry } from "./registry.js";
+
+export interface BotDeps {
+  registry: HandlerRegistry;
+  directory: Directory;
+  /** Answers any message no other handler claims (the question answerer). */
+  fallback: ChatHandler & Required<Pick<ChatHandler, "message">>;
+  logger: Logger;
+}
+
+export interface Bot {
+  readonly registry: HandlerRegistry;
+  /**
+   * Replies in order. A reply without `audience` goes where the event came from: a message's
+   * answer to its thread, an action's reply by the handler's declared visibility
+   * (`registry.visibilityOfAction`), a slash command's reply privately.
+   */
+  handle(incoming: Incoming): Promise<Reply[]>;
+}
+
+const FAILED: Reply = {
+  parts: [{ kind: "notice", level: "warning", text: "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens." }],
+  audience: "private",
+};
+const UNKNOWN_ACTION: Reply = {
+  parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
+  audience: "private",
+};
+
+/**
+ * Routes platform-neutral events to the registered handlers. Knows nothing about Slack, Teams
+ * or HTML. Order for a message: a registered command word, then a handler that claims the text
+ * (a route step waiting for typed text), then the question answerer plus what other handlers
+ * suggest under the answer.
+ */
+export function createBot(deps: BotDeps): Bot {
+  const { registry, logger } = deps;
+  return {
+    registry,
+    async handle(incoming) {
+      const started = performance.now();
+      const kind = incoming.kind === "action" ? incoming.action.id.slice(0, 64) : incoming.kind === "command" ? `command:${incoming.name}` : "message";
+      try {
+        const actor = incoming.actor ?? (await deps.directory.resolve(incoming.address));
+        const replies = await dispatch({ ...incoming, actor } as Resolved);
+        logger.info({ surface: incoming.address.surface, kind, ms: Math.round(performance.now() - started) }, "handled");
+        return replies;
+      } catch (error) {
+        logger.error({ surface: incoming.address.surface, kind, err: (error as Error).message }, "handler failed");
+        return [FAILED];
+      }
+    },
+  };
+
+  async function dispatch(incoming: Resolved): Promise<Reply[]> {
+    switch (incoming.kind) {
+      case "action": {
+        const handler = registry.handlerForAction(incoming.action.id);
+        if (!handler?.action) return [UNKNOWN_ACTION];
+        return handler.action(incoming);
+      }
+      case "command":
+        return command(incoming);
+      case "message": {
+        const parsed = registry.parseText(incoming.text);
+        if (parsed.kind === "command") return command({ ...incoming, kind: "command", name: parsed.name, text: parsed.text });
+        const text = parsed.text;
+        for (const handler of registry.all()) {
+          if (handler === deps.fallback || !handler.message) continue;
+          const claimed = await handler.message({ ...incoming, text });
+          if (claimed) return claimed;
+        }
+        const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
+        const offers = registry.all().flatMap((h) => h.suggest?.(text) ?? []);
+        if (offers.length === 0 || answer.length === 0) return answer;
+        // Offered under the answer, never instead of it.
+        const last = answer[answer.length - 1]!;
+        return [...answer.slice(0, -1), { ...last, parts: [...last.parts, ...offers] }];
+      }
+    }
+  }
+
+  async function command(incoming: Resolved<Extract<Incoming, { kind: "command" }>>): Promise<Reply[]> {
+    const found = registry.command(incoming.name) ?? registry.command("help");
+    if (!found?.handler.command) return [UNKNOWN_ACTION];
+    return found.handler.command({ ...incoming, name: found.spec.name });
+  }
+}

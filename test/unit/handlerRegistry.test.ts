@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { ChatHandler } from "../../src/bot/chatHandler.js";
+import { HandlerRegistry } from "../../src/router/registry.js";
+
+const handler = (over: Partial<ChatHandler> & { name: string }): ChatHandler => ({ visibility: "conversation", ...over });
+
+function registry(): HandlerRegistry {
+  return new HandlerRegistry([
+    handler({ name: "help", commands: [{ name: "help", aliases: ["hulp"], help: "uitleg" }], visibility: "private" }),
+    handler({ name: "ask", commands: [{ name: "vraag", help: "vraag", takesText: true }], actionPrefix: "ask." }),
+    handler({ name: "route", commands: [{ name: "route", help: "route" }], actionPrefix: "route." }),
+    handler({ name: "checklist", commands: [{ name: "spoedberaad", help: "checklist", takesText: /^[\w-]{1,40}$/ }], actionPrefix: "spoedberaad." }),
+  ]);
+}
+
+describe("handler registry", () => {
+  it("reads chat text: a command word alone, or followed by text it takes; anything else is a message", () => {
+    const r = registry();
+    expect(r.parseText("Vraag\u00a0 wat  is\u00a0een spoedberaad?")).toEqual({ kind: "command", name: "vraag", text: "wat is een spoedberaad?" });
+    expect(r.parseText("route")).toEqual({ kind: "command", name: "route", text: "" });
+    expect(r.parseText("HULP")).toEqual({ kind: "command", name: "help", text: "" });
+    expect(r.parseText("route naar de rechter?")).toEqual({ kind: "message", text: "route naar de rechter?" });
+    expect(r.parseText("spoedberaad CASUS-12")).toEqual({ kind: "command", name: "spoedberaad", text: "CASUS-12" });
+    expect(r.parseText("spoedberaad: wie schuift er aan?")).toEqual({ kind: "message", text: "spoedberaad: wie schuift er aan?" });
+    expect(r.parseText("spoedberaad wie schuift er aan?")).toEqual({ kind: "message", text: "spoedberaad wie schuift er aan?" });
+  });
+
+  it("reads /wegwijs subcommands: the rest always goes to the command, unknown or empty is help", () => {
+    const r = registry();
+    expect(r.parseSlash("route nu")).toEqual({ kind: "command", name: "route", text: "nu" });
+    expect(r.parseSlash("")).toEqual({ kind: "command", name: "help", text: "" });
+    expect(r.parseSlash("vraagje over iets")).toEqual({ kind: "command", name: "help", text: "" });
+  });
+
+  it("treats prototype names as unknown words, never as commands", () => {
+    const r = registry();
+    for (const word of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      expect(r.command(word)).toBeUndefined();
+      expect(r.parseSlash(word)).toEqual({ kind: "command", name: "help", text: "" });
+      expect(r.parseText(word)).toEqual({ kind: "message", text: word });
+    }
+  });
+
+  it("finds an action's handler by its prefix, with that handler's visibility", () => {
+    const r = registry();
+    expect(r.handlerForAction("route.answer")?.name).toBe("route");
+    expect(r.isKnownAction("ask.feedback")).toBe(true);
+    expect(r.isKnownAction("routex.answer")).toBe(false);
+    expect(r.visibilityOfAction("route.answer")).toBe("conversation");
+    expect(r.visibilityOfAction("unknown.x")).toBe("private");
+  });
+
+  it("refuses a second handler with a clashing word or prefix", () => {
+    const r = registry();
+    expect(() => r.add(handler({ name: "other", commands: [{ name: "Route", help: "x" }] }))).toThrow(/twice/);
+    expect(() => r.add(handler({ name: "other2", actionPrefix: "route.sub." }))).toThrow(/overlaps/);
+    expect(() => r.add(handler({ name: "help" }))).toThrow(/twice/);
+  });
+});
