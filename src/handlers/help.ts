@@ -1,4 +1,5 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
+import type { Surface } from "../bot/actor.js";
 import type { Reply } from "../bot/reply.js";
 
 /** What Wegwijs can do, in a few lines. */
@@ -32,14 +33,26 @@ export function usageLines(specs: readonly CommandSpec[], prefix = ""): string {
   return specs.map((s) => `*${prefix}${s.name}${s.args ? ` ${s.args}` : ""}* : ${s.help}`).join("\n");
 }
 
+/** How each surface is addressed, above the command list. */
+function usageFor(surface: Surface, specs: readonly CommandSpec[]): string {
+  switch (surface) {
+    case "slack":
+      return `*Zo gebruik je /wegwijs*\n${usageLines(specs, "/wegwijs ")}`;
+    case "teams":
+      return `*Zo gebruik je Wegwijs in Teams*\nTyp je vraag gewoon in de chat. In een kanaal noem je me eerst: @Wegwijs en dan je vraag.\n${usageLines(specs)}`;
+    case "web":
+      return `*Zo gebruik je Wegwijs*\nTyp je vraag gewoon in de chat, of een van deze woorden:\n${usageLines(specs)}`;
+  }
+}
+
 export function helpHandler(options: { documentCount: () => number; commands: () => readonly CommandSpec[] }): ChatHandler {
   return {
     name: "help",
     commands: [{ name: "help", aliases: ["hulp", "?", "menu", "start", "hoi", "hallo"], help: "deze uitleg" }],
     visibility: "private",
-    async command() {
+    async command({ address }) {
       const help = helpReply(options.documentCount());
-      return [{ parts: [...help.parts, { kind: "text", text: `*Zo gebruik je Wegwijs*\n${usageLines(options.commands())}` }] }];
+      return [{ parts: [...help.parts, { kind: "text", text: usageFor(address.surface, options.commands()) }] }];
     },
   };
 }

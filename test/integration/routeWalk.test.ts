@@ -199,12 +199,12 @@ describe("the route conversation (Redis)", () => {
     let seen = await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
     expect(seen.text).toContain("De reguliere route geeft");
     seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
-    expect(seen.text).toMatch(/stap 2\n/);
+    expect(seen.text).toMatch(/stap 2 van \d+\n/);
     seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:analyse:1" });
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
     seen = await driver.press({ id: "route.back", value: "reguliere-machtiging:analyse-opstellen" });
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
-    expect(seen.text).toMatch(/stap 2\n/);
+    expect(seen.text).toMatch(/stap 2 van \d+\n/);
     // Answer "Ja" everywhere now: "Nee" on the analysis was undone, so nothing is missing.
     for (const node of ["analyse", "hulpvraag", "ambulant", "expertise", "matched", "consult"]) {
       seen = await driver.press({ id: "route.answer", value: `reguliere-machtiging:${node}:0` });
@@ -236,13 +236,21 @@ describe("the route conversation (Redis)", () => {
     expect(seen.text).toContain("Die knop hoort bij een eerdere stap");
     expect(shownStep(seen)).toBe("plaatsing-juiste-vraag:gezin");
 
+    // Starting over asks first; "Nee" keeps everything.
     seen = await driver.press({ id: "route.restart" });
+    expect(seen.text).toContain("Opnieuw beginnen?");
+    expect(seen.actions.map((a) => a.id)).toEqual(["route.restartConfirmed", "route.resume"]);
+    seen = await driver.press({ id: "route.resume" });
+    expect(shownStep(seen)).toBe("plaatsing-juiste-vraag:gezin");
+    await driver.press({ id: "route.restart" });
+    seen = await driver.press({ id: "route.restartConfirmed" });
     expect(seen.text).toContain("We beginnen opnieuw.");
     expect(seen.actions.filter((a) => a.id === "route.choose")).toHaveLength(gd.routes.length);
     seen = await driver.say("route");
     expect(seen.text).not.toContain("Je was bezig");
     seen = await driver.press({ id: "route.answer", value: "plaatsing-juiste-vraag:gezin:0" });
-    expect(seen.text).toContain("verlopen of nog niet gestart");
+    expect(seen.text).toContain("bij een route die verlopen is, of bij de route van een collega");
+    expect(seen.actions.map((a) => a.id)).toEqual(["route.start"]);
   });
 
   it("takes a typed answer only after 'Zelf omschrijven', removes personal data from it and warns", async () => {

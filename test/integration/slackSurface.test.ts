@@ -495,12 +495,12 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
     expect(legacy.status).toBe(200);
     const notice = await fake.waitFor(() => fake.callsTo("chat.postEphemeral").find((c) => c.body.channel === channel && c.body.user === user));
     expect(notice.body.text).toMatch(/Deze knop ken ik niet/);
-    const unknownButton = await slack.interaction(blockActions(user, message, { action_id: "ask.doesNotExist|0", value: "1" }));
+    const unknownButton = await slack.interaction(blockActions(user, message, { action_id: "nofeature.doesNotExist|0", value: "1" }));
     expect(unknownButton.status).toBe(200);
     await fake.waitFor(() => (fake.callsTo("chat.postEphemeral").filter((c) => c.body.channel === channel).length === 2 ? true : undefined));
     expect(fake.callsTo("chat.postEphemeral").filter((c) => c.body.channel === channel).every((c) => /Deze knop ken ik niet/.test(c.body.text))).toBe(true);
     const warned = logLines(app).filter((l) => l.level === 40 && /^slack action id (not ours|unknown)$/.test(l.msg));
-    expect(warned.map((l) => l.actionId)).toEqual(expect.arrayContaining(["legacy_button", "ask.doesNotExist"]));
+    expect(warned.map((l) => l.actionId)).toEqual(expect.arrayContaining(["legacy_button", "nofeature.doesNotExist"]));
 
     // Still serving: a normal mention is answered.
     const after = id("C");

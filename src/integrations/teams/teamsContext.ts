@@ -43,8 +43,10 @@ export function addressOf(activity: Activity): ConversationAddress {
 
 /** Loggable facts about an error: its kind and HTTP status, never a payload. */
 export function errorInfo(error: unknown): { err: string; status?: number } {
-  const e = error as { name?: string; message?: string; response?: { status?: unknown }; status?: unknown; statusCode?: unknown } | undefined;
-  const raw = e?.response?.status ?? e?.statusCode ?? e?.status;
+  const e = error as
+    | { name?: string; message?: string; response?: { status?: unknown }; status?: unknown; statusCode?: unknown; details?: { status?: unknown } }
+    | undefined;
+  const raw = e?.details?.status ?? e?.response?.status ?? e?.statusCode ?? e?.status;
   const status = typeof raw === "number" ? raw : undefined;
   return { err: `${e?.name ?? "Error"}: ${String(e?.message ?? error).slice(0, 200)}`, ...(status !== undefined ? { status } : {}) };
 }
