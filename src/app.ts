@@ -18,6 +18,8 @@ import { createSlackSurface } from "./integrations/slack/slackSurface.js";
 import type { Surface, SurfaceDeps } from "./integrations/surface.js";
 import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
 import { chatApi } from "./integrations/web/chatApi.js";
+import { createWebDeliverer } from "./integrations/web/webDeliverer.js";
+import { createMemoryWebStreamHub, createRedisWebStreamHub } from "./integrations/web/webStream.js";
 import { KnowledgeBase, type IngestSummary } from "./knowledge/knowledgeBase.js";
 import type { Logger } from "./logger.js";
 import type { KeyValueStore } from "./stores/keyValueStore.js";
@@ -27,8 +29,14 @@ import { MemoryKeyValueStore } from "./stores/memoryKeyValueStore.js";
 /** Kept for callers that predate config.contentDir. */
 export { defaultContentDir as contentDir } from "./config.js";
 
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
+
 export interface Wegwijs {
   bot: Bot;
+  /** Posts and updates messages on any configured surface (Slack, Teams, web). */
+  delivery: Delivery;
   surfaces: Surface[];
   knowledge: KnowledgeBase;
   store: KeyValueStore;
@@ -97,9 +105,19 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   for (const surface of surfaces) await surface.start?.();
   logger.info({ surfaces: ["web", ...surfaces.map((s) => s.name)] }, "kanalen actief");
 
+  const hub = config.redisUrl ? createRedisWebStreamHub(config.redisUrl) : createMemoryWebStreamHub();
+  const streams = new Set<import("express").Response>();
+  if (config.web.mode !== "off") delivery.register(createWebDeliverer(hub));
+  if (config.web.mode === "local" && !isLoopback(config.host)) {
+    logger.warn(
+      { host: config.host },
+      "De webchat (WEGWIJS_WEB_AUTH=local) is bereikbaar buiten deze machine en kent geen aanmelding. Gebruik WEGWIJS_WEB_AUTH=proxy achter een aanmeldende proxy, of HOST=127.0.0.1.",
+    );
+  }
   const app = createHttpApp({
     logger,
-    routers: [chatApi(bot), ...surfaces.map((s) => s.router)],
+    servePage: config.web.mode !== "off",
+    routers: [chatApi({ bot, auth: config.web, hub, logger, streams }), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };
@@ -109,6 +127,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   let server: Server | undefined;
   return {
     bot,
+    delivery,
     surfaces,
     knowledge,
     store,
@@ -120,6 +139,8 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
         server = s;
       }),
     close: async () => {
+      // Open streams would keep the server from closing; pages reconnect to another instance.
+      for (const res of streams) res.end();
       if (server) {
         // Stop accepting, let in-flight requests finish, then close idle keep-alive sockets.
         const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
@@ -127,6 +148,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
         await closing;
       }
       for (const surface of surfaces) await surface.stop();
+      await hub.close();
       await store.close();
     },
   };

@@ -26,6 +26,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Share a log collector across several app instances. */
   logs?: string[];
+  /** Handlers added to the registry (test features in test/fixtures/handlers/). */
+  extraHandlers?: import("../../src/bot/chatHandler.js").ChatHandler[];
 }
 
 /** Collects pino's JSON lines; a chunk may hold several lines. */
@@ -56,7 +58,7 @@ export async function startWegwijs(env: Record<string, string> = {}, options: St
 
   let app: Wegwijs;
   try {
-    app = await createWegwijs(config, logger);
+    app = await createWegwijs(config, logger, { extraHandlers: options.extraHandlers });
   } catch (error) {
     if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     throw error;

@@ -10,6 +10,8 @@ export interface HttpAppDeps {
    * verify the signature over the raw bytes, so no global body parser runs before them.
    */
   routers: Router[];
+  /** Serve the web chat page (off when WEGWIJS_WEB_AUTH=off). Default true. */
+  servePage?: boolean;
   /** Readiness: stores reachable and index loaded. */
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
 }
@@ -33,7 +35,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
   });
   for (const router of deps.routers) app.use(router);
-  app.use(
+  if (deps.servePage !== false) app.use(
     express.static(publicDir, {
       index: "index.html",
       setHeaders: (res) => {

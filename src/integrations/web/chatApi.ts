@@ -1,15 +1,26 @@
 import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import type { Bot } from "../../router/router.js";
 import type { Incoming } from "../../bot/incoming.js";
+import type { WebAuthConfig } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import type { Bot } from "../../router/router.js";
+import { webIdentity, webUserOf } from "./webIdentity.js";
 import { WEB_ACTION_LIMITS, WEB_FIELD_ID, toWebReply } from "./webReply.js";
+import type { WebStreamHub } from "./webStream.js";
 
 const L = WEB_ACTION_LIMITS;
+/** Open streams per process: each is a socket; a page reconnects by itself when refused. */
+const MAX_STREAMS = 2000;
+const HEARTBEAT_MS = 20_000;
+const CONVERSATION_ID = z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/);
 
 const chatRequestSchema = z
   .object({
-    user: z.string().trim().min(1).max(200),
-    conversation: z.string().trim().min(1).max(200).optional(),
+    /** Only read in "local" mode (webIdentity); a proxy's header wins otherwise. */
+    user: z.string().trim().min(1).max(200).optional(),
+    /** Display name chosen in the page ("local" mode). */
+    name: z.string().max(200).optional(),
+    conversation: CONVERSATION_ID.optional(),
     text: z.string().max(4000).optional(),
     action: z
       .object({
@@ -27,12 +38,28 @@ const chatRequestSchema = z
     message: "geef precies één van 'text' of 'action' mee",
   });
 
-/** JSON API of the local web chat: the same bot core as Slack and Teams. */
-export function chatApi(bot: Bot): Router {
+export interface ChatApiDeps {
+  bot: Bot;
+  auth: WebAuthConfig;
+  /** Pushed messages for GET /api/stream; without it the stream answers 404. */
+  hub?: WebStreamHub;
+  logger?: Logger;
+  /** Open streams, so shutdown can end them (an open stream would keep the server from closing). */
+  streams?: Set<Response>;
+}
+
+/**
+ * JSON API of the web chat (the same bot core as Slack and Teams): POST /api/chat for a message
+ * or action, GET /api/stream for messages pushed to the conversation (Server-Sent Events).
+ */
+export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
+  const deps: ChatApiDeps = "handle" in depsOrBot ? { bot: depsOrBot, auth: { mode: "local" } } : depsOrBot;
   const router = Router();
-  router.post("/api/chat", express.json({ limit: "1mb" }), (req, res, next) => {
+  const identity = webIdentity(deps.auth);
+  router.post("/api/chat", express.json({ limit: "1mb" }), identity, (req, res, next) => {
     handle(req, res).catch(next);
   });
+  router.get("/api/stream", identity, (req, res) => stream(req, res));
   return router;
 
   async function handle(req: Request, res: Response): Promise<void> {
@@ -45,12 +72,56 @@ export function chatApi(bot: Bot): Router {
       return;
     }
     const body = parsed.data;
-    const address = { surface: "web" as const, userId: body.user, conversationId: body.conversation ?? "web-chat" };
+    const user = webUserOf(res);
+    const address = {
+      surface: "web" as const,
+      userId: user.id,
+      conversationId: body.conversation ?? "web-chat",
+      ...(user.name ? { userName: user.name } : {}),
+    };
     const incoming: Incoming =
       body.action !== undefined
         ? { kind: "action", address, action: body.action }
         : { kind: "message", address, text: body.text ?? "" };
-    const replies = await bot.handle(incoming);
+    const replies = await deps.bot.handle(incoming);
     res.json({ replies: replies.map((reply) => toWebReply(reply)) });
+  }
+
+  function stream(req: Request, res: Response): void {
+    const hub = deps.hub;
+    const conversation = CONVERSATION_ID.safeParse(req.query.conversation ?? "web-chat");
+    if (!hub) {
+      res.status(404).json({ error: "Niet gevonden" });
+      return;
+    }
+    if (!conversation.success) {
+      res.status(400).json({ error: "Ongeldig verzoek", details: ["conversation: letters, cijfers en . _ : -, hoogstens 200 tekens"] });
+      return;
+    }
+    if (hub.listeners >= MAX_STREAMS) {
+      res.status(503).set("Retry-After", "30").json({ error: "Even druk; de pagina probeert het zo opnieuw." });
+      return;
+    }
+    const user = webUserOf(res);
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      // Proxies (nginx) must not buffer the stream.
+      "X-Accel-Buffering": "no",
+    });
+    res.write("retry: 3000\n\n");
+    const send = (event: { type: string; messageId: string; reply: unknown }) => {
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify({ messageId: event.messageId, reply: event.reply })}\n\n`);
+    };
+    const unsubscribe = [hub.subscribe(`c:${conversation.data}`, send), hub.subscribe(`u:${user.id}`, send)];
+    deps.streams?.add(res);
+    const heartbeat = setInterval(() => res.write(": ping\n\n"), HEARTBEAT_MS);
+    heartbeat.unref();
+    req.on("close", () => {
+      clearInterval(heartbeat);
+      for (const stop of unsubscribe) stop();
+      deps.streams?.delete(res);
+    });
   }
 }

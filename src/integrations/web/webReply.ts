@@ -44,7 +44,8 @@ export function toWebReply(reply: Reply, report: (problem: string) => void = () 
       parts.push(result);
     }
   }
-  return { parts };
+  // The slot lets the page mark an older step of the same walk as done.
+  return { parts, ...(reply.slot ? { slot: reply.slot } : {}) };
 }
 
 /** The normalised part, undefined to drop an empty one, or why it cannot be shown. */

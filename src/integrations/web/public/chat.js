@@ -9,6 +9,23 @@ const userKey = "wegwijs-user";
 const user = localStorage.getItem(userKey) ?? `web-${crypto.randomUUID()}`;
 localStorage.setItem(userKey, user);
 
+// The conversation: shared by everyone who opens the same link (#gesprek=...), else this browser's own.
+const conversationKey = "wegwijs-conversation";
+const fromLink = /[#&]gesprek=([A-Za-z0-9._:-]{1,200})/.exec(location.hash)?.[1];
+const conversation = fromLink ?? localStorage.getItem(conversationKey) ?? `gesprek-${crypto.randomUUID().slice(0, 12)}`;
+if (!fromLink) localStorage.setItem(conversationKey, conversation);
+
+// The name colleagues see on shared checklists; chosen here, kept in this browser only.
+const nameKey = "wegwijs-name";
+const nameInput = document.getElementById("display-name");
+if (nameInput) {
+  nameInput.value = localStorage.getItem(nameKey) ?? "";
+  nameInput.addEventListener("change", () => localStorage.setItem(nameKey, nameInput.value.trim()));
+}
+const displayName = () => (nameInput?.value ?? "").trim();
+const shareLink = document.getElementById("share-link");
+if (shareLink) shareLink.href = `${location.pathname}#gesprek=${conversation}`;
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -144,7 +161,8 @@ function renderPart(part) {
       const box = el("div", { class: "actions" });
       for (const action of part.actions) {
         const attrs = action.style ? { class: action.style } : {};
-        box.append(buttonFor(action.label, () => send({ action: { id: action.id, value: action.value } }, action.label), attrs));
+        const button = buttonFor(action.label, () => send({ action: { id: action.id, value: action.value } }, action.label, button), attrs);
+        box.append(button);
       }
       return box;
     }
@@ -160,15 +178,35 @@ function renderPart(part) {
   }
 }
 
-function addMessage(who, nodes) {
-  const msg = el("article", { class: `msg ${who}`, "aria-label": who === "user" ? "Jij" : "Wegwijs" });
+function addMessage(who, nodes, attrs = {}) {
+  const msg = el("article", { class: `msg ${who}`, "aria-label": who === "user" ? "Jij" : "Wegwijs", ...attrs });
   nodes.forEach((n) => msg.append(n));
   log.append(msg);
   msg.scrollIntoView({ behavior: "smooth", block: "end" });
+  return msg;
+}
+
+/** A bot reply; one with a slot (a route walk) gets it as an attribute, so the next step can close it. */
+function addReply(reply, attrs = {}) {
+  return addMessage("bot", reply.parts.map(renderPart), reply.slot ? { "data-slot": reply.slot, ...attrs } : attrs);
+}
+
+/**
+ * The next state of a slot (the next route step) came in: the step the button was on stays as a
+ * record of the walk, its buttons disabled and the chosen one marked.
+ */
+function closeStep(pressed, replies) {
+  const article = pressed?.closest("article.msg.bot");
+  const slot = article?.getAttribute("data-slot");
+  if (!article || !slot || !replies.some((r) => r.slot === slot)) return;
+  for (const button of article.querySelectorAll("button")) button.disabled = true;
+  pressed.classList.add("chosen");
+  pressed.setAttribute("aria-pressed", "true");
+  article.classList.add("done");
 }
 
 /** Posts a message or action; resolves to true when the bot answered. */
-async function send(payload, shownText) {
+async function send(payload, shownText, pressed) {
   if (shownText) addMessage("user", [el("p", {}, shownText)]);
   status.textContent = "Wegwijs zoekt in de plandocumenten…";
   form.querySelector("button").disabled = true;
@@ -176,11 +214,12 @@ async function send(payload, shownText) {
     const response = await fetch("/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ user, ...payload }),
+      body: JSON.stringify({ user, conversation, ...(displayName() ? { name: displayName() } : {}), ...payload }),
     });
     const body = await response.json();
     if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-    for (const reply of body.replies) addMessage("bot", reply.parts.map(renderPart));
+    closeStep(pressed, body.replies);
+    for (const reply of body.replies) addReply(reply);
     status.textContent = "";
     return true;
   } catch (error) {
@@ -207,6 +246,24 @@ input.addEventListener("keydown", (event) => {
     form.requestSubmit();
   }
 });
+
+// Messages pushed to this conversation (a colleague's tick, a notification): a known message id
+// is redrawn in place, a new one is added. EventSource reconnects by itself.
+function listen() {
+  if (!("EventSource" in window)) return;
+  const params = new URLSearchParams({ conversation, user });
+  const source = new EventSource(`/api/stream?${params}`);
+  const show = (event) => {
+    const { messageId, reply } = JSON.parse(event.data);
+    const existing = log.querySelector(`article[data-message-id="${CSS.escape(messageId)}"]`);
+    if (existing) existing.replaceChildren(...reply.parts.map(renderPart));
+    else addReply(reply, { "data-message-id": messageId });
+  };
+  source.addEventListener("message", show);
+  source.addEventListener("update", show);
+  source.addEventListener("open", () => document.body.setAttribute("data-stream", "open"));
+}
+listen();
 
 // Greet with what Wegwijs can do.
 send({ text: "help" }, null);
