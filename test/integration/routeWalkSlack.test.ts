@@ -53,11 +53,11 @@ const routeById = (rid: string) => routes.find((r) => r.id === rid)!;
 
 /** One Block Kit message as the user received it, with where it came from. */
 interface ReceivedMessage {
-  via: "chat.postMessage" | "chat.postEphemeral" | "response_url";
+  via: "chat.postMessage" | "chat.postEphemeral" | "chat.update" | "response_url";
   channel: string;
   text: string;
   blocks: any[] | undefined;
-  /** Made up (the fake does not keep the ts it answered with); the app does not read it back. */
+  /** The ts the fake gave out (posts) or was named (updates); made up for ephemeral messages. */
   ts: string;
 }
 
@@ -168,7 +168,7 @@ describe("golden transcripts through Slack: every path of every shipped route (s
   });
 
   const blockActions = (user: string, message: ReceivedMessage, button: SlackButton, responseUrl: string) => {
-    const ephemeral = message.via !== "chat.postMessage";
+    const ephemeral = message.via === "chat.postEphemeral" || message.via === "response_url";
     return {
       type: "block_actions",
       user: { id: user, username: "tester", name: "tester", team_id: fake.team.id },
@@ -218,8 +218,14 @@ describe("golden transcripts through Slack: every path of every shipped route (s
       return { url, responseId };
     }
 
+    /** chat.postMessage and chat.update calls, in order. */
+    readonly methods: string[] = [];
+    /** Messages typed and buttons pressed. */
+    interactions = 0;
+
     async say(text: string): Promise<SeenReply> {
-      const from = fake.calls.length;
+      this.interactions++;
+      const from = fake.messages().length;
       if (text === "route" && this.mode === "command") {
         const { url, responseId } = this.newResponseUrl();
         const response = await this.slack.command(slashCommand(this.user, this.channel, "route", url));
@@ -236,8 +242,9 @@ describe("golden transcripts through Slack: every path of every shipped route (s
         .flatMap((message) => slackButtons(message.blocks).map((button) => ({ message, button })))
         .find(({ button }) => decodeSlackActionId(button.action_id) === action.id && (button.value ?? "") === (action.value ?? ""));
       if (!found) throw new Error(`no button ${action.id} ${action.value ?? ""} on the latest reply: ${JSON.stringify(seenFromSlack(this.last).actions)}`);
+      this.interactions++;
       const { url, responseId } = this.newResponseUrl();
-      const from = fake.calls.length;
+      const from = fake.messages().length;
       const response = await this.slack.interaction(blockActions(this.user, found.message, found.button, url));
       expect(response.status).toBe(200);
       return this.collect(from, responseId);
@@ -245,11 +252,10 @@ describe("golden transcripts through Slack: every path of every shipped route (s
 
     /** Everything sent to this user since call `from`: posts in the DM, and answers to `responseId`. */
     private gather(from: number, responseId?: string): ReceivedMessage[] {
-      const isPost = (c: SlackApiCall) => (c.method === "chat.postMessage" || c.method === "chat.postEphemeral") && c.body.channel === this.channel;
-      const posts = fake.calls.slice(from).filter(isPost);
+      const posts = fake.messages().slice(from).filter((m) => m.via !== "response_url" && m.channel === this.channel);
       const responses = responseId === undefined ? [] : fake.responses.filter((r) => r.id === responseId);
       return [
-        ...posts.map((c, i): ReceivedMessage => ({ via: c.method as ReceivedMessage["via"], channel: this.channel, text: c.body.text ?? "", blocks: c.body.blocks, ts: `${nowSeconds()}.${String(800000 + i)}` })),
+        ...posts.map((m, i): ReceivedMessage => ({ via: m.via as ReceivedMessage["via"], channel: this.channel, text: m.text, blocks: m.blocks, ts: m.ts ?? `${nowSeconds()}.${String(800000 + i)}` })),
         ...responses.map((r, i): ReceivedMessage => ({ via: "response_url", channel: this.channel, text: r.body.text ?? "", blocks: r.body.blocks, ts: `${nowSeconds()}.${String(900000 + i)}` })),
       ];
     }
@@ -271,7 +277,10 @@ describe("golden transcripts through Slack: every path of every shipped route (s
       }
       this.last = messages;
       this.received += messages.length;
-      for (const message of messages) this.vias.add(message.via);
+      for (const message of messages) {
+        this.vias.add(message.via);
+        if (message.via === "chat.postMessage" || message.via === "chat.update") this.methods.push(message.via);
+      }
       return seenFromSlack(messages);
     }
   }
@@ -292,7 +301,7 @@ describe("golden transcripts through Slack: every path of every shipped route (s
         // Nothing arrives after the reply a walk took as complete: no late or extra messages.
         await fake.quietFor(1000, () => false);
         for (const driver of drivers) {
-          const posts = fake.calls.filter((c) => c.method.startsWith("chat.post") && c.body.channel === driver.channel).length;
+          const posts = fake.calls.filter((c) => (c.method.startsWith("chat.post") || c.method === "chat.update") && c.body.channel === driver.channel).length;
           const responses = fake.responses.filter((r) => driver.responseIds.has(r.id)).length;
           expect(posts + responses, `messages to ${driver.user}`).toBe(driver.received);
         }
@@ -389,8 +398,19 @@ describe("golden transcripts through Slack: every path of every shipped route (s
       expect(summaryOf(seen)).toEqual(summaryOf(web));
       // A DM walk is answered in the DM; a /wegwijs walk ephemerally through the response_url,
       // except the reply to a typed answer (a DM), which lands in the DM.
-      if (mode === "dm") expect([...driver.vias]).toEqual(["chat.postMessage"]);
-      else expect([...driver.vias].sort()).toEqual(p.notes.length > 0 ? ["chat.postMessage", "response_url"] : ["response_url"]);
+      // A DM walk is one message: one chat.postMessage, then one chat.update per step (typed
+      // answers included). A /wegwijs walk is ephemeral and redrawn through the response_url;
+      // after a typed answer (a DM) the walk continues in one DM message, updated in place.
+      if (mode === "dm") {
+        expect(driver.methods[0]).toBe("chat.postMessage");
+        expect(driver.methods.slice(1).every((m) => m === "chat.update")).toBe(true);
+        // Exactly one message per interaction, and nothing else.
+        expect(driver.methods.length, JSON.stringify(driver.methods)).toBe(driver.interactions);
+        expect([...driver.vias].sort()).toEqual(["chat.postMessage", "chat.update"]);
+      } else {
+        expect(driver.methods.filter((m) => m === "chat.postMessage").length).toBe(p.notes.length > 0 ? 1 : 0);
+        expect(driver.vias.has("response_url")).toBe(true);
+      }
       byMode[mode]++;
       walked.push(p);
     });
