@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReplyPart } from "../../src/bot/reply.js";
-import { type BotMessage, type Playground, startPlayground } from "../support/playground.js";
+import { type BotMessage, type Playground, startPlayground, toBotMessage } from "../support/playground.js";
 import { cleanPrefix, REDIS_URL } from "../support/redis.js";
 import {
   enumeratePaths,
@@ -43,7 +43,9 @@ const routeById = (rid: string) => routes.find((r) => r.id === rid)!;
 
 const isCard = (m: BotMessage): boolean => m.attachments.some((a) => a.contentType === CARD);
 const ourAction = (a: BotMessage["actions"][number]) =>
-  a.type === "Action.Submit" && typeof a.data?.wegwijs?.id === "string" ? (a.data.wegwijs as { id: string; value?: string }) : undefined;
+  (a.type === "Action.Submit" || a.type === "Action.Execute") && typeof a.data?.wegwijs?.id === "string"
+    ? (a.data.wegwijs as { id: string; value?: string })
+    : undefined;
 
 /** Teams drops a lone "\n", so the cards use "\n\n" between lines; the user sees one line break. */
 function seenFromTeams(messages: BotMessage[]): SeenReply {
@@ -115,10 +117,30 @@ class TeamsDriver implements RouteDriver {
       });
     if (!found) throw new Error(`no button ${action.id} ${action.value ?? ""} on the latest reply: ${JSON.stringify(seenFromTeams(this.last).actions)}`);
     const from = this.playground.messages.length;
+    if (found.button.type === "Action.Execute") {
+      // Universal Actions: the invoke response is the refreshed card, in place of the pressed one.
+      const response = (await this.playground.sendExecuteAction(found.button.verb ?? "", found.button.data, found.message.messageId)) as any;
+      this.executes++;
+      const body = response?.body ?? response;
+      if (body?.type === "application/vnd.microsoft.card.adaptive") {
+        const refreshed = toBotMessage(found.message.conversationId, {
+          messageId: found.message.messageId,
+          attachments: [{ contentType: body.type, content: body.value }],
+        });
+        if (endsReply(refreshed)) {
+          this.last = [refreshed];
+          return seenFromTeams(this.last);
+        }
+      }
+      return this.collect(from);
+    }
     // Exactly the button's data, on the message that carries it, as the Teams client sends it.
     await this.playground.sendCardAction(found.button.data, found.message.messageId);
     return this.collect(from);
   }
+
+  /** Presses answered with a refreshed card. */
+  executes = 0;
 
   private async collect(from: number): Promise<SeenReply> {
     const end = await this.playground.waitForReply((m) => isCard(m) && endsReply(m), REPLY_TIMEOUT_MS, from);
@@ -191,11 +213,15 @@ for (const region of regions) {
         expect(shownStep(seen)).toBe(`${route.id}:${p.outcome}`);
         expectOutcome(seen, route, region, p);
         expect(summaryOf(seen)).toEqual(summaryOf(web));
-        // "Opnieuw beginnen" on the outcome card: the route list again, for the next walk.
-        const picker = await driver.press(findAction(seen, "route.restart"));
+        // "Opnieuw beginnen" on the outcome card asks first; then the route list again, for the next walk.
+        const confirm = await driver.press(findAction(seen, "route.restart"));
+        expect(confirm.text).toContain("Opnieuw beginnen?");
+        const picker = await driver.press(findAction(confirm, "route.restartConfirmed"));
         expect(picker.text).toContain("We beginnen opnieuw.");
         expect(picker.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(region.routes);
       }
+      // Route buttons are Universal Actions: presses came back as refreshed cards, in place.
+      expect(driver.executes).toBeGreaterThan(0);
     });
   });
 }

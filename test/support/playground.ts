@@ -211,7 +211,7 @@ async function connect(
   };
 }
 
-function toBotMessage(conversationId: string, message: any): BotMessage {
+export function toBotMessage(conversationId: string, message: any): BotMessage {
   const attachments: CardAttachment[] = Array.isArray(message.attachments) ? message.attachments : [];
   const texts: string[] = [];
   const actions: BotMessage["actions"] = [];
@@ -221,7 +221,8 @@ function toBotMessage(conversationId: string, message: any): BotMessage {
     const n = node as Record<string, any>;
     if ((n.type === "TextBlock" || n.type === "TextRun") && typeof n.text === "string") texts.push(n.text);
     if (n.type === "Action.Submit" || n.type === "Action.Execute") actions.push({ type: n.type, title: n.title, data: n.data, verb: n.verb });
-    for (const [key, child] of Object.entries(n)) if (key !== "data" && typeof child === "object") visit(child);
+    // An action's fallback is the same button for older clients, not a second one.
+    for (const [key, child] of Object.entries(n)) if (key !== "data" && key !== "fallback" && typeof child === "object") visit(child);
   };
   visit(attachments.map((a) => a.content));
   return {
