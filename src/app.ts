@@ -8,10 +8,10 @@ import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
+import { createInfrastructure } from "./infrastructure.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
 import { createOpenAIAnswerGenerator } from "./integrations/openai/groundedAnswerer.js";
-import { RedisKeyValueStore } from "./integrations/redis/redisKeyValueStore.js";
 import { createSlackSurface } from "./integrations/slack/slackSurface.js";
 import type { Surface, SurfaceDeps } from "./integrations/surface.js";
 import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
@@ -19,7 +19,6 @@ import { chatApi } from "./integrations/web/chatApi.js";
 import { KnowledgeBase, type IngestSummary } from "./knowledge/knowledgeBase.js";
 import type { Logger } from "./logger.js";
 import type { KeyValueStore } from "./stores/keyValueStore.js";
-import { MemoryKeyValueStore } from "./stores/memoryKeyValueStore.js";
 
 export const contentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../content");
 
@@ -35,10 +34,8 @@ export interface Wegwijs {
 
 /** Composition root: wires config into stores, knowledge, handlers and surfaces. */
 export async function createWegwijs(config: Config, logger: Logger): Promise<Wegwijs> {
-  const store: KeyValueStore = config.redisUrl ? RedisKeyValueStore.connect(config.redisUrl) : new MemoryKeyValueStore();
-  if (!config.redisUrl) {
-    logger.warn("REDIS_URL is niet gezet: gesprekken worden alleen in het geheugen bewaard en zijn na een herstart weg.");
-  }
+  const infrastructure = createInfrastructure({ redisUrl: config.redisUrl, keyPrefix: config.redisPrefix, logger });
+  const { store, records } = infrastructure;
 
   const openai = config.openai;
   const embedder =
@@ -65,12 +62,12 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
-  const state = new ConversationStateStore(store, config.stateTtlSeconds);
+  const state = new ConversationStateStore(records, config.stateTtlSeconds);
   const bot = createBot({
     ask: new AskHandler(askService, state, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
     logger,
-    route: createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger }),
+    route: createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger }),
   });
 
   const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount };
@@ -110,7 +107,7 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
         await closing;
       }
       for (const surface of surfaces) await surface.stop();
-      await store.close();
+      await infrastructure.close();
     },
   };
 }

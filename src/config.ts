@@ -40,6 +40,7 @@ const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+    WEGWIJS_REDIS_PREFIX: optionalString.pipe(z.string().regex(/^[\w.:-]*$/).optional()),
     WEGWIJS_CORPUS_DIR: optionalString,
     WEGWIJS_DATA_DIR: optionalString,
     WEGWIJS_STATE_TTL_HOURS: z.coerce.number().positive().default(72),
@@ -108,6 +109,8 @@ export interface Config {
   port: number;
   host: string;
   redisUrl?: string;
+  /** Prefix for every Redis key and job queue, so several installations (or tests) share one Redis. */
+  redisPrefix?: string;
   corpusDir: string;
   dataDir: string;
   stateTtlSeconds: number;
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.WEGWIJS_REDIS_PREFIX,
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
