@@ -18,6 +18,8 @@ import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
 import { chatApi } from "./integrations/web/chatApi.js";
 import { KnowledgeBase, type IngestSummary } from "./knowledge/knowledgeBase.js";
 import type { Logger } from "./logger.js";
+import type { JobQueue } from "./jobs/jobQueue.js";
+import type { RecordStores } from "./records/recordStore.js";
 import type { KeyValueStore } from "./stores/keyValueStore.js";
 
 export const contentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../content");
@@ -27,6 +29,8 @@ export interface Wegwijs {
   surfaces: Surface[];
   knowledge: KnowledgeBase;
   store: KeyValueStore;
+  records: RecordStores;
+  jobs: JobQueue;
   ingest: IngestSummary;
   listen(): Promise<Server>;
   close(): Promise<void>;
@@ -35,7 +39,7 @@ export interface Wegwijs {
 /** Composition root: wires config into stores, knowledge, handlers and surfaces. */
 export async function createWegwijs(config: Config, logger: Logger): Promise<Wegwijs> {
   const infrastructure = createInfrastructure({ redisUrl: config.redisUrl, keyPrefix: config.redisPrefix, logger });
-  const { store, records } = infrastructure;
+  const { store, records, jobs } = infrastructure;
 
   const openai = config.openai;
   const embedder =
@@ -75,6 +79,8 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
   if (config.slack) surfaces.push(createSlackSurface(surfaceDeps, config.slack));
   if (config.teams) surfaces.push(createTeamsSurface(surfaceDeps, config.teams));
   for (const surface of surfaces) await surface.start?.();
+  // Job handlers are registered above (features, deliverers); workers and the outbox relay start now.
+  await infrastructure.start();
   logger.info({ surfaces: ["web", ...surfaces.map((s) => s.name)] }, "kanalen actief");
 
   const app = createHttpApp({
@@ -92,6 +98,8 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     surfaces,
     knowledge,
     store,
+    records,
+    jobs,
     ingest,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -106,6 +114,8 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
         server.closeIdleConnections();
         await closing;
       }
+      // Running jobs finish first: they may still deliver through the surfaces.
+      await infrastructure.stop();
       for (const surface of surfaces) await surface.stop();
       await infrastructure.close();
     },
