@@ -23,6 +23,8 @@ export interface BullJobQueueOptions {
   concurrency?: number;
   /** How long dead letters are kept; default 14 days. */
   deadLetterSeconds?: number;
+  /** enqueue/cancel/deadLetters reject after this long without Redis; default 5000 ms. */
+  commandTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -50,7 +52,10 @@ interface Registration {
 /** JobQueue on BullMQ 6: one queue for all job names, one worker per process dispatching by name. */
 export class BullJobQueue implements JobQueue {
   private readonly handlers = new Map<string, Registration>();
+  /** For the worker, which blocks and must retry forever. */
   private readonly connection: Redis;
+  /** For adding and reading jobs: fails instead of waiting forever when Redis is gone. */
+  private readonly producer: Redis;
   private readonly queue: Queue;
   private worker: Worker | undefined;
   private readonly prefix: string;
@@ -62,7 +67,9 @@ export class BullJobQueue implements JobQueue {
     // BullMQ's workers block on Redis and must retry forever: maxRetriesPerRequest null.
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     this.connection.on("error", () => undefined);
-    this.queue = new Queue(this.queueName, { connection: this.connection, prefix: this.prefix });
+    this.producer = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+    this.producer.on("error", () => undefined);
+    this.queue = new Queue(this.queueName, { connection: this.producer, prefix: this.prefix });
     this.queue.on("error", (error) => this.options.logger?.warn({ err: error.message }, "jobs: queue error"));
   }
 
@@ -73,7 +80,7 @@ export class BullJobQueue implements JobQueue {
 
   async enqueue<D>(name: string, data: D, options: JobOptions = {}): Promise<void> {
     const handlerOptions = this.handlers.get(name)?.options ?? {};
-    await this.queue.add(name, data, {
+    await this.bounded(this.queue.add(name, data, {
       jobId: options.jobId === undefined ? undefined : encodeJobId(options.jobId),
       delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
       attempts: handlerOptions.attempts ?? DEFAULT_ATTEMPTS,
@@ -81,20 +88,41 @@ export class BullJobQueue implements JobQueue {
       // Completed ids are freed at once unless asked otherwise, so a later job may reuse them.
       removeOnComplete: options.keepCompletedSeconds ? { age: options.keepCompletedSeconds } : true,
       removeOnFail: { age: this.options.deadLetterSeconds ?? 14 * 24 * 3600, count: 10_000 },
+    }));
+  }
+
+  /**
+   * BullMQ waits for a connection without limit; a caller gets an error instead. The command may
+   * still run when Redis returns: give a jobId where a duplicate would matter.
+   */
+  private async bounded<R>(operation: Promise<R>): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("jobs: Redis did not answer in time")), this.options.commandTimeoutMs ?? 5000);
     });
+    operation.catch(() => undefined); // a late failure after the timeout is not unhandled
+    try {
+      return await Promise.race([operation, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async cancel(jobId: string): Promise<boolean> {
     const id = encodeJobId(jobId);
-    const job = await this.queue.getJob(id);
-    if (!job) return false;
-    const state = await job.getState();
-    if (state === "completed" || state === "failed") return false;
-    return (await this.queue.remove(id)) === 1;
+    return this.bounded(
+      (async () => {
+        const job = await this.queue.getJob(id);
+        if (!job) return false;
+        const state = await job.getState();
+        if (state === "completed" || state === "failed") return false;
+        return (await this.queue.remove(id)) === 1;
+      })(),
+    );
   }
 
   async deadLetters(limit = 50): Promise<DeadLetter[]> {
-    const jobs = await this.queue.getFailed(0, limit - 1);
+    const jobs = await this.bounded(this.queue.getFailed(0, limit - 1));
     return jobs.map((job) => ({
       jobId: decodeJobId(job.id),
       name: job.name,
@@ -119,9 +147,9 @@ export class BullJobQueue implements JobQueue {
     this.worker.on("error", (error) => this.options.logger?.warn({ err: error.message }, "jobs: worker error"));
     this.worker.on("failed", (job, error) => {
       if (!job) return;
-      const final = job.finishedOn !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+      // finishedOn is only set when the job failed for good (a dead letter), not before a retry.
       this.options.logger?.warn(
-        { job: job.name, attempt: job.attemptsMade, final: final || error instanceof UnrecoverableError, err: error.message },
+        { job: job.name, attempt: job.attemptsMade, deadLetter: job.finishedOn !== undefined, err: error.message },
         "jobs: job failed",
       );
     });
@@ -146,7 +174,10 @@ export class BullJobQueue implements JobQueue {
       // Without a connection no job can be running; waiting would only hang the shutdown.
       await worker.close(this.connection.status !== "ready");
     }
-    await this.queue.close().catch(() => undefined);
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await this.bounded(this.queue.close()).catch(() => undefined);
+    for (const connection of [this.connection, this.producer]) {
+      if (connection.status === "ready") await connection.quit().catch(() => connection.disconnect());
+      else connection.disconnect();
+    }
   }
 }

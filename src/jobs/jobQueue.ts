@@ -88,3 +88,14 @@ export function retryDelayMs(failedRuns: number, baseMs: number, error: unknown)
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Merges bursts: every change within one window of `windowMs` maps to the same job id, due at the
+ * window's end, so at most one job per window runs and it sees every change of its window (a
+ * change made while that job runs falls into the next window). E.g. one redraw per second per
+ * checklist: `{ type: "redraw", payload, ...throttleSlot(`redraw:${id}`, 1000) }`.
+ */
+export function throttleSlot(key: string, windowMs: number, now = Date.now()): { jobId: string; delayMs: number } {
+  const slot = Math.floor(now / windowMs);
+  return { jobId: `${key}@${slot}`, delayMs: (slot + 1) * windowMs - now };
+}

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { BullJobQueue, decodeJobId, encodeJobId } from "../../src/jobs/bullJobQueue.js";
-import { type JobContext, type JobQueue, PermanentJobError, RetryAfterError, retryDelayMs } from "../../src/jobs/jobQueue.js";
+import { type JobContext, type JobQueue, PermanentJobError, RetryAfterError, retryDelayMs, throttleSlot } from "../../src/jobs/jobQueue.js";
 import { MemoryJobQueue } from "../../src/jobs/memoryJobQueue.js";
 import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
 
@@ -204,5 +204,44 @@ describe("job ids and back-off", () => {
       expect(asked).toBeGreaterThanOrEqual(1000);
       expect(asked).toBeLessThanOrEqual(1100);
     }
+  });
+});
+
+describe("bullmq job queue without a reachable Redis", () => {
+  it("rejects enqueue instead of hanging, and still starts and stops", { timeout: 15_000 }, async () => {
+    const queue = new BullJobQueue({ redisUrl: "redis://127.0.0.1:1", prefix: `${prefix}bull`, commandTimeoutMs: 500 });
+    await queue.start();
+    await expect(queue.enqueue("anything", {})).rejects.toThrow(/did not answer/);
+    await expect(queue.deadLetters()).rejects.toThrow(/did not answer/);
+    const started = Date.now();
+    await queue.stop();
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe("throttleSlot", () => {
+  it("gives every moment of one window the same id, due at the window's end", () => {
+    expect(throttleSlot("redraw:c1", 1000, 5_000)).toEqual({ jobId: "redraw:c1@5", delayMs: 1000 });
+    expect(throttleSlot("redraw:c1", 1000, 5_999)).toEqual({ jobId: "redraw:c1@5", delayMs: 1 });
+    expect(throttleSlot("redraw:c1", 1000, 6_000).jobId).toBe("redraw:c1@6");
+  });
+
+  it.each(["memory", "bullmq"] as const)("merges a burst of 30 changes into one run per window (%s)", async (kind) => {
+    const queue = kind === "memory" ? new MemoryJobQueue() : new BullJobQueue({ redisUrl: REDIS_URL, prefix: `${prefix}bull`, queueName: "throttle" });
+    queues.push(queue);
+    const runs: number[] = [];
+    queue.register("redraw", async () => void runs.push(Date.now()));
+    await queue.start();
+    const slots = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      const slot = throttleSlot("redraw:c1", 500);
+      slots.add(slot.jobId);
+      await queue.enqueue("redraw", { change: i }, slot);
+      await sleep(10);
+    }
+    await sleep(1200);
+    // One run per window the burst touched, not one per change.
+    expect(runs).toHaveLength(slots.size);
+    expect(slots.size).toBeLessThan(30);
   });
 });
