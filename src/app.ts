@@ -10,10 +10,10 @@ import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
+import { createInfrastructure } from "./infrastructure.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
 import { createOpenAIAnswerGenerator } from "./integrations/openai/groundedAnswerer.js";
-import { RedisKeyValueStore } from "./integrations/redis/redisKeyValueStore.js";
 import { createSlackSurface } from "./integrations/slack/slackSurface.js";
 import type { Surface, SurfaceDeps } from "./integrations/surface.js";
 import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
@@ -22,8 +22,9 @@ import { createWebDeliverer } from "./integrations/web/webDeliverer.js";
 import { createMemoryWebStreamHub, createRedisWebStreamHub } from "./integrations/web/webStream.js";
 import { KnowledgeBase, type IngestSummary } from "./knowledge/knowledgeBase.js";
 import type { Logger } from "./logger.js";
+import type { JobQueue } from "./jobs/jobQueue.js";
+import type { RecordStores } from "./records/recordStore.js";
 import type { KeyValueStore } from "./stores/keyValueStore.js";
-import { MemoryKeyValueStore } from "./stores/memoryKeyValueStore.js";
 
 
 /** Kept for callers that predate config.contentDir. */
@@ -40,6 +41,8 @@ export interface Wegwijs {
   surfaces: Surface[];
   knowledge: KnowledgeBase;
   store: KeyValueStore;
+  records: RecordStores;
+  jobs: JobQueue;
   ingest: IngestSummary;
   listen(): Promise<Server>;
   close(): Promise<void>;
@@ -53,10 +56,8 @@ export interface WegwijsOptions {
 
 export async function createWegwijs(config: Config, logger: Logger, options: WegwijsOptions = {}): Promise<Wegwijs> {
   const { contentDir } = config;
-  const store: KeyValueStore = config.redisUrl ? RedisKeyValueStore.connect(config.redisUrl) : new MemoryKeyValueStore();
-  if (!config.redisUrl) {
-    logger.warn("REDIS_URL is niet gezet: gesprekken worden alleen in het geheugen bewaard en zijn na een herstart weg.");
-  }
+  const infrastructure = createInfrastructure({ redisUrl: config.redisUrl, keyPrefix: config.redisPrefix, logger });
+  const { store, records, jobs } = infrastructure;
 
   const openai = config.openai;
   const embedder =
@@ -83,11 +84,11 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
-  const state = new ConversationStateStore(store, config.stateTtlSeconds);
+  const state = new ConversationStateStore(records, config.stateTtlSeconds);
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(askService, state, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
-    route: createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger }),
+    route: createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger }),
     extra: options.extraHandlers,
   });
   const directory = new Directory({ admins: config.admins });
@@ -103,6 +104,8 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     if (surface.directory) directory.register(surface.directory);
   }
   for (const surface of surfaces) await surface.start?.();
+  // Job handlers are registered above (features, deliverers); workers and the outbox relay start now.
+  await infrastructure.start();
   logger.info({ surfaces: ["web", ...surfaces.map((s) => s.name)] }, "kanalen actief");
 
   const hub = config.redisUrl ? createRedisWebStreamHub(config.redisUrl) : createMemoryWebStreamHub();
@@ -131,6 +134,8 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     surfaces,
     knowledge,
     store,
+    records,
+    jobs,
     ingest,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -147,9 +152,11 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
         server.closeIdleConnections();
         await closing;
       }
+      // Running jobs finish first: they may still deliver through the surfaces.
+      await infrastructure.stop();
       for (const surface of surfaces) await surface.stop();
       await hub.close();
-      await store.close();
+      await infrastructure.close();
     },
   };
 }

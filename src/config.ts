@@ -42,6 +42,7 @@ const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: optionalString,
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+    WEGWIJS_REDIS_PREFIX: optionalString.pipe(z.string().regex(/^[\w.:-]*$/).optional()),
     WEGWIJS_CORPUS_DIR: optionalString,
     WEGWIJS_DATA_DIR: optionalString,
     WEGWIJS_STATE_TTL_HOURS: z.coerce.number().positive().default(72),
@@ -138,6 +139,8 @@ export interface Config {
   /** Surface-qualified user ids with the admin role, e.g. "slack:U123", "teams:<aadObjectId>". */
   admins: string[];
   redisUrl?: string;
+  /** Prefix for every Redis key and job queue, so several installations (or tests) share one Redis. */
+  redisPrefix?: string;
   corpusDir: string;
   dataDir: string;
   stateTtlSeconds: number;
@@ -214,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       .map((a) => a.trim())
       .filter((a) => a !== ""),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.WEGWIJS_REDIS_PREFIX,
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),

@@ -23,7 +23,7 @@ import {
   shownStep,
   walkPath,
 } from "../support/routePaths.js";
-import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+import { appKeyPrefix, startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const corpusDir = defaultCorpusDir(repoRoot);
@@ -442,7 +442,7 @@ describe("a restart of Wegwijs in the middle of a route", () => {
   });
 
   it("continues at the same step after the process is killed (SIGKILL) and started again", { timeout: 90_000 }, async () => {
-    const env = { PORT: "0", HOST: "127.0.0.1", REDIS_URL, WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info" };
+    const env = { PORT: "0", HOST: "127.0.0.1", REDIS_URL, WEGWIJS_REDIS_PREFIX: appKeyPrefix, WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info" };
     const first = await spawnWegwijs(env);
     running.push(first);
     let baseUrl = first.baseUrl;

@@ -7,6 +7,16 @@ import { fileURLToPath } from "node:url";
 import { createWegwijs, type Wegwijs } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { afterAll } from "vitest";
+import { cleanPrefix, testPrefix } from "./redis.js";
+
+/**
+ * One Redis key prefix per test file (vitest loads this module once per file): the apps a file
+ * starts share state and job queue with each other (restarts, two instances), never with another
+ * file's apps, whose outbox relay and workers would otherwise take this file's jobs.
+ */
+export const appKeyPrefix = testPrefix("app");
+afterAll(() => cleanPrefix(appKeyPrefix));
 
 /** The repository root, so the default corpus resolves the same way as for `npm start`. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -53,7 +63,10 @@ export async function startWegwijs(env: Record<string, string> = {}, options: St
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "wegwijs-test-")));
   const logs = options.logs ?? [];
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", ...env }, repoRoot);
+  const config = loadConfig(
+    { PORT: "0", HOST: "127.0.0.1", WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", WEGWIJS_REDIS_PREFIX: appKeyPrefix, ...env },
+    repoRoot,
+  );
   const logger = createLogger(config.logLevel, collector(logs));
 
   let app: Wegwijs;

@@ -4,7 +4,7 @@ import { personalDataWarning, redactPersonalData } from "../../privacy/personalD
 import { shorten } from "../ask/sentences.js";
 import path from "node:path";
 import type { Logger } from "../../logger.js";
-import type { KeyValueStore } from "../../stores/keyValueStore.js";
+import type { RecordStores } from "../../records/recordStore.js";
 import { loadRouteCatalog, RouteContentError, type RouteCatalog } from "./routeLoader.js";
 import {
   escalationPreviewReply,
@@ -284,7 +284,7 @@ export function createRouteHandler(options: {
   contentDir: string;
   region: string;
   index: SourceIndex;
-  store: KeyValueStore;
+  records: RecordStores;
   ttlSeconds: number;
   logger: Logger;
 }): RouteHandler {
@@ -295,7 +295,7 @@ export function createRouteHandler(options: {
     index: options.index,
   });
   if (result.contentProblems.length > 0) throw new RouteContentError(result.contentProblems);
-  const sessions = new RouteSessionStore(options.store, options.ttlSeconds);
+  const sessions = new RouteSessionStore(options.records, options.ttlSeconds);
   if (result.sourceProblems.length > 0) {
     const problems = result.sourceProblems.map(formatProblem);
     // Often one missing document breaks dozens of sources: log a readable sample, not all.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ConversationAddress } from "../../bot/incoming.js";
-import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+import { type RecordKind, recordId, type RecordStore, type RecordStores } from "../../records/recordStore.js";
 import { itemStatusSchema, slugSchema } from "./routeSchema.js";
 
 const recordsSchema = z.record(z.string(), itemStatusSchema);
@@ -28,33 +28,35 @@ export function emptySession(routeId?: string, nodeId?: string): RouteSession {
   return { routeId, nodeId, records: {}, notes: [], history: [] };
 }
 
+function routeSessionKind(ttlSeconds: number): RecordKind<RouteSession> {
+  return { kind: "route-session", schema: routeSessionSchema, schemaVersion: SCHEMA_VERSION, ttlSeconds };
+}
+
 /**
- * Route progress per surface, user, conversation and thread, with the admin's TTL. Lives in
- * the shared KeyValueStore (Redis in production), so a restart of Wegwijs loses nothing.
+ * Route progress per surface, user, conversation and thread, with the admin's TTL. A record on the
+ * records seam (Redis in production), so a restart of Wegwijs loses nothing.
  */
 export class RouteSessionStore {
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly ttlSeconds: number,
-  ) {}
+  private readonly records: RecordStore<RouteSession>;
 
-  private key(address: ConversationAddress): string {
-    return storeKey("route", address.surface, address.userId, address.conversationId, address.threadId ?? "-");
+  constructor(records: RecordStores, ttlSeconds: number) {
+    this.records = records.open(routeSessionKind(ttlSeconds));
+  }
+
+  private id(address: ConversationAddress): string {
+    return recordId(address.surface, address.userId, address.conversationId, address.threadId ?? "-");
   }
 
   async get(address: ConversationAddress): Promise<RouteSession | undefined> {
-    const raw = await this.store.get<unknown>(this.key(address), SCHEMA_VERSION);
-    if (raw === undefined) return undefined;
-    // Data written by another release is dropped rather than trusted.
-    const parsed = routeSessionSchema.safeParse(raw);
-    return parsed.success ? parsed.data : undefined;
+    // Data written by another release is dropped by the record store rather than trusted.
+    return (await this.records.get(this.id(address)))?.value;
   }
 
   async save(address: ConversationAddress, session: RouteSession): Promise<void> {
-    await this.store.set(this.key(address), session, SCHEMA_VERSION, this.ttlSeconds);
+    await this.records.update(this.id(address), () => ({ value: session }));
   }
 
   async clear(address: ConversationAddress): Promise<void> {
-    await this.store.delete(this.key(address));
+    await this.records.delete(this.id(address));
   }
 }
