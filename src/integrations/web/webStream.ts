@@ -91,7 +91,9 @@ export function createRedisWebStreamHub(url: string, keyPrefix = ""): WebStreamH
       return local.count;
     },
     async close() {
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // Nothing to flush: a push that did not go out is missed like any page that was closed.
+      publisher.disconnect();
+      subscriber.disconnect();
     },
   };
 }
