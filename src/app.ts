@@ -11,6 +11,8 @@ import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
 import { createInfrastructure } from "./infrastructure.js";
+import { registerDeliveryJobs } from "./delivery/deliveryJobs.js";
+import { MessageSlots } from "./delivery/messageSlots.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
 import { createOpenAIAnswerGenerator } from "./integrations/openai/groundedAnswerer.js";
@@ -103,14 +105,15 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     if (surface.deliverer) delivery.register(surface.deliverer);
     if (surface.directory) directory.register(surface.directory);
   }
+  const hub = config.redisUrl ? createRedisWebStreamHub(config.redisUrl, config.redisPrefix) : createMemoryWebStreamHub();
+  if (config.web.mode !== "off") delivery.register(createWebDeliverer(hub));
+  registerDeliveryJobs(jobs, delivery, new MessageSlots(store, config.stateTtlSeconds), logger);
   for (const surface of surfaces) await surface.start?.();
   // Job handlers are registered above (features, deliverers); workers and the outbox relay start now.
   await infrastructure.start();
   logger.info({ surfaces: ["web", ...surfaces.map((s) => s.name)] }, "kanalen actief");
 
-  const hub = config.redisUrl ? createRedisWebStreamHub(config.redisUrl) : createMemoryWebStreamHub();
   const streams = new Set<import("express").Response>();
-  if (config.web.mode !== "off") delivery.register(createWebDeliverer(hub));
   if (config.web.mode === "local" && !isLoopback(config.host)) {
     logger.warn(
       { host: config.host },

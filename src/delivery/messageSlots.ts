@@ -33,7 +33,7 @@ export class MessageSlots {
  * more; any other reply is a new message. The message a button was on is deliberately not used:
  * a colleague pressing someone else's route step must not overwrite that person's walk.
  */
-export async function showReply(deliverer: Deliverer, slots: MessageSlots, target: DeliveryTarget, reply: Reply): Promise<MessageRef> {
+export async function showReply(deliverer: Pick<Deliverer, "deliver">, slots: MessageSlots, target: DeliveryTarget, reply: Reply): Promise<MessageRef> {
   if (!reply.slot) return deliverer.deliver(target, reply);
   const existing = await slots.get(target, reply.slot).catch(() => undefined);
   let ref: MessageRef | undefined;
