@@ -49,6 +49,8 @@ export interface Change<T> {
   value: T;
   history?: Omit<HistoryEntry, "at">[];
   outbox?: OutboxMessage[];
+  /** Time to live from this write on (e.g. "closed + 30 days"); default the kind's ttlSeconds. */
+  ttlSeconds?: number;
 }
 
 export type UpdateFn<T> = (
