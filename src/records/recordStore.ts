@@ -39,7 +39,10 @@ export interface OutboxMessage {
   /** The job name that handles it. */
   type: string;
   payload: unknown;
-  /** Job id (deduplicates while stored); default: the outbox entry's own unique id. */
+  /**
+   * Job id; default the outbox entry's own unique id. It stays taken for a day after the job ran
+   * (exactly-once relay), so put a record version or a time slot in it (see throttleSlot).
+   */
   jobId?: string;
   delayMs?: number;
 }
