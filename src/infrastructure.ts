@@ -3,7 +3,7 @@ import { RedisKeyValueStore } from "./integrations/redis/redisKeyValueStore.js";
 import { BullJobQueue } from "./jobs/bullJobQueue.js";
 import type { JobQueue } from "./jobs/jobQueue.js";
 import { MemoryJobQueue } from "./jobs/memoryJobQueue.js";
-import { OutboxRelay } from "./jobs/outboxRelay.js";
+import { OutboxRelay, RELAYED_ID_KEEP_SECONDS } from "./jobs/outboxRelay.js";
 import type { Logger } from "./logger.js";
 import { MemoryRecordStores } from "./records/memoryRecordStore.js";
 import type { RecordStores } from "./records/recordStore.js";
@@ -49,7 +49,9 @@ function inMemory(logger: Logger): Infrastructure {
   // The memory outbox is the queue itself: messages are enqueued right after the write.
   const records = new MemoryRecordStores({
     outbox: async (messages) => {
-      for (const m of messages) await jobs.enqueue(m.type, m.payload, { jobId: m.jobId, delayMs: m.delayMs });
+      for (const m of messages) {
+        await jobs.enqueue(m.type, m.payload, { jobId: m.jobId, delayMs: m.delayMs, keepCompletedSeconds: RELAYED_ID_KEEP_SECONDS });
+      }
     },
   });
   let stopping: Promise<void> | undefined;

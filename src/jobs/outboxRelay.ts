@@ -15,8 +15,12 @@ export interface OutboxRelayOptions {
   logger?: Logger;
 }
 
-/** How long a relayed entry's job id stays taken after it completed, so a re-relay cannot run it twice. */
-const RELAYED_ID_KEEP_SECONDS = 24 * 3600;
+/**
+ * How long a relayed message's job id stays taken after the job completed, so a re-relay (a process
+ * died between enqueue and acknowledge) cannot run it twice. Callers' ids therefore carry a record
+ * version or a time slot (throttleSlot), never a bare name meant for reuse.
+ */
+export const RELAYED_ID_KEEP_SECONDS = 24 * 3600;
 
 /**
  * Turns outbox stream entries (written atomically with record changes) into jobs. Every process
@@ -140,7 +144,7 @@ export class OutboxRelay {
       await this.jobs.enqueue(type, payload, {
         jobId: jobId ?? `outbox-${id}`,
         delayMs,
-        keepCompletedSeconds: jobId ? undefined : RELAYED_ID_KEEP_SECONDS,
+        keepCompletedSeconds: RELAYED_ID_KEEP_SECONDS,
       });
     } catch (error) {
       // Stays pending; claimStale() retries it after claimIdleMs.

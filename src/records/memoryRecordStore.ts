@@ -81,7 +81,7 @@ class MemoryRecordStore<T> implements RecordStore<T> {
         this.entries.set(id, {
           version: next.version,
           json: encodeDocument(this.kind, next),
-          expiresAt: this.now() + this.kind.ttlSeconds * 1000,
+          expiresAt: this.now() + (change.ttlSeconds ?? this.kind.ttlSeconds) * 1000,
           history,
         });
         if (change.outbox?.length) await this.outbox!(change.outbox);

@@ -39,7 +39,10 @@ export interface OutboxMessage {
   /** The job name that handles it. */
   type: string;
   payload: unknown;
-  /** Job id (deduplicates while stored); default: the outbox entry's own unique id. */
+  /**
+   * Job id; default the outbox entry's own unique id. It stays taken for a day after the job ran
+   * (exactly-once relay), so put a record version or a time slot in it (see throttleSlot).
+   */
   jobId?: string;
   delayMs?: number;
 }
@@ -49,6 +52,8 @@ export interface Change<T> {
   value: T;
   history?: Omit<HistoryEntry, "at">[];
   outbox?: OutboxMessage[];
+  /** Time to live from this write on (e.g. "closed + 30 days"); default the kind's ttlSeconds. */
+  ttlSeconds?: number;
 }
 
 export type UpdateFn<T> = (

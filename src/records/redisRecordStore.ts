@@ -62,7 +62,8 @@ end
 for i = 1, nAdd do
   local indexKey = KEYS[3 + i]
   redis.call('ZADD', indexKey, score, id)
-  redis.call('EXPIRE', indexKey, ttl)
+  -- Only ever extended: other records in the index may live longer than this one.
+  if redis.call('TTL', indexKey) < ttl then redis.call('EXPIRE', indexKey, ttl) end
 end
 for i = 1, nRemove do
   redis.call('ZREM', KEYS[3 + nAdd + i], id)
@@ -163,7 +164,7 @@ class RedisRecordStore<T> implements RecordStore<T> {
       m.jobId ?? "",
       m.delayMs !== undefined && m.delayMs > 0 ? String(Math.round(m.delayMs)) : "",
     ]);
-    const ttl = Math.max(1, Math.round(this.kind.ttlSeconds));
+    const ttl = Math.max(1, Math.round(change.ttlSeconds ?? this.kind.ttlSeconds));
     const keys = [this.recordKey(next.id), this.historyKey(next.id), OUTBOX_STREAM, ...newKeys, ...removeKeys];
     const result = await this.commitCommand(
       keys.length,

@@ -92,6 +92,26 @@ describe.each(["redis", "memory"] as const)("outbox on %s", (kind) => {
   });
 });
 
+describe.each(["redis", "memory"] as const)("outbox job ids on %s", (kind) => {
+  it("keeps a message's job id taken after its job ran, so a repeat does not run again", { timeout: 30_000 }, async () => {
+    const infra = infrastructure(kind);
+    const runs: unknown[] = [];
+    infra.jobs.register("remind", async (data) => void runs.push(data));
+    await infra.start();
+    const notes = infra.records.open(noteKind);
+    const remind = (n: number) =>
+      notes.update("case-4", (current) => ({
+        value: { notes: [...(current?.value.notes ?? []), `n${n}`] },
+        outbox: [{ type: "remind", payload: { n }, jobId: "remind:case-4:item-1:v1" }],
+      }));
+    await remind(1);
+    await until(() => runs.length === 1);
+    await remind(2);
+    await sleep(1500);
+    expect(runs).toEqual([{ n: 1 }]);
+  });
+});
+
 describe("outbox relay (Redis)", () => {
   it("enqueues an entry once even when the relay dies after enqueueing but before acknowledging", { timeout: 30_000 }, async () => {
     const prefix = testPrefix("outbox-relay");

@@ -177,6 +177,22 @@ describe("redis record layout", () => {
     }
   });
 
+  it("lets one write set its own TTL, and never shortens an index's TTL", async () => {
+    const store = new RedisRecordStores(redis).open({ ...kind, kind: "contract-retention", ttlSeconds: 600 });
+    await store.update("long", () => ({ value: { ...empty, status: "closed" } }));
+    await store.update("short", () => ({ value: { ...empty, status: "closed" }, ttlSeconds: 60 }));
+    const raw = new Redis(REDIS_URL);
+    try {
+      const ttl = await raw.ttl(`${prefix}${storeKey("contract-retention", "short")}`);
+      expect(ttl).toBeGreaterThan(50);
+      expect(ttl).toBeLessThanOrEqual(60);
+      expect(await raw.ttl(`${prefix}${storeKey("contract-retention-index", "byStatus", "closed")}`)).toBeGreaterThan(590);
+    } finally {
+      raw.disconnect();
+    }
+    expect((await store.findBy("byStatus", "closed")).map((r) => r.id).sort()).toEqual(["long", "short"]);
+  });
+
   it("replaces a key of another type (an older release's format) instead of failing", async () => {
     await redis.set(storeKey("contract-legacy", "x"), JSON.stringify({ v: 1, data: {} }));
     const store = new RedisRecordStores(redis).open({ ...kind, kind: "contract-legacy" });
@@ -188,6 +204,17 @@ describe("redis record layout", () => {
 });
 
 describe("memory record expiry", () => {
+  it("lets one write set its own TTL (e.g. closed + a retention period)", async () => {
+    let clock = 1_000_000;
+    const store = new MemoryRecordStores({ now: () => clock }).open({ ...kind, ttlSeconds: 10 });
+    await store.update("closed", () => ({ value: { ...empty, status: "closed" }, ttlSeconds: 100 }));
+    clock += 50_000;
+    expect((await store.get("closed"))?.value.status).toBe("closed");
+    expect((await store.findBy("byStatus", "closed")).map((r) => r.id)).toEqual(["closed"]);
+    clock += 51_000;
+    expect(await store.get("closed")).toBeUndefined();
+  });
+
   it("forgets a record after the kind's TTL", async () => {
     let clock = 1_000_000;
     const store = new MemoryRecordStores({ now: () => clock }).open({ ...kind, ttlSeconds: 10 });
