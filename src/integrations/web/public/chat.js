@@ -255,9 +255,15 @@ function listen() {
   const source = new EventSource(`/api/stream?${params}`);
   const show = (event) => {
     const { messageId, reply } = JSON.parse(event.data);
-    const existing = log.querySelector(`article[data-message-id="${CSS.escape(messageId)}"]`);
-    if (existing) existing.replaceChildren(...reply.parts.map(renderPart));
-    else addReply(reply, { "data-message-id": messageId });
+    // The same message again (by id), or the newest message of the same slot (a shared checklist
+    // this page first got as the answer to its own command): redrawn in place.
+    const byId = log.querySelector(`article[data-message-id="${CSS.escape(messageId)}"]`);
+    const bySlot = reply.slot ? [...log.querySelectorAll(`article[data-slot="${CSS.escape(reply.slot)}"]`)].at(-1) : null;
+    const existing = byId ?? bySlot;
+    if (existing) {
+      existing.replaceChildren(...reply.parts.map(renderPart));
+      existing.setAttribute("data-message-id", messageId);
+    } else addReply(reply, { "data-message-id": messageId });
   };
   source.addEventListener("message", show);
   source.addEventListener("update", show);
