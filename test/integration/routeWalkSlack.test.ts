@@ -377,7 +377,7 @@ describe("golden transcripts through Slack: every path of every shipped route (s
   }
 
   const cases = regions.flatMap((region) => region.routes.map((routeId) => [region.id, routeId] as const));
-  it.each(cases)("region %s, route %s: every path reaches the web walk's outcome with the same missing items", { timeout: 120_000 }, async (regionId, routeId) => {
+  it.each(cases)("region %s, route %s: every path reaches the web walk's outcome with the same missing items", { timeout: 300_000 }, async (regionId, routeId) => {
     const region = regionById(regionId);
     const route = routeById(routeId);
     const app = apps.get(regionId)!;
