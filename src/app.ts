@@ -2,7 +2,6 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBot, type Bot } from "./bot/bot.js";
-import { ConversationStateStore } from "./bot/conversationState.js";
 import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
@@ -65,15 +64,15 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
-  const state = new ConversationStateStore(store, config.stateTtlSeconds);
+  const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger });
   const bot = createBot({
-    ask: new AskHandler(askService, state, new AnswerLog(store)),
+    ask: new AskHandler(askService, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
     logger,
-    route: createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger }),
+    route,
   });
 
-  const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount };
+  const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount, region: route?.region };
   const surfaces: Surface[] = [];
   if (config.slack) surfaces.push(createSlackSurface(surfaceDeps, config.slack));
   if (config.teams) surfaces.push(createTeamsSurface(surfaceDeps, config.teams));

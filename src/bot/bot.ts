@@ -1,6 +1,7 @@
 import type { AskHandler } from "../handlers/ask/askHandler.js";
-import { FEEDBACK_ACTION, MORE_SOURCES_ACTION } from "../handlers/ask/askHandler.js";
-import { helpReply } from "../handlers/help.js";
+import { FEEDBACK_ACTION, FEEDBACK_REASON_ACTION, MORE_SOURCES_ACTION } from "../handlers/ask/askHandler.js";
+import { withRouteOfferFirst } from "../handlers/ask/routeOffer.js";
+import { smallTalkReply } from "../handlers/smallTalk.js";
 import { isRouteAction, type RouteHandler } from "../handlers/route/routeHandler.js";
 import type { Logger } from "../logger.js";
 import type { Incoming } from "./incoming.js";
@@ -17,8 +18,6 @@ export interface BotDeps {
 export interface Bot {
   handle(incoming: Incoming): Promise<Reply[]>;
 }
-
-const HELP_WORDS = new Set(["help", "hulp", "?", "start", "hoi", "hallo", "menu"]);
 
 /** Routes platform-neutral events to handlers. Knows nothing about Slack, Teams or HTML. */
 export function createBot(deps: BotDeps): Bot {
@@ -49,20 +48,23 @@ async function route(deps: BotDeps, incoming: Incoming): Promise<Reply[]> {
     if (deps.route && isRouteAction(incoming.action.id)) return [await deps.route.action(incoming.address, incoming.action)];
     switch (incoming.action.id) {
       case MORE_SOURCES_ACTION:
-        return [await deps.ask.moreSources(incoming.address)];
+        return [await deps.ask.moreSources(incoming.action.value)];
       case FEEDBACK_ACTION:
         return [await deps.ask.feedback(incoming.address, incoming.action.value)];
+      case FEEDBACK_REASON_ACTION:
+        return [await deps.ask.feedbackReason(incoming.address, incoming.action.value, incoming.action.fields)];
       default:
         return [{ parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }] }];
     }
   }
   const text = incoming.text.trim();
-  if (HELP_WORDS.has(text.toLowerCase())) return [helpReply(deps.documentCount())];
+  const smallTalk = smallTalkReply(text, deps.route?.region);
+  if (smallTalk) return [smallTalk];
   // "route", or the typed answer a route step is waiting for.
   const routed = await deps.route?.message(incoming.address, text);
   if (routed) return [routed];
   const answer = await deps.ask.question(incoming.address, text);
   // A question about placing a young person also gets the route offered, never instead of the answer.
   const offer = deps.route?.offerFor(text);
-  return [offer ? { parts: [...answer.parts, ...offer] } : answer];
+  return [offer ? withRouteOfferFirst(answer, offer) : answer];
 }

@@ -1,5 +1,6 @@
 import type { Router } from "express";
 import type { Bot } from "../bot/bot.js";
+import type { SmallTalkRegion } from "../handlers/smallTalk.js";
 import type { Logger } from "../logger.js";
 import type { KeyValueStore } from "../stores/keyValueStore.js";
 
@@ -20,4 +21,6 @@ export interface SurfaceDeps {
   store: KeyValueStore;
   logger: Logger;
   documentCount: () => number;
+  /** The configured region (name, example questions) for onboarding, e.g. Slack's suggested prompts. */
+  region?: SmallTalkRegion;
 }

@@ -54,6 +54,11 @@ export class RouteHandler {
     return this.ctx !== undefined;
   }
 
+  /** The configured region (names, example questions), when routes are loaded. */
+  get region(): RenderContext["region"] | undefined {
+    return this.ctx?.region;
+  }
+
   /** "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined. */
   async message(address: ConversationAddress, text: string): Promise<Reply | undefined> {
     if (isRouteCommand(text)) return this.resumeOrPick(address);

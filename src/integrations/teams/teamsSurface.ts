@@ -20,6 +20,7 @@ import { comingReply, parseTeamsText, teamsHelpReply, teamsWelcomeReply } from "
 import { minimalReference, TeamsConversationReferences } from "./conversationReferences.js";
 import { isAnonymous, outboundHostPolicy, teamsAuthConfiguration } from "./teamsAuth.js";
 import { oversizedCards, plainMessage, teamsMessages } from "./teamsReplies.js";
+import { registerTeamsFeedback, TeamsFeedbackMessages } from "./teamsFeedback.js";
 
 export interface TeamsSurface extends Surface {
   /** Sends a reply to a stored conversation (coordinator notifications); false when unknown. */
@@ -93,6 +94,7 @@ export function createTeamsSurface(
   // Proactive sends authenticate as the bot; anonymously the SDK sends without a token.
   const botIdentity: ContinueIdentity = config.appId ?? ({} as ContinueIdentity);
   const references = new TeamsConversationReferences(deps.store);
+  const feedbackMessages = new TeamsFeedbackMessages(deps.store);
 
   const agent = new AgentApplication<TurnState>({
     adapter,
@@ -120,7 +122,8 @@ export function createTeamsSurface(
     }
     const oversized = oversizedCards(activities);
     if (oversized > 0) logger.warn({ oversized }, "teams card over the message limit");
-    await context.sendActivities(activities);
+    const sent = await context.sendActivities(activities);
+    await feedbackMessages.rememberSent(context.activity.conversation?.id, activities, sent);
   }
 
   /** Sends into a stored or current conversation outside a turn (notifications, late answers). */
@@ -187,6 +190,8 @@ export function createTeamsSurface(
     await references.forget(activity.conversation.id);
     logger.info({ conversationType: activity.conversation.conversationType }, "teams app removed");
   });
+
+  registerTeamsFeedback(agent, { bot: deps.bot, messages: feedbackMessages, logger, addressOf });
 
   // Action.Execute (universal actions) arrives as an invoke; same actions as Action.Submit.
   agent.addRoute(

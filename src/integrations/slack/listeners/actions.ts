@@ -5,6 +5,7 @@ import { isRouteAction } from "../../../handlers/route/routeHandler.js";
 import { incomingActionFromSlack, type SlackActionLike } from "../blockKit.js";
 import { postEphemeralReplies, postReplies, respondReplies } from "../replies.js";
 import { slackAddress, type SlackContext } from "../slackContext.js";
+import { skipFeedbackActions } from "./feedback.js";
 
 /** Action ids the bot routes; anything else is logged as unknown (and still handed to the bot, which says so). */
 export function isKnownAction(id: string): boolean {
@@ -22,7 +23,8 @@ const RENDERED_ACTION_ID = /^.+\|\d+$/;
 
 /** Button presses and choices from our Block Kit replies, mapped back to IncomingAction. */
 export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockAction>({ type: "block_actions" }, async ({ ack, body, action, client, respond }) => {
+  // 👍 / 👎 and their reason have their own listener (feedback.ts: modal, private replies).
+  app.action<BlockAction>({ type: "block_actions" }, skipFeedbackActions, async ({ ack, body, action, client, respond }) => {
     await ack();
     const element = action as unknown as SlackActionLike | undefined;
     const channel = body.channel?.id ?? body.container?.channel_id;
