@@ -55,7 +55,7 @@ export function citedMessage(
   generated: boolean,
 ): { text: string; entity?: TeamsMessageEntity } {
   const byNumber = new Map(sources.map((s) => [s.n, s]));
-  const shown = text.replace(MARKER, (marker, n: string) => (byNumber.has(Number(n)) ? marker : "")).replace(/[ \t]+\n/g, "\n");
+  const shown = text.replace(/[ \t]*\[(\d{1,3})\]/g, (marker, n: string) => (byNumber.has(Number(n)) ? marker : ""));
   const claims = citationMarkers(shown).map((n) => claim(byNumber.get(n)!));
   if (claims.length === 0 && !generated) return { text: shown };
   return {
