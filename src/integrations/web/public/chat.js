@@ -125,7 +125,7 @@ function renderForm(part) {
 const FEEDBACK_ACTION = "ask.feedback";
 
 function renderFeedback(part) {
-  const box = el("div", { class: "actions feedback", role: "group", "aria-label": "Was dit antwoord nuttig?" });
+  const box = el("div", { class: "actions feedback", role: "group", "aria-label": "Was dit antwoord nuttig?", "data-answer-id": part.answerId });
   const buttons = [
     ["useful", "👍 Nuttig"],
     ["not_useful", "👎 Niet nuttig"],
