@@ -14,7 +14,7 @@ import { SLACK_LIMITS, slackLimitViolations } from "../../src/integrations/slack
 
 const answerReply: Reply = {
   parts: [
-    { kind: "text", text: "Dit staat erover in de plandocumenten:\nHet spoedberaad vindt binnen 24 uur plaats [1] [2]." },
+    { kind: "text", text: "Het spoedberaad vindt binnen 24 uur plaats [1] [2].\nDe gemeente organiseert het." },
     { kind: "sources", title: "Bronnen", sources: [1, 2, 3, 4, 5].map((n) => source(n)) },
     {
       kind: "actions",
@@ -126,7 +126,7 @@ describe("renderSlackMessages", () => {
     expectValid(messages);
     const [message] = messages;
     const texts = shownTexts(messages);
-    expect(texts[0]).toBe("Dit staat erover in de plandocumenten:\nHet spoedberaad vindt binnen 24 uur plaats [1] [2].");
+    expect(texts[0]).toBe("Het spoedberaad vindt binnen 24 uur plaats [1] [2].\nDe gemeente organiseert het.");
     expect(texts).toContain("*Bronnen*");
     for (const n of [1, 2, 3, 4, 5]) {
       expect(texts).toContain(
@@ -140,7 +140,7 @@ describe("renderSlackMessages", () => {
       ["👎 Niet nuttig", "6f1c1f7e-5a8e-4a55-9d7d-1c1f7e5a8e4a:not_useful"],
     ]);
     // The fallback names the answer in plain text, without Slack markup.
-    expect(message!.text.startsWith("Dit staat erover in de plandocumenten:")).toBe(true);
+    expect(message!.text.startsWith("Het spoedberaad vindt binnen 24 uur plaats")).toBe(true);
     expect(message!.text).not.toMatch(/[*_]/);
   });
 
