@@ -4,7 +4,6 @@ import { Directory } from "./bot/directory.js";
 import type { ChatHandler } from "./bot/chatHandler.js";
 import { createBot, type Bot } from "./router/router.js";
 import { createRegistry } from "./router/handlers.js";
-import { ConversationStateStore } from "./bot/conversationState.js";
 import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
@@ -86,18 +85,26 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
-  const state = new ConversationStateStore(records, config.stateTtlSeconds);
+  const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger });
   const { registry, fallback } = createRegistry({
-    ask: new AskHandler(askService, state, new AnswerLog(store)),
+    ask: new AskHandler(askService, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
-    route: createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger }),
+    route,
     extra: options.extraHandlers,
   });
   const directory = new Directory({ admins: config.admins });
   const delivery = new Delivery();
   const bot = createBot({ registry, directory, fallback, logger });
 
-  const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount, directory, stateTtlSeconds: config.stateTtlSeconds };
+  const surfaceDeps: SurfaceDeps = {
+    bot,
+    store,
+    logger,
+    documentCount: () => knowledge.documentCount,
+    directory,
+    stateTtlSeconds: config.stateTtlSeconds,
+    region: route.region,
+  };
   const surfaces: Surface[] = [];
   if (config.slack) surfaces.push(createSlackSurface(surfaceDeps, config.slack));
   if (config.teams) surfaces.push(createTeamsSurface(surfaceDeps, config.teams));

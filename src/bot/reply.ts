@@ -10,6 +10,8 @@ export interface SourceCitation {
   n: number;
   documentId: string;
   documentTitle: string;
+  /** Short document title for display (from corpus.json); else one is derived (see sourceTitle.ts). */
+  shortTitle?: string;
   /** Section trail joined for display, e.g. "5.2.5 Matching & plaatsing". */
   section: string;
   /** Short quote from the passage (retrieved text, never invented). */
@@ -54,8 +56,11 @@ export interface FormField {
 }
 
 export type ReplyPart =
-  /** Plain text; *emphasis* and line breaks only. */
-  | { kind: "text"; text: string }
+  /**
+   * Plain text; *emphasis* and line breaks only. `generated` is set when a language model wrote
+   * the text (Teams then shows its AI label); quoted or fixed text never has it.
+   */
+  | { kind: "text"; text: string; generated?: boolean }
   /** A section heading. */
   | { kind: "heading"; text: string }
   | { kind: "notice"; level: "info" | "warning"; text: string }
@@ -66,7 +71,13 @@ export type ReplyPart =
   /** Ticking an item comes back as IncomingAction { id: toggleActionId, value: `${checklistId}:${itemId}` }. */
   | { kind: "checklist"; checklistId: string; title: string; toggleActionId: string; items: ChecklistItem[] }
   /** Submitting comes back as IncomingAction { id: submitActionId, value: formId, fields }. */
-  | { kind: "form"; formId: string; title: string; submitActionId: string; submitLabel: string; fields: FormField[] };
+  | { kind: "form"; formId: string; title: string; submitActionId: string; submitLabel: string; fields: FormField[] }
+  /**
+   * 👍 / 👎 on one answer, in each platform's native form. A press comes back as IncomingAction
+   * { id: FEEDBACK_ACTION, value: `${answerId}:useful|not_useful` }; a reason for a 👎 as
+   * { id: FEEDBACK_REASON_ACTION, value: answerId, fields: { reason } }.
+   */
+  | { kind: "feedback"; answerId: string };
 
 export interface Reply {
   parts: ReplyPart[];

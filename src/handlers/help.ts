@@ -1,6 +1,7 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
 import type { Surface } from "../bot/actor.js";
 import type { Reply } from "../bot/reply.js";
+import { onboardingReply, type SmallTalkRegion } from "./smallTalk.js";
 
 /** What Wegwijs can do, in a few lines. */
 export function helpReply(documentCount: number): Reply {
@@ -45,14 +46,19 @@ function usageFor(surface: Surface, specs: readonly CommandSpec[]): string {
   }
 }
 
-export function helpHandler(options: { documentCount: () => number; commands: () => readonly CommandSpec[] }): ChatHandler {
+export function helpHandler(options: {
+  documentCount: () => number;
+  commands: () => readonly CommandSpec[];
+  region?: () => SmallTalkRegion | undefined;
+}): ChatHandler {
   return {
     name: "help",
-    commands: [{ name: "help", aliases: ["hulp", "?", "menu", "start", "hoi", "hallo"], help: "deze uitleg" }],
+    commands: [{ name: "help", aliases: ["hulp", "?", "menu"], help: "deze uitleg" }],
     visibility: "private",
     async command({ address }) {
-      const help = helpReply(options.documentCount());
-      return [{ parts: [...help.parts, { kind: "text", text: usageFor(address.surface, options.commands()) }] }];
+      // What Wegwijs is, the region's example questions and the route button, then the commands.
+      const intro = options.region ? onboardingReply("help", options.region()) : helpReply(options.documentCount());
+      return [{ parts: [...intro.parts, { kind: "text", text: usageFor(address.surface, options.commands()) }] }];
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type { Deliverer } from "../bot/delivery.js";
 import type { Directory, SurfaceDirectory } from "../bot/directory.js";
 import type { Bot } from "../router/router.js";
+import type { SmallTalkRegion } from "../handlers/smallTalk.js";
 import type { Logger } from "../logger.js";
 import type { KeyValueStore } from "../stores/keyValueStore.js";
 
@@ -30,4 +31,6 @@ export interface SurfaceDeps {
   directory: Directory;
   /** How long per-conversation state (message slots) is kept. */
   stateTtlSeconds: number;
+  /** The configured region (name, example questions) for onboarding, e.g. Slack's suggested prompts. */
+  region?: SmallTalkRegion;
 }

@@ -3,6 +3,7 @@ import { askChatHandler } from "../handlers/ask/askChatHandler.js";
 import type { AskHandler } from "../handlers/ask/askHandler.js";
 import { comingSoonHandler } from "../handlers/comingSoon.js";
 import { helpHandler } from "../handlers/help.js";
+import { smallTalkHandler } from "../handlers/smallTalkHandler.js";
 import { routeChatHandler } from "../handlers/route/routeChatHandler.js";
 import type { RouteHandler } from "../handlers/route/routeHandler.js";
 import { HandlerRegistry } from "./registry.js";
@@ -23,7 +24,9 @@ export interface FeatureDeps {
 export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; fallback: ReturnType<typeof askChatHandler> } {
   const registry = new HandlerRegistry();
   const fallback = askChatHandler(deps.ask);
-  registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs() }));
+  const region = () => deps.route?.region;
+  registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs(), region }));
+  registry.add(smallTalkHandler(region));
   if (deps.route) registry.add(routeChatHandler(deps.route));
   registry.add(comingSoonHandler());
   for (const handler of deps.extra ?? []) registry.add(handler);

@@ -4,6 +4,7 @@ import type { Incoming, Resolved } from "../bot/incoming.js";
 import type { Reply } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
+import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
 
 export interface BotDeps {
   registry: HandlerRegistry;
@@ -78,9 +79,9 @@ export function createBot(deps: BotDeps): Bot {
         const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
         const offers = registry.all().flatMap((h) => h.suggest?.(text) ?? []);
         if (offers.length === 0 || answer.length === 0) return answer;
-        // Offered under the answer, never instead of it.
+        // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         const last = answer[answer.length - 1]!;
-        return [...answer.slice(0, -1), { ...last, parts: [...last.parts, ...offers] }];
+        return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
       }
     }
   }

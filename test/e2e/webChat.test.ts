@@ -1,8 +1,20 @@
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 const QUESTION = "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?";
+const LATER_QUESTION = "Wat is in Rijnmond de voorkeursvorm voor verblijf?";
+const BROWSER_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const SCREENSHOT = "/tmp/wegwijs-webchat.png";
 
 describe("web chat in a real browser", () => {
@@ -11,19 +23,7 @@ describe("web chat in a real browser", () => {
 
   beforeAll(async () => {
     app = await startWegwijs();
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,7 +67,8 @@ describe("web chat in a real browser", () => {
       await expect(input.inputValue()).resolves.toBe("");
       // The question is shown as the user's message, the answer with its text and sources.
       expect(await log.getByRole("article", { name: "Jij" }).filter({ hasText: QUESTION }).count()).toBe(1);
-      expect(await answer.getByText(/^Dit staat erover in de plandocumenten:/).count()).toBe(1);
+      // The answer leads with the quote; no preamble.
+      expect((await answer.locator("p").first().innerText()).trim()).toMatch(/^“/);
       const sources = answer.getByRole("region", { name: "Bronnen" });
       expect(await sources.getByRole("heading", { name: "Bronnen" }).count()).toBe(1);
       const items = sources.getByRole("listitem");
@@ -87,6 +88,95 @@ describe("web chat in a real browser", () => {
 
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
       expect(failedRequests).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("answers small talk with example questions, shows an older answer's own sources, and keeps one vote per answer", { timeout: 90_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(app.baseUrl);
+      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
+      const input = page.getByRole("textbox", { name: "Je vraag aan Wegwijs" });
+      const botMessages = log.getByRole("article", { name: "Wegwijs" });
+      await botMessages.first().waitFor({ timeout: 10_000 });
+
+      /** Types a message and returns the bot's reply article that follows it. */
+      const say = async (text: string) => {
+        const before = await botMessages.count();
+        await input.fill(text);
+        await input.press("Enter");
+        await botMessages.nth(before).waitFor({ timeout: 15_000 });
+        return botMessages.nth(before);
+      };
+
+      // Small talk: short, friendly, with the region's example questions and the route button.
+      for (const text of ["hallo", "bedankt!", "wie ben jij?"]) {
+        const reply = await say(text);
+        const shown = (await reply.innerText()).trim();
+        expect(shown.length, text).toBeGreaterThan(40);
+        expect(shown.length, text).toBeLessThan(900);
+        expect(shown, text).toContain("Je kunt bijvoorbeeld vragen");
+        expect(shown, text).toContain("Wanneer zijn de JeugdzorgPlus-plekken afgebouwd?");
+        expect(shown, text).not.toMatch(/geen antwoord op|Volgende stap/);
+        expect(await reply.getByRole("button", { name: "Start de plaatsingsroute" }).count(), text).toBe(1);
+      }
+
+      // Two answers; "Meer bronnen" under the OLDER one shows that answer's hidden sources.
+      const older = await say(QUESTION);
+      await older.getByRole("region", { name: "Bronnen" }).waitFor();
+      const newer = await say(LATER_QUESTION);
+      await newer.getByRole("region", { name: "Bronnen" }).waitFor();
+      const olderId = await older.getByRole("group", { name: "Was dit antwoord nuttig?" }).getAttribute("data-answer-id");
+      const newerId = await newer.getByRole("group", { name: "Was dit antwoord nuttig?" }).getAttribute("data-answer-id");
+      expect(olderId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(newerId).not.toBe(olderId);
+      const answers = new AnswerLog(app.app.store);
+      const hidden = (await answers.answer(olderId!))!.hiddenSources!;
+      expect(hidden.length).toBeGreaterThan(0);
+
+      const before = await botMessages.count();
+      await older.getByRole("button", { name: "Meer bronnen" }).click();
+      await botMessages.nth(before).waitFor({ timeout: 10_000 });
+      const more = botMessages.nth(before).getByRole("region", { name: "Meer bronnen" });
+      const items = more.getByRole("listitem");
+      expect(await items.count()).toBe(hidden.length);
+      for (const [i, source] of hidden.entries()) {
+        expect(await items.nth(i).locator(".where").innerText()).toContain(source.section);
+        expect(await items.nth(i).locator("strong").getAttribute("title")).toBe(source.documentTitle);
+      }
+
+      // 👍 then 👎 on the older answer: one vote, the last one, with the optional reason.
+      const feedback = older.getByRole("group", { name: "Was dit antwoord nuttig?" });
+      let count = await botMessages.count();
+      await feedback.getByRole("button", { name: "👍 Nuttig" }).click();
+      await botMessages.nth(count).waitFor();
+      expect(await botMessages.nth(count).innerText()).toContain("Dank je");
+      count = await botMessages.count();
+      await feedback.getByRole("button", { name: "👎 Niet nuttig" }).click();
+      await botMessages.nth(count).waitFor();
+      const reasonForm = botMessages.nth(count).getByRole("form");
+      expect(await feedback.getByRole("button", { name: "👎 Niet nuttig" }).getAttribute("aria-pressed")).toBe("true");
+      expect(await feedback.getByRole("button", { name: "👍 Nuttig" }).getAttribute("aria-pressed")).toBe("false");
+      await reasonForm.getByRole("textbox", { name: "Toelichting" }).fill("Het ging over iets anders; bel 0612345678");
+      count = await botMessages.count();
+      await reasonForm.getByRole("button", { name: "Versturen" }).click();
+      await botMessages.nth(count).waitFor();
+      expect(await botMessages.nth(count).innerText()).toContain("toelichting is opgeslagen");
+
+      const votes = await answers.votes(olderId!);
+      expect(Object.keys(votes)).toHaveLength(1);
+      const [vote] = Object.values(votes);
+      expect(vote).toMatchObject({ rating: "not_useful", surface: "web" });
+      // The reason went through the privacy filter before it was stored.
+      expect(vote!.reason).toContain("Het ging over iets anders");
+      expect(vote!.reason).not.toContain("0612345678");
+      expect(await answers.votes(newerId!)).toEqual({});
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCorpusDir } from "../../src/config.js";
+import { parse } from "yaml";
+import { sourceTitle } from "../../src/bot/sourceTitle.js";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { slackLimitViolations } from "../../src/integrations/slack/slackLimits.js";
 import { startFakeSlackApi, type FakeSlackApi, type PostedMessage, type SlackApiCall } from "../support/fakeSlackApi.js";
@@ -18,9 +20,13 @@ const OTHER = "wat is het doel van de regiovisie jeugdhulp Rijnmond?";
 const QUESTIONS = [ANSWERED, WITH_MORE, OTHER];
 
 const corpusDir = defaultCorpusDir(fileURLToPath(new URL("../..", import.meta.url)));
-const corpusTitles = (JSON.parse(readFileSync(path.join(corpusDir, "corpus.json"), "utf8")) as { documents: Array<{ title: string }> }).documents.map(
-  (d) => d.title,
+// Sources show the short title: corpus.json's shortTitle, else one derived from the title.
+const corpusTitles = (JSON.parse(readFileSync(path.join(corpusDir, "corpus.json"), "utf8")) as { documents: Array<{ title: string; shortTitle?: string }> }).documents.map(
+  (d) => sourceTitle({ documentTitle: d.title, shortTitle: d.shortTitle }),
 );
+const region = parse(readFileSync(new URL("../../content/regions/groningen-drenthe.yaml", import.meta.url), "utf8")) as {
+  exampleQuestions: Array<{ title: string; question: string }>;
+};
 
 const SECRET = `signing-${randomUUID()}`;
 // Every Slack id in this file carries RUN, so Redis keys can be found and removed afterwards.
@@ -43,8 +49,20 @@ function blockText(blocks: any[] | undefined): string {
   return out.join("\n");
 }
 
+/** Slack's feedback_buttons element under an answer, with its block. */
+function feedbackButtons(blocks: any[] | undefined): { action_id: string; block_id?: string; positive_button: any; negative_button: any } | undefined {
+  for (const b of blocks ?? []) {
+    if (b.type !== "context_actions") continue;
+    const element = b.elements.find((e: any) => e.type === "feedback_buttons");
+    if (element) return { ...element, block_id: b.block_id };
+  }
+  return undefined;
+}
+
 function buttons(blocks: any[] | undefined): Array<{ action_id: string; value?: string; block_id?: string }> {
+  const feedback = feedbackButtons(blocks);
   return (blocks ?? []).flatMap((b: any) => [
+    ...(b.type === "context_actions" && feedback ? [feedback.positive_button, feedback.negative_button].map((fb: any) => ({ action_id: feedback.action_id, value: fb.value })) : []),
     ...(b.type === "actions" ? b.elements.filter((e: any) => e.type === "button").map((e: any) => ({ ...e, block_id: b.block_id })) : []),
     ...(b.accessory?.type === "button" ? [{ ...b.accessory, block_id: b.block_id }] : []),
   ]);
@@ -178,10 +196,10 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
       await other?.close();
       await fake?.close();
       await cleanPrefix(`wegwijs:idempotency:slack:Ev${RUN}`);
-      await cleanPrefix(`wegwijs:conversation:slack:U${RUN}`);
+      await cleanPrefix(`wegwijs:slack-thread-title:D${RUN}`);
       for (const answerId of answerIds) {
         await cleanPrefix(`wegwijs:answer:${answerId}`);
-        await cleanPrefix(`wegwijs:feedback:${answerId}:`);
+        await cleanPrefix(`wegwijs:feedback:${answerId}`);
       }
     }
   });
@@ -260,24 +278,76 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
     expect(reasons).toEqual(expect.arrayContaining(["bad_signature", "stale_timestamp", "missing_signature"]));
   });
 
-  it("stores feedback from a block_actions button press and thanks the user ephemerally", async () => {
+  it("takes 👍 then 👎 from Slack's feedback_buttons as one vote, and asks the reason in a modal", async () => {
     const user = id("U");
     const channel = id("C");
     const event = mention(user, channel, ANSWERED);
     await slack.event(envelope(event));
     const [call] = await settledPosts(postsTo(channel), 1);
     const message = posted(call!, 1);
-    const useful = buttons(message.blocks).find((b) => b.action_id.startsWith("ask.feedback|") && b.value?.endsWith(":useful"));
-    expect(useful).toBeDefined();
-    const answerId = useful!.value!.split(":")[0]!;
+    // Sources in context blocks, a footer, and the feedback_buttons element.
+    const blocks = message.blocks as any[];
+    expect(blocks.filter((b) => b.type === "context" && /^\*\[\d+\]/.test(b.elements[0].text)).length).toBeGreaterThan(0);
+    expect(blocks.some((b) => b.type === "context" && /^Antwoord uit de plandocumenten/.test(b.elements[0].text))).toBe(true);
+    const element = feedbackButtons(blocks)!;
+    expect(element.positive_button.value).toMatch(/^[0-9a-f-]{36}:useful$/);
+    const answerId = element.positive_button.value.split(":")[0];
+    answerIds.add(answerId);
 
-    const response = await slack.interaction(blockActions(user, message, useful!));
-    expect(response.status).toBe(200);
+    /** A press on one side of the element, as Slack sends it (action type feedback_buttons). */
+    const press = (side: "positive_button" | "negative_button") => {
+      const payload = blockActions(user, message, { action_id: element.action_id, value: element[side].value, block_id: element.block_id });
+      payload.actions = [{ type: "feedback_buttons", action_id: element.action_id, block_id: element.block_id ?? "fb", value: element[side].value, text: element[side].text, action_ts: ts() }] as any;
+      return payload;
+    };
+
+    const up = await slack.interaction(press("positive_button"));
+    expect(up.status).toBe(200);
     const thanks = await fake.waitFor(() => fake.callsTo("chat.postEphemeral").find((c) => c.body.channel === channel && c.body.user === user));
     expect(thanks.body.text).toMatch(/Dank je/);
     expect(thanks.body.thread_ts).toBe(event.ts);
-    const stored = await new AnswerLog(app.app.store).feedback(answerId, user);
-    expect(stored).toMatchObject({ rating: "useful", surface: "slack" });
+    expect(await new AnswerLog(app.app.store).feedback(answerId, user)).toMatchObject({ rating: "useful", surface: "slack" });
+
+    const downPayload = press("negative_button");
+    await slack.interaction(downPayload);
+    const open = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === downPayload.trigger_id));
+    expect(open.body.view).toMatchObject({ type: "modal", callback_id: "wegwijs_feedback_modal" });
+    const log = new AnswerLog(app.app.store);
+    // The vote is stored after the ack and the modal; the second press replaced the first.
+    for (let i = 0; i < 100 && (await log.feedback(answerId, user))?.rating !== "not_useful"; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await log.feedback(answerId, user)).toMatchObject({ rating: "not_useful" });
+    // With the modal open, nothing else is posted for the 👎.
+    expect(fake.callsTo("chat.postEphemeral").filter((c) => c.body.user === user)).toHaveLength(1);
+
+    const input = open.body.view.blocks.find((b: any) => b.type === "input");
+    const submitted = await slack.interaction({
+      type: "view_submission",
+      team: { id: fake.team.id, domain: "wegwijs-test" },
+      user: { id: user, username: "tester", name: "tester", team_id: fake.team.id },
+      api_app_id: "A0WEGWIJS",
+      token: "legacy",
+      trigger_id: `${nowSeconds()}.3.${randomUUID()}`,
+      view: {
+        ...open.body.view,
+        id: "V0FEEDBACK",
+        team_id: fake.team.id,
+        state: { values: { [input.block_id]: { [input.element.action_id]: { type: "plain_text_input", value: "Ging over iets anders, mail jan@example.nl" } } } },
+        hash: randomUUID(),
+        root_view_id: "V0FEEDBACK",
+        app_id: "A0WEGWIJS",
+        bot_id: fake.team.botId,
+      },
+      response_urls: [],
+      is_enterprise_install: false,
+      enterprise: null,
+    });
+    expect(submitted.status).toBe(200);
+    const saved = await fake.waitFor(() => fake.callsTo("chat.postEphemeral").find((c) => c.body.user === user && /toelichting is opgeslagen/.test(c.body.text)));
+    expect(saved.body.channel).toBe(channel);
+    const votes = await log.votes(answerId);
+    expect(Object.keys(votes)).toEqual([user]);
+    expect(votes[user]).toMatchObject({ rating: "not_useful", surface: "slack", reason: expect.stringContaining("Ging over iets anders") });
+    expect(votes[user]!.reason).not.toContain("jan@example.nl");
     // Feedback is private: nothing new in the thread.
     expect(fake.calls.filter(postsTo(channel))).toHaveLength(1);
   });
@@ -445,7 +515,9 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
     );
     const prompts = await fake.waitFor(() => fake.callsTo("assistant.threads.setSuggestedPrompts").find((c) => c.body.channel_id === channel));
     expect(prompts.body.thread_ts).toBe(threadTs);
-    expect(prompts.body.prompts.map((p: any) => p.message)).toContain("Wat moet er bij een spoedberaad aanschuiven?");
+    // Four prompts that fit the configured region: its example questions.
+    expect(prompts.body.prompts).toEqual(region.exampleQuestions.map((e) => ({ title: e.title, message: e.question })));
+    expect(prompts.body.prompts).toHaveLength(4);
     const [greeting] = await settledPosts(postsTo(channel, threadTs), 1);
     expect(blockText(greeting!.body.blocks)).toMatch(/Ik ben Wegwijs/);
 
@@ -455,6 +527,12 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
     const status = fake.callsTo("assistant.threads.setStatus").find((c) => c.body.channel_id === channel);
     expect(status?.body).toMatchObject({ thread_ts: threadTs, status: "bezig..." });
     expect(fake.calls.indexOf(status!)).toBeLessThan(fake.calls.indexOf(replies[1]!));
+    // The first question names the thread; a second question does not rename it.
+    const titles = () => fake.callsTo("assistant.threads.setTitle").filter((c) => c.body.channel_id === channel);
+    expect(titles().map((c) => c.body)).toEqual([expect.objectContaining({ thread_ts: threadTs, title: ANSWERED })]);
+    await slack.event(envelope(dm(user, channel, OTHER, { thread_ts: threadTs })));
+    await settledPosts(postsTo(channel, threadTs), 3);
+    expect(titles()).toHaveLength(1);
   });
 
   it("answers malformed JSON, unknown payloads and event types, oversized bodies and unknown buttons clearly, and keeps serving", async () => {

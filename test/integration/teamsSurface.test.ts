@@ -74,6 +74,18 @@ function submitButtons(activity: any): Array<{ title: string; data: any }> {
   return out;
 }
 
+/** An answer as Teams shows it natively: [n] markers whose Citation entities match, and Teams' feedback loop. */
+function expectCitedAnswer(activity: any): void {
+  expect(activity.text).toMatch(/\[1\]/);
+  const entity = (activity.entities ?? []).find((e: any) => e.type === "https://schema.org/Message");
+  const markers = [...new Set([...String(activity.text).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort();
+  expect(entity.citation.map((c: any) => c.position).sort()).toEqual(markers);
+  for (const claim of entity.citation) expect(claim.appearance.name.length).toBeGreaterThan(0);
+  // Extractive answers quote the documents: no AI label.
+  expect(entity.additionalType).toBeUndefined();
+  expect(activity.channelData).toMatchObject({ feedbackLoopEnabled: true });
+}
+
 function logLines(logs: string[]): Array<Record<string, any>> {
   return logs.map((l) => JSON.parse(l) as Record<string, any>);
 }
@@ -133,7 +145,7 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
   const collectAnswerIds = (calls: ConnectorCall[]): void => {
     for (const call of calls) {
       for (const b of submitButtons(call.activity)) {
-        const id = /^([0-9a-f-]{36}):/.exec(b.data?.wegwijs?.value ?? "")?.[1];
+        const id = /^([0-9a-f-]{36})(?::|$)/.exec(b.data?.wegwijs?.value ?? "")?.[1];
         if (id) answerIds.add(id);
       }
     }
@@ -163,9 +175,10 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
       await cleanPrefix(`wegwijs:conversationref:teams:conv-${RUN}`);
       await cleanPrefix(`wegwijs:conversation:teams:user-${RUN}`);
       await cleanPrefix(`wegwijs:route:teams:user-${RUN}`);
+      await cleanPrefix(`wegwijs:teams-answer:conv-${RUN}`);
       for (const answerId of answerIds) {
         await cleanPrefix(`wegwijs:answer:${answerId}`);
-        await cleanPrefix(`wegwijs:feedback:${answerId}:`);
+        await cleanPrefix(`wegwijs:feedback:${answerId}`);
       }
     }
   });
@@ -233,21 +246,20 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     const [a, b] = await Promise.all([send(question), send(question)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     const [reply] = await fake.waitForMessages(conversation, 1);
+    await sleep(500);
+    const count = fake.messagesTo(conversation).length;
     const again = await send(question);
     expect(again.status).toBe(200);
     await sleep(800);
-    expect(fake.messagesTo(conversation)).toHaveLength(1);
+    expect(fake.messagesTo(conversation)).toHaveLength(count);
 
-    // The answer is a reply to the question, as an Adaptive Card with its sources and feedback buttons.
+    // The answer is a reply to the question: Teams-native text with [n] Citation entities and
+    // Teams' own feedback loop (no card buttons for 👍 / 👎).
     expect(reply!.replyToActivityId).toBe(question.id);
-    expect(reply!.activity.attachments).toHaveLength(1);
-    expect(reply!.activity.attachments[0].contentType).toBe(CARD);
-    expect(reply!.activity.attachments[0].content.version).toBe("1.5");
-    const text = cardText(reply!.activity);
-    expect(text).toContain("Bronnen");
-    expect(text).toMatch(/\[1\]/);
-    expect(reply!.activity.summary?.length).toBeGreaterThan(0);
-    expect(submitButtons(reply!.activity).map((b) => b.title)).toEqual(expect.arrayContaining(["👍 Nuttig", "👎 Niet nuttig"]));
+    expectCitedAnswer(reply!.activity);
+    for (const call of fake.messagesTo(conversation)) {
+      expect(submitButtons(call.activity).map((b) => b.title)).not.toContain("👍 Nuttig");
+    }
     expect(logLines(app.logs).some((l) => l.msg === "teams activity redelivered; ignored")).toBe(true);
   });
 
@@ -265,54 +277,69 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     await send(message);
     const [reply] = await fake.waitForMessages(conversation, 1);
     expect(reply!.replyToActivityId).toBe(message.id);
-    expect(cardText(reply!.activity)).toContain("Bronnen");
+    expectCitedAnswer(reply!.activity);
+    await sleep(500);
+    const count = fake.messagesTo(conversation).length;
 
     // A bare mention is a request for help, not an empty question.
     await send(activity(conversation, user, { ...message, id: randomUUID(), text: mentionText }));
-    const [, help] = await fake.waitForMessages(conversation, 2);
+    const help = (await fake.waitForMessages(conversation, count + 1))[count];
     expect(cardText(help!.activity)).toContain("Zo gebruik je Wegwijs in Teams");
   });
 
-  it("maps the feedback button (Action.Submit and Action.Execute) to the same handler as Slack's, and stores the rating", async () => {
+  it("stores Teams' own feedback (message/submitAction) in the same store: one vote per answer, reason filtered", async () => {
     const conversation = conversationId();
     const user = userId();
     await send(activity(conversation, user, { text: `vraag ${WITH_MORE}` }));
     const [answer] = await fake.waitForMessages(conversation, 1);
-    expect(cardText(answer!.activity)).toContain("Bronnen");
-    const useful = submitButtons(answer!.activity).find((b) => b.title === "👍 Nuttig")!;
-    const answerId = /^([0-9a-f-]{36}):useful$/.exec(useful.data.wegwijs.value)![1]!;
+    expectCitedAnswer(answer!.activity);
+    await sleep(300);
+
+    /** The invoke Teams sends when the user rates the message with the id Teams gave it. */
+    const rate = (reaction: "like" | "dislike", feedbackText = "") =>
+      send(
+        activity(conversation, user, {
+          type: "invoke",
+          name: "message/submitAction",
+          replyToId: answer!.id,
+          value: { actionName: "feedback", actionValue: { reaction, feedback: JSON.stringify({ feedbackText }) } },
+        }),
+      );
+    // The answer's id, as its "Meer bronnen" card button carries it.
+    const more = fake.messagesTo(conversation).flatMap((c) => submitButtons(c.activity)).find((b) => b.title === "Meer bronnen");
+    const answerId = more?.data.wegwijs.value as string;
+    expect(answerId).toMatch(/^[0-9a-f-]{36}$/);
     answerIds.add(answerId);
+    const log = new AnswerLog(app.app.store);
+    const poll = async (done: () => Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await done()); i++) await sleep(20);
+    };
 
-    // Action.Submit: a message with no text and the button's data as value.
-    const press = await send(activity(conversation, user, { replyToId: "card-1", value: useful.data }));
-    expect(press.status).toBe(200);
-    const [, thanks] = await fake.waitForMessages(conversation, 2);
-    expect(cardText(thanks!.activity)).toContain("Dank je! Fijn dat het hielp.");
-    const feedback = await new AnswerLog(app.app.store).feedback(answerId, user);
-    expect(feedback).toMatchObject({ rating: "useful", surface: "teams" });
+    const like = await rate("like");
+    expect(like.status).toBe(200);
+    await poll(async () => (await log.feedback(answerId, user)) !== undefined);
+    expect(await log.feedback(answerId, user)).toMatchObject({ rating: "useful", surface: "teams" });
 
-    // "Meer bronnen" uses the same conversation state as the question.
-    const more = submitButtons(answer!.activity).find((b) => b.title === "Meer bronnen");
-    expect(more).toBeDefined();
-    await send(activity(conversation, user, { replyToId: "card-1", value: more!.data }));
-    const [, , moreReply] = await fake.waitForMessages(conversation, 3);
-    expect(cardText(moreReply!.activity)).toContain("Meer bronnen");
+    const dislike = await rate("dislike", "Niet wat ik zocht, bel 0612345678");
+    expect(dislike.status).toBe(200);
+    await poll(async () => Boolean((await log.feedback(answerId, user))?.reason));
+    const votes = await log.votes(answerId);
+    expect(Object.keys(votes)).toEqual([user]);
+    expect(votes[user]).toMatchObject({ rating: "not_useful", surface: "teams", reason: expect.stringContaining("Niet wat ik zocht") });
+    expect(votes[user]!.reason).not.toContain("0612345678");
+    expect(fake.messagesTo(conversation).some((c) => /Dank je/.test(JSON.stringify(c.activity)))).toBe(false);
 
-    // Action.Execute: an adaptiveCard/action invoke; the HTTP answer is the invoke response.
-    const notUseful = submitButtons(answer!.activity).find((b) => b.title === "👎 Niet nuttig")!;
-    const invoke = await send(
-      activity(conversation, user, {
-        type: "invoke",
-        name: "adaptiveCard/action",
-        replyToId: "card-1",
-        value: { action: { type: "Action.Execute", verb: "wegwijs", data: notUseful.data } },
-      }),
+    // Feedback on a message that is not an answer is acknowledged and ignored.
+    const stray = await send(
+      activity(conversation, user, { type: "invoke", name: "message/submitAction", replyToId: "unknown", value: { actionName: "feedback", actionValue: { reaction: "like" } } }),
     );
-    expect(invoke.status).toBe(200);
-    // The thanks are private: the invoke's message, which only the presser sees.
-    expect(invoke.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message" });
-    expect(String((invoke.body as { value?: unknown }).value)).toContain("Dank je voor je feedback");
-    expect(await new AnswerLog(app.app.store).feedback(answerId, user)).toMatchObject({ rating: "not_useful" });
+    expect(stray.status).toBe(200);
+
+    // "Meer bronnen" (a card button) still works and belongs to this answer.
+    const before = fake.messagesTo(conversation).length;
+    await send(activity(conversation, user, { replyToId: "card-1", value: more!.data }));
+    const moreReply = (await fake.waitForMessages(conversation, before + 1))[before];
+    expect(cardText(moreReply!.activity)).toContain("Meer bronnen");
   });
 
   it("answers unknown buttons, card data that is not ours, commands and non-text messages with a Dutch notice", async () => {
@@ -462,8 +489,7 @@ describe("Teams surface: the 15-second window", () => {
     expect(patience!.replyToActivityId).toBe(question.id);
 
     const [, late] = await fake.waitForMessages(conversation, 2, SLOW_MS + 10_000);
-    expect(late!.activity.attachments[0].contentType).toBe(CARD);
-    expect(cardText(late!.activity)).toContain("Bronnen");
+    expectCitedAnswer(late!.activity);
     // Delivered into the conversation afterwards, with a fallback line for the notification.
     expect(late!.replyToActivityId).toBeUndefined();
     expect(late!.activity.text?.length).toBeGreaterThan(0);

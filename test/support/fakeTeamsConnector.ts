@@ -9,6 +9,8 @@ export interface ConnectorCall {
   authorization?: string;
   activity: any;
   at: number;
+  /** The id this fake gave the sent activity (what Teams returns, and later sends back as replyToId). */
+  id: string;
 }
 
 export interface FakeTeamsConnector {
@@ -49,7 +51,9 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
       res.writeHead(400).end();
       return;
     }
+    const id = `fake-${++counter}`;
     calls.push({
+      id,
       conversationId,
       replyToActivityId: match[2] ? decodeURIComponent(match[2]) : undefined,
       authorization: req.headers.authorization,
@@ -62,7 +66,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
       res.writeHead(failure, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "BotNotInConversationRoster" } }));
       return;
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `fake-${++counter}` }));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -60,4 +60,5 @@ export const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } 
       },
     ],
   },
+  feedback: { kind: "feedback", answerId: "3f2b8c1e-5d7a-4e9b-9c1d-2a6f0e4b7c9d" },
 };

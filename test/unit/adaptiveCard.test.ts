@@ -62,7 +62,8 @@ describe("renderAdaptiveCards", () => {
     expect(adaptiveCardAttachment(card)).toEqual({ contentType: "application/vnd.microsoft.card.adaptive", content: card });
   });
 
-  it.each(Object.values(SAMPLES))("renders a $kind part", (part) => {
+  // feedback is Teams' own feedback loop on the answer message (teamsReplies.ts), not card content.
+  it.each(Object.values(SAMPLES).filter((p) => p.kind !== "feedback"))("renders a $kind part", (part) => {
     const cards = renderAdaptiveCards({ parts: [part] });
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
@@ -71,6 +72,10 @@ describe("renderAdaptiveCards", () => {
       expect(cardSizeBytes(card)).toBeLessThanOrEqual(ADAPTIVE_CARD_MAX_BYTES);
       for (const el of walk(card)) if (el.type === "TextBlock") expect(el.wrap).toBe(true);
     }
+  });
+
+  it("renders a feedback part as nothing in the card (Teams draws its own 👍 / 👎)", () => {
+    expect(renderAdaptiveCards({ parts: [SAMPLES.feedback] })).toEqual([]);
   });
 
   it("renders headings bold and large, notices in a styled container", () => {

@@ -14,7 +14,7 @@ import { SLACK_LIMITS, slackLimitViolations } from "../../src/integrations/slack
 
 const answerReply: Reply = {
   parts: [
-    { kind: "text", text: "Dit staat erover in de plandocumenten:\nHet spoedberaad vindt binnen 24 uur plaats [1] [2]." },
+    { kind: "text", text: "Het spoedberaad vindt binnen 24 uur plaats [1] [2].\nDe gemeente organiseert het." },
     { kind: "sources", title: "Bronnen", sources: [1, 2, 3, 4, 5].map((n) => source(n)) },
     {
       kind: "actions",
@@ -64,13 +64,69 @@ const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").re
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 describe("renderSlackMessages", () => {
+  it("renders an answer Slack-natively: sources as context blocks, a footer, and feedback_buttons, within limits", () => {
+    const answerId = "6f1c1f7e-5a8e-4a55-9d7d-1c1f7e5a8e4a";
+    const reply: Reply = {
+      parts: [
+        { kind: "text", text: "Het spoedberaad vindt binnen 24 uur plaats [1] [2]." },
+        { kind: "sources", title: "Bronnen", sources: [1, 2].map((n) => ({ ...source(n), shortTitle: `Regiovisie ${n}` })) },
+        { kind: "actions", actions: [{ id: "route.start", label: "Start de plaatsingsroute", style: "primary" }, { id: "ask.moreSources", label: "Meer bronnen", value: answerId }] },
+        { kind: "feedback", answerId },
+      ],
+    };
+    const messages = renderSlackMessages(reply);
+    expect(messages).toHaveLength(1);
+    expectValid(messages);
+    const blocks = messages[0]!.blocks as any[];
+    // Each source is one context block: short title, section and the quote.
+    const sourceBlocks = blocks.filter((b) => b.type === "context" && /^\*\[\d\]/.test(b.elements[0].text));
+    expect(sourceBlocks.map((b) => b.elements[0].text)).toEqual(
+      [1, 2].map((n) => `*[${n}] Regiovisie ${n}* — 5.2.5 Matching &amp; plaatsing\n_“Het spoedberaad wordt binnen 24 uur georganiseerd door de gemeente.”_`),
+    );
+    expect(blocks.some((b) => b.type === "section" && /\[\d\] Regiovisie/.test(b.text.text))).toBe(false);
+    // A one-line footer says where the answer comes from, right above the feedback element.
+    const feedbackIndex = blocks.findIndex((b) => b.type === "context_actions");
+    expect(blocks[feedbackIndex - 1]).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: expect.stringMatching(/^Antwoord uit de plandocumenten/) }] });
+    expect(blocks[feedbackIndex - 1].elements[0].text).not.toContain("\n");
+    // Slack's feedback_buttons element, in a context_actions block, carrying the answer id.
+    const element = blocks[feedbackIndex].elements[0];
+    expect(element).toMatchObject({
+      type: "feedback_buttons",
+      positive_button: { text: { type: "plain_text", text: "👍" }, value: `${answerId}:useful`, accessibility_label: "Nuttig" },
+      negative_button: { text: { type: "plain_text", text: "👎" }, value: `${answerId}:not_useful`, accessibility_label: "Niet nuttig" },
+    });
+    expect(decodeSlackActionId(element.action_id)).toBe("ask.feedback");
+    // The block_actions payload of a 👎 press (action type feedback_buttons, value of the pressed button).
+    const pressed = { type: "feedback_buttons", action_id: element.action_id, block_id: "fb", value: `${answerId}:not_useful`, text: { type: "plain_text", text: "👎" }, action_ts: "1.2" };
+    expect(incomingActionFromSlack(pressed)).toEqual({ id: "ask.feedback", value: `${answerId}:not_useful` });
+    // The route is the first button.
+    expect(buttons(messages)[0]!.element.text?.text).toBe("Start de plaatsingsroute");
+  });
+
+  it("reports a feedback_buttons element that breaks Slack's limits", () => {
+    const bad = {
+      text: "x",
+      blocks: [
+        {
+          type: "context_actions",
+          elements: [{ type: "feedback_buttons", action_id: "a|1", positive_button: { text: { type: "plain_text", text: "x".repeat(76) }, value: "v" }, negative_button: { text: { type: "mrkdwn", text: "n" }, value: "" } }],
+        },
+      ],
+    } as unknown as SlackMessage;
+    expect(slackLimitViolations(bad)).toEqual([
+      "blocks[0].elements[0].positive_button.text: 76 > 75 characters",
+      "blocks[0].elements[0].negative_button.text: not a valid text object (plain_text)",
+      "blocks[0].elements[0].negative_button.value: missing",
+    ]);
+  });
+
   it("renders an answer with 5 sources and 3 actions as one valid message", () => {
     const messages = renderSlackMessages(answerReply);
     expect(messages).toHaveLength(1);
     expectValid(messages);
     const [message] = messages;
     const texts = shownTexts(messages);
-    expect(texts[0]).toBe("Dit staat erover in de plandocumenten:\nHet spoedberaad vindt binnen 24 uur plaats [1] [2].");
+    expect(texts[0]).toBe("Het spoedberaad vindt binnen 24 uur plaats [1] [2].\nDe gemeente organiseert het.");
     expect(texts).toContain("*Bronnen*");
     for (const n of [1, 2, 3, 4, 5]) {
       expect(texts).toContain(
@@ -84,7 +140,7 @@ describe("renderSlackMessages", () => {
       ["👎 Niet nuttig", "6f1c1f7e-5a8e-4a55-9d7d-1c1f7e5a8e4a:not_useful"],
     ]);
     // The fallback names the answer in plain text, without Slack markup.
-    expect(message!.text.startsWith("Dit staat erover in de plandocumenten:")).toBe(true);
+    expect(message!.text.startsWith("Het spoedberaad vindt binnen 24 uur plaats")).toBe(true);
     expect(message!.text).not.toMatch(/[*_]/);
   });
 

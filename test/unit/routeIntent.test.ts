@@ -7,6 +7,12 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     "We overwegen een uithuisplaatsing naar de JeugdzorgPlus, wat moeten we regelen?",
     "Moet ik een spoedmachtiging aanvragen voor gesloten jeugdhulp?",
     "kan een meisje van 15 in de gesloten jeugdzorg geplaatst worden?",
+    // A machtiging is the closed-care court order: asking how to get one is the procedure (issue 11).
+    "Hoe vraag ik een machtiging aan?",
+    "hoe vraag ik een machtiging aan",
+    // The urgent placement, typed as a few words.
+    "plaatsing met spoed",
+    "Hoe werkt een spoedplaatsing?",
   ])("offers it for %j", (text) => {
     expect(isPlacementQuestion(text)).toBe(true);
   });
@@ -15,8 +21,8 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     // Figures, not a case.
     "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?",
     "Welk percentage wordt met spoed geplaatst in JZ+?",
+    "Hoe vaak komen jongeren met een spoedmachtiging in de JZ+?",
     // No closed youth care.
-    "Hoe vraag ik een machtiging aan?",
     "Moet deze jongere uit huis geplaatst worden bij een pleeggezin?",
     // No placement.
     "wat moet er bij een spoedberaad aanschuiven?",

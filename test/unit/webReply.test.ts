@@ -16,7 +16,7 @@ const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } = {
   sources: {
     kind: "sources",
     title: "Bronnen",
-    sources: [{ n: 1, documentId: "d1", documentTitle: "Regiovisie", section: "5.2 Matching", quote: "Binnen 24 uur." }],
+    sources: [{ n: 1, documentId: "d1", documentTitle: "Regiovisie", shortTitle: "Regiovisie", section: "5.2 Matching", quote: "Binnen 24 uur." }],
   },
   actions: { kind: "actions", actions: [{ id: "ask.feedback", label: "👍 Nuttig", value: "a1:useful", style: "primary" }] },
   choices: { kind: "choices", prompt: "Welke regio?", actionId: "region.pick", choices: [{ label: "Noord", value: "noord" }] },
@@ -38,6 +38,7 @@ const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } = {
       { id: "urgency", label: "Urgentie", kind: "choice", required: false, options: [{ label: "Vandaag", value: "today" }] },
     ],
   },
+  feedback: { kind: "feedback", answerId: "3f2b8c1e-5d7a-4e9b-9c1d-2a6f0e4b7c9d" },
 };
 
 const UNRENDERABLE: ReplyPart = { kind: "notice", level: "warning", text: "Dit onderdeel van het antwoord kan de webchat niet tonen." };

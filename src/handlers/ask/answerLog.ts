@@ -7,20 +7,29 @@ export interface AnswerRecord {
   mode: string;
   surface: string;
   sources: Array<Pick<SourceCitation, "documentId" | "section">>;
+  /** Retrieved passages the answer did not show, for its own "Meer bronnen" button. */
+  hiddenSources?: SourceCitation[];
   at: string;
 }
+
+export type Rating = "useful" | "not_useful";
 
 export interface FeedbackRecord {
-  rating: "useful" | "not_useful";
+  rating: Rating;
   surface: string;
   at: string;
+  /** Optional reason given with a 👎, privacy-filtered and capped (see AskHandler). */
+  reason?: string;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 /** Feedback is looked at in monthly reviews; keep it a quarter. */
 const RETENTION_SECONDS = 90 * 24 * 3600;
 
-/** Stores answer metadata and the "nuttig / niet nuttig" feedback on it. */
+/**
+ * Stores answer metadata and the 👍 / 👎 feedback on it. All votes on one answer live in one
+ * record keyed by user, so a second press replaces that user's vote instead of adding one.
+ */
 export class AnswerLog {
   constructor(private readonly store: KeyValueStore) {}
 
@@ -32,12 +41,35 @@ export class AnswerLog {
     return this.store.get<AnswerRecord>(storeKey("answer", answerId), SCHEMA_VERSION);
   }
 
-  /** One rating per user per answer; a second press changes it. */
-  async recordFeedback(answerId: string, userId: string, record: FeedbackRecord): Promise<void> {
-    await this.store.set(storeKey("feedback", answerId, userId), record, SCHEMA_VERSION, RETENTION_SECONDS);
+  /** One vote per user per answer; a second press changes it (and keeps a reason already given). */
+  async recordVote(answerId: string, userId: string, vote: Omit<FeedbackRecord, "reason">): Promise<void> {
+    const votes = await this.votes(answerId);
+    const previous = votes[userId];
+    const keepReason = previous?.rating === vote.rating && previous.reason ? { reason: previous.reason } : {};
+    votes[userId] = { ...vote, ...keepReason };
+    await this.store.set(this.votesKey(answerId), votes, SCHEMA_VERSION, RETENTION_SECONDS);
+  }
+
+  /** Adds the reason to this user's vote; false when the user has not voted on the answer. */
+  async recordReason(answerId: string, userId: string, reason: string): Promise<boolean> {
+    const votes = await this.votes(answerId);
+    const vote = votes[userId];
+    if (!vote) return false;
+    votes[userId] = { ...vote, reason };
+    await this.store.set(this.votesKey(answerId), votes, SCHEMA_VERSION, RETENTION_SECONDS);
+    return true;
+  }
+
+  /** Every vote on the answer, by user id. */
+  async votes(answerId: string): Promise<Record<string, FeedbackRecord>> {
+    return (await this.store.get<Record<string, FeedbackRecord>>(this.votesKey(answerId), SCHEMA_VERSION)) ?? {};
   }
 
   async feedback(answerId: string, userId: string): Promise<FeedbackRecord | undefined> {
-    return this.store.get<FeedbackRecord>(storeKey("feedback", answerId, userId), SCHEMA_VERSION);
+    return (await this.votes(answerId))[userId];
+  }
+
+  private votesKey(answerId: string): string {
+    return storeKey("feedback", answerId);
   }
 }

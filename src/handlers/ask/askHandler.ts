@@ -1,109 +1,164 @@
-import type { ConversationStateStore } from "../../bot/conversationState.js";
 import type { ConversationAddress } from "../../bot/incoming.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import { randomUUID } from "node:crypto";
-import type { AnswerLog } from "./answerLog.js";
+import { redactPersonalData } from "../../privacy/personalData.js";
+import type { AnswerLog, Rating } from "./answerLog.js";
 import type { AnswerResult, AskService } from "./askService.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 export const FEEDBACK_ACTION = "ask.feedback";
+export const FEEDBACK_REASON_ACTION = "ask.feedbackReason";
+/** Form field id of the optional reason under a 👎. */
+export const FEEDBACK_REASON_FIELD = "reason";
+/** A reason is a remark, not a case file: longer text is cut before it is stored. */
+export const FEEDBACK_REASON_CHARS = 500;
+
+const ABSTAIN_TEXT = "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.";
+const SERVICEPUNT_STEP = "Volgende stap: leg je vraag voor aan het Servicepunt JeugdzorgPlus van je regio.";
+const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
+
+/** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
+export function feedbackValue(answerId: string, rating: Rating): string {
+  return `${answerId}:${rating}`;
+}
+
+export function parseFeedbackValue(value: string | undefined): { answerId: string; rating: Rating } | undefined {
+  const match = /^([0-9a-f-]{36}):(useful|not_useful)$/.exec(value ?? "");
+  return match ? { answerId: match[1]!, rating: match[2] as Rating } : undefined;
+}
+
+const notice = (text: string, level: "info" | "warning" = "warning"): ReplyPart => ({ kind: "notice", level, text });
 
 /**
- * Turns a question into a reply with every source it cites; remembers the retrieved but
- * uncited passages for "meer bronnen".
+ * Turns a question into a reply with every source it cites. Each answer gets an id; its hidden
+ * sources and its votes are stored under that id, so "Meer bronnen" and 👍 / 👎 under an older
+ * answer act on that answer, not on the latest one.
  */
 export class AskHandler {
   constructor(
     private readonly ask: AskService,
-    private readonly state: ConversationStateStore,
     private readonly answers: AnswerLog,
   ) {}
 
   async question(address: ConversationAddress, text: string): Promise<Reply> {
-    const result = await this.ask.answer(text);
-    const hidden = result.moreSources;
-    await this.state.update(address, { moreSources: hidden });
+    const result = nonEmpty(await this.ask.answer(text));
     const parts = answerParts(result);
+    if (result.status !== "answered" && result.status !== "abstained") return { parts };
+
+    const answerId = randomUUID();
+    const hidden = result.status === "answered" ? result.moreSources : [];
+    await this.answers.recordAnswer(answerId, {
+      status: result.status,
+      mode: result.mode,
+      surface: address.surface,
+      sources: result.sources.map(({ documentId, section }) => ({ documentId, section })),
+      hiddenSources: hidden,
+      at: new Date().toISOString(),
+    });
     const actions: ReplyAction[] = [];
-    if (result.status === "answered" && hidden.length > 0) actions.push({ id: MORE_SOURCES_ACTION, label: "Meer bronnen" });
-    if (result.status === "answered" || result.status === "abstained") {
-      const answerId = randomUUID();
-      await this.answers.recordAnswer(answerId, {
-        status: result.status,
-        mode: result.mode,
-        surface: address.surface,
-        sources: result.sources.map(({ documentId, section }) => ({ documentId, section })),
-        at: new Date().toISOString(),
-      });
-      actions.push(
-        { id: FEEDBACK_ACTION, label: "👍 Nuttig", value: `${answerId}:useful` },
-        { id: FEEDBACK_ACTION, label: "👎 Niet nuttig", value: `${answerId}:not_useful` },
-      );
-    }
+    if (hidden.length > 0) actions.push({ id: MORE_SOURCES_ACTION, label: "Meer bronnen", value: answerId });
     if (actions.length > 0) parts.push({ kind: "actions", actions });
+    parts.push({ kind: "feedback", answerId });
     return { parts };
   }
 
-  /** Stores a rating for an answer (by id; the question text is never kept). */
+  /** Stores a 👍 / 👎 (by answer id; the question text is never kept). A 👎 asks for an optional reason. */
   async feedback(address: ConversationAddress, value: string | undefined): Promise<Reply> {
-    const match = /^([0-9a-f-]{36}):(useful|not_useful)$/.exec(value ?? "");
-    if (!match || !(await this.answers.answer(match[1]!))) {
-      return { parts: [{ kind: "notice", level: "warning", text: "Dit antwoord ken ik niet (meer); je feedback is niet opgeslagen." }] };
+    const vote = parseFeedbackValue(value);
+    if (!vote || !(await this.answers.answer(vote.answerId))) {
+      return { parts: [notice("Dit antwoord ken ik niet (meer); je feedback is niet opgeslagen.")] };
     }
-    const rating = match[2] as "useful" | "not_useful";
-    await this.answers.recordFeedback(match[1]!, address.userId, { rating, surface: address.surface, at: new Date().toISOString() });
+    const previous = await this.answers.feedback(vote.answerId, address.userId);
+    await this.answers.recordVote(vote.answerId, address.userId, { rating: vote.rating, surface: address.surface, at: new Date().toISOString() });
+    const changed = previous !== undefined && previous.rating !== vote.rating ? " Je eerdere stem is aangepast." : "";
+    if (vote.rating === "useful") return { parts: [{ kind: "text", text: `Dank je! Fijn dat het hielp.${changed}` }] };
     return {
       parts: [
-        {
-          kind: "text",
-          text:
-            rating === "useful"
-              ? "Dank je! Fijn dat het hielp."
-              : "Dank je voor je feedback. Kom je er niet uit? Leg je vraag voor aan het Servicepunt JeugdzorgPlus van je regio.",
-        },
+        { kind: "text", text: `Dank je voor je feedback.${changed}` },
+        reasonForm(vote.answerId),
+        notice("Kom je er niet uit? Leg je vraag voor aan het Servicepunt JeugdzorgPlus van je regio.", "info"),
       ],
     };
   }
 
-  async moreSources(address: ConversationAddress): Promise<Reply> {
-    const { moreSources = [] } = await this.state.get(address);
-    if (moreSources.length === 0) {
-      return { parts: [{ kind: "text", text: "Er zijn geen andere bronnen bij het laatste antwoord." }] };
+  /** The optional reason under a 👎: privacy-filtered and capped before it is stored. */
+  async feedbackReason(address: ConversationAddress, answerId: string | undefined, fields: Record<string, string> | undefined): Promise<Reply> {
+    if (!answerId || !(await this.answers.answer(answerId))) return { parts: [notice("Dit antwoord ken ik niet (meer); je toelichting is niet opgeslagen.")] };
+    const { reason, redacted } = cleanReason(fields?.[FEEDBACK_REASON_FIELD] ?? "");
+    if (!reason) return { parts: [{ kind: "text", text: "Dank je. Je stem is bewaard, zonder toelichting." }] };
+    if (!(await this.answers.recordReason(answerId, address.userId, reason))) {
+      // The reason only exists for a 👎; without a stored vote (e.g. expired) it stands for one.
+      await this.answers.recordVote(answerId, address.userId, { rating: "not_useful", surface: address.surface, at: new Date().toISOString() });
+      await this.answers.recordReason(answerId, address.userId, reason);
     }
-    await this.state.update(address, { moreSources: [] });
-    return { parts: [{ kind: "sources", title: "Meer bronnen", sources: moreSources }] };
+    const parts: ReplyPart[] = [{ kind: "text", text: "Dank je, je toelichting is opgeslagen. Zo kunnen we Wegwijs verbeteren." }];
+    if (redacted) parts.push(notice("Ik heb persoonsgegevens uit je toelichting gehaald voordat ik die bewaarde.", "info"));
+    return { parts };
   }
+
+  /** The sources of that answer (by its id) that it did not show. */
+  async moreSources(answerId: string | undefined): Promise<Reply> {
+    const record = answerId ? await this.answers.answer(answerId) : undefined;
+    if (!record) return { parts: [notice(UNKNOWN_ANSWER)] };
+    const hidden = record.hiddenSources ?? [];
+    if (hidden.length === 0) return { parts: [{ kind: "text", text: "Er zijn geen andere bronnen bij dit antwoord." }] };
+    return { parts: [{ kind: "sources", title: "Meer bronnen", sources: hidden }] };
+  }
+}
+
+function reasonForm(answerId: string): ReplyPart {
+  return {
+    kind: "form",
+    formId: answerId,
+    title: "Wat klopte er niet of wat miste je? (mag leeg blijven)",
+    submitActionId: FEEDBACK_REASON_ACTION,
+    submitLabel: "Versturen",
+    fields: [
+      {
+        id: FEEDBACK_REASON_FIELD,
+        label: "Toelichting",
+        kind: "multiline",
+        required: false,
+        placeholder: "Bijvoorbeeld: het antwoord ging over iets anders. Noem geen namen.",
+      },
+    ],
+  };
+}
+
+/** Personal data out, whitespace tidied, at most FEEDBACK_REASON_CHARS characters. */
+export function cleanReason(raw: string): { reason: string; redacted: boolean } {
+  const { text, findings } = redactPersonalData(raw);
+  const tidy = text.replace(/\s+/g, " ").trim();
+  const reason = tidy.length > FEEDBACK_REASON_CHARS ? `${tidy.slice(0, FEEDBACK_REASON_CHARS - 1).trimEnd()}…` : tidy;
+  return { reason, redacted: findings.length > 0 };
+}
+
+/** An answer without words is no answer: it becomes an abstention, never an empty message. */
+function nonEmpty(result: AnswerResult): AnswerResult {
+  if (result.status !== "answered" || result.text.trim() !== "") return result;
+  return { ...result, status: "abstained", mode: "none", text: ABSTAIN_TEXT, moreSources: [] };
 }
 
 function answerParts(result: AnswerResult): ReplyPart[] {
   const parts: ReplyPart[] = [];
-  if (result.privacyWarning) parts.push({ kind: "notice", level: "warning", text: result.privacyWarning });
+  if (result.privacyWarning) parts.push(notice(result.privacyWarning));
   switch (result.status) {
     case "empty_question":
       parts.push({ kind: "text", text: "Stel je vraag in een zin, bijvoorbeeld: wat moet er bij een spoedberaad aanschuiven?" });
       return parts;
     case "no_documents":
-      parts.push({ kind: "notice", level: "warning", text: result.text });
+      parts.push(notice(result.text));
       return parts;
     case "abstained":
       parts.push({ kind: "text", text: result.text });
-      parts.push({
-        kind: "notice",
-        level: "info",
-        text: "Volgende stap: leg je vraag voor aan het Servicepunt JeugdzorgPlus van je regio.",
-      });
+      parts.push(notice(SERVICEPUNT_STEP, "info"));
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
       }
       return parts;
     case "answered":
-      parts.push({
-        kind: "text",
-        text:
-          result.mode === "generated"
-            ? result.text
-            : `Dit staat erover in de plandocumenten:\n${result.text}`,
-      });
+      // The answer leads; where it comes from is said by the sources (and Slack's footer).
+      parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;
   }

@@ -68,6 +68,11 @@ export class RouteHandler {
     return inSlot(address, await this.resumeOrPick(address));
   }
 
+  /** The configured region (names, example questions), when routes are loaded. */
+  get region(): RenderContext["region"] | undefined {
+    return this.ctx?.region;
+  }
+
   /** "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined. */
   async message(address: ConversationAddress, text: string): Promise<Reply | undefined> {
     if (isRouteCommand(text)) return inSlot(address, await this.resumeOrPick(address));

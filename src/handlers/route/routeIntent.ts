@@ -15,11 +15,22 @@ const CLOSED_CARE = word("jz\\+|jzplus|jeugdzorg ?plus|jeugdzorgplus|gesloten(?:
 const PROCEDURE = word(
   "hoe|moet|moeten|kan|kunnen|mag|wil|willen|overweeg\\p{L}*|aanvragen|aanvraag|regelen|stappen|route|wat nu|wat doe ik|nodig",
 );
-// "How many / what percentage" questions want a figure, not a walk-through.
-const STATISTICS = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?)(?![\p{L}])/iu;
+// A machtiging is the court order for closed youth care itself: asking how to get one is the procedure.
+const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
+// "plaatsing met spoed", "spoedplaatsing": the urgent placement procedure.
+const URGENT = word("spoed|spoedeisend");
+const URGENT_PLACEMENT = word("spoedplaats(?:en|ing|ingen)|spoeduithuisplaatsing(?:en)?");
+// "How many / what percentage / how often" questions want a figure, not a walk-through.
+const STATISTICS = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
 
 export function isPlacementQuestion(text: string): boolean {
-  return PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text) && !STATISTICS.test(text);
+  if (STATISTICS.test(text)) return false;
+  return (
+    (PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text)) ||
+    (AUTHORISATION.test(text) && PROCEDURE.test(text)) ||
+    (PLACEMENT.test(text) && URGENT.test(text)) ||
+    URGENT_PLACEMENT.test(text)
+  );
 }
 
 /** "route", "plaatsingsroute", or "/wegwijs route" as a Slack surface may pass it on. */

@@ -131,10 +131,23 @@ const contactSchema = z
   })
   .strict();
 
+/**
+ * A question the region's documents answer, offered to new users (greeting, help, Slack's
+ * suggested prompts). The title is Slack's prompt label.
+ */
+const exampleQuestionSchema = z
+  .object({
+    title: z.string().trim().min(1).max(40),
+    question: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
 export const regionSchema = z
   .object({
     id: slugSchema,
     name: text,
+    /** 3–4 questions the documents answer; Slack's assistant panel shows up to 4 prompts. */
+    exampleQuestions: z.array(exampleQuestionSchema).min(3).max(4).optional(),
     servicepunt: contactSchema,
     expertteam: contactSchema,
     /** Route ids offered in this region, in menu order. */
@@ -152,6 +165,7 @@ export type OutcomeNode = z.infer<typeof outcomeNodeSchema>;
 export type RouteItem = z.infer<typeof routeItemSchema>;
 export type RouteDefinition = z.infer<typeof routeSchema>;
 export type Region = z.infer<typeof regionSchema>;
+export type ExampleQuestion = z.infer<typeof exampleQuestionSchema>;
 export type RegionContact = z.infer<typeof contactSchema>;
 
 /** Placeholders route texts may use; filled from the region at run time. */

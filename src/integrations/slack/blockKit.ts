@@ -10,6 +10,8 @@ import {
   type ReplyPart,
   type SourceCitation,
 } from "../../bot/reply.js";
+import { feedbackValue, FEEDBACK_ACTION } from "../../handlers/ask/askHandler.js";
+import { sourceTitle } from "../../bot/sourceTitle.js";
 import { SLACK_LIMITS, blocksTextLength } from "./slackLimits.js";
 
 /**
@@ -92,6 +94,8 @@ function renderPart(part: ReplyPart): Unit[] {
       return checklistUnits(part.title, part.checklistId, part.toggleActionId, part.items);
     case "form":
       return formUnits(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields);
+    case "feedback":
+      return [feedbackUnit(part.answerId)];
     default:
       return assertNever(part);
   }
@@ -138,21 +142,55 @@ function sourcesUnits(title: string, sources: SourceCitation[]): Unit[] {
   ];
 }
 
-/** "*[n] Title* — section" with the quote in italics; a (rare) very long quote continues in more sections. */
+/**
+ * One context block per source: "*[n] Short title* — section" and the quote in italics, in
+ * Slack's small secondary type so the answer above stays the main thing. A (rare) quote too long
+ * for one text object continues in further context blocks.
+ */
 function sourceUnits(source: SourceCitation): Unit[] {
-  const label = `[${source.n}] ${source.documentTitle.trim()}`;
+  const label = `[${source.n}] ${sourceTitle(source)}`;
   const where = source.section.trim();
   const line = `${bold(escapeMrkdwn(label))}${where ? ` — ${escapeMrkdwn(where)}` : ""}`;
   const fallback = `${label}${where ? ` — ${where}` : ""}`;
   const quote = source.quote.replace(/\s+/g, " ").trim();
-  if (!quote) return [{ blocks: [section(line)], fallback, sources: 1 }];
+  const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
+  if (!quote) return [{ blocks: [context(line)], fallback, sources: 1 }];
   const whole = `${line}\n${italic(escapeMrkdwn(`“${quote}”`))}`;
-  if (whole.length <= SLACK_LIMITS.sectionText) return [{ blocks: [section(whole)], fallback, sources: 1 }];
-  const quoteBlocks = splitText(`“${quote}”`, SLACK_LIMITS.sectionText - 2, escapedLength).map((c) => section(italic(escapeMrkdwn(c))));
+  if (whole.length <= SLACK_LIMITS.textObject) return [{ blocks: [context(whole)], fallback, sources: 1 }];
+  const quoteBlocks = splitText(`“${quote}”`, SLACK_LIMITS.textObject - 2, escapedLength).map((c) => context(italic(escapeMrkdwn(c))));
   return [
-    { blocks: [section(line), ...quoteBlocks.slice(0, 2)], fallback, sources: 1 },
+    { blocks: [context(line), ...quoteBlocks.slice(0, 2)], fallback, sources: 1 },
     ...quoteBlocks.slice(2).map((b): Unit => ({ blocks: [b], fallback: "", sources: 0 })),
   ];
+}
+
+/** Under every answer: where it comes from, in one line, and Slack's own 👍 / 👎 element. */
+export const SLACK_ANSWER_FOOTER = "Antwoord uit de plandocumenten, met de bron erbij. Twijfel je? Lees de bron na.";
+
+function feedbackUnit(answerId: string): Unit {
+  const button = (emoji: string, label: string, rating: "useful" | "not_useful") => ({
+    text: plainText(emoji),
+    value: feedbackValue(answerId, rating),
+    accessibility_label: label,
+  });
+  return {
+    blocks: [
+      { type: "context", elements: [{ type: "mrkdwn", text: SLACK_ANSWER_FOOTER }] },
+      {
+        type: "context_actions",
+        elements: [
+          {
+            type: "feedback_buttons",
+            action_id: FEEDBACK_ACTION,
+            positive_button: button("👍", "Nuttig", "useful"),
+            negative_button: button("👎", "Niet nuttig", "not_useful"),
+          },
+        ],
+      },
+    ],
+    fallback: "",
+    sources: 0,
+  };
 }
 
 function choicesUnits(prompt: string, actionId: string, choices: ReplyChoice[]): Unit[] {
@@ -393,6 +431,9 @@ function finalize(units: Unit[]): SlackMessage {
       case "actions":
         copy.elements.forEach(number);
         if (copy.block_id) copy.block_id = `${copy.block_id}|${n++}`;
+        break;
+      case "context_actions":
+        copy.elements.forEach(number);
         break;
       case "section":
         if (copy.accessory && "action_id" in copy.accessory) number(copy.accessory);

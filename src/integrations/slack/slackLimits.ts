@@ -31,6 +31,12 @@ export const SLACK_LIMITS = {
   contextElements: 10,
   /** Actions block: max 25 elements. */
   actionsElements: 25,
+  /** Context actions block: max 5 elements (feedback_buttons, icon_button). */
+  contextActionsElements: 5,
+  /** feedback_buttons: each button's text max 75, value max 2000, accessibility_label max 75. */
+  feedbackButtonText: 75,
+  feedbackButtonValue: 2000,
+  accessibilityLabel: 75,
   /** Button: text max 75, value max 2000, url max 3000. */
   buttonText: 75,
   buttonValue: 2000,
@@ -67,7 +73,7 @@ export const SLACK_LIMITS = {
 } as const;
 
 /** Block types the renderer produces; anything else in a message is reported. */
-const SUPPORTED_BLOCKS = new Set(["section", "header", "context", "actions", "input", "divider"]);
+const SUPPORTED_BLOCKS = new Set(["section", "header", "context", "context_actions", "actions", "input", "divider"]);
 
 type Json = Record<string, unknown>;
 
@@ -189,6 +195,22 @@ export function slackLimitViolations(message: SlackMessageLike): string[] {
           if (value.initial_value.length > max) problems.push(`${where}.initial_value: ${value.initial_value.length} > ${max}`);
         }
         break;
+      case "feedback_buttons":
+        actionId(where, value);
+        for (const side of ["positive_button", "negative_button"] as const) {
+          const button = value[side];
+          if (!isObject(button)) {
+            problems.push(`${where}.${side}: missing`);
+            continue;
+          }
+          textObject(`${where}.${side}.text`, button.text, L.feedbackButtonText, ["plain_text"]);
+          if (typeof button.value !== "string" || button.value.length === 0) problems.push(`${where}.${side}.value: missing`);
+          else if (button.value.length > L.feedbackButtonValue) problems.push(`${where}.${side}.value: ${button.value.length} > ${L.feedbackButtonValue}`);
+          if (typeof button.accessibility_label === "string" && button.accessibility_label.length > L.accessibilityLabel) {
+            problems.push(`${where}.${side}.accessibility_label: ${button.accessibility_label.length} > ${L.accessibilityLabel}`);
+          }
+        }
+        break;
       default:
         problems.push(`${where}: element "${value.type}" is not checked`);
     }
@@ -234,6 +256,13 @@ export function slackLimitViolations(message: SlackMessageLike): string[] {
         if (elements.length < 1) problems.push(`${where}.elements: empty`);
         if (elements.length > L.actionsElements) problems.push(`${where}.elements: ${elements.length} > ${L.actionsElements}`);
         elements.forEach((e, i) => element(`${where}.elements[${i}]`, e, ["button", "static_select", "checkboxes"]));
+        break;
+      }
+      case "context_actions": {
+        const elements = Array.isArray(block.elements) ? block.elements : [];
+        if (elements.length < 1) problems.push(`${where}.elements: empty`);
+        if (elements.length > L.contextActionsElements) problems.push(`${where}.elements: ${elements.length} > ${L.contextActionsElements}`);
+        elements.forEach((e, i) => element(`${where}.elements[${i}]`, e, ["feedback_buttons"]));
         break;
       }
       case "input":

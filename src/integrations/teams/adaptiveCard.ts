@@ -9,6 +9,7 @@ import {
   type ReplyPart,
   type SourceCitation,
 } from "../../bot/reply.js";
+import { sourceTitle } from "../../bot/sourceTitle.js";
 import { splitText } from "../slack/blockKit.js";
 
 /**
@@ -240,6 +241,9 @@ function renderPart(part: ReplyPart): Segment[] {
       return checklistSegments(part.title, part.checklistId, part.toggleActionId, part.items);
     case "form":
       return formSegments(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields);
+    case "feedback":
+      // Teams' own 👍 / 👎 (the feedback loop) sits on the answer message, not in a card: teamsReplies.ts.
+      return [];
     default:
       return assertNever(part);
   }
@@ -259,7 +263,7 @@ function sourcesSegments(title: string, sources: SourceCitation[]): Segment[] {
     heading(titleText),
     ...sources.map((source, i): Segment => {
       const where = source.section.trim();
-      const label = `**[${source.n}] ${source.documentTitle.trim().replace(/\*/g, "")}**${where ? ` — ${where}` : ""}`;
+      const label = `**[${source.n}] ${sourceTitle(source).replace(/\*/g, "")}**${where ? ` — ${where}` : ""}`;
       const quote = source.quote.replace(/\s+/g, " ").trim();
       const quoteBlocks = quote
         ? splitText(`“${quote}”`, TEXT_BLOCK_CHARS).map(

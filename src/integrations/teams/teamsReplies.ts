@@ -1,6 +1,8 @@
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
-import type { Reply } from "../../bot/reply.js";
+import type { Reply, ReplyPart } from "../../bot/reply.js";
 import { adaptiveCardAttachment, cardSizeBytes, renderAdaptiveCards, TEAMS_MESSAGE_LIMIT_BYTES } from "./adaptiveCard.js";
+import { citationMarkers, citedMessage } from "./teamsCitations.js";
+import { markFeedbackAnswer } from "./teamsFeedback.js";
 
 /** Longest plain fallback: one line in a toast or the chat list. */
 const FALLBACK_CHARS = 150;
@@ -31,8 +33,44 @@ export function fallbackText(reply: Reply): string {
   return DEFAULT_FALLBACK;
 }
 
-/** One message activity per card: Teams' size limit is per message. */
+/**
+ * One message activity per card: Teams' size limit is per message. An answer (a reply with a
+ * feedback part) is Teams-native instead: its text goes out as a message with `[n]` markers and
+ * Citation entities, the AI label when a model wrote it, and Teams' own feedback loop; what comes
+ * before it (a privacy warning) and after it (buttons, sources not cited) stay cards.
+ */
 export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): Activity[] {
+  const feedback = reply.parts.find((p) => p.kind === "feedback");
+  const first = reply.parts.findIndex((p) => p.kind === "text");
+  if (!feedback || first === -1) return cardMessages(reply, options);
+  let end = first;
+  while (reply.parts[end]?.kind === "text") end++;
+  const texts = reply.parts.slice(first, end).flatMap((p) => (p.kind === "text" ? [p] : []));
+  const sources = reply.parts.flatMap((p) => (p.kind === "sources" ? p.sources : []));
+  const { text, entity } = citedMessage(
+    texts.map((t) => t.text.trim()).join("\n\n").replace(/(?<!\n)\n(?!\n)/g, "\n\n"),
+    sources,
+    texts.some((t) => t.generated === true),
+  );
+  const cited = new Set(citationMarkers(text));
+  // A sources part whose every source is a citation of the text is shown by Teams already.
+  const rest = reply.parts.slice(end).filter((p): boolean => {
+    if (p.kind === "feedback") return false;
+    return !(p.kind === "sources" && p.sources.length > 0 && p.sources.every((s) => cited.has(s.n)));
+  });
+  const answer = Activity.fromObject({
+    type: ActivityTypes.Message,
+    text,
+    textFormat: "markdown",
+    ...(entity ? { entities: [entity] } : {}),
+    channelData: { feedbackLoopEnabled: true },
+  });
+  markFeedbackAnswer(answer, feedback.answerId);
+  const before = cardMessages({ parts: reply.parts.slice(0, first) }, options);
+  return [...before, answer, ...cardMessages({ parts: rest as ReplyPart[] }, { notify: false })];
+}
+
+function cardMessages(reply: Reply, options: TeamsMessageOptions): Activity[] {
   const summary = fallbackText(reply);
   // A reply with a slot is redrawn in place: its buttons are Universal Actions.
   return renderAdaptiveCards(reply, { execute: reply.slot !== undefined }).map((card, i) =>

@@ -26,6 +26,7 @@ import { createTeamsDeliverer } from "./teamsDeliverer.js";
 import { createTeamsDirectory } from "./teamsDirectory.js";
 import { isAnonymous, outboundHostPolicy, teamsAuthConfiguration } from "./teamsAuth.js";
 import { oversizedCards, plainMessage, teamsMessages } from "./teamsReplies.js";
+import { registerTeamsFeedback, TeamsFeedbackMessages } from "./teamsFeedback.js";
 
 export interface TeamsSurface extends Surface {
   /** Proactive sends and updates through stored conversation references. */
@@ -89,6 +90,7 @@ export function createTeamsSurface(
   // Proactive sends authenticate as the bot; anonymously the SDK sends without a token.
   const botIdentity: ContinueIdentity = config.appId ?? ({} as ContinueIdentity);
   const references = new TeamsConversationReferences(deps.store);
+  const feedbackMessages = new TeamsFeedbackMessages(deps.store);
 
   const agent = new AgentApplication<TurnState>({
     adapter,
@@ -116,7 +118,8 @@ export function createTeamsSurface(
     }
     const oversized = oversizedCards(activities);
     if (oversized > 0) logger.warn({ oversized }, "teams card over the message limit");
-    await context.sendActivities(activities);
+    const sent = await context.sendActivities(activities);
+    await feedbackMessages.rememberSent(context.activity.conversation?.id, activities, sent);
   }
 
   /** Sends into a stored or current conversation outside a turn (notifications, late answers). */
@@ -168,6 +171,8 @@ export function createTeamsSurface(
   const ctx: TeamsContext = { deps, logger, references, send, answer };
   const deliverer = createTeamsDeliverer({ adapter, identity: botIdentity, references, track });
   install.register(agent, ctx);
+  // Teams' own feedback loop (message/submitAction) before the card actions.
+  registerTeamsFeedback(agent, { bot: deps.bot, messages: feedbackMessages, logger, addressOf });
   actions.register(agent, ctx);
   messages.register(agent, ctx);
 

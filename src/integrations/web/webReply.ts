@@ -8,6 +8,7 @@ import {
   type ReplyPart,
   type SourceCitation,
 } from "../../bot/reply.js";
+import { sourceTitle } from "../../bot/sourceTitle.js";
 
 /**
  * Bounds of what the web chat sends back (POST /api/chat `action`), shared with chatApi's schema
@@ -53,7 +54,7 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
   switch (part.kind) {
     case "text": {
       const text = cleanText(part.text);
-      return text ? { kind: "text", text } : undefined;
+      return text ? { kind: "text", text, ...(part.generated ? { generated: true } : {}) } : undefined;
     }
     case "heading": {
       const text = oneLine(part.text);
@@ -119,6 +120,11 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
         fields,
       };
     }
+    case "feedback": {
+      // The buttons send `${answerId}:useful|not_useful` as their value.
+      if (part.answerId.length === 0 || part.answerId.length + 11 > WEB_ACTION_LIMITS.value) return "feedback answer id invalid";
+      return { kind: "feedback", answerId: part.answerId };
+    }
     default:
       return assertNever(part);
   }
@@ -129,6 +135,8 @@ function normaliseSource(source: SourceCitation): SourceCitation {
     n: source.n,
     documentId: source.documentId,
     documentTitle: oneLine(source.documentTitle),
+    // Always filled for the page: the configured short title or one derived from the full title.
+    shortTitle: sourceTitle(source),
     section: oneLine(source.section),
     quote: oneLine(source.quote),
   };

@@ -4,6 +4,7 @@ import type { Logger } from "../../../logger.js";
 import { incomingActionFromSlack, type SlackActionLike } from "../blockKit.js";
 import { postEphemeralReplies, respondReplies, toSlackMessages } from "../replies.js";
 import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
+import { skipFeedbackActions } from "./feedback.js";
 
 const UNKNOWN_BUTTON: Reply = {
   parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
@@ -18,7 +19,8 @@ const RENDERED_ACTION_ID = /^.+\|\d+$/;
  * (a route step) updates the message whose button was pressed.
  */
 export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockAction>({ type: "block_actions" }, async ({ ack, body, action, client, respond }) => {
+  // 👍 / 👎 and their reason have their own listener (feedback.ts: modal, private replies).
+  app.action<BlockAction>({ type: "block_actions" }, skipFeedbackActions, async ({ ack, body, action, client, respond }) => {
     await ack();
     const element = action as unknown as SlackActionLike | undefined;
     const channel = body.channel?.id ?? body.container?.channel_id;

@@ -1,13 +1,17 @@
 import { Assistant, type App } from "@slack/bolt";
 import type { Reply } from "../../../bot/reply.js";
+import { exampleQuestions, smallTalkIntent } from "../../../handlers/smallTalk.js";
+import { redactPersonalData } from "../../../privacy/personalData.js";
+import { storeKey } from "../../../stores/keyValueStore.js";
 import { postReplies } from "../replies.js";
 import { slackAddress, type SlackContext } from "../slackContext.js";
 
-export const ASSISTANT_PROMPTS = [
-  { title: "Spoedberaad", message: "Wat moet er bij een spoedberaad aanschuiven?" },
-  { title: "Spoedmachtiging", message: "Hoe vaak komen jongeren met een spoedmachtiging in de JeugdzorgPlus?" },
-  { title: "Regiovisie", message: "Wat is het doel van de regiovisie jeugdhulp Rijnmond?" },
-];
+/** Slack shows at most four suggested prompts in the assistant panel. */
+const MAX_PROMPTS = 4;
+/** Thread titles are one line in Slack's thread list. */
+const TITLE_CHARS = 60;
+/** The title is set once per thread; the claim outlives any assistant thread worth renaming. */
+const TITLE_CLAIM_SECONDS = 30 * 24 * 3600;
 
 const GREETING: Reply = {
   parts: [
@@ -27,6 +31,22 @@ interface ThreadMessage {
   bot_id?: string;
 }
 
+/** The region's example questions as Slack prompts (title = the short label). */
+export function assistantPrompts(ctx: SlackContext): Array<{ title: string; message: string }> {
+  return exampleQuestions(ctx.deps.region)
+    .slice(0, MAX_PROMPTS)
+    .map((e) => ({ title: e.title, message: e.question }));
+}
+
+/** The thread's title from its first question: personal data out, one short line. */
+export function threadTitle(question: string): string {
+  const line = redactPersonalData(question).text.replace(/\s+/g, " ").trim();
+  if (line.length <= TITLE_CHARS) return line;
+  const head = line.slice(0, TITLE_CHARS - 1);
+  const space = head.lastIndexOf(" ");
+  return `${space > TITLE_CHARS / 2 ? head.slice(0, space) : head}…`;
+}
+
 /**
  * Slack's assistant panel, where the workspace has it. Bolt's Assistant takes every DM message
  * inside a thread; top-level DMs still reach the message listener.
@@ -40,14 +60,22 @@ export function register(app: App, ctx: SlackContext): void {
       threadStarted: async ({ event, client, setSuggestedPrompts }) => {
         const { channel_id: channel, thread_ts: threadTs } = event.assistant_thread;
         await postReplies(client, { channel, threadTs }, [GREETING], ctx.logger);
-        await setSuggestedPrompts({ title: "Bijvoorbeeld:", prompts: ASSISTANT_PROMPTS });
+        const prompts = assistantPrompts(ctx);
+        if (prompts.length > 0) {
+          const region = ctx.deps.region ? ` (regio ${ctx.deps.region.name})` : "";
+          await setSuggestedPrompts({ title: `Bijvoorbeeld${region}:`, prompts });
+        }
       },
-      userMessage: async ({ message, client, setStatus }) => {
+      userMessage: async ({ message, client, setStatus, setTitle }) => {
         const m = message as unknown as ThreadMessage;
         const text = m.text?.trim() ?? "";
         if (!m.user || m.bot_id || !m.thread_ts || text === "") return;
         // Only a loading hint (Slack clears it when we post); a DM thread outside the panel refuses it.
         await setStatus("bezig...").catch((error: Error) => ctx.logger.warn({ err: error.message }, "slack assistant status not set"));
+        // The first question (not a "hallo") names the thread in the panel's history; later ones leave it.
+        if (!smallTalkIntent(text) && (await ctx.deps.store.claim(storeKey("slack-thread-title", m.channel, m.thread_ts), TITLE_CLAIM_SECONDS))) {
+          await setTitle(threadTitle(text)).catch((error: Error) => ctx.logger.warn({ err: error.message }, "slack assistant title not set"));
+        }
         const replies = await ctx.deps.bot.handle({ kind: "message", address: slackAddress(m.user, m.channel, m.thread_ts), text });
         await postReplies(client, { channel: m.channel, threadTs: m.thread_ts }, replies, ctx.logger);
       },

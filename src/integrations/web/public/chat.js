@@ -137,6 +137,27 @@ function renderForm(part) {
   return form;
 }
 
+// 👍 / 👎 under an answer: one vote per answer, a second press changes it (the server keeps one
+// vote per answer and user). A 👎 is answered with a short, optional reason form.
+const FEEDBACK_ACTION = "ask.feedback";
+
+function renderFeedback(part) {
+  const box = el("div", { class: "actions feedback", role: "group", "aria-label": "Was dit antwoord nuttig?", "data-answer-id": part.answerId });
+  const buttons = [
+    ["useful", "👍 Nuttig"],
+    ["not_useful", "👎 Niet nuttig"],
+  ].map(([rating, label]) => {
+    const button = buttonFor(label, async () => {
+      if (button.getAttribute("aria-pressed") === "true") return;
+      const ok = await send({ action: { id: FEEDBACK_ACTION, value: `${part.answerId}:${rating}` } }, label);
+      if (ok) buttons.forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    }, { "aria-pressed": "false", "data-rating": rating });
+    return button;
+  });
+  box.append(...buttons);
+  return box;
+}
+
 function renderPart(part) {
   switch (part.kind) {
     case "text":
@@ -148,9 +169,10 @@ function renderPart(part) {
     case "sources": {
       const list = el("ol");
       for (const s of part.sources) {
+        // The short title is shown; the full title is there on hover and for screen readers.
         list.append(
           el("li", { value: String(s.n) },
-            el("strong", {}, s.documentTitle),
+            el("strong", { title: s.documentTitle }, s.shortTitle || s.documentTitle),
             el("span", { class: "where" }, ` — ${s.section}`),
             el("blockquote", {}, `“${s.quote}”`)),
         );
@@ -172,6 +194,8 @@ function renderPart(part) {
       return renderChecklist(part);
     case "form":
       return renderForm(part);
+    case "feedback":
+      return renderFeedback(part);
     default:
       // The server checks replies exhaustively (webReply.ts); this only guards an outdated page.
       return el("p", {}, "(Dit onderdeel kan de webchat niet tonen.)");

@@ -1,0 +1,117 @@
+import type { Reply, ReplyPart } from "../bot/reply.js";
+import type { ExampleQuestion, Region } from "./route/routeSchema.js";
+import { ROUTE_ACTION } from "./route/routeReplies.js";
+
+/**
+ * Small talk and onboarding: a greeting, thanks, "wie ben jij?" or "help" gets a short friendly
+ * reply with example questions for the region, never a search in the documents (which would
+ * answer "hallo" with a random quote or send it to the Servicepunt).
+ *
+ * Recognised by general rules, not by listing phrases: a short message made ONLY of small-talk
+ * words (greetings, thanks, words that address the bot, question and filler words) with at least
+ * one word that carries the intent. One content word ("hallo, wat is een spoedberaad?") makes it
+ * a question again.
+ */
+
+export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help";
+
+/** The region facts the replies use. */
+export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
+
+/** Longer messages are questions, even when every word is a small-talk word. */
+const MAX_WORDS = 8;
+
+const GREETING = words(
+  "hoi hoihoi hallo hallootjes hai hey hee hi hello hola goedemorgen goedemiddag goedenavond goedendag dag daag morgen middag avond welkom yo",
+);
+/** Thanks outright: wins over other words ("bedankt voor je hulp"). */
+const GRATITUDE = words("bedankt dank danku dankje dankjewel dankuwel thanks thank thx tnx merci");
+/** Approval and goodbye: answered like thanks when nothing else is asked. */
+const ACKNOWLEDGE = words(
+  "top toppie super fijn prima mooi helder duidelijk ok oke oké okay okido perfect geweldig chill nice cool doei dag tot ziens later groetjes groeten",
+);
+const HELP = words("help hulp helpen menu start uitleg handleiding instructie instructies");
+/** Words that address or name the bot. */
+const ADDRESS = words("jij je jou u jullie wegwijs bot chatbot assistent");
+/** Being and doing verbs that, with a question word and the bot addressed, ask who it is. */
+const IDENTITY_VERBS = words("ben bent is doe doet heet");
+const QUESTION = words("wie wat hoe waarmee waarvoor welke");
+/** "wat kan ik vragen", "hoe werkt dit", "kun je me helpen": asking how to use Wegwijs. */
+const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen");
+/** Words that carry no intent of their own. */
+const FILLER = words(
+  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn",
+);
+
+const VOCABULARY = new Set([...GREETING, ...GRATITUDE, ...ACKNOWLEDGE, ...HELP, ...ADDRESS, ...IDENTITY_VERBS, ...QUESTION, ...USAGE, ...FILLER]);
+/** Emoji that say thanks or approval on their own. */
+const THANKS_EMOJI = /[👍🙏👌🙂😊😀😃✅💪]/u;
+
+function words(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+/** Lower-case word tokens; punctuation and emoji are not words. */
+function tokens(text: string): string[] {
+  return text.toLocaleLowerCase("nl").match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
+}
+
+/** The small-talk intent of a message, or undefined when it is (or may be) a real question. */
+export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
+  const trimmed = text.trim();
+  const ws = tokens(trimmed);
+  if (ws.length === 0) {
+    if (trimmed === "?") return "help";
+    return THANKS_EMOJI.test(trimmed) ? "thanks" : undefined;
+  }
+  if (ws.length > MAX_WORDS || !ws.every((w) => VOCABULARY.has(w))) return undefined;
+  const has = (set: Set<string>) => ws.some((w) => set.has(w));
+  if (has(GRATITUDE)) return "thanks";
+  if (has(HELP) || has(USAGE)) return "help";
+  if (has(QUESTION) && has(ADDRESS) && has(IDENTITY_VERBS)) {
+    // "hoe gaat het met je" is a greeting; "wie ben jij" asks who Wegwijs is.
+    return ws.includes("gaat") ? "greeting" : "identity";
+  }
+  // "dag" and "morgen" are greetings as well as goodbyes: alone, they are greetings.
+  if (has(ACKNOWLEDGE) && !ws.every((w) => GREETING.has(w) || FILLER.has(w))) return "thanks";
+  if (has(GREETING)) return "greeting";
+  return undefined;
+}
+
+const INTRO =
+  "Hoi! Ik ben Wegwijs. Stel je vraag over plaatsing in de JeugdzorgPlus, dan zoek ik het antwoord op in de plandocumenten, met de bron erbij.";
+const LEAD: Record<SmallTalkIntent, string> = {
+  greeting: INTRO,
+  thanks: "Graag gedaan! Heb je nog een vraag? Stel hem gerust.",
+  identity:
+    "Ik ben Wegwijs, een digitale assistent voor professionals in de jeugdhulp. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus alleen uit de plandocumenten, met de bron erbij, en zeg het eerlijk als de documenten geen antwoord geven. Ik ben geen mens en geef geen juridisch advies.",
+  help: `${INTRO}\nTyp je vraag in gewone woorden. Typ *route* om de plaatsingsroute stap voor stap te doorlopen.`,
+};
+
+/** The region's example questions (at most 4), or none when the region lists none. */
+export function exampleQuestions(region: SmallTalkRegion | undefined): ExampleQuestion[] {
+  return (region?.exampleQuestions ?? []).slice(0, 4);
+}
+
+/**
+ * The reply for small talk: a short line for the intent, the region's example questions and the
+ * route button (when a region with routes is configured). Undefined for anything else.
+ */
+export function smallTalkReply(text: string, region: SmallTalkRegion | undefined): Reply | undefined {
+  const intent = smallTalkIntent(text);
+  return intent ? onboardingReply(intent, region) : undefined;
+}
+
+export function onboardingReply(intent: SmallTalkIntent, region: SmallTalkRegion | undefined): Reply {
+  const parts: ReplyPart[] = [{ kind: "text", text: LEAD[intent] }];
+  const examples = exampleQuestions(region);
+  if (examples.length > 0) {
+    const where = region ? ` (regio ${region.name})` : "";
+    parts.push({ kind: "text", text: `Je kunt bijvoorbeeld vragen${where}:\n${examples.map((e) => `• ${e.question}`).join("\n")}` });
+  }
+  if (region) parts.push({ kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute", style: "primary" }] });
+  if (intent !== "thanks") {
+    parts.push({ kind: "notice", level: "info", text: "Noem geen namen, BSN of adressen van jongeren: gebruik een eigen casusnummer." });
+  }
+  return { parts };
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { regionSchema } from "../../src/handlers/route/routeSchema.js";
+import { ROUTE_ACTION } from "../../src/handlers/route/routeReplies.js";
+import { smallTalkIntent, smallTalkReply } from "../../src/handlers/smallTalk.js";
+
+const region = regionSchema.parse(parse(readFileSync(new URL("../../content/regions/groningen-drenthe.yaml", import.meta.url), "utf8")));
+
+describe("smallTalkIntent: short messages made only of small-talk words", () => {
+  it.each([
+    ["hallo", "greeting"],
+    ["Hoi!", "greeting"],
+    ["goedemorgen allemaal", "greeting"],
+    ["hee hoe gaat het met je?", "greeting"],
+    ["bedankt!", "thanks"],
+    ["Heel erg bedankt voor je hulp", "thanks"],
+    ["top, dankjewel 👍", "thanks"],
+    ["👍", "thanks"],
+    ["ok", "thanks"],
+    ["wie ben jij?", "identity"],
+    ["Wat ben je eigenlijk?", "identity"],
+    ["wie is Wegwijs", "identity"],
+    ["help", "help"],
+    ["?", "help"],
+    ["wat kan ik vragen?", "help"],
+    ["hoe werkt dit?", "help"],
+    ["kun je me helpen?", "help"],
+  ])("%j is %s", (text, intent) => {
+    expect(smallTalkIntent(text)).toBe(intent);
+  });
+
+  it.each([
+    // One content word makes it a question for the documents.
+    "hallo, wat is een spoedberaad?",
+    "bedankt, en hoe vraag ik een machtiging aan?",
+    "wie beslist over een plaatsing?",
+    "wat is het weer morgen?",
+    "help me met een spoedmachtiging",
+    "wat is het?",
+    "",
+    "   ",
+    // Long enough to be a question, even though every word is common.
+    "hoi hoi hoi hoi hoi hoi hoi hoi hoi",
+  ])("%j is not small talk", (text) => {
+    expect(smallTalkIntent(text)).toBeUndefined();
+  });
+});
+
+describe("smallTalkReply", () => {
+  it.each(["hallo", "bedankt!", "wie ben jij?", "help"])("answers %j shortly, with the region's example questions and the route button", (text) => {
+    const reply = smallTalkReply(text, region)!;
+    const texts = reply.parts.flatMap((p) => (p.kind === "text" ? [p.text] : []));
+    expect(texts.join(" ").length).toBeGreaterThan(20);
+    expect(texts.join(" ").length).toBeLessThan(900);
+    const examples = region.exampleQuestions!.map((e) => e.question);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const q of examples) expect(texts.join("\n")).toContain(q);
+    const actions = reply.parts.flatMap((p) => (p.kind === "actions" ? p.actions : []));
+    expect(actions[0]).toMatchObject({ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute" });
+    // Never the Servicepunt abstention.
+    expect(JSON.stringify(reply)).not.toMatch(/Volgende stap|geen antwoord op/);
+  });
+
+  it("says who Wegwijs is for 'wie ben jij?' and thanks for 'bedankt!'", () => {
+    expect(JSON.stringify(smallTalkReply("wie ben jij?", region))).toMatch(/Ik ben Wegwijs/);
+    expect(JSON.stringify(smallTalkReply("bedankt!", region))).toMatch(/Graag gedaan/);
+  });
+
+  it("leaves questions to the documents", () => {
+    expect(smallTalkReply("hoe vraag ik een machtiging aan?", region)).toBeUndefined();
+  });
+
+  it("works without a region: no examples, no route button, still friendly", () => {
+    const reply = smallTalkReply("hallo", undefined)!;
+    expect(reply.parts.some((p) => p.kind === "actions")).toBe(false);
+    expect(reply.parts[0]).toMatchObject({ kind: "text" });
+  });
+});

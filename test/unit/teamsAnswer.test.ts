@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../../src/bot/reply.js";
+import { CITATION_LIMITS, citationMarkers } from "../../src/integrations/teams/teamsCitations.js";
+import { parseFeedbackInvoke } from "../../src/integrations/teams/teamsFeedback.js";
+import { teamsMessages } from "../../src/integrations/teams/teamsReplies.js";
+import { source } from "../support/replySamples.js";
+
+const ANSWER_ID = "6f1c1f7e-5a8e-4a55-9d7d-1c1f7e5a8e4a";
+
+function answer(text: string, generated = false, extra: Reply["parts"] = []): Reply {
+  return {
+    parts: [
+      { kind: "notice", level: "warning", text: "Ik heb een telefoonnummer uit je vraag gehaald." },
+      { kind: "text", text, ...(generated ? { generated: true } : {}) },
+      { kind: "sources", title: "Bronnen", sources: [source(1), source(2, "x".repeat(400)), source(3)] },
+      { kind: "actions", actions: [{ id: "ask.moreSources", label: "Meer bronnen", value: ANSWER_ID }] },
+      ...extra,
+      { kind: "feedback", answerId: ANSWER_ID },
+    ],
+  };
+}
+
+const messageEntity = (activity: any) => (activity.entities ?? []).find((e: any) => e.type === "https://schema.org/Message");
+
+describe("Teams answers: text with [n] markers and Citation entities", () => {
+  it("sends the answer as a message whose Citation entities match its [n] markers exactly", () => {
+    const activities = teamsMessages(answer("Het spoedberaad is binnen 24 uur [1].\nDe gemeente organiseert het [3] [1]."));
+    // Warning card, the answer message, then a card with the buttons.
+    expect(activities).toHaveLength(3);
+    const [warning, message, rest] = activities as any[];
+    expect(JSON.stringify(warning.attachments)).toContain("telefoonnummer");
+    expect(message.attachments ?? []).toEqual([]);
+    expect(message.text).toBe("Het spoedberaad is binnen 24 uur [1].\n\nDe gemeente organiseert het [3] [1].");
+    const entity = messageEntity(message);
+    expect(entity).toMatchObject({ "@type": "Message", "@context": "https://schema.org", "@id": "" });
+    const positions = entity.citation.map((c: any) => c.position).sort();
+    expect(positions).toEqual([...new Set(citationMarkers(message.text))].sort());
+    expect(positions).toEqual([1, 3]);
+    for (const claim of entity.citation) {
+      expect(claim["@type"]).toBe("Claim");
+      expect(claim.appearance["@type"]).toBe("DigitalDocument");
+      expect(claim.appearance.name.length).toBeLessThanOrEqual(CITATION_LIMITS.name);
+      expect(claim.appearance.abstract.length).toBeLessThanOrEqual(CITATION_LIMITS.abstract);
+      expect(claim.appearance.abstract).toContain("spoedberaad");
+    }
+    // Teams' own feedback loop on the answer; no AI label on quoted text.
+    expect(message.channelData).toEqual({ feedbackLoopEnabled: true });
+    expect(entity.additionalType).toBeUndefined();
+    // Source 2 was not cited, so the sources list stays in the card with "Meer bronnen".
+    expect(JSON.stringify(rest.attachments)).toContain("Meer bronnen");
+    expect(JSON.stringify(rest.attachments)).toContain("Bronnen");
+  });
+
+  it("drops a sources card whose every source is a citation, and markers without a source", () => {
+    const reply: Reply = {
+      parts: [
+        { kind: "text", text: "Binnen 24 uur [1], zegt het plan [7]." },
+        { kind: "sources", title: "Bronnen", sources: [source(1)] },
+        { kind: "feedback", answerId: ANSWER_ID },
+      ],
+    };
+    const activities = teamsMessages(reply) as any[];
+    expect(activities).toHaveLength(1);
+    expect(activities[0].text).toBe("Binnen 24 uur [1], zegt het plan.");
+    expect(messageEntity(activities[0]).citation.map((c: any) => c.position)).toEqual([1]);
+  });
+
+  it("shows the AI label only when a model wrote the text", () => {
+    const generated = teamsMessages(answer("Het spoedberaad is binnen 24 uur [1].", true)) as any[];
+    expect(messageEntity(generated[1]).additionalType).toEqual(["AIGeneratedContent"]);
+    const quoted = teamsMessages(answer("“Het spoedberaad is binnen 24 uur.” [1]")) as any[];
+    expect(messageEntity(quoted[1]).additionalType).toBeUndefined();
+  });
+
+  it("keeps replies without a feedback part as Adaptive Cards", () => {
+    const activities = teamsMessages({ parts: [{ kind: "text", text: "Hoi! [1]" }, { kind: "sources", title: "Bronnen", sources: [source(1)] }] }) as any[];
+    expect(activities).toHaveLength(1);
+    expect(activities[0].attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(activities[0].entities).toBeUndefined();
+  });
+});
+
+describe("parseFeedbackInvoke (message/submitAction, actionName feedback)", () => {
+  it("reads the reaction and Teams' feedbackText JSON string", () => {
+    expect(parseFeedbackInvoke({ actionName: "feedback", actionValue: { reaction: "dislike", feedback: JSON.stringify({ feedbackText: "Klopt niet" }) } })).toEqual({
+      rating: "not_useful",
+      reason: "Klopt niet",
+    });
+    expect(parseFeedbackInvoke({ actionName: "feedback", actionValue: { reaction: "like", feedback: "" } })).toEqual({ rating: "useful", reason: "" });
+  });
+
+  it("ignores other submit actions and unknown reactions", () => {
+    expect(parseFeedbackInvoke({ actionName: "other", actionValue: { reaction: "like" } })).toBeUndefined();
+    expect(parseFeedbackInvoke({ actionName: "feedback", actionValue: { reaction: "love" } })).toBeUndefined();
+    expect(parseFeedbackInvoke(undefined)).toBeUndefined();
+  });
+});
