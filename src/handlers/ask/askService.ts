@@ -4,6 +4,7 @@ import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
+import { publicNameCheck } from "../../privacy/publicNames.js";
 import { containsAnswerType, expectedAnswerType } from "../../knowledge/analysis/answerType.js";
 import { countedWords, countsWords } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
@@ -49,8 +50,19 @@ export class AskService {
     private readonly options: AskServiceOptions = DEFAULT_ASK_OPTIONS,
   ) {}
 
+  /** Names the documents use themselves (their case examples); computed once per indexed corpus. */
+  private publicNames?: { chunks: number; isPublicName: (name: string) => boolean };
+
+  private isPublicName(name: string): boolean {
+    if (this.publicNames?.chunks !== this.knowledge.chunkCount) {
+      const texts = this.knowledge.allChunks().map((c) => c.text);
+      this.publicNames = { chunks: this.knowledge.chunkCount, isPublicName: publicNameCheck(texts) };
+    }
+    return this.publicNames.isPublicName(name);
+  }
+
   async answer(rawQuestion: string): Promise<AnswerResult> {
-    const { text: question, findings } = redactPersonalData(rawQuestion);
+    const { text: question, findings } = redactPersonalData(rawQuestion, { isPublicName: (name) => this.isPublicName(name) });
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
     // Searched without the placeholders: words like "[BSN verwijderd]" are in no document and
