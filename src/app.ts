@@ -35,7 +35,7 @@ export interface Wegwijs {
 
 /** Composition root: wires config into stores, knowledge, handlers and surfaces. */
 export async function createWegwijs(config: Config, logger: Logger): Promise<Wegwijs> {
-  const store: KeyValueStore = config.redisUrl ? RedisKeyValueStore.connect(config.redisUrl) : new MemoryKeyValueStore();
+  const store: KeyValueStore = config.redisUrl ? RedisKeyValueStore.connect(config.redisUrl, config.redisKeyPrefix) : new MemoryKeyValueStore();
   if (!config.redisUrl) {
     logger.warn("REDIS_URL is niet gezet: gesprekken worden alleen in het geheugen bewaard en zijn na een herstart weg.");
   }
@@ -67,7 +67,7 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
   });
   const state = new ConversationStateStore(store, config.stateTtlSeconds);
   const bot = createBot({
-    ask: new AskHandler(askService, state, new AnswerLog(store)),
+    ask: new AskHandler(askService, state, new AnswerLog(store, config.answerTtlSeconds)),
     documentCount: () => knowledge.documentCount,
     logger,
     route: createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger }),

@@ -40,9 +40,14 @@ const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+    /** Put before every key, so several deployments (or test runs) can share one Redis. */
+    REDIS_KEY_PREFIX: optionalString.pipe(z.string().max(64).regex(/^[A-Za-z0-9:_.-]+$/).optional()),
     WEGWIJS_CORPUS_DIR: optionalString,
     WEGWIJS_DATA_DIR: optionalString,
     WEGWIJS_STATE_TTL_HOURS: z.coerce.number().positive().default(72),
+    WEGWIJS_ANSWER_TTL_DAYS: z.coerce.number().positive().max(366).default(30),
+    WEGWIJS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
     WEGWIJS_REGION: optionalString
       .transform((v) => v ?? DEFAULT_REGION)
       .refine((v) => shippedRegions().includes(v), {
@@ -108,9 +113,15 @@ export interface Config {
   port: number;
   host: string;
   redisUrl?: string;
+  /** Prefix of every Redis key ("" for none). */
+  redisKeyPrefix: string;
   corpusDir: string;
   dataDir: string;
   stateTtlSeconds: number;
+  /** How long answer metadata and feedback on it are kept (WEGWIJS_ANSWER_TTL_DAYS). */
+  answerTtlSeconds: number;
+  /** Requests per minute on /api/* per user, and per client IP. */
+  rateLimit: { perUserPerMinute: number; perIpPerMinute: number };
   /** Region whose routes and contact channels apply (content/regions/<id>.yaml). */
   region: string;
   openai?: {
@@ -167,9 +178,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? "",
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
+    answerTtlSeconds: Math.round(e.WEGWIJS_ANSWER_TTL_DAYS * 24 * 3600),
+    rateLimit: { perUserPerMinute: e.WEGWIJS_RATE_LIMIT_PER_MINUTE, perIpPerMinute: e.WEGWIJS_RATE_LIMIT_IP_PER_MINUTE },
     region: e.WEGWIJS_REGION,
     openai: e.OPENAI_API_KEY
       ? {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReplyPart, SourceCitation } from "../../src/bot/reply.js";
 import { defaultCorpusDir } from "../../src/config.js";
-import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 // Questions the default corpus answers, and one it does not.
@@ -243,6 +243,8 @@ describe("Wegwijs with an unreachable Redis", () => {
 });
 
 describe("Wegwijs with Redis", () => {
+  // Key names hold hashed ids; every key of this block sits under one prefix, removed afterwards.
+  const prefix = testPrefix("http-app");
   const users: string[] = [];
   const newUser = () => {
     const user = userId();
@@ -251,14 +253,14 @@ describe("Wegwijs with Redis", () => {
   };
   const apps: RunningWegwijs[] = [];
   const start = async () => {
-    const app = await startWegwijs({ REDIS_URL });
+    const app = await startWegwijs({ REDIS_URL, REDIS_KEY_PREFIX: prefix });
     apps.push(app);
     return app;
   };
 
   afterAll(async () => {
     for (const app of apps) await app.close();
-    for (const user of users) await cleanPrefix(`wegwijs:conversation:web:${encodeURIComponent(user)}:`);
+    await cleanPrefix(prefix);
   });
 
   /** Asks a question and returns the sources behind "Meer bronnen" (asserting the button is there). */

@@ -17,15 +17,18 @@ export interface FeedbackRecord {
 }
 
 const SCHEMA_VERSION = 1;
-/** Feedback is looked at in monthly reviews; keep it a quarter. */
-const RETENTION_SECONDS = 90 * 24 * 3600;
+/** Feedback is looked at in monthly reviews; a month is enough (WEGWIJS_ANSWER_TTL_DAYS). */
+export const DEFAULT_ANSWER_RETENTION_SECONDS = 30 * 24 * 3600;
 
 /** Stores answer metadata and the "nuttig / niet nuttig" feedback on it. */
 export class AnswerLog {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly retentionSeconds = DEFAULT_ANSWER_RETENTION_SECONDS,
+  ) {}
 
   async recordAnswer(answerId: string, record: AnswerRecord): Promise<void> {
-    await this.store.set(storeKey("answer", answerId), record, SCHEMA_VERSION, RETENTION_SECONDS);
+    await this.store.set(storeKey("answer", answerId), record, SCHEMA_VERSION, this.retentionSeconds);
   }
 
   async answer(answerId: string): Promise<AnswerRecord | undefined> {
@@ -34,7 +37,7 @@ export class AnswerLog {
 
   /** One rating per user per answer; a second press changes it. */
   async recordFeedback(answerId: string, userId: string, record: FeedbackRecord): Promise<void> {
-    await this.store.set(storeKey("feedback", answerId, userId), record, SCHEMA_VERSION, RETENTION_SECONDS);
+    await this.store.set(storeKey("feedback", answerId, userId), record, SCHEMA_VERSION, this.retentionSeconds);
   }
 
   async feedback(answerId: string, userId: string): Promise<FeedbackRecord | undefined> {
