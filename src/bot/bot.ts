@@ -3,6 +3,7 @@ import { FEEDBACK_ACTION, MORE_SOURCES_ACTION } from "../handlers/ask/askHandler
 import { helpReply } from "../handlers/help.js";
 import { isRouteAction, type RouteHandler } from "../handlers/route/routeHandler.js";
 import type { Logger } from "../logger.js";
+import { guardIncoming } from "./guardIncoming.js";
 import type { Incoming } from "./incoming.js";
 import type { Reply } from "./reply.js";
 
@@ -27,7 +28,10 @@ export function createBot(deps: BotDeps): Bot {
       const started = performance.now();
       const kind = incoming.kind === "message" ? "message" : incoming.action.id;
       try {
-        const replies = await route(deps, incoming);
+        const guarded = guardIncoming(incoming);
+        if ("refusal" in guarded) return [guarded.refusal];
+        const routed = await route(deps, guarded.incoming);
+        const replies = guarded.notice ? [guarded.notice, ...routed] : routed;
         deps.logger.info({ surface: incoming.address.surface, kind, ms: Math.round(performance.now() - started) }, "handled");
         return replies;
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { ConversationAddress, IncomingAction } from "../../bot/incoming.js";
+import { INPUT_LIMITS } from "../../bot/inputLimits.js";
 import type { Reply, ReplyPart } from "../../bot/reply.js";
 import { personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { shorten } from "../ask/sentences.js";
@@ -22,7 +23,7 @@ import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
 import { isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 
-const NOTE_CHARS = 500;
+const NOTE_CHARS = INPUT_LIMITS.note;
 
 export function isRouteAction(actionId: string): boolean {
   return actionId.startsWith("route.");

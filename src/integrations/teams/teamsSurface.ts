@@ -10,6 +10,7 @@ import {
 } from "@microsoft/agents-hosting";
 import express, { Router, type RequestHandler, type Response } from "express";
 import type { ConversationAddress, Incoming } from "../../bot/incoming.js";
+import { isQuestionTooLong, questionTooLongReply } from "../../bot/inputLimits.js";
 import type { Reply } from "../../bot/reply.js";
 import type { Config } from "../../config.js";
 import { storeKey } from "../../stores/keyValueStore.js";
@@ -230,6 +231,10 @@ export function createTeamsSurface(
     }
     if (typeof activity.text !== "string") {
       await send(context, [TEXT_ONLY]);
+      return;
+    }
+    if (isQuestionTooLong(activity.text)) {
+      await send(context, [questionTooLongReply()]);
       return;
     }
     const parsed = parseTeamsText(activity.text);

@@ -2,6 +2,7 @@ import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Bot } from "../../bot/bot.js";
 import type { Incoming } from "../../bot/incoming.js";
+import { INPUT_LIMITS, isQuestionTooLong, QUESTION_TOO_LONG_TEXT } from "../../bot/inputLimits.js";
 import { WEB_ACTION_LIMITS, WEB_FIELD_ID, toWebReply } from "./webReply.js";
 
 const L = WEB_ACTION_LIMITS;
@@ -10,7 +11,7 @@ const chatRequestSchema = z
   .object({
     user: z.string().trim().min(1).max(200),
     conversation: z.string().trim().min(1).max(200).optional(),
-    text: z.string().max(4000).optional(),
+    text: z.string().max(INPUT_LIMITS.question).optional(),
     action: z
       .object({
         id: z.string().min(1).max(L.actionId),
@@ -36,6 +37,11 @@ export function chatApi(bot: Bot): Router {
   return router;
 
   async function handle(req: Request, res: Response): Promise<void> {
+    const text: unknown = (req.body as { text?: unknown } | undefined)?.text;
+    if (typeof text === "string" && isQuestionTooLong(text)) {
+      res.status(413).json({ error: QUESTION_TOO_LONG_TEXT });
+      return;
+    }
     const parsed = chatRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({

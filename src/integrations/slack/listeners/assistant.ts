@@ -1,5 +1,6 @@
 import { Assistant, type App } from "@slack/bolt";
 import type { Reply } from "../../../bot/reply.js";
+import { isQuestionTooLong, questionTooLongReply } from "../../../bot/inputLimits.js";
 import { postReplies } from "../replies.js";
 import { slackAddress, type SlackContext } from "../slackContext.js";
 
@@ -44,8 +45,13 @@ export function register(app: App, ctx: SlackContext): void {
       },
       userMessage: async ({ message, client, setStatus }) => {
         const m = message as unknown as ThreadMessage;
+        if (!m.user || m.bot_id || !m.thread_ts) return;
+        if (isQuestionTooLong(m.text)) {
+          await postReplies(client, { channel: m.channel, threadTs: m.thread_ts }, [questionTooLongReply()], ctx.logger);
+          return;
+        }
         const text = m.text?.trim() ?? "";
-        if (!m.user || m.bot_id || !m.thread_ts || text === "") return;
+        if (text === "") return;
         // Only a loading hint (Slack clears it when we post); a DM thread outside the panel refuses it.
         await setStatus("bezig...").catch((error: Error) => ctx.logger.warn({ err: error.message }, "slack assistant status not set"));
         const replies = await ctx.deps.bot.handle({ kind: "message", address: slackAddress(m.user, m.channel, m.thread_ts), text });

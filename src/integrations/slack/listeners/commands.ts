@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Reply } from "../../../bot/reply.js";
 import { helpReply } from "../../../handlers/help.js";
+import { isQuestionTooLong, questionTooLongReply } from "../../../bot/inputLimits.js";
 import { respondReplies } from "../replies.js";
 import { slackAddress, type SlackContext } from "../slackContext.js";
 
@@ -38,6 +39,10 @@ export function register(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     // Acked before any work: Slack shows an error after three seconds.
     await ack();
+    if (isQuestionTooLong(command.text)) {
+      await respondReplies(respond, [questionTooLongReply()], ctx.logger);
+      return;
+    }
     const sub = parseSubcommand(command.text ?? "");
     let replies: Reply[];
     switch (sub.kind) {
