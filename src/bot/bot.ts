@@ -3,7 +3,9 @@ import { FEEDBACK_ACTION, MORE_SOURCES_ACTION } from "../handlers/ask/askHandler
 import { helpReply } from "../handlers/help.js";
 import { isRouteAction, type RouteHandler } from "../handlers/route/routeHandler.js";
 import type { Logger } from "../logger.js";
+import { StoreUnavailableError } from "../stores/keyValueStore.js";
 import { guardIncoming } from "./guardIncoming.js";
+import { NOT_REMEMBERED_TEXT } from "./storeNotices.js";
 import type { Incoming } from "./incoming.js";
 import type { Reply } from "./reply.js";
 
@@ -36,13 +38,12 @@ export function createBot(deps: BotDeps): Bot {
         return replies;
       } catch (error) {
         deps.logger.error({ surface: incoming.address.surface, kind, err: (error as Error).message }, "handler failed");
-        return [
-          {
-            parts: [
-              { kind: "notice", level: "warning", text: "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens." },
-            ],
-          },
-        ];
+        // Without the store a button (feedback, "Meer bronnen") cannot work; say that, not "something broke".
+        const text =
+          error instanceof StoreUnavailableError
+            ? NOT_REMEMBERED_TEXT
+            : "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens.";
+        return [{ parts: [{ kind: "notice", level: "warning", text }] }];
       }
     },
   };

@@ -18,6 +18,18 @@ export interface KeyValueStore {
   close(): Promise<void>;
 }
 
+/**
+ * The backing service (Redis) cannot be reached. Callers that can go on without the store catch
+ * this one (answer without remembering, fall back to in-memory duplicate checks); anything
+ * else is a bug and is not caught.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message = "store unavailable", options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailableError";
+  }
+}
+
 export interface StoredEnvelope<T> {
   v: number;
   data: T;
@@ -41,4 +53,18 @@ export function hashedIdPart(id: string): string {
  */
 export function storeKey(kind: string, ...idParts: string[]): string {
   return `wegwijs:${kind}:${idParts.map(hashedIdPart).join(":")}`;
+}
+
+/**
+ * Runs a store call the caller can do without (remembering sources, recording an answer):
+ * false when the store is unavailable, so the answer still goes out. Other errors propagate.
+ */
+export async function bestEffort(call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return false;
+    throw error;
+  }
 }

@@ -1,6 +1,8 @@
 import type { ConversationStateStore } from "../../bot/conversationState.js";
 import type { ConversationAddress } from "../../bot/incoming.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
+import { notRememberedNotice } from "../../bot/storeNotices.js";
+import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import type { AnswerLog } from "./answerLog.js";
 import type { AnswerResult, AskService } from "./askService.js";
@@ -22,25 +24,27 @@ export class AskHandler {
   async question(address: ConversationAddress, text: string): Promise<Reply> {
     const result = await this.ask.answer(text);
     const hidden = result.moreSources;
-    await this.state.update(address, { moreSources: hidden });
+    // Without the store the answer still goes out, without the buttons that need it and with a notice.
+    let remembered = await bestEffort(() => this.state.update(address, { moreSources: hidden }));
     const parts = answerParts(result);
     const actions: ReplyAction[] = [];
-    if (result.status === "answered" && hidden.length > 0) actions.push({ id: MORE_SOURCES_ACTION, label: "Meer bronnen" });
-    if (result.status === "answered" || result.status === "abstained") {
+    if (remembered && result.status === "answered" && hidden.length > 0) actions.push({ id: MORE_SOURCES_ACTION, label: "Meer bronnen" });
+    if (remembered && (result.status === "answered" || result.status === "abstained")) {
       const answerId = randomUUID();
-      await this.answers.recordAnswer(answerId, {
+      remembered = await bestEffort(() => this.answers.recordAnswer(answerId, {
         status: result.status,
         mode: result.mode,
         surface: address.surface,
         sources: result.sources.map(({ documentId, section }) => ({ documentId, section })),
         at: new Date().toISOString(),
-      });
-      actions.push(
+      }));
+      if (remembered) actions.push(
         { id: FEEDBACK_ACTION, label: "👍 Nuttig", value: `${answerId}:useful` },
         { id: FEEDBACK_ACTION, label: "👎 Niet nuttig", value: `${answerId}:not_useful` },
       );
     }
     if (actions.length > 0) parts.push({ kind: "actions", actions });
+    if (!remembered) parts.push(notRememberedNotice());
     return { parts };
   }
 

@@ -5,7 +5,8 @@ import { personalDataWarning, redactPersonalData } from "../../privacy/personalD
 import { shorten } from "../ask/sentences.js";
 import path from "node:path";
 import type { Logger } from "../../logger.js";
-import type { KeyValueStore } from "../../stores/keyValueStore.js";
+import { type KeyValueStore, StoreUnavailableError } from "../../stores/keyValueStore.js";
+import { routeUnavailableNotice } from "../../bot/storeNotices.js";
 import { loadRouteCatalog, RouteContentError, type RouteCatalog } from "./routeLoader.js";
 import {
   escalationPreviewReply,
@@ -55,8 +56,20 @@ export class RouteHandler {
     return this.ctx !== undefined;
   }
 
-  /** "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined. */
+  /**
+   * "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined.
+   * Without the store, "route" gets a notice and any other text goes on to be answered.
+   */
   async message(address: ConversationAddress, text: string): Promise<Reply | undefined> {
+    try {
+      return await this.takeMessage(address, text);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return isRouteCommand(text) ? { parts: [routeUnavailableNotice()] } : undefined;
+    }
+  }
+
+  private async takeMessage(address: ConversationAddress, text: string): Promise<Reply | undefined> {
     if (isRouteCommand(text)) return this.resumeOrPick(address);
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
@@ -76,6 +89,15 @@ export class RouteHandler {
   }
 
   async action(address: ConversationAddress, action: IncomingAction): Promise<Reply> {
+    try {
+      return await this.takeAction(address, action);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return { parts: [routeUnavailableNotice()] };
+    }
+  }
+
+  private async takeAction(address: ConversationAddress, action: IncomingAction): Promise<Reply> {
     if (!this.ctx) return unavailable();
     const [routeId = "", nodeId = "", option = ""] = (action.value ?? "").split(":");
     switch (action.id) {

@@ -13,6 +13,7 @@ import type { ConversationAddress, Incoming } from "../../bot/incoming.js";
 import { isQuestionTooLong, questionTooLongReply } from "../../bot/inputLimits.js";
 import type { Reply } from "../../bot/reply.js";
 import type { Config } from "../../config.js";
+import { DuplicateCheck } from "../../stores/duplicateCheck.js";
 import { storeKey } from "../../stores/keyValueStore.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
 import { checkActivity } from "./activityGuard.js";
@@ -94,6 +95,7 @@ export function createTeamsSurface(
   // Proactive sends authenticate as the bot; anonymously the SDK sends without a token.
   const botIdentity: ContinueIdentity = config.appId ?? ({} as ContinueIdentity);
   const references = new TeamsConversationReferences(deps.store);
+  const duplicates = new DuplicateCheck(deps.store, logger);
 
   const agent = new AgentApplication<TurnState>({
     adapter,
@@ -321,17 +323,12 @@ export function createTeamsSurface(
 
   /** True when this delivery is the first; a redelivery is acknowledged and dropped. */
   async function claimed(res: Response, conversationId: string, activityId: string): Promise<boolean> {
-    try {
-      // Teams message ids are per conversation (timestamps), so the conversation is part of the key.
-      if (await deps.store.claim(storeKey("idempotency", "teams", conversationId, activityId), IDEMPOTENCY_TTL_SECONDS)) return true;
-      logger.info("teams activity redelivered; ignored");
-      res.status(200).end();
-      return false;
-    } catch (error) {
-      logger.error({ ...errorInfo(error) }, "teams idempotency store unavailable");
-      res.status(503).json({ error: "Opslag tijdelijk niet bereikbaar" });
-      return false;
-    }
+    // Teams message ids are per conversation (timestamps), so the conversation is part of the key.
+    // Without the store, this process's memory decides (DuplicateCheck).
+    if (await duplicates.first(storeKey("idempotency", "teams", conversationId, activityId), IDEMPOTENCY_TTL_SECONDS)) return true;
+    logger.info("teams activity redelivered; ignored");
+    res.status(200).end();
+    return false;
   }
 
   return {
