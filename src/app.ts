@@ -9,6 +9,7 @@ import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
+import { createApiRateLimits } from "./integrations/http/rateLimits.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
 import { createOpenAIAnswerGenerator } from "./integrations/openai/groundedAnswerer.js";
 import { RedisKeyValueStore } from "./integrations/redis/redisKeyValueStore.js";
@@ -80,8 +81,15 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
   for (const surface of surfaces) await surface.start?.();
   logger.info({ surfaces: ["web", ...surfaces.map((s) => s.name)] }, "kanalen actief");
 
+  const rateLimits = createApiRateLimits({
+    ...config.rateLimit,
+    redis: config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } : undefined,
+    logger,
+  });
   const app = createHttpApp({
     logger,
+    // The lead's web identity middleware goes first here, so perUser counts by res.locals.webUser.
+    apiMiddleware: [rateLimits.perIp, rateLimits.perUser],
     routers: [chatApi(bot), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
@@ -110,6 +118,7 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
         await closing;
       }
       for (const surface of surfaces) await surface.stop();
+      await rateLimits.close();
       await store.close();
     },
   };

@@ -51,7 +51,19 @@ export async function startWegwijs(env: Record<string, string> = {}, options: St
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "wegwijs-test-")));
   const logs = options.logs ?? [];
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", ...env }, repoRoot);
+  const config = loadConfig(
+    {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      WEGWIJS_DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+      // Route walks send thousands of requests a minute from one address; rate-limit tests set their own.
+      WEGWIJS_RATE_LIMIT_PER_MINUTE: "1000000",
+      WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: "1000000",
+      ...env,
+    },
+    repoRoot,
+  );
   const logger = createLogger(config.logLevel, collector(logs));
 
   let app: Wegwijs;

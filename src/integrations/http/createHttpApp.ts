@@ -1,7 +1,8 @@
-import express, { type ErrorRequestHandler, type Express, type Router } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "../../logger.js";
+import { securityHeaders } from "./securityHeaders.js";
 
 export interface HttpAppDeps {
   logger: Logger;
@@ -10,6 +11,11 @@ export interface HttpAppDeps {
    * verify the signature over the raw bytes, so no global body parser runs before them.
    */
   routers: Router[];
+  /**
+   * Run in this order on /api/* before any router: web identity (res.locals.webUser), then the
+   * rate limits (rateLimits.ts), so the per-user limit can count by user.
+   */
+  apiMiddleware?: RequestHandler[];
   /** Readiness: stores reachable and index loaded. */
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
 }
@@ -20,11 +26,7 @@ const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../we
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    next();
-  });
+  app.use(securityHeaders());
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -32,15 +34,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     const { ready, checks } = await deps.ready();
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
   });
+  if (deps.apiMiddleware && deps.apiMiddleware.length > 0) app.use("/api", ...deps.apiMiddleware);
   for (const router of deps.routers) app.use(router);
-  app.use(
-    express.static(publicDir, {
-      index: "index.html",
-      setHeaders: (res) => {
-        res.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
-      },
-    }),
-  );
+  app.use(express.static(publicDir, { index: "index.html" }));
   app.use((_req, res) => {
     res.status(404).json({ error: "Niet gevonden" });
   });
