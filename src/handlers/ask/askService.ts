@@ -10,6 +10,8 @@ import { countedWords, countsWords } from "../../knowledge/analysis/countedThing
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, extractiveAnswer } from "./extractiveAnswer.js";
+import { claimsCiting, supportingQuote } from "./supportingQuote.js";
+import { plainText } from "./untrustedText.js";
 
 export interface AnswerResult {
   status: "answered" | "abstained" | "no_documents" | "empty_question";
@@ -105,11 +107,14 @@ export class AskService {
       const valid = generated.citations.length > 0 && generated.citations.every((n) => n >= 1 && n <= passages.length);
       if (!valid) throw Object.assign(new Error("invalid citations"), { reason: "invalid_citation" });
       const cited = [...new Set(generated.citations)].sort((a, b) => a - b);
+      // Model output is untrusted: plain text only, and the same privacy guard as the question.
+      const text = redactPersonalData(plainText(generated.text), { isPublicName: (name) => this.isPublicName(name) }).text;
+      const scorer = (claim: string) => this.knowledge.textScorer(claim);
       return {
         status: "answered",
-        text: generated.text,
+        text,
         mode: "generated",
-        sources: cited.map((n) => citationFor(n, passages[n - 1]!)),
+        sources: cited.map((n) => citationFor(n, passages[n - 1]!, supportingQuote(claimsCiting(text, n), passages[n - 1]!, scorer))),
         moreSources: passages.flatMap((p, i) => (cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
         privacyWarning,
       };
@@ -131,7 +136,8 @@ export class AskService {
       hasExpectedType: answer.hasExpectedType,
       result: {
         status: "answered",
-        text: answer.text,
+        // Document text may have been written to manipulate: shown as plain text as well.
+        text: plainText(answer.text),
         mode: "extractive",
         sources: answer.cited.map((n) => citationFor(n, passages[n - 1]!, answer.quotes.get(n))),
         moreSources: passages.flatMap((p, i) => (answer.cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
