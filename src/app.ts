@@ -106,7 +106,8 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     ingest,
     listen: () =>
       new Promise((resolve, reject) => {
-        const s = app.listen(config.port, config.host, () => resolve(s));
+        // Express 5 calls this back with the error too (e.g. EADDRINUSE).
+        const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
         s.once("error", reject);
         server = s;
       }),

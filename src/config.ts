@@ -24,6 +24,11 @@ export function shippedRegions(dir = regionsDir): string[] {
   }
 }
 
+/** 127.0.0.0/8, ::1 or localhost: reachable from this machine only. */
+export function isLoopbackAddress(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 const optionalString = z
   .string()
   .trim()
@@ -91,6 +96,15 @@ const configSchema = z
         code: "custom",
         path: ["MicrosoftAppPassword"],
         message: "is verplicht als MicrosoftAppId gezet is / is required when MicrosoftAppId is set",
+      });
+    }
+    // Anonymous Teams answers whoever calls: only on this machine.
+    if (env.TEAMS_ENABLED && !env.MicrosoftAppId && !isLoopbackAddress(env.HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEAMS_ENABLED"],
+        message:
+          "zonder MicrosoftAppId alleen op een loopback-adres (HOST=127.0.0.1) / without MicrosoftAppId only on a loopback address (HOST=127.0.0.1)",
       });
     }
     if (env.OPENAI_MODEL && !env.OPENAI_API_KEY) {

@@ -20,7 +20,7 @@ import { checkActivity } from "./activityGuard.js";
 import { incomingActionFromTeamsValue } from "./adaptiveCard.js";
 import { comingReply, parseTeamsText, teamsHelpReply, teamsWelcomeReply } from "./commands.js";
 import { minimalReference, TeamsConversationReferences } from "./conversationReferences.js";
-import { isAnonymous, outboundHostPolicy, teamsAuthConfiguration } from "./teamsAuth.js";
+import { capturedResponse, isAllowedServiceUrl, isAnonymous, outboundHostPolicy, teamsAuthConfiguration, UNAUTHORISED_BODY } from "./teamsAuth.js";
 import { oversizedCards, plainMessage, teamsMessages } from "./teamsReplies.js";
 
 export interface TeamsSurface extends Surface {
@@ -264,14 +264,17 @@ export function createTeamsSurface(
     }
   });
 
-  /** The SDK's JWT check; it answers 401 itself, we only log that it did. */
+  /** The SDK's JWT check, writing to a stand-in: a refusal gets our own body, never the SDK's details. */
   const authenticate: RequestHandler = async (req, res, next) => {
     let passed = false;
-    await adapter.authorizeRequest(req as unknown as AgentsRequest, res as unknown as WebResponse, ((err?: unknown) => {
+    const captured = capturedResponse();
+    await adapter.authorizeRequest(req as unknown as AgentsRequest, captured as unknown as WebResponse, ((err?: unknown) => {
       passed = err === undefined;
-      next(err);
     }) as NextFunction);
-    if (!passed) logger.warn({ status: res.statusCode }, "teams request not authorised");
+    if (passed) return next();
+    const status = captured.statusCode >= 400 ? captured.statusCode : 401;
+    logger.warn({ status }, "teams request not authorised");
+    res.status(status).json(UNAUTHORISED_BODY);
   };
 
   // Our own parser: the shared app has no global one, and its errors must stay on this path.
@@ -310,6 +313,12 @@ export function createTeamsSurface(
       return;
     }
     const { activity } = check;
+    // Replies go to the activity's serviceUrl: never to a host a caller made up.
+    if (!isAllowedServiceUrl(activity.serviceUrl, anonymous)) {
+      logger.warn({ status: 400, problems: ["serviceUrl"] }, "teams activity rejected");
+      res.status(400).json({ error: "Ongeldige Teams-activity", problems: ["serviceUrl"] });
+      return;
+    }
     if (activity.id !== undefined && !(await claimed(res, activity.conversation.id, activity.id))) return;
     const started = performance.now();
     try {
