@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { PersonalDataKind } from "../../src/privacy/personalData.js";
 
 /**
  * Generators of invented personal data written the ways people write it: separators, spacing,
@@ -168,3 +169,24 @@ export const plantedMessage: fc.Arbitrary<PlantedMessage> = anyPlantedValue.chai
 
 /** The fixed seed of every property test in the hostile-input suite (reproducible in CI). */
 export const FUZZ_SEED = 20_240_612;
+
+/** Every variant the hostile tester got through the old guard (issue 12, "Why"). */
+export const WHY_VARIANTS: Array<[string, string, PersonalDataKind]> = [
+  ["BSN 123-456-782 graag", "123-456-782", "bsn"],
+  ["nummer 12-345-6782.", "12-345-6782", "bsn"],
+  ["bsn 123/456/782", "123/456/782", "bsn"],
+  ["bsn 123\u00a0456\u00a0782", "123\u00a0456\u00a0782", "bsn"],
+  ["bsn 123\u200b456\u200b782", "123\u200b456\u200b782", "bsn"],
+  ["bsn １２３４５６７８２", "１２３４５６７８２", "bsn"],
+  ["bel 06 - 1234 5678", "06 - 1234 5678", "phone"],
+  ["bel 06/12345678", "06/12345678", "phone"],
+  ["bel ０６\u00a0１２３４５６７８", "０６\u00a0１２３４５６７８", "phone"],
+  ["woont 9712 cp 12", "9712 cp 12", "postcodeHouseNumber"],
+  ["geb. 12/3/11", "12/3/11", "dateOfBirth"],
+  ["geboren 12-3-'11", "12-3-'11", "dateOfBirth"],
+  ["mail jan @ example.nl", "jan @ example.nl", "email"],
+  ["IBAN NL91ABNA0417164300", "NL91ABNA0417164300", "iban"],
+  ["rekening NL91 ABNA 0417 1643 00 graag", "NL91 ABNA 0417 1643 00", "iban"],
+  ["Jan de Vries (15) is geplaatst", "Jan de Vries (15)", "name"],
+];
+
