@@ -13,6 +13,7 @@ import { createInfrastructure } from "./infrastructure.js";
 import { registerDeliveryJobs } from "./delivery/deliveryJobs.js";
 import { MessageSlots } from "./delivery/messageSlots.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
+import { createApiRateLimits } from "./integrations/http/rateLimits.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
 import { createOpenAIAnswerGenerator } from "./integrations/openai/groundedAnswerer.js";
 import { createSlackSurface } from "./integrations/slack/slackSurface.js";
@@ -87,7 +88,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   });
   const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger });
   const { registry, fallback } = createRegistry({
-    ask: new AskHandler(askService, new AnswerLog(store)),
+    ask: new AskHandler(askService, new AnswerLog(store, config.answerTtlSeconds)),
     documentCount: () => knowledge.documentCount,
     route,
     extra: options.extraHandlers,
@@ -127,10 +128,17 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
       "De webchat (WEGWIJS_WEB_AUTH=local) is bereikbaar buiten deze machine en kent geen aanmelding. Gebruik WEGWIJS_WEB_AUTH=proxy achter een aanmeldende proxy, of HOST=127.0.0.1.",
     );
   }
+  const rateLimits = createApiRateLimits({
+    ...config.rateLimit,
+    redis: config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisPrefix ?? "" } : undefined,
+    logger,
+  });
   const app = createHttpApp({
     logger,
     servePage: config.web.mode !== "off",
-    routers: [chatApi({ bot, auth: config.web, hub, logger, streams }), ...surfaces.map((s) => s.router)],
+    // Per IP before anything; per user after the web identity has set res.locals.webUser (chatApi).
+    apiMiddleware: [rateLimits.perIp],
+    routers: [chatApi({ bot, auth: config.web, hub, logger, streams, perUser: rateLimits.perUser }), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };
@@ -149,7 +157,8 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     ingest,
     listen: () =>
       new Promise((resolve, reject) => {
-        const s = app.listen(config.port, config.host, () => resolve(s));
+        // Express 5 calls this back with the error too (e.g. EADDRINUSE).
+        const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
         s.once("error", reject);
         server = s;
       }),
@@ -165,6 +174,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
       // Running jobs finish first: they may still deliver through the surfaces.
       await infrastructure.stop();
       for (const surface of surfaces) await surface.stop();
+      await rateLimits.close();
       await hub.close();
       await infrastructure.close();
     },

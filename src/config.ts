@@ -26,6 +26,11 @@ export function shippedRegions(dir = regionsDir): string[] {
   }
 }
 
+/** 127.0.0.0/8, ::1 or localhost: reachable from this machine only. */
+export function isLoopbackAddress(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 const optionalString = z
   .string()
   .trim()
@@ -46,6 +51,9 @@ const configSchema = z
     WEGWIJS_CORPUS_DIR: optionalString,
     WEGWIJS_DATA_DIR: optionalString,
     WEGWIJS_STATE_TTL_HOURS: z.coerce.number().positive().default(72),
+    WEGWIJS_ANSWER_TTL_DAYS: z.coerce.number().positive().max(366).default(30),
+    WEGWIJS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
     WEGWIJS_REGION: optionalString
       .transform((v) => v ?? DEFAULT_REGION)
       .refine((v) => shippedRegions().includes(v), {
@@ -105,6 +113,16 @@ const configSchema = z
           "is verplicht bij WEGWIJS_WEB_AUTH=proxy, minstens 16 tekens / is required (at least 16 characters) when WEGWIJS_WEB_AUTH=proxy",
       });
     }
+    // Anonymous Teams answers whoever calls: only on this machine.
+    const effectiveHost = env.HOST ?? ((env.WEGWIJS_WEB_AUTH ?? "local") === "local" ? "127.0.0.1" : "0.0.0.0");
+    if (env.TEAMS_ENABLED && !env.MicrosoftAppId && !isLoopbackAddress(effectiveHost)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEAMS_ENABLED"],
+        message:
+          "zonder MicrosoftAppId alleen op een loopback-adres (HOST=127.0.0.1) / without MicrosoftAppId only on a loopback address (HOST=127.0.0.1)",
+      });
+    }
     if (env.OPENAI_MODEL && !env.OPENAI_API_KEY) {
       ctx.addIssue({
         code: "custom",
@@ -144,6 +162,10 @@ export interface Config {
   corpusDir: string;
   dataDir: string;
   stateTtlSeconds: number;
+  /** How long answer metadata and feedback on it are kept (WEGWIJS_ANSWER_TTL_DAYS). */
+  answerTtlSeconds: number;
+  /** Requests per minute on /api/* per user, and per client IP. */
+  rateLimit: { perUserPerMinute: number; perIpPerMinute: number };
   /** Region whose routes and contact channels apply (content/regions/<id>.yaml). */
   region: string;
   openai?: {
@@ -221,6 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
+    answerTtlSeconds: Math.round(e.WEGWIJS_ANSWER_TTL_DAYS * 24 * 3600),
+    rateLimit: { perUserPerMinute: e.WEGWIJS_RATE_LIMIT_PER_MINUTE, perIpPerMinute: e.WEGWIJS_RATE_LIMIT_IP_PER_MINUTE },
     region: e.WEGWIJS_REGION,
     openai: e.OPENAI_API_KEY
       ? {

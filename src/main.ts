@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createWegwijs } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { listenErrorMessage } from "./integrations/http/listenErrors.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
@@ -16,7 +17,16 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const wegwijs = await createWegwijs(config, logger);
-  const server = await wegwijs.listen();
+  let server;
+  try {
+    server = await wegwijs.listen();
+  } catch (error) {
+    const message = listenErrorMessage(error, config.host, config.port);
+    if (!message) throw error;
+    console.error(message);
+    await wegwijs.close().catch(() => undefined);
+    process.exit(78); // EX_CONFIG: the address is a configuration matter
+  }
   const { port } = server.address() as AddressInfo;
   logger.info({ port }, `Wegwijs draait: http://localhost:${port}`);
 

@@ -1,5 +1,6 @@
 import type { ChatHandler } from "../bot/chatHandler.js";
 import type { Directory } from "../bot/directory.js";
+import { guardIncoming } from "../bot/guardIncoming.js";
 import type { Incoming, Resolved } from "../bot/incoming.js";
 import type { Reply } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
@@ -47,8 +48,12 @@ export function createBot(deps: BotDeps): Bot {
       const started = performance.now();
       const kind = incoming.kind === "action" ? incoming.action.id.slice(0, 64) : incoming.kind === "command" ? `command:${incoming.name}` : "message";
       try {
+        // Caps and personal data in form fields are dealt with before any handler sees the event.
+        const guarded = guardIncoming(incoming);
+        if ("refusal" in guarded) return [{ ...guarded.refusal, audience: "private" }];
         const actor = incoming.actor ?? (await deps.directory.resolve(incoming.address));
-        const replies = await dispatch({ ...incoming, actor } as Resolved);
+        const routed = await dispatch({ ...guarded.incoming, actor } as Resolved);
+        const replies = guarded.notice ? [{ ...guarded.notice, audience: "private" as const }, ...routed] : routed;
         logger.info({ surface: incoming.address.surface, kind, ms: Math.round(performance.now() - started) }, "handled");
         return replies;
       } catch (error) {

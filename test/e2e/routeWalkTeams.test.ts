@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReplyPart } from "../../src/bot/reply.js";
 import { type BotMessage, type Playground, startPlayground, toBotMessage } from "../support/playground.js";
-import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
+import { storeKey } from "../../src/stores/keyValueStore.js";
 import {
   enumeratePaths,
   expectOutcome,
@@ -157,12 +158,14 @@ for (const region of regions) {
     let playground: Playground;
     let sessionKeys: string | undefined;
     const webUsers = `routewalk-teams-${randomUUID().slice(0, 8)}`;
+    // Key names hold hashed ids; every key of this suite sits under one prefix, removed afterwards.
+    const prefix = testPrefix(`routewalk-teams-${region.id}`);
     let webCount = 0;
 
     beforeAll(async () => {
-      app = await startWegwijs({ TEAMS_ENABLED: "true", REDIS_URL, WEGWIJS_REGION: region.id });
+      app = await startWegwijs({ TEAMS_ENABLED: "true", REDIS_URL, WEGWIJS_REDIS_PREFIX: prefix, WEGWIJS_REGION: region.id });
       playground = await startPlayground({ endpoint: `${app.baseUrl}/api/messages` });
-      sessionKeys = `wegwijs:route:teams:${encodeURIComponent(playground.userAadObjectId)}:${encodeURIComponent(playground.conversationId)}:`;
+      sessionKeys = `${prefix}${storeKey("route", "teams", playground.userAadObjectId, playground.conversationId)}:`;
       // The playground's user and chat are the same every run: start without a route in progress.
       await cleanPrefix(sessionKeys);
       await playground.install();
@@ -175,19 +178,9 @@ for (const region of regions) {
         // Every reply was answered within the turn: no "Even geduld" detour.
         expect(playground?.messages.some((m) => m.text?.startsWith("Even geduld")) ?? false).toBe(false);
       } finally {
-        const conversation = playground?.conversationId;
-        const user = playground?.userAadObjectId;
         await playground?.close();
         await app?.close();
-        if (sessionKeys) await cleanPrefix(sessionKeys);
-        await cleanPrefix(`wegwijs:route:web:${webUsers}`);
-        await cleanPrefix(`wegwijs:conversation:web:${webUsers}`);
-        if (conversation) {
-          const c = encodeURIComponent(conversation);
-          await cleanPrefix(`wegwijs:idempotency:teams:${c}:`);
-          await cleanPrefix(`wegwijs:conversationref:teams:${c}`);
-          if (user) await cleanPrefix(`wegwijs:conversation:teams:${encodeURIComponent(user)}:${c}:`);
-        }
+        await cleanPrefix(prefix);
       }
     });
 

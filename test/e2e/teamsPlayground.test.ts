@@ -6,7 +6,7 @@ import { defaultCorpusDir } from "../../src/config.js";
 import { sourceTitle } from "../../src/bot/sourceTitle.js";
 import type { TeamsSurface } from "../../src/integrations/teams/teamsSurface.js";
 import { type BotMessage, type Playground, startPlayground } from "../support/playground.js";
-import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 /** A proactive send through the delivery seam: true when Teams took it. */
@@ -37,9 +37,11 @@ describe("Teams in the Agents Playground", () => {
   let playground: Playground;
   let answer: BotMessage;
   const answerIds = new Set<string>();
+  // Key names hold hashed ids; every key of this file sits under one prefix, removed afterwards.
+  const prefix = testPrefix("teams-playground");
 
   beforeAll(async () => {
-    app = await startWegwijs({ TEAMS_ENABLED: "true", REDIS_URL });
+    app = await startWegwijs({ TEAMS_ENABLED: "true", REDIS_URL, WEGWIJS_REDIS_PREFIX: prefix });
     playground = await startPlayground({ endpoint: `${app.baseUrl}/api/messages` });
   }, 90_000);
 
@@ -48,21 +50,9 @@ describe("Teams in the Agents Playground", () => {
       // No log line contains the question.
       for (const line of app?.logs ?? []) expect(line.toLowerCase()).not.toContain(QUESTION.slice(0, 30).toLowerCase());
     } finally {
-      const conversation = playground?.conversationId;
-      const user = playground?.userAadObjectId;
       await playground?.close();
       await app?.close();
-      if (conversation) {
-        const c = encodeURIComponent(conversation);
-        await cleanPrefix(`wegwijs:idempotency:teams:${c}:`);
-        await cleanPrefix(`wegwijs:conversationref:teams:${c}`);
-        await cleanPrefix(`wegwijs:teams-answer:${c}`);
-        if (user) await cleanPrefix(`wegwijs:conversation:teams:${encodeURIComponent(user)}:${c}:`);
-      }
-      for (const answerId of answerIds) {
-        await cleanPrefix(`wegwijs:answer:${answerId}`);
-        await cleanPrefix(`wegwijs:feedback:${answerId}`);
-      }
+      await cleanPrefix(prefix);
     }
   });
 

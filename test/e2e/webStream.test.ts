@@ -16,7 +16,7 @@ describe("web pages receive pushed messages (SSE)", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
+    const env = { REDIS_URL, WEGWIJS_REDIS_PREFIX: prefix };
     one = await startWegwijs(env);
     two = await startWegwijs(env);
     browser = await chromium.launch({

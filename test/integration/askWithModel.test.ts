@@ -51,8 +51,8 @@ function withoutAnswerIds(parts: ReplyPart[]): ReplyPart[] {
 /** The user message sent to the model for the last chat completion. */
 function passagesSent(fake: FakeOpenAI): number {
   const chats = fake.requests.filter((r) => r.path === "/v1/chat/completions");
-  const user: string = chats.at(-1)!.body.messages[1].content;
-  return user.match(/^\[\d+\] /gm)?.length ?? 0;
+  const passages: string = chats.at(-1)!.body.messages[1].content;
+  return (JSON.parse(passages.replace(/^<passages>\n/, "").replace(/\n<\/passages>$/, "")) as unknown[]).length;
 }
 
 describe("asking with a model (real openai client, fake OpenAI server)", () => {
@@ -105,9 +105,9 @@ describe("asking with a model (real openai client, fake OpenAI server)", () => {
     const chats = fake.requests.filter((r) => r.path === "/v1/chat/completions");
     expect(chats).toHaveLength(1);
     expect(chats[0]!.body.model).toBe("fake-model");
-    expect(chats[0]!.body.messages[1].content).toContain(`Vraag: ${QUESTION}`);
-    // The cited passage is the one given to the model as [1].
-    expect(chats[0]!.body.messages[1].content).toContain(`[1] ${sources![0]!.documentTitle}`);
+    expect(chats[0]!.body.messages[2].content).toBe(`<vraag>\n${QUESTION}\n</vraag>`);
+    // The cited passage is the one given to the model as passage 1.
+    expect(chats[0]!.body.messages[1].content).toContain(`"n": 1,\n  "document": ${JSON.stringify(sources![0]!.documentTitle)}`);
   });
 
   it("falls back to the extractive answer when the model cites a passage that was not retrieved", async () => {

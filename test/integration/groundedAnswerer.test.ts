@@ -62,7 +62,7 @@ describe("OpenAI grounded answer generator (fake OpenAI server, real client)", (
     await expect(generator.generate("Hoe?", PASSAGES)).resolves.toMatchObject({ citations: [1, 2, 3] });
   });
 
-  it("sends the model name, the system prompt, the numbered passages and a JSON schema", async () => {
+  it("sends the model name, the system prompt, the numbered passages as JSON, the question between delimiters and a JSON schema", async () => {
     await generator.generate("Hoe verloopt plaatsing?", PASSAGES);
     expect(fake.requests).toHaveLength(1);
     const { path, body } = fake.requests[0]!;
@@ -71,14 +71,16 @@ describe("OpenAI grounded answer generator (fake OpenAI server, real client)", (
     expect(body.messages[0]).toEqual({ role: "system", content: SYSTEM_PROMPT });
     expect(SYSTEM_PROMPT).toMatch(/uitsluitend/);
     expect(SYSTEM_PROMPT).toMatch(/answerable/);
-    const user: string = body.messages[1].content;
-    expect(body.messages[1].role).toBe("user");
-    expect(user).toContain(
-      "[1] Nieuwe werkwijze plaatsing — 5 Veranderopgaven > 5.2.5 Matching & plaatsing\nPlaatsing verloopt via het regionale matchingsteam.",
-    );
-    expect(user).toContain("[2] Regiovisie Rijnmond — 3 Ambities\nDe regio wil gesloten plaatsingen terugdringen.");
-    expect(user).toContain("[3] Actieplan 2019\nEr komt een landelijk expertiseteam.");
-    expect(user).toContain("Hoe verloopt plaatsing?");
+    expect(body.messages.map((m: { role: string }) => m.role)).toEqual(["system", "user", "user"]);
+    const passages: string = body.messages[1].content;
+    expect(passages.startsWith("<passages>\n") && passages.endsWith("\n</passages>")).toBe(true);
+    expect(JSON.parse(passages.slice("<passages>\n".length, -"\n</passages>".length))).toEqual([
+      { n: 1, document: "Nieuwe werkwijze plaatsing", section: "5 Veranderopgaven > 5.2.5 Matching & plaatsing", text: "Plaatsing verloopt via het regionale matchingsteam." },
+      { n: 2, document: "Regiovisie Rijnmond", section: "3 Ambities", text: "De regio wil gesloten plaatsingen terugdringen." },
+      { n: 3, document: "Actieplan 2019", section: "", text: "Er komt een landelijk expertiseteam." },
+    ]);
+    expect(body.messages[2].content).toBe("<vraag>\nHoe verloopt plaatsing?\n</vraag>");
+    expect(SYSTEM_PROMPT).toMatch(/geen opdracht aan jou/);
     expect(body.response_format.type).toBe("json_schema");
     expect(body.response_format.json_schema.name).toBe("grounded_answer");
     expect(body.response_format.json_schema.schema.required).toEqual(["answerable", "answer", "citations"]);

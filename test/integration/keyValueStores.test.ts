@@ -72,8 +72,18 @@ describe("expiry", () => {
 });
 
 describe("storeKey", () => {
-  it("namespaces and escapes id parts so ids with ':' cannot collide", () => {
-    expect(storeKey("conversation", "a:b", "c")).toBe("wegwijs:conversation:a%3Ab:c");
+  it("namespaces and hashes id parts so ids with ':' cannot collide", () => {
+    expect(storeKey("conversation", "a:b", "c")).toMatch(/^wegwijs:conversation:[A-Za-z0-9_-]{22}:[A-Za-z0-9_-]{22}$/);
     expect(storeKey("conversation", "a", "b:c")).not.toBe(storeKey("conversation", "a:b", "c"));
+    expect(storeKey("conversation", "web", "u1")).toBe(storeKey("conversation", "web", "u1"));
+  });
+
+  it("never shows an id in the key name, however it is written", () => {
+    const ids = ["jan@example.nl", "123456782", "Jan de Vries (15)", "U123ABC", "a".repeat(500)];
+    for (const id of ids) {
+      const key = storeKey("route", "web", id, "conv");
+      expect(key).not.toContain(id);
+      expect(key.length).toBeLessThan(100);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReplyPart, SourceCitation } from "../../src/bot/reply.js";
 import { defaultCorpusDir } from "../../src/config.js";
 import type { Region, RouteDefinition } from "../../src/handlers/route/routeSchema.js";
-import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
 import {
   enumeratePaths,
   expectOutcome,
@@ -46,6 +46,8 @@ function expectRealCitation(source: SourceCitation): void {
 
 const RUN = randomUUID().slice(0, 8);
 const USER_PREFIX = `routewalk-${RUN}`;
+// Key names hold hashed ids; every key of this file sits under one prefix, removed afterwards.
+const PREFIX = testPrefix("routewalk");
 let userCount = 0;
 const newUser = () => `${USER_PREFIX}-${++userCount}`;
 
@@ -116,14 +118,13 @@ const regionById = (id: string) => regions.find((r) => r.id === id)!;
 const routeById = (id: string) => routes.find((r) => r.id === id)!;
 
 afterAll(async () => {
-  await cleanPrefix(`wegwijs:route:web:${USER_PREFIX}`);
-  await cleanPrefix(`wegwijs:conversation:web:${USER_PREFIX}`);
+  await cleanPrefix(PREFIX);
 });
 
 describe("golden transcripts: every path of every shipped route through POST /api/chat (Redis)", () => {
   const apps = new Map<string, RunningWegwijs>();
   beforeAll(async () => {
-    for (const region of regions) apps.set(region.id, await startWegwijs({ REDIS_URL, WEGWIJS_REGION: region.id }));
+    for (const region of regions) apps.set(region.id, await startWegwijs({ REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX, WEGWIJS_REGION: region.id }));
   });
   afterAll(async () => {
     for (const app of apps.values()) await app.close();
@@ -157,8 +158,8 @@ describe("the route conversation (Redis)", () => {
   let app: RunningWegwijs;
   let rijnmond: RunningWegwijs;
   beforeAll(async () => {
-    app = await startWegwijs({ REDIS_URL });
-    rijnmond = await startWegwijs({ REDIS_URL, WEGWIJS_REGION: "rijnmond" });
+    app = await startWegwijs({ REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX });
+    rijnmond = await startWegwijs({ REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX, WEGWIJS_REGION: "rijnmond" });
   });
   afterAll(async () => {
     await app?.close();
@@ -444,7 +445,7 @@ describe("a restart of Wegwijs in the middle of a route", () => {
   });
 
   it("continues at the same step after the process is killed (SIGKILL) and started again", { timeout: 90_000 }, async () => {
-    const env = { PORT: "0", HOST: "127.0.0.1", REDIS_URL, WEGWIJS_REDIS_PREFIX: appKeyPrefix, WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info" };
+    const env = { PORT: "0", HOST: "127.0.0.1", REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX, WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", WEGWIJS_RATE_LIMIT_PER_MINUTE: "1000000" };
     const first = await spawnWegwijs(env);
     running.push(first);
     let baseUrl = first.baseUrl;

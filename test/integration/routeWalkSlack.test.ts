@@ -4,7 +4,7 @@ import type { ReplyPart } from "../../src/bot/reply.js";
 import { decodeSlackActionId } from "../../src/integrations/slack/blockKit.js";
 import { slackLimitViolations } from "../../src/integrations/slack/slackLimits.js";
 import { startFakeSlackApi, type FakeSlackApi, type SlackApiCall } from "../support/fakeSlackApi.js";
-import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
 import {
   enumeratePaths,
   expectOutcome,
@@ -40,6 +40,8 @@ const SECRET = `signing-${randomUUID()}`;
 // Every Slack id in this file carries RUN, so the Redis keys can be found and removed afterwards.
 const RUN = randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase();
 const WEB_USER_PREFIX = `routewalk-slack-${RUN}`;
+// Key names hold hashed ids; every key of this file sits under one prefix, removed afterwards.
+const PREFIX = testPrefix("routewalk-slack");
 let counter = 0;
 const id = (prefix: string) => `${prefix}${RUN}X${++counter}`;
 const ts = () => `${nowSeconds()}.${String(++counter).padStart(6, "0")}`;
@@ -290,7 +292,7 @@ describe("golden transcripts through Slack: every path of every shipped route (s
     for (const region of regions) {
       apps.set(
         region.id,
-        await startWegwijs({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL, WEGWIJS_REGION: region.id }),
+        await startWegwijs({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX, WEGWIJS_REGION: region.id }),
       );
     }
   });
@@ -317,11 +319,7 @@ describe("golden transcripts through Slack: every path of every shipped route (s
     } finally {
       for (const app of apps.values()) await app.close();
       await fake?.close();
-      await cleanPrefix(`wegwijs:route:slack:U${RUN}`);
-      await cleanPrefix(`wegwijs:conversation:slack:U${RUN}`);
-      await cleanPrefix(`wegwijs:idempotency:slack:Ev${RUN}`);
-      await cleanPrefix(`wegwijs:route:web:${WEB_USER_PREFIX}`);
-      await cleanPrefix(`wegwijs:conversation:web:${WEB_USER_PREFIX}`);
+      await cleanPrefix(PREFIX);
     }
   });
 

@@ -9,7 +9,7 @@ import { sourceTitle } from "../../src/bot/sourceTitle.js";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { slackLimitViolations } from "../../src/integrations/slack/slackLimits.js";
 import { startFakeSlackApi, type FakeSlackApi, type PostedMessage, type SlackApiCall } from "../support/fakeSlackApi.js";
-import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
 import { nowSeconds, SlackRequests } from "../support/slackSigning.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
@@ -31,6 +31,8 @@ const region = parse(readFileSync(new URL("../../content/regions/groningen-drent
 const SECRET = `signing-${randomUUID()}`;
 // Every Slack id in this file carries RUN, so Redis keys can be found and removed afterwards.
 const RUN = randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase();
+// Key names hold hashed ids; every key of this file sits under one prefix, removed afterwards.
+const PREFIX = testPrefix("slack-surface");
 let counter = 0;
 const id = (prefix: string) => `${prefix}${RUN}X${++counter}`;
 const ts = () => `${nowSeconds()}.${String(++counter).padStart(6, "0")}`;
@@ -163,7 +165,7 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
 
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    env = { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL };
+    env = { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX };
     app = await startWegwijs(env);
     // A second instance on the same Redis, as behind a load balancer.
     other = await startWegwijs(env);
@@ -195,12 +197,7 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
       await app?.close();
       await other?.close();
       await fake?.close();
-      await cleanPrefix(`wegwijs:idempotency:slack:Ev${RUN}`);
-      await cleanPrefix(`wegwijs:slack-thread-title:D${RUN}`);
-      for (const answerId of answerIds) {
-        await cleanPrefix(`wegwijs:answer:${answerId}`);
-        await cleanPrefix(`wegwijs:feedback:${answerId}`);
-      }
+      await cleanPrefix(PREFIX);
     }
   });
 

@@ -11,7 +11,7 @@ import { conversationReferenceKey, REFERENCE_SCHEMA_VERSION } from "../../src/in
 import { createTeamsSurface, PATIENCE_TEXT, type TeamsSurface } from "../../src/integrations/teams/teamsSurface.js";
 import { createLogger } from "../../src/logger.js";
 import { startFakeTeamsConnector, type ConnectorCall, type FakeTeamsConnector } from "../support/fakeTeamsConnector.js";
-import { cleanPrefix, REDIS_URL } from "../support/redis.js";
+import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 /** A proactive send through the delivery seam: true when Teams took it. */
@@ -31,6 +31,8 @@ const BOT = { id: "28:wegwijs-bot", name: "Wegwijs" };
 
 // Every id in this file carries RUN, so Redis keys can be found and removed afterwards.
 const RUN = randomUUID().slice(0, 8);
+// Key names hold hashed ids; every key of this file sits under one prefix, removed afterwards.
+const PREFIX = testPrefix("teams-surface");
 let counter = 0;
 const conversationId = () => `conv-${RUN}-${++counter}`;
 const userId = () => `user-${RUN}-${++counter}`;
@@ -153,7 +155,7 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
 
   beforeAll(async () => {
     fake = await startFakeTeamsConnector();
-    app = await startWegwijs({ TEAMS_ENABLED: "true", REDIS_URL });
+    app = await startWegwijs({ TEAMS_ENABLED: "true", REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX });
     teams = app.app.surfaces.find((s) => s.name === "teams") as TeamsSurface;
   });
 
@@ -171,15 +173,7 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     } finally {
       await app?.close();
       await fake?.close();
-      await cleanPrefix(`wegwijs:idempotency:teams:conv-${RUN}`);
-      await cleanPrefix(`wegwijs:conversationref:teams:conv-${RUN}`);
-      await cleanPrefix(`wegwijs:conversation:teams:user-${RUN}`);
-      await cleanPrefix(`wegwijs:route:teams:user-${RUN}`);
-      await cleanPrefix(`wegwijs:teams-answer:conv-${RUN}`);
-      for (const answerId of answerIds) {
-        await cleanPrefix(`wegwijs:answer:${answerId}`);
-        await cleanPrefix(`wegwijs:feedback:${answerId}`);
-      }
+      await cleanPrefix(PREFIX);
     }
   });
 

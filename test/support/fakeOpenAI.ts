@@ -12,6 +12,11 @@ export interface FakeOpenAI {
   requests: Array<{ path: string; body: any }>;
   /** Chat completions answer with this message content from now on. */
   respondWith(content: string): void;
+  /**
+   * Chat completions answer with what this function makes of each request body (e.g. a model
+   * that echoes the question or the passages it was given), from now on.
+   */
+  respondUsing(make: (body: any) => string): void;
   /** Chat completions wait this long before answering, from now on. */
   delay(ms: number): void;
   /** Chat completions fail with this HTTP status from now on. */
@@ -77,7 +82,8 @@ const countTokens = (text: string) => (text.match(/\S+/g) ?? []).length;
 
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const requests: FakeOpenAI["requests"] = [];
-  let content = DEFAULT_CHAT_CONTENT;
+  let fixedContent = DEFAULT_CHAT_CONTENT;
+  let makeContent: ((body: any) => string) | undefined;
   let delayMs = 0;
   let failStatus: number | undefined;
   const timers = new Set<NodeJS.Timeout>();
@@ -110,6 +116,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       if (failStatus !== undefined) return sendJson(res, failStatus, errorBody(failStatus, "Fake upstream failure"));
       const prompt = (body?.messages ?? []).map((m: { content?: unknown }) => String(m.content ?? "")).join("\n");
       const promptTokens = countTokens(prompt);
+      const content = makeContent ? makeContent(body) : fixedContent;
       const completionTokens = countTokens(content);
       return sendJson(res, 200, {
         id: `chatcmpl-fake${++counter}`,
@@ -163,7 +170,12 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     respondWith(next) {
-      content = next;
+      fixedContent = next;
+      makeContent = undefined;
+      failStatus = undefined;
+    },
+    respondUsing(make) {
+      makeContent = make;
       failStatus = undefined;
     },
     delay(ms) {
@@ -173,7 +185,8 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       failStatus = status;
     },
     reset() {
-      content = DEFAULT_CHAT_CONTENT;
+      fixedContent = DEFAULT_CHAT_CONTENT;
+      makeContent = undefined;
       delayMs = 0;
       failStatus = undefined;
       requests.length = 0;

@@ -64,7 +64,17 @@ export async function startWegwijs(env: Record<string, string> = {}, options: St
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "wegwijs-test-")));
   const logs = options.logs ?? [];
   const config = loadConfig(
-    { PORT: "0", HOST: "127.0.0.1", WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", WEGWIJS_REDIS_PREFIX: appKeyPrefix, ...env },
+    {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      WEGWIJS_DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+      WEGWIJS_REDIS_PREFIX: appKeyPrefix,
+      // Route walks send thousands of requests a minute from one address; rate-limit tests set their own.
+      WEGWIJS_RATE_LIMIT_PER_MINUTE: "1000000",
+      WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: "1000000",
+      ...env,
+    },
     repoRoot,
   );
   const logger = createLogger(config.logLevel, collector(logs));

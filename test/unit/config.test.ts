@@ -36,6 +36,19 @@ describe("loadConfig", () => {
     }
   });
 
+  it("keeps answer records 30 days unless WEGWIJS_ANSWER_TTL_DAYS says otherwise, and reads the rate limits and key prefix", () => {
+    const defaults = loadConfig({});
+    expect(defaults.answerTtlSeconds).toBe(30 * 24 * 3600);
+    expect(defaults.rateLimit).toEqual({ perUserPerMinute: 60, perIpPerMinute: 300 });
+    expect(defaults.redisPrefix).toBeUndefined();
+    const set = loadConfig({ WEGWIJS_ANSWER_TTL_DAYS: "7", WEGWIJS_RATE_LIMIT_PER_MINUTE: "10", WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: "20", WEGWIJS_REDIS_PREFIX: "acc:" });
+    expect(set.answerTtlSeconds).toBe(7 * 24 * 3600);
+    expect(set.rateLimit).toEqual({ perUserPerMinute: 10, perIpPerMinute: 20 });
+    expect(set.redisPrefix).toBe("acc:");
+    expect(() => loadConfig({ WEGWIJS_ANSWER_TTL_DAYS: "0" })).toThrow(/WEGWIJS_ANSWER_TTL_DAYS/);
+    expect(() => loadConfig({ WEGWIJS_REDIS_PREFIX: "met spatie" })).toThrow(/WEGWIJS_REDIS_PREFIX/);
+  });
+
   it("reads OpenAI settings and the state TTL", () => {
     const config = loadConfig({
       OPENAI_API_KEY: "k",

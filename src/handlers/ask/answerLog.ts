@@ -23,18 +23,21 @@ export interface FeedbackRecord {
 }
 
 const SCHEMA_VERSION = 2;
-/** Feedback is looked at in monthly reviews; keep it a quarter. */
-const RETENTION_SECONDS = 90 * 24 * 3600;
+/** Feedback is looked at in monthly reviews; a month is enough (WEGWIJS_ANSWER_TTL_DAYS). */
+export const DEFAULT_ANSWER_RETENTION_SECONDS = 30 * 24 * 3600;
 
 /**
  * Stores answer metadata and the 👍 / 👎 feedback on it. All votes on one answer live in one
  * record keyed by user, so a second press replaces that user's vote instead of adding one.
  */
 export class AnswerLog {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly retentionSeconds = DEFAULT_ANSWER_RETENTION_SECONDS,
+  ) {}
 
   async recordAnswer(answerId: string, record: AnswerRecord): Promise<void> {
-    await this.store.set(storeKey("answer", answerId), record, SCHEMA_VERSION, RETENTION_SECONDS);
+    await this.store.set(storeKey("answer", answerId), record, SCHEMA_VERSION, this.retentionSeconds);
   }
 
   async answer(answerId: string): Promise<AnswerRecord | undefined> {
@@ -47,7 +50,7 @@ export class AnswerLog {
     const previous = votes[userId];
     const keepReason = previous?.rating === vote.rating && previous.reason ? { reason: previous.reason } : {};
     votes[userId] = { ...vote, ...keepReason };
-    await this.store.set(this.votesKey(answerId), votes, SCHEMA_VERSION, RETENTION_SECONDS);
+    await this.store.set(this.votesKey(answerId), votes, SCHEMA_VERSION, this.retentionSeconds);
   }
 
   /** Adds the reason to this user's vote; false when the user has not voted on the answer. */
@@ -56,7 +59,7 @@ export class AnswerLog {
     const vote = votes[userId];
     if (!vote) return false;
     votes[userId] = { ...vote, reason };
-    await this.store.set(this.votesKey(answerId), votes, SCHEMA_VERSION, RETENTION_SECONDS);
+    await this.store.set(this.votesKey(answerId), votes, SCHEMA_VERSION, this.retentionSeconds);
     return true;
   }
 

@@ -1,5 +1,7 @@
 import type { ConversationAddress } from "../../bot/incoming.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
+import { notRememberedNotice } from "../../bot/storeNotices.js";
+import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
@@ -47,14 +49,21 @@ export class AskHandler {
 
     const answerId = randomUUID();
     const hidden = result.status === "answered" ? result.moreSources : [];
-    await this.answers.recordAnswer(answerId, {
-      status: result.status,
-      mode: result.mode,
-      surface: address.surface,
-      sources: result.sources.map(({ documentId, section }) => ({ documentId, section })),
-      hiddenSources: hidden,
-      at: new Date().toISOString(),
-    });
+    // Without the store the answer still goes out, without the buttons that need it and with a notice.
+    const remembered = await bestEffort(() =>
+      this.answers.recordAnswer(answerId, {
+        status: result.status,
+        mode: result.mode,
+        surface: address.surface,
+        sources: result.sources.map(({ documentId, section }) => ({ documentId, section })),
+        hiddenSources: hidden,
+        at: new Date().toISOString(),
+      }),
+    );
+    if (!remembered) {
+      parts.push(notRememberedNotice());
+      return { parts };
+    }
     const actions: ReplyAction[] = [];
     if (hidden.length > 0) actions.push({ id: MORE_SOURCES_ACTION, label: "Meer bronnen", value: answerId });
     if (actions.length > 0) parts.push({ kind: "actions", actions });

@@ -4,11 +4,14 @@ import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
+import { publicNameCheck } from "../../privacy/publicNames.js";
 import { containsAnswerType, expectedAnswerType } from "../../knowledge/analysis/answerType.js";
 import { countedWords, countsWords } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, extractiveAnswer } from "./extractiveAnswer.js";
+import { claimsCiting, supportingQuote } from "./supportingQuote.js";
+import { plainText } from "./untrustedText.js";
 
 export interface AnswerResult {
   status: "answered" | "abstained" | "no_documents" | "empty_question";
@@ -49,8 +52,19 @@ export class AskService {
     private readonly options: AskServiceOptions = DEFAULT_ASK_OPTIONS,
   ) {}
 
+  /** Names the documents use themselves (their case examples); computed once per indexed corpus. */
+  private publicNames?: { chunks: number; isPublicName: (name: string) => boolean };
+
+  private isPublicName(name: string): boolean {
+    if (this.publicNames?.chunks !== this.knowledge.chunkCount) {
+      const texts = this.knowledge.allChunks().map((c) => c.text);
+      this.publicNames = { chunks: this.knowledge.chunkCount, isPublicName: publicNameCheck(texts) };
+    }
+    return this.publicNames.isPublicName(name);
+  }
+
   async answer(rawQuestion: string): Promise<AnswerResult> {
-    const { text: question, findings } = redactPersonalData(rawQuestion);
+    const { text: question, findings } = redactPersonalData(rawQuestion, { isPublicName: (name) => this.isPublicName(name) });
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
     // Searched without the placeholders: words like "[BSN verwijderd]" are in no document and
@@ -93,11 +107,14 @@ export class AskService {
       const valid = generated.citations.length > 0 && generated.citations.every((n) => n >= 1 && n <= passages.length);
       if (!valid) throw Object.assign(new Error("invalid citations"), { reason: "invalid_citation" });
       const cited = [...new Set(generated.citations)].sort((a, b) => a - b);
+      // Model output is untrusted: plain text only, and the same privacy guard as the question.
+      const text = redactPersonalData(plainText(generated.text), { isPublicName: (name) => this.isPublicName(name) }).text;
+      const scorer = (claim: string) => this.knowledge.textScorer(claim);
       return {
         status: "answered",
-        text: generated.text,
+        text,
         mode: "generated",
-        sources: cited.map((n) => citationFor(n, passages[n - 1]!)),
+        sources: cited.map((n) => citationFor(n, passages[n - 1]!, supportingQuote(claimsCiting(text, n), passages[n - 1]!, scorer))),
         moreSources: passages.flatMap((p, i) => (cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
         privacyWarning,
       };
@@ -119,7 +136,8 @@ export class AskService {
       hasExpectedType: answer.hasExpectedType,
       result: {
         status: "answered",
-        text: answer.text,
+        // Document text may have been written to manipulate: shown as plain text as well.
+        text: plainText(answer.text),
         mode: "extractive",
         sources: answer.cited.map((n) => citationFor(n, passages[n - 1]!, answer.quotes.get(n))),
         moreSources: passages.flatMap((p, i) => (answer.cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),

@@ -1,6 +1,7 @@
 import type { SourceCitation } from "../../bot/reply.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 import { passageSentences, shorten } from "./sentences.js";
+import { documentText } from "./untrustedText.js";
 
 const QUOTE_CHARS = 240;
 
@@ -17,6 +18,6 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
     documentId: passage.chunk.documentId,
     documentTitle: passage.chunk.documentTitle,
     section: sectionLabel(passage.chunk.sectionPath),
-    quote: shorten(quote, QUOTE_CHARS),
+    quote: shorten(documentText(quote), QUOTE_CHARS),
   };
 }

@@ -1,4 +1,5 @@
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
+import { documentText } from "./untrustedText.js";
 import { passageSentences, shorten } from "./sentences.js";
 
 export interface ExtractiveAnswer {
@@ -131,8 +132,9 @@ export function extractiveAnswer(
   const lines = chosen.map((c) => {
     if (!quotes.has(c.n)) quotes.set(c.n, c.sentence);
     const list = c.sentence.trimEnd().endsWith(":") ? listAfter(sentencesOf.get(c.n) ?? [], c.index, chosen) : [];
-    const quoted = `“${shorten(c.sentence, 400)}” [${c.n}]`;
-    return list.length > 0 ? [quoted, ...list.map((item) => `  - ${shorten(item, 200)}`)].join("\n") : quoted;
+    // Document text is untrusted too: plain, and without marker-like "[9]" of its own.
+    const quoted = `“${shorten(documentText(c.sentence), 400)}” [${c.n}]`;
+    return list.length > 0 ? [quoted, ...list.map((item) => `  - ${shorten(documentText(item), 200)}`)].join("\n") : quoted;
   });
   return { text: lines.join("\n"), cited: [...quotes.keys()], quotes, hasExpectedType: !hasType || typed.length > 0 };
 }

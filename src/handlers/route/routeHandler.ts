@@ -1,10 +1,13 @@
 import type { ConversationAddress, IncomingAction } from "../../bot/incoming.js";
+import { INPUT_LIMITS } from "../../bot/inputLimits.js";
 import type { Reply, ReplyPart } from "../../bot/reply.js";
 import { personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { shorten } from "../ask/sentences.js";
 import path from "node:path";
 import type { Logger } from "../../logger.js";
 import type { RecordStores } from "../../records/recordStore.js";
+import { type KeyValueStore, StoreUnavailableError } from "../../stores/keyValueStore.js";
+import { routeUnavailableNotice } from "../../bot/storeNotices.js";
 import { loadRouteCatalog, RouteContentError, type RouteCatalog } from "./routeLoader.js";
 import {
   escalationPreviewReply,
@@ -24,7 +27,7 @@ import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
 import { isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 
-const NOTE_CHARS = 500;
+const NOTE_CHARS = INPUT_LIMITS.note;
 
 export function isRouteAction(actionId: string): boolean {
   return actionId.startsWith("route.");
@@ -65,7 +68,12 @@ export class RouteHandler {
 
   /** The "route" command: starts, or resumes where this person was. */
   async start(address: ConversationAddress): Promise<Reply> {
-    return inSlot(address, await this.resumeOrPick(address));
+    try {
+      return inSlot(address, await this.resumeOrPick(address));
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return { parts: [routeUnavailableNotice()] };
+    }
   }
 
   /** The configured region (names, example questions), when routes are loaded. */
@@ -73,8 +81,20 @@ export class RouteHandler {
     return this.ctx?.region;
   }
 
-  /** "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined. */
+  /**
+   * "route" starts or resumes; a typed answer the route is waiting for is taken. Else undefined.
+   * Without the store, "route" gets a notice and any other text goes on to be answered.
+   */
   async message(address: ConversationAddress, text: string): Promise<Reply | undefined> {
+    try {
+      return await this.takeMessage(address, text);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return isRouteCommand(text) ? { parts: [routeUnavailableNotice()] } : undefined;
+    }
+  }
+
+  private async takeMessage(address: ConversationAddress, text: string): Promise<Reply | undefined> {
     if (isRouteCommand(text)) return inSlot(address, await this.resumeOrPick(address));
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
@@ -94,7 +114,13 @@ export class RouteHandler {
   }
 
   async action(address: ConversationAddress, action: IncomingAction): Promise<Reply> {
-    const reply = await this.actionReply(address, action);
+    let reply: Reply;
+    try {
+      reply = await this.actionReply(address, action);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return { parts: [routeUnavailableNotice()], audience: "private" };
+    }
     // Refusals and side messages ("Waarom?") stand on their own; steps update the walk's message.
     return reply.audience === "private" || reply.slot === "" ? { ...reply, slot: undefined } : reply.slot ? reply : inSlot(address, reply);
   }

@@ -1,7 +1,8 @@
-import express, { type ErrorRequestHandler, type Express, type Router } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from "express";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "../../logger.js";
+import { securityHeaders } from "./securityHeaders.js";
 
 export interface HttpAppDeps {
   logger: Logger;
@@ -12,6 +13,11 @@ export interface HttpAppDeps {
   routers: Router[];
   /** Serve the web chat page (off when WEGWIJS_WEB_AUTH=off). Default true. */
   servePage?: boolean;
+  /**
+   * Run in this order on /api/* before any router: web identity (res.locals.webUser), then the
+   * rate limits (rateLimits.ts), so the per-user limit can count by user.
+   */
+  apiMiddleware?: RequestHandler[];
   /** Readiness: stores reachable and index loaded. */
   ready: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
 }
@@ -22,11 +28,7 @@ const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../we
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    next();
-  });
+  app.use(securityHeaders());
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -34,13 +36,11 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     const { ready, checks } = await deps.ready();
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
   });
+  if (deps.apiMiddleware && deps.apiMiddleware.length > 0) app.use("/api", ...deps.apiMiddleware);
   for (const router of deps.routers) app.use(router);
   if (deps.servePage !== false) app.use(
     express.static(publicDir, {
       index: "index.html",
-      setHeaders: (res) => {
-        res.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
-      },
     }),
   );
   app.use((_req, res) => {

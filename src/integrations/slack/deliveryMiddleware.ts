@@ -1,5 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import { createHash } from "node:crypto";
 import type { Logger } from "../../logger.js";
+import { DuplicateCheck } from "../../stores/duplicateCheck.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
 import type { TurnScheduler } from "./turnScheduler.js";
 
@@ -13,6 +15,8 @@ export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([
 
 /** Slack retries an event for up to about an hour; a claim must outlive the last retry. */
 export const EVENT_CLAIM_TTL_SECONDS = 3600;
+/** Commands and interactions are signed for five minutes; a replay inside that window is dropped. */
+export const INTERACTION_CLAIM_TTL_SECONDS = 600;
 
 export interface DeliveryOptions {
   store: KeyValueStore;
@@ -26,16 +30,26 @@ export interface DeliveryOptions {
 interface EventEnvelope {
   event_id?: unknown;
   event?: { type?: unknown };
+  trigger_id?: unknown;
+}
+
+/** A slash command's or interaction's identity: its trigger_id, else a hash of the whole payload. */
+export function interactionKey(body: EventEnvelope): string {
+  if (typeof body.trigger_id === "string" && body.trigger_id !== "") return `trigger:${body.trigger_id}`;
+  return `payload:${createHash("sha256").update(JSON.stringify(body)).digest("base64url")}`;
 }
 
 /**
  * First global middleware after Bolt's ignoreSelf. Events are already acked by Bolt at this
  * point; here every event_id is claimed once in the shared store (SET NX), so a retry
  * (X-Slack-Retry-Num) or a second delivery of the same event, to this or another instance,
- * never produces a second reply. Interactive payloads are never redelivered by Slack.
+ * never produces a second reply. Slash commands and interactions are claimed by trigger_id (or
+ * a hash of the payload) for ten minutes: Slack does not redeliver them, but a replayed signed
+ * request must not act twice. When the store is down, this process's memory decides.
  */
 export function deliveryMiddleware(options: DeliveryOptions): Middleware<AnyMiddlewareArgs> {
-  const { store, logger } = options;
+  const { logger } = options;
+  const duplicates = new DuplicateCheck(options.store, logger);
   // Tracked from the first line: the ack is out already, so stop() must see the claim too.
   return (args) => options.track(deliver(args));
 
@@ -50,13 +64,7 @@ export function deliveryMiddleware(options: DeliveryOptions): Middleware<AnyMidd
       }
       const eventId = typeof body.event_id === "string" ? body.event_id : undefined;
       if (eventId !== undefined) {
-        let first = true;
-        try {
-          first = await store.claim(storeKey("idempotency", "slack", eventId), EVENT_CLAIM_TTL_SECONDS);
-        } catch (error) {
-          // Fail open: without the store the bot cannot answer well anyway, but it can say so.
-          logger.warn({ eventId, err: (error as Error).message }, "slack idempotency claim failed; handling anyway");
-        }
+        const first = await duplicates.first(storeKey("idempotency", "slack", eventId), EVENT_CLAIM_TTL_SECONDS);
         if (!first) {
           logger.info(
             { eventId, eventType, retryNum: args.context.retryNum, retryReason: args.context.retryReason },
@@ -68,6 +76,14 @@ export function deliveryMiddleware(options: DeliveryOptions): Middleware<AnyMidd
       // Events are acked before middleware runs; commands and actions ack inside their
       // listeners, so only events may wait for a turn.
       await options.scheduler.run(() => args.next());
+      return;
+    }
+    const key = interactionKey(body);
+    if (!(await duplicates.first(storeKey("idempotency", "slack-interaction", key), INTERACTION_CLAIM_TTL_SECONDS))) {
+      logger.info({ kind: key.split(":")[0] }, "slack duplicate command or interaction dropped");
+      // Acked here, since no listener runs for it (Slack would otherwise show an error).
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
       return;
     }
     await args.next();

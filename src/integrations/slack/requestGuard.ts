@@ -25,6 +25,7 @@ const MESSAGES = {
   bad_signature: "Handtekening van Slack klopt niet",
   malformed_body: "Ongeldige JSON of formulierdata in het verzoek",
   unknown_type: "Onbekend soort Slack-verzoek",
+  no_actor: "Verzoek zonder gebruiker of werkruimte",
 } as const;
 
 type Rejection = keyof typeof MESSAGES;
@@ -112,6 +113,11 @@ export function slackRequestGuard(options: RequestGuardOptions): RequestHandler 
       return;
     }
 
+    if (!hasActor(kind, body)) {
+      reject(req, res, 400, "no_actor", { kind });
+      return;
+    }
+
     if (kind === "app_rate_limited") {
       // Slack dropped events for a minute because we were too slow or too many; nothing to dispatch.
       options.logger.warn({ minuteRateLimited: (body as { minute_rate_limited?: unknown }).minute_rate_limited }, "slack events rate limited");
@@ -165,6 +171,20 @@ export function parseSlackBody(text: string, mediaType: string): unknown {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Commands and interactions act for a user in a workspace; without both, nothing can be
+ * answered or attributed (Enterprise Grid org-wide installs carry an enterprise instead of a team).
+ */
+export function hasActor(kind: string, body: unknown): boolean {
+  if (!isRecord(body)) return false;
+  const hasId = (v: unknown) => isRecord(v) && typeof v.id === "string" && v.id !== "";
+  if (kind === "command") return typeof body.user_id === "string" && body.user_id !== "" && typeof body.team_id === "string" && body.team_id !== "";
+  if (kind === "block_actions" || kind === "shortcut" || kind === "view" || kind === "options") {
+    return hasId(body.user) && (hasId(body.team) || (body.is_enterprise_install === true && hasId(body.enterprise)));
+  }
+  return true;
 }
 
 /** The payload families Bolt can dispatch, plus Slack's rate-limit notice; nothing else comes from Slack. */

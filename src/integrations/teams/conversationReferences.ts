@@ -1,5 +1,5 @@
 import type { Activity, ConversationReference } from "@microsoft/agents-activity";
-import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+import { bestEffort, type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
 
 export const REFERENCE_SCHEMA_VERSION = 1;
 /** A reference stays valid while the app is installed; contact refreshes it. */
@@ -54,7 +54,12 @@ export class TeamsConversationReferences {
    * Stores the reference of this activity's conversation: always at install (`force`), on
    * contact only when missing, stale, or the service URL moved (Teams can change regions).
    */
+  /** Best effort: without the store the turn is still answered; the next message stores it again. */
   async remember(activity: Activity, force = false): Promise<void> {
+    await bestEffort(() => this.storeReference(activity, force));
+  }
+
+  private async storeReference(activity: Activity, force: boolean): Promise<void> {
     const reference = minimalReference(activity);
     const key = conversationReferenceKey(reference.conversation.id);
     if (!force) {

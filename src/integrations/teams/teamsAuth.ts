@@ -39,3 +39,58 @@ export function isAnonymous(config: TeamsConfig): boolean {
 export function outboundHostPolicy(config: TeamsConfig): OutboundHostValidator {
   return new OutboundHostValidator({ enabled: !isAnonymous(config), includeDefaultMicrosoftHosts: true });
 }
+
+/** The Bot Framework's own service hosts (public cloud, government clouds, Teams' regional hosts). */
+const BOT_FRAMEWORK_HOSTS = [/^smba\.trafficmanager\.net$/, /(^|\.)botframework\.com$/, /(^|\.)botframework\.azure\.us$/, /(^|\.)botframework\.azure\.cn$/, /^smba\.infra\.gov\.teams\.microsoft\.us$/];
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Where replies may go. An activity names the serviceUrl our replies are posted to; only Bot
+ * Framework hosts (HTTPS) qualify, plus loopback in anonymous test mode (the Agents Playground,
+ * a fake connector). Anything else is refused before the SDK sees the activity.
+ */
+export function isAllowedServiceUrl(serviceUrl: string, anonymous: boolean): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (anonymous && isLoopbackHost(url.hostname)) return url.protocol === "http:" || url.protocol === "https:";
+  return url.protocol === "https:" && BOT_FRAMEWORK_HOSTS.some((host) => host.test(url.hostname.toLowerCase()));
+}
+
+/** What a refused caller reads: nothing about hosts, tokens or the SDK. */
+export const UNAUTHORISED_BODY = { error: "Niet geautoriseerd" } as const;
+
+/** The part of a response the SDK's JWT check writes to (status, then send). */
+export interface CapturedResponse {
+  statusCode: number;
+  status(code: number): CapturedResponse;
+  send(body?: unknown): CapturedResponse;
+  setHeader(name: string, value: unknown): CapturedResponse;
+  end(): CapturedResponse;
+}
+
+/**
+ * A response stand-in for the SDK's JWT check: it records the status the SDK chose and
+ * swallows the body (which can name internal hosts or token details), so the caller answers
+ * with UNAUTHORISED_BODY instead.
+ */
+export function capturedResponse(): CapturedResponse {
+  const captured: CapturedResponse = {
+    statusCode: 200,
+    status(code) {
+      captured.statusCode = code;
+      return captured;
+    },
+    send: () => captured,
+    setHeader: () => captured,
+    end: () => captured,
+  };
+  return captured;
+}

@@ -13,6 +13,7 @@ import express, { Router, type RequestHandler, type Response } from "express";
 import type { ConversationAddress, Incoming } from "../../bot/incoming.js";
 import type { Reply } from "../../bot/reply.js";
 import type { Config } from "../../config.js";
+import { DuplicateCheck } from "../../stores/duplicateCheck.js";
 import { storeKey } from "../../stores/keyValueStore.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
 import type { Deliverer, DeliveryError } from "../../bot/delivery.js";
@@ -24,7 +25,7 @@ import * as messages from "./listeners/messages.js";
 import { addressOf, errorInfo, type TeamsContext } from "./teamsContext.js";
 import { createTeamsDeliverer } from "./teamsDeliverer.js";
 import { createTeamsDirectory } from "./teamsDirectory.js";
-import { isAnonymous, outboundHostPolicy, teamsAuthConfiguration } from "./teamsAuth.js";
+import { capturedResponse, isAllowedServiceUrl, isAnonymous, outboundHostPolicy, teamsAuthConfiguration, UNAUTHORISED_BODY } from "./teamsAuth.js";
 import { oversizedCards, plainMessage, teamsMessages } from "./teamsReplies.js";
 import { registerTeamsFeedback, TeamsFeedbackMessages } from "./teamsFeedback.js";
 
@@ -91,6 +92,7 @@ export function createTeamsSurface(
   const botIdentity: ContinueIdentity = config.appId ?? ({} as ContinueIdentity);
   const references = new TeamsConversationReferences(deps.store);
   const feedbackMessages = new TeamsFeedbackMessages(deps.store);
+  const duplicates = new DuplicateCheck(deps.store, logger);
 
   const agent = new AgentApplication<TurnState>({
     adapter,
@@ -187,14 +189,17 @@ export function createTeamsSurface(
     }
   });
 
-  /** The SDK's JWT check; it answers 401 itself, we only log that it did. */
+  /** The SDK's JWT check, writing to a stand-in: a refusal gets our own body, never the SDK's details. */
   const authenticate: RequestHandler = async (req, res, next) => {
     let passed = false;
-    await adapter.authorizeRequest(req as unknown as AgentsRequest, res as unknown as WebResponse, ((err?: unknown) => {
+    const captured = capturedResponse();
+    await adapter.authorizeRequest(req as unknown as AgentsRequest, captured as unknown as WebResponse, ((err?: unknown) => {
       passed = err === undefined;
-      next(err);
     }) as NextFunction);
-    if (!passed) logger.warn({ status: res.statusCode }, "teams request not authorised");
+    if (passed) return next();
+    const status = captured.statusCode >= 400 ? captured.statusCode : 401;
+    logger.warn({ status }, "teams request not authorised");
+    res.status(status).json(UNAUTHORISED_BODY);
   };
 
   // Our own parser: the shared app has no global one, and its errors must stay on this path.
@@ -233,6 +238,12 @@ export function createTeamsSurface(
       return;
     }
     const { activity } = check;
+    // Replies go to the activity's serviceUrl: never to a host a caller made up.
+    if (!isAllowedServiceUrl(activity.serviceUrl, anonymous)) {
+      logger.warn({ status: 400, problems: ["serviceUrl"] }, "teams activity rejected");
+      res.status(400).json({ error: "Ongeldige Teams-activity", problems: ["serviceUrl"] });
+      return;
+    }
     if (activity.id !== undefined && !(await claimed(res, activity.conversation.id, activity.id))) return;
     const started = performance.now();
     try {
@@ -246,17 +257,12 @@ export function createTeamsSurface(
 
   /** True when this delivery is the first; a redelivery is acknowledged and dropped. */
   async function claimed(res: Response, conversationId: string, activityId: string): Promise<boolean> {
-    try {
-      // Teams message ids are per conversation (timestamps), so the conversation is part of the key.
-      if (await deps.store.claim(storeKey("idempotency", "teams", conversationId, activityId), IDEMPOTENCY_TTL_SECONDS)) return true;
-      logger.info("teams activity redelivered; ignored");
-      res.status(200).end();
-      return false;
-    } catch (error) {
-      logger.error({ ...errorInfo(error) }, "teams idempotency store unavailable");
-      res.status(503).json({ error: "Opslag tijdelijk niet bereikbaar" });
-      return false;
-    }
+    // Teams message ids are per conversation (timestamps), so the conversation is part of the key.
+    // Without the store, this process's memory decides (DuplicateCheck).
+    if (await duplicates.first(storeKey("idempotency", "teams", conversationId, activityId), IDEMPOTENCY_TTL_SECONDS)) return true;
+    logger.info("teams activity redelivered; ignored");
+    res.status(200).end();
+    return false;
   }
 
   return {

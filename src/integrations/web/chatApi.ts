@@ -1,10 +1,11 @@
-import express, { Router, type Request, type Response } from "express";
+import express, { Router, type Request, type RequestHandler, type Response } from "express";
 import { z } from "zod";
 import type { Incoming } from "../../bot/incoming.js";
 import type { WebAuthConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { Bot } from "../../router/router.js";
 import { webIdentity, webUserOf } from "./webIdentity.js";
+import { INPUT_LIMITS, isQuestionTooLong, QUESTION_TOO_LONG_TEXT } from "../../bot/inputLimits.js";
 import { WEB_ACTION_LIMITS, WEB_FIELD_ID, toWebReply } from "./webReply.js";
 import type { WebStreamHub } from "./webStream.js";
 
@@ -21,7 +22,7 @@ const chatRequestSchema = z
     /** Display name chosen in the page ("local" mode). */
     name: z.string().max(200).optional(),
     conversation: CONVERSATION_ID.optional(),
-    text: z.string().max(4000).optional(),
+    text: z.string().max(INPUT_LIMITS.question).optional(),
     action: z
       .object({
         id: z.string().min(1).max(L.actionId),
@@ -46,6 +47,8 @@ export interface ChatApiDeps {
   logger?: Logger;
   /** Open streams, so shutdown can end them (an open stream would keep the server from closing). */
   streams?: Set<Response>;
+  /** Per-user rate limit; runs after the identity middleware has set res.locals.webUser. */
+  perUser?: RequestHandler;
 }
 
 /**
@@ -56,13 +59,19 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
   const deps: ChatApiDeps = "handle" in depsOrBot ? { bot: depsOrBot, auth: { mode: "local" } } : depsOrBot;
   const router = Router();
   const identity = webIdentity(deps.auth);
-  router.post("/api/chat", express.json({ limit: "1mb" }), identity, (req, res, next) => {
+  const perUser: RequestHandler = deps.perUser ?? ((_req, _res, next) => next());
+  router.post("/api/chat", express.json({ limit: "1mb" }), identity, perUser, (req, res, next) => {
     handle(req, res).catch(next);
   });
-  router.get("/api/stream", identity, (req, res) => stream(req, res));
+  router.get("/api/stream", identity, perUser, (req, res) => stream(req, res));
   return router;
 
   async function handle(req: Request, res: Response): Promise<void> {
+    const text: unknown = (req.body as { text?: unknown } | undefined)?.text;
+    if (typeof text === "string" && isQuestionTooLong(text)) {
+      res.status(413).json({ error: QUESTION_TOO_LONG_TEXT });
+      return;
+    }
     const parsed = chatRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({

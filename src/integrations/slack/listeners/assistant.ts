@@ -3,6 +3,7 @@ import type { Reply } from "../../../bot/reply.js";
 import { exampleQuestions, smallTalkIntent } from "../../../handlers/smallTalk.js";
 import { redactPersonalData } from "../../../privacy/personalData.js";
 import { storeKey } from "../../../stores/keyValueStore.js";
+import { isQuestionTooLong, questionTooLongReply } from "../../../bot/inputLimits.js";
 import { postReplies } from "../replies.js";
 import { slackAddress, type SlackContext } from "../slackContext.js";
 
@@ -68,8 +69,13 @@ export function register(app: App, ctx: SlackContext): void {
       },
       userMessage: async ({ message, client, setStatus, setTitle }) => {
         const m = message as unknown as ThreadMessage;
+        if (!m.user || m.bot_id || !m.thread_ts) return;
+        if (isQuestionTooLong(m.text)) {
+          await postReplies(client, { channel: m.channel, threadTs: m.thread_ts }, [questionTooLongReply()], ctx.logger);
+          return;
+        }
         const text = m.text?.trim() ?? "";
-        if (!m.user || m.bot_id || !m.thread_ts || text === "") return;
+        if (text === "") return;
         // Only a loading hint (Slack clears it when we post); a DM thread outside the panel refuses it.
         await setStatus("bezig...").catch((error: Error) => ctx.logger.warn({ err: error.message }, "slack assistant status not set"));
         // The first question (not a "hallo") names the thread in the panel's history; later ones leave it.

@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { isQuestionTooLong, questionTooLongReply } from "../../../bot/inputLimits.js";
 import { respondReplies } from "../replies.js";
 import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 
@@ -13,6 +14,10 @@ export function register(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     // Acked before any work: Slack shows an error after three seconds.
     await ack();
+    if (isQuestionTooLong(command.text)) {
+      await respondReplies(respond, [questionTooLongReply()], ctx.logger);
+      return;
+    }
     const parsed = ctx.deps.bot.registry.parseSlash(command.text ?? "");
     const replies = await ctx.deps.bot.handle({
       kind: "command",

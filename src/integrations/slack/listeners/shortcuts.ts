@@ -1,4 +1,5 @@
 import type { App, types } from "@slack/bolt";
+import { isQuestionTooLong, QUESTION_TOO_LONG_TEXT } from "../../../bot/inputLimits.js";
 import { postReplies } from "../replies.js";
 import { slackAddress, type SlackContext } from "../slackContext.js";
 
@@ -46,6 +47,10 @@ export function register(app: App, ctx: SlackContext): void {
 
   app.view(QUESTION_MODAL, async ({ view, body, ack, client }) => {
     const text = view.state.values[QUESTION_BLOCK]?.[QUESTION_INPUT]?.value?.trim() ?? "";
+    if (isQuestionTooLong(text)) {
+      await ack({ response_action: "errors", errors: { [QUESTION_BLOCK]: QUESTION_TOO_LONG_TEXT } });
+      return;
+    }
     if (text === "") {
       await ack({ response_action: "errors", errors: { [QUESTION_BLOCK]: "Vul je vraag in." } });
       return;

@@ -1,6 +1,7 @@
 import { ActivityTypes } from "@microsoft/agents-activity";
 import type { AgentApplication, TurnState } from "@microsoft/agents-hosting";
 import type { Reply } from "../../../bot/reply.js";
+import { isQuestionTooLong, questionTooLongReply } from "../../../bot/inputLimits.js";
 import { incomingActionFromTeamsValue } from "../adaptiveCard.js";
 import { addressOf, type TeamsContext, UNKNOWN_BUTTON } from "../teamsContext.js";
 
@@ -29,6 +30,11 @@ export function register(agent: AgentApplication<TurnState>, ctx: TeamsContext):
     }
     if (typeof activity.text !== "string") {
       await ctx.send(context, [TEXT_ONLY]);
+      return;
+    }
+    // Refused before anything reads the text further: a very long message costs one check.
+    if (isQuestionTooLong(activity.text)) {
+      await ctx.send(context, [questionTooLongReply()]);
       return;
     }
     // Commands ("help", "route", …) come from the registry inside the bot; an empty message gets the help.
