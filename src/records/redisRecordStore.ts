@@ -1,3 +1,4 @@
+import { failFast } from "../integrations/redis/failFast.js";
 import type { Redis } from "ioredis";
 import { storeKey } from "../stores/keyValueStore.js";
 import {
@@ -104,10 +105,13 @@ class RedisRecordStore<T> implements RecordStore<T> {
   private readonly commitCommand: CommitCommand;
   private readonly trimCommand: CommitCommand;
 
+  private readonly run: ReturnType<typeof failFast>;
+
   constructor(
     private readonly kind: RecordKind<T>,
     private readonly redis: Redis,
   ) {
+    this.run = failFast(redis);
     const command = (redis as unknown as { wegwijsRecordCommit: CommitCommand }).wegwijsRecordCommit;
     this.commitCommand = command.bind(redis);
     const trim = (redis as unknown as { wegwijsIndexTrim: CommitCommand }).wegwijsIndexTrim;
@@ -134,7 +138,7 @@ class RedisRecordStore<T> implements RecordStore<T> {
 
   private async read(id: string): Promise<VersionedRead<T>> {
     try {
-      return this.decode(id, await this.redis.hgetall(this.recordKey(id)));
+      return this.decode(id, await this.run(() => this.redis.hgetall(this.recordKey(id))));
     } catch (error) {
       // A key of another type (another release's format) counts as absent; the next write replaces it.
       if (error instanceof Error && error.message.includes("WRONGTYPE")) return { record: undefined, storedVersion: 0 };
@@ -166,7 +170,7 @@ class RedisRecordStore<T> implements RecordStore<T> {
     ]);
     const ttl = Math.max(1, Math.round(change.ttlSeconds ?? this.kind.ttlSeconds));
     const keys = [this.recordKey(next.id), this.historyKey(next.id), OUTBOX_STREAM, ...newKeys, ...removeKeys];
-    const result = await this.commitCommand(
+    const result = await this.run(() => this.commitCommand(
       keys.length,
       ...keys,
       expected,
@@ -181,7 +185,7 @@ class RedisRecordStore<T> implements RecordStore<T> {
       Date.now() + ttl * 1000,
       ...history,
       ...outbox,
-    );
+    ));
     return result === 1;
   }
 
@@ -189,11 +193,11 @@ class RedisRecordStore<T> implements RecordStore<T> {
     const { record } = await this.read(id);
     const multi = this.redis.multi().del(this.recordKey(id), this.historyKey(id));
     for (const k of indexKeys(this.kind, record?.value)) multi.zrem(this.indexKey(k.index, k.key), id);
-    await multi.exec();
+    await this.run(() => multi.exec());
   }
 
   async history(id: string, limit = 100): Promise<HistoryEntry[]> {
-    const entries = await this.redis.xrevrange(this.historyKey(id), "+", "-", "COUNT", limit);
+    const entries = await this.run(() => this.redis.xrevrange(this.historyKey(id), "+", "-", "COUNT", limit));
     const out: HistoryEntry[] = [];
     for (const [, fields] of entries.reverse()) {
       const json = fields[fields.indexOf("e") + 1];
@@ -208,8 +212,8 @@ class RedisRecordStore<T> implements RecordStore<T> {
 
   async findBy(index: string, key: string, limit = 100): Promise<StoredRecord<T>[]> {
     const indexKey = this.indexKey(index, key);
-    await this.redis.zremrangebyscore(indexKey, "-inf", Date.now());
-    const ids = await this.redis.zrevrange(indexKey, 0, limit - 1);
+    await this.run(() => this.redis.zremrangebyscore(indexKey, "-inf", Date.now()));
+    const ids = await this.run(() => this.redis.zrevrange(indexKey, 0, limit - 1));
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hgetall(this.recordKey(id));

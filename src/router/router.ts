@@ -53,7 +53,9 @@ export function createBot(deps: BotDeps): Bot {
         if ("refusal" in guarded) return [{ ...guarded.refusal, audience: "private" }];
         const actor = incoming.actor ?? (await deps.directory.resolve(incoming.address));
         const routed = await dispatch({ ...guarded.incoming, actor } as Resolved);
-        const replies = guarded.notice ? [{ ...guarded.notice, audience: "private" as const }, ...routed] : routed;
+        // The personal-data notice leads the first reply, so each surface still shows one reply.
+        const [first, ...rest] = routed;
+        const replies = guarded.notice && first ? [{ ...first, parts: [...guarded.notice.parts, ...first.parts] }, ...rest] : routed;
         logger.info({ surface: incoming.address.surface, kind, ms: Math.round(performance.now() - started) }, "handled");
         return replies;
       } catch (error) {

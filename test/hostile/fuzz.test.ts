@@ -182,7 +182,10 @@ describe("fuzz over HTTP: the real app answers every hostile request without a 5
 
     // Still serving, and the state from before is intact: "Meer bronnen" still finds its sources.
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
-    const more = (await (await web(JSON.stringify({ user: "fuzz-keeper", action: { id: "ask.moreSources" } }))).json()) as any;
+    // The button carries its answer's id (answers keep their own hidden sources).
+    const moreButton = JSON.stringify(before).match(/"id":"ask\.moreSources","label":"[^"]*","value":"([0-9a-f-]{36})"/);
+    expect(moreButton).not.toBeNull();
+    const more = (await (await web(JSON.stringify({ user: "fuzz-keeper", action: { id: "ask.moreSources", value: moreButton![1] } }))).json()) as any;
     expect(JSON.stringify(more)).toContain("Meer bronnen");
     expect(app.logs.filter((l) => JSON.parse(l).level >= 60)).toEqual([]);
   });

@@ -60,11 +60,15 @@ describe("no variant of personal data reaches the model, the logs or Redis (keys
 
     for (const [i, [text]] of WHY_VARIANTS.entries()) {
       // As a question, by a user and in a conversation whose ids are the personal data themselves.
-      const parts = await chat({ user: text, conversation: text, text: `${QUESTION} ${text}` });
+      // Web ids are plain identifiers: other characters are refused (400), the rest of the variant stays in.
+      const raw = await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: text, conversation: text, text: QUESTION }) });
+      if (raw.status !== 200) expect(raw.status, text).toBe(400);
+      const id = text.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "") || `id-${i}`;
+      const parts = await chat({ user: id, conversation: id, text: `${QUESTION} ${text}` });
       expect(parts.some((p) => p.kind === "notice" && /Let op: je bericht leek/.test(p.text)), text).toBe(true);
       // Feedback on that answer (stored per answer and user).
-      const feedback = parts.flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "ask.feedback");
-      if (feedback) await chat({ user: text, conversation: text, action: { id: feedback.id, value: feedback.value } });
+      const feedback = parts.find((p) => p.kind === "feedback");
+      if (feedback?.kind === "feedback") await chat({ user: id, conversation: id, action: { id: "ask.feedback", value: `${feedback.answerId}:not_useful` } });
       // As a form field.
       await chat({ user: `form-${i}`, action: { id: "consult.submit", value: "consult", fields: { summary: text } } });
 
@@ -98,7 +102,7 @@ describe("no variant of personal data reaches the model, the logs or Redis (keys
     } finally {
       redis.disconnect();
     }
-    expect(stored.some((s) => s.includes(":route:"))).toBe(true);
+    expect(stored.some((s) => s.includes(":route-session:"))).toBe(true);
     const redisText = stored.join("\n");
     const shownText = shown.join("\n");
 

@@ -272,7 +272,8 @@ describe("Wegwijs with an unreachable Redis", () => {
     } finally {
       const started = performance.now();
       await app.close();
-      expect(performance.now() - started).toBeLessThan(3_000);
+      // Closing does not hang on the store it never reached (job workers included).
+      expect(performance.now() - started).toBeLessThan(10_000);
     }
   });
 });
