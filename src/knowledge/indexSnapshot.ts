@@ -6,7 +6,7 @@ import type { LexicalIndexSnapshot } from "./lexicalIndex.js";
 import type { Chunk, DocumentMeta } from "./types.js";
 
 /** Bump when chunking or analysis changes, so old snapshots are rebuilt rather than misread. */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 export interface SnapshotDocument {
   meta: DocumentMeta;
@@ -43,7 +43,7 @@ const bodySchema = z
   .object({
     documents: z.record(z.string(), z.object({ contentHash: z.string(), meta: z.object({}).loose(), chunks: z.array(z.unknown()) }).loose()),
     vocabulary: map,
-    lexical: z.object({ miniSearch: map, documentFrequency: map, chunkCount: z.number() }).loose(),
+    lexical: z.object({ engine: map, documentFrequency: map, chunkCount: z.number() }).loose(),
     embeddings: z.record(z.string(), map),
     skipped: z.record(z.string(), z.object({ contentHash: z.string(), reason: z.string() })).optional(),
   })

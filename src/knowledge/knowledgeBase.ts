@@ -221,11 +221,10 @@ export class KnowledgeBase {
     this.chunks = new Map(Object.values(documents).flatMap((d) => d.chunks.map((c) => [c.id, c] as const)));
     this.embeddingCache = previous?.embeddings[this.options.embedder?.id ?? ""] ?? {};
 
-    if (!changed && previous) {
-      this.analyser.useVocabulary(new Map(Object.entries(previous.vocabulary)));
-      this.lexical.loadSnapshot(previous.lexical);
+    if (!changed && previous && this.loadLexical(previous)) {
       summary.fromSnapshot = true;
     } else {
+      changed = true;
       this.options.onProgress?.({ phase: "indexeren", done: 0, total: 1 });
       this.analyser.useVocabulary(buildVocabulary(this.analyser, this.chunks.values()));
       this.lexical.build([...this.chunks.values()]);
@@ -241,6 +240,18 @@ export class KnowledgeBase {
     summary.chunks = this.chunkCount;
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
+  }
+
+  /** Loads the stored index; false (and a rebuild) when it does not fit together. */
+  private loadLexical(previous: IndexSnapshot): boolean {
+    try {
+      this.analyser.useVocabulary(new Map(Object.entries(previous.vocabulary)));
+      this.lexical.loadSnapshot(previous.lexical);
+      return true;
+    } catch {
+      this.warn("De opgeslagen index is beschadigd; de index wordt opnieuw opgebouwd.");
+      return false;
+    }
   }
 
   /** Embeds chunks without a cached vector (cache keyed by chunk content), then fills the vector index. */
