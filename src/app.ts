@@ -7,6 +7,8 @@ import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
+import { createAnswerService } from "./answerPool/createAnswerService.js";
+import { metricsRouter } from "./integrations/http/metricsRouter.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
@@ -65,9 +67,11 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
+  // Answers are composed in worker threads (each loads the snapshot ingest just wrote).
+  const answers = await createAnswerService(config, contentDir, askService, logger);
   const state = new ConversationStateStore(store, config.stateTtlSeconds);
   const bot = createBot({
-    ask: new AskHandler(askService, state, new AnswerLog(store)),
+    ask: new AskHandler(answers, state, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
     logger,
     route: createRouteHandler({ contentDir, region: config.region, index: knowledge, store, ttlSeconds: config.stateTtlSeconds, logger }),
@@ -82,7 +86,7 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
 
   const app = createHttpApp({
     logger,
-    routers: [chatApi(bot), ...surfaces.map((s) => s.router)],
+    routers: [metricsRouter(answers.registry), chatApi(bot), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };
@@ -110,6 +114,7 @@ export async function createWegwijs(config: Config, logger: Logger): Promise<Weg
         await closing;
       }
       for (const surface of surfaces) await surface.stop();
+      await answers.close();
       await store.close();
     },
   };

@@ -43,6 +43,7 @@ const configSchema = z
     WEGWIJS_CORPUS_DIR: optionalString,
     WEGWIJS_DATA_DIR: optionalString,
     WEGWIJS_STATE_TTL_HOURS: z.coerce.number().positive().default(72),
+    WEGWIJS_ANSWER_WORKERS: optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(64).optional()),
     WEGWIJS_REGION: optionalString
       .transform((v) => v ?? DEFAULT_REGION)
       .refine((v) => shippedRegions().includes(v), {
@@ -110,6 +111,8 @@ export interface Config {
   redisUrl?: string;
   corpusDir: string;
   dataDir: string;
+  /** Answer worker threads; undefined = the machine's cores, 0 = answer in the main thread. */
+  answerWorkers?: number;
   stateTtlSeconds: number;
   /** Region whose routes and contact channels apply (content/regions/<id>.yaml). */
   region: string;
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: e.REDIS_URL,
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),
+    answerWorkers: e.WEGWIJS_ANSWER_WORKERS,
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
     region: e.WEGWIJS_REGION,
     openai: e.OPENAI_API_KEY

@@ -242,6 +242,29 @@ export class KnowledgeBase {
     return summary;
   }
 
+  /**
+   * Loads the index a previous ingest stored for this corpus, without looking at the files:
+   * for answer workers, which share the snapshot the main process wrote. False when there is none.
+   */
+  async openSnapshot(corpusDir: string): Promise<boolean> {
+    this.corpusDir = path.resolve(corpusDir);
+    const file = this.options.dataDir ? snapshotFile(this.options.dataDir, this.corpusDir) : undefined;
+    const previous = file ? await readSnapshot(file, this.corpusDir) : undefined;
+    if (!previous || !this.loadLexical(previous)) return false;
+    this.documents = previous.documents;
+    this.skipped = previous.skipped ?? {};
+    this.chunks = new Map(Object.values(previous.documents).flatMap((d) => d.chunks.map((c) => [c.id, c] as const)));
+    this.embeddingCache = previous.embeddings[this.options.embedder?.id ?? ""] ?? {};
+    this.sentenceTermCache.clear();
+    this.retriever.forgetAnalysedText();
+    this.vectors = new VectorIndex();
+    for (const chunk of this.chunks.values()) {
+      const v = this.embeddingCache[contentKey(chunk)];
+      if (v) this.vectors.add(chunk.id, v);
+    }
+    return true;
+  }
+
   /** Loads the stored index; false (and a rebuild) when it does not fit together. */
   private loadLexical(previous: IndexSnapshot): boolean {
     try {

@@ -14,7 +14,7 @@ export const FEEDBACK_ACTION = "ask.feedback";
  */
 export class AskHandler {
   constructor(
-    private readonly ask: AskService,
+    private readonly ask: Pick<AskService, "answer">,
     private readonly state: ConversationStateStore,
     private readonly answers: AnswerLog,
   ) {}
