@@ -16,6 +16,7 @@ import {
   writeSnapshot,
 } from "./indexSnapshot.js";
 import { LexicalIndex } from "./lexicalIndex.js";
+import type { EngineKind } from "./search/candidateEngine.js";
 import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
 import { Retriever } from "./retriever.js";
 import type { Chunk, RetrievedPassage } from "./types.js";
@@ -47,6 +48,8 @@ export interface KnowledgeBaseOptions {
   chunking?: ChunkingOptions;
   warn?: (message: string) => void;
   onProgress?: (progress: IngestProgress) => void;
+  /** Candidate engine behind the BM25 index (benchmarks compare them); default "postings". */
+  searchEngine?: EngineKind;
 }
 
 const EMBED_BATCH = 64;
@@ -69,7 +72,7 @@ export class KnowledgeBase {
   constructor(private readonly options: KnowledgeBaseOptions) {
     const synonyms = SynonymTable.fromFile(path.join(options.contentDir, "synonyms.yaml"));
     this.analyser = new DutchAnalyser(synonyms, loadStopwords(path.join(options.contentDir, "dutch-analysis.yaml")));
-    this.lexical = new LexicalIndex(this.analyser);
+    this.lexical = new LexicalIndex(this.analyser, undefined, options.searchEngine);
     this.retriever = new Retriever({
       analyser: this.analyser,
       lexical: this.lexical,
@@ -90,6 +93,11 @@ export class KnowledgeBase {
 
   documentTitles(): string[] {
     return Object.values(this.documents).map((d) => d.meta.title);
+  }
+
+  /** The question's analysed term groups, as retrieval uses them (benchmarks time the engines on them). */
+  queryGroups(question: string): QueryTermGroup[] {
+    return this.retriever.queryGroups(question);
   }
 
   retrieve(question: string, k = 5, signal?: AbortSignal): Promise<RetrievedPassage[]> {
