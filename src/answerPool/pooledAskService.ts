@@ -1,11 +1,12 @@
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type { AnswerResult } from "../handlers/ask/askService.js";
 import type { Logger } from "../logger.js";
 import type { AnswerMetrics } from "./answerMetrics.js";
 import type { AnswerWorkerData, WorkerAnswer } from "./workerData.js";
+import { piscinaEntry } from "./workerEntry.js";
 
 export const BUSY_TEXT = "Het is even druk, probeer het over een minuut opnieuw.";
 export const FAILED_TEXT =
@@ -27,7 +28,6 @@ export interface PooledAskOptions {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The worker next to this file: .ts under tsx and vitest, .js once compiled. */
-const TYPESCRIPT_WORKER_ENTRY = path.join(here, "typeScriptWorker.mjs");
 export const ANSWER_WORKER_FILE = path.join(here, `answerWorker${path.extname(fileURLToPath(import.meta.url))}`);
 
 /**
@@ -47,11 +47,8 @@ export class PooledAskService {
     this.maxQueue = options.maxQueue ?? threads * 32;
     this.timeoutMs = options.timeoutMs ?? 20_000;
     const workerFile = options.workerFile ?? ANSWER_WORKER_FILE;
-    // A TypeScript worker (tsx, vitest) goes through a small JS entry that registers tsx in its thread.
-    const typeScript = workerFile.endsWith(".ts");
     this.pool = new Piscina({
-      filename: typeScript ? TYPESCRIPT_WORKER_ENTRY : workerFile,
-      workerData: typeScript ? { ...options.workerData, workerModule: pathToFileURL(workerFile).href } : options.workerData,
+      ...piscinaEntry(workerFile, options.workerData),
       minThreads: threads,
       maxThreads: threads,
       maxQueue: this.maxQueue,

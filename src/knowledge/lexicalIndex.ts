@@ -61,7 +61,8 @@ export class LexicalIndex {
     this.engine = buildEngine(engineKind, []);
   }
 
-  build(chunks: readonly Chunk[]): void {
+  /** Indexes the chunks; textTerms, when given, are indexTerms of each chunk's text (analysed by ingest workers). */
+  build(chunks: readonly Chunk[], textTerms?: string[][]): void {
     this.documentFrequency = new Map();
     this.nearestCache.clear();
     this.chunkCount = chunks.length;
@@ -71,19 +72,19 @@ export class LexicalIndex {
       if (!terms) headingTerms.set(text, (terms = this.analyser.indexTerms(text)));
       return terms;
     };
-    const textTerms = chunks.map((chunk) => this.analyser.indexTerms(chunk.text));
+    textTerms ??= chunks.map((chunk) => this.analyser.indexTerms(chunk.text));
     const analysed: AnalysedChunk[] = chunks.map((chunk, i) => {
       const section = [...analyseHeading(chunk.sectionPath.join("\n")), ...headingLabelTerms(chunk.sectionPath)];
       const title = analyseHeading(chunk.documentTitle);
       // Text of the neighbouring chunks in the same section: a passage often continues a story.
       const context = [i - 1, i + 1].flatMap((j) => {
         const n = chunks[j];
-        return n && n.documentId === chunk.documentId && sameSection(n, chunk) ? textTerms[j]! : [];
+        return n && n.documentId === chunk.documentId && sameSection(n, chunk) ? textTerms![j]! : [];
       });
-      for (const term of new Set([...textTerms[i]!, ...section, ...title])) {
+      for (const term of new Set([...textTerms![i]!, ...section, ...title])) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       }
-      return { id: chunk.id, fields: [textTerms[i]!, section, title, context] };
+      return { id: chunk.id, fields: [textTerms![i]!, section, title, context] };
     });
     this.engine = buildEngine(this.engineKind, analysed);
   }
