@@ -58,9 +58,16 @@ async function main(): Promise<void> {
 
   const { statSync, readdirSync } = await import("node:fs");
   const bytes = readdirSync(dataDir!).reduce((sum, f) => sum + statSync(`${dataDir}/${f}`).size, 0);
-  const opened = await timed(() => new KnowledgeBase({ contentDir, dataDir }).openSnapshot(corpusDir!));
+  // One knowledge base alive at a time, as in production: restart path first, then the snapshot
+  // is opened the way an answer worker opens it, and that knowledge base answers the questions.
+  kb = undefined;
   const reingest = await timed(() => new KnowledgeBase({ contentDir, dataDir }).ingest(corpusDir!));
+  const opened = await timed(async () => {
+    const fresh = new KnowledgeBase({ contentDir, dataDir });
+    return (await fresh.openSnapshot(corpusDir!)) ? fresh : undefined;
+  });
   if (!opened.value || !reingest.value.fromSnapshot) throw new Error("snapshot did not load");
+  kb = opened.value;
   memory.push({ phase: "na snapshot laden", ...memoryFigures() });
 
   const options = { warmup: Number(warmupArg), repeats: REPEATS, budgetMs: BUDGET_MS };

@@ -50,8 +50,13 @@ function checkShape(data: PostingsData): void {
     data.averageFieldLengths.length === data.fieldCount &&
     data.offsets.every((o, f) => o.length === data.terms.length + 1 && o[data.terms.length] === data.docs[f]?.length && data.docs[f]?.length === data.tfs[f]?.length) &&
     data.fieldLengths.every((l) => l.length === data.docCount) &&
-    data.docs.every((d) => d.every((doc) => doc < data.docCount));
+    data.docs.every((d) => allBelow(d, data.docCount));
   if (!ok) throw new Error("postings snapshot is damaged");
+}
+
+function allBelow(values: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! >= limit) return false;
+  return true;
 }
 
 function toBase64(array: Uint32Array | Uint16Array): string {

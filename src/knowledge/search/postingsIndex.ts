@@ -92,34 +92,48 @@ export class PostingsIndex {
     const tfs: Uint16Array[] = [];
     const fieldLengths: Uint32Array[] = [];
     const averageFieldLengths: number[] = [];
+    const tf = new Map<number, number>(); // reused per document: no Map per document stays alive
     for (let f = 0; f < fieldCount; f++) {
-      // Two passes: count postings per term, then fill; documents arrive in ascending order.
+      // One pass collects (term, doc, tf) triples in growable typed arrays, in document order;
+      // a counting sort by term then lays them out per term, still in document order.
       const counts = new Uint32Array(terms.length + 1);
       const lengths = new Uint32Array(docCount);
       let average = 0;
-      const perDoc: Array<Map<number, number>> = [];
+      let termOf = new Uint32Array(1024);
+      let docOf = new Uint32Array(1024);
+      let tfOf = new Uint16Array(1024);
+      let n = 0;
       documents.forEach((d, doc) => {
-        const tf = new Map<number, number>();
+        tf.clear();
         for (const t of d.fields[f] ?? []) {
           const id = termIds.get(t)!;
           tf.set(id, (tf.get(id) ?? 0) + 1);
         }
-        perDoc.push(tf);
         lengths[doc] = tf.size;
         average = (average * doc + tf.size) / (doc + 1); // MiniSearch's running average, bit for bit
-        for (const id of tf.keys()) counts[id + 1]!++;
-      });
-      for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
-      const fieldDocs = new Uint32Array(counts[terms.length]!);
-      const fieldTfs = new Uint16Array(counts[terms.length]!);
-      const cursor = counts.slice(0, terms.length);
-      perDoc.forEach((tf, doc) => {
-        for (const [id, n] of tf) {
-          const at = cursor[id]!++;
-          fieldDocs[at] = doc;
-          fieldTfs[at] = Math.min(n, 0xffff);
+        if (n + tf.size > termOf.length) {
+          const size = Math.max(termOf.length * 2, n + tf.size);
+          termOf = grow(termOf, size);
+          docOf = grow(docOf, size);
+          tfOf = grow(tfOf, size);
+        }
+        for (const [id, count] of tf) {
+          counts[id + 1]!++;
+          termOf[n] = id;
+          docOf[n] = doc;
+          tfOf[n] = Math.min(count, 0xffff);
+          n++;
         }
       });
+      for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
+      const fieldDocs = new Uint32Array(n);
+      const fieldTfs = new Uint16Array(n);
+      const cursor = counts.slice(0, terms.length);
+      for (let i = 0; i < n; i++) {
+        const at = cursor[termOf[i]!]!++;
+        fieldDocs[at] = docOf[i]!;
+        fieldTfs[at] = tfOf[i]!;
+      }
       offsets.push(counts);
       docs.push(fieldDocs);
       tfs.push(fieldTfs);
@@ -292,6 +306,12 @@ export class PostingsIndex {
     }
     return lo;
   }
+}
+
+function grow<T extends Uint32Array | Uint16Array>(array: T, size: number): T {
+  const out = new (array.constructor as new (n: number) => T)(size);
+  out.set(array);
+  return out;
 }
 
 function compareCodeUnits(a: string, b: string): number {
