@@ -9,6 +9,7 @@ import { createOpenAIEmbedder } from "../integrations/openai/embedder.js";
 import { createOpenAIAnswerGenerator } from "../integrations/openai/groundedAnswerer.js";
 import { KnowledgeBase } from "../knowledge/knowledgeBase.js";
 import { createLogger } from "../logger.js";
+import { lowerThreadPriority } from "./threadPriority.js";
 import type { AnswerWorkerData, WorkerAnswer } from "./workerData.js";
 
 /** Log lines of the current task; they travel back with the answer and are logged by the main thread. */
@@ -21,6 +22,7 @@ const collect = new Writable({
 });
 
 async function start(data: AnswerWorkerData): Promise<(question: string) => Promise<WorkerAnswer>> {
+  lowerThreadPriority();
   const logger = createLogger(data.logLevel, collect);
   const openai = data.openai;
   const embedder =
