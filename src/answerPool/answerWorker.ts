@@ -43,9 +43,10 @@ async function start(data: AnswerWorkerData): Promise<(question: string) => Prom
   });
   return async (question) => {
     lines.length = 0;
+    const started = performance.now();
     try {
       const result: AnswerResult = await ask.answer(question);
-      return { result, logs: [...lines] };
+      return { result, logs: [...lines], ms: performance.now() - started };
     } finally {
       lines.length = 0;
     }

@@ -20,6 +20,11 @@ export interface PooledAskOptions {
   threads?: number;
   /** Questions that may wait for a worker; past this, the busy message. */
   maxQueue?: number;
+  /**
+   * Longest expected wait for a worker: when the queue ahead, at the measured time per answer,
+   * would take longer than this, the question gets the busy message at once instead of late.
+   */
+  maxWaitMs?: number;
   /** A question still unanswered after this long gets an apology and its worker is replaced. */
   timeoutMs?: number;
   /** The worker module; tests swap in one that can crash or hang on purpose. */
@@ -40,12 +45,18 @@ export class PooledAskService {
   private readonly pool: Piscina;
   private readonly maxQueue: number;
   private readonly timeoutMs: number;
+  private readonly maxWaitMs: number;
+  private readonly threads: number;
   private inFlight = 0;
+  /** Moving average of a worker's time per answer (ms), from the workers' own clocks. */
+  private serviceMs = 0;
 
   constructor(private readonly options: PooledAskOptions) {
     const threads = Math.max(1, options.threads ?? os.availableParallelism());
     this.maxQueue = options.maxQueue ?? threads * 32;
     this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.maxWaitMs = options.maxWaitMs ?? 5_000;
+    this.threads = threads;
     const workerFile = options.workerFile ?? ANSWER_WORKER_FILE;
     this.pool = new Piscina({
       ...piscinaEntry(workerFile, options.workerData),
@@ -74,10 +85,11 @@ export class PooledAskService {
   async answer(question: string): Promise<AnswerResult> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
-    if (this.pool.queueSize >= this.maxQueue) return this.busy();
+    if (this.pool.queueSize >= this.maxQueue || this.expectedWaitMs() > this.maxWaitMs) return this.busy();
     this.inFlight++;
     try {
-      const { result, logs } = (await this.pool.run(question, { signal: AbortSignal.timeout(this.timeoutMs) })) as WorkerAnswer;
+      const { result, logs, ms } = (await this.pool.run(question, { signal: AbortSignal.timeout(this.timeoutMs) })) as WorkerAnswer;
+      this.serviceMs = this.serviceMs === 0 ? ms : 0.8 * this.serviceMs + 0.2 * ms;
       relayLogs(this.options.logger, logs);
       this.options.metrics?.outcome(result.status, seconds());
       return result;
@@ -98,6 +110,12 @@ export class PooledAskService {
 
   async close(): Promise<void> {
     await this.pool.close({ force: true });
+  }
+
+  /** How long a question asked now would wait for a worker, at the recent time per answer. */
+  private expectedWaitMs(): number {
+    const ahead = Math.max(0, this.inFlight - this.threads + 1);
+    return (ahead * this.serviceMs) / this.threads;
   }
 
   private busy(): AnswerResult {

@@ -14,4 +14,6 @@ export interface AnswerWorkerData {
 export interface WorkerAnswer {
   result: AnswerResult;
   logs: string[];
+  /** Time the worker spent on this answer. */
+  ms: number;
 }

@@ -42,7 +42,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function pool(options: { threads?: number; maxQueue?: number; timeoutMs?: number; registry?: Registry } = {}) {
+function pool(options: { threads?: number; maxQueue?: number; maxWaitMs?: number; timeoutMs?: number; registry?: Registry } = {}) {
   const registry = options.registry ?? new Registry();
   let service: PooledAskService | undefined;
   const metrics = createAnswerMetrics(registry, () => service!.stats);
@@ -53,6 +53,7 @@ function pool(options: { threads?: number; maxQueue?: number; timeoutMs?: number
     workerFile: faultyWorker,
     threads: options.threads ?? 1,
     maxQueue: options.maxQueue,
+    maxWaitMs: options.maxWaitMs,
     timeoutMs: options.timeoutMs,
   });
   return { service, registry };
@@ -100,6 +101,7 @@ describe("PooledAskService", () => {
     try {
       await service.ready();
       expect((await service.answer("__hang__")).text).toBe(FAILED_TEXT);
+      await service.ready(); // the replacement worker has loaded the index
       expect((await service.answer(QUESTIONS[0]!)).status).toBe("answered");
       expect(await registry.getSingleMetricAsString("wegwijs_answers_total")).toMatch(/outcome="timeout"\} 1/);
       expect(logs.some((l) => l.includes("the question got an apology") && l.includes('"reason":"timeout"'))).toBe(true);
@@ -120,6 +122,21 @@ describe("PooledAskService", () => {
       expect(logs.some((l) => l.includes("answer queue full"))).toBe(true);
       // Nothing is left unanswered: the stuck ones end with an apology.
       for (const result of await Promise.all(hanging)) expect(result.text).toBe(FAILED_TEXT);
+    } finally {
+      await service.close();
+    }
+  }, 60_000);
+
+  it("sends the busy message at once when the queue ahead would take longer than the longest wait", async () => {
+    const { service, registry } = pool({ threads: 1, maxWaitMs: 1, timeoutMs: 8000 });
+    try {
+      await service.ready();
+      expect((await service.answer(QUESTIONS[0]!)).status).toBe("answered"); // measures the time per answer (well over 1 ms)
+      const hanging = service.answer("__hang__");
+      const turnedAway = await service.answer(QUESTIONS[1]!);
+      expect(turnedAway.text).toBe(BUSY_TEXT);
+      expect(await registry.getSingleMetricAsString("wegwijs_answers_total")).toMatch(/outcome="busy"\} 1/);
+      expect((await hanging).text).toBe(FAILED_TEXT);
     } finally {
       await service.close();
     }
