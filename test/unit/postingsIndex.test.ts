@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AnalysedChunk, buildEngine, type CandidateQuery, loadEngine } from "../../src/knowledge/search/candidateEngine.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type IndexSnapshot, readSnapshot, SNAPSHOT_VERSION, writeSnapshot } from "../../src/knowledge/indexSnapshot.js";
+import { type AnalysedChunk, buildEngine, type CandidateQuery, type EngineSnapshot, loadEngine } from "../../src/knowledge/search/candidateEngine.js";
 
 const WORDS = ["jeugd", "jeugdhulp", "jeugdhulpaanbieder", "plaats", "plaatsing", "plaatsingen", "spoed", "spoedberaad", "gesloten", "zorg", "zorgplus", "ouder", "ouders", "regio", "regiovisie"];
 
@@ -56,16 +60,40 @@ describe("typed-array postings engine", () => {
     );
   });
 
-  it("reads back from its snapshot with the same results, and refuses a damaged one", () => {
+  it("reads back from an index snapshot file with the same results, and a snapshot without its binary file is not trusted", async () => {
     const chunks: AnalysedChunk[] = [
       { id: "a", fields: [["spoedberaad", "jeugdhulp"], ["spoed"], ["regio"], []] },
       { id: "b", fields: [["plaatsing", "jeugd"], [], ["regio"], ["spoedberaad"]] },
     ];
     const engine = buildEngine("postings", chunks);
-    const snapshot = JSON.parse(JSON.stringify(engine.toSnapshot()));
-    const spec = query(["spoed", "jeugd"], [1, 1], 5, new Set(["spoedberaad", "jeugdhulp", "spoed", "regio", "plaatsing", "jeugd"]));
-    expect(loadEngine(snapshot).search(spec)).toEqual(engine.search(spec));
-    snapshot.postings.docs[0] = Buffer.from(new Uint32Array([7, 7, 7]).buffer).toString("base64");
-    expect(() => loadEngine(snapshot)).toThrow(/damaged/);
+    const dir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-postings-"));
+    try {
+      const file = path.join(dir, "index-test.json");
+      const snapshot: IndexSnapshot = {
+        version: SNAPSHOT_VERSION,
+        corpusDir: dir,
+        createdAt: new Date(0).toISOString(),
+        documents: {},
+        vocabulary: {},
+        lexical: { engine: engine.toSnapshot(), documentFrequency: {}, chunkCount: 2 },
+        embeddings: {},
+      };
+      await writeSnapshot(file, snapshot);
+      const read = await readSnapshot(file, dir);
+      const spec = query(["spoed", "jeugd"], [1, 1], 5, new Set(["spoedberaad", "jeugdhulp", "spoed", "regio", "plaatsing", "jeugd"]));
+      expect(loadEngine(read!.lexical.engine).search(spec)).toEqual(engine.search(spec));
+
+      await rm(file.replace(/\.json$/, ".bin"));
+      expect(await readSnapshot(file, dir)).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses postings whose arrays do not fit together", () => {
+    const engine = buildEngine("postings", [{ id: "a", fields: [["spoed"], [], [], []] }]);
+    const snapshot = engine.toSnapshot() as Extract<EngineSnapshot, { kind: "postings" }>;
+    const damaged = { ...snapshot, postings: { ...snapshot.postings, docs: [new Uint32Array([7]), ...snapshot.postings.docs.slice(1)] } };
+    expect(() => loadEngine(damaged)).toThrow(/damaged/);
   });
 });

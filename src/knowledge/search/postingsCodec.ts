@@ -1,31 +1,13 @@
 import type { PostingsData } from "./postingsIndex.js";
 
 /**
- * Postings in a JSON snapshot: each typed array as one base64 string. Parsing a few long
- * strings and copying their bytes is far cheaper than parsing millions of JSON numbers.
+ * Postings in a snapshot: the typed arrays themselves. writeSnapshot puts them in a binary file
+ * beside the JSON and readSnapshot gives them back as views on that file's bytes.
  */
-export interface EncodedPostings {
-  fieldCount: number;
-  docCount: number;
-  terms: string[];
-  offsets: string[];
-  docs: string[];
-  tfs: string[];
-  fieldLengths: string[];
-  averageFieldLengths: number[];
-}
+export type EncodedPostings = PostingsData;
 
 export function encodePostings(data: PostingsData): EncodedPostings {
-  return {
-    fieldCount: data.fieldCount,
-    docCount: data.docCount,
-    terms: data.terms,
-    offsets: data.offsets.map(toBase64),
-    docs: data.docs.map(toBase64),
-    tfs: data.tfs.map(toBase64),
-    fieldLengths: data.fieldLengths.map(toBase64),
-    averageFieldLengths: data.averageFieldLengths,
-  };
+  return data;
 }
 
 export function decodePostings(encoded: EncodedPostings): PostingsData {
@@ -33,14 +15,20 @@ export function decodePostings(encoded: EncodedPostings): PostingsData {
     fieldCount: encoded.fieldCount,
     docCount: encoded.docCount,
     terms: encoded.terms,
-    offsets: encoded.offsets.map((s) => new Uint32Array(fromBase64(s))),
-    docs: encoded.docs.map((s) => new Uint32Array(fromBase64(s))),
-    tfs: encoded.tfs.map((s) => new Uint16Array(fromBase64(s))),
-    fieldLengths: encoded.fieldLengths.map((s) => new Uint32Array(fromBase64(s))),
+    offsets: encoded.offsets.map((a) => asArray(a, Uint32Array)),
+    docs: encoded.docs.map((a) => asArray(a, Uint32Array)),
+    tfs: encoded.tfs.map((a) => asArray(a, Uint16Array)),
+    fieldLengths: encoded.fieldLengths.map((a) => asArray(a, Uint32Array)),
     averageFieldLengths: encoded.averageFieldLengths,
   };
   checkShape(data);
   return data;
+}
+
+/** Anything but the expected typed array (e.g. a snapshot written without its binary file) is damage. */
+function asArray<T extends Uint32Array | Uint16Array>(value: unknown, type: new (...args: never[]) => T): T {
+  if (!(value instanceof type)) throw new Error("postings snapshot is damaged");
+  return value;
 }
 
 /** A snapshot is read back only if its arrays fit together; a damaged one is rebuilt by the caller. */
@@ -57,16 +45,4 @@ function checkShape(data: PostingsData): void {
 function allBelow(values: Uint32Array, limit: number): boolean {
   for (let i = 0; i < values.length; i++) if (values[i]! >= limit) return false;
   return true;
-}
-
-function toBase64(array: Uint32Array | Uint16Array): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
-}
-
-/** A fresh, aligned ArrayBuffer (Buffer.from may return a pooled, unaligned slice). */
-function fromBase64(text: string): ArrayBuffer {
-  const bytes = Buffer.from(text, "base64");
-  const out = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(out).set(bytes);
-  return out;
 }
