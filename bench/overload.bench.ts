@@ -41,7 +41,8 @@ async function serve(): Promise<void> {
     const { rmSync } = await import("node:fs");
     process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   }
-  const app = await startWegwijs({ LOG_LEVEL: "warn", ...corpusEnv });
+  // As in production: one answer worker per core (the test helper defaults to one).
+  const app = await startWegwijs({ LOG_LEVEL: "warn", WEGWIJS_ANSWER_WORKERS: String(os.availableParallelism()), ...corpusEnv });
   process.send!({ baseUrl: app.baseUrl });
   process.on("message", async (m: { type: string }) => {
     if (m.type !== "stop") return;

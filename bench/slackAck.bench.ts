@@ -757,6 +757,8 @@ async function main(): Promise<void> {
         const corpus = CORPUS_FACTOR > 1 ? await syntheticCorpus(CORPUS_FACTOR) : undefined;
         const app = await startWegwijs({
           ...(corpus ? { WEGWIJS_CORPUS_DIR: corpus.dir } : {}),
+          // As in production: one answer worker per core (the test helper defaults to one).
+          WEGWIJS_ANSWER_WORKERS: String(os.availableParallelism()),
           SLACK_BOT_TOKEN: "xoxb-bench",
           SLACK_SIGNING_SECRET: signingSecret,
           SLACK_API_URL: apiUrl,

@@ -51,7 +51,8 @@ export async function startWegwijs(env: Record<string, string> = {}, options: St
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "wegwijs-test-")));
   const logs = options.logs ?? [];
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", ...env }, repoRoot);
+  // One answer worker: the real pooled path, at half the start-up cost per app on a shared test machine.
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", WEGWIJS_ANSWER_WORKERS: "1", ...env }, repoRoot);
   const logger = createLogger(config.logLevel, collector(logs));
 
   let app: Wegwijs;
