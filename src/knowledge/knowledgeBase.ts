@@ -324,6 +324,8 @@ export class KnowledgeBase {
       this.vocabulary = pool ? await pool.surfaceCounts(texts) : buildVocabulary(this.analyser, chunks);
       this.analyser.useVocabulary(this.vocabulary);
       const textTerms = pool ? await pool.analyse(texts, this.vocabulary) : undefined;
+      // The workers' heaps go before the index is built: that is when ingest needs the most memory.
+      await pool?.close();
       this.lexical.build(chunks, textTerms);
       this.options.onProgress?.({ phase: "indexeren", done: 1, total: 1 });
     }

@@ -15,6 +15,7 @@ export class IngestPool {
   private readonly pool: Piscina;
   readonly threads: number;
   private vocabularyVersion = 0;
+  private closing?: Promise<void>;
 
   constructor(private readonly contentDir: string, threads = os.availableParallelism()) {
     this.threads = Math.max(1, threads);
@@ -51,8 +52,10 @@ export class IngestPool {
     return parts.flat();
   }
 
+  /** Stops the workers; safe to call more than once. */
   close(): Promise<void> {
-    return this.pool.close();
+    this.closing ??= this.pool.close();
+    return this.closing;
   }
 
   /** A few batches per thread: enough to balance, few enough that the vocabulary is not copied often. */
