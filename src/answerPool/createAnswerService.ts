@@ -21,32 +21,43 @@ export async function createAnswerService(
   inProcess: AskService,
   logger: Logger,
 ): Promise<AnswerService> {
+  if (config.answerWorkers !== 0) {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    let pool: PooledAskService | undefined;
+    const metrics = createAnswerMetrics(registry, () => pool?.stats ?? { queued: 0, running: 0, threads: 0 });
+    pool = new PooledAskService({
+      workerData: { contentDir, dataDir: config.dataDir, corpusDir: config.corpusDir, logLevel: config.logLevel, openai: config.openai },
+      logger,
+      metrics,
+      threads: config.answerWorkers,
+    });
+    const started = pool;
+    try {
+      await started.ready();
+      logger.info({ workers: started.stats.threads }, "answer workers ready");
+      return { answer: (q) => started.answer(q), registry, close: () => started.close() };
+    } catch (error) {
+      await started.close();
+      logger.warn({ err: (error as Error).message }, "answer workers could not start; answering in the main process");
+    }
+  }
+  return inProcessService(inProcess);
+}
+
+/** Answers in the main thread, counted in the same metrics. */
+function inProcessService(inProcess: AskService): AnswerService {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const inProcessService = (): AnswerService => {
-    createAnswerMetrics(registry, () => ({ queued: 0, running: 0, threads: 0 }));
-    return { answer: (q) => inProcess.answer(q), registry, close: async () => undefined };
+  const metrics = createAnswerMetrics(registry, () => ({ queued: 0, running: 0, threads: 0 }));
+  return {
+    answer: async (question) => {
+      const started = performance.now();
+      const result = await inProcess.answer(question);
+      metrics.outcome(result.status, (performance.now() - started) / 1000);
+      return result;
+    },
+    registry,
+    close: async () => undefined,
   };
-  if (config.answerWorkers === 0) return inProcessService();
-  let pool: PooledAskService | undefined;
-  const metrics = createAnswerMetrics(registry, () => pool?.stats ?? { queued: 0, running: 0, threads: 0 });
-  pool = new PooledAskService({
-    workerData: { contentDir, dataDir: config.dataDir, corpusDir: config.corpusDir, logLevel: config.logLevel, openai: config.openai },
-    logger,
-    metrics,
-    threads: config.answerWorkers,
-  });
-  try {
-    await pool.ready();
-  } catch (error) {
-    await pool.close();
-    logger.warn({ err: (error as Error).message }, "answer workers could not start; answering in the main process");
-    const registryOnly = new Registry();
-    collectDefaultMetrics({ register: registryOnly });
-    createAnswerMetrics(registryOnly, () => ({ queued: 0, running: 0, threads: 0 }));
-    return { answer: (q) => inProcess.answer(q), registry: registryOnly, close: async () => undefined };
-  }
-  const running = pool;
-  logger.info({ workers: running.stats.threads }, "answer workers ready");
-  return { answer: (q) => running.answer(q), registry, close: () => running.close() };
 }

@@ -25,4 +25,21 @@ describe("GET /metrics", () => {
     expect(body).toContain("nodejs_eventloop_lag_seconds");
     expect(running.logs.some((l) => l.includes("answer workers ready"))).toBe(true);
   }, 60_000);
+
+  it("counts answers given in the main process too (WEGWIJS_ANSWER_WORKERS=0)", async () => {
+    const inProcess = await startWegwijs({ WEGWIJS_ANSWER_WORKERS: "0" });
+    try {
+      await fetch(`${inProcess.baseUrl}/api/chat`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ user: "u-metrics-0", text: "Wat is een spoedberaad?" }),
+      });
+      const body = await (await fetch(`${inProcess.baseUrl}/metrics`)).text();
+      expect(body).toMatch(/wegwijs_answers_total\{outcome="(answered|abstained)"\} 1/);
+      expect(body).toMatch(/wegwijs_answer_workers 0/);
+      expect(inProcess.logs.some((l) => l.includes("answer workers ready"))).toBe(false);
+    } finally {
+      await inProcess.close();
+    }
+  }, 120_000);
 });
