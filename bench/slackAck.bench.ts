@@ -48,6 +48,8 @@ const REPLY_WAIT_S = positiveNumber(process.env.BENCH_REPLY_WAIT_S, 60, 600);
 const EVENTS = Math.max(1, Math.min(200_000, Math.round(RATE * SECONDS)));
 const QUESTIONS_FILE = path.resolve(process.env.BENCH_QUESTIONS ?? path.join(repoRoot, "../shared/eval/questions.jsonl"));
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
+/** `-- --corpus-factor 100`: Wegwijs indexes that many perturbed copies of the corpus (bench/syntheticCorpus.ts). */
+const CORPUS_FACTOR = corpusFactorArg(process.argv.slice(2));
 const REDIS_URL = "redis://127.0.0.1:6379";
 /** A request still unanswered after this long counts as "timeout" (Slack gives up after 3 s). */
 const ACK_TIMEOUT_MS = 30_000;
@@ -91,6 +93,8 @@ interface LoadResult {
   once: number;
   never: number;
   moreThanOnce: number;
+  /** Events answered with the busy message (the answer queue was full). */
+  busy: number;
   /** From sending an event to its first chat.postMessage. */
   reply: LatencyStats;
   /** From the first send to the last chat.postMessage. */
@@ -319,10 +323,13 @@ async function generateLoad(fake: FakeSlackApi, plan: LoadPlan): Promise<LoadRes
   let once = 0;
   let never = 0;
   let moreThanOnce = 0;
+  let busy = 0;
   const examples: string[] = [];
   const replyMs: number[] = [];
   for (let i = 0; i < n; i++) {
-    const count = answersInThread(byThread.get(threadOf[i]!) ?? []);
+    const thread = byThread.get(threadOf[i]!) ?? [];
+    const count = answersInThread(thread);
+    if (thread.some((m) => JSON.stringify(m.blocks ?? m.text).includes("Het is even druk"))) busy++;
     if (count === 1) once++;
     else if (count === 0) never++;
     else moreThanOnce++;
@@ -345,6 +352,7 @@ async function generateLoad(fake: FakeSlackApi, plan: LoadPlan): Promise<LoadRes
     once,
     never,
     moreThanOnce,
+    busy,
     reply: latencyStats(replyMs),
     lastReplySeconds: Number.isNaN(lastReplyAt) ? 0 : round((lastReplyAt - started) / 1000, 2),
     answerIds: [...ids],
@@ -652,6 +660,7 @@ function printReport(base: PhaseReport, ours: PhaseReport, cleaned: number, tota
     row("precies één keer beantwoord", (r) => r.load.once),
     row("niet beantwoord", (r) => r.load.never),
     row("meer dan één keer beantwoord", (r) => r.load.moreThanOnce),
+    row('waarvan "Het is even druk" (wachtrij vol)', (r) => r.load.busy),
     row("posts buiten de threads van de run", (r) => r.load.strayPosts),
     row("antwoordtijd p50 (ms, event → post)", (r) => r.load.reply.p50Ms, true),
     row("antwoordtijd p99 (ms)", (r) => r.load.reply.p99Ms, true),
@@ -664,6 +673,7 @@ function printReport(base: PhaseReport, ours: PhaseReport, cleaned: number, tota
   const out = [
     "",
     `Slack ack-latentie: ${RATE} events/s × ${SECONDS} s = ${EVENTS} ondertekende app_mention-events, open-loop, loopback (127.0.0.1)`,
+    `Corpus van Wegwijs: ${CORPUS_FACTOR === 1 ? "het gewone corpus" : `${CORPUS_FACTOR}× het corpus (synthetische kopieën)`}.`,
     `Wegwijs: echte app (Bolt ExpressReceiver), idempotentie in Redis (${REDIS_URL}), nep-Slack-API. Baseline: kale Bolt 5.1 (HTTPReceiver), ack + vaste tekst posten.`,
     `Lastgenerator en nep-Slack-API draaien in een apart proces; de server heeft zijn eigen event loop.`,
     `Machine: ${os.cpus().length} cores, belasting (loadavg 1 min) bij start ${machineLoad.start}, bij einde ${machineLoad.end}.`,
@@ -744,14 +754,26 @@ async function main(): Promise<void> {
       async (apiUrl) => {
         // Loaded here, not at the top: the client process needs none of the app.
         const { startWegwijs } = await import("../test/support/startWegwijs.js");
+        const corpus = CORPUS_FACTOR > 1 ? await syntheticCorpus(CORPUS_FACTOR) : undefined;
         const app = await startWegwijs({
+          ...(corpus ? { WEGWIJS_CORPUS_DIR: corpus.dir } : {}),
+          // As in production: one answer worker per core (the test helper defaults to one).
+          WEGWIJS_ANSWER_WORKERS: String(os.availableParallelism()),
           SLACK_BOT_TOKEN: "xoxb-bench",
           SLACK_SIGNING_SECRET: signingSecret,
           SLACK_API_URL: apiUrl,
           REDIS_URL,
           LOG_LEVEL: "warn",
         });
-        return { url: `${app.baseUrl}/slack/events`, stop: () => app.close(), logs: app.logs };
+        progress(`Wegwijs: ${app.app.ingest.documents} documenten, ${app.app.ingest.chunks} passages geïndexeerd in ${round(app.app.ingest.seconds, 1)} s`);
+        return {
+          url: `${app.baseUrl}/slack/events`,
+          stop: async () => {
+            await app.close();
+            await corpus?.remove();
+          },
+          logs: app.logs,
+        };
       },
       plan("W"),
       CPU_PROFILE,
@@ -771,6 +793,7 @@ async function main(): Promise<void> {
       rate: RATE,
       seconds: SECONDS,
       events: EVENTS,
+      corpusFactor: CORPUS_FACTOR,
       cores: os.cpus().length,
       loadAverage1m: machineLoad,
       baseline: phaseJson(base),
@@ -781,6 +804,29 @@ async function main(): Promise<void> {
     }),
   );
   process.exit(correct(base) && correct(ours) ? 0 : 1);
+}
+
+function corpusFactorArg(args: string[]): number {
+  const at = args.indexOf("--corpus-factor");
+  const raw = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith("--corpus-factor="))?.split("=")[1];
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    console.error("bench:slack: --corpus-factor verwacht een geheel getal van 1 t/m 1000");
+    process.exit(2);
+  }
+  return n;
+}
+
+/** A temp folder with `factor` perturbed copies of every corpus document. */
+async function syntheticCorpus(factor: number): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const { defaultCorpusDir } = await import("../src/config.js");
+  const { writeSyntheticCorpus } = await import("./syntheticCorpus.js");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-slack-corpus-"));
+  const written = await writeSyntheticCorpus(defaultCorpusDir(repoRoot), dir, factor);
+  progress(`synthetisch corpus ${factor}×: ${written.files} bestanden, ${round(written.bytes / 1024 / 1024, 1)} MB`);
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 function positiveNumber(raw: string | undefined, fallback: number, max: number): number {

@@ -8,6 +8,8 @@ import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
+import { createAnswerService } from "./answerPool/createAnswerService.js";
+import { metricsRouter } from "./integrations/http/metricsRouter.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
 import { createInfrastructure } from "./infrastructure.js";
 import { registerDeliveryJobs } from "./delivery/deliveryJobs.js";
@@ -86,9 +88,11 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
+  // Answers are composed in worker threads (each loads the snapshot ingest just wrote).
+  const answers = await createAnswerService(config, contentDir, askService, logger);
   const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger });
   const { registry, fallback } = createRegistry({
-    ask: new AskHandler(askService, new AnswerLog(store, config.answerTtlSeconds)),
+    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds)),
     documentCount: () => knowledge.documentCount,
     route,
     extra: options.extraHandlers,
@@ -138,7 +142,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     servePage: config.web.mode !== "off",
     // Per IP before anything; per user after the web identity has set res.locals.webUser (chatApi).
     apiMiddleware: [rateLimits.perIp],
-    routers: [chatApi({ bot, auth: config.web, hub, logger, streams, perUser: rateLimits.perUser }), ...surfaces.map((s) => s.router)],
+    routers: [metricsRouter(answers.registry), chatApi({ bot, auth: config.web, hub, logger, streams, perUser: rateLimits.perUser }), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };
@@ -174,6 +178,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
       // Running jobs finish first: they may still deliver through the surfaces.
       await infrastructure.stop();
       for (const surface of surfaces) await surface.stop();
+      await answers.close();
       await rateLimits.close();
       await hub.close();
       await infrastructure.close();

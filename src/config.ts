@@ -54,6 +54,7 @@ const configSchema = z
     WEGWIJS_ANSWER_TTL_DAYS: z.coerce.number().positive().max(366).default(30),
     WEGWIJS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
     WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
+    WEGWIJS_ANSWER_WORKERS: optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(64).optional()),
     WEGWIJS_REGION: optionalString
       .transform((v) => v ?? DEFAULT_REGION)
       .refine((v) => shippedRegions().includes(v), {
@@ -161,6 +162,8 @@ export interface Config {
   redisPrefix?: string;
   corpusDir: string;
   dataDir: string;
+  /** Answer worker threads; undefined = the machine's cores, 0 = answer in the main thread. */
+  answerWorkers?: number;
   stateTtlSeconds: number;
   /** How long answer metadata and feedback on it are kept (WEGWIJS_ANSWER_TTL_DAYS). */
   answerTtlSeconds: number;
@@ -242,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisPrefix: e.WEGWIJS_REDIS_PREFIX,
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),
+    answerWorkers: e.WEGWIJS_ANSWER_WORKERS,
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
     answerTtlSeconds: Math.round(e.WEGWIJS_ANSWER_TTL_DAYS * 24 * 3600),
     rateLimit: { perUserPerMinute: e.WEGWIJS_RATE_LIMIT_PER_MINUTE, perIpPerMinute: e.WEGWIJS_RATE_LIMIT_IP_PER_MINUTE },

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
+import os from "node:os";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { DutchAnalyser, loadStopwords, type QueryTermGroup } from "./analysis/dutchAnalyser.js";
 import { SynonymTable } from "./analysis/synonymTable.js";
 import { chunkDocument, type ChunkingOptions, DEFAULT_CHUNKING } from "./chunker.js";
-import { documentMeta, readCorpusMetadata } from "./corpusMetadata.js";
+import { type CorpusMetadata, documentMeta, readCorpusMetadata } from "./corpusMetadata.js";
+import { IngestPool } from "./ingest/ingestPool.js";
+import type { LoadTaskResult } from "./ingest/ingestTasks.js";
 import type { Embedder } from "./embedder.js";
 import {
   type IndexSnapshot,
@@ -16,6 +19,7 @@ import {
   writeSnapshot,
 } from "./indexSnapshot.js";
 import { LexicalIndex } from "./lexicalIndex.js";
+import type { EngineKind } from "./search/candidateEngine.js";
 import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
 import { Retriever } from "./retriever.js";
 import type { Chunk, RetrievedPassage } from "./types.js";
@@ -47,9 +51,18 @@ export interface KnowledgeBaseOptions {
   chunking?: ChunkingOptions;
   warn?: (message: string) => void;
   onProgress?: (progress: IngestProgress) => void;
+  /** Worker threads for a large ingest; default the cores, 1 = none. */
+  ingestWorkers?: number;
+  /** Files to (re)load from which ingest uses worker threads. */
+  parallelMinFiles?: number;
+  /** Candidate engine behind the BM25 index (benchmarks compare them); default "postings". */
+  searchEngine?: EngineKind;
 }
 
 const EMBED_BATCH = 64;
+const PARALLEL_MIN_FILES = 32;
+/** Re-analysing this many chunks (after one changed file in a large corpus) is also worth the workers. */
+const PARALLEL_MIN_CHUNKS = 5000;
 /** Weight, when choosing sentences, of question words that the document's title or region contains. */
 const DOCUMENT_WORD_WEIGHT = 0.3;
 
@@ -65,11 +78,13 @@ export class KnowledgeBase {
   private readonly retriever: Retriever;
   private readonly sentenceTermCache = new Map<string, Set<string>>();
   private corpusDir?: string;
+  /** Word counts of the indexed text (the compound splitter's dictionary), kept for the snapshot. */
+  private vocabulary: ReadonlyMap<string, number> = new Map();
 
   constructor(private readonly options: KnowledgeBaseOptions) {
     const synonyms = SynonymTable.fromFile(path.join(options.contentDir, "synonyms.yaml"));
     this.analyser = new DutchAnalyser(synonyms, loadStopwords(path.join(options.contentDir, "dutch-analysis.yaml")));
-    this.lexical = new LexicalIndex(this.analyser);
+    this.lexical = new LexicalIndex(this.analyser, undefined, options.searchEngine);
     this.retriever = new Retriever({
       analyser: this.analyser,
       lexical: this.lexical,
@@ -90,6 +105,11 @@ export class KnowledgeBase {
 
   documentTitles(): string[] {
     return Object.values(this.documents).map((d) => d.meta.title);
+  }
+
+  /** The question's analysed term groups, as retrieval uses them (benchmarks time the engines on them). */
+  queryGroups(question: string): QueryTermGroup[] {
+    return this.retriever.queryGroups(question);
   }
 
   retrieve(question: string, k = 5, signal?: AbortSignal): Promise<RetrievedPassage[]> {
@@ -182,58 +202,69 @@ export class KnowledgeBase {
       this.warn(`Overgeslagen: ${relative} (${reason})`);
     };
     let changed = !previous;
-    for (const [i, relative] of files.entries()) {
-      this.options.onProgress?.({ phase: "lezen", done: i, total: files.length, file: relative });
+    // Decide per file, in file order (chunk order follows it): reuse, skip, or (re)load.
+    const slots: Array<{ relative: string; hash?: string; reused?: SnapshotDocument }> = [];
+    let finished = 0; // files read or settled, for progress
+    for (const relative of files) {
+      this.options.onProgress?.({ phase: "lezen", done: finished, total: files.length, file: relative });
       const hash = await hashFile(path.join(this.corpusDir, relative));
       const old = previous?.documents[relative];
       if (old && hash && old.contentHash === hash) {
         // corpus.json may have changed even when the file did not.
-        documents[relative] = { ...old, meta: { ...old.meta, ...metadata.get(relative), id: relative } };
+        slots.push({ relative, reused: { ...old, meta: { ...old.meta, ...metadata.get(relative), id: relative } } });
         summary.reused++;
+        finished++;
         continue;
       }
       const failed = previous?.skipped?.[relative];
       if (failed && hash && failed.contentHash === hash) {
         // The same bytes failed before: not worth re-reading (a bad PDF can take 30 s) or a rebuild.
         skip(relative, failed.reason, hash);
+        finished++;
         continue;
       }
       changed = true;
-      const loaded = await loadDocumentFile(this.corpusDir, relative);
-      if (!loaded.ok) {
-        skip(relative, loaded.reason, hash);
-        continue;
-      }
-      const meta = documentMeta(relative, loaded.text, metadata);
-      const chunks = chunkDocument(meta, loaded.text, chunking);
-      if (chunks.length === 0) {
-        skip(relative, "geen bruikbare tekst gevonden", hash);
-        continue;
-      }
-      documents[relative] = { meta, contentHash: loaded.contentHash, chunks };
-      summary.processed++;
+      slots.push({ relative, hash });
     }
-    this.options.onProgress?.({ phase: "lezen", done: files.length, total: files.length });
-    if (previous && Object.keys(previous.documents).some((id) => !documents[id])) changed = true;
-
-    this.documents = documents;
-    this.skipped = skipped;
-    this.chunks = new Map(Object.values(documents).flatMap((d) => d.chunks.map((c) => [c.id, c] as const)));
-    this.embeddingCache = previous?.embeddings[this.options.embedder?.id ?? ""] ?? {};
-
-    if (!changed && previous) {
-      this.analyser.useVocabulary(new Map(Object.entries(previous.vocabulary)));
-      this.lexical.loadSnapshot(previous.lexical);
-      summary.fromSnapshot = true;
-    } else {
-      this.options.onProgress?.({ phase: "indexeren", done: 0, total: 1 });
-      this.analyser.useVocabulary(buildVocabulary(this.analyser, this.chunks.values()));
-      this.lexical.build([...this.chunks.values()]);
-      this.options.onProgress?.({ phase: "indexeren", done: 1, total: 1 });
+    const toLoad = slots.filter((s) => !s.reused);
+    const chunkEstimate = slots.reduce((n, s) => n + (s.reused?.chunks.length ?? 60), 0);
+    const workers = this.options.ingestWorkers ?? os.availableParallelism();
+    // Worker threads pay off for a large corpus; starting them costs about a second.
+    const pool =
+      workers > 1 && (toLoad.length >= (this.options.parallelMinFiles ?? PARALLEL_MIN_FILES) || (changed && chunkEstimate >= PARALLEL_MIN_CHUNKS))
+        ? new IngestPool(this.options.contentDir, workers)
+        : undefined;
+    try {
+      const loadOne = async (slot: (typeof slots)[number]) => {
+        if (!pool) this.options.onProgress?.({ phase: "lezen", done: finished, total: files.length, file: slot.relative });
+        const result = pool
+          ? await pool.load(this.corpusDir!, slot.relative, metadata, chunking)
+          : await loadAndChunk(this.corpusDir!, slot.relative, metadata, chunking);
+        finished++;
+        if (pool) this.options.onProgress?.({ phase: "lezen", done: finished, total: files.length, file: slot.relative });
+        return result;
+      };
+      const loaded = pool ? await Promise.all(toLoad.map(loadOne)) : await sequential(toLoad, loadOne);
+      const loadedBySlot = new Map(toLoad.map((slot, i) => [slot, loaded[i]!]));
+      for (const slot of slots) {
+        if (slot.reused) {
+          documents[slot.relative] = slot.reused;
+          continue;
+        }
+        const result = loadedBySlot.get(slot)!;
+        if (!result.ok) skip(slot.relative, result.reason, slot.hash);
+        else if (result.chunks.length === 0) skip(slot.relative, "geen bruikbare tekst gevonden", slot.hash);
+        else {
+          documents[slot.relative] = { meta: result.meta, contentHash: result.contentHash, chunks: result.chunks };
+          summary.processed++;
+        }
+      }
+      this.options.onProgress?.({ phase: "lezen", done: files.length, total: files.length });
+      if (previous && Object.keys(previous.documents).some((id) => !documents[id])) changed = true;
+      if (await this.index(documents, skipped, previous, changed, summary, pool)) changed = true;
+    } finally {
+      await pool?.close();
     }
-    // A new vocabulary splits compounds differently: analysed text from before is stale.
-    this.sentenceTermCache.clear();
-    this.retriever.forgetAnalysedText();
     const embedded = await this.embedChunks();
 
     if (file && (changed || embedded > 0 || !previous)) await writeSnapshot(file, this.toSnapshot(previous));
@@ -241,6 +272,79 @@ export class KnowledgeBase {
     summary.chunks = this.chunkCount;
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
+  }
+
+  /**
+   * Loads the index a previous ingest stored for this corpus, without looking at the files:
+   * for answer workers, which share the snapshot the main process wrote. False when there is none.
+   */
+  async openSnapshot(corpusDir: string): Promise<boolean> {
+    this.corpusDir = path.resolve(corpusDir);
+    const file = this.options.dataDir ? snapshotFile(this.options.dataDir, this.corpusDir) : undefined;
+    const previous = file ? await readSnapshot(file, this.corpusDir) : undefined;
+    if (!previous || !this.loadLexical(previous)) return false;
+    this.vocabulary = new Map(Object.entries(previous.vocabulary));
+    this.documents = previous.documents;
+    this.skipped = previous.skipped ?? {};
+    this.chunks = new Map(Object.values(previous.documents).flatMap((d) => d.chunks.map((c) => [c.id, c] as const)));
+    this.embeddingCache = previous.embeddings[this.options.embedder?.id ?? ""] ?? {};
+    this.sentenceTermCache.clear();
+    this.retriever.forgetAnalysedText();
+    this.vectors = new VectorIndex();
+    for (const chunk of this.chunks.values()) {
+      const v = this.embeddingCache[contentKey(chunk)];
+      if (v) this.vectors.add(chunk.id, v);
+    }
+    return true;
+  }
+
+  /** Fills the knowledge base from the documents: the stored index when nothing changed, else a rebuild. */
+  private async index(
+    documents: Record<string, SnapshotDocument>,
+    skipped: Record<string, SkippedFile>,
+    previous: IndexSnapshot | undefined,
+    changed: boolean,
+    summary: IngestSummary,
+    pool: IngestPool | undefined,
+  ): Promise<boolean> {
+    this.documents = documents;
+    this.skipped = skipped;
+    this.chunks = new Map(Object.values(documents).flatMap((d) => d.chunks.map((c) => [c.id, c] as const)));
+    this.embeddingCache = previous?.embeddings[this.options.embedder?.id ?? ""] ?? {};
+
+    let rebuilt = false;
+    if (!changed && previous && this.loadLexical(previous)) {
+      summary.fromSnapshot = true;
+      this.vocabulary = new Map(Object.entries(previous.vocabulary));
+    } else {
+      rebuilt = true;
+      this.options.onProgress?.({ phase: "indexeren", done: 0, total: 1 });
+      const chunks = [...this.chunks.values()];
+      const texts = chunks.map((c) => c.text);
+      this.vocabulary = pool ? await pool.surfaceCounts(texts) : buildVocabulary(this.analyser, chunks);
+      this.analyser.useVocabulary(this.vocabulary);
+      const textTerms = pool ? await pool.analyse(texts, this.vocabulary) : undefined;
+      // The workers' heaps go before the index is built: that is when ingest needs the most memory.
+      await pool?.close();
+      this.lexical.build(chunks, textTerms);
+      this.options.onProgress?.({ phase: "indexeren", done: 1, total: 1 });
+    }
+    // A new vocabulary splits compounds differently: analysed text from before is stale.
+    this.sentenceTermCache.clear();
+    this.retriever.forgetAnalysedText();
+    return rebuilt;
+  }
+
+  /** Loads the stored index; false (and a rebuild) when it does not fit together. */
+  private loadLexical(previous: IndexSnapshot): boolean {
+    try {
+      this.analyser.useVocabulary(new Map(Object.entries(previous.vocabulary)));
+      this.lexical.loadSnapshot(previous.lexical);
+      return true;
+    } catch {
+      this.warn("De opgeslagen index is beschadigd; de index wordt opnieuw opgebouwd.");
+      return false;
+    }
   }
 
   /** Embeds chunks without a cached vector (cache keyed by chunk content), then fills the vector index. */
@@ -276,7 +380,7 @@ export class KnowledgeBase {
     const embeddings = { ...(previous?.embeddings ?? {}) };
     if (embedderId) embeddings[embedderId] = this.embeddingCache;
     const vocabulary: Record<string, number> = {};
-    for (const [w, n] of buildVocabulary(this.analyser, this.chunks.values())) vocabulary[w] = n;
+    for (const [w, n] of this.vocabulary) vocabulary[w] = n;
     return {
       version: SNAPSHOT_VERSION,
       corpusDir: this.corpusDir ?? "",
@@ -292,6 +396,19 @@ export class KnowledgeBase {
   private warn(message: string): void {
     this.options.warn?.(message);
   }
+}
+
+async function loadAndChunk(corpusDir: string, relative: string, metadata: CorpusMetadata, chunking: ChunkingOptions): Promise<LoadTaskResult> {
+  const loaded = await loadDocumentFile(corpusDir, relative);
+  if (!loaded.ok) return { ok: false, reason: loaded.reason };
+  const meta = documentMeta(relative, loaded.text, metadata);
+  return { ok: true, meta, contentHash: loaded.contentHash, chunks: chunkDocument(meta, loaded.text, chunking) };
+}
+
+async function sequential<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await run(item));
+  return out;
 }
 
 function buildVocabulary(analyser: DutchAnalyser, chunks: Iterable<Chunk>): Map<string, number> {

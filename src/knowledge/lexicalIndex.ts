@@ -1,16 +1,15 @@
-import MiniSearch, { type SearchResult } from "minisearch";
 import type { DutchAnalyser, QueryTermGroup } from "./analysis/dutchAnalyser.js";
 import { headingLabelTerms } from "./analysis/sectionLabels.js";
+import {
+  type AnalysedChunk,
+  buildEngine,
+  type CandidateEngine,
+  type EngineKind,
+  type EngineSnapshot,
+  loadEngine,
+} from "./search/candidateEngine.js";
+import { boundedEditDistance } from "./search/editDistance.js";
 import type { Chunk } from "./types.js";
-
-interface IndexedFields {
-  id: string;
-  text: string;
-  section: string;
-  title: string;
-  /** Text of the neighbouring chunks in the same section: a passage often continues a story. */
-  context: string;
-}
 
 export interface LexicalHit {
   chunkId: string;
@@ -18,7 +17,7 @@ export interface LexicalHit {
 }
 
 export interface LexicalIndexSnapshot {
-  miniSearch: unknown;
+  engine: EngineSnapshot;
   documentFrequency: Record<string, number>;
   chunkCount: number;
 }
@@ -44,9 +43,12 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalSearchOptions = {
   bm25: { k: 1.2, b: 0.7, d: 0 },
 };
 
-/** BM25 (MiniSearch's BM25+) over chunks, analysed by the Dutch analyser. */
+/**
+ * BM25 over chunks, analysed by the Dutch analyser. The candidate engine behind it is
+ * replaceable (see search/candidateEngine.ts); the default scores exactly as MiniSearch did.
+ */
 export class LexicalIndex {
-  private miniSearch: MiniSearch<IndexedFields>;
+  private engine: CandidateEngine;
   private documentFrequency = new Map<string, number>();
   private chunkCount = 0;
   private readonly nearestCache = new Map<string, string>();
@@ -54,23 +56,13 @@ export class LexicalIndex {
   constructor(
     private readonly analyser: DutchAnalyser,
     private readonly options: LexicalSearchOptions = DEFAULT_LEXICAL_OPTIONS,
+    private readonly engineKind: EngineKind = "postings",
   ) {
-    this.miniSearch = new MiniSearch<IndexedFields>(this.miniSearchOptions());
+    this.engine = buildEngine(engineKind, []);
   }
 
-  private miniSearchOptions() {
-    return {
-      fields: ["text", "section", "title", "context"],
-      idField: "id",
-      // Fields arrive already analysed (terms joined by spaces): each chunk is analysed once,
-      // not once per field it appears in (a chunk's text is also its neighbours' context).
-      tokenize: (analysed: string) => (analysed === "" ? [] : analysed.split(" ")),
-      processTerm: (term: string) => term,
-    };
-  }
-
-  build(chunks: readonly Chunk[]): void {
-    this.miniSearch = new MiniSearch<IndexedFields>(this.miniSearchOptions());
+  /** Indexes the chunks; textTerms, when given, are indexTerms of each chunk's text (analysed by ingest workers). */
+  build(chunks: readonly Chunk[], textTerms?: string[][]): void {
     this.documentFrequency = new Map();
     this.nearestCache.clear();
     this.chunkCount = chunks.length;
@@ -80,26 +72,21 @@ export class LexicalIndex {
       if (!terms) headingTerms.set(text, (terms = this.analyser.indexTerms(text)));
       return terms;
     };
-    const textTerms = chunks.map((chunk) => this.analyser.indexTerms(chunk.text));
-    const docs: IndexedFields[] = chunks.map((chunk, i) => {
+    textTerms ??= chunks.map((chunk) => this.analyser.indexTerms(chunk.text));
+    const analysed: AnalysedChunk[] = chunks.map((chunk, i) => {
       const section = [...analyseHeading(chunk.sectionPath.join("\n")), ...headingLabelTerms(chunk.sectionPath)];
       const title = analyseHeading(chunk.documentTitle);
+      // Text of the neighbouring chunks in the same section: a passage often continues a story.
       const context = [i - 1, i + 1].flatMap((j) => {
         const n = chunks[j];
-        return n && n.documentId === chunk.documentId && sameSection(n, chunk) ? textTerms[j]! : [];
+        return n && n.documentId === chunk.documentId && sameSection(n, chunk) ? textTerms![j]! : [];
       });
-      for (const term of new Set([...textTerms[i]!, ...section, ...title])) {
+      for (const term of new Set([...textTerms![i]!, ...section, ...title])) {
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       }
-      return {
-        id: chunk.id,
-        text: textTerms[i]!.join(" "),
-        section: section.join(" "),
-        title: title.join(" "),
-        context: context.join(" "),
-      };
+      return { id: chunk.id, fields: [textTerms![i]!, section, title, context] };
     });
-    this.miniSearch.addAll(docs);
+    this.engine = buildEngine(this.engineKind, analysed);
   }
 
   /** The set of index terms of a chunk (text, section and title together). */
@@ -147,46 +134,34 @@ export class LexicalIndex {
     return best?.term;
   }
 
+  /** Exact BM25 top `limit` (OR over the question's terms, weighted; prefix and typo expansion). */
   search(groups: QueryTermGroup[], limit: number): LexicalHit[] {
     const weights = new Map<string, number>();
     for (const g of groups) for (const [t, w] of g.terms) weights.set(t, Math.max(weights.get(t) ?? 0, w));
     if (weights.size === 0 || this.chunkCount === 0) return [];
-    const terms = [...weights.keys()];
     const { fuzzy, prefix } = this.options;
-    const results: SearchResult[] = this.miniSearch.search(terms.join(" "), {
-      tokenize: () => terms,
-      processTerm: (t: string) => t,
-      boost: {
-        text: 1,
-        section: this.options.sectionBoost,
-        title: this.options.titleBoost,
-        context: this.options.contextBoost,
-      },
-      boostTerm: (term: string) => weights.get(term) ?? 1,
-      // Typos and word forms only for longer words the corpus does not know as such.
-      fuzzy: (term: string) => (fuzzy > 0 && term.length >= 6 && !this.has(term) ? fuzzy : false),
-      prefix: (term: string) => prefix && term.length >= 5,
-      combineWith: "OR",
+    return this.engine.search({
+      weights,
+      limit,
+      fieldBoosts: [1, this.options.sectionBoost, this.options.titleBoost, this.options.contextBoost],
       bm25: this.options.bm25,
+      // Typos and word forms only for longer words the corpus does not know as such.
+      fuzzy: (term) => (fuzzy > 0 && term.length >= 6 && !this.has(term) ? fuzzy : 0),
+      prefix: (term) => prefix && term.length >= 5,
     });
-    // MiniSearch multiplies by the number of matched query terms, which rewards chunks that
-    // match many common words; undo it to get the plain BM25 sum (coverage reranks later).
-    return results
-      .map((r) => ({ chunkId: String(r.id), score: r.score / Math.max(1, r.queryTerms.length) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
   }
 
   toSnapshot(): LexicalIndexSnapshot {
     return {
-      miniSearch: this.miniSearch.toJSON(),
+      engine: this.engine.toSnapshot(),
       documentFrequency: Object.fromEntries(this.documentFrequency),
       chunkCount: this.chunkCount,
     };
   }
 
+  /** Throws when the snapshot is damaged; the caller then rebuilds. */
   loadSnapshot(snapshot: LexicalIndexSnapshot): void {
-    this.miniSearch = MiniSearch.loadJS(snapshot.miniSearch as never, this.miniSearchOptions());
+    this.engine = loadEngine(snapshot.engine);
     this.documentFrequency = new Map(Object.entries(snapshot.documentFrequency));
     this.chunkCount = snapshot.chunkCount;
     this.nearestCache.clear();
@@ -195,22 +170,4 @@ export class LexicalIndex {
 
 function sameSection(a: Chunk, b: Chunk): boolean {
   return a.sectionPath.length === b.sectionPath.length && a.sectionPath.every((p, i) => p === b.sectionPath[i]);
-}
-
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed max. */
-function boundedEditDistance(a: string, b: string, max: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

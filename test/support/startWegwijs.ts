@@ -70,6 +70,8 @@ export async function startWegwijs(env: Record<string, string> = {}, options: St
       WEGWIJS_DATA_DIR: dataDir,
       LOG_LEVEL: "info",
       WEGWIJS_REDIS_PREFIX: appKeyPrefix,
+      // One answer worker: the real pooled path, at half the start-up cost per app on a shared test machine.
+      WEGWIJS_ANSWER_WORKERS: "1",
       // Route walks send thousands of requests a minute from one address; rate-limit tests set their own.
       WEGWIJS_RATE_LIMIT_PER_MINUTE: "1000000",
       WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: "1000000",

@@ -38,7 +38,7 @@ const notice = (text: string, level: "info" | "warning" = "warning"): ReplyPart 
  */
 export class AskHandler {
   constructor(
-    private readonly ask: AskService,
+    private readonly ask: Pick<AskService, "answer">,
     private readonly answers: AnswerLog,
   ) {}
 

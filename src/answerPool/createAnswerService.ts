@@ -1,0 +1,63 @@
+import { collectDefaultMetrics, Registry } from "prom-client";
+import type { Config } from "../config.js";
+import type { AskService } from "../handlers/ask/askService.js";
+import type { Logger } from "../logger.js";
+import { createAnswerMetrics } from "./answerMetrics.js";
+import { PooledAskService } from "./pooledAskService.js";
+
+export interface AnswerService {
+  answer: AskService["answer"];
+  registry: Registry;
+  close(): Promise<void>;
+}
+
+/**
+ * The answer service the app uses: a pool of answer workers (config.answerWorkers, default the
+ * cores), or the in-process AskService when that is 0 or the workers cannot load the index.
+ */
+export async function createAnswerService(
+  config: Config,
+  contentDir: string,
+  inProcess: AskService,
+  logger: Logger,
+): Promise<AnswerService> {
+  if (config.answerWorkers !== 0) {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    let pool: PooledAskService | undefined;
+    const metrics = createAnswerMetrics(registry, () => pool?.stats ?? { queued: 0, running: 0, threads: 0 });
+    pool = new PooledAskService({
+      workerData: { contentDir, dataDir: config.dataDir, corpusDir: config.corpusDir, logLevel: config.logLevel, openai: config.openai },
+      logger,
+      metrics,
+      threads: config.answerWorkers,
+    });
+    const started = pool;
+    try {
+      await started.ready();
+      logger.info({ workers: started.stats.threads }, "answer workers ready");
+      return { answer: (q) => started.answer(q), registry, close: () => started.close() };
+    } catch (error) {
+      await started.close();
+      logger.warn({ err: (error as Error).message }, "answer workers could not start; answering in the main process");
+    }
+  }
+  return inProcessService(inProcess);
+}
+
+/** Answers in the main thread, counted in the same metrics. */
+function inProcessService(inProcess: AskService): AnswerService {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const metrics = createAnswerMetrics(registry, () => ({ queued: 0, running: 0, threads: 0 }));
+  return {
+    answer: async (question) => {
+      const started = performance.now();
+      const result = await inProcess.answer(question);
+      metrics.outcome(result.status, (performance.now() - started) / 1000);
+      return result;
+    },
+    registry,
+    close: async () => undefined,
+  };
+}
