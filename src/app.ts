@@ -21,6 +21,8 @@ import type { Surface, SurfaceDeps } from "./integrations/surface.js";
 import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
 import { chatApi } from "./integrations/web/chatApi.js";
 import { createWebDeliverer } from "./integrations/web/webDeliverer.js";
+import { WebDirectory } from "./integrations/web/webDirectory.js";
+import { createSpoedberaad } from "./handlers/spoedberaad/createSpoedberaad.js";
 import { createMemoryWebStreamHub, createRedisWebStreamHub } from "./integrations/web/webStream.js";
 import { KnowledgeBase, type IngestSummary } from "./knowledge/knowledgeBase.js";
 import type { Logger } from "./logger.js";
@@ -87,14 +89,30 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
   const state = new ConversationStateStore(records, config.stateTtlSeconds);
+  const directory = new Directory({ admins: config.admins });
+  const webMembers = new WebDirectory(store, config.stateTtlSeconds);
+  if (config.web.mode !== "off") directory.register(webMembers);
+  const delivery = new Delivery();
+  const slots = new MessageSlots(store, config.stateTtlSeconds);
+  const spoedberaad = createSpoedberaad({
+    contentDir,
+    region: config.region,
+    index: knowledge,
+    records,
+    directory,
+    jobs,
+    delivery,
+    slots,
+    reminderMs: config.checklistReminderMs,
+    logger,
+  });
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(askService, state, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
     route: createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger }),
+    spoedberaad: spoedberaad.handler,
     extra: options.extraHandlers,
   });
-  const directory = new Directory({ admins: config.admins });
-  const delivery = new Delivery();
   const bot = createBot({ registry, directory, fallback, logger });
 
   const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount, directory, stateTtlSeconds: config.stateTtlSeconds };
@@ -107,7 +125,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   }
   const hub = config.redisUrl ? createRedisWebStreamHub(config.redisUrl, config.redisPrefix) : createMemoryWebStreamHub();
   if (config.web.mode !== "off") delivery.register(createWebDeliverer(hub));
-  registerDeliveryJobs(jobs, delivery, new MessageSlots(store, config.stateTtlSeconds), logger);
+  registerDeliveryJobs(jobs, delivery, slots, logger);
   for (const surface of surfaces) await surface.start?.();
   // Job handlers are registered above (features, deliverers); workers and the outbox relay start now.
   await infrastructure.start();
@@ -123,7 +141,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   const app = createHttpApp({
     logger,
     servePage: config.web.mode !== "off",
-    routers: [chatApi({ bot, auth: config.web, hub, logger, streams }), ...surfaces.map((s) => s.router)],
+    routers: [chatApi({ bot, auth: config.web, hub, logger, streams, members: webMembers }), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };

@@ -46,6 +46,8 @@ const configSchema = z
     WEGWIJS_CORPUS_DIR: optionalString,
     WEGWIJS_DATA_DIR: optionalString,
     WEGWIJS_STATE_TTL_HOURS: z.coerce.number().positive().default(72),
+    /** Spoedberaad: minutes from picking up an item to its reminder (decimals allowed, for tests). */
+    WEGWIJS_CHECKLIST_REMINDER_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
     WEGWIJS_REGION: optionalString
       .transform((v) => v ?? DEFAULT_REGION)
       .refine((v) => shippedRegions().includes(v), {
@@ -144,6 +146,8 @@ export interface Config {
   corpusDir: string;
   dataDir: string;
   stateTtlSeconds: number;
+  /** Spoedberaad: default time from picking up an item to its reminder. */
+  checklistReminderMs: number;
   /** Region whose routes and contact channels apply (content/regions/<id>.yaml). */
   region: string;
   openai?: {
@@ -221,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     corpusDir: e.WEGWIJS_CORPUS_DIR ? path.resolve(cwd, e.WEGWIJS_CORPUS_DIR) : defaultCorpusDir(cwd),
     dataDir: path.resolve(cwd, e.WEGWIJS_DATA_DIR ?? "data"),
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
+    checklistReminderMs: Math.round(e.WEGWIJS_CHECKLIST_REMINDER_MINUTES * 60_000),
     region: e.WEGWIJS_REGION,
     openai: e.OPENAI_API_KEY
       ? {
