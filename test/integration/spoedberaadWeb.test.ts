@@ -167,8 +167,11 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const confirm = await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });
     const text = confirm.flatMap((r) => r.parts).map((p) => ("text" in p ? p.text : "")).join("\n");
     expect(text).toContain("Nog 8 punten staan open");
-    const closed = checklistOf(await post(chair, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } }));
-    expect(closed?.status).toBe("closed");
+    const done = await post(chair, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } });
+    expect(noticeOf(done)).toMatch(/^Afgerond/);
+    expect((await store.get(part.checklistId))!.value.status).toBe("closed");
+    const closedCard = await waitFor(() => stream.events.find((e) => e.reply.parts?.[0]?.kind === "checklist" && e.reply.parts[0].status === "closed"));
+    expect(closedCard.reply.slot).toBe(`spoedberaad:${part.checklistId}`);
     // The summary follows in the conversation, with the consult request to copy.
     const summary = await waitFor(() => stream.events.find((e) => JSON.stringify(e.reply).includes("Samenvatting Spoedberaad CASUS-12")));
     const summaryText = JSON.stringify(summary.reply);

@@ -155,10 +155,17 @@ export class SpoedberaadService {
         return this.change(address, actor, checklistId, { op: "quiet", quiet: itemId === "on" });
       case SPOEDBERAAD_ACTION.close: {
         const found = await this.authorised(address, actor, checklistId, { chairOnly: true });
-        return "refusal" in found ? [found.refusal] : [closeConfirmReply(found.record.value)];
+        if ("refusal" in found) return [found.refusal];
+        // Teams shows no private card in a channel (only the invoke's text): there the question is
+        // asked in the conversation, and only the chair's "Ja" counts.
+        const confirm = closeConfirmReply(found.record.value);
+        return [actor.surface === "teams" ? { ...confirm, audience: "conversation" } : confirm];
       }
-      case SPOEDBERAAD_ACTION.closeConfirmed:
-        return this.change(address, actor, checklistId, { op: "close" }, { chairOnly: true });
+      case SPOEDBERAAD_ACTION.closeConfirmed: {
+        const closed = await this.change(address, actor, checklistId, { op: "close" }, { chairOnly: true });
+        // The card is redrawn in place for everyone by the outbox; the chair hears it is done.
+        return closed.some((r) => r.slot) ? [notice("Afgerond. De checklist is bijgewerkt en de samenvatting volgt in de thread.", "info")] : closed;
+      }
       case SPOEDBERAAD_ACTION.sources: {
         const record = await this.store.get(checklistId);
         if (!record) return [notice(GONE)];
