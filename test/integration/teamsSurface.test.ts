@@ -324,7 +324,7 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     expect(cardText(unknownId!.activity)).toContain("Deze knop ken ik niet (meer)");
     expect(cardText(notOurs!.activity)).toContain("Deze knop ken ik niet (meer)");
 
-    await send(activity(conversation, user, { text: "spoedberaad" }));
+    await send(activity(conversation, user, { text: "consult" }));
     const [, , coming] = await fake.waitForMessages(conversation, 3);
     expect(cardText(coming!.activity)).toContain("komt binnenkort");
 
