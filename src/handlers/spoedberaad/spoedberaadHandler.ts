@@ -111,7 +111,7 @@ export class SpoedberaadService {
               value: initial,
               // The audit record: the casusnummer and who started it, no names of the young person.
               history: [{ type: "start", actor: qualifiedUserId(actor.surface, actor.userId), data: { casus: casus || null, by: chair, at } }],
-              outbox: [redrawMessage(checklistId, "start")],
+              outbox: [redrawMessage(checklistId, address.surface, "start")],
             },
       );
       this.deps.logger.info({ surface: address.surface, items: initial.items.length }, "spoedberaad gestart");
@@ -251,7 +251,7 @@ export class SpoedberaadService {
       if (op.op === "owner") op = { ...op, dueAt: new Date(nowMs + (dueMs ?? current.value.reminderMs)).toISOString() };
       const next = applyOperation(current.value, op, by, at);
       if (!next) return undefined;
-      const outbox: OutboxMessage[] = [redrawMessage(checklistId, "change", nowMs)];
+      const outbox: OutboxMessage[] = [redrawMessage(checklistId, current.value.conversation.surface, "change", nowMs)];
       if (op.op === "close") outbox.push(summaryMessage(checklistId));
       if (op.op === "owner" && !next.quiet) {
         const item = next.items.find((i) => i.id === op.item)!;

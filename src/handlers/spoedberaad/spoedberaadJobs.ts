@@ -1,4 +1,5 @@
 import { DeliveryError, SurfaceUnavailableError, type Delivery, type DeliveryTarget } from "../../bot/delivery.js";
+import type { Surface } from "../../bot/actor.js";
 import type { Reply } from "../../bot/reply.js";
 import { type MessageSlots, showReply } from "../../delivery/messageSlots.js";
 import { PermanentJobError, RetryAfterError, throttleSlot, type JobQueue } from "../../jobs/jobQueue.js";
@@ -10,8 +11,13 @@ import { cardReply, reminderReply, slotOf, summaryReply } from "./spoedberaadRep
 export const REDRAW_JOB = "spoedberaad.redraw";
 export const REMIND_JOB = "spoedberaad.remind";
 export const SUMMARY_JOB = "spoedberaad.summary";
-/** At most one redraw per checklist per window: inside Slack's chat.update rate tier. */
+/**
+ * At most one redraw per checklist per window: one a second keeps Slack (chat.update, tier 3) and
+ * Teams (updateActivity) inside their rate limits. The web has no such limit, so its window is
+ * short: a tick shows on colleagues' pages well within a second.
+ */
 export const REDRAW_WINDOW_MS = 1000;
+const REDRAW_WINDOW_MS_BY_SURFACE: Record<Surface, number> = { slack: REDRAW_WINDOW_MS, teams: REDRAW_WINDOW_MS, web: 250 };
 
 interface ChecklistJob {
   checklistId: string;
@@ -27,9 +33,9 @@ interface ReminderJob extends ChecklistJob {
  * so a burst of clicks is one chat.update; the job reads the state when it runs, so it shows every
  * change of its window.
  */
-export function redrawMessage(checklistId: string, reason: "start" | "change", now = Date.now()): OutboxMessage {
+export function redrawMessage(checklistId: string, surface: Surface, reason: "start" | "change", now = Date.now()): OutboxMessage {
   if (reason === "start") return { type: REDRAW_JOB, payload: { checklistId } satisfies ChecklistJob, jobId: `spoedberaad-redraw:${checklistId}:start` };
-  return { type: REDRAW_JOB, payload: { checklistId } satisfies ChecklistJob, ...throttleSlot(`spoedberaad-redraw:${checklistId}`, REDRAW_WINDOW_MS, now) };
+  return { type: REDRAW_JOB, payload: { checklistId } satisfies ChecklistJob, ...throttleSlot(`spoedberaad-redraw:${checklistId}`, REDRAW_WINDOW_MS_BY_SURFACE[surface], now) };
 }
 
 /** Job ids carry the item's rev: a reminder for an item that changed since is a different id and finds a newer rev. */
