@@ -159,9 +159,17 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
 
     expect(checklistOf(await set(member, conversation, part, "hsj", "nvt"))?.items.find((i) => i.id === "hsj")?.state).toBe("nvt");
     const notChair = await post(member, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });
-    expect(noticeOf(notChair)).toBe("Alleen de voorzitter kan de checklist afronden.");
+    expect(noticeOf(notChair)).toBe("Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.");
     const notChairConfirmed = await post(member, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } });
-    expect(noticeOf(notChairConfirmed)).toBe("Alleen de voorzitter kan de checklist afronden.");
+    expect(noticeOf(notChairConfirmed)).toBe("Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.");
+
+    // The chair hands over (only to someone in the conversation), and hands back.
+    const handOver = (by: string, to: string) => post(by, conversation, { action: { id: "spoedberaad.chair", value: part.checklistId, fields: { chair: to } } });
+    expect(noticeOf(await handOver(chair, `outsider-${RUN}`))).toMatch(/zit niet in dit gesprek/);
+    expect(noticeOf(await handOver(member, member))).toMatch(/Alleen de voorzitter/);
+    expect(checklistOf(await handOver(chair, member))?.chair).toBe("Sanne");
+    expect(noticeOf(await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } }))).toMatch(/Alleen de voorzitter/);
+    expect(checklistOf(await handOver(member, chair))?.chair).toBe("Kees");
 
     const stream = await openStream(app.baseUrl, conversation, chair);
     const confirm = await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });

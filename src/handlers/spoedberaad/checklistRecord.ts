@@ -69,6 +69,8 @@ export type Operation =
   | { op: "owner"; item: string; owner: Person; dueAt?: string }
   | { op: "note"; item: string; note: string }
   | { op: "quiet"; quiet: boolean }
+  /** The chair hands over to someone else in the conversation (who may then close). */
+  | { op: "chair"; chair: Person }
   | { op: "close" };
 
 export const operationSchema: z.ZodType<Operation> = z.discriminatedUnion("op", [
@@ -76,6 +78,7 @@ export const operationSchema: z.ZodType<Operation> = z.discriminatedUnion("op", 
   z.object({ op: z.literal("owner"), item: z.string(), owner: person, dueAt: z.string().optional() }),
   z.object({ op: z.literal("note"), item: z.string(), note: z.string() }),
   z.object({ op: z.literal("quiet"), quiet: z.boolean() }),
+  z.object({ op: z.literal("chair"), chair: person }),
   z.object({ op: z.literal("close") }),
 ]);
 
@@ -90,6 +93,8 @@ export function applyOperation(checklist: Checklist, operation: Operation, by: P
   switch (operation.op) {
     case "quiet":
       return checklist.quiet === operation.quiet ? undefined : { ...checklist, quiet: operation.quiet };
+    case "chair":
+      return samePerson(checklist.chair, operation.chair) ? undefined : { ...checklist, chair: operation.chair };
     case "close":
       return { ...checklist, status: "closed" };
     default: {

@@ -32,7 +32,7 @@ const MAX_DUE_MINUTES = 7 * 24 * 60;
 
 const NOT_HERE = "Deze checklist hoort bij een ander gesprek. Je kunt hem alleen veranderen in het gesprek waar hij loopt.";
 const NOT_MEMBER = "Alleen mensen in dit gesprek kunnen de checklist veranderen.";
-const ONLY_CHAIR = "Alleen de voorzitter kan de checklist afronden.";
+const ONLY_CHAIR = "Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.";
 const GONE = "Deze checklist bestaat niet (meer). Typ *spoedberaad* om een nieuwe te starten.";
 const CLOSED = "Deze checklist is al afgerond.";
 
@@ -165,6 +165,18 @@ export class SpoedberaadService {
         const closed = await this.change(address, actor, checklistId, { op: "close" }, { chairOnly: true });
         // The card is redrawn in place for everyone by the outbox; the chair hears it is done.
         return closed.some((r) => r.slot) ? [notice("Afgerond. De checklist is bijgewerkt en de samenvatting volgt in de thread.", "info")] : closed;
+      }
+      case SPOEDBERAAD_ACTION.chair: {
+        const wanted = action.fields?.chair?.trim();
+        const record = wanted ? await this.store.get(checklistId) : undefined;
+        if (!wanted || !record) return [notice(wanted ? GONE : "Geef de nieuwe voorzitter op (fields.chair).")];
+        const { surface, conversationId } = record.value.conversation;
+        if (!(await this.deps.directory.isMember(surface, conversationId, wanted))) {
+          return [notice("Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek als voorzitter.")];
+        }
+        const resolved = await this.deps.directory.resolve({ surface, userId: wanted, conversationId });
+        const chair = { userId: wanted, ...(resolved.displayName ? { name: resolved.displayName } : {}) };
+        return this.change(address, actor, checklistId, { op: "chair", chair }, { chairOnly: true });
       }
       case SPOEDBERAAD_ACTION.sources: {
         const record = await this.store.get(checklistId);

@@ -14,6 +14,8 @@ export const SPOEDBERAAD_ACTION = {
   quiet: "spoedberaad.quiet",
   close: "spoedberaad.close",
   closeConfirmed: "spoedberaad.closeConfirmed",
+  /** Hand the chair over: fields.chair = the new chair's user id (web API). */
+  chair: "spoedberaad.chair",
   sources: "spoedberaad.sources",
 } as const;
 

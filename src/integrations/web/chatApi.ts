@@ -47,7 +47,7 @@ export interface ChatApiDeps {
   /** Open streams, so shutdown can end them (an open stream would keep the server from closing). */
   streams?: Set<Response>;
   /** Records who opened which conversation (a typed message or the stream); see WebDirectory. */
-  members?: { join(conversationId: string, userId: string): Promise<void> };
+  members?: { join(conversationId: string, userId: string, name?: string): Promise<void> };
 }
 
 /**
@@ -82,7 +82,7 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
       ...(user.name ? { userName: user.name } : {}),
     };
     // Typing in a conversation opens it; a button press alone does not (see WebDirectory).
-    if (body.text !== undefined) await deps.members?.join(address.conversationId, user.id).catch(() => undefined);
+    if (body.text !== undefined) await deps.members?.join(address.conversationId, user.id, user.name).catch(() => undefined);
     const incoming: Incoming =
       body.action !== undefined
         ? { kind: "action", address, action: body.action }
@@ -107,7 +107,7 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
       return;
     }
     const user = webUserOf(res);
-    void deps.members?.join(conversation.data, user.id).catch(() => undefined);
+    void deps.members?.join(conversation.data, user.id, user.name).catch(() => undefined);
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",

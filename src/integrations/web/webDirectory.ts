@@ -1,7 +1,7 @@
 import type { SurfaceDirectory } from "../../bot/directory.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * Who is "in" a web conversation: the people who opened it (its stream, or a message typed in it).
@@ -18,15 +18,21 @@ export class WebDirectory implements SurfaceDirectory {
     private readonly ttlSeconds: number,
   ) {}
 
-  async displayName(address: { userName?: string }): Promise<string | undefined> {
-    return address.userName;
+  /** The name given with the event, else the one the person last used in this conversation (to show an owner or chair picked by id). */
+  async displayName(address: { userName?: string; conversationId: string; userId: string }): Promise<string | undefined> {
+    if (address.userName) return address.userName;
+    return (await this.member(address.conversationId, address.userId))?.name;
   }
 
-  async join(conversationId: string, userId: string): Promise<void> {
-    await this.store.set(storeKey("web-member", conversationId, userId), true, SCHEMA_VERSION, this.ttlSeconds);
+  async join(conversationId: string, userId: string, name?: string): Promise<void> {
+    await this.store.set(storeKey("web-member", conversationId, userId), name ? { name } : {}, SCHEMA_VERSION, this.ttlSeconds);
   }
 
   async isMember(conversationId: string, userId: string): Promise<boolean> {
-    return (await this.store.get<boolean>(storeKey("web-member", conversationId, userId), SCHEMA_VERSION)) === true;
+    return (await this.member(conversationId, userId)) !== undefined;
+  }
+
+  private member(conversationId: string, userId: string): Promise<{ name?: string } | undefined> {
+    return this.store.get<{ name?: string }>(storeKey("web-member", conversationId, userId), SCHEMA_VERSION);
   }
 }
