@@ -23,6 +23,8 @@ import type { Surface, SurfaceDeps } from "./integrations/surface.js";
 import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
 import { chatApi } from "./integrations/web/chatApi.js";
 import { createWebDeliverer } from "./integrations/web/webDeliverer.js";
+import { WebDirectory } from "./integrations/web/webDirectory.js";
+import { createSpoedberaad } from "./handlers/spoedberaad/createSpoedberaad.js";
 import { createMemoryWebStreamHub, createRedisWebStreamHub } from "./integrations/web/webStream.js";
 import { KnowledgeBase, type IngestSummary } from "./knowledge/knowledgeBase.js";
 import type { Logger } from "./logger.js";
@@ -91,14 +93,30 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   // Answers are composed in worker threads (each loads the snapshot ingest just wrote).
   const answers = await createAnswerService(config, contentDir, askService, logger);
   const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger });
+  const directory = new Directory({ admins: config.admins });
+  const webMembers = new WebDirectory(store, config.stateTtlSeconds);
+  if (config.web.mode !== "off") directory.register(webMembers);
+  const delivery = new Delivery();
+  const slots = new MessageSlots(store, config.stateTtlSeconds);
+  const spoedberaad = createSpoedberaad({
+    contentDir,
+    region: config.region,
+    index: knowledge,
+    records,
+    directory,
+    jobs,
+    delivery,
+    slots,
+    reminderMs: config.checklistReminderMs,
+    logger,
+  });
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds)),
     documentCount: () => knowledge.documentCount,
     route,
+    spoedberaad: spoedberaad.handler,
     extra: options.extraHandlers,
   });
-  const directory = new Directory({ admins: config.admins });
-  const delivery = new Delivery();
   const bot = createBot({ registry, directory, fallback, logger });
 
   const surfaceDeps: SurfaceDeps = {
@@ -119,7 +137,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   }
   const hub = config.redisUrl ? createRedisWebStreamHub(config.redisUrl, config.redisPrefix) : createMemoryWebStreamHub();
   if (config.web.mode !== "off") delivery.register(createWebDeliverer(hub));
-  registerDeliveryJobs(jobs, delivery, new MessageSlots(store, config.stateTtlSeconds), logger);
+  registerDeliveryJobs(jobs, delivery, slots, logger);
   for (const surface of surfaces) await surface.start?.();
   // Job handlers are registered above (features, deliverers); workers and the outbox relay start now.
   await infrastructure.start();
@@ -142,7 +160,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     servePage: config.web.mode !== "off",
     // Per IP before anything; per user after the web identity has set res.locals.webUser (chatApi).
     apiMiddleware: [rateLimits.perIp],
-    routers: [metricsRouter(answers.registry), chatApi({ bot, auth: config.web, hub, logger, streams, perUser: rateLimits.perUser }), ...surfaces.map((s) => s.router)],
+    routers: [metricsRouter(answers.registry), chatApi({ bot, auth: config.web, hub, logger, streams, perUser: rateLimits.perUser, members: webMembers }), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };

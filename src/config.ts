@@ -55,6 +55,8 @@ const configSchema = z
     WEGWIJS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
     WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
     WEGWIJS_ANSWER_WORKERS: optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(64).optional()),
+    /** Spoedberaad: minutes from picking up an item to its reminder (decimals allowed, for tests). */
+    WEGWIJS_CHECKLIST_REMINDER_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
     WEGWIJS_REGION: optionalString
       .transform((v) => v ?? DEFAULT_REGION)
       .refine((v) => shippedRegions().includes(v), {
@@ -169,6 +171,8 @@ export interface Config {
   answerTtlSeconds: number;
   /** Requests per minute on /api/* per user, and per client IP. */
   rateLimit: { perUserPerMinute: number; perIpPerMinute: number };
+  /** Spoedberaad: default time from picking up an item to its reminder. */
+  checklistReminderMs: number;
   /** Region whose routes and contact channels apply (content/regions/<id>.yaml). */
   region: string;
   openai?: {
@@ -249,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
     answerTtlSeconds: Math.round(e.WEGWIJS_ANSWER_TTL_DAYS * 24 * 3600),
     rateLimit: { perUserPerMinute: e.WEGWIJS_RATE_LIMIT_PER_MINUTE, perIpPerMinute: e.WEGWIJS_RATE_LIMIT_IP_PER_MINUTE },
+    checklistReminderMs: Math.round(e.WEGWIJS_CHECKLIST_REMINDER_MINUTES * 60_000),
     region: e.WEGWIJS_REGION,
     openai: e.OPENAI_API_KEY
       ? {

@@ -37,9 +37,16 @@ export interface ReplyChoice {
 export interface ChecklistItem {
   id: string;
   label: string;
-  done: boolean;
-  /** Display name or pseudonymous id of who ticked it. */
-  doneBy?: string;
+  state: "open" | "done" | "nvt";
+  /** Display name (or platform id) of the person who picked it up. */
+  owner?: string;
+  /** When the owner's reminder is due (ISO time). */
+  dueAt?: string;
+  /** Short note the team typed. */
+  note?: string;
+  /** Display name (or platform id) of who changed it last, and when (ISO time). */
+  changedBy?: string;
+  changedAt?: string;
 }
 
 /** One field of a form (consult request). */
@@ -68,8 +75,24 @@ export type ReplyPart =
   | { kind: "actions"; actions: ReplyAction[] }
   /** Pick one; the choice comes back as IncomingAction { id: actionId, value }. */
   | { kind: "choices"; prompt: string; actionId: string; choices: ReplyChoice[] }
-  /** Ticking an item comes back as IncomingAction { id: toggleActionId, value: `${checklistId}:${itemId}` }. */
-  | { kind: "checklist"; checklistId: string; title: string; toggleActionId: string; items: ChecklistItem[] }
+  /**
+   * A shared checklist. Setting an item comes back as IncomingAction { id: setStateActionId,
+   * value: `${checklistId}:${itemId}:${state}` } (the target state, never a toggle); "Ik pak dit op"
+   * as { id: ownerActionId, value: `${checklistId}:${itemId}` }. A closed checklist has no buttons.
+   */
+  | {
+      kind: "checklist";
+      checklistId: string;
+      title: string;
+      /** Grows with every change. */
+      version: number;
+      status: "open" | "closed";
+      /** Display name of the chair (voorzitter). */
+      chair: string;
+      items: ChecklistItem[];
+      setStateActionId: string;
+      ownerActionId?: string;
+    }
   /** Submitting comes back as IncomingAction { id: submitActionId, value: formId, fields }. */
   | { kind: "form"; formId: string; title: string; submitActionId: string; submitLabel: string; fields: FormField[] }
   /**

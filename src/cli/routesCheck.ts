@@ -5,6 +5,7 @@ import { loadRegionDir, loadRouteDir } from "../handlers/route/routeLoader.js";
 import { SourcePassages } from "../handlers/route/sourcePassages.js";
 import { formatProblem, validateRoutes } from "../handlers/route/validateRoutes.js";
 import { KnowledgeBase } from "../knowledge/knowledgeBase.js";
+import { formatChecklistProblem, loadChecklistForRegions, validateChecklistSources } from "../handlers/spoedberaad/checklistContent.js";
 import { parseArgs } from "./args.js";
 
 const USAGE = "Gebruik: npm run routes:check -- [--routes <map>] [--regions <map>] [--corpus <map>]";
@@ -55,6 +56,18 @@ async function main(): Promise<number> {
   if (checkRegions && !regions.values.some((r) => r.id === config.region)) {
     problems.push({ message: `WEGWIJS_REGION "${config.region}" heeft geen regiobestand in ${regionsDir} / region file missing` });
   }
+
+  // Checklists (spoedberaad) per region, with their sources; only with the shipped content folders.
+  const checklistProblems: string[] = [];
+  if (checkRegions) {
+    const checklist = loadChecklistForRegions({ contentDir: path.dirname(regionsDir), id: "spoedberaad" });
+    checklistProblems.push(...checklist.problems.map(formatChecklistProblem));
+    for (const [region, content] of checklist.byRegion) {
+      checklistProblems.push(...validateChecklistSources(content, (s) => passages.resolve(s), `spoedberaad, regio ${region}`).map(formatChecklistProblem));
+      console.log(`  - checklist spoedberaad (${region}): ${content.items.length} punten`);
+    }
+  }
+  for (const message of checklistProblems) problems.push({ message });
 
   console.log(`Routes: ${routesDir}`);
   if (checkRegions) console.log(`Regio's: ${regionsDir} (actief: ${config.region})`);

@@ -11,6 +11,8 @@ import { HandlerRegistry } from "./registry.js";
 export interface FeatureDeps {
   ask: AskHandler;
   route?: RouteHandler;
+  /** The spoedberaad checklist (src/handlers/spoedberaad), built with its jobs by the app. */
+  spoedberaad?: ChatHandler;
   documentCount: () => number;
   /** Extra handlers (tests, region plug-ins), added after the shipped ones. */
   extra?: readonly ChatHandler[];
@@ -28,6 +30,7 @@ export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; 
   registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs(), region }));
   registry.add(smallTalkHandler(region));
   if (deps.route) registry.add(routeChatHandler(deps.route));
+  if (deps.spoedberaad) registry.add(deps.spoedberaad);
   registry.add(comingSoonHandler());
   for (const handler of deps.extra ?? []) registry.add(handler);
   // Last: other handlers claim a message (a route step waiting for text) before it is a question.

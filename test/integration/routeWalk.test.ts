@@ -305,8 +305,13 @@ describe("the route conversation (Redis)", () => {
     const consult = findAction(seen, "route.escalate.consult", "spoedmachtiging");
 
     const preview = await driver.press(checklist);
-    expect(preview.text).toMatch(/^Binnenkort start deze knop een gedeelde checklist voor het spoedberaad/);
+    expect(preview.text).toMatch(/^Start hieronder een gedeelde checklist voor het spoedberaad/);
     expect(preview.text).toContain("Spoedberaad met de jongere en de ouders erbij");
+    // The hand-over: the checklist feature answers its own start button, with the route summary kept.
+    const start = findAction(preview, "spoedberaad.start");
+    expect(start.value).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging)");
+    const started = await driver.press(start);
+    expect(started.actions.map((a) => a.id)).toContain("spoedberaad.close");
 
     const request = await driver.press(consult);
     expect(request.text).toMatch(/^Binnenkort maakt deze knop een consultaanvraag aan het Servicepunt JeugdzorgPlus/);

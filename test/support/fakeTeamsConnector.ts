@@ -6,6 +6,8 @@ export interface ConnectorCall {
   conversationId: string;
   /** Set for POST .../activities/{activityId} (a reply); undefined for a new message. */
   replyToActivityId?: string;
+  /** Set for PUT .../activities/{activityId}: an update of that message in place (updateActivity). */
+  updatesActivityId?: string;
   authorization?: string;
   activity: any;
   at: number;
@@ -21,6 +23,8 @@ export interface FakeTeamsConnector {
   messagesTo(conversationId: string): ConnectorCall[];
   /** Resolves once `count` messages to the conversation arrived; rejects with what came instead. */
   waitForMessages(conversationId: string, count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
+  /** Roster per conversation (GET .../members/{userId}): conversation id → user ids (aad or 29: ids). */
+  readonly members: Map<string, string[]>;
   /** Answer every send to this conversation with an HTTP error (e.g. 403 after uninstall). */
   failConversation(conversationId: string, status: number): void;
   close(): Promise<void>;
@@ -34,12 +38,24 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   const calls: ConnectorCall[] = [];
   const failures = new Map<string, number>();
   const waiters = new Set<() => void>();
+  const members = new Map<string, string[]>();
   let counter = 0;
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
+    // getConversationMember: 200 with the member, 404 like Teams for someone not in the roster.
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
+    if (req.method === "GET" && member) {
+      const userId = decodeURIComponent(member[2]!);
+      const found = members.get(decodeURIComponent(member[1]!))?.includes(userId);
+      res
+        .writeHead(found ? 200 : 404, { "content-type": "application/json" })
+        .end(JSON.stringify(found ? { id: userId, aadObjectId: userId, name: userId } : { error: { code: "MemberNotFoundInConversation" } }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/.exec(req.url ?? "");
-    if (req.method !== "POST" || !match) {
+    const isUpdate = req.method === "PUT" && match?.[2] !== undefined;
+    if ((req.method !== "POST" && !isUpdate) || !match) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NotFound" } }));
       return;
     }
@@ -55,7 +71,8 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
     calls.push({
       id,
       conversationId,
-      replyToActivityId: match[2] ? decodeURIComponent(match[2]) : undefined,
+      replyToActivityId: match[2] && !isUpdate ? decodeURIComponent(match[2]) : undefined,
+      ...(isUpdate ? { updatesActivityId: decodeURIComponent(match[2]!) } : {}),
       authorization: req.headers.authorization,
       activity,
       at: Date.now(),
@@ -66,7 +83,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
       res.writeHead(failure, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "BotNotInConversationRoster" } }));
       return;
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: isUpdate ? decodeURIComponent(match[2]!) : id }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -77,6 +94,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    members,
     messagesTo,
     waitForMessages: (conversationId, count, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {

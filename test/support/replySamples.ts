@@ -33,10 +33,14 @@ export const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } 
     kind: "checklist",
     checklistId: "spoed-42",
     title: "Checklist spoedberaad",
-    toggleActionId: "checklist.toggle",
+    version: 3,
+    status: "open",
+    chair: "Kees",
+    setStateActionId: "checklist.set",
+    ownerActionId: "checklist.owner",
     items: [
-      { id: "heard", label: "Jeugdige gehoord", done: true, doneBy: "Sanne" },
-      { id: "parents", label: "Ouders geïnformeerd", done: false },
+      { id: "heard", label: "Jeugdige gehoord", state: "done", changedBy: "Sanne", changedAt: "2026-03-02T13:05:00.000Z" },
+      { id: "parents", label: "Ouders geïnformeerd", state: "open" },
     ],
   },
   form: {

@@ -136,15 +136,22 @@ describe("renderAdaptiveCards", () => {
     expect(incomingActionFromTeamsValue(teamsValue(submit!, { [CHOICE_INPUT_ID]: "r7" }))).toEqual({ id: "region.pick", value: "r7" });
   });
 
-  it("renders a checklist as rows with a toggle each, showing who ticked an item", () => {
+  it("renders a checklist with target-state buttons per item (Action.Execute in a slot) and none once closed", () => {
     const [card] = renderAdaptiveCards({ parts: [SAMPLES.checklist] });
-    expect(texts([card!])).toEqual(["Checklist spoedberaad", "1 van 2 gedaan", "☑️ Jeugdige gehoord", "Afgevinkt door Sanne", "⬜ Ouders geïnformeerd"]);
-    const toggles = submits(card!);
-    expect(toggles.map((t) => t.title)).toEqual(["Terugzetten", "Afvinken"]);
-    expect(toggles.map((t) => incomingActionFromTeamsValue(teamsValue(t)))).toEqual([
-      { id: "checklist.toggle", value: "spoed-42:heard" },
-      { id: "checklist.toggle", value: "spoed-42:parents" },
+    expect(texts([card!])).toEqual(["Checklist spoedberaad", "1 van 2 klaar · voorzitter: Kees", "✅ Jeugdige gehoord", "gewijzigd door Sanne, 14:05", "⬜ Ouders geïnformeerd"]);
+    const buttons = submits(card!);
+    expect(buttons.map((t) => t.title)).toEqual(["N.v.t.", "Weer open", "Klaar", "N.v.t.", "Ik pak dit op"]);
+    expect(buttons.map((t) => incomingActionFromTeamsValue(teamsValue(t)))).toEqual([
+      { id: "checklist.set", value: "spoed-42:heard:nvt" },
+      { id: "checklist.set", value: "spoed-42:heard:open" },
+      { id: "checklist.set", value: "spoed-42:parents:done" },
+      { id: "checklist.set", value: "spoed-42:parents:nvt" },
+      { id: "checklist.owner", value: "spoed-42:parents" },
     ]);
+    const [executed] = renderAdaptiveCards({ parts: [SAMPLES.checklist], slot: "spoedberaad:spoed-42" }, { execute: true });
+    expect(JSON.stringify(executed)).toContain('"type":"Action.Execute"');
+    const [closed] = renderAdaptiveCards({ parts: [{ ...SAMPLES.checklist, status: "closed" }] });
+    expect(submits(closed!)).toEqual([]);
   });
 
   it("renders a form with labelled, validated inputs whose submit carries the fields", () => {

@@ -162,8 +162,11 @@ describe("renderSlackMessages", () => {
       "region.pick",
       "region.pick",
       "region.pick",
-      "checklist.toggle",
-      "checklist.toggle",
+      "checklist.set",
+      "checklist.set",
+      "checklist.set",
+      "checklist.set",
+      "checklist.owner",
       "consult.submit",
     ]);
   });
@@ -288,24 +291,44 @@ describe("renderSlackMessages", () => {
     expect(texts[1]).toBe("2. Iets anders");
   });
 
-  it("renders a checklist as one toggle per item that shows who ticked it", () => {
+  it("renders a checklist with target-state buttons per item, who changed it when, and no buttons once closed", () => {
     const messages = renderSlackMessages({ parts: [SAMPLES.checklist] });
     expectValid(messages);
-    const texts = shownTexts(messages);
-    expect(texts).toEqual([
+    expect(messages).toHaveLength(1);
+    expect(shownTexts(messages)).toEqual([
       "*Checklist spoedberaad*",
-      "1 van 2 gedaan",
-      "☑️ Jeugdige gehoord — _afgevinkt door Sanne_",
+      "1 van 2 klaar · voorzitter: Kees",
+      "✅ Jeugdige gehoord\n_gewijzigd door Sanne, 14:05_",
       "⬜ Ouders geïnformeerd",
     ]);
-    const toggles = buttons(messages).map(({ element }) =>
-      incomingActionFromSlack({ action_id: element.action_id!, value: element.value }),
-    );
-    expect(toggles).toEqual([
-      { id: "checklist.toggle", value: "spoed-42:heard" },
-      { id: "checklist.toggle", value: "spoed-42:parents" },
+    const pressed = buttons(messages).map(({ element }) => incomingActionFromSlack({ action_id: element.action_id!, value: element.value }));
+    expect(pressed).toEqual([
+      { id: "checklist.set", value: "spoed-42:heard:nvt" },
+      { id: "checklist.set", value: "spoed-42:heard:open" },
+      { id: "checklist.set", value: "spoed-42:parents:done" },
+      { id: "checklist.set", value: "spoed-42:parents:nvt" },
+      { id: "checklist.owner", value: "spoed-42:parents" },
     ]);
-    expect(buttons(messages).map(({ element }) => element.text?.text)).toEqual(["Terugzetten", "Afvinken"]);
+    expect(buttons(messages).map(({ element }) => element.text?.text)).toEqual(["N.v.t.", "Weer open", "Klaar", "N.v.t.", "Ik pak dit op"]);
+    const closed = renderSlackMessages({ parts: [{ ...SAMPLES.checklist, status: "closed" }] });
+    expect(buttons(closed)).toEqual([]);
+    expect(shownTexts(closed)[1]).toBe("Afgerond · 1 van 2 klaar · voorzitter: Kees");
+  });
+
+  it("keeps the largest checklist (15 items, full labels, owners and notes) in one message within Block Kit limits", () => {
+    const items = Array.from({ length: 15 }, (_, i) => ({
+      id: `punt-${i}`,
+      label: `${"Een lang punt op de checklist ".repeat(5)}${i}`,
+      state: "open" as const,
+      owner: "Sanne de Vries",
+      dueAt: "2026-03-02T14:00:00.000Z",
+      note: "n".repeat(280),
+      changedBy: "Kees",
+      changedAt: "2026-03-02T13:05:00.000Z",
+    }));
+    const messages = renderSlackMessages({ parts: [{ ...SAMPLES.checklist, items }] });
+    expectValid(messages);
+    expect(messages).toHaveLength(1);
   });
 
   it("renders a form whose submit, with a realistic block_actions state, carries the fields", () => {

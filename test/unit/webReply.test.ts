@@ -24,8 +24,11 @@ const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } = {
     kind: "checklist",
     checklistId: "spoed-42",
     title: "Checklist spoedberaad",
-    toggleActionId: "checklist.toggle",
-    items: [{ id: "heard", label: "Jeugdige gehoord", done: true, doneBy: "Sanne" }],
+    version: 2,
+    status: "open",
+    chair: "Kees",
+    setStateActionId: "checklist.set",
+    items: [{ id: "heard", label: "Jeugdige gehoord", state: "done", changedBy: "Sanne", changedAt: "2026-03-02T13:05:00.000Z" }],
   },
   form: {
     kind: "form",
@@ -118,10 +121,11 @@ describe("toWebReply", () => {
     expect(problems[0]).toMatch(/^choices: /);
   });
 
-  it("keeps who ticked an item only for done items", () => {
-    const reply = toWebReply({ parts: [{ ...SAMPLES.checklist, items: [{ id: "x", label: "Punt", done: false, doneBy: "Sanne" }] }] });
-    expect(reply.parts[0]).toMatchObject({ items: [{ id: "x", label: "Punt", done: false }] });
-    expect((reply.parts[0] as Extract<ReplyPart, { kind: "checklist" }>).items[0]).not.toHaveProperty("doneBy");
+  it("keeps the checklist contract (version, status, chair, item state) and drops empty or stale fields", () => {
+    const reply = toWebReply({
+      parts: [{ ...SAMPLES.checklist, items: [{ id: "x", label: " Punt ", state: "done", owner: "Sanne", dueAt: "2026-03-02T14:00:00.000Z", note: "  " }] }],
+    });
+    expect(reply.parts[0]).toEqual({ ...SAMPLES.checklist, items: [{ id: "x", label: "Punt", state: "done", owner: "Sanne" }] });
   });
 });
 

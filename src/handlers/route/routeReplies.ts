@@ -308,7 +308,10 @@ export function outcomeReply(route: RouteDefinition, outcome: OutcomeNode, sessi
   return { parts };
 }
 
-/** Until the checklist and consult form exist (later issues): what will happen, and the summary to use now. */
+/** The checklist feature's start action; its value is the route summary (kept for the consult request). */
+export const SPOEDBERAAD_START_ACTION = "spoedberaad.start";
+
+/** The hand-over to the spoedberaad checklist; until the consult form exists, the summary to use now. */
 export function escalationPreviewReply(kind: "spoedberaad" | "consult", summary: RouteSummary): Reply {
   const { servicepunt: sp, expertteam: et } = summary.region;
   const target = summary.outcome.escalation === "expertteam" ? et : sp;
@@ -320,11 +323,18 @@ export function escalationPreviewReply(kind: "spoedberaad" | "consult", summary:
         {
           kind: "text",
           text:
-            "Binnenkort start deze knop een gedeelde checklist voor het spoedberaad, die jij en je collega's samen afvinken. " +
-            `Tot die tijd: plan het spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`,
+            "Start hieronder een gedeelde checklist voor het spoedberaad: iedereen in dit gesprek kan punten afvinken en oppakken. " +
+            `Plan het spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`,
         },
         ...(open.length > 0 ? [{ kind: "text" as const, text: ["*Breng deze punten in:*", ...open].join("\n") }] : []),
-        { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Terug naar de uitkomst" }] },
+        {
+          kind: "actions",
+          actions: [
+            // Handed over by action id: the checklist feature answers it (the route does not import it).
+            { id: SPOEDBERAAD_START_ACTION, label: "Start de checklist", value: summaryText(summary).slice(0, 1900), style: "primary" },
+            { id: ROUTE_ACTION.resume, label: "Terug naar de uitkomst" },
+          ],
+        },
       ],
     };
   }

@@ -152,6 +152,8 @@ export const regionSchema = z
     expertteam: contactSchema,
     /** Route ids offered in this region, in menu order. */
     routes: z.array(slugSchema).min(1),
+    /** Region changes to shared checklists (added, replaced, removed items); validated by their loader. */
+    checklists: z.record(slugSchema, z.unknown()).optional(),
   })
   .strict();
 

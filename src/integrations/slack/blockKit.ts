@@ -1,6 +1,15 @@
 import type { types as SlackTypes } from "@slack/bolt";
 import type { IncomingAction } from "../../bot/incoming.js";
 import {
+  checklistButtonLabel,
+  checklistItemMeta,
+  checklistMark,
+  checklistStateName,
+  checklistStatusLine,
+  checklistTargets,
+  OWNER_BUTTON_LABEL,
+} from "../../bot/checklistText.js";
+import {
   assertNever,
   type ChecklistItem,
   type FormField,
@@ -91,7 +100,7 @@ function renderPart(part: ReplyPart): Unit[] {
     case "choices":
       return choicesUnits(part.prompt, part.actionId, part.choices);
     case "checklist":
-      return checklistUnits(part.title, part.checklistId, part.toggleActionId, part.items);
+      return checklistUnits(part);
     case "form":
       return formUnits(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields);
     case "feedback":
@@ -235,42 +244,50 @@ function choicesUnits(prompt: string, actionId: string, choices: ReplyChoice[]):
 }
 
 /**
- * One section per item with a toggle button as accessory, rather than a `checkboxes` element:
- * a checkbox group reports the whole selected set (so we would have to diff it against a message
- * that other people may have ticked in the meantime), holds at most 10 options and cannot show who
- * ticked an item. A button sends exactly one toggle, IncomingAction { id: toggleActionId,
- * value: "<checklistId>:<itemId>" }, as the Reply contract says.
+ * One section per item (mark, label, who has it, who changed it when, note) and, while the
+ * checklist is open, an actions block with one button per target state plus "Ik pak dit op".
+ * Buttons carry the target state, never a toggle: a double press or two people at once are
+ * harmless. Rather than `checkboxes`: a checkbox group reports the whole selected set (to be
+ * diffed against a message others changed meanwhile) and cannot show who did what.
  */
-function checklistUnits(title: string, checklistId: string, toggleActionId: string, items: ChecklistItem[]): Unit[] {
-  const done = items.filter((i) => i.done).length;
-  const titleText = title.trim() || "Checklist";
-  const status = items.length === 0 ? "Nog geen punten." : `${done} van ${items.length} gedaan`;
+function checklistUnits(part: Extract<ReplyPart, { kind: "checklist" }>): Unit[] {
+  const titleText = part.title.trim() || "Checklist";
+  const status = checklistStatusLine(part);
   const head: Unit = {
-    blocks: [section(bold(escapeMrkdwn(titleText))), { type: "context", elements: [{ type: "mrkdwn", text: status }] }],
+    blocks: [section(bold(escapeMrkdwn(titleText))), { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(limit(status, SLACK_LIMITS.sectionText)) }] }],
     fallback: `${titleText} (${status})`,
     sources: 0,
-    keepWithNext: items.length > 0,
+    keepWithNext: part.items.length > 0,
   };
   const continuation: Unit = { blocks: [section(bold(escapeMrkdwn(`${titleText} (vervolg)`)))], fallback: "", sources: 0 };
-  return [head, ...items.map((item, i): Unit => ({ ...checklistItemUnit(item, checklistId, toggleActionId), ...(i > 0 ? { continuation } : {}) }))];
+  return [head, ...part.items.map((item, i): Unit => ({ ...checklistItemUnit(part, item), ...(i > 0 ? { continuation } : {}) }))];
 }
 
-function checklistItemUnit(item: ChecklistItem, checklistId: string, toggleActionId: string): Unit {
-  const mark = item.done ? "☑️" : "⬜";
-  const doneBy = item.done ? item.doneBy?.trim() : undefined;
-  const who = doneBy ? ` — ${italic(escapeMrkdwn(`afgevinkt door ${doneBy}`))}` : "";
-  const pieces = splitText(`${mark} ${item.label.trim()}`, SLACK_LIMITS.sectionText - who.length, mrkdwnLength);
-  const texts = pieces.map((p, j) => `${toMrkdwn(p)}${j === pieces.length - 1 ? who : ""}`);
-  const button: Button = {
-    type: "button",
-    action_id: toggleActionId,
-    text: plainText(item.done ? "Terugzetten" : "Afvinken"),
-    value: `${checklistId}:${item.id}`,
-  };
-  const [first = mark, ...rest] = texts;
+function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item: ChecklistItem): Unit {
+  const mark = checklistMark(item.state);
+  const meta = checklistItemMeta(item);
+  const extra = [meta ? italic(escapeMrkdwn(meta)) : "", item.note ? `Notitie: ${escapeMrkdwn(item.note)}` : ""].filter(Boolean).join("\n");
+  const tail = extra ? `\n${extra}` : "";
+  const label = item.state === "nvt" ? `~${item.label.trim()}~` : item.label.trim();
+  const pieces = splitText(`${mark} ${label}`, SLACK_LIMITS.sectionText - tail.length, mrkdwnLength);
+  const texts = pieces.map((p, j) => `${toMrkdwn(p)}${j === pieces.length - 1 ? tail : ""}`);
+  const blocks: KnownBlock[] = texts.map(section);
+  if (part.status === "open") {
+    const buttons: Button[] = checklistTargets(item.state).map((state) => ({
+      type: "button",
+      action_id: part.setStateActionId,
+      text: plainText(checklistButtonLabel(state)),
+      value: `${part.checklistId}:${item.id}:${state}`,
+      ...(state === "done" ? { style: "primary" as const } : {}),
+    }));
+    if (part.ownerActionId && !item.owner && item.state === "open") {
+      buttons.push({ type: "button", action_id: part.ownerActionId, text: plainText(OWNER_BUTTON_LABEL), value: `${part.checklistId}:${item.id}` });
+    }
+    blocks.push({ type: "actions", elements: buttons });
+  }
   return {
-    blocks: [{ ...section(first), accessory: button }, ...rest.map(section)],
-    fallback: `${mark} ${item.label.trim()}${doneBy ? ` (afgevinkt door ${doneBy})` : ""}`,
+    blocks,
+    fallback: `${mark} ${item.label.trim()} (${checklistStateName(item.state)})${meta ? ` — ${meta}` : ""}`,
     sources: 0,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from "../../bot/reply.js";
 import { sourceTitle } from "../../bot/sourceTitle.js";
 import { splitText } from "../slack/blockKit.js";
+import { checklistButtonLabel, checklistItemMeta, checklistMark, checklistStatusLine, checklistTargets, OWNER_BUTTON_LABEL } from "../../bot/checklistText.js";
 
 /**
  * Renders the platform-neutral Reply as Adaptive Cards 1.5 for Microsoft Teams.
@@ -238,7 +239,7 @@ function renderPart(part: ReplyPart): Segment[] {
     case "choices":
       return choicesSegments(part.prompt, part.actionId, part.choices);
     case "checklist":
-      return checklistSegments(part.title, part.checklistId, part.toggleActionId, part.items);
+      return checklistSegments(part);
     case "form":
       return formSegments(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields);
     case "feedback":
@@ -310,23 +311,23 @@ function choicesSegments(prompt: string, actionId: string, choices: ReplyChoice[
 }
 
 /**
- * One row per item with its own Action.Submit toggle, rather than Input.Toggle + one submit:
- * several people tick items of a shared checklist at the same time, and a submit of all toggles
- * would overwrite each other's work. A button sends exactly one toggle, IncomingAction
- * { id: toggleActionId, value: "<checklistId>:<itemId>" }, and shows who ticked it.
+ * One block per item: mark and label, who has it and who changed it when, the note, and (while
+ * open) an ActionSet with one button per target state plus "Ik pak dit op". The ActionSet sits
+ * directly in the segment, not in a ColumnSet, so replies with a slot turn its buttons into
+ * Action.Execute and the invoke response redraws the card. Each button sends exactly one change,
+ * { id: setStateActionId, value: "<checklistId>:<itemId>:<state>" }: never a toggle, never the
+ * whole card, so people pressing at once cannot overwrite each other.
  */
-function checklistSegments(title: string, checklistId: string, toggleActionId: string, items: ChecklistItem[]): Segment[] {
-  const titleText = title.trim() || "Checklist";
-  const done = items.filter((i) => i.done).length;
+function checklistSegments(part: Extract<ReplyPart, { kind: "checklist" }>): Segment[] {
+  const titleText = part.title.trim() || "Checklist";
   const group: Group = {};
-  const status = items.length === 0 ? "Nog geen punten." : `${done} van ${items.length} gedaan`;
   const head: Segment = {
     elements: [
       { type: "TextBlock", text: titleText, wrap: true, weight: "Bolder", size: "Medium", style: "heading" },
-      { type: "TextBlock", text: status, wrap: true, isSubtle: true, spacing: "None" },
+      { type: "TextBlock", text: checklistStatusLine(part), wrap: true, isSubtle: true, spacing: "None" },
     ],
     group,
-    keepWithNext: items.length > 0,
+    keepWithNext: part.items.length > 0,
   };
   const continuation: Segment = {
     elements: [{ type: "TextBlock", text: `${titleText} (vervolg)`, wrap: true, weight: "Bolder", size: "Medium", style: "heading" }],
@@ -334,35 +335,23 @@ function checklistSegments(title: string, checklistId: string, toggleActionId: s
   };
   return [
     head,
-    ...items.map((item, i): Segment => {
-      const doneBy = item.done ? item.doneBy?.trim() : undefined;
-      const row: ColumnSet = {
-        type: "ColumnSet",
-        spacing: "Small",
-        columns: [
-          {
-            type: "Column",
-            width: "stretch",
-            verticalContentAlignment: "Center",
-            items: [
-              ...splitText(`${item.done ? "☑️" : "⬜"} ${item.label.trim()}`, TEXT_BLOCK_CHARS).map((t) => textBlock(toMarkdown(t))),
-              ...(doneBy ? [{ type: "TextBlock", text: `Afgevinkt door ${doneBy}`, wrap: true, isSubtle: true, size: "Small", spacing: "None" } as TextBlock] : []),
-            ],
-          },
-          {
-            type: "Column",
-            width: "auto",
-            verticalContentAlignment: "Center",
-            items: [
-              {
-                type: "ActionSet",
-                actions: [submitAction({ id: toggleActionId, label: item.done ? "Terugzetten" : "Afvinken", value: `${checklistId}:${item.id}` })],
-              },
-            ],
-          },
-        ],
-      };
-      return { elements: [row], group, ...(i > 0 ? { continuation } : {}) };
+    ...part.items.map((item, i): Segment => {
+      const meta = checklistItemMeta(item);
+      const elements: CardElement[] = [
+        ...splitText(`${checklistMark(item.state)} ${item.label.trim()}`, TEXT_BLOCK_CHARS).map((t, j) => ({ ...textBlock(toMarkdown(t)), ...(j === 0 ? { separator: true, spacing: "Small" } : {}) }) as TextBlock),
+        ...(meta ? [{ type: "TextBlock", text: meta, wrap: true, isSubtle: true, size: "Small", spacing: "None" } as TextBlock] : []),
+        ...(item.note ? [{ type: "TextBlock", text: `Notitie: ${item.note}`, wrap: true, size: "Small", spacing: "None" } as TextBlock] : []),
+      ];
+      if (part.status === "open") {
+        const actions = checklistTargets(item.state).map((state) =>
+          submitAction({ id: part.setStateActionId, label: checklistButtonLabel(state), value: `${part.checklistId}:${item.id}:${state}`, ...(state === "done" ? { style: "primary" as const } : {}) }),
+        );
+        if (part.ownerActionId && !item.owner && item.state === "open") {
+          actions.push(submitAction({ id: part.ownerActionId, label: OWNER_BUTTON_LABEL, value: `${part.checklistId}:${item.id}` }));
+        }
+        elements.push({ type: "ActionSet", actions } as CardElement);
+      }
+      return { elements, group, ...(i > 0 ? { continuation } : {}) };
     }),
   ];
 }

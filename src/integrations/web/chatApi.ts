@@ -49,6 +49,8 @@ export interface ChatApiDeps {
   streams?: Set<Response>;
   /** Per-user rate limit; runs after the identity middleware has set res.locals.webUser. */
   perUser?: RequestHandler;
+  /** Records who opened which conversation (a typed message or the stream); see WebDirectory. */
+  members?: { join(conversationId: string, userId: string, name?: string): Promise<void> };
 }
 
 /**
@@ -88,6 +90,8 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
       conversationId: body.conversation ?? "web-chat",
       ...(user.name ? { userName: user.name } : {}),
     };
+    // Typing in a conversation opens it; a button press alone does not (see WebDirectory).
+    if (body.text !== undefined) await deps.members?.join(address.conversationId, user.id, user.name).catch(() => undefined);
     const incoming: Incoming =
       body.action !== undefined
         ? { kind: "action", address, action: body.action }
@@ -112,6 +116,7 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
       return;
     }
     const user = webUserOf(res);
+    void deps.members?.join(conversation.data, user.id, user.name).catch(() => undefined);
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",

@@ -87,15 +87,36 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
       return { kind: "choices", prompt: cleanText(part.prompt), actionId: part.actionId, choices };
     }
     case "checklist": {
-      const problem = idProblem(part.toggleActionId);
+      const problem = idProblem(part.setStateActionId) ?? (part.ownerActionId ? idProblem(part.ownerActionId) : undefined);
       if (problem) return problem;
       const items: ChecklistItem[] = [];
       for (const item of part.items) {
-        if (`${part.checklistId}:${item.id}`.length > WEB_ACTION_LIMITS.value) return `toggle value for item ${item.id} too long`;
-        const doneBy = item.done ? oneLine(item.doneBy ?? "") : "";
-        items.push({ id: item.id, label: oneLine(item.label) || item.id, done: item.done, ...(doneBy ? { doneBy } : {}) });
+        if (`${part.checklistId}:${item.id}:open`.length > WEB_ACTION_LIMITS.value) return `set-state value for item ${item.id} too long`;
+        const optional = {
+          owner: oneLine(item.owner ?? ""),
+          dueAt: item.state === "open" ? (item.dueAt ?? "") : "",
+          note: cleanText(item.note ?? ""),
+          changedBy: oneLine(item.changedBy ?? ""),
+          changedAt: item.changedAt ?? "",
+        };
+        items.push({
+          id: item.id,
+          label: oneLine(item.label) || item.id,
+          state: item.state,
+          ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== "")),
+        });
       }
-      return { kind: "checklist", checklistId: part.checklistId, title: oneLine(part.title) || "Checklist", toggleActionId: part.toggleActionId, items };
+      return {
+        kind: "checklist",
+        checklistId: part.checklistId,
+        title: oneLine(part.title) || "Checklist",
+        version: part.version,
+        status: part.status,
+        chair: oneLine(part.chair),
+        items,
+        setStateActionId: part.setStateActionId,
+        ...(part.ownerActionId ? { ownerActionId: part.ownerActionId } : {}),
+      };
     }
     case "form": {
       const problem = idProblem(part.submitActionId);

@@ -73,27 +73,45 @@ function renderChoices(part) {
   return box;
 }
 
-// Checklist: each item is a toggle button; aria-pressed carries the done state for screen readers.
+// Checklist: each item shows its state; its buttons set a target state (never a toggle), so a
+// double press or two colleagues at once are harmless. Who has it and who changed it show below.
+const CHECK_MARK = { open: "⬜", done: "✅", nvt: "➖" };
+const CHECK_BUTTON = { done: "Klaar", nvt: "N.v.t.", open: "Weer open" };
+const clock = (iso) => (iso ? new Date(iso).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" }) : "");
 function renderChecklist(part) {
-  const done = part.items.filter((item) => item.done).length;
+  const done = part.items.filter((item) => item.state === "done").length;
+  const nvt = part.items.filter((item) => item.state === "nvt").length;
   const list = el("ul", { class: "checklist" });
   for (const item of part.items) {
-    const value = `${part.checklistId}:${item.id}`;
-    const button = buttonFor(
-      item.label,
-      () => send({ action: { id: part.toggleActionId, value } }, `${item.done ? "Terugzetten" : "Afvinken"}: ${item.label}`),
-      { "aria-pressed": String(item.done), class: "toggle" },
-    );
-    const li = el("li", {}, button);
-    if (item.done && item.doneBy) {
-      const whoId = `who-${++formCounter}`;
-      button.setAttribute("aria-describedby", whoId);
-      li.append(el("span", { class: "who", id: whoId }, ` afgevinkt door ${item.doneBy}`));
+    const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "mark", "aria-hidden": "true" }, `${CHECK_MARK[item.state] ?? ""} `), el("span", { class: "label" }, item.label));
+    li.append(el("span", { class: "visually-hidden" }, ` (${item.state === "nvt" ? "n.v.t." : item.state === "done" ? "klaar" : "open"})`));
+    const meta = [];
+    if (item.owner) meta.push(`${item.owner} pakt het op${item.dueAt ? ` (herinnering ${clock(item.dueAt)})` : ""}`);
+    if (item.changedBy) meta.push(`gewijzigd door ${item.changedBy}${item.changedAt ? `, ${clock(item.changedAt)}` : ""}`);
+    if (meta.length > 0) li.append(el("div", { class: "who" }, meta.join(" · ")));
+    if (item.note) li.append(el("div", { class: "note" }, `Notitie: ${item.note}`));
+    if (part.status === "open") {
+      const row = el("div", { class: "actions" });
+      for (const state of ["done", "nvt", "open"].filter((s) => s !== item.state)) {
+        const value = `${part.checklistId}:${item.id}:${state}`;
+        row.append(buttonFor(CHECK_BUTTON[state], () => send({ action: { id: part.setStateActionId, value } }, null), { "data-state": state, "aria-label": `${CHECK_BUTTON[state]}: ${item.label}` }));
+      }
+      if (part.ownerActionId && !item.owner && item.state === "open") {
+        const value = `${part.checklistId}:${item.id}`;
+        row.append(buttonFor("Ik pak dit op", () => send({ action: { id: part.ownerActionId, value } }, null), { "aria-label": `Ik pak dit op: ${item.label}` }));
+      }
+      li.append(row);
     }
     list.append(li);
   }
-  const status = part.items.length === 0 ? "Nog geen punten." : `${done} van ${part.items.length} gedaan`;
-  return el("section", { class: "checklist-part", "aria-label": part.title }, el("h2", {}, part.title), el("p", { class: "where" }, status), list);
+  const status = `${part.status === "closed" ? "Afgerond · " : ""}${done} van ${part.items.length} klaar${nvt ? `, ${nvt} n.v.t.` : ""} · voorzitter: ${part.chair}`;
+  return el(
+    "section",
+    { class: "checklist-part", "aria-label": part.title, "data-checklist": part.checklistId, "data-version": String(part.version) },
+    el("h2", {}, part.title),
+    el("p", { class: "where" }, status),
+    list,
+  );
 }
 
 // Form: real labels and required fields; the browser checks them before we post.
@@ -216,6 +234,21 @@ function addReply(reply, attrs = {}) {
 }
 
 /**
+ * A shared checklist is one live message: a newer state of it (an answer to this page's own press,
+ * or pushed) redraws the article in place. An older version never overwrites a newer one.
+ */
+function redrawLive(reply, messageId) {
+  const part = reply.parts.find((p) => p.kind === "checklist");
+  if (!part || !reply.slot) return false;
+  const existing = [...log.querySelectorAll(`article[data-slot="${CSS.escape(reply.slot)}"]`)].at(-1);
+  if (!existing) return false;
+  const shown = Number(existing.querySelector("[data-version]")?.getAttribute("data-version") ?? -1);
+  if (part.version >= shown) existing.replaceChildren(...reply.parts.map(renderPart));
+  if (messageId) existing.setAttribute("data-message-id", messageId);
+  return true;
+}
+
+/**
  * The next state of a slot (the next route step) came in: the step the button was on stays as a
  * record of the walk, its buttons disabled and the chosen one marked.
  */
@@ -243,7 +276,7 @@ async function send(payload, shownText, pressed) {
     const body = await response.json();
     if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
     closeStep(pressed, body.replies);
-    for (const reply of body.replies) addReply(reply);
+    for (const reply of body.replies) if (!redrawLive(reply)) addReply(reply);
     status.textContent = "";
     return true;
   } catch (error) {
@@ -279,6 +312,7 @@ function listen() {
   const source = new EventSource(`/api/stream?${params}`);
   const show = (event) => {
     const { messageId, reply } = JSON.parse(event.data);
+    if (redrawLive(reply, messageId)) return;
     // The same message again (by id), or the newest message of the same slot (a shared checklist
     // this page first got as the answer to its own command): redrawn in place.
     const byId = log.querySelector(`article[data-message-id="${CSS.escape(messageId)}"]`);

@@ -1,0 +1,53 @@
+import type { ChecklistItem, ReplyPart } from "./reply.js";
+
+/**
+ * The words every surface uses for a shared checklist, so Slack, Teams and the web say the same.
+ * Plain text (no markup): each renderer escapes it for its own format.
+ */
+type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
+export type ChecklistState = ChecklistItem["state"];
+
+const MARKS: Record<ChecklistState, string> = { open: "⬜", done: "✅", nvt: "➖" };
+/** Button labels: the state a press sets. */
+const BUTTONS: Record<ChecklistState, string> = { done: "Klaar", nvt: "N.v.t.", open: "Weer open" };
+const NAMES: Record<ChecklistState, string> = { open: "open", done: "klaar", nvt: "n.v.t." };
+
+export const checklistMark = (state: ChecklistState): string => MARKS[state];
+export const checklistButtonLabel = (state: ChecklistState): string => BUTTONS[state];
+export const checklistStateName = (state: ChecklistState): string => NAMES[state];
+export const OWNER_BUTTON_LABEL = "Ik pak dit op";
+
+/** "14:05" in Dutch time; an unreadable time is left out. */
+export function clockTime(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
+}
+
+/** "3 van 9 klaar, 1 n.v.t." plus "afgerond" for a closed one; the chair after it. */
+export function checklistStatusLine(part: ChecklistPart): string {
+  const done = part.items.filter((i) => i.state === "done").length;
+  const nvt = part.items.filter((i) => i.state === "nvt").length;
+  const count = part.items.length === 0 ? "Nog geen punten." : `${done} van ${part.items.length} klaar${nvt > 0 ? `, ${nvt} n.v.t.` : ""}`;
+  return `${part.status === "closed" ? "Afgerond · " : ""}${count} · voorzitter: ${part.chair}`;
+}
+
+/** Who has it and who changed it when: "Sanne pakt het op (herinnering 15:00) · gewijzigd door Kees, 14:02". */
+export function checklistItemMeta(item: ChecklistItem): string {
+  const pieces: string[] = [];
+  if (item.owner) {
+    const due = item.state === "open" ? clockTime(item.dueAt) : undefined;
+    pieces.push(`${item.owner} pakt het op${due ? ` (herinnering ${due})` : ""}`);
+  }
+  if (item.changedBy) {
+    const at = clockTime(item.changedAt);
+    pieces.push(`gewijzigd door ${item.changedBy}${at ? `, ${at}` : ""}`);
+  }
+  return pieces.join(" · ");
+}
+
+/** The target states a button can set from `state` (never the state it already has). */
+export function checklistTargets(state: ChecklistState): ChecklistState[] {
+  return (["done", "nvt", "open"] as const).filter((s) => s !== state);
+}

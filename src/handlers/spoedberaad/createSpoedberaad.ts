@@ -1,0 +1,61 @@
+import type { ChatHandler } from "../../bot/chatHandler.js";
+import type { Delivery } from "../../bot/delivery.js";
+import type { Directory } from "../../bot/directory.js";
+import type { MessageSlots } from "../../delivery/messageSlots.js";
+import type { JobQueue } from "../../jobs/jobQueue.js";
+import type { Logger } from "../../logger.js";
+import type { RecordStores } from "../../records/recordStore.js";
+import { type SourceIndex, SourcePassages } from "../route/sourcePassages.js";
+import { formatChecklistProblem, loadChecklistForRegions, validateChecklistSources } from "./checklistContent.js";
+import { registerSpoedberaadJobs } from "./spoedberaadJobs.js";
+import { spoedberaadChatHandler, SpoedberaadService } from "./spoedberaadHandler.js";
+
+export class ChecklistContentError extends Error {
+  constructor(problems: string[]) {
+    super(`Checklist ongeldig / invalid checklist content:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ChecklistContentError";
+  }
+}
+
+/**
+ * Loads the region's spoedberaad checklist (zod at start: broken content stops the start, like
+ * routes), resolves each item's source in the index, registers the feature's jobs and returns
+ * its registry entry. Sources the current corpus lacks are logged; the checklist still works.
+ */
+export function createSpoedberaad(options: {
+  contentDir: string;
+  region: string;
+  index: SourceIndex;
+  records: RecordStores;
+  directory: Directory;
+  jobs: JobQueue;
+  delivery: Delivery;
+  slots: MessageSlots;
+  reminderMs: number;
+  logger: Logger;
+}): { handler: ChatHandler; service: SpoedberaadService } {
+  const loaded = loadChecklistForRegions({ contentDir: options.contentDir, id: "spoedberaad", regions: [options.region] });
+  const content = loaded.byRegion.get(options.region);
+  if (loaded.problems.length > 0 || !content) {
+    throw new ChecklistContentError(loaded.problems.length > 0 ? loaded.problems.map(formatChecklistProblem) : [`regio "${options.region}" niet gevonden`]);
+  }
+  const passages = new SourcePassages(options.index);
+  const sourceProblems = validateChecklistSources(content, (s) => passages.resolve(s), `spoedberaad, regio ${options.region}`);
+  if (sourceProblems.length > 0) {
+    options.logger.error({ count: sourceProblems.length, problems: sourceProblems.slice(0, 5).map(formatChecklistProblem) }, "spoedberaad: bronnen niet gevonden (npm run routes:check)");
+  }
+  const service = new SpoedberaadService({
+    records: options.records,
+    directory: options.directory,
+    content,
+    passageOf: (itemId) => {
+      const item = content.items.find((i) => i.id === itemId);
+      const found = item ? passages.resolve(item.source) : undefined;
+      return found?.ok ? found.passage : undefined;
+    },
+    reminderMs: options.reminderMs,
+    logger: options.logger,
+  });
+  registerSpoedberaadJobs({ jobs: options.jobs, delivery: options.delivery, slots: options.slots, store: service.store, logger: options.logger });
+  return { handler: spoedberaadChatHandler(service), service };
+}

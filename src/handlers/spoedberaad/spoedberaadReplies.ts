@@ -1,0 +1,155 @@
+import { actorLabel } from "../../bot/actor.js";
+import { checklistMark, checklistStateName } from "../../bot/checklistText.js";
+import type { Reply, ReplyPart, SourceCitation } from "../../bot/reply.js";
+import type { StoredRecord } from "../../records/recordStore.js";
+import type { Checklist, Person } from "./checklistRecord.js";
+
+/** Every action id of the feature; the registry routes "spoedberaad." here. */
+export const SPOEDBERAAD_ACTION = {
+  /** From the route outcome: value = the route summary (privacy-checked before it is kept). */
+  start: "spoedberaad.start",
+  set: "spoedberaad.set",
+  owner: "spoedberaad.owner",
+  note: "spoedberaad.note",
+  quiet: "spoedberaad.quiet",
+  close: "spoedberaad.close",
+  closeConfirmed: "spoedberaad.closeConfirmed",
+  /** Hand the chair over: fields.chair = the new chair's user id (web API). */
+  chair: "spoedberaad.chair",
+  sources: "spoedberaad.sources",
+} as const;
+
+/** The message slot of a checklist card: every state of it updates the one message in place. */
+export const slotOf = (checklistId: string): string => `spoedberaad:${checklistId}`;
+
+export const personName = (p: Person): string => actorLabel({ displayName: p.name, userId: p.userId });
+
+function titleOf(c: Checklist): string {
+  return c.casus ? `${c.title} ${c.casus}` : c.title;
+}
+
+/** The card, drawn from stored state only (never from what a button said). */
+export function cardReply(record: StoredRecord<Checklist>): Reply {
+  const c = record.value;
+  const parts: ReplyPart[] = [
+    {
+      kind: "checklist",
+      checklistId: c.id,
+      title: titleOf(c),
+      version: record.version,
+      status: c.status,
+      chair: personName(c.chair),
+      items: c.items.map((i) => ({
+        id: i.id,
+        label: i.label,
+        state: i.state,
+        ...(i.owner ? { owner: personName(i.owner) } : {}),
+        ...(i.dueAt && i.owner && !c.quiet ? { dueAt: i.dueAt } : {}),
+        ...(i.note ? { note: i.note } : {}),
+        ...(i.changedBy ? { changedBy: personName(i.changedBy) } : {}),
+        ...(i.changedAt ? { changedAt: i.changedAt } : {}),
+      })),
+      setStateActionId: SPOEDBERAAD_ACTION.set,
+      ownerActionId: SPOEDBERAAD_ACTION.owner,
+    },
+  ];
+  if (c.status === "open") {
+    parts.push({
+      kind: "actions",
+      actions: [
+        { id: SPOEDBERAAD_ACTION.close, label: "Afronden", value: c.id },
+        c.quiet
+          ? { id: SPOEDBERAAD_ACTION.quiet, label: "Herinneringen aan", value: `${c.id}:off` }
+          : { id: SPOEDBERAAD_ACTION.quiet, label: "Stil (geen herinneringen)", value: `${c.id}:on` },
+        { id: SPOEDBERAAD_ACTION.sources, label: "Waarom deze punten?", value: c.id },
+      ],
+    });
+  } else {
+    parts.push({ kind: "text", text: "Afgerond. De samenvatting staat in de thread." });
+  }
+  return { parts, slot: slotOf(c.id), audience: "conversation" };
+}
+
+export function notice(text: string, level: "info" | "warning" = "warning"): Reply {
+  return { parts: [{ kind: "notice", level, text }], audience: "private" };
+}
+
+/** "Afronden" asks first, and names what is still open. */
+export function closeConfirmReply(c: Checklist): Reply {
+  const open = c.items.filter((i) => i.state === "open");
+  return {
+    parts: [
+      {
+        kind: "text",
+        text:
+          open.length === 0
+            ? "Alle punten zijn klaar of n.v.t. Wil je de checklist afronden?"
+            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` (${personName(i.owner)})` : ""}`), "Toch afronden?"].join("\n"),
+      },
+      {
+        kind: "actions",
+        actions: [{ id: SPOEDBERAAD_ACTION.closeConfirmed, label: "Ja, afronden", value: c.id, style: "danger" }],
+      },
+    ],
+    audience: "private",
+  };
+}
+
+/** Plain summary for the thread and for the consult request: done, n.v.t., open with owner, notes. */
+export function summaryText(c: Checklist): string {
+  const line = (i: Checklist["items"][number]) =>
+    `${checklistMark(i.state)} ${i.label}${i.owner ? ` (${personName(i.owner)})` : ""}${i.note ? ` — notitie: ${i.note}` : ""}`;
+  const group = (state: Checklist["items"][number]["state"], heading: string) => {
+    const items = c.items.filter((i) => i.state === state);
+    return items.length > 0 ? [`${heading} (${items.length}):`, ...items.map(line)] : [];
+  };
+  return [
+    `${titleOf(c)}, voorzitter ${personName(c.chair)}.`,
+    ...group("done", "Klaar"),
+    ...group("nvt", "N.v.t."),
+    ...group("open", "Nog open"),
+    ...(c.routeSummary ? ["", "Uit de plaatsingsroute:", c.routeSummary] : []),
+  ].join("\n");
+}
+
+/**
+ * The summary posted in the thread on closing, with the consult request: until the consult
+ * feature is there, the summary is offered as text to copy.
+ */
+export function summaryReply(c: Checklist): Reply {
+  return {
+    parts: [
+      { kind: "heading", text: `Samenvatting ${titleOf(c)}` },
+      { kind: "text", text: summaryText(c) },
+      {
+        kind: "notice",
+        level: "info",
+        text:
+          "Consultaanvraag indienen: dat kan binnenkort hier met één knop. Tot die tijd: kopieer de samenvatting hierboven en stuur die mee met je consultvraag aan het Servicepunt.",
+      },
+    ],
+    audience: "conversation",
+  };
+}
+
+export function reminderReply(c: Checklist, item: Checklist["items"][number]): Reply {
+  return {
+    parts: [
+      {
+        kind: "text",
+        text: `⏰ Herinnering voor ${item.owner ? personName(item.owner) : "het team"}: "${item.label}" staat nog ${checklistStateName(item.state)} (${titleOf(c)}).`,
+      },
+    ],
+    audience: "conversation",
+  };
+}
+
+export function sourcesReply(c: Checklist, sources: Array<Omit<SourceCitation, "n"> & { label: string }>): Reply {
+  return {
+    parts: [
+      { kind: "text", text: sources.map((s, i) => `[${i + 1}] ${s.label}`).join("\n") },
+      { kind: "sources", title: `Bronnen bij ${c.title}`, sources: sources.map(({ label: _label, ...s }, i) => ({ n: i + 1, ...s })) },
+    ],
+    audience: "private",
+  };
+}

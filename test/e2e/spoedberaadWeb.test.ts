@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REDIS_URL } from "../support/redis.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+/**
+ * Two people in one web conversation (`/#gesprek=<id>`, separate browser contexts, real Chromium):
+ * one starts the spoedberaad checklist, both see it, and a tick on one page shows on the other
+ * within a second (pushed over SSE, redrawn in place).
+ */
+describe("spoedberaad on two web pages", () => {
+  let app: RunningWegwijs;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startWegwijs({ REDIS_URL });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(conversation: string, name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/#gesprek=${conversation}`);
+    await page.waitForSelector("body[data-stream=open]", { timeout: 10_000 });
+    await page.fill("#display-name", name);
+    return page;
+  }
+  const item = (page: Page, id: string) => page.locator(`section.checklist-part li[data-item="${id}"]`).last();
+
+  it("a tick on one page shows on the other within a second", { timeout: 60_000 }, async () => {
+    const conversation = `sb-${randomUUID().slice(0, 8)}`;
+    const kees = await open(conversation, "Kees");
+    const sanne = await open(conversation, "Sanne");
+
+    await kees.fill("#question", "spoedberaad CASUS-5");
+    await kees.press("#question", "Enter");
+    await kees.getByRole("heading", { name: "Spoedberaad CASUS-5" }).waitFor({ timeout: 5000 });
+    // Pushed to the other page (one card, not one per page).
+    await sanne.getByRole("heading", { name: "Spoedberaad CASUS-5" }).waitFor({ timeout: 5000 });
+    expect(await sanne.locator("section.checklist-part").count()).toBe(1);
+
+    const clicked = Date.now();
+    await item(sanne, "aanwezig").getByRole("button", { name: /^Klaar/ }).click();
+    await item(kees, "aanwezig").and(kees.locator('[data-state="done"]')).waitFor({ timeout: 1000 });
+    const shownAfterMs = Date.now() - clicked;
+    console.log(`spoedberaad web: a tick on one page shown on the other ${shownAfterMs} ms after the click`);
+    expect(await item(sanne, "aanwezig").getAttribute("data-state")).toBe("done");
+    expect(await item(kees, "aanwezig").innerText()).toContain("gewijzigd door Sanne");
+
+    // Still one card on each page: redrawn in place, never appended.
+    for (const page of [kees, sanne]) expect(await page.locator("section.checklist-part").count()).toBe(1);
+  });
+});

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import type { ReplyPart } from "../../src/bot/reply.js";
+import { REDIS_URL } from "../support/redis.js";
+import { openStream, type PushedEvent } from "../support/sseClient.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
+
+/**
+ * Reminders for picked-up items, against real Redis and BullMQ: they survive a restart, fire once
+ * with two Wegwijs instances, and not at all once the item is done. The team's interval is set
+ * small here (3 s) through WEGWIJS_CHECKLIST_REMINDER_MINUTES.
+ */
+describe("spoedberaad reminders (real Redis, BullMQ)", () => {
+  const RUN = randomUUID().slice(0, 8);
+  const INTERVAL_MS = 3000;
+  const env = { REDIS_URL, WEGWIJS_CHECKLIST_REMINDER_MINUTES: String(INTERVAL_MS / 60_000) };
+  const running: RunningWegwijs[] = [];
+  const start = async () => {
+    const app = await startWegwijs(env);
+    running.push(app);
+    return app;
+  };
+  afterAll(async () => {
+    for (const app of running) await app.close();
+  });
+
+  async function post(app: RunningWegwijs, user: string, conversation: string, body: object) {
+    const response = await fetch(`${app.baseUrl}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user, conversation, name: "Sanne", ...body }),
+    });
+    return ((await response.json()) as { replies: Array<{ parts: ReplyPart[] }> }).replies;
+  }
+  async function pickUp(app: RunningWegwijs, conversation: string, user: string, item = "analyse"): Promise<{ part: ChecklistPart; dueAt: number }> {
+    const part = (await post(app, user, conversation, { text: "spoedberaad CASUS-9" })).flatMap((r) => r.parts).find((p): p is ChecklistPart => p.kind === "checklist")!;
+    const owned = (await post(app, user, conversation, { action: { id: "spoedberaad.owner", value: `${part.checklistId}:${item}` } }))
+      .flatMap((r) => r.parts)
+      .find((p): p is ChecklistPart => p.kind === "checklist")!;
+    return { part, dueAt: Date.parse(owned.items.find((i) => i.id === item)!.dueAt!) };
+  }
+  const reminders = (events: PushedEvent[]) => events.filter((e) => JSON.stringify(e.reply).includes("Herinnering voor Sanne"));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("a reminder set before a restart arrives once after it, within a few seconds of its time", { timeout: 40_000 }, async () => {
+    const conversation = `rem-${RUN}-restart`;
+    const before = await start();
+    const { dueAt } = await pickUp(before, conversation, `u-${RUN}-1`);
+    await before.close();
+    const after = await start();
+    const stream = await openStream(after.baseUrl, conversation, `u-${RUN}-1`);
+    const deadline = dueAt + 8000;
+    while (Date.now() < deadline && reminders(stream.events).length === 0) await sleep(100);
+    const arrived = Date.now();
+    expect(reminders(stream.events)).toHaveLength(1);
+    expect(arrived - dueAt).toBeLessThan(5000);
+    expect(JSON.stringify(reminders(stream.events)[0]!.reply)).toContain("Er is een gedeelde verklarende analyse");
+    await sleep(2500);
+    expect(reminders(stream.events)).toHaveLength(1);
+    stream.close();
+  });
+
+  it("with two Wegwijs instances it arrives once; after the item is done it does not arrive", { timeout: 40_000 }, async () => {
+    const one = await start();
+    const two = await start();
+    const conversation = `rem-${RUN}-two`;
+    const stream = await openStream(two.baseUrl, conversation, `u-${RUN}-2`);
+    const { dueAt } = await pickUp(one, conversation, `u-${RUN}-2`);
+
+    const doneConversation = `rem-${RUN}-done`;
+    const doneStream = await openStream(one.baseUrl, doneConversation, `u-${RUN}-3`);
+    const picked = await pickUp(two, doneConversation, `u-${RUN}-3`, "regie");
+    await post(one, `u-${RUN}-3`, doneConversation, { action: { id: "spoedberaad.set", value: `${picked.part.checklistId}:regie:done` } });
+
+    while (Date.now() < Math.max(dueAt, picked.dueAt) + 4000) await sleep(200);
+    expect(reminders(stream.events)).toHaveLength(1);
+    expect(reminders(doneStream.events)).toHaveLength(0);
+    stream.close();
+    doneStream.close();
+  });
+});

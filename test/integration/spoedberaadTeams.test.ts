@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REDIS_URL } from "../support/redis.js";
+import { startFakeTeamsConnector, type ConnectorCall, type FakeTeamsConnector } from "../support/fakeTeamsConnector.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+/**
+ * The spoedberaad checklist in a Teams group chat: the real app (TEAMS_ENABLED, anonymous) and the
+ * fake Bot Framework connector with a roster. Start by message, set an item with Action.Execute
+ * (the invoke response is the refreshed card), refuse someone outside the chat, close.
+ */
+describe("spoedberaad in Teams (fake connector, Redis)", () => {
+  const RUN = randomUUID().slice(0, 8);
+  const CONVERSATION = `19:${RUN}@thread.v2`;
+  const CHAIR = `aad-chair-${RUN}`;
+  const COLLEAGUE = `aad-col-${RUN}`;
+  const OUTSIDER = `aad-out-${RUN}`;
+  let fake: FakeTeamsConnector;
+  let app: RunningWegwijs;
+
+  beforeAll(async () => {
+    fake = await startFakeTeamsConnector();
+    fake.members.set(CONVERSATION, [CHAIR, COLLEAGUE]);
+    app = await startWegwijs({ REDIS_URL, TEAMS_ENABLED: "true" });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
+
+  const activity = (user: string, name: string, fields: Record<string, unknown>) => ({
+    type: "message",
+    id: randomUUID(),
+    channelId: "msteams",
+    serviceUrl: fake.serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${user}`, aadObjectId: user, name },
+    recipient: { id: "28:wegwijs-bot", name: "Wegwijs" },
+    conversation: { id: CONVERSATION, conversationType: "groupChat", isGroup: true, tenantId: "tenant-1" },
+    channelData: { tenant: { id: "tenant-1" } },
+    ...fields,
+  });
+  const send = async (body: object) => {
+    const response = await fetch(`${app.baseUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const card = (call: ConnectorCall) => call.activity.attachments?.[0]?.content;
+  const actionsOf = (content: unknown): any[] => {
+    const out: any[] = [];
+    const visit = (node: any) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== "object") return;
+      if ((node.type === "Action.Execute" || node.type === "Action.Submit") && node.data?.wegwijs) out.push(node);
+      Object.values(node).forEach(visit);
+    };
+    visit(content);
+    return out.filter((a, i) => out.indexOf(a) === i && !out.some((b) => b.fallback === a));
+  };
+  const execute = (user: string, name: string, action: any) =>
+    send(activity(user, name, { type: "invoke", name: "adaptiveCard/action", replyToId: "card", value: { action: { type: "Action.Execute", verb: action.verb, data: action.data } } }));
+  const until = async <T>(probe: () => T | undefined, ms = 10_000): Promise<T> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error("timed out");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  it("start, Action.Execute set with the refreshed card in the invoke response, outsider refused, close", { timeout: 40_000 }, async () => {
+    expect((await send(activity(CHAIR, "Kees", { text: "spoedberaad CASUS-44" }))).status).toBe(200);
+    // One card, sent proactively through the outbox so later states update it in place.
+    const posted = await until(() => fake.messagesTo(CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Spoedberaad CASUS-44")));
+    const buttons = actionsOf(card(posted));
+    const tick = buttons.find((a) => a.data.wegwijs.id === "spoedberaad.set" && a.data.wegwijs.value.endsWith(":aanwezig:done"));
+    expect(tick.type).toBe("Action.Execute");
+
+    const invoke = await execute(COLLEAGUE, "Sanne", tick);
+    expect(invoke.status).toBe(200);
+    expect(invoke.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
+    const refreshed = JSON.stringify(invoke.body.value);
+    expect(refreshed).toContain("1 van 9 klaar");
+    expect(refreshed).toContain("gewijzigd door Sanne");
+    // Everyone else's copy: the merged redraw updates the same message (updateActivity).
+    const updated = await until(() => fake.calls.find((c) => c.updatesActivityId !== undefined));
+    expect(updated.updatesActivityId).toMatch(/^fake-\d+$/); // the id the connector gave the posted card
+    expect(JSON.stringify(card(updated))).toContain("gewijzigd door Sanne");
+
+    // Someone not in the chat's roster: refused in the invoke's message, nothing stored.
+    const outsider = await execute(OUTSIDER, "Piet", buttons.find((a) => a.data.wegwijs.value?.endsWith(":hsj:done")));
+    expect(outsider.body).toMatchObject({ type: "application/vnd.microsoft.activity.message" });
+    expect(String(outsider.body.value)).toContain("Alleen mensen in dit gesprek");
+    const notChair = await execute(COLLEAGUE, "Sanne", buttons.find((a) => a.data.wegwijs.id === "spoedberaad.close"));
+    expect(String(notChair.body.value)).toContain("Alleen de voorzitter");
+
+    // The chair closes: the question is asked in the chat, the chair's "Ja, afronden" closes it.
+    const countBefore = fake.messagesTo(CONVERSATION).length;
+    await execute(CHAIR, "Kees", buttons.find((a) => a.data.wegwijs.id === "spoedberaad.close"));
+    const question = await until(() => fake.messagesTo(CONVERSATION).slice(countBefore).find((c) => JSON.stringify(card(c) ?? "").includes("Toch afronden?")));
+    const yes = actionsOf(card(question)).find((a) => a.data.wegwijs.id === "spoedberaad.closeConfirmed");
+    await send(activity(CHAIR, "Kees", { value: yes.data }));
+    await until(() => fake.calls.find((c) => c.updatesActivityId !== undefined && JSON.stringify(card(c)).includes("Afgerond ·")));
+    await until(() => fake.messagesTo(CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Samenvatting Spoedberaad CASUS-44")));
+  });
+});

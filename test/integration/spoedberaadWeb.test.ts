@@ -1,0 +1,226 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReplyPart } from "../../src/bot/reply.js";
+import { CHECKLIST_KIND, replay, startingState, type Checklist } from "../../src/handlers/spoedberaad/checklistRecord.js";
+import { cardReply } from "../../src/handlers/spoedberaad/spoedberaadReplies.js";
+import { toWebReply } from "../../src/integrations/web/webReply.js";
+import type { RecordStore } from "../../src/records/recordStore.js";
+import { REDIS_URL } from "../support/redis.js";
+import { openStream } from "../support/sseClient.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
+
+/**
+ * The spoedberaad checklist through the web chat's JSON API, against real Redis and real HTTP:
+ * the contract, working together at once (20 people), who may change what, and the audit record.
+ */
+describe("spoedberaad on the web (JSON API, real Redis)", () => {
+  const RUN = randomUUID().slice(0, 8);
+  let app: RunningWegwijs;
+  let store: RecordStore<Checklist>;
+
+  beforeAll(async () => {
+    app = await startWegwijs({ REDIS_URL });
+    store = app.app.records.open(CHECKLIST_KIND);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const post = async (user: string, conversation: string, body: object, name?: string) => {
+    const response = await fetch(`${app.baseUrl}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user, conversation, ...(name ? { name } : {}), ...body }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { replies: Array<{ parts: ReplyPart[]; slot?: string }> }).replies;
+  };
+  const checklistOf = (replies: Array<{ parts: ReplyPart[] }>): ChecklistPart | undefined =>
+    replies.flatMap((r) => r.parts).find((p): p is ChecklistPart => p.kind === "checklist");
+  const noticeOf = (replies: Array<{ parts: ReplyPart[] }>) =>
+    replies.flatMap((r) => r.parts).find((p): p is Extract<ReplyPart, { kind: "notice" }> => p.kind === "notice")?.text ?? "";
+  const set = (user: string, conversation: string, part: ChecklistPart, item: string, state: string, name?: string) =>
+    post(user, conversation, { action: { id: part.setStateActionId, value: `${part.checklistId}:${item}:${state}` } }, name);
+
+  async function started(conversation: string, chair: string, casus = "CASUS-12"): Promise<ChecklistPart> {
+    const part = checklistOf(await post(chair, conversation, { text: `spoedberaad ${casus}` }, "Kees"));
+    expect(part).toBeDefined();
+    return part!;
+  }
+
+  it("answers 'spoedberaad' with the checklist contract, and shows the same open checklist when asked again", async () => {
+    const conversation = `sb-${RUN}-contract`;
+    const part = await started(conversation, `chair-${RUN}-a`);
+    expect(part).toMatchObject({ kind: "checklist", title: "Spoedberaad CASUS-12", status: "open", chair: "Kees", setStateActionId: "spoedberaad.set" });
+    expect(part.version).toBe(1);
+    expect(part.items.map((i) => i.id)).toEqual(["aanwezig", "analyse", "risicos", "alternatieven", "hsj", "regie", "perspectief", "instemming", "evaluatie"]);
+    expect(part.items.every((i) => i.state === "open")).toBe(true);
+
+    const colleague = `col-${RUN}-a`;
+    const again = checklistOf(await post(colleague, conversation, { text: "spoedberaad" }, "Sanne"));
+    expect(again?.checklistId).toBe(part.checklistId);
+    const ticked = checklistOf(await set(colleague, conversation, part, "aanwezig", "done", "Sanne"));
+    expect(ticked?.version).toBe(2);
+    expect(ticked?.items[0]).toMatchObject({ id: "aanwezig", state: "done", changedBy: "Sanne" });
+    expect(Date.parse(ticked!.items[0]!.changedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    // The same state again changes nothing: same version, no history entry.
+    const before = (await store.history(part.checklistId)).length;
+    const same = checklistOf(await set(colleague, conversation, part, "aanwezig", "done"));
+    expect(same?.version).toBe(2);
+    expect(await store.history(part.checklistId)).toHaveLength(before);
+
+    const owned = checklistOf(await post(colleague, conversation, { action: { id: "spoedberaad.owner", value: `${part.checklistId}:analyse` } }, "Sanne"));
+    expect(owned?.items[1]).toMatchObject({ owner: "Sanne" });
+    expect(owned?.items[1]?.dueAt).toBeDefined();
+  });
+
+  it("refuses a casusnummer that looks like personal data", async () => {
+    const replies = await post(`chair-${RUN}-p`, `sb-${RUN}-p`, { text: "spoedberaad 111222333" });
+    expect(checklistOf(replies)).toBeUndefined();
+    expect(noticeOf(replies)).toMatch(/pseudoniem nummer/);
+  });
+
+  it("20 people at once: stored state = history replayed, last render = stored state, version = effective changes", { timeout: 60_000 }, async () => {
+    const conversation = `sb-${RUN}-crowd`;
+    const chair = `chair-${RUN}-c`;
+    const part = await started(conversation, chair, "CASUS-20");
+    const stream = await openStream(app.baseUrl, conversation, chair);
+    const users = Array.from({ length: 20 }, (_, i) => `u${i}-${RUN}`);
+    // Opening the conversation makes them members (and shows them the same checklist).
+    for (const [i, user] of users.entries()) {
+      expect(checklistOf(await post(user, conversation, { text: "spoedberaad" }, `Collega ${i}`))?.checklistId).toBe(part.checklistId);
+    }
+    const items = part.items.map((i) => i.id);
+    const states = ["open", "done", "nvt"];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const plans = users.map((user) =>
+      Array.from({ length: 8 }, () => {
+        const item = items[random(items.length)]!;
+        return random(4) === 0
+          ? { user, action: { id: "spoedberaad.owner", value: `${part.checklistId}:${item}` } }
+          : { user, action: { id: "spoedberaad.set", value: `${part.checklistId}:${item}:${states[random(3)]}` } };
+      }),
+    );
+    // Bounded: each person presses one button after another; all 20 at the same time.
+    await Promise.all(
+      plans.map(async (plan) => {
+        for (const step of plan) {
+          const replies = await post(step.user, conversation, { action: step.action });
+          expect(checklistOf(replies)).toBeDefined();
+        }
+      }),
+    );
+
+    const stored = (await store.get(part.checklistId))!;
+    const history = await store.history(part.checklistId, 1000);
+    expect(history[0]!.type).toBe("start");
+    const changes = history.length - 1;
+    expect(changes).toBeGreaterThan(20);
+    expect(changes).toBeLessThanOrEqual(160);
+    expect(stored.version).toBe(1 + changes);
+    expect(replay(startingState(stored.value), history)).toEqual(stored.value);
+
+    // The last redraw (at most one per second) shows exactly the stored state.
+    const expected = toWebReply(cardReply(stored));
+    const lastShown = async () => {
+      const pushed = stream.events.filter((e) => e.reply.slot === `spoedberaad:${part.checklistId}`).at(-1);
+      return pushed?.reply;
+    };
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline && (await lastShown())?.parts?.[0]?.version !== stored.version) await new Promise((r) => setTimeout(r, 100));
+    expect(await lastShown()).toEqual(expected);
+    // Bursts were merged: far fewer redraws than changes.
+    const redraws = stream.events.filter((e) => e.reply.slot === `spoedberaad:${part.checklistId}`).length;
+    expect(redraws).toBeLessThan(changes);
+    stream.close();
+  });
+
+  it("anyone in the conversation ticks; outsiders and other conversations cannot; only the chair closes", async () => {
+    const conversation = `sb-${RUN}-auth`;
+    const chair = `chair-${RUN}-x`;
+    const part = await started(conversation, chair);
+    const member = `member-${RUN}`;
+    await post(member, conversation, { text: "spoedberaad" }, "Sanne");
+
+    // Never opened the conversation: refused, nothing changes.
+    const outsider = await set(`outsider-${RUN}`, conversation, part, "hsj", "done");
+    expect(noticeOf(outsider)).toBe("Alleen mensen in dit gesprek kunnen de checklist veranderen.");
+    // A member of another conversation sending this checklist's button from there: refused.
+    await post(`other-${RUN}`, `sb-${RUN}-other`, { text: "hallo" });
+    const elsewhere = await set(`other-${RUN}`, `sb-${RUN}-other`, part, "hsj", "done");
+    expect(noticeOf(elsewhere)).toMatch(/hoort bij een ander gesprek/);
+    expect((await store.get(part.checklistId))!.version).toBe(1);
+
+    expect(checklistOf(await set(member, conversation, part, "hsj", "nvt"))?.items.find((i) => i.id === "hsj")?.state).toBe("nvt");
+    const notChair = await post(member, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });
+    expect(noticeOf(notChair)).toBe("Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.");
+    const notChairConfirmed = await post(member, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } });
+    expect(noticeOf(notChairConfirmed)).toBe("Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.");
+
+    // The chair hands over (only to someone in the conversation), and hands back.
+    const handOver = (by: string, to: string) => post(by, conversation, { action: { id: "spoedberaad.chair", value: part.checklistId, fields: { chair: to } } });
+    expect(noticeOf(await handOver(chair, `outsider-${RUN}`))).toMatch(/zit niet in dit gesprek/);
+    expect(noticeOf(await handOver(member, member))).toMatch(/Alleen de voorzitter/);
+    expect(checklistOf(await handOver(chair, member))?.chair).toBe("Sanne");
+    expect(noticeOf(await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } }))).toMatch(/Alleen de voorzitter/);
+    expect(checklistOf(await handOver(member, chair))?.chair).toBe("Kees");
+
+    const stream = await openStream(app.baseUrl, conversation, chair);
+    const confirm = await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });
+    const text = confirm.flatMap((r) => r.parts).map((p) => ("text" in p ? p.text : "")).join("\n");
+    expect(text).toContain("Nog 8 punten staan open");
+    const done = await post(chair, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } });
+    expect(noticeOf(done)).toMatch(/^Afgerond/);
+    expect((await store.get(part.checklistId))!.value.status).toBe("closed");
+    const closedCard = await waitFor(() => stream.events.find((e) => e.reply.parts?.[0]?.kind === "checklist" && e.reply.parts[0].status === "closed"));
+    expect(closedCard.reply.slot).toBe(`spoedberaad:${part.checklistId}`);
+    // The summary follows in the conversation, with the consult request to copy.
+    const summary = await waitFor(() => stream.events.find((e) => JSON.stringify(e.reply).includes("Samenvatting Spoedberaad CASUS-12")));
+    const summaryText = JSON.stringify(summary.reply);
+    expect(summaryText).toContain("N.v.t. (1)");
+    expect(summaryText).toContain("Consultaanvraag indienen");
+    expect(noticeOf(await set(member, conversation, part, "hsj", "done"))).toBe("Deze checklist is al afgerond.");
+    stream.close();
+  });
+
+  it("refuses notes with personal data and stores nothing of them; the audit record holds only the team's notes", async () => {
+    const conversation = `sb-${RUN}-notes`;
+    const chair = `chair-${RUN}-n`;
+    const part = await started(conversation, chair, "CASUS-7");
+    const note = (text: string) => post(chair, conversation, { action: { id: "spoedberaad.note", value: `${part.checklistId}:analyse`, fields: { note: text } } });
+    for (const bad of ["BSN 111222333", "bel 06-12345678", "mail jan@example.org", "geboren 12-03-2010"]) {
+      const refused = await note(`Analyse volgt, ${bad}`);
+      expect(noticeOf(refused)).toMatch(/^Deze notitie is niet opgeslagen/);
+      expect(noticeOf(refused)).not.toContain(bad);
+    }
+    const ok = checklistOf(await note("Analyse schrijft de jeugdbeschermer, klaar op vrijdag"));
+    expect(ok?.items.find((i) => i.id === "analyse")?.note).toBe("Analyse schrijft de jeugdbeschermer, klaar op vrijdag");
+
+    const history = await store.history(part.checklistId);
+    const audit = JSON.stringify(history);
+    for (const bad of ["111222333", "06-12345678", "jan@example.org", "12-03-2010"]) expect(audit).not.toContain(bad);
+    const stored = JSON.stringify(await store.get(part.checklistId));
+    for (const bad of ["111222333", "06-12345678", "jan@example.org", "12-03-2010"]) expect(stored).not.toContain(bad);
+    // No item labels or other message text in the audit: who, what, when, the casusnummer and the note.
+    for (const item of part.items) expect(audit).not.toContain(item.label);
+    expect(history.map((h) => h.type)).toEqual(["start", "note"]);
+    expect(history[0]!.data).toMatchObject({ casus: "CASUS-7" });
+    for (const line of app.logs) expect(line).not.toContain("111222333");
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultContentDir } from "../../src/config.js";
+import { applyRegion, loadChecklistFile, loadChecklistForRegions } from "../../src/handlers/spoedberaad/checklistContent.js";
+import { applyOperation, replay, startingState, type Checklist } from "../../src/handlers/spoedberaad/checklistRecord.js";
+
+const source = { document: "d.md", section: "S" };
+
+describe("spoedberaad checklist content", () => {
+  it("ships nine items for Groningen-Drenthe; Rijnmond replaces the HSJ and INT items in place", () => {
+    const { byRegion, problems } = loadChecklistForRegions({ contentDir: defaultContentDir, id: "spoedberaad" });
+    expect(problems).toEqual([]);
+    const gd = byRegion.get("groningen-drenthe")!;
+    const rm = byRegion.get("rijnmond")!;
+    expect(gd.items).toHaveLength(9);
+    expect(rm.items.map((i) => i.id)).toEqual(gd.items.map((i) => i.id));
+    expect(rm.items.find((i) => i.id === "hsj")!.label).toMatch(/expertiseteam/);
+    expect(rm.items.find((i) => i.id === "alternatieven")!.label).not.toMatch(/INT/);
+  });
+
+  it("names the file and field of broken content: schema, duplicate ids, unknown replacements", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "checklist-"));
+    mkdirSync(path.join(dir, "checklists"));
+    const file = path.join(dir, "checklists", "x.yaml");
+    writeFileSync(file, "id: x\ntitle: X\nitems:\n  - id: A B\n    label: ''\n");
+    const broken = loadChecklistFile(file);
+    expect(broken.checklist).toBeUndefined();
+    expect(broken.problems.map((p) => p.message).join("\n")).toMatch(/items\.0\.id/);
+    writeFileSync(file, `id: x\ntitle: X\nitems:\n  - { id: a, label: A, source: { document: d.md, section: S } }\n  - { id: a, label: B, source: { document: d.md, section: S } }\n`);
+    expect(loadChecklistFile(file).problems[0]!.message).toMatch(/komt twee keer voor/);
+
+    const base = { id: "x", title: "X", items: [{ id: "a", label: "A", source }] };
+    expect(applyRegion(base, { replace: [{ id: "b", label: "B", source }] }, "r").problems[0]!.message).toMatch(/onbekend item "b"/);
+    expect(applyRegion(base, { add: [{ id: "a", label: "A2", source }] }, "r").problems[0]!.message).toMatch(/bestaand item "a"/);
+    expect(applyRegion(base, { remove: ["a"] }, "r").problems[0]!.message).toMatch(/0 items/);
+    expect(applyRegion(base, { add: [{ id: "b", label: "B", source }] }, "r").checklist!.items.map((i) => i.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("spoedberaad checklist operations", () => {
+  const start: Checklist = {
+    id: "c1",
+    title: "Spoedberaad",
+    conversation: { surface: "web", conversationId: "g1" },
+    chair: { userId: "kees", name: "Kees" },
+    status: "open",
+    quiet: false,
+    reminderMs: 60_000,
+    items: [
+      { id: "a", label: "A", state: "open", rev: 0 },
+      { id: "b", label: "B", state: "open", rev: 0 },
+    ],
+    createdAt: "2026-03-02T12:00:00.000Z",
+  };
+  const sanne = { userId: "sanne", name: "Sanne" };
+
+  it("sets the target state; the state an item already has, an unknown item or a closed checklist change nothing", () => {
+    const done = applyOperation(start, { op: "set", item: "a", state: "done" }, sanne, "t1")!;
+    expect(done.items[0]).toMatchObject({ state: "done", changedBy: sanne, changedAt: "t1", rev: 1 });
+    expect(applyOperation(done, { op: "set", item: "a", state: "done" }, sanne, "t2")).toBeUndefined();
+    expect(applyOperation(done, { op: "set", item: "zz", state: "done" }, sanne, "t2")).toBeUndefined();
+    const closed = applyOperation(done, { op: "close" }, sanne, "t3")!;
+    expect(applyOperation(closed, { op: "set", item: "b", state: "nvt" }, sanne, "t4")).toBeUndefined();
+  });
+
+  it("replays history entries onto the starting state", () => {
+    const ops = [
+      { type: "set", data: { op: "set", item: "a", state: "done", by: sanne, at: "t1" } },
+      { type: "owner", data: { op: "owner", item: "b", owner: sanne, dueAt: "t9", by: sanne, at: "t2" } },
+      { type: "note", data: { op: "note", item: "b", note: "volgt vrijdag", by: sanne, at: "t3" } },
+    ];
+    let state: Checklist = start;
+    for (const entry of ops) {
+      const { by, at, ...op } = entry.data as any;
+      state = applyOperation(state, op, by, at)!;
+    }
+    expect(replay(startingState(state), [{ type: "start" }, ...ops])).toEqual(state);
+  });
+});
