@@ -62,7 +62,7 @@ export class Retriever {
   private readonly sentenceCache = new Map<string, AnalysedSentence[]>();
 
   private readonly rerank: RerankOptions;
-  private readonly weightedCache = new WeakMap<QueryTermGroup[], WeightedGroup[]>();
+  private readonly weightedCache = new WeakMap<QueryTermGroup[], Map<number, WeightedGroup[]>>();
 
   constructor(private readonly deps: RetrieverDeps) {
     this.rerank = deps.rerank ?? DEFAULT_RERANK;
@@ -123,8 +123,8 @@ export class Retriever {
     return this.coverageOfTerms(groups, this.chunkTerms(chunk));
   }
 
-  coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>): number {
-    const weighted = this.weighted(groups);
+  coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>, idfPower = this.rerank.idfPower): number {
+    const weighted = this.weighted(groups, idfPower);
     let total = 0;
     let covered = 0;
     for (const group of weighted) {
@@ -142,26 +142,42 @@ export class Retriever {
   }
 
   /**
+   * Which of the question's words (groups) a set of terms covers, and what each word weighs
+   * (its rarity): for choosing further quotes and for deciding what an answer leaves out.
+   */
+  groupCoverage(groups: QueryTermGroup[], terms: ReadonlySet<string>): boolean[] {
+    return this.weighted(groups).map((group) =>
+      group.terms.some(({ term }) => terms.has(term) || (PREFIX_CREDIT > 0 && term.length >= 5 && hasPrefix(terms, term))),
+    );
+  }
+
+  groupWeights(groups: QueryTermGroup[], idfPower = this.rerank.idfPower): number[] {
+    return this.weighted(groups, idfPower).map((group) => group.weight);
+  }
+
+  /**
    * Rarity weights of a question's terms, computed once per question: coverage is scored
    * for every sentence of every candidate, and the idf lookups dominated that.
    */
-  private weighted(groups: QueryTermGroup[]): WeightedGroup[] {
-    let weighted = this.weightedCache.get(groups);
+  private weighted(groups: QueryTermGroup[], idfPower = this.rerank.idfPower): WeightedGroup[] {
+    let byPower = this.weightedCache.get(groups);
+    if (!byPower) this.weightedCache.set(groups, (byPower = new Map()));
+    let weighted = byPower.get(idfPower);
     if (weighted) return weighted;
     const { lexical } = this.deps;
-    const unknownWeight = Math.pow(lexical.idf("\u0000unknown"), this.rerank.idfPower);
+    const unknownWeight = Math.pow(lexical.idf("\u0000unknown"), idfPower);
     weighted = groups.map((group) => {
       let weight = 0;
       const terms: WeightedGroup["terms"] = [];
       for (const [term, termWeight] of group.terms) {
-        const value = termWeight * Math.pow(lexical.idf(term), this.rerank.idfPower);
+        const value = termWeight * Math.pow(lexical.idf(term), idfPower);
         if (lexical.has(term)) weight = Math.max(weight, value);
         terms.push({ term, value });
       }
       // A word the corpus does not know at all weighs the most.
       return { terms, weight: weight === 0 ? unknownWeight : weight };
     });
-    this.weightedCache.set(groups, weighted);
+    byPower.set(idfPower, weighted);
     return weighted;
   }
 

@@ -111,9 +111,10 @@ export class AskService {
   private extractive(question: string, passages: RetrievedPassage[]): { result: AnswerResult; hasExpectedType: boolean } {
     const answer = extractiveAnswer(
       passages,
-      this.knowledge.textScorer(question),
+      this.knowledge.questionScorer(question),
       this.answerTypeCheck(question),
       { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages) },
+      question,
     );
     return {
       hasExpectedType: answer.hasExpectedType,
