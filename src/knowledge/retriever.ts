@@ -25,6 +25,8 @@ export interface RerankOptions {
   sentenceWeight: number;
   /** Rarity weighting in coverage: idf^power (below 1 keeps rare chat words from dominating). */
   idfPower: number;
+  /** How many of BM25's best candidates always stay in the top k (reordered, never dropped). */
+  keepBm25Top: number;
 }
 
 interface AnalysedSentence {
@@ -38,7 +40,13 @@ interface WeightedGroup {
   weight: number;
 }
 
-export const DEFAULT_RERANK: RerankOptions = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.2, idfPower: 0.3 };
+export const DEFAULT_RERANK: RerankOptions = {
+  depth: 50,
+  coverageWeight: 0.5,
+  sentenceWeight: 0.2,
+  idfPower: 0.3,
+  keepBm25Top: 3,
+};
 
 export interface RetrieverDeps {
   analyser: DutchAnalyser;
@@ -110,8 +118,13 @@ export class Retriever {
       coverageWeight * p.coverage +
       sentenceWeight * (sentence.get(p.chunk.id) ?? 0) +
       (1 - coverageWeight - sentenceWeight) * (top > 0 ? p.score / top : 0);
-    const passages = candidates.sort((a, b) => blended(b) - blended(a)).slice(0, k);
-    return passages;
+    const reranked = [...candidates].sort((a, b) => blended(b) - blended(a));
+    // BM25's own best few stay in the answer window: the rerank may reorder them, not drop them.
+    const window = reranked.slice(0, k);
+    const bm25Best = [...candidates].sort((a, b) => b.score - a.score).slice(0, this.rerank.keepBm25Top);
+    const missing = bm25Best.filter((p) => !window.includes(p));
+    if (missing.length > 0) window.splice(Math.max(0, k - missing.length), missing.length, ...missing);
+    return window;
   }
 
   /**
