@@ -125,14 +125,22 @@ export class KnowledgeBase {
     covered: (text: string, chunk?: Chunk) => boolean[];
     weights: number[];
     words: string[];
+    rarity: Array<{ known: boolean; share: number }>;
   } {
     const groups = this.retriever.queryGroups(question);
     return {
+      rarity: this.retriever.groupRarity(groups),
       score: this.textScorer(question),
       covered: (text: string) => this.retriever.groupCoverage(groups, this.sentenceTerms(text)),
       weights: this.retriever.groupWeights(groups, SENTENCE_IDF_POWER),
       words: groups.map((g) => g.word),
     };
+  }
+
+  /** The document's title and region, as shown and as a question may name them. */
+  documentNaming(documentId: string): string {
+    const meta = this.documents[documentId]?.meta;
+    return `${meta?.title ?? ""}\n${meta?.region ?? ""}`;
   }
 
   /**

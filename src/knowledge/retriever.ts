@@ -164,6 +164,27 @@ export class Retriever {
     );
   }
 
+  /**
+   * Per question word: whether the corpus knows it at all (any of its terms), and its rarity
+   * as the share of passages that contain its rarest known term (1 when unknown).
+   */
+  groupRarity(groups: QueryTermGroup[]): Array<{ known: boolean; share: number }> {
+    const { lexical } = this.deps;
+    const n = Math.max(1, lexical.size);
+    return groups.map((group) => {
+      let share = 1;
+      let known = false;
+      for (const [term] of group.terms) {
+        if (!lexical.has(term)) continue;
+        known = true;
+        // idf = ln(1 + (n - df + 0.5) / (df + 0.5)), solved for df.
+        const df = (n + 1) / Math.exp(lexical.idf(term)) - 0.5;
+        share = Math.min(share, Math.max(0, df) / n);
+      }
+      return { known, share };
+    });
+  }
+
   groupWeights(groups: QueryTermGroup[], idfPower = this.rerank.idfPower): number[] {
     return this.weighted(groups, idfPower).map((group) => group.weight);
   }
