@@ -49,8 +49,12 @@ describe("DutchAnalyser", () => {
     expect(analyser.indexTerms("circa 70% van de jongeren")).toContain(analyser.stem("procent"));
   });
 
-  it("replaces chat shorthand instead of searching for it", () => {
-    const groups = analyser.queryGroups("hoe vaak vlgs het plan");
+  it("replaces chat shorthand a region lists instead of searching for it", () => {
+    const withShorthand = new DutchAnalyser(
+      new SynonymTable({}, { vlgs: ["volgens"] }),
+      loadStopwords(path.join(content, "dutch-analysis.yaml")),
+    );
+    const groups = withShorthand.queryGroups("hoe vaak vlgs het plan");
     expect(groups.map((g) => g.word)).not.toContain("vlgs");
   });
 
