@@ -33,7 +33,8 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       if (/\p{L}{2}/u.test(trimmed)) lines.push({ text: trimmed, kind, block });
       continue;
     }
-    const body = trimmed.replace(BULLET, "").trim();
+    // A table row whose first cells are empty reads as "| text": the pipes are layout, not text.
+    const body = trimmed.replace(/^(?:\|\s*)+/, "").replace(BULLET, "").trim();
     const parts = kind === "item" ? [body] : body.split(SENTENCE_END);
     for (const part of parts) {
       const s = part.trim();
