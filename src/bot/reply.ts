@@ -10,6 +10,8 @@ export interface SourceCitation {
   n: number;
   documentId: string;
   documentTitle: string;
+  /** A short title for narrow places (buttons, context lines); renderers fall back to documentTitle. */
+  shortTitle?: string;
   /** Section trail joined for display, e.g. "5.2.5 Matching & plaatsing". */
   section: string;
   /** Short quote from the passage (retrieved text, never invented). */
