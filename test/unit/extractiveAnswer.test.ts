@@ -47,6 +47,28 @@ describe("extractiveAnswer", () => {
     expect(one.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt.” [1]");
   });
 
+  it("fills the word budget with the next-best sentences, never past it", () => {
+    const filler = (i: number) => `Over het spoedberaad valt nog iets te zeggen, punt ${i} van een lange reeks zinnen met woorden.`;
+    const text = ["Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.", ...[1, 2, 3, 4, 5].map(filler)].join(" ");
+    const question = "wanneer vindt een spoedberaad plaats";
+    const roomy = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, wordBudget: 70 }, question);
+    const tight = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, wordBudget: 20 }, question);
+    const words = (t: string) => t.split(/\s+/).length;
+    expect(tight.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.” [1]");
+    expect(roomy.text.startsWith("“Een spoedberaad vindt plaats binnen twee werkdagen")).toBe(true);
+    expect(roomy.quoted.length).toBeGreaterThan(1);
+    expect(words(roomy.text)).toBeLessThanOrEqual(70);
+  });
+
+  it("ranks the sentence after the one that names the question as a possible answer", () => {
+    const text = "Alle mede-eigenaren van dit actieplan zijn samen verenigd in de landelijke regiegroep. Het betreft bestuurders, professionals en jeugdigen. Losse zin.";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("wie zitten in de regiegroep"));
+    expect(answer.ranking).toEqual([
+      "Alle mede-eigenaren van dit actieplan zijn samen verenigd in de landelijke regiegroep.",
+      "Het betreft bestuurders, professionals en jeugdigen.",
+    ]);
+  });
+
   it("quotes a list whole with its lead-in, also when an item matched best", () => {
     const text = "Casusregie kent vier stappen:\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat en de evaluatie\n- Stap 3 de middelen\n\nLosse andere tekst over iets anders hier.";
     for (const question of ["welke stappen kent casusregie", "wat is het resultaat en de evaluatie"]) {

@@ -130,7 +130,7 @@ export class AskService {
     );
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
-    const about = questionAbout(scorer, [...answer.quoted, ...context].join("\n"), this.options.aboutRarity, namesIn(question));
+    const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question));
     return {
       hasExpectedType: answer.hasExpectedType,
       aboutMissing: about.missing,

@@ -14,6 +14,11 @@ export interface ExtractiveAnswer {
   quoted: string[];
   /** The best-scoring lines, best first (for diagnosis). */
   ranking: string[];
+  /**
+   * Lines of the cited passages that score well enough to be quoted, whether or not the word
+   * budget left room: what the answer stands on when checking what the question is about.
+   */
+  eligible: string[];
 }
 
 /**
@@ -50,11 +55,15 @@ export interface ExtractiveOptions {
   typeFloor: number;
   /** A further quote is added when the quotes so far miss at least this share of the question's weight. */
   missingShare: number;
+  /** Further quotes are added only while the answer stays within this many words. */
+  wordBudget: number;
+  /** Whether room left in the word budget is filled with the next-best sentences. */
+  fillBudget: boolean;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   passages: 5,
-  maxQuotes: 3,
+  maxQuotes: 4,
   maxListItems: 12,
   relativeFloor: 0.4,
   typeWindow: 12,
@@ -62,12 +71,16 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   typeBonus: 0.15,
   typeFloor: 0.3,
   missingShare: 0.2,
+  wordBudget: 70,
+  fillBudget: true,
 };
 
 interface Candidate {
   n: number;
   index: number;
   own: number;
+  /** What the line inherits from the one before it. */
+  previous: number;
   score: number;
 }
 
@@ -85,6 +98,8 @@ const TWO_QUESTIONS = /\?.*\?|\b(en|plus|ook)\s+(wie|wat|hoe|wanneer|waar|welke|
 const SHORT_SENTENCE = 60;
 /** A runner-up scoring at least this share of the lead is quoted too: it may be the answer. */
 const RUNNER_UP = 0.9;
+/** Share of the previous line's own score a line inherits (measured: 0.3 beat 0, 0.5 and 0.7). */
+const PREVIOUS_WEIGHT = 0.3;
 /** Score per step up in retrieval rank: the lead should come from the best passage. */
 const RANK_WEIGHT = 0.2;
 
@@ -108,16 +123,20 @@ export function extractiveAnswer(
     const lines = passageLines(passage.chunk.text, passage.chunk.sectionPath);
     linesOf.set(p + 1, lines);
     const heading = passage.chunk.sectionPath.at(-1) ?? "";
+    const owns = lines.map((line) => q.score(line.text, passage.chunk));
     lines.forEach((line, index) => {
-      const own = q.score(line.text, passage.chunk);
-      // A sentence that shares nothing with the question is never an answer, wherever it stands.
-      if (own <= 0) return;
+      const own = owns[index]!;
+      // The sentence after one that names what is asked often carries the answer ("Het betreft
+      // ...", "Aanleiding? Een journalist ..."): it inherits part of its predecessor's score.
+      const previous = index > 0 ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
+      // A sentence that shares nothing with the question or its predecessor is never an answer.
+      if (own <= 0 && previous <= 0) return;
       // Read under its heading (or its list's lead-in), a line may answer more.
       const context = heading;
       const underHeading = options.headingContext * q.score(`${context}\n${line.text}`, passage.chunk);
       // Earlier passages are a little more trustworthy: retrieval already weighed them.
-      const score = Math.max(own, underHeading) + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p);
-      candidates.push({ n: p + 1, index, own, score });
+      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p);
+      candidates.push({ n: p + 1, index, own, previous, score });
     });
   });
   const lineText = (n: number, index: number) => linesOf.get(n)?.[index]?.text ?? "";
@@ -129,7 +148,7 @@ export function extractiveAnswer(
   let typed = 0;
   const typedCandidates: Candidate[] = [];
   if (hasType) {
-    for (const c of ranked.slice(0, options.typeWindow)) {
+    for (const c of ranked.filter((c) => c.own > 0).slice(0, options.typeWindow)) {
       if (c.own < bestOwn * options.typeFloor) continue;
       const next = linesOf.get(c.n)?.[c.index + 1];
       if (hasType(lineText(c.n, c.index))) {
@@ -138,7 +157,7 @@ export function extractiveAnswer(
         typed++;
       } else if (next && next.text.length <= 200 && hasType(next.text) && !candidates.some((o) => o.n === c.n && o.index === c.index + 1)) {
         // A heading-like line and the date or figure right under it ("Regiovisie ..." / "30 november 2020").
-        const companion = { n: c.n, index: c.index + 1, own: c.own, score: c.score + options.typeBonus };
+        const companion = { n: c.n, index: c.index + 1, own: c.own, previous: 0, score: c.score + options.typeBonus };
         candidates.push(companion);
         typedCandidates.push(companion);
         typed++;
@@ -179,27 +198,51 @@ export function extractiveAnswer(
       let have = coveredBy(quotes[0]!);
       const missingWeight = () => weights.reduce((sum, w, g) => sum + (have[g] ? 0 : w), 0);
       const twoThings = TWO_QUESTIONS.test(question);
-      while (quotes.length < options.maxQuotes && (missingWeight() >= options.missingShare * total || (twoThings && quotes.length < 2) || ranked.some((c) => !used.has(`${c.n}:${c.index}`) && c.score >= best * RUNNER_UP))) {
+      const key = (c: Candidate) => `${c.n}:${c.index}`;
+      // Candidates whose quote did not fit the word budget are passed over, not retried.
+      const tried = new Set<string>();
+      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c));
+      let spent = wordsIn(quotes[0]!, lineText);
+      // How much of the question the lead itself holds: a filler must hold a fair share of that.
+      const leadContent = top.own + top.previous;
+      while (quotes.length < options.maxQuotes && spent < options.wordBudget) {
+        const wanted =
+          options.fillBudget ||
+          missingWeight() >= options.missingShare * total ||
+          (twoThings && quotes.length < 2) ||
+          ranked.some((c) => open(c) && c.score >= best * RUNNER_UP);
+        if (!wanted) break;
         let pick: { c: Candidate; gain: number } | undefined;
         for (const c of ranked) {
           if (c.score < best * options.relativeFloor) break;
-          if (used.has(`${c.n}:${c.index}`)) continue;
+          if (!open(c)) continue;
           const got = covered(lineText(c.n, c.index), chunkOf(c.n));
           const gain = weights.reduce((sum, w, g) => sum + (got[g] && !have[g] ? w : 0), 0);
           if (gain > 0 && (!pick || gain > pick.gain * 1.5)) pick = { c, gain };
         }
         // A runner-up that scores nearly as well as the lead may be the actual answer.
         if (!pick) {
-          const close = ranked.find((c) => !used.has(`${c.n}:${c.index}`) && c.score >= best * RUNNER_UP);
+          const close = ranked.find((c) => open(c) && c.score >= best * RUNNER_UP);
           if (close) pick = { c: close, gain: 0 };
         }
         if (!pick && twoThings && quotes.length < 2) {
-          const next = ranked.find((c) => !used.has(`${c.n}:${c.index}`) && c.score >= best * options.relativeFloor && c.n !== top.n);
+          const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.n !== top.n);
+          if (next) pick = { c: next, gain: 0 };
+        }
+        // Room left: the next-best sentence, which often holds the detail the lead leaves out.
+        if (!pick && options.fillBudget) {
+          const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.own + c.previous >= leadContent * options.relativeFloor);
           if (next) pick = { c: next, gain: 0 };
         }
         if (!pick) break;
         const quote = quoteAround(linesOf.get(pick.c.n) ?? [], pick.c, options);
-        if (!take(quote)) break;
+        const fresh = { n: quote.n, indexes: quote.indexes.filter((i) => !used.has(`${quote.n}:${i}`)) };
+        const cost = wordsIn(fresh, lineText);
+        if (spent + cost > options.wordBudget || !take(quote)) {
+          tried.add(key(pick.c));
+          continue;
+        }
+        spent += cost;
         const more = coveredBy(quotes.at(-1)!);
         have = have.map((h, g) => h || (more[g] ?? false));
       }
@@ -218,7 +261,22 @@ export function extractiveAnswer(
     if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, lines[quote.indexes[0]!]!.text);
     return text;
   });
-  return { text: rendered.join("\n"), cited, quotes: firstQuote, hasExpectedType: !hasType || typed > 0, quoted, ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)) };
+  const floor = (ranked[0]?.score ?? 0) * options.relativeFloor;
+  const eligible = ranked.filter((c) => c.score >= floor && cited.includes(c.n)).map((c) => lineText(c.n, c.index));
+  return {
+    text: rendered.join("\n"),
+    cited,
+    quotes: firstQuote,
+    hasExpectedType: !hasType || typed > 0,
+    quoted,
+    ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)),
+    eligible,
+  };
+}
+
+/** Words a quote shows: its lines and its citation marker. */
+function wordsIn(quote: Quote, lineText: (n: number, index: number) => string): number {
+  return quote.indexes.reduce((sum, i) => sum + lineText(quote.n, i).split(/\s+/).filter(Boolean).length, 1);
 }
 
 /** The line that introduces the list or table a line belongs to ("... vier stappen:"). */
@@ -250,6 +308,9 @@ function quoteAround(lines: PassageLine[], c: Candidate, options: ExtractiveOpti
     return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };
   }
   if (line.kind === "row") return { n: c.n, indexes: [c.index] };
+  // A sentence chosen for what its predecessor says is read with that predecessor.
+  const before = lines[c.index - 1];
+  if (c.own <= 0 && before && before.kind === "sentence" && line.kind === "sentence") return { n: c.n, indexes: [c.index - 1, c.index] };
   const next = lines[c.index + 1];
   if (line.text.endsWith(":") && next && next.kind !== "sentence") {
     const items = next.kind === "row" ? blockOf(lines, next.block).slice(0, 4) : blockOf(lines, next.block).slice(0, options.maxListItems);
