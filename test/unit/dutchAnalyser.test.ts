@@ -21,6 +21,11 @@ describe("DutchAnalyser", () => {
     expect(analyser.indexTerms("Suïcidale JONGEREN")).toEqual(analyser.indexTerms("suicidale jongere"));
   });
 
+  it("lets a number word meet its digits and a noun meet the verb it comes from", () => {
+    expect(analyser.indexTerms("binnen twee werkdagen")).toContain("2");
+    expect(analyser.indexTerms("de separatie van een jongere")).toContain(analyser.stem("separeren"));
+  });
+
   it("drops stop words but keeps numbers and time words", () => {
     const terms = analyser.indexTerms("de zeven basisprincipes zijn altijd van toepassing");
     expect(terms).not.toContain("de");

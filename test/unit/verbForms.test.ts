@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { derivedVerb, inflectionBase, infinitiveCandidates, participleInfinitive } from "../../src/knowledge/analysis/verbForms.js";
+import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive } from "../../src/knowledge/analysis/verbForms.js";
 
 const known = (...words: string[]) => {
   const set = new Set(words);
@@ -62,5 +62,16 @@ describe("derivedVerb", () => {
     expect(derivedVerb("organisatie", isKnown)).toBeUndefined();
     expect(derivedVerb("ring", isKnown)).toBeUndefined();
     expect(derivedVerb("jeugdhulp", isKnown)).toBeUndefined();
+  });
+});
+
+describe("numberWordValue", () => {
+  it("gives the digits of a number word, not of the article 'een'", () => {
+    expect(numberWordValue("twee")).toBe("2");
+    expect(numberWordValue("nul")).toBe("0");
+    expect(numberWordValue("twaalf")).toBe("12");
+    expect(numberWordValue("veertig")).toBe("40");
+    expect(numberWordValue("een")).toBeUndefined();
+    expect(numberWordValue("plek")).toBeUndefined();
   });
 });

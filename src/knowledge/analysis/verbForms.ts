@@ -65,3 +65,19 @@ export function infinitiveCandidates(stem: string): string[] {
   if (undoubled !== stem) candidates.push(`${undoubled}en`);
   return candidates;
 }
+
+/** Number words up to twenty and the round tens, as digits. */
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig"
+    .split(" ")
+    .map((word, value) => [word, String(value)] as [string, string])
+    .concat([["dertig", "30"], ["veertig", "40"], ["vijftig", "50"], ["honderd", "100"], ["duizend", "1000"]]),
+);
+
+/**
+ * The digits a number word stands for ("twee" -> "2"), so "twee werkdagen" meets "2
+ * werkdagen". "een" is left out: it is nearly always the article.
+ */
+export function numberWordValue(word: string): string | undefined {
+  return word === "een" ? undefined : NUMBER_WORDS[word];
+}
