@@ -36,6 +36,25 @@ export function reciprocalRank(ranked: Span[], documentId: string, evidence: Arr
   return index < 0 ? 0 : 1 / (index + 1);
 }
 
+/** Characters of the answer text that count as its lead (shared/eval/README.md). */
+export const LEAD_CHARS = 240;
+
+/** The answer text as scored: whitespace collapsed. */
+export function answerText(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The start of the answer text that a reader sees first. */
+export function leadText(text: string): string {
+  return answerText(text).slice(0, LEAD_CHARS);
+}
+
+/** Whitespace-separated words. */
+export function wordCount(text: string): number {
+  const flat = answerText(text);
+  return flat === "" ? 0 : flat.split(" ").length;
+}
+
 export function keywordShare(answer: string, keywords: string[]): number {
   if (keywords.length === 0) return 1;
   const flat = (s: string) => s.toLowerCase().replace(/\s+/g, " ");

@@ -3,7 +3,17 @@ import type { AskService } from "../handlers/ask/askService.js";
 import type { KnowledgeBase } from "../knowledge/knowledgeBase.js";
 import { loadDocumentFile } from "../knowledge/loaders/loadFile.js";
 import { BaselineIndex } from "./baselineIndex.js";
-import { keywordShare, mean, percentile, recallAtK, reciprocalRank, evidenceSpans } from "./metrics.js";
+import {
+  answerText,
+  evidenceSpans,
+  keywordShare,
+  leadText,
+  mean,
+  percentile,
+  recallAtK,
+  reciprocalRank,
+  wordCount,
+} from "./metrics.js";
 import type { EvalQuestion } from "./questions.js";
 
 export interface QuestionResult {
@@ -16,7 +26,11 @@ export interface QuestionResult {
   recall5: number;
   rr: number;
   keywordHit: number;
+  leadKeywordHit: number;
+  words: number;
   ms: number;
+  /** The answer text as scored (for --verbose). */
+  text: string;
 }
 
 export interface Figures {
@@ -25,6 +39,9 @@ export interface Figures {
   "recall@5": number;
   mrr: number;
   keywordHit: number;
+  leadKeywordHit: number;
+  /** Median words of the answer text, over answerable questions that were answered. */
+  answerWords: number;
   abstainRecall: number;
   falseAbstain: number;
   p50Ms: number;
@@ -45,6 +62,7 @@ export async function runEvaluation(
   ask: AskService,
   corpusDir: string,
   k: number,
+  baseline = new BaselineIndex(knowledge.allChunks()),
 ): Promise<EvaluationReport> {
   const documentText = new Map<string, string>();
   for (const doc of new Set(questions.flatMap((q) => (q.doc ? [q.doc] : [])))) {
@@ -53,8 +71,6 @@ export async function runEvaluation(
   }
   const evidenceOf = (q: EvalQuestion): Evidence =>
     q.doc ? q.evidence.map((e) => evidenceSpans(documentText.get(q.doc!) ?? "", e)) : [];
-
-  const baseline = new BaselineIndex(knowledge.allChunks());
 
   const ours: QuestionResult[] = [];
   const theirs: QuestionResult[] = [];
@@ -86,10 +102,12 @@ function score(
   evidence: Evidence,
   k: number,
   abstained: boolean,
-  answerText: string,
+  rawText: string,
   ms: number,
 ): QuestionResult {
   const doc = q.doc ?? "";
+  const text = answerText(rawText);
+  const answered = answerable && !abstained;
   return {
     id: q.id,
     kind: q.kind,
@@ -99,8 +117,11 @@ function score(
     recall1: answerable ? recallAtK(ranked, doc, evidence, 1) : 0,
     recall5: answerable ? recallAtK(ranked, doc, evidence, k) : 0,
     rr: answerable ? reciprocalRank(ranked, doc, evidence) : 0,
-    keywordHit: answerable && !abstained ? keywordShare(answerText, q.answer_keywords) : 0,
+    keywordHit: answered ? keywordShare(text, q.answer_keywords) : 0,
+    leadKeywordHit: answered ? keywordShare(leadText(text), q.answer_keywords) : 0,
+    words: wordCount(text),
     ms,
+    text,
   };
 }
 
@@ -114,6 +135,8 @@ function summarise(results: QuestionResult[]): Figures {
     "recall@5": round(mean(answerable.map((r) => r.recall5))),
     mrr: round(mean(answerable.map((r) => r.rr))),
     keywordHit: round(mean(answerable.map((r) => r.keywordHit))),
+    leadKeywordHit: round(mean(answerable.map((r) => r.leadKeywordHit))),
+    answerWords: percentile(answerable.filter((r) => !r.abstained).map((r) => r.words), 50),
     abstainRecall: round(unanswerable.length ? unanswerable.filter((r) => r.abstained).length / unanswerable.length : 0),
     falseAbstain: round(answerable.length ? answerable.filter((r) => r.abstained).length / answerable.length : 0),
     p50Ms: round(percentile(results.map((r) => r.ms), 50)),

@@ -65,6 +65,8 @@ const PARALLEL_MIN_FILES = 32;
 const PARALLEL_MIN_CHUNKS = 5000;
 /** Weight, when choosing sentences, of question words that the document's title or region contains. */
 const DOCUMENT_WORD_WEIGHT = 0.3;
+/** Rarity weighting when choosing answer sentences (idf^power). */
+const SENTENCE_IDF_POWER = 0.3;
 
 /** Owns the indexed plan documents: ingest, snapshot, retrieval. */
 export class KnowledgeBase {
@@ -130,8 +132,35 @@ export class KnowledgeBase {
         if (!own) perDocument.set(chunk.documentId, (own = this.withoutDocumentWords(groups, chunk)));
         scored = own;
       }
-      return this.retriever.coverageOfTerms(scored, this.sentenceTerms(text));
+      return this.retriever.coverageOfTerms(scored, this.sentenceTerms(text), SENTENCE_IDF_POWER);
     };
+  }
+
+  /**
+   * The scorer above plus, per question word, whether a text covers it and what the word
+   * weighs (rarity): answers add a quote for words the first quote leaves out.
+   */
+  questionScorer(question: string): {
+    score: (text: string, chunk?: Chunk) => number;
+    covered: (text: string, chunk?: Chunk) => boolean[];
+    weights: number[];
+    words: string[];
+    rarity: Array<{ known: boolean; share: number }>;
+  } {
+    const groups = this.retriever.queryGroups(question);
+    return {
+      rarity: this.retriever.groupRarity(groups),
+      score: this.textScorer(question),
+      covered: (text: string) => this.retriever.groupCoverage(groups, this.sentenceTerms(text)),
+      weights: this.retriever.groupWeights(groups, SENTENCE_IDF_POWER),
+      words: groups.map((g) => g.word),
+    };
+  }
+
+  /** The document's title and region, as shown and as a question may name them. */
+  documentNaming(documentId: string): string {
+    const meta = this.documents[documentId]?.meta;
+    return `${meta?.title ?? ""}\n${meta?.region ?? ""}`;
   }
 
   /**

@@ -25,6 +25,8 @@ export interface RerankOptions {
   sentenceWeight: number;
   /** Rarity weighting in coverage: idf^power (below 1 keeps rare chat words from dominating). */
   idfPower: number;
+  /** How many of BM25's best candidates always stay in the top k (reordered, never dropped). */
+  keepBm25Top: number;
 }
 
 interface AnalysedSentence {
@@ -38,7 +40,13 @@ interface WeightedGroup {
   weight: number;
 }
 
-export const DEFAULT_RERANK: RerankOptions = { depth: 20, coverageWeight: 0.5, sentenceWeight: 0.2, idfPower: 0.3 };
+export const DEFAULT_RERANK: RerankOptions = {
+  depth: 50,
+  coverageWeight: 0.5,
+  sentenceWeight: 0.2,
+  idfPower: 0.3,
+  keepBm25Top: 3,
+};
 
 export interface RetrieverDeps {
   analyser: DutchAnalyser;
@@ -62,7 +70,7 @@ export class Retriever {
   private readonly sentenceCache = new Map<string, AnalysedSentence[]>();
 
   private readonly rerank: RerankOptions;
-  private readonly weightedCache = new WeakMap<QueryTermGroup[], WeightedGroup[]>();
+  private readonly weightedCache = new WeakMap<QueryTermGroup[], Map<number, WeightedGroup[]>>();
 
   constructor(private readonly deps: RetrieverDeps) {
     this.rerank = deps.rerank ?? DEFAULT_RERANK;
@@ -110,8 +118,13 @@ export class Retriever {
       coverageWeight * p.coverage +
       sentenceWeight * (sentence.get(p.chunk.id) ?? 0) +
       (1 - coverageWeight - sentenceWeight) * (top > 0 ? p.score / top : 0);
-    const passages = candidates.sort((a, b) => blended(b) - blended(a)).slice(0, k);
-    return passages;
+    const reranked = [...candidates].sort((a, b) => blended(b) - blended(a));
+    // BM25's own best few stay in the answer window: the rerank may reorder them, not drop them.
+    const window = reranked.slice(0, k);
+    const bm25Best = [...candidates].sort((a, b) => b.score - a.score).slice(0, this.rerank.keepBm25Top);
+    const missing = bm25Best.filter((p) => !window.includes(p));
+    if (missing.length > 0) window.splice(Math.max(0, k - missing.length), missing.length, ...missing);
+    return window;
   }
 
   /**
@@ -123,8 +136,8 @@ export class Retriever {
     return this.coverageOfTerms(groups, this.chunkTerms(chunk));
   }
 
-  coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>): number {
-    const weighted = this.weighted(groups);
+  coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>, idfPower = this.rerank.idfPower): number {
+    const weighted = this.weighted(groups, idfPower);
     let total = 0;
     let covered = 0;
     for (const group of weighted) {
@@ -142,26 +155,63 @@ export class Retriever {
   }
 
   /**
+   * Which of the question's words (groups) a set of terms covers, and what each word weighs
+   * (its rarity): for choosing further quotes and for deciding what an answer leaves out.
+   */
+  groupCoverage(groups: QueryTermGroup[], terms: ReadonlySet<string>): boolean[] {
+    return this.weighted(groups).map((group) =>
+      group.terms.some(({ term }) => terms.has(term) || (PREFIX_CREDIT > 0 && term.length >= 5 && hasPrefix(terms, term))),
+    );
+  }
+
+  /**
+   * Per question word: whether the corpus knows it at all (any of its terms), and its rarity
+   * as the share of passages that contain its rarest known term (1 when unknown).
+   */
+  groupRarity(groups: QueryTermGroup[]): Array<{ known: boolean; share: number }> {
+    const { lexical } = this.deps;
+    const n = Math.max(1, lexical.size);
+    return groups.map((group) => {
+      let share = 1;
+      let known = false;
+      for (const [term] of group.terms) {
+        if (!lexical.has(term)) continue;
+        known = true;
+        // idf = ln(1 + (n - df + 0.5) / (df + 0.5)), solved for df.
+        const df = (n + 1) / Math.exp(lexical.idf(term)) - 0.5;
+        share = Math.min(share, Math.max(0, df) / n);
+      }
+      return { known, share };
+    });
+  }
+
+  groupWeights(groups: QueryTermGroup[], idfPower = this.rerank.idfPower): number[] {
+    return this.weighted(groups, idfPower).map((group) => group.weight);
+  }
+
+  /**
    * Rarity weights of a question's terms, computed once per question: coverage is scored
    * for every sentence of every candidate, and the idf lookups dominated that.
    */
-  private weighted(groups: QueryTermGroup[]): WeightedGroup[] {
-    let weighted = this.weightedCache.get(groups);
+  private weighted(groups: QueryTermGroup[], idfPower = this.rerank.idfPower): WeightedGroup[] {
+    let byPower = this.weightedCache.get(groups);
+    if (!byPower) this.weightedCache.set(groups, (byPower = new Map()));
+    let weighted = byPower.get(idfPower);
     if (weighted) return weighted;
     const { lexical } = this.deps;
-    const unknownWeight = Math.pow(lexical.idf("\u0000unknown"), this.rerank.idfPower);
+    const unknownWeight = Math.pow(lexical.idf("\u0000unknown"), idfPower);
     weighted = groups.map((group) => {
       let weight = 0;
       const terms: WeightedGroup["terms"] = [];
       for (const [term, termWeight] of group.terms) {
-        const value = termWeight * Math.pow(lexical.idf(term), this.rerank.idfPower);
+        const value = termWeight * Math.pow(lexical.idf(term), idfPower);
         if (lexical.has(term)) weight = Math.max(weight, value);
         terms.push({ term, value });
       }
       // A word the corpus does not know at all weighs the most.
       return { terms, weight: weight === 0 ? unknownWeight : weight };
     });
-    this.weightedCache.set(groups, weighted);
+    byPower.set(idfPower, weighted);
     return weighted;
   }
 

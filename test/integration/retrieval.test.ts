@@ -71,4 +71,18 @@ describe("answers over the shipped corpus", () => {
     const result = await ask.answer("per welke datum doet Friesland mee met de nieuwe werkwijze?");
     expect(result.status).toBe("abstained");
   });
+
+  it("abstains when a name the question is about is in no quote (an institution the documents never mention)", async () => {
+    const known = await ask.answer("Wat doet het Servicepunt JeugdzorgPlus in Groningen en Drenthe?");
+    expect(known.status).toBe("answered");
+    const unknown = await ask.answer("Wat doet het Servicepunt JeugdzorgPlus van Zonnewende in Groningen en Drenthe?");
+    expect(unknown.status).toBe("abstained");
+  });
+
+  it("treats short unknown chat tokens as noise, not as what the question is about", async () => {
+    const plain = await ask.answer("Wat is de verklarende analyse?");
+    const chatty = await ask.answer("Wat is eig de verklarende analyse ivm Groningen?");
+    expect(plain.status).toBe("answered");
+    expect(chatty.status).toBe("answered");
+  });
 });

@@ -270,7 +270,9 @@ describe("the route conversation (Redis)", () => {
     for (const value of ["onderwijs:0", "woonplek:1", "woonperspectief-ontbreekt:0", "evaluatie:0", "spoed-afronden:0"]) {
       seen = await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
     }
-    expect(shownStep(seen)).toBe("spoedmachtiging:uitkomst-spoed-aanvullen");
+    // There was a spoedberaad ("Ja"): the next step is not to organise one.
+    expect(shownStep(seen)).toBe("spoedmachtiging:uitkomst-spoed-na-beraad");
+    expect(seen.text).not.toContain("Organiseer een spoedberaad");
     expect(seen.text).toContain("Wie heeft de regie?: de jeugdbeschermer van de GI, BSN [BSN verwijderd]");
     expect(seen.text).not.toContain("111222333");
     expect(outcomeSection(seen, "Dit ontbreekt nog").map((l) => l.split(":")[0])).toEqual(["• Versnelde toegang tot een INT als alternatief bekeken", "• Perspectief op een woonplek"]);

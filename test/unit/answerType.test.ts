@@ -15,6 +15,14 @@ describe("expectedAnswerType", () => {
     ["wie is de programmamanager van het plan?", "person"],
     ["wie is Arne Popma?", undefined],
     ["wat moet er bij een spoedberaad aanschuiven?", undefined],
+    ["hoe lang blijft een machtiging geldig?", "duration"],
+    ["wat is de gemiddelde opnameduur?", "duration"],
+    ["wat is de maximale groepsgrootte?", "number"],
+    ["hoe hoog is de bijdrage?", "number"],
+    ["heeft iemand het nummer van de crisisdienst?", "phone"],
+    ["is er een maximale duur voor een opname?", undefined],
+    ["is er een wachtlijst? hoe lang duurt het wachten?", "duration"],
+    ["hoe werken we duurzaam samen?", undefined],
   ])("%s -> %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
@@ -67,5 +75,12 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("bel 050-1234567", "phone")).toBe(true);
     expect(containsAnswerType("artikel 6.1.2 van de Jeugdwet", "article")).toBe(true);
     expect(containsAnswerType("de Jeugdwet regelt machtigingen", "article")).toBe(false);
+  });
+
+  it("finds a span of time, not a bare year", () => {
+    expect(containsAnswerType("binnen een half jaar is er een plek", "duration")).toBe(true);
+    expect(containsAnswerType("uiterlijk binnen 24 uur", "duration")).toBe(true);
+    expect(containsAnswerType("drie maanden later", "duration")).toBe(true);
+    expect(containsAnswerType("in 2027 is de werkwijze klaar", "duration")).toBe(false);
   });
 });

@@ -21,6 +21,11 @@ describe("DutchAnalyser", () => {
     expect(analyser.indexTerms("Suïcidale JONGEREN")).toEqual(analyser.indexTerms("suicidale jongere"));
   });
 
+  it("lets a number word meet its digits and a noun meet the verb it comes from", () => {
+    expect(analyser.indexTerms("binnen twee werkdagen")).toContain("2");
+    expect(analyser.indexTerms("de separatie van een jongere")).toContain(analyser.stem("separeren"));
+  });
+
   it("drops stop words but keeps numbers and time words", () => {
     const terms = analyser.indexTerms("de zeven basisprincipes zijn altijd van toepassing");
     expect(terms).not.toContain("de");
@@ -49,8 +54,12 @@ describe("DutchAnalyser", () => {
     expect(analyser.indexTerms("circa 70% van de jongeren")).toContain(analyser.stem("procent"));
   });
 
-  it("replaces chat shorthand instead of searching for it", () => {
-    const groups = analyser.queryGroups("hoe vaak vlgs het plan");
+  it("replaces chat shorthand a region lists instead of searching for it", () => {
+    const withShorthand = new DutchAnalyser(
+      new SynonymTable({}, { vlgs: ["volgens"] }),
+      loadStopwords(path.join(content, "dutch-analysis.yaml")),
+    );
+    const groups = withShorthand.queryGroups("hoe vaak vlgs het plan");
     expect(groups.map((g) => g.word)).not.toContain("vlgs");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inflectionBase, infinitiveCandidates, participleInfinitive } from "../../src/knowledge/analysis/verbForms.js";
+import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive } from "../../src/knowledge/analysis/verbForms.js";
 
 const known = (...words: string[]) => {
   const set = new Set(words);
@@ -38,5 +38,40 @@ describe("infinitiveCandidates", () => {
     expect(infinitiveCandidates("werk")).toContain("werken");
     expect(infinitiveCandidates("stop")).toContain("stoppen");
     expect(infinitiveCandidates("woon")).toContain("wonen");
+  });
+});
+
+describe("derivedVerb", () => {
+  const known = new Set(["registreren", "samenwerken", "oprichten", "separeren", "plaatsen", "opbouwen"]);
+  const isKnown = (word: string) => known.has(word);
+
+  it.each([
+    ["registratie", "registreren"],
+    ["registraties", "registreren"],
+    ["separatie", "separeren"],
+    ["samenwerking", "samenwerken"],
+    ["samenwerkingen", "samenwerken"],
+    ["plaatsing", "plaatsen"],
+    ["opgericht", "oprichten"],
+    ["opgebouwd", "opbouwen"],
+  ])("%s -> %s", (word, verb) => {
+    expect(derivedVerb(word, isKnown)).toBe(verb);
+  });
+
+  it("derives nothing the corpus does not know, and leaves other words alone", () => {
+    expect(derivedVerb("organisatie", isKnown)).toBeUndefined();
+    expect(derivedVerb("ring", isKnown)).toBeUndefined();
+    expect(derivedVerb("jeugdhulp", isKnown)).toBeUndefined();
+  });
+});
+
+describe("numberWordValue", () => {
+  it("gives the digits of a number word, not of the article 'een'", () => {
+    expect(numberWordValue("twee")).toBe("2");
+    expect(numberWordValue("nul")).toBe("0");
+    expect(numberWordValue("twaalf")).toBe("12");
+    expect(numberWordValue("veertig")).toBe("40");
+    expect(numberWordValue("een")).toBeUndefined();
+    expect(numberWordValue("plek")).toBeUndefined();
   });
 });

@@ -34,9 +34,16 @@ export interface AskServiceOptions {
   /** Minimum coverage of the question by the best passage before we answer at all. */
   minCoverage: number;
   generatorTimeoutMs: number;
+  /** A name in the question found in at most this share of passages must be in the answer. */
+  aboutRarity: number;
 }
 
-export const DEFAULT_ASK_OPTIONS: AskServiceOptions = { topK: 5, minCoverage: 0.35, generatorTimeoutMs: 15_000 };
+export const DEFAULT_ASK_OPTIONS: AskServiceOptions = {
+  topK: 5,
+  minCoverage: 0.35,
+  generatorTimeoutMs: 15_000,
+  aboutRarity: 0.03,
+};
 
 /**
  * The answer pipeline: redact personal data, retrieve, decide whether the documents
@@ -88,9 +95,10 @@ export class AskService {
     const passages = await this.knowledge.retrieve(searchText, this.options.topK);
     const extractive = this.extractive(searchText, passages);
     const best = passages[0];
-    // Weak evidence, or none of the best sentences has what the question asks for
-    // (a date, a number, an amount): the documents do not answer it.
-    if (!best || best.coverage < this.options.minCoverage || !extractive.hasExpectedType) {
+    // Weak evidence, none of the best sentences has what the question asks for (a date, a
+    // number, an amount), or the quotes leave out what the question is about: the documents
+    // do not answer it.
+    if (!best || best.coverage < this.options.minCoverage || !extractive.hasExpectedType || extractive.aboutMissing) {
       return {
         status: "abstained",
         text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
@@ -125,15 +133,24 @@ export class AskService {
     }
   }
 
-  private extractive(question: string, passages: RetrievedPassage[]): { result: AnswerResult; hasExpectedType: boolean } {
+  private extractive(
+    question: string,
+    passages: RetrievedPassage[],
+  ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean } {
+    const scorer = this.knowledge.questionScorer(question);
     const answer = extractiveAnswer(
       passages,
-      this.knowledge.textScorer(question),
+      scorer,
       this.answerTypeCheck(question),
       { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages) },
+      question,
     );
+    const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
+    const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
+    const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question));
     return {
       hasExpectedType: answer.hasExpectedType,
+      aboutMissing: about.missing,
       result: {
         status: "answered",
         // Document text may have been written to manipulate: shown as plain text as well.
@@ -199,4 +216,37 @@ function withoutFindings(text: string, findings: PersonalDataFinding[]): string 
     pos = f.end;
   }
   return (out + text.slice(pos)).replace(/ {2,}/g, " ").trim();
+}
+
+/**
+ * What the question is about against what the answer quotes. The names a question types
+ * (institutions, places, programmes: "Accare", "Haaglanden") that the corpus has rarely or
+ * not at all must be in the quotes or in the cited section or document name; if one is not,
+ * the documents do not answer it. Measured: counting rare words that are not names (verbs
+ * like "bereikt", "verstaat") made 8-19% of answerable questions abstain.
+ */
+function questionAbout(
+  scorer: { words: string[]; covered: (text: string) => boolean[]; rarity: Array<{ known: boolean; share: number }> },
+  answerText: string,
+  rareShare: number,
+  names: Set<string>,
+): { missing: boolean; uncovered: string[] } {
+  const has = scorer.covered(answerText);
+  const uncovered: string[] = [];
+  scorer.words.forEach((word, g) => {
+    const { known, share } = scorer.rarity[g]!;
+    // Unknown short tokens are chat shorthand ("eig", "wnr", "ipv"), not names.
+    if (!names.has(word) || (known && share > rareShare) || (!known && word.length <= 4 && !/\d/.test(word))) return;
+    if (!has[g]) uncovered.push(word);
+  });
+  return { missing: uncovered.length > 0, uncovered };
+}
+
+/** Words typed with a capital inside a sentence: names of institutions, places, programmes. */
+function namesIn(question: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of question.matchAll(/(?<=[^.!?:\s]\s+)\p{Lu}[\p{L}\d+-]*/gu)) {
+    for (const token of match[0].normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[a-z0-9]+\+?/g) ?? []) names.add(token);
+  }
+  return names;
 }

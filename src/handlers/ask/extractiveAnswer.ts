@@ -1,9 +1,9 @@
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { documentText } from "./untrustedText.js";
-import { passageSentences, shorten } from "./sentences.js";
+import { type PassageLine, passageLines, rowAsPairs, shorten } from "./sentences.js";
 
 export interface ExtractiveAnswer {
-  /** Dutch answer text: quoted sentences, each followed by its citation marker [n]. */
+  /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
   text: string;
   /** 1-based numbers of the passages quoted, in order of first use. */
   cited: number[];
@@ -11,14 +11,35 @@ export interface ExtractiveAnswer {
   quotes: Map<number, string>;
   /** Whether a well-scoring sentence has the kind of answer the question asks for. */
   hasExpectedType: boolean;
+  /** The quoted text, plain (for checking what the answer covers). */
+  quoted: string[];
+  /** The best-scoring lines, best first (for diagnosis). */
+  ranking: string[];
+  /**
+   * Lines of the cited passages that score well enough to be quoted, whether or not the word
+   * budget left room: what the answer stands on when checking what the question is about.
+   */
+  eligible: string[];
+}
+
+/**
+ * How a question is scored against text: the overall score, and which of the question's words
+ * (by index) a text covers, with their weights. Without `covered`, an answer is one quote.
+ */
+export interface QuestionScorer {
+  score(text: string, chunk?: Chunk): number;
+  covered?(text: string, chunk?: Chunk): boolean[];
+  weights?: number[];
 }
 
 export interface ExtractiveOptions {
   /** How many top passages to take sentences from. */
   passages: number;
-  maxSentences: number;
-  maxChars: number;
-  /** Keep sentences scoring at least this share of the best sentence. */
+  /** How many quotes (a sentence, a list with its lead-in, a table row) at most. */
+  maxQuotes: number;
+  /** Items of a list quoted at most. */
+  maxListItems: number;
+  /** A further quote must score at least this share of the best sentence. */
   relativeFloor: number;
   /** How many of the best sentences may show the expected answer type. */
   typeWindow: number;
@@ -33,126 +54,318 @@ export interface ExtractiveOptions {
   typeBonus: number;
   /** A typed sentence must cover at least this share of what the best sentence covers. */
   typeFloor: number;
+  /** A further quote is added when the quotes so far miss at least this share of the question's weight. */
+  missingShare: number;
+  /** Further quotes are added only while the answer stays within this many words. */
+  wordBudget: number;
+  /** Whether room left in the word budget is filled with the next-best sentences. */
+  fillBudget: boolean;
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   passages: 5,
-  maxSentences: 5,
-  maxChars: 1200,
+  maxQuotes: 4,
+  maxListItems: 12,
   relativeFloor: 0.4,
   typeWindow: 12,
   headingContext: 0.8,
   typeBonus: 0.15,
   typeFloor: 0.3,
+  missingShare: 0.2,
+  wordBudget: 70,
+  fillBudget: true,
 };
 
-/**
- * Answers without a language model: the sentences of the top passages that cover most
- * of the question, quoted verbatim with their citation, in reading order per passage.
- */
-export function extractiveAnswer(
-  passages: RetrievedPassage[],
-  score: (sentence: string, chunk?: Chunk) => number,
-  hasType?: (sentence: string) => boolean,
-  options = DEFAULT_EXTRACTIVE,
-): ExtractiveAnswer {
-  const candidates: Array<{ n: number; index: number; sentence: string; own: number; score: number }> = [];
-  const sentencesOf = new Map<number, string[]>();
-  passages.slice(0, options.passages).forEach((passage, p) => {
-    const sentences = passageSentences(passage.chunk.text, passage.chunk.sectionPath);
-    sentencesOf.set(p + 1, sentences);
-    sentences.forEach((sentence, index) => {
-      // A sentence in a passage that covers the question well is more likely the answer.
-      // Earlier passages are a little more trustworthy too: retrieval already weighed them.
-      const own = score(sentence, passage.chunk);
-      // A sentence that shares nothing with the question is never an answer, wherever it stands.
-      if (own <= 0) return;
-      // Read under its heading, a sentence may answer more ("Doelstelling" + what the goal is).
-      const underHeading = options.headingContext * score(`${passage.chunk.sectionPath.at(-1) ?? ""}\n${sentence}`, passage.chunk);
-      const value = Math.max(own, underHeading) + 0.3 * passage.coverage + 0.05 * (options.passages - p);
-      candidates.push({ n: p + 1, index, sentence, own, score: value });
-    });
-  });
-  const ranked = [...candidates].sort((a, b) => b.score - a.score);
-  // Only a sentence that is itself about the question counts as having the answer type:
-  // a figure in an unrelated sentence answers nothing.
-  const bestOwn = Math.max(0, ...candidates.map((c) => c.own));
-  const typed: typeof candidates = [];
-  if (hasType) {
-    for (const c of ranked.slice(0, options.typeWindow)) {
-      if (c.own < bestOwn * options.typeFloor) continue;
-      if (hasType(c.sentence)) {
-        typed.push(c);
-        continue;
-      }
-      // A heading-like line and the date or figure right under it ("Regiovisie ..." / "30 november 2020").
-      const next = sentencesOf.get(c.n)?.[c.index + 1];
-      if (next && next.length <= 200 && hasType(next) && !candidates.some((o) => o.n === c.n && o.index === c.index + 1)) {
-        const companion = { n: c.n, index: c.index + 1, sentence: next, own: c.own, score: c.score };
-        candidates.push(companion);
-        typed.push(companion);
-      }
-    }
-  }
-  // The sentence that has what the question asks for (a date, a number) goes first.
-  for (const c of typed) c.score += options.typeBonus;
-  const best = Math.max(0, ...candidates.map((c) => c.score));
-  const chosen: typeof candidates = [];
-  let chars = 0;
-  const named = options.namedSection;
-  const order =
-    named !== undefined
-      ? (sentencesOf.get(named) ?? []).map((sentence, index) => ({ n: named, index, sentence, own: best, score: best }))
-      : [...candidates].sort((a, b) => b.score - a.score);
-  for (const c of order) {
-    if (chosen.length >= options.maxSentences || c.score < best * options.relativeFloor) break;
-    const length = Math.min(c.sentence.length, 400);
-    if (chosen.length > 0 && chars + length > options.maxChars) continue;
-    chosen.push(c);
-    chars += length;
-  }
-  // The best sentence often sets up what the next one says ("... uit verschillende stelsels."
-  // -> "We denken aan een vouchersysteem ..."): quote its successor too. So does any quoted
-  // sentence whose successor refers back to it ("Daarmee ...", "Hiervoor ...") or answers it (a
-  // quoted question). Added sentences may pull in their own successor, a few at most.
-  const top = [...chosen].sort((a, b) => b.score - a.score)[0];
-  let added = 0;
-  for (let i = 0; i < chosen.length && added < 3; i++) {
-    const c = chosen[i]!;
-    const next = sentencesOf.get(c.n)?.[c.index + 1];
-    if (!next || c.sentence.trimEnd().endsWith(":") || chosen.some((o) => o.n === c.n && o.index === c.index + 1)) continue;
-    const continues = REFERS_BACK.test(next) || c.sentence.trimEnd().endsWith("?");
-    if (c === top || continues) {
-      chosen.push({ n: c.n, index: c.index + 1, sentence: next, own: 0, score: 0 });
-      if (c !== top) added++;
-    }
-  }
-  chosen.sort((a, b) => a.n - b.n || a.index - b.index);
-  const quotes = new Map<number, string>();
-  const lines = chosen.map((c) => {
-    if (!quotes.has(c.n)) quotes.set(c.n, c.sentence);
-    const list = c.sentence.trimEnd().endsWith(":") ? listAfter(sentencesOf.get(c.n) ?? [], c.index, chosen) : [];
-    // Document text is untrusted too: plain, and without marker-like "[9]" of its own.
-    const quoted = `“${shorten(documentText(c.sentence), 400)}” [${c.n}]`;
-    return list.length > 0 ? [quoted, ...list.map((item) => `  - ${shorten(documentText(item), 200)}`)].join("\n") : quoted;
-  });
-  return { text: lines.join("\n"), cited: [...quotes.keys()], quotes, hasExpectedType: !hasType || typed.length > 0 };
+interface Candidate {
+  n: number;
+  index: number;
+  own: number;
+  /** What the line inherits from the one before it. */
+  previous: number;
+  score: number;
+}
+
+/** A quote: one or more lines of one passage shown together. */
+interface Quote {
+  n: number;
+  indexes: number[];
 }
 
 /** Sentence openings that point back at the sentence before. */
 const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|zij|ze|hij|zo)\s/i;
+/** A question that asks two things: two question marks, or "... en wie/wat/hoe ...". */
+const TWO_QUESTIONS = /\?.*\?|\b(en|plus|ook)\s+(wie|wat|hoe|wanneer|waar|welke|hoeveel|waarom|sinds|vanaf)\b/i;
+/** A sentence this short rarely says enough on its own; its successor comes with it. */
+const SHORT_SENTENCE = 60;
+/** A runner-up scoring at least this share of the lead is quoted too: it may be the answer. */
+const RUNNER_UP = 0.9;
+/** Share of the previous line's own score a line inherits (measured: 0.3 beat 0, 0.5 and 0.7). */
+const PREVIOUS_WEIGHT = 0.3;
+/** Score per step up in retrieval rank: the lead should come from the best passage. */
+const RANK_WEIGHT = 0.2;
 
 /**
- * A sentence ending in ":" introduces a list ("... vier stappen:"); the answer is the list,
- * so the items that follow are quoted with it (unless chosen on their own already).
+ * Answers without a language model. The sentence that answers best leads, quoted with what
+ * belongs to it (the list it introduces, the list it is part of with its lead-in, a table row
+ * with its header, the sentence that continues it). A second or third quote follows only when
+ * the question asks two things or words of the question are still missing.
  */
-function listAfter(sentences: string[], index: number, chosen: Array<{ index: number; sentence: string }>): string[] {
-  const items: string[] = [];
-  for (let i = index + 1; i < sentences.length && items.length < 6; i++) {
-    const item = sentences[i]!;
-    if (item.length > 220 || item.trimEnd().endsWith(":")) break;
-    if (chosen.some((c) => c.sentence === item)) continue;
-    items.push(item);
+export function extractiveAnswer(
+  passages: RetrievedPassage[],
+  scorer: QuestionScorer | ((sentence: string, chunk?: Chunk) => number),
+  hasType?: (sentence: string) => boolean,
+  options = DEFAULT_EXTRACTIVE,
+  question = "",
+): ExtractiveAnswer {
+  const q: QuestionScorer = typeof scorer === "function" ? { score: scorer } : scorer;
+  const linesOf = new Map<number, PassageLine[]>();
+  const candidates: Candidate[] = [];
+  passages.slice(0, options.passages).forEach((passage, p) => {
+    const lines = passageLines(passage.chunk.text, passage.chunk.sectionPath);
+    linesOf.set(p + 1, lines);
+    const heading = passage.chunk.sectionPath.at(-1) ?? "";
+    const owns = lines.map((line) => q.score(line.text, passage.chunk));
+    lines.forEach((line, index) => {
+      const own = owns[index]!;
+      // The sentence after one that names what is asked often carries the answer ("Het betreft
+      // ...", "Aanleiding? Een journalist ..."): it inherits part of its predecessor's score.
+      const previous = index > 0 ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
+      // A sentence that shares nothing with the question or its predecessor is never an answer.
+      if (own <= 0 && previous <= 0) return;
+      // Read under its heading (or its list's lead-in), a line may answer more.
+      const context = heading;
+      const underHeading = options.headingContext * q.score(`${context}\n${line.text}`, passage.chunk);
+      // Earlier passages are a little more trustworthy: retrieval already weighed them.
+      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p);
+      candidates.push({ n: p + 1, index, own, previous, score });
+    });
+  });
+  const lineText = (n: number, index: number) => linesOf.get(n)?.[index]?.text ?? "";
+  const ranked = [...candidates].sort((a, b) => b.score - a.score);
+
+  // Only a sentence that is itself about the question counts as having the answer type:
+  // a figure in an unrelated sentence answers nothing.
+  const bestOwn = Math.max(0, ...candidates.map((c) => c.own));
+  let typed = 0;
+  const typedCandidates: Candidate[] = [];
+  if (hasType) {
+    for (const c of ranked.filter((c) => c.own > 0).slice(0, options.typeWindow)) {
+      if (c.own < bestOwn * options.typeFloor) continue;
+      const next = linesOf.get(c.n)?.[c.index + 1];
+      if (hasType(lineText(c.n, c.index))) {
+        c.score += options.typeBonus;
+        typedCandidates.push(c);
+        typed++;
+      } else if (next && next.text.length <= 200 && hasType(next.text) && !candidates.some((o) => o.n === c.n && o.index === c.index + 1)) {
+        // A heading-like line and the date or figure right under it ("Regiovisie ..." / "30 november 2020").
+        const companion = { n: c.n, index: c.index + 1, own: c.own, previous: 0, score: c.score + options.typeBonus };
+        candidates.push(companion);
+        typedCandidates.push(companion);
+        typed++;
+      }
+    }
   }
-  return items;
+  ranked.splice(0, ranked.length, ...[...candidates].sort((a, b) => b.score - a.score));
+
+  const quotes: Quote[] = [];
+  const used = new Set<string>();
+  const take = (quote: Quote) => {
+    const fresh = quote.indexes.filter((i) => !used.has(`${quote.n}:${i}`));
+    if (fresh.length === 0) return false;
+    fresh.forEach((i) => used.add(`${quote.n}:${i}`));
+    quotes.push({ n: quote.n, indexes: fresh });
+    return true;
+  };
+
+  const named = options.namedSection;
+  if (named !== undefined) {
+    const lines = linesOf.get(named) ?? [];
+    take({ n: named, indexes: readFromTop(lines) });
+  } else if (ranked[0]) {
+    // A how-many or when question gets the number or date first.
+    const top = [...typedCandidates].sort((a, b) => b.score - a.score)[0] ?? ranked[0];
+    take(quoteAround(linesOf.get(top.n) ?? [], top, options));
+    const best = top.score;
+    const weights = q.weights;
+    const covered = q.covered;
+    if (weights && covered && weights.length > 0) {
+      const total = weights.reduce((a, b) => a + b, 0);
+      const chunkOf = (n: number) => passages[n - 1]?.chunk;
+      const coveredBy = (quote: Quote) => {
+        const chunk = chunkOf(quote.n);
+        const context = `${chunk?.sectionPath.join("\n") ?? ""}\n${quote.indexes.map((i) => lineText(quote.n, i)).join("\n")}`;
+        return covered(context, chunk);
+      };
+      let have = coveredBy(quotes[0]!);
+      const missingWeight = () => weights.reduce((sum, w, g) => sum + (have[g] ? 0 : w), 0);
+      const twoThings = TWO_QUESTIONS.test(question);
+      const key = (c: Candidate) => `${c.n}:${c.index}`;
+      // Candidates whose quote did not fit the word budget are passed over, not retried.
+      const tried = new Set<string>();
+      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c));
+      let spent = wordsIn(quotes[0]!, lineText);
+      // How much of the question the lead itself holds: a filler must hold a fair share of that.
+      const leadContent = top.own + top.previous;
+      while (quotes.length < options.maxQuotes && spent < options.wordBudget) {
+        const wanted =
+          options.fillBudget ||
+          missingWeight() >= options.missingShare * total ||
+          (twoThings && quotes.length < 2) ||
+          ranked.some((c) => open(c) && c.score >= best * RUNNER_UP);
+        if (!wanted) break;
+        let pick: { c: Candidate; gain: number } | undefined;
+        for (const c of ranked) {
+          if (c.score < best * options.relativeFloor) break;
+          if (!open(c)) continue;
+          const got = covered(lineText(c.n, c.index), chunkOf(c.n));
+          const gain = weights.reduce((sum, w, g) => sum + (got[g] && !have[g] ? w : 0), 0);
+          if (gain > 0 && (!pick || gain > pick.gain * 1.5)) pick = { c, gain };
+        }
+        // A runner-up that scores nearly as well as the lead may be the actual answer.
+        if (!pick) {
+          const close = ranked.find((c) => open(c) && c.score >= best * RUNNER_UP);
+          if (close) pick = { c: close, gain: 0 };
+        }
+        if (!pick && twoThings && quotes.length < 2) {
+          const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.n !== top.n);
+          if (next) pick = { c: next, gain: 0 };
+        }
+        // Room left: the next-best sentence, which often holds the detail the lead leaves out.
+        if (!pick && options.fillBudget) {
+          const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.own + c.previous >= leadContent * options.relativeFloor);
+          if (next) pick = { c: next, gain: 0 };
+        }
+        if (!pick) break;
+        const quote = quoteAround(linesOf.get(pick.c.n) ?? [], pick.c, options);
+        const fresh = { n: quote.n, indexes: quote.indexes.filter((i) => !used.has(`${quote.n}:${i}`)) };
+        const cost = wordsIn(fresh, lineText);
+        if (spent + cost > options.wordBudget || !take(quote)) {
+          tried.add(key(pick.c));
+          continue;
+        }
+        spent += cost;
+        const more = coveredBy(quotes.at(-1)!);
+        have = have.map((h, g) => h || (more[g] ?? false));
+      }
+    }
+  }
+
+  const cited: number[] = [];
+  const firstQuote = new Map<number, string>();
+  const quoted: string[] = [];
+  const rendered = quotes.map((quote) => {
+    if (!cited.includes(quote.n)) cited.push(quote.n);
+    const lines = linesOf.get(quote.n) ?? [];
+    const chunk = passages[quote.n - 1]?.chunk;
+    const text = renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1));
+    quoted.push(...quote.indexes.map((i) => lines[i]!.text));
+    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, lines[quote.indexes[0]!]!.text);
+    return text;
+  });
+  const floor = (ranked[0]?.score ?? 0) * options.relativeFloor;
+  const eligible = ranked.filter((c) => c.score >= floor && cited.includes(c.n)).map((c) => lineText(c.n, c.index));
+  return {
+    text: rendered.join("\n"),
+    cited,
+    quotes: firstQuote,
+    hasExpectedType: !hasType || typed > 0,
+    quoted,
+    ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)),
+    eligible,
+  };
+}
+
+/** Words a quote shows: its lines and its citation marker. */
+function wordsIn(quote: Quote, lineText: (n: number, index: number) => string): number {
+  return quote.indexes.reduce((sum, i) => sum + lineText(quote.n, i).split(/\s+/).filter(Boolean).length, 1);
+}
+
+/** The line that introduces the list or table a line belongs to ("... vier stappen:"). */
+function leadIn(lines: PassageLine[], index: number): PassageLine | undefined {
+  const line = lines[index];
+  if (!line || line.kind === "sentence") return undefined;
+  let first = index;
+  while (first > 0 && lines[first - 1]!.block === line.block) first--;
+  const before = lines[first - 1];
+  return before && before.kind === "sentence" && (before.text.endsWith(":") || line.kind === "row") ? before : undefined;
+}
+
+/** Indexes of the lines in a block. */
+function blockOf(lines: PassageLine[], block: number): number[] {
+  return lines.flatMap((line, i) => (line.block === block ? [i] : []));
+}
+
+/**
+ * What is quoted around a chosen line: a list whole with its lead-in, a table row with its
+ * header and heading, or a sentence with the one that continues it.
+ */
+function quoteAround(lines: PassageLine[], c: Candidate, options: ExtractiveOptions): Quote {
+  const line = lines[c.index];
+  if (!line) return { n: c.n, indexes: [] };
+  if (line.kind === "item") {
+    const intro = leadIn(lines, c.index);
+    const items = blockOf(lines, line.block).slice(0, options.maxListItems);
+    const introIndex = intro ? lines.indexOf(intro) : -1;
+    return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };
+  }
+  if (line.kind === "row") return { n: c.n, indexes: [c.index] };
+  // A sentence chosen for what its predecessor says is read with that predecessor.
+  const before = lines[c.index - 1];
+  if (c.own <= 0 && before && before.kind === "sentence" && line.kind === "sentence") return { n: c.n, indexes: [c.index - 1, c.index] };
+  const next = lines[c.index + 1];
+  if (line.text.endsWith(":") && next && next.kind !== "sentence") {
+    const items = next.kind === "row" ? blockOf(lines, next.block).slice(0, 4) : blockOf(lines, next.block).slice(0, options.maxListItems);
+    return { n: c.n, indexes: [c.index, ...items] };
+  }
+  const continues =
+    next &&
+    next.kind === "sentence" &&
+    (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE);
+  return { n: c.n, indexes: continues ? [c.index, c.index + 1] : [c.index] };
+}
+
+/** The start of a named section: its first lines, a list whole. */
+function readFromTop(lines: PassageLine[]): number[] {
+  const indexes: number[] = [];
+  let chars = 0;
+  for (let i = 0; i < lines.length && chars < 700; i++) {
+    indexes.push(i);
+    chars += lines[i]!.text.length;
+  }
+  return indexes;
+}
+
+/**
+ * A quote as shown: sentences of one passage run together in one quotation, list items under
+ * their lead-in, table rows as "header: value" pairs under the table's heading. Every quote
+ * ends in its citation marker.
+ */
+function renderQuote(lines: PassageLine[], indexes: number[], n: number, sectionHeading: string | undefined): string {
+  const out: string[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length > 0) out.push(`“${shorten(documentText(prose.join(" ")), 600)}”`);
+    prose = [];
+  };
+  for (const i of indexes) {
+    const line = lines[i]!;
+    if (line.kind === "sentence") {
+      prose.push(line.text);
+      continue;
+    }
+    flush();
+    if (line.kind === "item") out.push(`- ${shorten(documentText(line.text), 300)}`);
+    else {
+      const block = blockOf(lines, line.block);
+      const header = lines[block[0]!]!.text;
+      const heading = leadIn(lines, i)?.text ?? sectionHeading;
+      const pairs = rowAsPairs(line.text, header);
+      const inline = indexes.includes(lines.indexOf(leadIn(lines, i) ?? line)) && leadIn(lines, i) !== undefined;
+      out.push(inline || !heading ? `- ${shorten(documentText(pairs), 300)}` : `${heading.replace(/:$/, "")}: ${shorten(documentText(pairs), 300)}`);
+    }
+  }
+  flush();
+  const last = out.length - 1;
+  if (last >= 0) out[last] = `${out[last]} [${n}]`;
+  return out.join("\n");
 }

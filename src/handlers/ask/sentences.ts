@@ -1,17 +1,55 @@
+/** One readable line of a passage: a sentence, a list item or a table row. */
+export interface PassageLine {
+  text: string;
+  kind: "sentence" | "item" | "row";
+  /** Consecutive lines of one kind with no blank line between them share a block (a list, a table). */
+  block: number;
+}
+
+const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+)+|\d+[.)]\s+(?=\p{Lu}))/u;
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\d“"(])/u;
+
+/**
+ * The lines of a passage as they can be quoted: prose split into sentences, list items and
+ * table rows kept whole and grouped in blocks, so a list can be quoted with its lead-in and a
+ * table row with its header. Headings are not lines.
+ */
+export function passageLines(text: string, headings: readonly string[] = []): PassageLine[] {
+  const isHeading = new Set(headings.map((h) => h.trim()));
+  const lines: PassageLine[] = [];
+  let block = 0;
+  let previousKind: PassageLine["kind"] | undefined;
+  for (const raw of text.split("\n")) {
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || isHeading.has(trimmed)) {
+      block++;
+      previousKind = undefined;
+      continue;
+    }
+    const kind: PassageLine["kind"] = /\s\|\s/.test(trimmed) ? "row" : BULLET.test(trimmed) ? "item" : "sentence";
+    if (kind !== previousKind || kind === "sentence") block++;
+    previousKind = kind;
+    if (kind === "row") {
+      if (/\p{L}{2}/u.test(trimmed)) lines.push({ text: trimmed, kind, block });
+      continue;
+    }
+    // A table row whose first cells are empty reads as "| text": the pipes are layout, not text.
+    const body = trimmed.replace(/^(?:\|\s*)+/, "").replace(BULLET, "").trim();
+    const parts = kind === "item" ? [body] : body.split(SENTENCE_END);
+    for (const part of parts) {
+      const s = part.trim();
+      // Short lines count when they introduce a list ("In 2027:") or carry a figure ("25 maart 2019").
+      if ((s.length >= 15 || s.endsWith(":") || (s.length >= 6 && /\d/.test(s))) && /\p{L}{2}/u.test(s) && !isHeading.has(s)) {
+        lines.push({ text: s, kind, block });
+      }
+    }
+  }
+  return lines;
+}
+
 /** A sentence or list line of a passage, as shown in an answer; headings are not sentences. */
 export function passageSentences(text: string, headings: readonly string[] = []): string[] {
-  const isHeading = new Set(headings.map((h) => h.trim()));
-  return text
-    .split(/\n+|(?<=[.!?])\s+(?=[\p{Lu}\d“"(])/u)
-    .map((s) => s.replace(/^\s*(?:[-*•–]\s+|\d+\.\s+(?=\p{Lu}))/u, "").trim())
-    // Short lines count when they introduce a list ("In 2027:") or carry a figure ("25 maart 2019").
-    .filter(
-      (s) =>
-        (s.length >= 15 || s.endsWith(":") || (s.length >= 6 && /\d/.test(s))) &&
-        !s.startsWith("#") &&
-        !isHeading.has(s) &&
-        /\p{L}{2}/u.test(s),
-    );
+  return passageLines(text, headings).map((line) => line.text);
 }
 
 /** Shortens to at most max characters on a word boundary, with an ellipsis. */
@@ -21,4 +59,23 @@ export function shorten(text: string, max: number): string {
   const cut = flat.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(" ");
   return `${cut.slice(0, lastSpace > max * 0.6 ? lastSpace : cut.length)}…`;
+}
+
+/** Cells of a table row ("a | b | c"). */
+export function rowCells(row: string): string[] {
+  return row.split(/\s\|\s/).map((cell) => cell.trim());
+}
+
+/**
+ * A table row read as "header: value" pairs ("Niveau: Landelijk; Regionaal leren: X"); cells
+ * without a header or without a value are shown as they are or left out.
+ */
+export function rowAsPairs(row: string, header: string | undefined): string {
+  const cells = rowCells(row);
+  if (!header || header === row) return cells.filter((c) => c !== "").join("; ");
+  const names = rowCells(header);
+  return cells
+    .map((cell, i) => (cell === "" ? "" : names[i] && names[i] !== cell ? `${names[i]}: ${cell}` : cell))
+    .filter((pair) => pair !== "")
+    .join("; ");
 }

@@ -17,31 +17,37 @@ export type AnswerType =
   | "person"
   | "frequency"
   | "age"
+  | "duration"
   | "number";
 
 /** First match wins: the more specific kinds come first. */
 const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
-  ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|belnummer)\b/],
+  ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
   ["email", /\b(e-?mail\w*|mailadres)\b/],
   ["address", /\b(adres|bezoekadres|postadres|waar zit\w*|locatie van)\b/],
+  // "dagtarief", "uurtarief": a Dutch compound is a kind of its last part. Measured on five sets:
+  // without it abstainRecall falls on three (0.83 -> 0.67, 0.88 -> 0.75, 0.60 -> 0.50).
   ["amount", /\b(\w*tarief|kosten|kost|bedrag|prijs|hoeveel geld|budget|euro)\b/],
   ["article", /\b(welk|welke|wat is het)\s+(wets)?artikel\b/],
   ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
   // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
   // clearly temporal phrasings expect a date.
-  ["date", /\b(welke datum|welke periode|per welke datum|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
+  ["date", /\b(welke datum|welke periode|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
   // "wie is de programmamanager?" asks for a name; "wie is Arne Popma?" asks for a role.
   ["person", /\bwie (is|was|wordt|werd) (de|het)\b/],
   ["age", /\b((vanaf|tot|onder|boven) welke leeftijd|welke leeftijd|hoe oud)\b/],
   ["frequency", /\b(hoe vaak|hoe regelmatig|hoe frequent|om de hoeveel)\b/],
-  ["number", /\b(hoeveel|hoe groot|hoe lang|welk aantal)\b/],
+  // How long something lasts or stays valid wants a span of time, not just any figure.
+  ["duration", /\b(hoe lang|\w*duur|geldigheid\w*)\b/],
+  // A maximum, minimum or average asks for a figure ("de max caseload", "de gemiddelde ...").
+  ["number", /\b(hoeveel|hoe groot|hoe hoog|welk aantal|max|maximale?|minimale?|gemiddelde?)\b/],
 ];
 
 const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter";
 const NUMBER_WORDS =
   "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend|half|halve|helft|kwart|dubbel|eerste|tweede|derde|alle|geen|enkele";
 
-const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency" | "age">, RegExp> = {
+const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency" | "age" | "duration">, RegExp> = {
   phone: /(\+31|0031|\b0)[\s-]?\d[\d\s-]{7,}\d/,
   email: /[\w.+-]+@[\w-]+\.[\w.]+/,
   address: /\b\d{4}\s?[a-z]{2}\b|\b[a-z]+(straat|weg|laan|plein|singel|kade|gracht|dijk)\s+\d+/,
@@ -54,6 +60,11 @@ const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequen
 /** An age: "12 jaar", "16-jarigen", "18-/18+", "meerderjarig". */
 const AGE = /\b\d{1,2}\s*(jaar|jarig\w*)\b|\b\d{1,2}\s*[-+](?!\d)|\b(minderjarig\w*|meerderjarig\w*|volwassen\w*)\b/;
 
+/** A span of time: "zes weken", "een half jaar", "binnen 24 uur", "3 maanden". */
+const DURATION = new RegExp(
+  `\\b(\\d+([.,]\\d+)?|een|${NUMBER_WORDS})(\\s+(half|halve|hele|paar))?\\s*(uur|uren|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|kwartaal)\\b`,
+);
+
 /** How often: "halfjaarlijks", "elke week", "geregeld", "twee keer per jaar". */
 const FREQUENCY = /\b\w*(jaarlijks|maandelijks|wekelijks|dagelijks)\b|\b(geregeld|regelmatig|periodiek|telkens|steeds|elke|iedere|per (dag|week|maand|kwartaal|jaar)|keer|maal)\b/;
 
@@ -64,9 +75,17 @@ const COUNT = new RegExp(
 /** Two capitalised words in a row, not at the start of the sentence: a name. */
 const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+/u;
 
+/** "Is er een max duur ...?": whether something exists, which "nee, er is geen maximum" answers. */
+const EXISTENCE = /^\s*(is|zijn|bestaat|bestaan|geldt|gelden) er\b/;
+
 export function expectedAnswerType(question: string): AnswerType | undefined {
-  const q = foldText(question);
-  return QUESTION_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0];
+  // Each question of a message on its own: an existence question expects no particular kind.
+  for (const part of foldText(question).split(/\?/)) {
+    if (EXISTENCE.test(part)) continue;
+    const type = QUESTION_PATTERNS.find(([, pattern]) => pattern.test(part))?.[0];
+    if (type) return type;
+  }
+  return undefined;
 }
 
 export function containsAnswerType(text: string, type: AnswerType): boolean {
@@ -77,6 +96,8 @@ export function containsAnswerType(text: string, type: AnswerType): boolean {
       return COUNT.test(foldText(text).replace(/\bq[1-4]\b/g, ""));
     case "age":
       return AGE.test(foldText(text));
+    case "duration":
+      return DURATION.test(foldText(text));
     case "frequency":
       return FREQUENCY.test(foldText(text)) || containsAnswerType(text, "number");
     default:

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { CompoundSplitter } from "./compoundSplitter.js";
 import { foldText, wordTokens } from "./normalise.js";
-import { inflectionBase, participleInfinitive } from "./verbForms.js";
+import { derivedVerb, inflectionBase, numberWordValue, participleInfinitive } from "./verbForms.js";
 import { referencedLabelTerms } from "./sectionLabels.js";
 import type { SynonymTable } from "./synonymTable.js";
 
@@ -138,7 +138,7 @@ export class DutchAnalyser {
   /** Words a word implies: its compound parts, or the verb a participle comes from. */
   private derivedWords(word: string): string[] {
     const isKnown = (w: string) => this.vocabulary.has(w);
-    const base = participleInfinitive(word, isKnown) ?? inflectionBase(word, isKnown);
+    const base = numberWordValue(word) ?? participleInfinitive(word, isKnown) ?? inflectionBase(word, isKnown) ?? derivedVerb(word, isKnown);
     const parts = this.splitter.split(word);
     return base ? [...parts, base] : parts;
   }

@@ -15,6 +15,33 @@ export function participleInfinitive(word: string, isKnown: (word: string) => bo
   return undefined;
 }
 
+/** Prefixes of separable verbs: "opgericht" is a participle of "oprichten". */
+const SEPARABLE = "op|af|aan|in|uit|mee|door|over|toe|terug|samen|vast|voor|na|bij|om|weg|tegen";
+
+/**
+ * The verb a noun or a separable participle comes from, when the corpus knows it:
+ * "registratie(s)" -> "registreren", "samenwerking(en)" -> "samenwerken", "opgericht" ->
+ * "oprichten". Both the question and the documents are analysed this way, so the noun in one
+ * meets the verb in the other.
+ */
+export function derivedVerb(word: string, isKnown: (word: string) => boolean): string | undefined {
+  const atie = /^(\p{L}{3,})aties?$/u.exec(word);
+  if (atie) {
+    const verb = `${atie[1]}eren`;
+    return isKnown(verb) ? verb : undefined;
+  }
+  const ing = /^(\p{L}{3,})ing(en)?$/u.exec(word);
+  if (ing) return infinitiveCandidates(ing[1]!).find(isKnown);
+  const separable = new RegExp(`^(${SEPARABLE})ge(\\p{L}{3,}[dt])$`, "u").exec(word);
+  if (separable) {
+    // "opgericht": the stem may end in the t itself ("richt-en") or take it ("opgebouwd": "bouw-en").
+    const stem = separable[2]!;
+    const stems = [stem, stem.slice(0, -1)];
+    return stems.flatMap(infinitiveCandidates).map((verb) => `${separable[1]}${verb}`).find(isKnown);
+  }
+  return undefined;
+}
+
 /**
  * The base of a superlative ("vaakst" -> "vaak", "grootste" -> "groot") or of an age or
  * count with a plus ("16+" -> "16"), when the corpus knows it.
@@ -37,4 +64,20 @@ export function infinitiveCandidates(stem: string): string[] {
   const undoubled = stem.replace(/(aa|ee|oo|uu)([bcdfghjklmnpqrstvwxz])$/, (_, vowel: string, consonant: string) => `${vowel[0]}${consonant}`);
   if (undoubled !== stem) candidates.push(`${undoubled}en`);
   return candidates;
+}
+
+/** Number words up to twenty and the round tens, as digits. */
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig"
+    .split(" ")
+    .map((word, value) => [word, String(value)] as [string, string])
+    .concat([["dertig", "30"], ["veertig", "40"], ["vijftig", "50"], ["honderd", "100"], ["duizend", "1000"]]),
+);
+
+/**
+ * The digits a number word stands for ("twee" -> "2"), so "twee werkdagen" meets "2
+ * werkdagen". "een" is left out: it is nearly always the article.
+ */
+export function numberWordValue(word: string): string | undefined {
+  return word === "een" ? undefined : NUMBER_WORDS[word];
 }

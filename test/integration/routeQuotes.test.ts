@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { contentDir } from "../../src/app.js";
+import { loadRegionDir, loadRouteDir } from "../../src/handlers/route/routeLoader.js";
+import { SourcePassages } from "../../src/handlers/route/sourcePassages.js";
+import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
+
+const corpus = path.resolve("../shared/corpus");
+const knowledge = new KnowledgeBase({ contentDir });
+const routes = loadRouteDir(path.join(contentDir, "routes")).values;
+const regionName = new Map(loadRegionDir(path.join(contentDir, "regions")).values.map((r) => [r.id, r.name]));
+const regionOf = new Map<string, string | null>(
+  (JSON.parse(readFileSync(path.join(corpus, "corpus.json"), "utf8")) as { documents: Array<{ file: string; region: string | null }> }).documents.map(
+    (d) => [d.file, d.region],
+  ),
+);
+
+beforeAll(async () => {
+  await knowledge.ingest(corpus);
+});
+
+/** Every source a route shows: on its nodes and on its summary items. */
+function sourcesOf(route: (typeof routes)[number]) {
+  return [...route.nodes.flatMap((n) => (n.source ? [{ where: n.id, source: n.source }] : [])), ...route.items.map((i) => ({ where: i.id, source: i.source }))];
+}
+
+describe("route texts quote the documents", () => {
+  it("has routes to check", () => {
+    expect(routes.length).toBeGreaterThan(0);
+  });
+
+  for (const route of routes) {
+    it(`route ${route.id}: every quote it shows is found verbatim in the index`, () => {
+      const passages = new SourcePassages(knowledge);
+      for (const { where, source } of sourcesOf(route)) {
+        const resolved = passages.resolve(source);
+        expect(resolved.ok, `${route.id}/${where}`).toBe(true);
+        if (!resolved.ok) continue;
+        const quote = resolved.passage.quote.replace(/…$/, "");
+        const texts = knowledge.chunksOf(source.document).map((c) => c.text.replace(/\*+/g, "").replace(/\s+/g, " "));
+        expect(texts.some((t) => t.includes(quote)), `${route.id}/${where}: "${quote}"`).toBe(true);
+      }
+    });
+
+    it(`route ${route.id}: sources come from national documents or a region the route branches for`, () => {
+      // A branch for a region (`when: { region: [rijnmond] }`) may cite that region's plan; the rest
+      // of the route is for the default region, Groningen en Drenthe.
+      const branches = [...JSON.stringify(route).matchAll(/"region":\[([^\]]*)\]/g)].flatMap((m) => JSON.parse(`[${m[1]}]`) as string[]);
+      const allowed = new Set(["landelijk", regionName.get("groningen-drenthe"), ...branches.map((id) => regionName.get(id))]);
+      for (const { where, source } of sourcesOf(route)) {
+        const region = regionOf.get(source.document) ?? "landelijk";
+        expect(allowed.has(region), `${route.id}/${where}: ${source.document} (${region})`).toBe(true);
+      }
+    });
+  }
+});
