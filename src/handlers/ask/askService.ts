@@ -1,5 +1,5 @@
 import type { SourceCitation } from "../../bot/reply.js";
-import type { AnswerGenerator } from "../../integrations/openai/groundedAnswerer.js";
+import type { AnswerGenerator } from "./answerGenerator.js";
 import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";

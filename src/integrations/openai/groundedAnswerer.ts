@@ -4,15 +4,9 @@ import { z } from "zod";
 import { leaksInstructions, plainText, uncitedSentences } from "../../handlers/ask/untrustedText.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 
-/** A generated answer. `text` is Dutch with markers like [1]; `citations` are the 1-based passage numbers used. */
-export interface GroundedAnswer {
-  text: string;
-  citations: number[];
-}
+import type { AnswerGenerator, GroundedAnswer } from "../../handlers/ask/answerGenerator.js";
 
-export interface AnswerGenerator {
-  generate(question: string, passages: RetrievedPassage[], signal?: AbortSignal): Promise<GroundedAnswer>;
-}
+export type { AnswerGenerator, GroundedAnswer };
 
 export type AnswerRejectionReason = "timeout" | "malformed" | "invalid_citation" | "uncited_claim" | "instructions_leaked" | "empty" | "upstream";
 
