@@ -10,6 +10,7 @@ import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
+import { createConsultFeature } from "./handlers/consult/consultFeature.js";
 import { createInfrastructure } from "./infrastructure.js";
 import { registerDeliveryJobs } from "./delivery/deliveryJobs.js";
 import { MessageSlots } from "./delivery/messageSlots.js";
@@ -87,14 +88,18 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
   const state = new ConversationStateStore(records, config.stateTtlSeconds);
+  const directory = new Directory({ admins: config.admins });
+  const delivery = new Delivery();
+  const consult = createConsultFeature({
+    config: config.consult, contentDir, region: config.region, records, store, jobs, delivery, directory, logger,
+  });
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(askService, state, new AnswerLog(store)),
     documentCount: () => knowledge.documentCount,
     route: createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger }),
+    consult: consult.handler,
     extra: options.extraHandlers,
   });
-  const directory = new Directory({ admins: config.admins });
-  const delivery = new Delivery();
   const bot = createBot({ registry, directory, fallback, logger });
 
   const surfaceDeps: SurfaceDeps = { bot, store, logger, documentCount: () => knowledge.documentCount, directory, stateTtlSeconds: config.stateTtlSeconds };

@@ -8,18 +8,15 @@ export function comingSoonHandler(): ChatHandler {
   const texts: Record<string, string> = {
     spoedberaad:
       "De checklist voor een spoedberaad komt binnenkort. Tot die tijd kun je vragen: wat moet er bij een spoedberaad aanschuiven?",
-    consult:
-      "Een consult aanvragen bij het Servicepunt JeugdzorgPlus kan binnenkort via Wegwijs. Tot die tijd kun je het Servicepunt van je regio zelf benaderen.",
   };
   return {
     name: "coming-soon",
     commands: [
       { name: "spoedberaad", help: "checklist voor een spoedberaad (binnenkort)" },
-      { name: "consult", help: "consult aanvragen bij het Servicepunt (binnenkort)" },
     ],
     visibility: "private",
     async command({ name }) {
-      return [{ parts: [{ kind: "notice", level: "info", text: texts[name] ?? texts.consult! }] }];
+      return [{ parts: [{ kind: "notice", level: "info", text: texts[name] ?? texts.spoedberaad! }] }];
     },
   };
 }

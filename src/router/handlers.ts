@@ -11,6 +11,8 @@ export interface FeatureDeps {
   ask: AskHandler;
   route?: RouteHandler;
   documentCount: () => number;
+  /** Consult requests (src/handlers/consult), built with the app's delivery and directory. */
+  consult?: ChatHandler;
   /** Extra handlers (tests, region plug-ins), added after the shipped ones. */
   extra?: readonly ChatHandler[];
 }
@@ -26,6 +28,7 @@ export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; 
   registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs() }));
   if (deps.route) registry.add(routeChatHandler(deps.route));
   registry.add(comingSoonHandler());
+  if (deps.consult) registry.add(deps.consult);
   for (const handler of deps.extra ?? []) registry.add(handler);
   // Last: other handlers claim a message (a route step waiting for text) before it is a question.
   registry.add(fallback);

@@ -139,6 +139,8 @@ export const regionSchema = z
     expertteam: contactSchema,
     /** Route ids offered in this region, in menu order. */
     routes: z.array(slugSchema).min(1),
+    /** Consult requests (service levels); read by the consult feature, not by routes. */
+    consult: z.unknown().optional(),
   })
   .strict();
 
