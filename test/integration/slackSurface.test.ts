@@ -349,7 +349,12 @@ describe("Slack surface: real Bolt app against a fake Slack Web API", () => {
     // The route walk starts: the user picks one of the region's routes with a button.
     expect(JSON.stringify(routeAnswer.body.blocks)).toContain("route.");
 
-    for (const sub of ["spoedberaad", "consult"]) {
+    // "consult" opens its form as a modal right after the ack (trigger_id lives three seconds).
+    const consult = command("consult");
+    await slack.command(consult);
+    const opened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === consult.trigger_id));
+    expect(JSON.stringify(opened.body.view)).toContain("Consultaanvraag");
+    for (const sub of ["spoedberaad"]) {
       const coming = command(sub);
       await slack.command(coming);
       const reply = await fake.waitFor(() => fake.responses.find((r) => coming.response_url.endsWith(r.id)));

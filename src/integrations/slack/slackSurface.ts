@@ -11,6 +11,7 @@ import { createSlackDirectory } from "./slackDirectory.js";
 import * as actions from "./listeners/actions.js";
 import * as assistant from "./listeners/assistant.js";
 import * as commands from "./listeners/commands.js";
+import * as forms from "./listeners/forms.js";
 import * as home from "./listeners/home.js";
 import * as messages from "./listeners/messages.js";
 import * as shortcuts from "./listeners/shortcuts.js";
@@ -138,6 +139,7 @@ export function createSlackSurface(deps: SurfaceDeps, config: SlackConfig): Surf
   messages.register(app, ctx);
   commands.register(app, ctx);
   shortcuts.register(app, ctx);
+  forms.register(app, ctx);
   actions.register(app, ctx);
   home.register(app, ctx);
 
