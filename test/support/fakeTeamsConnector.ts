@@ -21,6 +21,10 @@ export interface FakeTeamsConnector {
   waitForMessages(conversationId: string, count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   /** Answer every send to this conversation with an HTTP error (e.g. 403 after uninstall). */
   failConversation(conversationId: string, status: number): void;
+  /** Roster per conversation (conversation id → user ids, aadObjectId or 29: id) for GET .../members/{id}. */
+  readonly members: Map<string, string[]>;
+  /** updateActivity calls (PUT .../activities/{id}) to one conversation. */
+  updatesTo(conversationId: string): ConnectorCall[];
   close(): Promise<void>;
 }
 
@@ -34,8 +38,28 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   const waiters = new Set<() => void>();
   let counter = 0;
 
+  const members = new Map<string, string[]>();
+  const updates: ConnectorCall[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
+    if (req.method === "GET" && member) {
+      const conversationId = decodeURIComponent(member[1]!);
+      const userId = decodeURIComponent(member[2]!);
+      if (members.get(conversationId)?.includes(userId)) {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `29:${userId}`, aadObjectId: userId }));
+      } else {
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "MemberNotFoundInConversation" } }));
+      }
+      return;
+    }
+    const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
+    if (req.method === "PUT" && update) {
+      updates.push({ conversationId: decodeURIComponent(update[1]!), replyToActivityId: decodeURIComponent(update[2]!), activity: JSON.parse(body || "{}"), at: Date.now() });
+      for (const wake of waiters) wake();
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: decodeURIComponent(update[2]!) }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/.exec(req.url ?? "");
     if (req.method !== "POST" || !match) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NotFound" } }));
@@ -93,6 +117,8 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
         waiters.add(check);
         check();
       }),
+    members,
+    updatesTo: (conversationId) => updates.filter((c) => c.conversationId === conversationId),
     failConversation: (conversationId, status) => {
       failures.set(conversationId, status);
     },

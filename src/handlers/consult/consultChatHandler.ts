@@ -60,7 +60,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     return { text };
   }
 
-  async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: string): Promise<Reply[]> {
+  async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: string, requesterOnly = false): Promise<Reply[]> {
+    if (!outcome.ok && outcome.reason === "forbidden" && requesterOnly) return [notice("Dit is niet jouw consultaanvraag.", "warning")];
     if (!outcome.ok) return [refusal(outcome)];
     return [notice(outcome.changed ? okText(outcome.request.id) : sameText)];
   }
@@ -144,10 +145,10 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         case CONSULT_ACTION.answer: {
           const field = textField(action.fields, "answer");
           if (field.error) return [{ parts: [{ ...answerForm(id), fields: [{ ...answerForm(id).fields[0]!, error: field.error }] }], audience: "private" }];
-          return done(await service.answer(actor, id, field.text!), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.");
+          return done(await service.answer(actor, id, field.text!), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.", true);
         }
         case CONSULT_ACTION.cancel:
-          return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, "Deze aanvraag was al geannuleerd.");
+          return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, "Deze aanvraag was al geannuleerd.", true);
         default:
           return [notice("Deze knop ken ik niet (meer).", "warning")];
       }
