@@ -105,7 +105,19 @@ describe("consult requests through Teams", () => {
     await send("other", CHANNEL, { value: byId("consult.claim") });
     await waitFor(CHANNEL, "alleen een coördinator");
 
-    await send("coord", CHANNEL, { value: byId("consult.claim") });
+    // Oppakken as Action.Execute (Universal Actions): the confirmation is the invoke's private message.
+    const invoke = await fetch(`${app.baseUrl}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        type: "invoke", name: "adaptiveCard/action", id: randomUUID(), channelId: "msteams", serviceUrl: connector.serviceUrl, timestamp: new Date().toISOString(),
+        from: people.coord, recipient: { id: "28:wegwijs-bot", name: "Wegwijs" },
+        conversation: { id: CHANNEL, conversationType: "channel", tenantId: "tenant-1" }, channelData: { tenant: { id: "tenant-1" } },
+        value: { action: { type: "Action.Execute", verb: "consult.claim", data: byId("consult.claim") } },
+      }),
+    });
+    expect(invoke.status).toBe(200);
+    expect(JSON.stringify(await invoke.json())).toContain(`Je hebt ${id} opgepakt`);
     await waitForUpdate(CHANNEL, "opgepakt door Cor");
     await waitFor(PERSONAL, `${id} is opgepakt door Cor`);
 

@@ -76,7 +76,6 @@ describe("consult requests on the web", () => {
     expect(id).toMatch(/^CR-\d{4}-\d{6}$/);
     const card = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(id!)));
     expect(JSON.stringify(card.data)).toContain("Oppakken");
-    await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is ingediend`)));
 
     // A non-coordinator sees no list and cannot act.
     expect(text(await post(ASKER, { text: "consulten" }))).toContain("alleen voor coördinatoren");
@@ -142,11 +141,5 @@ describe("consult requests on the web", () => {
     expect(stored!.value.assignee).toMatchObject({ userId: TEAM[winner], name: `Coördinator ${winner}` });
     const history = await app.app.records.open(consultKind(60)).history(id!);
     expect(history.filter((h) => h.type === "claimed")).toHaveLength(1);
-  });
-
-  it("a coordinator of one target cannot act on the other's requests", async () => {
-    // Web coordinators serve both targets; Slack and Teams roles are per channel (see consultSlack).
-    const { id } = await file(ASKER, { ...VALID, target: "expertteam" });
-    expect(text(await post(OTHER, { action: { id: "consult.claim", value: id } }))).toContain("alleen een coördinator");
   });
 });

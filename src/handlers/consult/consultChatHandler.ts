@@ -116,7 +116,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         case CONSULT_ACTION.submit: {
           const parsed = parseConsultFields(action.fields);
           if (!parsed.ok) {
-            return [{ parts: [{ kind: "notice", level: "warning", text: "Je aanvraag is nog niet verstuurd: kijk naar de opmerkingen bij de velden." }, form(action.fields ?? {}, parsed.errors)], audience: "private" }];
+            return [{ parts: [{ kind: "notice", level: "warning", text: "Je aanvraag is nog niet verstuurd: kijk naar de opmerkingen bij de velden." }, form(action.fields ?? {}, parsed.errors)] }];
           }
           const request = await service.file(actor, incoming.address, parsed.fields);
           return [notice(`Je consultaanvraag ${request.id} is ingediend bij het ${names[request.target]}. Je hoort het hier zodra iemand hem oppakt. Typ *mijn consulten* voor je overzicht.`)];
@@ -135,16 +135,18 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           // The form only for those who may use it: a visible button gives no right to press it.
           if (!stored) return [refusal({ ok: false, reason: "missing" })];
           if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
-          if (!action.fields) return [{ parts: [textForm(id, kind)], audience: "private" }];
+          // Forms keep the handler's default audience (Slack: ephemeral); a Teams invoke can only
+          // show a private reply as plain text, so a form must not be marked private.
+          if (!action.fields) return [{ parts: [textForm(id, kind)] }];
           const field = textField(action.fields, kind === "ask" ? "question" : "note");
-          if (field.error) return [{ parts: [textForm(id, kind, field.error)], audience: "private" }];
+          if (field.error) return [{ parts: [textForm(id, kind, field.error)] }];
           return kind === "ask"
             ? done(await service.ask(actor, id, field.text!), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd.`, "Deze vraag staat al uit.")
             : done(await service.note(actor, id, field.text!), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet.`, "Deze notitie staat er al.");
         }
         case CONSULT_ACTION.answer: {
           const field = textField(action.fields, "answer");
-          if (field.error) return [{ parts: [{ ...answerForm(id), fields: [{ ...answerForm(id).fields[0]!, error: field.error }] }], audience: "private" }];
+          if (field.error) return [{ parts: [{ ...answerForm(id), fields: [{ ...answerForm(id).fields[0]!, error: field.error }] }] }];
           return done(await service.answer(actor, id, field.text!), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.", true);
         }
         case CONSULT_ACTION.cancel:

@@ -312,7 +312,8 @@ export class ConsultService {
       payload: { id: request.id, place } satisfies CardJobData,
       jobId: `consult-card:${request.id}:v${version}:${i}`,
     }));
-    out.push(deliverMessage(requesterTarget(request), requesterStatusReply(request, event), { jobId: `consult-status:${request.id}:v${version}` }));
+    // Filing is confirmed by the handler's own reply where the requester is; later changes come here.
+    if (event !== "filed") out.push(deliverMessage(requesterTarget(request), requesterStatusReply(request, event), { jobId: `consult-status:${request.id}:v${version}` }));
     out.push(...this.webhookMessage(request, version, event));
     return out;
   }
