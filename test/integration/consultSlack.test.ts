@@ -159,5 +159,15 @@ describe("consult requests through Slack", () => {
     await slack.command({ token: "legacy", team_id: fake.team.id, channel_id: CHANNEL, user_id: OTHER, command: "/wegwijs", text: "consult lijst", response_url: otherList, trigger_id: `${nowSeconds()}.4.${randomUUID()}` });
     const notListed = await fake.waitFor(() => fake.responses.find((r) => otherList.endsWith(r.id)));
     expect(blocksText(notListed.body.blocks)).not.toContain(id);
+
+    // App Home lists the requester's own requests.
+    await slack.event({
+      token: "legacy-verification-token", team_id: fake.team.id, api_app_id: "A0WEGWIJS", type: "event_callback", event_id: `Ev${RUN}`, event_time: nowSeconds(),
+      event: { type: "app_home_opened", user: ASKER, channel: dmTo(ASKER), tab: "home", event_ts: `${nowSeconds()}.000100` },
+      authorizations: [{ enterprise_id: null, team_id: fake.team.id, user_id: fake.team.botUserId, is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
+    });
+    const home = await fake.waitFor(() => fake.callsTo("views.publish").find((c) => c.body.user_id === ASKER));
+    expect(blocksText(home.body.view.blocks ?? JSON.parse(home.body.view).blocks)).toContain(id);
   });
 });
