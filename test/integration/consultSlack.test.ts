@@ -14,6 +14,7 @@ const COORD = `UCO${RUN}`;
 const ET_COORD = `UET${RUN}`;
 const OTHER = `UOT${RUN}`;
 const CHANNEL = `CTEAM${RUN}`;
+const TEAM = Array.from({ length: 10 }, (_, i) => `UT${i}${RUN}`);
 
 const buttons = (blocks: any[] | undefined = []) => blocks.flatMap((b: any) => (b.type === "actions" ? b.elements : [])).filter((e: any) => e.type === "button");
 const blocksText = (blocks: any[] | undefined) => JSON.stringify(blocks ?? []);
@@ -36,7 +37,8 @@ describe("consult requests through Slack", () => {
     fake.users.set(COORD, "Cor");
     fake.users.set(ET_COORD, "Els");
     fake.users.set(OTHER, "Otto");
-    fake.members.set(SP, [COORD]);
+    fake.members.set(SP, [COORD, ...TEAM]);
+    TEAM.forEach((u, i) => fake.users.set(u, `Coördinator ${i}`));
     fake.members.set(ET, [ET_COORD]);
     app = await startWegwijs({
       SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL,
@@ -169,5 +171,37 @@ describe("consult requests through Slack", () => {
     });
     const home = await fake.waitFor(() => fake.callsTo("views.publish").find((c) => c.body.user_id === ASKER));
     expect(blocksText(home.body.view.blocks ?? JSON.parse(home.body.view).blocks)).toContain(id);
+  });
+
+  it("10 simultaneous claims in the channel: one winner, nine ephemeral refusals naming the winner, one history entry; non-members cannot ask, note or close", { timeout: 60_000 }, async () => {
+    const filed = await fetch(`${app.baseUrl}/api/chat`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: `web-asker-${RUN}`, action: { id: "consult.submit", value: "consult", fields: { target: "servicepunt", urgency: "spoed", caseRef: `R-${RUN}`, question: "Vraag", tried: "Gebeld" } } }),
+    });
+    const id = JSON.stringify(await filed.json()).match(/CR-\d{4}-\d{6}/)![0];
+    const card = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postMessage" && m.channel === SP && m.text.includes(id)));
+    const byId = (a: string) => buttons(card.blocks).find((b: any) => decodeSlackActionId(b.action_id) === a);
+
+    const refusalsOfOther = () => fake.messages().filter((m) => m.via === "chat.postEphemeral" && m.user === OTHER && m.text.includes("alleen een coördinator")).length;
+    const before = refusalsOfOther();
+    for (const action of ["consult.ask", "consult.note", "consult.close"]) {
+      await press(OTHER, SP, { ts: card.ts!, blocks: card.blocks }, byId(action));
+    }
+    await fake.waitFor(() => (refusalsOfOther() >= before + 3 ? true : undefined));
+
+    const responses = await Promise.all(TEAM.map((user) => press(user, SP, { ts: card.ts!, blocks: card.blocks }, byId("consult.claim"))));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const answers = () => fake.messages().filter((m) => m.via === "chat.postEphemeral" && TEAM.includes(m.user!));
+    await fake.waitFor(() => (answers().length >= 10 ? true : undefined), 20_000);
+    const won = answers().filter((m) => m.text.includes(`Je hebt ${id} opgepakt`));
+    expect(won).toHaveLength(1);
+    const winner = TEAM.indexOf(won[0]!.user!);
+    const refused = answers().filter((m) => m.text.includes(`al opgepakt door Coördinator ${winner}.`));
+    expect(refused.map((m) => m.user).sort()).toEqual(TEAM.filter((_, i) => i !== winner).sort());
+    await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes(`opgepakt door Coördinator ${winner}`)));
+    const { consultKind } = await import("../../src/handlers/consult/consultModel.js");
+    const history = await app.app.records.open(consultKind(60)).history(id);
+    expect(history.filter((h) => h.type === "claimed")).toHaveLength(1);
+    expect(history.map((h) => h.type)).toEqual(["filed", "claimed"]);
   });
 });
