@@ -104,4 +104,19 @@ describe("consult webhook", () => {
     expect(new Set(mine.map((r) => r.event.deliveryId)).size).toBe(3);
     expect(mine.every((r) => r.valid)).toBe(true);
   });
+
+  it("a receiver that is not listening at all gets every delivery once after it is back on its port", { timeout: 90_000 }, async () => {
+    receiver.closeAllConnections();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    const ids = [await file(`d-${RUN}`), await file(`e-${RUN}`)];
+    await post(COORD, { id: "consult.close", value: ids[1] });
+    await sleep(3000);
+    expect(received.filter((r) => ids.includes(r.event.requestId))).toHaveLength(0);
+    await listen();
+    await waitFor(() => received.filter((r) => ids.includes(r.event.requestId)).length >= 3, 60_000);
+    await sleep(3000);
+    const mine = received.filter((r) => ids.includes(r.event.requestId));
+    expect(mine.map((r) => r.event.deliveryId).sort()).toEqual([`${ids[0]}:v1`, `${ids[1]}:v1`, `${ids[1]}:v2`].sort());
+    expect(mine.every((r) => r.valid)).toBe(true);
+  });
 });
