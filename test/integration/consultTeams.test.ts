@@ -7,12 +7,14 @@ import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 const RUN = randomUUID().slice(0, 6);
 const CHANNEL = `19:sp-${RUN}@thread.tacv2`;
 const PERSONAL = `a:personal-${RUN}`;
+const ET_CHANNEL = `19:et-${RUN}@thread.tacv2`;
 const OTHER_CHAT = `a:other-${RUN}`;
 const people = {
   admin: { id: `29:admin-${RUN}`, aadObjectId: `aad-admin-${RUN}`, name: "Ada" },
   coord: { id: `29:coord-${RUN}`, aadObjectId: `aad-coord-${RUN}`, name: "Cor" },
   asker: { id: `29:asker-${RUN}`, aadObjectId: `aad-asker-${RUN}`, name: "Vera" },
   other: { id: `29:other-${RUN}`, aadObjectId: `aad-other-${RUN}`, name: "Otto" },
+  et: { id: `29:et-${RUN}`, aadObjectId: `aad-et-${RUN}`, name: "Els" },
 };
 
 /** Every Action.Submit data object in a card, found anywhere in it. */
@@ -25,6 +27,7 @@ function submits(node: unknown, out: any[] = []): any[] {
   }
   return out;
 }
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const contentOf = (call: { activity: any }) => JSON.stringify(call.activity.attachments?.[0]?.content ?? call.activity.text ?? "");
 
 /**
@@ -40,6 +43,7 @@ describe("consult requests through Teams", () => {
   beforeAll(async () => {
     connector = await startFakeTeamsConnector();
     connector.members.set(CHANNEL, [people.coord.aadObjectId, people.admin.aadObjectId]);
+    connector.members.set(ET_CHANNEL, [people.et.aadObjectId, people.admin.aadObjectId]);
     app = await startWegwijs({ TEAMS_ENABLED: "true", REDIS_URL, WEGWIJS_ADMINS: `teams:${people.admin.aadObjectId}` });
   });
   afterAll(async () => {
@@ -48,7 +52,7 @@ describe("consult requests through Teams", () => {
   });
 
   const send = async (who: keyof typeof people, conversation: string, fields: object) => {
-    const channel = conversation === CHANNEL;
+    const channel = conversation === CHANNEL || conversation === ET_CHANNEL;
     const res = await fetch(`${app.baseUrl}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -87,6 +91,8 @@ describe("consult requests through Teams", () => {
     await waitFor(CHANNEL, "Alleen een beheerder");
     await send("admin", CHANNEL, { text: "koppel servicepunt" });
     await waitFor(CHANNEL, "coördinatorenkanaal");
+    await send("admin", ET_CHANNEL, { text: "koppel expertteam" });
+    await waitFor(ET_CHANNEL, "coördinatorenkanaal");
 
     await send("asker", PERSONAL, { text: "consult" });
     const formCard = await waitFor(PERSONAL, "Consultaanvraag");
@@ -101,9 +107,15 @@ describe("consult requests through Teams", () => {
     const byId = (a: string) => actions.find((d) => d.wegwijs.id === a);
     expect([...new Set(actions.map((d) => d.wegwijs.id))]).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.close"]);
 
-    // Not in the linked channel's roster: refused.
+    // Not in the linked channel's roster: refused; a coordinator of the Expertteam neither.
     await send("other", CHANNEL, { value: byId("consult.claim") });
     await waitFor(CHANNEL, "alleen een coördinator");
+    await send("et", ET_CHANNEL, { value: byId("consult.claim") });
+    await waitFor(ET_CHANNEL, "alleen een coördinator");
+    await send("et", ET_CHANNEL, { value: { ...byId("consult.close") } });
+    const refusals = () => connector.messagesTo(ET_CHANNEL).filter((c) => contentOf(c).includes("alleen een coördinator")).length;
+    for (let waited = 0; refusals() < 2 && waited < 10_000; waited += 50) await sleep(50);
+    expect(refusals()).toBe(2);
 
     // Oppakken as Action.Execute (Universal Actions): the confirmation is the invoke's private message.
     const invoke = await fetch(`${app.baseUrl}/api/messages`, {
