@@ -11,6 +11,7 @@ import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createAnswerService } from "./answerPool/createAnswerService.js";
 import { metricsRouter } from "./integrations/http/metricsRouter.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
+import { createConsultFeature } from "./handlers/consult/consultFeature.js";
 import { createInfrastructure } from "./infrastructure.js";
 import { registerDeliveryJobs } from "./delivery/deliveryJobs.js";
 import { MessageSlots } from "./delivery/messageSlots.js";
@@ -110,11 +111,15 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     reminderMs: config.checklistReminderMs,
     logger,
   });
+  const consult = createConsultFeature({
+    config: config.consult, contentDir, region: config.region, records, store, jobs, delivery, directory, logger,
+  });
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds)),
     documentCount: () => knowledge.documentCount,
     route,
     spoedberaad: spoedberaad.handler,
+    consult: consult.handler,
     extra: options.extraHandlers,
   });
   const bot = createBot({ registry, directory, fallback, logger });

@@ -83,6 +83,13 @@ const configSchema = z
     WEGWIJS_WEB_NAME_HEADER: optionalString,
     WEGWIJS_WEB_PROXY_SECRET: optionalString,
     WEGWIJS_ADMINS: optionalString,
+    WEGWIJS_SLACK_CHANNEL_SERVICEPUNT: optionalString,
+    WEGWIJS_SLACK_CHANNEL_EXPERTTEAM: optionalString,
+    WEGWIJS_WEB_COORDINATORS: optionalString,
+    WEGWIJS_CONSULT_BACKUP: optionalString.pipe(z.string().regex(/^(slack|teams|web):(channel|user):[\w.:@-]+$/).optional()),
+    WEGWIJS_CONSULT_RETENTION_DAYS: z.coerce.number().positive().default(90),
+    WEGWIJS_CONSULT_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    WEGWIJS_CONSULT_WEBHOOK_SECRET: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_MESSAGE_TEXT: booleanFlag,
   })
@@ -124,6 +131,14 @@ const configSchema = z
         path: ["TEAMS_ENABLED"],
         message:
           "zonder MicrosoftAppId alleen op een loopback-adres (HOST=127.0.0.1) / without MicrosoftAppId only on a loopback address (HOST=127.0.0.1)",
+      });
+    }
+    if (env.WEGWIJS_CONSULT_WEBHOOK_URL && (env.WEGWIJS_CONSULT_WEBHOOK_SECRET ?? "").length < 16) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEGWIJS_CONSULT_WEBHOOK_SECRET"],
+        message:
+          "is verplicht als WEGWIJS_CONSULT_WEBHOOK_URL gezet is, minstens 16 tekens / is required (at least 16 characters) when WEGWIJS_CONSULT_WEBHOOK_URL is set",
       });
     }
     if (env.OPENAI_MODEL && !env.OPENAI_API_KEY) {
@@ -196,8 +211,22 @@ export interface Config {
     appPassword?: string;
     tenantId?: string;
   };
+  /** Consult requests: where coordinators are, the backup for escalations, retention, webhook. */
+  consult: ConsultConfig;
   logLevel: string;
   logMessageText: boolean;
+}
+
+export interface ConsultConfig {
+  /** Slack channel ids whose members coordinate a target (WEGWIJS_SLACK_CHANNEL_<TARGET>). */
+  slackChannels: Partial<Record<"servicepunt" | "expertteam", string>>;
+  /** Web user ids with both coordinator roles (WEGWIJS_WEB_COORDINATORS). */
+  webCoordinators: string[];
+  /** Where an unclaimed request escalates to, e.g. "slack:channel:C123" or "web:user:alice". */
+  backup?: string;
+  /** How long a closed request is kept. */
+  retentionSeconds: number;
+  webhook?: { url: string; secret: string };
 }
 
 export class ConfigError extends Error {
@@ -278,6 +307,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       e.MicrosoftAppId || e.TEAMS_ENABLED
         ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId }
         : undefined,
+    consult: {
+      slackChannels: {
+        ...(e.WEGWIJS_SLACK_CHANNEL_SERVICEPUNT ? { servicepunt: e.WEGWIJS_SLACK_CHANNEL_SERVICEPUNT } : {}),
+        ...(e.WEGWIJS_SLACK_CHANNEL_EXPERTTEAM ? { expertteam: e.WEGWIJS_SLACK_CHANNEL_EXPERTTEAM } : {}),
+      },
+      webCoordinators: (e.WEGWIJS_WEB_COORDINATORS ?? "")
+        .split(",")
+        .map((a) => a.trim())
+        .filter((a) => a !== ""),
+      backup: e.WEGWIJS_CONSULT_BACKUP,
+      retentionSeconds: Math.round(e.WEGWIJS_CONSULT_RETENTION_DAYS * 86_400),
+      webhook:
+        e.WEGWIJS_CONSULT_WEBHOOK_URL && e.WEGWIJS_CONSULT_WEBHOOK_SECRET
+          ? { url: e.WEGWIJS_CONSULT_WEBHOOK_URL, secret: e.WEGWIJS_CONSULT_WEBHOOK_SECRET }
+          : undefined,
+    },
     logLevel: e.LOG_LEVEL,
     logMessageText: e.LOG_MESSAGE_TEXT,
   };

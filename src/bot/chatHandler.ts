@@ -17,6 +17,12 @@ export interface CommandSpec {
    * Slack the rest always goes to the command.
    */
   takesText?: boolean | RegExp;
+  /**
+   * A form this command shows straight away for this text (e.g. "consult" without words), built
+   * without any lookup: Slack opens it as a modal right after the ack, before the trigger_id
+   * expires. Other surfaces call `command` as usual.
+   */
+  form?(text: string): Extract<ReplyPart, { kind: "form" }> | undefined;
 }
 
 /**

@@ -60,6 +60,8 @@ export interface FormField {
   value?: string;
   /** For kind "choice". */
   options?: ReplyChoice[];
+  /** Why the last submitted value was refused; shown next to the field (Dutch, short). */
+  error?: string;
 }
 
 export type ReplyPart =

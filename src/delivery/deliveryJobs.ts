@@ -29,20 +29,35 @@ export function registerDeliveryJobs(jobs: JobQueue, delivery: Delivery, slots: 
   jobs.register<DeliverJobData>(
     DELIVER_JOB,
     async ({ target, reply }, { attempt }) => {
-      let ref: MessageRef;
-      try {
-        ref = await showReply(delivery, slots, target, reply);
-      } catch (error) {
-        if (error instanceof SurfaceUnavailableError) throw new PermanentJobError(error.message);
-        if (error instanceof DeliveryError) {
-          logger.warn({ surface: target.surface, attempt, status: error.details.status, code: error.details.code }, "delivery failed; will retry unless permanent");
-          if (error.details.permanent) throw new PermanentJobError(error.message);
-          if (error.details.retryAfterMs !== undefined) throw new RetryAfterError(error.message, error.details.retryAfterMs);
-        }
-        throw error;
-      }
+      const ref = await showForJob(delivery, slots, target, reply, attempt, logger);
       logger.debug({ surface: ref.surface, attempt }, "delivered");
     },
     { attempts: 10, backoffMs: 1000 },
   );
+}
+
+/**
+ * Shows a reply from inside a job, with the platform's failure turned into what the job system
+ * understands: a retry after Retry-After, or a dead letter for a refusal that cannot change.
+ * Features with their own delivery jobs (a card drawn from the current record) use it too.
+ */
+export async function showForJob(
+  delivery: Pick<Delivery, "deliver">,
+  slots: MessageSlots,
+  target: DeliveryTarget,
+  reply: Reply,
+  attempt: number,
+  logger: Logger,
+): Promise<MessageRef> {
+  try {
+    return await showReply(delivery, slots, target, reply);
+  } catch (error) {
+    if (error instanceof SurfaceUnavailableError) throw new PermanentJobError(error.message);
+    if (error instanceof DeliveryError) {
+      logger.warn({ surface: target.surface, attempt, status: error.details.status, code: error.details.code }, "delivery failed; will retry unless permanent");
+      if (error.details.permanent) throw new PermanentJobError(error.message);
+      if (error.details.retryAfterMs !== undefined) throw new RetryAfterError(error.message, error.details.retryAfterMs);
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,6 @@
 import type { ChatHandler } from "../bot/chatHandler.js";
 import { askChatHandler } from "../handlers/ask/askChatHandler.js";
 import type { AskHandler } from "../handlers/ask/askHandler.js";
-import { comingSoonHandler } from "../handlers/comingSoon.js";
 import { helpHandler } from "../handlers/help.js";
 import { smallTalkHandler } from "../handlers/smallTalkHandler.js";
 import { routeChatHandler } from "../handlers/route/routeChatHandler.js";
@@ -14,6 +13,8 @@ export interface FeatureDeps {
   /** The spoedberaad checklist (src/handlers/spoedberaad), built with its jobs by the app. */
   spoedberaad?: ChatHandler;
   documentCount: () => number;
+  /** Consult requests (src/handlers/consult), built with the app's delivery and directory. */
+  consult?: ChatHandler;
   /** Extra handlers (tests, region plug-ins), added after the shipped ones. */
   extra?: readonly ChatHandler[];
 }
@@ -31,7 +32,7 @@ export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; 
   registry.add(smallTalkHandler(region));
   if (deps.route) registry.add(routeChatHandler(deps.route));
   if (deps.spoedberaad) registry.add(deps.spoedberaad);
-  registry.add(comingSoonHandler());
+  if (deps.consult) registry.add(deps.consult);
   for (const handler of deps.extra ?? []) registry.add(handler);
   // Last: other handlers claim a message (a route step waiting for text) before it is a question.
   registry.add(fallback);

@@ -304,7 +304,8 @@ describe("the route conversation (Redis)", () => {
     expect(seen.text).toContain("*Volgende stap:* Organiseer een spoedberaad");
     expect(seen.text).toContain("via het Servicepunt JeugdzorgPlus (via je gemeente of het regionale Servicepunt)");
     const checklist = findAction(seen, "route.escalate.spoedberaad", "spoedmachtiging");
-    const consult = findAction(seen, "route.escalate.consult", "spoedmachtiging");
+    const consult = seen.actions.find((a: { id: string }) => a.id === "consult.new")!;
+    expect(consult.label).toBe("Consultaanvraag indienen");
 
     const preview = await driver.press(checklist);
     expect(preview.text).toMatch(/^Start hieronder een gedeelde checklist voor het spoedberaad/);
@@ -315,11 +316,14 @@ describe("the route conversation (Redis)", () => {
     const started = await driver.press(start);
     expect(started.actions.map((a) => a.id)).toContain("spoedberaad.close");
 
-    const request = await driver.press(consult);
-    expect(request.text).toMatch(/^Binnenkort maakt deze knop een consultaanvraag aan het Servicepunt JeugdzorgPlus/);
-    expect(request.text).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging) (regio Groningen en Drenthe)");
-    expect(request.text).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
-    expect(request.text).toContain("Al gedaan:\n- HSJ-expertise via het Servicepunt JeugdzorgPlus bij het spoedberaad");
+    // Handed over to the consult form, with the target chosen and the route summary filled in.
+    await driver.press(consult);
+    const form = driver.last.find((p) => p.kind === "form") as any;
+    const fields = Object.fromEntries(form.fields.map((f: any) => [f.id, f.value]));
+    expect(fields.target).toBe("servicepunt");
+    expect(fields.summary).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging) (regio Groningen en Drenthe)");
+    expect(fields.summary).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
+    expect(fields.summary).toContain("Al gedaan:\n- HSJ-expertise via het Servicepunt JeugdzorgPlus bij het spoedberaad");
 
     // Rijnmond: the expertiseteam as second opinion before residential care.
     const other = webDriver(() => rijnmond.baseUrl, newUser());
@@ -333,8 +337,11 @@ describe("the route conversation (Redis)", () => {
     seen = await other.press({ id: "route.answer", value: "plaatsing-juiste-vraag:second-opinion:0" });
     expect(seen.text).toContain("*Volgende stap:* Leg de casus voor aan het expertiseteam Rijnmond (via je gemeente).");
     expect(findAction(seen, "route.choose", "reguliere-machtiging").label).toBe("Verder: Reguliere route naar een machtiging");
-    const second = await other.press(findAction(seen, "route.escalate.consult", "plaatsing-juiste-vraag"));
-    expect(second.text).toMatch(/^Binnenkort maakt deze knop een consultaanvraag aan het expertiseteam Rijnmond/);
+    const handover = seen.actions.find((a: { id: string }) => a.id === "consult.new")!;
+    await other.press(handover);
+    const second = other.last.find((p) => p.kind === "form") as any;
+    expect(second.fields.find((f: any) => f.id === "target").value).toBe("expertteam");
+    expect(second.fields.find((f: any) => f.id === "target").options.map((o: any) => o.label)).toContain("expertiseteam Rijnmond");
 
     // The spoedroute is not offered in Rijnmond.
     const refused = await other.press({ id: "route.choose", value: "spoedmachtiging" });

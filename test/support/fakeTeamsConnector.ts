@@ -27,6 +27,8 @@ export interface FakeTeamsConnector {
   readonly members: Map<string, string[]>;
   /** Answer every send to this conversation with an HTTP error (e.g. 403 after uninstall). */
   failConversation(conversationId: string, status: number): void;
+  /** updateActivity calls (PUT .../activities/{id}) to one conversation. */
+  updatesTo(conversationId: string): ConnectorCall[];
   close(): Promise<void>;
 }
 
@@ -40,7 +42,6 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   const waiters = new Set<() => void>();
   const members = new Map<string, string[]>();
   let counter = 0;
-
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     // getConversationMember: 200 with the member, 404 like Teams for someone not in the roster.
@@ -115,6 +116,8 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
         waiters.add(check);
         check();
       }),
+    updatesTo: (conversationId) =>
+      calls.filter((c) => c.conversationId === conversationId && c.updatesActivityId !== undefined).map((c) => ({ ...c, replyToActivityId: c.updatesActivityId })),
     failConversation: (conversationId, status) => {
       failures.set(conversationId, status);
     },

@@ -226,6 +226,13 @@ export function escalationText(outcome: OutcomeNode, region: Region): string {
   }
 }
 
+/** The consult feature's "open the form pre-filled" action (README, web API). */
+export const CONSULT_HANDOVER_ACTION = "consult.new";
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Plain-text summary to paste into (later: pre-fill) a consult request. Holds no personal data. */
 export function summaryText(summary: RouteSummary): string {
   const lines = [
@@ -299,7 +306,10 @@ export function outcomeReply(route: RouteDefinition, outcome: OutcomeNode, sessi
     next.push({ id: ROUTE_ACTION.escalateSpoedberaad, label: "Start checklist spoedberaad", value: route.id, style: "primary" });
   }
   if (outcome.escalation !== "none") {
-    next.push({ id: ROUTE_ACTION.escalateConsult, label: "Consultaanvraag indienen", value: route.id });
+    // Handed over by action to the consult feature (its contract: "<target>\n<summary>"), which
+    // opens its form with the summary filled in; routes know nothing else about consults.
+    const target = outcome.escalation === "expertteam" ? "expertteam" : "servicepunt";
+    next.push({ id: CONSULT_HANDOVER_ACTION, label: "Consultaanvraag indienen", value: `${target}\n${clip(summaryText(summary), 1900)}` });
   }
   const nextRoute = ctx.routes.find((r) => r.id === outcome.nextRoute);
   if (nextRoute) next.push({ id: ROUTE_ACTION.choose, label: `Verder: ${nextRoute.title}`.slice(0, 75), value: nextRoute.id });

@@ -154,6 +154,8 @@ export const regionSchema = z
     routes: z.array(slugSchema).min(1),
     /** Region changes to shared checklists (added, replaced, removed items); validated by their loader. */
     checklists: z.record(slugSchema, z.unknown()).optional(),
+    /** Consult requests (service levels); read by the consult feature, not by routes. */
+    consult: z.unknown().optional(),
   })
   .strict();
 

@@ -382,7 +382,11 @@ function formFieldBlocks(formId: string, field: FormField): KnownBlock[] {
       return assertNever(field.kind);
   }
   // Slack does not enforce `optional: false` on a button click in a message: the bot validates.
-  const input: InputBlock = { type: "input", block_id: blockId, label, optional: !field.required, element };
+  const input: InputBlock = {
+    type: "input", block_id: blockId, label, optional: !field.required, element,
+    // A message has no field errors of its own: the refusal reads as the field's hint.
+    ...(field.error ? { hint: plainText(limit(`⚠ ${field.error}`, 2000)) } : {}),
+  };
   return [...before, input];
 }
 

@@ -12,6 +12,7 @@ import * as actions from "./listeners/actions.js";
 import * as assistant from "./listeners/assistant.js";
 import * as commands from "./listeners/commands.js";
 import * as feedback from "./listeners/feedback.js";
+import * as forms from "./listeners/forms.js";
 import * as home from "./listeners/home.js";
 import * as messages from "./listeners/messages.js";
 import * as shortcuts from "./listeners/shortcuts.js";
@@ -140,6 +141,7 @@ export function createSlackSurface(deps: SurfaceDeps, config: SlackConfig): Surf
   commands.register(app, ctx);
   shortcuts.register(app, ctx);
   feedback.register(app, ctx);
+  forms.register(app, ctx);
   actions.register(app, ctx);
   home.register(app, ctx);
 

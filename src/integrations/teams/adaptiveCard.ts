@@ -89,6 +89,7 @@ export interface TextBlock {
   weight?: "Bolder";
   size?: "Small" | "Medium" | "Large";
   style?: "heading";
+  color?: "Attention";
   isSubtle?: boolean;
   spacing?: "None" | "Small" | "Medium";
 }
@@ -364,7 +365,11 @@ function formSegments(formId: string, title: string, submitActionId: string, sub
     return {
       elements: [
         { type: "TextBlock", text: `${titleText}${suffix}`, wrap: true, weight: "Bolder", size: "Medium", style: "heading" },
-        ...group.map(formInput),
+        ...group.flatMap((field) => [
+          formInput(field),
+          // The refusal of the last submit, right under its field.
+          ...(field.error ? [{ type: "TextBlock" as const, text: field.error, wrap: true as const, color: "Attention" as const, size: "Small" as const }] : []),
+        ]),
       ],
       inputs: {
         actions: [

@@ -193,6 +193,7 @@ function normaliseField(field: FormField): FormField | string {
     ...(placeholder ? { placeholder } : {}),
     ...(field.value ? { value: field.kind === "multiline" ? field.value.replace(/\r\n?/g, "\n") : field.value.trim() } : {}),
     ...(options ? { options } : {}),
+    ...(field.error ? { error: oneLine(field.error) } : {}),
   };
 }
 

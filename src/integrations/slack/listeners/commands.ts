@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { isQuestionTooLong, questionTooLongReply } from "../../../bot/inputLimits.js";
 import { respondReplies } from "../replies.js";
+import { formModal } from "./forms.js";
 import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 
 export const SLASH_COMMAND = "/wegwijs";
@@ -19,6 +20,12 @@ export function register(app: App, ctx: SlackContext): void {
       return;
     }
     const parsed = ctx.deps.bot.registry.parseSlash(command.text ?? "");
+    // A command that opens a form: the modal first, before anything slow (trigger_id lives 3 s).
+    const form = ctx.deps.bot.registry.command(parsed.name)?.spec.form?.(parsed.text);
+    if (form) {
+      await client.views.open({ trigger_id: command.trigger_id, view: formModal(form, command.channel_id) });
+      return;
+    }
     const replies = await ctx.deps.bot.handle({
       kind: "command",
       address: slackAddress(command.user_id, command.channel_id),

@@ -139,7 +139,15 @@ function renderForm(part) {
     inputs.push([field.id, input]);
     const label = el("label", { for: id }, field.label);
     if (field.required) label.append(el("span", { class: "required", "aria-hidden": "true" }, " *"));
-    form.append(el("div", { class: "field" }, label, input));
+    const field_ = el("div", { class: "field" }, label, input);
+    if (field.error) {
+      // The server's refusal of the last submit, tied to the input for screen readers.
+      const errorId = `${id}-error`;
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", errorId);
+      field_.append(el("p", { id: errorId, class: "field-error", role: "alert" }, field.error));
+    }
+    form.append(field_);
   }
   const submit = el("button", { type: "submit", class: "primary" }, part.submitLabel);
   form.append(el("div", { class: "actions" }, submit));

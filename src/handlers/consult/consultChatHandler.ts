@@ -1,0 +1,159 @@
+import type { Actor } from "../../bot/actor.js";
+import type { ChatHandler } from "../../bot/chatHandler.js";
+import type { Incoming, Resolved } from "../../bot/incoming.js";
+import type { Reply } from "../../bot/reply.js";
+import { consultForm, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
+import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
+import { answerForm, CONSULT_ACTION, coordinatorList, notice, requesterList, textForm } from "./consultReplies.js";
+import { type ActionOutcome, type ConsultService, isCoordinator, personLabel } from "./consultService.js";
+
+const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
+const MAX_TEXT = 3000;
+
+const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], string> = {
+  missing: "Deze consultaanvraag bestaat niet (meer).",
+  forbidden: "Dit kan alleen een coördinator van dit team. Vraag je coördinator om je toe te voegen aan het kanaal.",
+  closed: "Deze consultaanvraag is al afgerond of geannuleerd.",
+  taken: "Deze consultaanvraag is al opgepakt.",
+  state: "Dat kan nu niet bij deze consultaanvraag.",
+};
+
+function refusal(outcome: Exclude<ActionOutcome, { ok: true }>): Reply {
+  if (outcome.reason === "taken" && outcome.request?.assignee) {
+    return notice(`Deze consultaanvraag is al opgepakt door ${personLabel(outcome.request.assignee)}.`, "warning");
+  }
+  return notice(REFUSAL[outcome.reason], "warning");
+}
+
+/**
+ * Consult requests to the Servicepunt or Expertteam: "consult" shows the form, "consult lijst" /
+ * "mijn consulten" the requester's own, "consulten" the open ones for a coordinator, and
+ * "koppel servicepunt|expertteam" (admins, Teams) links a channel as the coordinators' channel.
+ * Every action checks the actor's role on the server; the buttons are only a convenience.
+ */
+export function consultChatHandler(service: ConsultService, names: TargetNames): ChatHandler {
+  const form = (values: Record<string, string> = {}, errors: Record<string, string> = {}) => consultForm(names, values, errors);
+
+  async function listFor(actor: Actor): Promise<Reply> {
+    return requesterList(await service.ownedBy(actor));
+  }
+
+  async function coordinatorView(actor: Actor): Promise<Reply> {
+    const targets = TARGETS.filter((t) => isCoordinator(actor, t));
+    if (targets.length === 0) return notice("Dit overzicht is er alleen voor coördinatoren van het Servicepunt of het Expertteam. Je eigen aanvragen zie je met *mijn consulten*.", "warning");
+    const open = (await Promise.all(targets.map((t) => service.openFor(t)))).flat();
+    return coordinatorList(open.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+  }
+
+  async function link(incoming: Resolved<Extract<Incoming, { kind: "command" }>>, target: ConsultTarget): Promise<Reply> {
+    if (!incoming.actor.roles.has("admin")) return notice("Alleen een beheerder van Wegwijs kan een kanaal koppelen.", "warning");
+    await service.link(target, incoming.address.conversationId, incoming.actor);
+    return { parts: [{ kind: "text", text: `Dit kanaal is nu het coördinatorenkanaal van het ${names[target]}. Nieuwe consultaanvragen verschijnen hier; de leden van dit kanaal kunnen ze oppakken.` }], audience: "conversation" };
+  }
+
+  function textField(fields: Record<string, string> | undefined, id: string): { text?: string; error?: string } {
+    const text = (fields?.[id] ?? "").trim();
+    if (text === "") return { error: "Vul dit veld in." };
+    if (text.length > MAX_TEXT) return { error: `Hoogstens ${MAX_TEXT} tekens.` };
+    const problem = personalDataProblem(text);
+    if (problem) return { error: problem };
+    return { text };
+  }
+
+  async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: string, requesterOnly = false): Promise<Reply[]> {
+    if (!outcome.ok && outcome.reason === "forbidden" && requesterOnly) return [notice("Dit is niet jouw consultaanvraag.", "warning")];
+    if (!outcome.ok) return [refusal(outcome)];
+    return [notice(outcome.changed ? okText(outcome.request.id) : sameText)];
+  }
+
+  return {
+    name: "consult",
+    commands: [
+      {
+        name: "consult",
+        args: "[lijst]",
+        help: "consultaanvraag indienen bij het Servicepunt of Expertteam; *consult lijst* toont je aanvragen",
+        takesText: /^lijst$/i,
+        form: (text) => (text.trim() === "" ? form() : undefined),
+      },
+      { name: "consulten", help: "open consultaanvragen (voor coördinatoren)" },
+      { name: "koppel", args: "servicepunt|expertteam", help: "koppel dit kanaal als coördinatorenkanaal (beheerders)", takesText: /^(servicepunt|expertteam)$/i },
+    ],
+    actionPrefix: "consult.",
+    visibility: "private",
+
+    async command(incoming) {
+      const rest = incoming.text.trim().toLowerCase();
+      switch (incoming.name) {
+        case "consult":
+          return rest === "lijst" ? [await listFor(incoming.actor)] : [{ parts: [form()] }];
+        case "consulten":
+          return [await coordinatorView(incoming.actor)];
+        case "koppel":
+          if (rest === "servicepunt" || rest === "expertteam") return [await link(incoming, rest)];
+          return [notice("Typ *koppel servicepunt* of *koppel expertteam* in het kanaal van de coördinatoren.")];
+        default:
+          return [{ parts: [form()] }];
+      }
+    },
+
+    async message(incoming) {
+      if (MINE.test(incoming.text.trim())) return [await listFor(incoming.actor)];
+      return undefined;
+    },
+
+    async action(incoming) {
+      const { actor, action } = incoming;
+      const id = action.value ?? "";
+      switch (action.id) {
+        case CONSULT_ACTION.new: {
+          // From a route outcome or a checklist: "<target>\n<summary>".
+          const [target = "", ...summary] = id.split("\n");
+          const values: Record<string, string> = { summary: summary.join("\n").trim() };
+          if ((TARGETS as readonly string[]).includes(target)) values.target = target;
+          return [{ parts: [form(values)] }];
+        }
+        case CONSULT_ACTION.submit: {
+          const parsed = parseConsultFields(action.fields);
+          if (!parsed.ok) {
+            return [{ parts: [{ kind: "notice", level: "warning", text: "Je aanvraag is nog niet verstuurd: kijk naar de opmerkingen bij de velden." }, form(action.fields ?? {}, parsed.errors)] }];
+          }
+          const request = await service.file(actor, incoming.address, parsed.fields);
+          return [notice(`Je consultaanvraag ${request.id} is ingediend bij het ${names[request.target]}. Je hoort het hier zodra iemand hem oppakt. Typ *mijn consulten* voor je overzicht.`)];
+        }
+      }
+      if (!REQUEST_ID.test(id)) return [notice("Bij deze knop hoort geen consultaanvraag (meer).", "warning")];
+      switch (action.id) {
+        case CONSULT_ACTION.claim:
+          return done(await service.claim(actor, id), (r) => `Je hebt ${r} opgepakt. De aanvrager is op de hoogte.`, "Je had deze aanvraag al opgepakt.");
+        case CONSULT_ACTION.close:
+          return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, "Deze aanvraag was al afgerond.");
+        case CONSULT_ACTION.ask:
+        case CONSULT_ACTION.note: {
+          const kind = action.id === CONSULT_ACTION.ask ? "ask" : "note";
+          const stored = await service.get(id);
+          // The form only for those who may use it: a visible button gives no right to press it.
+          if (!stored) return [refusal({ ok: false, reason: "missing" })];
+          if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
+          // Forms keep the handler's default audience (Slack: ephemeral); a Teams invoke can only
+          // show a private reply as plain text, so a form must not be marked private.
+          if (!action.fields) return [{ parts: [textForm(id, kind)] }];
+          const field = textField(action.fields, kind === "ask" ? "question" : "note");
+          if (field.error) return [{ parts: [textForm(id, kind, field.error)] }];
+          return kind === "ask"
+            ? done(await service.ask(actor, id, field.text!), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd.`, "Deze vraag staat al uit.")
+            : done(await service.note(actor, id, field.text!), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet.`, "Deze notitie staat er al.");
+        }
+        case CONSULT_ACTION.answer: {
+          const field = textField(action.fields, "answer");
+          if (field.error) return [{ parts: [{ ...answerForm(id), fields: [{ ...answerForm(id).fields[0]!, error: field.error }] }] }];
+          return done(await service.answer(actor, id, field.text!), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.", true);
+        }
+        case CONSULT_ACTION.cancel:
+          return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, "Deze aanvraag was al geannuleerd.", true);
+        default:
+          return [notice("Deze knop ken ik niet (meer).", "warning")];
+      }
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import type { FormField, ReplyPart } from "../../bot/reply.js";
+import { findPersonalData, type PersonalDataKind } from "../../privacy/personalData.js";
+import { TARGETS, type ConsultTarget } from "./consultModel.js";
+
+export const FORM_FIELD_IDS = ["target", "urgency", "caseRef", "question", "tried", "summary"] as const;
+export type ConsultFields = { target: ConsultTarget; urgency: "spoed" | "regulier"; caseRef: string; question: string; tried: string; summary?: string };
+
+const PERSONAL_DATA_NAMES: Record<PersonalDataKind, string> = {
+  bsn: "een BSN",
+  phone: "een telefoonnummer",
+  email: "een e-mailadres",
+  postcodeHouseNumber: "een adres of postcode",
+  dateOfBirth: "een geboortedatum",
+  iban: "een rekeningnummer",
+  name: "een naam",
+};
+/** A postcode on its own ("9712 AB") also points to a person's home in a consult request. */
+const BARE_POSTCODE = /(?<![\p{L}\p{N}])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\p{N}])/u;
+
+/** Why a field's text may not be stored, or undefined. Nothing of the text is kept or logged. */
+export function personalDataProblem(text: string): string | undefined {
+  const kinds = new Set(findPersonalData(text).map((f) => f.kind));
+  if (BARE_POSTCODE.test(text)) kinds.add("postcodeHouseNumber");
+  if (kinds.size === 0) return undefined;
+  const named = [...kinds].map((k) => PERSONAL_DATA_NAMES[k]).join(" en ");
+  return `Dit lijkt ${named} te bevatten. Haal het weg: een consultaanvraag bevat geen persoonsgegevens. Gebruik het casusnummer.`;
+}
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Vul ${label} in.` })
+    .trim()
+    .min(1, { error: `Vul ${label} in.` })
+    .max(max, { error: `${label[0]!.toUpperCase()}${label.slice(1)} mag hoogstens ${max} tekens zijn.` })
+    .superRefine((value, ctx) => {
+      const problem = personalDataProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+
+export const consultFieldsSchema = z.object({
+  target: z.enum(TARGETS, { error: "Kies het Servicepunt of het Expertteam." }),
+  urgency: z.enum(["spoed", "regulier"], { error: "Kies spoed (vandaag nog) of regulier." }),
+  caseRef: text("het casusnummer", 40).pipe(
+    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} ._\/-]*$/u, { error: "Een casusnummer bestaat uit letters, cijfers en - . _ /; geen namen." }),
+  ),
+  question: text("je vraag", 3000),
+  tried: text("wat je al geprobeerd hebt", 3000),
+  summary: z
+    .string()
+    .trim()
+    .max(3000, { error: "De samenvatting mag hoogstens 3000 tekens zijn." })
+    .superRefine((value, ctx) => {
+      const problem = personalDataProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
+/** Validated fields, or a Dutch error per field id. */
+export function parseConsultFields(raw: Record<string, string> | undefined): { ok: true; fields: ConsultFields } | { ok: false; errors: Record<string, string> } {
+  const parsed = consultFieldsSchema.safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, fields: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "question");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+export interface TargetNames {
+  servicepunt: string;
+  expertteam: string;
+}
+
+export const SUBMIT_ACTION = "consult.submit";
+export const FORM_ID = "consult";
+
+/**
+ * The request form. `values` pre-fills (a route summary, or what was typed before a refusal);
+ * values with personal data are never echoed back, only the error next to the field.
+ */
+export function consultForm(names: TargetNames, values: Partial<Record<string, string>> = {}, errors: Record<string, string> = {}): Extract<ReplyPart, { kind: "form" }> {
+  const keep = (id: string) => (errors[id] && personalDataProblem(values[id] ?? "") ? undefined : values[id]);
+  const field = (f: FormField): FormField => {
+    const value = keep(f.id);
+    return { ...f, ...(value ? { value } : {}), ...(errors[f.id] ? { error: errors[f.id] } : {}) };
+  };
+  return {
+    kind: "form",
+    formId: FORM_ID,
+    title: "Consultaanvraag",
+    submitActionId: SUBMIT_ACTION,
+    submitLabel: "Aanvraag indienen",
+    fields: [
+      field({ id: "target", label: "Aan", kind: "choice", required: true, options: [
+        { label: names.servicepunt, value: "servicepunt" },
+        { label: names.expertteam, value: "expertteam" },
+      ] }),
+      field({ id: "urgency", label: "Urgentie", kind: "choice", required: true, options: [
+        { label: "Spoed (vandaag nog)", value: "spoed" },
+        { label: "Regulier", value: "regulier" },
+      ] }),
+      field({ id: "caseRef", label: "Casusnummer", kind: "text", required: true, placeholder: "Je eigen pseudonieme casusnummer, geen naam" }),
+      field({ id: "question", label: "Je vraag", kind: "multiline", required: true }),
+      field({ id: "tried", label: "Wat is al geprobeerd", kind: "multiline", required: true }),
+      field({ id: "summary", label: "Samenvatting route of checklist (optioneel)", kind: "multiline", required: false }),
+    ],
+  };
+}

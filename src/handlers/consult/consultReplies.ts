@@ -1,0 +1,138 @@
+import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
+import type { ConsultRequest, ConsultTarget } from "./consultModel.js";
+import { OPEN_STATUSES, STATUS_LABEL } from "./consultModel.js";
+
+/** Action ids of this feature; the values are request ids. Documented in the README (web API). */
+export const CONSULT_ACTION = {
+  /** Opens the form; value: "<target>\n<summary>" from a route or checklist (optional). */
+  new: "consult.new",
+  submit: "consult.submit",
+  claim: "consult.claim",
+  ask: "consult.ask",
+  note: "consult.note",
+  close: "consult.close",
+  answer: "consult.answer",
+  cancel: "consult.cancel",
+} as const;
+
+const TARGET_LABEL: Record<ConsultTarget, string> = { servicepunt: "Servicepunt", expertteam: "Expertteam" };
+
+function when(iso: string | undefined): string {
+  if (!iso) return "";
+  return new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+function who(person: ConsultRequest["assignee"]): string {
+  return person ? person.name?.trim() || person.userId : "niemand";
+}
+
+export function statusLine(request: ConsultRequest): string {
+  switch (request.status) {
+    case "nieuw":
+      return `Status: nieuw, ingediend ${when(request.createdAt)}`;
+    case "opgepakt":
+      return `Status: opgepakt door ${who(request.assignee)} (${when(request.updatedAt)})`;
+    case "vraag uitgezet":
+      return `Status: vraag uitgezet door ${who(request.assignee)} (${when(request.updatedAt)})`;
+    case "afgerond":
+      return `Status: afgerond door ${who(request.assignee)} (${when(request.closedAt)})`;
+    case "geannuleerd":
+      return `Status: geannuleerd door de aanvrager (${when(request.closedAt)})`;
+  }
+}
+
+function coordinatorActions(request: ConsultRequest): ReplyAction[] {
+  if (!OPEN_STATUSES.includes(request.status)) return [];
+  const actions: ReplyAction[] = [];
+  if (request.status === "nieuw") actions.push({ id: CONSULT_ACTION.claim, label: "Oppakken", value: request.id, style: "primary" });
+  actions.push({ id: CONSULT_ACTION.ask, label: "Vraag stellen", value: request.id });
+  actions.push({ id: CONSULT_ACTION.note, label: "Interne notitie", value: request.id });
+  actions.push({ id: CONSULT_ACTION.close, label: "Afronden", value: request.id, style: "danger" });
+  return actions;
+}
+
+/** The card in the coordinators' channel; its slot makes every change update it in place. */
+export function coordinatorCard(request: ConsultRequest): Reply {
+  const parts: ReplyPart[] = [
+    { kind: "heading", text: `${request.id} · ${request.urgency === "spoed" ? "SPOED" : "regulier"} · ${TARGET_LABEL[request.target]}` },
+    {
+      kind: "text",
+      text: [`*Casusnummer:* ${request.caseRef}`, `*Vraag:* ${request.question}`, `*Al geprobeerd:* ${request.tried}`].join("\n"),
+    },
+  ];
+  if (request.summary) parts.push({ kind: "text", text: `*Samenvatting:*\n${request.summary}` });
+  parts.push({ kind: "text", text: `*${statusLine(request)}*` });
+  const actions = coordinatorActions(request);
+  if (actions.length > 0) parts.push({ kind: "actions", actions });
+  return { parts, slot: cardSlot(request.id), audience: "conversation" };
+}
+
+export function cardSlot(id: string): string {
+  return `consult:${id}`;
+}
+
+const EVENT_TEXT: Record<string, (r: ConsultRequest) => string> = {
+  filed: (r) => `Je consultaanvraag ${r.id} is ingediend bij het ${TARGET_LABEL[r.target]}. Je hoort hier wanneer iemand hem oppakt.`,
+  claimed: (r) => `Je consultaanvraag ${r.id} is opgepakt door ${who(r.assignee)}.`,
+  asked: (r) => `${who(r.assignee)} heeft een vraag over je consultaanvraag ${r.id}:\n${r.openQuestion ?? ""}`,
+  answered: (r) => `Je antwoord op ${r.id} is doorgegeven.`,
+  closed: (r) => `Je consultaanvraag ${r.id} is afgerond door ${who(r.assignee)}.`,
+  cancelled: (r) => `Je consultaanvraag ${r.id} is geannuleerd.`,
+};
+
+/** What the requester is told on a status change; a question comes with a form to answer it. */
+export function requesterStatusReply(request: ConsultRequest, event: string): Reply {
+  const text = (EVENT_TEXT[event] ?? ((r: ConsultRequest) => `Consultaanvraag ${r.id}: ${statusLine(r)}`))(request);
+  const parts: ReplyPart[] = [{ kind: "text", text }];
+  if (event === "asked") parts.push(answerForm(request.id));
+  return { parts };
+}
+
+export function answerForm(id: string): Extract<ReplyPart, { kind: "form" }> {
+  return {
+    kind: "form",
+    formId: id,
+    title: `Antwoord op de vraag over ${id}`,
+    submitActionId: CONSULT_ACTION.answer,
+    submitLabel: "Antwoord sturen",
+    fields: [{ id: "answer", label: "Je antwoord", kind: "multiline", required: true }],
+  };
+}
+
+export function textForm(id: string, kind: "ask" | "note", error?: string): Extract<ReplyPart, { kind: "form" }> {
+  const ask = kind === "ask";
+  return {
+    kind: "form",
+    formId: id,
+    title: ask ? `Vraag aan de aanvrager van ${id}` : `Interne notitie bij ${id} (de aanvrager ziet die niet)`,
+    submitActionId: ask ? CONSULT_ACTION.ask : CONSULT_ACTION.note,
+    submitLabel: ask ? "Vraag stellen" : "Notitie opslaan",
+    fields: [{ id: ask ? "question" : "note", label: ask ? "Je vraag" : "Notitie", kind: "multiline", required: true, ...(error ? { error } : {}) }],
+  };
+}
+
+/** "consulten": the open requests of the targets this coordinator serves, each with its actions. */
+export function coordinatorList(requests: ConsultRequest[]): Reply {
+  if (requests.length === 0) return { parts: [{ kind: "text", text: "Er staan geen open consultaanvragen voor je klaar." }] };
+  const parts: ReplyPart[] = [{ kind: "heading", text: `Open consultaanvragen (${requests.length})` }];
+  for (const r of requests) {
+    parts.push({ kind: "text", text: `*${r.id}* · ${r.urgency} · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}\n${statusLine(r)}` });
+    parts.push({ kind: "actions", actions: coordinatorActions(r) });
+  }
+  return { parts };
+}
+
+/** "mijn consulten": the requester's own requests. */
+export function requesterList(requests: ConsultRequest[]): Reply {
+  if (requests.length === 0) return { parts: [{ kind: "text", text: "Je hebt nog geen consultaanvragen. Typ *consult* om er een in te dienen." }] };
+  const parts: ReplyPart[] = [{ kind: "heading", text: "Jouw consultaanvragen" }];
+  for (const r of requests) {
+    parts.push({ kind: "text", text: `*${r.id}* · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}\n${statusLine(r)}` });
+    if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [{ id: CONSULT_ACTION.cancel, label: "Annuleren", value: r.id }] });
+  }
+  return { parts };
+}
+
+export function notice(text: string, level: "info" | "warning" = "info"): Reply {
+  return { parts: [{ kind: "notice", level, text }], audience: "private" };
+}

@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeSlackActionId } from "../../src/integrations/slack/blockKit.js";
+import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
+import { REDIS_URL } from "../support/redis.js";
+import { nowSeconds, SlackRequests } from "../support/slackSigning.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+const RUN = randomUUID().slice(0, 6).toUpperCase();
+const SP = `CSP${RUN}`;
+const ET = `CET${RUN}`;
+const ASKER = `UASK${RUN}`;
+const COORD = `UCO${RUN}`;
+const ET_COORD = `UET${RUN}`;
+const OTHER = `UOT${RUN}`;
+const CHANNEL = `CTEAM${RUN}`;
+const TEAM = Array.from({ length: 10 }, (_, i) => `UT${i}${RUN}`);
+
+const buttons = (blocks: any[] | undefined = []) => blocks.flatMap((b: any) => (b.type === "actions" ? b.elements : [])).filter((e: any) => e.type === "button");
+const blocksText = (blocks: any[] | undefined) => JSON.stringify(blocks ?? []);
+
+/**
+ * Consult requests end to end through Slack (signed requests, fake Web API, real Redis): the
+ * modal, field errors next to the fields, the card in the coordinators' channel updated in place,
+ * claim, ask back, the requester's answer in the card's thread, close; the requester told in a
+ * DM at each step; who may do what decided by channel membership.
+ */
+describe("consult requests through Slack", () => {
+  const SECRET = `signing-${randomUUID()}`;
+  let fake: FakeSlackApi;
+  let app: RunningWegwijs;
+  let slack: SlackRequests;
+
+  beforeAll(async () => {
+    fake = await startFakeSlackApi();
+    fake.users.set(ASKER, "Vera");
+    fake.users.set(COORD, "Cor");
+    fake.users.set(ET_COORD, "Els");
+    fake.users.set(OTHER, "Otto");
+    fake.members.set(SP, [COORD, ...TEAM]);
+    TEAM.forEach((u, i) => fake.users.set(u, `Coördinator ${i}`));
+    fake.members.set(ET, [ET_COORD]);
+    app = await startWegwijs({
+      SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL,
+      WEGWIJS_SLACK_CHANNEL_SERVICEPUNT: SP, WEGWIJS_SLACK_CHANNEL_EXPERTTEAM: ET,
+    });
+    slack = new SlackRequests(`${app.baseUrl}/slack/events`, SECRET);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
+
+  const submitModal = (view: any, user: string, values: Record<string, string>) =>
+    slack.interaction({
+      type: "view_submission",
+      team: { id: fake.team.id, domain: "test" },
+      user: { id: user, username: "u", team_id: fake.team.id },
+      api_app_id: "A0WEGWIJS",
+      trigger_id: `${nowSeconds()}.9.${randomUUID()}`,
+      view: {
+        ...view, id: `V${RUN}`, team_id: fake.team.id, hash: "h",
+        state: {
+          values: Object.fromEntries(
+            view.blocks.filter((b: any) => b.type === "input").map((b: any) => [
+              b.block_id,
+              { [b.block_id]: b.element.type === "static_select" ? { type: "static_select", selected_option: values[b.block_id] ? { value: values[b.block_id] } : null } : { type: "plain_text_input", value: values[b.block_id] ?? "" } },
+            ]),
+          ),
+        },
+      },
+    });
+
+  const press = (user: string, channel: string, message: { ts: string; blocks?: any[]; thread_ts?: string }, button: any, state?: object, ephemeral = false) =>
+    slack.interaction({
+      type: "block_actions",
+      user: { id: user, username: "u", team_id: fake.team.id },
+      team: { id: fake.team.id, domain: "test" },
+      api_app_id: "A0WEGWIJS",
+      container: { type: "message", message_ts: message.ts, channel_id: channel, is_ephemeral: ephemeral },
+      channel: { id: channel, name: "c" },
+      message: { type: "message", ts: message.ts, text: "x", blocks: message.blocks },
+      ...(state ? { state } : {}),
+      trigger_id: `${nowSeconds()}.2.${randomUUID()}`,
+      response_url: fake.responseUrl(),
+      actions: [{ action_id: button.action_id, block_id: button.block_id ?? "b", type: "button", value: button.value, text: button.text, action_ts: "1.1" }],
+    });
+
+  /** Fills a form rendered in a message (input blocks `wf|form|field|n`) and presses its submit. */
+  function formSubmit(blocks: any[] = [], values: Record<string, string>) {
+    const state = { values: Object.fromEntries(blocks.filter((b: any) => b.type === "input").map((b: any) => [b.block_id, { [b.element.action_id]: { type: "plain_text_input", value: values[b.block_id.split("|")[2]] ?? "" } }])) };
+    const actions = blocks.find((b: any) => b.type === "actions" && String(b.block_id).startsWith("ws|"));
+    return { state, button: { ...actions.elements[0], block_id: actions.block_id } };
+  }
+
+  const dmTo = (user: string) => `D${user.replace(/^U/, "")}`;
+
+  it("file → card → claim → ask → answer → close, requester told each step, card updated in place", { timeout: 60_000 }, async () => {
+    const trigger = `${nowSeconds()}.1.${randomUUID()}`;
+    const ack = await slack.command({ token: "legacy", team_id: fake.team.id, channel_id: CHANNEL, user_id: ASKER, command: "/wegwijs", text: "consult", response_url: fake.responseUrl(), trigger_id: trigger });
+    expect(ack.status).toBe(200);
+    const opened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === trigger));
+    const view = typeof opened.body.view === "string" ? JSON.parse(opened.body.view) : opened.body.view;
+    expect(view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
+
+    // Errors next to the fields; the modal stays open.
+    const refused = await submitModal(view, ASKER, { target: "servicepunt", urgency: "spoed", caseRef: "", question: "BSN 111222333 van de jongere", tried: "Gebeld" });
+    expect(refused.status).toBe(200);
+    const refusal = refused.json ?? JSON.parse(refused.text);
+    expect(refusal.response_action).toBe("errors");
+    expect(refusal.errors.caseRef).toMatch(/casusnummer/);
+    expect(refusal.errors.question).toMatch(/BSN/);
+
+    const ok = await submitModal(view, ASKER, { target: "servicepunt", urgency: "spoed", caseRef: `K-${RUN}`, question: "Welke plek past?", tried: "Twee aanbieders gebeld" });
+    expect(ok.status).toBe(200);
+    const receipt = await fake.waitFor(() => fake.messages().find((m) => m.channel === dmTo(ASKER) && /CR-\d{4}-\d{6} is ingediend bij het Servicepunt/.test(m.text)));
+    const id = receipt.text.match(/CR-\d{4}-\d{6}/)![0];
+
+    const card = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postMessage" && m.channel === SP && m.text.includes(id)));
+    expect(buttons(card.blocks).map((b: any) => decodeSlackActionId(b.action_id))).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.close"]);
+    const claim = buttons(card.blocks)[0];
+
+    // Not a member of the channel, or a coordinator of the other target: refused privately.
+    for (const user of [OTHER, ET_COORD, ASKER]) {
+      await press(user, SP, { ts: card.ts!, blocks: card.blocks }, claim);
+      await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postEphemeral" && m.user === user && m.text.includes("alleen een coördinator")));
+    }
+
+    await press(COORD, SP, { ts: card.ts!, blocks: card.blocks }, claim);
+    const updated = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes("opgepakt door Cor")));
+    expect(updated.channel).toBe(SP);
+    await fake.waitFor(() => fake.messages().find((m) => m.channel === dmTo(ASKER) && m.text.includes(`${id} is opgepakt door Cor`)));
+
+    // Ask back: the form comes privately, the question goes to the requester's DM.
+    const ask = buttons(updated.blocks).find((b: any) => decodeSlackActionId(b.action_id) === "consult.ask");
+    await press(COORD, SP, { ts: card.ts!, blocks: updated.blocks }, ask);
+    const askForm = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postEphemeral" && m.user === COORD && blocksText(m.blocks).includes("Vraag aan de aanvrager")));
+    const asking = formSubmit(askForm.blocks, { question: "Is de gemeente betrokken?" });
+    await press(COORD, SP, { ts: "2.0", blocks: askForm.blocks }, asking.button, asking.state, true);
+    const question = await fake.waitFor(() => fake.messages().find((m) => m.channel === dmTo(ASKER) && m.text.includes("Is de gemeente betrokken?")));
+    await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes("vraag uitgezet")));
+
+    const answering = formSubmit(question.blocks, { answer: "Ja, sinds maandag." });
+    await press(ASKER, dmTo(ASKER), { ts: question.ts!, blocks: question.blocks }, answering.button, answering.state);
+    const inThread = await fake.waitFor(() => fake.messages().find((m) => m.channel === SP && m.threadTs === card.ts && m.text.includes("Ja, sinds maandag.")));
+    expect(inThread.via).toBe("chat.postMessage");
+
+    const close = buttons(updated.blocks).find((b: any) => decodeSlackActionId(b.action_id) === "consult.close");
+    await press(COORD, SP, { ts: card.ts!, blocks: updated.blocks }, close);
+    await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes("afgerond door Cor")));
+    await fake.waitFor(() => fake.messages().find((m) => m.channel === dmTo(ASKER) && m.text.includes(`${id} is afgerond`)));
+    // One card: every later state was an update of it.
+    expect(fake.messages().filter((m) => m.via === "chat.postMessage" && m.channel === SP && !m.threadTs && m.text.includes(id))).toHaveLength(1);
+
+    // The requester's own list, by slash command.
+    const list = fake.responseUrl();
+    await slack.command({ token: "legacy", team_id: fake.team.id, channel_id: CHANNEL, user_id: ASKER, command: "/wegwijs", text: "consult lijst", response_url: list, trigger_id: `${nowSeconds()}.3.${randomUUID()}` });
+    const listed = await fake.waitFor(() => fake.responses.find((r) => list.endsWith(r.id)));
+    expect(blocksText(listed.body.blocks)).toContain(id);
+    const otherList = fake.responseUrl();
+    await slack.command({ token: "legacy", team_id: fake.team.id, channel_id: CHANNEL, user_id: OTHER, command: "/wegwijs", text: "consult lijst", response_url: otherList, trigger_id: `${nowSeconds()}.4.${randomUUID()}` });
+    const notListed = await fake.waitFor(() => fake.responses.find((r) => otherList.endsWith(r.id)));
+    expect(blocksText(notListed.body.blocks)).not.toContain(id);
+
+    // App Home lists the requester's own requests.
+    await slack.event({
+      token: "legacy-verification-token", team_id: fake.team.id, api_app_id: "A0WEGWIJS", type: "event_callback", event_id: `Ev${RUN}`, event_time: nowSeconds(),
+      event: { type: "app_home_opened", user: ASKER, channel: dmTo(ASKER), tab: "home", event_ts: `${nowSeconds()}.000100` },
+      authorizations: [{ enterprise_id: null, team_id: fake.team.id, user_id: fake.team.botUserId, is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
+    });
+    const home = await fake.waitFor(() => fake.callsTo("views.publish").find((c) => c.body.user_id === ASKER));
+    expect(blocksText(home.body.view.blocks ?? JSON.parse(home.body.view).blocks)).toContain(id);
+  });
+
+  it("10 simultaneous claims in the channel: one winner, nine ephemeral refusals naming the winner, one history entry; non-members cannot ask, note or close", { timeout: 60_000 }, async () => {
+    const filed = await fetch(`${app.baseUrl}/api/chat`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: `web-asker-${RUN}`, action: { id: "consult.submit", value: "consult", fields: { target: "servicepunt", urgency: "spoed", caseRef: `R-${RUN}`, question: "Vraag", tried: "Gebeld" } } }),
+    });
+    const id = JSON.stringify(await filed.json()).match(/CR-\d{4}-\d{6}/)![0];
+    const card = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postMessage" && m.channel === SP && m.text.includes(id)));
+    const byId = (a: string) => buttons(card.blocks).find((b: any) => decodeSlackActionId(b.action_id) === a);
+
+    const refusalsOfOther = () => fake.messages().filter((m) => m.via === "chat.postEphemeral" && m.user === OTHER && m.text.includes("alleen een coördinator")).length;
+    const before = refusalsOfOther();
+    for (const action of ["consult.ask", "consult.note", "consult.close"]) {
+      await press(OTHER, SP, { ts: card.ts!, blocks: card.blocks }, byId(action));
+    }
+    await fake.waitFor(() => (refusalsOfOther() >= before + 3 ? true : undefined));
+
+    const responses = await Promise.all(TEAM.map((user) => press(user, SP, { ts: card.ts!, blocks: card.blocks }, byId("consult.claim"))));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const answers = () => fake.messages().filter((m) => m.via === "chat.postEphemeral" && TEAM.includes(m.user!));
+    await fake.waitFor(() => (answers().length >= 10 ? true : undefined), 20_000);
+    const won = answers().filter((m) => m.text.includes(`Je hebt ${id} opgepakt`));
+    expect(won).toHaveLength(1);
+    const winner = TEAM.indexOf(won[0]!.user!);
+    const refused = answers().filter((m) => m.text.includes(`al opgepakt door Coördinator ${winner}.`));
+    expect(refused.map((m) => m.user).sort()).toEqual(TEAM.filter((_, i) => i !== winner).sort());
+    await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes(`opgepakt door Coördinator ${winner}`)));
+    const { consultKind } = await import("../../src/handlers/consult/consultModel.js");
+    const history = await app.app.records.open(consultKind(60)).history(id);
+    expect(history.filter((h) => h.type === "claimed")).toHaveLength(1);
+    expect(history.map((h) => h.type)).toEqual(["filed", "claimed"]);
+  });
+});

@@ -1,0 +1,145 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consultKind } from "../../src/handlers/consult/consultModel.js";
+import { REDIS_URL } from "../support/redis.js";
+import { openSse, type SseClient } from "../support/sseClient.js";
+import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+
+const RUN = randomUUID().slice(0, 6);
+const COORD = `coord-${RUN}`;
+const COORD2 = `coord2-${RUN}`;
+const ASKER = `asker-${RUN}`;
+const OTHER = `other-${RUN}`;
+const TEAM = Array.from({ length: 10 }, (_, i) => `team${i}-${RUN}`);
+
+const VALID = { target: "servicepunt", urgency: "spoed", caseRef: `CASUS-${RUN}`, question: "Welke plek past bij deze jongere?", tried: "Twee aanbieders gebeld, geen plek.", summary: "" };
+
+/**
+ * Consult requests through the web JSON contract, against real Redis: the form, filing, the
+ * coordinator card pushed to the coordinators' pages, claim (one winner of ten), ask back, answer,
+ * note, close, and who may do what.
+ */
+describe("consult requests on the web", () => {
+  let app: RunningWegwijs;
+  let coordStream: SseClient;
+  let askerStream: SseClient;
+
+  const post = async (user: string, body: object) => {
+    const res = await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, conversation: `conv-${user}`, ...body }) });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { replies: any[] }).replies;
+  };
+  const text = (replies: any[]) => JSON.stringify(replies);
+  const file = async (user: string, fields: object = VALID) => {
+    const replies = await post(user, { action: { id: "consult.submit", value: "consult", fields } });
+    const id = text(replies).match(/CR-\d{4}-\d{6}/)?.[0];
+    return { replies, id };
+  };
+
+  beforeAll(async () => {
+    app = await startWegwijs({ REDIS_URL, WEGWIJS_WEB_COORDINATORS: [COORD, COORD2, ...TEAM].join(",") });
+    coordStream = await openSse(`${app.baseUrl}/api/stream?user=${COORD}&conversation=conv-${COORD}`);
+    askerStream = await openSse(`${app.baseUrl}/api/stream?user=${ASKER}&conversation=conv-${ASKER}`);
+  });
+  afterAll(async () => {
+    coordStream?.close();
+    askerStream?.close();
+    await app?.close();
+  });
+
+  it("'consult' returns the form with the contract's field ids", async () => {
+    const replies = await post(ASKER, { text: "consult" });
+    const form = replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
+    expect(form.submitActionId).toBe("consult.submit");
+    expect(form.fields.map((f: any) => f.id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
+  });
+
+  it("refuses personal data next to the field and stores nothing of it", async () => {
+    const { replies, id } = await file(ASKER, { ...VALID, question: "Bel moeder op 06-12345678", tried: "Mail naar jan@example.org" });
+    expect(id).toBeUndefined();
+    const form = replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
+    const byId = Object.fromEntries(form.fields.map((f: any) => [f.id, f]));
+    expect(byId.question.error).toMatch(/telefoonnummer/);
+    expect(byId.tried.error).toMatch(/e-mailadres/);
+    // The refused text is not echoed back; the valid fields are kept.
+    expect(byId.question.value).toBeUndefined();
+    expect(byId.caseRef.value).toBe(VALID.caseRef);
+    expect(text(replies)).not.toContain("06-12345678");
+    const missing = await file(ASKER, { ...VALID, caseRef: "", target: "nergens" });
+    const errors = Object.fromEntries(missing.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields.map((f: any) => [f.id, f.error]));
+    expect(errors.caseRef).toMatch(/casusnummer/);
+    expect(errors.target).toMatch(/Servicepunt of het Expertteam/);
+  });
+
+  it("files, notifies the coordinators, and walks claim → ask → answer → close", { timeout: 30_000 }, async () => {
+    const { id } = await file(ASKER);
+    expect(id).toMatch(/^CR-\d{4}-\d{6}$/);
+    const card = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(id!)));
+    expect(JSON.stringify(card.data)).toContain("Oppakken");
+
+    // A non-coordinator sees no list and cannot act.
+    expect(text(await post(ASKER, { text: "consulten" }))).toContain("alleen voor coördinatoren");
+    for (const action of ["consult.claim", "consult.close", "consult.ask", "consult.note"]) {
+      const refused = await post(OTHER, { action: { id: action, value: id, fields: { question: "x", note: "x" } } });
+      expect(text(refused)).toContain("alleen een coördinator");
+    }
+
+    // The coordinator's list carries the actions of the contract.
+    const list = await post(COORD, { text: "consulten" });
+    const actions = list.flatMap((r) => r.parts).filter((p: any) => p.kind === "actions").flatMap((p: any) => p.actions);
+    expect(actions).toContainEqual(expect.objectContaining({ id: "consult.claim", value: id }));
+    expect(actions).toContainEqual(expect.objectContaining({ id: "consult.ask", value: id }));
+
+    expect(text(await post(COORD, { action: { id: "consult.claim", value: id } }))).toContain(`Je hebt ${id} opgepakt`);
+    await coordStream.waitFor((events) => events.find((e) => e.type === "update" && JSON.stringify(e.data).includes("opgepakt door")));
+    await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is opgepakt`)));
+
+    const askForm = await post(COORD, { action: { id: "consult.ask", value: id } });
+    expect(askForm[0].parts[0]).toMatchObject({ kind: "form", formId: id, submitActionId: "consult.ask" });
+    await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is de gemeente al betrokken?" } } });
+    const question = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Is de gemeente al betrokken?")));
+    const answerForm = question.data.reply.parts.find((p: any) => p.kind === "form");
+    expect(answerForm).toMatchObject({ submitActionId: "consult.answer", formId: id });
+
+    // Someone else cannot answer for the requester, nor see their requests.
+    expect(text(await post(OTHER, { action: { id: "consult.answer", value: id, fields: { answer: "nee" } } }))).toContain("niet jouw consultaanvraag");
+    expect(text(await post(OTHER, { text: "mijn consulten" }))).not.toContain(id!);
+    expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(id!);
+
+    expect(text(await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week." } } }))).toContain("doorgestuurd");
+    await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Antwoord van de aanvrager: Ja, sinds vorige week.")));
+
+    await post(COORD, { action: { id: "consult.note", value: id, fields: { note: "Bespreken in het overleg." } } });
+    await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Bespreken in het overleg.")));
+
+    expect(text(await post(COORD, { action: { id: "consult.close", value: id } }))).toContain("afgerond");
+    // Twice is applied once.
+    expect(text(await post(COORD, { action: { id: "consult.close", value: id } }))).toContain("al afgerond");
+    await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is afgerond`)));
+    // The internal note never reached the requester.
+    expect(JSON.stringify(askerStream.events)).not.toContain("Bespreken in het overleg.");
+
+    const history = await app.app.records.open(consultKind(60)).history(id!);
+    expect(history.map((h) => h.type)).toEqual(["filed", "claimed", "asked", "answered", "noted", "closed"]);
+  });
+
+  it("10 simultaneous claims: one winner, nine private refusals naming the winner, one history entry", async () => {
+    const { id } = await file(ASKER);
+    const results = await Promise.all(
+      TEAM.map((user, i) =>
+        fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, name: `Coördinator ${i}`, action: { id: "consult.claim", value: id } }) }).then(async (r) => text(((await r.json()) as any).replies)),
+      ),
+    );
+    const winners = results.filter((r) => r.includes("Je hebt"));
+    expect(winners).toHaveLength(1);
+    const winner = results.indexOf(winners[0]!);
+    const refusals = results.filter((r) => r.includes(`al opgepakt door Coördinator ${winner}.`));
+    expect(refusals).toHaveLength(9);
+    // Private: the refusals are answers to the one who pressed; nothing of them is pushed to pages.
+    expect(JSON.stringify(coordStream.events)).not.toContain("al opgepakt door");
+    const stored = await app.app.records.open(consultKind(60)).get(id!);
+    expect(stored!.value.assignee).toMatchObject({ userId: TEAM[winner], name: `Coördinator ${winner}` });
+    const history = await app.app.records.open(consultKind(60)).history(id!);
+    expect(history.filter((h) => h.type === "claimed")).toHaveLength(1);
+  });
+});
