@@ -63,7 +63,11 @@ describe("no variant of personal data reaches the model, the logs or Redis (keys
       // Web ids are plain identifiers: other characters are refused (400), the rest of the variant stays in.
       const raw = await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: text, conversation: text, text: QUESTION }) });
       if (raw.status !== 200) expect(raw.status, text).toBe(400);
-      const id = text.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "") || `id-${i}`;
+      const shaped = text.replace(/[^A-Za-z0-9._:-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "") || `id-${i}`;
+      // An id that still looks like personal data is refused too (400), so nothing of it is kept.
+      const probe = await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: shaped, conversation: shaped, text: QUESTION }) });
+      if (probe.status !== 200) expect(probe.status, shaped).toBe(400);
+      const id = probe.status === 200 ? shaped : `id-${i}`;
       const parts = await chat({ user: id, conversation: id, text: `${QUESTION} ${text}` });
       expect(parts.some((p) => p.kind === "notice" && /Let op: je bericht leek/.test(p.text)), text).toBe(true);
       // Feedback on that answer (stored per answer and user).

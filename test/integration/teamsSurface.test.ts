@@ -345,9 +345,10 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     expect(cardText(unknownId!.activity)).toContain("Deze knop ken ik niet (meer)");
     expect(cardText(notOurs!.activity)).toContain("Deze knop ken ik niet (meer)");
 
+    // A command word from the registry: "consult" opens the consult form.
     await send(activity(conversation, user, { text: "consult" }));
-    const [, , coming] = await fake.waitForMessages(conversation, 3);
-    expect(cardText(coming!.activity)).toContain("binnenkort");
+    const [, , form] = await fake.waitForMessages(conversation, 3);
+    expect(cardText(form!.activity)).toContain("Consultaanvraag");
 
     const picture = activity(conversation, user, { attachments: [{ contentType: "image/png", contentUrl: "https://example.org/x.png" }] });
     delete picture.text;

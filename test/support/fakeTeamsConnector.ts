@@ -19,7 +19,7 @@ export interface FakeTeamsConnector {
   /** Use as an activity's serviceUrl. */
   serviceUrl: string;
   calls: ConnectorCall[];
-  /** Messages (not typing) sent to one conversation. */
+  /** New messages (not typing, not updates of earlier ones) sent to one conversation. */
   messagesTo(conversationId: string): ConnectorCall[];
   /** Resolves once `count` messages to the conversation arrived; rejects with what came instead. */
   waitForMessages(conversationId: string, count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
@@ -90,7 +90,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   const { port } = server.address() as AddressInfo;
 
   const messagesTo = (conversationId: string): ConnectorCall[] =>
-    calls.filter((c) => c.conversationId === conversationId && c.activity?.type === "message");
+    calls.filter((c) => c.conversationId === conversationId && c.activity?.type === "message" && c.updatesActivityId === undefined);
 
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { WebAuthConfig } from "../../config.js";
+import { findPersonalData } from "../../privacy/personalData.js";
 
 /** Who is using the web chat, as set on `res.locals.webUser` for every /api request. */
 export interface WebUser {
@@ -62,6 +63,11 @@ export function webIdentity(auth: WebAuthConfig): RequestHandler {
         const id = raw.trim();
         if (!USER_ID.test(id)) {
           res.status(400).json({ error: "Ongeldig verzoek", details: ["user: een id van letters en cijfers, hoogstens 200 tekens"] });
+          return;
+        }
+        // The page makes a random id; one that looks like personal data is refused, never stored.
+        if (findPersonalData(id).length > 0) {
+          res.status(400).json({ error: "Ongeldig verzoek", details: ["user: gebruik geen persoonsgegevens als id"] });
           return;
         }
         const name = cleanName(body.name ?? req.query.name);
