@@ -35,6 +35,11 @@ export interface ChatHandler {
   readonly commands?: readonly CommandSpec[];
   /** Every action id this handler renders starts with it, e.g. "route.". */
   readonly actionPrefix?: string;
+  /**
+   * The handler refuses personal data in its form fields itself (with the reason next to the
+   * field, storing nothing). Otherwise the router redacts form fields before the handler sees them.
+   */
+  readonly checksPersonalData?: boolean;
   /** Default audience of its replies; a Reply may say otherwise. */
   readonly visibility: "private" | "conversation";
   command?(incoming: Resolved<Extract<Incoming, { kind: "command" }>>): Promise<Reply[]>;

@@ -11,13 +11,13 @@ export type GuardedIncoming = { refusal: Reply } | { incoming: Incoming; notice?
  * out of form fields, which handlers keep (a consult request, a checklist note). Question text
  * is redacted by the ask and route handlers themselves, which need the findings' positions.
  */
-export function guardIncoming(incoming: Incoming): GuardedIncoming {
+export function guardIncoming(incoming: Incoming, options: { redactFields?: boolean } = {}): GuardedIncoming {
   if (incoming.kind === "message" || incoming.kind === "command") {
     return isQuestionTooLong(incoming.text) ? { refusal: questionTooLongReply() } : { incoming };
   }
   const { fields, value } = incoming.action;
   if (areFieldsTooLong(fields, value)) return { refusal: fieldsTooLongReply() };
-  if (!fields) return { incoming };
+  if (!fields || options.redactFields === false) return { incoming };
   const findings: PersonalDataFinding[] = [];
   const redacted: Record<string, string> = {};
   for (const [id, text] of Object.entries(fields)) {

@@ -49,7 +49,8 @@ export function createBot(deps: BotDeps): Bot {
       const kind = incoming.kind === "action" ? incoming.action.id.slice(0, 64) : incoming.kind === "command" ? `command:${incoming.name}` : "message";
       try {
         // Caps and personal data in form fields are dealt with before any handler sees the event.
-        const guarded = guardIncoming(incoming);
+        const owner = incoming.kind === "action" ? registry.handlerForAction(incoming.action.id) : undefined;
+        const guarded = guardIncoming(incoming, { redactFields: !owner?.checksPersonalData });
         if ("refusal" in guarded) return [{ ...guarded.refusal, audience: "private" }];
         const actor = incoming.actor ?? (await deps.directory.resolve(incoming.address));
         const routed = await dispatch({ ...guarded.incoming, actor } as Resolved);

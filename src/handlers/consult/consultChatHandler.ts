@@ -68,6 +68,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
   return {
     name: "consult",
+    checksPersonalData: true,
     commands: [
       {
         name: "consult",

@@ -292,6 +292,7 @@ function redactedSummary(text: string): string | undefined {
 export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler {
   return {
     name: "spoedberaad",
+    checksPersonalData: true,
     commands: [
       {
         name: "spoedberaad",
