@@ -18,7 +18,7 @@ import { MessageSlots } from "./delivery/messageSlots.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
 import { createApiRateLimits } from "./integrations/http/rateLimits.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
-import { createOpenAIAnswerGenerator } from "./integrations/openai/groundedAnswerer.js";
+import { answerGeneratorFor } from "./integrations/openai/groundedAnswerer.js";
 import { createSlackSurface } from "./integrations/slack/slackSurface.js";
 import type { Surface, SurfaceDeps } from "./integrations/surface.js";
 import { createTeamsSurface } from "./integrations/teams/teamsSurface.js";
@@ -83,10 +83,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     ingest.documents === 0 ? "geen documenten geïndexeerd" : "documenten geïndexeerd",
   );
 
-  const generator =
-    openai?.chatModel !== undefined
-      ? createOpenAIAnswerGenerator({ apiKey: openai.apiKey, baseURL: openai.baseURL, model: openai.chatModel, timeoutMs: openai.timeoutMs })
-      : undefined;
+  const generator = answerGeneratorFor(openai);
   const askService = new AskService(knowledge, logger, generator, {
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,

@@ -6,7 +6,7 @@ import { Writable } from "node:stream";
 import { workerData } from "node:worker_threads";
 import { AskService, DEFAULT_ASK_OPTIONS, type AnswerResult } from "../handlers/ask/askService.js";
 import { createOpenAIEmbedder } from "../integrations/openai/embedder.js";
-import { createOpenAIAnswerGenerator } from "../integrations/openai/groundedAnswerer.js";
+import { answerGeneratorFor } from "../integrations/openai/groundedAnswerer.js";
 import { KnowledgeBase } from "../knowledge/knowledgeBase.js";
 import { createLogger } from "../logger.js";
 import { lowerThreadPriority } from "./threadPriority.js";
@@ -33,10 +33,7 @@ async function start(data: AnswerWorkerData): Promise<(question: string) => Prom
   if (!(await knowledge.openSnapshot(data.corpusDir))) {
     throw new Error("no index snapshot for this corpus in the data dir; ingest first");
   }
-  const generator =
-    openai?.chatModel !== undefined
-      ? createOpenAIAnswerGenerator({ apiKey: openai.apiKey, baseURL: openai.baseURL, model: openai.chatModel, timeoutMs: openai.timeoutMs })
-      : undefined;
+  const generator = answerGeneratorFor(openai);
   const ask = new AskService(knowledge, logger, generator, {
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,

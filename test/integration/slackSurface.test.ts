@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCorpusDir } from "../../src/config.js";
 import { parse } from "yaml";
-import { shortTitle } from "../../src/handlers/ask/citations.js";
 import { sourceTitle } from "../../src/bot/sourceTitle.js";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { slackLimitViolations } from "../../src/integrations/slack/slackLimits.js";
@@ -23,7 +22,7 @@ const QUESTIONS = [ANSWERED, WITH_MORE, OTHER];
 const corpusDir = defaultCorpusDir(fileURLToPath(new URL("../..", import.meta.url)));
 // Sources show the short title: corpus.json's shortTitle, else one derived from the title.
 const corpusTitles = (JSON.parse(readFileSync(path.join(corpusDir, "corpus.json"), "utf8")) as { documents: Array<{ title: string; shortTitle?: string }> }).documents.map(
-  (d) => sourceTitle({ documentTitle: d.title, shortTitle: d.shortTitle ?? shortTitle(d.title) }),
+  (d) => sourceTitle({ documentTitle: d.title, shortTitle: d.shortTitle }),
 );
 const region = parse(readFileSync(new URL("../../content/regions/groningen-drenthe.yaml", import.meta.url), "utf8")) as {
   exampleQuestions: Array<{ title: string; question: string }>;

@@ -10,34 +10,21 @@ export interface PushedEvent {
  * conversation for one user, until closed.
  */
 export async function openStream(baseUrl: string, conversation: string, user: string): Promise<{ events: PushedEvent[]; close(): void }> {
-  const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/stream?${new URLSearchParams({ conversation, user })}`, { signal: controller.signal });
-  if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+  const client = await openSse(`${baseUrl}/api/stream?${new URLSearchParams({ conversation, user })}`);
   const events: PushedEvent[] = [];
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const chunk = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const type = /^event: (.*)$/m.exec(chunk)?.[1];
-          const data = /^data: (.*)$/m.exec(chunk)?.[1];
-          if (type && data) events.push({ type, ...(JSON.parse(data) as { messageId: string; reply: unknown }) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { events, close: () => controller.abort() };
+  // A live view over the raw events, shaped as pushed messages.
+  const sync = (): PushedEvent[] => {
+    for (const e of client.events.slice(events.length)) events.push({ type: e.type, ...(e.data as { messageId: string; reply: unknown }) });
+    return events;
+  };
+  return {
+    get events() {
+      return sync();
+    },
+    close: () => client.close(),
+  };
 }
+
 /** Reads a Server-Sent Events stream (GET /api/stream) and keeps every event, for tests. */
 export interface SseEvent {
   type: string;

@@ -75,14 +75,3 @@ describe("eval:check regressions", () => {
     expect(regressions("a.jsonl", expected, actual, 0.02)).toEqual([]);
   });
 });
-
-describe("short document titles", async () => {
-  const { shortTitle } = await import("../../src/handlers/ask/citations.js");
-  it("keeps a short title and cuts a long one at its colon or to a word boundary", () => {
-    expect(shortTitle("Betere jeugdzorg organiseer je van onderop")).toBe("Betere jeugdzorg organiseer je van onderop");
-    expect(shortTitle("Nabij en passend: regiovisie jeugdhulp regio Rijnmond en nog veel meer woorden")).toBe("Nabij en passend");
-    const long = shortTitle("Vijfde voortgangsrapportage Actieprogramma Zorg voor de Jeugd en nog een staart");
-    expect(long.length).toBeLessThanOrEqual(48);
-    expect(long.endsWith("…")).toBe(true);
-  });
-});

@@ -1,3 +1,4 @@
+import { deriveShortTitle } from "../../bot/sourceTitle.js";
 import type { SourceCitation } from "../../bot/reply.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
 import { passageSentences, shorten } from "./sentences.js";
@@ -17,21 +18,9 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
     n,
     documentId: passage.chunk.documentId,
     documentTitle: passage.chunk.documentTitle,
-    shortTitle: shortTitle(passage.chunk.documentTitle),
+    shortTitle: deriveShortTitle(passage.chunk.documentTitle),
     section: sectionLabel(passage.chunk.sectionPath),
     quote: shorten(documentText(quote), QUOTE_CHARS),
   };
 }
 
-const SHORT_TITLE_CHARS = 48;
-
-/**
- * A document title short enough for a source line: the part before a colon or dash when the
- * whole is long ("Nabij en passend: regiovisie ..." -> "Nabij en passend"), else shortened.
- */
-export function shortTitle(title: string): string {
-  const flat = title.replace(/\s+/g, " ").trim();
-  if (flat.length <= SHORT_TITLE_CHARS) return flat;
-  const head = flat.split(/\s*[:–—]\s+|\s+-\s+/)[0]!;
-  return shorten(head.length >= 8 ? head : flat, SHORT_TITLE_CHARS);
-}

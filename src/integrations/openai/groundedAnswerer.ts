@@ -188,3 +188,10 @@ function toRejection(error: unknown, timedOut: boolean, signal?: AbortSignal): u
   // A 200 whose body is not a chat completion (e.g. a proxy's HTML page) surfaces as a plain error.
   return new AnswerRejectedError("upstream", "unexpected failure calling the model", { cause: error });
 }
+
+/** The configured model as an AnswerGenerator, or undefined when no chat model is set. */
+export function answerGeneratorFor(openai: { apiKey: string; baseURL?: string; chatModel?: string; timeoutMs: number } | undefined): AnswerGenerator | undefined {
+  return openai?.chatModel !== undefined
+    ? createOpenAIAnswerGenerator({ apiKey: openai.apiKey, baseURL: openai.baseURL, model: openai.chatModel, timeoutMs: openai.timeoutMs })
+    : undefined;
+}
