@@ -459,7 +459,7 @@ describe("a restart of Wegwijs in the middle of a route", () => {
   });
 
   it("continues at the same step after the process is killed (SIGKILL) and started again", { timeout: 90_000 }, async () => {
-    const env = { PORT: "0", HOST: "127.0.0.1", REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX, WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", WEGWIJS_RATE_LIMIT_PER_MINUTE: "1000000" };
+    const env = { PORT: "0", HOST: "127.0.0.1", REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX, WEGWIJS_DATA_DIR: dataDir, LOG_LEVEL: "info", WEGWIJS_RATE_LIMIT_PER_MINUTE: "1000000", WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: "1000000" };
     const first = await spawnWegwijs(env);
     running.push(first);
     let baseUrl = first.baseUrl;
