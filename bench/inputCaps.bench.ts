@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { startFakeSlackApi } from "../test/support/fakeSlackApi.js";
 import { nowSeconds, SlackRequests } from "../test/support/slackSigning.js";
-import { startWegwijs } from "../test/support/startWegwijs.js";
+import { cleanAppKeys, startWegwijs } from "../test/support/startWegwijs.js";
 import { formatTable, latencyStats, ratio } from "./timing.js";
 
 const EVENTS = Math.max(1, Math.min(100, Number(process.env.BENCH_EVENTS ?? 10)));
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await app.close();
+    await cleanAppKeys();
     await fake.close();
   }
 }

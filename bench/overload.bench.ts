@@ -29,7 +29,7 @@ const APOLOGY = "Sorry, het lukte niet";
 const QUESTIONS_FILE = path.resolve(process.env.BENCH_QUESTIONS ?? path.join(repoRoot, "../shared/eval/questions.jsonl"));
 
 async function serve(): Promise<void> {
-  const { startWegwijs } = await import("../test/support/startWegwijs.js");
+  const { cleanAppKeys, startWegwijs } = await import("../test/support/startWegwijs.js");
   let corpusEnv: Record<string, string> = {};
   if (CORPUS_FACTOR > 1) {
     const { mkdtemp } = await import("node:fs/promises");
@@ -48,6 +48,7 @@ async function serve(): Promise<void> {
     if (m.type !== "stop") return;
     const warnings = app.logs.filter((l) => l.includes("answer queue full")).length;
     await app.close();
+    await cleanAppKeys();
     process.send!({ busyLogLines: warnings, maxRssMb: round(process.resourceUsage().maxRSS / 1024, 1) }, () => process.exit(0));
   });
 }

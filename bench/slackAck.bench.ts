@@ -753,7 +753,7 @@ async function main(): Promise<void> {
       "Wegwijs",
       async (apiUrl) => {
         // Loaded here, not at the top: the client process needs none of the app.
-        const { startWegwijs } = await import("../test/support/startWegwijs.js");
+        const { cleanAppKeys, startWegwijs } = await import("../test/support/startWegwijs.js");
         const corpus = CORPUS_FACTOR > 1 ? await syntheticCorpus(CORPUS_FACTOR) : undefined;
         const app = await startWegwijs({
           ...(corpus ? { WEGWIJS_CORPUS_DIR: corpus.dir } : {}),
@@ -770,6 +770,7 @@ async function main(): Promise<void> {
           url: `${app.baseUrl}/slack/events`,
           stop: async () => {
             await app.close();
+            await cleanAppKeys();
             await corpus?.remove();
           },
           logs: app.logs,

@@ -16,7 +16,14 @@ import { cleanPrefix, testPrefix } from "./redis.js";
  * file's apps, whose outbox relay and workers would otherwise take this file's jobs.
  */
 export const appKeyPrefix = testPrefix("app");
-afterAll(() => cleanPrefix(appKeyPrefix));
+// Benchmarks start the app outside vitest, where there is no suite to hook into; they clean up
+// through cleanAppKeys() themselves.
+if (process.env.VITEST) afterAll(() => cleanPrefix(appKeyPrefix));
+
+/** Removes every key the apps of this process wrote (for callers outside vitest). */
+export function cleanAppKeys(): Promise<void> {
+  return cleanPrefix(appKeyPrefix);
+}
 
 /** The repository root, so the default corpus resolves the same way as for `npm start`. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
