@@ -11,7 +11,7 @@ import { readQuestions } from "../src/evaluation/questions.js";
 import { AskService } from "../src/handlers/ask/askService.js";
 import { type IngestProgress, type IngestSummary, KnowledgeBase } from "../src/knowledge/knowledgeBase.js";
 import { createLogger } from "../src/logger.js";
-import { latencyStats, type LatencyStats, measureLatencies, memoryFigures, type MemoryFigures, round, timed } from "./timing.js";
+import { collectGarbage, latencyStats, type LatencyStats, measureLatencies, memoryFigures, type MemoryFigures, round, timed } from "./timing.js";
 
 const K = 5;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
@@ -60,8 +60,11 @@ async function main(): Promise<void> {
   const bytes = readdirSync(dataDir!).reduce((sum, f) => sum + statSync(`${dataDir}/${f}`).size, 0);
   // One knowledge base alive at a time, as in production: restart path first, then the snapshot
   // is opened the way an answer worker opens it, and that knowledge base answers the questions.
+  // Collect what the previous phase dropped before the next one allocates; without it, the peak RSS would add up phases that never overlap.
   kb = undefined;
+  collectGarbage();
   const reingest = await timed(() => new KnowledgeBase({ contentDir, dataDir }).ingest(corpusDir!));
+  collectGarbage();
   const opened = await timed(async () => {
     const fresh = new KnowledgeBase({ contentDir, dataDir });
     return (await fresh.openSnapshot(corpusDir!)) ? fresh : undefined;

@@ -80,7 +80,7 @@ export interface MemoryFigures {
 let gcFunction: (() => void) | undefined | null = null;
 
 /** A handle on the garbage collector without needing `--expose-gc` on the command line. */
-function collectGarbage(): void {
+export function collectGarbage(): void {
   if (gcFunction === null) {
     try {
       setFlagsFromString("--expose-gc");

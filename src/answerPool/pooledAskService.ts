@@ -31,6 +31,8 @@ export interface PooledAskOptions {
   workerFile?: string;
 }
 
+const BUSY_LOG_INTERVAL_MS = 1000;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The worker next to this file: .ts under tsx and vitest, .js once compiled. */
 export const ANSWER_WORKER_FILE = path.join(here, `answerWorker${path.extname(fileURLToPath(import.meta.url))}`);
@@ -50,6 +52,9 @@ export class PooledAskService {
   private inFlight = 0;
   /** Moving average of a worker's time per answer (ms), from the workers' own clocks. */
   private serviceMs = 0;
+  /** Questions turned away since the last busy warning, and the timer of the next one. */
+  private turnedAway = 0;
+  private turnedAwayTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PooledAskOptions) {
     const threads = Math.max(1, options.threads ?? os.availableParallelism());
@@ -109,6 +114,11 @@ export class PooledAskService {
   }
 
   async close(): Promise<void> {
+    if (this.turnedAwayTimer) {
+      clearTimeout(this.turnedAwayTimer);
+      this.turnedAwayTimer = undefined;
+      if (this.turnedAway > 0) this.flushTurnedAway();
+    }
     await this.pool.close({ force: true });
   }
 
@@ -120,8 +130,28 @@ export class PooledAskService {
 
   private busy(): AnswerResult {
     this.options.metrics?.outcome("busy");
-    this.options.logger.warn({ queued: this.pool.queueSize, maxQueue: this.maxQueue }, "answer queue full; question turned away");
+    this.logTurnedAway();
     return notice(BUSY_TEXT);
+  }
+
+  /**
+   * One warning per second at most, with how many questions were turned away: under a burst a
+   * line per question would cost the event loop exactly when it has the least time.
+   */
+  private logTurnedAway(): void {
+    this.turnedAway++;
+    if (this.turnedAwayTimer) return;
+    this.flushTurnedAway();
+    this.turnedAwayTimer = setTimeout(() => {
+      this.turnedAwayTimer = undefined;
+      if (this.turnedAway > 0) this.flushTurnedAway();
+    }, BUSY_LOG_INTERVAL_MS);
+    this.turnedAwayTimer.unref();
+  }
+
+  private flushTurnedAway(): void {
+    this.options.logger.warn({ turnedAway: this.turnedAway, queued: this.pool.queueSize, maxQueue: this.maxQueue }, "answer queue full; questions turned away");
+    this.turnedAway = 0;
   }
 
 }

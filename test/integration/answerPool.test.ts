@@ -127,6 +127,24 @@ describe("PooledAskService", () => {
     }
   }, 60_000);
 
+  it("logs turned-away questions as one summed warning per second, and loses none of the count", async () => {
+    const { service } = pool({ threads: 1, maxQueue: 1, timeoutMs: 3000 });
+    const busyLines = () => logs.filter((l) => l.includes("answer queue full")).map((l) => JSON.parse(l) as { turnedAway: number });
+    const before = busyLines().length;
+    try {
+      await service.answer(QUESTIONS[0]!);
+      const hanging = [service.answer("__hang__"), service.answer("__hang__")];
+      const turned = await Promise.all(Array.from({ length: 40 }, () => service.answer(QUESTIONS[0]!)));
+      expect(turned.every((r) => r.text === BUSY_TEXT)).toBe(true);
+      await Promise.all(hanging);
+    } finally {
+      await service.close();
+    }
+    const lines = busyLines().slice(before);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.reduce((sum, l) => sum + l.turnedAway, 0)).toBe(40);
+  }, 60_000);
+
   it("sends the busy message at once when the queue ahead would take longer than the longest wait", async () => {
     const { service, registry } = pool({ threads: 1, maxWaitMs: 1, timeoutMs: 8000 });
     try {

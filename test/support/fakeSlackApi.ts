@@ -57,6 +57,8 @@ export interface FakeSlackApi {
    * returns is sent instead of Slack's (e.g. HTTP 429 with Retry-After, or a 500).
    */
   setFault(fault: ((method: string) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined) | undefined): void;
+  /** Until cleared, each Web API call waits this long (ms, or undefined) before it is answered. */
+  setLatency(latency: ((method: string) => number | undefined) | undefined): void;
   /** Waits `ms` and returns how many calls matched meanwhile (for "nothing more arrives"). */
   quietFor(ms: number, match: (call: SlackApiCall | ResponseUrlCall) => boolean): Promise<number>;
   close(): Promise<void>;
@@ -109,6 +111,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const users = new Map<string, string>();
   const members = new Map<string, string[]>();
   let fault: Parameters<FakeSlackApi["setFault"]>[0];
+  let latency: Parameters<FakeSlackApi["setLatency"]>[0];
   const clock = Math.floor(Date.now() / 1000);
   let seq = 0;
   const nextTs = () => `${clock}.${String(++seq).padStart(6, "0")}`;
@@ -219,6 +222,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
       const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
       calls.push({ method, token, body: args });
+      const wait = latency?.(method);
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
       const injected = fault?.(method);
       if (injected) {
         const json = JSON.stringify(injected.body ?? { ok: false, error: "fatal_error" });
@@ -262,6 +267,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     members,
     setFault: (next) => {
       fault = next;
+    },
+    setLatency: (next) => {
+      latency = next;
     },
     refuseChannel: (channel, error) => {
       refused.set(channel, error);

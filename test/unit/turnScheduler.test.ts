@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TurnScheduler } from "../../src/integrations/slack/turnScheduler.js";
+import { TurnScheduler } from "../../src/integrations/turnScheduler.js";
 
 describe("TurnScheduler", () => {
   it("starts jobs in order, with other loop work between two starts", async () => {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Logger } from "../../logger.js";
 import { DuplicateCheck } from "../../stores/duplicateCheck.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
-import type { TurnScheduler } from "./turnScheduler.js";
+import type { TurnScheduler } from "../turnScheduler.js";
 
 /** The Events API types this app subscribes to (see manifests/slack.yaml) and handles. */
 export const HANDLED_EVENT_TYPES: ReadonlySet<string> = new Set([

@@ -4,7 +4,8 @@ import type { Config } from "../../config.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
 import { boltLogger } from "./boltLogger.js";
 import { deliveryMiddleware } from "./deliveryMiddleware.js";
-import { TurnScheduler } from "./turnScheduler.js";
+import { TurnScheduler } from "../turnScheduler.js";
+import { requestRetryPolicy } from "./retryPolicy.js";
 import { MessageSlots } from "../../delivery/messageSlots.js";
 import { createSlackDeliverer } from "./slackDeliverer.js";
 import { createSlackDirectory } from "./slackDirectory.js";
@@ -63,8 +64,9 @@ export function createSlackSurface(deps: SurfaceDeps, config: SlackConfig): Surf
   const log = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: slackApiUrl(config.apiUrl),
-    // A reply that cannot be posted within seconds is better logged than retried for half an hour.
-    retryConfig: { retries: 2 },
+    // A reply that cannot be posted within seconds is better logged than retried for half an hour,
+    // and one that may have been posted is never posted again (see requestRetryPolicy).
+    retryConfig: requestRetryPolicy,
     timeout: 10_000,
   };
   const { authorize, identify } = botAuthorize(
