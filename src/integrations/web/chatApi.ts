@@ -66,8 +66,10 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
   // One message starts per event-loop turn: under a burst, /healthz and the stream's sockets get
   // their turn between two messages instead of after all of them (see TurnScheduler).
   const turns = new TurnScheduler({ onBacklog: (pending) => deps.logger?.warn({ pending }, "web chat backlog") });
-  router.post("/api/chat", express.json({ limit: "1mb" }), identity, perUser, (req, res, next) => {
-    turns.run(() => handle(req, res)).catch(next);
+  // Parsing, identity and the rate limit run in the message's turn as well.
+  const inTurn: RequestHandler = (_req, _res, next) => void turns.run(async () => next());
+  router.post("/api/chat", inTurn, express.json({ limit: "1mb" }), identity, perUser, (req, res, next) => {
+    handle(req, res).catch(next);
   });
   router.get("/api/stream", identity, perUser, (req, res) => stream(req, res));
   return router;
