@@ -47,7 +47,9 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
   async function link(incoming: Resolved<Extract<Incoming, { kind: "command" }>>, target: ConsultTarget): Promise<Reply> {
     if (!incoming.actor.roles.has("admin")) return notice("Alleen een beheerder van Wegwijs kan een kanaal koppelen.", "warning");
-    await service.link(target, incoming.address.conversationId, incoming.actor);
+    // The channel, not the thread the command was typed in: cards are new messages in it.
+    const { address } = incoming;
+    await service.link(target, address.channelConversationId ?? address.conversationId, incoming.actor);
     return { parts: [{ kind: "text", text: `Dit kanaal is nu het coördinatorenkanaal van het ${names[target]}. Nieuwe consultaanvragen verschijnen hier; de leden van dit kanaal kunnen ze oppakken.` }], audience: "conversation" };
   }
 
