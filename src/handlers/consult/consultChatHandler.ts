@@ -1,6 +1,7 @@
 import type { Actor } from "../../bot/actor.js";
 import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { Incoming, Resolved } from "../../bot/incoming.js";
+import { parseConsultHandover } from "../../bot/consultHandover.js";
 import type { Reply } from "../../bot/reply.js";
 import { consultForm, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
@@ -53,6 +54,12 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     return { parts: [{ kind: "text", text: `Dit kanaal is nu het coördinatorenkanaal van het ${names[target]}. Nieuwe consultaanvragen verschijnen hier; de leden van dit kanaal kunnen ze oppakken.` }], audience: "conversation" };
   }
 
+  /** The form from a hand-over button (route outcome, closed spoedberaad): target and summary filled in. */
+  function handoverForm(value: string | undefined) {
+    const { target, summary } = parseConsultHandover(value);
+    return form({ summary, ...(target ? { target } : {}) });
+  }
+
   function textField(fields: Record<string, string> | undefined, id: string): { text?: string; error?: string } {
     const text = (fields?.[id] ?? "").trim();
     if (text === "") return { error: "Vul dit veld in." };
@@ -85,6 +92,10 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     actionPrefix: "consult.",
     visibility: "private",
 
+    actionForm(action) {
+      return action.id === CONSULT_ACTION.new ? handoverForm(action.value) : undefined;
+    },
+
     async command(incoming) {
       const rest = incoming.text.trim().toLowerCase();
       switch (incoming.name) {
@@ -109,13 +120,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       const { actor, action } = incoming;
       const id = action.value ?? "";
       switch (action.id) {
-        case CONSULT_ACTION.new: {
-          // From a route outcome or a checklist: "<target>\n<summary>".
-          const [target = "", ...summary] = id.split("\n");
-          const values: Record<string, string> = { summary: summary.join("\n").trim() };
-          if ((TARGETS as readonly string[]).includes(target)) values.target = target;
-          return [{ parts: [form(values)] }];
-        }
+        case CONSULT_ACTION.new:
+          return [{ parts: [handoverForm(action.value)] }];
         case CONSULT_ACTION.submit: {
           const parsed = parseConsultFields(action.fields);
           if (!parsed.ok) {
