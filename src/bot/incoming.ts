@@ -8,6 +8,12 @@ export interface ConversationAddress {
   /** Channel, DM or chat id; together with threadId it identifies one conversation. */
   conversationId: string;
   threadId?: string;
+  /**
+   * The conversation itself, outside the thread, where the surface writes the thread into
+   * `conversationId` (Teams channels: "<channel>;messageid=<root>"). Absent where they are apart
+   * already (Slack) or there are no threads.
+   */
+  channelConversationId?: string;
   /** Display name when the platform gives one with the event (web "local", Teams `from.name`). */
   userName?: string;
 }

@@ -1,4 +1,6 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
+import type { IncomingAction } from "../bot/incoming.js";
+import type { ReplyPart } from "../bot/reply.js";
 
 /** What a typed text means: a registered command, or a message for the handlers. */
 export type ParsedText = { kind: "command"; name: string; text: string } | { kind: "message"; text: string };
@@ -48,6 +50,11 @@ export class HandlerRegistry {
   /** The handler whose prefix the action id carries. */
   handlerForAction(actionId: string): ChatHandler | undefined {
     return this.handlers.find((h) => h.actionPrefix !== undefined && actionId.startsWith(h.actionPrefix));
+  }
+
+  /** The form this button opens straight away (a modal in Slack), if its handler has one for it. */
+  actionForm(action: IncomingAction): Extract<ReplyPart, { kind: "form" }> | undefined {
+    return this.handlerForAction(action.id)?.actionForm?.(action);
   }
 
   isKnownAction(actionId: string): boolean {

@@ -17,8 +17,9 @@ const VALID = { target: "servicepunt", urgency: "regulier", question: "Welke ple
 /**
  * Nothing lost, against real Redis: consult requests filed while Slack is down (and, separately,
  * answering 429 and then 500) are all stored at once; after Slack recovers every coordinator card
- * arrives exactly once. A request stored by a process that died before notifying is notified by
- * the next process.
+ * arrives exactly once. A request stored by a process that died before its outbox entry became a
+ * job is notified by the next process (in-process here: the relay never starts; with a real
+ * SIGKILL while the card is on its way, see consultKill.test.ts).
  */
 describe("consult notifications survive Slack outages and restarts", () => {
   const SECRET = `signing-${randomUUID()}`;

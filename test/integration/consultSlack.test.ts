@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeSlackActionId } from "../../src/integrations/slack/blockKit.js";
+import { slackLimitViolations } from "../../src/integrations/slack/slackLimits.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
 import { REDIS_URL } from "../support/redis.js";
 import { nowSeconds, SlackRequests } from "../support/slackSigning.js";
@@ -203,5 +204,121 @@ describe("consult requests through Slack", () => {
     const history = await app.app.records.open(consultKind(60)).history(id);
     expect(history.filter((h) => h.type === "claimed")).toHaveLength(1);
     expect(history.map((h) => h.type)).toEqual(["filed", "claimed"]);
+  });
+
+  describe("the hand-over button under a route outcome", () => {
+    // One walker per test: "route" again in the same DM would resume the walk that was done.
+    let WALKER = "";
+    let DM = "";
+    let walkers = 0;
+    /** Every button of a message, those in section accessories too. */
+    const allButtons = (blocks: any[] | undefined = []) =>
+      blocks.flatMap((b: any) => [...(b.type === "actions" ? b.elements.map((e: any) => ({ ...e, block_id: b.block_id })) : []), ...(b.accessory?.type === "button" ? [{ ...b.accessory, block_id: b.block_id }] : [])]);
+    /** The first message in the DM since call `from` with a button `id` (and `value`). */
+    const buttonInDm = (from: number, id: string, value?: string) =>
+      fake.waitFor(() => {
+        for (const message of fake.messages().slice(from).reverse()) {
+          if (message.channel !== DM) continue;
+          const button = allButtons(message.blocks).find((b: any) => decodeSlackActionId(b.action_id) === id && (value === undefined || b.value === value));
+          if (button) return { message, button };
+        }
+        return undefined;
+      }, 15_000);
+    const pressWithTrigger = (message: { ts?: string; blocks?: any[]; text: string }, button: any, triggerId: string) =>
+      slack.interaction({
+        type: "block_actions",
+        user: { id: WALKER, username: "u", team_id: fake.team.id },
+        team: { id: fake.team.id, domain: "test" },
+        api_app_id: "A0WEGWIJS",
+        container: { type: "message", message_ts: message.ts, channel_id: DM, is_ephemeral: false },
+        channel: { id: DM, name: "directmessage" },
+        message: { type: "message", user: fake.team.botUserId, ts: message.ts, text: message.text, blocks: message.blocks },
+        state: { values: {} },
+        trigger_id: triggerId,
+        response_url: fake.responseUrl(),
+        actions: [{ action_id: button.action_id, block_id: button.block_id, type: "button", value: button.value, text: button.text, action_ts: "1.1" }],
+      });
+
+    /** Walks the spoedroute in the DM to the outcome with a spoedberaad and HSJ expertise via the Servicepunt. */
+    async function walkToOutcome(): Promise<{ message: any; button: any }> {
+      WALKER = `UWALK${++walkers}${RUN}`;
+      DM = dmTo(WALKER);
+      fake.users.set(WALKER, "Wim");
+      const from = fake.messages().length;
+      const messageTs = `${nowSeconds()}.000${Math.floor(Math.random() * 900 + 100)}`;
+      await slack.event({
+        token: "legacy-verification-token", team_id: fake.team.id, api_app_id: "A0WEGWIJS", type: "event_callback", event_id: `EvW${RUN}${randomUUID().slice(0, 6)}`, event_time: nowSeconds(),
+        event: { type: "message", channel: DM, channel_type: "im", user: WALKER, text: "route", ts: messageTs, event_ts: messageTs, team: fake.team.id, client_msg_id: randomUUID() },
+        authorizations: [{ enterprise_id: null, team_id: fake.team.id, user_id: fake.team.botUserId, is_bot: true, is_enterprise_install: false }],
+        is_ext_shared_channel: false,
+      });
+      let step = await buttonInDm(from, "route.choose", "spoedmachtiging");
+      const path = ["spoedmachtiging:spoed-uitgangspunt:0", "spoedmachtiging:spoedberaad:1", "spoedmachtiging:spoedberaad-plannen:0", "spoedmachtiging:hsj:0", "spoedmachtiging:int:0"];
+      for (const value of path) {
+        const before = fake.messages().length;
+        await press(WALKER, DM, { ts: step.message.ts!, blocks: step.message.blocks }, step.button);
+        step = await buttonInDm(before, "route.answer", value);
+      }
+      const before = fake.messages().length;
+      await press(WALKER, DM, { ts: step.message.ts!, blocks: step.message.blocks }, step.button);
+      return buttonInDm(before, "consult.new");
+    }
+
+    it("opens the consult modal at once with the route summary filled in; submitting files a request with that summary", { timeout: 60_000 }, async () => {
+      const outcome = await walkToOutcome();
+      const summary = String(outcome.button.value).split("\n").slice(1).join("\n");
+      expect(String(outcome.button.value).split("\n")[0]).toBe("servicepunt");
+      expect(summary).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging)");
+      expect(summary).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
+
+      const trigger = `${nowSeconds()}.5.${randomUUID()}`;
+      const callsBefore = fake.calls.length;
+      const messagesBefore = fake.messages().length;
+      expect((await pressWithTrigger(outcome.message, outcome.button, trigger)).status).toBe(200);
+      const opened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === trigger));
+      // The modal is the first thing the press does: no lookup of the user, no message before it.
+      const after = fake.calls.slice(callsBefore);
+      const forWalker = after.findIndex((c) => c.body.user === WALKER || c.body.users === WALKER || c.body.channel === DM);
+      expect(forWalker === -1 || forWalker > after.indexOf(opened)).toBe(true);
+      const view = typeof opened.body.view === "string" ? JSON.parse(opened.body.view) : opened.body.view;
+      const input = (id: string) => view.blocks.find((b: any) => b.type === "input" && b.block_id === id);
+      expect(view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
+      expect(input("summary").element.initial_value).toBe(summary);
+      expect(input("target").element.initial_option.value).toBe("servicepunt");
+      expect(input("urgency").element.initial_option).toBeUndefined();
+      // Within Slack's limits for a modal.
+      expect(slackLimitViolations({ text: view.title.text, blocks: view.blocks })).toEqual([]);
+      expect(view.title.text.length).toBeLessThanOrEqual(24);
+      expect(view.submit.text.length).toBeLessThanOrEqual(24);
+      expect(view.private_metadata.length).toBeLessThanOrEqual(3000);
+      expect(input("summary").element.initial_value.length).toBeLessThanOrEqual(input("summary").element.max_length);
+      // Not also shown as a form in the conversation.
+      expect(await fake.quietFor(500, (c) => "method" in c && c.method.startsWith("chat.") && c.body.channel === DM)).toBe(0);
+      expect(fake.messages().slice(messagesBefore).filter((m) => m.channel === DM || m.via === "response_url")).toEqual([]);
+
+      // Submitting as shown (target and summary kept, the rest filled in) files the request.
+      const ok = await submitModal(view, WALKER, { target: "servicepunt", urgency: "spoed", caseRef: `W-${RUN}`, question: "Kan de HSJ-expert aanschuiven?", tried: "Spoedberaad gepland", summary });
+      expect(ok.status).toBe(200);
+      const receipt = await fake.waitFor(() => fake.messages().find((m) => m.channel === DM && /CR-\d{4}-\d{6} is ingediend bij het Servicepunt/.test(m.text)));
+      const id = receipt.text.match(/CR-\d{4}-\d{6}/)![0];
+      const { consultKind } = await import("../../src/handlers/consult/consultModel.js");
+      const stored = await app.app.records.open(consultKind(60)).get(id);
+      expect(stored!.value).toMatchObject({ summary, target: "servicepunt", caseRef: `W-${RUN}`, requester: { surface: "slack", userId: WALKER } });
+      const card = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postMessage" && m.channel === SP && m.text.includes(id)));
+      expect(blocksText(card.blocks)).toContain("Samenvatting");
+    });
+
+    it("shows the form in the conversation when Slack refuses the modal (an expired trigger_id)", { timeout: 60_000 }, async () => {
+      const outcome = await walkToOutcome();
+      fake.setFault((method) => (method === "views.open" ? { status: 200, body: { ok: false, error: "expired_trigger_id" } } : undefined));
+      try {
+        const before = fake.messages().length;
+        await pressWithTrigger(outcome.message, outcome.button, `${nowSeconds()}.6.${randomUUID()}`);
+        const shown = await fake.waitFor(() => fake.messages().slice(before).find((m) => m.channel === DM && blocksText(m.blocks).includes("consult.submit")), 15_000);
+        expect(blocksText(shown.blocks)).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging)");
+      } finally {
+        fake.setFault(undefined);
+      }
+    });
   });
 });

@@ -15,6 +15,7 @@ const people = {
   asker: { id: `29:asker-${RUN}`, aadObjectId: `aad-asker-${RUN}`, name: "Vera" },
   other: { id: `29:other-${RUN}`, aadObjectId: `aad-other-${RUN}`, name: "Otto" },
   et: { id: `29:et-${RUN}`, aadObjectId: `aad-et-${RUN}`, name: "Els" },
+  coord2: { id: `29:coord2-${RUN}`, aadObjectId: `aad-coord2-${RUN}`, name: "Cas" },
 };
 
 /** Every Action.Submit data object in a card, found anywhere in it. */
@@ -52,7 +53,7 @@ describe("consult requests through Teams", () => {
   });
 
   const send = async (who: keyof typeof people, conversation: string, fields: object) => {
-    const channel = conversation === CHANNEL || conversation === ET_CHANNEL;
+    const channel = conversation.startsWith("19:");
     const res = await fetch(`${app.baseUrl}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -60,16 +61,17 @@ describe("consult requests through Teams", () => {
         type: "message", id: randomUUID(), channelId: "msteams", serviceUrl: connector.serviceUrl, timestamp: new Date().toISOString(),
         from: people[who], recipient: { id: "28:wegwijs-bot", name: "Wegwijs" },
         conversation: { id: conversation, conversationType: channel ? "channel" : "personal", tenantId: "tenant-1" },
-        channelData: { tenant: { id: "tenant-1" }, ...(channel ? { channel: { id: CHANNEL }, team: { id: `team-${RUN}` } } : {}) },
+        channelData: { tenant: { id: "tenant-1" }, ...(channel ? { channel: { id: conversation }, team: { id: `team-${RUN}` } } : {}) },
         ...fields,
       }),
     });
     expect(res.status).toBe(200);
   };
-  const waitFor = async (conversation: string, match: RegExp | string, timeoutMs = 15_000) => {
+  /** The first message to the conversation (from its `from`-th on) that matches. */
+  const waitFor = async (conversation: string, match: RegExp | string, timeoutMs = 15_000, from = 0) => {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const found = connector.messagesTo(conversation).find((c) => (typeof match === "string" ? contentOf(c).includes(match) : match.test(contentOf(c))));
+      const found = connector.messagesTo(conversation).slice(from).find((c) => (typeof match === "string" ? contentOf(c).includes(match) : match.test(contentOf(c))));
       if (found) return found;
       if (Date.now() > until) throw new Error(`no message matching ${match} in ${conversation}; got ${connector.messagesTo(conversation).map(contentOf).join(" | ").slice(0, 1500)}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -144,8 +146,24 @@ describe("consult requests through Teams", () => {
     await send("other", OTHER_CHAT, { value: { ...answerSubmit, answer: "Nee hoor" } });
     await waitFor(OTHER_CHAT, "niet jouw consultaanvraag");
     await send("asker", PERSONAL, { value: { ...answerSubmit, answer: "Ja, sinds maandag." } });
-    await waitFor(CHANNEL, "Antwoord van de aanvrager: Ja, sinds maandag.");
-    expect(connector.messagesTo(CHANNEL).some((c) => contentOf(c).includes("Nee hoor"))).toBe(false);
+    // The answer is a reply in the card's thread (sent to "<channel>;messageid=<card id>"), not a
+    // new message in the channel; so is the question that was asked.
+    const thread = `${CHANNEL};messageid=${card.id}`;
+    const answered = await waitFor(thread, "Antwoord van de aanvrager: Ja, sinds maandag.");
+    expect(answered.thread).toEqual({ channel: CHANNEL, rootId: card.id });
+    expect(answered.replyToActivityId).toBeUndefined();
+    await waitFor(thread, "Vraag aan de aanvrager (Cor): Is de gemeente betrokken?");
+    expect(connector.messagesTo(CHANNEL).some((c) => /Antwoord van de aanvrager|Vraag aan de aanvrager \(/.test(contentOf(c)))).toBe(false);
+    expect(connector.calls.some((c) => contentOf(c).includes("Nee hoor"))).toBe(false);
+
+    // An internal note goes under the card too.
+    await send("coord", CHANNEL, { value: byId("consult.note") });
+    const noteForm = await waitFor(CHANNEL, "Interne notitie bij");
+    const noteSubmit = submits(noteForm.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.note" && d.wegwijs.fieldIds);
+    await send("coord", CHANNEL, { value: { ...noteSubmit, note: "Wachtlijst nagevraagd." } });
+    await waitFor(thread, "Interne notitie van Cor: Wachtlijst nagevraagd.");
+    expect(connector.messagesTo(CHANNEL).some((c) => contentOf(c).includes("Interne notitie van"))).toBe(false);
+    expect(connector.threadRepliesTo(CHANNEL, card.id).map(contentOf).join(" ")).not.toContain(`${id} · SPOED`);
 
     await send("coord", CHANNEL, { value: byId("consult.close") });
     await waitForUpdate(CHANNEL, "afgerond door Cor");
@@ -158,5 +176,54 @@ describe("consult requests through Teams", () => {
     await waitFor(OTHER_CHAT, "nog geen consultaanvragen");
     await send("asker", PERSONAL, { text: "mijn consulten" });
     await waitFor(PERSONAL, "Jouw consultaanvragen");
+  });
+
+  it("in a channel as Teams addresses it (every activity in a thread: '<channel>;messageid=<root>'), the card is a new post and answers and notes go under it", { timeout: 60_000 }, async () => {
+    // Real Teams: a new post in a channel arrives with its own id as the thread root; a press on
+    // a card arrives in the card's thread, with the card as replyToId.
+    const REAL = `19:real-${RUN}@thread.tacv2`;
+    connector.members.set(REAL, [people.admin.aadObjectId, people.coord2.aadObjectId]);
+    const inThread = (root: string) => ({ conversation: { id: `${REAL};messageid=${root}`, conversationType: "channel", tenantId: "tenant-1" } });
+    const root = String(Date.now());
+    await send("admin", REAL, { id: root, text: "koppel servicepunt", ...inThread(root) });
+    const linked = await waitFor(`${REAL};messageid=${root}`, "coördinatorenkanaal");
+    expect(linked.replyToActivityId).toBe(root);
+
+    const seen = connector.messagesTo(PERSONAL).length;
+    await send("asker", PERSONAL, { text: "consult" });
+    const form = await waitFor(PERSONAL, "consult.submit", 15_000, seen);
+    const submit = submits(form.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.submit");
+    await send("asker", PERSONAL, { value: { ...submit, target: "servicepunt", urgency: "regulier", caseRef: `R-${RUN}`, question: "Past een gezinshuis?", tried: "Met de gemeente gebeld" } });
+    const receipt = await waitFor(PERSONAL, /CR-\d{4}-\d{6} is ingediend/, 15_000, seen);
+    const id = contentOf(receipt).match(/CR-\d{4}-\d{6}/)![0];
+
+    // The card is a new post in the channel itself, not a reply under the "koppel" message.
+    const card = await waitFor(REAL, `${id} · regulier`);
+    expect(card.replyToActivityId).toBeUndefined();
+    expect(card.thread).toBeUndefined();
+    const press = (who: keyof typeof people, data: object) => send(who, REAL, { replyToId: card.id, value: data, ...inThread(card.id) });
+    const byId = (a: string) => submits(card.activity.attachments[0].content).find((d) => d.wegwijs.id === a);
+
+    await press("coord2", byId("consult.ask"));
+    const askForm = await waitFor(`${REAL};messageid=${card.id}`, "Vraag aan de aanvrager van");
+    const askSubmit = submits(askForm.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.ask" && d.wegwijs.fieldIds);
+    await press("coord2", { ...askSubmit, question: "Welke gemeente?" });
+    const question = await waitFor(PERSONAL, "Welke gemeente?");
+    const answerSubmit = submits(question.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.answer");
+    await send("asker", PERSONAL, { value: { ...answerSubmit, answer: "Groningen." } });
+    await press("coord2", byId("consult.note"));
+    const noteForm = await waitFor(`${REAL};messageid=${card.id}`, "Interne notitie bij");
+    const noteSubmit = submits(noteForm.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.note" && d.wegwijs.fieldIds);
+    await press("coord2", { ...noteSubmit, note: "Plek gevraagd." });
+
+    const thread = `${REAL};messageid=${card.id}`;
+    for (const line of ["Vraag aan de aanvrager (Cas): Welke gemeente?", "Antwoord van de aanvrager: Groningen.", "Interne notitie van Cas: Plek gevraagd."]) {
+      const reply = await waitFor(thread, line);
+      expect(reply.thread).toEqual({ channel: REAL, rootId: card.id });
+    }
+    // Top level in the channel: the card and nothing else (its later states are updates of it).
+    await sleep(500);
+    expect(connector.messagesTo(REAL).map((c) => c.id)).toEqual([card.id]);
+    expect(connector.updatesTo(REAL).every((c) => c.updatesActivityId === card.id)).toBe(true);
   });
 });

@@ -108,6 +108,27 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     const summary = await fake.waitFor(() => inChannel("chat.postMessage").find((m) => m.threadTs === card.ts));
     expect(shownText(summary)).toContain("Samenvatting Spoedberaad CASUS-31");
     expect(shownText(summary)).toContain("Consultaanvraag indienen");
+    // Its hand-over button opens the consult modal with the summary filled in.
+    const handover = button(summary, "consult.new");
+    expect(handover.value.split("\n")[0]).toBe("servicepunt");
+    const trigger = `${nowSeconds()}.7.${randomUUID()}`;
+    await slack.interaction({
+      type: "block_actions",
+      user: { id: COLLEAGUE, username: "sanne", team_id: fake.team.id },
+      team: { id: fake.team.id, domain: "test" },
+      api_app_id: "A0WEGWIJS",
+      container: { type: "message", message_ts: summary.ts, thread_ts: card.ts, channel_id: CHANNEL, is_ephemeral: false },
+      channel: { id: CHANNEL, name: "spoed" },
+      message: { type: "message", ts: summary.ts, thread_ts: card.ts, text: summary.text, blocks: summary.blocks },
+      trigger_id: trigger,
+      response_url: fake.responseUrl(),
+      actions: [{ action_id: handover.action_id, block_id: "b", type: "button", value: handover.value, text: handover.text, action_ts: `${nowSeconds()}.1` }],
+    });
+    const opened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === trigger));
+    const view = typeof opened.body.view === "string" ? JSON.parse(opened.body.view) : opened.body.view;
+    const summaryInput = view.blocks.find((b: any) => b.block_id === "summary").element;
+    expect(summaryInput.initial_value).toBe(handover.value.split("\n").slice(1).join("\n"));
+    expect(summaryInput.initial_value).toMatch(/^Spoedberaad CASUS-31, voorzitter Kees\./);
 
     // Exactly one chat.postMessage for the card (the other is the summary in its thread); every
     // later state was a chat.update of that message.

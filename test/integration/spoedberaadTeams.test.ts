@@ -85,7 +85,7 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     expect(refreshed).toContain("gewijzigd door Sanne");
     // Everyone else's copy: the merged redraw updates the same message (updateActivity).
     const updated = await until(() => fake.calls.find((c) => c.updatesActivityId !== undefined));
-    expect(updated.updatesActivityId).toMatch(/^fake-\d+$/); // the id the connector gave the posted card
+    expect(updated.updatesActivityId).toBe(posted.id); // the id the connector gave the posted card
     expect(JSON.stringify(card(updated))).toContain("gewijzigd door Sanne");
 
     // Someone not in the chat's roster: refused in the invoke's message, nothing stored.

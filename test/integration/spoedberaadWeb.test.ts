@@ -180,11 +180,13 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect((await store.get(part.checklistId))!.value.status).toBe("closed");
     const closedCard = await waitFor(() => stream.events.find((e) => e.reply.parts?.[0]?.kind === "checklist" && e.reply.parts[0].status === "closed"));
     expect(closedCard.reply.slot).toBe(`spoedberaad:${part.checklistId}`);
-    // The summary follows in the conversation, with the consult request to copy.
+    // The summary follows in the conversation, with the button that hands it over to a consult request.
     const summary = await waitFor(() => stream.events.find((e) => JSON.stringify(e.reply).includes("Samenvatting Spoedberaad CASUS-12")));
     const summaryText = JSON.stringify(summary.reply);
     expect(summaryText).toContain("N.v.t. (1)");
     expect(summaryText).toContain("Consultaanvraag indienen");
+    const handover = summary.reply.parts.flatMap((p: any) => (p.kind === "actions" ? p.actions : [])).find((a: any) => a.id === "consult.new");
+    expect(handover.value).toMatch(/^servicepunt\nSpoedberaad CASUS-12, voorzitter /);
     expect(noticeOf(await set(member, conversation, part, "hsj", "done"))).toBe("Deze checklist is al afgerond.");
     stream.close();
   });

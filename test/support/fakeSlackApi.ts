@@ -59,6 +59,12 @@ export interface FakeSlackApi {
   setFault(fault: ((method: string) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined) | undefined): void;
   /** Until cleared, each Web API call waits this long (ms, or undefined) before it is answered. */
   setLatency(latency: ((method: string) => number | undefined) | undefined): void;
+  /**
+   * The next Web API call that `match` accepts is received (it is in `calls`) but never answered
+   * nor carried out: as if Slack were still working on it when the caller died. Resolves with that
+   * call, so a test can kill the caller while it waits. Calls after it are answered as usual.
+   */
+  holdNext(match: (call: SlackApiCall) => boolean): Promise<SlackApiCall>;
   /** Waits `ms` and returns how many calls matched meanwhile (for "nothing more arrives"). */
   quietFor(ms: number, match: (call: SlackApiCall | ResponseUrlCall) => boolean): Promise<number>;
   close(): Promise<void>;
@@ -112,6 +118,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const members = new Map<string, string[]>();
   let fault: Parameters<FakeSlackApi["setFault"]>[0];
   let latency: Parameters<FakeSlackApi["setLatency"]>[0];
+  const holds: Array<{ match: (call: SlackApiCall) => boolean; resolve: (call: SlackApiCall) => void }> = [];
   const clock = Math.floor(Date.now() / 1000);
   let seq = 0;
   const nextTs = () => `${clock}.${String(++seq).padStart(6, "0")}`;
@@ -221,9 +228,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
       const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
-      calls.push({ method, token, body: args });
+      const call: SlackApiCall = { method, token, body: args };
+      calls.push(call);
       const wait = latency?.(method);
       if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      const hold = holds.findIndex((h) => h.match(call));
+      if (hold >= 0) {
+        // Left unanswered; the connection ends when the caller dies or the fake closes.
+        holds.splice(hold, 1)[0]!.resolve(call);
+        return;
+      }
       const injected = fault?.(method);
       if (injected) {
         const json = JSON.stringify(injected.body ?? { ok: false, error: "fatal_error" });
@@ -275,6 +289,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       refused.set(channel, error);
     },
     waitFor,
+    holdNext: (match) => new Promise((resolve) => holds.push({ match, resolve })),
     async quietFor(ms, match) {
       const before = new Set<unknown>([...calls, ...responses]);
       await new Promise((r) => setTimeout(r, ms));

@@ -13,14 +13,25 @@ export interface ConnectorCall {
   at: number;
   /** The id this fake gave the sent activity (what Teams returns, and later sends back as replyToId). */
   id: string;
+  /**
+   * For a conversation id "<channel>;messageid=<root>" (Teams' address of a channel thread): the
+   * channel and the root activity id. A message sent there is a reply in that thread.
+   */
+  thread?: { channel: string; rootId: string };
 }
 
 export interface FakeTeamsConnector {
   /** Use as an activity's serviceUrl. */
   serviceUrl: string;
   calls: ConnectorCall[];
-  /** New messages (not typing, not updates of earlier ones) sent to one conversation. */
+  /**
+   * New messages (not typing, not updates of earlier ones) sent to exactly this conversation id:
+   * for a channel id, its top-level messages and replies in turns addressed to the bare channel
+   * id, not messages sent into a thread ("<channel>;messageid=<root>").
+   */
   messagesTo(conversationId: string): ConnectorCall[];
+  /** New messages sent into the thread under the message `rootId` of a channel. */
+  threadRepliesTo(channelId: string, rootId: string): ConnectorCall[];
   /** Resolves once `count` messages to the conversation arrived; rejects with what came instead. */
   waitForMessages(conversationId: string, count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   /** Roster per conversation (GET .../members/{userId}): conversation id → user ids (aad or 29: ids). */
@@ -42,6 +53,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   const waiters = new Set<() => void>();
   const members = new Map<string, string[]>();
   let counter = 0;
+  const idBase = Date.now() * 10;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     // getConversationMember: 200 with the member, 404 like Teams for someone not in the roster.
@@ -68,10 +80,13 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
       res.writeHead(400).end();
       return;
     }
-    const id = `fake-${++counter}`;
+    // Teams gives channel messages numeric ids (milliseconds); thread addresses use them.
+    const id = String(idBase + ++counter);
+    const thread = /^(.+);messageid=([^;]+)$/.exec(conversationId);
     calls.push({
       id,
       conversationId,
+      ...(thread ? { thread: { channel: thread[1]!, rootId: thread[2]! } } : {}),
       replyToActivityId: match[2] && !isUpdate ? decodeURIComponent(match[2]) : undefined,
       ...(isUpdate ? { updatesActivityId: decodeURIComponent(match[2]!) } : {}),
       authorization: req.headers.authorization,
@@ -97,6 +112,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
     calls,
     members,
     messagesTo,
+    threadRepliesTo: (channelId, rootId) => messagesTo(`${channelId};messageid=${rootId}`),
     waitForMessages: (conversationId, count, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
         const check = (): void => {

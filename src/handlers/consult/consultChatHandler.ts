@@ -1,6 +1,7 @@
 import type { Actor } from "../../bot/actor.js";
 import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { Incoming, Resolved } from "../../bot/incoming.js";
+import { parseConsultHandover } from "../../bot/consultHandover.js";
 import type { Reply } from "../../bot/reply.js";
 import { consultForm, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
@@ -47,8 +48,16 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
   async function link(incoming: Resolved<Extract<Incoming, { kind: "command" }>>, target: ConsultTarget): Promise<Reply> {
     if (!incoming.actor.roles.has("admin")) return notice("Alleen een beheerder van Wegwijs kan een kanaal koppelen.", "warning");
-    await service.link(target, incoming.address.conversationId, incoming.actor);
+    // The channel, not the thread the command was typed in: cards are new messages in it.
+    const { address } = incoming;
+    await service.link(target, address.channelConversationId ?? address.conversationId, incoming.actor);
     return { parts: [{ kind: "text", text: `Dit kanaal is nu het coördinatorenkanaal van het ${names[target]}. Nieuwe consultaanvragen verschijnen hier; de leden van dit kanaal kunnen ze oppakken.` }], audience: "conversation" };
+  }
+
+  /** The form from a hand-over button (route outcome, closed spoedberaad): target and summary filled in. */
+  function handoverForm(value: string | undefined) {
+    const { target, summary } = parseConsultHandover(value);
+    return form({ summary, ...(target ? { target } : {}) });
   }
 
   function textField(fields: Record<string, string> | undefined, id: string): { text?: string; error?: string } {
@@ -83,6 +92,10 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     actionPrefix: "consult.",
     visibility: "private",
 
+    actionForm(action) {
+      return action.id === CONSULT_ACTION.new ? handoverForm(action.value) : undefined;
+    },
+
     async command(incoming) {
       const rest = incoming.text.trim().toLowerCase();
       switch (incoming.name) {
@@ -107,13 +120,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       const { actor, action } = incoming;
       const id = action.value ?? "";
       switch (action.id) {
-        case CONSULT_ACTION.new: {
-          // From a route outcome or a checklist: "<target>\n<summary>".
-          const [target = "", ...summary] = id.split("\n");
-          const values: Record<string, string> = { summary: summary.join("\n").trim() };
-          if ((TARGETS as readonly string[]).includes(target)) values.target = target;
-          return [{ parts: [form(values)] }];
-        }
+        case CONSULT_ACTION.new:
+          return [{ parts: [handoverForm(action.value)] }];
         case CONSULT_ACTION.submit: {
           const parsed = parseConsultFields(action.fields);
           if (!parsed.ok) {

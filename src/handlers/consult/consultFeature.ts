@@ -116,11 +116,13 @@ export function createConsultFeature(deps: ConsultFeatureDeps) {
   jobs.register<ThreadJobData>(
     THREAD_JOB,
     async ({ id, place, text }, { attempt }) => {
+      // In a Slack or Teams channel the line goes into the thread under the card (Slack
+      // thread_ts, Teams "<channel>;messageid=<card>"); the web has no threads.
+      const underCard = place.kind === "conversation" && place.surface !== "web";
       const card = await slots.get(place, cardSlot(id));
       // The card goes out first; until it is there, the reply has no thread to go under.
-      if (!card && place.surface === "slack") throw new Error("card not delivered yet");
-      const target: DeliveryTarget =
-        place.kind === "conversation" && place.surface === "slack" && card ? { ...place, threadId: card.threadId ?? card.messageId } : place;
+      if (!card && underCard) throw new Error("card not delivered yet");
+      const target: DeliveryTarget = underCard && card ? { ...place, threadId: card.threadId ?? card.messageId } : place;
       await showForJob(delivery, slots, target, { parts: [{ kind: "text", text }], audience: "conversation" }, attempt, log);
     },
     { attempts: 15, backoffMs: 1000 },

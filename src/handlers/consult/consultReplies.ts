@@ -1,3 +1,4 @@
+import { CONSULT_HANDOVER_ACTION } from "../../bot/consultHandover.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import type { ConsultRequest, ConsultTarget } from "./consultModel.js";
 import { OPEN_STATUSES, STATUS_LABEL } from "./consultModel.js";
@@ -5,7 +6,7 @@ import { OPEN_STATUSES, STATUS_LABEL } from "./consultModel.js";
 /** Action ids of this feature; the values are request ids. Documented in the README (web API). */
 export const CONSULT_ACTION = {
   /** Opens the form; value: "<target>\n<summary>" from a route or checklist (optional). */
-  new: "consult.new",
+  new: CONSULT_HANDOVER_ACTION,
   submit: "consult.submit",
   claim: "consult.claim",
   ask: "consult.ask",

@@ -1,3 +1,4 @@
+import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyAction, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import { type OutcomeNode, type Region, type RouteDefinition, type RouteItem, type RouteNode, type RouteSource, transitionTargets } from "./routeSchema.js";
 import type { RouteSession } from "./routeSessionStore.js";
@@ -226,12 +227,6 @@ export function escalationText(outcome: OutcomeNode, region: Region): string {
   }
 }
 
-/** The consult feature's "open the form pre-filled" action (README, web API). */
-export const CONSULT_HANDOVER_ACTION = "consult.new";
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** Plain-text summary to paste into (later: pre-fill) a consult request. Holds no personal data. */
 export function summaryText(summary: RouteSummary): string {
@@ -309,7 +304,7 @@ export function outcomeReply(route: RouteDefinition, outcome: OutcomeNode, sessi
     // Handed over by action to the consult feature (its contract: "<target>\n<summary>"), which
     // opens its form with the summary filled in; routes know nothing else about consults.
     const target = outcome.escalation === "expertteam" ? "expertteam" : "servicepunt";
-    next.push({ id: CONSULT_HANDOVER_ACTION, label: "Consultaanvraag indienen", value: `${target}\n${clip(summaryText(summary), 1900)}` });
+    next.push(consultHandoverAction(target, summaryText(summary)));
   }
   const nextRoute = ctx.routes.find((r) => r.id === outcome.nextRoute);
   if (nextRoute) next.push({ id: ROUTE_ACTION.choose, label: `Verder: ${nextRoute.title}`.slice(0, 75), value: nextRoute.id });

@@ -1,5 +1,6 @@
 import { actorLabel } from "../../bot/actor.js";
 import { checklistMark, checklistStateName } from "../../bot/checklistText.js";
+import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import type { StoredRecord } from "../../records/recordStore.js";
 import type { Checklist, Person } from "./checklistRecord.js";
@@ -113,20 +114,17 @@ export function summaryText(c: Checklist): string {
 }
 
 /**
- * The summary posted in the thread on closing, with the consult request: until the consult
- * feature is there, the summary is offered as text to copy.
+ * The summary posted in the thread on closing, with the hand-over to a consult request at the
+ * Servicepunt (HSJ expertise at a spoedberaad goes through it): the button opens the consult form
+ * with this summary filled in.
  */
 export function summaryReply(c: Checklist): Reply {
   return {
     parts: [
       { kind: "heading", text: `Samenvatting ${titleOf(c)}` },
       { kind: "text", text: summaryText(c) },
-      {
-        kind: "notice",
-        level: "info",
-        text:
-          "Consultaanvraag indienen: dat kan binnenkort hier met één knop. Tot die tijd: kopieer de samenvatting hierboven en stuur die mee met je consultvraag aan het Servicepunt.",
-      },
+      { kind: "text", text: "Wil je het Servicepunt om raad vragen? Dien een consultaanvraag in: de samenvatting staat er dan al in." },
+      { kind: "actions", actions: [consultHandoverAction("servicepunt", summaryText(c))] },
     ],
     audience: "conversation",
   };

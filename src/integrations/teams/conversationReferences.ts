@@ -1,5 +1,6 @@
 import type { Activity, ConversationReference } from "@microsoft/agents-activity";
 import { bestEffort, type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+import { channelConversationId } from "./teamsThreads.js";
 
 export const REFERENCE_SCHEMA_VERSION = 1;
 /** A reference stays valid while the app is installed; contact refreshes it. */
@@ -61,17 +62,29 @@ export class TeamsConversationReferences {
 
   private async storeReference(activity: Activity, force: boolean): Promise<void> {
     const reference = minimalReference(activity);
+    const written = await this.storeOne(reference, force);
+    // An activity in a channel thread also gives the channel itself: what is linked to a channel
+    // (a coordinators' channel) is posted there as a new message, not into that one thread.
+    const channel = channelConversationId(reference.conversation.id);
+    if (reference.conversation.conversationType === "channel" && channel !== reference.conversation.id) {
+      await this.storeOne({ ...reference, conversation: { ...reference.conversation, id: channel } }, force);
+    }
+    const user = activity.from?.aadObjectId ?? activity.from?.id;
+    if (written && reference.conversation.conversationType === "personal" && user) {
+      await this.store.set(personalChatKey(user), reference.conversation.id, REFERENCE_SCHEMA_VERSION, REFERENCE_TTL_SECONDS);
+    }
+  }
+
+  /** Writes one reference unless a fresh one with the same service URL is there; true when written. */
+  private async storeOne(reference: ConversationReference, force: boolean): Promise<boolean> {
     const key = conversationReferenceKey(reference.conversation.id);
     if (!force) {
       const stored = await this.store.get<StoredReference>(key, REFERENCE_SCHEMA_VERSION);
       const fresh = stored !== undefined && Date.now() - Date.parse(stored.storedAt) < REFRESH_AFTER_MS;
-      if (fresh && stored.reference.serviceUrl === reference.serviceUrl) return;
+      if (fresh && stored.reference.serviceUrl === reference.serviceUrl) return false;
     }
     await this.store.set<StoredReference>(key, { reference, storedAt: new Date().toISOString() }, REFERENCE_SCHEMA_VERSION, REFERENCE_TTL_SECONDS);
-    const user = activity.from?.aadObjectId ?? activity.from?.id;
-    if (reference.conversation.conversationType === "personal" && user) {
-      await this.store.set(personalChatKey(user), reference.conversation.id, REFERENCE_SCHEMA_VERSION, REFERENCE_TTL_SECONDS);
-    }
+    return true;
   }
 
   /** The personal chat of a user (by aadObjectId or Teams id), to reach them directly. */

@@ -5,6 +5,7 @@ import type { Reply } from "../../bot/reply.js";
 import type { Logger } from "../../logger.js";
 import type { SurfaceDeps } from "../surface.js";
 import type { TeamsConversationReferences } from "./conversationReferences.js";
+import { channelConversationId, threadRootOf } from "./teamsThreads.js";
 
 /** What every Teams listener module gets from the surface. */
 export interface TeamsContext {
@@ -29,14 +30,13 @@ export function addressOf(activity: Activity): ConversationAddress {
   const from = activity.from;
   if (!conversationId || !from?.id) throw new Error("activity without conversation or sender");
   // A channel thread's conversation id ends in ";messageid=<root>"; card presses carry the same id.
-  const threadId =
-    activity.conversation?.conversationType === "channel" ? /;messageid=([^;]+)/.exec(conversationId)?.[1] : undefined;
+  const threadId = activity.conversation?.conversationType === "channel" ? threadRootOf(conversationId) : undefined;
   const name = typeof from.name === "string" ? from.name.trim().slice(0, 80) : "";
   return {
     surface: "teams",
     userId: from.aadObjectId ?? from.id,
     conversationId,
-    ...(threadId ? { threadId } : {}),
+    ...(threadId ? { threadId, channelConversationId: channelConversationId(conversationId) } : {}),
     ...(name ? { userName: name } : {}),
   };
 }

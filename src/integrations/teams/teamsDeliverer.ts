@@ -5,6 +5,7 @@ import type { Reply } from "../../bot/reply.js";
 import type { TeamsConversationReferences } from "./conversationReferences.js";
 import { errorInfo } from "./teamsContext.js";
 import { teamsMessages } from "./teamsReplies.js";
+import { channelConversationId, threadConversationId } from "./teamsThreads.js";
 
 type ContinueIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
 
@@ -14,7 +15,10 @@ const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 /**
  * Teams' half of the delivery seam: proactive sends through stored conversation references,
  * updateActivity to replace a message. A user target uses the reference of that user's
- * personal chat (stored when they wrote to Wegwijs there).
+ * personal chat (stored when they wrote to Wegwijs there). A conversation target with a
+ * `threadId` (the activity id of a message in a channel, e.g. a consult card) is a reply in that
+ * message's thread: it is sent to "<channel>;messageid=<threadId>", as Teams routes thread replies
+ * (a proactive send, so no replyToId: Teams threads by the conversation id, not by replyToId).
  */
 export function createTeamsDeliverer(options: {
   adapter: CloudAdapter;
@@ -49,8 +53,13 @@ export function createTeamsDeliverer(options: {
     async deliver(target, reply: Reply, deliverOptions = {}) {
       const conversationId = target.kind === "conversation" ? target.conversationId : await references.personalChatOf(target.userId);
       if (!conversationId) throw new DeliveryError("no personal chat with this Teams user yet", { permanent: true });
-      const reference = await references.get(conversationId);
-      if (!reference) throw new DeliveryError("no conversation reference (app not installed there)", { permanent: true });
+      const stored = (await references.get(conversationId)) ?? (await references.get(channelConversationId(conversationId)));
+      if (!stored) throw new DeliveryError("no conversation reference (app not installed there)", { permanent: true });
+      // Only channels have threads; in a chat the message simply follows the others.
+      const threadId = target.kind === "conversation" && stored.conversation.conversationType === "channel" ? target.threadId : undefined;
+      const reference: ConversationReference = threadId
+        ? { ...stored, conversation: { ...stored.conversation, id: threadConversationId(conversationId, threadId) } }
+        : stored;
       const activities = teamsMessages(reply, { notify: !deliverOptions.replaces });
       if (activities.length === 0) throw new DeliveryError("reply rendered to no Teams card", { permanent: true });
       return options.track(

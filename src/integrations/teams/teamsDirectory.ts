@@ -1,4 +1,5 @@
 import type { SurfaceDirectory } from "../../bot/directory.js";
+import { channelConversationId } from "./teamsThreads.js";
 
 /**
  * Teams people: the display name comes with every activity (`from.name`, put on the address by
@@ -18,7 +19,7 @@ export function createTeamsDirectory(
     },
     async isMember(conversationId, userId) {
       // Thread ids (";messageid=…") name the channel's conversation; the roster is the channel's.
-      const channel = conversationId.split(";messageid=")[0]!;
+      const channel = channelConversationId(conversationId);
       const key = `${channel}\u0000${userId}`;
       const hit = cache.get(key);
       if (hit && hit.until > now()) return hit.member;

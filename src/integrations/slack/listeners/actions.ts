@@ -1,10 +1,11 @@
-import type { App, BlockAction, RespondFn } from "@slack/bolt";
+import type { App, BlockAction, RespondFn, webApi, types } from "@slack/bolt";
 import type { Reply } from "../../../bot/reply.js";
 import type { Logger } from "../../../logger.js";
 import { incomingActionFromSlack, type SlackActionLike } from "../blockKit.js";
 import { postEphemeralReplies, respondReplies, toSlackMessages } from "../replies.js";
 import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 import { skipFeedbackActions } from "./feedback.js";
+import { formModal } from "./forms.js";
 
 const UNKNOWN_BUTTON: Reply = {
   parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
@@ -41,6 +42,10 @@ export function register(app: App, ctx: SlackContext): void {
       ctx.logger.warn({ actionId: incoming.id, container: body.container?.type }, "slack action outside a conversation");
       return;
     }
+    // A button that opens a form (the consult hand-over): the modal first, before anything slow,
+    // since the trigger_id lives three seconds. Submitting it goes through forms.ts.
+    const form = registry.actionForm(incoming);
+    if (form && (await openModal(client, body.trigger_id, formModal(form, channel), ctx.logger))) return;
 
     const replies = await ctx.deps.bot.handle({ kind: "action", address: slackAddress(user, channel, threadTs), action: incoming });
     const defaultAudience = registry.visibilityOfAction(incoming.id);
@@ -64,6 +69,22 @@ export function register(app: App, ctx: SlackContext): void {
       else if (respond) await respondReplies(respond, replies, ctx.logger);
     }
   });
+}
+
+/**
+ * Opens a modal; false when Slack refused (an expired trigger_id, say), so the caller shows the
+ * form in the conversation instead.
+ */
+async function openModal(client: webApi.WebClient, triggerId: string | undefined, view: types.ModalView, logger: Logger): Promise<boolean> {
+  if (!triggerId) return false;
+  try {
+    await client.views.open({ trigger_id: triggerId, view });
+    return true;
+  } catch (error) {
+    const e = error as { code?: string; data?: { error?: string } };
+    logger.warn({ code: e.code, error: e.data?.error }, "slack modal not opened; form shown in the conversation");
+    return false;
+  }
 }
 
 /** Through the response_url: replacing the ephemeral message the button was on, or below it. */
