@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -24,6 +22,7 @@ import {
   walkPath,
 } from "../support/routePaths.js";
 import { appKeyPrefix, startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+import { spawnWegwijs } from "../support/wegwijsProcess.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const corpusDir = defaultCorpusDir(repoRoot);
@@ -407,46 +406,6 @@ describe("the route conversation (Redis)", () => {
 });
 
 /** The real entry point in its own process, so it can be killed without any shutdown. */
-async function spawnWegwijs(env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess; kill(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    let pending = "";
-    const timer = setTimeout(() => reject(new Error(`Wegwijs did not start in time: ${stderr}`)), 30_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg?.startsWith("Wegwijs draait") && entry.port) {
-          clearTimeout(timer);
-          resolve(entry.port);
-        }
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Wegwijs exited with ${code}: ${stderr}`));
-    });
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    child,
-    async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGKILL");
-      await exited;
-    },
-  };
-}
-
 describe("a restart of Wegwijs in the middle of a route", () => {
   let dataDir: string;
   const running: Array<{ kill(): Promise<void> }> = [];
