@@ -49,11 +49,16 @@ export class Directory {
   }
 
   async resolve(address: ConversationAddress): Promise<Actor> {
-    const key = `${address.surface}\u0000${address.userId}\u0000${address.userName ?? ""}`;
+    const key = `${address.surface}\u0000${address.userId}\u0000${address.userName ?? ""}\u0000${address.platformId ?? ""}`;
     const hit = this.cache.get(key);
     if (hit && hit.until > this.now()) return hit.actor;
     const displayName = address.userName ?? (await this.surfaces.get(address.surface)?.displayName(address).catch(() => undefined));
-    const base = { surface: address.surface, userId: address.userId, ...(displayName ? { displayName } : {}) };
+    const base = {
+      surface: address.surface,
+      userId: address.userId,
+      ...(displayName ? { displayName } : {}),
+      ...(address.platformId ? { platformId: address.platformId } : {}),
+    };
     const roles = new Set<Role>();
     if (this.admins.has(qualifiedUserId(address.surface, address.userId))) roles.add("admin");
     for (const provider of this.roleProviders) {

@@ -49,6 +49,17 @@ export interface ChecklistItem {
   changedAt?: string;
 }
 
+/**
+ * A person to @-mention, as the surface of the conversation knows them: `userId` is the platform
+ * id (Slack `U…`, Teams Entra object id, web id), `platformId` the id the platform addresses them
+ * by when that differs (Teams: the `29:…` id), `name` what everyone reads.
+ */
+export interface MentionedPerson {
+  userId: string;
+  platformId?: string;
+  name: string;
+}
+
 /** One field of a form (consult request). */
 export interface FormField {
   id: string;
@@ -72,6 +83,11 @@ export type ReplyPart =
   | { kind: "text"; text: string; generated?: boolean }
   /** A section heading. */
   | { kind: "heading"; text: string }
+  /**
+   * Plain text that @-mentions one person, so they get notified: `before`, the mention, `after`.
+   * Slack `<@U…>`, Teams `<at>name</at>` with a mention entity, the web the name.
+   */
+  | { kind: "mention"; person: MentionedPerson; before: string; after: string }
   | { kind: "notice"; level: "info" | "warning"; text: string }
   | { kind: "sources"; title: string; sources: SourceCitation[] }
   | { kind: "actions"; actions: ReplyAction[] }

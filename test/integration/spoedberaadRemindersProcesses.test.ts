@@ -107,7 +107,7 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
         ?.value,
     ).split(":")[0]!;
 
-  it("with two processes the reminder arrives once; after the item is done it does not arrive", { timeout: 90_000 }, async () => {
+  it("with two processes the reminder arrives once, mentioning the owner; after the item is done it does not arrive", { timeout: 90_000 }, async () => {
     const prefix = newPrefix();
     const one = await spawn(prefix);
     const two = await spawn(prefix);
@@ -133,6 +133,9 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     expect(first.threadTs).toBe(card.ts);
     expect(shown(first)).toContain("Er is een gedeelde verklarende analyse");
     expect(shown(first)).not.toContain("regievoerder");
+    // Slack's mention syntax for the owner's user id, in the blocks and in the notification text.
+    expect(shown(first)).toContain(`<@${COLLEAGUE}>`);
+    expect(first.text).toContain(`<@${COLLEAGUE}>`);
     // Exactly one of the two processes sent it.
     expect(remindersSent(one) + remindersSent(two)).toBe(1);
   });
@@ -170,6 +173,7 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     await sleep(3000);
     expect(reminders(channel)).toHaveLength(1);
     expect(reminder.threadTs).toBe(card.ts);
+    expect(shown(reminder)).toContain(`<@${COLLEAGUE}>`);
     expect(remindersSent(before)).toBe(0);
     expect(remindersSent(after)).toBe(1);
   });

@@ -15,20 +15,23 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
   const CHAIR = `aad-chair-${RUN}`;
   const COLLEAGUE = `aad-col-${RUN}`;
   const OUTSIDER = `aad-out-${RUN}`;
+  const REMIND_CONVERSATION = `19:${RUN}-remind@thread.v2`;
   let fake: FakeTeamsConnector;
   let app: RunningWegwijs;
 
   beforeAll(async () => {
     fake = await startFakeTeamsConnector();
     fake.members.set(CONVERSATION, [CHAIR, COLLEAGUE]);
-    app = await startWegwijs({ REDIS_URL, TEAMS_ENABLED: "true" });
+    fake.members.set(REMIND_CONVERSATION, [CHAIR, COLLEAGUE]);
+    // Reminders 3 s after an item is picked up.
+    app = await startWegwijs({ REDIS_URL, TEAMS_ENABLED: "true", WEGWIJS_CHECKLIST_REMINDER_MINUTES: "0.05" });
   });
   afterAll(async () => {
     await app?.close();
     await fake?.close();
   });
 
-  const activity = (user: string, name: string, fields: Record<string, unknown>) => ({
+  const activity = (user: string, name: string, fields: Record<string, unknown>, conversation = CONVERSATION) => ({
     type: "message",
     id: randomUUID(),
     channelId: "msteams",
@@ -36,7 +39,7 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     timestamp: new Date().toISOString(),
     from: { id: `29:${user}`, aadObjectId: user, name },
     recipient: { id: "28:wegwijs-bot", name: "Wegwijs" },
-    conversation: { id: CONVERSATION, conversationType: "groupChat", isGroup: true, tenantId: "tenant-1" },
+    conversation: { id: conversation, conversationType: "groupChat", isGroup: true, tenantId: "tenant-1" },
     channelData: { tenant: { id: "tenant-1" } },
     ...fields,
   });
@@ -57,8 +60,10 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     visit(content);
     return out.filter((a, i) => out.indexOf(a) === i && !out.some((b) => b.fallback === a));
   };
-  const execute = (user: string, name: string, action: any) =>
-    send(activity(user, name, { type: "invoke", name: "adaptiveCard/action", replyToId: "card", value: { action: { type: "Action.Execute", verb: action.verb, data: action.data } } }));
+  const execute = (user: string, name: string, action: any, conversation = CONVERSATION) =>
+    send(
+      activity(user, name, { type: "invoke", name: "adaptiveCard/action", replyToId: "card", value: { action: { type: "Action.Execute", verb: action.verb, data: action.data } } }, conversation),
+    );
   const until = async <T>(probe: () => T | undefined, ms = 10_000): Promise<T> => {
     const deadline = Date.now() + ms;
     for (;;) {
@@ -103,5 +108,17 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     await send(activity(CHAIR, "Kees", { value: yes.data }));
     await until(() => fake.calls.find((c) => c.updatesActivityId !== undefined && JSON.stringify(card(c)).includes("Afgerond ·")));
     await until(() => fake.messagesTo(CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Samenvatting Spoedberaad CASUS-44")));
+  });
+
+  it("the owner's reminder is a message that @-mentions them: <at>name</at> plus a mention entity with their Teams id", { timeout: 40_000 }, async () => {
+    expect((await send(activity(CHAIR, "Kees", { text: "spoedberaad CASUS-45" }, REMIND_CONVERSATION))).status).toBe(200);
+    const posted = await until(() => fake.messagesTo(REMIND_CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Spoedberaad CASUS-45")));
+    const pickUp = actionsOf(card(posted)).find((a) => a.data.wegwijs.id === "spoedberaad.owner" && a.data.wegwijs.value.endsWith(":analyse"));
+    const invoke = await execute(COLLEAGUE, "Sanne", pickUp, REMIND_CONVERSATION);
+    expect(JSON.stringify(invoke.body.value)).toContain("Sanne pakt het op");
+
+    const reminder = await until(() => fake.messagesTo(REMIND_CONVERSATION).find((c) => String(c.activity.text ?? "").includes("Herinnering voor")), 15_000);
+    expect(reminder.activity.text).toContain("⏰ Herinnering voor <at>Sanne</at>: \"Er is een gedeelde verklarende analyse");
+    expect(reminder.activity.entities).toEqual([{ type: "mention", text: "<at>Sanne</at>", mentioned: { id: `29:${COLLEAGUE}`, name: "Sanne" } }]);
   });
 });

@@ -409,6 +409,19 @@ describe("renderSlackMessages", () => {
     expectValid(messages);
     expect(messages[1]!.blocks[0]).toMatchObject({ type: "header" });
   });
+
+  it("mentions a person as <@U…> in the blocks and the notification text; the text around it stays escaped", () => {
+    const [message] = renderSlackMessages({
+      parts: [{ kind: "mention", person: { userId: "U0SANNE", name: "Sanne" }, before: "⏰ Herinnering <b> voor ", after: ": \"A & B\" staat nog open." }],
+    });
+    expectValid([message!]);
+    expect(message!.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: '⏰ Herinnering &lt;b&gt; voor <@U0SANNE>: "A &amp; B" staat nog open.' } }]);
+    expect(message!.text).toBe('⏰ Herinnering &lt;b&gt; voor <@U0SANNE>: "A &amp; B" staat nog open.');
+    // An id that is no Slack user id is never turned into a mention: the name is shown.
+    const [other] = renderSlackMessages({ parts: [{ kind: "mention", person: { userId: "web-<!channel>", name: "Piet" }, before: "Voor ", after: "." }] });
+    expect(JSON.stringify(other)).not.toContain("<!channel>");
+    expect(other!.text).toBe("Voor Piet.");
+  });
 });
 
 describe("slackLimitViolations", () => {

@@ -54,7 +54,11 @@ const pointerSchema = z.object({ checklistId: z.string() });
 const POINTER_KIND = { kind: "spoedberaad-pointer", schema: pointerSchema, schemaVersion: 1, ttlSeconds: 14 * 24 * 3600 };
 
 export function personOf(actor: Actor): Person {
-  return { userId: actor.userId, ...(actor.displayName ? { name: actor.displayName } : {}) };
+  return {
+    userId: actor.userId,
+    ...(actor.displayName ? { name: actor.displayName } : {}),
+    ...(actor.platformId ? { platformId: actor.platformId } : {}),
+  };
 }
 
 const newChecklistId = () => randomBytes(6).toString("base64url").replace(/[-_]/g, "x");

@@ -1,4 +1,4 @@
-import { actorLabel } from "../../bot/actor.js";
+import { actorLabel, unqualifiedUserId } from "../../bot/actor.js";
 import { checklistMark, checklistStateName } from "../../bot/checklistText.js";
 import type { Reply, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import type { StoredRecord } from "../../records/recordStore.js";
@@ -132,16 +132,17 @@ export function summaryReply(c: Checklist): Reply {
   };
 }
 
+/** The owner's reminder in the card's thread: it @-mentions the owner, so they are notified. */
 export function reminderReply(c: Checklist, item: Checklist["items"][number]): Reply {
-  return {
-    parts: [
-      {
-        kind: "text",
-        text: `⏰ Herinnering voor ${item.owner ? personName(item.owner) : "het team"}: "${item.label}" staat nog ${checklistStateName(item.state)} (${titleOf(c)}).`,
-      },
-    ],
-    audience: "conversation",
+  const after = `: "${item.label}" staat nog ${checklistStateName(item.state)} (${titleOf(c)}).`;
+  if (!item.owner) return { parts: [{ kind: "text", text: `⏰ Herinnering voor het team${after}` }], audience: "conversation" };
+  const { surface } = c.conversation;
+  const person = {
+    userId: unqualifiedUserId(surface, item.owner.userId),
+    ...(item.owner.platformId ? { platformId: unqualifiedUserId(surface, item.owner.platformId) } : {}),
+    name: personName(item.owner),
   };
+  return { parts: [{ kind: "mention", person, before: "⏰ Herinnering voor ", after }], audience: "conversation" };
 }
 
 export function sourcesReply(c: Checklist, sources: Array<Omit<SourceCitation, "n"> & { label: string }>): Reply {

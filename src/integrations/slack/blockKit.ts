@@ -13,6 +13,7 @@ import {
   assertNever,
   type ChecklistItem,
   type FormField,
+  type MentionedPerson,
   type Reply,
   type ReplyAction,
   type ReplyChoice,
@@ -87,6 +88,8 @@ function renderPart(part: ReplyPart): Unit[] {
       }));
     case "heading":
       return [headingUnit(part.text)];
+    case "mention":
+      return [mentionUnit(part.person, part.before, part.after)];
     case "notice":
       return noticeUnits(part.level, part.text);
     case "sources":
@@ -122,6 +125,32 @@ function headingUnit(text: string): Unit {
     fallback: plain,
     sources: 0,
     keepWithNext: true,
+  };
+}
+
+/** Slack user ids (U… and, in Enterprise Grid, W…): anything else is shown as the name only. */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+/** Brackets a user id in a unit's plain fallback; finalize() swaps it for `<@U…>` after escaping. */
+const MENTION_OPEN = "\uE000";
+const MENTION_CLOSE = "\uE001";
+const FALLBACK_MENTION = /\uE000([UW][A-Z0-9]{2,})\uE001/g;
+const noMarkers = (text: string) => text.replace(/[\uE000\uE001]/g, "");
+
+/**
+ * Text around Slack's `<@U…>`, in a section and in the notification text, so the person is
+ * notified. An id that is not a Slack user id (a record from elsewhere) shows the name instead.
+ */
+function mentionUnit(person: MentionedPerson, before: string, after: string): Unit {
+  const id = person.userId;
+  const isUser = SLACK_USER_ID.test(id);
+  const name = person.name.trim() || id;
+  const tag = isUser ? `<@${id}>` : escapeMrkdwn(name);
+  const head = limit(noMarkers(before), 500);
+  const tail = limit(noMarkers(after), SLACK_LIMITS.sectionText - escapedLength(head) - tag.length - 20);
+  return {
+    blocks: [section(`${escapeMrkdwn(head)}${tag}${escapeMrkdwn(tail)}`)],
+    fallback: `${head}${isUser ? `${MENTION_OPEN}${id}${MENTION_CLOSE}` : name}${tail}`,
+    sources: 0,
   };
 }
 
@@ -473,7 +502,7 @@ function finalize(units: Unit[]): SlackMessage {
     const labels = blocks.flatMap((b) => (b.type === "actions" ? b.elements.flatMap((e) => (e.type === "button" ? [e.text.text] : [])) : []));
     plain = labels.length > 0 ? `Wegwijs: ${labels.join(" · ")}` : "Bericht van Wegwijs";
   }
-  return { text: fallbackText(plain), blocks };
+  return { text: fallbackText(plain).replace(FALLBACK_MENTION, "<@$1>"), blocks };
 }
 
 /** Escaped fallback of at most SLACK_LIMITS.fallbackText characters, cut at a word with "…". */

@@ -3,6 +3,7 @@ import {
   assertNever,
   type ChecklistItem,
   type FormField,
+  type MentionedPerson,
   type Reply,
   type ReplyAction,
   type ReplyChoice,
@@ -147,6 +148,13 @@ export interface InputChoiceSet {
 
 export type CardElement = TextBlock | Container | ColumnSet | ActionSet | InputText | InputChoiceSet;
 
+/** A Teams mention: `text` (`<at>name</at>`) appears in the message or card text. */
+export interface MentionEntity {
+  type: "mention";
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
 export interface AdaptiveCard {
   type: "AdaptiveCard";
   $schema: typeof ADAPTIVE_CARD_SCHEMA;
@@ -154,6 +162,8 @@ export interface AdaptiveCard {
   lang: "nl";
   body: CardElement[];
   actions?: SubmitAction[];
+  /** Teams' card extensions: the mentions in the card's text. */
+  msteams?: { entities: MentionEntity[] };
 }
 
 export interface AdaptiveCardAttachment {
@@ -182,6 +192,8 @@ interface Segment {
   keepWithNext?: boolean;
   /** Prepended when this segment opens a new card in the middle of its part ("… (vervolg)"). */
   continuation?: Segment;
+  /** Mentions in this segment's text: the card lists them in msteams.entities. */
+  mentions?: MentionEntity[];
 }
 
 interface Group {
@@ -220,6 +232,10 @@ function renderPart(part: ReplyPart): Segment[] {
   switch (part.kind) {
     case "text":
       return paragraphs(part.text).map((text) => ({ elements: [textBlock(text)] }));
+    case "mention": {
+      const mention = mentionEntity(part.person);
+      return [{ elements: [textBlock(`${escapeCardText(part.before)}${mention.text}${escapeCardText(part.after)}`)], mentions: [mention] }];
+    }
     case "heading": {
       const text = stripEmphasis(part.text).replace(/\s+/g, " ").trim();
       if (!text) return [];
@@ -249,6 +265,20 @@ function renderPart(part: ReplyPart): Segment[] {
     default:
       return assertNever(part);
   }
+}
+
+/**
+ * Teams' mention of one person: `<at>name</at>` in the text plus this entity. The id is the one
+ * Teams gives as `from.id` (29:…) when known, else the Entra object id, which Teams also accepts.
+ */
+export function mentionEntity(person: MentionedPerson): MentionEntity {
+  const name = person.name.replace(/[<>]/g, "").trim() || "collega";
+  return { type: "mention", text: `<at>${name}</at>`, mentioned: { id: person.platformId ?? person.userId, name } };
+}
+
+/** Plain text inside card markdown: no stray tags (a mention's `<at>` is the only one we write). */
+function escapeCardText(text: string): string {
+  return text.replace(/</g, "‹").replace(/>/g, "›");
 }
 
 function sourcesSegments(title: string, sources: SourceCitation[]): Segment[] {
@@ -481,8 +511,10 @@ function buildCard(segments: Segment[]): AdaptiveCard {
   const body: CardElement[] = [];
   let openGroup: { group: Group; container: Container } | undefined;
   const actions: SubmitAction[] = [];
+  const mentions: MentionEntity[] = [];
   for (const segment of segments) {
     if (segment.inputs) actions.push(...segment.inputs.actions);
+    if (segment.mentions) mentions.push(...segment.mentions);
     if (!segment.group) {
       openGroup = undefined;
       body.push(...segment.elements);
@@ -507,6 +539,7 @@ function buildCard(segments: Segment[]): AdaptiveCard {
     lang: "nl",
     body,
     ...(actions.length > 0 ? { actions } : {}),
+    ...(mentions.length > 0 ? { msteams: { entities: mentions } } : {}),
   };
 }
 

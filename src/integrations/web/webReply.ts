@@ -56,6 +56,11 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
       const text = cleanText(part.text);
       return text ? { kind: "text", text, ...(part.generated ? { generated: true } : {}) } : undefined;
     }
+    case "mention": {
+      // The web has no notifications: the person's name, as plain text.
+      const text = cleanText(`${part.before}${part.person.name.trim() || part.person.userId}${part.after}`);
+      return text ? { kind: "text", text } : undefined;
+    }
     case "heading": {
       const text = oneLine(part.text);
       return text ? { kind: "heading", text } : undefined;
