@@ -1,4 +1,4 @@
-import type { Incoming, Resolved } from "./incoming.js";
+import type { Incoming, IncomingAction, Resolved } from "./incoming.js";
 import type { Reply, ReplyPart } from "./reply.js";
 
 /** A word that starts a feature: typed alone in a chat, or after /wegwijs in Slack. */
@@ -44,6 +44,13 @@ export interface ChatHandler {
   readonly visibility: "private" | "conversation";
   command?(incoming: Resolved<Extract<Incoming, { kind: "command" }>>): Promise<Reply[]>;
   action?(incoming: Resolved<Extract<Incoming, { kind: "action" }>>): Promise<Reply[]>;
+  /**
+   * A form an action opens first (e.g. a checklist item's "Details"), read from stored state only:
+   * no directory lookups, nothing slow, so Slack can open it as a modal with the press's trigger_id
+   * (valid three seconds). Its submit comes back as the form's submitActionId with fields. Other
+   * surfaces call `action`, which answers the same press with the same form.
+   */
+  actionForm?(action: IncomingAction): Promise<Extract<ReplyPart, { kind: "form" }> | undefined>;
   /** Free text this handler claims before it is taken as a question (a step waiting for text). */
   message?(incoming: Resolved<Extract<Incoming, { kind: "message" }>>): Promise<Reply[] | undefined>;
   /** Parts offered under an answer to this question (e.g. "Start de plaatsingsroute"). */

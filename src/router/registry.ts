@@ -1,4 +1,6 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
+import type { IncomingAction } from "../bot/incoming.js";
+import type { ReplyPart } from "../bot/reply.js";
 
 /** What a typed text means: a registered command, or a message for the handlers. */
 export type ParsedText = { kind: "command"; name: string; text: string } | { kind: "message"; text: string };
@@ -52,6 +54,11 @@ export class HandlerRegistry {
 
   isKnownAction(actionId: string): boolean {
     return this.handlerForAction(actionId) !== undefined;
+  }
+
+  /** The form this action opens first (a Slack modal), when its handler has one for it. */
+  async actionForm(action: IncomingAction): Promise<Extract<ReplyPart, { kind: "form" }> | undefined> {
+    return this.handlerForAction(action.id)?.actionForm?.(action);
   }
 
   /** Default audience of an action's replies (feedback thanks are private, route steps are not). */

@@ -7,6 +7,7 @@ import {
   checklistStateName,
   checklistStatusLine,
   checklistTargets,
+  DETAILS_BUTTON_LABEL,
   OWNER_BUTTON_LABEL,
 } from "../../bot/checklistText.js";
 import {
@@ -105,7 +106,7 @@ function renderPart(part: ReplyPart): Unit[] {
     case "checklist":
       return checklistUnits(part);
     case "form":
-      return formUnits(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields);
+      return formUnits(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields, part.description, part.cancel);
     case "feedback":
       return [feedbackUnit(part.answerId)];
     default:
@@ -312,6 +313,10 @@ function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item
     if (part.ownerActionId && !item.owner && item.state === "open") {
       buttons.push({ type: "button", action_id: part.ownerActionId, text: plainText(OWNER_BUTTON_LABEL), value: `${part.checklistId}:${item.id}` });
     }
+    // Owner, reminder time and note: a modal (views.open with the press's trigger_id).
+    if (part.detailsActionId) {
+      buttons.push({ type: "button", action_id: part.detailsActionId, text: plainText(DETAILS_BUTTON_LABEL), value: `${part.checklistId}:${item.id}` });
+    }
     blocks.push({ type: "actions", elements: buttons });
   }
   return {
@@ -326,16 +331,27 @@ function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item
  * fit one message (more than ~47 fields or ~10,000 characters) is split into parts, each with its
  * own submit button that sends only its own fields.
  */
-function formUnits(formId: string, title: string, submitActionId: string, submitLabel: string, fields: FormField[]): Unit[] {
+function formUnits(
+  formId: string,
+  title: string,
+  submitActionId: string,
+  submitLabel: string,
+  fields: FormField[],
+  description?: string,
+  cancel?: ReplyAction,
+): Unit[] {
   const titleText = title.trim() || "Formulier";
+  const intro = description?.trim() ? splitText(description.trim(), SLACK_LIMITS.sectionText, mrkdwnLength).map((c) => section(toMrkdwn(c))) : undefined;
   const label = limit(submitLabel.trim() || "Versturen", SLACK_LIMITS.buttonText);
   const fieldBlocks = fields.map((field) => formFieldBlocks(formId, field));
   const parts: KnownBlock[][][] = [];
   let current: KnownBlock[][] = [];
   let blocks = 0;
   let chars = 0;
-  const reserve = 2; // the title and submit blocks of each part
-  const maxChars = SLACK_LIMITS.messageBlockText - blocksTextLength([section(bold(escapeMrkdwn(titleText)))]) - label.length - 50;
+  // The title, submit and cancel blocks of each part, and the description of the first.
+  const reserve = 3 + (intro?.length ?? 0);
+  const maxChars =
+    SLACK_LIMITS.messageBlockText - blocksTextLength([section(bold(escapeMrkdwn(titleText))), ...(intro ?? [])]) - label.length - (cancel?.label.length ?? 0) - 50;
   for (const fb of fieldBlocks) {
     const size = blocksTextLength(fb);
     if (current.length > 0 && (blocks + fb.length + reserve > SLACK_LIMITS.blocksPerMessage || chars + size > maxChars)) {
@@ -361,8 +377,11 @@ function formUnits(formId: string, title: string, submitActionId: string, submit
     return {
       blocks: [
         section(bold(escapeMrkdwn(`${titleText}${suffix}`))),
+        ...(i === 0 && intro ? intro : []),
         ...part.flat(),
         { type: "actions", block_id: `${FORM_SUBMIT_BLOCK}|${encodeURIComponent(formId)}`, elements: [submit] },
+        // Outside the submit block: a press sends no fields.
+        ...(cancel ? [{ type: "actions" as const, elements: [actionButton(cancel)] }] : []),
       ],
       fallback: `${titleText}${suffix}`,
       sources: 0,
@@ -389,7 +408,7 @@ function formFieldBlocks(formId: string, field: FormField): KnownBlock[] {
         type: "plain_text_input",
         action_id: FORM_INPUT_ACTION,
         multiline: field.kind === "multiline",
-        max_length: SLACK_LIMITS.plainTextInputLength,
+        max_length: Math.min(field.maxLength ?? SLACK_LIMITS.plainTextInputLength, SLACK_LIMITS.plainTextInputLength),
         ...(placeholder ? { placeholder } : {}),
         ...(prefill ? { initial_value: value } : {}),
       };
@@ -407,6 +426,15 @@ function formFieldBlocks(formId: string, field: FormField): KnownBlock[] {
       };
       break;
     }
+    case "person":
+      // Slack's own people picker; the value is a user id.
+      element = {
+        type: "users_select",
+        action_id: FORM_INPUT_ACTION,
+        placeholder: placeholder ?? plainText("Kies iemand"),
+        ...(field.value && SLACK_USER_ID.test(field.value) ? { initial_user: field.value } : {}),
+      };
+      break;
     default:
       return assertNever(field.kind);
   }
@@ -567,6 +595,7 @@ export function incomingActionFromSlack(action: SlackActionLike, state?: unknown
 
 function stateValue(entry: Record<string, unknown>): string {
   if (typeof entry.value === "string") return entry.value;
+  if (typeof entry.selected_user === "string") return entry.selected_user;
   if (isRecord(entry.selected_option) && typeof entry.selected_option.value === "string") return entry.selected_option.value;
   if (Array.isArray(entry.selected_options)) {
     return entry.selected_options.flatMap((o) => (isRecord(o) && typeof o.value === "string" ? [o.value] : [])).join(",");

@@ -5,6 +5,7 @@ import { incomingActionFromSlack, type SlackActionLike } from "../blockKit.js";
 import { postEphemeralReplies, respondReplies, toSlackMessages } from "../replies.js";
 import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 import { skipFeedbackActions } from "./feedback.js";
+import { ACTION_FORM_MODAL, formModal } from "./forms.js";
 
 const UNKNOWN_BUTTON: Reply = {
   parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
@@ -40,6 +41,23 @@ export function register(app: App, ctx: SlackContext): void {
     if (!channel) {
       ctx.logger.warn({ actionId: incoming.id, container: body.container?.type }, "slack action outside a conversation");
       return;
+    }
+
+    // A button that opens a form (a checklist item's "Details"): the modal first, before anything
+    // slow, while the trigger_id (three seconds) is valid. If it cannot open, the press is handled
+    // as usual and its reply (the same form) is shown in the conversation.
+    if (body.trigger_id) {
+      const form = await registry.actionForm(incoming).catch(() => undefined);
+      if (form) {
+        const opened = await client.views
+          .open({ trigger_id: body.trigger_id, view: formModal(form, channel, { callbackId: ACTION_FORM_MODAL, ...(threadTs ? { threadTs } : {}) }) })
+          .then(() => true)
+          .catch((error: Error) => {
+            ctx.logger.warn({ err: error.message, actionId: incoming.id }, "slack form modal not opened");
+            return false;
+          });
+        if (opened) return;
+      }
     }
 
     const replies = await ctx.deps.bot.handle({ kind: "action", address: slackAddress(user, channel, threadTs), action: incoming });
