@@ -295,8 +295,11 @@ export class SpoedberaadService {
     if (!(await this.deps.directory.isMember(surface, conversationId, userId))) return undefined;
     const listed = (await this.deps.directory.members(surface, conversationId)).find((m) => m.userId === userId);
     const resolved = listed?.name ? undefined : await this.deps.directory.resolve({ surface, userId, conversationId });
-    const name = listed?.name ?? resolved?.displayName;
-    return { userId, ...(name ? { name } : {}), ...(listed?.platformId ? { platformId: listed.platformId } : {}) };
+    // A surface that does not know other people's names (the web) may still have seen them here.
+    const known = [c.chair, ...c.items.flatMap((i) => [i.owner, i.changedBy])].find((p) => p?.userId === userId);
+    const name = listed?.name ?? resolved?.displayName ?? known?.name;
+    const platformId = listed?.platformId ?? known?.platformId;
+    return { userId, ...(name ? { name } : {}), ...(platformId ? { platformId } : {}) };
   }
 
   /** People the checklist knows: the chair, owners and who changed items. */
