@@ -239,7 +239,7 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(JSON.stringify(refused)).not.toContain("111222333");
     expect((await store.get(part.checklistId))!.version).toBe(versionBefore);
     expect(noticeOf(await details({ owner: `outsider-${RUN}` }))).toMatch(/zit niet in dit gesprek/);
-    expect(noticeOf(await details({ dueMinutes: "0" }))).toMatch(/^Kies wanneer de herinnering komt/);
+    expect(noticeOf(await details({ dueMinutes: "0" }))).toMatch(/^Kies een tijd voor de herinnering/);
     expect((await store.get(part.checklistId))!.version).toBe(versionBefore);
 
     const at = Date.now();

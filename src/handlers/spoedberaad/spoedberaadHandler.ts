@@ -21,23 +21,22 @@ import {
   type Person,
 } from "./checklistRecord.js";
 import {
-  closeConfirmReply,
   cardReply,
+  closeConfirmReply,
   detailsForm,
   detailsRefusal,
+  NOTE_MAX_LENGTH as NOTE_MAX,
   notice,
+  personName,
   SPOEDBERAAD_ACTION,
-  NOTE_MAX_LENGTH,
   sourcesReply,
 } from "./spoedberaadReplies.js";
 import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJobs.js";
 import type { ResolvedSource } from "../route/sourcePassages.js";
-import { personName } from "./spoedberaadReplies.js";
 import { z } from "zod";
 
 /** A casusnummer is pseudonymous: letters, digits and - . _ only, and never personal data. */
 const CASUS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-const NOTE_MAX = NOTE_MAX_LENGTH;
 const MAX_DUE_MINUTES = 7 * 24 * 60;
 /** Owner choices offered where a surface has no people picker of its own (Teams). */
 const PEOPLE_MAX = 50;
@@ -170,7 +169,7 @@ export class SpoedberaadService {
         const record = await this.store.get(checklistId);
         if (!record) return [notice(GONE)];
         if (!sameConversation(address, record.value)) return [notice(NOT_HERE)];
-        return [await this.card(record)];
+        return [cardReply(record)];
       }
       case SPOEDBERAAD_ACTION.quiet:
         return this.change(address, actor, checklistId, { op: "quiet", quiet: itemId === "on" });
@@ -280,11 +279,14 @@ export class SpoedberaadService {
     return this.change(address, actor, checklistId, operations, {}, dueMs);
   }
 
-  /** The details form for Slack's modal, from stored state only (no directory lookups): quick. */
-  async detailsFormFor(checklistId: string, itemId: string): Promise<Extract<ReplyPart, { kind: "form" }> | undefined> {
+  /**
+   * The details form for Slack's modal, from stored state only (no directory lookups): quick. Only
+   * for a press in the checklist's own conversation; anything else goes the usual way and is refused.
+   */
+  async detailsFormFor(address: ConversationAddress, checklistId: string, itemId: string): Promise<Extract<ReplyPart, { kind: "form" }> | undefined> {
     const record = await this.store.get(checklistId);
     const item = record?.value.items.find((i) => i.id === itemId);
-    if (!record || !item || record.value.status !== "open") return undefined;
+    if (!record || !item || record.value.status !== "open" || !sameConversation(address, record.value)) return undefined;
     return detailsForm(record.value, item, this.knownPeople(record.value));
   }
 
@@ -320,10 +322,6 @@ export class SpoedberaadService {
     return [...choices].slice(0, PEOPLE_MAX).map(([value, label]) => ({ value, label }));
   }
 
-  /** The card as everyone sees it. */
-  private async card(record: StoredRecord<Checklist>): Promise<Reply> {
-    return cardReply(record);
-  }
 
   /** The record, if this actor may change it from this conversation; else a refusal. */
   private async authorised(
@@ -366,7 +364,7 @@ export class SpoedberaadService {
     const found = await this.authorised(address, actor, checklistId, options);
     if ("refusal" in found) return [found.refusal];
     const ops = Array.isArray(operations) ? operations : [operations];
-    if (ops.length === 0) return [await this.card(found.record)];
+    if (ops.length === 0) return [cardReply(found.record)];
     const by = personOf(actor);
     const qualified = qualifiedUserId(actor.surface, actor.userId);
     const nowMs = this.now();
@@ -402,12 +400,12 @@ export class SpoedberaadService {
       };
     });
     if (!result.record) return [notice(GONE)];
-    return [await this.card(result.record)];
+    return [cardReply(result.record)];
   }
 }
 
 const NOT_IN_CONVERSATION = "Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek.";
-const BAD_DUE = "Kies wanneer de herinnering komt: over 1 minuut tot een week.";
+const BAD_DUE = "Kies een tijd voor de herinnering: later dan nu en binnen een week.";
 
 function sameConversation(address: ConversationAddress, c: Checklist): boolean {
   return address.surface === c.conversation.surface && address.conversationId === c.conversation.conversationId;
@@ -467,11 +465,11 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
     async action({ address, actor, action }) {
       return service.action(address, actor, action);
     },
-    async actionForm(action) {
+    async actionForm(action, address) {
       // "Details" without fields opens the form; with fields it is the form's submit.
       if (action.id !== SPOEDBERAAD_ACTION.details || action.fields) return undefined;
       const [checklistId = "", itemId = ""] = (action.value ?? "").split(":");
-      return service.detailsFormFor(checklistId, itemId);
+      return service.detailsFormFor(address, checklistId, itemId);
     },
   };
 }

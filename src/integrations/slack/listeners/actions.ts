@@ -47,7 +47,7 @@ export function register(app: App, ctx: SlackContext): void {
     // slow, while the trigger_id (three seconds) is valid. If it cannot open, the press is handled
     // as usual and its reply (the same form) is shown in the conversation.
     if (body.trigger_id) {
-      const form = await registry.actionForm(incoming).catch(() => undefined);
+      const form = await registry.actionForm(incoming, slackAddress(user, channel, threadTs)).catch(() => undefined);
       if (form) {
         const opened = await client.views
           .open({ trigger_id: body.trigger_id, view: formModal(form, channel, { callbackId: ACTION_FORM_MODAL, ...(threadTs ? { threadTs } : {}) }) })
