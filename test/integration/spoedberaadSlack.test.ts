@@ -218,6 +218,13 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     expect(stored.owner.initial_user).toBe(CHAIR);
     expect(stored.note.initial_value).toBe("Concept staat klaar, bespreken om 14 uur");
 
+    // The same button sent from another channel opens nothing and is refused privately.
+    const elsewhere = `${nowSeconds()}.9.${randomUUID()}`;
+    await press(COLLEAGUE, updated, details, false, CHANNEL, elsewhere);
+    const refusedElsewhere = await fake.waitFor(() => inChannel("chat.postEphemeral", CHANNEL).find((m) => m.user === COLLEAGUE && m.text.includes("hoort bij een ander gesprek")));
+    expect(refusedElsewhere).toBeDefined();
+    expect(fake.callsTo("views.open").some((c) => c.body.trigger_id === elsewhere)).toBe(false);
+
     // Someone outside the channel cannot be made owner: refused at the owner field.
     const outsider = await submitView(COLLEAGUE, reopened, { owner: { user: OUTSIDER }, note: { text: "Concept staat klaar, bespreken om 14 uur" } });
     expect(outsider.json).toEqual({ response_action: "errors", errors: { owner: expect.stringContaining("zit niet in dit gesprek") } });
