@@ -22,7 +22,8 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
   const RUN = randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase();
   const CHAIR = `U${RUN}1`;
   const COLLEAGUE = `U${RUN}2`;
-  const INTERVAL_MS = 6000;
+  // Long enough for a fresh process to start before it is due, even on a busy two-core machine.
+  const INTERVAL_MS = 8000;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   let fake: FakeSlackApi;
   let dataDir: string;
