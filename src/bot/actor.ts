@@ -13,6 +13,11 @@ export interface Actor {
   userId: string;
   /** As the platform shows it, when it gives one; for shared views (checklists, cards). */
   displayName?: string;
+  /**
+   * The id the platform addresses this person by (mentions, Teams card refresh), when it differs
+   * from userId: Teams' `29:…` id, where userId is the Entra object id.
+   */
+  platformId?: string;
   roles: ReadonlySet<Role>;
 }
 
@@ -23,6 +28,15 @@ export function qualifiedUserId(surface: Surface, userId: string): string {
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.has(role);
+}
+
+/**
+ * A platform id from a record that may hold it surface-qualified (`slack:U123` → `U123`). Only the
+ * given surface's own prefix is taken off: a Teams id such as `29:abc` keeps its colon.
+ */
+export function unqualifiedUserId(surface: Surface, userId: string): string {
+  const prefix = `${surface}:`;
+  return userId.startsWith(prefix) ? userId.slice(prefix.length) : userId;
 }
 
 /** A name to show for an actor: the display name, else the platform id. */

@@ -1,4 +1,4 @@
-import type { Incoming, IncomingAction, Resolved } from "./incoming.js";
+import type { ConversationAddress, Incoming, IncomingAction, Resolved } from "./incoming.js";
 import type { Reply, ReplyPart } from "./reply.js";
 
 /** A word that starts a feature: typed alone in a chat, or after /wegwijs in Slack. */
@@ -45,12 +45,13 @@ export interface ChatHandler {
   command?(incoming: Resolved<Extract<Incoming, { kind: "command" }>>): Promise<Reply[]>;
   action?(incoming: Resolved<Extract<Incoming, { kind: "action" }>>): Promise<Reply[]>;
   /**
-   * The form a button of this handler opens straight away (e.g. the consult hand-over under a
-   * route outcome), built from the button alone, without any lookup: Slack opens it as a modal
-   * right after the ack, before the trigger_id expires; submitting it is the form's submit
-   * action. Other surfaces call `action` as usual, which must show the same form.
+   * A form an action opens first (a checklist item's "Details", the consult hand-over under a route outcome), read from stored state only:
+   * no directory lookups, nothing slow, so Slack can open it as a modal with the press's trigger_id
+   * (valid three seconds). No actor is resolved yet: the submit is checked like any action. Its
+   * submit comes back as the form's submitActionId with fields. Other surfaces call `action`,
+   * which answers the same press with the same form.
    */
-  actionForm?(action: IncomingAction): Extract<ReplyPart, { kind: "form" }> | undefined;
+  actionForm?(action: IncomingAction, address: ConversationAddress): Promise<Extract<ReplyPart, { kind: "form" }> | undefined>;
   /** Free text this handler claims before it is taken as a question (a step waiting for text). */
   message?(incoming: Resolved<Extract<Incoming, { kind: "message" }>>): Promise<Reply[] | undefined>;
   /** Parts offered under an answer to this question (e.g. "Start de plaatsingsroute"). */

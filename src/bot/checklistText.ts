@@ -16,6 +16,8 @@ export const checklistMark = (state: ChecklistState): string => MARKS[state];
 export const checklistButtonLabel = (state: ChecklistState): string => BUTTONS[state];
 export const checklistStateName = (state: ChecklistState): string => NAMES[state];
 export const OWNER_BUTTON_LABEL = "Ik pak dit op";
+/** Opens owner, reminder time and note of one item. */
+export const DETAILS_BUTTON_LABEL = "Details";
 
 /** "14:05" in Dutch time; an unreadable time is left out. */
 export function clockTime(iso: string | undefined): string | undefined {

@@ -1,6 +1,15 @@
 import { type Actor, qualifiedUserId, type Role, type Surface } from "./actor.js";
 import type { ConversationAddress } from "./incoming.js";
 
+/** Someone in a conversation as its surface lists them. */
+export interface DirectoryMember {
+  /** Platform user id, as actors have it. */
+  userId: string;
+  name?: string;
+  /** The platform's own id when it differs (Teams `29:…`). */
+  platformId?: string;
+}
+
 /** What one surface knows about its people: names and conversation membership. */
 export interface SurfaceDirectory {
   readonly surface: Surface;
@@ -8,6 +17,11 @@ export interface SurfaceDirectory {
   displayName(address: ConversationAddress): Promise<string | undefined>;
   /** Whether the user is a member of the conversation (Slack channel members, Teams roster). */
   isMember(conversationId: string, userId: string): Promise<boolean>;
+  /**
+   * The people in a conversation with their names, for surfaces without a people picker of their
+   * own (Teams roster). Optional: Slack picks people itself.
+   */
+  members?(conversationId: string): Promise<DirectoryMember[]>;
 }
 
 /** Extra roles for an actor (coordinators of a target, from channel membership or config). */
@@ -49,11 +63,16 @@ export class Directory {
   }
 
   async resolve(address: ConversationAddress): Promise<Actor> {
-    const key = `${address.surface}\u0000${address.userId}\u0000${address.userName ?? ""}`;
+    const key = `${address.surface}\u0000${address.userId}\u0000${address.userName ?? ""}\u0000${address.platformId ?? ""}`;
     const hit = this.cache.get(key);
     if (hit && hit.until > this.now()) return hit.actor;
     const displayName = address.userName ?? (await this.surfaces.get(address.surface)?.displayName(address).catch(() => undefined));
-    const base = { surface: address.surface, userId: address.userId, ...(displayName ? { displayName } : {}) };
+    const base = {
+      surface: address.surface,
+      userId: address.userId,
+      ...(displayName ? { displayName } : {}),
+      ...(address.platformId ? { platformId: address.platformId } : {}),
+    };
     const roles = new Set<Role>();
     if (this.admins.has(qualifiedUserId(address.surface, address.userId))) roles.add("admin");
     for (const provider of this.roleProviders) {
@@ -63,6 +82,13 @@ export class Directory {
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { actor, until: this.now() + this.cacheMs });
     return actor;
+  }
+
+  /** The people in a conversation (names, platform ids), where the surface lists them; else none. */
+  async members(surface: Surface, conversationId: string): Promise<DirectoryMember[]> {
+    const directory = this.surfaces.get(surface);
+    if (!directory?.members) return [];
+    return directory.members(conversationId).catch(() => []);
   }
 
   /** Membership on the server, for every change to a shared record. Unknown surface: no. */

@@ -16,6 +16,8 @@ export interface ConversationAddress {
   channelConversationId?: string;
   /** Display name when the platform gives one with the event (web "local", Teams `from.name`). */
   userName?: string;
+  /** The platform's own id for the user when it differs from userId (Teams `from.id`, `29:…`). */
+  platformId?: string;
 }
 
 /** A button press, choice or form submit, mapped from the platform payload. */

@@ -49,17 +49,34 @@ export interface ChecklistItem {
   changedAt?: string;
 }
 
+/**
+ * A person to @-mention, as the surface of the conversation knows them: `userId` is the platform
+ * id (Slack `U…`, Teams Entra object id, web id), `platformId` the id the platform addresses them
+ * by when that differs (Teams: the `29:…` id), `name` what everyone reads.
+ */
+export interface MentionedPerson {
+  userId: string;
+  platformId?: string;
+  name: string;
+}
+
 /** One field of a form (consult request). */
 export interface FormField {
   id: string;
   label: string;
-  kind: "text" | "multiline" | "choice";
+  /**
+   * "person": someone in the conversation, by platform user id (Slack's own user picker; elsewhere
+   * a list of `options`, or a typed id when there are none).
+   */
+  kind: "text" | "multiline" | "choice" | "person";
   required: boolean;
   placeholder?: string;
-  /** Pre-filled value (e.g. a route summary). */
+  /** Pre-filled value (e.g. a route summary; a person's user id). */
   value?: string;
-  /** For kind "choice". */
+  /** For kind "choice"; for "person" the people known to be in the conversation. */
   options?: ReplyChoice[];
+  /** Longest text a person can type (text and multiline; default: the surface's own bound). */
+  maxLength?: number;
   /** Why the last submitted value was refused; shown next to the field (Dutch, short). */
   error?: string;
 }
@@ -72,6 +89,11 @@ export type ReplyPart =
   | { kind: "text"; text: string; generated?: boolean }
   /** A section heading. */
   | { kind: "heading"; text: string }
+  /**
+   * Plain text that @-mentions one person, so they get notified: `before`, the mention, `after`.
+   * Slack `<@U…>`, Teams `<at>name</at>` with a mention entity, the web the name.
+   */
+  | { kind: "mention"; person: MentionedPerson; before: string; after: string }
   | { kind: "notice"; level: "info" | "warning"; text: string }
   | { kind: "sources"; title: string; sources: SourceCitation[] }
   | { kind: "actions"; actions: ReplyAction[] }
@@ -80,7 +102,9 @@ export type ReplyPart =
   /**
    * A shared checklist. Setting an item comes back as IncomingAction { id: setStateActionId,
    * value: `${checklistId}:${itemId}:${state}` } (the target state, never a toggle); "Ik pak dit op"
-   * as { id: ownerActionId, value: `${checklistId}:${itemId}` }. A closed checklist has no buttons.
+   * as { id: ownerActionId, value: `${checklistId}:${itemId}` }; "Details" (owner, due time, note)
+   * as { id: detailsActionId, value: `${checklistId}:${itemId}` }, answered with a form. A closed
+   * checklist has no buttons.
    */
   | {
       kind: "checklist";
@@ -94,9 +118,30 @@ export type ReplyPart =
       items: ChecklistItem[];
       setStateActionId: string;
       ownerActionId?: string;
+      detailsActionId?: string;
+      /**
+       * Who should see their copy of the card redraw itself when they look at it: platform ids (Teams
+       * `29:…`) of the chair and the people who changed items, at most 60. With `refreshActionId`
+       * (value: the checklistId), answered with the card's current state (Teams `refresh`).
+       */
+      watchers?: string[];
+      refreshActionId?: string;
     }
-  /** Submitting comes back as IncomingAction { id: submitActionId, value: formId, fields }. */
-  | { kind: "form"; formId: string; title: string; submitActionId: string; submitLabel: string; fields: FormField[] }
+  /**
+   * Submitting comes back as IncomingAction { id: submitActionId, value: formId, fields }. An
+   * optional `description` says what the form is about; `cancel` is a button next to submit that
+   * sends no fields (closing an editor).
+   */
+  | {
+      kind: "form";
+      formId: string;
+      title: string;
+      description?: string;
+      submitActionId: string;
+      submitLabel: string;
+      fields: FormField[];
+      cancel?: ReplyAction;
+    }
   /**
    * 👍 / 👎 on one answer, in each platform's native form. A press comes back as IncomingAction
    * { id: FEEDBACK_ACTION, value: `${answerId}:useful|not_useful` }; a reason for a 👎 as

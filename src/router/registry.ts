@@ -1,5 +1,5 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
-import type { IncomingAction } from "../bot/incoming.js";
+import type { ConversationAddress, IncomingAction } from "../bot/incoming.js";
 import type { ReplyPart } from "../bot/reply.js";
 
 /** What a typed text means: a registered command, or a message for the handlers. */
@@ -52,13 +52,13 @@ export class HandlerRegistry {
     return this.handlers.find((h) => h.actionPrefix !== undefined && actionId.startsWith(h.actionPrefix));
   }
 
-  /** The form this button opens straight away (a modal in Slack), if its handler has one for it. */
-  actionForm(action: IncomingAction): Extract<ReplyPart, { kind: "form" }> | undefined {
-    return this.handlerForAction(action.id)?.actionForm?.(action);
-  }
-
   isKnownAction(actionId: string): boolean {
     return this.handlerForAction(actionId) !== undefined;
+  }
+
+  /** The form this action opens first (a Slack modal), when its handler has one for it. */
+  async actionForm(action: IncomingAction, address: ConversationAddress): Promise<Extract<ReplyPart, { kind: "form" }> | undefined> {
+    return this.handlerForAction(action.id)?.actionForm?.(action, address);
   }
 
   /** Default audience of an action's replies (feedback thanks are private, route steps are not). */

@@ -35,7 +35,7 @@ describe("spoedberaad on two web pages", () => {
   }
   const item = (page: Page, id: string) => page.locator(`section.checklist-part li[data-item="${id}"]`).last();
 
-  it("a tick on one page shows on the other within a second", { timeout: 60_000 }, async () => {
+  it("a tick on one page shows on the other within a second; Details sets owner and note", { timeout: 60_000 }, async () => {
     const conversation = `sb-${randomUUID().slice(0, 8)}`;
     const kees = await open(conversation, "Kees");
     const sanne = await open(conversation, "Sanne");
@@ -57,5 +57,16 @@ describe("spoedberaad on two web pages", () => {
 
     // Still one card on each page: redrawn in place, never appended.
     for (const page of [kees, sanne]) expect(await page.locator("section.checklist-part").count()).toBe(1);
+
+    // Details: Sanne names Kees as owner (from the people the checklist knows) and writes a note;
+    // Kees sees both on his card.
+    await item(sanne, "analyse").getByRole("button", { name: /^Details/ }).click();
+    const form = sanne.locator("form.reply-form").last();
+    await form.getByLabel("Eigenaar").selectOption({ label: "Kees" });
+    await form.getByLabel("Notitie").fill("Concept staat klaar");
+    expect(await form.getByLabel("Notitie").getAttribute("maxlength")).toBe("280");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await item(kees, "analyse").getByText("Notitie: Concept staat klaar").waitFor({ timeout: 5000 });
+    expect(await item(kees, "analyse").innerText()).toContain("Kees pakt het op");
   });
 });

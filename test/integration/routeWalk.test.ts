@@ -405,6 +405,7 @@ describe("the route conversation (Redis)", () => {
   });
 });
 
+/** The real entry point in its own process, so it can be killed without any shutdown. */
 describe("a restart of Wegwijs in the middle of a route", () => {
   let dataDir: string;
   const running: Array<{ kill(): Promise<void> }> = [];

@@ -16,6 +16,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
   const SECRET = `signing-${randomUUID()}`;
   const RUN = randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase();
   const CHANNEL = `C${RUN}`;
+  const DETAILS_CHANNEL = `C${RUN}D`;
   const CHAIR = `U${RUN}1`;
   const COLLEAGUE = `U${RUN}2`;
   const OUTSIDER = `U${RUN}9`;
@@ -29,6 +30,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     fake.users.set(COLLEAGUE, "Sanne");
     fake.users.set(OUTSIDER, "Piet");
     fake.members.set(CHANNEL, [CHAIR, COLLEAGUE, fake.team.botUserId]);
+    fake.members.set(DETAILS_CHANNEL, [CHAIR, COLLEAGUE, fake.team.botUserId]);
     app = await startWegwijs({ REDIS_URL, SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
     slack = new SlackRequests(`${app.baseUrl}/slack/events`, SECRET);
   });
@@ -37,7 +39,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     await fake?.close();
   });
 
-  const inChannel = (via: PostedMessage["via"]) => fake.messages().filter((m) => m.via === via && m.channel === CHANNEL);
+  const inChannel = (via: PostedMessage["via"], channel = CHANNEL) => fake.messages().filter((m) => m.via === via && m.channel === channel);
   const buttonsOf = (blocks: any[] | undefined) =>
     (blocks ?? []).flatMap((b: any) => (b.type === "actions" ? b.elements : b.accessory ? [b.accessory] : [])).filter((e: any) => e.type === "button");
   const button = (message: PostedMessage, id: string, value?: string) => {
@@ -45,16 +47,16 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     if (!found) throw new Error(`no button ${id} ${value ?? ""}`);
     return found;
   };
-  const press = (user: string, message: PostedMessage, element: any, ephemeral = false) =>
+  const press = (user: string, message: PostedMessage, element: any, ephemeral = false, channel = CHANNEL, triggerId = `${nowSeconds()}.1.${randomUUID()}`) =>
     slack.interaction({
       type: "block_actions",
       user: { id: user, username: user.toLowerCase(), team_id: fake.team.id },
       team: { id: fake.team.id, domain: "test" },
       api_app_id: "A0WEGWIJS",
-      container: { type: "message", message_ts: message.ts ?? "1.1", channel_id: CHANNEL, is_ephemeral: ephemeral },
-      channel: { id: CHANNEL, name: "spoed" },
+      container: { type: "message", message_ts: message.ts ?? "1.1", channel_id: channel, is_ephemeral: ephemeral },
+      channel: { id: channel, name: "spoed" },
       ...(ephemeral ? {} : { message: { type: "message", ts: message.ts, text: message.text, blocks: message.blocks } }),
-      trigger_id: `${nowSeconds()}.1.${randomUUID()}`,
+      trigger_id: triggerId,
       response_url: fake.responseUrl(),
       actions: [{ action_id: element.action_id, block_id: "b", type: "button", value: element.value, text: element.text, action_ts: `${nowSeconds()}.1` }],
     });
@@ -140,5 +142,112 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     expect(order[0]).toBe("chat.postMessage");
     expect(order.at(-1)).toBe("summary");
     allWithinLimits();
+  });
+
+  /** A view_submission of a modal as Slack sends it: the view with the state of its inputs. */
+  const submitView = (user: string, view: any, values: Record<string, { user?: string; option?: string; text?: string }>) =>
+    slack.interaction({
+      type: "view_submission",
+      team: { id: fake.team.id, domain: "test" },
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: fake.team.id },
+      api_app_id: "A0WEGWIJS",
+      token: "legacy",
+      trigger_id: `${nowSeconds()}.2.${randomUUID()}`,
+      view: {
+        ...view,
+        id: `V${RUN}`,
+        team_id: fake.team.id,
+        hash: "h1",
+        state: {
+          values: Object.fromEntries(
+            view.blocks
+              .filter((b: any) => b.type === "input")
+              .map((b: any) => {
+                const v = values[b.block_id] ?? {};
+                const state =
+                  b.element.type === "users_select"
+                    ? { type: "users_select", selected_user: v.user ?? null }
+                    : b.element.type === "static_select"
+                      ? { type: "static_select", selected_option: v.option ? { text: { type: "plain_text", text: v.option }, value: v.option } : null }
+                      : { type: "plain_text_input", value: v.text ?? null };
+                return [b.block_id, { [b.element.action_id]: state }];
+              }),
+          ),
+        },
+      },
+      response_urls: [],
+    });
+
+  it("Details opens a modal (owner picker, reminder time, note) before anything slow; its submit updates the card; a note with a phone number is refused at the field", { timeout: 40_000 }, async () => {
+    await slack.command({
+      token: "legacy", team_id: fake.team.id, channel_id: DETAILS_CHANNEL, user_id: CHAIR, command: "/wegwijs", text: "spoedberaad CASUS-32",
+      response_url: fake.responseUrl(), trigger_id: `${nowSeconds()}.1.${randomUUID()}`,
+    });
+    const card = await fake.waitFor(() => inChannel("chat.postMessage", DETAILS_CHANNEL)[0]);
+    const details = buttonsOf(card.blocks).find((e: any) => decodeSlackActionId(e.action_id) === "spoedberaad.details" && String(e.value).endsWith(":analyse"));
+    expect(details.text.text).toBe("Details");
+    allWithinLimits();
+
+    // The press: views.open with this press's trigger_id is the first (and only) Web API call.
+    const callsBefore = fake.calls.length;
+    const triggerId = `${nowSeconds()}.7.${randomUUID()}`;
+    expect((await press(COLLEAGUE, card, details, false, DETAILS_CHANNEL, triggerId)).status).toBe(200);
+    const opened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === triggerId));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.calls.slice(callsBefore).map((c) => c.method)).toEqual(["views.open"]);
+    const view = opened.body.view;
+    expect(view).toMatchObject({ type: "modal", callback_id: "wegwijs_action_form_modal", title: { text: "Details" }, submit: { text: "Opslaan" }, close: { text: "Annuleren" } });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ a: "spoedberaad.details", c: DETAILS_CHANNEL });
+    const inputs = Object.fromEntries(view.blocks.filter((b: any) => b.type === "input").map((b: any) => [b.block_id, b.element]));
+    expect(inputs.owner).toMatchObject({ type: "users_select", action_id: "owner" });
+    expect(inputs.dueMinutes.type).toBe("static_select");
+    expect(inputs.dueMinutes.options.map((o: any) => o.value)).toEqual(["15", "30", "60", "120", "240", "1440"]);
+    expect(inputs.note).toMatchObject({ type: "plain_text_input", action_id: "note", max_length: 280 });
+    expect(JSON.stringify(view.blocks[0])).toContain("Er is een gedeelde verklarende analyse");
+    // Block Kit limits hold for the modal's blocks too (titles and buttons at most 24 characters).
+    expect(slackLimitViolations({ text: "modal", blocks: view.blocks })).toEqual([]);
+    for (const key of ["title", "submit", "close"]) expect(view[key].text.length).toBeLessThanOrEqual(24);
+
+    // A note with a phone number: the modal stays open with the reason at the note; nothing changes.
+    const updatesBefore = inChannel("chat.update", DETAILS_CHANNEL).length;
+    const refused = await submitView(COLLEAGUE, view, { owner: { user: CHAIR }, dueMinutes: { option: "30" }, note: { text: "Moeder bellen op 06-12345678" } });
+    expect(refused.status).toBe(200);
+    expect(refused.json).toEqual({ response_action: "errors", errors: { note: expect.stringMatching(/^Niet opgeslagen: de notitie leek een telefoonnummer te bevatten/) } });
+    expect(await fake.quietFor(1500, (c) => "method" in c && c.method.startsWith("chat."))).toBe(0);
+    expect(inChannel("chat.update", DETAILS_CHANNEL)).toHaveLength(updatesBefore);
+
+    // Kees as owner, a reminder in 30 minutes and a clean note: one change, the card shows all three.
+    const submittedAt = Date.now();
+    const accepted = await submitView(COLLEAGUE, view, { owner: { user: CHAIR }, dueMinutes: { option: "30" }, note: { text: "Concept staat klaar, bespreken om 14 uur" } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.text).toBe("");
+    const updated = await fake.waitFor(() =>
+      inChannel("chat.update", DETAILS_CHANNEL).find((m) => m.ts === card.ts && shownText(m).includes("Kees pakt het op") && shownText(m).includes("Notitie: Concept staat klaar")),
+    );
+    const due = new Date(submittedAt + 30 * 60_000).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
+    const dueLater = new Date(submittedAt + 31 * 60_000).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
+    expect([due, dueLater].some((t) => shownText(updated).includes(`(herinnering ${t})`))).toBe(true);
+    expect(shownText(updated)).toContain("gewijzigd door Sanne");
+    expect(shownText(updated)).not.toContain("12345678");
+    allWithinLimits();
+
+    // Opening Details again shows what is stored: Kees picked, the note filled in.
+    const again = `${nowSeconds()}.8.${randomUUID()}`;
+    await press(COLLEAGUE, updated, details, false, DETAILS_CHANNEL, again);
+    const reopened = (await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === again))).body.view;
+    const stored = Object.fromEntries(reopened.blocks.filter((b: any) => b.type === "input").map((b: any) => [b.block_id, b.element]));
+    expect(stored.owner.initial_user).toBe(CHAIR);
+    expect(stored.note.initial_value).toBe("Concept staat klaar, bespreken om 14 uur");
+
+    // The same button sent from another channel opens nothing and is refused privately.
+    const elsewhere = `${nowSeconds()}.9.${randomUUID()}`;
+    await press(COLLEAGUE, updated, details, false, CHANNEL, elsewhere);
+    const refusedElsewhere = await fake.waitFor(() => inChannel("chat.postEphemeral", CHANNEL).find((m) => m.user === COLLEAGUE && m.text.includes("hoort bij een ander gesprek")));
+    expect(refusedElsewhere).toBeDefined();
+    expect(fake.callsTo("views.open").some((c) => c.body.trigger_id === elsewhere)).toBe(false);
+
+    // Someone outside the channel cannot be made owner: refused at the owner field.
+    const outsider = await submitView(COLLEAGUE, reopened, { owner: { user: OUTSIDER }, note: { text: "Concept staat klaar, bespreken om 14 uur" } });
+    expect(outsider.json).toEqual({ response_action: "errors", errors: { owner: expect.stringContaining("zit niet in dit gesprek") } });
   });
 });

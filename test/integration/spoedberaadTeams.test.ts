@@ -15,20 +15,27 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
   const CHAIR = `aad-chair-${RUN}`;
   const COLLEAGUE = `aad-col-${RUN}`;
   const OUTSIDER = `aad-out-${RUN}`;
+  const REMIND_CONVERSATION = `19:${RUN}-remind@thread.v2`;
+  const DETAILS_CONVERSATION = `19:${RUN}-details@thread.v2`;
   let fake: FakeTeamsConnector;
   let app: RunningWegwijs;
 
   beforeAll(async () => {
     fake = await startFakeTeamsConnector();
     fake.members.set(CONVERSATION, [CHAIR, COLLEAGUE]);
-    app = await startWegwijs({ REDIS_URL, TEAMS_ENABLED: "true" });
+    fake.members.set(REMIND_CONVERSATION, [CHAIR, COLLEAGUE]);
+    fake.members.set(DETAILS_CONVERSATION, [CHAIR, COLLEAGUE]);
+    fake.names.set(CHAIR, "Kees");
+    fake.names.set(COLLEAGUE, "Sanne");
+    // Reminders 3 s after an item is picked up.
+    app = await startWegwijs({ REDIS_URL, TEAMS_ENABLED: "true", WEGWIJS_CHECKLIST_REMINDER_MINUTES: "0.05" });
   });
   afterAll(async () => {
     await app?.close();
     await fake?.close();
   });
 
-  const activity = (user: string, name: string, fields: Record<string, unknown>) => ({
+  const activity = (user: string, name: string, fields: Record<string, unknown>, conversation = CONVERSATION) => ({
     type: "message",
     id: randomUUID(),
     channelId: "msteams",
@@ -36,7 +43,7 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     timestamp: new Date().toISOString(),
     from: { id: `29:${user}`, aadObjectId: user, name },
     recipient: { id: "28:wegwijs-bot", name: "Wegwijs" },
-    conversation: { id: CONVERSATION, conversationType: "groupChat", isGroup: true, tenantId: "tenant-1" },
+    conversation: { id: conversation, conversationType: "groupChat", isGroup: true, tenantId: "tenant-1" },
     channelData: { tenant: { id: "tenant-1" } },
     ...fields,
   });
@@ -57,8 +64,10 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     visit(content);
     return out.filter((a, i) => out.indexOf(a) === i && !out.some((b) => b.fallback === a));
   };
-  const execute = (user: string, name: string, action: any) =>
-    send(activity(user, name, { type: "invoke", name: "adaptiveCard/action", replyToId: "card", value: { action: { type: "Action.Execute", verb: action.verb, data: action.data } } }));
+  const execute = (user: string, name: string, action: any, conversation = CONVERSATION) =>
+    send(
+      activity(user, name, { type: "invoke", name: "adaptiveCard/action", replyToId: "card", value: { action: { type: "Action.Execute", verb: action.verb, data: action.data } } }, conversation),
+    );
   const until = async <T>(probe: () => T | undefined, ms = 10_000): Promise<T> => {
     const deadline = Date.now() + ms;
     for (;;) {
@@ -103,5 +112,81 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     await send(activity(CHAIR, "Kees", { value: yes.data }));
     await until(() => fake.calls.find((c) => c.updatesActivityId !== undefined && JSON.stringify(card(c)).includes("Afgerond ·")));
     await until(() => fake.messagesTo(CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Samenvatting Spoedberaad CASUS-44")));
+  });
+
+  it("the owner's reminder is a message that @-mentions them: <at>name</at> plus a mention entity with their Teams id", { timeout: 40_000 }, async () => {
+    expect((await send(activity(CHAIR, "Kees", { text: "spoedberaad CASUS-45" }, REMIND_CONVERSATION))).status).toBe(200);
+    const posted = await until(() => fake.messagesTo(REMIND_CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Spoedberaad CASUS-45")));
+    const pickUp = actionsOf(card(posted)).find((a) => a.data.wegwijs.id === "spoedberaad.owner" && a.data.wegwijs.value.endsWith(":analyse"));
+    const invoke = await execute(COLLEAGUE, "Sanne", pickUp, REMIND_CONVERSATION);
+    expect(JSON.stringify(invoke.body.value)).toContain("Sanne pakt het op");
+
+    const reminder = await until(() => fake.messagesTo(REMIND_CONVERSATION).find((c) => String(c.activity.text ?? "").includes("Herinnering voor")), 15_000);
+    expect(reminder.activity.text).toContain("⏰ Herinnering voor <at>Sanne</at>: \"Er is een gedeelde verklarende analyse");
+    expect(reminder.activity.entities).toEqual([{ type: "mention", text: "<at>Sanne</at>", mentioned: { id: `29:${COLLEAGUE}`, name: "Sanne" } }]);
+  });
+
+  it("Details answers with a form card for the presser (roster as owners, reminder time, note); a refused note comes back on it in Dutch; saving redraws the card with owner, time and note, and the owner's reminder mentions them", { timeout: 40_000 }, async () => {
+    expect((await send(activity(CHAIR, "Kees", { text: "spoedberaad CASUS-46" }, DETAILS_CONVERSATION))).status).toBe(200);
+    const posted = await until(() => fake.messagesTo(DETAILS_CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Spoedberaad CASUS-46")));
+    const details = actionsOf(card(posted)).find((a) => a.data.wegwijs.id === "spoedberaad.details" && a.data.wegwijs.value.endsWith(":analyse"));
+    expect(details).toMatchObject({ type: "Action.Execute", title: "Details" });
+
+    // The form card, in place of the checklist for Sanne only (the invoke response).
+    const opened = await execute(COLLEAGUE, "Sanne", details, DETAILS_CONVERSATION);
+    expect(opened.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
+    const form = opened.body.value;
+    const inputs: Record<string, any> = {};
+    const visit = (node: any) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== "object") return;
+      if (typeof node.type === "string" && node.type.startsWith("Input.")) inputs[node.id] = node;
+      Object.values(node).forEach(visit);
+    };
+    visit(form.body);
+    expect(inputs.owner).toMatchObject({ type: "Input.ChoiceSet" });
+    // Everyone in the chat's roster, by name (read from the connector's pagedmembers).
+    expect(inputs.owner.choices).toEqual(expect.arrayContaining([{ title: "Kees", value: CHAIR }, { title: "Sanne", value: COLLEAGUE }]));
+    expect(inputs.dueMinutes.choices.map((c: any) => c.value)).toEqual(["15", "30", "60", "120", "240", "1440"]);
+    expect(inputs.note).toMatchObject({ type: "Input.Text", maxLength: 280 });
+    expect(fake.calls.some((c) => c.activity?.type === "pagedmembers" && c.conversationId === DETAILS_CONVERSATION)).toBe(true);
+    const save = form.actions.find((a: any) => a.title === "Opslaan");
+    expect(save).toMatchObject({ type: "Action.Execute", associatedInputs: "auto" });
+    expect(form.actions.find((a: any) => a.title === "Annuleren")).toMatchObject({ type: "Action.Execute", data: { wegwijs: { id: "spoedberaad.show" } } });
+    // Teams merges the inputs' values into the action's data.
+    const submit = (values: Record<string, string>) => execute(COLLEAGUE, "Sanne", { ...save, data: { ...save.data, ...values } }, DETAILS_CONVERSATION);
+
+    const updatesBefore = fake.updatesTo(DETAILS_CONVERSATION).length;
+    const refused = await submit({ owner: CHAIR, dueMinutes: "", note: "Moeder bellen op 06-12345678" });
+    expect(refused.body).toMatchObject({ type: "application/vnd.microsoft.card.adaptive" });
+    const refusedText = JSON.stringify(refused.body.value);
+    expect(refusedText).toContain("Niet opgeslagen: de notitie leek een telefoonnummer te bevatten");
+    expect(refusedText).not.toContain("12345678");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(fake.updatesTo(DETAILS_CONVERSATION)).toHaveLength(updatesBefore);
+
+    // Kees as owner (chosen by Sanne), the team's reminder time, a note: the refreshed card shows them.
+    const saved = await submit({ owner: CHAIR, dueMinutes: "", note: "Concept staat klaar" });
+    expect(saved.body).toMatchObject({ type: "application/vnd.microsoft.card.adaptive" });
+    const savedText = JSON.stringify(saved.body.value);
+    expect(savedText).toMatch(/Kees pakt het op \(herinnering \d\d:\d\d\)/);
+    expect(savedText).toContain("Notitie: Concept staat klaar");
+    expect(savedText).toContain("gewijzigd door Sanne");
+    // Its refresh lists the chair and Sanne by their Teams ids.
+    expect(saved.body.value.refresh.userIds).toEqual([`29:${CHAIR}`, `29:${COLLEAGUE}`]);
+    // Everyone else's copy is updated in place too.
+    await until(() => fake.updatesTo(DETAILS_CONVERSATION).find((c) => JSON.stringify(card(c)).includes("Notitie: Concept staat klaar")));
+    // Teams' automatic refresh (what a watcher's client invokes when the card comes into view): the stored state.
+    const refresh = saved.body.value.refresh.action;
+    const refreshed = await send(
+      activity(CHAIR, "Kees", { type: "invoke", name: "adaptiveCard/action", replyToId: "card", value: { action: { ...refresh, trigger: "automatic" }, trigger: "automatic" } }, DETAILS_CONVERSATION),
+    );
+    expect(refreshed.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
+    expect(JSON.stringify(refreshed.body.value)).toContain("Notitie: Concept staat klaar");
+
+    // The reminder (3 s here) @-mentions Kees by the 29: id from the roster; the note in the same write did not cancel it.
+    const reminder = await until(() => fake.messagesTo(DETAILS_CONVERSATION).find((c) => String(c.activity.text ?? "").includes("Herinnering voor")), 15_000);
+    expect(reminder.activity.text).toContain("⏰ Herinnering voor <at>Kees</at>");
+    expect(reminder.activity.entities).toEqual([{ type: "mention", text: "<at>Kees</at>", mentioned: { id: `29:${CHAIR}`, name: "Kees" } }]);
   });
 });

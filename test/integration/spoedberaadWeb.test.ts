@@ -215,6 +215,53 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(history[0]!.data).toMatchObject({ casus: "CASUS-7" });
     for (const line of app.logs) expect(line).not.toContain("111222333");
   });
+
+  it("Details: the form from stored state, then owner, reminder time and note in one atomic write; a refused note stores nothing", async () => {
+    const conversation = `sb-${RUN}-details`;
+    const chair = `chair-${RUN}-d`;
+    const member = `member-${RUN}-d`;
+    const part = await started(conversation, chair, "CASUS-8");
+    await post(member, conversation, { text: "spoedberaad" }, "Sanne");
+    expect(part.detailsActionId).toBe("spoedberaad.details");
+    const details = (fields?: Record<string, string>) =>
+      post(member, conversation, { action: { id: "spoedberaad.details", value: `${part.checklistId}:analyse`, ...(fields ? { fields } : {}) } }, "Sanne");
+    const formOf = (replies: Array<{ parts: ReplyPart[] }>) => replies.flatMap((r) => r.parts).find((p): p is Extract<ReplyPart, { kind: "form" }> => p.kind === "form");
+
+    const form = formOf(await details())!;
+    expect(form).toMatchObject({ formId: `${part.checklistId}:analyse`, submitActionId: "spoedberaad.details", cancel: { id: "spoedberaad.show", value: part.checklistId } });
+    expect(form.fields.map((f) => [f.id, f.kind])).toEqual([["owner", "person"], ["dueMinutes", "choice"], ["note", "text"]]);
+    expect(form.fields.find((f) => f.id === "note")?.maxLength).toBe(280);
+    // The people the checklist knows (here the chair) are offered as owners.
+    expect(form.fields.find((f) => f.id === "owner")?.options).toContainEqual({ value: chair, label: "Kees" });
+
+    const versionBefore = (await store.get(part.checklistId))!.version;
+    const refused = await details({ owner: chair, dueMinutes: "30", note: "Analyse volgt, BSN 111222333" });
+    expect(noticeOf(refused)).toMatch(/^Niet opgeslagen: de notitie leek een BSN te bevatten/);
+    expect(formOf(refused)?.fields.find((f) => f.id === "note")?.error).toMatch(/^Niet opgeslagen/);
+    expect(JSON.stringify(refused)).not.toContain("111222333");
+    expect((await store.get(part.checklistId))!.version).toBe(versionBefore);
+    expect(noticeOf(await details({ owner: `outsider-${RUN}` }))).toMatch(/zit niet in dit gesprek/);
+    expect(noticeOf(await details({ dueMinutes: "0" }))).toMatch(/^Kies een tijd voor de herinnering/);
+    expect((await store.get(part.checklistId))!.version).toBe(versionBefore);
+
+    const at = Date.now();
+    const saved = checklistOf(await details({ owner: chair, dueMinutes: "30", note: "Schrijft Kees, klaar vrijdag" }))!;
+    const item = saved.items.find((i) => i.id === "analyse")!;
+    expect(item).toMatchObject({ owner: "Kees", note: "Schrijft Kees, klaar vrijdag", changedBy: "Sanne" });
+    expect(Math.abs(Date.parse(item.dueAt!) - (at + 30 * 60_000))).toBeLessThan(5000);
+    // One write: one version more, two history entries, stored state = history replayed.
+    const record = (await store.get(part.checklistId))!;
+    expect(record.version).toBe(versionBefore + 1);
+    const history = await store.history(part.checklistId);
+    expect(history.slice(-2).map((h) => h.type)).toEqual(["owner", "note"]);
+    expect(replay(startingState(record.value), history)).toEqual(record.value);
+    // An empty owner and time keep what is set; the note field replaces the note.
+    const noteOnly = checklistOf(await details({ owner: "", dueMinutes: "", note: "" }))!.items.find((i) => i.id === "analyse")!;
+    expect(noteOnly).toMatchObject({ owner: "Kees", dueAt: item.dueAt });
+    expect(noteOnly.note).toBeUndefined();
+    // "Annuleren" shows the card as stored.
+    expect(checklistOf(await post(member, conversation, { action: { id: "spoedberaad.show", value: part.checklistId } }))?.version).toBe(versionBefore + 2);
+  });
 });
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 8000): Promise<T> {

@@ -34,8 +34,13 @@ export interface FakeTeamsConnector {
   threadRepliesTo(channelId: string, rootId: string): ConnectorCall[];
   /** Resolves once `count` messages to the conversation arrived; rejects with what came instead. */
   waitForMessages(conversationId: string, count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
-  /** Roster per conversation (GET .../members/{userId}): conversation id → user ids (aad or 29: ids). */
+  /**
+   * Roster per conversation: conversation id → Entra object ids. GET .../members/{userId} finds a
+   * member by that id or their 29: id; GET .../pagedmembers lists them all like Teams does.
+   */
   readonly members: Map<string, string[]>;
+  /** Display names in the roster (Entra object id → name); without one, the id is the name. */
+  readonly names: Map<string, string>;
   /** Answer every send to this conversation with an HTTP error (e.g. 403 after uninstall). */
   failConversation(conversationId: string, status: number): void;
   /** updateActivity calls (PUT .../activities/{id}) to one conversation. */
@@ -52,18 +57,38 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
   const failures = new Map<string, number>();
   const waiters = new Set<() => void>();
   const members = new Map<string, string[]>();
+  const names = new Map<string, string>();
   let counter = 0;
   const idBase = Date.now() * 10;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
+    // A roster entry as Teams gives it: the 29: id, the Entra object id and the display name.
+    const account = (aad: string) => ({ id: aad.startsWith("29:") ? aad : `29:${aad}`, aadObjectId: aad, name: names.get(aad) ?? aad, userRole: "user" });
     // getConversationMember: 200 with the member, 404 like Teams for someone not in the roster.
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
     if (req.method === "GET" && member) {
       const userId = decodeURIComponent(member[2]!);
-      const found = members.get(decodeURIComponent(member[1]!))?.includes(userId);
+      const found = members.get(decodeURIComponent(member[1]!))?.find((aad) => aad === userId || account(aad).id === userId);
       res
         .writeHead(found ? 200 : 404, { "content-type": "application/json" })
-        .end(JSON.stringify(found ? { id: userId, aadObjectId: userId, name: userId } : { error: { code: "MemberNotFoundInConversation" } }));
+        .end(JSON.stringify(found ? account(found) : { error: { code: "MemberNotFoundInConversation" } }));
+      return;
+    }
+    // getPagedMembers (TeamsInfo): the roster in pages of pageSize, with a continuation token.
+    const paged = /^\/v3\/conversations\/([^/?]+)\/pagedmembers\/?(?:\?(.*))?$/.exec(req.url ?? "");
+    if (req.method === "GET" && paged) {
+      const roster = members.get(decodeURIComponent(paged[1]!));
+      if (!roster) {
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "ConversationNotFound" } }));
+        return;
+      }
+      const query = new URLSearchParams(paged[2] ?? "");
+      const size = Math.max(1, Number(query.get("pageSize") ?? 100));
+      const start = Number(query.get("continuationToken") ?? 0);
+      const page = roster.slice(start, start + size).map(account);
+      const next = start + size < roster.length ? { continuationToken: String(start + size) } : {};
+      calls.push({ id: `fake-get-${++counter}`, conversationId: decodeURIComponent(paged[1]!), authorization: req.headers.authorization, activity: { type: "pagedmembers" }, at: Date.now() });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ members: page, ...next }));
       return;
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/.exec(req.url ?? "");
@@ -111,6 +136,7 @@ export async function startFakeTeamsConnector(): Promise<FakeTeamsConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
     members,
+    names,
     messagesTo,
     threadRepliesTo: (channelId, rootId) => messagesTo(`${channelId};messageid=${rootId}`),
     waitForMessages: (conversationId, count, timeoutMs = 15_000) =>

@@ -13,6 +13,7 @@ export const source = (n: number, quote = "Het spoedberaad wordt binnen 24 uur g
 export const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } = {
   text: { kind: "text", text: "Bij een *spoedberaad* schuiven de jeugdige en ouders aan [1].\nDaarna volgt de plaatsing." },
   heading: { kind: "heading", text: "Spoedberaad" },
+  mention: { kind: "mention", person: { userId: "U0SANNE", name: "Sanne" }, before: "⏰ Herinnering voor ", after: ": \"Analyse\" staat nog open." },
   notice: { kind: "notice", level: "warning", text: "Noem geen namen of BSN van jongeren." },
   sources: { kind: "sources", title: "Bronnen", sources: [source(1), source(2)] },
   actions: {

@@ -5,6 +5,7 @@ import { SAMPLES, source } from "../support/replySamples.js";
 import {
   ADAPTIVE_CARD_MAX_BYTES,
   CHOICE_INPUT_ID,
+  TEAMS_MESSAGE_LIMIT_BYTES,
   adaptiveCardAttachment,
   cardSizeBytes,
   incomingActionFromTeamsValue,
@@ -152,6 +153,71 @@ describe("renderAdaptiveCards", () => {
     expect(JSON.stringify(executed)).toContain('"type":"Action.Execute"');
     const [closed] = renderAdaptiveCards({ parts: [{ ...SAMPLES.checklist, status: "closed" }] });
     expect(submits(closed!)).toEqual([]);
+  });
+
+  it("gives a checklist card Teams' refresh: an Action.Execute for the stored state and the watchers' ids, at most 60", () => {
+    const watchers = Array.from({ length: 70 }, (_, i) => `29:user-${i}`);
+    const part = { ...SAMPLES.checklist, watchers: ["29:kees", "29:sanne", "29:kees", ...watchers], refreshActionId: "checklist.show" };
+    const [card] = renderAdaptiveCards({ parts: [part], slot: "spoedberaad:spoed-42" }, { execute: true });
+    expect(card!.refresh).toEqual({
+      action: { type: "Action.Execute", title: "Vernieuwen", verb: "wegwijs", associatedInputs: "none", data: { wegwijs: { id: "checklist.show", value: "spoed-42" } } },
+      userIds: ["29:kees", "29:sanne", ...watchers.slice(0, 58)],
+    });
+    expect(card!.refresh!.userIds).toHaveLength(60);
+    // The refresh action comes back as the action it names.
+    expect(incomingActionFromTeamsValue(card!.refresh!.action.data)).toEqual({ id: "checklist.show", value: "spoed-42" });
+    // Without Universal Actions (no slot), or without watchers, there is nothing to refresh.
+    expect(renderAdaptiveCards({ parts: [part] })[0]!.refresh).toBeUndefined();
+    expect(renderAdaptiveCards({ parts: [{ ...part, watchers: [] }] }, { execute: true })[0]!.refresh).toBeUndefined();
+  });
+
+  it("renders a person field as a choice of the people listed (a text input without any), a cancel without inputs, and on request an Action.Execute submit", () => {
+    const form = {
+      kind: "form" as const,
+      formId: "c1:analyse",
+      title: "Details",
+      description: "⬜ Analyse",
+      submitActionId: "spoedberaad.details",
+      submitLabel: "Opslaan",
+      fields: [
+        { id: "owner", label: "Eigenaar", kind: "person" as const, required: false, value: "aad-kees", options: [{ label: "Kees", value: "aad-kees" }] },
+        { id: "other", label: "Ander", kind: "person" as const, required: false },
+        { id: "note", label: "Notitie", kind: "text" as const, required: false, maxLength: 280 },
+      ],
+      cancel: { id: "spoedberaad.show", label: "Annuleren", value: "c1" },
+    };
+    const [card] = renderAdaptiveCards({ parts: [form] }, { execute: true, executeInputs: true });
+    expect(inputs(card!)).toEqual([
+      expect.objectContaining({ type: "Input.ChoiceSet", id: "owner", value: "aad-kees", choices: [{ title: "Kees", value: "aad-kees" }] }),
+      expect.objectContaining({ type: "Input.Text", id: "other" }),
+      expect.objectContaining({ type: "Input.Text", id: "note", maxLength: 280 }),
+    ]);
+    expect(JSON.stringify(card!.body)).toContain("⬜ Analyse");
+    const [save, cancel] = card!.actions!;
+    expect(save).toMatchObject({ type: "Action.Execute", verb: "wegwijs", associatedInputs: "auto", data: { wegwijs: { id: "spoedberaad.details", value: "c1:analyse" } } });
+    expect(cancel).toMatchObject({ type: "Action.Execute", associatedInputs: "none", data: { wegwijs: { id: "spoedberaad.show", value: "c1" } } });
+    // Without executeInputs a form's submit stays Action.Submit (it posts as a message).
+    expect(renderAdaptiveCards({ parts: [form] }, { execute: true })[0]!.actions![0]!.type).toBe("Action.Submit");
+  });
+
+  it("keeps the largest checklist (15 items, full labels, owners, notes, Details buttons, 60 watchers) in one card within Teams' message limit", () => {
+    const items = Array.from({ length: 15 }, (_, i) => ({
+      id: `punt-${i}-${"x".repeat(16)}`,
+      label: "L".repeat(150),
+      state: "open" as const,
+      owner: "Sanne de Vries-van den Berg",
+      dueAt: "2026-03-02T14:00:00.000Z",
+      note: "n".repeat(280),
+      changedBy: "Kees Jansen",
+      changedAt: "2026-03-02T13:05:00.000Z",
+    }));
+    const watchers = Array.from({ length: 60 }, (_, i) => `29:1${"a".repeat(70)}${i}`);
+    const part = { ...SAMPLES.checklist, items, detailsActionId: "checklist.details", watchers, refreshActionId: "checklist.show" };
+    const cards = renderAdaptiveCards({ parts: [part], slot: "spoedberaad:spoed-42" }, { execute: true });
+    expect(cards).toHaveLength(1);
+    expect(cardSizeBytes(cards[0]!)).toBeLessThanOrEqual(TEAMS_MESSAGE_LIMIT_BYTES);
+    expect(JSON.stringify(cards[0]).match(/"title":"Details"/g)).toHaveLength(15);
+    expect(cards[0]!.refresh?.userIds).toHaveLength(60);
   });
 
   it("renders a form with labelled, validated inputs whose submit carries the fields", () => {

@@ -315,7 +315,7 @@ describe("renderSlackMessages", () => {
     expect(shownTexts(closed)[1]).toBe("Afgerond · 1 van 2 klaar · voorzitter: Kees");
   });
 
-  it("keeps the largest checklist (15 items, full labels, owners and notes) in one message within Block Kit limits", () => {
+  it("keeps the largest checklist (15 items, full labels, owners, notes and Details buttons) in one message within Block Kit limits", () => {
     const items = Array.from({ length: 15 }, (_, i) => ({
       id: `punt-${i}`,
       label: `${"Een lang punt op de checklist ".repeat(5)}${i}`,
@@ -326,9 +326,10 @@ describe("renderSlackMessages", () => {
       changedBy: "Kees",
       changedAt: "2026-03-02T13:05:00.000Z",
     }));
-    const messages = renderSlackMessages({ parts: [{ ...SAMPLES.checklist, items }] });
+    const messages = renderSlackMessages({ parts: [{ ...SAMPLES.checklist, items, detailsActionId: "checklist.details" }] });
     expectValid(messages);
     expect(messages).toHaveLength(1);
+    expect(JSON.stringify(messages[0]).match(/"text":"Details"/g)).toHaveLength(15);
   });
 
   it("renders a form whose submit, with a realistic block_actions state, carries the fields", () => {
@@ -408,6 +409,55 @@ describe("renderSlackMessages", () => {
     const messages = renderSlackMessages({ parts });
     expectValid(messages);
     expect(messages[1]!.blocks[0]).toMatchObject({ type: "header" });
+  });
+
+  it("renders a person field as Slack's users_select, a description under the title and the cancel button outside the submit block", () => {
+    const form = {
+      kind: "form" as const,
+      formId: "c1:analyse",
+      title: "Details",
+      description: "⬜ Er is een gedeelde verklarende analyse",
+      submitActionId: "spoedberaad.details",
+      submitLabel: "Opslaan",
+      fields: [
+        { id: "owner", label: "Eigenaar", kind: "person" as const, required: false, value: "U0KEES", options: [{ label: "Kees", value: "U0KEES" }] },
+        { id: "note", label: "Notitie", kind: "text" as const, required: false, maxLength: 280 },
+      ],
+      cancel: { id: "spoedberaad.show", label: "Annuleren", value: "c1" },
+    };
+    const [message] = renderSlackMessages({ parts: [form] });
+    expectValid([message!]);
+    const blocks = message!.blocks as any[];
+    expect(blocks[1]).toMatchObject({ type: "section", text: { text: "⬜ Er is een gedeelde verklarende analyse" } });
+    const inputs = blocks.filter((b) => b.type === "input");
+    expect(inputs[0].element).toMatchObject({ type: "users_select", initial_user: "U0KEES" });
+    expect(inputs[1].element).toMatchObject({ type: "plain_text_input", max_length: 280 });
+    const [submitBlock, cancelBlock] = blocks.filter((b) => b.type === "actions");
+    expect(submitBlock.block_id).toMatch(/^ws\|/);
+    expect(cancelBlock.block_id).toBeUndefined();
+    const cancel = cancelBlock.elements[0];
+    expect(incomingActionFromSlack({ action_id: cancel.action_id, value: cancel.value })).toEqual({ id: "spoedberaad.show", value: "c1" });
+    // A picked person comes back as the field's value.
+    const submit = submitBlock.elements[0];
+    const state = { values: Object.fromEntries(inputs.map((b) => [b.block_id, { [b.element.action_id]: b.element.type === "users_select" ? { type: "users_select", selected_user: "U0SANNE" } : { type: "plain_text_input", value: "Kort" } }])) };
+    expect(incomingActionFromSlack({ action_id: submit.action_id, block_id: submitBlock.block_id, value: submit.value }, state)).toEqual({
+      id: "spoedberaad.details",
+      value: "c1:analyse",
+      fields: { owner: "U0SANNE", note: "Kort" },
+    });
+  });
+
+  it("mentions a person as <@U…> in the blocks and the notification text; the text around it stays escaped", () => {
+    const [message] = renderSlackMessages({
+      parts: [{ kind: "mention", person: { userId: "U0SANNE", name: "Sanne" }, before: "⏰ Herinnering <b> voor ", after: ": \"A & B\" staat nog open." }],
+    });
+    expectValid([message!]);
+    expect(message!.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: '⏰ Herinnering &lt;b&gt; voor <@U0SANNE>: "A &amp; B" staat nog open.' } }]);
+    expect(message!.text).toBe('⏰ Herinnering &lt;b&gt; voor <@U0SANNE>: "A &amp; B" staat nog open.');
+    // An id that is no Slack user id is never turned into a mention: the name is shown.
+    const [other] = renderSlackMessages({ parts: [{ kind: "mention", person: { userId: "web-<!channel>", name: "Piet" }, before: "Voor ", after: "." }] });
+    expect(JSON.stringify(other)).not.toContain("<!channel>");
+    expect(other!.text).toBe("Voor Piet.");
   });
 });
 

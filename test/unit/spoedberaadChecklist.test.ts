@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { defaultContentDir } from "../../src/config.js";
 import { applyRegion, loadChecklistFile, loadChecklistForRegions } from "../../src/handlers/spoedberaad/checklistContent.js";
 import { applyOperation, replay, startingState, type Checklist } from "../../src/handlers/spoedberaad/checklistRecord.js";
+import { reminderReply, watchersOf } from "../../src/handlers/spoedberaad/spoedberaadReplies.js";
 
 const source = { document: "d.md", section: "S" };
 
@@ -77,5 +78,44 @@ describe("spoedberaad checklist operations", () => {
       state = applyOperation(state, op, by, at)!;
     }
     expect(replay(startingState(state), [{ type: "start" }, ...ops])).toEqual(state);
+  });
+});
+
+describe("spoedberaad people on the card", () => {
+  const base: Checklist = {
+    id: "c2",
+    title: "Spoedberaad",
+    conversation: { surface: "teams", conversationId: "19:x@thread.v2" },
+    chair: { userId: "aad-kees", name: "Kees", platformId: "29:kees" },
+    status: "open",
+    quiet: false,
+    reminderMs: 60_000,
+    items: [
+      { id: "a", label: "A", state: "done", rev: 1, changedBy: { userId: "aad-sanne", name: "Sanne", platformId: "29:sanne" }, changedAt: "2026-03-02T12:01:00.000Z" },
+      { id: "b", label: "B", state: "open", rev: 2, changedBy: { userId: "aad-piet", name: "Piet" }, changedAt: "2026-03-02T12:05:00.000Z" },
+      { id: "c", label: "C", state: "nvt", rev: 1, changedBy: { userId: "aad-kees", name: "Kees", platformId: "29:kees" }, changedAt: "2026-03-02T12:03:00.000Z" },
+      { id: "d", label: "D", state: "open", rev: 0 },
+    ],
+    createdAt: "2026-03-02T12:00:00.000Z",
+  };
+
+  it("watchers (Teams refresh.userIds): the chair, then who changed items (latest first), by platform id when known, once each, at most 60", () => {
+    expect(watchersOf(base)).toEqual(["29:kees", "aad-piet", "29:sanne"]);
+    const many = { ...base, items: Array.from({ length: 80 }, (_, i) => ({ id: `i${i}`, label: "X", state: "done" as const, rev: 1, changedBy: { userId: `u${i}` }, changedAt: new Date(Date.UTC(2026, 2, 2, 12, i)).toISOString() })) };
+    const ids = watchersOf(many);
+    expect(ids).toHaveLength(60);
+    expect(ids.slice(0, 3)).toEqual(["29:kees", "u79", "u78"]);
+  });
+
+  it("a reminder mentions the owner by their platform id, with any surface qualification taken off", () => {
+    const item = { ...base.items[3]!, owner: { userId: "teams:aad-sanne", name: "Sanne", platformId: "teams:29:sanne" }, dueAt: "2026-03-02T13:00:00.000Z" };
+    const [part] = reminderReply(base, item).parts;
+    expect(part).toEqual({ kind: "mention", person: { userId: "aad-sanne", platformId: "29:sanne", name: "Sanne" }, before: "⏰ Herinnering voor ", after: ': "D" staat nog open (Spoedberaad).' });
+    const slack = { ...base, conversation: { surface: "slack" as const, conversationId: "C1" } };
+    const [slackPart] = reminderReply(slack, { ...item, owner: { userId: "slack:U0SANNE", name: "Sanne" } }).parts;
+    expect(slackPart).toMatchObject({ kind: "mention", person: { userId: "U0SANNE" } });
+    // A Teams id's own colon stays: only the surface's prefix is taken off.
+    const [plain] = reminderReply(base, { ...item, owner: { userId: "29:abc", name: "Sanne" } }).parts;
+    expect(plain).toMatchObject({ person: { userId: "29:abc" } });
   });
 });

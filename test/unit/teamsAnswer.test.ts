@@ -95,3 +95,29 @@ describe("parseFeedbackInvoke (message/submitAction, actionName feedback)", () =
     expect(parseFeedbackInvoke(undefined)).toBeUndefined();
   });
 });
+
+describe("Teams mentions", () => {
+  const reminder: Reply = {
+    parts: [{ kind: "mention", person: { userId: "aad-sanne", platformId: "29:sanne", name: "Sanne" }, before: "⏰ Herinnering voor ", after: ': "Analyse <b>" staat nog open.' }],
+    audience: "conversation",
+  };
+
+  it("sends a text reply that mentions someone as one message: <at>name</at> in the text and a mention entity with the 29: id", () => {
+    const [activity, ...more] = teamsMessages(reminder, { notify: true }) as any[];
+    expect(more).toEqual([]);
+    expect(activity.type).toBe("message");
+    expect(activity.attachments ?? []).toEqual([]);
+    expect(activity.text).toBe('⏰ Herinnering voor <at>Sanne</at>: "Analyse ‹b›" staat nog open.');
+    expect(activity.entities).toEqual([{ type: "mention", text: "<at>Sanne</at>", mentioned: { id: "29:sanne", name: "Sanne" } }]);
+    // The entity's text occurs in the message text, as Teams requires.
+    expect(activity.text).toContain(activity.entities[0].text);
+  });
+
+  it("mentions by the Entra object id when no 29: id is known, and inside a card through msteams.entities", () => {
+    const withoutMri: Reply = { parts: [{ ...(reminder.parts[0] as any), person: { userId: "aad-sanne", name: "Sanne" } }, { kind: "actions", actions: [{ id: "x.y", label: "OK" }] }] };
+    const [card] = teamsMessages(withoutMri) as any[];
+    const content = card.attachments[0].content;
+    expect(JSON.stringify(content.body)).toContain("<at>Sanne</at>");
+    expect(content.msteams).toEqual({ entities: [{ type: "mention", text: "<at>Sanne</at>", mentioned: { id: "aad-sanne", name: "Sanne" } }] });
+  });
+});

@@ -12,6 +12,7 @@ import { WEB_ACTION_LIMITS, toWebReply } from "../../src/integrations/web/webRep
 const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } = {
   text: { kind: "text", text: "Bij een *spoedberaad* schuiven de jeugdige en ouders aan [1].\nDaarna volgt de plaatsing." },
   heading: { kind: "heading", text: "Spoedberaad" },
+  mention: { kind: "mention", person: { userId: "web-sanne", name: "Sanne" }, before: "Herinnering voor ", after: ": punt staat open." },
   notice: { kind: "notice", level: "info", text: "Wegwijs geeft geen juridisch advies." },
   sources: {
     kind: "sources",
@@ -47,8 +48,12 @@ const SAMPLES: { [K in ReplyPartKind]: Extract<ReplyPart, { kind: K }> } = {
 const UNRENDERABLE: ReplyPart = { kind: "notice", level: "warning", text: "Dit onderdeel van het antwoord kan de webchat niet tonen." };
 
 describe("toWebReply", () => {
-  it.each(Object.values(SAMPLES))("passes a clean $kind part through unchanged", (part) => {
+  it.each(Object.values(SAMPLES).filter((p) => p.kind !== "mention"))("passes a clean $kind part through unchanged", (part) => {
     expect(toWebReply({ parts: [part] })).toEqual({ parts: [part] });
+  });
+
+  it("shows a mention as text with the person's name (the web has no notifications)", () => {
+    expect(toWebReply({ parts: [SAMPLES.mention] })).toEqual({ parts: [{ kind: "text", text: "Herinnering voor Sanne: punt staat open." }] });
   });
 
   it("trims text, tidies line ends and drops empty parts", () => {

@@ -92,7 +92,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     actionPrefix: "consult.",
     visibility: "private",
 
-    actionForm(action) {
+    async actionForm(action) {
       return action.id === CONSULT_ACTION.new ? handoverForm(action.value) : undefined;
     },
 

@@ -8,7 +8,11 @@ import type { RecordKind } from "../../records/recordStore.js";
 export const ITEM_STATES = ["open", "done", "nvt"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
-const person = z.object({ userId: z.string().min(1).max(200), name: z.string().max(200).optional() });
+/**
+ * Someone on the checklist's surface: the platform id (as the actor's userId), the name shown, and
+ * the id the platform mentions them by when that differs (Teams `29:…`; mentions, card refresh).
+ */
+const person = z.object({ userId: z.string().min(1).max(200), name: z.string().max(200).optional(), platformId: z.string().min(1).max(200).optional() });
 export type Person = z.infer<typeof person>;
 
 const itemSchema = z.object({

@@ -3,7 +3,7 @@ import { qualifiedUserId, type Actor } from "../../bot/actor.js";
 import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { Directory } from "../../bot/directory.js";
 import type { ConversationAddress, IncomingAction } from "../../bot/incoming.js";
-import type { Reply } from "../../bot/reply.js";
+import type { Reply, ReplyChoice, ReplyPart } from "../../bot/reply.js";
 import type { Logger } from "../../logger.js";
 import { findPersonalData, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import type { OutboxMessage, RecordStore, RecordStores, StoredRecord } from "../../records/recordStore.js";
@@ -20,15 +20,26 @@ import {
   type Operation,
   type Person,
 } from "./checklistRecord.js";
-import { closeConfirmReply, cardReply, notice, SPOEDBERAAD_ACTION, sourcesReply } from "./spoedberaadReplies.js";
+import {
+  cardReply,
+  closeConfirmReply,
+  detailsForm,
+  detailsRefusal,
+  NOTE_MAX_LENGTH as NOTE_MAX,
+  notice,
+  personName,
+  SPOEDBERAAD_ACTION,
+  sourcesReply,
+} from "./spoedberaadReplies.js";
 import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJobs.js";
 import type { ResolvedSource } from "../route/sourcePassages.js";
 import { z } from "zod";
 
 /** A casusnummer is pseudonymous: letters, digits and - . _ only, and never personal data. */
 const CASUS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-const NOTE_MAX = 280;
 const MAX_DUE_MINUTES = 7 * 24 * 60;
+/** Owner choices offered where a surface has no people picker of its own (Teams). */
+const PEOPLE_MAX = 50;
 
 const NOT_HERE = "Deze checklist hoort bij een ander gesprek. Je kunt hem alleen veranderen in het gesprek waar hij loopt.";
 const NOT_MEMBER = "Alleen mensen in dit gesprek kunnen de checklist veranderen.";
@@ -54,7 +65,11 @@ const pointerSchema = z.object({ checklistId: z.string() });
 const POINTER_KIND = { kind: "spoedberaad-pointer", schema: pointerSchema, schemaVersion: 1, ttlSeconds: 14 * 24 * 3600 };
 
 export function personOf(actor: Actor): Person {
-  return { userId: actor.userId, ...(actor.displayName ? { name: actor.displayName } : {}) };
+  return {
+    userId: actor.userId,
+    ...(actor.displayName ? { name: actor.displayName } : {}),
+    ...(actor.platformId ? { platformId: actor.platformId } : {}),
+  };
 }
 
 const newChecklistId = () => randomBytes(6).toString("base64url").replace(/[-_]/g, "x");
@@ -141,15 +156,20 @@ export class SpoedberaadService {
       case SPOEDBERAAD_ACTION.owner:
         return this.assign(address, actor, checklistId, itemId, action.fields ?? {});
       case SPOEDBERAAD_ACTION.note: {
-        const note = (action.fields?.note ?? "").replace(/\s+/g, " ").trim();
-        if (note.length > NOTE_MAX) return [notice(`Een notitie is hoogstens ${NOTE_MAX} tekens.`)];
-        const findings = findPersonalData(note);
-        if (findings.length > 0) {
-          // Refused whole: nothing of it is stored, logged or shown back.
-          const kinds = personalDataWarning(findings)?.match(/leek (.*?) te bevatten/)?.[1] ?? "persoonsgegevens";
-          return [notice(`Deze notitie is niet opgeslagen: ze leek ${kinds} te bevatten. Schrijf de notitie zonder BSN, telefoonnummer, e-mailadres of geboortedatum, en gebruik alleen het casusnummer.`)];
-        }
+        const note = cleanNote(action.fields?.note ?? "");
+        const problem = noteProblem(note);
+        // Refused whole: nothing of it is stored, logged or shown back.
+        if (problem) return [notice(problem)];
         return this.change(address, actor, checklistId, { op: "note", item: itemId, note });
+      }
+      case SPOEDBERAAD_ACTION.details:
+        return this.details(address, actor, checklistId, itemId, action.fields);
+      case SPOEDBERAAD_ACTION.show: {
+        // The card as stored now (Teams' card refresh, "Annuleren" in the details form).
+        const record = await this.store.get(checklistId);
+        if (!record) return [notice(GONE)];
+        if (!sameConversation(address, record.value)) return [notice(NOT_HERE)];
+        return [cardReply(record)];
       }
       case SPOEDBERAAD_ACTION.quiet:
         return this.change(address, actor, checklistId, { op: "quiet", quiet: itemId === "on" });
@@ -170,12 +190,8 @@ export class SpoedberaadService {
         const wanted = action.fields?.chair?.trim();
         const record = wanted ? await this.store.get(checklistId) : undefined;
         if (!wanted || !record) return [notice(wanted ? GONE : "Geef de nieuwe voorzitter op (fields.chair).")];
-        const { surface, conversationId } = record.value.conversation;
-        if (!(await this.deps.directory.isMember(surface, conversationId, wanted))) {
-          return [notice("Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek als voorzitter.")];
-        }
-        const resolved = await this.deps.directory.resolve({ surface, userId: wanted, conversationId });
-        const chair = { userId: wanted, ...(resolved.displayName ? { name: resolved.displayName } : {}) };
+        const chair = await this.personInConversation(record.value, wanted, actor);
+        if (!chair) return [notice("Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek als voorzitter.")];
         return this.change(address, actor, checklistId, { op: "chair", chair }, { chairOnly: true });
       }
       case SPOEDBERAAD_ACTION.sources: {
@@ -198,23 +214,114 @@ export class SpoedberaadService {
     if (wanted && wanted !== actor.userId) {
       const record = await this.store.get(checklistId);
       if (!record) return [notice(GONE)];
-      const { surface, conversationId } = record.value.conversation;
-      if (!(await this.deps.directory.isMember(surface, conversationId, wanted))) {
-        return [notice("Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek als eigenaar.")];
-      }
-      const resolved = await this.deps.directory.resolve({ surface, userId: wanted, conversationId });
-      owner = { userId: wanted, ...(resolved.displayName ? { name: resolved.displayName } : {}) };
+      const found = await this.personInConversation(record.value, wanted, actor);
+      if (!found) return [notice(NOT_IN_CONVERSATION)];
+      owner = found;
     }
     let dueMs: number | undefined;
     if (fields.dueMinutes !== undefined) {
-      const minutes = Number(fields.dueMinutes);
-      if (!Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_DUE_MINUTES) {
-        return [notice("Geef de herinnering op in minuten: meer dan 0 en hoogstens een week.")];
-      }
-      dueMs = Math.round(minutes * 60_000);
+      dueMs = dueMsOf(fields.dueMinutes);
+      if (dueMs === undefined) return [notice(BAD_DUE)];
     }
     return this.change(address, actor, checklistId, { op: "owner", item: itemId, owner }, {}, dueMs);
   }
+
+  /**
+   * Owner, reminder time and note of one item in one go (the "Details" form of every surface).
+   * Without fields: the form, filled in from stored state. With fields: everything is checked
+   * first (the owner is in the conversation, the note holds no personal data, the time is valid);
+   * one refusal refuses all, with the reason next to its field and nothing stored. Otherwise one
+   * atomic write. An empty owner or time keeps what is set; the note replaces the stored one.
+   */
+  private async details(
+    address: ConversationAddress,
+    actor: Actor,
+    checklistId: string,
+    itemId: string,
+    fields: Record<string, string> | undefined,
+  ): Promise<Reply[]> {
+    const found = await this.authorised(address, actor, checklistId, {});
+    if ("refusal" in found) return [found.refusal];
+    const c = found.record.value;
+    const item = c.items.find((i) => i.id === itemId);
+    if (!item) return [notice("Dit punt staat niet (meer) op de checklist.")];
+    if (!fields || Object.keys(fields).length === 0) {
+      return [{ parts: [detailsForm(c, item, await this.people(c))], audience: "private" }];
+    }
+    const errors: Record<string, string> = {};
+    let note: string | undefined;
+    if (fields.note !== undefined) {
+      note = cleanNote(fields.note);
+      const problem = noteProblem(note, true);
+      if (problem) errors.note = problem;
+    }
+    let dueMs: number | undefined;
+    if (fields.dueMinutes?.trim()) {
+      dueMs = dueMsOf(fields.dueMinutes);
+      if (dueMs === undefined) errors.dueMinutes = BAD_DUE;
+    }
+    let owner: Person | undefined;
+    const wanted = fields.owner?.trim();
+    if (wanted && wanted !== item.owner?.userId) {
+      owner = await this.personInConversation(c, wanted, actor);
+      if (!owner) errors.owner = NOT_IN_CONVERSATION;
+    } else if (dueMs !== undefined) {
+      // A new time for the reminder: of the current owner, or of whoever sets it.
+      owner = item.owner ?? personOf(actor);
+    }
+    if (Object.keys(errors).length > 0) {
+      this.deps.logger.info({ surface: address.surface, fields: Object.keys(errors) }, "spoedberaad details refused");
+      return [detailsRefusal(c, item, await this.people(c), errors)];
+    }
+    const operations: Operation[] = [];
+    if (owner) operations.push({ op: "owner", item: itemId, owner });
+    if (note !== undefined) operations.push({ op: "note", item: itemId, note });
+    return this.change(address, actor, checklistId, operations, {}, dueMs);
+  }
+
+  /**
+   * The details form for Slack's modal, from stored state only (no directory lookups): quick. Only
+   * for a press in the checklist's own conversation; anything else goes the usual way and is refused.
+   */
+  async detailsFormFor(address: ConversationAddress, checklistId: string, itemId: string): Promise<Extract<ReplyPart, { kind: "form" }> | undefined> {
+    const record = await this.store.get(checklistId);
+    const item = record?.value.items.find((i) => i.id === itemId);
+    if (!record || !item || record.value.status !== "open" || !sameConversation(address, record.value)) return undefined;
+    return detailsForm(record.value, item, this.knownPeople(record.value));
+  }
+
+  /** Someone in the checklist's conversation as a Person (name, platform id), or undefined if not in it. */
+  private async personInConversation(c: Checklist, userId: string, actor: Actor): Promise<Person | undefined> {
+    if (actor.surface === c.conversation.surface && userId === actor.userId) return personOf(actor);
+    const { surface, conversationId } = c.conversation;
+    if (!(await this.deps.directory.isMember(surface, conversationId, userId))) return undefined;
+    const listed = (await this.deps.directory.members(surface, conversationId)).find((m) => m.userId === userId);
+    const resolved = listed?.name ? undefined : await this.deps.directory.resolve({ surface, userId, conversationId });
+    // A surface that does not know other people's names (the web) may still have seen them here.
+    const known = [c.chair, ...c.items.flatMap((i) => [i.owner, i.changedBy])].find((p) => p?.userId === userId);
+    const name = listed?.name ?? resolved?.displayName ?? known?.name;
+    const platformId = listed?.platformId ?? known?.platformId;
+    return { userId, ...(name ? { name } : {}), ...(platformId ? { platformId } : {}) };
+  }
+
+  /** People the checklist knows: the chair, owners and who changed items. */
+  private knownPeople(c: Checklist): ReplyChoice[] {
+    const seen = new Map<string, string>();
+    for (const p of [c.chair, ...c.items.flatMap((i) => [i.owner, i.changedBy])]) {
+      if (p && !seen.has(p.userId)) seen.set(p.userId, personName(p));
+    }
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }
+
+  /** Owner choices: the conversation's roster where the surface lists it (Teams), then the known people. */
+  private async people(c: Checklist): Promise<ReplyChoice[]> {
+    const roster = await this.deps.directory.members(c.conversation.surface, c.conversation.conversationId);
+    const choices = new Map<string, string>();
+    for (const m of roster) choices.set(m.userId, m.name?.trim() || m.userId);
+    for (const p of this.knownPeople(c)) if (!choices.has(p.value)) choices.set(p.value, p.label);
+    return [...choices].slice(0, PEOPLE_MAX).map(([value, label]) => ({ value, label }));
+  }
+
 
   /** The record, if this actor may change it from this conversation; else a refusal. */
   private async authorised(
@@ -226,7 +333,7 @@ export class SpoedberaadService {
     const record = await this.store.get(checklistId);
     if (!record) return { refusal: notice(GONE) };
     const c = record.value;
-    if (address.surface !== c.conversation.surface || address.conversationId !== c.conversation.conversationId) {
+    if (!sameConversation(address, c)) {
       this.deps.logger.warn({ surface: address.surface }, "spoedberaad change from another conversation refused");
       return { refusal: notice(NOT_HERE) };
     }
@@ -241,44 +348,92 @@ export class SpoedberaadService {
   }
 
   /**
-   * One atomic write: the change, version, history entry and outbox (a throttled redraw, a
-   * reminder, the summary) together. A press for the state an item already has changes nothing.
+   * One atomic write: the changes, version, history entries and outbox (a throttled redraw, the
+   * reminders, the summary) together. A press for the state an item already has changes nothing.
+   * An item that is still open with an owner gets its reminder again under its new rev (a note
+   * must not cancel it); a new owner or time schedules it from now.
    */
   private async change(
     address: ConversationAddress,
     actor: Actor,
     checklistId: string,
-    operation: Operation,
+    operations: Operation | Operation[],
     options: { chairOnly?: boolean } = {},
     dueMs?: number,
   ): Promise<Reply[]> {
     const found = await this.authorised(address, actor, checklistId, options);
     if ("refusal" in found) return [found.refusal];
+    const ops = Array.isArray(operations) ? operations : [operations];
+    if (ops.length === 0) return [cardReply(found.record)];
     const by = personOf(actor);
+    const qualified = qualifiedUserId(actor.surface, actor.userId);
     const nowMs = this.now();
     const at = new Date(nowMs).toISOString();
     const result = await this.store.update(checklistId, (current) => {
       if (!current) return undefined;
-      let op = operation;
-      if (op.op === "owner") op = { ...op, dueAt: new Date(nowMs + (dueMs ?? current.value.reminderMs)).toISOString() };
-      const next = applyOperation(current.value, op, by, at);
-      if (!next) return undefined;
+      let next = current.value;
+      const applied: Operation[] = [];
+      for (const operation of ops) {
+        const op: Operation =
+          operation.op === "owner" ? { ...operation, dueAt: new Date(nowMs + (dueMs ?? current.value.reminderMs)).toISOString() } : operation;
+        const after = applyOperation(next, op, by, at);
+        if (!after) continue;
+        next = after;
+        applied.push(op);
+      }
+      if (applied.length === 0) return undefined;
       const outbox: OutboxMessage[] = [redrawMessage(checklistId, current.value.conversation.surface, "change", nowMs)];
-      if (op.op === "close") outbox.push(summaryMessage(checklistId));
-      if (op.op === "owner" && !next.quiet) {
-        const item = next.items.find((i) => i.id === op.item)!;
-        outbox.push(reminderMessage(checklistId, item.id, item.rev, Math.max(0, Date.parse(item.dueAt!) - nowMs)));
+      if (applied.some((op) => op.op === "close")) outbox.push(summaryMessage(checklistId));
+      for (const itemId of new Set(applied.flatMap((op) => ("item" in op ? [op.item] : [])))) {
+        const item = next.items.find((i) => i.id === itemId)!;
+        const before = current.value.items.find((i) => i.id === itemId);
+        if (next.quiet || item.state !== "open" || !item.owner || !item.dueAt || item.rev === before?.rev) continue;
+        const delay = Date.parse(item.dueAt) - nowMs;
+        const scheduled = applied.some((op) => op.op === "owner" && op.item === itemId);
+        if (scheduled || delay > 0) outbox.push(reminderMessage(checklistId, item.id, item.rev, Math.max(0, delay)));
       }
       return {
         value: next,
-        history: [{ type: op.op, actor: qualifiedUserId(actor.surface, actor.userId), data: historyData(op, by, at) }],
+        history: applied.map((op) => ({ type: op.op, actor: qualified, data: historyData(op, by, at) })),
         outbox,
-        ...(op.op === "close" ? { ttlSeconds: CLOSED_RETENTION_SECONDS } : {}),
+        ...(next.status === "closed" ? { ttlSeconds: CLOSED_RETENTION_SECONDS } : {}),
       };
     });
     if (!result.record) return [notice(GONE)];
     return [cardReply(result.record)];
   }
+}
+
+const NOT_IN_CONVERSATION = "Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek.";
+const BAD_DUE = "Kies een tijd voor de herinnering: later dan nu en binnen een week.";
+
+function sameConversation(address: ConversationAddress, c: Checklist): boolean {
+  return address.surface === c.conversation.surface && address.conversationId === c.conversation.conversationId;
+}
+
+/** Minutes from now as milliseconds, or undefined when not a time from 1 minute to a week. */
+function dueMsOf(text: string): number | undefined {
+  const minutes = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_DUE_MINUTES) return undefined;
+  return Math.round(minutes * 60_000);
+}
+
+function cleanNote(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Why a note cannot be kept (too long, or personal data: refused whole, nothing stored, logged or
+ * shown back), or undefined. `short` for the line next to a form field.
+ */
+function noteProblem(note: string, short = false): string | undefined {
+  if (note.length > NOTE_MAX) return `Een notitie is hoogstens ${NOTE_MAX} tekens.`;
+  const findings = findPersonalData(note);
+  if (findings.length === 0) return undefined;
+  const kinds = personalDataWarning(findings)?.match(/leek (.*?) te bevatten/)?.[1] ?? "persoonsgegevens";
+  return short
+    ? `Niet opgeslagen: de notitie leek ${kinds} te bevatten. Gebruik alleen het casusnummer.`
+    : `Deze notitie is niet opgeslagen: ze leek ${kinds} te bevatten. Schrijf de notitie zonder BSN, telefoonnummer, e-mailadres of geboortedatum, en gebruik alleen het casusnummer.`;
 }
 
 /** A route summary may hold typed notes: whatever the guard finds is left out before it is kept. */
@@ -309,6 +464,12 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
     },
     async action({ address, actor, action }) {
       return service.action(address, actor, action);
+    },
+    async actionForm(action, address) {
+      // "Details" without fields opens the form; with fields it is the form's submit.
+      if (action.id !== SPOEDBERAAD_ACTION.details || action.fields) return undefined;
+      const [checklistId = "", itemId = ""] = (action.value ?? "").split(":");
+      return service.detailsFormFor(address, checklistId, itemId);
     },
   };
 }

@@ -1,7 +1,7 @@
-import { actorLabel } from "../../bot/actor.js";
-import { checklistMark, checklistStateName } from "../../bot/checklistText.js";
+import { actorLabel, unqualifiedUserId } from "../../bot/actor.js";
+import { checklistMark, checklistStateName, clockTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
-import type { Reply, ReplyPart, SourceCitation } from "../../bot/reply.js";
+import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import type { StoredRecord } from "../../records/recordStore.js";
 import type { Checklist, Person } from "./checklistRecord.js";
 
@@ -18,7 +18,16 @@ export const SPOEDBERAAD_ACTION = {
   /** Hand the chair over: fields.chair = the new chair's user id (web API). */
   chair: "spoedberaad.chair",
   sources: "spoedberaad.sources",
+  /** Owner, reminder time and note of one item: without fields the form, with fields the change. */
+  details: "spoedberaad.details",
+  /** The card as stored now (Teams' card refresh; "Annuleren" in the details form). */
+  show: "spoedberaad.show",
 } as const;
+
+/** Teams refreshes a card automatically for at most 60 people (refresh.userIds). */
+export const MAX_WATCHERS = 60;
+/** Longest note (also the input's max length on every surface). */
+export const NOTE_MAX_LENGTH = 280;
 
 /** The message slot of a checklist card: every state of it updates the one message in place. */
 export const slotOf = (checklistId: string): string => `spoedberaad:${checklistId}`;
@@ -52,6 +61,8 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
       })),
       setStateActionId: SPOEDBERAAD_ACTION.set,
       ownerActionId: SPOEDBERAAD_ACTION.owner,
+      ...(c.status === "open" ? { detailsActionId: SPOEDBERAAD_ACTION.details } : {}),
+      ...(c.conversation.surface === "teams" ? { watchers: watchersOf(c), refreshActionId: SPOEDBERAAD_ACTION.show } : {}),
     },
   ];
   if (c.status === "open") {
@@ -69,6 +80,92 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
     parts.push({ kind: "text", text: "Afgerond. De samenvatting staat in de thread." });
   }
   return { parts, slot: slotOf(c.id), audience: "conversation" };
+}
+
+/**
+ * Whose copy of the card should redraw itself when they look at it (Teams refresh.userIds): the
+ * chair and everyone who changed an item, by the id the platform gives them (Teams `29:…`), most
+ * recent changes first, at most MAX_WATCHERS.
+ */
+export function watchersOf(c: Checklist): string[] {
+  const changed = c.items
+    .filter((i) => i.changedBy && i.changedAt)
+    .sort((a, b) => b.changedAt!.localeCompare(a.changedAt!))
+    .map((i) => i.changedBy!);
+  const ids = [c.chair, ...changed].map((p) => p.platformId ?? p.userId);
+  return [...new Set(ids)].slice(0, MAX_WATCHERS);
+}
+
+/** Reminder times offered in the details form (minutes from now). */
+const DUE_CHOICES: ReplyChoice[] = [
+  { label: "Over 15 minuten", value: "15" },
+  { label: "Over 30 minuten", value: "30" },
+  { label: "Over 1 uur", value: "60" },
+  { label: "Over 2 uur", value: "120" },
+  { label: "Over 4 uur", value: "240" },
+  { label: "Over 24 uur", value: "1440" },
+];
+
+/**
+ * Owner, reminder time and note of one item, filled in from stored state. Submitting comes back as
+ * { id: details, value: "<checklistId>:<itemId>", fields: { owner, dueMinutes, note } }.
+ */
+export function detailsForm(
+  c: Checklist,
+  item: Checklist["items"][number],
+  people: ReplyChoice[],
+  errors: Record<string, string> = {},
+): Extract<ReplyPart, { kind: "form" }> {
+  const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner) }, ...people] : people;
+  const due = item.owner && item.state === "open" && !c.quiet ? clockTime(item.dueAt) : undefined;
+  const minutes = Math.round(c.reminderMs / 60_000);
+  const error = (id: string) => (errors[id] ? { error: errors[id] } : {});
+  return {
+    kind: "form",
+    formId: `${c.id}:${item.id}`,
+    title: "Details",
+    description: `${checklistMark(item.state)} ${item.label}`,
+    submitActionId: SPOEDBERAAD_ACTION.details,
+    submitLabel: "Opslaan",
+    fields: [
+      {
+        id: "owner",
+        label: "Eigenaar",
+        kind: "person",
+        required: false,
+        placeholder: "Kies iemand uit het gesprek",
+        ...(item.owner ? { value: item.owner.userId } : {}),
+        ...(options.length > 0 ? { options } : {}),
+        ...error("owner"),
+      },
+      {
+        id: "dueMinutes",
+        label: "Herinnering",
+        kind: "choice",
+        required: false,
+        placeholder: due ? `Zoals nu (${due})` : `Standaard (over ${minutes} minuten)`,
+        options: DUE_CHOICES,
+        ...error("dueMinutes"),
+      },
+      {
+        id: "note",
+        label: "Notitie",
+        kind: "text",
+        required: false,
+        maxLength: NOTE_MAX_LENGTH,
+        placeholder: "Kort, met alleen het casusnummer: geen namen, BSN of geboortedatum",
+        ...(item.note ? { value: item.note } : {}),
+        ...error("note"),
+      },
+    ],
+    cancel: { id: SPOEDBERAAD_ACTION.show, label: "Annuleren", value: c.id },
+  };
+}
+
+/** A refused details form: the first reason on top, each next to its field; the stored values again. */
+export function detailsRefusal(c: Checklist, item: Checklist["items"][number], people: ReplyChoice[], errors: Record<string, string>): Reply {
+  const first = Object.values(errors)[0] ?? "Niet opgeslagen.";
+  return { parts: [{ kind: "notice", level: "warning", text: first }, detailsForm(c, item, people, errors)], audience: "private" };
 }
 
 export function notice(text: string, level: "info" | "warning" = "warning"): Reply {
@@ -130,16 +227,17 @@ export function summaryReply(c: Checklist): Reply {
   };
 }
 
+/** The owner's reminder in the card's thread: it @-mentions the owner, so they are notified. */
 export function reminderReply(c: Checklist, item: Checklist["items"][number]): Reply {
-  return {
-    parts: [
-      {
-        kind: "text",
-        text: `⏰ Herinnering voor ${item.owner ? personName(item.owner) : "het team"}: "${item.label}" staat nog ${checklistStateName(item.state)} (${titleOf(c)}).`,
-      },
-    ],
-    audience: "conversation",
+  const after = `: "${item.label}" staat nog ${checklistStateName(item.state)} (${titleOf(c)}).`;
+  if (!item.owner) return { parts: [{ kind: "text", text: `⏰ Herinnering voor het team${after}` }], audience: "conversation" };
+  const { surface } = c.conversation;
+  const person = {
+    userId: unqualifiedUserId(surface, item.owner.userId),
+    ...(item.owner.platformId ? { platformId: unqualifiedUserId(surface, item.owner.platformId) } : {}),
+    name: personName(item.owner),
   };
+  return { parts: [{ kind: "mention", person, before: "⏰ Herinnering voor ", after }], audience: "conversation" };
 }
 
 export function sourcesReply(c: Checklist, sources: Array<Omit<SourceCitation, "n"> & { label: string }>): Reply {

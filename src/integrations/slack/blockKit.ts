@@ -7,12 +7,14 @@ import {
   checklistStateName,
   checklistStatusLine,
   checklistTargets,
+  DETAILS_BUTTON_LABEL,
   OWNER_BUTTON_LABEL,
 } from "../../bot/checklistText.js";
 import {
   assertNever,
   type ChecklistItem,
   type FormField,
+  type MentionedPerson,
   type Reply,
   type ReplyAction,
   type ReplyChoice,
@@ -87,6 +89,8 @@ function renderPart(part: ReplyPart): Unit[] {
       }));
     case "heading":
       return [headingUnit(part.text)];
+    case "mention":
+      return [mentionUnit(part.person, part.before, part.after)];
     case "notice":
       return noticeUnits(part.level, part.text);
     case "sources":
@@ -102,7 +106,7 @@ function renderPart(part: ReplyPart): Unit[] {
     case "checklist":
       return checklistUnits(part);
     case "form":
-      return formUnits(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields);
+      return formUnits(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields, part.description, part.cancel);
     case "feedback":
       return [feedbackUnit(part.answerId)];
     default:
@@ -122,6 +126,32 @@ function headingUnit(text: string): Unit {
     fallback: plain,
     sources: 0,
     keepWithNext: true,
+  };
+}
+
+/** Slack user ids (U… and, in Enterprise Grid, W…): anything else is shown as the name only. */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+/** Brackets a user id in a unit's plain fallback; finalize() swaps it for `<@U…>` after escaping. */
+const MENTION_OPEN = "\uE000";
+const MENTION_CLOSE = "\uE001";
+const FALLBACK_MENTION = /\uE000([UW][A-Z0-9]{2,})\uE001/g;
+const noMarkers = (text: string) => text.replace(/[\uE000\uE001]/g, "");
+
+/**
+ * Text around Slack's `<@U…>`, in a section and in the notification text, so the person is
+ * notified. An id that is not a Slack user id (a record from elsewhere) shows the name instead.
+ */
+function mentionUnit(person: MentionedPerson, before: string, after: string): Unit {
+  const id = person.userId;
+  const isUser = SLACK_USER_ID.test(id);
+  const name = person.name.trim() || id;
+  const tag = isUser ? `<@${id}>` : escapeMrkdwn(name);
+  const head = limit(noMarkers(before), 500);
+  const tail = limit(noMarkers(after), SLACK_LIMITS.sectionText - escapedLength(head) - tag.length - 20);
+  return {
+    blocks: [section(`${escapeMrkdwn(head)}${tag}${escapeMrkdwn(tail)}`)],
+    fallback: `${head}${isUser ? `${MENTION_OPEN}${id}${MENTION_CLOSE}` : name}${tail}`,
+    sources: 0,
   };
 }
 
@@ -283,6 +313,10 @@ function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item
     if (part.ownerActionId && !item.owner && item.state === "open") {
       buttons.push({ type: "button", action_id: part.ownerActionId, text: plainText(OWNER_BUTTON_LABEL), value: `${part.checklistId}:${item.id}` });
     }
+    // Owner, reminder time and note: a modal (views.open with the press's trigger_id).
+    if (part.detailsActionId) {
+      buttons.push({ type: "button", action_id: part.detailsActionId, text: plainText(DETAILS_BUTTON_LABEL), value: `${part.checklistId}:${item.id}` });
+    }
     blocks.push({ type: "actions", elements: buttons });
   }
   return {
@@ -297,16 +331,27 @@ function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item
  * fit one message (more than ~47 fields or ~10,000 characters) is split into parts, each with its
  * own submit button that sends only its own fields.
  */
-function formUnits(formId: string, title: string, submitActionId: string, submitLabel: string, fields: FormField[]): Unit[] {
+function formUnits(
+  formId: string,
+  title: string,
+  submitActionId: string,
+  submitLabel: string,
+  fields: FormField[],
+  description?: string,
+  cancel?: ReplyAction,
+): Unit[] {
   const titleText = title.trim() || "Formulier";
+  const intro = description?.trim() ? splitText(description.trim(), SLACK_LIMITS.sectionText, mrkdwnLength).map((c) => section(toMrkdwn(c))) : undefined;
   const label = limit(submitLabel.trim() || "Versturen", SLACK_LIMITS.buttonText);
   const fieldBlocks = fields.map((field) => formFieldBlocks(formId, field));
   const parts: KnownBlock[][][] = [];
   let current: KnownBlock[][] = [];
   let blocks = 0;
   let chars = 0;
-  const reserve = 2; // the title and submit blocks of each part
-  const maxChars = SLACK_LIMITS.messageBlockText - blocksTextLength([section(bold(escapeMrkdwn(titleText)))]) - label.length - 50;
+  // The title, submit and cancel blocks of each part, and the description of the first.
+  const reserve = 3 + (intro?.length ?? 0);
+  const maxChars =
+    SLACK_LIMITS.messageBlockText - blocksTextLength([section(bold(escapeMrkdwn(titleText))), ...(intro ?? [])]) - label.length - (cancel?.label.length ?? 0) - 50;
   for (const fb of fieldBlocks) {
     const size = blocksTextLength(fb);
     if (current.length > 0 && (blocks + fb.length + reserve > SLACK_LIMITS.blocksPerMessage || chars + size > maxChars)) {
@@ -332,8 +377,11 @@ function formUnits(formId: string, title: string, submitActionId: string, submit
     return {
       blocks: [
         section(bold(escapeMrkdwn(`${titleText}${suffix}`))),
+        ...(i === 0 && intro ? intro : []),
         ...part.flat(),
         { type: "actions", block_id: `${FORM_SUBMIT_BLOCK}|${encodeURIComponent(formId)}`, elements: [submit] },
+        // Outside the submit block: a press sends no fields.
+        ...(cancel ? [{ type: "actions" as const, elements: [actionButton(cancel)] }] : []),
       ],
       fallback: `${titleText}${suffix}`,
       sources: 0,
@@ -360,7 +408,7 @@ function formFieldBlocks(formId: string, field: FormField): KnownBlock[] {
         type: "plain_text_input",
         action_id: FORM_INPUT_ACTION,
         multiline: field.kind === "multiline",
-        max_length: SLACK_LIMITS.plainTextInputLength,
+        max_length: Math.min(field.maxLength ?? SLACK_LIMITS.plainTextInputLength, SLACK_LIMITS.plainTextInputLength),
         ...(placeholder ? { placeholder } : {}),
         ...(prefill ? { initial_value: value } : {}),
       };
@@ -378,6 +426,15 @@ function formFieldBlocks(formId: string, field: FormField): KnownBlock[] {
       };
       break;
     }
+    case "person":
+      // Slack's own people picker; the value is a user id.
+      element = {
+        type: "users_select",
+        action_id: FORM_INPUT_ACTION,
+        placeholder: placeholder ?? plainText("Kies iemand"),
+        ...(field.value && SLACK_USER_ID.test(field.value) ? { initial_user: field.value } : {}),
+      };
+      break;
     default:
       return assertNever(field.kind);
   }
@@ -473,7 +530,7 @@ function finalize(units: Unit[]): SlackMessage {
     const labels = blocks.flatMap((b) => (b.type === "actions" ? b.elements.flatMap((e) => (e.type === "button" ? [e.text.text] : [])) : []));
     plain = labels.length > 0 ? `Wegwijs: ${labels.join(" · ")}` : "Bericht van Wegwijs";
   }
-  return { text: fallbackText(plain), blocks };
+  return { text: fallbackText(plain).replace(FALLBACK_MENTION, "<@$1>"), blocks };
 }
 
 /** Escaped fallback of at most SLACK_LIMITS.fallbackText characters, cut at a word with "…". */
@@ -538,6 +595,7 @@ export function incomingActionFromSlack(action: SlackActionLike, state?: unknown
 
 function stateValue(entry: Record<string, unknown>): string {
   if (typeof entry.value === "string") return entry.value;
+  if (typeof entry.selected_user === "string") return entry.selected_user;
   if (isRecord(entry.selected_option) && typeof entry.selected_option.value === "string") return entry.selected_option.value;
   if (Array.isArray(entry.selected_options)) {
     return entry.selected_options.flatMap((o) => (isRecord(o) && typeof o.value === "string" ? [o.value] : [])).join(",");

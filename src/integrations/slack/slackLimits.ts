@@ -195,6 +195,13 @@ export function slackLimitViolations(message: SlackMessageLike): string[] {
           if (value.initial_value.length > max) problems.push(`${where}.initial_value: ${value.initial_value.length} > ${max}`);
         }
         break;
+      case "users_select":
+        actionId(where, value);
+        if (value.placeholder !== undefined) textObject(`${where}.placeholder`, value.placeholder, L.placeholder, ["plain_text"]);
+        if (value.initial_user !== undefined && (typeof value.initial_user !== "string" || value.initial_user.length === 0)) {
+          problems.push(`${where}.initial_user: invalid`);
+        }
+        break;
       case "feedback_buttons":
         actionId(where, value);
         for (const side of ["positive_button", "negative_button"] as const) {
@@ -268,7 +275,7 @@ export function slackLimitViolations(message: SlackMessageLike): string[] {
       case "input":
         textObject(`${where}.label`, block.label, L.inputLabel, ["plain_text"]);
         if (block.hint !== undefined) textObject(`${where}.hint`, block.hint, L.inputHint, ["plain_text"]);
-        element(`${where}.element`, block.element, ["plain_text_input", "static_select", "checkboxes"]);
+        element(`${where}.element`, block.element, ["plain_text_input", "static_select", "checkboxes", "users_select"]);
         break;
       default:
         break;

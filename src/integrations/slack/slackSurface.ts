@@ -144,6 +144,7 @@ export function createSlackSurface(deps: SurfaceDeps, config: SlackConfig): Surf
   shortcuts.register(app, ctx);
   feedback.register(app, ctx);
   forms.register(app, ctx);
+  forms.registerActionForms(app, ctx);
   actions.register(app, ctx);
   home.register(app, ctx);
 

@@ -3,6 +3,7 @@ import {
   assertNever,
   type ChecklistItem,
   type FormField,
+  type MentionedPerson,
   type Reply,
   type ReplyAction,
   type ReplyChoice,
@@ -11,7 +12,15 @@ import {
 } from "../../bot/reply.js";
 import { sourceTitle } from "../../bot/sourceTitle.js";
 import { splitText } from "../slack/blockKit.js";
-import { checklistButtonLabel, checklistItemMeta, checklistMark, checklistStatusLine, checklistTargets, OWNER_BUTTON_LABEL } from "../../bot/checklistText.js";
+import {
+  checklistButtonLabel,
+  checklistItemMeta,
+  checklistMark,
+  checklistStatusLine,
+  checklistTargets,
+  DETAILS_BUTTON_LABEL,
+  OWNER_BUTTON_LABEL,
+} from "../../bot/checklistText.js";
 
 /**
  * Renders the platform-neutral Reply as Adaptive Cards 1.5 for Microsoft Teams.
@@ -80,6 +89,11 @@ export interface RenderOptions {
    * response is the refreshed card, so a step is redrawn in place. Used for replies with a slot.
    */
   execute?: boolean;
+  /**
+   * With `execute`: a form's submit is an Action.Execute too (a form card shown in place of the
+   * pressed card, whose answer swaps the refreshed card back in).
+   */
+  executeInputs?: boolean;
 }
 
 export interface TextBlock {
@@ -147,6 +161,13 @@ export interface InputChoiceSet {
 
 export type CardElement = TextBlock | Container | ColumnSet | ActionSet | InputText | InputChoiceSet;
 
+/** A Teams mention: `text` (`<at>name</at>`) appears in the message or card text. */
+export interface MentionEntity {
+  type: "mention";
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
 export interface AdaptiveCard {
   type: "AdaptiveCard";
   $schema: typeof ADAPTIVE_CARD_SCHEMA;
@@ -154,7 +175,17 @@ export interface AdaptiveCard {
   lang: "nl";
   body: CardElement[];
   actions?: SubmitAction[];
+  /** Teams' card extensions: the mentions in the card's text. */
+  msteams?: { entities: MentionEntity[] };
+  /**
+   * Universal Actions' automatic refresh: when one of `userIds` (Teams `29:…` ids, at most 60)
+   * looks at the card, Teams invokes `action` and shows the card it answers with.
+   */
+  refresh?: { action: SubmitAction; userIds: string[] };
 }
+
+/** Teams refreshes a card automatically for at most this many users. */
+export const REFRESH_MAX_USERS = 60;
 
 export interface AdaptiveCardAttachment {
   contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
@@ -182,6 +213,8 @@ interface Segment {
   keepWithNext?: boolean;
   /** Prepended when this segment opens a new card in the middle of its part ("… (vervolg)"). */
   continuation?: Segment;
+  /** Mentions in this segment's text: the card lists them in msteams.entities. */
+  mentions?: MentionEntity[];
 }
 
 interface Group {
@@ -190,21 +223,49 @@ interface Group {
 
 export function renderAdaptiveCards(reply: Reply, options: RenderOptions = {}): AdaptiveCard[] {
   const cards = pack(reply.parts.flatMap(renderPart));
-  return options.execute ? cards.map(withExecuteActions) : cards;
+  const executed = options.execute ? cards.map((card) => withExecuteActions(card, options.executeInputs === true)) : cards;
+  return options.execute ? withRefresh(executed, reply) : executed;
 }
 
-/** Plain buttons become Action.Execute with an Action.Submit fallback that echoes the label. */
-function withExecuteActions(card: AdaptiveCard): AdaptiveCard {
+/**
+ * A shared checklist's card redraws itself for its watchers (the chair and who changed items) when
+ * they look at it, in channels and group chats too: Teams calls the refresh action, which answers
+ * with the stored state. Only with Universal Actions (execute), on the card that holds the list.
+ */
+function withRefresh(cards: AdaptiveCard[], reply: Reply): AdaptiveCard[] {
+  const part = reply.parts.find((p): p is Extract<ReplyPart, { kind: "checklist" }> => p.kind === "checklist");
+  const userIds = [...new Set(part?.watchers ?? [])].filter((id) => id.trim() !== "").slice(0, REFRESH_MAX_USERS);
+  if (!part?.refreshActionId || userIds.length === 0 || cards.length === 0) return cards;
+  const action: SubmitAction = {
+    type: "Action.Execute",
+    title: "Vernieuwen",
+    verb: EXECUTE_VERB,
+    associatedInputs: "none",
+    data: { wegwijs: { id: part.refreshActionId, value: part.checklistId } },
+  };
+  const [first, ...rest] = cards;
+  return [{ ...first!, refresh: { action, userIds } }, ...rest];
+}
+
+/**
+ * Plain buttons become Action.Execute with an Action.Submit fallback (for clients without
+ * Universal Actions). A card that the fallbacks would push over the size budget (a long checklist
+ * full of notes) goes without them: every current Teams client runs Action.Execute.
+ */
+function withExecuteActions(card: AdaptiveCard, inputs: boolean): AdaptiveCard {
+  const withFallbacks = executeActions(card, inputs, true);
+  return cardSizeBytes(withFallbacks) <= ADAPTIVE_CARD_MAX_BYTES ? withFallbacks : executeActions(card, inputs, false);
+}
+
+function executeActions(card: AdaptiveCard, inputs: boolean, fallbacks: boolean): AdaptiveCard {
   const convert = (action: SubmitAction): SubmitAction => {
-    // Buttons that gather inputs (forms, long choice lists) stay Action.Submit.
-    if (action.type !== "Action.Submit" || action.associatedInputs !== "none") return action;
+    if (action.type !== "Action.Submit") return action;
     const data = action.data.wegwijs;
-    return {
-      ...action,
-      type: "Action.Execute",
-      verb: EXECUTE_VERB,
-      fallback: { ...action, data: { wegwijs: data, msteams: { type: "messageBack", displayText: action.title, value: { wegwijs: data } } } },
-    };
+    // Buttons that gather inputs (forms, long choice lists) stay Action.Submit unless asked.
+    if (action.associatedInputs !== "none" && !inputs) return action;
+    // The fallback is the same button as a plain Action.Submit: Teams sends its data as the
+    // message's value, which the messages listener reads like any other press.
+    return { ...action, type: "Action.Execute", verb: EXECUTE_VERB, ...(fallbacks ? { fallback: { ...action, data: { wegwijs: data } } } : {}) };
   };
   const visit = (element: unknown): unknown => {
     if (Array.isArray(element)) return element.map(visit);
@@ -220,6 +281,10 @@ function renderPart(part: ReplyPart): Segment[] {
   switch (part.kind) {
     case "text":
       return paragraphs(part.text).map((text) => ({ elements: [textBlock(text)] }));
+    case "mention": {
+      const mention = mentionEntity(part.person);
+      return [{ elements: [textBlock(`${escapeCardText(part.before)}${mention.text}${escapeCardText(part.after)}`)], mentions: [mention] }];
+    }
     case "heading": {
       const text = stripEmphasis(part.text).replace(/\s+/g, " ").trim();
       if (!text) return [];
@@ -242,13 +307,27 @@ function renderPart(part: ReplyPart): Segment[] {
     case "checklist":
       return checklistSegments(part);
     case "form":
-      return formSegments(part.formId, part.title, part.submitActionId, part.submitLabel, part.fields);
+      return formSegments(part);
     case "feedback":
       // Teams' own 👍 / 👎 (the feedback loop) sits on the answer message, not in a card: teamsReplies.ts.
       return [];
     default:
       return assertNever(part);
   }
+}
+
+/**
+ * Teams' mention of one person: `<at>name</at>` in the text plus this entity. The id is the one
+ * Teams gives as `from.id` (29:…) when known, else the Entra object id, which Teams also accepts.
+ */
+export function mentionEntity(person: MentionedPerson): MentionEntity {
+  const name = person.name.replace(/[<>]/g, "").trim() || "collega";
+  return { type: "mention", text: `<at>${name}</at>`, mentioned: { id: person.platformId ?? person.userId, name } };
+}
+
+/** Plain text inside card markdown: no stray tags (a mention's `<at>` is the only one we write). */
+function escapeCardText(text: string): string {
+  return text.replace(/</g, "‹").replace(/>/g, "›");
 }
 
 function sourcesSegments(title: string, sources: SourceCitation[]): Segment[] {
@@ -350,6 +429,9 @@ function checklistSegments(part: Extract<ReplyPart, { kind: "checklist" }>): Seg
         if (part.ownerActionId && !item.owner && item.state === "open") {
           actions.push(submitAction({ id: part.ownerActionId, label: OWNER_BUTTON_LABEL, value: `${part.checklistId}:${item.id}` }));
         }
+        // Owner, reminder and note: answered with a form card that only the presser sees in place
+        // of this one (per-item inputs in every card would not fit Teams' message size).
+        if (part.detailsActionId) actions.push(submitAction({ id: part.detailsActionId, label: DETAILS_BUTTON_LABEL, value: `${part.checklistId}:${item.id}` }));
         elements.push({ type: "ActionSet", actions } as CardElement);
       }
       return { elements, group, ...(i > 0 ? { continuation } : {}) };
@@ -357,7 +439,8 @@ function checklistSegments(part: Extract<ReplyPart, { kind: "checklist" }>): Seg
   ];
 }
 
-function formSegments(formId: string, title: string, submitActionId: string, submitLabel: string, fields: FormField[]): Segment[] {
+function formSegments(part: Extract<ReplyPart, { kind: "form" }>): Segment[] {
+  const { formId, title, submitActionId, submitLabel, fields, description, cancel } = part;
   const titleText = title.trim() || "Formulier";
   const label = submitLabel.trim() || "Versturen";
   return fitInputGroups(fields, (group, index, total) => {
@@ -365,6 +448,7 @@ function formSegments(formId: string, title: string, submitActionId: string, sub
     return {
       elements: [
         { type: "TextBlock", text: `${titleText}${suffix}`, wrap: true, weight: "Bolder", size: "Medium", style: "heading" },
+        ...(index === 0 && description?.trim() ? paragraphs(description.trim()).map(textBlock) : []),
         ...group.flatMap((field) => [
           formInput(field),
           // The refusal of the last submit, right under its field.
@@ -380,6 +464,7 @@ function formSegments(formId: string, title: string, submitActionId: string, sub
             associatedInputs: "auto",
             data: { wegwijs: { id: submitActionId, value: formId, fieldIds: group.map((f) => f.id) } },
           },
+          ...(cancel ? [submitAction(cancel)] : []),
         ],
       },
     };
@@ -390,6 +475,10 @@ function formInput(field: FormField): InputText | InputChoiceSet {
   const label = field.label.trim() || field.id;
   const placeholder = field.placeholder?.trim() || undefined;
   switch (field.kind) {
+    case "person":
+      // Teams has no people picker in cards for bots: the people known to be in the conversation.
+      if ((field.options?.length ?? 0) > 0) return formInput({ ...field, kind: "choice", placeholder: placeholder ?? "Kies iemand" });
+      return formInput({ ...field, kind: "text" });
     case "text":
     case "multiline":
       return {
@@ -401,7 +490,7 @@ function formInput(field: FormField): InputText | InputChoiceSet {
         ...(placeholder ? { placeholder } : {}),
         ...(field.value ? { value: field.value } : {}),
         ...(field.kind === "multiline" ? { isMultiline: true } : {}),
-        maxLength: INPUT_MAX_LENGTH,
+        maxLength: Math.min(field.maxLength ?? INPUT_MAX_LENGTH, INPUT_MAX_LENGTH),
       };
     case "choice": {
       const choices = (field.options ?? []).map((o) => ({ title: o.label.trim() || o.value, value: o.value }));
@@ -481,8 +570,10 @@ function buildCard(segments: Segment[]): AdaptiveCard {
   const body: CardElement[] = [];
   let openGroup: { group: Group; container: Container } | undefined;
   const actions: SubmitAction[] = [];
+  const mentions: MentionEntity[] = [];
   for (const segment of segments) {
     if (segment.inputs) actions.push(...segment.inputs.actions);
+    if (segment.mentions) mentions.push(...segment.mentions);
     if (!segment.group) {
       openGroup = undefined;
       body.push(...segment.elements);
@@ -507,6 +598,7 @@ function buildCard(segments: Segment[]): AdaptiveCard {
     lang: "nl",
     body,
     ...(actions.length > 0 ? { actions } : {}),
+    ...(mentions.length > 0 ? { msteams: { entities: mentions } } : {}),
   };
 }
 

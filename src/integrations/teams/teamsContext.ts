@@ -32,9 +32,12 @@ export function addressOf(activity: Activity): ConversationAddress {
   // A channel thread's conversation id ends in ";messageid=<root>"; card presses carry the same id.
   const threadId = activity.conversation?.conversationType === "channel" ? threadRootOf(conversationId) : undefined;
   const name = typeof from.name === "string" ? from.name.trim().slice(0, 80) : "";
+  const userId = from.aadObjectId ?? from.id;
   return {
     surface: "teams",
-    userId: from.aadObjectId ?? from.id,
+    userId,
+    // Mentions and card refresh address people by the 29: id Teams gives as from.id.
+    ...(from.id !== userId ? { platformId: from.id } : {}),
     conversationId,
     ...(threadId ? { threadId, channelConversationId: channelConversationId(conversationId) } : {}),
     ...(name ? { userName: name } : {}),

@@ -1,4 +1,4 @@
-import type { SurfaceDirectory } from "../../bot/directory.js";
+import type { DirectoryMember, SurfaceDirectory } from "../../bot/directory.js";
 import { channelConversationId } from "./teamsThreads.js";
 
 /**
@@ -7,11 +7,13 @@ import { channelConversationId } from "./teamsThreads.js";
  */
 export function createTeamsDirectory(
   isRosterMember: (conversationId: string, userId: string) => Promise<boolean>,
-  options: { cacheMs?: number; now?: () => number } = {},
+  options: { cacheMs?: number; now?: () => number; listRoster?: (conversationId: string) => Promise<DirectoryMember[]> } = {},
 ): SurfaceDirectory {
   const cacheMs = options.cacheMs ?? 60_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { member: boolean; until: number }>();
+  const rosters = new Map<string, { members: DirectoryMember[]; until: number }>();
+  const channelOf = (conversationId: string) => conversationId.split(";messageid=")[0]!;
   return {
     surface: "teams",
     async displayName(address) {
@@ -28,5 +30,18 @@ export function createTeamsDirectory(
       cache.set(key, { member, until: now() + cacheMs });
       return member;
     },
+    ...(options.listRoster
+      ? {
+          async members(conversationId: string): Promise<DirectoryMember[]> {
+            const channel = channelOf(conversationId);
+            const hit = rosters.get(channel);
+            if (hit && hit.until > now()) return hit.members;
+            const members = await options.listRoster!(channel);
+            if (rosters.size > 1000) rosters.clear();
+            rosters.set(channel, { members, until: now() + cacheMs });
+            return members;
+          },
+        }
+      : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { Reply, ReplyPart } from "../../bot/reply.js";
-import { adaptiveCardAttachment, cardSizeBytes, renderAdaptiveCards, TEAMS_MESSAGE_LIMIT_BYTES } from "./adaptiveCard.js";
+import { adaptiveCardAttachment, cardSizeBytes, mentionEntity, renderAdaptiveCards, TEAMS_MESSAGE_LIMIT_BYTES } from "./adaptiveCard.js";
 import { citationMarkers, citedMessage } from "./teamsCitations.js";
 import { markFeedbackAnswer } from "./teamsFeedback.js";
 
@@ -22,6 +22,8 @@ export function fallbackText(reply: Reply): string {
     const candidate =
       part.kind === "text" || part.kind === "heading" || part.kind === "notice"
         ? part.text
+        : part.kind === "mention"
+          ? `${part.before}${part.person.name}${part.after}`
         : part.kind === "sources" || part.kind === "checklist" || part.kind === "form"
           ? part.title
           : part.kind === "choices"
@@ -40,6 +42,8 @@ export function fallbackText(reply: Reply): string {
  * before it (a privacy warning) and after it (buttons, sources not cited) stay cards.
  */
 export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): Activity[] {
+  const mentioned = mentionMessage(reply);
+  if (mentioned) return [mentioned];
   const feedback = reply.parts.find((p) => p.kind === "feedback");
   const first = reply.parts.findIndex((p) => p.kind === "text");
   if (!feedback || first === -1) return cardMessages(reply, options);
@@ -68,6 +72,31 @@ export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): 
   markFeedbackAnswer(answer, feedback.answerId);
   const before = cardMessages({ parts: reply.parts.slice(0, first) }, options);
   return [...before, answer, ...cardMessages({ parts: rest as ReplyPart[] }, { notify: false })];
+}
+
+/**
+ * A reply of plain text that @-mentions people (a reminder) is one message activity, as a person
+ * would write it: `<at>name</at>` in the text and a mention entity per person, so Teams notifies
+ * them. Replies with anything else stay cards (which carry their mentions in msteams.entities).
+ */
+function mentionMessage(reply: Reply): Activity | undefined {
+  if (!reply.parts.some((p) => p.kind === "mention") || !reply.parts.every((p) => p.kind === "mention" || p.kind === "text")) return undefined;
+  const entities: ReturnType<typeof mentionEntity>[] = [];
+  const plain = (text: string) => text.replace(/</g, "‹").replace(/>/g, "›");
+  const lines = reply.parts.map((part) => {
+    if (part.kind === "text") return plain(part.text);
+    if (part.kind !== "mention") return "";
+    const entity = mentionEntity(part.person);
+    entities.push(entity);
+    return `${plain(part.before)}${entity.text}${plain(part.after)}`;
+  });
+  return Activity.fromObject({
+    type: ActivityTypes.Message,
+    text: lines.join("\n\n"),
+    textFormat: "markdown",
+    summary: fallbackText(reply),
+    entities,
+  });
 }
 
 function cardMessages(reply: Reply, options: TeamsMessageOptions): Activity[] {

@@ -17,6 +17,7 @@ import { DuplicateCheck } from "../../stores/duplicateCheck.js";
 import { storeKey } from "../../stores/keyValueStore.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
 import type { Deliverer, DeliveryError } from "../../bot/delivery.js";
+import type { DirectoryMember } from "../../bot/directory.js";
 import { checkActivity } from "./activityGuard.js";
 import { minimalReference, TeamsConversationReferences } from "./conversationReferences.js";
 import * as actions from "./listeners/actions.js";
@@ -53,6 +54,28 @@ const DRAIN_TIMEOUT_MS = 15_000;
 const TURN_FAILED_TEXT = "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens.";
 
 type ContinueIdentity = Parameters<CloudAdapter["continueConversation"]>[0];
+
+/** Enough for any chat or channel a spoedberaad runs in; owner lists stay readable. */
+const ROSTER_MAX = 200;
+
+/** GET /v3/conversations/{id}/pagedmembers, page by page (the Bot Framework roster with names). */
+async function pagedMembers(connector: ConnectorClient, conversationId: string): Promise<DirectoryMember[]> {
+  const members: DirectoryMember[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const response = await connector.httpClient.get<{ members?: Array<{ id?: string; aadObjectId?: string; name?: string }>; continuationToken?: string }>(
+      `v3/conversations/${encodeURIComponent(conversationId)}/pagedmembers`,
+      { params: { pageSize: "100", continuationToken } },
+    );
+    for (const m of response.data.members ?? []) {
+      const userId = m.aadObjectId ?? m.id;
+      if (!userId) continue;
+      members.push({ userId, ...(m.name ? { name: m.name } : {}), ...(m.id && m.id !== userId ? { platformId: m.id } : {}) });
+    }
+    continuationToken = response.data.continuationToken || undefined;
+  } while (continuationToken && members.length < ROSTER_MAX);
+  return members.slice(0, ROSTER_MAX);
+}
 
 /**
  * The Teams surface: the Microsoft 365 Agents SDK (CloudAdapter + AgentApplication) behind
@@ -284,20 +307,39 @@ export function createTeamsSurface(
         }
       },
     },
-    directory: createTeamsDirectory(async (conversationId, userId) => {
-      const reference = await references.get(conversationId);
-      if (!reference) return false;
-      let member = false;
-      await adapter.continueConversation(botIdentity, reference, async (context) => {
-        const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
-        try {
-          member = Boolean((await connector.getConversationMember(userId, conversationId))?.id);
-        } catch {
-          member = false;
-        }
-      });
-      return member;
-    }),
+    directory: createTeamsDirectory(
+      async (conversationId, userId) => {
+        const reference = await references.get(conversationId);
+        if (!reference) return false;
+        let member = false;
+        await adapter.continueConversation(botIdentity, reference, async (context) => {
+          const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+          try {
+            member = Boolean((await connector.getConversationMember(userId, conversationId))?.id);
+          } catch {
+            member = false;
+          }
+        });
+        return member;
+      },
+      {
+        // The roster with names (what TeamsInfo.getPagedMembers reads): owner choices on cards.
+        listRoster: async (conversationId) => {
+          const reference = await references.get(conversationId);
+          if (!reference) return [];
+          let members: DirectoryMember[] = [];
+          await adapter.continueConversation(botIdentity, reference, async (context) => {
+            const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+            try {
+              members = await pagedMembers(connector, conversationId);
+            } catch (error) {
+              logger.warn({ ...errorInfo(error) }, "teams roster not read");
+            }
+          });
+          return members;
+        },
+      },
+    ),
     async stop() {
       stopping = true;
       let timer: NodeJS.Timeout | undefined;

@@ -56,6 +56,11 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
       const text = cleanText(part.text);
       return text ? { kind: "text", text, ...(part.generated ? { generated: true } : {}) } : undefined;
     }
+    case "mention": {
+      // The web has no notifications: the person's name, as plain text.
+      const text = cleanText(`${part.before}${part.person.name.trim() || part.person.userId}${part.after}`);
+      return text ? { kind: "text", text } : undefined;
+    }
     case "heading": {
       const text = oneLine(part.text);
       return text ? { kind: "heading", text } : undefined;
@@ -87,7 +92,10 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
       return { kind: "choices", prompt: cleanText(part.prompt), actionId: part.actionId, choices };
     }
     case "checklist": {
-      const problem = idProblem(part.setStateActionId) ?? (part.ownerActionId ? idProblem(part.ownerActionId) : undefined);
+      const problem =
+        idProblem(part.setStateActionId) ??
+        (part.ownerActionId ? idProblem(part.ownerActionId) : undefined) ??
+        (part.detailsActionId ? idProblem(part.detailsActionId) : undefined);
       if (problem) return problem;
       const items: ChecklistItem[] = [];
       for (const item of part.items) {
@@ -116,6 +124,8 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
         items,
         setStateActionId: part.setStateActionId,
         ...(part.ownerActionId ? { ownerActionId: part.ownerActionId } : {}),
+        // Teams' card refresh (watchers) means nothing on the web: a page gets every update pushed.
+        ...(part.detailsActionId ? { detailsActionId: part.detailsActionId } : {}),
       };
     }
     case "form": {
@@ -132,13 +142,18 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
         seen.add(normalised.id);
         fields.push(normalised);
       }
+      const cancel = part.cancel ? normaliseAction(part.cancel) : undefined;
+      if (typeof cancel === "string") report(`form cancel: ${cancel}`);
+      const description = part.description ? cleanText(part.description) : "";
       return {
         kind: "form",
         formId: part.formId,
         title: oneLine(part.title) || "Formulier",
+        ...(description ? { description } : {}),
         submitActionId: part.submitActionId,
         submitLabel: oneLine(part.submitLabel) || "Versturen",
         fields,
+        ...(cancel && typeof cancel !== "string" ? { cancel } : {}),
       };
     }
     case "feedback": {
@@ -182,8 +197,10 @@ function normaliseAction(action: ReplyAction): ReplyAction | string {
 function normaliseField(field: FormField): FormField | string {
   if (field.id.length > WEB_ACTION_LIMITS.fieldId || !WEB_FIELD_ID.test(field.id)) return `field id "${field.id.slice(0, 40)}" invalid or too long`;
   if (field.value !== undefined && field.value.length > WEB_ACTION_LIMITS.fieldValue) return `pre-filled value of ${field.id} too long`;
-  const options = field.kind === "choice" ? (field.options ?? []).map((o) => ({ label: oneLine(o.label) || o.value, value: o.value })) : undefined;
+  const listed = field.kind === "choice" || (field.kind === "person" && (field.options?.length ?? 0) > 0);
+  const options = listed ? (field.options ?? []).map((o) => ({ label: oneLine(o.label) || o.value, value: o.value })) : undefined;
   if (field.kind === "choice" && (!options || options.length === 0)) return `choice field ${field.id} without options`;
+  const maxLength = field.maxLength !== undefined ? Math.min(field.maxLength, WEB_ACTION_LIMITS.fieldValue) : undefined;
   const placeholder = field.placeholder ? oneLine(field.placeholder) : "";
   return {
     id: field.id,
@@ -193,6 +210,7 @@ function normaliseField(field: FormField): FormField | string {
     ...(placeholder ? { placeholder } : {}),
     ...(field.value ? { value: field.kind === "multiline" ? field.value.replace(/\r\n?/g, "\n") : field.value.trim() } : {}),
     ...(options ? { options } : {}),
+    ...(maxLength !== undefined ? { maxLength } : {}),
     ...(field.error ? { error: oneLine(field.error) } : {}),
   };
 }

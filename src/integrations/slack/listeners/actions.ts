@@ -5,7 +5,7 @@ import { incomingActionFromSlack, type SlackActionLike } from "../blockKit.js";
 import { postEphemeralReplies, respondReplies, toSlackMessages } from "../replies.js";
 import { showInConversation, slackAddress, type SlackContext } from "../slackContext.js";
 import { skipFeedbackActions } from "./feedback.js";
-import { formModal } from "./forms.js";
+import { ACTION_FORM_MODAL, formModal } from "./forms.js";
 
 const UNKNOWN_BUTTON: Reply = {
   parts: [{ kind: "notice", level: "warning", text: "Deze knop ken ik niet (meer). Stel je vraag opnieuw." }],
@@ -42,10 +42,14 @@ export function register(app: App, ctx: SlackContext): void {
       ctx.logger.warn({ actionId: incoming.id, container: body.container?.type }, "slack action outside a conversation");
       return;
     }
-    // A button that opens a form (the consult hand-over): the modal first, before anything slow,
-    // since the trigger_id lives three seconds. Submitting it goes through forms.ts.
-    const form = registry.actionForm(incoming);
-    if (form && (await openModal(client, body.trigger_id, formModal(form, channel), ctx.logger))) return;
+    // A button that opens a form (a checklist item's "Details", the consult hand-over): the modal
+    // first, before anything slow, while the trigger_id (three seconds) is valid. If it cannot
+    // open, the press is handled as usual and its reply (the same form) shows in the conversation.
+    const form = body.trigger_id ? await registry.actionForm(incoming, slackAddress(user, channel, threadTs)).catch(() => undefined) : undefined;
+    if (form) {
+      const view = formModal(form, channel, { callbackId: ACTION_FORM_MODAL, ...(threadTs ? { threadTs } : {}) });
+      if (await openModal(client, body.trigger_id, view, ctx.logger)) return;
+    }
 
     const replies = await ctx.deps.bot.handle({ kind: "action", address: slackAddress(user, channel, threadTs), action: incoming });
     const defaultAudience = registry.visibilityOfAction(incoming.id);

@@ -17,9 +17,10 @@ function invokeResponse(context: TurnContext, body: { type: string; value: unkno
 
 /**
  * Action.Execute (Universal Actions) arrives as an invoke. A reply with a slot (a route step)
- * is the invoke response: Teams swaps the pressed card for the refreshed one. A private reply
- * (a refusal) is the invoke's message, which only the presser sees. Anything else follows as
- * messages in the conversation.
+ * is the invoke response: Teams swaps the pressed card for the refreshed one. A private form is
+ * the invoke response too (only the presser sees it). Another private reply (a refusal) is the
+ * invoke's message, which only the presser sees. Anything else follows as messages in the
+ * conversation. The card's automatic refresh (refresh.userIds) arrives here the same way.
  */
 export function register(agent: AgentApplication<TurnState>, ctx: TeamsContext): void {
   agent.addRoute(
@@ -37,7 +38,15 @@ export function register(agent: AgentApplication<TurnState>, ctx: TeamsContext):
       const inPlace = replies.find((r) => r.slot !== undefined && r.audience !== "private");
       const privateOnes = replies.filter((r) => r.audience === "private");
       const rest = replies.filter((r) => r !== inPlace && !privateOnes.includes(r));
-      const card = inPlace ? renderAdaptiveCards(inPlace, { execute: true })[0] : undefined;
+      // A private form (a checklist item's details, or their refusal with the reason at the field)
+      // takes the pressed card's place for the presser only; its submit and cancel are
+      // Action.Execute too, and their answer swaps the refreshed card back in.
+      const privateForm = inPlace ? undefined : privateOnes.find((r) => r.parts.some((p) => p.kind === "form"));
+      const card = inPlace
+        ? renderAdaptiveCards(inPlace, { execute: true })[0]
+        : privateForm
+          ? renderAdaptiveCards(privateForm, { execute: true, executeInputs: true })[0]
+          : undefined;
       if (card) {
         await invokeResponse(context, { type: ADAPTIVE_CARD_CONTENT_TYPE, value: card });
       } else {

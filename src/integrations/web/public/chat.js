@@ -100,6 +100,11 @@ function renderChecklist(part) {
         const value = `${part.checklistId}:${item.id}`;
         row.append(buttonFor("Ik pak dit op", () => send({ action: { id: part.ownerActionId, value } }, null), { "aria-label": `Ik pak dit op: ${item.label}` }));
       }
+      if (part.detailsActionId) {
+        // Owner, reminder and note: the answer is a form for this person only.
+        const value = `${part.checklistId}:${item.id}`;
+        row.append(buttonFor("Details", () => send({ action: { id: part.detailsActionId, value } }, null), { "aria-label": `Details: ${item.label}` }));
+      }
       li.append(row);
     }
     list.append(li);
@@ -120,20 +125,24 @@ function renderForm(part) {
   const titleId = `form-title-${n}`;
   const form = el("form", { class: "reply-form", "aria-labelledby": titleId });
   form.append(el("h2", { id: titleId }, part.title));
+  if (part.description) form.append(el("p", { class: "where" }, part.description));
   const inputs = [];
   for (const field of part.fields) {
     const id = `f-${n}-${field.id}`;
+    const maxlength = String(field.maxLength ?? 4000);
+    // A person: one of the people listed (a select, like a choice), else a typed id.
+    const listed = field.kind === "choice" || (field.kind === "person" && (field.options ?? []).length > 0);
     let input;
-    if (field.kind === "choice") {
+    if (listed) {
       input = el("select", { id, name: field.id });
       input.append(el("option", { value: "" }, field.placeholder || "Maak een keuze"));
       for (const option of field.options ?? []) input.append(el("option", { value: option.value }, option.label));
     } else if (field.kind === "multiline") {
-      input = el("textarea", { id, name: field.id, rows: "4", maxlength: "4000" });
+      input = el("textarea", { id, name: field.id, rows: "4", maxlength });
     } else {
-      input = el("input", { id, name: field.id, type: "text", maxlength: "4000" });
+      input = el("input", { id, name: field.id, type: "text", maxlength });
     }
-    if (field.placeholder && field.kind !== "choice") input.setAttribute("placeholder", field.placeholder);
+    if (field.placeholder && !listed) input.setAttribute("placeholder", field.placeholder);
     if (field.value) input.value = field.value;
     if (field.required) input.required = true;
     inputs.push([field.id, input]);
@@ -150,7 +159,14 @@ function renderForm(part) {
     form.append(field_);
   }
   const submit = el("button", { type: "submit", class: "primary" }, part.submitLabel);
-  form.append(el("div", { class: "actions" }, submit));
+  const row = el("div", { class: "actions" }, submit);
+  if (part.cancel) {
+    const cancel = part.cancel;
+    row.append(buttonFor(cancel.label, async () => {
+      if (await send({ action: { id: cancel.id, value: cancel.value } }, cancel.label)) inputs.forEach(([, input]) => (input.disabled = true));
+    }));
+  }
+  form.append(row);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const fields = Object.fromEntries(inputs.map(([fieldId, input]) => [fieldId, input.value]));
