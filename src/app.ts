@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { Delivery } from "./bot/delivery.js";
 import { Directory } from "./bot/directory.js";
 import type { ChatHandler } from "./bot/chatHandler.js";
@@ -16,6 +16,8 @@ import { createInfrastructure } from "./infrastructure.js";
 import { registerDeliveryJobs } from "./delivery/deliveryJobs.js";
 import { MessageSlots } from "./delivery/messageSlots.js";
 import { createHttpApp } from "./integrations/http/createHttpApp.js";
+import { oneRequestPerTurn } from "./integrations/http/oneRequestPerTurn.js";
+import { TurnScheduler } from "./integrations/turnScheduler.js";
 import { createApiRateLimits } from "./integrations/http/rateLimits.js";
 import { createOpenAIEmbedder } from "./integrations/openai/embedder.js";
 import { answerGeneratorFor } from "./integrations/openai/groundedAnswerer.js";
@@ -181,9 +183,10 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     ingest,
     listen: () =>
       new Promise((resolve, reject) => {
-        // Express 5 calls this back with the error too (e.g. EADDRINUSE).
-        const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
-        s.once("error", reject);
+        const turns = new TurnScheduler({ onBacklog: (pending) => logger.warn({ pending }, "http requests waiting for their turn") });
+        const s = createServer(oneRequestPerTurn(app, turns));
+        s.once("error", reject); // e.g. EADDRINUSE
+        s.listen(config.port, config.host, () => resolve(s));
         server = s;
       }),
     close: async () => {

@@ -8,7 +8,6 @@ import { webIdentity, webUserOf } from "./webIdentity.js";
 import { INPUT_LIMITS, isQuestionTooLong, QUESTION_TOO_LONG_TEXT } from "../../bot/inputLimits.js";
 import { WEB_ACTION_LIMITS, WEB_FIELD_ID, toWebReply } from "./webReply.js";
 import type { WebStreamHub } from "./webStream.js";
-import { TurnScheduler } from "../turnScheduler.js";
 
 const L = WEB_ACTION_LIMITS;
 /** Open streams per process: each is a socket; a page reconnects by itself when refused. */
@@ -63,12 +62,9 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
   const router = Router();
   const identity = webIdentity(deps.auth);
   const perUser: RequestHandler = deps.perUser ?? ((_req, _res, next) => next());
-  // One message starts per event-loop turn: under a burst, /healthz and the stream's sockets get
-  // their turn between two messages instead of after all of them (see TurnScheduler).
-  const turns = new TurnScheduler({ onBacklog: (pending) => deps.logger?.warn({ pending }, "web chat backlog") });
-  // Parsing, identity and the rate limit run in the message's turn as well.
-  const inTurn: RequestHandler = (_req, _res, next) => void turns.run(async () => next());
-  router.post("/api/chat", inTurn, express.json({ limit: "1mb" }), identity, perUser, (req, res, next) => {
+  // Each POST starts in its own event-loop turn (oneRequestPerTurn), so a burst of messages
+  // leaves room for /healthz between them.
+  router.post("/api/chat", express.json({ limit: "1mb" }), identity, perUser, (req, res, next) => {
     handle(req, res).catch(next);
   });
   router.get("/api/stream", identity, perUser, (req, res) => stream(req, res));
