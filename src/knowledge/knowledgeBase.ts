@@ -55,6 +55,8 @@ export interface KnowledgeBaseOptions {
   ingestWorkers?: number;
   /** Files to (re)load from which ingest uses worker threads. */
   parallelMinFiles?: number;
+  /** Texts per batch that an ingest worker analyses at most (default in ingestPool.ts). */
+  ingestBatchSize?: number;
   /** Candidate engine behind the BM25 index (benchmarks compare them); default "postings". */
   searchEngine?: EngineKind;
 }
@@ -261,7 +263,7 @@ export class KnowledgeBase {
     // Worker threads pay off for a large corpus; starting them costs about a second.
     const pool =
       workers > 1 && (toLoad.length >= (this.options.parallelMinFiles ?? PARALLEL_MIN_FILES) || (changed && chunkEstimate >= PARALLEL_MIN_CHUNKS))
-        ? new IngestPool(this.options.contentDir, workers)
+        ? new IngestPool(this.options.contentDir, workers, this.options.ingestBatchSize)
         : undefined;
     try {
       const loadOne = async (slot: (typeof slots)[number]) => {

@@ -307,3 +307,24 @@ describe("the ingest CLI", () => {
     expect(JSON.parse(nothing.stdout.trim())).toMatchObject({ documents: 0, skipped: [{ file: "sub/leeg.md", reason: "leeg bestand" }] });
   }, 60_000);
 });
+
+describe("ingest with worker threads", () => {
+  it("builds the same index as an ingest without workers, with the texts spread over many batches", async () => {
+    const { writeSyntheticCorpus } = await import("../../bench/syntheticCorpus.js");
+    const corpus = await tempDir("pooled-corpus");
+    await writeSyntheticCorpus(sharedCorpus, corpus, 3);
+    const sequential = new KnowledgeBase({ contentDir, ingestWorkers: 1 });
+    const pooled = new KnowledgeBase({ contentDir, ingestWorkers: 2, parallelMinFiles: 1, ingestBatchSize: 100 });
+    const [a, b] = [await sequential.ingest(corpus), await pooled.ingest(corpus)];
+    expect(b.chunks).toBe(a.chunks);
+    expect(a.chunks).toBeGreaterThan(500); // several batches of 100 per worker
+    const questions = (await readFile(path.join(repoRoot, "../shared/eval/questions.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { question: string }).question);
+    for (const question of questions) {
+      const ranked = async (kb: KnowledgeBase) => (await kb.retrieve(question, 10)).map((p) => `${p.chunk.id}:${p.score}`);
+      expect(await ranked(pooled)).toEqual(await ranked(sequential));
+    }
+  }, 120_000);
+});
