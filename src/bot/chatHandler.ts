@@ -10,6 +10,8 @@ export interface CommandSpec {
   args?: string;
   /** One short Dutch line for the help text. */
   help: string;
+  /** Surfaces whose help lists the command; default all (e.g. "koppel" only means something in Teams). */
+  helpOn?: readonly ConversationAddress["surface"][];
   /**
    * Whether text typed after the word in a chat belongs to the command: true for any text
    * ("vraag wat is ..."), a pattern for a specific shape ("spoedberaad CASUS-12"). Without it only

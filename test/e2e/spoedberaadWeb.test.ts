@@ -68,5 +68,20 @@ describe("spoedberaad on two web pages", () => {
     await form.getByRole("button", { name: "Opslaan" }).click();
     await item(kees, "analyse").getByText("Notitie: Concept staat klaar").waitFor({ timeout: 5000 });
     expect(await item(kees, "analyse").innerText()).toContain("Kees pakt het op");
+
+    // A note with a phone number is refused next to its field on a new form; the sent form is
+    // closed and no longer shows the refused text, so nothing on the page looks saved.
+    const formsBefore = await sanne.locator("form.reply-form").count();
+    await item(sanne, "analyse").getByRole("button", { name: /^Details/ }).click();
+    await sanne.locator("form.reply-form").nth(formsBefore).waitFor({ timeout: 5000 });
+    const second = sanne.locator("form.reply-form").nth(formsBefore); // this form, not the next one
+    await second.getByLabel("Notitie").fill("Moeder terugbellen op 06-12345678");
+    await second.getByRole("button", { name: "Opslaan" }).click();
+    await sanne.locator("form.reply-form").nth(formsBefore + 1).locator(".field-error").first().waitFor({ timeout: 5000 });
+    expect(await second.getByLabel("Notitie").inputValue()).toBe("");
+    expect(await second.getByLabel("Notitie").isDisabled()).toBe(true);
+    expect(await second.getByRole("button", { name: "Opslaan" }).isDisabled()).toBe(true);
+    expect(await sanne.locator("main").innerText()).not.toContain("06-12345678");
+    expect(await item(kees, "analyse").innerText()).toContain("Notitie: Concept staat klaar");
   });
 });

@@ -87,7 +87,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         form: (text) => (text.trim() === "" ? form() : undefined),
       },
       { name: "consulten", help: "open consultaanvragen (voor coördinatoren)" },
-      { name: "koppel", args: "servicepunt|expertteam", help: "koppel dit kanaal als coördinatorenkanaal (beheerders)", takesText: /^(servicepunt|expertteam)$/i },
+      { name: "koppel", args: "servicepunt|expertteam", help: "koppel dit kanaal als coördinatorenkanaal (beheerders)", helpOn: ["teams"], takesText: /^(servicepunt|expertteam)$/i },
     ],
     actionPrefix: "consult.",
     visibility: "private",

@@ -184,7 +184,7 @@ export class SpoedberaadService {
       case SPOEDBERAAD_ACTION.closeConfirmed: {
         const closed = await this.change(address, actor, checklistId, { op: "close" }, { chairOnly: true });
         // The card is redrawn in place for everyone by the outbox; the chair hears it is done.
-        return closed.some((r) => r.slot) ? [notice("Afgerond. De checklist is bijgewerkt en de samenvatting volgt in de thread.", "info")] : closed;
+        return closed.some((r) => r.slot) ? [notice("Afgerond. De checklist is bijgewerkt; de samenvatting volgt eronder in het gesprek.", "info")] : closed;
       }
       case SPOEDBERAAD_ACTION.chair: {
         const wanted = action.fields?.chair?.trim();

@@ -77,7 +77,7 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
       ],
     });
   } else {
-    parts.push({ kind: "text", text: "Afgerond. De samenvatting staat in de thread." });
+    parts.push({ kind: "text", text: "Afgerond. De samenvatting staat eronder in het gesprek." });
   }
   return { parts, slot: slotOf(c.id), audience: "conversation" };
 }
@@ -182,7 +182,7 @@ export function closeConfirmReply(c: Checklist): Reply {
         text:
           open.length === 0
             ? "Alle punten zijn klaar of n.v.t. Wil je de checklist afronden?"
-            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` (${personName(i.owner)})` : ""}`), "Toch afronden?"].join("\n"),
+            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner)}` : ""}`), "Toch afronden?"].join("\n"),
       },
       {
         kind: "actions",
@@ -196,7 +196,7 @@ export function closeConfirmReply(c: Checklist): Reply {
 /** Plain summary for the thread and for the consult request: done, n.v.t., open with owner, notes. */
 export function summaryText(c: Checklist): string {
   const line = (i: Checklist["items"][number]) =>
-    `${checklistMark(i.state)} ${i.label}${i.owner ? ` (${personName(i.owner)})` : ""}${i.note ? ` — notitie: ${i.note}` : ""}`;
+    `${checklistMark(i.state)} ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
   const group = (state: Checklist["items"][number]["state"], heading: string) => {
     const items = c.items.filter((i) => i.state === state);
     return items.length > 0 ? [`${heading} (${items.length}):`, ...items.map(line)] : [];

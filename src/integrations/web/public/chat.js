@@ -160,10 +160,24 @@ function renderForm(part) {
   }
   const submit = el("button", { type: "submit", class: "primary" }, part.submitLabel);
   const row = el("div", { class: "actions" }, submit);
+  /**
+   * A sent or cancelled form is done: read-only, its buttons off, and what was typed cleared. The
+   * server answers with a new form when it refuses something, so text it refused (a phone
+   * number in a note) does not stay on the page looking saved.
+   */
+  const finish = (status) => {
+    for (const [, input] of inputs) {
+      if (input.tagName !== "SELECT") input.value = "";
+      input.disabled = true;
+    }
+    for (const button of form.querySelectorAll("button")) button.disabled = true;
+    form.classList.add("done");
+    form.append(el("p", { class: "where" }, status));
+  };
   if (part.cancel) {
     const cancel = part.cancel;
     row.append(buttonFor(cancel.label, async () => {
-      if (await send({ action: { id: cancel.id, value: cancel.value } }, cancel.label)) inputs.forEach(([, input]) => (input.disabled = true));
+      if (await send({ action: { id: cancel.id, value: cancel.value } }, cancel.label)) finish("Geannuleerd.");
     }));
   }
   form.append(row);
@@ -172,8 +186,7 @@ function renderForm(part) {
     const fields = Object.fromEntries(inputs.map(([fieldId, input]) => [fieldId, input.value]));
     submit.disabled = true;
     const ok = await send({ action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
-    // Sent forms stay visible but read-only, so they are not submitted twice.
-    if (ok) inputs.forEach(([, input]) => (input.disabled = true));
+    if (ok) finish("Verstuurd; het antwoord staat hieronder.");
     else submit.disabled = false;
   });
   return form;
@@ -182,6 +195,7 @@ function renderForm(part) {
 // 👍 / 👎 under an answer: one vote per answer, a second press changes it (the server keeps one
 // vote per answer and user). A 👎 is answered with a short, optional reason form.
 const FEEDBACK_ACTION = "ask.feedback";
+const MORE_SOURCES_ACTION = "ask.moreSources";
 
 function renderFeedback(part) {
   const box = el("div", { class: "actions feedback", role: "group", "aria-label": "Was dit antwoord nuttig?", "data-answer-id": part.answerId });
@@ -207,7 +221,7 @@ function renderPart(part) {
     case "heading":
       return el("h2", { class: "heading" }, part.text);
     case "notice":
-      return el("div", { class: `notice ${part.level}`, role: part.level === "warning" ? "alert" : "note" }, part.text);
+      return el("div", { class: `notice ${part.level}`, role: part.level === "warning" ? "alert" : "note" }, richText(part.text));
     case "sources": {
       const list = el("ol");
       for (const s of part.sources) {
@@ -225,7 +239,11 @@ function renderPart(part) {
       const box = el("div", { class: "actions" });
       for (const action of part.actions) {
         const attrs = action.style ? { class: action.style } : {};
-        const button = buttonFor(action.label, () => send({ action: { id: action.id, value: action.value } }, action.label, button), attrs);
+        const button = buttonFor(action.label, async () => {
+          const ok = await send({ action: { id: action.id, value: action.value } }, action.label, button);
+          // "Meer bronnen" shows the same list every time: once is enough.
+          if (ok && action.id === MORE_SOURCES_ACTION) button.disabled = true;
+        }, attrs);
         box.append(button);
       }
       return box;
