@@ -17,3 +17,18 @@ describe("sourceTitle", () => {
     expect(long).toMatch(/^Vijfde voortgangsrapportage .*\p{L}…$/u);
   });
 });
+
+describe("the opening quote of a source", () => {
+  it("runs a lead-in or a very short first line on into the next, and keeps a full sentence as it is", async () => {
+    const { openingQuote } = await import("../../src/handlers/ask/citations.js");
+    expect(openingQuote(["In 2027:", "Zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd.", "Meer."])).toBe(
+      "In 2027: Zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd.",
+    );
+    expect(openingQuote(["Geconstateerd wordt dat:", "een groot deel", "van de jongeren met spoed wordt geplaatst;"])).toBe(
+      "Geconstateerd wordt dat: een groot deel van de jongeren met spoed wordt geplaatst;",
+    );
+    const sentence = "Het Servicepunt JeugdzorgPlus denkt mee over de inzet van hoogspecialistische hulp.";
+    expect(openingQuote([sentence, "Een tweede zin."])).toBe(sentence);
+    expect(openingQuote([])).toBeUndefined();
+  });
+});

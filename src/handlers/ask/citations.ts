@@ -5,6 +5,8 @@ import { passageSentences, shorten } from "./sentences.js";
 import { documentText } from "./untrustedText.js";
 
 const QUOTE_CHARS = 240;
+/** A default quote shorter than this, or ending in ":", runs on into the next line. */
+const MIN_QUOTE_CHARS = 60;
 
 /** The section trail as shown to users: the deepest two levels are enough to find it. */
 export function sectionLabel(path: string[]): string {
@@ -13,7 +15,7 @@ export function sectionLabel(path: string[]): string {
 
 /** Citation n for a retrieved passage; the quote is retrieved text, never generated. */
 export function citationFor(n: number, passage: RetrievedPassage, preferredQuote?: string): SourceCitation {
-  const quote = preferredQuote ?? passageSentences(passage.chunk.text, passage.chunk.sectionPath)[0] ?? passage.chunk.text;
+  const quote = preferredQuote ?? openingQuote(passageSentences(passage.chunk.text, passage.chunk.sectionPath)) ?? passage.chunk.text;
   return {
     n,
     documentId: passage.chunk.documentId,
@@ -24,3 +26,17 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
   };
 }
 
+
+/**
+ * How a passage opens, as its quote: its first line, run on into the next while it is only a
+ * lead-in ("In 2027:", "Geconstateerd wordt dat:") or too short to say anything.
+ */
+export function openingQuote(lines: readonly string[]): string | undefined {
+  let quote = "";
+  for (const line of lines) {
+    quote = quote ? `${quote} ${line}` : line;
+    if (quote.length >= MIN_QUOTE_CHARS && !quote.endsWith(":")) break;
+    if (quote.length >= QUOTE_CHARS) break;
+  }
+  return quote || undefined;
+}
