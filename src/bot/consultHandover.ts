@@ -2,22 +2,30 @@ import type { ReplyAction } from "./reply.js";
 
 /**
  * The hand-over into a consult request from another feature (a route outcome, a closed
- * spoedberaad): a button with this action id and the value "<target>\n<summary>". The consult
- * feature opens its form with both filled in (in Slack as a modal); the other features know
+ * spoedberaad): a button with this action id and the value "<target>[|<casusnummer>]\n<summary>". The consult
+ * feature opens its form with these filled in (in Slack as a modal); the other features know
  * nothing else about consults.
  */
 export const CONSULT_HANDOVER_ACTION = "consult.new";
 
-/** Slack allows 2000 characters in a button value; the target and a newline come first. */
+/** Slack allows 2000 characters in a button value; the target, casusnummer and a newline come first. */
 const SUMMARY_MAX = 1900;
+/** A casusnummer is pseudonymous: letters, digits and - . _ only. */
+const CASE_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-export function consultHandoverAction(target: "servicepunt" | "expertteam", summary: string): ReplyAction {
+export function consultHandoverAction(target: "servicepunt" | "expertteam", summary: string, caseRef?: string): ReplyAction {
   const clipped = summary.length <= SUMMARY_MAX ? summary : `${summary.slice(0, SUMMARY_MAX - 1)}…`;
-  return { id: CONSULT_HANDOVER_ACTION, label: "Consultaanvraag indienen", value: `${target}\n${clipped}` };
+  const head = caseRef && CASE_REF.test(caseRef) ? `${target}|${caseRef}` : target;
+  return { id: CONSULT_HANDOVER_ACTION, label: "Consultaanvraag indienen", value: `${head}\n${clipped}` };
 }
 
-/** The target and summary a hand-over button carries; an unknown target is left out. */
-export function parseConsultHandover(value: string | undefined): { target?: "servicepunt" | "expertteam"; summary: string } {
-  const [target = "", ...summary] = (value ?? "").split("\n");
-  return { ...(target === "servicepunt" || target === "expertteam" ? { target } : {}), summary: summary.join("\n").trim() };
+/** What a hand-over button carries; an unknown target or a malformed casusnummer is left out. */
+export function parseConsultHandover(value: string | undefined): { target?: "servicepunt" | "expertteam"; caseRef?: string; summary: string } {
+  const [head = "", ...summary] = (value ?? "").split("\n");
+  const [target = "", caseRef = ""] = head.split("|");
+  return {
+    ...(target === "servicepunt" || target === "expertteam" ? { target } : {}),
+    ...(CASE_REF.test(caseRef) ? { caseRef } : {}),
+    summary: summary.join("\n").trim(),
+  };
 }

@@ -30,6 +30,24 @@ describe("web chat in a real browser", () => {
     await app?.close();
   });
 
+  it("makes letter-only ids, and replaces a stored id that the server refuses as personal data", { timeout: 60_000 }, async () => {
+    for (const stored of [undefined, "web-06587298-66da-4794-a87f-9eec601d0626"]) {
+      const context = await browser.newContext({ locale: "nl-NL" });
+      // An id an older page made from a random UUID, which happens to look like a phone number.
+      if (stored) await context.addInitScript((id) => localStorage.setItem("wegwijs-user", id), stored);
+      const page = await context.newPage();
+      try {
+        await page.goto(app.baseUrl);
+        await page.getByText(/Ik ben Wegwijs/).first().waitFor({ timeout: 15_000 });
+        const id = await page.evaluate(() => localStorage.getItem("wegwijs-user"));
+        expect(id).toMatch(/^web-[a-z]{24}$/);
+        expect(await page.locator(".notice.warning").count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it("greets, answers with sources, shows more sources, and is accessible", { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();

@@ -110,9 +110,9 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     const summary = await fake.waitFor(() => inChannel("chat.postMessage").find((m) => m.threadTs === card.ts));
     expect(shownText(summary)).toContain("Samenvatting Spoedberaad CASUS-31");
     expect(shownText(summary)).toContain("Consultaanvraag indienen");
-    // Its hand-over button opens the consult modal with the summary filled in.
+    // Its hand-over button opens the consult modal with the summary and the casusnummer filled in.
     const handover = button(summary, "consult.new");
-    expect(handover.value.split("\n")[0]).toBe("servicepunt");
+    expect(handover.value.split("\n")[0]).toBe("servicepunt|CASUS-31");
     const trigger = `${nowSeconds()}.7.${randomUUID()}`;
     await slack.interaction({
       type: "block_actions",
@@ -131,6 +131,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     const summaryInput = view.blocks.find((b: any) => b.block_id === "summary").element;
     expect(summaryInput.initial_value).toBe(handover.value.split("\n").slice(1).join("\n"));
     expect(summaryInput.initial_value).toMatch(/^Spoedberaad CASUS-31, voorzitter Kees\./);
+    expect(view.blocks.find((b: any) => b.block_id === "caseRef").element.initial_value).toBe("CASUS-31");
 
     // Exactly one chat.postMessage for the card (the other is the summary in its thread); every
     // later state was a chat.update of that message.

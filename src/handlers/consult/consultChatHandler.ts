@@ -56,8 +56,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
   /** The form from a hand-over button (route outcome, closed spoedberaad): target and summary filled in. */
   function handoverForm(value: string | undefined) {
-    const { target, summary } = parseConsultHandover(value);
-    return form({ summary, ...(target ? { target } : {}) });
+    const { target, caseRef, summary } = parseConsultHandover(value);
+    return form({ summary, ...(target ? { target } : {}), ...(caseRef ? { caseRef } : {}) });
   }
 
   function textField(fields: Record<string, string> | undefined, id: string): { text?: string; error?: string } {

@@ -4,15 +4,31 @@ const form = document.getElementById("ask");
 const input = document.getElementById("question");
 const status = document.getElementById("status");
 
+/**
+ * Random lower-case letters. Ids are made of letters only: random digits can look like a BSN or a
+ * phone number (about 1 in 700 random UUIDs does), and the server refuses such an id.
+ */
+function randomLetters(length) {
+  return Array.from(crypto.getRandomValues(new Uint8Array(length)), (b) => "abcdefghijklmnopqrstuvwxyz"[b % 26]).join("");
+}
+
 // A pseudonymous id per browser, so the bot can keep conversation state. Never a name.
 const userKey = "wegwijs-user";
-const user = localStorage.getItem(userKey) ?? `web-${crypto.randomUUID()}`;
+let user = localStorage.getItem(userKey) ?? `web-${randomLetters(24)}`;
 localStorage.setItem(userKey, user);
+/** An id from an older page that the server refuses as looking like personal data: replaced once. */
+function replaceRefusedId(body) {
+  if (!(body.details ?? []).some((d) => d.startsWith("user:") && d.includes("persoonsgegevens"))) return false;
+  user = `web-${randomLetters(24)}`;
+  localStorage.setItem(userKey, user);
+  listen(); // the stream, too, under the new id
+  return true;
+}
 
 // The conversation: shared by everyone who opens the same link (#gesprek=...), else this browser's own.
 const conversationKey = "wegwijs-conversation";
 const fromLink = /[#&]gesprek=([A-Za-z0-9._:-]{1,200})/.exec(location.hash)?.[1];
-const conversation = fromLink ?? localStorage.getItem(conversationKey) ?? `gesprek-${crypto.randomUUID().slice(0, 12)}`;
+const conversation = fromLink ?? localStorage.getItem(conversationKey) ?? `gesprek-${randomLetters(12)}`;
 if (!fromLink) localStorage.setItem(conversationKey, conversation);
 
 // The name colleagues see on shared checklists; chosen here, kept in this browser only.
@@ -310,12 +326,18 @@ async function send(payload, shownText, pressed) {
   status.textContent = "Wegwijs zoekt in de plandocumenten…";
   form.querySelector("button").disabled = true;
   try {
-    const response = await fetch("/api/chat", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ user, conversation, ...(displayName() ? { name: displayName() } : {}), ...payload }),
-    });
-    const body = await response.json();
+    const post = () =>
+      fetch("/api/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ user, conversation, ...(displayName() ? { name: displayName() } : {}), ...payload }),
+      });
+    let response = await post();
+    let body = await response.json();
+    if (response.status === 400 && replaceRefusedId(body)) {
+      response = await post();
+      body = await response.json();
+    }
     if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
     closeStep(pressed, body.replies);
     for (const reply of body.replies) if (!redrawLive(reply)) addReply(reply);
@@ -348,10 +370,12 @@ input.addEventListener("keydown", (event) => {
 
 // Messages pushed to this conversation (a colleague's tick, a notification): a known message id
 // is redrawn in place, a new one is added. EventSource reconnects by itself.
+let source;
 function listen() {
   if (!("EventSource" in window)) return;
+  source?.close();
   const params = new URLSearchParams({ conversation, user });
-  const source = new EventSource(`/api/stream?${params}`);
+  source = new EventSource(`/api/stream?${params}`);
   const show = (event) => {
     const { messageId, reply } = JSON.parse(event.data);
     if (redrawLive(reply, messageId)) return;
