@@ -382,7 +382,9 @@ export class SpoedberaadService {
         applied.push(op);
       }
       if (applied.length === 0) return undefined;
-      const outbox: OutboxMessage[] = [redrawMessage(checklistId, current.value.conversation.surface, "change", nowMs)];
+      // The redraw's window from the time of this attempt, not of the request: a write retried
+      // after a conflict may commit after the request's window has been drawn.
+      const outbox: OutboxMessage[] = [redrawMessage(checklistId, current.value.conversation.surface, "change", this.now())];
       if (applied.some((op) => op.op === "close")) outbox.push(summaryMessage(checklistId));
       for (const itemId of new Set(applied.flatMap((op) => ("item" in op ? [op.item] : [])))) {
         const item = next.items.find((i) => i.id === itemId)!;

@@ -93,6 +93,14 @@ export function registerSpoedberaadJobs(deps: {
       const record = await store.get(checklistId);
       if (!record) return;
       await show(targetOf(record.value), cardReply(record));
+      // A change that committed while this window's redraw was already running has its own redraw
+      // in this window's id, which is taken: it would never be shown. Seen: under load, the last of
+      // 160 concurrent changes stayed off the card. So look again, and redraw in the next window.
+      const latest = await store.get(checklistId);
+      if (latest && latest.version > record.version) {
+        const { surface } = latest.value.conversation;
+        await jobs.enqueue<ChecklistJob>(REDRAW_JOB, { checklistId }, throttleSlot(`spoedberaad-redraw:${checklistId}`, REDRAW_WINDOW_MS_BY_SURFACE[surface]));
+      }
     },
     { attempts: 10, backoffMs: 1000 },
   );
