@@ -5,6 +5,7 @@
  *
  *   npm run bench:overload
  *   BENCH_BURST=500 BENCH_CORPUS_FACTOR=100 npm run bench:overload
+ *   BENCH_CPU_PROF=/tmp/prof npm run bench:overload     # CPU profile of the server process
  *
  * The server runs in a child process (the real app via startWegwijs, web only, memory store), so
  * the load generator and probe here never share its event loop. Prints figures; never fails on time.
@@ -102,7 +103,12 @@ parentPort.once("message", () => { probing = false; });
 async function main(): Promise<void> {
   const questions = (await readQuestions(QUESTIONS_FILE)).map((q) => q.question);
   progress(`server starten (corpus ${CORPUS_FACTOR}×)...`);
-  const server: ChildProcess = fork(fileURLToPath(import.meta.url), [], { execArgv: [...process.execArgv, ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])], env: { ...process.env, [ROLE_ENV]: "server" }, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server: ChildProcess = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: [...process.execArgv, ...profile],
+    env: { ...process.env, [ROLE_ENV]: "server" },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
   const { baseUrl } = await new Promise<{ baseUrl: string }>((resolve) => server.once("message", resolve as never));
   const chatUrl = new URL("/api/chat", baseUrl);
   const healthUrl = new URL("/healthz", baseUrl);

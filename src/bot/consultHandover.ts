@@ -1,3 +1,4 @@
+import { CASE_NUMBER } from "./caseNumber.js";
 import type { ReplyAction } from "./reply.js";
 
 /**
@@ -10,12 +11,10 @@ export const CONSULT_HANDOVER_ACTION = "consult.new";
 
 /** Slack allows 2000 characters in a button value; the target, casusnummer and a newline come first. */
 const SUMMARY_MAX = 1900;
-/** A casusnummer is pseudonymous: letters, digits and - . _ only. */
-const CASE_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export function consultHandoverAction(target: "servicepunt" | "expertteam", summary: string, caseRef?: string): ReplyAction {
   const clipped = summary.length <= SUMMARY_MAX ? summary : `${summary.slice(0, SUMMARY_MAX - 1)}…`;
-  const head = caseRef && CASE_REF.test(caseRef) ? `${target}|${caseRef}` : target;
+  const head = caseRef && CASE_NUMBER.test(caseRef) ? `${target}|${caseRef}` : target;
   return { id: CONSULT_HANDOVER_ACTION, label: "Consultaanvraag indienen", value: `${head}\n${clipped}` };
 }
 
@@ -25,7 +24,7 @@ export function parseConsultHandover(value: string | undefined): { target?: "ser
   const [target = "", caseRef = ""] = head.split("|");
   return {
     ...(target === "servicepunt" || target === "expertteam" ? { target } : {}),
-    ...(CASE_REF.test(caseRef) ? { caseRef } : {}),
+    ...(CASE_NUMBER.test(caseRef) ? { caseRef } : {}),
     summary: summary.join("\n").trim(),
   };
 }

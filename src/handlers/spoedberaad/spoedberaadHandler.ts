@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { CASE_NUMBER } from "../../bot/caseNumber.js";
 import { qualifiedUserId, type Actor } from "../../bot/actor.js";
 import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { Directory } from "../../bot/directory.js";
@@ -35,8 +36,6 @@ import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJob
 import type { ResolvedSource } from "../route/sourcePassages.js";
 import { z } from "zod";
 
-/** A casusnummer is pseudonymous: letters, digits and - . _ only, and never personal data. */
-const CASUS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const MAX_DUE_MINUTES = 7 * 24 * 60;
 /** Owner choices offered where a surface has no people picker of its own (Teams). */
 const PEOPLE_MAX = 50;
@@ -88,7 +87,7 @@ export class SpoedberaadService {
   /** Starts a checklist here, or shows the one already open in this conversation. */
   async start(address: ConversationAddress, actor: Actor, casusText: string, routeSummary?: string): Promise<Reply[]> {
     const casus = casusText.trim();
-    if (casus !== "" && (!CASUS.test(casus) || findPersonalData(casus).length > 0)) {
+    if (casus !== "" && (!CASE_NUMBER.test(casus) || findPersonalData(casus).length > 0)) {
       return [notice("Gebruik als casusnummer alleen een pseudoniem nummer (letters, cijfers en - . _, hoogstens 40 tekens), nooit een naam, BSN of geboortedatum. Bijvoorbeeld: *spoedberaad CASUS-12*.")];
     }
     const conversation = { surface: address.surface, conversationId: address.conversationId, ...(address.threadId ? { threadId: address.threadId } : {}) };
@@ -455,7 +454,7 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
         name: "spoedberaad",
         args: "[casusnummer]",
         help: "gedeelde checklist voor een spoedberaad, die het team samen afvinkt",
-        takesText: /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/,
+        takesText: CASE_NUMBER,
       },
     ],
     actionPrefix: "spoedberaad.",

@@ -120,6 +120,39 @@ function fieldErrors(replies: Reply[]): Record<string, string> | undefined {
   return undefined;
 }
 
+type ModalAck = (response?: { response_action: "errors"; errors: Record<string, string> }) => Promise<void>;
+
+/**
+ * A submitted modal, handled as its form's submit action. Returns the handler's replies and the
+ * modal's metadata, or undefined when the submit is already answered: a modal without its
+ * metadata, or field errors, which stay in the open modal next to their fields.
+ */
+async function submitted(
+  ctx: SlackContext,
+  view: { private_metadata: string; state: { values: unknown } },
+  user: string,
+  ack: ModalAck,
+): Promise<{ metadata: ModalMetadata; replies: Reply[] } | undefined> {
+  const metadata = parseMetadata(view.private_metadata);
+  if (!metadata) {
+    ctx.logger.warn("slack modal without its metadata");
+    await ack();
+    return undefined;
+  }
+  const replies = await ctx.deps.bot.handle({
+    kind: "action",
+    address: slackAddress(user, metadata.c, metadata.t),
+    action: { id: metadata.a, value: metadata.f, fields: fieldsOf(view.state.values as ViewValues) },
+  });
+  const errors = fieldErrors(replies);
+  if (errors) {
+    await ack({ response_action: "errors", errors });
+    return undefined;
+  }
+  await ack();
+  return { metadata, replies };
+}
+
 /**
  * Submitting a command's modal: the fields go to the handler as the form's submit action. Field
  * errors come back next to the fields (the modal stays open); otherwise the modal closes and the
@@ -127,27 +160,15 @@ function fieldErrors(replies: Reply[]): Record<string, string> | undefined {
  */
 export function register(app: App, ctx: SlackContext): void {
   app.view(FORM_MODAL, async ({ view, body, ack, client }) => {
-    const metadata = parseMetadata(view.private_metadata);
-    if (!metadata) {
-      await ack();
-      return;
-    }
-    const fields = fieldsOf(view.state.values as never);
-    const user = body.user.id;
-    const replies = await ctx.deps.bot.handle({ kind: "action", address: slackAddress(user, metadata.c), action: { id: metadata.a, value: metadata.f, fields } });
-    const errors = fieldErrors(replies);
-    if (errors) {
-      await ack({ response_action: "errors", errors });
-      return;
-    }
-    await ack();
-    const opened = await client.conversations.open({ users: user });
+    const done = await submitted(ctx, view, body.user.id, ack as ModalAck);
+    if (!done) return;
+    const opened = await client.conversations.open({ users: body.user.id });
     const channel = opened.channel?.id;
     if (!channel) {
       ctx.logger.warn({ callbackId: FORM_MODAL }, "slack DM could not be opened");
       return;
     }
-    await postReplies(client, { channel }, replies, ctx.logger);
+    await postReplies(client, { channel }, done.replies, ctx.logger);
   });
 }
 
@@ -158,24 +179,10 @@ export function register(app: App, ctx: SlackContext): void {
  */
 export function registerActionForms(app: App, ctx: SlackContext): void {
   app.view(ACTION_FORM_MODAL, async ({ view, body, ack, client }) => {
-    const metadata = parseMetadata(view.private_metadata);
-    if (!metadata) {
-      ctx.logger.warn({ callbackId: ACTION_FORM_MODAL }, "slack modal without its metadata");
-      await ack();
-      return;
-    }
     const user = body.user.id;
-    const replies = await ctx.deps.bot.handle({
-      kind: "action",
-      address: slackAddress(user, metadata.c, metadata.t),
-      action: { id: metadata.a, value: metadata.f, fields: fieldsOf(view.state.values as never) },
-    });
-    const errors = fieldErrors(replies);
-    if (errors) {
-      await ack({ response_action: "errors", errors });
-      return;
-    }
-    await ack();
+    const done = await submitted(ctx, view, user, ack as ModalAck);
+    if (!done) return;
+    const { metadata, replies } = done;
     const audience = ctx.deps.bot.registry.visibilityOfAction(metadata.a);
     for (const reply of replies) {
       if ((reply.audience ?? audience) === "private") {
