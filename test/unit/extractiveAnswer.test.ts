@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EXTRACTIVE, extractiveAnswer, type QuestionScorer } from "../../src/handlers/ask/extractiveAnswer.js";
-import { passageLines, rowAsPairs } from "../../src/handlers/ask/sentences.js";
+import { excerpt, passageLines, rowAsPairs } from "../../src/handlers/ask/sentences.js";
 import type { RetrievedPassage } from "../../src/knowledge/types.js";
 
 function passage(id: string, text: string, coverage = 0.8, sectionPath = ["1 Sectie"]): RetrievedPassage {
@@ -129,5 +129,38 @@ describe("passage lines", () => {
     expect(lines[3]!.text).toBe("eerste stap van de route");
     expect(lines[3]!.block).toBe(lines[4]!.block);
     expect(rowAsPairs(lines[6]!.text, lines[5]!.text)).toBe("Kolom: 1; Waarde: twee");
+  });
+});
+
+describe("excerpt of a long list item", () => {
+  const filler = (word: string) => `${word[0]!.toUpperCase()}${word.slice(1)} is een zin die alleen ruimte vult en verder niets zegt over de vraag.`;
+  const item = [filler("eerst"), filler("daarna"), "Het initiatief is om 10.000 professionals in 45 gemeenten te trainen.", filler("later"), filler("tenslotte")].join(" ");
+  const scoreBy = (word: string) => (sentence: string) => (sentence.includes(word) ? 1 : 0);
+
+  it("keeps the sentence that answers, with its neighbours as far as they fit, and marks what is left out", () => {
+    const shown = excerpt(item, scoreBy("professionals"), 200);
+    expect(shown).toContain("10.000 professionals in 45 gemeenten");
+    expect(shown.length).toBeLessThanOrEqual(210);
+    expect(shown.startsWith("… ")).toBe(true);
+    expect(shown.endsWith("…")).toBe(true);
+    // The sentence after the answer comes before the one before it: it often continues it.
+    expect(shown).toContain("Later is een zin");
+  });
+
+  it("cuts from the start when no sentence shares anything with the question, and leaves short text alone", () => {
+    expect(excerpt(item, () => 0, 120)).toBe(`${item.slice(0, 119).replace(/ \S*$/, "")}…`);
+    expect(excerpt("Korte zin.", scoreBy("zin"), 120)).toBe("Korte zin.");
+  });
+});
+
+describe("a long list item in an answer", () => {
+  it("shows the part of the item that answers the question, not only its start", () => {
+    const longItem = "Er is een beleidsvoorstel gemaakt voor maatwerk in het onderwijs en de zorg, en het thuiszitterspact krijgt een vervolg. Dat is een belangrijke stap voor veel gezinnen in het land, zeker voor de gezinnen waar een kind al lange tijd thuis zit zonder passend onderwijs of passende hulp. Ook start het initiatief van het kabinet om 10.000 professionals in 45 grote gemeenten te trainen in de doorbraakmethode.";
+    const passages = [passage("p", `Wat er is bereikt:\n- ${longItem}\n- Een tweede punt over iets anders.`)];
+    const question = "hoeveel professionals worden getraind in de doorbraakmethode";
+    expect(longItem.length).toBeGreaterThan(300);
+    const answer = extractiveAnswer(passages, wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(answer.text).toContain("10.000 professionals in 45 grote gemeenten");
+    expect(answer.text).toContain("Wat er is bereikt:");
   });
 });

@@ -52,6 +52,57 @@ export function passageSentences(text: string, headings: readonly string[] = [])
   return passageLines(text, headings).map((line) => line.text);
 }
 
+/** Room (characters) worth showing the start of a sentence that does not fit whole. */
+const PARTIAL_MIN = 60;
+
+/**
+ * A long text cut to at most max characters by whole sentences: the sentences that score best
+ * (on the question), in their own order, with "…" where sentences are left out. A text whose
+ * sentences all score nothing is shortened from its start.
+ */
+export function excerpt(text: string, score: (sentence: string) => number, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const sentences = flat.split(SENTENCE_END);
+  const scores = sentences.map((sentence) => score(sentence));
+  const order = sentences.map((_, i) => i).filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  if (order.length === 0) return shorten(flat, max);
+  const chosen = new Set<number>();
+  let used = 0;
+  const fits = (i: number) => used + sentences[i]!.length + 2 <= max;
+  for (const i of order) {
+    if (!fits(i)) continue;
+    chosen.add(i);
+    used += sentences[i]!.length + 2;
+  }
+  if (chosen.size === 0) return `${order[0]! > 0 ? "… " : ""}${shorten(sentences[order[0]!]!, max - 2)}`;
+  // Room left is filled with the neighbours of what was chosen, the sentence after first.
+  const distance = (i: number) => Math.min(...[...chosen].map((c) => (i > c ? 2 * (i - c) - 1 : 2 * (c - i))));
+  const rest = sentences.map((_, i) => i).filter((i) => !chosen.has(i)).sort((a, b) => distance(a) - distance(b) || a - b);
+  const partial = new Map<number, string>();
+  for (const i of rest) {
+    if (fits(i)) {
+      chosen.add(i);
+      used += sentences[i]!.length + 2;
+    } else if (partial.size === 0 && max - used >= PARTIAL_MIN) {
+      // The nearest sentence that does not fit is shown as far as it goes.
+      partial.set(i, shorten(sentences[i]!, max - used - 2));
+      chosen.add(i);
+      used = max;
+    }
+  }
+  let out = "";
+  let last = -1;
+  for (let i = 0; i < sentences.length; i++) {
+    if (!chosen.has(i)) continue;
+    if (i > last + 1) out += out === "" ? "… " : " … ";
+    else if (out !== "") out += " ";
+    out += partial.get(i) ?? sentences[i];
+    last = i;
+  }
+  return last < sentences.length - 1 && !partial.has(last) ? `${out} …` : out;
+}
+
 /** Shortens to at most max characters on a word boundary, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
