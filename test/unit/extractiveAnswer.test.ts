@@ -122,6 +122,31 @@ describe("extractiveAnswer", () => {
   });
 });
 
+describe("lines that do not read on", () => {
+  it("does not join a bare slide line to the next line into a sentence nobody wrote", () => {
+    const passages = [passage("s", "Voorlopige machtiging als norm\nTijd?\nWat als het woonperspectief ontbreekt bij de jongere?\n- Meer inzet van lokale teams")];
+    const answer = extractiveAnswer(passages, wordsScorer("wanneer geldt de voorlopige machtiging als norm"));
+    expect(answer.text).toBe("“Voorlopige machtiging als norm” [1]");
+  });
+
+  it("still reads a title on into the date under it", () => {
+    const passages = [passage("t", "Regiovisie jeugdhulp regio Rijnmond\n30 november 2020\n\nDe regio wil de jeugdhulp nabij organiseren.")];
+    const answer = extractiveAnswer(passages, wordsScorer("van wanneer is de regiovisie jeugdhulp rijnmond"));
+    expect(answer.text).toContain("Regiovisie jeugdhulp regio Rijnmond 30 november 2020");
+  });
+
+  it("never quotes a question the document asks without the sentence that answers it", () => {
+    const passages = [
+      passage("q", "Wat als de ondersteuning van het wijkteam niet toereikend is?\n- Investeren in trainingen"),
+      passage("a", "Het wijkteam schakelt dan het Servicepunt in voor een consult.", 0.5),
+    ];
+    const answer = extractiveAnswer(passages, wordsScorer("wat als de ondersteuning van het wijkteam niet toereikend is"));
+    expect(answer.text).not.toContain("toereikend is?");
+    const answered = extractiveAnswer([passage("r", "Wat was de aanleiding voor het plan? Een journalist had de sector gevraagd hoe vaak dit voorkwam.")], wordsScorer("wat was de aanleiding voor het plan"));
+    expect(answered.text).toBe("“Wat was de aanleiding voor het plan? Een journalist had de sector gevraagd hoe vaak dit voorkwam.” [1]");
+  });
+});
+
 describe("passage lines", () => {
   it("keeps list items and table rows whole, in blocks", () => {
     const lines = passageLines("Intro zin die lang genoeg is. Tweede zin die ook lang is.\nDe stappen zijn:\n- • eerste stap van de route\n- tweede stap van de route\n\nKolom | Waarde\n1 | twee");

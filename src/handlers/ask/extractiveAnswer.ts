@@ -134,6 +134,9 @@ export function extractiveAnswer(
       const previous = index > 0 ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
       // A sentence that shares nothing with the question or its predecessor is never an answer.
       if (own <= 0 && previous <= 0) return;
+      // A question the document asks is an answer only with the sentence that answers it.
+      const next = lines[index + 1];
+      if (line.text.endsWith("?") && !(next && next.kind === "sentence" && readsOn(line, next))) return;
       // Read under its heading (or its list's lead-in), a line may answer more.
       const context = heading;
       const underHeading = options.headingContext * q.score(`${context}\n${line.text}`, passage.chunk);
@@ -329,7 +332,7 @@ function quoteAround(lines: PassageLine[], c: Candidate, options: ExtractiveOpti
   if (line.kind === "row") return { n: c.n, indexes: [c.index] };
   // A sentence chosen for what its predecessor says is read with that predecessor.
   const before = lines[c.index - 1];
-  if (c.own <= 0 && before && before.kind === "sentence" && line.kind === "sentence") return { n: c.n, indexes: [c.index - 1, c.index] };
+  if (c.own <= 0 && before && before.kind === "sentence" && line.kind === "sentence" && readsOn(before, line)) return { n: c.n, indexes: [c.index - 1, c.index] };
   const next = lines[c.index + 1];
   if (line.text.endsWith(":") && next && next.kind !== "sentence") {
     const items = next.kind === "row" ? blockOf(lines, next.block).slice(0, 4) : blockOf(lines, next.block).slice(0, options.maxListItems);
@@ -338,6 +341,7 @@ function quoteAround(lines: PassageLine[], c: Candidate, options: ExtractiveOpti
   const continues =
     next &&
     next.kind === "sentence" &&
+    readsOn(line, next) &&
     (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE);
   return { n: c.n, indexes: continues ? [c.index, c.index + 1] : [c.index] };
 }
@@ -392,4 +396,14 @@ function renderQuote(
   const last = out.length - 1;
   if (last >= 0) out[last] = `${out[last]} [${n}]`;
   return out.join("\n");
+}
+
+/**
+ * Whether a line reads on into the next one: the same paragraph, or a line that ends as a
+ * sentence does. A bare text line without punctuation ("Voorlopige machtiging als norm" on a
+ * slide) is a fragment of its own; joining it to the next line makes a sentence nobody wrote.
+ * A short line with a figure under it is a title and its date ("Regiovisie ..." / "30 november 2020").
+ */
+function readsOn(line: PassageLine, next: PassageLine): boolean {
+  return line.paragraph === next.paragraph || /[.!?:;]["”’)]?$/.test(line.text) || (next.text.length <= 40 && /\d/.test(next.text));
 }

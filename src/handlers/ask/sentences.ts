@@ -4,6 +4,8 @@ export interface PassageLine {
   kind: "sentence" | "item" | "row";
   /** Consecutive lines of one kind with no blank line between them share a block (a list, a table). */
   block: number;
+  /** The text line it comes from: sentences of one paragraph share it. */
+  paragraph: number;
 }
 
 const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+)+|\d+[.)]\s+(?=\p{Lu}))/u;
@@ -19,7 +21,9 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
   const lines: PassageLine[] = [];
   let block = 0;
   let previousKind: PassageLine["kind"] | undefined;
+  let paragraph = -1;
   for (const raw of text.split("\n")) {
+    paragraph++;
     const trimmed = raw.trim();
     if (trimmed === "" || trimmed.startsWith("#") || isHeading.has(trimmed)) {
       block++;
@@ -30,7 +34,7 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
     if (kind !== previousKind || kind === "sentence") block++;
     previousKind = kind;
     if (kind === "row") {
-      if (/\p{L}{2}/u.test(trimmed)) lines.push({ text: trimmed, kind, block });
+      if (/\p{L}{2}/u.test(trimmed)) lines.push({ text: trimmed, kind, block, paragraph });
       continue;
     }
     // A table row whose first cells are empty reads as "| text": the pipes are layout, not text.
@@ -40,7 +44,7 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       const s = part.trim();
       // Short lines count when they introduce a list ("In 2027:") or carry a figure ("25 maart 2019").
       if ((s.length >= 15 || s.endsWith(":") || (s.length >= 6 && /\d/.test(s))) && /\p{L}{2}/u.test(s) && !isHeading.has(s)) {
-        lines.push({ text: s, kind, block });
+        lines.push({ text: s, kind, block, paragraph });
       }
     }
   }
