@@ -94,7 +94,7 @@ interface Quote {
 /** A list item longer than this is shown by its best sentences (measured: 250 and 360 did worse). */
 const ITEM_CHARS = 300;
 /** Sentence openings that point back at the sentence before. */
-const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|zij|ze|hij|zo)\s/i;
+const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|zij|ze|hij|zo)\s|^het (betreft|gaat om)\b/i;
 /** A question that asks two things: two question marks, or "... en wie/wat/hoe ...". */
 const TWO_QUESTIONS = /\?.*\?|\b(en|plus|ook)\s+(wie|wat|hoe|wanneer|waar|welke|hoeveel|waarom|sinds|vanaf)\b/i;
 /** A sentence this short rarely says enough on its own; its successor comes with it. */

@@ -99,7 +99,7 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   let last = -1;
   for (let i = 0; i < sentences.length; i++) {
     if (!chosen.has(i)) continue;
-    if (i > last + 1) out += out === "" ? "… " : " … ";
+    if (i > last + 1) out += out === "" ? "… " : out.endsWith("…") ? " " : " … ";
     else if (out !== "") out += " ";
     out += partial.get(i) ?? sentences[i];
     last = i;
