@@ -114,6 +114,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "notice")).toEqual([]);
   });
 
+  it("answers the answerable part of a two-part question and says which part it leaves open", async () => {
+    const parts = await ask(userId(), "Wat doet het Expertteam? En wie betaalt de lunch bij de kerstborrel?");
+    expect(ofKind(parts, "text")[0]?.text.toLowerCase()).toContain("expertteam");
+    expect(ofKind(parts, "notice")).toEqual([
+      { kind: "notice", level: "info", text: "Dit antwoord gaat niet in op je vraag „wie betaalt de lunch bij de kerstborrel”. Stel die gerust apart." },
+    ]);
+    expect(sourcesTitled(parts, "Bronnen")?.length).toBeGreaterThan(0);
+  });
+
   it("says the documents do not answer an unanswerable question, with a next step", async () => {
     const parts = await ask(userId(), UNANSWERABLE);
     expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);

@@ -79,6 +79,24 @@ describe("answers over the shipped corpus", () => {
     expect(unknown.status).toBe("abstained");
   });
 
+  it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
+    const question = "Wat doet het Expertteam? En wie betaalt de lunch bij de kerstborrel?";
+    const whole = await ask.answer(question);
+    expect(whole.status).toBe("answered");
+    expect(whole.text.toLowerCase()).toContain("expertteam");
+    expect(whole.unanswered).toBe("wie betaalt de lunch bij de kerstborrel");
+    // The first part alone is answered the same way, without a word on an open part.
+    const first = await ask.answer("Wat doet het Expertteam?");
+    expect(first.text).toBe(whole.text);
+    expect(first.unanswered).toBeUndefined();
+  });
+
+  it("names no open part when the quotes hold the second question too", async () => {
+    const answer = await ask.answer("Wie zitten er in de regiegroep van het actieplan, en hoe vaak brengen ze de voortgang in beeld?");
+    expect(answer.status).toBe("answered");
+    expect(answer.unanswered).toBeUndefined();
+  });
+
   it("treats short unknown chat tokens as noise, not as what the question is about", async () => {
     const plain = await ask.answer("Wat is de verklarende analyse?");
     const chatty = await ask.answer("Wat is eig de verklarende analyse ivm Groningen?");

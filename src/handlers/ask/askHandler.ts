@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
 import type { AnswerResult, AskService } from "./askService.js";
+import { shorten } from "./sentences.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 export const FEEDBACK_ACTION = "ask.feedback";
@@ -148,6 +149,12 @@ function nonEmpty(result: AnswerResult): AnswerResult {
   return { ...result, status: "abstained", mode: "none", text: ABSTAIN_TEXT, moreSources: [] };
 }
 
+/** Says which part of a two-part question the quotes leave open, so nobody reads them as answering it. */
+export function unansweredNotice(part: string): string {
+  const asked = shorten(part.replace(/[*_`~]/g, ""), 120);
+  return `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
+}
+
 function answerParts(result: AnswerResult): ReplyPart[] {
   const parts: ReplyPart[] = [];
   if (result.privacyWarning) parts.push(notice(result.privacyWarning));
@@ -168,6 +175,7 @@ function answerParts(result: AnswerResult): ReplyPart[] {
     case "answered":
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
+      if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;
   }

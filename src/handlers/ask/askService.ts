@@ -11,6 +11,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
+import { laterPart, questionParts } from "./questionParts.js";
 import { plainText } from "./untrustedText.js";
 
 export interface AnswerResult {
@@ -26,6 +27,8 @@ export interface AnswerResult {
   privacyWarning?: string;
   /** Why a generated answer was replaced by the extractive one. */
   fallbackReason?: string;
+  /** The later part of a two-part question that the quotes say nothing about. */
+  unanswered?: string;
 }
 
 export interface AskServiceOptions {
@@ -37,6 +40,12 @@ export interface AskServiceOptions {
   /** A name in the question found in at most this share of passages must be in the answer. */
   aboutRarity: number;
 }
+
+/**
+ * A second question counts as unanswered when the quotes hold less than this share of its
+ * weighted words (measured on the five sets: below it, the quotes did not answer that part).
+ */
+const UNANSWERED_SHARE = 0.34;
 
 export const DEFAULT_ASK_OPTIONS: AskServiceOptions = {
   topK: 5,
@@ -92,13 +101,23 @@ export class AskService {
       };
     }
 
-    const passages = await this.knowledge.retrieve(searchText, this.options.topK);
-    const extractive = this.extractive(searchText, passages);
-    const best = passages[0];
-    // Weak evidence, none of the best sentences has what the question asks for (a date, a
-    // number, an amount), or the quotes leave out what the question is about: the documents
-    // do not answer it.
-    if (!best || best.coverage < this.options.minCoverage || !extractive.hasExpectedType || extractive.aboutMissing) {
+    let passages = await this.knowledge.retrieve(searchText, this.options.topK);
+    let extractive = this.extractive(searchText, passages);
+    const parts = questionParts(searchText);
+    if (!this.documentsAnswer(passages, extractive) && parts) {
+      // A message that asks two things may be answered in part: the part the documents answer,
+      // with a word on the part they leave open.
+      // Only the first part: a later one often leans on it ("Van hoeveel naar hoeveel?").
+      for (const part of [parts.first]) {
+        const partPassages = await this.knowledge.retrieve(part, this.options.topK);
+        const partAnswer = this.extractive(part, partPassages, searchText);
+        if (!this.documentsAnswer(partPassages, partAnswer)) continue;
+        passages = partPassages;
+        extractive = partAnswer;
+        break;
+      }
+    }
+    if (!this.documentsAnswer(passages, extractive)) {
       return {
         status: "abstained",
         text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
@@ -133,9 +152,20 @@ export class AskService {
     }
   }
 
+  /**
+   * Weak evidence, none of the best sentences has what the question asks for (a date, a number,
+   * an amount), or the quotes leave out what the question is about: the documents do not answer it.
+   */
+  private documentsAnswer(passages: RetrievedPassage[], extractive: { hasExpectedType: boolean; aboutMissing: boolean }): boolean {
+    const best = passages[0];
+    return best !== undefined && best.coverage >= this.options.minCoverage && extractive.hasExpectedType && !extractive.aboutMissing;
+  }
+
+  /** `asked` is the whole message when `question` is the part of it being answered. */
   private extractive(
     question: string,
     passages: RetrievedPassage[],
+    asked = question,
   ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean } {
     const scorer = this.knowledge.questionScorer(question);
     const answer = extractiveAnswer(
@@ -148,6 +178,7 @@ export class AskService {
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
     const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question));
+    const unanswered = this.unansweredPart(asked, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       hasExpectedType: answer.hasExpectedType,
       aboutMissing: about.missing,
@@ -158,8 +189,26 @@ export class AskService {
         mode: "extractive",
         sources: answer.cited.map((n) => citationFor(n, passages[n - 1]!, answer.quotes.get(n))),
         moreSources: passages.flatMap((p, i) => (answer.cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
+        ...(unanswered ? { unanswered } : {}),
       },
     };
+  }
+
+  /**
+   * The second question of a two-part message when nothing of it is in what the answer quotes:
+   * the reader is told the documents answer only the first part ("De documenten noemen X, maar
+   * niet Y"), rather than left to think the quotes answer both.
+   */
+  private unansweredPart(question: string, quoted: string): string | undefined {
+    const part = laterPart(question);
+    if (!part) return undefined;
+    const scorer = this.knowledge.questionScorer(part);
+    // A part that is mostly pronouns ("en wie geeft die?") cannot be checked against the quotes.
+    if (scorer.words.length < 2) return undefined;
+    const has = scorer.covered(quoted);
+    const total = scorer.weights.reduce((a, b) => a + b, 0);
+    const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
+    return held / total < UNANSWERED_SHARE ? part : undefined;
   }
 
   /**

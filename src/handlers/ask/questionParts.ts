@@ -1,0 +1,35 @@
+/** Question words that open a second question inside one message ("..., en hoeveel ...?"). */
+const ASKS = "wie|wat|hoe|wanneer|waar|welke|welk|hoeveel|waarom|sinds|vanaf";
+const PREPOSITION = "in|met|bij|voor|uit|van|op|aan|naar|over|tot";
+const OPENS_QUESTION = new RegExp(`^(?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b`, "i");
+const SECOND_QUESTION = new RegExp(`(?:,\\s*|\\s)(?:en|plus|ook)\\s+((?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b.*)$`, "i");
+
+/** A message that asks two things, split in its first question and the one after it. */
+export interface QuestionParts {
+  first: string;
+  later: string;
+}
+
+/**
+ * "wie zitten erin? en hoe vaak ...?" or "hoeveel professionals ..., en in hoeveel gemeenten?"
+ * split in its two questions; undefined when it asks one thing. A remark after the question
+ * ("hoor steeds dat ...") is not a second question.
+ */
+export function questionParts(question: string): QuestionParts | undefined {
+  const byMark = /^(.*?\?)\s+(?=\S)(.*)$/s.exec(question);
+  const split = byMark && /\p{L}{2}/u.test(byMark[2]!) ? { first: byMark[1]!, later: byMark[2]! } : splitOnAnd(question);
+  if (!split) return undefined;
+  const later = split.later.replace(/^(en|plus|ook)\s+/i, "").replace(/[?\s]+$/, "").trim();
+  const first = split.first.replace(/[,\s]+$/, "").trim();
+  return later && first && OPENS_QUESTION.test(later) ? { first, later } : undefined;
+}
+
+/** The question after the first one, when there is one. */
+export function laterPart(question: string): string | undefined {
+  return questionParts(question)?.later;
+}
+
+function splitOnAnd(question: string): { first: string; later: string } | undefined {
+  const match = SECOND_QUESTION.exec(question);
+  return match ? { first: question.slice(0, match.index), later: match[1]! } : undefined;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { laterPart, questionParts } from "../../src/handlers/ask/questionParts.js";
+
+describe("questionParts", () => {
+  it("splits two questions at the first question mark", () => {
+    expect(questionParts("Wie zitten er in de regiegroep? en hoe vaak laten ze de voortgang zien?")).toEqual({
+      first: "Wie zitten er in de regiegroep?",
+      later: "hoe vaak laten ze de voortgang zien",
+    });
+  });
+
+  it("splits '..., en <question word> ...' and keeps a preposition before the question word", () => {
+    expect(questionParts("Hoeveel mensen volgen de training, en in hoeveel regio's?")).toEqual({
+      first: "Hoeveel mensen volgen de training",
+      later: "in hoeveel regio's",
+    });
+    expect(laterPart("wie betaalt het spoedberaad en wanneer wordt het gehouden")).toBe("wanneer wordt het gehouden");
+  });
+
+  it("does not split one question, or a question followed by a remark", () => {
+    expect(questionParts("Wat doet het Servicepunt JeugdzorgPlus?")).toBeUndefined();
+    expect(questionParts("hoeveel pleeggezinnen zijn er? hoor steeds dat er een tekort is")).toBeUndefined();
+    expect(questionParts("ligt de regie bij de GI? (rijnmond)")).toBeUndefined();
+    // "en" between two nouns is not a second question.
+    expect(questionParts("wat doen ouders en jongeren bij een spoedberaad?")).toBeUndefined();
+  });
+});
