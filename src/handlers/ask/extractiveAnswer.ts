@@ -91,6 +91,8 @@ interface Quote {
   indexes: number[];
 }
 
+/** A heading this long states something ("G. Als ouders en kind ... noodzakelijk is."). */
+const STATING_HEADING = 40;
 /** A list item longer than this is shown by its best sentences (measured: 250 and 360 did worse). */
 const ITEM_CHARS = 300;
 /** Sentence openings that point back at the sentence before. */
@@ -274,11 +276,15 @@ export function extractiveAnswer(
   const cited: number[] = [];
   const firstQuote = new Map<number, string>();
   const quoted: string[] = [];
-  const rendered = quotes.map((quote) => {
+  const rendered = quotes.map((quote, q) => {
     if (!cited.includes(quote.n)) cited.push(quote.n);
     const lines = linesOf.get(quote.n) ?? [];
     const chunk = passages[quote.n - 1]?.chunk;
-    const text = renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
+    const body = renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
+    // A section the question names by its label ("principe G") states itself in its heading when
+    // that heading is a sentence, not a title: it leads.
+    const heading = q === 0 && named !== undefined ? chunk?.sectionPath.at(-1) : undefined;
+    const text = heading && heading.length >= STATING_HEADING ? `“${documentText(heading)}”\n${body}` : body;
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
     if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, lines[quote.indexes[0]!]!.text);
     return text;
