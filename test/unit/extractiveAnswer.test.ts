@@ -160,6 +160,16 @@ describe("lines that do not read on", () => {
 });
 
 describe("passage lines", () => {
+  it("joins a sentence that a blank line broke off mid-way (text from PDF), and nothing else", () => {
+    const lines = passageLines("Er is extra aandacht besteed aan maatwerk. Zowel door het samen met expertteams oppakken als door het\n\nontwikkelen van leermaterialen voor jongeren.\n\nVoorlopige machtiging als norm\n\nWat als het woonperspectief ontbreekt?");
+    expect(lines.map((l) => l.text)).toEqual([
+      "Er is extra aandacht besteed aan maatwerk.",
+      "Zowel door het samen met expertteams oppakken als door het ontwikkelen van leermaterialen voor jongeren.",
+      "Voorlopige machtiging als norm",
+      "Wat als het woonperspectief ontbreekt?",
+    ]);
+  });
+
   it("keeps list items and table rows whole, in blocks", () => {
     const lines = passageLines("Intro zin die lang genoeg is. Tweede zin die ook lang is.\nDe stappen zijn:\n- • eerste stap van de route\n- tweede stap van de route\n\nKolom | Waarde\n1 | twee");
     expect(lines.map((l) => l.kind)).toEqual(["sentence", "sentence", "sentence", "item", "item", "row", "row"]);

@@ -22,7 +22,7 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
   let block = 0;
   let previousKind: PassageLine["kind"] | undefined;
   let paragraph = -1;
-  for (const raw of text.split("\n")) {
+  for (const raw of joinBrokenSentences(text.split("\n"))) {
     paragraph++;
     const trimmed = raw.trim();
     if (trimmed === "" || trimmed.startsWith("#") || isHeading.has(trimmed)) {
@@ -49,6 +49,29 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
     }
   }
   return lines;
+}
+
+/**
+ * Text converted from PDF sometimes breaks a sentence with a blank line ("... als door het" /
+ * "ontwikkelen van ..."): a prose line that ends without punctuation is joined to the next one
+ * when that one starts in lower case.
+ */
+function joinBrokenSentences(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let line = raw[i]!;
+    const prose = (l: string) => l.trim() !== "" && !l.trim().startsWith("#") && !/\s\|\s/.test(l) && !BULLET.test(l);
+    while (prose(line) && !/[.!?:;)"”’]\s*$/.test(line)) {
+      const gap = raw[i + 1]?.trim() === "" ? 2 : 1;
+      const next = raw[i + gap];
+      if (next === undefined || !prose(next) || !/^\s*\p{Ll}/u.test(next)) break;
+      line = `${line.trimEnd()} ${next.trim()}`;
+      for (let k = 1; k < gap; k++) out.push("");
+      i += gap;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 /** A sentence or list line of a passage, as shown in an answer; headings are not sentences. */
