@@ -84,4 +84,43 @@ describe("spoedberaad on two web pages", () => {
     expect(await sanne.locator("main").innerText()).not.toContain("06-12345678");
     expect(await item(kees, "analyse").innerText()).toContain("Notitie: Concept staat klaar");
   });
+
+  it("Afronden asks first; 'Nog niet' closes the question and leaves the checklist open; 'Ja, afronden' closes it", { timeout: 60_000 }, async () => {
+    const conversation = `sb-${randomUUID().slice(0, 8)}`;
+    const kees = await open(conversation, "Kees");
+    await kees.fill("#question", "spoedberaad CASUS-6");
+    await kees.press("#question", "Enter");
+    const card = kees.locator("section.checklist-part").last();
+    await card.getByRole("heading", { name: "Spoedberaad CASUS-6" }).waitFor({ timeout: 5000 });
+    const cardMessage = kees.locator("article.msg.bot", { has: card });
+    const bots = kees.locator("article.msg.bot");
+
+    const ask = async () => {
+      const before = await bots.count();
+      await cardMessage.getByRole("button", { name: "Afronden" }).click();
+      const question = bots.nth(before);
+      await question.getByText("Toch afronden?").waitFor({ timeout: 5000 });
+      return question;
+    };
+
+    const first = await ask();
+    expect(await first.getByRole("button").allInnerTexts()).toEqual(["Ja, afronden", "Nog niet"]);
+    await first.getByRole("button", { name: "Nog niet" }).click();
+    await kees.getByText("de checklist blijft open").waitFor({ timeout: 5000 });
+    // The question is answered: its buttons are off and the choice is marked.
+    expect(await first.getByRole("button", { name: "Ja, afronden" }).isDisabled()).toBe(true);
+    expect(await first.getByRole("button", { name: "Nog niet" }).getAttribute("aria-pressed")).toBe("true");
+    // The checklist is still open, its buttons still work.
+    expect(await card.locator(".where").innerText()).not.toContain("Afgerond");
+    await item(kees, "aanwezig").getByRole("button", { name: /^Klaar/ }).click();
+    await item(kees, "aanwezig").and(kees.locator('[data-state="done"]')).waitFor({ timeout: 5000 });
+
+    // Asked again, "Ja, afronden" closes it (redrawn in place, no buttons left on the card).
+    const second = await ask();
+    await second.getByRole("button", { name: "Ja, afronden" }).click();
+    await card.locator(".where", { hasText: "Afgerond" }).waitFor({ timeout: 5000 });
+    expect(await second.getByRole("button", { name: "Nog niet" }).isDisabled()).toBe(true);
+    await cardMessage.getByText("Afgerond. De samenvatting").waitFor({ timeout: 5000 });
+    expect(await cardMessage.getByRole("button").count()).toBe(0);
+  });
 });

@@ -14,7 +14,10 @@ export const SPOEDBERAAD_ACTION = {
   note: "spoedberaad.note",
   quiet: "spoedberaad.quiet",
   close: "spoedberaad.close",
+  /** value = `<checklistId>:<ask>` from the confirmation (a bare checklistId works too). */
   closeConfirmed: "spoedberaad.closeConfirmed",
+  /** "Nog niet" under the confirmation: nothing changes, the question is closed. Same value. */
+  keepOpen: "spoedberaad.keepOpen",
   /** Hand the chair over: fields.chair = the new chair's user id (web API). */
   chair: "spoedberaad.chair",
   sources: "spoedberaad.sources",
@@ -172,9 +175,17 @@ export function notice(text: string, level: "info" | "warning" = "warning"): Rep
   return { parts: [{ kind: "notice", level, text }], audience: "private" };
 }
 
-/** "Afronden" asks first, and names what is still open. */
-export function closeConfirmReply(c: Checklist): Reply {
+/**
+ * The message slot of one close confirmation (`ask` is new for every "Afronden" press): its answer
+ * ("Ja, afronden" or "Nog niet") takes its place, so the question does not stay open with live
+ * buttons (Slack replaces the private message, the web closes it, a Slack DM updates it).
+ */
+export const closeSlotOf = (checklistId: string, ask: string): string => `spoedberaad-close:${checklistId}:${ask}`;
+
+/** "Afronden" asks first, names what is still open, and offers "Nog niet". */
+export function closeConfirmReply(c: Checklist, ask: string): Reply {
   const open = c.items.filter((i) => i.state === "open");
+  const value = `${c.id}:${ask}`;
   return {
     parts: [
       {
@@ -186,10 +197,14 @@ export function closeConfirmReply(c: Checklist): Reply {
       },
       {
         kind: "actions",
-        actions: [{ id: SPOEDBERAAD_ACTION.closeConfirmed, label: "Ja, afronden", value: c.id, style: "danger" }],
+        actions: [
+          { id: SPOEDBERAAD_ACTION.closeConfirmed, label: "Ja, afronden", value, style: "danger" },
+          { id: SPOEDBERAAD_ACTION.keepOpen, label: "Nog niet", value },
+        ],
       },
     ],
     audience: "private",
+    slot: closeSlotOf(c.id, ask),
   };
 }
 
