@@ -329,7 +329,7 @@ export class SpoedberaadService {
   private knownPeople(c: Checklist): ReplyChoice[] {
     const seen = new Map<string, string>();
     for (const p of [c.chair, ...c.items.flatMap((i) => [i.owner, i.changedBy])]) {
-      if (p && !seen.has(p.userId)) seen.set(p.userId, personName(p));
+      if (p && !seen.has(p.userId)) seen.set(p.userId, personName(p, c.conversation.surface));
     }
     return [...seen].map(([value, label]) => ({ value, label }));
   }

@@ -1,4 +1,4 @@
-import { actorLabel, unqualifiedUserId } from "../../bot/actor.js";
+import { actorLabel, type Surface, unqualifiedUserId } from "../../bot/actor.js";
 import { checklistMark, checklistStateName, clockTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
@@ -35,7 +35,8 @@ export const NOTE_MAX_LENGTH = 280;
 /** The message slot of a checklist card: every state of it updates the one message in place. */
 export const slotOf = (checklistId: string): string => `spoedberaad:${checklistId}`;
 
-export const personName = (p: Person): string => actorLabel({ displayName: p.name, userId: p.userId });
+/** How someone on a checklist is shown; people on a checklist are on its conversation's surface. */
+export const personName = (p: Person, surface: Surface): string => actorLabel({ displayName: p.name, userId: p.userId, surface });
 
 function titleOf(c: Checklist): string {
   return c.casus ? `${c.title} ${c.casus}` : c.title;
@@ -51,15 +52,15 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
       title: titleOf(c),
       version: record.version,
       status: c.status,
-      chair: personName(c.chair),
+      chair: personName(c.chair, c.conversation.surface),
       items: c.items.map((i) => ({
         id: i.id,
         label: i.label,
         state: i.state,
-        ...(i.owner ? { owner: personName(i.owner) } : {}),
+        ...(i.owner ? { owner: personName(i.owner, c.conversation.surface) } : {}),
         ...(i.dueAt && i.owner && !c.quiet ? { dueAt: i.dueAt } : {}),
         ...(i.note ? { note: i.note } : {}),
-        ...(i.changedBy ? { changedBy: personName(i.changedBy) } : {}),
+        ...(i.changedBy ? { changedBy: personName(i.changedBy, c.conversation.surface) } : {}),
         ...(i.changedAt ? { changedAt: i.changedAt } : {}),
       })),
       setStateActionId: SPOEDBERAAD_ACTION.set,
@@ -119,7 +120,7 @@ export function detailsForm(
   people: ReplyChoice[],
   errors: Record<string, string> = {},
 ): Extract<ReplyPart, { kind: "form" }> {
-  const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner) }, ...people] : people;
+  const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner, c.conversation.surface) }, ...people] : people;
   const due = item.owner && item.state === "open" && !c.quiet ? clockTime(item.dueAt) : undefined;
   const minutes = Math.round(c.reminderMs / 60_000);
   const error = (id: string) => (errors[id] ? { error: errors[id] } : {});
@@ -193,7 +194,7 @@ export function closeConfirmReply(c: Checklist, ask: string): Reply {
         text:
           open.length === 0
             ? "Alle punten zijn klaar of n.v.t. Wil je de checklist afronden?"
-            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner)}` : ""}`), "Toch afronden?"].join("\n"),
+            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}`), "Toch afronden?"].join("\n"),
       },
       {
         kind: "actions",
@@ -211,13 +212,13 @@ export function closeConfirmReply(c: Checklist, ask: string): Reply {
 /** Plain summary for the thread and for the consult request: done, n.v.t., open with owner, notes. */
 export function summaryText(c: Checklist): string {
   const line = (i: Checklist["items"][number]) =>
-    `${checklistMark(i.state)} ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
+    `${checklistMark(i.state)} ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
   const group = (state: Checklist["items"][number]["state"], heading: string) => {
     const items = c.items.filter((i) => i.state === state);
     return items.length > 0 ? [`${heading} (${items.length}):`, ...items.map(line)] : [];
   };
   return [
-    `${titleOf(c)}, voorzitter ${personName(c.chair)}.`,
+    `${titleOf(c)}, voorzitter ${personName(c.chair, c.conversation.surface)}.`,
     ...group("done", "Klaar"),
     ...group("nvt", "N.v.t."),
     ...group("open", "Nog open"),
@@ -250,7 +251,7 @@ export function reminderReply(c: Checklist, item: Checklist["items"][number]): R
   const person = {
     userId: unqualifiedUserId(surface, item.owner.userId),
     ...(item.owner.platformId ? { platformId: unqualifiedUserId(surface, item.owner.platformId) } : {}),
-    name: personName(item.owner),
+    name: personName(item.owner, c.conversation.surface),
   };
   return { parts: [{ kind: "mention", person, before: "⏰ Herinnering voor ", after }], audience: "conversation" };
 }
