@@ -41,8 +41,8 @@ export function unqualifiedUserId(surface: Surface, userId: string): string {
   return userId.startsWith(prefix) ? userId.slice(prefix.length) : userId;
 }
 
-/** Letters only, without I and O: nothing in a suffix can read as a number, a BSN or a word. */
-const SUFFIX_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+/** Consonants only: a suffix never reads as a number (a BSN, a phone number) or as a word. */
+const SUFFIX_LETTERS = "BCDFGHJKLMNPQRSTVWXZ";
 
 /**
  * What colleagues see for a web user who chose no name: "Webgebruiker" and four letters derived
