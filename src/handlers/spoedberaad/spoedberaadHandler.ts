@@ -32,6 +32,7 @@ import {
   personName,
   SPOEDBERAAD_ACTION,
   sourcesReply,
+  summaryReply,
 } from "./spoedberaadReplies.js";
 import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJobs.js";
 import type { ResolvedSource } from "../route/sourcePassages.js";
@@ -142,6 +143,18 @@ export class SpoedberaadService {
       return this.shown(actor, created.record!);
     }
     return [notice("Het lukte niet om de checklist te starten. Probeer het zo nog eens.")];
+  }
+
+  /**
+   * The conversation's checklist as it stands now (the latest one started here, open or closed),
+   * and its summary once closed: both are drawn from the record, exactly as they were pushed.
+   */
+  async current(address: ConversationAddress): Promise<Reply[]> {
+    const conversation = { surface: address.surface, conversationId: address.conversationId, ...(address.threadId ? { threadId: address.threadId } : {}) };
+    const pointer = await this.pointers.get(conversationKey(conversation as Checklist["conversation"]));
+    const record = pointer ? await this.store.get(pointer.value.checklistId) : undefined;
+    if (!record || !sameConversation(address, record.value)) return [];
+    return record.value.status === "closed" ? [cardReply(record), summaryReply(record.value)] : [cardReply(record)];
   }
 
   /**
@@ -487,6 +500,9 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
     },
     async action({ address, actor, action }) {
       return service.action(address, actor, action);
+    },
+    async restore(address) {
+      return service.current(address);
     },
     async actionForm(action, address) {
       // "Details" without fields opens the form; with fields it is the form's submit.
