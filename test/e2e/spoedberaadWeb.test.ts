@@ -148,9 +148,15 @@ describe("spoedberaad on two web pages", () => {
     // The same stand-in on both pages, and the id nowhere on either.
     expect(await nameless.locator("section.checklist-part").last().innerText()).toContain(`voorzitter: ${shownAs}`);
     for (const page of [kees, nameless]) expect(await page.locator("main").innerText()).not.toContain(id!);
+    // The page without a name says how colleagues see this person; typing a name hides that.
+    await nameless.locator("#name-hint", { hasText: `Collega's zien je nu als ${shownAs}.` }).waitFor({ timeout: 5000 });
+    await nameless.fill("#display-name", "Piet");
+    expect(await nameless.locator("#name-hint").innerText()).toBe("");
     // Details lists the people by that name too.
     await item(kees, "regie").getByRole("button", { name: /^Details/ }).click();
-    const owners = await kees.locator("form.reply-form").last().getByLabel("Eigenaar").locator("option").allInnerTexts();
+    const ownerField = kees.locator("form.reply-form").last().getByLabel("Eigenaar");
+    await ownerField.waitFor({ timeout: 5000 });
+    const owners = await ownerField.locator("option").allInnerTexts();
     expect(owners).toContain(shownAs);
     expect(owners.join(" ")).not.toContain(id!);
   });
