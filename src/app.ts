@@ -164,7 +164,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     servePage: config.web.mode !== "off",
     // Per IP before anything; per user after the web identity has set res.locals.webUser (chatApi).
     apiMiddleware: [rateLimits.perIp],
-    routers: [metricsRouter(answers.registry), chatApi({ bot, auth: config.web, hub, logger, streams, perUser: rateLimits.perUser, members: webMembers }), ...surfaces.map((s) => s.router)],
+    routers: [metricsRouter(answers.registry), chatApi({ bot, auth: config.web, hub, logger, streams, perUser: rateLimits.perUser, members: webMembers, keepHours: config.stateTtlSeconds / 3600 }), ...surfaces.map((s) => s.router)],
     ready: async () => {
       const storeOk = await store.ping();
       return { ready: storeOk, checks: { store: storeOk, index: true } };

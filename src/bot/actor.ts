@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Who is acting, and in what role. Surfaces never decide who may do what: they only say who
  * pressed or typed (the address); a Directory resolves the rest and handlers check roles.
@@ -39,7 +41,27 @@ export function unqualifiedUserId(surface: Surface, userId: string): string {
   return userId.startsWith(prefix) ? userId.slice(prefix.length) : userId;
 }
 
-/** A name to show for an actor: the display name, else the platform id. */
-export function actorLabel(actor: Pick<Actor, "displayName" | "userId">): string {
-  return actor.displayName?.trim() || actor.userId;
+/** Consonants only: a suffix never reads as a number (a BSN, a phone number) or as a word. */
+const SUFFIX_LETTERS = "BCDFGHJKLMNPQRSTVWXZ";
+
+/**
+ * What colleagues see for a web user who chose no name: "Webgebruiker" and four letters derived
+ * from the id (stable, so the same person is recognisable on one card). Never the id itself: in
+ * WEGWIJS_WEB_AUTH=local the id is all that identifies someone, so showing it would let anyone
+ * on the card act as that person.
+ */
+export function anonymousWebName(userId: string): string {
+  const digest = createHash("sha256").update(`wegwijs-web-name\u0000${userId}`).digest();
+  const suffix = Array.from(digest.subarray(0, 4), (byte) => SUFFIX_LETTERS[byte % SUFFIX_LETTERS.length]).join("");
+  return `Webgebruiker ${suffix}`;
+}
+
+/**
+ * A name to show for someone on a surface: the display name; without one, on the web a friendly
+ * stand-in (anonymousWebName), elsewhere the platform id (Slack and Teams always give names).
+ */
+export function actorLabel(actor: Pick<Actor, "displayName" | "userId" | "surface">): string {
+  const name = actor.displayName?.trim();
+  if (name) return name;
+  return actor.surface === "web" ? anonymousWebName(actor.userId) : actor.userId;
 }

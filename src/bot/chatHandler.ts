@@ -58,4 +58,11 @@ export interface ChatHandler {
   message?(incoming: Resolved<Extract<Incoming, { kind: "message" }>>): Promise<Reply[] | undefined>;
   /** Parts offered under an answer to this question (e.g. "Start de plaatsingsroute"). */
   suggest?(question: string): ReplyPart[] | undefined;
+  /**
+   * The shared messages this handler keeps for a conversation, drawn from stored state as they
+   * stand now (a spoedberaad card, and its summary once closed): what a page that (re)opens the
+   * conversation shows, including what changed while it was closed. Only what everyone in the
+   * conversation may see; never one person's private replies.
+   */
+  restore?(address: ConversationAddress): Promise<Reply[]>;
 }

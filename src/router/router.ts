@@ -1,7 +1,7 @@
 import type { ChatHandler } from "../bot/chatHandler.js";
 import type { Directory } from "../bot/directory.js";
 import { guardIncoming } from "../bot/guardIncoming.js";
-import type { Incoming, Resolved } from "../bot/incoming.js";
+import type { ConversationAddress, Incoming, Resolved } from "../bot/incoming.js";
 import type { Reply } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
@@ -23,6 +23,11 @@ export interface Bot {
    * (`registry.visibilityOfAction`), a slash command's reply privately.
    */
   handle(incoming: Incoming): Promise<Reply[]>;
+  /**
+   * The conversation's shared messages in their current state, from every handler that keeps
+   * some (ChatHandler.restore), for a page that (re)opens it. A handler that fails is left out.
+   */
+  restore?(address: ConversationAddress): Promise<Reply[]>;
 }
 
 const FAILED: Reply = {
@@ -63,6 +68,18 @@ export function createBot(deps: BotDeps): Bot {
         logger.error({ surface: incoming.address.surface, kind, err: (error as Error).message }, "handler failed");
         return [FAILED];
       }
+    },
+    async restore(address) {
+      const replies: Reply[] = [];
+      for (const handler of registry.all()) {
+        if (!handler.restore) continue;
+        try {
+          replies.push(...(await handler.restore(address)));
+        } catch (error) {
+          logger.error({ surface: address.surface, handler: handler.name, err: (error as Error).message }, "restore failed");
+        }
+      }
+      return replies;
     },
   };
 

@@ -25,12 +25,13 @@ describe("spoedberaad on two web pages", () => {
     await app?.close();
   });
 
-  async function open(conversation: string, name: string): Promise<Page> {
+  /** A person in their own browser; without a name they never fill in the name field. */
+  async function open(conversation: string, name?: string): Promise<Page> {
     const context = await browser.newContext({ locale: "nl-NL" });
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/#gesprek=${conversation}`);
     await page.waitForSelector("body[data-stream=open]", { timeout: 10_000 });
-    await page.fill("#display-name", name);
+    if (name) await page.fill("#display-name", name);
     return page;
   }
   const item = (page: Page, id: string) => page.locator(`section.checklist-part li[data-item="${id}"]`).last();
@@ -83,5 +84,80 @@ describe("spoedberaad on two web pages", () => {
     expect(await second.getByRole("button", { name: "Opslaan" }).isDisabled()).toBe(true);
     expect(await sanne.locator("main").innerText()).not.toContain("06-12345678");
     expect(await item(kees, "analyse").innerText()).toContain("Notitie: Concept staat klaar");
+  });
+
+  it("Afronden asks first; 'Nog niet' closes the question and leaves the checklist open; 'Ja, afronden' closes it", { timeout: 60_000 }, async () => {
+    const conversation = `sb-${randomUUID().slice(0, 8)}`;
+    const kees = await open(conversation, "Kees");
+    await kees.fill("#question", "spoedberaad CASUS-6");
+    await kees.press("#question", "Enter");
+    const card = kees.locator("section.checklist-part").last();
+    await card.getByRole("heading", { name: "Spoedberaad CASUS-6" }).waitFor({ timeout: 5000 });
+    const cardMessage = kees.locator("article.msg.bot", { has: card });
+    const bots = kees.locator("article.msg.bot");
+
+    const ask = async () => {
+      const before = await bots.count();
+      await cardMessage.getByRole("button", { name: "Afronden" }).click();
+      const question = bots.nth(before);
+      await question.getByText("Toch afronden?").waitFor({ timeout: 5000 });
+      return question;
+    };
+
+    const first = await ask();
+    expect(await first.getByRole("button").allInnerTexts()).toEqual(["Ja, afronden", "Nog niet"]);
+    await first.getByRole("button", { name: "Nog niet" }).click();
+    await kees.getByText("de checklist blijft open").waitFor({ timeout: 5000 });
+    // The question is answered: its buttons are off and the choice is marked.
+    expect(await first.getByRole("button", { name: "Ja, afronden" }).isDisabled()).toBe(true);
+    expect(await first.getByRole("button", { name: "Nog niet" }).getAttribute("aria-pressed")).toBe("true");
+    // The checklist is still open, its buttons still work.
+    expect(await card.locator(".where").innerText()).not.toContain("Afgerond");
+    await item(kees, "aanwezig").getByRole("button", { name: /^Klaar/ }).click();
+    await item(kees, "aanwezig").and(kees.locator('[data-state="done"]')).waitFor({ timeout: 5000 });
+
+    // Asked again, "Ja, afronden" closes it (redrawn in place, no buttons left on the card).
+    const second = await ask();
+    await second.getByRole("button", { name: "Ja, afronden" }).click();
+    await card.locator(".where", { hasText: "Afgerond" }).waitFor({ timeout: 5000 });
+    expect(await second.getByRole("button", { name: "Nog niet" }).isDisabled()).toBe(true);
+    await cardMessage.getByText("Afgerond. De samenvatting").waitFor({ timeout: 5000 });
+    expect(await cardMessage.getByRole("button").count()).toBe(0);
+  });
+
+  it("someone without a name shows as 'Webgebruiker' plus four letters, never as their id", { timeout: 60_000 }, async () => {
+    const conversation = `sb-${randomUUID().slice(0, 8)}`;
+    const kees = await open(conversation, "Kees");
+    const nameless = await open(conversation);
+    const id = await nameless.evaluate(() => localStorage.getItem("wegwijs-user"));
+    expect(id).toMatch(/^web-[a-z]{24}$/);
+
+    await nameless.fill("#question", "spoedberaad CASUS-7");
+    await nameless.press("#question", "Enter");
+    await kees.getByRole("heading", { name: "Spoedberaad CASUS-7" }).waitFor({ timeout: 5000 });
+    await item(kees, "aanwezig").getByRole("button", { name: /^Klaar/ }).click();
+    await item(nameless, "aanwezig").and(nameless.locator('[data-state="done"]')).waitFor({ timeout: 5000 });
+    await item(nameless, "analyse").getByRole("button", { name: /^Ik pak dit op/ }).click();
+    await item(kees, "analyse").getByText(/pakt het op/).waitFor({ timeout: 5000 });
+
+    const card = await kees.locator("section.checklist-part").last().innerText();
+    const shownAs = /voorzitter: (Webgebruiker [A-Z]{4})\b/.exec(card)?.[1];
+    expect(shownAs, card).toBeDefined();
+    expect(await item(kees, "analyse").innerText()).toContain(`${shownAs} pakt het op`);
+    expect(await item(nameless, "aanwezig").innerText()).toContain("gewijzigd door Kees");
+    // The same stand-in on both pages, and the id nowhere on either.
+    expect(await nameless.locator("section.checklist-part").last().innerText()).toContain(`voorzitter: ${shownAs}`);
+    for (const page of [kees, nameless]) expect(await page.locator("main").innerText()).not.toContain(id!);
+    // The page without a name says how colleagues see this person; typing a name hides that.
+    await nameless.locator("#name-hint", { hasText: `Collega's zien je nu als ${shownAs}.` }).waitFor({ timeout: 5000 });
+    await nameless.fill("#display-name", "Piet");
+    expect(await nameless.locator("#name-hint").innerText()).toBe("");
+    // Details lists the people by that name too.
+    await item(kees, "regie").getByRole("button", { name: /^Details/ }).click();
+    const ownerField = kees.locator("form.reply-form").last().getByLabel("Eigenaar");
+    await ownerField.waitFor({ timeout: 5000 });
+    const owners = await ownerField.locator("option").allInnerTexts();
+    expect(owners).toContain(shownAs);
+    expect(owners.join(" ")).not.toContain(id!);
   });
 });

@@ -1,3 +1,4 @@
+import { anonymousWebName } from "../../src/bot/actor.js";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeSlackActionId } from "../../src/integrations/slack/blockKit.js";
@@ -40,7 +41,8 @@ describe("a handler added by one registry line works on web, Slack and Teams", (
     const post = async (body: object) =>
       (await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json() as Promise<any>;
     const said = await post({ user: `web-${RUN}`, text: "echo appel" });
-    expect(said.replies[0].parts[0].text).toBe(`Echo: appel (voor web-${RUN})`);
+    // Without a name a web user is shown by a stand-in, never by their id.
+    expect(said.replies[0].parts[0].text).toBe(`Echo: appel (voor ${anonymousWebName(`web-${RUN}`)})`);
     const button = said.replies[0].parts[1].actions[0];
     expect(button).toMatchObject({ id: "echo.press", label: "Druk op mij", value: "appel" });
     const pressed = await post({ user: `web-${RUN}`, action: { id: button.id, value: button.value } });

@@ -100,11 +100,23 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(inChannel("chat.update").length).toBe(updatesBefore);
 
-    // Kees closes: a private confirmation listing the open items, then "Ja, afronden".
+    // Kees closes: a private confirmation listing the open items. "Nog niet" answers it in its
+    // place (the private message is replaced) and leaves the checklist open.
     await press(CHAIR, card, button(card, "spoedberaad.close"));
-    const confirm = await fake.waitFor(() => inChannel("chat.postEphemeral").find((m) => m.user === CHAIR));
+    const notYet = await fake.waitFor(() => inChannel("chat.postEphemeral").find((m) => m.user === CHAIR));
+    expect(shownText(notYet)).toContain("punten staan open");
+    await press(CHAIR, notYet, button(notYet, "spoedberaad.keepOpen"), true);
+    const keptOpen = await fake.waitFor(() => fake.messages().find((m) => m.via === "response_url" && m.text.includes("blijft open")));
+    expect(keptOpen.replaceOriginal).toBe(true);
+    expect(buttonsOf(keptOpen.blocks)).toEqual([]);
+    expect(inChannel("chat.update").some((m) => m.ts === card.ts && shownText(m).includes("Afgerond ·"))).toBe(false);
+    // Asked again, then "Ja, afronden"; its answer, too, takes the question's place.
+    await press(CHAIR, card, button(card, "spoedberaad.close"));
+    const confirm = await fake.waitFor(() => inChannel("chat.postEphemeral").filter((m) => m.user === CHAIR)[1]);
     expect(shownText(confirm)).toContain("punten staan open");
     await press(CHAIR, confirm, button(confirm, "spoedberaad.closeConfirmed"), true);
+    const doneAnswer = await fake.waitFor(() => fake.messages().find((m) => m.via === "response_url" && m.text.includes("Afgerond. De checklist is bijgewerkt")));
+    expect(doneAnswer.replaceOriginal).toBe(true);
     const closed = await fake.waitFor(() => inChannel("chat.update").find((m) => m.ts === card.ts && shownText(m).includes("Afgerond ·")));
     expect(buttonsOf(closed.blocks)).toEqual([]);
     const summary = await fake.waitFor(() => inChannel("chat.postMessage").find((m) => m.threadTs === card.ts));

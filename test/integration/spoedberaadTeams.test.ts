@@ -109,6 +109,12 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     await execute(CHAIR, "Kees", buttons.find((a) => a.data.wegwijs.id === "spoedberaad.close"));
     const question = await until(() => fake.messagesTo(CONVERSATION).slice(countBefore).find((c) => JSON.stringify(card(c) ?? "").includes("Toch afronden?")));
     const yes = actionsOf(card(question)).find((a) => a.data.wegwijs.id === "spoedberaad.closeConfirmed");
+    // "Nog niet" is offered too; pressed, it says so and nothing is closed.
+    const notYet = actionsOf(card(question)).find((a) => a.data.wegwijs.id === "spoedberaad.keepOpen");
+    expect(notYet).toMatchObject({ title: "Nog niet" });
+    await send(activity(CHAIR, "Kees", { value: notYet.data }));
+    await until(() => fake.messagesTo(CONVERSATION).slice(countBefore).find((c) => JSON.stringify(card(c) ?? "").includes("blijft open")));
+    expect(fake.calls.some((c) => c.updatesActivityId !== undefined && JSON.stringify(card(c)).includes("Afgerond ·"))).toBe(false);
     await send(activity(CHAIR, "Kees", { value: yes.data }));
     await until(() => fake.calls.find((c) => c.updatesActivityId !== undefined && JSON.stringify(card(c)).includes("Afgerond ·")));
     await until(() => fake.messagesTo(CONVERSATION).find((c) => JSON.stringify(card(c) ?? "").includes("Samenvatting Spoedberaad CASUS-44")));

@@ -76,6 +76,22 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(owned?.items[1]?.dueAt).toBeDefined();
   });
 
+  it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
+    const conversation = `sb-${RUN}-nameless`;
+    const chair = `nameless-${RUN}`;
+    const part = checklistOf(await post(chair, conversation, { text: "spoedberaad CASUS-13" }))!;
+    expect(part.chair).toMatch(/^Webgebruiker [A-Z]{4}$/);
+    const owned = checklistOf(await post(chair, conversation, { action: { id: "spoedberaad.owner", value: `${part.checklistId}:analyse` } }));
+    expect(owned?.items[1]).toMatchObject({ owner: part.chair, changedBy: part.chair });
+    const details = await post(chair, conversation, { action: { id: "spoedberaad.details", value: `${part.checklistId}:regie` } });
+    const confirm = await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });
+    for (const shown of [owned, details, confirm].map((r) => JSON.stringify(r))) {
+      expect(shown).not.toMatch(new RegExp(`"(label|text|chair|owner|changedBy)":"[^"]*${chair}`));
+    }
+    expect(JSON.stringify(details)).toContain(`"label":"${part.chair}"`);
+    expect(JSON.stringify(confirm)).toContain(`eigenaar: ${part.chair}`);
+  });
+
   it("refuses a casusnummer that looks like personal data", async () => {
     const replies = await post(`chair-${RUN}-p`, `sb-${RUN}-p`, { text: "spoedberaad 111222333" });
     expect(checklistOf(replies)).toBeUndefined();

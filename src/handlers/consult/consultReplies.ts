@@ -1,3 +1,4 @@
+import { actorLabel } from "../../bot/actor.js";
 import { CONSULT_HANDOVER_ACTION } from "../../bot/consultHandover.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import type { ConsultRequest, ConsultTarget } from "./consultModel.js";
@@ -24,7 +25,7 @@ function when(iso: string | undefined): string {
 }
 
 function who(person: ConsultRequest["assignee"]): string {
-  return person ? person.name?.trim() || person.userId : "niemand";
+  return person ? actorLabel({ surface: person.surface, userId: person.userId, displayName: person.name }) : "niemand";
 }
 
 export function statusLine(request: ConsultRequest): string {

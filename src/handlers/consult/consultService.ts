@@ -69,7 +69,7 @@ export function personOf(actor: Actor): ConsultPerson {
 }
 
 export function personLabel(person: ConsultPerson | undefined): string {
-  return person ? actorLabel({ userId: person.userId, displayName: person.name }) : "niemand";
+  return person ? actorLabel({ surface: person.surface, userId: person.userId, displayName: person.name }) : "niemand";
 }
 
 export function isCoordinator(actor: Actor, target: ConsultTarget): boolean {

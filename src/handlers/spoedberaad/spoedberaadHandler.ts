@@ -24,6 +24,7 @@ import {
 import {
   cardReply,
   closeConfirmReply,
+  closeSlotOf,
   detailsForm,
   detailsRefusal,
   NOTE_MAX_LENGTH as NOTE_MAX,
@@ -31,6 +32,7 @@ import {
   personName,
   SPOEDBERAAD_ACTION,
   sourcesReply,
+  summaryReply,
 } from "./spoedberaadReplies.js";
 import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJobs.js";
 import type { ResolvedSource } from "../route/sourcePassages.js";
@@ -45,6 +47,7 @@ const NOT_MEMBER = "Alleen mensen in dit gesprek kunnen de checklist veranderen.
 const ONLY_CHAIR = "Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.";
 const GONE = "Deze checklist bestaat niet (meer). Typ *spoedberaad* om een nieuwe te starten.";
 const CLOSED = "Deze checklist is al afgerond.";
+const KEPT_OPEN = "Oké, de checklist blijft open. Rond af wanneer het team zover is.";
 
 export interface SpoedberaadDeps {
   records: RecordStores;
@@ -72,6 +75,14 @@ export function personOf(actor: Actor): Person {
 }
 
 const newChecklistId = () => randomBytes(6).toString("base64url").replace(/[-_]/g, "x");
+/** One close confirmation: its answer replaces it (closeSlotOf). */
+const newAskId = () => randomBytes(4).toString("base64url").replace(/[-_]/g, "x");
+const ASK_ID = /^[A-Za-z0-9]{1,16}$/;
+
+/** An answer to a close confirmation, in its slot when the button said which one it was. */
+function answerToAsk(reply: Reply, checklistId: string, ask: string): Reply {
+  return ASK_ID.test(ask) ? { ...reply, slot: closeSlotOf(checklistId, ask) } : reply;
+}
 
 export class SpoedberaadService {
   readonly store: RecordStore<Checklist>;
@@ -135,6 +146,18 @@ export class SpoedberaadService {
   }
 
   /**
+   * The conversation's checklist as it stands now (the latest one started here, open or closed),
+   * and its summary once closed: both are drawn from the record, exactly as they were pushed.
+   */
+  async current(address: ConversationAddress): Promise<Reply[]> {
+    const conversation = { surface: address.surface, conversationId: address.conversationId, ...(address.threadId ? { threadId: address.threadId } : {}) };
+    const pointer = await this.pointers.get(conversationKey(conversation as Checklist["conversation"]));
+    const record = pointer ? await this.store.get(pointer.value.checklistId) : undefined;
+    if (!record || !sameConversation(address, record.value)) return [];
+    return record.value.status === "closed" ? [cardReply(record), summaryReply(record.value)] : [cardReply(record)];
+  }
+
+  /**
    * The card: on the web as the answer (the JSON contract); Slack and Teams get it through the
    * outbox as one message in the conversation, whose later states update it in place.
    */
@@ -175,15 +198,27 @@ export class SpoedberaadService {
       case SPOEDBERAAD_ACTION.close: {
         const found = await this.authorised(address, actor, checklistId, { chairOnly: true });
         if ("refusal" in found) return [found.refusal];
+        const confirm = closeConfirmReply(found.record.value, newAskId());
+        if (actor.surface !== "teams") return [confirm];
         // Teams shows no private card in a channel (only the invoke's text): there the question is
-        // asked in the conversation, and only the chair's "Ja" counts.
-        const confirm = closeConfirmReply(found.record.value);
-        return [actor.surface === "teams" ? { ...confirm, audience: "conversation" } : confirm];
+        // asked in the conversation, and only the chair's "Ja" counts. Without a slot: a slot reply
+        // would take the pressed card's place, and that is the checklist itself.
+        const { slot: _slot, ...asked } = confirm;
+        return [{ ...asked, audience: "conversation" }];
       }
       case SPOEDBERAAD_ACTION.closeConfirmed: {
         const closed = await this.change(address, actor, checklistId, { op: "close" }, { chairOnly: true });
-        // The card is redrawn in place for everyone by the outbox; the chair hears it is done.
-        return closed.some((r) => r.slot) ? [notice("Afgerond. De checklist is bijgewerkt; de samenvatting volgt eronder in het gesprek.", "info")] : closed;
+        // The card is redrawn in place for everyone by the outbox; the chair hears it is done, in
+        // place of the question.
+        return closed.some((r) => r.slot) ? [answerToAsk(notice("Afgerond. De checklist is bijgewerkt; de samenvatting volgt eronder in het gesprek.", "info"), checklistId, itemId)] : closed;
+      }
+      case SPOEDBERAAD_ACTION.keepOpen: {
+        // "Nog niet": nothing changes; the question is answered so its buttons go.
+        const record = await this.store.get(checklistId);
+        if (!record) return [notice(GONE)];
+        if (!sameConversation(address, record.value)) return [notice(NOT_HERE)];
+        const answer = record.value.status === "closed" ? notice(CLOSED, "info") : notice(KEPT_OPEN, "info");
+        return [answerToAsk(answer, checklistId, itemId)];
       }
       case SPOEDBERAAD_ACTION.chair: {
         const wanted = action.fields?.chair?.trim();
@@ -307,7 +342,7 @@ export class SpoedberaadService {
   private knownPeople(c: Checklist): ReplyChoice[] {
     const seen = new Map<string, string>();
     for (const p of [c.chair, ...c.items.flatMap((i) => [i.owner, i.changedBy])]) {
-      if (p && !seen.has(p.userId)) seen.set(p.userId, personName(p));
+      if (p && !seen.has(p.userId)) seen.set(p.userId, personName(p, c.conversation.surface));
     }
     return [...seen].map(([value, label]) => ({ value, label }));
   }
@@ -465,6 +500,9 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
     },
     async action({ address, actor, action }) {
       return service.action(address, actor, action);
+    },
+    async restore(address) {
+      return service.current(address);
     },
     async actionForm(action, address) {
       // "Details" without fields opens the form; with fields it is the form's submit.

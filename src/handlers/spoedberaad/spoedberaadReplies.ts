@@ -1,4 +1,4 @@
-import { actorLabel, unqualifiedUserId } from "../../bot/actor.js";
+import { actorLabel, type Surface, unqualifiedUserId } from "../../bot/actor.js";
 import { checklistMark, checklistStateName, clockTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
@@ -14,7 +14,10 @@ export const SPOEDBERAAD_ACTION = {
   note: "spoedberaad.note",
   quiet: "spoedberaad.quiet",
   close: "spoedberaad.close",
+  /** value = `<checklistId>:<ask>` from the confirmation (a bare checklistId works too). */
   closeConfirmed: "spoedberaad.closeConfirmed",
+  /** "Nog niet" under the confirmation: nothing changes, the question is closed. Same value. */
+  keepOpen: "spoedberaad.keepOpen",
   /** Hand the chair over: fields.chair = the new chair's user id (web API). */
   chair: "spoedberaad.chair",
   sources: "spoedberaad.sources",
@@ -32,7 +35,8 @@ export const NOTE_MAX_LENGTH = 280;
 /** The message slot of a checklist card: every state of it updates the one message in place. */
 export const slotOf = (checklistId: string): string => `spoedberaad:${checklistId}`;
 
-export const personName = (p: Person): string => actorLabel({ displayName: p.name, userId: p.userId });
+/** How someone on a checklist is shown; people on a checklist are on its conversation's surface. */
+export const personName = (p: Person, surface: Surface): string => actorLabel({ displayName: p.name, userId: p.userId, surface });
 
 function titleOf(c: Checklist): string {
   return c.casus ? `${c.title} ${c.casus}` : c.title;
@@ -48,15 +52,15 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
       title: titleOf(c),
       version: record.version,
       status: c.status,
-      chair: personName(c.chair),
+      chair: personName(c.chair, c.conversation.surface),
       items: c.items.map((i) => ({
         id: i.id,
         label: i.label,
         state: i.state,
-        ...(i.owner ? { owner: personName(i.owner) } : {}),
+        ...(i.owner ? { owner: personName(i.owner, c.conversation.surface) } : {}),
         ...(i.dueAt && i.owner && !c.quiet ? { dueAt: i.dueAt } : {}),
         ...(i.note ? { note: i.note } : {}),
-        ...(i.changedBy ? { changedBy: personName(i.changedBy) } : {}),
+        ...(i.changedBy ? { changedBy: personName(i.changedBy, c.conversation.surface) } : {}),
         ...(i.changedAt ? { changedAt: i.changedAt } : {}),
       })),
       setStateActionId: SPOEDBERAAD_ACTION.set,
@@ -116,7 +120,7 @@ export function detailsForm(
   people: ReplyChoice[],
   errors: Record<string, string> = {},
 ): Extract<ReplyPart, { kind: "form" }> {
-  const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner) }, ...people] : people;
+  const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner, c.conversation.surface) }, ...people] : people;
   const due = item.owner && item.state === "open" && !c.quiet ? clockTime(item.dueAt) : undefined;
   const minutes = Math.round(c.reminderMs / 60_000);
   const error = (id: string) => (errors[id] ? { error: errors[id] } : {});
@@ -172,9 +176,17 @@ export function notice(text: string, level: "info" | "warning" = "warning"): Rep
   return { parts: [{ kind: "notice", level, text }], audience: "private" };
 }
 
-/** "Afronden" asks first, and names what is still open. */
-export function closeConfirmReply(c: Checklist): Reply {
+/**
+ * The message slot of one close confirmation (`ask` is new for every "Afronden" press): its answer
+ * ("Ja, afronden" or "Nog niet") takes its place, so the question does not stay open with live
+ * buttons (Slack replaces the private message, the web closes it, a Slack DM updates it).
+ */
+export const closeSlotOf = (checklistId: string, ask: string): string => `spoedberaad-close:${checklistId}:${ask}`;
+
+/** "Afronden" asks first, names what is still open, and offers "Nog niet". */
+export function closeConfirmReply(c: Checklist, ask: string): Reply {
   const open = c.items.filter((i) => i.state === "open");
+  const value = `${c.id}:${ask}`;
   return {
     parts: [
       {
@@ -182,27 +194,31 @@ export function closeConfirmReply(c: Checklist): Reply {
         text:
           open.length === 0
             ? "Alle punten zijn klaar of n.v.t. Wil je de checklist afronden?"
-            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner)}` : ""}`), "Toch afronden?"].join("\n"),
+            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}`), "Toch afronden?"].join("\n"),
       },
       {
         kind: "actions",
-        actions: [{ id: SPOEDBERAAD_ACTION.closeConfirmed, label: "Ja, afronden", value: c.id, style: "danger" }],
+        actions: [
+          { id: SPOEDBERAAD_ACTION.closeConfirmed, label: "Ja, afronden", value, style: "danger" },
+          { id: SPOEDBERAAD_ACTION.keepOpen, label: "Nog niet", value },
+        ],
       },
     ],
     audience: "private",
+    slot: closeSlotOf(c.id, ask),
   };
 }
 
 /** Plain summary for the thread and for the consult request: done, n.v.t., open with owner, notes. */
 export function summaryText(c: Checklist): string {
   const line = (i: Checklist["items"][number]) =>
-    `${checklistMark(i.state)} ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
+    `${checklistMark(i.state)} ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
   const group = (state: Checklist["items"][number]["state"], heading: string) => {
     const items = c.items.filter((i) => i.state === state);
     return items.length > 0 ? [`${heading} (${items.length}):`, ...items.map(line)] : [];
   };
   return [
-    `${titleOf(c)}, voorzitter ${personName(c.chair)}.`,
+    `${titleOf(c)}, voorzitter ${personName(c.chair, c.conversation.surface)}.`,
     ...group("done", "Klaar"),
     ...group("nvt", "N.v.t."),
     ...group("open", "Nog open"),
@@ -235,7 +251,7 @@ export function reminderReply(c: Checklist, item: Checklist["items"][number]): R
   const person = {
     userId: unqualifiedUserId(surface, item.owner.userId),
     ...(item.owner.platformId ? { platformId: unqualifiedUserId(surface, item.owner.platformId) } : {}),
-    name: personName(item.owner),
+    name: personName(item.owner, c.conversation.surface),
   };
   return { parts: [{ kind: "mention", person, before: "⏰ Herinnering voor ", after }], audience: "conversation" };
 }

@@ -8,6 +8,8 @@ import { webIdentity, webUserOf } from "./webIdentity.js";
 import { INPUT_LIMITS, isQuestionTooLong, QUESTION_TOO_LONG_TEXT } from "../../bot/inputLimits.js";
 import { WEB_ACTION_LIMITS, WEB_FIELD_ID, toWebReply } from "./webReply.js";
 import type { WebStreamHub } from "./webStream.js";
+import { actorLabel } from "../../bot/actor.js";
+import { redactPersonalData } from "../../privacy/personalData.js";
 
 const L = WEB_ACTION_LIMITS;
 /** Open streams per process: each is a socket; a page reconnects by itself when refused. */
@@ -51,7 +53,15 @@ export interface ChatApiDeps {
   perUser?: RequestHandler;
   /** Records who opened which conversation (a typed message or the stream); see WebDirectory. */
   members?: { join(conversationId: string, userId: string, name?: string): Promise<void> };
+  /**
+   * How long a page may keep its copy of the conversation (WEGWIJS_STATE_TTL_HOURS, as long as
+   * the server keeps conversation state); told to the page by GET /api/history.
+   */
+  keepHours?: number;
 }
+
+/** Without WEGWIJS_STATE_TTL_HOURS from the app: its default. */
+const DEFAULT_KEEP_HOURS = 72;
 
 /**
  * JSON API of the web chat (the same bot core as Slack and Teams): POST /api/chat for a message
@@ -68,6 +78,9 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
     handle(req, res).catch(next);
   });
   router.get("/api/stream", identity, perUser, (req, res) => stream(req, res));
+  router.get("/api/history", identity, perUser, (req, res, next) => {
+    history(req, res).catch(next);
+  });
   return router;
 
   async function handle(req: Request, res: Response): Promise<void> {
@@ -99,7 +112,33 @@ export function chatApi(depsOrBot: ChatApiDeps | Bot): Router {
         ? { kind: "action", address, action: body.action }
         : { kind: "message", address, text: body.text ?? "" };
     const replies = await deps.bot.handle(incoming);
-    res.json({ replies: replies.map((reply) => toWebReply(reply)) });
+    // The message as Wegwijs keeps it (personal data taken out): the page shows and keeps this
+    // version, so what a browser stores never holds more than the server would.
+    const kept = body.text !== undefined ? { text: redactPersonalData(body.text).text } : {};
+    res.json({ replies: replies.map((reply) => toWebReply(reply)), ...kept });
+  }
+
+  /**
+   * What a page that (re)opens a conversation cannot have kept itself: the conversation's shared
+   * messages as they stand now (a spoedberaad card in its current state, and its summary once
+   * closed), how long the page may keep its own copy, and the name colleagues see for this user.
+   * Like the stream, it is for whoever has the conversation id; it holds nothing private.
+   */
+  async function history(req: Request, res: Response): Promise<void> {
+    const conversation = CONVERSATION_ID.safeParse(req.query.conversation ?? "web-chat");
+    if (!conversation.success) {
+      res.status(400).json({ error: "Ongeldig verzoek", details: ["conversation: letters, cijfers en . _ : -, hoogstens 200 tekens"] });
+      return;
+    }
+    const user = webUserOf(res);
+    const address = { surface: "web" as const, userId: user.id, conversationId: conversation.data, ...(user.name ? { userName: user.name } : {}) };
+    const replies = (await deps.bot.restore?.(address)) ?? [];
+    deps.logger?.debug({ surface: "web", replies: replies.length }, "history");
+    res.set("Cache-Control", "no-store").json({
+      replies: replies.map((reply) => toWebReply(reply)),
+      keepHours: deps.keepHours ?? DEFAULT_KEEP_HOURS,
+      shownAs: actorLabel({ surface: "web", userId: user.id, ...(user.name ? { displayName: user.name } : {}) }),
+    });
   }
 
   function stream(req: Request, res: Response): void {

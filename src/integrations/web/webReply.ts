@@ -9,6 +9,7 @@ import {
   type SourceCitation,
 } from "../../bot/reply.js";
 import { sourceTitle } from "../../bot/sourceTitle.js";
+import { actorLabel } from "../../bot/actor.js";
 
 /**
  * Bounds of what the web chat sends back (POST /api/chat `action`), shared with chatApi's schema
@@ -58,7 +59,7 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
     }
     case "mention": {
       // The web has no notifications: the person's name, as plain text.
-      const text = cleanText(`${part.before}${part.person.name.trim() || part.person.userId}${part.after}`);
+      const text = cleanText(`${part.before}${actorLabel({ surface: "web", userId: part.person.userId, displayName: part.person.name })}${part.after}`);
       return text ? { kind: "text", text } : undefined;
     }
     case "heading": {

@@ -42,6 +42,107 @@ const displayName = () => (nameInput?.value ?? "").trim();
 const shareLink = document.getElementById("share-link");
 if (shareLink) shareLink.href = `${location.pathname}#gesprek=${conversation}`;
 
+// How colleagues see this person while the name field is empty (from the server, asked without a
+// name: "Webgebruiker" and four letters, or the name a sign-in proxy gives; never the id).
+const nameHint = document.getElementById("name-hint");
+let shownAs = "";
+function showNameHint() {
+  if (!nameHint) return;
+  nameHint.textContent = shownAs && !displayName() ? `Collega's zien je nu als ${shownAs}.` : "";
+}
+nameInput?.addEventListener("input", showNameHint);
+
+/**
+ * This browser's copy of the conversation, so a reload or a second tab shows it again: the user's
+ * own messages (as the server kept them: personal data taken out) and the bot's messages with
+ * what happened to them (a step answered, a form sent, a vote). Per conversation in localStorage,
+ * at most KEEP_BOT_MESSAGES bot messages, each kept as long as the server keeps conversation
+ * state (keepHours, WEGWIJS_STATE_TTL_HOURS). The server keeps no copy of what was typed; shared
+ * messages (a spoedberaad card) come from the server in their current state (/api/history).
+ */
+const TRANSCRIPT_PREFIX = "wegwijs-transcript:";
+const transcriptKey = `${TRANSCRIPT_PREFIX}${conversation}`;
+const KEEP_BOT_MESSAGES = 50;
+let keepHours = 72;
+
+function readTranscript(key = transcriptKey) {
+  try {
+    const stored = JSON.parse(localStorage.getItem(key) ?? "null");
+    return stored && Array.isArray(stored.entries) ? stored : { entries: [] };
+  } catch {
+    return { entries: [] };
+  }
+}
+
+/** Entries still within the keeping time. */
+function current(entries, hours = keepHours) {
+  const since = Date.now() - hours * 3_600_000;
+  return entries.filter((entry) => typeof entry.at === "number" && entry.at >= since);
+}
+
+/** Transcripts of other conversations past their keeping time are removed. */
+function forgetOldTranscripts() {
+  for (let i = localStorage.length - 1; i >= 0; i--) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(TRANSCRIPT_PREFIX) || key === transcriptKey) continue;
+    const stored = readTranscript(key);
+    if (current(stored.entries, stored.keepHours ?? keepHours).length === 0) localStorage.removeItem(key);
+  }
+}
+
+function writeTranscript(entries) {
+  let bots = entries.filter((entry) => entry.who === "bot").length;
+  let first = 0;
+  while (bots > KEEP_BOT_MESSAGES) if (entries[first++].who === "bot") bots--;
+  let kept = entries.slice(first);
+  // A full storage: the oldest half goes, until it fits (or nothing is left to keep).
+  for (;;) {
+    try {
+      if (kept.length === 0) localStorage.removeItem(transcriptKey);
+      else localStorage.setItem(transcriptKey, JSON.stringify({ keepHours, entries: kept }));
+      return;
+    } catch {
+      if (kept.length === 0) return;
+      kept = kept.slice(Math.ceil(kept.length / 2));
+    }
+  }
+}
+
+/** Read, change and write in one go, so two tabs of one conversation do not undo each other. */
+function updateTranscript(change) {
+  const entries = current(readTranscript().entries);
+  change(entries);
+  entries.sort((a, b) => a.at - b.at);
+  writeTranscript(entries);
+}
+
+/** Keeps a shown message; its article gets the entry's key for later changes. */
+function remember(article, entry) {
+  const key = entry.key ?? `e:${randomLetters(12)}`;
+  article.setAttribute("data-key", key);
+  updateTranscript((entries) => {
+    const existing = entries.find((e) => e.key === key);
+    if (existing) Object.assign(existing, entry, { key, at: existing.at });
+    else entries.push({ at: Date.now(), ...entry, key });
+  });
+}
+
+/** Records what happened to a kept message (a new state, a step answered, a form sent, a vote). */
+function rememberChange(article, change) {
+  const key = article?.getAttribute("data-key");
+  if (!key) return;
+  updateTranscript((entries) => {
+    const entry = entries.find((e) => e.key === key);
+    if (entry) typeof change === "function" ? change(entry) : Object.assign(entry, change);
+  });
+}
+
+/** One entry per live message: a checklist card is kept once, whichever way it arrived. */
+const keyOf = (reply, messageId) => {
+  if (reply.slot && reply.parts.some((p) => p.kind === "checklist")) return `slot:${reply.slot}`;
+  return messageId ? `m:${messageId}` : undefined;
+};
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -135,6 +236,17 @@ function renderChecklist(part) {
   );
 }
 
+/** A sent or cancelled form (see renderForm): read-only, cleared, buttons off, with a status line. */
+function finishForm(form, status) {
+  for (const input of form.querySelectorAll("input, textarea, select")) {
+    if (input.tagName !== "SELECT") input.value = "";
+    input.disabled = true;
+  }
+  for (const button of form.querySelectorAll("button")) button.disabled = true;
+  form.classList.add("done");
+  form.append(el("p", { class: "where" }, status));
+}
+
 // Form: real labels and required fields; the browser checks them before we post.
 function renderForm(part) {
   const n = ++formCounter;
@@ -182,13 +294,8 @@ function renderForm(part) {
    * number in a note) does not stay on the page looking saved.
    */
   const finish = (status) => {
-    for (const [, input] of inputs) {
-      if (input.tagName !== "SELECT") input.value = "";
-      input.disabled = true;
-    }
-    for (const button of form.querySelectorAll("button")) button.disabled = true;
-    form.classList.add("done");
-    form.append(el("p", { class: "where" }, status));
+    finishForm(form, status);
+    rememberChange(form.closest("article"), { formDone: status });
   };
   if (part.cancel) {
     const cancel = part.cancel;
@@ -222,7 +329,9 @@ function renderFeedback(part) {
     const button = buttonFor(label, async () => {
       if (button.getAttribute("aria-pressed") === "true") return;
       const ok = await send({ action: { id: FEEDBACK_ACTION, value: `${part.answerId}:${rating}` } }, label);
-      if (ok) buttons.forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+      if (!ok) return;
+      buttons.forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+      rememberChange(box.closest("article"), { rating });
     }, { "aria-pressed": "false", "data-rating": rating });
     return button;
   });
@@ -258,7 +367,12 @@ function renderPart(part) {
         const button = buttonFor(action.label, async () => {
           const ok = await send({ action: { id: action.id, value: action.value } }, action.label, button);
           // "Meer bronnen" shows the same list every time: once is enough.
-          if (ok && action.id === MORE_SOURCES_ACTION) button.disabled = true;
+          if (ok && action.id === MORE_SOURCES_ACTION) {
+            button.disabled = true;
+            rememberChange(box.closest("article"), (entry) => {
+              entry.disabled = [...new Set([...(entry.disabled ?? []), action.label])];
+            });
+          }
         }, attrs);
         box.append(button);
       }
@@ -278,22 +392,30 @@ function renderPart(part) {
   }
 }
 
-function addMessage(who, nodes, attrs = {}) {
+function addMessage(who, nodes, attrs = {}, { scroll = true } = {}) {
   const msg = el("article", { class: `msg ${who}`, "aria-label": who === "user" ? "Jij" : "Wegwijs", ...attrs });
   nodes.forEach((n) => msg.append(n));
   log.append(msg);
-  msg.scrollIntoView({ behavior: "smooth", block: "end" });
+  if (scroll) msg.scrollIntoView({ behavior: "smooth", block: "end" });
   return msg;
 }
 
-/** A bot reply; one with a slot (a route walk) gets it as an attribute, so the next step can close it. */
-function addReply(reply, attrs = {}) {
-  return addMessage("bot", reply.parts.map(renderPart), reply.slot ? { "data-slot": reply.slot, ...attrs } : attrs);
+/**
+ * A bot reply, kept in this browser's transcript; one with a slot (a route walk) gets it as an
+ * attribute, so the next step can close it.
+ */
+function addReply(reply, attrs = {}, options = {}) {
+  const article = addMessage("bot", reply.parts.map(renderPart), reply.slot ? { "data-slot": reply.slot, ...attrs } : attrs, options);
+  const messageId = attrs["data-message-id"];
+  if (options.remember !== false) remember(article, { who: "bot", reply, ...(messageId ? { messageId } : {}), key: keyOf(reply, messageId) });
+  return article;
 }
 
 /**
  * A shared checklist is one live message: a newer state of it (an answer to this page's own press,
- * or pushed) redraws the article in place. An older version never overwrites a newer one.
+ * pushed, or restored from the server) redraws the article in place. The same or an older version
+ * is not drawn again: a redraw replaces the buttons, which would eat a click in progress and move
+ * the keyboard focus (a page that reopens gets its card from the history and from the stream).
  */
 function redrawLive(reply, messageId) {
   const part = reply.parts.find((p) => p.kind === "checklist");
@@ -301,28 +423,41 @@ function redrawLive(reply, messageId) {
   const existing = [...log.querySelectorAll(`article[data-slot="${CSS.escape(reply.slot)}"]`)].at(-1);
   if (!existing) return false;
   const shown = Number(existing.querySelector("[data-version]")?.getAttribute("data-version") ?? -1);
-  if (part.version >= shown) existing.replaceChildren(...reply.parts.map(renderPart));
+  if (part.version > shown) {
+    existing.replaceChildren(...reply.parts.map(renderPart));
+    rememberChange(existing, { reply });
+  }
   if (messageId) existing.setAttribute("data-message-id", messageId);
   return true;
 }
 
+/** The message is answered: its buttons and fields off, the pressed one (by its label) marked. */
+function closeArticle(article, chosenLabel) {
+  for (const control of article.querySelectorAll("button, input, textarea, select")) control.disabled = true;
+  const chosen = [...article.querySelectorAll("button")].find((b) => b.textContent === chosenLabel);
+  if (chosen) {
+    chosen.classList.add("chosen");
+    chosen.setAttribute("aria-pressed", "true");
+  }
+  article.classList.add("done");
+}
+
 /**
- * The next state of a slot (the next route step) came in: the step the button was on stays as a
- * record of the walk, its buttons disabled and the chosen one marked.
+ * The next state of a slot (the next route step, the answer to a question) came in: the message
+ * the button was on stays as a record, its buttons disabled and the chosen one marked.
  */
 function closeStep(pressed, replies) {
   const article = pressed?.closest("article.msg.bot");
   const slot = article?.getAttribute("data-slot");
   if (!article || !slot || !replies.some((r) => r.slot === slot)) return;
-  for (const button of article.querySelectorAll("button")) button.disabled = true;
-  pressed.classList.add("chosen");
-  pressed.setAttribute("aria-pressed", "true");
-  article.classList.add("done");
+  closeArticle(article, pressed.textContent);
+  rememberChange(article, { done: true, chosen: pressed.textContent });
 }
 
 /** Posts a message or action; resolves to true when the bot answered. */
 async function send(payload, shownText, pressed) {
-  if (shownText) addMessage("user", [el("p", {}, shownText)]);
+  const bubble = shownText ? addMessage("user", [el("p", {}, shownText)]) : undefined;
+  const shownAt = Date.now();
   status.textContent = "Wegwijs zoekt in de plandocumenten…";
   form.querySelector("button").disabled = true;
   try {
@@ -339,6 +474,12 @@ async function send(payload, shownText, pressed) {
       body = await response.json();
     }
     if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+    if (bubble) {
+      // Shown and kept as the server kept it: a BSN or phone number typed by mistake is gone.
+      const kept = typeof body.text === "string" ? body.text : shownText;
+      if (kept !== shownText) bubble.querySelector("p").textContent = kept;
+      remember(bubble, { who: "user", text: kept, at: shownAt });
+    }
     closeStep(pressed, body.replies);
     for (const reply of body.replies) if (!redrawLive(reply)) addReply(reply);
     status.textContent = "";
@@ -368,32 +509,118 @@ input.addEventListener("keydown", (event) => {
   }
 });
 
-// Messages pushed to this conversation (a colleague's tick, a notification): a known message id
-// is redrawn in place, a new one is added. EventSource reconnects by itself.
+/** A pushed message: a known message id or live slot is redrawn in place, a new one is added. */
+function showPushed({ messageId, reply }) {
+  if (redrawLive(reply, messageId)) return;
+  // The same message again (by id), or the newest message of the same slot (a shared checklist
+  // this page first got as the answer to its own command): redrawn in place.
+  const byId = log.querySelector(`article[data-message-id="${CSS.escape(messageId)}"]`);
+  const bySlot = reply.slot ? [...log.querySelectorAll(`article[data-slot="${CSS.escape(reply.slot)}"]`)].at(-1) : null;
+  const existing = byId ?? bySlot;
+  if (existing) {
+    existing.replaceChildren(...reply.parts.map(renderPart));
+    existing.setAttribute("data-message-id", messageId);
+    rememberChange(existing, { reply, messageId });
+  } else addReply(reply, { "data-message-id": messageId });
+}
+
+// Messages pushed to this conversation (a colleague's tick, a notification). EventSource
+// reconnects by itself. Until the page has shown what it kept, pushes wait their turn.
 let source;
+let restored = false;
+const waiting = [];
 function listen() {
   if (!("EventSource" in window)) return;
   source?.close();
   const params = new URLSearchParams({ conversation, user });
   source = new EventSource(`/api/stream?${params}`);
   const show = (event) => {
-    const { messageId, reply } = JSON.parse(event.data);
-    if (redrawLive(reply, messageId)) return;
-    // The same message again (by id), or the newest message of the same slot (a shared checklist
-    // this page first got as the answer to its own command): redrawn in place.
-    const byId = log.querySelector(`article[data-message-id="${CSS.escape(messageId)}"]`);
-    const bySlot = reply.slot ? [...log.querySelectorAll(`article[data-slot="${CSS.escape(reply.slot)}"]`)].at(-1) : null;
-    const existing = byId ?? bySlot;
-    if (existing) {
-      existing.replaceChildren(...reply.parts.map(renderPart));
-      existing.setAttribute("data-message-id", messageId);
-    } else addReply(reply, { "data-message-id": messageId });
+    const pushed = JSON.parse(event.data);
+    if (restored) showPushed(pushed);
+    else waiting.push(pushed);
   };
   source.addEventListener("message", show);
   source.addEventListener("update", show);
   source.addEventListener("open", () => document.body.setAttribute("data-stream", "open"));
 }
-listen();
 
-// Greet with what Wegwijs can do.
-send({ text: "help" }, null);
+/** What the server keeps for this conversation (shared messages as they stand now), or nothing. */
+async function fetchHistory() {
+  try {
+    const params = new URLSearchParams({ conversation, user });
+    let response = await fetch(`/api/history?${params}`);
+    let body = await response.json();
+    if (response.status === 400 && replaceRefusedId(body)) {
+      params.set("user", user);
+      response = await fetch(`/api/history?${params}`);
+      body = await response.json();
+    }
+    return response.ok ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A kept message shown again, with what happened to it. */
+function showKept(entry) {
+  if (entry.who === "user") {
+    if (typeof entry.text !== "string") return;
+    addMessage("user", [el("p", {}, entry.text)], {}, { scroll: false }).setAttribute("data-key", entry.key);
+    return;
+  }
+  if (!Array.isArray(entry.reply?.parts)) return;
+  const article = addReply(entry.reply, entry.messageId ? { "data-message-id": entry.messageId } : {}, { remember: false, scroll: false });
+  article.setAttribute("data-key", entry.key);
+  if (entry.done) closeArticle(article, entry.chosen);
+  const sent = article.querySelector("form.reply-form");
+  if (entry.formDone && sent) finishForm(sent, entry.formDone);
+  for (const button of article.querySelectorAll("button")) if (entry.disabled?.includes(button.textContent)) button.disabled = true;
+  if (entry.rating) for (const button of article.querySelectorAll(".feedback button")) button.setAttribute("aria-pressed", String(button.getAttribute("data-rating") === entry.rating));
+}
+
+/**
+ * Opening the page: the stream first (it makes this person part of the conversation), then what
+ * this browser kept, then the shared messages as the server has them now (a card that changed
+ * while the page was closed is redrawn; a colleague opening the link gets it too). A page with
+ * nothing kept is greeted first.
+ */
+async function start() {
+  listen();
+  const history = await fetchHistory();
+  if (history) {
+    keepHours = Number(history.keepHours) > 0 ? Number(history.keepHours) : keepHours;
+    shownAs = typeof history.shownAs === "string" ? history.shownAs : "";
+    showNameHint();
+  }
+  forgetOldTranscripts();
+  updateTranscript(() => undefined); // what is past its keeping time goes now, not at the next message
+  const kept = current(readTranscript().entries);
+  for (const entry of kept) {
+    try {
+      showKept(entry);
+    } catch {
+      // A kept message this page cannot draw any more (an older page's format): left out.
+    }
+  }
+  if (kept.length === 0) await send({ text: "help" }, null);
+  const keptReplies = new Set(kept.filter((e) => e.who === "bot").map((e) => JSON.stringify(e.reply)));
+  for (const reply of history?.replies ?? []) {
+    // A summary this page was pushed before is drawn from the same record: the same message.
+    if (!redrawLive(reply) && !keptReplies.has(JSON.stringify(reply))) addReply(reply, {}, { scroll: false });
+  }
+  restored = true;
+  for (const pushed of waiting.splice(0)) showPushed(pushed);
+  log.lastElementChild?.scrollIntoView({ block: "end" });
+  document.body.setAttribute("data-restored", "true");
+}
+
+/** "Wis dit gesprek hier": this browser forgets its copy; shared messages stay for the team. */
+document.getElementById("forget")?.addEventListener("click", async () => {
+  localStorage.removeItem(transcriptKey);
+  log.replaceChildren();
+  await send({ text: "help" }, null);
+  const history = await fetchHistory();
+  for (const reply of history?.replies ?? []) if (!redrawLive(reply)) addReply(reply);
+});
+
+void start();
