@@ -8,6 +8,7 @@ import type { RecordStore } from "../../src/records/recordStore.js";
 import { REDIS_URL } from "../support/redis.js";
 import { openStream } from "../support/sseClient.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+import { postWebChat } from "../support/webChat.js";
 
 type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
 
@@ -28,15 +29,8 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     await app?.close();
   });
 
-  const post = async (user: string, conversation: string, body: object, name?: string) => {
-    const response = await fetch(`${app.baseUrl}/api/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ user, conversation, ...(name ? { name } : {}), ...body }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { replies: Array<{ parts: ReplyPart[]; slot?: string }> }).replies;
-  };
+  const post = async (user: string, conversation: string, body: object, name?: string) =>
+    (await postWebChat<{ replies: Array<{ parts: ReplyPart[]; slot?: string }> }>(app.baseUrl, user, conversation, body, name)).replies;
   const checklistOf = (replies: Array<{ parts: ReplyPart[] }>): ChecklistPart | undefined =>
     replies.flatMap((r) => r.parts).find((p): p is ChecklistPart => p.kind === "checklist");
   const noticeOf = (replies: Array<{ parts: ReplyPart[] }>) =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply, ReplyPart } from "../../src/bot/reply.js";
 import { REDIS_URL } from "../support/redis.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
+import { postWebChat } from "../support/webChat.js";
 
 type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
 interface History {
@@ -28,15 +29,8 @@ describe("web chat history API (real HTTP, real Redis)", () => {
     await app?.close();
   });
 
-  const post = async (user: string, conversation: string, body: object, name?: string) => {
-    const response = await fetch(`${app.baseUrl}/api/chat`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ user, conversation, ...(name ? { name } : {}), ...body }),
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as { replies: Reply[]; text?: string };
-  };
+  const post = (user: string, conversation: string, body: object, name?: string) =>
+    postWebChat<{ replies: Reply[]; text?: string }>(app.baseUrl, user, conversation, body, name);
   const history = async (user: string, conversation: string, name?: string): Promise<History> => {
     const response = await fetch(`${app.baseUrl}/api/history?${new URLSearchParams({ user, conversation, ...(name ? { name } : {}) })}`);
     expect(response.status).toBe(200);
