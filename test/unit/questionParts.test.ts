@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { laterPart, questionParts } from "../../src/handlers/ask/questionParts.js";
+import { questionParts } from "../../src/handlers/ask/questionParts.js";
 
 describe("questionParts", () => {
   it("splits two questions at the first question mark", () => {
@@ -14,7 +14,7 @@ describe("questionParts", () => {
       first: "Hoeveel mensen volgen de training",
       later: "in hoeveel regio's",
     });
-    expect(laterPart("wie betaalt het spoedberaad en wanneer wordt het gehouden")).toBe("wanneer wordt het gehouden");
+    expect(questionParts("wie betaalt het spoedberaad en wanneer wordt het gehouden")?.later).toBe("wanneer wordt het gehouden");
   });
 
   it("does not split one question, or a question followed by a remark", () => {

@@ -11,7 +11,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
-import { laterPart, questionParts } from "./questionParts.js";
+import { questionParts } from "./questionParts.js";
 import { plainText } from "./untrustedText.js";
 
 export interface AnswerResult {
@@ -101,20 +101,18 @@ export class AskService {
       };
     }
 
-    let passages = await this.knowledge.retrieve(searchText, this.options.topK);
-    let extractive = this.extractive(searchText, passages);
     const parts = questionParts(searchText);
+    let passages = await this.knowledge.retrieve(searchText, this.options.topK);
+    let extractive = this.extractive(searchText, passages, parts?.later);
     if (!this.documentsAnswer(passages, extractive) && parts) {
-      // A message that asks two things may be answered in part: the part the documents answer,
-      // with a word on the part they leave open.
-      // Only the first part: a later one often leans on it ("Van hoeveel naar hoeveel?").
-      for (const part of [parts.first]) {
-        const partPassages = await this.knowledge.retrieve(part, this.options.topK);
-        const partAnswer = this.extractive(part, partPassages, searchText);
-        if (!this.documentsAnswer(partPassages, partAnswer)) continue;
-        passages = partPassages;
-        extractive = partAnswer;
-        break;
+      // A message that asks two things may be answered in part: its first question, with a word
+      // on the one left open. Not the later one alone: it often leans on the first ("Van
+      // hoeveel naar hoeveel?").
+      const firstPassages = await this.knowledge.retrieve(parts.first, this.options.topK);
+      const firstAnswer = this.extractive(parts.first, firstPassages, parts.later);
+      if (this.documentsAnswer(firstPassages, firstAnswer)) {
+        passages = firstPassages;
+        extractive = firstAnswer;
       }
     }
     if (!this.documentsAnswer(passages, extractive)) {
@@ -161,11 +159,11 @@ export class AskService {
     return best !== undefined && best.coverage >= this.options.minCoverage && extractive.hasExpectedType && !extractive.aboutMissing;
   }
 
-  /** `asked` is the whole message when `question` is the part of it being answered. */
+  /** `laterQuestion`: the second question of the message, checked against what is quoted. */
   private extractive(
     question: string,
     passages: RetrievedPassage[],
-    asked = question,
+    laterQuestion?: string,
   ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean } {
     const scorer = this.knowledge.questionScorer(question);
     const answer = extractiveAnswer(
@@ -178,7 +176,7 @@ export class AskService {
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
     const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question));
-    const unanswered = this.unansweredPart(asked, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
+    const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       hasExpectedType: answer.hasExpectedType,
       aboutMissing: about.missing,
@@ -199,9 +197,7 @@ export class AskService {
    * the reader is told the documents answer only the first part ("De documenten noemen X, maar
    * niet Y"), rather than left to think the quotes answer both.
    */
-  private unansweredPart(question: string, quoted: string): string | undefined {
-    const part = laterPart(question);
-    if (!part) return undefined;
+  private leftOpen(part: string, quoted: string): string | undefined {
     const scorer = this.knowledge.questionScorer(part);
     // A part that is mostly pronouns ("en wie geeft die?") cannot be checked against the quotes.
     if (scorer.words.length < 2) return undefined;

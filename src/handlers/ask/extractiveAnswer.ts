@@ -1,4 +1,5 @@
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
+import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
 import { excerpt, type PassageLine, passageLines, rowAsPairs, shorten } from "./sentences.js";
 
@@ -97,8 +98,6 @@ const STATING_HEADING = 40;
 const ITEM_CHARS = 300;
 /** Sentence openings that point back at the sentence before. */
 const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|zij|ze|hij|zo)\s|^het (betreft|gaat om)\b/i;
-/** A question that asks two things: two question marks, or "... en wie/wat/hoe ...". */
-const TWO_QUESTIONS = /\?.*\?|\b(en|plus|ook)\s+(wie|wat|hoe|wanneer|waar|welke|hoeveel|waarom|sinds|vanaf)\b/i;
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
 /** A runner-up scoring at least this share of the lead is quoted too: it may be the answer. */
@@ -221,7 +220,7 @@ export function extractiveAnswer(
       };
       let have = coveredBy(quotes[0]!);
       const missingWeight = () => weights.reduce((sum, w, g) => sum + (have[g] ? 0 : w), 0);
-      const twoThings = TWO_QUESTIONS.test(question);
+      const twoThings = questionParts(question) !== undefined;
       const key = (c: Candidate) => `${c.n}:${c.index}`;
       // Candidates whose quote did not fit the word budget are passed over, not retried.
       const tried = new Set<string>();

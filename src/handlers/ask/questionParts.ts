@@ -24,11 +24,6 @@ export function questionParts(question: string): QuestionParts | undefined {
   return later && first && OPENS_QUESTION.test(later) ? { first, later } : undefined;
 }
 
-/** The question after the first one, when there is one. */
-export function laterPart(question: string): string | undefined {
-  return questionParts(question)?.later;
-}
-
 function splitOnAnd(question: string): { first: string; later: string } | undefined {
   const match = SECOND_QUESTION.exec(question);
   return match ? { first: question.slice(0, match.index), later: match[1]! } : undefined;

@@ -60,18 +60,22 @@ function joinBrokenSentences(raw: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let line = raw[i]!;
-    const prose = (l: string) => l.trim() !== "" && !l.trim().startsWith("#") && !/\s\|\s/.test(l) && !BULLET.test(l);
-    while (prose(line) && !/[.!?:;)"”’]\s*$/.test(line)) {
+    while (isProse(line) && !/[.!?:;)"”’]\s*$/.test(line)) {
       const gap = raw[i + 1]?.trim() === "" ? 2 : 1;
       const next = raw[i + gap];
-      if (next === undefined || !prose(next) || !/^\s*\p{Ll}/u.test(next)) break;
+      if (next === undefined || !isProse(next) || !/^\s*\p{Ll}/u.test(next)) break;
       line = `${line.trimEnd()} ${next.trim()}`;
-      for (let k = 1; k < gap; k++) out.push("");
       i += gap;
     }
     out.push(line);
   }
   return out;
+}
+
+/** A text line that is prose: not blank, not a heading, a table row or a list item. */
+function isProse(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed !== "" && !trimmed.startsWith("#") && !/\s\|\s/.test(line) && !BULLET.test(line);
 }
 
 /** A sentence or list line of a passage, as shown in an answer; headings are not sentences. */

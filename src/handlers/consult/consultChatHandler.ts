@@ -5,8 +5,8 @@ import { parseConsultHandover } from "../../bot/consultHandover.js";
 import type { Reply } from "../../bot/reply.js";
 import { consultForm, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
-import { answerForm, CONSULT_ACTION, coordinatorList, notice, requesterList, textForm } from "./consultReplies.js";
-import { type ActionOutcome, type ConsultService, isCoordinator, personLabel } from "./consultService.js";
+import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, requesterList, textForm } from "./consultReplies.js";
+import { type ActionOutcome, type ConsultService, isCoordinator } from "./consultService.js";
 
 const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
 const MAX_TEXT = 3000;

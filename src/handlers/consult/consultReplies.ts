@@ -24,7 +24,8 @@ function when(iso: string | undefined): string {
   return new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
-function who(person: ConsultRequest["assignee"]): string {
+/** How a requester or coordinator is shown: their name, a web stand-in, or "niemand". */
+export function personLabel(person: ConsultRequest["assignee"]): string {
   return person ? actorLabel({ surface: person.surface, userId: person.userId, displayName: person.name }) : "niemand";
 }
 
@@ -33,11 +34,11 @@ export function statusLine(request: ConsultRequest): string {
     case "nieuw":
       return `Status: nieuw, ingediend ${when(request.createdAt)}`;
     case "opgepakt":
-      return `Status: opgepakt door ${who(request.assignee)} (${when(request.updatedAt)})`;
+      return `Status: opgepakt door ${personLabel(request.assignee)} (${when(request.updatedAt)})`;
     case "vraag uitgezet":
-      return `Status: vraag uitgezet door ${who(request.assignee)} (${when(request.updatedAt)})`;
+      return `Status: vraag uitgezet door ${personLabel(request.assignee)} (${when(request.updatedAt)})`;
     case "afgerond":
-      return `Status: afgerond door ${who(request.assignee)} (${when(request.closedAt)})`;
+      return `Status: afgerond door ${personLabel(request.assignee)} (${when(request.closedAt)})`;
     case "geannuleerd":
       return `Status: geannuleerd door de aanvrager (${when(request.closedAt)})`;
   }
@@ -75,10 +76,10 @@ export function cardSlot(id: string): string {
 
 const EVENT_TEXT: Record<string, (r: ConsultRequest) => string> = {
   filed: (r) => `Je consultaanvraag ${r.id} is ingediend bij het ${TARGET_LABEL[r.target]}. Je hoort hier wanneer iemand hem oppakt.`,
-  claimed: (r) => `Je consultaanvraag ${r.id} is opgepakt door ${who(r.assignee)}.`,
-  asked: (r) => `${who(r.assignee)} heeft een vraag over je consultaanvraag ${r.id}:\n${r.openQuestion ?? ""}`,
+  claimed: (r) => `Je consultaanvraag ${r.id} is opgepakt door ${personLabel(r.assignee)}.`,
+  asked: (r) => `${personLabel(r.assignee)} heeft een vraag over je consultaanvraag ${r.id}:\n${r.openQuestion ?? ""}`,
   answered: (r) => `Je antwoord op ${r.id} is doorgegeven.`,
-  closed: (r) => `Je consultaanvraag ${r.id} is afgerond door ${who(r.assignee)}.`,
+  closed: (r) => `Je consultaanvraag ${r.id} is afgerond door ${personLabel(r.assignee)}.`,
   cancelled: (r) => `Je consultaanvraag ${r.id} is geannuleerd.`,
 };
 

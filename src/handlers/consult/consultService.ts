@@ -18,7 +18,7 @@ import {
   linkKind,
   OPEN_STATUSES,
 } from "./consultModel.js";
-import { requesterStatusReply } from "./consultReplies.js";
+import { personLabel, requesterStatusReply } from "./consultReplies.js";
 import { dueTimes, type ServiceLevels } from "./serviceLevels.js";
 
 /** Job names this feature registers (see consultJobs.ts). */
@@ -66,10 +66,6 @@ const OPEN_TTL_SECONDS = 366 * 86_400;
 
 export function personOf(actor: Actor): ConsultPerson {
   return { surface: actor.surface, userId: actor.userId, ...(actor.displayName ? { name: actor.displayName } : {}) };
-}
-
-export function personLabel(person: ConsultPerson | undefined): string {
-  return person ? actorLabel({ surface: person.surface, userId: person.userId, displayName: person.name }) : "niemand";
 }
 
 export function isCoordinator(actor: Actor, target: ConsultTarget): boolean {
