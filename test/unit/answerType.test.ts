@@ -8,7 +8,6 @@ describe("expectedAnswerType", () => {
     ["welk artikel uit de Jeugdwet regelt dat?", "article"],
     ["per welke datum sluit de regio aan?", "date"],
     ["hoeveel procent komt met spoed binnen?", "percentage"],
-    ["welk doel in % gold er voor dit jaar?", "percentage"],
     ["hoeveel jongeren zitten er op een groep?", "number"],
     ["hoe vaak wordt de veiligheid opnieuw gewogen?", "frequency"],
     ["vanaf welke leeftijd mag een jongere meebeslissen?", "age"],

@@ -105,18 +105,6 @@ describe("extractiveAnswer", () => {
     expect(named.text).toBe("“Ouders en kind begrijpen waarom het nodig is. Beiden weten wat er daarna gebeurt. Er is een plan voor terugkeer.” [1]");
   });
 
-  it("leads a named section with its heading when the heading states the principle", () => {
-    const heading = "G. Als ouders en kind uit elkaar moeten, begrijpen beiden waarom het noodzakelijk is.";
-    const principle = passage("g", "- De inzet is een harmonieuze werkwijze.\n- Er is een plan voor terugkeer.", 0.8, ["Basisprincipes", heading]);
-    const titled = passage("t", "Ouders en kind begrijpen waarom het nodig is.", 0.8, ["Basisprincipes", "G. Begrip"]);
-    const question = "wat houdt principe G in?";
-    const named = extractiveAnswer([principle], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, namedSection: 1 });
-    expect(named.text).toBe(`“${heading}”\n- De inzet is een harmonieuze werkwijze.\n- Er is een plan voor terugkeer. [1]`);
-    // A short title says nothing of its own: the section's text leads.
-    const short = extractiveAnswer([titled], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, namedSection: 1 });
-    expect(short.text).toBe("“Ouders en kind begrijpen waarom het nodig is.” [1]");
-  });
-
   it("quotes the sentence that refers back to the lead ('Daarmee ...') with it, once", () => {
     const passages = [passage("p", "Verder is er veel aandacht voor scholing. Pleegzorg heeft de voorkeur boven andere vormen van verblijf. Daarmee blijft het kind in een gezin.")];
     const answer = extractiveAnswer(passages, wordsScorer("waarom heeft pleegzorg de voorkeur"));

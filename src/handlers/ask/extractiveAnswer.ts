@@ -92,12 +92,10 @@ interface Quote {
   indexes: number[];
 }
 
-/** A heading this long states something ("G. Als ouders en kind ... noodzakelijk is."). */
-const STATING_HEADING = 40;
 /** A list item longer than this is shown by its best sentences (measured: 250 and 360 did worse). */
 const ITEM_CHARS = 300;
 /** Sentence openings that point back at the sentence before. */
-const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|zij|ze|hij|zo)\s|^het (betreft|gaat om)\b/i;
+const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|zij|ze|hij|zo)\s/i;
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
 /** A runner-up scoring at least this share of the lead is quoted too: it may be the answer. */
@@ -275,15 +273,11 @@ export function extractiveAnswer(
   const cited: number[] = [];
   const firstQuote = new Map<number, string>();
   const quoted: string[] = [];
-  const rendered = quotes.map((quote, q) => {
+  const rendered = quotes.map((quote) => {
     if (!cited.includes(quote.n)) cited.push(quote.n);
     const lines = linesOf.get(quote.n) ?? [];
     const chunk = passages[quote.n - 1]?.chunk;
-    const body = renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
-    // A section the question names by its label ("principe G") states itself in its heading when
-    // that heading is a sentence, not a title: it leads.
-    const heading = q === 0 && named !== undefined ? chunk?.sectionPath.at(-1) : undefined;
-    const text = heading && heading.length >= STATING_HEADING ? `“${documentText(heading)}”\n${body}` : body;
+    const text = renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
     if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, lines[quote.indexes[0]!]!.text);
     return text;

@@ -29,7 +29,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // without it abstainRecall falls on three (0.83 -> 0.67, 0.88 -> 0.75, 0.60 -> 0.50).
   ["amount", /\b(\w*tarief|kosten|kost|bedrag|prijs|hoeveel geld|budget|euro)\b/],
   ["article", /\b(welk|welke|wat is het)\s+(wets)?artikel\b/],
-  ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b|%/],
+  ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
   // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
   // clearly temporal phrasings expect a date.
   ["date", /\b(welke datum|welke periode|(in )?welk jaar|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen))\b/],
