@@ -169,6 +169,7 @@ export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAUL
           id: chunkId(meta.id, start, end, readable),
           documentId: meta.id,
           documentTitle: meta.title,
+          ...(meta.shortTitle ? { documentShortTitle: meta.shortTitle } : {}),
           sectionPath: section.path,
           start,
           end,

@@ -8,6 +8,7 @@ const corpusFileSchema = z.object({
     z.object({
       file: z.string(),
       title: z.string().optional(),
+      shortTitle: z.string().nullable().optional(),
       date: z.string().nullable().optional(),
       region: z.string().nullable().optional(),
     }),
@@ -30,7 +31,7 @@ export async function readCorpusMetadata(
   }
   try {
     const parsed = corpusFileSchema.parse(JSON.parse(raw));
-    return new Map(parsed.documents.map((d) => [d.file, { title: d.title, date: d.date ?? null, region: d.region ?? null }]));
+    return new Map(parsed.documents.map((d) => [d.file, { title: d.title, shortTitle: d.shortTitle ?? null, date: d.date ?? null, region: d.region ?? null }]));
   } catch (error) {
     warn(`corpus.json wordt genegeerd: het bestand is ongeldig (${(error as Error).message.split("\n")[0]})`);
     return new Map();
@@ -48,6 +49,7 @@ export function documentMeta(id: string, text: string, metadata: CorpusMetadata)
   return {
     id,
     title: known?.title ?? heading ?? fromName,
+    shortTitle: known?.shortTitle?.trim() || null,
     date: known?.date ?? null,
     region: known?.region ?? null,
   };

@@ -6,11 +6,13 @@ import type { LexicalIndexSnapshot } from "./lexicalIndex.js";
 import type { Chunk, DocumentMeta } from "./types.js";
 
 /** Bump when chunking or analysis changes, so old snapshots are rebuilt rather than misread. */
-export const SNAPSHOT_VERSION = 9;
+export const SNAPSHOT_VERSION = 10;
 
 export interface SnapshotDocument {
   meta: DocumentMeta;
   contentHash: string;
+  /** The document's corpus.json entry when it was chunked (JSON): chunks carry its title. */
+  metadata?: string;
   chunks: Chunk[];
 }
 

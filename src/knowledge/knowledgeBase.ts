@@ -240,9 +240,10 @@ export class KnowledgeBase {
       this.options.onProgress?.({ phase: "lezen", done: finished, total: files.length, file: relative });
       const hash = await hashFile(path.join(this.corpusDir, relative));
       const old = previous?.documents[relative];
-      if (old && hash && old.contentHash === hash) {
-        // corpus.json may have changed even when the file did not.
-        slots.push({ relative, reused: { ...old, meta: { ...old.meta, ...metadata.get(relative), id: relative } } });
+      // A changed corpus.json entry (title, short title, region) is a change too: the chunks
+      // carry the title, and the index holds title and region.
+      if (old && hash && old.contentHash === hash && old.metadata === metadataKey(metadata, relative)) {
+        slots.push({ relative, reused: old });
         summary.reused++;
         finished++;
         continue;
@@ -286,7 +287,7 @@ export class KnowledgeBase {
         if (!result.ok) skip(slot.relative, result.reason, slot.hash);
         else if (result.chunks.length === 0) skip(slot.relative, "geen bruikbare tekst gevonden", slot.hash);
         else {
-          documents[slot.relative] = { meta: result.meta, contentHash: result.contentHash, chunks: result.chunks };
+          documents[slot.relative] = { meta: result.meta, contentHash: result.contentHash, metadata: metadataKey(metadata, slot.relative), chunks: result.chunks };
           summary.processed++;
         }
       }
@@ -427,6 +428,11 @@ export class KnowledgeBase {
   private warn(message: string): void {
     this.options.warn?.(message);
   }
+}
+
+/** A document's corpus.json entry as stored with its chunks, to see when it changes. */
+function metadataKey(metadata: CorpusMetadata, relative: string): string {
+  return JSON.stringify(metadata.get(relative) ?? null);
 }
 
 async function loadAndChunk(corpusDir: string, relative: string, metadata: CorpusMetadata, chunking: ChunkingOptions): Promise<LoadTaskResult> {

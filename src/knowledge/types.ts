@@ -3,6 +3,8 @@ export interface DocumentMeta {
   /** Stable id: the file name relative to the corpus folder. */
   id: string;
   title: string;
+  /** How sources name the document; without it a short title is derived from the title. */
+  shortTitle?: string | null;
   date: string | null;
   region: string | null;
 }
@@ -21,6 +23,8 @@ export interface Chunk {
   id: string;
   documentId: string;
   documentTitle: string;
+  /** The document's configured short title (corpus.json), when there is one. */
+  documentShortTitle?: string;
   /** Heading trail, e.g. ["5 Veranderopgaven", "5.2.5 Matching & plaatsing: ..."]. */
   sectionPath: string[];
   start: number;

@@ -180,6 +180,32 @@ describe("re-ingest after changes", () => {
   }, 120_000);
 });
 
+describe("a changed corpus.json", () => {
+  it("re-processes only the document whose entry changed, and its sources show the configured short title", async () => {
+    const corpus = await tempDir("metadata");
+    const dataDir = await tempDir("metadata-data");
+    await copyCorpus(corpus);
+    expect(await new KnowledgeBase({ contentDir, dataDir }).ingest(corpus)).toMatchObject({ documents: 5, processed: 5 });
+
+    const file = path.join(corpus, "corpus.json");
+    const config = JSON.parse(await readFile(file, "utf8")) as { documents: Array<Record<string, unknown>> };
+    const entry = config.documents.find((d) => d.file === GRONINGEN)!;
+    entry.shortTitle = "Werkwijze JZ+ Noord";
+    entry.title = "Nieuwe werkwijze plaatsing";
+    await writeFile(file, JSON.stringify(config));
+
+    const knowledge = new KnowledgeBase({ contentDir, dataDir });
+    expect(await knowledge.ingest(corpus)).toMatchObject({ documents: 5, processed: 1, reused: 4, fromSnapshot: false });
+    expect(knowledge.chunksOf(GRONINGEN).every((c) => c.documentTitle === "Nieuwe werkwijze plaatsing")).toBe(true);
+    const answer = await new AskService(knowledge, createLogger("silent")).answer("hoe leren verwijzers een verklarende analyse opstellen?");
+    const source = [...answer.sources, ...answer.moreSources].find((c) => c.documentId === GRONINGEN);
+    expect(source?.shortTitle).toBe("Werkwijze JZ+ Noord");
+
+    // Unchanged again: everything comes from the snapshot.
+    expect(await new KnowledgeBase({ contentDir, dataDir }).ingest(corpus)).toMatchObject({ reused: 5, fromSnapshot: true });
+  }, 120_000);
+});
+
 describe("nothing to index", () => {
   it.each([
     ["a missing folder", async () => path.join(await tempDir("missing"), "bestaat-niet")],

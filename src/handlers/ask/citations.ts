@@ -20,7 +20,7 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
     n,
     documentId: passage.chunk.documentId,
     documentTitle: passage.chunk.documentTitle,
-    shortTitle: deriveShortTitle(passage.chunk.documentTitle),
+    shortTitle: passage.chunk.documentShortTitle ?? deriveShortTitle(passage.chunk.documentTitle),
     section: sectionLabel(passage.chunk.sectionPath),
     quote: shorten(documentText(quote), QUOTE_CHARS),
   };
