@@ -60,6 +60,23 @@ describe("extractiveAnswer", () => {
     expect(words(roomy.text)).toBeLessThanOrEqual(70);
   });
 
+  it("adds no fragment of a contact block (a line ending in a comma, an e-mail address) as a further quote", () => {
+    const question = "wat doet het servicepunt bij een spoedberaad en wie is contactpersoon";
+    const answer = extractiveAnswer(
+      [
+        passage("a", "Het Servicepunt plant een spoedberaad binnen twee werkdagen na de aanmelding."),
+        passage("b", "Jan Voorbeeld (Servicepunt spoedberaad contactpersoon),\n\nservicepunt.contactpersoon@voorbeeld.nl\n\nDe contactpersoon van het Servicepunt beantwoordt vragen over het spoedberaad."),
+      ],
+      wordsScorer(question),
+      undefined,
+      DEFAULT_EXTRACTIVE,
+      question,
+    );
+    expect(answer.text).toContain("De contactpersoon van het Servicepunt beantwoordt vragen");
+    expect(answer.text).not.toContain("Jan Voorbeeld");
+    expect(answer.text).not.toContain("@");
+  });
+
   it("ranks the sentence after the one that names the question as a possible answer", () => {
     const text = "Alle mede-eigenaren van dit actieplan zijn samen verenigd in de landelijke regiegroep. Het betreft bestuurders, professionals en jeugdigen. Losse zin.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("wie zitten in de regiegroep"));

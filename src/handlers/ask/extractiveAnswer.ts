@@ -222,7 +222,8 @@ export function extractiveAnswer(
       const key = (c: Candidate) => `${c.n}:${c.index}`;
       // Candidates whose quote did not fit the word budget are passed over, not retried.
       const tried = new Set<string>();
-      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c));
+      // A fragment of a contact block or a list of names says nothing on its own: not a further quote.
+      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]);
       let spent = wordsIn(quotes[0]!, shownText);
       // How much of the question the lead itself holds: a filler must hold a fair share of that.
       const leadContent = top.own + top.previous;
@@ -293,6 +294,15 @@ export function extractiveAnswer(
     ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)),
     eligible,
   };
+}
+
+/**
+ * A prose line that stops at a comma or semicolon (a name in a list of contacts: "Carola …
+ * (BGZJ)),") or holds an e-mail address. Measured: no figure moved on the six sets, and answers
+ * no longer end in a contact person or an address.
+ */
+function isFragment(line: PassageLine | undefined): boolean {
+  return line !== undefined && ((line.kind === "sentence" && /[,;]$/.test(line.text)) || /\S@\S/.test(line.text));
 }
 
 /** Words a quote shows: its lines and its citation marker. */
