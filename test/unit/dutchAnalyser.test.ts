@@ -63,6 +63,24 @@ describe("DutchAnalyser", () => {
     expect(groups.map((g) => g.word)).not.toContain("vlgs");
   });
 
+  it("adds a paraphrase's document words to the typed word's group, in any form of the word, weighted below it, in questions only", () => {
+    const paraphrasing = new DutchAnalyser(
+      new SynonymTable({}, {}, { controleren: ["toezicht houden"], "in de gaten houden": ["monitoren"] }),
+      loadStopwords(path.join(content, "dutch-analysis.yaml")),
+    );
+    for (const question of ["wie controleert de instellingen", "wie gaat dat controleren", "wie controleren dat"]) {
+      const group = paraphrasing.queryGroups(question).find((g) => g.word.startsWith("controle"));
+      const toezicht = group?.terms.get(paraphrasing.stem("toezicht"));
+      expect(toezicht, question).toBeGreaterThan(0);
+      expect(toezicht!).toBeLessThan(1);
+    }
+    const phrase = paraphrasing.queryTerms("wie gaat dit in de gaten houden");
+    expect(phrase.get(paraphrasing.stem("monitoren"))).toBeGreaterThan(0);
+    expect(paraphrasing.queryTerms("de kosten houden").has(paraphrasing.stem("monitoren"))).toBe(false);
+    // Documents are indexed as written: a paraphrase never turns a document word into another.
+    expect(paraphrasing.indexTerms("De gemeente gaat controleren.")).not.toContain(paraphrasing.stem("toezicht"));
+  });
+
   it("weighs typed words above derived terms", () => {
     const weights = analyser.queryTerms("dreigende UHP");
     expect(weights.get("uhp")).toBe(1);

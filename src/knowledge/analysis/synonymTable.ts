@@ -6,6 +6,7 @@ import { foldText, wordTokens } from "./normalise.js";
 const synonymFileSchema = z.object({
   abbreviations: z.record(z.string(), z.array(z.string()).min(1)).default({}),
   shorthand: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+  paraphrases: z.record(z.string(), z.array(z.string()).min(1)).default({}),
 });
 
 interface Entry {
@@ -22,7 +23,17 @@ export class SynonymTable {
   /** Single-word chat shorthand ("vlgs"): replaced by its expansion, not kept itself. */
   private readonly shorthandWords = new Set<string>();
 
-  constructor(abbreviations: Record<string, string[]>, shorthand: Record<string, string[]> = {}) {
+  /**
+   * Everyday words for what the documents call otherwise ("controleren" for "toezicht"):
+   * query-only, matched on the word's stem by the analyser, weighted below what was typed.
+   */
+  readonly paraphrases: ReadonlyArray<{ key: string[]; expansion: string[] }>;
+
+  constructor(abbreviations: Record<string, string[]>, shorthand: Record<string, string[]> = {}, paraphrases: Record<string, string[]> = {}) {
+    this.paraphrases = Object.entries(paraphrases).map(([key, expansions]) => ({
+      key: wordTokens(foldText(key)),
+      expansion: expansions.flatMap((e) => wordTokens(foldText(e))),
+    }));
     this.add(abbreviations, true);
     this.add(shorthand, false);
     for (const key of Object.keys(shorthand)) {
@@ -37,7 +48,7 @@ export class SynonymTable {
 
   static fromFile(file: string): SynonymTable {
     const parsed = synonymFileSchema.parse(parse(readFileSync(file, "utf8")) ?? {});
-    return new SynonymTable(parsed.abbreviations, parsed.shorthand);
+    return new SynonymTable(parsed.abbreviations, parsed.shorthand, parsed.paraphrases);
   }
 
   private add(entries: Record<string, string[]>, alsoAtIndex: boolean): void {
