@@ -175,6 +175,15 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("does not end a sentence at an abbreviation that runs on (jl., art., dr.)", () => {
+    const lines = passageLines("Het bestuur heeft op 15 juli jl. 2020 de visie vastgesteld. Zie art. 6 van de wet voor de regels. Het advies kwam van dr. Jansen en zijn team.");
+    expect(lines.map((l) => l.text)).toEqual([
+      "Het bestuur heeft op 15 juli jl. 2020 de visie vastgesteld.",
+      "Zie art. 6 van de wet voor de regels.",
+      "Het advies kwam van dr. Jansen en zijn team.",
+    ]);
+  });
+
   it("keeps list items and table rows whole, in blocks", () => {
     const lines = passageLines("Intro zin die lang genoeg is. Tweede zin die ook lang is.\nDe stappen zijn:\n- • eerste stap van de route\n- tweede stap van de route\n\nKolom | Waarde\n1 | twee");
     expect(lines.map((l) => l.kind)).toEqual(["sentence", "sentence", "sentence", "item", "item", "row", "row"]);

@@ -9,7 +9,12 @@ export interface PassageLine {
 }
 
 const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+)+|\d+[.)]\s+(?=\p{Lu}))/u;
-const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\d“"(])/u;
+/**
+ * Where a sentence ends: after . ! or ? before a capital, a figure or an opening quote, but not
+ * after a Dutch abbreviation that runs on ("op 15 juli jl. 2020 ...", "art. 6", "o.a. De ...").
+ */
+const SENTENCE_END =
+  /(?<=[.!?])(?<!(?:^|[\s(])(?:[Jj]l|[Nn]r|[Aa]rt|[Cc]a|[Oo]\.a|[Bb]ijv|[Rr]esp|[Zz]gn|[Mm]\.b\.t|[Tt]\.a\.v|[Ii]\.p\.v|[Dd]\.w\.z|[Ii]ncl|[Mm]r|[Dd]r|[Pp]rof|[Dd]rs|[Dd]hr|[Mm]evr|[Bb]lz)\.)\s+(?=[\p{Lu}\d“"(])/u;
 
 /**
  * The lines of a passage as they can be quoted: prose split into sentences, list items and
