@@ -77,6 +77,20 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("@");
   });
 
+  it("shows the same words once, also when a table or another passage repeats them", () => {
+    const question = "wat doet het expertteam bij de doorontwikkeling";
+    const repeated = "Het expertteam ondersteunt de doorontwikkeling van regionale teams.";
+    const answer = extractiveAnswer(
+      [passage("a", `${repeated}\n\nHet expertteam plant een werksessie over de doorontwikkeling.`), passage("b", `${repeated}\n\nDaarna volgt iets anders.`)],
+      wordsScorer(question),
+      undefined,
+      DEFAULT_EXTRACTIVE,
+      question,
+    );
+    expect(answer.text.split(repeated).length - 1).toBe(1);
+    expect(answer.text).toContain("werksessie");
+  });
+
   it("ranks the sentence after the one that names the question as a possible answer", () => {
     const text = "Alle mede-eigenaren van dit actieplan zijn samen verenigd in de landelijke regiegroep. Het betreft bestuurders, professionals en jeugdigen. Losse zin.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("wie zitten in de regiegroep"));

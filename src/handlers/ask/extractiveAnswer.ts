@@ -189,10 +189,26 @@ export function extractiveAnswer(
 
   const quotes: Quote[] = [];
   const used = new Set<string>();
+  // Each quote appears once: a line already shown, or the same words elsewhere (a row repeated
+  // in a table, a sentence repeated in another passage), is not shown again.
+  const shownWords = new Set<string>();
+  const wordsOf = (n: number, i: number) => lineText(n, i).toLowerCase().replace(/\s+/g, " ").trim();
+  const freshIndexes = (quote: Quote) => {
+    const seen = new Set<string>();
+    return quote.indexes.filter((i) => {
+      const words = wordsOf(quote.n, i);
+      if (used.has(`${quote.n}:${i}`) || shownWords.has(words) || seen.has(words)) return false;
+      seen.add(words);
+      return true;
+    });
+  };
   const take = (quote: Quote) => {
-    const fresh = quote.indexes.filter((i) => !used.has(`${quote.n}:${i}`));
+    const fresh = freshIndexes(quote);
     if (fresh.length === 0) return false;
-    fresh.forEach((i) => used.add(`${quote.n}:${i}`));
+    fresh.forEach((i) => {
+      used.add(`${quote.n}:${i}`);
+      shownWords.add(wordsOf(quote.n, i));
+    });
     quotes.push({ n: quote.n, indexes: fresh });
     return true;
   };
@@ -258,7 +274,7 @@ export function extractiveAnswer(
         }
         if (!pick) break;
         const quote = quoteAround(linesOf.get(pick.c.n) ?? [], pick.c, options);
-        const fresh = { n: quote.n, indexes: quote.indexes.filter((i) => !used.has(`${quote.n}:${i}`)) };
+        const fresh = { n: quote.n, indexes: freshIndexes(quote) };
         const cost = wordsIn(fresh, shownText);
         if (spent + cost > options.wordBudget || !take(quote)) {
           tried.add(key(pick.c));
