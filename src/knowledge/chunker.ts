@@ -72,11 +72,16 @@ function findPlainHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
   const lines = text.split("\n");
   let offset = 0;
+  let previousText = "";
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     const alone = (lines[i - 1] ?? "").trim() === "" && (lines[i + 1] ?? "").trim() === "";
+    // A line after a lead-in ("Neem contact op met:") is what it introduces, not a title.
+    const introduced = previousText.endsWith(":");
+    if (trimmed !== "") previousText = trimmed;
     if (
       alone &&
+      !introduced &&
       trimmed.length >= 3 &&
       trimmed.length <= 60 &&
       /^\p{Lu}/u.test(trimmed) &&

@@ -60,4 +60,14 @@ describe("chunkDocument", () => {
     const parts = chunkDocument(meta, slides);
     expect(parts.map((p) => p.sectionPath[0])).toEqual(["Aanleiding", "Knelpunten (1)"]);
   });
+
+  it("keeps a contact block with the line that introduces it, not as a section of its own", () => {
+    const text =
+      "Aanleiding\n\nEen oproep om uithuisplaatsingen te voorkomen.\n\nKnelpunten\n\nJongeren komen met spoed binnen.\n\nMeer weten? Neem contact op met:\n\nMinisterie van Voorbeeld\n\ninfo@voorbeeld.nl";
+    const parts = chunkDocument(meta, text);
+    expect(parts.map((p) => p.sectionPath[0])).toEqual(["Aanleiding", "Knelpunten"]);
+    const contact = parts.find((p) => p.text.includes("info@voorbeeld.nl"));
+    expect(contact?.text).toContain("Neem contact op met:");
+    expect(contact?.text).toContain("Ministerie van Voorbeeld");
+  });
 });

@@ -198,6 +198,24 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("reads short lines after a lead-in as what it introduces, and quotes them with it", () => {
+    const text = "Wie meer wil weten over de werkwijze, neemt contact op met:\n\nServicepunt Voorbeeld\n\nTelefoon 010 000 0000\n\nDaarna volgt een gewone alinea met een zin die lang genoeg is.";
+    const lines = passageLines(text);
+    expect(lines.map((l) => l.kind)).toEqual(["sentence", "item", "item", "sentence"]);
+    const question = "bij wie kan ik meer weten over de werkwijze";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(answer.text).toBe("“Wie meer wil weten over de werkwijze, neemt contact op met:”\n- Servicepunt Voorbeeld\n- Telefoon 010 000 0000 [1]");
+  });
+
+  it("counts what a lead-in introduces as having the kind of answer asked for (an address under 'mail naar:')", () => {
+    const text = "Een zin over het werk van het servicepunt in de regio.\n\nVoor vragen over het servicepunt kun je mailen naar:\n\ninfo@voorbeeld.example\n\nDaarna volgt een gewone alinea.";
+    const question = "wat is het mailadres van het servicepunt";
+    const hasMail = (sentence: string) => /\S@\S/.test(sentence);
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), hasMail, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(answer.hasExpectedType).toBe(true);
+    expect(answer.text.startsWith("“Voor vragen over het servicepunt kun je mailen naar:”\n- info@voorbeeld.example [1]")).toBe(true);
+  });
+
   it("keeps list items and table rows whole, in blocks", () => {
     const lines = passageLines("Intro zin die lang genoeg is. Tweede zin die ook lang is.\nDe stappen zijn:\n- • eerste stap van de route\n- tweede stap van de route\n\nKolom | Waarde\n1 | twee");
     expect(lines.map((l) => l.kind)).toEqual(["sentence", "sentence", "sentence", "item", "item", "row", "row"]);

@@ -171,8 +171,12 @@ export function extractiveAnswer(
   if (hasType) {
     for (const c of ranked.filter((c) => c.own > 0).slice(0, options.typeWindow)) {
       if (c.own < bestOwn * options.typeFloor) continue;
-      const next = linesOf.get(c.n)?.[c.index + 1];
-      if (hasType(lineText(c.n, c.index))) {
+      const lines = linesOf.get(c.n) ?? [];
+      const next = lines[c.index + 1];
+      // A lead-in is quoted with the list it introduces: that list may hold what is asked.
+      const introduces = lineText(c.n, c.index).endsWith(":") && next !== undefined && next.kind !== "sentence";
+      const introducedText = introduces ? blockOf(lines, next.block).map((i) => lines[i]!.text).join("\n") : "";
+      if (hasType(lineText(c.n, c.index)) || (introduces && hasType(introducedText))) {
         c.score += options.typeBonus;
         typedCandidates.push(c);
         typed++;

@@ -8,6 +8,8 @@ export interface PassageLine {
   paragraph: number;
 }
 
+/** A stand-alone line this short after a lead-in belongs to what it introduces (a name, an address). */
+const SHORT_LINE = 80;
 const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+)+|\d+[.)]\s+(?=\p{Lu}))/u;
 /**
  * Where a sentence ends: after . ! or ? before a capital, a figure or an opening quote, but not
@@ -27,15 +29,23 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
   let block = 0;
   let previousKind: PassageLine["kind"] | undefined;
   let paragraph = -1;
+  // The block of short lines a lead-in introduces ("Neem contact op met:" / a name / an address).
+  let introduced: number | undefined;
   for (const raw of joinBrokenSentences(text.split("\n"))) {
     paragraph++;
     const trimmed = raw.trim();
     if (trimmed === "" || trimmed.startsWith("#") || isHeading.has(trimmed)) {
+      if (trimmed !== "") introduced = undefined;
       block++;
       previousKind = undefined;
       continue;
     }
     const kind: PassageLine["kind"] = /\s\|\s/.test(trimmed) ? "row" : BULLET.test(trimmed) ? "item" : "sentence";
+    if (kind === "sentence" && introduced !== undefined && trimmed.length <= SHORT_LINE && !/[.!?]$/.test(trimmed)) {
+      lines.push({ text: trimmed, kind: "item", block: introduced, paragraph });
+      continue;
+    }
+    introduced = undefined;
     if (kind !== previousKind || kind === "sentence") block++;
     previousKind = kind;
     if (kind === "row") {
@@ -52,6 +62,8 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
         lines.push({ text: s, kind, block, paragraph });
       }
     }
+    // Short stand-alone lines after a lead-in get a block of their own, read with the lead-in.
+    if (kind === "sentence" && trimmed.endsWith(":")) introduced = ++block;
   }
   return lines;
 }
