@@ -91,6 +91,21 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toContain("werksessie");
   });
 
+  it("fills the word budget only from documents already quoted", () => {
+    const question = "wanneer vindt een spoedberaad plaats";
+    const answer = extractiveAnswer(
+      [
+        passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding."),
+        passage("b", "In een ander document vindt de jaarlijkse evaluatie plaats in het voorjaar."),
+      ],
+      wordsScorer(question),
+      undefined,
+      DEFAULT_EXTRACTIVE,
+      question,
+    );
+    expect(answer.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.” [1]");
+  });
+
   it("ranks the sentence after the one that names the question as a possible answer", () => {
     const text = "Alle mede-eigenaren van dit actieplan zijn samen verenigd in de landelijke regiegroep. Het betreft bestuurders, professionals en jeugdigen. Losse zin.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("wie zitten in de regiegroep"));

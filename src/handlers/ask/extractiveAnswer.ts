@@ -271,9 +271,15 @@ export function extractiveAnswer(
           const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.n !== top.n);
           if (next) pick = { c: next, gain: 0 };
         }
-        // Room left: the next-best sentence, which often holds the detail the lead leaves out.
+        // Room left: the next-best sentence, which often holds the detail the lead leaves out, from
+        // a document already quoted (measured: a filler from another document never added a
+        // keyword on seven sets; it only answered a word of the question out of context).
         if (!pick && options.fillBudget) {
-          const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.own + c.previous >= leadContent * options.relativeFloor);
+          const documentOf = (n: number) => passages[n - 1]?.chunk.documentId;
+          const quotedDocument = (c: Candidate) => quotes.some((quote) => documentOf(quote.n) === documentOf(c.n));
+          const next = ranked.find(
+            (c) => open(c) && c.score >= best * options.relativeFloor && c.own + c.previous >= leadContent * options.relativeFloor && quotedDocument(c),
+          );
           if (next) pick = { c: next, gain: 0 };
         }
         if (!pick) break;
