@@ -92,6 +92,9 @@ describe("answers over the shipped corpus", () => {
     const paying = await ask.answer("Wat doet het Expertteam? En wie betaalt de lunch bij de kerstborrel?");
     expect(paying.text.toLowerCase()).toContain("expertteam");
     expect(paying.unanswered).toBe("wie betaalt de lunch bij de kerstborrel");
+    // Also when the only word the documents never use is the open one ("lunch").
+    const lunch = await ask.answer("wat doet het expertteam? en wie betaalt de lunch?");
+    expect(lunch.unanswered).toBe("wie betaalt de lunch");
     // The first part alone is answered the same way, without a word on an open part.
     const first = await ask.answer("Wat doet het Expertteam?");
     expect(first.text).toBe(whole.text);

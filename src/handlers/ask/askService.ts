@@ -46,6 +46,8 @@ export interface AskServiceOptions {
  * weighted words (measured on the five sets: below it, the quotes did not answer that part).
  */
 const UNANSWERED_SHARE = 0.34;
+/** The same when the part has a word the documents never use and the quotes leave it out. */
+const UNKNOWN_WORD_SHARE = 0.5;
 
 export const DEFAULT_ASK_OPTIONS: AskServiceOptions = {
   topK: 5,
@@ -204,7 +206,10 @@ export class AskService {
     const has = scorer.covered(quoted);
     const total = scorer.weights.reduce((a, b) => a + b, 0);
     const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
-    return held / total < UNANSWERED_SHARE ? part : undefined;
+    // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
+    // hold is a sign the part is open: then the quotes must hold half of it, not a third.
+    const unknownOpen = scorer.words.some((word, g) => !scorer.rarity[g]!.known && word.length > 4 && !/\d/.test(word) && !has[g]);
+    return held / total < (unknownOpen ? UNKNOWN_WORD_SHARE : UNANSWERED_SHARE) ? part : undefined;
   }
 
   /**
