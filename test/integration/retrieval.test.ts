@@ -56,6 +56,16 @@ describe("answers over the shipped corpus", () => {
     expect(result.text).toMatch(/\[\d\]/);
   });
 
+  it("numbers the sources without gaps, in the order the answer cites them", async () => {
+    for (const question of ["wanneer is de regiovisie rijnmond vastgesteld?", "hoeveel gemeenten zitten er in de GRJR?", "wat doet het expertteam?"]) {
+      const result = await ask.answer(question);
+      const numbers = [...result.sources, ...result.moreSources].map((s) => s.n);
+      expect(numbers, question).toEqual(numbers.map((_, i) => i + 1));
+      const markers = [...new Set([...result.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
+      expect(markers, question).toEqual(result.sources.map((s) => s.n));
+    }
+  });
+
   it("quotes the sentence about what is asked, not the one repeating the document's own name", async () => {
     const result = await ask.answer("wat doet het INT in de nieuwe werkwijze in Groningen?");
     expect(result.status).toBe("answered");

@@ -82,6 +82,11 @@ export class AskService {
   }
 
   async answer(rawQuestion: string): Promise<AnswerResult> {
+    return inCitationOrder(await this.answerAsRetrieved(rawQuestion));
+  }
+
+  /** The answer with its sources numbered by retrieval rank ([1] and [3] when passage 2 is not cited). */
+  private async answerAsRetrieved(rawQuestion: string): Promise<AnswerResult> {
     const { text: question, findings } = redactPersonalData(rawQuestion, { isPublicName: (name) => this.isPublicName(name) });
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
@@ -254,6 +259,27 @@ function namedSection(question: string, passages: RetrievedPassage[]): number | 
   if (referenced.length === 0 || !top) return undefined;
   const labels = headingLabelTerms(top.chunk.sectionPath);
   return referenced.some((term) => labels.includes(term)) ? 1 : undefined;
+}
+
+/**
+ * Sources numbered 1, 2, 3 in the order the answer cites them, and the further sources after
+ * them, with the text's [n] markers changed to match: a reader sees no gap ("[1] … [3]") and
+ * every marker still points at its own source. Document text carries no markers of its own
+ * (untrustedText strips them), so every [n] in the text is one of ours.
+ */
+export function inCitationOrder(result: AnswerResult): AnswerResult {
+  if (result.status !== "answered") return result;
+  const order = [...result.sources, ...result.moreSources].map((source) => source.n);
+  const renumbered = new Map(order.map((n, i) => [n, i + 1]));
+  if (order.every((n, i) => n === i + 1)) return result;
+  const renumber = (source: SourceCitation): SourceCitation => ({ ...source, n: renumbered.get(source.n) ?? source.n });
+  return {
+    ...result,
+    // A marker may name several sources ("[1, 3]", as a model writes them).
+    text: result.text.replace(/\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\]/g, (marker) => marker.replace(/\d{1,2}/g, (n) => String(renumbered.get(Number(n)) ?? n))),
+    sources: result.sources.map(renumber),
+    moreSources: result.moreSources.map(renumber),
+  };
 }
 
 /** The text with every finding cut out (not replaced by a placeholder). */
