@@ -170,8 +170,7 @@ export class KnowledgeBase {
    * which document, not which sentence of it answers: inside that document they weigh less.
    */
   private withoutDocumentWords(groups: QueryTermGroup[], chunk: Chunk): QueryTermGroup[] {
-    const meta = this.documents[chunk.documentId]?.meta;
-    const naming = new Set(this.analyser.indexTerms(`${chunk.documentTitle}\n${meta?.region ?? ""}`));
+    const naming = new Set(this.analyser.indexTerms(this.documentNaming(chunk.documentId)));
     return groups.map((group) =>
       [...group.terms.keys()].some((term) => naming.has(term))
         ? { word: group.word, terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) }

@@ -213,7 +213,7 @@ export class AskService {
     const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
-    const unknownOpen = scorer.words.some((word, g) => !scorer.rarity[g]!.known && word.length > 4 && !/\d/.test(word) && !has[g]);
+    const unknownOpen = scorer.words.some((word, g) => !scorer.rarity[g]!.known && !isChatToken(word, false) && !/\d/.test(word) && !has[g]);
     return held / total < (unknownOpen ? UNKNOWN_WORD_SHARE : UNANSWERED_SHARE) ? part : undefined;
   }
 
@@ -270,8 +270,8 @@ function namedSection(question: string, passages: RetrievedPassage[]): number | 
 export function inCitationOrder(result: AnswerResult): AnswerResult {
   if (result.status !== "answered") return result;
   const order = [...result.sources, ...result.moreSources].map((source) => source.n);
-  const renumbered = new Map(order.map((n, i) => [n, i + 1]));
   if (order.every((n, i) => n === i + 1)) return result;
+  const renumbered = new Map(order.map((n, i) => [n, i + 1]));
   const renumber = (source: SourceCitation): SourceCitation => ({ ...source, n: renumbered.get(source.n) ?? source.n });
   return {
     ...result,
@@ -311,11 +311,15 @@ function questionAbout(
   const uncovered: string[] = [];
   scorer.words.forEach((word, g) => {
     const { known, share } = scorer.rarity[g]!;
-    // Unknown short tokens are chat shorthand ("eig", "wnr", "ipv"), not names.
-    if (!names.has(word) || (known && share > rareShare) || (!known && word.length <= 4 && !/\d/.test(word))) return;
+    if (!names.has(word) || (known && share > rareShare) || isChatToken(word, known)) return;
     if (!has[g]) uncovered.push(word);
   });
   return { missing: uncovered.length > 0, uncovered };
+}
+
+/** An unknown short token is chat shorthand ("eig", "wnr", "ipv"), not a name or a topic. */
+function isChatToken(word: string, known: boolean): boolean {
+  return !known && word.length <= 4 && !/\d/.test(word);
 }
 
 /** Words typed with a capital inside a sentence: names of institutions, places, programmes. */

@@ -231,6 +231,7 @@ export function extractiveAnswer(
     if (weights && covered && weights.length > 0) {
       const total = weights.reduce((a, b) => a + b, 0);
       const chunkOf = (n: number) => passages[n - 1]?.chunk;
+      const quotedDocument = (c: Candidate) => quotes.some((quote) => chunkOf(quote.n)?.documentId === chunkOf(c.n)?.documentId);
       const coveredBy = (quote: Quote) => {
         const chunk = chunkOf(quote.n);
         const context = `${chunk?.sectionPath.join("\n") ?? ""}\n${quote.indexes.map((i) => shownText(quote.n, i)).join("\n")}`;
@@ -275,8 +276,6 @@ export function extractiveAnswer(
         // a document already quoted (measured: a filler from another document never added a
         // keyword on seven sets; it only answered a word of the question out of context).
         if (!pick && options.fillBudget) {
-          const documentOf = (n: number) => passages[n - 1]?.chunk.documentId;
-          const quotedDocument = (c: Candidate) => quotes.some((quote) => documentOf(quote.n) === documentOf(c.n));
           const next = ranked.find(
             (c) => open(c) && c.score >= best * options.relativeFloor && c.own + c.previous >= leadContent * options.relativeFloor && quotedDocument(c),
           );

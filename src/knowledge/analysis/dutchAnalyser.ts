@@ -140,7 +140,7 @@ export class DutchAnalyser {
     const token = tokens[i]!;
     const lookups = stems.length > 0 && token.length > 5 && token.endsWith("t") ? [...stems, this.stem(token.slice(0, -1))] : stems;
     const found = lookups.flatMap((stem) => byStem.get(stem) ?? []);
-    for (const entry of byFirstWord.get(tokens[i]!) ?? []) {
+    for (const entry of byFirstWord.get(token) ?? []) {
       if (entry.key.every((t, k) => tokens[i + k] === t)) found.push(...entry.expansion);
     }
     return [...new Set(found)];
