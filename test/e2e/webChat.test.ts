@@ -159,9 +159,16 @@ describe("web chat in a real browser", () => {
       expect(hidden.length).toBeGreaterThan(0);
 
       const before = await botMessages.count();
+      const userMessages = log.getByRole("article", { name: "Jij" });
+      const typed = await userMessages.count();
       await older.getByRole("button", { name: "Meer bronnen" }).click();
       await botMessages.nth(before).waitFor({ timeout: 10_000 });
-      const more = botMessages.nth(before).getByRole("region", { name: "Meer bronnen" });
+      // The list is drawn right under the older answer, not at the end of the conversation, and
+      // no "Meer bronnen" message of the user's own comes between them.
+      const underOlder = older.locator("xpath=following-sibling::article[1]");
+      const more = underOlder.getByRole("region", { name: "Meer bronnen" });
+      expect(await more.count()).toBe(1);
+      expect(await userMessages.count()).toBe(typed);
       const items = more.getByRole("listitem");
       expect(await items.count()).toBe(hidden.length);
       for (const [i, source] of hidden.entries()) {
@@ -195,6 +202,13 @@ describe("web chat in a real browser", () => {
       expect(vote!.reason).toContain("Het ging over iets anders");
       expect(vote!.reason).not.toContain("0612345678");
       expect(await answers.votes(newerId!)).toEqual({});
+
+      // After a reload the further sources are still drawn under the answer they belong to.
+      await page.reload();
+      await page.locator("body[data-restored=true]").waitFor({ timeout: 10_000 });
+      const olderAgain = log.locator("article", { has: page.locator(`[data-answer-id="${olderId}"]`) });
+      const underAgain = olderAgain.locator("xpath=following-sibling::article[1]");
+      expect(await underAgain.getByRole("region", { name: "Meer bronnen" }).count()).toBe(1);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

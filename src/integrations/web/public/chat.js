@@ -365,9 +365,13 @@ function renderPart(part) {
       for (const action of part.actions) {
         const attrs = action.style ? { class: action.style } : {};
         const button = buttonFor(action.label, async () => {
-          const ok = await send({ action: { id: action.id, value: action.value } }, action.label, button);
+          // "Meer bronnen" belongs to its answer: the list is shown right under it, also under an
+          // older answer, without a message of the user's own between them.
+          const moreSources = action.id === MORE_SOURCES_ACTION;
+          const payload = { action: { id: action.id, value: action.value } };
+          const ok = moreSources ? await send(payload, null, button, { under: box.closest("article") }) : await send(payload, action.label, button);
           // "Meer bronnen" shows the same list every time: once is enough.
-          if (ok && action.id === MORE_SOURCES_ACTION) {
+          if (ok && moreSources) {
             button.disabled = true;
             rememberChange(box.closest("article"), (entry) => {
               entry.disabled = [...new Set([...(entry.disabled ?? []), action.label])];
@@ -392,10 +396,11 @@ function renderPart(part) {
   }
 }
 
-function addMessage(who, nodes, attrs = {}, { scroll = true } = {}) {
+function addMessage(who, nodes, attrs = {}, { scroll = true, after } = {}) {
   const msg = el("article", { class: `msg ${who}`, "aria-label": who === "user" ? "Jij" : "Wegwijs", ...attrs });
   nodes.forEach((n) => msg.append(n));
-  log.append(msg);
+  if (after?.isConnected) after.after(msg);
+  else log.append(msg);
   if (scroll) msg.scrollIntoView({ behavior: "smooth", block: "end" });
   return msg;
 }
@@ -407,8 +412,19 @@ function addMessage(who, nodes, attrs = {}, { scroll = true } = {}) {
 function addReply(reply, attrs = {}, options = {}) {
   const article = addMessage("bot", reply.parts.map(renderPart), reply.slot ? { "data-slot": reply.slot, ...attrs } : attrs, options);
   const messageId = attrs["data-message-id"];
-  if (options.remember !== false) remember(article, { who: "bot", reply, ...(messageId ? { messageId } : {}), key: keyOf(reply, messageId) });
+  const at = options.after ? keptAt(options.after) : undefined;
+  if (options.remember !== false) remember(article, { who: "bot", reply, ...(messageId ? { messageId } : {}), ...(at ? { at } : {}), key: keyOf(reply, messageId) });
   return article;
+}
+
+/**
+ * When a kept message was shown, nudged by a millisecond: a reply kept just after it stays in
+ * place when the page draws its transcript again (entries are kept in time order).
+ */
+function keptAt(article) {
+  const key = article.getAttribute("data-key");
+  const entry = key ? current(readTranscript().entries).find((e) => e.key === key) : undefined;
+  return entry ? entry.at + 1 : undefined;
 }
 
 /**
@@ -454,8 +470,11 @@ function closeStep(pressed, replies) {
   rememberChange(article, { done: true, chosen: pressed.textContent });
 }
 
-/** Posts a message or action; resolves to true when the bot answered. */
-async function send(payload, shownText, pressed) {
+/**
+ * Posts a message or action; resolves to true when the bot answered. The replies go at the end of
+ * the conversation, or right under the message `under` (what belongs to that message).
+ */
+async function send(payload, shownText, pressed, { under } = {}) {
   const bubble = shownText ? addMessage("user", [el("p", {}, shownText)]) : undefined;
   const shownAt = Date.now();
   status.textContent = "Wegwijs zoekt in de plandocumenten…";
@@ -481,7 +500,12 @@ async function send(payload, shownText, pressed) {
       remember(bubble, { who: "user", text: kept, at: shownAt });
     }
     closeStep(pressed, body.replies);
-    for (const reply of body.replies) if (!redrawLive(reply)) addReply(reply);
+    let after = under;
+    for (const reply of body.replies) {
+      if (redrawLive(reply)) continue;
+      const article = addReply(reply, {}, after ? { after } : {});
+      if (after) after = article;
+    }
     status.textContent = "";
     return true;
   } catch (error) {
