@@ -131,6 +131,28 @@ function hardSplit(start: number, end: number, maxChars: number): Unit[] {
   return out;
 }
 
+/** A line of a tab-separated table (the documents' converted tables). */
+const isTableRow = (line: string) => /\S\t+\S/.test(line);
+
+/**
+ * The header row of the table a chunk starts in: when the line at `start` and the line right
+ * above it are rows of one table, the table's first row (within the section). Else undefined.
+ */
+function tableHeaderAbove(text: string, start: number, sectionStart: number): string | undefined {
+  const lineEnd = text.indexOf("\n", start);
+  if (!isTableRow(text.slice(start, lineEnd < 0 ? text.length : lineEnd))) return undefined;
+  let header: string | undefined;
+  let end = start - 1; // the newline ending the line above
+  while (end > sectionStart) {
+    const lineStart = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(Math.max(lineStart, sectionStart), end);
+    if (!isTableRow(line)) break;
+    header = line;
+    end = lineStart - 1;
+  }
+  return header;
+}
+
 function chunkId(documentId: string, start: number, end: number, text: string): string {
   return createHash("sha1").update(`${documentId}:${start}:${end}:${text}`).digest("hex").slice(0, 16);
 }
@@ -168,6 +190,9 @@ export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAUL
       const start = first.start;
       const end = parts[j]!.end;
       const readable = readableText(text.slice(start, end));
+      // A chunk that starts inside a table keeps the table's header row beside it, so its rows
+      // are shown as "header: value" pairs. Not in its text: the index reads what is there.
+      const header = tableHeaderAbove(text, start, section.start);
       // A heading alone says nothing; its title lives on in the path of the chunks below it.
       if (readable.replace(/^#+.*$/gm, "").trim().length >= 20) {
         chunks.push({
@@ -176,6 +201,7 @@ export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAUL
           documentTitle: meta.title,
           ...(meta.shortTitle ? { documentShortTitle: meta.shortTitle } : {}),
           sectionPath: section.path,
+          ...(header ? { tableHeader: readableText(header) } : {}),
           start,
           end,
           text: readable,

@@ -20,6 +20,7 @@ export function readableText(raw: string): string {
       return ENTITIES[name.toLowerCase()] ?? m;
     })
     .replace(/\*{1,3}([^*\n]+)\*{1,3}/g, "$1")
+    .replace(/\*{2,3}/g, "") // bold left open by the conversion ("A** Informatievoorziening")
     .replace(/\t+/g, " | ")
     .replace(/[ \u00a0]{2,}/g, " ")
     .replace(/ *\| *(\n|$)/g, "$1")

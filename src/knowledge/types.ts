@@ -27,6 +27,8 @@ export interface Chunk {
   documentShortTitle?: string;
   /** Heading trail, e.g. ["5 Veranderopgaven", "5.2.5 Matching & plaatsing: ..."]. */
   sectionPath: string[];
+  /** The header row of the table the chunk starts in, when its first lines are rows of a table begun above it. */
+  tableHeader?: string;
   start: number;
   end: number;
   /** The text between start and end, cleaned for reading (inline HTML turned into plain rows). */

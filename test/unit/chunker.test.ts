@@ -55,6 +55,27 @@ describe("chunkDocument", () => {
     expect(chunk?.text).toContain("Vet & klaar");
   });
 
+  it("gives a chunk that starts inside a table that table's header row, outside its text", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `Mijlpaal nummer ${i} is bereikt in het programma\t${(i % 5) + 1}\tVGR ${(i % 4) + 1}`);
+    const table = ["# 1 Mijlpalen", "", "Mijlpaal\tActielijn\tWanneer", ...rows].join("\n");
+    const parts = chunkDocument(meta, table, { targetChars: 600, maxChars: 900 });
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts[0]!.tableHeader).toBeUndefined();
+    for (const later of parts.slice(1)) {
+      expect(later.tableHeader).toBe("Mijlpaal | Actielijn | Wanneer");
+      expect(later.text).not.toContain("Wanneer");
+    }
+    // Prose after a table is not a table: no header.
+    const prose = chunkDocument(meta, "# 1 Tekst\n\nKolom\tWaarde\nEen\t1\n\nGewone zin over jeugdhulp in de regio.", { targetChars: 20, maxChars: 60 });
+    expect(prose.find((p) => p.text.startsWith("Gewone zin"))?.tableHeader).toBeUndefined();
+  });
+
+  it("drops bold markers the conversion left open", () => {
+    const [chunk] = chunkDocument(meta, "# 1 Doelen\n\n- A** Informatie over jeugdhulp verbeteren.\n- **B** Sneller **hulp**.");
+    expect(chunk?.text).toContain("- A Informatie over jeugdhulp verbeteren.");
+    expect(chunk?.text).toContain("- B Sneller hulp.");
+  });
+
   it("finds plain section titles in slide exports without Markdown headings", () => {
     const slides = "Aanleiding\n\nEen oproep om uithuisplaatsingen te voorkomen.\n\nKnelpunten (1)\n\n- jongeren komen met spoed binnen zonder analyse vooraf.";
     const parts = chunkDocument(meta, slides);

@@ -130,6 +130,21 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("|");
   });
 
+  it("shows rows of one table quoted together under its heading once, with the header a later passage keeps beside it", () => {
+    const text = "2020 | Nulmeting gedwongen afzonderen | gereed\n2021 | Lerend netwerk afzonderen | loopt\n2022 | Evaluatie zorgaanbod | gepland";
+    const later: RetrievedPassage = { ...passage("t", text, 0.8, ["Bijlage", "Mijlpalen per jaar"]) };
+    later.chunk.tableHeader = "Jaar | Mijlpaal | Status";
+    const answer = extractiveAnswer([later], wordsScorer("welke mijlpalen over afzonderen"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false, missingShare: 0 });
+    const [heading, ...rows] = answer.text.split("\n");
+    expect(heading).toBe("Mijlpalen per jaar:");
+    expect(rows.map((row) => row.replace(/ \[1\]$/, "")).sort()).toEqual([
+      "- Jaar: 2020; Mijlpaal: Nulmeting gedwongen afzonderen; Status: gereed",
+      "- Jaar: 2021; Mijlpaal: Lerend netwerk afzonderen; Status: loopt",
+    ]);
+    expect(answer.text.match(/\[1\]/g)).toHaveLength(1);
+    expect(answer.text.endsWith("[1]")).toBe(true);
+  });
+
   it("puts the date first for a when-question and reports when no sentence has one", () => {
     const passages = [passage("a", "Friesland sluit zo snel mogelijk aan bij de werkwijze van Friesland. Friesland doet mee vanaf 1 januari 2026.")];
     const hasDate = (s: string) => /\b20\d\d\b/.test(s);

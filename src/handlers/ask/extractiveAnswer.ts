@@ -122,7 +122,7 @@ export function extractiveAnswer(
   const linesOf = new Map<number, PassageLine[]>();
   const candidates: Candidate[] = [];
   passages.slice(0, options.passages).forEach((passage, p) => {
-    const lines = passageLines(passage.chunk.text, passage.chunk.sectionPath);
+    const lines = passageLines(readableRows(passage.chunk), passage.chunk.sectionPath);
     linesOf.set(p + 1, lines);
     const heading = passage.chunk.sectionPath.at(-1) ?? "";
     const owns = lines.map((line) => q.score(line.text, passage.chunk));
@@ -299,11 +299,22 @@ export function extractiveAnswer(
   const cited: number[] = [];
   const firstQuote = new Map<number, string>();
   const quoted: string[] = [];
-  const rendered = quotes.map((quote) => {
+  // Rows of one table quoted one after another are shown under the table's heading once.
+  const tableOf = (quote: Quote | undefined) => {
+    if (!quote || quote.indexes.length !== 1) return undefined;
+    const lines = linesOf.get(quote.n) ?? [];
+    const line = lines[quote.indexes[0]!];
+    return line?.kind === "row" ? `${quote.n}:${line.block}` : undefined;
+  };
+  const rendered = quotes.map((quote, q) => {
     if (!cited.includes(quote.n)) cited.push(quote.n);
     const lines = linesOf.get(quote.n) ?? [];
     const chunk = passages[quote.n - 1]?.chunk;
-    const text = renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
+    const table = tableOf(quote);
+    const group = table === undefined ? undefined : { first: tableOf(quotes[q - 1]) !== table, last: tableOf(quotes[q + 1]) !== table };
+    const text = group && !(group.first && group.last)
+      ? renderGroupedRow(lines, quote.indexes[0]!, quote.n, chunk?.sectionPath.at(-1), group)
+      : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
     if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, lines[quote.indexes[0]!]!.text);
     return text;
@@ -319,6 +330,11 @@ export function extractiveAnswer(
     ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)),
     eligible,
   };
+}
+
+/** A passage's text as its lines are read: a table begun above it gets its header row back. */
+function readableRows(chunk: Chunk): string {
+  return chunk.tableHeader ? `${chunk.tableHeader}\n${chunk.text}` : chunk.text;
 }
 
 /**
@@ -430,6 +446,24 @@ function renderQuote(
   const last = out.length - 1;
   if (last >= 0) out[last] = `${out[last]} [${n}]`;
   return out.join("\n");
+}
+
+/**
+ * One of several rows of a table quoted together: the first under the table's heading, each as
+ * "- header: value" pairs, the citation marker after the last.
+ */
+function renderGroupedRow(
+  lines: PassageLine[],
+  index: number,
+  n: number,
+  sectionHeading: string | undefined,
+  group: { first: boolean; last: boolean },
+): string {
+  const line = lines[index]!;
+  const header = lines[blockOf(lines, line.block)[0]!]!.text;
+  const heading = leadIn(lines, index)?.text ?? sectionHeading;
+  const row = `- ${shorten(documentText(rowAsPairs(line.text, header)), 300)}${group.last ? ` [${n}]` : ""}`;
+  return group.first && heading ? `${heading.replace(/:$/, "")}:\n${row}` : row;
 }
 
 /**
