@@ -86,6 +86,15 @@ export class Retriever {
     const { analyser, lexical } = this.deps;
     return analyser.queryGroups(question).map((group) => {
       const terms = new Map(group.terms);
+      // A word the corpus does not know is compared as typed with the corpus's words: a typo often
+      // breaks the suffix the stemmer needs ("spoedmachtigng" stays whole as a stem). The word it
+      // misspells is added with its own analysis, as if typed right (measured: at 0.8 that
+      // question still went unanswered). The typed form stays: its own near matches still count.
+      const unknown = [...group.terms.keys()].every((term) => !lexical.has(term));
+      const nearest = unknown ? analyser.nearestWord(group.word) : undefined;
+      for (const repaired of nearest ? analyser.queryGroups(nearest) : []) {
+        for (const [term, weight] of repaired.terms) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+      }
       for (const [term, weight] of group.terms) {
         if (weight < 1) continue;
         const repaired = lexical.nearestTerm(term);

@@ -25,9 +25,21 @@ describe("retrieval over the shipped corpus", () => {
   });
 
   it("repairs typos in longer words", async () => {
-    const clean = await knowledge.retrieve("welke basisprincipes zijn er afgesproken", 3);
-    const typo = await knowledge.retrieve("welke basisprinciepes zijn er afgesproken", 3);
-    expect(typo.map((p) => p.chunk.id)).toEqual(clean.map((p) => p.chunk.id));
+    const clean = await knowledge.retrieve("welke basisprincipes zijn er afgesproken", 5);
+    const typo = await knowledge.retrieve("welke basisprinciepes zijn er afgesproken", 5);
+    // The same passages in the same order; a typed word that matches nothing may still move a
+    // passage by its own near matches, so the top 3 is compared, within the top 5.
+    expect(typo.slice(0, 3).map((p) => p.chunk.id)).toEqual(clean.slice(0, 3).map((p) => p.chunk.id));
+  });
+
+  it("repairs a typo that breaks the word's suffix, and answers the question as if typed right", async () => {
+    const question = (word: string) => `hoeveel jongeren komen er met een ${word} in de jeugdzorgplus terecht?`;
+    const clean = await ask.answer(question("spoedmachtiging"));
+    const typo = await ask.answer(question("spoedmachtigng"));
+    expect(clean.status).toBe("answered");
+    expect(typo.status).toBe("answered");
+    expect(typo.text).toContain("70%");
+    expect(typo.sources.map((s) => s.section)).toEqual(clean.sources.map((s) => s.section));
   });
 
   it("finds a part the question names by its label", async () => {

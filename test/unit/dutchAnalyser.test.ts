@@ -17,6 +17,23 @@ const analyser = new DutchAnalyser(
 );
 
 describe("DutchAnalyser", () => {
+  it("finds the corpus word a typed word misspells, as typed, but not a real word one first letter off", () => {
+    const typos = new DutchAnalyser(
+      SynonymTable.fromFile(path.join(content, "synonyms.yaml")),
+      loadStopwords(path.join(content, "dutch-analysis.yaml")),
+      new Map([
+        ["spoedmachtiging", 4],
+        ["krachten", 3],
+        ["veiligheid", 4],
+      ]),
+    );
+    expect(typos.nearestWord("spoedmachtigng")).toBe("spoedmachtiging");
+    expect(typos.nearestWord("veiligheit")).toBe("veiligheid");
+    expect(typos.nearestWord("brachten")).toBeUndefined();
+    expect(typos.nearestWord("spoedmachtiging")).toBeUndefined(); // known as it is
+    expect(typos.nearestWord("parkeerplek")).toBeUndefined();
+  });
+
   it("folds case and diacritics and stems", () => {
     expect(analyser.indexTerms("Suïcidale JONGEREN")).toEqual(analyser.indexTerms("suicidale jongere"));
   });

@@ -3,6 +3,7 @@ import stopwordsIso from "stopwords-iso";
 import { newStemmer } from "snowball-stemmers";
 import { parse } from "yaml";
 import { z } from "zod";
+import { boundedEditDistance } from "../search/editDistance.js";
 import { CompoundSplitter } from "./compoundSplitter.js";
 import { foldText, wordTokens } from "./normalise.js";
 import { derivedVerb, inflectionBase, numberWordValue, participleInfinitive } from "./verbForms.js";
@@ -56,6 +57,7 @@ export class DutchAnalyser {
   private readonly wordCache = new Map<string, { stem: string; parts: string[] } | null>();
   private splitter: CompoundSplitter;
   private vocabulary: ReadonlyMap<string, number>;
+  private readonly nearestCache = new Map<string, string>();
   /** Paraphrase expansions by the stem of a one-word key, and phrase keys by their first word. */
   private paraphraseIndex?: { byStem: Map<string, string[]>; byFirstWord: Map<string, Array<{ key: string[]; expansion: string[] }>> };
 
@@ -73,6 +75,30 @@ export class DutchAnalyser {
     this.vocabulary = vocabulary;
     this.splitter = this.makeSplitter(vocabulary);
     this.wordCache.clear();
+    this.nearestCache.clear();
+  }
+
+  /**
+   * The corpus word a typed word most likely misspells: one edit away (two for words of 9 letters
+   * or more), the most frequent on a tie. Compared as typed, before stemming: a typo often breaks
+   * the suffix the stemmer needs ("spoedmachtigng" keeps its whole length as a stem).
+   */
+  nearestWord(word: string): string | undefined {
+    if (word.length < 6 || this.vocabulary.has(word) || /\d/.test(word)) return undefined;
+    const cached = this.nearestCache.get(word);
+    if (cached !== undefined) return cached || undefined;
+    const maxDistance = word.length >= 9 ? 2 : 1;
+    let best: { word: string; distance: number; count: number } | undefined;
+    for (const [candidate, count] of this.vocabulary) {
+      // A typo rarely hits the first letter; a real word one letter off often does ("brachten" / "krachten").
+      if (Math.abs(candidate.length - word.length) > maxDistance || candidate[0] !== word[0]) continue;
+      const distance = boundedEditDistance(word, candidate, maxDistance);
+      if (distance > maxDistance) continue;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
+    }
+    if (this.nearestCache.size > 10_000) this.nearestCache.clear();
+    this.nearestCache.set(word, best?.word ?? "");
+    return best?.word;
   }
 
   /** Folded surface words of a text, for building the vocabulary. */
