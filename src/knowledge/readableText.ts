@@ -5,8 +5,13 @@
  */
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
+/** Stands in for an escaped asterisk ("\\*", a footnote mark) while emphasis is taken out. */
+const ESCAPED_STAR = "\uE000";
+
 export function readableText(raw: string): string {
   return raw
+    .replace(/\\\*/g, ESCAPED_STAR)
+    .replace(/\\([\\`_{}[\]()#+\-.!|~])/g, "$1") // Markdown escapes: the character itself
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<li[^>]*>/gi, "\n- ")
     .replace(/<\/(td|th)>\s*/gi, " | ")
@@ -25,5 +30,6 @@ export function readableText(raw: string): string {
     .replace(/[ \u00a0]{2,}/g, " ")
     .replace(/ *\| *(\n|$)/g, "$1")
     .replace(/\n{3,}/g, "\n\n")
+    .replaceAll(ESCAPED_STAR, "*")
     .trim();
 }

@@ -70,6 +70,13 @@ describe("chunkDocument", () => {
     expect(prose.find((p) => p.text.startsWith("Gewone zin"))?.tableHeader).toBeUndefined();
   });
 
+  it("shows Markdown escapes as the character itself, a footnote star included", () => {
+    const [chunk] = chunkDocument(meta, "# 1 Doelen\n\n- D** Actieplan voor kwetsbare jongeren.\\*\n\n\\* Voorheen: het\\_oude \\[plan\\].");
+    expect(chunk?.text).toContain("- D Actieplan voor kwetsbare jongeren.*");
+    expect(chunk?.text).toContain("* Voorheen: het_oude [plan].");
+    expect(chunk?.text).not.toContain("\\");
+  });
+
   it("drops bold markers the conversion left open", () => {
     const [chunk] = chunkDocument(meta, "# 1 Doelen\n\n- A** Informatie over jeugdhulp verbeteren.\n- **B** Sneller **hulp**.");
     expect(chunk?.text).toContain("- A Informatie over jeugdhulp verbeteren.");

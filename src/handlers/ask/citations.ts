@@ -1,7 +1,7 @@
 import { deriveShortTitle } from "../../bot/sourceTitle.js";
 import type { SourceCitation } from "../../bot/reply.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
-import { passageSentences, shorten } from "./sentences.js";
+import { chunkLines, quotedLine, shorten } from "./sentences.js";
 import { documentText } from "./untrustedText.js";
 
 const QUOTE_CHARS = 240;
@@ -15,7 +15,11 @@ export function sectionLabel(path: string[]): string {
 
 /** Citation n for a retrieved passage; the quote is retrieved text, never generated. */
 export function citationFor(n: number, passage: RetrievedPassage, preferredQuote?: string): SourceCitation {
-  const quote = preferredQuote ?? openingQuote(passageSentences(passage.chunk.text, passage.chunk.sectionPath)) ?? passage.chunk.text;
+  const lines = preferredQuote === undefined ? chunkLines(passage.chunk) : [];
+  // A table's header row says nothing by itself: its rows carry it ("Mijlpaal: …; Wanneer: …").
+  const isHeaderRow = (i: number) => lines[i]!.kind === "row" && lines[i - 1]?.block !== lines[i]!.block && lines[i + 1]?.block === lines[i]!.block;
+  const shown = lines.flatMap((_, i) => (isHeaderRow(i) ? [] : [quotedLine(lines, i)]));
+  const quote = preferredQuote ?? openingQuote(shown) ?? passage.chunk.text;
   return {
     n,
     documentId: passage.chunk.documentId,

@@ -1,7 +1,7 @@
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
-import { excerpt, type PassageLine, passageLines, rowAsPairs, shorten } from "./sentences.js";
+import { chunkLines, excerpt, type PassageLine, quotedLine, rowAsPairs, shorten } from "./sentences.js";
 
 export interface ExtractiveAnswer {
   /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
@@ -122,7 +122,7 @@ export function extractiveAnswer(
   const linesOf = new Map<number, PassageLine[]>();
   const candidates: Candidate[] = [];
   passages.slice(0, options.passages).forEach((passage, p) => {
-    const lines = passageLines(readableRows(passage.chunk), passage.chunk.sectionPath);
+    const lines = chunkLines(passage.chunk);
     linesOf.set(p + 1, lines);
     const heading = passage.chunk.sectionPath.at(-1) ?? "";
     const owns = lines.map((line) => q.score(line.text, passage.chunk));
@@ -316,7 +316,7 @@ export function extractiveAnswer(
       ? renderGroupedRow(lines, quote.indexes[0]!, quote.n, chunk?.sectionPath.at(-1), group)
       : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
-    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, lines[quote.indexes[0]!]!.text);
+    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, quotedLine(lines, quote.indexes[0]!));
     return text;
   });
   const floor = (ranked[0]?.score ?? 0) * options.relativeFloor;
@@ -330,11 +330,6 @@ export function extractiveAnswer(
     ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)),
     eligible,
   };
-}
-
-/** A passage's text as its lines are read: a table begun above it gets its header row back. */
-function readableRows(chunk: Chunk): string {
-  return chunk.tableHeader ? `${chunk.tableHeader}\n${chunk.text}` : chunk.text;
 }
 
 /**

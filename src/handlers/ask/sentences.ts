@@ -1,3 +1,4 @@
+import type { Chunk } from "../../knowledge/types.js";
 /** One readable line of a passage: a sentence, a list item or a table row. */
 export interface PassageLine {
   text: string;
@@ -93,6 +94,19 @@ function joinBrokenSentences(raw: string[]): string[] {
 function isProse(line: string): boolean {
   const trimmed = line.trim();
   return trimmed !== "" && !trimmed.startsWith("#") && !/\s\|\s/.test(line) && !BULLET.test(line);
+}
+
+/** A passage's lines as they are read: a passage that starts inside a table gets its header row back. */
+export function chunkLines(chunk: Pick<Chunk, "text" | "sectionPath" | "tableHeader">): PassageLine[] {
+  return passageLines(chunk.tableHeader ? `${chunk.tableHeader}\n${chunk.text}` : chunk.text, chunk.sectionPath);
+}
+
+/** A line as it is quoted: a table row as "header: value" pairs under its table's first row, not as cells. */
+export function quotedLine(lines: readonly PassageLine[], index: number): string {
+  const line = lines[index]!;
+  if (line.kind !== "row") return line.text;
+  const header = lines.find((other) => other.block === line.block)!;
+  return rowAsPairs(line.text, header.text);
 }
 
 /** A sentence or list line of a passage, as shown in an answer; headings are not sentences. */
