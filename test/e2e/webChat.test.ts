@@ -165,8 +165,9 @@ describe("web chat in a real browser", () => {
       await botMessages.nth(before).waitFor({ timeout: 10_000 });
       // The list is drawn right under the older answer, not at the end of the conversation, and
       // no "Meer bronnen" message of the user's own comes between them.
-      const underOlder = older.locator("xpath=following-sibling::article[1]");
-      const more = underOlder.getByRole("region", { name: "Meer bronnen" });
+      /** The n-th message after the older answer (1 = right under it). */
+      const underOlder = (n: number) => older.locator(`xpath=following-sibling::article[${n}]`);
+      const more = underOlder(1).getByRole("region", { name: "Meer bronnen" });
       expect(await more.count()).toBe(1);
       expect(await userMessages.count()).toBe(typed);
       const items = more.getByRole("listitem");
@@ -176,23 +177,24 @@ describe("web chat in a real browser", () => {
         expect(await items.nth(i).locator("strong").getAttribute("title")).toBe(source.documentTitle);
       }
 
-      // 👍 then 👎 on the older answer: one vote, the last one, with the optional reason.
+      // 👍 then 👎 on the older answer: one vote, the last one, with the optional reason. What the
+      // vote brings (the thanks, the reason form, its confirmation) is drawn under that answer,
+      // after its further sources, with no message of the user's own and nothing at the end.
       const feedback = older.getByRole("group", { name: "Was dit antwoord nuttig?" });
-      let count = await botMessages.count();
+      const newest = botMessages.last();
+      const newestText = await newest.innerText();
       await feedback.getByRole("button", { name: "👍 Nuttig" }).click();
-      await botMessages.nth(count).waitFor();
-      expect(await botMessages.nth(count).innerText()).toContain("Dank je");
-      count = await botMessages.count();
+      await underOlder(2).getByText("Dank je").waitFor({ timeout: 10_000 });
       await feedback.getByRole("button", { name: "👎 Niet nuttig" }).click();
-      await botMessages.nth(count).waitFor();
-      const reasonForm = botMessages.nth(count).getByRole("form");
+      const reasonForm = underOlder(3).getByRole("form");
+      await reasonForm.waitFor({ timeout: 10_000 });
       expect(await feedback.getByRole("button", { name: "👎 Niet nuttig" }).getAttribute("aria-pressed")).toBe("true");
       expect(await feedback.getByRole("button", { name: "👍 Nuttig" }).getAttribute("aria-pressed")).toBe("false");
       await reasonForm.getByRole("textbox", { name: "Toelichting" }).fill("Het ging over iets anders; bel 0612345678");
-      count = await botMessages.count();
       await reasonForm.getByRole("button", { name: "Versturen" }).click();
-      await botMessages.nth(count).waitFor();
-      expect(await botMessages.nth(count).innerText()).toContain("toelichting is opgeslagen");
+      await underOlder(4).getByText("toelichting is opgeslagen").waitFor({ timeout: 10_000 });
+      expect(await userMessages.count()).toBe(typed);
+      expect(await botMessages.last().innerText()).toBe(newestText);
 
       const votes = await answers.votes(olderId!);
       expect(Object.keys(votes)).toHaveLength(1);
@@ -207,8 +209,10 @@ describe("web chat in a real browser", () => {
       await page.reload();
       await page.locator("body[data-restored=true]").waitFor({ timeout: 10_000 });
       const olderAgain = log.locator("article", { has: page.locator(`[data-answer-id="${olderId}"]`) });
-      const underAgain = olderAgain.locator("xpath=following-sibling::article[1]");
-      expect(await underAgain.getByRole("region", { name: "Meer bronnen" }).count()).toBe(1);
+      const underAgain = (n: number) => olderAgain.locator(`xpath=following-sibling::article[${n}]`);
+      expect(await underAgain(1).getByRole("region", { name: "Meer bronnen" }).count()).toBe(1);
+      expect(await underAgain(2).innerText()).toContain("Dank je");
+      expect(await underAgain(4).innerText()).toContain("toelichting is opgeslagen");
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

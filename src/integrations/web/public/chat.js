@@ -300,7 +300,8 @@ function renderForm(part) {
   if (part.cancel) {
     const cancel = part.cancel;
     row.append(buttonFor(cancel.label, async () => {
-      if (await send({ action: { id: cancel.id, value: cancel.value } }, cancel.label)) finish("Geannuleerd.");
+      const payload = { action: { id: cancel.id, value: cancel.value } };
+      if (await sendFrom(form.closest("article"), payload, cancel.label)) finish("Geannuleerd.");
     }));
   }
   form.append(row);
@@ -308,7 +309,7 @@ function renderForm(part) {
     event.preventDefault();
     const fields = Object.fromEntries(inputs.map(([fieldId, input]) => [fieldId, input.value]));
     submit.disabled = true;
-    const ok = await send({ action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
+    const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
     if (ok) finish("Verstuurd; het antwoord staat hieronder.");
     else submit.disabled = false;
   });
@@ -328,7 +329,8 @@ function renderFeedback(part) {
   ].map(([rating, label]) => {
     const button = buttonFor(label, async () => {
       if (button.getAttribute("aria-pressed") === "true") return;
-      const ok = await send({ action: { id: FEEDBACK_ACTION, value: `${part.answerId}:${rating}` } }, label);
+      // The thanks or the reason form is shown under the answer voted on, also an older one.
+      const ok = await send({ action: { id: FEEDBACK_ACTION, value: `${part.answerId}:${rating}` } }, null, undefined, { under: box.closest("article") });
       if (!ok) return;
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
       rememberChange(box.closest("article"), { rating });
@@ -365,8 +367,8 @@ function renderPart(part) {
       for (const action of part.actions) {
         const attrs = action.style ? { class: action.style } : {};
         const button = buttonFor(action.label, async () => {
-          // "Meer bronnen" belongs to its answer: the list is shown right under it, also under an
-          // older answer, without a message of the user's own between them.
+          // "Meer bronnen" belongs to its answer: the list is shown under it, also under an older
+          // answer, without a message of the user's own between them.
           const moreSources = action.id === MORE_SOURCES_ACTION;
           const payload = { action: { id: action.id, value: action.value } };
           const ok = moreSources ? await send(payload, null, button, { under: box.closest("article") }) : await send(payload, action.label, button);
@@ -412,9 +414,27 @@ function addMessage(who, nodes, attrs = {}, { scroll = true, after } = {}) {
 function addReply(reply, attrs = {}, options = {}) {
   const article = addMessage("bot", reply.parts.map(renderPart), reply.slot ? { "data-slot": reply.slot, ...attrs } : attrs, options);
   const messageId = attrs["data-message-id"];
+  if (options.under) article.setAttribute("data-under", options.under);
   const at = options.after ? keptAt(options.after) : undefined;
-  if (options.remember !== false) remember(article, { who: "bot", reply, ...(messageId ? { messageId } : {}), ...(at ? { at } : {}), key: keyOf(reply, messageId) });
+  const entry = { who: "bot", reply, ...(messageId ? { messageId } : {}), ...(at ? { at } : {}), ...(options.under ? { under: options.under } : {}) };
+  if (options.remember !== false) remember(article, { ...entry, key: keyOf(reply, messageId) });
   return article;
+}
+
+/**
+ * What belongs to an answer (its further sources, the thanks for a vote, the reason form) is
+ * drawn under it, after what came for it before: the answer's key names the group.
+ */
+function groupOf(article) {
+  const key = article.getAttribute("data-under") ?? article.getAttribute("data-key");
+  let last = article;
+  while (key && last.nextElementSibling?.getAttribute("data-under") === key) last = last.nextElementSibling;
+  return { key, last };
+}
+
+/** Sends from a message: one drawn under an earlier answer answers under it too. */
+function sendFrom(article, payload, shownText) {
+  return article?.hasAttribute("data-under") ? send(payload, null, undefined, { under: article }) : send(payload, shownText);
 }
 
 /**
@@ -500,10 +520,11 @@ async function send(payload, shownText, pressed, { under } = {}) {
       remember(bubble, { who: "user", text: kept, at: shownAt });
     }
     closeStep(pressed, body.replies);
-    let after = under;
+    const group = under ? groupOf(under) : undefined;
+    let after = group?.last;
     for (const reply of body.replies) {
       if (redrawLive(reply)) continue;
-      const article = addReply(reply, {}, after ? { after } : {});
+      const article = addReply(reply, {}, after ? { after, under: group.key } : {});
       if (after) after = article;
     }
     status.textContent = "";
@@ -595,6 +616,7 @@ function showKept(entry) {
   if (!Array.isArray(entry.reply?.parts)) return;
   const article = addReply(entry.reply, entry.messageId ? { "data-message-id": entry.messageId } : {}, { remember: false, scroll: false });
   article.setAttribute("data-key", entry.key);
+  if (typeof entry.under === "string") article.setAttribute("data-under", entry.under);
   if (entry.done) closeArticle(article, entry.chosen);
   const sent = article.querySelector("form.reply-form");
   if (entry.formDone && sent) finishForm(sent, entry.formDone);
