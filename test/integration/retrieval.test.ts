@@ -42,6 +42,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(typo.sources.map((s) => s.section)).toEqual(clean.sources.map((s) => s.section));
   });
 
+  it("abstains, with text, when no sentence shares a word with the question ('wat is het weer morgen?')", async () => {
+    const result = await ask.answer("Wat is het weer morgen?");
+    expect(result.status).toBe("abstained");
+    expect(result.text.trim()).not.toBe("");
+  });
+
   it("finds a part the question names by its label", async () => {
     const [top] = await knowledge.retrieve("wat houdt basisprincipe C in?", 5);
     expect(top?.chunk.sectionPath.at(-1)).toMatch(/^C\. /);

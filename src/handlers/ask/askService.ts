@@ -161,9 +161,11 @@ export class AskService {
    * Weak evidence, none of the best sentences has what the question asks for (a date, a number,
    * an amount), or the quotes leave out what the question is about: the documents do not answer it.
    */
-  private documentsAnswer(passages: RetrievedPassage[], extractive: { hasExpectedType: boolean; aboutMissing: boolean }): boolean {
+  private documentsAnswer(passages: RetrievedPassage[], extractive: { hasExpectedType: boolean; aboutMissing: boolean; result: AnswerResult }): boolean {
     const best = passages[0];
-    return best !== undefined && best.coverage >= this.options.minCoverage && extractive.hasExpectedType && !extractive.aboutMissing;
+    // No sentence to quote (the question's words are all stop words, "wat is het weer morgen?"): nothing answers it.
+    const quotes = extractive.result.text.trim() !== "";
+    return best !== undefined && quotes && best.coverage >= this.options.minCoverage && extractive.hasExpectedType && !extractive.aboutMissing;
   }
 
   /** `laterQuestion`: the second question of the message, checked against what is quoted. */
