@@ -189,6 +189,34 @@ export class KnowledgeBase {
     return terms;
   }
 
+  /**
+   * The subsections of a section (by its heading trail) in document order, when it has at least
+   * three whose titles the document uses once (principles A-G; not "Doelstelling" / "Aanpak",
+   * which every section repeats). Undefined otherwise.
+   */
+  subsections(documentId: string, path: readonly string[]): string[] | undefined {
+    const chunks = [...this.chunksOf(documentId)].sort((a, b) => a.start - b.start);
+    const uses = new Map<string, number>();
+    const seenPaths = new Set<string>();
+    for (const chunk of chunks) {
+      chunk.sectionPath.forEach((title, d) => {
+        const key = chunk.sectionPath.slice(0, d + 1).join("\u0001");
+        if (seenPaths.has(key)) return;
+        seenPaths.add(key);
+        uses.set(title, (uses.get(title) ?? 0) + 1);
+      });
+    }
+    const children: string[] = [];
+    for (const chunk of chunks) {
+      const p = chunk.sectionPath;
+      if (p.length <= path.length || !path.every((t, i) => p[i] === t)) continue;
+      const child = p[path.length]!;
+      if (!children.includes(child)) children.push(child);
+    }
+    if (children.length < 3 || children.some((c) => (uses.get(c) ?? 0) > 1)) return undefined;
+    return children;
+  }
+
   allChunks(): Chunk[] {
     return [...this.chunks.values()];
   }

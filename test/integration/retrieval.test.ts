@@ -48,6 +48,19 @@ describe("retrieval over the shipped corpus", () => {
     expect(result.text.trim()).not.toBe("");
   });
 
+  it("lists principles A-G when asked for the principles, and not when they are only named on the way to a detail", async () => {
+    const listed = await ask.answer("wat zijn de basisprincipes van het actieplan?");
+    expect(listed.status).toBe("answered");
+    const lines = listed.text.split("\n");
+    expect(lines[0]).toBe("Basisprincipes:");
+    expect(lines.slice(1, 8).map((line) => line.slice(0, 4))).toEqual(["- A.", "- B.", "- C.", "- D.", "- E.", "- F.", "- G."]);
+    expect(lines[7]).toMatch(/\[1\]$/);
+    expect(listed.sources[0]?.section).toContain("Basisprincipes");
+
+    const detail = await ask.answer("hoe vaak moet je volgens de basisprincipes de veiligheidsweging herhalen?");
+    expect(detail.text).not.toContain("Basisprincipes:");
+  });
+
   it("finds a part the question names by its label", async () => {
     const [top] = await knowledge.retrieve("wat houdt basisprincipe C in?", 5);
     expect(top?.chunk.sectionPath.at(-1)).toMatch(/^C\. /);

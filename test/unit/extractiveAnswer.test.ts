@@ -145,6 +145,24 @@ describe("extractiveAnswer", () => {
     expect(answer.text.endsWith("[1]")).toBe(true);
   });
 
+  it("leads with the subsections of a section the question names, unless the lead quote already lists them", () => {
+    const outline = { n: 2, title: "Basisprincipes", items: ["A. Degelijke analyse", "B. Adequate doelen", "C. Optimale risicoweging"] };
+    const passages = [
+      passage("a", "Om hieraan te voldoen gelden drie basisprincipes voor iedereen."),
+      passage("b", "Ouders en kind formuleren samen doelen.", 0.5, ["Basisprincipes", "B. Adequate doelen"]),
+    ];
+    const led = extractiveAnswer(passages, wordsScorer("welke basisprincipes gelden er"), undefined, { ...DEFAULT_EXTRACTIVE, outline });
+    expect(led.text.startsWith("Basisprincipes:\n- A. Degelijke analyse\n- B. Adequate doelen\n- C. Optimale risicoweging [2]\n")).toBe(true);
+    expect(led.text).toContain("gelden drie basisprincipes");
+    expect(led.cited[0]).toBe(2);
+    expect(led.cited).toContain(1);
+
+    const listed = [passage("c", "Er gelden drie basisprincipes:\n- Degelijke analyse\n- Adequate doelen\n- Optimale risicoweging")];
+    const inText = extractiveAnswer(listed, wordsScorer("welke basisprincipes gelden er"), undefined, { ...DEFAULT_EXTRACTIVE, outline: { ...outline, n: 1 } });
+    expect(inText.text.startsWith("“Er gelden drie basisprincipes:”")).toBe(true);
+    expect(inText.text).not.toContain("Basisprincipes:");
+  });
+
   it("puts the date first for a when-question and reports when no sentence has one", () => {
     const passages = [passage("a", "Friesland sluit zo snel mogelijk aan bij de werkwijze van Friesland. Friesland doet mee vanaf 1 januari 2026.")];
     const hasDate = (s: string) => /\b20\d\d\b/.test(s);

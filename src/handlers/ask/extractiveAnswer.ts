@@ -49,6 +49,12 @@ export interface ExtractiveOptions {
    * that section, read from the top, not its best-scoring sentences.
    */
   namedSection?: number;
+  /**
+   * A section the question names by its title that consists of subsections (principles A-G),
+   * cited as passage n: its subsection titles lead the answer as a list, unless the lead quote
+   * already lists them.
+   */
+  outline?: { n: number; title: string; items: string[] };
   /** Weight of a sentence's score when read together with its section heading. */
   headingContext: number;
   /** Score bonus for a sentence that has the expected answer type. */
@@ -217,6 +223,10 @@ export function extractiveAnswer(
     return true;
   };
 
+  let outline = options.outline;
+  let outlineText: string | undefined;
+  // The outline's words count against the budget: what follows it is shorter.
+  let wordBudget = options.wordBudget;
   const named = options.namedSection;
   if (named !== undefined) {
     const lines = linesOf.get(named) ?? [];
@@ -225,6 +235,12 @@ export function extractiveAnswer(
     // A how-many or when question gets the number or date first.
     const top = [...typedCandidates].sort((a, b) => b.score - a.score)[0] ?? ranked[0];
     take(quoteAround(linesOf.get(top.n) ?? [], top, options));
+    // A lead that already lists the subsections (a list in the text) needs no outline of them.
+    if (outline && listsMostOf(quotes[0] ? quotes[0].indexes.map((i) => lineText(quotes[0]!.n, i)).join("\n") : "", outline.items)) outline = undefined;
+    if (outline) {
+      outlineText = `${outline.title.replace(/[:.]$/, "")}:\n${outline.items.map((item) => `- ${documentText(item)}`).join("\n")} [${outline.n}]`;
+      wordBudget -= outlineText.split(/\s+/).length;
+    }
     const best = top.score;
     const weights = q.weights;
     const covered = q.covered;
@@ -248,7 +264,7 @@ export function extractiveAnswer(
       let spent = wordsIn(quotes[0]!, shownText);
       // How much of the question the lead itself holds: a filler must hold a fair share of that.
       const leadContent = top.own + top.previous;
-      while (quotes.length < options.maxQuotes && spent < options.wordBudget) {
+      while (quotes.length < options.maxQuotes && spent < wordBudget) {
         const wanted =
           options.fillBudget ||
           missingWeight() >= options.missingShare * total ||
@@ -285,7 +301,7 @@ export function extractiveAnswer(
         const quote = quoteAround(linesOf.get(pick.c.n) ?? [], pick.c, options);
         const fresh = { n: quote.n, indexes: freshIndexes(quote) };
         const cost = wordsIn(fresh, shownText);
-        if (spent + cost > options.wordBudget || !take(quote)) {
+        if (spent + cost > wordBudget || !take(quote)) {
           tried.add(key(pick.c));
           continue;
         }
@@ -319,6 +335,12 @@ export function extractiveAnswer(
     if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, quotedLine(lines, quote.indexes[0]!));
     return text;
   });
+  if (outline && outlineText) {
+    rendered.unshift(outlineText);
+    cited.splice(0, cited.length, outline.n, ...cited.filter((n) => n !== outline!.n));
+    if (!firstQuote.has(outline.n)) firstQuote.set(outline.n, outline.items[0]!);
+    quoted.push(outline.title, ...outline.items);
+  }
   const floor = (ranked[0]?.score ?? 0) * options.relativeFloor;
   const eligible = ranked.filter((c) => c.score >= floor && cited.includes(c.n)).map((c) => lineText(c.n, c.index));
   return {
@@ -330,6 +352,13 @@ export function extractiveAnswer(
     ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)),
     eligible,
   };
+}
+
+/** Whether a text holds at least half of the titles, read without their numbering ("2.1 ", "A. "). */
+function listsMostOf(text: string, titles: string[]): boolean {
+  const flat = text.toLowerCase();
+  const held = titles.filter((title) => flat.includes(title.replace(/^(\d+(\.\d+)*|[A-Z])\.?\s+/, "").toLowerCase()));
+  return held.length * 2 >= titles.length;
 }
 
 /**
