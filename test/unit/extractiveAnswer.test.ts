@@ -163,6 +163,21 @@ describe("extractiveAnswer", () => {
     expect(inText.text).not.toContain("Basisprincipes:");
   });
 
+  it("never quotes a table's header row on its own, and reads each row with it", () => {
+    const text = "Subdoel | Belangrijkste mijlpalen | Vervolgstappen\nPleegzorg verlengen | Reacties verwerkt | Wetsvoorstel indienen";
+    const answer = extractiveAnswer([passage("t", text)], wordsScorer("welke belangrijkste mijlpalen en vervolgstappen"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toContain("Subdoel: Pleegzorg verlengen; Belangrijkste mijlpalen: Reacties verwerkt; Vervolgstappen: Wetsvoorstel indienen");
+    expect(answer.text).not.toMatch(/Subdoel; Belangrijkste mijlpalen; Vervolgstappen/);
+    // A table that starts at the passage's end continues in the next one: its first row is a header too.
+    const cut = extractiveAnswer([passage("u", "Een zin over iets anders dan mijlpalen.\n\nSubdoel | Belangrijkste mijlpalen | Vervolgstappen")], wordsScorer("welke belangrijkste mijlpalen en vervolgstappen"));
+    expect(cut.text).not.toContain("Vervolgstappen");
+  });
+
+  it("gives the sources list a quote that runs on past a bare lead-in", () => {
+    const answer = extractiveAnswer([passage("a", "Geconstateerd wordt dat:\n- circa 70% met een spoedmachtiging wordt geplaatst;\n- opschaling te laat gebeurt.")], wordsScorer("hoeveel jongeren met een spoedmachtiging"));
+    expect(answer.quotes.get(1)).toBe("Geconstateerd wordt dat: circa 70% met een spoedmachtiging wordt geplaatst;");
+  });
+
   it("puts the date first for a when-question and reports when no sentence has one", () => {
     const passages = [passage("a", "Friesland sluit zo snel mogelijk aan bij de werkwijze van Friesland. Friesland doet mee vanaf 1 januari 2026.")];
     const hasDate = (s: string) => /\b20\d\d\b/.test(s);

@@ -1,4 +1,5 @@
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
+import { openingQuote } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
 import { chunkLines, excerpt, type PassageLine, quotedLine, rowAsPairs, shorten } from "./sentences.js";
@@ -142,8 +143,13 @@ export function extractiveAnswer(
       // A question the document asks is an answer only with the sentence that answers it.
       const next = lines[index + 1];
       if (line.text.endsWith("?") && !(next && next.kind === "sentence" && readsOn(line, next))) return;
-      // Read under its heading (or its list's lead-in), a line may answer more.
-      const context = heading;
+      // A table's header row says nothing by itself ("Subdoel; Mijlpalen; Vervolgstappen"): its
+      // rows are read with it instead.
+      const header = line.kind === "row" ? lines.find((other) => other.block === line.block) : undefined;
+      // A table starting at the passage's end continues in the next passage: its first row is a header too.
+      if (header === line && (next === undefined || next.block === line.block)) return;
+      // Read under its heading (and a row under its table's header), a line may answer more.
+      const context = header && header !== line ? `${heading}\n${header.text}` : heading;
       const underHeading = options.headingContext * q.score(`${context}\n${line.text}`, passage.chunk);
       // Earlier passages are a little more trustworthy: retrieval already weighed them.
       const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p);
@@ -332,7 +338,8 @@ export function extractiveAnswer(
       ? renderGroupedRow(lines, quote.indexes[0]!, quote.n, chunk?.sectionPath.at(-1), group)
       : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
-    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, quotedLine(lines, quote.indexes[0]!));
+    // The sources list quotes the quote's start, run on past a bare lead-in ("Geconstateerd wordt dat:").
+    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, openingQuote(quote.indexes.map((i) => quotedLine(lines, i))) ?? quotedLine(lines, quote.indexes[0]!));
     return text;
   });
   if (outline && outlineText) {
