@@ -186,13 +186,15 @@ describe("web chat in a real browser", () => {
       await feedback.getByRole("button", { name: "👍 Nuttig" }).click();
       await underOlder(2).getByText("Dank je").waitFor({ timeout: 10_000 });
       await feedback.getByRole("button", { name: "👎 Niet nuttig" }).click();
-      const reasonForm = underOlder(3).getByRole("form");
+      // The changed vote replaces the thanks for the first one: the reason form is right under the sources.
+      const reasonForm = underOlder(2).getByRole("form");
       await reasonForm.waitFor({ timeout: 10_000 });
+      expect(await log.getByText("Dank je! Fijn dat het hielp.").count()).toBe(0);
       expect(await feedback.getByRole("button", { name: "👎 Niet nuttig" }).getAttribute("aria-pressed")).toBe("true");
       expect(await feedback.getByRole("button", { name: "👍 Nuttig" }).getAttribute("aria-pressed")).toBe("false");
       await reasonForm.getByRole("textbox", { name: "Toelichting" }).fill("Het ging over iets anders; bel 0612345678");
       await reasonForm.getByRole("button", { name: "Versturen" }).click();
-      await underOlder(4).getByText("toelichting is opgeslagen").waitFor({ timeout: 10_000 });
+      await underOlder(3).getByText("toelichting is opgeslagen").waitFor({ timeout: 10_000 });
       expect(await userMessages.count()).toBe(typed);
       expect(await botMessages.last().innerText()).toBe(newestText);
 
@@ -211,8 +213,9 @@ describe("web chat in a real browser", () => {
       const olderAgain = log.locator("article", { has: page.locator(`[data-answer-id="${olderId}"]`) });
       const underAgain = (n: number) => olderAgain.locator(`xpath=following-sibling::article[${n}]`);
       expect(await underAgain(1).getByRole("region", { name: "Meer bronnen" }).count()).toBe(1);
-      expect(await underAgain(2).innerText()).toContain("Dank je");
-      expect(await underAgain(4).innerText()).toContain("toelichting is opgeslagen");
+      expect(await underAgain(2).getByRole("form").count()).toBe(1);
+      expect(await underAgain(3).innerText()).toContain("toelichting is opgeslagen");
+      expect(await log.getByText("Dank je! Fijn dat het hielp.").count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

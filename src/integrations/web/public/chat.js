@@ -330,7 +330,9 @@ function renderFeedback(part) {
     const button = buttonFor(label, async () => {
       if (button.getAttribute("aria-pressed") === "true") return;
       // The thanks or the reason form is shown under the answer voted on, also an older one.
-      const ok = await send({ action: { id: FEEDBACK_ACTION, value: `${part.answerId}:${rating}` } }, null, undefined, { under: box.closest("article") });
+      // A changed vote replaces what the earlier vote brought ("Dank je!" does not stay above "Je
+      // eerdere stem is aangepast").
+      const ok = await send({ action: { id: FEEDBACK_ACTION, value: `${part.answerId}:${rating}` } }, null, undefined, { under: box.closest("article"), kind: "vote" });
       if (!ok) return;
       buttons.forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
       rememberChange(box.closest("article"), { rating });
@@ -415,8 +417,9 @@ function addReply(reply, attrs = {}, options = {}) {
   const article = addMessage("bot", reply.parts.map(renderPart), reply.slot ? { "data-slot": reply.slot, ...attrs } : attrs, options);
   const messageId = attrs["data-message-id"];
   if (options.under) article.setAttribute("data-under", options.under);
+  if (options.under && options.kind) article.setAttribute("data-kind", options.kind);
   const at = options.after ? keptAt(options.after) : undefined;
-  const entry = { who: "bot", reply, ...(messageId ? { messageId } : {}), ...(at ? { at } : {}), ...(options.under ? { under: options.under } : {}) };
+  const entry = { who: "bot", reply, ...(messageId ? { messageId } : {}), ...(at ? { at } : {}), ...(options.under ? { under: options.under } : {}), ...(options.under && options.kind ? { kind: options.kind } : {}) };
   if (options.remember !== false) remember(article, { ...entry, key: keyOf(reply, messageId) });
   return article;
 }
@@ -430,6 +433,16 @@ function groupOf(article) {
   let last = article;
   while (key && last.nextElementSibling?.getAttribute("data-under") === key) last = last.nextElementSibling;
   return { key, last };
+}
+
+/** Removes the messages of one kind (what a vote brought) under an answer, here and in the transcript. */
+function forgetKind(key, kind) {
+  const gone = [...log.querySelectorAll(`article[data-under="${CSS.escape(key)}"][data-kind="${CSS.escape(kind)}"]`)];
+  const keys = new Set(gone.map((article) => article.getAttribute("data-key")));
+  gone.forEach((article) => article.remove());
+  updateTranscript((entries) => {
+    for (let i = entries.length - 1; i >= 0; i--) if (keys.has(entries[i].key)) entries.splice(i, 1);
+  });
 }
 
 /** Sends from a message: one drawn under an earlier answer answers under it too. */
@@ -494,7 +507,7 @@ function closeStep(pressed, replies) {
  * Posts a message or action; resolves to true when the bot answered. The replies go at the end of
  * the conversation, or right under the message `under` (what belongs to that message).
  */
-async function send(payload, shownText, pressed, { under } = {}) {
+async function send(payload, shownText, pressed, { under, kind } = {}) {
   const bubble = shownText ? addMessage("user", [el("p", {}, shownText)]) : undefined;
   const shownAt = Date.now();
   status.textContent = "Wegwijs zoekt in de plandocumenten…";
@@ -520,11 +533,12 @@ async function send(payload, shownText, pressed, { under } = {}) {
       remember(bubble, { who: "user", text: kept, at: shownAt });
     }
     closeStep(pressed, body.replies);
+    if (under && kind) forgetKind(groupOf(under).key, kind);
     const group = under ? groupOf(under) : undefined;
     let after = group?.last;
     for (const reply of body.replies) {
       if (redrawLive(reply)) continue;
-      const article = addReply(reply, {}, after ? { after, under: group.key } : {});
+      const article = addReply(reply, {}, after ? { after, under: group.key, kind } : {});
       if (after) after = article;
     }
     status.textContent = "";
@@ -617,6 +631,7 @@ function showKept(entry) {
   const article = addReply(entry.reply, entry.messageId ? { "data-message-id": entry.messageId } : {}, { remember: false, scroll: false });
   article.setAttribute("data-key", entry.key);
   if (typeof entry.under === "string") article.setAttribute("data-under", entry.under);
+  if (typeof entry.under === "string" && typeof entry.kind === "string") article.setAttribute("data-kind", entry.kind);
   if (entry.done) closeArticle(article, entry.chosen);
   const sent = article.querySelector("form.reply-form");
   if (entry.formDone && sent) finishForm(sent, entry.formDone);
