@@ -4,29 +4,24 @@ import { DutchAnalyser, loadStopwords } from "../../src/knowledge/analysis/dutch
 import { SynonymTable } from "../../src/knowledge/analysis/synonymTable.js";
 
 const content = path.resolve("content");
-const analyser = new DutchAnalyser(
-  SynonymTable.fromFile(path.join(content, "synonyms.yaml")),
-  loadStopwords(path.join(content, "dutch-analysis.yaml")),
-  new Map([
-    ["jeugdhulp", 5],
-    ["aanbieders", 3],
-    ["veiligheid", 4],
-    ["inschatting", 2],
-    ["separeren", 2],
-  ]),
-);
+/** The shipped analysis settings over a small corpus vocabulary (word -> count). */
+const analyserWith = (vocabulary: Array<[string, number]>) =>
+  new DutchAnalyser(SynonymTable.fromFile(path.join(content, "synonyms.yaml")), loadStopwords(path.join(content, "dutch-analysis.yaml")), new Map(vocabulary));
+const analyser = analyserWith([
+  ["jeugdhulp", 5],
+  ["aanbieders", 3],
+  ["veiligheid", 4],
+  ["inschatting", 2],
+  ["separeren", 2],
+]);
 
 describe("DutchAnalyser", () => {
   it("finds the corpus word a typed word misspells, as typed, but not a real word one first letter off", () => {
-    const typos = new DutchAnalyser(
-      SynonymTable.fromFile(path.join(content, "synonyms.yaml")),
-      loadStopwords(path.join(content, "dutch-analysis.yaml")),
-      new Map([
-        ["spoedmachtiging", 4],
-        ["krachten", 3],
-        ["veiligheid", 4],
-      ]),
-    );
+    const typos = analyserWith([
+      ["spoedmachtiging", 4],
+      ["krachten", 3],
+      ["veiligheid", 4],
+    ]);
     expect(typos.nearestWord("spoedmachtigng")).toBe("spoedmachtiging");
     expect(typos.nearestWord("veiligheit")).toBe("veiligheid");
     expect(typos.nearestWord("brachten")).toBeUndefined();
