@@ -56,6 +56,9 @@ describe("retrieval over the shipped corpus", () => {
     expect(lines.slice(1, 8).map((line) => line.slice(0, 4))).toEqual(["- A.", "- B.", "- C.", "- D.", "- E.", "- F.", "- G."]);
     expect(lines[7]).toMatch(/\[1\]$/);
     expect(listed.sources[0]?.section).toContain("Basisprincipes");
+    // The source quotes its own passage (the titles above are headings of the section it lies in).
+    const cited = (await knowledge.retrieve("wat zijn de basisprincipes van het actieplan?", 5)).find((p) => p.chunk.sectionPath.join(" › ").endsWith(listed.sources[0]!.section));
+    expect(cited?.chunk.text.replace(/\s+/g, " ")).toContain(listed.sources[0]!.quote.replace(/…$/, "").slice(0, 40));
 
     const detail = await ask.answer("hoe vaak moet je volgens de basisprincipes de veiligheidsweging herhalen?");
     expect(detail.text).not.toContain("Basisprincipes:");

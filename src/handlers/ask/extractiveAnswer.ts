@@ -345,7 +345,6 @@ export function extractiveAnswer(
   if (outline && outlineText) {
     rendered.unshift(outlineText);
     cited.splice(0, cited.length, outline.n, ...cited.filter((n) => n !== outline!.n));
-    if (!firstQuote.has(outline.n)) firstQuote.set(outline.n, outline.items[0]!);
     quoted.push(outline.title, ...outline.items);
   }
   const floor = (ranked[0]?.score ?? 0) * options.relativeFloor;
