@@ -93,10 +93,11 @@ describe("web chat history after a reload or in a second tab", () => {
       expect(await restored.getByRole("button", { name: "👍 Nuttig" }).getAttribute("aria-pressed")).toBe("true");
       expect(await page.locator("main").innerText()).not.toContain(PHONE);
 
-      // The restored answer's buttons still work, and the chat goes on below.
-      count = await bots(page).count();
+      // The restored answer's buttons still work, and the chat goes on below. The changed vote's
+      // reply (the reason form) takes the place of the first vote's thanks, under the answer.
       await restored.getByRole("button", { name: "👎 Niet nuttig" }).click();
-      await bots(page).nth(count).waitFor({ timeout: 10_000 });
+      await bots(page).getByRole("form").waitFor({ timeout: 10_000 });
+      expect(await bots(page).filter({ hasText: "Fijn dat het hielp" }).count()).toBe(0);
       expect(await restored.getByRole("button", { name: "👎 Niet nuttig" }).getAttribute("aria-pressed")).toBe("true");
       const next = await say(page, "hallo");
       expect(await next.innerText()).toContain("Je kunt bijvoorbeeld vragen");

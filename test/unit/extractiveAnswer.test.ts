@@ -175,7 +175,8 @@ describe("extractiveAnswer", () => {
 
   it("gives the sources list a quote that runs on past a bare lead-in", () => {
     const answer = extractiveAnswer([passage("a", "Geconstateerd wordt dat:\n- circa 70% met een spoedmachtiging wordt geplaatst;\n- opschaling te laat gebeurt.")], wordsScorer("hoeveel jongeren met een spoedmachtiging"));
-    expect(answer.quotes.get(1)).toBe("Geconstateerd wordt dat: circa 70% met een spoedmachtiging wordt geplaatst;");
+    // The item keeps its dash: the quote stays the document's own text.
+    expect(answer.quotes.get(1)).toBe("Geconstateerd wordt dat: - circa 70% met een spoedmachtiging wordt geplaatst;");
   });
 
   it("puts the date first for a when-question and reports when no sentence has one", () => {

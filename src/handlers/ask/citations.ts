@@ -18,7 +18,7 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
   const lines = preferredQuote === undefined ? chunkLines(passage.chunk) : [];
   // A table's header row says nothing by itself: its rows carry it ("Mijlpaal: …; Wanneer: …").
   const isHeaderRow = (i: number) => lines[i]!.kind === "row" && lines[i - 1]?.block !== lines[i]!.block && lines[i + 1]?.block === lines[i]!.block;
-  const shown = lines.flatMap((_, i) => (isHeaderRow(i) ? [] : [quotedLine(lines, i)]));
+  const shown = lines.flatMap((line, i) => (isHeaderRow(i) ? [] : [line.kind === "item" ? `- ${quotedLine(lines, i)}` : quotedLine(lines, i)]));
   const quote = preferredQuote ?? openingQuote(shown) ?? passage.chunk.text;
   return {
     n,
@@ -33,11 +33,13 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
 
 /**
  * How a passage opens, as its quote: its first line, run on into the next while it is only a
- * lead-in ("In 2027:", "Geconstateerd wordt dat:") or too short to say anything.
+ * lead-in ("In 2027:", "Geconstateerd wordt dat:") or too short to say anything. List items come
+ * as "- item": run on, they keep their dash, so the quote stays the document's text.
  */
 export function openingQuote(lines: readonly string[]): string | undefined {
   let quote = "";
-  for (const line of lines) {
+  for (const [i, raw] of lines.entries()) {
+    const line = i === 0 ? raw.replace(/^- /, "") : raw;
     quote = quote ? `${quote} ${line}` : line;
     if (quote.length >= MIN_QUOTE_CHARS && !quote.endsWith(":")) break;
     if (quote.length >= QUOTE_CHARS) break;

@@ -339,7 +339,7 @@ export function extractiveAnswer(
       : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
     // The sources list quotes the quote's start, run on past a bare lead-in ("Geconstateerd wordt dat:").
-    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, openingQuote(quote.indexes.map((i) => quotedLine(lines, i))) ?? quotedLine(lines, quote.indexes[0]!));
+    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, openingQuote(quote.indexes.map((i) => (lines[i]!.kind === "item" ? `- ${quotedLine(lines, i)}` : quotedLine(lines, i)))) ?? quotedLine(lines, quote.indexes[0]!));
     return text;
   });
   if (outline && outlineText) {
