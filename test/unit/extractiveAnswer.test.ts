@@ -22,6 +22,9 @@ const wordsScorer = (question: string): QuestionScorer => {
   };
 };
 
+/** The answer with the default options to a question scored by its words. */
+const answerTo = (question: string, passages: RetrievedPassage[]) => extractiveAnswer(passages, wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+
 describe("extractiveAnswer", () => {
   it("leads with the best sentence, verbatim, with its citation number", () => {
     const answer = extractiveAnswer(
@@ -62,15 +65,12 @@ describe("extractiveAnswer", () => {
 
   it("adds no fragment of a contact block (a line ending in a comma, an e-mail address) as a further quote", () => {
     const question = "wat doet het servicepunt bij een spoedberaad en wie is contactpersoon";
-    const answer = extractiveAnswer(
+    const answer = answerTo(
+      question,
       [
         passage("a", "Het Servicepunt plant een spoedberaad binnen twee werkdagen na de aanmelding."),
         passage("b", "Jan Voorbeeld (Servicepunt spoedberaad contactpersoon),\n\nservicepunt.contactpersoon@voorbeeld.nl\n\nDe contactpersoon van het Servicepunt beantwoordt vragen over het spoedberaad."),
       ],
-      wordsScorer(question),
-      undefined,
-      DEFAULT_EXTRACTIVE,
-      question,
     );
     expect(answer.text).toContain("De contactpersoon van het Servicepunt beantwoordt vragen");
     expect(answer.text).not.toContain("Jan Voorbeeld");
@@ -80,12 +80,9 @@ describe("extractiveAnswer", () => {
   it("shows the same words once, also when a table or another passage repeats them", () => {
     const question = "wat doet het expertteam bij de doorontwikkeling";
     const repeated = "Het expertteam ondersteunt de doorontwikkeling van regionale teams.";
-    const answer = extractiveAnswer(
-      [passage("a", `${repeated}\n\nHet expertteam plant een werksessie over de doorontwikkeling.`), passage("b", `${repeated}\n\nDaarna volgt iets anders.`)],
-      wordsScorer(question),
-      undefined,
-      DEFAULT_EXTRACTIVE,
+    const answer = answerTo(
       question,
+      [passage("a", `${repeated}\n\nHet expertteam plant een werksessie over de doorontwikkeling.`), passage("b", `${repeated}\n\nDaarna volgt iets anders.`)],
     );
     expect(answer.text.split(repeated).length - 1).toBe(1);
     expect(answer.text).toContain("werksessie");
@@ -93,15 +90,12 @@ describe("extractiveAnswer", () => {
 
   it("fills the word budget only from documents already quoted", () => {
     const question = "wanneer vindt een spoedberaad plaats";
-    const answer = extractiveAnswer(
+    const answer = answerTo(
+      question,
       [
         passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding."),
         passage("b", "In een ander document vindt de jaarlijkse evaluatie plaats in het voorjaar."),
       ],
-      wordsScorer(question),
-      undefined,
-      DEFAULT_EXTRACTIVE,
-      question,
     );
     expect(answer.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.” [1]");
   });

@@ -178,9 +178,12 @@ export class AskService {
    * subsection titles, listed as the answer's lead. Measured on the seven sets: no figure moved;
    * at a share of 0.6 the example from a new-user try was not answered by it.
    */
-  private namedOutline(question: string, passages: RetrievedPassage[]): { n: number; title: string; items: string[] } | undefined {
+  private namedOutline(
+    question: string,
+    scorer: ReturnType<KnowledgeBase["questionScorer"]>,
+    passages: RetrievedPassage[],
+  ): { n: number; title: string; items: string[] } | undefined {
     const asked = new Set(this.knowledge.analyser.indexTerms(question));
-    const scorer = this.knowledge.questionScorer(question);
     const total = scorer.weights.reduce((a, b) => a + b, 0);
     for (const [i, passage] of passages.slice(0, OUTLINE_PASSAGES).entries()) {
       const path = passage.chunk.sectionPath;
@@ -211,7 +214,7 @@ export class AskService {
       passages,
       scorer,
       this.answerTypeCheck(question),
-      { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages), outline: this.namedOutline(question, passages) },
+      { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages), outline: this.namedOutline(question, scorer, passages) },
       question,
     );
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);

@@ -1,7 +1,7 @@
 import { deriveShortTitle } from "../../bot/sourceTitle.js";
 import type { SourceCitation } from "../../bot/reply.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
-import { chunkLines, quotedLine, shorten } from "./sentences.js";
+import { chunkLines, isHeaderRow, quotedLine, shorten } from "./sentences.js";
 import { documentText } from "./untrustedText.js";
 
 const QUOTE_CHARS = 240;
@@ -17,8 +17,7 @@ export function sectionLabel(path: string[]): string {
 export function citationFor(n: number, passage: RetrievedPassage, preferredQuote?: string): SourceCitation {
   const lines = preferredQuote === undefined ? chunkLines(passage.chunk) : [];
   // A table's header row says nothing by itself: its rows carry it ("Mijlpaal: …; Wanneer: …").
-  const isHeaderRow = (i: number) => lines[i]!.kind === "row" && lines[i - 1]?.block !== lines[i]!.block && lines[i + 1]?.block === lines[i]!.block;
-  const shown = lines.flatMap((line, i) => (isHeaderRow(i) ? [] : [line.kind === "item" ? `- ${quotedLine(lines, i)}` : quotedLine(lines, i)]));
+  const shown = lines.flatMap((_, i) => (isHeaderRow(lines, i) ? [] : [quotedLine(lines, i)]));
   const quote = preferredQuote ?? openingQuote(shown) ?? passage.chunk.text;
   return {
     n,

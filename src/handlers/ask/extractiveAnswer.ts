@@ -2,7 +2,7 @@ import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { openingQuote } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
-import { chunkLines, excerpt, type PassageLine, quotedLine, rowAsPairs, shorten } from "./sentences.js";
+import { chunkLines, excerpt, isHeaderRow, type PassageLine, quotedLine, shorten } from "./sentences.js";
 
 export interface ExtractiveAnswer {
   /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
@@ -145,10 +145,9 @@ export function extractiveAnswer(
       if (line.text.endsWith("?") && !(next && next.kind === "sentence" && readsOn(line, next))) return;
       // A table's header row says nothing by itself ("Subdoel; Mijlpalen; Vervolgstappen"): its
       // rows are read with it instead.
-      const header = line.kind === "row" ? lines.find((other) => other.block === line.block) : undefined;
-      // A table starting at the passage's end continues in the next passage: its first row is a header too.
-      if (header === line && (next === undefined || next.block === line.block)) return;
+      if (isHeaderRow(lines, index)) return;
       // Read under its heading (and a row under its table's header), a line may answer more.
+      const header = line.kind === "row" ? lines.find((other) => other.block === line.block) : undefined;
       const context = header && header !== line ? `${heading}\n${header.text}` : heading;
       const underHeading = options.headingContext * q.score(`${context}\n${line.text}`, passage.chunk);
       // Earlier passages are a little more trustworthy: retrieval already weighed them.
@@ -339,7 +338,7 @@ export function extractiveAnswer(
       : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
     // The sources list quotes the quote's start, run on past a bare lead-in ("Geconstateerd wordt dat:").
-    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, openingQuote(quote.indexes.map((i) => (lines[i]!.kind === "item" ? `- ${quotedLine(lines, i)}` : quotedLine(lines, i)))) ?? quotedLine(lines, quote.indexes[0]!));
+    if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, openingQuote(quote.indexes.map((i) => quotedLine(lines, i)))!);
     return text;
   });
   if (outline && outlineText) {
@@ -464,10 +463,8 @@ function renderQuote(
     flush();
     if (line.kind === "item") out.push(`- ${documentText(shown(i))}`);
     else {
-      const block = blockOf(lines, line.block);
-      const header = lines[block[0]!]!.text;
       const heading = leadIn(lines, i)?.text ?? sectionHeading;
-      const pairs = rowAsPairs(line.text, header);
+      const pairs = quotedLine(lines, i);
       const inline = indexes.includes(lines.indexOf(leadIn(lines, i) ?? line)) && leadIn(lines, i) !== undefined;
       out.push(inline || !heading ? `- ${shorten(documentText(pairs), 300)}` : `${heading.replace(/:$/, "")}: ${shorten(documentText(pairs), 300)}`);
     }
@@ -489,10 +486,8 @@ function renderGroupedRow(
   sectionHeading: string | undefined,
   group: { first: boolean; last: boolean },
 ): string {
-  const line = lines[index]!;
-  const header = lines[blockOf(lines, line.block)[0]!]!.text;
   const heading = leadIn(lines, index)?.text ?? sectionHeading;
-  const row = `- ${shorten(documentText(rowAsPairs(line.text, header)), 300)}${group.last ? ` [${n}]` : ""}`;
+  const row = `- ${shorten(documentText(quotedLine(lines, index)), 300)}${group.last ? ` [${n}]` : ""}`;
   return group.first && heading ? `${heading.replace(/:$/, "")}:\n${row}` : row;
 }
 

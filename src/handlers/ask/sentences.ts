@@ -101,12 +101,26 @@ export function chunkLines(chunk: Pick<Chunk, "text" | "sectionPath" | "tableHea
   return passageLines(chunk.tableHeader ? `${chunk.tableHeader}\n${chunk.text}` : chunk.text, chunk.sectionPath);
 }
 
-/** A line as it is quoted: a table row as "header: value" pairs under its table's first row, not as cells. */
+/**
+ * A line as a quote shows it: a table row as "header: value" pairs under its table's first row,
+ * not as cells; a list item with its dash, as the document has it.
+ */
 export function quotedLine(lines: readonly PassageLine[], index: number): string {
   const line = lines[index]!;
+  if (line.kind === "item") return `- ${line.text}`;
   if (line.kind !== "row") return line.text;
   const header = lines.find((other) => other.block === line.block)!;
   return rowAsPairs(line.text, header.text);
+}
+
+/**
+ * Whether a line is the header row of its table: the table's first row, with rows under it or at
+ * the passage's end (the table goes on in the next passage). It says nothing by itself.
+ */
+export function isHeaderRow(lines: readonly PassageLine[], index: number): boolean {
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  return line.kind === "row" && lines[index - 1]?.block !== line.block && (next === undefined || next.block === line.block);
 }
 
 /** A sentence or list line of a passage, as shown in an answer; headings are not sentences. */
