@@ -109,12 +109,18 @@ describe("extractiveAnswer", () => {
     ]);
   });
 
-  it("quotes a list whole with its lead-in, also when an item matched best", () => {
+  it("quotes a list whole with its lead-in, the item that answers right under the lead-in", () => {
     const text = "Casusregie kent vier stappen:\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat en de evaluatie\n- Stap 3 de middelen\n\nLosse andere tekst over iets anders hier.";
-    for (const question of ["welke stappen kent casusregie", "wat is het resultaat en de evaluatie"]) {
-      const answer = extractiveAnswer([passage("a", text)], wordsScorer(question));
-      expect(answer.text).toBe("“Casusregie kent vier stappen:”\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat en de evaluatie\n- Stap 3 de middelen [1]");
-    }
+    const whole = extractiveAnswer([passage("a", text)], wordsScorer("welke stappen kent casusregie"));
+    expect(whole.text).toBe("“Casusregie kent vier stappen:”\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat en de evaluatie\n- Stap 3 de middelen [1]");
+    const item = extractiveAnswer([passage("a", text)], wordsScorer("wat is het resultaat en de evaluatie"));
+    expect(item.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie\n- Stap 1 vraaganalyse\n- Stap 3 de middelen [1]");
+  });
+
+  it("shows a numbered item with its number, so the order stays visible when it leads", () => {
+    const text = "Acties voor de komende periode:\n1. Opstellen van een plan\n2. Trainen van verwijzers in de analyse\n3. Organiseren van de inzet\n\nLosse andere tekst over iets anders hier.";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("hoe trainen ze verwijzers"));
+    expect(answer.text).toBe("“Acties voor de komende periode:”\n2. Trainen van verwijzers in de analyse\n1. Opstellen van een plan\n3. Organiseren van de inzet [1]");
   });
 
   it("shows a table row as header: value pairs under the table's heading", () => {
@@ -171,6 +177,11 @@ describe("extractiveAnswer", () => {
     const answer = extractiveAnswer([passage("a", "Geconstateerd wordt dat:\n- circa 70% met een spoedmachtiging wordt geplaatst;\n- opschaling te laat gebeurt.")], wordsScorer("hoeveel jongeren met een spoedmachtiging"));
     // The item keeps its dash: the quote stays the document's own text.
     expect(answer.quotes.get(1)).toBe("Geconstateerd wordt dat: - circa 70% met een spoedmachtiging wordt geplaatst;");
+    // An item from further down leads the answer: the source quotes that item, not the lead-in
+    // joined to a line it does not precede in the document.
+    const later = extractiveAnswer([passage("a", "Geconstateerd wordt dat:\n- opschaling te laat gebeurt zonder de juiste partijen;\n- circa 70% met een spoedmachtiging wordt geplaatst.")], wordsScorer("hoeveel jongeren met een spoedmachtiging"));
+    expect(later.text.split("\n")[1]).toBe("- circa 70% met een spoedmachtiging wordt geplaatst.");
+    expect(later.quotes.get(1)).toBe("circa 70% met een spoedmachtiging wordt geplaatst.");
   });
 
   it("puts the date first for a when-question and reports when no sentence has one", () => {

@@ -7,10 +7,14 @@ export interface PassageLine {
   block: number;
   /** The text line it comes from: sentences of one paragraph share it. */
   paragraph: number;
+  /** A numbered list item's number as the document writes it ("2."): shown, as the order may matter. */
+  number?: string;
 }
 
 /** A stand-alone line this short after a lead-in belongs to what it introduces (a name, an address). */
 const SHORT_LINE = 80;
+/** The number of a numbered list item ("2. Trainen ..."). */
+const NUMBERED = /^\s*(\d+[.)])\s/;
 const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+)+|\d+[.)]\s+(?=\p{Lu}))/u;
 /**
  * Where a sentence ends: after . ! or ? before a capital, a figure or an opening quote, but not
@@ -56,11 +60,12 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
     // A table row whose first cells are empty reads as "| text": the pipes are layout, not text.
     const body = trimmed.replace(/^(?:\|\s*)+/, "").replace(BULLET, "").trim();
     const parts = kind === "item" ? [body] : body.split(SENTENCE_END);
+    const number = kind === "item" ? NUMBERED.exec(trimmed)?.[1] : undefined;
     for (const part of parts) {
       const s = part.trim();
       // Short lines count when they introduce a list ("In 2027:") or carry a figure ("25 maart 2019").
       if ((s.length >= 15 || s.endsWith(":") || (s.length >= 6 && /\d/.test(s))) && /\p{L}{2}/u.test(s) && !isHeading.has(s)) {
-        lines.push({ text: s, kind, block, paragraph });
+        lines.push(number ? { text: s, kind, block, paragraph, number } : { text: s, kind, block, paragraph });
       }
     }
     // Short stand-alone lines after a lead-in get a block of their own, read with the lead-in.
@@ -103,11 +108,11 @@ export function chunkLines(chunk: Pick<Chunk, "text" | "sectionPath" | "tableHea
 
 /**
  * A line as a quote shows it: a table row as "header: value" pairs under its table's first row,
- * not as cells; a list item with its dash, as the document has it.
+ * not as cells; a list item with its dash or number, as the document has it.
  */
 export function quotedLine(lines: readonly PassageLine[], index: number): string {
   const line = lines[index]!;
-  if (line.kind === "item") return `- ${line.text}`;
+  if (line.kind === "item") return `${line.number ?? "-"} ${line.text}`;
   if (line.kind !== "row") return line.text;
   const header = lines.find((other) => other.block === line.block)!;
   return rowAsPairs(line.text, header.text);
