@@ -117,6 +117,12 @@ describe("extractiveAnswer", () => {
     expect(item.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie\n- Stap 1 vraaganalyse\n- Stap 3 de middelen [1]");
   });
 
+  it("keeps a list in its order when its heading already holds what the item matched", () => {
+    const text = "- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging";
+    const steps = extractiveAnswer([passage("a", text, 0.8, ["Route aanvraag machtiging"])], wordsScorer("welke stappen bij aanvraag machtiging"));
+    expect(steps.text).toBe("- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging [1]");
+  });
+
   it("shows a numbered item with its number, so the order stays visible when it leads", () => {
     const text = "Acties voor de komende periode:\n1. Opstellen van een plan\n2. Trainen van verwijzers in de analyse\n3. Organiseren van de inzet\n\nLosse andere tekst over iets anders hier.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("hoe trainen ze verwijzers"));
