@@ -19,6 +19,14 @@ describe("countsWords", () => {
     expect(countsWords("Een meisje van 15 jaar is nu opgenomen in een gesloten groep, waar nog plekken vrij zijn.", ["plekken"], terms)).toBe(false);
   });
 
+  it("wants the first counted word that is not a stop word in the text, not just any of them near a number", () => {
+    const analysed = (word: string) => (["verschillende"].includes(word.toLowerCase()) ? [] : terms(word));
+    expect(countsWords("Het meisje is op 14 verschillende plekken opgenomen geweest.", ["jz+", "plekken"], analysed)).toBe(false);
+    expect(countsWords("De JZ+ telt nu 14 plekken in de regio.", ["jz+", "plekken"], analysed)).toBe(true);
+    // A stop word in front ("hoeveel verschillende plekken") is not what is counted.
+    expect(countsWords("Het meisje is op 14 verschillende plekken opgenomen geweest.", ["verschillende", "plekken"], analysed)).toBe(true);
+  });
+
   it("does not take a year for a count", () => {
     expect(countsWords("Half 2027 zijn de plekken afgebouwd.", ["plekken"], terms)).toBe(false);
   });
