@@ -264,6 +264,11 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("keeps a slide's title, logos and captions apart, and quotes no logo line", () => {
+    const lines = passageLines("Nieuwe werkwijze plaatsing in de JeugdzorgPlus\n\nelker Jeugdhulp & onderwijs\n\naccare\n\nMinisterie van VWS\ninfo@voordejeugd.nl");
+    expect(lines.map((l) => l.text)).toEqual(["Nieuwe werkwijze plaatsing in de JeugdzorgPlus", "Ministerie van VWS", "info@voordejeugd.nl"]);
+  });
+
   it("does not end a sentence at an abbreviation that runs on (jl., art., dr.)", () => {
     const lines = passageLines("Het bestuur heeft op 15 juli jl. 2020 de visie vastgesteld. Zie art. 6 van de wet voor de regels. Het advies kwam van dr. Jansen en zijn team.");
     expect(lines.map((l) => l.text)).toEqual([

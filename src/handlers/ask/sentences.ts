@@ -59,6 +59,9 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
     }
     // A table row whose first cells are empty reads as "| text": the pipes are layout, not text.
     const body = trimmed.replace(/^(?:\|\s*)+/, "").replace(BULLET, "").trim();
+    // A line of lower-case words with no punctuation, figure or address is not a sentence: a
+    // logo or caption on a slide ("elker Jeugdhulp & onderwijs"), never worth quoting.
+    if (kind === "sentence" && /^\p{Ll}[\p{L}\s&'-]*$/u.test(body)) continue;
     const parts = kind === "item" ? [body] : body.split(SENTENCE_END);
     const number = kind === "item" ? NUMBERED.exec(trimmed)?.[1] : undefined;
     for (const part of parts) {
@@ -83,13 +86,18 @@ function joinBrokenSentences(raw: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let line = raw[i]!;
+    let end = i;
     while (isProse(line) && !/[.!?:;)"”’]\s*$/.test(line)) {
-      const gap = raw[i + 1]?.trim() === "" ? 2 : 1;
-      const next = raw[i + gap];
+      const gap = raw[end + 1]?.trim() === "" ? 2 : 1;
+      const next = raw[end + gap];
       if (next === undefined || !isProse(next) || !/^\s*\p{Ll}/u.test(next)) break;
       line = `${line.trimEnd()} ${next.trim()}`;
-      i += gap;
+      end += gap;
     }
+    // Only a join that ends as a sentence does is a broken sentence; short lines that never reach
+    // a full stop are a slide's title, logos and captions, each a line of its own.
+    if (end > i && !/[.!?:;)"”’]\s*$/.test(line)) line = raw[i]!;
+    else i = end;
     out.push(line);
   }
   return out;
