@@ -129,12 +129,20 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     const notices = ofKind(parts, "notice");
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ level: "info" });
-    expect(notices[0]!.text).toMatch(/^Volgende stap: .*Servicepunt JeugdzorgPlus/);
+    expect(notices[0]!.text).toMatch(/^Gaat je vraag over een jongere of een plaatsing\? Leg hem dan voor aan het Servicepunt JeugdzorgPlus/);
     // Nearby passages may be shown, but never as the sources of an answer.
     expect(sourcesTitled(parts, "Bronnen")).toBeUndefined();
     // Only 👍 / 👎: there is no answer to show more sources for.
     expect(actionIds(parts)).toEqual([]);
     expect(answerIdOf(parts)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("tells an off-topic question what Wegwijs is for, without a referral or nearby passages", async () => {
+    const parts = await ask(userId(), "Wat is het weer morgen?");
+    expect(ofKind(parts, "text")[0]?.text).toMatch(/^Daar gaan de plandocumenten niet over/);
+    expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden."]);
+    expect(JSON.stringify(parts)).not.toContain("Servicepunt");
+    expect(ofKind(parts, "sources")).toEqual([]);
   });
 
   it("stores feedback on an answer by its id and thanks the user", async () => {

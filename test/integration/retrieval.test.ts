@@ -46,6 +46,11 @@ describe("retrieval over the shipped corpus", () => {
     const result = await ask.answer("Wat is het weer morgen?");
     expect(result.status).toBe("abstained");
     expect(result.text.trim()).not.toBe("");
+    expect(result.offTopic).toBe(true);
+    // A question about what the documents cover that they leave open is not off-topic.
+    const open = await ask.answer("wat is het dagtarief voor een plek in de JeugdzorgPlus?");
+    expect(open.status).toBe("abstained");
+    expect(open.offTopic).toBeUndefined();
   });
 
   it("lists principles A-G when asked for the principles, and not when they are only named on the way to a detail", async () => {

@@ -17,7 +17,8 @@ export const FEEDBACK_REASON_FIELD = "reason";
 export const FEEDBACK_REASON_CHARS = 500;
 
 const ABSTAIN_TEXT = "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.";
-const SERVICEPUNT_STEP = "Volgende stap: leg je vraag voor aan het Servicepunt JeugdzorgPlus van je regio.";
+const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio.";
+const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -167,6 +168,10 @@ function answerParts(result: AnswerResult): ReplyPart[] {
       return parts;
     case "abstained":
       parts.push({ kind: "text", text: result.text });
+      if (result.offTopic) {
+        parts.push(notice(HELP_STEP, "info"));
+        return parts;
+      }
       parts.push(notice(SERVICEPUNT_STEP, "info"));
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });

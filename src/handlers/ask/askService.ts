@@ -29,6 +29,8 @@ export interface AnswerResult {
   fallbackReason?: string;
   /** The later part of a two-part question that the quotes say nothing about. */
   unanswered?: string;
+  /** An abstention on a question none of whose words the documents use ("wat is het weer morgen?"). */
+  offTopic?: boolean;
 }
 
 export interface AskServiceOptions {
@@ -40,6 +42,10 @@ export interface AskServiceOptions {
   /** A name in the question found in at most this share of passages must be in the answer. */
   aboutRarity: number;
 }
+
+/** What an off-topic question gets: what Wegwijs is for, not a referral. */
+export const OFF_TOPIC_TEXT =
+  "Daar gaan de plandocumenten niet over, dus daar kan ik je niet mee helpen. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus en de plannen van je regio, met de bron erbij.";
 
 /**
  * A second question counts as unanswered when the quotes hold less than this share of its
@@ -127,6 +133,11 @@ export class AskService {
       }
     }
     if (!this.documentsAnswer(passages, extractive)) {
+      // A question that shares no word with any sentence found, or whose words the documents never
+      // use, is not about what they cover: not for the Servicepunt either.
+      if (extractive.result.text.trim() === "" || this.offTopic(searchText)) {
+        return { status: "abstained", text: OFF_TOPIC_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
+      }
       return {
         status: "abstained",
         text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
@@ -159,6 +170,12 @@ export class AskService {
       this.logger.warn({ reason }, "generated answer rejected; using extractive answer");
       return { ...extractive.result, privacyWarning, fallbackReason: reason };
     }
+  }
+
+  /** Whether no word of the question (stop words aside) occurs in the documents: the weather, a bus timetable. */
+  private offTopic(question: string): boolean {
+    const scorer = this.knowledge.questionScorer(question);
+    return scorer.rarity.every((word) => !word.known);
   }
 
   /**
