@@ -129,6 +129,13 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Acties voor de komende periode:”\n2. Trainen van verwijzers in de analyse\n1. Opstellen van een plan\n3. Organiseren van de inzet [1]");
   });
 
+  it("reads a sentence with the examples that follow it, and never quotes a lead-in whose list is not there", () => {
+    const ideas = extractiveAnswer([passage("a", "We hebben een aantal kernideeën op papier gezet. Denk aan: het gesprek over suïcidaliteit.")], wordsScorer("welke kernideeën zijn er"));
+    expect(ideas.text).toBe("“We hebben een aantal kernideeën op papier gezet. Denk aan: het gesprek over suïcidaliteit.” [1]");
+    const bare = extractiveAnswer([passage("a", "Er is een actieplan gemaakt voor de jeugdzorg. Op korte termijn worden de volgende acties uit het actieplan ondernomen:")], wordsScorer("welke acties uit het actieplan"));
+    expect(bare.text).toBe("“Er is een actieplan gemaakt voor de jeugdzorg.” [1]");
+  });
+
   it("shows a table row as header: value pairs under the table's heading", () => {
     const text = "Mijlpalen per jaar:\nJaar | Mijlpaal | Status\n2020 | Nulmeting gedwongen afzonderen | gereed\n2021 | Lerend netwerk | loopt";
     const answer = extractiveAnswer([passage("t", text)], wordsScorer("wanneer was de nulmeting gedwongen afzonderen"));
