@@ -93,6 +93,7 @@ export class KnowledgeBase {
       analyser: this.analyser,
       lexical: this.lexical,
       chunk: (id) => this.chunks.get(id),
+      texts: () => [...this.chunks.values()].map((chunk) => chunk.text),
       embedder: options.embedder,
       vectors: () => this.vectors,
       onEmbedError: () => this.warn("Embeddings niet beschikbaar; alleen op woorden gezocht."),

@@ -42,6 +42,11 @@ describe("retrieval over the shipped corpus", () => {
     expect(typo.sources.map((s) => s.section)).toEqual(clean.sources.map((s) => s.section));
   });
 
+  it("reads an acronym the synonym table does not list as the words the documents use with those initials", async () => {
+    const [top] = await knowledge.retrieve("is het geld voor zorg aan EMB-leerlingen op school omhooggegaan?", 5);
+    expect(top?.chunk.text).toMatch(/ernstig meervoudige beperking/);
+  });
+
   it("abstains, with text, when no sentence shares a word with the question ('wat is het weer morgen?')", async () => {
     const result = await ask.answer("Wat is het weer morgen?");
     expect(result.status).toBe("abstained");

@@ -101,6 +101,11 @@ export class DutchAnalyser {
     return best?.word;
   }
 
+  /** Whether a folded word is a stop word (carries no content of its own). */
+  isStopword(word: string): boolean {
+    return this.stopwords.has(word);
+  }
+
   /** Folded surface words of a text, for building the vocabulary. */
   surfaceWords(text: string): string[] {
     return wordTokens(foldText(text));

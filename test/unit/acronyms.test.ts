@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { expandAcronym, typedAcronyms } from "../../src/knowledge/analysis/acronyms.js";
+
+const stopwords = new Set(["van", "de", "voor", "het", "een", "en"]);
+const isStopword = (word: string) => stopwords.has(word);
+/** Stand-in for the stemmer: a plural -en off. */
+const stem = (word: string) => word.replace(/en$/, "");
+
+describe("typedAcronyms", () => {
+  it("finds words of 2-5 letters typed with at least two capitals, as typed", () => {
+    expect(typedAcronyms("Is het geld voor EMB-leerlingen omhoog? En wanneer komt het PvE van de RvdK?")).toEqual(["EMB", "PvE", "RvdK"]);
+    expect(typedAcronyms("Wat doet Wegwijs in Groningen?")).toEqual([]);
+  });
+});
+
+describe("expandAcronym", () => {
+  const texts = [
+    "De regeling voor leerlingen met ernstig meervoudige beperkingen is verdubbeld.",
+    "Leerlingen met een ernstig meervoudige beperking krijgen zorg op school.",
+    "Het programma van eisen komt in december. Het programma van eisen is klaar.",
+    "Er zijn nare levensgebeurtenissen. Naast lokale teams werken zij samen.",
+  ];
+
+  it("takes the words whose initials spell it, word forms counted together", () => {
+    expect(expandAcronym("EMB", texts, isStopword, stem)).toMatch(/^ernstig meervoudige beperking/);
+  });
+
+  it("lets a lower-case letter stand for any word, a capital only for a content word", () => {
+    expect(expandAcronym("PvE", texts, isStopword, stem)).toBe("programma van eisen");
+    expect(expandAcronym("PVE", ["Het programma van eisen. Het programma van eisen."], isStopword, stem)).toBeUndefined();
+  });
+
+  it("gives nothing when no phrase clearly leads or a phrase is used once", () => {
+    expect(expandAcronym("NL", texts, isStopword, stem)).toBeUndefined();
+    expect(expandAcronym("RZ", ["Regionale zorg is er.", "Ruime zorg ook."], isStopword, stem)).toBeUndefined();
+  });
+});
