@@ -199,12 +199,12 @@ describe("the route conversation (Redis)", () => {
     let seen = await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
     expect(seen.text).toContain("De reguliere route geeft");
     seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
-    expect(seen.text).toMatch(/stap 2 van \d+\n/);
+    expect(seen.text).toMatch(/stap 2 · nog hooguit \d+ stappen\n/);
     seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:analyse:1" });
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
     seen = await driver.press({ id: "route.back", value: "reguliere-machtiging:analyse-opstellen" });
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
-    expect(seen.text).toMatch(/stap 2 van \d+\n/);
+    expect(seen.text).toMatch(/stap 2 · nog hooguit \d+ stappen\n/);
     // Answer "Ja" everywhere now: "Nee" on the analysis was undone, so nothing is missing.
     for (const node of ["analyse", "hulpvraag", "ambulant", "expertise", "matched", "consult"]) {
       seen = await driver.press({ id: "route.answer", value: `reguliere-machtiging:${node}:0` });
@@ -296,7 +296,8 @@ describe("the route conversation (Redis)", () => {
     await driver.say("route");
     await driver.press({ id: "route.choose", value: "spoedmachtiging" });
     let seen = await driver.press({ id: "route.answer", value: "spoedmachtiging:spoed-uitgangspunt:0" });
-    for (const value of ["spoedberaad:1", "spoedberaad-plannen:0", "hsj:0", "int:0"]) {
+    // No spoedberaad yet and no HSJ expertise asked: the next step asks for both.
+    for (const value of ["spoedberaad:1", "spoedberaad-plannen:0", "hsj:1", "hsj-vragen:0", "int:0"]) {
       seen = await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
     }
     expect(shownStep(seen)).toBe("spoedmachtiging:uitkomst-alternatief");
@@ -322,7 +323,7 @@ describe("the route conversation (Redis)", () => {
     expect(fields.target).toBe("servicepunt");
     expect(fields.summary).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging) (regio Groningen en Drenthe)");
     expect(fields.summary).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
-    expect(fields.summary).toContain("Al gedaan:\n- HSJ-expertise via het Servicepunt JeugdzorgPlus bij het spoedberaad");
+    expect(fields.summary).toContain("Al gedaan:\n- Versnelde toegang tot een INT als alternatief bekeken\nNog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij\n- HSJ-expertise via het Servicepunt JeugdzorgPlus bij het spoedberaad");
 
     // Rijnmond: the expertiseteam as second opinion before residential care.
     const other = webDriver(() => rijnmond.baseUrl, newUser());

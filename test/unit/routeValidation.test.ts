@@ -12,6 +12,7 @@ import { SourcePassages } from "../../src/handlers/route/sourcePassages.js";
 import { formatProblem, type RouteProblem, validateRoutes } from "../../src/handlers/route/validateRoutes.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
 import { findPersonalData } from "../../src/privacy/personalData.js";
+import { escalationText } from "../../src/handlers/route/routeReplies.js";
 import { enumeratePaths, shippedRegions, shippedRoutes } from "../support/routePaths.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -64,6 +65,21 @@ describe("the shipped routes and regions", () => {
       for (const item of route.items) {
         expect(paths.some((p) => p.done.includes(item.id)), `${route.id}/${item.id} done`).toBe(true);
         expect(paths.some((p) => p.missing.includes(item.id)), `${route.id}/${item.id} missing`).toBe(true);
+      }
+    }
+  });
+
+  it("never give as the next step what the walk recorded as done (no 'organiseer een spoedberaad' after 'ja, er was een spoedberaad')", () => {
+    // What each recorded item would look like if the next step asked for it again.
+    const askedAgain: Record<string, RegExp> = { spoedberaad: /Organiseer een spoedberaad/, hsj: /HSJ/, consult: /consultvraag/ };
+    for (const route of shippedRoutes()) {
+      const outcomes = new Map(route.nodes.flatMap((n) => (n.kind === "outcome" ? [[n.id, n] as const] : [])));
+      for (const region of shippedRegions().filter((r) => r.routes.includes(route.id))) {
+        for (const path of enumeratePaths(route, region.id)) {
+          const nextStep = escalationText(outcomes.get(path.outcome)!, region, new Set(path.done));
+          const repeated = path.done.filter((item) => askedAgain[item]?.test(nextStep));
+          expect(repeated, `${route.id} ${region.id}: ${path.nodes.join(" > ")}: ${nextStep}`).toEqual([]);
+        }
       }
     }
   });

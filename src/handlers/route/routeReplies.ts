@@ -97,10 +97,14 @@ export function longestRemaining(route: RouteDefinition, nodeId: string): number
   return result;
 }
 
-/** "stap 3 van 7": the step taken now, of the most it can still take to reach an outcome. */
+/**
+ * "stap 3 · nog hooguit 7 stappen": the step taken now, and the most it can still take to reach an
+ * outcome. An upper bound, said as one: "stap 3 van 12" read as a total that shrank (12, 12, 11,
+ * 10) whenever an answer skipped a step (found by a new-user try).
+ */
 export function stepLabel(route: RouteDefinition, nodeId: string, stepsTaken: number): string {
-  const n = stepsTaken + 1;
-  return `stap ${n} van ${n + longestRemaining(route, nodeId)}`;
+  const remaining = longestRemaining(route, nodeId);
+  return `stap ${stepsTaken + 1} · ${remaining === 1 ? "nog 1 stap" : `nog hooguit ${remaining} stappen`}`;
 }
 
 export function restartConfirmReply(): Reply {
@@ -209,17 +213,25 @@ export function summarize(route: RouteDefinition, outcome: OutcomeNode, session:
     done: route.items.filter((i) => session.records[i.id] === "done"),
     missing: route.items.filter((i) => session.records[i.id] === "missing"),
     notes,
-    nextStep: escalationText(outcome, region),
+    nextStep: escalationText(outcome, region, new Set(Object.keys(session.records).filter((id) => session.records[id] === "done"))),
   };
 }
 
-export function escalationText(outcome: OutcomeNode, region: Region): string {
+/**
+ * The next step an outcome's escalation asks for, leaving out what the walk recorded as done
+ * (item ids: "hsj" is HSJ expertise already asked via the Servicepunt). Which outcome a walk
+ * reaches already depends on what is missing; this keeps a shared escalation from repeating a
+ * part that was done.
+ */
+export function escalationText(outcome: OutcomeNode, region: Region, done: ReadonlySet<string> = new Set()): string {
   const { servicepunt: sp, expertteam: et } = region;
   switch (outcome.escalation) {
     case "servicepunt":
       return `Leg een consultvraag voor aan het ${sp.name} (${sp.contact}). Doe dat op tijd, niet pas als het knelt.`;
     case "spoedberaad":
-      return `Organiseer een spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`;
+      return done.has("hsj")
+        ? "Organiseer een spoedberaad met de jongere en de ouders erbij."
+        : `Organiseer een spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`;
     case "expertteam":
       return `Leg de casus voor aan het ${et.name} (${et.contact}).${et.role ? ` ${et.role}` : ""}`;
     case "none":
