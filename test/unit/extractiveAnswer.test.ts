@@ -197,6 +197,14 @@ describe("extractiveAnswer", () => {
     expect(later.quotes.get(1)).toBe("circa 70% met een spoedmachtiging wordt geplaatst.");
   });
 
+  it("finds the sentence with the figure in a lower passage when a long first passage crowds the best lines", () => {
+    const story = Array.from({ length: 14 }, (_, i) => `Jongeren komen met spoed terecht in verhaal ${i + 1}.`).join(" ");
+    const passages = [passage("a", story, 0.9), passage("b", "Een ander onderwerp zonder verband."), passage("c", "Nog een ander onderwerp hier."), passage("d", "Circa 70% van de jongeren komt met een spoedmachtiging terecht.", 0.5)];
+    const answer = extractiveAnswer(passages, wordsScorer("welk percentage jongeren komt met een spoedmachtiging terecht"), (s) => /\d+%/.test(s));
+    expect(answer.hasExpectedType).toBe(true);
+    expect(answer.text.split("\n")[0]).toBe("“Circa 70% van de jongeren komt met een spoedmachtiging terecht.” [4]");
+  });
+
   it("puts the date first for a when-question and reports when no sentence has one", () => {
     const passages = [passage("a", "Friesland sluit zo snel mogelijk aan bij de werkwijze van Friesland. Friesland doet mee vanaf 1 januari 2026.")];
     const hasDate = (s: string) => /\b20\d\d\b/.test(s);
