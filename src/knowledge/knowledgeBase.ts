@@ -70,6 +70,8 @@ const PARALLEL_MIN_CHUNKS = 5000;
 const DOCUMENT_WORD_WEIGHT = 0.3;
 /** Rarity weighting when choosing answer sentences (idf^power). */
 const SENTENCE_IDF_POWER = 0.3;
+/** A term weighs this much or more when it is the word as typed or a listed expansion of it (0.9), not a compound part (0.5) or paraphrase (0.6). */
+const TYPED_WEIGHT = 0.9;
 
 /** Owns the indexed plan documents: ingest, snapshot, retrieval. */
 export class KnowledgeBase {
@@ -147,6 +149,8 @@ export class KnowledgeBase {
   questionScorer(question: string): {
     score: (text: string, chunk?: Chunk) => number;
     covered: (text: string, chunk?: Chunk) => boolean[];
+    /** The same, counting only the words as typed (and listed expansions), not compound parts or paraphrases. */
+    coveredAsTyped: (text: string, chunk?: Chunk) => boolean[];
     weights: number[];
     words: string[];
     rarity: Array<{ known: boolean; share: number }>;
@@ -156,6 +160,7 @@ export class KnowledgeBase {
       rarity: this.retriever.groupRarity(groups),
       score: this.textScorer(question),
       covered: (text: string) => this.retriever.groupCoverage(groups, this.sentenceTerms(text)),
+      coveredAsTyped: (text: string) => this.retriever.groupCoverage(groups, this.sentenceTerms(text), TYPED_WEIGHT),
       weights: this.retriever.groupWeights(groups, SENTENCE_IDF_POWER),
       words: groups.map((g) => g.word),
     };

@@ -198,9 +198,9 @@ export class Retriever {
    * Which of the question's words (groups) a set of terms covers, and what each word weighs
    * (its rarity): for choosing further quotes and for deciding what an answer leaves out.
    */
-  groupCoverage(groups: QueryTermGroup[], terms: ReadonlySet<string>): boolean[] {
-    return this.weighted(groups).map((group) =>
-      group.terms.some(({ term }) => terms.has(term) || (PREFIX_CREDIT > 0 && term.length >= 5 && hasPrefix(terms, term))),
+  groupCoverage(groups: QueryTermGroup[], terms: ReadonlySet<string>, minWeight = 0): boolean[] {
+    return groups.map((group) =>
+      [...group.terms].some(([term, weight]) => weight >= minWeight && (terms.has(term) || (PREFIX_CREDIT > 0 && term.length >= 5 && hasPrefix(terms, term)))),
     );
   }
 

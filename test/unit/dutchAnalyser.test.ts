@@ -75,6 +75,8 @@ describe("DutchAnalyser", () => {
     const groupOf = (question: string, word: string) => verbs.queryGroups(question).find((g) => g.word === word);
     expect(groupOf("hoe vraag ik een machtiging aan?", "vraag")?.terms.get(verbs.stem("aanvraag"))).toBe(1);
     expect(groupOf("wanneer schaal je op, en bij wie?", "schaal")?.terms.get(verbs.stem("opschalen"))).toBe(1);
+    // Only a phrase with a preposition may follow the particle.
+    expect(groupOf("hoe vraag ik een machtiging aan voor gesloten jeugdhulp?", "vraag")?.terms.get(verbs.stem("aanvraag"))).toBe(1);
     // Not at the end of its clause, or not a word the corpus knows: left alone.
     expect(groupOf("ik vraag aan de gemeente een machtiging", "vraag")?.terms.has(verbs.stem("aanvraag"))).toBe(false);
     expect(groupOf("hoe loop ik een machtiging aan?", "loop")?.terms.size).toBe(1);

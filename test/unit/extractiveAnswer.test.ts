@@ -123,6 +123,19 @@ describe("extractiveAnswer", () => {
     expect(steps.text).toBe("- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging [1]");
   });
 
+  it("keeps a list in order when the item holds a question word only as part of a word, and its title holds the rest", () => {
+    const text = "Route aanvraag machtiging\n\n- Analyse opstellen\n- Tijdige ambulante hulp ingezet\n- Aanvraag machtiging";
+    // "jeugdhulp" as typed, and its part "hulp" (as a compound split gives it).
+    const partly = (text: string) => [/machtiging/i.test(text), /hulp/i.test(text)];
+    const asTyped = (text: string) => [/machtiging/i.test(text), /jeugdhulp/i.test(text)];
+    const scorer: QuestionScorer = { score: (t) => (partly(t)[0] ? 1 : 0) + (partly(t)[1] ? 2 : 0), covered: partly, coveredAsTyped: asTyped, weights: [1, 1] };
+    const answer = extractiveAnswer([passage("a", text)], scorer);
+    expect(answer.text.split("\n").slice(0, 3)).toEqual(["- Analyse opstellen", "- Tijdige ambulante hulp ingezet", "- Aanvraag machtiging [1]"]);
+    // Without the words as typed, the part alone moves the item up.
+    const moved = extractiveAnswer([passage("a", text)], { ...scorer, coveredAsTyped: undefined });
+    expect(moved.text.split("\n")[0]).toBe("- Tijdige ambulante hulp ingezet");
+  });
+
   it("shows a numbered item with its number, so the order stays visible when it leads", () => {
     const text = "Acties voor de komende periode:\n1. Opstellen van een plan\n2. Trainen van verwijzers in de analyse\n3. Organiseren van de inzet\n\nLosse andere tekst over iets anders hier.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("hoe trainen ze verwijzers"));

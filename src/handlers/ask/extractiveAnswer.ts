@@ -31,6 +31,8 @@ export interface ExtractiveAnswer {
 export interface QuestionScorer {
   score(text: string, chunk?: Chunk): number;
   covered?(text: string, chunk?: Chunk): boolean[];
+  /** The same, counting only the words as typed, not their compound parts or paraphrases. */
+  coveredAsTyped?(text: string, chunk?: Chunk): boolean[];
   weights?: number[];
 }
 
@@ -179,14 +181,20 @@ export function extractiveAnswer(
     return text;
   };
   const ranked = [...candidates].sort((a, b) => b.score - a.score);
-  // Whether a list item holds a word of the question that its list's heading and lead-in do not:
-  // then the question asks for that item, not for the list (measured: requiring more of the
-  // question than the heading and lead-in hold lost lead on q2, check and d).
+  // Whether a list item holds a word of the question that its list's heading, lead-in and title
+  // line do not: then the question asks for that item, not for the list (measured: requiring more
+  // of the question than the heading and lead-in hold lost lead on q2, check and d). The title
+  // keeps "hoe vraag ik een machtiging aan" from moving "Hulpvraag in kaart" above the route's
+  // first step (new-user try; no figure moved). Numbered lists move too, their numbers shown:
+  // keeping them in order cost lead q −0.037.
   const answersBeyondList = (n: number) => (item: number, intro: PassageLine | undefined) => {
     if (!q.covered) return true;
     const chunk = passages[n - 1]?.chunk;
-    const context = q.covered(`${chunk?.sectionPath.join("\n") ?? ""}\n${intro?.text ?? ""}`, chunk);
-    return q.covered(lineText(n, item), chunk).some((has, g) => has && !context[g]);
+    const title = listTitle(linesOf.get(n) ?? [], item)?.text ?? "";
+    const context = q.covered(`${chunk?.sectionPath.join("\n") ?? ""}\n${intro?.text ?? ""}\n${title}`, chunk);
+    // The item's own words as typed: "Tijdige ambulante hulp" holds only a part of "jeugdhulp".
+    const own = (q.coveredAsTyped ?? q.covered)(lineText(n, item), chunk);
+    return own.some((has, g) => has && !context[g]);
   };
 
   // Only a sentence that is itself about the question counts as having the answer type:
@@ -433,6 +441,19 @@ function leadIn(lines: PassageLine[], index: number): PassageLine | undefined {
   const before = lines[first - 1];
   if (!before || before.kind !== "sentence") return undefined;
   return before.text.endsWith(":") || line.kind === "row" ? before : undefined;
+}
+
+/**
+ * The short line right above a list that names it without introducing it with a colon (a slide's
+ * "Huidige route aanvraag machtiging"): not quoted, but what the list is about.
+ */
+function listTitle(lines: PassageLine[], index: number): PassageLine | undefined {
+  const line = lines[index];
+  if (!line || line.kind !== "item") return undefined;
+  let first = index;
+  while (first > 0 && lines[first - 1]!.block === line.block) first--;
+  const before = lines[first - 1];
+  return before && before.kind === "sentence" && before.text.length <= 80 && !/[.!?;]$/.test(before.text) ? before : undefined;
 }
 
 /** Indexes of the lines in a block. */

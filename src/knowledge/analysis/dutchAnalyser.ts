@@ -39,6 +39,9 @@ function dedupeGroups(groups: QueryTermGroup[]): QueryTermGroup[] {
   });
 }
 
+/** Prepositions that open a phrase after a verb's particle ("... aan voor gesloten jeugdhulp"). */
+const PREPOSITIONS = new Set(["voor", "bij", "met", "in", "op", "naar", "over", "tot", "uit", "van", "zonder", "door", "tijdens", "na", "om", "binnen"]);
+
 /** Weight of a derived query term relative to a term the user typed. */
 const DERIVED_WEIGHT = 0.5;
 /** Weight of a reference to a labelled part ("principe G"): it names the section outright. */
@@ -170,9 +173,12 @@ export class DutchAnalyser {
     let offset = 0;
     for (const clause of foldText(text).split(/[?!.,;:]+/)) {
       const words = wordTokens(clause);
-      const particle = words.at(-1);
+      // The particle ends the clause, or only a phrase with a preposition follows it ("vraag ik
+      // een machtiging aan voor gesloten jeugdhulp?"); "aan de gemeente" is a preposition itself.
+      const at = words.findIndex((word, k) => k >= 2 && SEPARABLE_PARTICLES.has(word) && (k === words.length - 1 || PREPOSITIONS.has(words[k + 1]!)));
+      const particle = at >= 0 ? words[at] : undefined;
       if (particle && words.length >= 3 && SEPARABLE_PARTICLES.has(particle)) {
-        for (let k = 0; k < words.length - 1; k++) {
+        for (let k = 0; k < at; k++) {
           const word = words[k]!;
           if (word.length < 3 || this.stopwords.has(word) || /\d/.test(word)) continue;
           const stems = word.endsWith("t") && word.length > 4 ? [word, word.slice(0, -1)] : [word];
