@@ -42,6 +42,13 @@ describe("retrieval over the shipped corpus", () => {
     expect(typo.sources.map((s) => s.section)).toEqual(clean.sources.map((s) => s.section));
   });
 
+  it("never returns a table of contents, which names every topic and answers none", async () => {
+    const passages = await knowledge.retrieve("ik ben huisarts in rijnmond, hoe word ik ondersteund bij het verwijzen?", 10);
+    expect(passages.length).toBeGreaterThan(0);
+    expect(passages.map((p) => p.chunk.sectionPath.join(" > "))).not.toContainEqual(expect.stringMatching(/INHOUD/i));
+    expect(passages[0]?.chunk.sectionPath.at(-1)).toMatch(/huisarts/i);
+  });
+
   it("reads an acronym the synonym table does not list as the words the documents use with those initials", async () => {
     const [top] = await knowledge.retrieve("is het geld voor zorg aan EMB-leerlingen op school omhooggegaan?", 5);
     expect(top?.chunk.text).toMatch(/ernstig meervoudige beperking/);
