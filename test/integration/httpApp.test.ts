@@ -15,7 +15,7 @@ const ANSWERED = "wat moet er bij een spoedberaad aanschuiven?";
 // Answered with more retrieved passages than shown, so the reply offers "Meer bronnen".
 const WITH_MORE = "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?";
 const OTHER_WITH_MORE = "welke rol hebben gemeenten bij de transformatie van de JeugdzorgPlus?";
-const UNANSWERABLE = "wat is het telefoonnummer van het Servicepunt in Groningen?";
+const UNANSWERABLE = "wat is het dagtarief voor een plek in de JeugdzorgPlus?";
 /** The "Meer bronnen" action of one answer (its button carries the answer id). */
 const moreSourcesOf = (parts: ReplyPart[]) => {
   const button = parts.flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "ask.moreSources");
@@ -135,6 +135,12 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     // Only 👍 / 👎: there is no answer to show more sources for.
     expect(actionIds(parts)).toEqual([]);
     expect(answerIdOf(parts)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("does not send a question about the Servicepunt's own contact details back to the Servicepunt", async () => {
+    const parts = await ask(userId(), "wat is het telefoonnummer van het Servicepunt JZ+ in Groningen?");
+    expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
+    expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt."]);
   });
 
   it("tells an off-topic question what Wegwijs is for, without a referral or nearby passages", async () => {

@@ -18,6 +18,7 @@ export const FEEDBACK_REASON_CHARS = 500;
 
 const ABSTAIN_TEXT = "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.";
 const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio.";
+const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt.";
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 
@@ -46,7 +47,7 @@ export class AskHandler {
 
   async question(address: ConversationAddress, text: string): Promise<Reply> {
     const result = nonEmpty(await this.ask.answer(text));
-    const parts = answerParts(result);
+    const parts = answerParts(result, text);
     if (result.status !== "answered" && result.status !== "abstained") return { parts };
 
     const answerId = randomUUID();
@@ -156,7 +157,7 @@ export function unansweredNotice(part: string): string {
   return `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
 }
 
-function answerParts(result: AnswerResult): ReplyPart[] {
+function answerParts(result: AnswerResult, question: string): ReplyPart[] {
   const parts: ReplyPart[] = [];
   if (result.privacyWarning) parts.push(notice(result.privacyWarning));
   switch (result.status) {
@@ -172,7 +173,8 @@ function answerParts(result: AnswerResult): ReplyPart[] {
         parts.push(notice(HELP_STEP, "info"));
         return parts;
       }
-      parts.push(notice(SERVICEPUNT_STEP, "info"));
+      // A question about the Servicepunt itself (its phone number) is not sent back to it.
+      parts.push(notice(/servicepunt/i.test(question) ? SERVICEPUNT_CONTACT_STEP : SERVICEPUNT_STEP, "info"));
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
       }
