@@ -42,6 +42,17 @@ describe("retrieval over the shipped corpus", () => {
     expect(typo.sources.map((s) => s.section)).toEqual(clean.sources.map((s) => s.section));
   });
 
+  it("gives the later question of a two-part message its own best quote, in place of the sentences that fill the budget", async () => {
+    const result = await ask.answer("hoe is de risicotaxatie bij dreigende uithuisplaatsing geregeld, en met wie moet je samenwerken?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("(politie, gemeente, buurtbewoners)");
+    expect(result.text.split(/\s+/).length).toBeLessThanOrEqual(100);
+    expect(result.unanswered).toBeUndefined();
+    // Every marker in the text is one of the sources.
+    const markers = [...result.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(markers.every((n) => result.sources.some((s) => s.n === n))).toBe(true);
+  });
+
   it("never returns a table of contents, which names every topic and answers none", async () => {
     const passages = await knowledge.retrieve("ik ben huisarts in rijnmond, hoe word ik ondersteund bij het verwijzen?", 10);
     expect(passages.length).toBeGreaterThan(0);
