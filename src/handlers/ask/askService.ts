@@ -245,14 +245,14 @@ export class AskService {
     const options = { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages), outline: this.namedOutline(question, scorer, passages) };
     let answer = extractiveAnswer(passages, scorer, this.answerTypeCheck(question), options, question);
     const later = laterQuestion ? this.laterQuote(passages, laterQuestion) : undefined;
-    if (later && !later.quoted.every((line) => answer.quoted.some((q) => q.includes(line) || line.includes(q)))) {
+    const shows = (quoted: string[], line: string) => quoted.some((q) => q.includes(line) || line.includes(q));
+    if (later && !later.quoted.every((line) => shows(answer.quoted, line))) {
       // The later question's own best quote instead of the sentences that fill the word budget,
-      // when the answer stays near its length (measured: keywordHit q +.019, q2 +.010; appending
-      // it to the full answer made q2's answers 72 words).
+      // when the answer stays near its length and no line is quoted twice (measured: keywordHit
+      // q +.019, q2 +.010; appending it to the full answer made q2's answers 72 words).
       const lean = extractiveAnswer(passages, scorer, this.answerTypeCheck(question), { ...options, fillBudget: false }, question);
-      if (lean.quoted.length > 0 && wordCount(lean.text) + wordCount(later.text) <= options.wordBudget + LATER_SLACK) {
-        answer = joinAnswers(lean, later);
-      }
+      const fits = wordCount(lean.text) + wordCount(later.text) <= options.wordBudget + LATER_SLACK;
+      if (lean.quoted.length > 0 && fits && !later.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, later);
     }
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
