@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedWords, countsWords } from "../../src/knowledge/analysis/countedThing.js";
+import { countedWords, countsWords, durationSubject, namesSubject } from "../../src/knowledge/analysis/countedThing.js";
 
 /** Stand-in for the analyser: lower case, a plural -en or -s off. */
 const terms = (word: string) => [word.toLowerCase().replace(/(en|s)$/, "")];
@@ -29,5 +29,19 @@ describe("countsWords", () => {
 
   it("does not take a year for a count", () => {
     expect(countsWords("Half 2027 zijn de plekken afgebouwd.", ["plekken"], terms)).toBe(false);
+  });
+});
+
+describe("durationSubject", () => {
+  it("takes what a how-long question asks the duration of, and nothing when it names no subject", () => {
+    expect(durationSubject("Hoe lang is een spoedmachtiging voor plaatsing geldig?")).toEqual(["spoedmachtiging", "voor"]);
+    expect(durationSubject("hoe lang duurt de gemiddelde wachttijd?")).toEqual(["gemiddelde", "wachttijd"]);
+    expect(durationSubject("na hoe lang kon hij naar huis?")).toBeUndefined();
+  });
+
+  it("wants the subject's first word that is not a stop word in the sentence with the duration", () => {
+    const analysed = (word: string) => (["voor", "de"].includes(word.toLowerCase()) ? [] : terms(word));
+    expect(namesSubject("Elke jeugdige weet binnen een half jaar waar hij woont.", ["spoedmachtiging", "voor"], analysed)).toBe(false);
+    expect(namesSubject("Een spoedmachtiging geldt vier weken.", ["spoedmachtiging", "voor"], analysed)).toBe(true);
   });
 });

@@ -38,3 +38,20 @@ export function countsWords(text: string, counted: readonly string[], terms: (wo
     return false;
   });
 }
+
+/**
+ * What a "hoe lang is/duurt ...?" question asks the duration of ("hoe lang is een spoedmachtiging
+ * geldig?" -> "spoedmachtiging"; "hoe lang is de gemiddelde wachttijd" -> "gemiddelde",
+ * "wachttijd"). Undefined for "na hoe lang ..." or "hoe lang zat hij ...": no subject named.
+ */
+export function durationSubject(question: string): string[] | undefined {
+  const match = /\bhoe lang\s+(?:is|duurt|blijft|geldt|mag|kan)\s+(?:een|de|het)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
+  return match ? wordTokens(match[1]!) : undefined;
+}
+
+/** Whether the text names the first of the words that is not a stop word (by their analysed terms). */
+export function namesSubject(text: string, subject: readonly string[], terms: (word: string) => string[]): boolean {
+  const head = subject.map(terms).find((t) => t.length > 0);
+  if (!head) return true;
+  return wordTokens(foldText(text)).some((token) => terms(token).some((term) => head.includes(term)));
+}
