@@ -149,6 +149,12 @@ describe("extractiveAnswer", () => {
     expect(bare.text).toBe("“Er is een actieplan gemaakt voor de jeugdzorg.” [1]");
   });
 
+  it("does not run a short sentence on into one that ends in a colon (the quote would hang on it)", () => {
+    const text = "Het gaat om gesloten jeugdzorg.\nDaarom reageerde hij positief op het plan:\n\n“Een citaat van iemand anders over iets.”";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("wat is gesloten jeugdzorg"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toBe("“Het gaat om gesloten jeugdzorg.” [1]");
+  });
+
   it("shows a table row as header: value pairs under the table's heading", () => {
     const text = "Mijlpalen per jaar:\nJaar | Mijlpaal | Status\n2020 | Nulmeting gedwongen afzonderen | gereed\n2021 | Lerend netwerk | loopt";
     const answer = extractiveAnswer([passage("t", text)], wordsScorer("wanneer was de nulmeting gedwongen afzonderen"));

@@ -498,6 +498,9 @@ function quoteAround(
     next &&
     next.kind === "sentence" &&
     !isBareLeadIn(lines, c.index + 1) &&
+    // A next sentence that announces more ("… gevraagd om mee te werken aan het plan:") would leave
+    // the quote hanging on a colon (new-user try; no figure moved).
+    !next.text.endsWith(":") &&
     readsOn(line, next) &&
     (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE);
   return { n: c.n, indexes: continues ? [c.index, c.index + 1] : [c.index] };
