@@ -87,6 +87,10 @@ describe("web chat in a real browser", () => {
       expect(await log.getByRole("article", { name: "Jij" }).filter({ hasText: QUESTION }).count()).toBe(1);
       // The answer leads with the quote; no preamble.
       expect((await answer.locator("p").first().innerText()).trim()).toMatch(/^“/);
+      // The quoted list under its lead-in is a real list, its items without the text dash.
+      const listItems = answer.locator("ul.quoted-list > li");
+      expect(await listItems.count()).toBeGreaterThan(1);
+      expect((await listItems.first().innerText()).trim()).not.toMatch(/^-/);
       const sources = answer.getByRole("region", { name: "Bronnen" });
       expect(await sources.getByRole("heading", { name: "Bronnen" }).count()).toBe(1);
       const items = sources.getByRole("listitem");

@@ -151,13 +151,41 @@ function el(tag, attrs = {}, ...children) {
 }
 
 /** *emphasis* only; everything else is text (never innerHTML). */
-function richText(text) {
-  const p = el("p");
+function inline(node, text) {
   text.split(/(\*[^*\n]+\*)/g).forEach((piece) => {
-    if (/^\*[^*]+\*$/.test(piece)) p.append(el("em", {}, piece.slice(1, -1)));
-    else p.append(piece);
+    if (/^\*[^*]+\*$/.test(piece)) node.append(el("em", {}, piece.slice(1, -1)));
+    else node.append(piece);
   });
-  return p;
+  return node;
+}
+
+/** A quoted list item: "- item", or "2. item" (its number stays: items may be shown out of order). */
+const LIST_LINE = /^(- |\d+[.)] )/;
+
+/** Text as paragraphs, with its list lines as a real list (read as one by screen readers). */
+function richText(text) {
+  const lines = text.split("\n");
+  if (!lines.some((line) => LIST_LINE.test(line))) return inline(el("p"), text);
+  const box = el("div", { class: "rich" });
+  let list;
+  let prose = [];
+  const flush = () => {
+    if (prose.length > 0) box.append(inline(el("p"), prose.join("\n")));
+    prose = [];
+  };
+  for (const line of lines) {
+    if (!LIST_LINE.test(line)) {
+      list = undefined;
+      prose.push(line);
+      continue;
+    }
+    flush();
+    if (!list) box.append((list = el("ul", { class: "quoted-list" })));
+    const numbered = !line.startsWith("- ");
+    list.append(inline(el("li", numbered ? { class: "numbered" } : {}), numbered ? line : line.slice(2)));
+  }
+  flush();
+  return box;
 }
 
 let formCounter = 0;
