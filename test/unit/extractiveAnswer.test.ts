@@ -298,6 +298,14 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("reads an item a table cell marks with an em dash as a list item, without the dash", () => {
+    const lines = passageLines("Waar zetten we op in:\n- — Brede risicotaxatie bij alle jeugdigen\n- — Een gezamenlijk beeld van risico's");
+    expect(lines.slice(1).map((l) => [l.kind, l.text])).toEqual([
+      ["item", "Brede risicotaxatie bij alle jeugdigen"],
+      ["item", "Een gezamenlijk beeld van risico's"],
+    ]);
+  });
+
   it("keeps a slide's title, logos and captions apart, and quotes no logo line", () => {
     const lines = passageLines("Nieuwe werkwijze plaatsing in de JeugdzorgPlus\n\nelker Jeugdhulp & onderwijs\n\naccare\n\nMinisterie van VWS\ninfo@voordejeugd.nl");
     expect(lines.map((l) => l.text)).toEqual(["Nieuwe werkwijze plaatsing in de JeugdzorgPlus", "Ministerie van VWS", "info@voordejeugd.nl"]);
