@@ -9,6 +9,8 @@ import type { VectorIndex } from "./vectorIndex.js";
 
 /** Weight of the words an unknown acronym stands for, as for a listed abbreviation's expansion. */
 const ACRONYM_WEIGHT = 0.9;
+/** New acronyms looked up in the passages per question (each lookup reads them all once). */
+const ACRONYM_READS = 2;
 /** Weight of a typo-repaired term (the user meant it, probably). */
 const REPAIRED_WEIGHT = 0.8;
 /** Credit for a question term found only as the start of a longer chunk term. */
@@ -98,9 +100,14 @@ export class Retriever {
     this.acronymCache.clear();
   }
 
-  /** What the documents abbreviate as an acronym (see expandAcronym), looked up once per acronym. */
-  private acronymExpansion(acronym: string): string | undefined {
+  /**
+   * What the documents abbreviate as an acronym (see expandAcronym), looked up once per acronym.
+   * Reading the passages is allowed only `mayRead` times per question: a message full of made-up
+   * capitals ("AB CD EF …") must not make a worker read a large corpus again and again.
+   */
+  private acronymExpansion(acronym: string, mayRead: () => boolean): string | undefined {
     if (!this.acronymCache.has(acronym)) {
+      if (!mayRead()) return undefined;
       const { analyser, texts } = this.deps;
       const found = texts ? expandAcronym(acronym, texts(), (word) => analyser.isStopword(word), (word) => analyser.stem(word)) : undefined;
       if (this.acronymCache.size > 1000) this.acronymCache.clear();
@@ -112,6 +119,8 @@ export class Retriever {
   queryGroups(question: string): QueryTermGroup[] {
     const { analyser, lexical } = this.deps;
     const acronyms = new Map(typedAcronyms(question).map((typed) => [foldText(typed), typed]));
+    let reads = 0;
+    const mayRead = () => reads++ < ACRONYM_READS;
     return analyser.queryGroups(question).map((group) => {
       const terms = new Map(group.terms);
       // An acronym the synonym table does not list ("EMB", "PvE", "VT") stands for the words the
@@ -121,7 +130,7 @@ export class Retriever {
       // for acronyms the index does not know, d did not move).
       const typedAcronym = acronyms.get(group.word);
       const unlisted = typedAcronym !== undefined && group.terms.size === 1;
-      const expansion = unlisted ? this.acronymExpansion(typedAcronym) : undefined;
+      const expansion = unlisted ? this.acronymExpansion(typedAcronym, mayRead) : undefined;
       for (const expanded of expansion ? analyser.queryGroups(expansion) : []) {
         for (const [term, weight] of expanded.terms) terms.set(term, Math.max(terms.get(term) ?? 0, Math.min(weight, ACRONYM_WEIGHT)));
       }

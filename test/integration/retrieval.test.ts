@@ -53,6 +53,23 @@ describe("retrieval over the shipped corpus", () => {
     expect(markers.every((n) => result.sources.some((s) => s.n === n))).toBe(true);
   });
 
+  it("reads the passages for at most two new acronyms per question, however many a message types", async () => {
+    const fresh = new KnowledgeBase({ contentDir });
+    await fresh.ingest(corpus);
+    const deps = (fresh as unknown as { retriever: { deps: { texts: () => Iterable<string> } } }).retriever.deps;
+    const texts = deps.texts;
+    let reads = 0;
+    deps.texts = () => {
+      reads++;
+      return texts();
+    };
+    await fresh.retrieve("wat zeggen AB, CD, EF, GH, IJ en KL over de JeugdzorgPlus?", 5);
+    expect(reads).toBe(2);
+    // Looked up once: asking again reads nothing for the acronyms already known.
+    await fresh.retrieve("en AB en CD?", 5);
+    expect(reads).toBe(2);
+  });
+
   it("never returns a table of contents, which names every topic and answers none", async () => {
     const passages = await knowledge.retrieve("ik ben huisarts in rijnmond, hoe word ik ondersteund bij het verwijzen?", 10);
     expect(passages.length).toBeGreaterThan(0);
