@@ -218,9 +218,12 @@ export class Retriever {
    * (its rarity): for choosing further quotes and for deciding what an answer leaves out.
    */
   groupCoverage(groups: QueryTermGroup[], terms: ReadonlySet<string>, minWeight = 0): boolean[] {
-    return groups.map((group) =>
-      [...group.terms].some(([term, weight]) => weight >= minWeight && (terms.has(term) || (PREFIX_CREDIT > 0 && term.length >= 5 && hasPrefix(terms, term)))),
-    );
+    return groups.map((group) => {
+      for (const [term, weight] of group.terms) {
+        if (weight >= minWeight && (terms.has(term) || (PREFIX_CREDIT > 0 && term.length >= 5 && hasPrefix(terms, term)))) return true;
+      }
+      return false;
+    });
   }
 
   /**

@@ -243,14 +243,15 @@ export class AskService {
   ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean } {
     const scorer = this.knowledge.questionScorer(question);
     const options = { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages), outline: this.namedOutline(question, scorer, passages) };
-    let answer = extractiveAnswer(passages, scorer, this.answerTypeCheck(question), options, question);
+    const typeCheck = this.answerTypeCheck(question);
+    let answer = extractiveAnswer(passages, scorer, typeCheck, options, question);
     const later = laterQuestion ? this.laterQuote(passages, laterQuestion) : undefined;
     const shows = (quoted: string[], line: string) => quoted.some((q) => q.includes(line) || line.includes(q));
     if (later && !later.quoted.every((line) => shows(answer.quoted, line))) {
       // The later question's own best quote instead of the sentences that fill the word budget,
       // when the answer stays near its length and no line is quoted twice (measured: keywordHit
       // q +.019, q2 +.010; appending it to the full answer made q2's answers 72 words).
-      const lean = extractiveAnswer(passages, scorer, this.answerTypeCheck(question), { ...options, fillBudget: false }, question);
+      const lean = extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false }, question);
       const fits = wordCount(lean.text) + wordCount(later.text) <= options.wordBudget + LATER_SLACK;
       if (lean.quoted.length > 0 && fits && !later.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, later);
     }

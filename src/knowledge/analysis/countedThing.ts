@@ -26,10 +26,9 @@ export function countedWords(question: string): string[] | undefined {
  * compound parts), so "hulpvragen" meets "vragen".
  */
 export function countsWords(text: string, counted: readonly string[], terms: (word: string) => string[]): boolean {
+  if (!namesSubject(text, counted, terms)) return false;
   const wanted = new Set(counted.flatMap(terms));
   const tokens = wordTokens(foldText(text));
-  const head = counted.map(terms).find((t) => t.length > 0);
-  if (head && !tokens.some((token) => terms(token).some((term) => head.includes(term)))) return false;
   return tokens.some((token, i) => {
     if (!NUMBER.test(token)) return false;
     for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) {

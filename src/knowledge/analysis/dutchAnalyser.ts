@@ -176,8 +176,8 @@ export class DutchAnalyser {
       // The particle ends the clause, or only a phrase with a preposition follows it ("vraag ik
       // een machtiging aan voor gesloten jeugdhulp?"); "aan de gemeente" is a preposition itself.
       const at = words.findIndex((word, k) => k >= 2 && SEPARABLE_PARTICLES.has(word) && (k === words.length - 1 || PREPOSITIONS.has(words[k + 1]!)));
-      const particle = at >= 0 ? words[at] : undefined;
-      if (particle && words.length >= 3 && SEPARABLE_PARTICLES.has(particle)) {
+      if (at >= 0) {
+        const particle = words[at]!;
         for (let k = 0; k < at; k++) {
           const word = words[k]!;
           if (word.length < 3 || this.stopwords.has(word) || /\d/.test(word)) continue;
