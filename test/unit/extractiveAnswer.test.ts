@@ -298,6 +298,14 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("joins a list item that a page break cut off to the lines that finish it, but not the next item", () => {
+    const lines = passageLines("- Toezicht is gericht op leren. Organisaties die achterblijven,\n\nworden aangesproken. Daarna volgt handhaving.\n\n- Een tweede punt zonder punt\n\nnieuwe alinea die klein begint");
+    expect(lines.map((l) => [l.kind, l.text])).toEqual([
+      ["item", "Toezicht is gericht op leren. Organisaties die achterblijven, worden aangesproken. Daarna volgt handhaving."],
+      ["item", "Een tweede punt zonder punt"],
+    ]);
+  });
+
   it("reads an item a table cell marks with an em dash as a list item, without the dash", () => {
     const lines = passageLines("Waar zetten we op in:\n- — Brede risicotaxatie bij alle jeugdigen\n- — Een gezamenlijk beeld van risico's");
     expect(lines.slice(1).map((l) => [l.kind, l.text])).toEqual([

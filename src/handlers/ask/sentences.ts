@@ -79,15 +79,16 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
 
 /**
  * Text converted from PDF sometimes breaks a sentence with a blank line ("... als door het" /
- * "ontwikkelen van ..."): a prose line that ends without punctuation is joined to the next one
- * when that one starts in lower case.
+ * "ontwikkelen van ..."): a prose line or list item that ends without punctuation is joined to
+ * the next prose line when that one starts in lower case (a page break inside a list item:
+ * "Organisaties die … achterblijven," / "worden door de IGJ aangesproken.").
  */
 function joinBrokenSentences(raw: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let line = raw[i]!;
     let end = i;
-    while (isProse(line) && !/[.!?:;)"”’]\s*$/.test(line)) {
+    while ((isProse(line) || isItem(line)) && !/[.!?:;)"”’]\s*$/.test(line)) {
       const gap = raw[end + 1]?.trim() === "" ? 2 : 1;
       const next = raw[end + gap];
       if (next === undefined || !isProse(next) || !/^\s*\p{Ll}/u.test(next)) break;
@@ -101,6 +102,11 @@ function joinBrokenSentences(raw: string[]): string[] {
     out.push(line);
   }
   return out;
+}
+
+/** A list item's text line (not a table row). */
+function isItem(line: string): boolean {
+  return BULLET.test(line) && !/\s\|\s/.test(line);
 }
 
 /** A text line that is prose: not blank, not a heading, a table row or a list item. */
