@@ -163,6 +163,14 @@ describe("answers over the shipped corpus", () => {
     expect(result.status).toBe("abstained");
   });
 
+  it("answers 'wie is de …?' only with a name in a sentence that names the role asked about", async () => {
+    const named = await ask.answer("Wie is de ambassadeur voor complexe casussen bij het OZJ?");
+    expect(named.status).toBe("answered");
+    expect(named.text).toContain("Gieke Buur");
+    const unnamed = await ask.answer("Wie is de voorzitter van het Ondersteuningsteam Zorg voor de Jeugd?");
+    expect(unnamed.status).toBe("abstained");
+  });
+
   it("abstains when a name the question is about is in no quote (an institution the documents never mention)", async () => {
     const known = await ask.answer("Wat doet het Servicepunt JeugdzorgPlus in Groningen en Drenthe?");
     expect(known.status).toBe("answered");

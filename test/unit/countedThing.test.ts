@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedWords, countsWords, durationSubject, namesSubject } from "../../src/knowledge/analysis/countedThing.js";
+import { countedWords, countsWords, durationSubject, namesSubject, personSubject } from "../../src/knowledge/analysis/countedThing.js";
 
 /** Stand-in for the analyser: lower case, a plural -en or -s off. */
 const terms = (word: string) => [word.toLowerCase().replace(/(en|s)$/, "")];
@@ -43,5 +43,13 @@ describe("durationSubject", () => {
     const analysed = (word: string) => (["voor", "de"].includes(word.toLowerCase()) ? [] : terms(word));
     expect(namesSubject("Elke jeugdige weet binnen een half jaar waar hij woont.", ["spoedmachtiging", "voor"], analysed)).toBe(false);
     expect(namesSubject("Een spoedmachtiging geldt vier weken.", ["spoedmachtiging", "voor"], analysed)).toBe(true);
+  });
+});
+
+describe("personSubject", () => {
+  it("takes the role a who-is question asks the holder of, and nothing for other who-questions", () => {
+    expect(personSubject("wie is de voorzitter van de raad van bestuur?")).toEqual(["voorzitter", "van"]);
+    expect(personSubject("Wie was het aanspreekpunt bij het Servicepunt?")).toEqual(["aanspreekpunt", "bij"]);
+    expect(personSubject("wie zitten er in de regiegroep?")).toBeUndefined();
   });
 });
