@@ -171,6 +171,14 @@ describe("answers over the shipped corpus", () => {
     expect(unnamed.status).toBe("abstained");
   });
 
+  it("answers 'welke vier …?' only with text that gives that many: the number by what is counted, or a list that long", async () => {
+    const listed = await ask.answer("wat zijn de drie soorten veranderopgaven in het actieplan?");
+    expect(listed.status).toBe("answered");
+    expect(listed.text).toContain("drie soorten veranderopgaven");
+    const unlisted = await ask.answer("welke 4 fases kent de aanpak van huiselijk geweld in de wijk?");
+    expect(unlisted.status).toBe("abstained");
+  });
+
   it("abstains when a name the question is about is in no quote (an institution the documents never mention)", async () => {
     const known = await ask.answer("Wat doet het Servicepunt JeugdzorgPlus in Groningen en Drenthe?");
     expect(known.status).toBe("answered");

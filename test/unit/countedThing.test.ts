@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedWords, countsWords, durationSubject, namesSubject, personSubject } from "../../src/knowledge/analysis/countedThing.js";
+import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../src/knowledge/analysis/countedThing.js";
 
 /** Stand-in for the analyser: lower case, a plural -en or -s off. */
 const terms = (word: string) => [word.toLowerCase().replace(/(en|s)$/, "")];
@@ -51,5 +51,24 @@ describe("personSubject", () => {
     expect(personSubject("wie is de voorzitter van de raad van bestuur?")).toEqual(["voorzitter", "van"]);
     expect(personSubject("Wie was het aanspreekpunt bij het Servicepunt?")).toEqual(["aanspreekpunt", "bij"]);
     expect(personSubject("wie zitten er in de regiegroep?")).toBeUndefined();
+  });
+});
+
+describe("statedCount", () => {
+  it("takes the count a question asks for, not a number it only refers to", () => {
+    expect(statedCount("Welke vijf stappen heeft de meldcode?")).toEqual({ n: 5, words: ["stappen", "heeft"] });
+    expect(statedCount("wat zijn de 2 doelen van het plan?")).toEqual({ n: 2, words: ["doelen", "van"] });
+    expect(statedCount("wie hebben die 5 basisfuncties vastgesteld?")).toBeUndefined();
+    expect(statedCount("welke stappen zijn er?")).toBeUndefined();
+  });
+
+  it("finds the count by what is counted, or as a list of that many lines", () => {
+    const count = { n: 4, words: ["fases"] };
+    expect(statesCount("Casusregie kent vier fases:", count, terms)).toBe(true);
+    expect(statesCount("Fase 4 – Toetsing", count, terms)).toBe(true);
+    expect(statesCount("a\nb\nc\nd", count, terms)).toBe(true);
+    expect(statesCount("a\nb\nc", count, terms)).toBe(false);
+    expect(statesCount("In 4 regio's zijn fases gepland.", count, terms)).toBe(true);
+    expect(statesCount("Er zijn 4 regio's gestart.", count, terms)).toBe(false);
   });
 });

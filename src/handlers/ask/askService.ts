@@ -6,7 +6,7 @@ import type { Logger } from "../../logger.js";
 import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
 import { containsAnswerType, expectedAnswerType } from "../../knowledge/analysis/answerType.js";
-import { countedWords, countsWords, durationSubject, namesSubject, personSubject } from "../../knowledge/analysis/countedThing.js";
+import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, extractiveAnswer } from "./extractiveAnswer.js";
@@ -299,10 +299,25 @@ export class AskService {
   }
 
   /**
+   * What a sentence must contain to answer the question: the kind of answer it asks for (see
+   * `kindCheck`) and, when it states how many things it asks for ("welke vijf stappen ...?"), that
+   * count, so "de meldcode" is not answered by a sentence about something else (measured:
+   * abstainRecall b .875 → 1.0, keywordHit d +.025, lead d +.017, answerWords d 68 → 69, nothing
+   * else moved on seven sets).
+   */
+  private answerTypeCheck(question: string): ((sentence: string) => boolean) | undefined {
+    const kind = this.kindCheck(question);
+    const stated = statedCount(question);
+    if (!stated) return kind;
+    const terms = (word: string) => this.knowledge.analyser.indexTerms(word);
+    return (sentence) => statesCount(sentence, stated, terms) && (!kind || kind(sentence));
+  }
+
+  /**
    * What a sentence must contain to answer the question's kind ("hoeveel plekken?" wants a number
    * next to "plekken"), or undefined when the question asks for nothing checkable.
    */
-  private answerTypeCheck(question: string): ((sentence: string) => boolean) | undefined {
+  private kindCheck(question: string): ((sentence: string) => boolean) | undefined {
     const type = expectedAnswerType(question);
     if (!type) return undefined;
     const terms = (word: string) => this.knowledge.analyser.indexTerms(word);

@@ -65,3 +65,36 @@ export function personSubject(question: string): string[] | undefined {
   const match = /\bwie\s+(?:is|was|wordt|werd)\s+(?:de|het)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
   return match ? wordTokens(match[1]!) : undefined;
 }
+
+const NUMBER_NAMES = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
+
+/**
+ * The count a question states for the things it asks for ("welke vijf stappen ...?", "wat zijn
+ * de 2 doelen?"): the number and the (at most two) words after it. Not a number that only
+ * refers to something on the way ("wie heeft die 5 basisfuncties vastgesteld?").
+ */
+export function statedCount(question: string): { n: number; words: string[] } | undefined {
+  const match = /\b(?:welke|wat zijn de|noem de)\s+(\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+((?:[\p{L}-]+\s*){1,2})/u.exec(foldText(question));
+  if (!match) return undefined;
+  const n = /\d/.test(match[1]!) ? Number(match[1]) : NUMBER_NAMES.indexOf(match[1]!);
+  return n >= 2 ? { n, words: wordTokens(match[2]!) } : undefined;
+}
+
+/**
+ * Whether a text states that count: the number, in digits or words, within a few words of what
+ * is counted ("drie soorten veranderopgaven", "Stap 4"), or a list of exactly that many lines
+ * (a lead-in read with the list it introduces).
+ */
+export function statesCount(text: string, count: { n: number; words: string[] }, terms: (word: string) => string[]): boolean {
+  if (text.split("\n").filter((line) => line.trim() !== "").length === count.n) return true;
+  const wanted = new Set(count.words.flatMap(terms));
+  const names = new Set([String(count.n), NUMBER_NAMES[count.n]]);
+  const tokens = wordTokens(foldText(text));
+  return tokens.some((token, i) => {
+    if (!names.has(token)) return false;
+    for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) {
+      if (j !== i && terms(tokens[j]!).some((term) => wanted.has(term))) return true;
+    }
+    return false;
+  });
+}
