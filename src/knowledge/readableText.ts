@@ -17,6 +17,9 @@ export function readableText(raw: string): string {
     .replace(/<\/(td|th)>\s*/gi, " | ")
     .replace(/<\/(tr|p|div|ul|ol|table)>/gi, "\n")
     .replace(/\s*<sup>\s*(e|ste|de|er)\s*<\/sup>/gi, "$1") // ordinals: "1 <sup>e</sup>" -> "1e"
+    // A footnote mark after a word or a full stop ("zetten.<sup>5</sup> Daarnaast") is not text:
+    // kept, it glues to the word ("leven5") and hides where the sentence ends. "m<sup>2</sup>" stays.
+    .replace(/(?<=[.,;:!?)”"’']|\p{L}{3})\s*<sup>\s*\d{1,3}\s*<\/sup>/gu, "")
     .replace(/<sup>\s*([^<]{1,4})\s*<\/sup>/gi, "$1")
     .replace(/<[^>]{1,300}>/g, "")
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, name: string) => {

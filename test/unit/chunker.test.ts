@@ -55,6 +55,11 @@ describe("chunkDocument", () => {
     expect(chunk?.text).toContain("Vet & klaar");
   });
 
+  it("drops footnote marks after a word or full stop, and keeps a superscript that belongs to a unit", () => {
+    const [chunk] = chunkDocument(meta, "# 1 Tekst\n\nHulp wordt in gang gezet.<sup>5</sup> Daarnaast is er het leven<sup>12</sup> thuis in 40 m<sup>2</sup>.");
+    expect(chunk?.text).toContain("Hulp wordt in gang gezet. Daarnaast is er het leven thuis in 40 m2.");
+  });
+
   it("gives a chunk that starts inside a table that table's header row, outside its text", () => {
     const rows = Array.from({ length: 40 }, (_, i) => `Mijlpaal nummer ${i} is bereikt in het programma\t${(i % 5) + 1}\tVGR ${(i % 4) + 1}`);
     const table = ["# 1 Mijlpalen", "", "Mijlpaal\tActielijn\tWanneer", ...rows].join("\n");
