@@ -42,6 +42,12 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("ruim 100 vragen", "number")).toBe(true);
   });
 
+  it("does not take an ordinal for a count", () => {
+    expect(containsAnswerType("om ook na hun 18e verjaardag in een gezinshuis te wonen", "number")).toBe(false);
+    expect(containsAnswerType("de 2de en 21ste bijeenkomst", "number")).toBe(false);
+    expect(containsAnswerType("er is 11,4 mln euro voor na hun 18e verjaardag", "number")).toBe(true);
+  });
+
   it("takes a rhythm or a count as an answer to how often", () => {
     expect(containsAnswerType("De weging wordt halfjaarlijks herhaald.", "frequency")).toBe(true);
     expect(containsAnswerType("We overleggen twee keer per jaar.", "frequency")).toBe(true);

