@@ -53,6 +53,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(markers.every((n) => result.sources.some((s) => s.n === n))).toBe(true);
   });
 
+  it("gives the later question its next-best quote when the answer already shows its best one, within the word budget", async () => {
+    const result = await ask.answer("Bij hoeveel conflicten tussen gemeenten en aanbieders bemiddelde het OZJ, en waar gaan die conflicten over?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("35 conflicten");
+    expect(result.text).toContain("Onderwerpen van conflict zijn de contractvoorwaarden");
+    expect(result.text.split(/\s+/).length).toBeLessThanOrEqual(75);
+  });
+
   it("reads the passages for at most two new acronyms per question, however many a message types", async () => {
     const fresh = new KnowledgeBase({ contentDir });
     await fresh.ingest(corpus);

@@ -52,6 +52,8 @@ export interface ExtractiveOptions {
    * that section, read from the top, not its best-scoring sentences.
    */
   namedSection?: number;
+  /** Lines that are not to be quoted (already shown by the answer this quote joins). */
+  exclude?: ReadonlySet<string>;
   /**
    * A section the question names by its title that consists of subsections (principles A-G),
    * cited as passage n: its subsection titles lead the answer as a list, unless the lead quote
@@ -145,6 +147,7 @@ export function extractiveAnswer(
       const previous = index > 0 ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
       // A sentence that shares nothing with the question or its predecessor is never an answer.
       if (own <= 0 && previous <= 0) return;
+      if (options.exclude?.has(line.text)) return;
       // A question the document asks is an answer only with the sentence that answers it.
       const next = lines[index + 1];
       if (line.text.endsWith("?") && !(next && next.kind === "sentence" && readsOn(line, next))) return;
