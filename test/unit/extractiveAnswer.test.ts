@@ -50,6 +50,15 @@ describe("extractiveAnswer", () => {
     expect(one.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt.” [1]");
   });
 
+  it("adds a quote from a document not yet quoted only when it adds a fair share of the question, not one common word", () => {
+    const question = "wanneer vindt een spoedberaad plaats met ouders jongere gemeente";
+    const lead = passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen.");
+    const oneWord = extractiveAnswer([lead, passage("b", "De gemeente betaalt dit uit haar budget.")], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(oneWord.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen.” [1]");
+    const twoWords = extractiveAnswer([lead, passage("b", "Ouders en jongere zijn er altijd bij.")], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(twoWords.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen.” [1]\n“Ouders en jongere zijn er altijd bij.” [2]");
+  });
+
   it("fills the word budget with the next-best sentences, never past it", () => {
     const filler = (i: number) => `Over het spoedberaad valt nog iets te zeggen, punt ${i} van een lange reeks zinnen met woorden.`;
     const text = ["Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.", ...[1, 2, 3, 4, 5].map(filler)].join(" ");
