@@ -5,6 +5,8 @@
  */
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
 /** Stands in for an escaped asterisk ("\\*", a footnote mark) while emphasis is taken out. */
 const ESCAPED_STAR = "\uE000";
 
@@ -17,6 +19,9 @@ export function readableText(raw: string): string {
     .replace(/<\/(td|th)>\s*/gi, " | ")
     .replace(/<\/(tr|p|div|ul|ol|table)>/gi, "\n")
     .replace(/\s*<sup>\s*(e|ste|de|er)\s*<\/sup>/gi, "$1") // ordinals: "1 <sup>e</sup>" -> "1e"
+    // A footnote's own line ("<sup>2</sup> Ascend, The Aspen Institute", set between the lines of a
+    // page) starts with its number in superscript, so it is never read as part of the text around it.
+    .replace(/^[ \t]*<sup>\s*(\d{1,3})\s*<\/sup>[ \t]*/gm, (_, n: string) => `${[...n].map((d) => SUPERSCRIPT[Number(d)]).join("")} `)
     // A footnote mark after a word or a full stop ("zetten.<sup>5</sup> Daarnaast") is not text:
     // kept, it glues to the word ("leven5") and hides where the sentence ends. "m<sup>2</sup>" stays.
     .replace(/(?<=[.,;:!?)”"’']|\p{L}{3})\s*<sup>\s*\d{1,3}\s*<\/sup>/gu, "")

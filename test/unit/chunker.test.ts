@@ -60,6 +60,11 @@ describe("chunkDocument", () => {
     expect(chunk?.text).toContain("Hulp wordt in gang gezet. Daarnaast is er het leven thuis in 40 m2.");
   });
 
+  it("marks a footnote's own line with its number in superscript", () => {
+    const [chunk] = chunkDocument(meta, "# 1 Tekst\n\nDe zin loopt door op\n\n<sup>12</sup> Bron: een rapport uit 2019\n\nde volgende pagina.");
+    expect(chunk?.text).toContain("\n¹² Bron: een rapport uit 2019\n");
+  });
+
   it("gives a chunk that starts inside a table that table's header row, outside its text", () => {
     const rows = Array.from({ length: 40 }, (_, i) => `Mijlpaal nummer ${i} is bereikt in het programma\t${(i % 5) + 1}\tVGR ${(i % 4) + 1}`);
     const table = ["# 1 Mijlpalen", "", "Mijlpaal\tActielijn\tWanneer", ...rows].join("\n");

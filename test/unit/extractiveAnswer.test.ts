@@ -307,6 +307,18 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("joins a sentence across the footnotes of its page break, keeps the footnotes after it, and never joins a footnote to the text", () => {
+    const lines = passageLines("Daarnaast heeft ze diabetes. Ook op\n\n¹ Hechting is het proces van interactie tussen kind en opvoeder.\n\n² Ascend, The Aspen Institute\n\neerdere plekken heeft ze dat gedaan.");
+    expect(lines.map((l) => l.text)).toEqual([
+      "Daarnaast heeft ze diabetes.",
+      "Ook op eerdere plekken heeft ze dat gedaan.",
+      "¹ Hechting is het proces van interactie tussen kind en opvoeder.",
+      "² Ascend, The Aspen Institute",
+    ]);
+    const alone = passageLines("² Ascend, The Aspen Institute\n\neerdere plekken heeft ze dat gedaan.");
+    expect(alone.map((l) => l.text)).toEqual(["² Ascend, The Aspen Institute", "eerdere plekken heeft ze dat gedaan."]);
+  });
+
   it("joins a list item that a page break cut off to the lines that finish it, but not the next item", () => {
     const lines = passageLines("- Toezicht is gericht op leren. Organisaties die achterblijven,\n\nworden aangesproken. Daarna volgt handhaving.\n\n- Een tweede punt zonder punt\n\nnieuwe alinea die klein begint");
     expect(lines.map((l) => [l.kind, l.text])).toEqual([

@@ -88,20 +88,37 @@ function joinBrokenSentences(raw: string[]): string[] {
   for (let i = 0; i < raw.length; i++) {
     let line = raw[i]!;
     let end = i;
+    // Footnotes printed at the foot of the page the sentence breaks over: kept, after the sentence.
+    let footnotes: string[] = [];
     while ((isProse(line) || isItem(line)) && !/[.!?:;)"”’]\s*$/.test(line)) {
-      const gap = raw[end + 1]?.trim() === "" ? 2 : 1;
+      let gap = 1;
+      const skipped: string[] = [];
+      while (raw[end + gap] !== undefined && (raw[end + gap]!.trim() === "" || isFootnote(raw[end + gap]!))) {
+        if (isFootnote(raw[end + gap]!)) skipped.push(raw[end + gap]!);
+        gap++;
+      }
+      if (gap > 2 && skipped.length === 0) break;
       const next = raw[end + gap];
       if (next === undefined || !isProse(next) || !/^\s*\p{Ll}/u.test(next)) break;
       line = `${line.trimEnd()} ${next.trim()}`;
+      footnotes = [...footnotes, ...skipped];
       end += gap;
     }
     // Only a join that ends as a sentence does is a broken sentence; short lines that never reach
     // a full stop are a slide's title, logos and captions, each a line of its own.
-    if (end > i && !/[.!?:;)"”’]\s*$/.test(line)) line = raw[i]!;
-    else i = end;
+    if (end > i && !/[.!?:;)"”’]\s*$/.test(line)) {
+      line = raw[i]!;
+      footnotes = [];
+    } else i = end;
     out.push(line);
+    for (const footnote of footnotes) out.push("", footnote);
   }
   return out;
+}
+
+/** A footnote's own line: it starts with its number in superscript ("² Ascend, ..."). */
+function isFootnote(line: string): boolean {
+  return /^\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s/.test(line);
 }
 
 /** A list item's text line (not a table row). */
@@ -112,7 +129,7 @@ function isItem(line: string): boolean {
 /** A text line that is prose: not blank, not a heading, a table row or a list item. */
 function isProse(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed !== "" && !trimmed.startsWith("#") && !/\s\|\s/.test(line) && !BULLET.test(line);
+  return trimmed !== "" && !trimmed.startsWith("#") && !/\s\|\s/.test(line) && !BULLET.test(line) && !isFootnote(line);
 }
 
 /** A passage's lines as they are read: a passage that starts inside a table gets its header row back. */
