@@ -102,6 +102,7 @@ export class KnowledgeBase {
       lexical: this.lexical,
       chunk: (id) => this.chunks.get(id),
       texts: () => chunkTexts(this.chunks.values()),
+      documentNaming: (chunk) => this.documentNaming(chunk.documentId),
       embedder: options.embedder,
       vectors: () => this.vectors,
       onEmbedError: () => this.warn("Embeddings niet beschikbaar; alleen op woorden gezocht."),

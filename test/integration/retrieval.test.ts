@@ -229,6 +229,13 @@ describe("answers over the shipped corpus", () => {
 });
 
 describe("a document named by its region", () => {
+  it("counts the region a question names as covered by the region's own document, so naming it does not make Wegwijs refuse", async () => {
+    const result = await ask.answer("Ik ben wijkteammedewerker in Drenthe. Welke stappen moeten we doorlopen voordat we een machtiging gesloten jeugdhulp aanvragen?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("Consultvraag stellen bij Servicepunt");
+    expect(result.sources[0]?.documentId).toBe(groningen);
+  });
+
   it("ranks the passage of the document whose corpus.json region the question names first, though its text never names it", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-region-"));
     try {
