@@ -260,4 +260,28 @@ describe("a document named by its region", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  it("shows no source whose passage holds only a slide title and its logos, in an answer or a refusal", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-logos-"));
+    try {
+      await writeFile(
+        path.join(dir, "dia.md"),
+        "# Werkwijze plaatsing Noord\n\nzorgaanbieder noord & onderwijs\n\nkliniek oost\n\nhuis west\n\n" +
+          "## Aanmelden\n\nDe jeugdbeschermer meldt de jongere aan bij het Servicepunt van de regio. Het Servicepunt bespreekt de aanmelding binnen vijf werkdagen.\n\n" +
+          "## Overleg\n\nHet Servicepunt overlegt met de ouders en de jeugdbeschermer over een passende plek in de regio.\n",
+      );
+      const slides = new KnowledgeBase({ contentDir });
+      await slides.ingest(dir);
+      const slideAsk = new AskService(slides, createLogger("silent"));
+      const shown = (r: Awaited<ReturnType<typeof slideAsk.answer>>) => [...r.sources, ...r.moreSources].map((s) => s.quote).join("\n");
+      const refused = await slideAsk.answer("wat is het telefoonnummer van het Servicepunt werkwijze plaatsing Noord?");
+      expect(refused.status).toBe("abstained");
+      expect(refused.sources.length).toBeGreaterThan(0);
+      expect(shown(refused)).not.toMatch(/kliniek oost|huis west/);
+      const answered = await slideAsk.answer("binnen hoeveel werkdagen bespreekt het Servicepunt de aanmelding?");
+      expect(answered.status).toBe("answered");
+      expect(shown(answered)).not.toMatch(/kliniek oost|huis west/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, extractiveAnswer } from "./e
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { plainText } from "./untrustedText.js";
+import { chunkLines } from "./sentences.js";
 
 export interface AnswerResult {
   status: "answered" | "abstained" | "no_documents" | "empty_question";
@@ -157,7 +158,7 @@ export class AskService {
         status: "abstained",
         text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
         mode: "none",
-        sources: passages.slice(0, 3).map((p, i) => citationFor(i + 1, p)),
+        sources: passages.filter(hasQuotableLine).slice(0, 3).map((p, i) => citationFor(i + 1, p)),
         moreSources: [],
         privacyWarning,
       };
@@ -177,7 +178,7 @@ export class AskService {
         text,
         mode: "generated",
         sources: cited.map((n) => citationFor(n, passages[n - 1]!, supportingQuote(claimsCiting(text, n), passages[n - 1]!, scorer))),
-        moreSources: passages.flatMap((p, i) => (cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
+        moreSources: passages.flatMap((p, i) => (cited.includes(i + 1) || !hasQuotableLine(p) ? [] : [citationFor(i + 1, p)])),
         privacyWarning,
       };
     } catch (error) {
@@ -276,7 +277,7 @@ export class AskService {
         text: plainText(answer.text),
         mode: "extractive",
         sources: answer.cited.map((n) => citationFor(n, passages[n - 1]!, answer.quotes.get(n))),
-        moreSources: passages.flatMap((p, i) => (answer.cited.includes(i + 1) ? [] : [citationFor(i + 1, p)])),
+        moreSources: passages.flatMap((p, i) => (answer.cited.includes(i + 1) || !hasQuotableLine(p) ? [] : [citationFor(i + 1, p)])),
         ...(unanswered ? { unanswered } : {}),
       },
     };
@@ -394,6 +395,14 @@ export function inCitationOrder(result: AnswerResult): AnswerResult {
     sources: result.sources.map(renumber),
     moreSources: result.moreSources.map(renumber),
   };
+}
+
+/**
+ * Whether a passage has a line worth quoting: one that holds only a slide's title and its logos
+ * ("elker Jeugdhulp & onderwijs accare molendrikk") is no source to show (new-user try).
+ */
+function hasQuotableLine(passage: RetrievedPassage): boolean {
+  return chunkLines(passage.chunk).length > 0;
 }
 
 /** The text with every finding cut out (not replaced by a placeholder). */
