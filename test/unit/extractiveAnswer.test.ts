@@ -59,6 +59,14 @@ describe("extractiveAnswer", () => {
     expect(twoWords.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen.” [1]\n“Ouders en jongere zijn er altijd bij.” [2]");
   });
 
+  it("reads a line that trails off ('...') as the lead-in of the list under it, and never quotes it bare", () => {
+    const question = "wat moet ik anders doen volgens de nieuwe werkwijze";
+    const listed = answerTo(question, [passage("a", "Als we volgens de nieuwe werkwijze werken, moet ik het volgende anders doen...\n\n- Eerder hulp vragen\n- Consulteren servicepunt")]);
+    expect(listed.text).toBe("“Als we volgens de nieuwe werkwijze werken, moet ik het volgende anders doen...”\n- Eerder hulp vragen\n- Consulteren servicepunt [1]");
+    const bare = answerTo(question, [passage("a", "De nieuwe werkwijze vraagt dat ik anders ga werken met de keten. Als we volgens de nieuwe werkwijze werken, moet ik het volgende anders doen...")]);
+    expect(bare.text).toBe("“De nieuwe werkwijze vraagt dat ik anders ga werken met de keten.” [1]");
+  });
+
   it("fills the word budget with the next-best sentences, never past it", () => {
     const filler = (i: number) => `Over het spoedberaad valt nog iets te zeggen, punt ${i} van een lange reeks zinnen met woorden.`;
     const text = ["Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.", ...[1, 2, 3, 4, 5].map(filler)].join(" ");

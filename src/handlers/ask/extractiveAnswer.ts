@@ -223,7 +223,7 @@ export function extractiveAnswer(
       const lines = linesOf.get(c.n) ?? [];
       const next = lines[c.index + 1];
       // A lead-in is quoted with the list it introduces: that list may hold what is asked.
-      const introduces = lineText(c.n, c.index).endsWith(":") && next !== undefined && next.kind !== "sentence";
+      const introduces = announces(lineText(c.n, c.index)) && next !== undefined && next.kind !== "sentence";
       const introducedText = introduces ? blockOf(lines, next.block).map((i) => lines[i]!.text).join("\n") : "";
       if (hasType(lineText(c.n, c.index)) || (introduces && hasType(introducedText))) {
         c.score += options.typeBonus;
@@ -431,7 +431,16 @@ function isFragment(line: PassageLine | undefined): boolean {
 
 /** A lead-in at the passage's end: the list it introduces is not there to quote with it. */
 function isBareLeadIn(lines: PassageLine[], index: number): boolean {
-  return index === lines.length - 1 && lines[index]!.text.endsWith(":");
+  return index === lines.length - 1 && announces(lines[index]!.text);
+}
+
+/**
+ * A line that announces what follows: a lead-in ("de volgende acties:") or a slide's line that
+ * trails off into its list ("dan moet ik het volgende anders doen..."; new-user try: it was quoted
+ * without its list. Measured: answerWords check 68 → 67, nothing else moved).
+ */
+function announces(text: string): boolean {
+  return /(:|\.\.\.|…)$/.test(text);
 }
 
 /** Words a quote shows: its lines and its citation marker. */
@@ -447,7 +456,7 @@ function leadIn(lines: PassageLine[], index: number): PassageLine | undefined {
   while (first > 0 && lines[first - 1]!.block === line.block) first--;
   const before = lines[first - 1];
   if (!before || before.kind !== "sentence") return undefined;
-  return before.text.endsWith(":") || line.kind === "row" ? before : undefined;
+  return announces(before.text) || line.kind === "row" ? before : undefined;
 }
 
 /**
@@ -497,7 +506,7 @@ function quoteAround(
   const before = lines[c.index - 1];
   if (c.own <= 0 && before && before.kind === "sentence" && line.kind === "sentence" && readsOn(before, line)) return { n: c.n, indexes: [c.index - 1, c.index] };
   const next = lines[c.index + 1];
-  if (line.text.endsWith(":") && next && next.kind !== "sentence") {
+  if (announces(line.text) && next && next.kind !== "sentence") {
     const items = next.kind === "row" ? blockOf(lines, next.block).slice(0, 4) : blockOf(lines, next.block).slice(0, options.maxListItems);
     return { n: c.n, indexes: [c.index, ...items] };
   }
@@ -507,7 +516,7 @@ function quoteAround(
     !isBareLeadIn(lines, c.index + 1) &&
     // A next sentence that announces more ("… gevraagd om mee te werken aan het plan:") would leave
     // the quote hanging on a colon (new-user try; no figure moved).
-    !next.text.endsWith(":") &&
+    !announces(next.text) &&
     readsOn(line, next) &&
     (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE);
   return { n: c.n, indexes: continues ? [c.index, c.index + 1] : [c.index] };
