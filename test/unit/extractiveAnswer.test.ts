@@ -59,6 +59,12 @@ describe("extractiveAnswer", () => {
     expect(twoWords.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen.” [1]\n“Ouders en jongere zijn er altijd bij.” [2]");
   });
 
+  it("does not let prose after a list inherit the last item's score: the item that answers leads", () => {
+    const text = "Daar spreken we het volgende af:\n\n- bij vrijwillige hulp ligt de regie bij het wijkteam\n- bij ondertoezichtstelling ligt de casusregie bij de GI\n\nDe betrokkenheid van de GI betekent niet dat de casusregie van het wijkteam ophoudt.";
+    const answer = answerTo("casusregie bij ondertoezichtstelling wijkteam", [passage("a", text)]);
+    expect(answer.text.startsWith("“Daar spreken we het volgende af:”\n- bij ondertoezichtstelling ligt de casusregie bij de GI")).toBe(true);
+  });
+
   it("reads a line that trails off ('...') as the lead-in of the list under it, and never quotes it bare", () => {
     const question = "wat moet ik anders doen volgens de nieuwe werkwijze";
     const listed = answerTo(question, [passage("a", "Als we volgens de nieuwe werkwijze werken, moet ik het volgende anders doen...\n\n- Eerder hulp vragen\n- Consulteren servicepunt")]);

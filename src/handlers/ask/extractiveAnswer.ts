@@ -143,8 +143,14 @@ export function extractiveAnswer(
     lines.forEach((line, index) => {
       const own = owns[index]!;
       // The sentence after one that names what is asked often carries the answer ("Het betreft
-      // ...", "Aanleiding? Een journalist ..."): it inherits part of its predecessor's score.
-      const previous = index > 0 ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
+      // ...", "Aanleiding? Een journalist ..."): it inherits part of its predecessor's score. Not
+      // prose after a list: it does not go on from the last item ("De betrokkenheid van de GI ..."
+      // outranked the item "bij ondertoezichtstelling ... bij de GI"; new-user try. Measured:
+      // answerWords q 66 → 67, nothing else moved; not inheriting across paragraphs at all cost
+      // keywordHit d −.025 and lead check −.04).
+      const before = lines[index - 1];
+      const inherits = before !== undefined && !(line.kind === "sentence" && before.kind !== "sentence");
+      const previous = inherits ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
       // A sentence that shares nothing with the question or its predecessor is never an answer.
       if (own <= 0 && previous <= 0) return;
       if (options.exclude?.has(line.text)) return;
