@@ -26,11 +26,15 @@ export function countedWords(question: string): string[] | undefined {
  * compound parts), so "hulpvragen" meets "vragen".
  */
 export function countsWords(text: string, counted: readonly string[], terms: (word: string) => string[]): boolean {
-  if (!namesSubject(text, counted, terms)) return false;
-  const wanted = new Set(counted.flatMap(terms));
+  return namesSubject(text, counted, terms) && numberNear(text, (token) => NUMBER.test(token), counted, terms);
+}
+
+/** Whether a token the predicate takes for the number stands within a few words of one of the words. */
+function numberNear(text: string, isNumber: (token: string) => boolean, words: readonly string[], terms: (word: string) => string[]): boolean {
+  const wanted = new Set(words.flatMap(terms));
   const tokens = wordTokens(foldText(text));
   return tokens.some((token, i) => {
-    if (!NUMBER.test(token)) return false;
+    if (!isNumber(token)) return false;
     for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) {
       if (j !== i && terms(tokens[j]!).some((term) => wanted.has(term))) return true;
     }
@@ -87,14 +91,6 @@ export function statedCount(question: string): { n: number; words: string[] } | 
  */
 export function statesCount(text: string, count: { n: number; words: string[] }, terms: (word: string) => string[]): boolean {
   if (text.split("\n").filter((line) => line.trim() !== "").length === count.n) return true;
-  const wanted = new Set(count.words.flatMap(terms));
   const names = new Set([String(count.n), NUMBER_NAMES[count.n]]);
-  const tokens = wordTokens(foldText(text));
-  return tokens.some((token, i) => {
-    if (!names.has(token)) return false;
-    for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) {
-      if (j !== i && terms(tokens[j]!).some((term) => wanted.has(term))) return true;
-    }
-    return false;
-  });
+  return numberNear(text, (token) => names.has(token), count.words, terms);
 }
