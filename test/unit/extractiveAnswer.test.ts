@@ -73,6 +73,13 @@ describe("extractiveAnswer", () => {
     expect(bare.text).toBe("“De nieuwe werkwijze vraagt dat ik anders ga werken met de keten.” [1]");
   });
 
+  it("fills the budget only with a sentence that holds a question word its headings and document name do not", () => {
+    const question = "wanneer vindt spoedberaad plaats werkwijze";
+    const text = "Een spoedberaad vindt binnen twee werkdagen na de aanmelding bij het Servicepunt plaats. De werkwijze is in 2020 door het bestuur vastgesteld.";
+    const answer = extractiveAnswer([passage("a", text, 0.8, ["1 Werkwijze"])], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(answer.text).toBe("“Een spoedberaad vindt binnen twee werkdagen na de aanmelding bij het Servicepunt plaats.” [1]");
+  });
+
   it("fills the word budget with the next-best sentences, never past it", () => {
     const filler = (i: number) => `Over het spoedberaad valt nog iets te zeggen, punt ${i} van een lange reeks zinnen met woorden.`;
     const text = ["Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.", ...[1, 2, 3, 4, 5].map(filler)].join(" ");

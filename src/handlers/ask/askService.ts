@@ -243,7 +243,12 @@ export class AskService {
     laterQuestion?: string,
   ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean } {
     const scorer = this.knowledge.questionScorer(question);
-    const options = { ...DEFAULT_EXTRACTIVE, namedSection: namedSection(question, passages), outline: this.namedOutline(question, scorer, passages) };
+    const options = {
+      ...DEFAULT_EXTRACTIVE,
+      namedSection: namedSection(question, passages),
+      outline: this.namedOutline(question, scorer, passages),
+      documentNaming: (id: string) => this.knowledge.documentNaming(id),
+    };
     const typeCheck = this.answerTypeCheck(question);
     let answer = extractiveAnswer(passages, scorer, typeCheck, options, question);
     const later = laterQuestion ? this.laterQuote(passages, laterQuestion) : undefined;
