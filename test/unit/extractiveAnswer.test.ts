@@ -80,6 +80,12 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Een spoedberaad vindt binnen twee werkdagen na de aanmelding bij het Servicepunt plaats.” [1]");
   });
 
+  it("never adds a footnote as a further quote, even for a question word nothing else holds", () => {
+    const text = "Wij ondersteunen huisartsen met een vast aanspreekpunt in elke wijk van de regio.\n\n¹ AEF, Samenvatting: Grip op de kosten voor jeugdzorg, 2019 - Rotterdam";
+    const answer = answerTo("hoe ondersteunen jullie huisartsen in rotterdam", [passage("a", text)]);
+    expect(answer.text).toBe("“Wij ondersteunen huisartsen met een vast aanspreekpunt in elke wijk van de regio.” [1]");
+  });
+
   it("fills the word budget with the next-best sentences, never past it", () => {
     const filler = (i: number) => `Over het spoedberaad valt nog iets te zeggen, punt ${i} van een lange reeks zinnen met woorden.`;
     const text = ["Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding.", ...[1, 2, 3, 4, 5].map(filler)].join(" ");

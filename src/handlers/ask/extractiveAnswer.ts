@@ -2,7 +2,7 @@ import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { openingQuote } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
-import { chunkLines, excerpt, isHeaderRow, type PassageLine, quotedLine, shorten } from "./sentences.js";
+import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, shorten } from "./sentences.js";
 
 export interface ExtractiveAnswer {
   /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
@@ -439,10 +439,12 @@ function listsMostOf(text: string, titles: string[]): boolean {
 /**
  * A prose line that stops at a comma or semicolon (a name in a list of contacts: "Carola …
  * (BGZJ)),") or holds an e-mail address. Measured: no figure moved on the six sets, and answers
- * no longer end in a contact person or an address.
+ * no longer end in a contact person or an address. A footnote ("¹ AEF, Samenvatting: …") is a
+ * note on the text, not what the plan says: never a further quote either (new-user try; no
+ * figure moved on seven sets).
  */
 function isFragment(line: PassageLine | undefined): boolean {
-  return line !== undefined && ((line.kind === "sentence" && /[,;]$/.test(line.text)) || /\S@\S/.test(line.text));
+  return line !== undefined && ((line.kind === "sentence" && /[,;]$/.test(line.text)) || /\S@\S/.test(line.text) || isFootnote(line.text));
 }
 
 /** A lead-in at the passage's end: the list it introduces is not there to quote with it. */

@@ -117,7 +117,7 @@ function joinBrokenSentences(raw: string[]): string[] {
 }
 
 /** A footnote's own line: it starts with its number in superscript ("² Ascend, ..."). */
-function isFootnote(line: string): boolean {
+export function isFootnote(line: string): boolean {
   return /^\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s/.test(line);
 }
 
