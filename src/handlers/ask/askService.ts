@@ -265,9 +265,11 @@ export class AskService {
       // parts' words): its next best, when it fits the word budget itself (measured: keywordHit and
       // lead q2 +.005, nothing else moved; with 10-30 words of slack answerWords q2 rose to 71-72).
       const next = this.laterQuote(passages, laterQuestion, new Set(answer.quoted));
-      const lean = next && extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false }, question);
-      const fits = next && lean && wordCount(lean.text) + wordCount(next.text) <= options.wordBudget;
-      if (next && lean && fits && lean.quoted.length > 0 && !next.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, next);
+      if (next) {
+        const lean = extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false }, question);
+        const fits = wordCount(lean.text) + wordCount(next.text) <= options.wordBudget;
+        if (lean.quoted.length > 0 && fits && !next.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, next);
+      }
     }
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);

@@ -77,15 +77,15 @@ export interface ExtractiveOptions {
 }
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
-  passages: Number(process.env.P_PASS ?? 5),
-  maxQuotes: Number(process.env.P_MAXQ ?? 4),
+  passages: 5,
+  maxQuotes: 4,
   maxListItems: 12,
-  relativeFloor: Number(process.env.P_FLOOR ?? 0.4),
+  relativeFloor: 0.4,
   typeWindow: 12,
-  headingContext: Number(process.env.P_HEAD ?? 0.8),
-  typeBonus: Number(process.env.P_TYPEB ?? 0.15),
-  typeFloor: Number(process.env.P_TYPEF ?? 0.3),
-  missingShare: Number(process.env.P_MISS ?? 0.2),
+  headingContext: 0.8,
+  typeBonus: 0.15,
+  typeFloor: 0.3,
+  missingShare: 0.2,
   wordBudget: 70,
   fillBudget: true,
 };
@@ -115,11 +115,11 @@ const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
 /** A runner-up scoring at least this share of the lead is quoted too: it may be the answer. */
-const RUNNER_UP = Number(process.env.P_RUN ?? 0.9);
+const RUNNER_UP = 0.9;
 /** Share of the previous line's own score a line inherits (measured: 0.3 beat 0, 0.5 and 0.7). */
-const PREVIOUS_WEIGHT = Number(process.env.P_PREV ?? 0.3);
+const PREVIOUS_WEIGHT = 0.3;
 /** Score per step up in retrieval rank: the lead should come from the best passage. */
-const RANK_WEIGHT = Number(process.env.P_RANK ?? 0.2);
+const RANK_WEIGHT = 0.2;
 
 /**
  * Answers without a language model. The sentence that answers best leads, quoted with what
@@ -170,7 +170,7 @@ export function extractiveAnswer(
       const context = header && header !== line ? `${heading}\n${header.text}` : heading;
       const underHeading = options.headingContext * q.score(`${context}\n${line.text}`, passage.chunk);
       // Earlier passages are a little more trustworthy: retrieval already weighed them.
-      const score = Math.max(own, underHeading) + previous + Number(process.env.P_COV ?? 0.3) * passage.coverage + RANK_WEIGHT * (options.passages - p);
+      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p);
       candidates.push({ n: p + 1, index, own, previous, score });
     });
   });
