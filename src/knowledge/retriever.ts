@@ -84,6 +84,8 @@ export interface RetrieverDeps {
  */
 export class Retriever {
   private readonly termCache = new Map<string, Set<string>>();
+  /** Per document: the terms of its title and region (corpus.json), for coverage. */
+  private readonly namingCache = new Map<string, string[]>();
   /** Analysed sentences per chunk: analysing them again for every question cost most of a query's time. */
   private readonly sentenceCache = new Map<string, AnalysedSentence[]>();
 
@@ -98,6 +100,7 @@ export class Retriever {
   /** Drops cached analysis; called after (re)ingest, when the vocabulary may have changed. */
   forgetAnalysedText(): void {
     this.termCache.clear();
+    this.namingCache.clear();
     this.sentenceCache.clear();
     this.acronymCache.clear();
   }
@@ -327,10 +330,19 @@ export class Retriever {
     let terms = this.termCache.get(chunk.id);
     if (!terms) {
       terms = this.deps.lexical.chunkTerms(chunk);
-      const naming = this.deps.documentNaming?.(chunk);
-      if (naming) for (const term of this.deps.analyser.indexTerms(naming)) terms.add(term);
+      for (const term of this.namingTerms(chunk)) terms.add(term);
       if (this.termCache.size > 5000) this.termCache.clear();
       this.termCache.set(chunk.id, terms);
+    }
+    return terms;
+  }
+
+  /** The analysed terms of how a chunk's document is named, analysed once per document. */
+  private namingTerms(chunk: Chunk): string[] {
+    let terms = this.namingCache.get(chunk.documentId);
+    if (!terms) {
+      terms = this.deps.analyser.indexTerms(this.deps.documentNaming?.(chunk) ?? "");
+      this.namingCache.set(chunk.documentId, terms);
     }
     return terms;
   }

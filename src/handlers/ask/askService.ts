@@ -51,6 +51,11 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** Whether a line is among the quoted ones, or one of them holds it or is held by it. */
+function shows(quoted: readonly string[], line: string): boolean {
+  return quoted.some((q) => q.includes(line) || line.includes(q));
+}
+
 /** An answer followed by the later question's quote; both cite passages of the same retrieval. */
 function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): ExtractiveAnswer {
   const cited = [...answer.cited, ...later.cited.filter((n) => !answer.cited.includes(n))];
@@ -95,6 +100,9 @@ export class AskService {
     private readonly generator?: AnswerGenerator,
     private readonly options: AskServiceOptions = DEFAULT_ASK_OPTIONS,
   ) {}
+
+  /** A word's analysed terms (stems, compound parts), as answers and questions are compared. */
+  private readonly wordTerms = (word: string): string[] => this.knowledge.analyser.indexTerms(word);
 
   /** Names the documents use themselves (their case examples); computed once per indexed corpus. */
   private publicNames?: { chunks: number; isPublicName: (name: string) => boolean };
@@ -251,25 +259,13 @@ export class AskService {
     };
     const typeCheck = this.answerTypeCheck(question);
     let answer = extractiveAnswer(passages, scorer, typeCheck, options, question);
-    const later = laterQuestion ? this.laterQuote(passages, laterQuestion) : undefined;
-    const shows = (quoted: string[], line: string) => quoted.some((q) => q.includes(line) || line.includes(q));
-    if (later && !later.quoted.every((line) => shows(answer.quoted, line))) {
-      // The later question's own best quote instead of the sentences that fill the word budget,
-      // when the answer stays near its length and no line is quoted twice (measured: keywordHit
-      // q +.019, q2 +.010; appending it to the full answer made q2's answers 72 words).
+    const later = laterQuestion ? this.laterPartQuote(passages, laterQuestion, answer) : undefined;
+    if (later) {
+      // The later question's quote instead of the sentences that fill the word budget, when no
+      // line is quoted twice and the answer stays within the budget it allows.
       const lean = extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false }, question);
-      const fits = wordCount(lean.text) + wordCount(later.text) <= options.wordBudget + LATER_SLACK;
-      if (lean.quoted.length > 0 && fits && !later.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, later);
-    } else if (later && laterQuestion) {
-      // The answer already shows the later question's best quote ("35 conflicten" answers both
-      // parts' words): its next best, when it fits the word budget itself (measured: keywordHit and
-      // lead q2 +.005, nothing else moved; with 10-30 words of slack answerWords q2 rose to 71-72).
-      const next = this.laterQuote(passages, laterQuestion, new Set(answer.quoted));
-      if (next) {
-        const lean = extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false }, question);
-        const fits = wordCount(lean.text) + wordCount(next.text) <= options.wordBudget;
-        if (lean.quoted.length > 0 && fits && !next.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, next);
-      }
+      const fits = wordCount(lean.text) + wordCount(later.quote.text) <= options.wordBudget + later.slack;
+      if (lean.quoted.length > 0 && fits && !later.quote.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, later.quote);
     }
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
@@ -288,6 +284,22 @@ export class AskService {
         ...(unanswered ? { unanswered } : {}),
       },
     };
+  }
+
+  /**
+   * What the later question of a two-part message adds to the answer: its own best quote, which
+   * may run LATER_SLACK words over the budget (measured: keywordHit q +.019, q2 +.010; appending
+   * it to the full answer made q2's answers 72 words). When the answer already shows that quote
+   * ("35 conflicten" holds both parts' words), its next best, within the budget itself (measured:
+   * keywordHit and lead q2 +.005, nothing else moved; with 10-30 words of slack answerWords q2
+   * rose to 71-72).
+   */
+  private laterPartQuote(passages: RetrievedPassage[], laterQuestion: string, answer: ExtractiveAnswer): { quote: ExtractiveAnswer; slack: number } | undefined {
+    const best = this.laterQuote(passages, laterQuestion);
+    if (!best) return undefined;
+    if (!best.quoted.every((line) => shows(answer.quoted, line))) return { quote: best, slack: LATER_SLACK };
+    const next = this.laterQuote(passages, laterQuestion, new Set(answer.quoted));
+    return next ? { quote: next, slack: 0 } : undefined;
   }
 
   /**
@@ -329,8 +341,7 @@ export class AskService {
     const kind = this.kindCheck(question);
     const stated = statedCount(question);
     if (!stated) return kind;
-    const terms = (word: string) => this.knowledge.analyser.indexTerms(word);
-    return (sentence) => statesCount(sentence, stated, terms) && (!kind || kind(sentence));
+    return (sentence) => statesCount(sentence, stated, this.wordTerms) && (!kind || kind(sentence));
   }
 
   /**
@@ -340,7 +351,7 @@ export class AskService {
   private kindCheck(question: string): ((sentence: string) => boolean) | undefined {
     const type = expectedAnswerType(question);
     if (!type) return undefined;
-    const terms = (word: string) => this.knowledge.analyser.indexTerms(word);
+    const terms = this.wordTerms;
     // A duration, name or count must be about what the question names: "hoe lang is een
     // spoedmachtiging geldig?" is not answered by "binnen een half jaar" in a sentence about a
     // living place (measured: abstainRecall c .7 → .8, nothing else moved on seven sets), nor
