@@ -260,6 +260,31 @@ describe("a document named by its region", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  it("reads a table row by row: words scattered over many rows do not cover a question that one passage answers", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-table-"));
+    try {
+      const rows = [
+        "De gemeente heeft een nieuw loket geopend | 2019",
+        "De rol van het wijkteam is beschreven | 2019",
+        "De afbouw van de wachtlijst is gestart | 2020",
+        "Gesloten groepen zijn verkleind | 2020",
+        "Plekken voor pleegzorg zijn uitgebreid | 2021",
+        "Het bestuur heeft de begroting vastgesteld | 2021",
+      ];
+      await writeFile(path.join(dir, "mijlpalen.md"), `# Voortgang\n\n## Mijlpalen\n\nMijlpaal\tWanneer\n${rows.map((r) => r.replace(" | ", "\t")).join("\n")}\n`);
+      await writeFile(
+        path.join(dir, "taken.md"),
+        "# Taken in de regio\n\n## Opdrachtgeverschap\n\nDe gemeente stuurt als opdrachtgever op de afbouw van gesloten plekken. Zij maakt daarover afspraken met de aanbieders in de regio.\n",
+      );
+      const tables = new KnowledgeBase({ contentDir });
+      await tables.ingest(dir);
+      const [top] = await tables.retrieve("welke rol heeft de gemeente bij de afbouw van gesloten plekken?", 2);
+      expect(top?.chunk.documentId).toBe("taken.md");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("shows no source whose passage holds only a slide title and its logos, in an answer or a refusal", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "wegwijs-logos-"));
     try {

@@ -59,6 +59,23 @@ describe("extractiveAnswer", () => {
     expect(twoWords.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen.” [1]\n“Ouders en jongere zijn er altijd bij.” [2]");
   });
 
+  it("counts only the weightier question words a sentence from another document adds, not light ones like 'zien'", () => {
+    const question = "wat brachten ervaringsdeskundigen in over groepsgrootte eruit zien";
+    const words = ["brachten", "ervaringsdeskundigen", "groepsgrootte", "eruit", "zien"];
+    const weights = [0.6, 1.6, 1.8, 0.5, 0.5];
+    const covered = (text: string) => words.map((w) => text.toLowerCase().includes(w));
+    const scorer: QuestionScorer = {
+      score: (text) => covered(text).reduce((sum, has, g) => sum + (has ? weights[g]! : 0), 0) / 5,
+      covered,
+      weights,
+    };
+    const lead = passage("a", "Ervaringsdeskundigen brachten veel in tijdens het gesprek.");
+    const light = extractiveAnswer([lead, passage("b", "Zo kan het er in de toekomst eruit zien volgens de regio.")], scorer, undefined, DEFAULT_EXTRACTIVE, question);
+    expect(light.text).toBe("“Ervaringsdeskundigen brachten veel in tijdens het gesprek.” [1]");
+    const weighty = extractiveAnswer([lead, passage("b", "De groepsgrootte kwam steeds terug.")], scorer, undefined, DEFAULT_EXTRACTIVE, question);
+    expect(weighty.text).toBe("“Ervaringsdeskundigen brachten veel in tijdens het gesprek.” [1]\n“De groepsgrootte kwam steeds terug.” [2]");
+  });
+
   it("does not let prose after a list inherit the last item's score: the item that answers leads", () => {
     const text = "Daar spreken we het volgende af:\n\n- bij vrijwillige hulp ligt de regie bij het wijkteam\n- bij ondertoezichtstelling ligt de casusregie bij de GI\n\nDe betrokkenheid van de GI betekent niet dat de casusregie van het wijkteam ophoudt.";
     const answer = answerTo("casusregie bij ondertoezichtstelling wijkteam", [passage("a", text)]);
