@@ -233,8 +233,19 @@ export class Retriever {
   coverage(groups: QueryTermGroup[], chunk: Chunk): number {
     const table = this.tableTerms(chunk);
     if (!table) return this.coverageOfTerms(groups, this.chunkTerms(chunk));
+    // What the text around the rows covers is read once; each row adds what it covers itself.
+    const weighted = this.weighted(groups, this.rerank.idfPower);
+    const total = weighted.reduce((sum, group) => sum + group.weight, 0);
+    if (total === 0) return 0;
+    const around = weighted.map((group) => Math.min(termValue(group, table.around), group.weight));
     let best = 0;
-    for (const row of table.rows) best = Math.max(best, this.coverageOfTerms(groups, new Set([...table.around, ...row])));
+    for (const row of table.rows) {
+      let covered = 0;
+      weighted.forEach((group, g) => {
+        covered += around[g]! >= group.weight ? around[g]! : Math.max(around[g]!, Math.min(termValue(group, row), group.weight));
+      });
+      best = Math.max(best, covered / total);
+    }
     return best;
   }
 
@@ -258,15 +269,8 @@ export class Retriever {
     let total = 0;
     let covered = 0;
     for (const group of weighted) {
-      let got = 0;
-      for (const { term, value } of group.terms) {
-        if (terms.has(term)) got = Math.max(got, value);
-        // Stems of one word can differ ("princip" / "principes"): a longer term that starts
-        // with the question's term counts, slightly less.
-        else if (PREFIX_CREDIT > 0 && term.length >= 5 && got < value * PREFIX_CREDIT && hasPrefix(terms, term)) got = value * PREFIX_CREDIT;
-      }
       total += group.weight;
-      covered += Math.min(got, group.weight);
+      covered += Math.min(termValue(group, terms), group.weight);
     }
     return total === 0 ? 0 : covered / total;
   }
@@ -415,6 +419,18 @@ export class Retriever {
       return [];
     }
   }
+}
+
+/** What a set of terms covers of one question word: its best term found, as weighted. */
+function termValue(group: WeightedGroup, terms: ReadonlySet<string>): number {
+  let got = 0;
+  for (const { term, value } of group.terms) {
+    if (terms.has(term)) got = Math.max(got, value);
+    // Stems of one word can differ ("princip" / "principes"): a longer term that starts
+    // with the question's term counts, slightly less.
+    else if (PREFIX_CREDIT > 0 && term.length >= 5 && got < value * PREFIX_CREDIT && hasPrefix(terms, term)) got = value * PREFIX_CREDIT;
+  }
+  return got;
 }
 
 function hasPrefix(terms: ReadonlySet<string>, prefix: string): boolean {
