@@ -76,6 +76,15 @@ describe("extractiveAnswer", () => {
     expect(weighty.text).toBe("“Ervaringsdeskundigen brachten veel in tijdens het gesprek.” [1]\n“De groepsgrootte kwam steeds terug.” [2]");
   });
 
+  it("starts a long lead-in at the first word the question asks about, keeping every question word it holds", () => {
+    const question = "welke leidende principes heeft het bestuur vastgesteld";
+    const leadIn = "De ambitie om de hulp in de wijken dichtbij en op maat te organiseren sluit naadloos aan bij de leidende principes die het bestuur, samen met de aanbieders in de regio, heeft vastgesteld:";
+    const answer = answerTo(question, [passage("a", `${leadIn}\n\n- Kinderen groeien thuis op.\n- We doen wat helpt.`)]);
+    expect(answer.text).toBe("“… leidende principes die het bestuur, samen met de aanbieders in de regio, heeft vastgesteld:”\n- Kinderen groeien thuis op.\n- We doen wat helpt. [1]");
+    const short = answerTo(question, [passage("a", "Het bestuur heeft deze leidende principes vastgesteld:\n\n- Kinderen groeien thuis op.\n- We doen wat helpt.")]);
+    expect(short.text.startsWith("“Het bestuur heeft deze leidende principes vastgesteld:”")).toBe(true);
+  });
+
   it("does not let prose after a list inherit the last item's score: the item that answers leads", () => {
     const text = "Daar spreken we het volgende af:\n\n- bij vrijwillige hulp ligt de regie bij het wijkteam\n- bij ondertoezichtstelling ligt de casusregie bij de GI\n\nDe betrokkenheid van de GI betekent niet dat de casusregie van het wijkteam ophoudt.";
     const answer = answerTo("casusregie bij ondertoezichtstelling wijkteam", [passage("a", text)]);
