@@ -34,9 +34,11 @@ export function readableText(raw: string): string {
     })
     .replace(/\*{1,3}([^*\n]+)\*{1,3}/g, "$1")
     .replace(/\*{2,3}/g, "") // bold left open by the conversion ("A** Informatievoorziening")
-    .replace(/\t+/g, " | ")
+    // Every tab separates two cells: an empty cell stays a cell ("\tGGZ\tJJI", a header with an empty
+    // corner), or the values after it would stand under the wrong column (new-user try).
+    .replace(/\t/g, " | ")
     .replace(/[ \u00a0]{2,}/g, " ")
-    .replace(/ *\| *(\n|$)/g, "$1")
+    .replace(/(?: *\|)+ *(\n|$)/g, "$1")
     .replace(/\n{3,}/g, "\n\n")
     .replaceAll(ESCAPED_STAR, "*")
     .trim();

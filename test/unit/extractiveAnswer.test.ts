@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EXTRACTIVE, extractiveAnswer, type QuestionScorer } from "../../src/handlers/ask/extractiveAnswer.js";
 import { excerpt, passageLines, rowAsPairs } from "../../src/handlers/ask/sentences.js";
+import { readableText } from "../../src/knowledge/readableText.js";
 import type { RetrievedPassage } from "../../src/knowledge/types.js";
 
 function passage(id: string, text: string, coverage = 0.8, sectionPath = ["1 Sectie"]): RetrievedPassage {
@@ -426,6 +427,22 @@ describe("passage lines", () => {
     expect(lines[3]!.text).toBe("eerste stap van de route");
     expect(lines[3]!.block).toBe(lines[4]!.block);
     expect(rowAsPairs(lines[6]!.text, lines[5]!.text)).toBe("Kolom: 1; Waarde: twee");
+  });
+
+  it("keeps every value under its own column when the header starts with an empty corner cell or a row has an empty cell", () => {
+    const table = readableText("\tGGZ\tJJI\tJeugdwet\nDuur afzondering\tGemaximaliseerd\tGemaximaliseerd\tGeen maximum\nEisen ruimte\t\tStreng\tGeen");
+    const lines = passageLines(table);
+    expect(lines.map((l) => l.kind)).toEqual(["row", "row", "row"]);
+    expect(rowAsPairs(lines[1]!.text, lines[0]!.text)).toBe("Duur afzondering; GGZ: Gemaximaliseerd; JJI: Gemaximaliseerd; Jeugdwet: Geen maximum");
+    expect(rowAsPairs(lines[2]!.text, lines[0]!.text)).toBe("Eisen ruimte; JJI: Streng; Jeugdwet: Geen");
+  });
+
+  it("reads a table line with text in one cell only as that text, not as a row", () => {
+    const lines = passageLines(readableText("Tijdnoot\t\tTe lang gewacht\n\t\t\tOnduidelijkheid over wie de regie heeft"));
+    expect(lines.map((l) => [l.kind, l.text])).toEqual([
+      ["row", "Tijdnoot | | Te lang gewacht"],
+      ["sentence", "Onduidelijkheid over wie de regie heeft"],
+    ]);
   });
 });
 

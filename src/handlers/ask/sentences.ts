@@ -45,7 +45,7 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       previousKind = undefined;
       continue;
     }
-    const kind: PassageLine["kind"] = /\s\|\s/.test(trimmed) ? "row" : BULLET.test(trimmed) ? "item" : "sentence";
+    const kind: PassageLine["kind"] = isTableRow(trimmed) ? "row" : BULLET.test(trimmed) ? "item" : "sentence";
     if (kind === "sentence" && introduced !== undefined && trimmed.length <= SHORT_LINE && !/[.!?]$/.test(trimmed)) {
       lines.push({ text: trimmed, kind: "item", block: introduced, paragraph });
       continue;
@@ -123,13 +123,21 @@ export function isFootnote(line: string): boolean {
 
 /** A list item's text line (not a table row). */
 function isItem(line: string): boolean {
-  return BULLET.test(line) && !/\s\|\s/.test(line);
+  return BULLET.test(line) && !isTableRow(line);
+}
+
+/**
+ * A table row: at least two cells with text. A row whose only text is in one cell ("| | | Onduidelijkheid
+ * regie", a word cloud laid out as a table) reads as that text.
+ */
+function isTableRow(line: string): boolean {
+  return /\s\|\s/.test(line) && rowCells(line.trim()).filter((cell) => cell !== "").length > 1;
 }
 
 /** A text line that is prose: not blank, not a heading, a table row or a list item. */
 function isProse(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed !== "" && !trimmed.startsWith("#") && !/\s\|\s/.test(line) && !BULLET.test(line) && !isFootnote(line);
+  return trimmed !== "" && !trimmed.startsWith("#") && !isTableRow(line) && !BULLET.test(line) && !isFootnote(line);
 }
 
 /** A passage's lines as they are read: a passage that starts inside a table gets its header row back. */
@@ -224,9 +232,9 @@ export function shorten(text: string, max: number): string {
   return `${cut.slice(0, lastSpace > max * 0.6 ? lastSpace : cut.length)}…`;
 }
 
-/** Cells of a table row ("a | b | c"). */
+/** Cells of a table row ("a | b | c"); an empty cell ("| b", "a | | c") is an empty string. */
 export function rowCells(row: string): string[] {
-  return row.split(/\s\|\s/).map((cell) => cell.trim());
+  return row.split(/(?:^|\s)\|(?=\s)/).map((cell) => cell.trim());
 }
 
 /**
