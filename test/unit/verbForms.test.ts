@@ -31,6 +31,15 @@ describe("inflectionBase", () => {
     expect(inflectionBase("16+", isKnown)).toBe("16");
     expect(inflectionBase("kunst", isKnown)).toBeUndefined();
   });
+
+  it("reads a plural typed without its apostrophe as the word the corpus knows ('regios' is 'regio's'), not a word of its own", () => {
+    const isKnown = known("regio", "cao", "thui", "thuis", "crisi", "crisis");
+    expect(inflectionBase("regios", isKnown)).toBe("regio");
+    expect(inflectionBase("caos", isKnown)).toBe("cao");
+    expect(inflectionBase("thuis", isKnown)).toBeUndefined();
+    expect(inflectionBase("crisis", isKnown)).toBeUndefined();
+    expect(inflectionBase("fotos", isKnown)).toBeUndefined();
+  });
 });
 
 describe("infinitiveCandidates", () => {
