@@ -437,6 +437,15 @@ describe("passage lines", () => {
     expect(rowAsPairs(lines[2]!.text, lines[0]!.text)).toBe("Eisen ruimte; JJI: Streng; Jeugdwet: Geen");
   });
 
+  it("reads the number of a numbered item behind a dash ('- 4. Versnelde toegang'), so it is shown once", () => {
+    const lines = passageLines("3. Organiseren van een spoedberaad met de keten.\n- 4. Versnelde toegang tot specialistisch aanbod.\n - 5. Monitoring inrichten en gegevens analyseren.");
+    expect(lines.map((l) => [l.kind, l.number, l.text])).toEqual([
+      ["item", "3.", "Organiseren van een spoedberaad met de keten."],
+      ["item", "4.", "Versnelde toegang tot specialistisch aanbod."],
+      ["item", "5.", "Monitoring inrichten en gegevens analyseren."],
+    ]);
+  });
+
   it("reads a table line with text in one cell only as that text, not as a row", () => {
     const lines = passageLines(readableText("Tijdnoot\t\tTe lang gewacht\n\t\t\tOnduidelijkheid over wie de regie heeft"));
     expect(lines.map((l) => [l.kind, l.text])).toEqual([

@@ -14,8 +14,8 @@ export interface PassageLine {
 /** A stand-alone line this short after a lead-in belongs to what it introduces (a name, an address). */
 const SHORT_LINE = 80;
 /** The number of a numbered list item ("2. Trainen ..."). */
-const NUMBERED = /^\s*(\d+[.)])\s/;
-const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+(?:—\s+)?)+|\d+[.)]\s+(?=\p{Lu}))/u;
+const NUMBERED = /^\s*(?:[-*•–▪·o]\s+)*(\d+[.)])\s+(?=\p{Lu})/u;
+const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+(?:—\s+)?)+(?:\d+[.)]\s+(?=\p{Lu}))?|\d+[.)]\s+(?=\p{Lu}))/u;
 /**
  * Where a sentence ends: after . ! or ? before a capital, a figure or an opening quote, but not
  * after a Dutch abbreviation that runs on ("op 15 juli jl. 2020 ...", "art. 6", "o.a. De ...").
