@@ -189,10 +189,10 @@ export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAUL
       }
       const start = first.start;
       const end = parts[j]!.end;
-      const readable = readableText(text.slice(start, end));
       // A chunk that starts inside a table keeps the table's header row beside it, so its rows
       // are shown as "header: value" pairs. Not in its text: the index reads what is there.
       const header = tableHeaderAbove(text, start, section.start);
+      const readable = readableText(text.slice(start, end), header ? { header, cutRow: start > 0 && text[start - 1] !== "\n" } : undefined);
       // A heading alone says nothing; its title lives on in the path of the chunks below it.
       if (readable.replace(/^#+.*$/gm, "").trim().length >= 20) {
         chunks.push({

@@ -10,8 +10,12 @@ const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 /** Stands in for an escaped asterisk ("\\*", a footnote mark) while emphasis is taken out. */
 const ESCAPED_STAR = "\uE000";
 
-export function readableText(raw: string): string {
-  return raw
+/**
+ * `table`: the raw header row of the table the text starts in, when its first lines are rows of a
+ * table begun above it, and whether the text starts inside a row (a long row cut in two).
+ */
+export function readableText(raw: string, table?: { header: string; cutRow: boolean }): string {
+  return withBlockCells(raw, table)
     .replace(/\\\*/g, ESCAPED_STAR)
     .replace(/\\([\\`_{}[\]()#+\-.!|~])/g, "$1") // Markdown escapes: the character itself
     .replace(/<br\s*\/?>/gi, "\n")
@@ -42,4 +46,57 @@ export function readableText(raw: string): string {
     .replace(/\n{3,}/g, "\n\n")
     .replaceAll(ESCAPED_STAR, "*")
     .trim();
+}
+
+/** A line of a tab-separated table, as the documents' conversion writes them. */
+const TABLE_LINE = /\S\t+\S|^\t+\S/;
+/** A cell that holds a list or paragraphs: block content, not a value. */
+const BLOCK_CELL = /<(ul|ol|li)\b/i;
+
+/**
+ * A table row whose cells hold lists (a progress report's "Subdoel | Belangrijkste mijlpalen |
+ * Vervolgstappen") written out cell by cell: the row's first cell, then each list under its
+ * column's header as a lead-in ("Vervolgstappen:"). Read as cells, the lists lost their column
+ * and a next step read as a milestone reached (seventh new-user try).
+ */
+function withBlockCells(raw: string, table?: { header: string; cutRow: boolean }): string {
+  if (!BLOCK_CELL.test(raw)) return raw;
+  const lines = raw.split("\n");
+  let names: string[] | undefined;
+  return lines
+    .map((line, i) => {
+      if (!TABLE_LINE.test(line)) {
+        names = undefined;
+        return line;
+      }
+      // A table's first row names its columns. A text that starts inside a table has them from
+      // its header, but the rest of a row cut in two starts at an unknown column; without a
+      // header, a first line with lists is a row whose columns are unknown.
+      if (i === 0 && table) {
+        names = cellsOf(table.header);
+        if (table.cutRow) return line;
+      } else if (i === 0 ? !BLOCK_CELL.test(line) : !TABLE_LINE.test(lines[i - 1]!)) {
+        names = cellsOf(line);
+        return line;
+      }
+      if (names === undefined) return line;
+      const cells = line.split("\t");
+      if (!cells.slice(1).some((cell) => BLOCK_CELL.test(cell))) return line;
+      const out = [cells[0] ?? ""];
+      cells.slice(1).forEach((cell, c) => {
+        const column = names?.[c + 1];
+        if (plainCell(cell) !== "") out.push("", column ? `${column}:` : "", cell);
+      });
+      return `${out.join("\n")}\n`;
+    })
+    .join("\n");
+}
+
+/** A raw cell's text without its tags, for names and labels. */
+function plainCell(cell: string): string {
+  return cell.replace(/<[^>]{1,300}>/g, " ").replace(/\*{1,3}/g, "").replace(/\s+/g, " ").trim();
+}
+
+function cellsOf(row: string): string[] {
+  return row.split("\t").map(plainCell);
 }

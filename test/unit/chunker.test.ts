@@ -80,6 +80,33 @@ describe("chunkDocument", () => {
     expect(prose.find((p) => p.text.startsWith("Gewone zin"))?.tableHeader).toBeUndefined();
   });
 
+  it("writes out a table row whose cells hold lists cell by cell, each list under its column's header", () => {
+    const row = (letter: string) =>
+      `<p><b>${letter}</b> Subdoel ${letter} over betere toegang</p>\t<ul><li>• Mijlpaal ${letter} is gehaald</li></ul>\t<ul><li>• Volgende stap ${letter} wordt gezet</li></ul>`;
+    const table = ["# 1 Actielijn", "", "Subdoel\tBelangrijkste mijlpalen\tVervolgstappen", row("A"), row("B")].join("\n");
+    const [chunk] = chunkDocument(meta, table);
+    expect(chunk?.text).toContain("B Subdoel B over betere toegang\n\nBelangrijkste mijlpalen:\n\n- • Mijlpaal B is gehaald\n\nVervolgstappen:\n\n- • Volgende stap B wordt gezet");
+    // A chunk that starts inside the table has the columns from the header above it.
+    const rows = ["# 1 Actielijn", "", "Subdoel\tBelangrijkste mijlpalen\tVervolgstappen", ...["A", "B", "C", "D", "E", "F"].map(row)].join("\n");
+    const later = chunkDocument(meta, rows, { targetChars: 200, maxChars: 300 }).find((p) => p.text.startsWith("E Subdoel E"));
+    expect(later?.tableHeader).toBeDefined();
+    expect(later?.text).toContain("Vervolgstappen:\n\n- • Volgende stap E wordt gezet");
+    // The rest of a row cut in two starts at an unknown column: no list is put under another
+    // column's header.
+    const longRow = (letter: string) =>
+      `<p><b>${letter}</b> Subdoel ${letter}</p>\t<ul>${["een", "twee", "drie"].map((n) => `<li>• Mijlpaal ${letter} ${n} is gehaald. Daar is lang aan gewerkt door de partners.</li>`).join("")}</ul>\t<ul><li>• Volgende stap ${letter} wordt gezet</li></ul>`;
+    const long = ["# 1 Actielijn", "", "Subdoel\tBelangrijkste mijlpalen\tVervolgstappen", ...["A", "B", "C", "D", "E", "F"].map(longRow)].join("\n");
+    for (const maxChars of [120, 300]) {
+      for (const part of chunkDocument(meta, long, { targetChars: maxChars - 50, maxChars })) {
+        const lines = part.text.split("\n").filter((line) => line.trim() !== "");
+        lines.forEach((line, i) => {
+          if (line === "Vervolgstappen:") expect(lines[i + 1]).toContain("Volgende stap");
+          if (line === "Belangrijkste mijlpalen:") expect(lines[i + 1]).toContain("Mijlpaal");
+        });
+      }
+    }
+  });
+
   it("shows Markdown escapes as the character itself, a footnote star included", () => {
     const [chunk] = chunkDocument(meta, "# 1 Doelen\n\n- D** Actieplan voor kwetsbare jongeren.\\*\n\n\\* Voorheen: het\\_oude \\[plan\\].");
     expect(chunk?.text).toContain("- D Actieplan voor kwetsbare jongeren.*");
