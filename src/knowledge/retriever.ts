@@ -6,6 +6,7 @@ import type { Embedder } from "./embedder.js";
 import type { LexicalIndex } from "./lexicalIndex.js";
 import type { Chunk, RetrievedPassage } from "./types.js";
 import type { VectorIndex } from "./vectorIndex.js";
+import { isTableRow } from "./tableRows.js";
 
 /** Weight of the words an unknown acronym stands for, as for a listed abbreviation's expansion. */
 const ACRONYM_WEIGHT = 0.9;
@@ -55,8 +56,6 @@ interface TableTerms {
   rows: Array<Set<string>>;
 }
 
-/** A table row as the loaders write it: cells separated by " | ". */
-const TABLE_ROW = /\s\|\s/;
 /** Data rows from which a passage is read row by row. */
 const TABLE_ROWS = 3;
 
@@ -70,8 +69,8 @@ function splitTable(chunk: Chunk, analyse: (text: string) => string[], naming: s
   const around: string[] = [chunk.sectionPath.join("\n"), chunk.documentTitle, chunk.tableHeader ?? ""];
   const rows: string[] = [];
   lines.forEach((line, i) => {
-    const isRow = TABLE_ROW.test(line);
-    const continuesTable = i > 0 ? TABLE_ROW.test(lines[i - 1]!) : chunk.tableHeader !== undefined;
+    const isRow = isTableRow(line);
+    const continuesTable = i > 0 ? isTableRow(lines[i - 1]!) : chunk.tableHeader !== undefined;
     if (isRow && continuesTable) rows.push(line);
     else around.push(line);
   });
@@ -250,9 +249,9 @@ export class Retriever {
   }
 
   /**
-   * A passage that is mostly a table (a milestone overview): its rows are separate records, so a
-   * question is covered by one row with what stands around it (headings, header row, prose), not
-   * by words scattered over sixty rows (measured with the other rules of this commit, see README).
+   * A passage with a table (a milestone overview): its rows are separate records, so a question is
+   * covered by one row with what stands around it (headings, header row, prose), not by words
+   * scattered over sixty rows (measured together with two answer rules, see README).
    */
   private tableTerms(chunk: Chunk): TableTerms | undefined {
     let table = this.tableCache.get(chunk.id);

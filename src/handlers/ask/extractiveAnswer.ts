@@ -180,23 +180,23 @@ export function extractiveAnswer(
   });
   const lineText = (n: number, index: number) => linesOf.get(n)?.[index]?.text ?? "";
   // What a line shows: a long list item is cut to its sentences that answer best, not to its
-  // start (measured: the figure asked for was often past the cut).
+  // start (measured: the figure asked for was often past the cut); a long lead-in to its part
+  // about the question. Worked out once per line.
   const shownLines = new Map<string, string>();
   const shownText = (n: number, index: number): string => {
     const line = linesOf.get(n)?.[index];
     if (!line) return "";
+    const next = linesOf.get(n)?.[index + 1];
     // A long lead-in starts at what the question asks about (measured: lead q2 +.005, c +.006,
     // nothing else moved on seven sets; the same for every long sentence: keywordHit −.01..−.04).
-    if (line.kind === "sentence" && line.text.length > LEAD_IN_CHARS && q.covered) {
-      const next = linesOf.get(n)?.[index + 1];
-      if (announces(line.text) && next && next.kind !== "sentence") return fromFirstQuestionWord(line.text, q.covered);
-    }
-    if (line.kind !== "item" || line.text.length <= ITEM_CHARS) return line.text;
+    const longLeadIn = line.kind === "sentence" && line.text.length > LEAD_IN_CHARS && announces(line.text) && next !== undefined && next.kind !== "sentence";
+    const longItem = line.kind === "item" && line.text.length > ITEM_CHARS;
+    if (!(longLeadIn && q.covered) && !longItem) return line.text;
     const key = `${n}:${index}`;
     let text = shownLines.get(key);
     if (text === undefined) {
       const chunk = passages[n - 1]?.chunk;
-      text = excerpt(line.text, (sentence) => q.score(sentence, chunk), ITEM_CHARS);
+      text = longItem ? excerpt(line.text, (sentence) => q.score(sentence, chunk), ITEM_CHARS) : fromFirstQuestionWord(line.text, q.covered!);
       shownLines.set(key, text);
     }
     return text;

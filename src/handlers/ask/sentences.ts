@@ -1,4 +1,5 @@
 import type { Chunk } from "../../knowledge/types.js";
+import { isTableRow, rowCells } from "../../knowledge/tableRows.js";
 /** One readable line of a passage: a sentence, a list item or a table row. */
 export interface PassageLine {
   text: string;
@@ -126,13 +127,6 @@ function isItem(line: string): boolean {
   return BULLET.test(line) && !isTableRow(line);
 }
 
-/**
- * A table row: at least two cells with text. A row whose only text is in one cell ("| | | Onduidelijkheid
- * regie", a word cloud laid out as a table) reads as that text.
- */
-function isTableRow(line: string): boolean {
-  return /\s\|\s/.test(line) && rowCells(line.trim()).filter((cell) => cell !== "").length > 1;
-}
 
 /** A text line that is prose: not blank, not a heading, a table row or a list item. */
 function isProse(line: string): boolean {
@@ -230,11 +224,6 @@ export function shorten(text: string, max: number): string {
   const cut = flat.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(" ");
   return `${cut.slice(0, lastSpace > max * 0.6 ? lastSpace : cut.length)}…`;
-}
-
-/** Cells of a table row ("a | b | c"); an empty cell ("| b", "a | | c") is an empty string. */
-export function rowCells(row: string): string[] {
-  return row.split(/(?:^|\s)\|(?=\s)/).map((cell) => cell.trim());
 }
 
 /**
