@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readableText } from "./readableText.js";
+import { isTableRow as isReadableRow } from "./tableRows.js";
 import type { Chunk, DocumentMeta } from "./types.js";
 
 export interface ChunkingOptions {
@@ -201,7 +202,8 @@ export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAUL
           documentTitle: meta.title,
           ...(meta.shortTitle ? { documentShortTitle: meta.shortTitle } : {}),
           sectionPath: section.path,
-          ...(header ? { tableHeader: readableText(header) } : {}),
+          // Not when its first rows were written out as lists under their column names.
+          ...(header && isReadableRow(readable.split("\n")[0] ?? "") ? { tableHeader: readableText(header) } : {}),
           start,
           end,
           text: readable,
