@@ -226,6 +226,14 @@ describe("answers over the shipped corpus", () => {
     expect(plain.status).toBe("answered");
     expect(chatty.status).toBe("answered");
   });
+
+  it("abstains when the question is about an acronym in capitals the documents never use ('volgens de AVG'), not when they use it", async () => {
+    const unknown = await ask.answer("Mag ik als wijkteammedewerker zonder toestemming van ouders gegevens delen met school volgens de AVG?");
+    expect(unknown.status).toBe("abstained");
+    for (const question of ["wie heeft de casusregie bij een OTS in Rijnmond?", "wat doet de HSJ bij een spoedberaad?"]) {
+      expect((await ask.answer(question)).status).toBe("answered");
+    }
+  });
 });
 
 describe("a document named by its region", () => {
