@@ -23,6 +23,9 @@ describe("expectedAnswerType", () => {
     ["hoe hoog is de bijdrage?", "number"],
     ["heeft iemand het nummer van de crisisdienst?", "phone"],
     ["is er een maximale duur voor een opname?", undefined],
+    ["is de duur van een afzondering gemaximeerd?", undefined],
+    ["wordt het gemiddelde aantal plekken kleiner?", undefined],
+    ["is het nummer van het servicepunt bekend?", "phone"],
     ["is er een wachtlijst? hoe lang duurt het wachten?", "duration"],
     ["hoe werken we duurzaam samen?", undefined],
   ])("%s -> %s", (question, type) => {

@@ -82,11 +82,20 @@ const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}
 /** "Is er een max duur ...?": whether something exists, which "nee, er is geen maximum" answers. */
 const EXISTENCE = /^\s*(is|zijn|bestaat|bestaan|geldt|gelden) er\b/;
 
+/**
+ * "Is de duur van … gemaximeerd?": whether something holds of what it names, which "ja" or "nee"
+ * answers; its "duur" asks for no span of time. Still a request for a contact ("is het nummer …
+ * bekend?") wants the number.
+ */
+const YES_NO = /^\s*(is|zijn|wordt|worden)\s+(de|het)\b/;
+const CONTACT: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
+
 export function expectedAnswerType(question: string): AnswerType | undefined {
   // Each question of a message on its own: an existence question expects no particular kind.
   for (const part of foldText(question).split(/\?/)) {
     if (EXISTENCE.test(part)) continue;
     const type = QUESTION_PATTERNS.find(([, pattern]) => pattern.test(part))?.[0];
+    if (type && YES_NO.test(part) && !CONTACT.has(type)) continue;
     if (type) return type;
   }
   return undefined;
