@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readableText } from "./readableText.js";
-import { isTableRow as isReadableRow } from "./tableRows.js";
+import { isRawTableRow, isTableRow } from "./tableRows.js";
 import type { Chunk, DocumentMeta } from "./types.js";
 
 export interface ChunkingOptions {
@@ -132,8 +132,6 @@ function hardSplit(start: number, end: number, maxChars: number): Unit[] {
   return out;
 }
 
-/** A line of a tab-separated table (the documents' converted tables). */
-const isTableRow = (line: string) => /\S\t+\S/.test(line);
 
 /**
  * The header row of the table a chunk starts in: when the line at `start` and the line right
@@ -141,13 +139,13 @@ const isTableRow = (line: string) => /\S\t+\S/.test(line);
  */
 function tableHeaderAbove(text: string, start: number, sectionStart: number): string | undefined {
   const lineEnd = text.indexOf("\n", start);
-  if (!isTableRow(text.slice(start, lineEnd < 0 ? text.length : lineEnd))) return undefined;
+  if (!isRawTableRow(text.slice(start, lineEnd < 0 ? text.length : lineEnd))) return undefined;
   let header: string | undefined;
   let end = start - 1; // the newline ending the line above
   while (end > sectionStart) {
     const lineStart = text.lastIndexOf("\n", end - 1) + 1;
     const line = text.slice(Math.max(lineStart, sectionStart), end);
-    if (!isTableRow(line)) break;
+    if (!isRawTableRow(line)) break;
     header = line;
     end = lineStart - 1;
   }
@@ -203,7 +201,7 @@ export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAUL
           ...(meta.shortTitle ? { documentShortTitle: meta.shortTitle } : {}),
           sectionPath: section.path,
           // Not when its first rows were written out as lists under their column names.
-          ...(header && isReadableRow(readable.split("\n")[0] ?? "") ? { tableHeader: readableText(header) } : {}),
+          ...(header && isTableRow(readable.split("\n")[0] ?? "") ? { tableHeader: readableText(header) } : {}),
           start,
           end,
           text: readable,

@@ -1,3 +1,5 @@
+import { isRawTableRow } from "./tableRows.js";
+
 /**
  * Turns extracted text with inline HTML and Markdown emphasis into plain readable text:
  * table cells become " | "-separated rows, list items get a dash, tags and entities go.
@@ -48,8 +50,6 @@ export function readableText(raw: string, table?: { header: string; cutRow: bool
     .trim();
 }
 
-/** A line of a tab-separated table, as the documents' conversion writes them. */
-const TABLE_LINE = /\S\t+\S|^\t+\S/;
 /** A cell that holds a list or paragraphs: block content, not a value. */
 const BLOCK_CELL = /<(ul|ol|li)\b/i;
 
@@ -75,7 +75,7 @@ function withBlockCells(raw: string, table?: { header: string; cutRow: boolean }
     header = undefined;
   };
   lines.forEach((line, i) => {
-    if (!TABLE_LINE.test(line)) {
+    if (!isRawTableRow(line)) {
       endTable();
       names = undefined;
       return;
@@ -86,7 +86,7 @@ function withBlockCells(raw: string, table?: { header: string; cutRow: boolean }
     if (i === 0 && table) {
       names = cellsOf(table.header);
       if (table.cutRow) return;
-    } else if (i === 0 ? !BLOCK_CELL.test(line) : !TABLE_LINE.test(lines[i - 1]!)) {
+    } else if (i === 0 ? !BLOCK_CELL.test(line) : !isRawTableRow(lines[i - 1]!)) {
       names = cellsOf(line);
       header = { line: i, written: 0, plain: 0 };
       return;

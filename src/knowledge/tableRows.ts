@@ -1,3 +1,11 @@
+/**
+ * A line of a table as the documents' conversion writes it: cells separated by tabs, the first
+ * one possibly empty ("\tGGZ\tJJI", a header with an empty corner).
+ */
+export function isRawTableRow(line: string): boolean {
+  return /\S\t+\S|^\t+\S/.test(line);
+}
+
 /** Cells of a table row as readableText writes it ("a | b | c"); an empty cell ("| b", "a | | c") is "". */
 export function rowCells(row: string): string[] {
   return row.split(/(?:^|\s)\|(?=\s)/).map((cell) => cell.trim());

@@ -127,7 +127,6 @@ function isItem(line: string): boolean {
   return BULLET.test(line) && !isTableRow(line);
 }
 
-
 /** A text line that is prose: not blank, not a heading, a table row or a list item. */
 function isProse(line: string): boolean {
   const trimmed = line.trim();
