@@ -17,8 +17,6 @@ describe("expectedAnswerType", () => {
     ["wat moet er bij een spoedberaad aanschuiven?", undefined],
     ["hoe lang blijft een machtiging geldig?", "duration"],
     ["wat is de gemiddelde opnameduur?", "duration"],
-    ["hoeveel tijd heeft het Servicepunt voor een consult?", "duration"],
-    ["binnen welke termijn moet het spoedberaad plaatsvinden?", "duration"],
     ["wat is de maximale groepsgrootte?", "number"],
     ["hoe hoog is de bijdrage?", "number"],
     ["heeft iemand het nummer van de crisisdienst?", "phone"],
