@@ -258,7 +258,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const waitFor = async <T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> => {
+  // A deadline, not a speed check: the probe returns as soon as it matches. Deliveries go through
+  // the job queue and may retry with backoff (1 s, 2 s, 4 s); under a full parallel test run 5 s
+  // was too short once (a consult receipt), so the same 15 s as the fake Teams connector.
+  const waitFor = async <T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> => {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = probe();

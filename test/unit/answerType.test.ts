@@ -26,6 +26,10 @@ describe("expectedAnswerType", () => {
     ["is het nummer van het servicepunt bekend?", "phone"],
     ["is er een wachtlijst? hoe lang duurt het wachten?", "duration"],
     ["hoe werken we duurzaam samen?", undefined],
+    ["waarom kon de sector niet zeggen hoe vaak er werd afgezonderd?", undefined],
+    ["hoe kwam het dat niemand wist hoeveel jongeren er wachtten?", undefined],
+    ["hoeveel jongeren wachten er, en waarom?", "number"],
+    ["waarom is dat zo? en hoe vaak gebeurt het?", "frequency"],
   ])("%s -> %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });

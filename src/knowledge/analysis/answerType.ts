@@ -89,12 +89,21 @@ const EXISTENCE = /^\s*(is|zijn|bestaat|bestaan|geldt|gelden) er\b/;
 const YES_NO = /^\s*(is|zijn|wordt|worden)\s+(de|het)\b/;
 const CONTACT: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
 
+/**
+ * "Waarom kon de sector niet zeggen hoe vaak …?": a question for a reason. Its "hoe vaak" names
+ * what was not known; it does not ask for a frequency. Only when the reason is asked first.
+ */
+const REASON = /\b(waarom|hoe (komt|kwam|kan|kon) het|wat (is|was|zijn|waren) de (reden|oorzaak|aanleiding)\w*)\b/;
+
 export function expectedAnswerType(question: string): AnswerType | undefined {
   // Each question of a message on its own: an existence question expects no particular kind.
   for (const part of foldText(question).split(/\?/)) {
     if (EXISTENCE.test(part)) continue;
-    const type = QUESTION_PATTERNS.find(([, pattern]) => pattern.test(part))?.[0];
+    const match = QUESTION_PATTERNS.map(([type, pattern]) => ({ type, at: part.search(pattern) })).find((m) => m.at >= 0);
+    const type = match?.type;
     if (type && YES_NO.test(part) && !CONTACT.has(type)) continue;
+    const reason = part.search(REASON);
+    if (match && reason >= 0 && reason < match.at) continue;
     if (type) return type;
   }
   return undefined;
