@@ -40,6 +40,7 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("circa 70% van de jongeren", "number")).toBe(true);
     expect(containsAnswerType("er gelden zeven basisprincipes", "number")).toBe(true);
     expect(containsAnswerType("de route is bij definitie vertragend", "number")).toBe(false);
+    expect(containsAnswerType("uit de dertien regio's", "number")).toBe(true);
   });
 
   it("does not take a year or a quarter for a count", () => {

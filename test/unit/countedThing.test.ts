@@ -27,6 +27,12 @@ describe("countsWords", () => {
     expect(countsWords("Het meisje is op 14 verschillende plekken opgenomen geweest.", ["verschillende", "plekken"], analysed)).toBe(true);
   });
 
+  it("reads every Dutch number word as a count, also from thirteen to nineteen and the tens", () => {
+    expect(countsWords("Van de dertien gemeenten die zich meldden, zijn er twee gekozen.", ["gemeenten"], terms)).toBe(true);
+    expect(countsWords("Er zijn tachtig plekken afgebouwd.", ["plekken"], terms)).toBe(true);
+    expect(countsWords("Er is een plek vrij.", ["plek"], terms)).toBe(false);
+  });
+
   it("does not take a year for a count", () => {
     expect(countsWords("Half 2027 zijn de plekken afgebouwd.", ["plekken"], terms)).toBe(false);
   });

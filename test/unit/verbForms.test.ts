@@ -79,6 +79,7 @@ describe("numberWordValue", () => {
     expect(numberWordValue("twee")).toBe("2");
     expect(numberWordValue("nul")).toBe("0");
     expect(numberWordValue("twaalf")).toBe("12");
+    expect(numberWordValue("tachtig")).toBe("80");
     expect(numberWordValue("veertig")).toBe("40");
     expect(numberWordValue("een")).toBeUndefined();
     expect(numberWordValue("plek")).toBeUndefined();

@@ -1,4 +1,5 @@
 import { foldText } from "./normalise.js";
+import { COUNTING_NUMBER_WORDS } from "./numberWords.js";
 
 /**
  * What kind of answer a question asks for, when it asks for something checkable.
@@ -44,8 +45,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
 ];
 
 const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter";
-const NUMBER_WORDS =
-  "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend|half|halve|helft|kwart|dubbel|eerste|tweede|derde|alle|geen|enkele";
+const NUMBER_WORDS = [...COUNTING_NUMBER_WORDS, "half", "halve", "helft", "kwart", "dubbel", "eerste", "tweede", "derde", "alle", "geen", "enkele"].join("|");
 
 const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency" | "age" | "duration">, RegExp> = {
   phone: /(\+31|0031|\b0)[\s-]?\d[\d\s-]{7,}\d/,

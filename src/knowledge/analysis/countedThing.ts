@@ -1,9 +1,10 @@
 import { foldText, wordTokens } from "./normalise.js";
+import { COUNTING_NUMBER_WORDS } from "./numberWords.js";
 
 /** How far (in words) a number may stand from what it counts: "ruim 100 vragen van jongeren". */
 const WINDOW = 4;
 /** A count in words or digits; a year ("in 2027") counts nothing. */
-const NUMBER = /^(?!(19|20)\d\d$)\d+([.,]\d+)?$|^(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend)$/;
+const NUMBER = new RegExp(`^(?!(19|20)\\d\\d$)\\d+([.,]\\d+)?$|^(${COUNTING_NUMBER_WORDS.join("|")})$`);
 
 /**
  * The words a "hoeveel ...?" question counts ("hoeveel JZ+ plekken" -> "jz+", "plekken"), so an

@@ -1,3 +1,5 @@
+import { NUMBER_WORD_VALUES } from "./numberWords.js";
+
 /**
  * Infinitive of a regular Dutch past participle ("gesepareerd" -> "separeren", "gestopt" ->
  * "stoppen", "geplaatst" -> "plaatsen"), when the corpus knows it. The Snowball stemmer
@@ -72,18 +74,11 @@ export function infinitiveCandidates(stem: string): string[] {
   return candidates;
 }
 
-/** Number words up to twenty and the round tens, as digits. */
-const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
-  "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig"
-    .split(" ")
-    .map((word, value) => [word, String(value)] as [string, string])
-    .concat([["dertig", "30"], ["veertig", "40"], ["vijftig", "50"], ["honderd", "100"], ["duizend", "1000"]]),
-);
-
 /**
  * The digits a number word stands for ("twee" -> "2"), so "twee werkdagen" meets "2
  * werkdagen". "een" is left out: it is nearly always the article.
  */
 export function numberWordValue(word: string): string | undefined {
-  return word === "een" ? undefined : NUMBER_WORDS[word];
+  const value = NUMBER_WORD_VALUES.get(word);
+  return word === "een" || value === undefined ? undefined : String(value);
 }
