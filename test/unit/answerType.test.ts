@@ -17,6 +17,8 @@ describe("expectedAnswerType", () => {
     ["wat moet er bij een spoedberaad aanschuiven?", undefined],
     ["hoe lang blijft een machtiging geldig?", "duration"],
     ["wat is de gemiddelde opnameduur?", "duration"],
+    ["binnen hoeveel tijd moet het perspectief duidelijk zijn?", "duration"],
+    ["binnen welke termijn volgt een besluit?", "duration"],
     ["wat is de maximale groepsgrootte?", "number"],
     ["hoe hoog is de bijdrage?", "number"],
     ["heeft iemand het nummer van de crisisdienst?", "phone"],

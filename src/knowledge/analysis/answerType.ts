@@ -38,8 +38,9 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   ["person", /\bwie (is|was|wordt|werd) (de|het)\b/],
   ["age", /\b((vanaf|tot|onder|boven) welke leeftijd|welke leeftijd|hoe oud)\b/],
   ["frequency", /\b(hoe vaak|hoe regelmatig|hoe frequent|om de hoeveel)\b/],
-  // How long something lasts or stays valid wants a span of time, not just any figure.
-  ["duration", /\b(hoe lang|\w*duur|geldigheid\w*)\b/],
+  // How long something lasts or stays valid wants a span of time, not just any figure; "hoeveel
+  // tijd" and "binnen welke termijn" ask the same as "hoe lang".
+  ["duration", /\b(hoe lang|hoeveel tijd|binnen welke (termijn|tijd)|\w*duur|geldigheid\w*)\b/],
   // A maximum, minimum or average asks for a figure ("de max caseload", "de gemiddelde ...").
   ["number", /\b(hoeveel|hoe groot|hoe hoog|welk aantal|max|maximale?|minimale?|gemiddelde?)\b/],
 ];
