@@ -227,6 +227,14 @@ describe("answers over the shipped corpus", () => {
     expect(chatty.status).toBe("answered");
   });
 
+  it("leaves chat shorthand out of the question's words, so it lowers no passage's coverage; an acronym in capitals stays", async () => {
+    const plain = await knowledge.retrieve("wat doet het NJi in het actieplan?", 5);
+    const chatty = await knowledge.retrieve("wat doet het NJi eig vlgs het actieplan?", 5);
+    expect(chatty.map((p) => [p.chunk.id, p.coverage])).toEqual(plain.map((p) => [p.chunk.id, p.coverage]));
+    expect(knowledge.questionScorer("wat doet het NJi eig vlgs de AVG?").words).toEqual(expect.arrayContaining(["nji", "avg"]));
+    expect(knowledge.questionScorer("wat doet het NJi eig vlgs de AVG?").words).not.toContain("vlgs");
+  });
+
   it("abstains when the question is about an acronym in capitals the documents never use ('volgens de AVG'), not when they use it", async () => {
     const unknown = await ask.answer("Mag ik als wijkteammedewerker zonder toestemming van ouders gegevens delen met school volgens de AVG?");
     expect(unknown.status).toBe("abstained");

@@ -9,6 +9,7 @@ import { containsAnswerType, expectedAnswerType } from "../../knowledge/analysis
 import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { typedAcronyms } from "../../knowledge/analysis/acronyms.js";
+import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -462,11 +463,6 @@ function questionAbout(
     if (!has[g]) uncovered.push(word);
   });
   return { missing: uncovered.length > 0, uncovered };
-}
-
-/** An unknown short token is chat shorthand ("eig", "wnr", "ipv"), not a name or a topic. */
-function isChatToken(word: string, known: boolean): boolean {
-  return !known && word.length <= 4 && !/\d/.test(word);
 }
 
 /** Words typed with a capital inside a sentence: names of institutions, places, programmes. */
