@@ -42,7 +42,7 @@ describe("extractiveAnswer", () => {
 
   it("adds a quote from another passage only for question words the first leaves out", () => {
     const passages = [
-      passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt. Verder niets van belang hier."),
+      passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt.\n\nVerder niets van belang hier."),
       passage("b", "De gemeente betaalt het spoedberaad uit het regionale budget."),
     ];
     const both = extractiveAnswer(passages, wordsScorer("wanneer vindt een spoedberaad plaats en wie betaalt het"), undefined, DEFAULT_EXTRACTIVE, "wanneer vindt een spoedberaad plaats en wie betaalt het");
@@ -102,9 +102,21 @@ describe("extractiveAnswer", () => {
 
   it("fills the budget only with a sentence that holds a question word its headings and document name do not", () => {
     const question = "wanneer vindt spoedberaad plaats werkwijze";
-    const text = "Een spoedberaad vindt binnen twee werkdagen na de aanmelding bij het Servicepunt plaats. De werkwijze is in 2020 door het bestuur vastgesteld.";
+    const text = "Een spoedberaad vindt binnen twee werkdagen na de aanmelding bij het Servicepunt plaats.\n\nDe werkwijze is in 2020 door het bestuur vastgesteld.";
     const answer = extractiveAnswer([passage("a", text, 0.8, ["1 Werkwijze"])], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
     expect(answer.text).toBe("“Een spoedberaad vindt binnen twee werkdagen na de aanmelding bij het Servicepunt plaats.” [1]");
+  });
+
+  it("with room left and nothing else to add, reads on in the paragraph of the last quote, not into the next paragraph", () => {
+    const question = "hoe financieren ze maatwerk uit verschillende stelsels";
+    const text = [
+      "Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt. We denken aan een vouchersysteem of een soort scharrelruimte.",
+      "Een nieuwe alinea over iets anders.",
+    ].join("\n\n");
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(answer.text).toBe("“Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt. We denken aan een vouchersysteem of een soort scharrelruimte.” [1]");
+    const tight = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, wordBudget: 16 }, question);
+    expect(tight.text).toBe("“Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt.” [1]");
   });
 
   it("never adds a footnote as a further quote, even for a question word nothing else holds", () => {
