@@ -16,6 +16,21 @@ const analyser = analyserWith([
 ]);
 
 describe("DutchAnalyser", () => {
+  it("lets a typed infinitive meet the present tense the documents use, below the word as typed", () => {
+    const verbs = analyserWith([
+      ["vult", 2],
+      ["bepaalt", 3],
+      ["vindt", 2],
+    ]);
+    const termsOf = (question: string, word: string) => verbs.queryGroups(question).find((g) => g.word === word)?.terms;
+    expect(termsOf("welke functies vullen de teams in?", "vullen")?.get(verbs.stem("vult"))).toBe(0.5);
+    expect(termsOf("wie bepalen het plan?", "bepalen")?.get(verbs.stem("bepaalt"))).toBe(0.5);
+    expect(termsOf("waar vinden ze hulp?", "vinden")?.get(verbs.stem("vindt"))).toBe(0.5);
+    expect(termsOf("welke functies vullen de teams in?", "vullen")?.get(verbs.stem("vullen"))).toBe(1);
+    // Only forms the corpus uses: "werkt" is not in this vocabulary.
+    expect([...(termsOf("hoe werken ze samen?", "werken")?.keys() ?? [])]).toEqual([verbs.stem("werken")]);
+  });
+
   it("finds the corpus word a typed word misspells, as typed, but not a real word one first letter off", () => {
     const typos = analyserWith([
       ["spoedmachtiging", 4],
