@@ -27,6 +27,13 @@ describe("DutchAnalyser", () => {
     expect(termsOf("wie bepalen het plan?", "bepalen")?.get(verbs.stem("bepaalt"))).toBe(0.5);
     expect(termsOf("waar vinden ze hulp?", "vinden")?.get(verbs.stem("vindt"))).toBe(0.5);
     expect(termsOf("welke functies vullen de teams in?", "vullen")?.get(verbs.stem("vullen"))).toBe(1);
+    // A weak past tense meets the infinitive and the present tense.
+    const past = analyserWith([
+      ["organiseren", 2],
+      ["organiseert", 1],
+    ]).queryGroups("wie organiseerde het overleg?").find((g) => g.word === "organiseerde")?.terms;
+    expect(past?.get(verbs.stem("organiseren"))).toBe(0.5);
+    expect(past?.get(verbs.stem("organiseert"))).toBe(0.5);
     // Only forms the corpus uses: "werkt" is not in this vocabulary.
     expect([...(termsOf("hoe werken ze samen?", "werken")?.keys() ?? [])]).toEqual([verbs.stem("werken")]);
   });

@@ -163,10 +163,23 @@ export class DutchAnalyser {
       // Doing the same on the documents' side (present tense -> infinitive) made "zorgt" read as
       // "zorg": keywordHit b −.024, q −.018.
       for (const form of this.presentForms(token)) if (!terms.has(this.stem(form))) terms.set(this.stem(form), DERIVED_WEIGHT);
+      // A weak past tense ("werkten", "organiseerde") meets the infinitive and present tense the
+      // documents use (measured: lead e +.025, nothing else moved on nine sets).
+      for (const form of this.pastTenseForms(token)) if (!terms.has(this.stem(form))) terms.set(this.stem(form), DERIVED_WEIGHT);
       groups.push({ word: token, terms });
     });
     for (const term of referencedLabelTerms(text)) groups.push({ word: term, terms: new Map([[term, LABEL_WEIGHT]]) });
     return dedupeGroups(groups);
+  }
+
+  /**
+   * The infinitive and present tense, as the corpus uses them, of a weak verb's past tense:
+   * "werkten" -> "werken", "werkt"; "organiseerde" -> "organiseren".
+   */
+  private pastTenseForms(word: string): string[] {
+    const match = word.length >= 6 && !this.stopwords.has(word) ? /^(\p{L}{3,})(te|ten|de|den)$/u.exec(word) : null;
+    const infinitive = match ? infinitiveCandidates(match[1]!).find((candidate) => this.vocabulary.has(candidate)) : undefined;
+    return infinitive ? [infinitive, ...this.presentForms(infinitive)] : [];
   }
 
   /**
