@@ -110,10 +110,6 @@ export interface RetrieverDeps {
 }
 
 /**
- * Finds passages for a question: BM25 first; fused with vector search by reciprocal rank
- * when an embedder is configured. Every passage carries its coverage of the question.
- */
-/**
  * Chat shorthand the documents do not use ("vlgs", "eig", "max") is noise, not a word of the
  * question: it would weigh as the rarest word and lower every passage's coverage, pushing an
  * answerable question towards a refusal. An acronym typed in capitals ("AVG") stays: it names
@@ -125,6 +121,10 @@ function isNoise(group: QueryTermGroup, lexical: LexicalIndex, typedAcronyms: Re
   return isChatToken(group.word, known) && !typedAcronyms.has(group.word);
 }
 
+/**
+ * Finds passages for a question: BM25 first; fused with vector search by reciprocal rank
+ * when an embedder is configured. Every passage carries its coverage of the question.
+ */
 export class Retriever {
   private readonly termCache = new Map<string, Set<string>>();
   /** Per document: the terms of its title and region (corpus.json), for coverage. */
