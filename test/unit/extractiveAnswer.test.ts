@@ -107,7 +107,7 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Een spoedberaad vindt binnen twee werkdagen na de aanmelding bij het Servicepunt plaats.” [1]");
   });
 
-  it("with room left and nothing else to add, reads on in the paragraph of the last quote, not into the next paragraph", () => {
+  it("with a short answer and nothing else to add, reads on in the paragraph of the last quote, not into the next paragraph", () => {
     const question = "hoe financieren ze maatwerk uit verschillende stelsels";
     const text = [
       "Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt. We denken aan een vouchersysteem of een soort scharrelruimte.",
@@ -117,6 +117,10 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt. We denken aan een vouchersysteem of een soort scharrelruimte.” [1]");
     const tight = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, wordBudget: 16 }, question);
     expect(tight.text).toBe("“Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt.” [1]");
+    // An answer that already says a fair amount does not read on.
+    const long = `Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt, ${"en dat geldt voor veel jongeren in veel regio's ".repeat(5).trim()}.`;
+    const longAnswer = extractiveAnswer([passage("a", `${long} We denken aan een vouchersysteem.`)], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(longAnswer.text).not.toContain("vouchersysteem");
   });
 
   it("never adds a footnote as a further quote, even for a question word nothing else holds", () => {
