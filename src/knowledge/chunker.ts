@@ -132,7 +132,6 @@ function hardSplit(start: number, end: number, maxChars: number): Unit[] {
   return out;
 }
 
-
 /**
  * The header row of the table a chunk starts in: when the line at `start` and the line right
  * above it are rows of one table, the table's first row (within the section). Else undefined.

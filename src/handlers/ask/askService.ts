@@ -8,7 +8,6 @@ import { publicNameCheck } from "../../privacy/publicNames.js";
 import { containsAnswerType, expectedAnswerType } from "../../knowledge/analysis/answerType.js";
 import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
-import { typedAcronyms } from "../../knowledge/analysis/acronyms.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, extractiveAnswer } from "./extractiveAnswer.js";
@@ -271,7 +270,7 @@ export class AskService {
     }
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
-    const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question), new Set(typedAcronyms(question).map((a) => a.toLowerCase())));
+    const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question));
     const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       hasExpectedType: answer.hasExpectedType,
@@ -445,21 +444,19 @@ function withoutFindings(text: string, findings: PersonalDataFinding[]): string 
  * like "bereikt", "verstaat") made 8-19% of answerable questions abstain. An acronym typed in
  * capitals that the corpus does not know ("volgens de AVG") counts as such a name (new-user try;
  * no figure moved on seven sets, and fifteen questions with acronyms the documents use stayed
- * answered).
+ * answered): retrieval keeps it as a question word, where it leaves out chat shorthand ("eig").
  */
 function questionAbout(
   scorer: { words: string[]; covered: (text: string) => boolean[]; rarity: Array<{ known: boolean; share: number }> },
   answerText: string,
   rareShare: number,
   names: Set<string>,
-  acronyms: Set<string> = new Set(),
 ): { missing: boolean; uncovered: string[] } {
   const has = scorer.covered(answerText);
   const uncovered: string[] = [];
   scorer.words.forEach((word, g) => {
     const { known, share } = scorer.rarity[g]!;
-    // A short unknown word is chat shorthand ("eig"), but not when typed in capitals: "AVG" names a law.
-    if (!names.has(word) || (known && share > rareShare) || (isChatToken(word, known) && !acronyms.has(word))) return;
+    if (!names.has(word) || (known && share > rareShare)) return;
     if (!has[g]) uncovered.push(word);
   });
   return { missing: uncovered.length > 0, uncovered };

@@ -100,12 +100,13 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
   // Each question of a message on its own: an existence question expects no particular kind.
   for (const part of foldText(question).split(/\?/)) {
     if (EXISTENCE.test(part)) continue;
-    const match = QUESTION_PATTERNS.map(([type, pattern]) => ({ type, at: part.search(pattern) })).find((m) => m.at >= 0);
-    const type = match?.type;
-    if (type && YES_NO.test(part) && !CONTACT.has(type)) continue;
+    const found = QUESTION_PATTERNS.find(([, pattern]) => pattern.test(part));
+    if (!found) continue;
+    const [type, pattern] = found;
+    if (YES_NO.test(part) && !CONTACT.has(type)) continue;
     const reason = part.search(REASON);
-    if (match && reason >= 0 && reason < match.at) continue;
-    if (type) return type;
+    if (reason >= 0 && reason < part.search(pattern)) continue;
+    return type;
   }
   return undefined;
 }

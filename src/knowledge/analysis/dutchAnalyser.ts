@@ -7,7 +7,16 @@ import { boundedEditDistance } from "../search/editDistance.js";
 import { CompoundSplitter } from "./compoundSplitter.js";
 import { foldText, wordTokens } from "./normalise.js";
 import { dutchWords } from "./dutchLexicon.js";
-import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive, SEPARABLE_PARTICLES } from "./verbForms.js";
+import {
+  derivedVerb,
+  inflectionBase,
+  infinitiveCandidates,
+  numberWordValue,
+  participleInfinitive,
+  presentTenseForms,
+  SEPARABLE_PARTICLES,
+  weakPastTenseForms,
+} from "./verbForms.js";
 import { referencedLabelTerms } from "./sectionLabels.js";
 import type { SynonymTable } from "./synonymTable.js";
 
@@ -138,6 +147,7 @@ export class DutchAnalyser {
   queryGroups(text: string): QueryTermGroup[] {
     const tokens = wordTokens(foldText(text));
     const separated = this.separatedVerbs(text, tokens);
+    const isKnown = (word: string) => this.vocabulary.has(word);
     const groups: QueryTermGroup[] = [];
     tokens.forEach((token, i) => {
       const direct: string[] = [];
@@ -161,38 +171,14 @@ export class DutchAnalyser {
       // recall@1, keywordHit and lead d, e, f +.025, g +.020, MRR d, e, f +.012, nothing else
       // moved (MRR check −.002). As typed (weight 1): check recall@5 −.04, g abstainRecall −.1.
       // Doing the same on the documents' side (present tense -> infinitive) made "zorgt" read as
-      // "zorg": keywordHit b −.024, q −.018.
-      for (const form of this.presentForms(token)) if (!terms.has(this.stem(form))) terms.set(this.stem(form), DERIVED_WEIGHT);
-      // A weak past tense ("werkten", "organiseerde") meets the infinitive and present tense the
-      // documents use (measured: lead e +.025, nothing else moved on nine sets).
-      for (const form of this.pastTenseForms(token)) if (!terms.has(this.stem(form))) terms.set(this.stem(form), DERIVED_WEIGHT);
+      // "zorg": keywordHit b −.024, q −.018. A weak past tense ("werkten") meets the infinitive
+      // and present tense the same way (measured: lead e +.025, nothing else moved on nine sets).
+      const verbForms = this.stopwords.has(token) ? [] : [...presentTenseForms(token, isKnown), ...weakPastTenseForms(token, isKnown)];
+      for (const form of verbForms) if (!terms.has(this.stem(form))) terms.set(this.stem(form), DERIVED_WEIGHT);
       groups.push({ word: token, terms });
     });
     for (const term of referencedLabelTerms(text)) groups.push({ word: term, terms: new Map([[term, LABEL_WEIGHT]]) });
     return dedupeGroups(groups);
-  }
-
-  /**
-   * The infinitive and present tense, as the corpus uses them, of a weak verb's past tense:
-   * "werkten" -> "werken", "werkt"; "organiseerde" -> "organiseren".
-   */
-  private pastTenseForms(word: string): string[] {
-    const match = word.length >= 6 && !this.stopwords.has(word) ? /^(\p{L}{3,})(te|ten|de|den)$/u.exec(word) : null;
-    const infinitive = match ? infinitiveCandidates(match[1]!).find((candidate) => this.vocabulary.has(candidate)) : undefined;
-    return infinitive ? [infinitive, ...this.presentForms(infinitive)] : [];
-  }
-
-  /**
-   * Present-tense forms of an infinitive that the corpus uses: "vullen" -> "vult", "bepalen" ->
-   * "bepaalt", "vinden" -> "vindt". A double consonant is undone ("vull"), a long vowel in the
-   * closed syllable written double ("bepal" -> "bepaal").
-   */
-  private presentForms(word: string): string[] {
-    const match = /^(\p{L}{3,})en$/u.exec(word);
-    if (!match || this.stopwords.has(word)) return [];
-    const base = match[1]!;
-    const bases = [base, base.replace(/([bcdfghjklmnpqrstvwxz])\1$/, "$1"), base.replace(/^(.*[^aeiou])([aeou])([bcdfghjklmnpqrstvwxz])$/, "$1$2$2$3")];
-    return [...new Set(bases.flatMap((b) => [`${b}t`, `${b}dt`]))].filter((form) => form !== word && this.vocabulary.has(form));
   }
 
   /**

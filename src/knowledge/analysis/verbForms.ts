@@ -62,6 +62,29 @@ export function inflectionBase(word: string, isKnown: (word: string) => boolean)
   return undefined;
 }
 
+/**
+ * Present-tense forms of an infinitive that the corpus uses: "vullen" -> "vult", "bepalen" ->
+ * "bepaalt", "vinden" -> "vindt". The inverse of `infinitiveCandidates`: a double consonant is
+ * undone ("vull"), a long vowel in the closed syllable written double ("bepal" -> "bepaal").
+ */
+export function presentTenseForms(infinitive: string, isKnown: (word: string) => boolean): string[] {
+  const match = /^(\p{L}{3,})en$/u.exec(infinitive);
+  if (!match) return [];
+  const base = match[1]!;
+  const bases = [base, base.replace(/([bcdfghjklmnpqrstvwxz])\1$/, "$1"), base.replace(/^(.*[^aeiou])([aeou])([bcdfghjklmnpqrstvwxz])$/, "$1$2$2$3")];
+  return [...new Set(bases.flatMap((b) => [`${b}t`, `${b}dt`]))].filter((form) => form !== infinitive && isKnown(form));
+}
+
+/**
+ * The infinitive and present tense, as the corpus uses them, of a weak verb's past tense:
+ * "werkten" -> "werken", "werkt"; "organiseerde" -> "organiseren".
+ */
+export function weakPastTenseForms(word: string, isKnown: (word: string) => boolean): string[] {
+  const match = word.length >= 6 ? /^(\p{L}{3,})(te|ten|de|den)$/u.exec(word) : null;
+  const infinitive = match ? infinitiveCandidates(match[1]!).find(isKnown) : undefined;
+  return infinitive ? [infinitive, ...presentTenseForms(infinitive, isKnown)] : [];
+}
+
 /** Infinitives a verb stem may have: "werk" -> "werken", "stop" -> "stoppen", "woon" -> "wonen". */
 export function infinitiveCandidates(stem: string): string[] {
   const candidates = [`${stem}en`];
