@@ -320,14 +320,15 @@ export class AskService {
    */
   private leftOpen(part: string, quoted: string): string | undefined {
     const scorer = this.knowledge.questionScorer(part);
-    // A part that is mostly pronouns ("en wie geeft die?") cannot be checked against the quotes.
-    if (scorer.words.length < 2) return undefined;
     const has = scorer.covered(quoted);
-    const total = scorer.weights.reduce((a, b) => a + b, 0);
-    const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((word, g) => !scorer.rarity[g]!.known && !isChatToken(word, false) && !/\d/.test(word) && !has[g]);
+    // A part that is mostly pronouns ("en wie geeft die?") cannot be checked against the quotes,
+    // unless its one word is one the documents never use ("en waar gaan die ruzies over?").
+    if (scorer.words.length < 2 && !unknownOpen) return undefined;
+    const total = scorer.weights.reduce((a, b) => a + b, 0);
+    const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
     return held / total < (unknownOpen ? UNKNOWN_WORD_SHARE : UNANSWERED_SHARE) ? part : undefined;
   }
 
