@@ -234,6 +234,14 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Het gaat om gesloten jeugdzorg.” [1]");
   });
 
+  it("never leaves a line that announces what follows hanging when what it announces is quoted already", () => {
+    const text = "Als hoogleraar onderzoekt Popma de jeugdzorg. Daarom werkte Popma mee aan het plan:\n\nSamen met psychiaters en psychologen schreef Popma de kernideeën van het plan.";
+    const answer = answerTo("wie schreef met Popma de kernideeën van het plan", [passage("a", text)]);
+    expect(answer.text.startsWith("“Samen met psychiaters en psychologen schreef Popma de kernideeën van het plan.” [1]")).toBe(true);
+    expect(answer.text).not.toMatch(/:” \[1\]$/);
+    expect(answer.text).not.toContain("mee aan het plan:");
+  });
+
   it("shows a table row as header: value pairs under the table's heading", () => {
     const text = "Mijlpalen per jaar:\nJaar | Mijlpaal | Status\n2020 | Nulmeting gedwongen afzonderen | gereed\n2021 | Lerend netwerk | loopt";
     const answer = extractiveAnswer([passage("t", text)], wordsScorer("wanneer was de nulmeting gedwongen afzonderen"));

@@ -268,12 +268,16 @@ export function extractiveAnswer(
   const wordsOf = (n: number, i: number) => lineText(n, i).toLowerCase().replace(/\s+/g, " ").trim();
   const freshIndexes = (quote: Quote) => {
     const seen = new Set<string>();
-    return quote.indexes.filter((i) => {
+    const fresh = quote.indexes.filter((i) => {
       const words = wordsOf(quote.n, i);
       if (used.has(`${quote.n}:${i}`) || shownWords.has(words) || seen.has(words)) return false;
       seen.add(words);
       return true;
     });
+    // A line that announces what follows is not left hanging when what it announces is already
+    // shown ("… gevraagd om mee te werken aan het plan:" after the paragraph it introduces).
+    while (fresh.length > 0 && announces(lineText(quote.n, fresh.at(-1)!))) fresh.pop();
+    return fresh;
   };
   const take = (quote: Quote) => {
     const fresh = freshIndexes(quote);
