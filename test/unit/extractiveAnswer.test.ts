@@ -338,6 +338,12 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Pleegzorg heeft de voorkeur boven andere vormen van verblijf. Daarmee blijft het kind in een gezin.” [1]");
   });
 
+  it("quotes a sentence that opens with 'Die ...' (pointing back at the lead) with the lead", () => {
+    const passages = [passage("p", "Verder is er veel aandacht voor scholing in de regio. Het gaat niet om een bed, maar om een bed met behandeling erbij. Die behandeling moet er ook buiten kantooruren zijn.")];
+    const answer = extractiveAnswer(passages, wordsScorer("gaat het bij een residentiele plaatsing alleen om een bed"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toBe("“Het gaat niet om een bed, maar om een bed met behandeling erbij. Die behandeling moet er ook buiten kantooruren zijn.” [1]");
+  });
+
   it("gives every quote one marker that is among the cited passages", () => {
     const passages = [passage("a", "Het spoedberaad is er binnen twee dagen."), passage("b", "Het spoedberaad kost niets voor de gemeente.")];
     const question = "wanneer is het spoedberaad en wat kost het de gemeente";
