@@ -391,6 +391,15 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("keeps a question too short to be a line with the sentence that answers it", () => {
+    const lines = passageLines("Met een app ziet de verwijzer de wachttijden. Een utopie? Niet vanaf 2019 in vier regio's. Is dat genoeg voor iedereen? Nee.");
+    expect(lines.map((l) => l.text)).toEqual([
+      "Met een app ziet de verwijzer de wachttijden.",
+      "Een utopie? Niet vanaf 2019 in vier regio's.",
+      "Is dat genoeg voor iedereen?",
+    ]);
+  });
+
   it("joins a sentence across the footnotes of its page break, keeps the footnotes after it, and never joins a footnote to the text", () => {
     const lines = passageLines("Daarnaast heeft ze diabetes. Ook op\n\n¹ Hechting is het proces van interactie tussen kind en opvoeder.\n\n² Ascend, The Aspen Institute\n\neerdere plekken heeft ze dat gedaan.");
     expect(lines.map((l) => l.text)).toEqual([
