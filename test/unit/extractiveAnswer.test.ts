@@ -391,6 +391,12 @@ describe("passage lines", () => {
     ]);
   });
 
+  it("joins a sentence across a page rule ('---') and the footnotes under it, and never reads the rule as text", () => {
+    const lines = passageLines("Dit betekent dat de jeugdbescherming- en\n\n---\n\n² TK, 2019-2020, 31 839.\n\njeugdreclasseringsmaatregelen gezamenlijk worden ingekocht.");
+    expect(lines.map((l) => l.text)).toEqual(["Dit betekent dat de jeugdbescherming- en jeugdreclasseringsmaatregelen gezamenlijk worden ingekocht.", "² TK, 2019-2020, 31 839."]);
+    expect(lines.some((l) => l.text.includes("---"))).toBe(false);
+  });
+
   it("keeps a question too short to be a line with the sentence that answers it", () => {
     const lines = passageLines("Met een app ziet de verwijzer de wachttijden. Een utopie? Niet vanaf 2019 in vier regio's. Is dat genoeg voor iedereen? Nee.");
     expect(lines.map((l) => l.text)).toEqual([

@@ -106,11 +106,13 @@ function joinBrokenSentences(raw: string[]): string[] {
     while ((isProse(line) || isItem(line)) && !/[.!?:;)"”’]\s*$/.test(line)) {
       let gap = 1;
       const skipped: string[] = [];
-      while (raw[end + gap] !== undefined && (raw[end + gap]!.trim() === "" || isFootnote(raw[end + gap]!))) {
+      let pageBreak = false;
+      while (raw[end + gap] !== undefined && (raw[end + gap]!.trim() === "" || isFootnote(raw[end + gap]!) || isRule(raw[end + gap]!))) {
         if (isFootnote(raw[end + gap]!)) skipped.push(raw[end + gap]!);
+        if (isRule(raw[end + gap]!)) pageBreak = true;
         gap++;
       }
-      if (gap > 2 && skipped.length === 0) break;
+      if (gap > 2 && skipped.length === 0 && !pageBreak) break;
       const next = raw[end + gap];
       if (next === undefined || !isProse(next) || !/^\s*\p{Ll}/u.test(next)) break;
       line = `${line.trimEnd()} ${next.trim()}`;
@@ -142,7 +144,12 @@ function isItem(line: string): boolean {
 /** A text line that is prose: not blank, not a heading, a table row or a list item. */
 function isProse(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed !== "" && !trimmed.startsWith("#") && !isTableRow(line) && !BULLET.test(line) && !isFootnote(line);
+  return trimmed !== "" && !trimmed.startsWith("#") && !isTableRow(line) && !BULLET.test(line) && !isFootnote(line) && !isRule(line);
+}
+
+/** A horizontal rule ("---"): where the document's pages break, not text. */
+function isRule(line: string): boolean {
+  return /^\s*([-*_])(\s*\1){2,}\s*$/.test(line);
 }
 
 /** A passage's lines as they are read: a passage that starts inside a table gets its header row back. */
