@@ -397,6 +397,15 @@ describe("passage lines", () => {
     expect(lines.some((l) => l.text.includes("---"))).toBe(false);
   });
 
+  it("reads arrows as layout: an arrow bullet after a dash, an arrow opening a line, a trailing 'read more' arrow", () => {
+    const lines = passageLines("- ⇒ Gemeenten werken bovenregionaal samen.\n\n⇒ De koepels nemen samen de verantwoordelijkheid.\n\nZe spreekt met de regio over het belang van verbinding. ➡");
+    expect(lines.map((l) => [l.kind, l.text])).toEqual([
+      ["item", "Gemeenten werken bovenregionaal samen."],
+      ["sentence", "De koepels nemen samen de verantwoordelijkheid."],
+      ["sentence", "Ze spreekt met de regio over het belang van verbinding."],
+    ]);
+  });
+
   it("keeps a question too short to be a line with the sentence that answers it", () => {
     const lines = passageLines("Met een app ziet de verwijzer de wachttijden. Een utopie? Niet vanaf 2019 in vier regio's. Is dat genoeg voor iedereen? Nee.");
     expect(lines.map((l) => l.text)).toEqual([

@@ -18,7 +18,7 @@ const SHORT_LINE = 80;
 const SHORT_PART = 15;
 /** The number of a numbered list item ("2. Trainen ..."). */
 const NUMBERED = /^\s*(?:[-*•–▪·o]\s+)*(\d+[.)])\s+(?=\p{Lu})/u;
-const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+(?:—\s+)?)+(?:\d+[.)]\s+(?=\p{Lu}))?|\d+[.)]\s+(?=\p{Lu}))/u;
+const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+(?:[—⇒]\s+)?)+(?:\d+[.)]\s+(?=\p{Lu}))?|\d+[.)]\s+(?=\p{Lu}))/u;
 /**
  * Where a sentence ends: after . ! or ? before a capital, a figure or an opening quote, but not
  * after a Dutch abbreviation that runs on ("op 15 juli jl. 2020 ...", "art. 6", "o.a. De ...").
@@ -61,7 +61,9 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       continue;
     }
     // A table row whose first cells are empty reads as "| text": the pipes are layout, not text.
-    const body = trimmed.replace(/^(?:\|\s*)+/, "").replace(BULLET, "").trim();
+    // Arrows are layout: one that opens a line marks it as a point ("⇒ VOBC, VGN …"), a trailing
+    // one is a web page's "read more" link ("… over het belang van verbinding. ➡").
+    const body = trimmed.replace(/^(?:\|\s*)+/, "").replace(BULLET, "").replace(/^[⇒➡→]\s+/u, "").replace(/\s*[➡→]+$/u, "").trim();
     // A line of lower-case words with no punctuation, figure or address is not a sentence: a
     // logo or caption on a slide ("elker Jeugdhulp & onderwijs"), never worth quoting.
     if (kind === "sentence" && /^\p{Ll}[\p{L}\s&'-]*$/u.test(body)) continue;
