@@ -218,6 +218,13 @@ describe("answers over the shipped corpus", () => {
     expect(first.unanswered).toBeUndefined();
   });
 
+  it("answers a how-many question whose words after 'hoeveel' are all stop words with any figure, not with a refusal", async () => {
+    // "met hoeveel moesten ...": nothing in particular is counted, so no counted word is required.
+    const answer = await ask.answer("Met hoeveel moesten de gedwongen afzonderingen in 2021 omlaag?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text).toContain("80%");
+  });
+
   it("names no open part when the quotes hold the second question too", async () => {
     const answer = await ask.answer("Wie zitten er in de regiegroep van het actieplan, en hoe vaak brengen ze de voortgang in beeld?");
     expect(answer.status).toBe("answered");

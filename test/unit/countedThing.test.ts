@@ -9,6 +9,9 @@ describe("countedWords", () => {
     expect(countedWords("hoeveel JZ+ plekken zijn er landelijk?")).toEqual(["jz+", "plekken"]);
     expect(countedWords("bij hoeveel vragen was het team betrokken?")).toEqual(["vragen", "was"]);
     expect(countedWords("wat is het doel van het plan?")).toBeUndefined();
+    // A comparative asks by how much, it is not what is counted.
+    expect(countedWords("hoeveel meer plekken komen er?")).toEqual(["plekken", "komen"]);
+    expect(countedWords("hoeveel minder?")).toBeUndefined();
   });
 });
 

@@ -12,11 +12,16 @@ const NUMBER = new RegExp(`^(?!(19|20)\\d\\d$)\\d+([.,]\\d+)?$|^(${COUNTING_NUMB
  * not say how many places there are). Undefined when the question counts nothing in particular.
  */
 export function countedWords(question: string): string[] | undefined {
-  const match = /\b(?:hoeveel|welk aantal)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
+  // "hoeveel minder / meer / vaker ..." asks by how much: the comparative is not what is counted.
+  const match = new RegExp(`\\b(?:hoeveel|welk aantal)\\s+(?:(?:${COMPARATIVES})\\b\\s*)?((?:[\\p{L}\\d+'-]+\\s*){1,2})`, "u").exec(foldText(question));
   if (!match) return undefined;
-  const words = wordTokens(match[1]!).filter((word) => !["er", "zijn", "is", "de", "het", "een"].includes(word));
+  const words = wordTokens(match[1]!).filter((word) => !["er", "zijn", "is", "de", "het", "een"].includes(word) && !COMPARATIVE.test(word));
   return words.length > 0 ? words : undefined;
 }
+
+/** Comparatives that follow "hoeveel" to ask for a difference ("hoeveel minder", "hoeveel meer plekken"). */
+const COMPARATIVES = "minder|meer|vaker|langer|korter|groter|kleiner|hoger|lager|sneller|later|eerder|duurder|goedkoper";
+const COMPARATIVE = new RegExp(`^(?:${COMPARATIVES})$`);
 
 /**
  * Whether the text has a number within a few words of one of the counted words, and names the
