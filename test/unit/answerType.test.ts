@@ -5,6 +5,10 @@ describe("expectedAnswerType", () => {
   it.each([
     ["wat is het telefoonnummer van het Servicepunt?", "phone"],
     ["wat is het dagtarief voor een plek?", "amount"],
+    ["wat kost een plek per dag?", "amount"],
+    // What something costs in time or effort is no sum of money.
+    ["wat kost nog veel ontwikkeltijd?", undefined],
+    ["kost het veel moeite om een plek te vinden?", undefined],
     ["welk artikel uit de Jeugdwet regelt dat?", "article"],
     ["per welke datum sluit de regio aan?", "date"],
     ["hoeveel procent komt met spoed binnen?", "percentage"],
