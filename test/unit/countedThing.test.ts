@@ -30,6 +30,12 @@ describe("countsWords", () => {
     expect(countsWords("Het meisje is op 14 verschillende plekken opgenomen geweest.", ["verschillende", "plekken"], analysed)).toBe(true);
   });
 
+  it("takes any number when only stop words are counted ('met hoeveel moest het omlaag?')", () => {
+    const stopWordsOnly = (word: string) => (["moest", "het"].includes(word) ? [] : terms(word));
+    expect(countsWords("Gedwongen afzonderingen zijn teruggebracht met 80%.", ["moest", "het"], stopWordsOnly)).toBe(true);
+    expect(countsWords("Gedwongen afzonderingen zijn sterk teruggebracht.", ["moest", "het"], stopWordsOnly)).toBe(false);
+  });
+
   it("reads every Dutch number word as a count, also from thirteen to nineteen and the tens", () => {
     expect(countsWords("Van de dertien gemeenten die zich meldden, zijn er twee gekozen.", ["gemeenten"], terms)).toBe(true);
     expect(countsWords("Er zijn tachtig plekken afgebouwd.", ["plekken"], terms)).toBe(true);

@@ -361,10 +361,7 @@ export class AskService {
     const subject = type === "duration" ? durationSubject(question) : type === "person" ? personSubject(question) : undefined;
     if (subject) return (sentence) => containsAnswerType(sentence, type) && namesSubject(sentence, subject, terms);
     const counted = type === "number" ? countedWords(question) : undefined;
-    // Only stop words counted ("met hoeveel moest het omlaag?"): nothing in particular is, and no
-    // sentence could name it, so every figure was refused (measured: keywordHit f +.025, g +.006,
-    // lead f +.025, g +.007, falseAbstain f .10 → .075; answerWords d 67 → 68; the rest the same).
-    if (!counted || !counted.some((word) => terms(word).length > 0)) return (sentence) => containsAnswerType(sentence, type);
+    if (!counted) return (sentence) => containsAnswerType(sentence, type);
     return (sentence) => containsAnswerType(sentence, type) && countsWords(sentence, counted, terms);
   }
 
