@@ -109,10 +109,11 @@ function joinBrokenSentences(raw: string[]): string[] {
       let gap = 1;
       const skipped: string[] = [];
       let pageBreak = false;
-      while (raw[end + gap] !== undefined && (raw[end + gap]!.trim() === "" || isFootnote(raw[end + gap]!) || isRule(raw[end + gap]!))) {
-        if (isFootnote(raw[end + gap]!)) skipped.push(raw[end + gap]!);
-        if (isRule(raw[end + gap]!)) pageBreak = true;
-        gap++;
+      // Blank lines, footnotes and a page rule ("---") may stand between the two halves.
+      for (let between = raw[end + gap]; between !== undefined; between = raw[end + ++gap]) {
+        if (isFootnote(between)) skipped.push(between);
+        else if (isRule(between)) pageBreak = true;
+        else if (between.trim() !== "") break;
       }
       if (gap > 2 && skipped.length === 0 && !pageBreak) break;
       const next = raw[end + gap];
