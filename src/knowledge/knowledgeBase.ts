@@ -230,6 +230,12 @@ export class KnowledgeBase {
     return children;
   }
 
+  /** Whether no passage of the same section comes before this one in its document. */
+  startsSection(chunk: Chunk): boolean {
+    const path = chunk.sectionPath.join("\u0001");
+    return !this.chunksOf(chunk.documentId).some((other) => other.start < chunk.start && other.sectionPath.join("\u0001") === path);
+  }
+
   allChunks(): Chunk[] {
     return [...this.chunks.values()];
   }

@@ -120,6 +120,16 @@ describe("retrieval over the shipped corpus", () => {
   it("finds a part the question names by its label", async () => {
     const [top] = await knowledge.retrieve("wat houdt basisprincipe C in?", 5);
     expect(top?.chunk.sectionPath.at(-1)).toMatch(/^C\. /);
+    expect(knowledge.startsSection(top!.chunk)).toBe(true);
+  });
+
+  it("reads a named part from the top only when the passage found starts it; further down, its best line answers", async () => {
+    const question = "wat zegt actielijn 5 over een jeugdbeschermer als de rechter een maatregel oplegt?";
+    const [top] = await knowledge.retrieve(question, 5);
+    expect(top?.chunk.sectionPath.at(-1)).toMatch(/^Actielijn 5/);
+    expect(knowledge.startsSection(top!.chunk)).toBe(false);
+    const answer = await ask.answer(question);
+    expect(answer.text.split("\n")[0]).toMatch(/^“F Er is altijd een jeugdbeschermer .* wanneer de rechter een maatregel oplegt\.” \[1\]$/);
   });
 
   it("returns at most k passages, each with a coverage between 0 and 1", async () => {

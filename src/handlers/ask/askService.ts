@@ -1,7 +1,7 @@
 import type { SourceCitation } from "../../bot/reply.js";
 import type { AnswerGenerator } from "./answerGenerator.js";
 import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
-import type { RetrievedPassage } from "../../knowledge/types.js";
+import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
@@ -254,7 +254,7 @@ export class AskService {
     const scorer = this.knowledge.questionScorer(question);
     const options = {
       ...DEFAULT_EXTRACTIVE,
-      namedSection: namedSection(question, passages),
+      namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)),
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
     };
@@ -386,12 +386,14 @@ export class AskService {
 
 /**
  * The top passage, when it lies in the part the question names by its label ("principe G",
- * "paragraaf 5.2.5"): 1, else undefined.
+ * "paragraaf 5.2.5") and starts that part: 1, else undefined. A passage from further down the
+ * part read "from the top" starts anywhere (the tail of a table row before the line about
+ * "actielijn 5 … jeugdbeschermer"); its best sentences answer instead.
  */
-function namedSection(question: string, passages: RetrievedPassage[]): number | undefined {
+function namedSection(question: string, passages: RetrievedPassage[], startsSection: (chunk: Chunk) => boolean): number | undefined {
   const referenced = referencedLabelTerms(question);
   const top = passages[0];
-  if (referenced.length === 0 || !top) return undefined;
+  if (referenced.length === 0 || !top || !startsSection(top.chunk)) return undefined;
   const labels = headingLabelTerms(top.chunk.sectionPath);
   return referenced.some((term) => labels.includes(term)) ? 1 : undefined;
 }
