@@ -181,6 +181,14 @@ describe("answers over the shipped corpus", () => {
     expect(result.status).toBe("abstained");
   });
 
+  it("does not take the words that ask for a figure for what the figure is about ('hoe hoog' in 'de ambitie is hoog')", async () => {
+    const result = await ask.answer("hoe hoog is de ouderbijdrage?");
+    expect(result.status).toBe("abstained");
+    const answered = await ask.answer("hoe hoog is het budget voor de regeling voor leerlingen met een ernstig meervoudige beperking?");
+    expect(answered.status).toBe("answered");
+    expect(answered.text).toContain("miljoen");
+  });
+
   it("answers 'wie is de …?' only with a name in a sentence that names the role asked about", async () => {
     const named = await ask.answer("Wie is de ambassadeur voor complexe casussen bij het OZJ?");
     expect(named.status).toBe("answered");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsAnswerType, expectedAnswerType } from "../../src/knowledge/analysis/answerType.js";
+import { askedFor, containsAnswerType, expectedAnswerType } from "../../src/knowledge/analysis/answerType.js";
 
 describe("expectedAnswerType", () => {
   it.each([
@@ -38,6 +38,14 @@ describe("expectedAnswerType", () => {
     ["waarom is dat zo? en hoe vaak gebeurt het?", "frequency"],
   ])("%s -> %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
+  });
+});
+
+describe("askedFor", () => {
+  it("gives the words that ask for the kind of answer, from the part of the message that asks it", () => {
+    expect(askedFor("hoe hoog is de ouderbijdrage?")).toEqual({ type: "number", phrase: "hoe hoog" });
+    expect(askedFor("wie zit in de regiegroep? en hoe vaak komen ze samen?")).toEqual({ type: "frequency", phrase: "hoe vaak" });
+    expect(askedFor("wat doet het servicepunt?")).toBeUndefined();
   });
 });
 

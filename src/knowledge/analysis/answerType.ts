@@ -98,6 +98,14 @@ const CONTACT: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
 const REASON = /\b(waarom|hoe (komt|kwam|kan|kon) het|wat (is|was|zijn|waren) de (reden|oorzaak|aanleiding)\w*)\b/;
 
 export function expectedAnswerType(question: string): AnswerType | undefined {
+  return askedFor(question)?.type;
+}
+
+/**
+ * What the question asks for and the words that ask it ("hoe hoog", "welke datum"): those words
+ * say what kind of answer is wanted, not what the answer is about.
+ */
+export function askedFor(question: string): { type: AnswerType; phrase: string } | undefined {
   // Each question of a message on its own: an existence question expects no particular kind.
   for (const part of foldText(question).split(/\?/)) {
     if (EXISTENCE.test(part)) continue;
@@ -107,7 +115,7 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
     if (YES_NO.test(part) && !CONTACT.has(type)) continue;
     const reason = part.search(REASON);
     if (reason >= 0 && reason < part.search(pattern)) continue;
-    return type;
+    return { type, phrase: part.match(pattern)![0] };
   }
   return undefined;
 }
