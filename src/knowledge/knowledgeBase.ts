@@ -84,6 +84,8 @@ export class KnowledgeBase {
   private readonly lexical: LexicalIndex;
   private vectors = new VectorIndex();
   private chunks = new Map<string, Chunk>();
+  /** The words of each document, per version of its chunks (a re-ingest replaces them). */
+  private readonly documentWords = new WeakMap<Chunk[], Set<string>>();
   private documents: Record<string, SnapshotDocument> = {};
   private skipped: Record<string, SkippedFile> = {};
   private embeddingCache: Record<string, number[]> = {};
@@ -228,6 +230,14 @@ export class KnowledgeBase {
     }
     if (children.length < 3 || children.some((c) => (uses.get(c) ?? 0) > 1)) return undefined;
     return children;
+  }
+
+  /** Whether a document uses a word anywhere (folded, as a whole word): "Rotterdam" in the Rijnmond plan. */
+  mentions(documentId: string, word: string): boolean {
+    const chunks = this.chunksOf(documentId);
+    let words = this.documentWords.get(chunks);
+    if (!words) this.documentWords.set(chunks, (words = new Set(chunks.flatMap((chunk) => this.analyser.surfaceWords(chunk.text)))));
+    return words.has(word);
   }
 
   /** Whether no passage of the same section comes before this one in its document. */

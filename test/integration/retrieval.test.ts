@@ -212,6 +212,15 @@ describe("answers over the shipped corpus", () => {
     expect(unknown.status).toBe("abstained");
   });
 
+  it("reads a place the asker works in as where, not what: covered when a cited document names it", async () => {
+    const rijnmond = await ask.answer("Ik werk als huisarts in de regio Rotterdam. Hoe helpt de regio huisartsen bij de vraagverheldering?");
+    expect(rijnmond.status).toBe("answered");
+    expect(rijnmond.sources[0]?.documentId).toBe("regiovisie-jeugdhulp-rijnmond-2020.md");
+    // A place no cited document names is still a reason to refuse, and so is a name that is no place.
+    expect((await ask.answer("Ik werk als huisarts in Amsterdam. Hoe helpt de regio huisartsen bij de vraagverheldering?")).status).toBe("abstained");
+    expect((await ask.answer("Wat doet Accare voor huisartsen in de regio Rotterdam?")).status).toBe("abstained");
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

@@ -271,7 +271,11 @@ export class AskService {
     }
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
-    const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question));
+    // A place the question gives as where the asker works ("huisarts in de regio Rotterdam")
+    // says where, not what: a cited document that names that place covers it.
+    const places = placesIn(question);
+    const mentioned = (word: string) => places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word));
+    const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question), mentioned);
     const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       hasExpectedType: answer.hasExpectedType,
@@ -471,15 +475,29 @@ function questionAbout(
   answerText: string,
   rareShare: number,
   names: Set<string>,
+  coveredElsewhere: (word: string) => boolean = () => false,
 ): { missing: boolean; uncovered: string[] } {
   const has = scorer.covered(answerText);
   const uncovered: string[] = [];
   scorer.words.forEach((word, g) => {
     const { known, share } = scorer.rarity[g]!;
     if (!names.has(word) || (known && share > rareShare)) return;
-    if (!has[g]) uncovered.push(word);
+    if (!has[g] && !coveredElsewhere(word)) uncovered.push(word);
   });
   return { missing: uncovered.length > 0, uncovered };
+}
+
+/**
+ * Names the question gives as a place ("in de regio Rotterdam", "bij de gemeente Ede", "uit
+ * Zwolle"): folded, as the scorer's words are.
+ */
+function placesIn(question: string): Set<string> {
+  const places = new Set<string>();
+  const pattern = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{Lu}[\p{L}-]+)/gu;
+  for (const match of question.matchAll(pattern)) {
+    for (const token of match[1]!.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[a-z0-9]+/g) ?? []) places.add(token);
+  }
+  return places;
 }
 
 /** Words typed with a capital inside a sentence: names of institutions, places, programmes. */
