@@ -221,6 +221,12 @@ describe("answers over the shipped corpus", () => {
     expect((await ask.answer("Wat doet Accare voor huisartsen in de regio Rotterdam?")).status).toBe("abstained");
   });
 
+  it("counts a name typed in full as covered by the abbreviation the documents use ('GR Jeugdhulp Rijnmond', 'GRJR')", async () => {
+    const result = await ask.answer("Hoeveel gemeenten zitten in de GR Jeugdhulp Rijnmond?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("15 GRJR-gemeenten");
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

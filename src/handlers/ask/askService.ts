@@ -274,8 +274,11 @@ export class AskService {
     // A place the question gives as where the asker works ("huisarts in de regio Rotterdam")
     // says where, not what: a cited document that names that place covers it.
     const places = placesIn(question);
-    const mentioned = (word: string) => places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word));
-    const about = questionAbout(scorer, [...answer.quoted, ...answer.eligible, ...context].join("\n"), this.options.aboutRarity, namesIn(question), mentioned);
+    const shown = [...answer.quoted, ...answer.eligible, ...context].join("\n");
+    // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
+    const shortened = namesShortenedIn(question, shown);
+    const mentioned = (word: string) => shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
+    const about = questionAbout(scorer, shown, this.options.aboutRarity, namesIn(question), mentioned);
     const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       hasExpectedType: answer.hasExpectedType,
@@ -498,6 +501,22 @@ function placesIn(question: string): Set<string> {
     for (const token of match[1]!.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[a-z0-9]+/g) ?? []) places.add(token);
   }
   return places;
+}
+
+/**
+ * The words of a name the question types in two or more capitalised words whose initials the
+ * text uses as an abbreviation ("GR Jeugdhulp Rijnmond" and "GRJR"; a word in capitals gives
+ * all its letters): folded, as the scorer's words are.
+ */
+function namesShortenedIn(question: string, text: string): Set<string> {
+  const covered = new Set<string>();
+  for (const match of question.matchAll(/\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)+/gu)) {
+    const words = match[0].split(/\s+/);
+    const initials = words.map((word) => (word.length <= 5 && word === word.toUpperCase() ? word : word[0]!)).join("");
+    if (initials.length < 3 || !new RegExp(`(?<![\\p{L}\\d])${initials}(?![\\p{L}\\d])`, "u").test(text)) continue;
+    for (const word of words) covered.add(word.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase());
+  }
+  return covered;
 }
 
 /** Words typed with a capital inside a sentence: names of institutions, places, programmes. */
