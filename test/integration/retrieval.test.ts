@@ -227,6 +227,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.text).toContain("15 GRJR-gemeenten");
   });
 
+  it("answers 'wat betekent JIM?' with the sentence that spells it out, not one that only uses it", async () => {
+    const result = await ask.answer("wat betekent JIM?");
+    expect(result.status).toBe("answered");
+    expect(result.text.split("\n")[0]).toMatch(/^“[^”]*JIM \(Jouw Informele Mentor\)/);
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandAcronym, typedAcronyms } from "../../src/knowledge/analysis/acronyms.js";
+import { askedAcronym, expandAcronym, spellsOut, typedAcronyms } from "../../src/knowledge/analysis/acronyms.js";
 
 const stopwords = new Set(["van", "de", "voor", "het", "een", "en"]);
 const isStopword = (word: string) => stopwords.has(word);
@@ -33,5 +33,26 @@ describe("expandAcronym", () => {
   it("gives nothing when no phrase clearly leads or a phrase is used once", () => {
     expect(expandAcronym("NL", texts, isStopword, stem)).toBeUndefined();
     expect(expandAcronym("RZ", ["Regionale zorg is er.", "Ruime zorg ook."], isStopword, stem)).toBeUndefined();
+  });
+});
+
+describe("askedAcronym", () => {
+  it("finds the acronym a question asks the meaning of, and nothing in other questions", () => {
+    expect(askedAcronym("wat betekent JIM?")).toBe("JIM");
+    expect(askedAcronym("waar staat GVA eigenlijk voor?")).toBe("GVA");
+    expect(askedAcronym("waar staat GVA voor?")).toBe("GVA");
+    expect(askedAcronym("wat is het INT precies?")).toBe("INT");
+    expect(askedAcronym("wat is de rol van het NJi?")).toBeUndefined();
+    expect(askedAcronym("wat doet het OZJ?")).toBeUndefined();
+    expect(askedAcronym("wat is de wachttijd?")).toBeUndefined();
+  });
+});
+
+describe("spellsOut", () => {
+  it("takes an acronym with its words beside it in brackets, either way round, and not an acronym only used", () => {
+    expect(spellsOut("Er wordt gewerkt met JIM (Jouw Informele Mentor), dus", "JIM")).toBe(true);
+    expect(spellsOut("een Integraal Netwerkversterkend Team (INT) waarbij", "INT")).toBe(true);
+    expect(spellsOut("in bijzijn van de systeemtherapeut, JIM en mentor.", "JIM")).toBe(false);
+    expect(spellsOut("de JIMMY (een ander woord) hier", "JIM")).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { foldText } from "../../knowledge/analysis/normalise.js";
 import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
+import { askedAcronym, spellsOut } from "../../knowledge/analysis/acronyms.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -108,6 +109,8 @@ export class AskService {
 
   /** Names the documents use themselves (their case examples); computed once per indexed corpus. */
   private publicNames?: { chunks: number; isPublicName: (name: string) => boolean };
+  /** Per acronym asked about: whether the documents spell it out anywhere. */
+  private readonly spelledOut = new Map<string, boolean>();
 
   private isPublicName(name: string): boolean {
     if (this.publicNames?.chunks !== this.knowledge.chunkCount) {
@@ -348,10 +351,28 @@ export class AskService {
    * else moved on seven sets).
    */
   private answerTypeCheck(question: string): ((sentence: string) => boolean) | undefined {
-    const kind = this.aboutTheQuestion(question, this.kindCheck(question));
+    const kind = this.aboutTheQuestion(question, this.kindCheck(question)) ?? this.spelledOutCheck(question);
     const stated = statedCount(question);
     if (!stated) return kind;
     return (sentence) => statesCount(sentence, stated, this.wordTerms) && (!kind || kind(sentence));
+  }
+
+  /**
+   * "wat betekent JIM?": the sentence that spells the acronym out ("JIM (Jouw Informele Mentor)")
+   * answers, not one that only uses it ("… in bijzijn van de systeemtherapeut, JIM en mentor";
+   * new-user try). Only when the documents spell it out somewhere: otherwise the sentences that
+   * use it are all there is.
+   */
+  private spelledOutCheck(question: string): ((sentence: string) => boolean) | undefined {
+    const acronym = askedAcronym(question);
+    if (!acronym) return undefined;
+    let spelled = this.spelledOut.get(acronym);
+    if (spelled === undefined) {
+      spelled = this.knowledge.allChunks().some((chunk) => spellsOut(chunk.text, acronym));
+      if (this.spelledOut.size > 1000) this.spelledOut.clear();
+      this.spelledOut.set(acronym, spelled);
+    }
+    return spelled ? (sentence) => spellsOut(sentence, acronym) : undefined;
   }
 
   /**

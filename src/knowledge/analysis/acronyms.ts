@@ -53,3 +53,19 @@ export function expandAcronym(
   if (!best || best.count < MIN_USES || (next && best.count < LEAD_FACTOR * next.count)) return undefined;
   return [...best.phrases].sort((a, b) => b[1] - a[1])[0]![0];
 }
+
+/**
+ * The acronym a question asks the meaning of ("wat betekent JIM?", "waar staat GVA voor?", "wat is
+ * het INT?"), as typed; undefined for any other question.
+ */
+export function askedAcronym(question: string): string | undefined {
+  const match = /\b(?:wat\s+(?:betekent|betekenen|is|zijn)|waar\s+staat|waarvoor\s+staat)\s+(?:een\s+|de\s+|het\s+)?([\p{L}+]+)(?=\s*(?:[?,.!]|$|\s(?:voor|precies|eigenlijk|nou|nu|dan|eig|en|in|bij)\b))/iu.exec(question);
+  const candidate = match?.[1];
+  return candidate && typedAcronyms(candidate).includes(candidate) ? candidate : undefined;
+}
+
+/** Whether a text spells an acronym out beside it: "JIM (Jouw Informele Mentor)" or "Jouw Informele Mentor (JIM)". */
+export function spellsOut(text: string, acronym: string): boolean {
+  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\d])${escaped}\\s*\\(\\s*\\p{L}|\\p{L}[\\p{L}\\s,-]*\\(\\s*${escaped}\\s*\\)`, "u").test(text);
+}
