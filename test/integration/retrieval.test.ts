@@ -233,6 +233,13 @@ describe("answers over the shipped corpus", () => {
     expect(result.text.split("\n")[0]).toMatch(/^“[^”]*JIM \(Jouw Informele Mentor\)/);
   });
 
+  it("reads 'de meeste' as the plans' 'de grootste groep' or 'de meerderheid'", async () => {
+    const result = await ask.answer("Bij hoeveel vragen over complexe casuïstiek was het programma tot 1 juli 2020 betrokken? en waar gingen de meeste vragen over?");
+    expect(result.text).toContain("138 vragen");
+    expect(result.text).toContain("De grootste groep zorgvragen betreft");
+    expect(result.unanswered).toBeUndefined();
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

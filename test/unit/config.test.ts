@@ -1,13 +1,18 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 
 describe("loadConfig", () => {
   it("starts on embedded defaults with an empty environment", () => {
-    const config = loadConfig({}, "/tmp/nowhere");
+    // A working directory whose parent holds no shared/ folder (a fixed path under /tmp may have one).
+    const cwd = path.join(mkdtempSync(path.join(os.tmpdir(), "wegwijs-config-")), "app");
+    const config = loadConfig({}, cwd);
     expect(config.port).toBe(3000);
     expect(config.redisUrl).toBeUndefined();
     expect(config.openai).toBeUndefined();
-    expect(config.corpusDir).toBe("/tmp/nowhere/corpus");
+    expect(config.corpusDir).toBe(path.join(cwd, "corpus"));
     expect(config.logMessageText).toBe(false);
   });
 
