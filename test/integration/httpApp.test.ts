@@ -137,6 +137,12 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(answerIdOf(parts)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("gives an unanswerable question about a plan, not about a young person or a placement, examples instead of the Servicepunt", async () => {
+    const parts = await ask(userId(), "Hoeveel gemeenten doen mee aan het klachtenloket van de provincie?");
+    expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+    expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden."]);
+  });
+
   it("does not send a question about the Servicepunt's own contact details back to the Servicepunt", async () => {
     const parts = await ask(userId(), "wat is het telefoonnummer van het Servicepunt JZ+ in Groningen?");
     expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");

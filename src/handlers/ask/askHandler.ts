@@ -20,6 +20,9 @@ const ABSTAIN_TEXT = "De plandocumenten geven hier geen antwoord op. Ik ga niet 
 const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio.";
 const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt.";
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
+/** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
+const ABOUT_A_CASE =
+  /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -173,8 +176,10 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
         parts.push(notice(HELP_STEP, "info"));
         return parts;
       }
-      // A question about the Servicepunt itself (its phone number) is not sent back to it.
-      parts.push(notice(/servicepunt/i.test(question) ? SERVICEPUNT_CONTACT_STEP : SERVICEPUNT_STEP, "info"));
+      // A question about the Servicepunt itself (its phone number) is not sent back to it, and
+      // one about a plan or a region rather than a young person or a placement ("hoeveel
+      // gemeenten …?") gets examples of what Wegwijs does answer (new-user try).
+      parts.push(notice(/servicepunt/i.test(question) ? SERVICEPUNT_CONTACT_STEP : ABOUT_A_CASE.test(question) ? SERVICEPUNT_STEP : HELP_STEP, "info"));
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
       }
