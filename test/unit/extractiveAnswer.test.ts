@@ -332,6 +332,13 @@ describe("extractiveAnswer", () => {
     expect(named.text).toBe("“Ouders en kind begrijpen waarom het nodig is. Beiden weten wat er daarna gebeurt. Er is een plan voor terugkeer.” [1]");
   });
 
+  it("leaves the tail of a list a blank line broke off (items ending in ';') out of the quote of an item after it", () => {
+    const text = "Daarbij worden afspraken gemaakt over:\n- wie aanspreekpunt voor het gezin is;\n- wie het plan voor het hele gezin opstelt;\n\n- wie bewaakt dat het plan wordt gerealiseerd;\n- indien er sprake is van ondertoezichtstelling komt de casusregie bij de gecertificeerde instelling te liggen.";
+    const answer = extractiveAnswer([passage("p", text)], wordsScorer("bij wie ligt de casusregie bij een ondertoezichtstelling"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toContain("- indien er sprake is van ondertoezichtstelling komt de casusregie bij de gecertificeerde instelling te liggen.");
+    expect(answer.text).not.toContain("wie bewaakt");
+  });
+
   it("quotes the sentence that refers back to the lead ('Daarmee ...') with it, once", () => {
     const passages = [passage("p", "Verder is er veel aandacht voor scholing. Pleegzorg heeft de voorkeur boven andere vormen van verblijf. Daarmee blijft het kind in een gezin.")];
     const answer = extractiveAnswer(passages, wordsScorer("waarom heeft pleegzorg de voorkeur"));
