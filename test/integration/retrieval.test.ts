@@ -240,6 +240,13 @@ describe("answers over the shipped corpus", () => {
     expect(result.unanswered).toBeUndefined();
   });
 
+  it("answers a slide's own question heading with its bullets, not as off-topic", async () => {
+    const result = await ask.answer("Wat kunnen we vanaf morgen anders doen?");
+    expect(result.status).toBe("answered");
+    expect(result.text.split("\n")[0]).toBe("- Hanteren reguliere route plaatsing");
+    expect(result.sources[0]?.section).toContain("Wat kunnen we vanaf morgen anders doen?");
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

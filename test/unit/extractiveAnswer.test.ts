@@ -339,6 +339,18 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("wie bewaakt");
   });
 
+  it("takes the items under a question heading as its answer, though they share no word with the question", () => {
+    const slide = passage("s", "- Hanteren reguliere route plaatsing\n- Op tijd inbrengen bij Servicepunt", 0.8, ["Wat kunnen we vanaf morgen anders doen?"]);
+    const question = "wat kunnen we vanaf morgen anders doen?";
+    const answer = extractiveAnswer([slide], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(answer.text).toBe("- Hanteren reguliere route plaatsing\n- Op tijd inbrengen bij Servicepunt [1]");
+    // Not under a heading that is no question, nor one that shares a word or two ("wat is het weer morgen?").
+    const statement = passage("t", "- Hanteren reguliere route plaatsing", 0.8, ["Vanaf morgen anders"]);
+    expect(extractiveAnswer([statement], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question).text).toBe("");
+    const weather = "wat is het weer morgen?";
+    expect(extractiveAnswer([slide], wordsScorer(weather), undefined, DEFAULT_EXTRACTIVE, weather).text).toBe("");
+  });
+
   it("quotes the sentence that refers back to the lead ('Daarmee ...') with it, once", () => {
     const passages = [passage("p", "Verder is er veel aandacht voor scholing. Pleegzorg heeft de voorkeur boven andere vormen van verblijf. Daarmee blijft het kind in een gezin.")];
     const answer = extractiveAnswer(passages, wordsScorer("waarom heeft pleegzorg de voorkeur"));

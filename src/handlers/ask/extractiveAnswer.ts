@@ -126,6 +126,8 @@ const RUNNER_UP = 0.9;
 const PREVIOUS_WEIGHT = 0.3;
 /** An answer shorter than this reads on in its paragraph when nothing else adds to it (30: c lost its gain). */
 const READ_ON_WORDS = 45;
+/** Share of a question's words a question heading must hold to ask the same. */
+const RESTATED_SHARE = 0.6;
 /** Score per step up in retrieval rank: the lead should come from the best passage. */
 const RANK_WEIGHT = 0.2;
 
@@ -161,8 +163,13 @@ export function extractiveAnswer(
       const before = lines[index - 1];
       const inherits = before !== undefined && !(line.kind === "sentence" && before.kind !== "sentence");
       const previous = inherits ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
-      // A sentence that shares nothing with the question or its predecessor is never an answer.
-      if (own <= 0 && previous <= 0) return;
+      // A sentence that shares nothing with the question or its predecessor is never an answer,
+      // unless it is an item of the list under a heading that asks the question itself (a slide
+      // "Wat kunnen we vanaf morgen anders doen?" and its bullets; new-user try: that very
+      // question was refused as off-topic). Not a heading that shares one word ("wat is het weer
+      // morgen?"). Measured: no figure moved on nine sets.
+      const asksForList = line.kind === "item" && restates(heading, question);
+      if (own <= 0 && previous <= 0 && !asksForList) return;
       if (options.exclude?.has(line.text)) return;
       // A question the document asks is an answer only with the sentence that answers it.
       const next = lines[index + 1];
@@ -472,6 +479,15 @@ function documentRun(lines: PassageLine[], indexes: number[]): number[] {
   let end = start + 1;
   while (end < indexes.length && indexes[end] === indexes[end - 1]! + 1) end++;
   return indexes.slice(start, end);
+}
+
+/** Whether a question heading asks what the question asks: it holds most of the question's words, small words too. */
+function restates(heading: string, question: string): boolean {
+  if (!heading.endsWith("?")) return false;
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\d+]+/gu) ?? [];
+  const asked = words(question);
+  const held = new Set(words(heading));
+  return asked.length > 0 && asked.filter((word) => held.has(word)).length >= RESTATED_SHARE * asked.length;
 }
 
 /** Whether a text holds at least half of the titles, read without their numbering ("2.1 ", "A. "). */
