@@ -247,6 +247,20 @@ describe("answers over the shipped corpus", () => {
     expect(result.sources[0]?.section).toContain("Wat kunnen we vanaf morgen anders doen?");
   });
 
+  it("answers a long message, context about the asker and then the question, from the passage that answers it", async () => {
+    const result = await ask.answer(
+      "Ik ben beleidsadviseur jeugd bij een middelgrote gemeente en we zitten midden in de aanbesteding van specialistische jeugdhulp. De wethouder vroeg of het aanbesteden van JeugdzorgPlus risico's met zich meebrengt. Noemt het actieplan daar iets over?",
+    );
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("Dat brengt een aantal fundamentele risico's met zich mee:");
+    expect(result.text).toContain("- Mogelijke verschraving");
+    // A long message about something the documents do not cover is still refused.
+    const absent = await ask.answer(
+      "Ik werk als gedragswetenschapper bij een aanbieder en we twijfelen over de dosering van medicatie bij een meisje op de gesloten groep. Welke richtlijn geldt daarvoor volgens de plannen?",
+    );
+    expect(absent.status).toBe("abstained");
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

@@ -351,6 +351,12 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([slide], wordsScorer(weather), undefined, DEFAULT_EXTRACTIVE, weather).text).toBe("");
   });
 
+  it("quotes a sentence with the next one when that points back and introduces a list, and the list with them", () => {
+    const text = "In de huidige situatie wordt de zorg aanbesteed.\nDat brengt een aantal risico's met zich mee:\n- Het zorglandschap kan periodiek veranderen.\n- Mogelijke verschraving van het aanbod.";
+    const answer = extractiveAnswer([passage("p", text)], wordsScorer("wordt de zorg aanbesteed"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toBe("“In de huidige situatie wordt de zorg aanbesteed. Dat brengt een aantal risico's met zich mee:”\n- Het zorglandschap kan periodiek veranderen.\n- Mogelijke verschraving van het aanbod. [1]");
+  });
+
   it("quotes the sentence that refers back to the lead ('Daarmee ...') with it, once", () => {
     const passages = [passage("p", "Verder is er veel aandacht voor scholing. Pleegzorg heeft de voorkeur boven andere vormen van verblijf. Daarmee blijft het kind in een gezin.")];
     const answer = extractiveAnswer(passages, wordsScorer("waarom heeft pleegzorg de voorkeur"));
