@@ -261,6 +261,11 @@ describe("answers over the shipped corpus", () => {
     expect(absent.status).toBe("abstained");
   });
 
+  it("answers 'wie is Arne Popma?' with the sentence that gives his role, not one that only names him", async () => {
+    const result = await ask.answer("wie is Arne Popma?");
+    expect(result.text.split("\n")[0]).toMatch(/^“Als hoogleraar Kinder- en Jeugdpsychiatrie onderzoekt Arne Popma/);
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

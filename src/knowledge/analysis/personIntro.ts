@@ -1,0 +1,27 @@
+/**
+ * "wie is Arne Popma?" asks who a named person is: the answer is the sentence that introduces
+ * them with their role, not any sentence that names them.
+ */
+
+const NOT_A_NAME = new Set(["de", "het", "een", "die", "dat", "dit", "deze", "er", "hier", "daar", "nu", "dan", "jij", "u", "je", "hij", "zij", "ze", "wie", "wat"]);
+
+/** The name a "wie is/was <naam>?" question asks about, as its words; undefined for any other question. */
+export function askedPerson(question: string): string[] | undefined {
+  const match = /\bwie\s+(?:is|was)\s+([\p{L}-]+(?:\s+(?:van\s+(?:de\s+|der\s+)?|de\s+)?[\p{L}-]+)?)(?=\s*(?:[?,.!]|$|\s(?:en|precies|eigenlijk|nou|nu)\b))/iu.exec(question);
+  const words = match?.[1]?.split(/\s+/);
+  if (!words || words.length < 2 || NOT_A_NAME.has(words[0]!.toLowerCase())) return undefined;
+  return words;
+}
+
+/**
+ * Whether a sentence introduces the person with a role: "Carola Bodenstaff, senior beleidsadviseur
+ * bij …" or "Als hoogleraar … onderzoekt Arne Popma …". Not "Popma is …": "is aangeschoven" is
+ * no role.
+ */
+export function introduces(sentence: string, name: readonly string[]): boolean {
+  const surname = name.at(-1)?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!surname) return false;
+  const after = new RegExp(`(?<![\\p{L}])${surname}\\s*,\\s*\\p{Ll}`, "iu");
+  const before = new RegExp(`^als\\s+\\p{Ll}[\\p{L}-]*.*(?<![\\p{L}])${surname}(?![\\p{L}])`, "iu");
+  return after.test(sentence) || before.test(sentence);
+}

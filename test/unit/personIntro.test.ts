@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { askedPerson, introduces } from "../../src/knowledge/analysis/personIntro.js";
+
+describe("askedPerson", () => {
+  it("finds the name a 'wie is …?' question asks about, typed with or without capitals", () => {
+    expect(askedPerson("wie is Arne Popma?")).toEqual(["Arne", "Popma"]);
+    expect(askedPerson("wie is arne popma en wat wil hij doen aan separaties?")).toEqual(["arne", "popma"]);
+    expect(askedPerson("Wie was Jan van der Berg?")).toEqual(["Jan", "van", "der", "Berg"]);
+  });
+
+  it("finds nothing when the question asks for the holder of a role or something else", () => {
+    expect(askedPerson("wie is de voorzitter van de regiegroep?")).toBeUndefined();
+    expect(askedPerson("wie is er verantwoordelijk voor de casusregie?")).toBeUndefined();
+    expect(askedPerson("wie betaalt de plaatsing?")).toBeUndefined();
+  });
+});
+
+describe("introduces", () => {
+  it("takes a sentence that gives the person a role, before or after the name", () => {
+    expect(introduces("Als hoogleraar Kinder- en Jeugdpsychiatrie onderzoekt Arne Popma hoe hulp aan jongeren beter kan.", ["Arne", "Popma"])).toBe(true);
+    expect(introduces("Carola Bodenstaff, senior beleidsadviseur bij Jeugdzorg Nederland, is blij.", ["carola", "bodenstaff"])).toBe(true);
+    expect(introduces("Popma, hoogleraar in Amsterdam, schreef mee.", ["Arne", "Popma"])).toBe(true);
+  });
+
+  it("does not take a sentence that only names the person", () => {
+    expect(introduces("Dat vraagt veel vakmanschap van professionals, weet Arne Popma: In hoofdlijnen kan de sector zich vinden.", ["Arne", "Popma"])).toBe(false);
+    expect(introduces("Carola Bodenstaff is blij dat Arne Popma is aangeschoven.", ["Arne", "Popma"])).toBe(false);
+  });
+});
