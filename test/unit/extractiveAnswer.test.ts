@@ -549,6 +549,12 @@ describe("excerpt of a long list item", () => {
     expect(shown).toContain("Later is een zin");
   });
 
+  it("does not show a sentence that does not fit when it would stop just after its colon", () => {
+    const text = "De inspectie houdt toezicht op het plan. Het toezicht richt zich daarbij op de volgende aspecten: over de sectoren heen samenwerken; kennis naar het kind brengen.";
+    const shown = excerpt(text, scoreBy("toezicht"), 110);
+    expect(shown).toBe("De inspectie houdt toezicht op het plan. …");
+  });
+
   it("cuts from the start when no sentence shares anything with the question, and leaves short text alone", () => {
     expect(excerpt(item, () => 0, 120)).toBe(`${item.slice(0, 119).replace(/ \S*$/, "")}…`);
     expect(excerpt("Korte zin.", scoreBy("zin"), 120)).toBe("Korte zin.");

@@ -189,6 +189,8 @@ export function passageSentences(text: string, headings: readonly string[] = [])
 
 /** Room (characters) worth showing the start of a sentence that does not fit whole. */
 const PARTIAL_MIN = 60;
+/** A partial sentence shows at least this much of what follows its colon, or is left out. */
+const AFTER_COLON_MIN = 30;
 
 /**
  * A long text cut to at most max characters by whole sentences: the sentences that score best
@@ -220,8 +222,12 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
       chosen.add(i);
       used += sentences[i]!.length + 2;
     } else if (partial.size === 0 && max - used >= PARTIAL_MIN) {
-      // The nearest sentence that does not fit is shown as far as it goes.
-      partial.set(i, shorten(sentences[i]!, max - used - 2));
+      // The nearest sentence that does not fit is shown as far as it goes, unless that stops just
+      // after the colon that opens what it says ("… op de volgende aspecten: over…").
+      const cut = shorten(sentences[i]!, max - used - 2);
+      const colon = cut.lastIndexOf(":");
+      if (colon >= 0 && cut.length - colon < AFTER_COLON_MIN) continue;
+      partial.set(i, cut);
       chosen.add(i);
       used = max;
     }
