@@ -114,10 +114,8 @@ export class AskService {
 
   /** Names the documents use themselves (their case examples); computed once per indexed corpus. */
   private publicNames?: { chunks: number; isPublicName: (name: string) => boolean };
-  /** Per person asked about: whether the documents introduce them anywhere. */
-  private readonly introduced = new Map<string, boolean>();
-  /** Per acronym asked about: whether the documents spell it out anywhere. */
-  private readonly spelledOut = new Map<string, boolean>();
+  /** Facts about the documents as a whole ("do they spell out JIM anywhere?"), per corpus size. */
+  private corpusFacts = { chunks: -1, found: new Map<string, boolean>() };
 
   private isPublicName(name: string): boolean {
     if (this.publicNames?.chunks !== this.knowledge.chunkCount) {
@@ -378,12 +376,7 @@ export class AskService {
   private spelledOutCheck(question: string): ((sentence: string) => boolean) | undefined {
     const acronym = askedAcronym(question);
     if (!acronym) return undefined;
-    let spelled = this.spelledOut.get(acronym);
-    if (spelled === undefined) {
-      spelled = this.knowledge.allChunks().some((chunk) => spellsOut(chunk.text, acronym));
-      if (this.spelledOut.size > 1000) this.spelledOut.clear();
-      this.spelledOut.set(acronym, spelled);
-    }
+    const spelled = this.documentsHave(`acronym:${acronym}`, (chunk) => spellsOut(chunk.text, acronym));
     return spelled ? (sentence) => spellsOut(sentence, acronym) : undefined;
   }
 
@@ -396,14 +389,18 @@ export class AskService {
   private introductionCheck(question: string): ((sentence: string) => boolean) | undefined {
     const name = askedPerson(question);
     if (!name) return undefined;
-    const key = name.join(" ").toLowerCase();
-    let found = this.introduced.get(key);
-    if (found === undefined) {
-      found = this.knowledge.allChunks().some((chunk) => passageSentences(chunk.text).some((sentence) => introduces(sentence, name)));
-      if (this.introduced.size > 1000) this.introduced.clear();
-      this.introduced.set(key, found);
-    }
+    const found = this.documentsHave(`person:${name.join(" ").toLowerCase()}`, (chunk) => passageSentences(chunk.text).some((sentence) => introduces(sentence, name)));
     return found ? (sentence) => introduces(sentence, name) : undefined;
+  }
+
+  /** Whether any passage passes the test; remembered per key until the documents change. */
+  private documentsHave(key: string, test: (chunk: Chunk) => boolean): boolean {
+    if (this.corpusFacts.chunks !== this.knowledge.chunkCount || this.corpusFacts.found.size > 1000) {
+      this.corpusFacts = { chunks: this.knowledge.chunkCount, found: new Map() };
+    }
+    let found = this.corpusFacts.found.get(key);
+    if (found === undefined) this.corpusFacts.found.set(key, (found = this.knowledge.allChunks().some(test)));
+    return found;
   }
 
   /**
