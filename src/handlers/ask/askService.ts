@@ -5,13 +5,13 @@ import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
-import { askedFor, containsAnswerType, expectedAnswerType } from "../../knowledge/analysis/answerType.js";
-import { foldText } from "../../knowledge/analysis/normalise.js";
+import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
+import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
-import { askedAcronym, spellsOut } from "../../knowledge/analysis/acronyms.js";
-import { askedPerson, introduces } from "../../knowledge/analysis/personIntro.js";
+import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
+import { askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -361,7 +361,8 @@ export class AskService {
    * else moved on seven sets).
    */
   private answerTypeCheck(question: string): ((sentence: string) => boolean) | undefined {
-    const kind = this.aboutTheQuestion(question, this.kindCheck(question)) ?? this.spelledOutCheck(question) ?? this.introductionCheck(question);
+    const asked = askedFor(question);
+    const kind = this.aboutTheQuestion(question, asked, this.kindCheck(question, asked?.type)) ?? this.spelledOutCheck(question) ?? this.introductionCheck(question);
     const stated = statedCount(question);
     if (!stated) return kind;
     return (sentence) => statesCount(sentence, stated, this.wordTerms) && (!kind || kind(sentence));
@@ -376,8 +377,8 @@ export class AskService {
   private spelledOutCheck(question: string): ((sentence: string) => boolean) | undefined {
     const acronym = askedAcronym(question);
     if (!acronym) return undefined;
-    const spelled = this.documentsHave(`acronym:${acronym}`, (chunk) => spellsOut(chunk.text, acronym));
-    return spelled ? (sentence) => spellsOut(sentence, acronym) : undefined;
+    const spelledOut = spellsOutTest(acronym);
+    return this.documentsHave(`acronym:${acronym}`, (chunk) => spelledOut(chunk.text)) ? spelledOut : undefined;
   }
 
   /**
@@ -389,8 +390,8 @@ export class AskService {
   private introductionCheck(question: string): ((sentence: string) => boolean) | undefined {
     const name = askedPerson(question);
     if (!name) return undefined;
-    const found = this.documentsHave(`person:${name.join(" ").toLowerCase()}`, (chunk) => passageSentences(chunk.text).some((sentence) => introduces(sentence, name)));
-    return found ? (sentence) => introduces(sentence, name) : undefined;
+    const introduced = introductionTest(name);
+    return this.documentsHave(`person:${name.join(" ").toLowerCase()}`, (chunk) => passageSentences(chunk.text).some(introduced)) ? introduced : undefined;
   }
 
   /** Whether any passage passes the test; remembered per key until the documents change. */
@@ -409,8 +410,11 @@ export class AskService {
    * is not answered by "… waar de ambitie hoog is (… Beweging van 0 …)" (new-user try; measured:
    * answerWords q 63 → 64, nothing else moved on nine sets).
    */
-  private aboutTheQuestion(question: string, kind: ((sentence: string) => boolean) | undefined): ((sentence: string) => boolean) | undefined {
-    const asked = askedFor(question);
+  private aboutTheQuestion(
+    question: string,
+    asked: { phrase: string } | undefined,
+    kind: ((sentence: string) => boolean) | undefined,
+  ): ((sentence: string) => boolean) | undefined {
     if (!kind || !asked) return kind;
     // Cut from the question as typed where it can be, so acronyms in capitals keep their reading.
     const typed = question.replace(new RegExp(asked.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"), " ");
@@ -423,8 +427,7 @@ export class AskService {
    * What a sentence must contain to answer the question's kind ("hoeveel plekken?" wants a number
    * next to "plekken"), or undefined when the question asks for nothing checkable.
    */
-  private kindCheck(question: string): ((sentence: string) => boolean) | undefined {
-    const type = expectedAnswerType(question);
+  private kindCheck(question: string, type: AnswerType | undefined): ((sentence: string) => boolean) | undefined {
     if (!type) return undefined;
     const terms = this.wordTerms;
     // A duration, name or count must be about what the question names: "hoe lang is een
@@ -547,7 +550,7 @@ function placesIn(question: string): Set<string> {
   const places = new Set<string>();
   const pattern = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{Lu}[\p{L}-]+)/gu;
   for (const match of question.matchAll(pattern)) {
-    for (const token of match[1]!.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[a-z0-9]+/g) ?? []) places.add(token);
+    for (const token of wordTokens(foldText(match[1]!))) places.add(token);
   }
   return places;
 }
@@ -563,7 +566,7 @@ function namesShortenedIn(question: string, text: string): Set<string> {
     const words = match[0].split(/\s+/);
     const initials = words.map((word) => (word.length <= 5 && word === word.toUpperCase() ? word : word[0]!)).join("");
     if (initials.length < 3 || !new RegExp(`(?<![\\p{L}\\d])${initials}(?![\\p{L}\\d])`, "u").test(text)) continue;
-    for (const word of words) covered.add(word.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase());
+    for (const word of words) for (const token of wordTokens(foldText(word))) covered.add(token);
   }
   return covered;
 }

@@ -1,4 +1,5 @@
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
+import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { openingQuote } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
@@ -484,9 +485,8 @@ function documentRun(lines: PassageLine[], indexes: number[]): number[] {
 /** Whether a question heading asks what the question asks: it holds most of the question's words, small words too. */
 function restates(heading: string, question: string): boolean {
   if (!heading.endsWith("?")) return false;
-  const words = (text: string) => text.toLowerCase().match(/[\p{L}\d+]+/gu) ?? [];
-  const asked = words(question);
-  const held = new Set(words(heading));
+  const asked = wordTokens(foldText(question));
+  const held = new Set(wordTokens(foldText(heading)));
   return asked.length > 0 && asked.filter((word) => held.has(word)).length >= RESTATED_SHARE * asked.length;
 }
 

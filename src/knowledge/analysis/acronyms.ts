@@ -66,6 +66,12 @@ export function askedAcronym(question: string): string | undefined {
 
 /** Whether a text spells an acronym out beside it: "JIM (Jouw Informele Mentor)" or "Jouw Informele Mentor (JIM)". */
 export function spellsOut(text: string, acronym: string): boolean {
+  return spellsOutTest(acronym)(text);
+}
+
+/** The same test, built once for an acronym that is checked against many sentences. */
+export function spellsOutTest(acronym: string): (text: string) => boolean {
   const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\d])${escaped}\\s*\\(\\s*\\p{L}|\\p{L}[\\p{L}\\s,-]*\\(\\s*${escaped}\\s*\\)`, "u").test(text);
+  const pattern = new RegExp(`(?<![\\p{L}\\d])${escaped}\\s*\\(\\s*\\p{L}|\\p{L}[\\p{L}\\s,-]*\\(\\s*${escaped}\\s*\\)`, "u");
+  return (text) => pattern.test(text);
 }

@@ -19,9 +19,14 @@ export function askedPerson(question: string): string[] | undefined {
  * no role.
  */
 export function introduces(sentence: string, name: readonly string[]): boolean {
+  return introductionTest(name)(sentence);
+}
+
+/** The same test, built once for a name that is checked against many sentences. */
+export function introductionTest(name: readonly string[]): (sentence: string) => boolean {
   const surname = name.at(-1)?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  if (!surname) return false;
+  if (!surname) return () => false;
   const after = new RegExp(`(?<![\\p{L}])${surname}\\s*,\\s*\\p{Ll}`, "iu");
   const before = new RegExp(`^als\\s+\\p{Ll}[\\p{L}-]*.*(?<![\\p{L}])${surname}(?![\\p{L}])`, "iu");
-  return after.test(sentence) || before.test(sentence);
+  return (sentence) => after.test(sentence) || before.test(sentence);
 }
