@@ -290,6 +290,25 @@ describe("answers over the shipped corpus", () => {
     expect(first.unanswered).toBeUndefined();
   });
 
+  it("answers a later yes/no question about a named place from its own passage when the first part's passages leave it open", async () => {
+    const result = await ask.answer("Hoe snel moeten de gesloten plekken worden afgebouwd? En doet Friesland ook mee?");
+    expect(result.status).toBe("answered");
+    const [first, later] = result.text.split("\n").filter((line) => /\[\d+\]$/.test(line)).slice(-2);
+    expect(result.text).toContain("Half 2027");
+    expect(later).toContain("Friesland");
+    expect(first).not.toContain("Friesland");
+    expect(result.unanswered).toBeUndefined();
+    // Every marker in the text is one of the sources, and no further source repeats a cited one.
+    const markers = [...result.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(markers.every((n) => result.sources.some((s) => s.n === n))).toBe(true);
+    expect(result.moreSources.some((more) => result.sources.some((s) => s.n === more.n))).toBe(false);
+    // A later part that points back at the first ("daar") is not looked up on its own: without the
+    // first part its words find other passages. It is named as open instead.
+    const leaning = await ask.answer("Hoe snel moeten de gesloten plekken worden afgebouwd? En doet Friesland daar ook aan mee?");
+    expect(leaning.text).not.toContain("Friesland");
+    expect(leaning.unanswered).toBe("doet Friesland daar ook aan mee");
+  });
+
   it("answers a how-many question whose words after 'hoeveel' are all stop words with any figure, not with a refusal", async () => {
     // "met hoeveel moesten ...": nothing in particular is counted, so no counted word is required.
     const answer = await ask.answer("Met hoeveel moesten de gedwongen afzonderingen in 2021 omlaag?");

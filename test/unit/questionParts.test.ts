@@ -17,6 +17,15 @@ describe("questionParts", () => {
     expect(questionParts("wie betaalt het spoedberaad en wanneer wordt het gehouden")?.later).toBe("wanneer wordt het gehouden");
   });
 
+  it("reads a yes/no question after a question mark as a second question", () => {
+    expect(questionParts("Wanneer worden de plekken afgebouwd? En doet Friesland ook mee?")).toEqual({
+      first: "Wanneer worden de plekken afgebouwd?",
+      later: "doet Friesland ook mee",
+    });
+    // A statement after the question, even one that opens with such a verb, is a remark.
+    expect(questionParts("hoeveel pleeggezinnen zijn er? is volgens mij te weinig")).toBeUndefined();
+  });
+
   it("does not split one question, or a question followed by a remark", () => {
     expect(questionParts("Wat doet het Servicepunt JeugdzorgPlus?")).toBeUndefined();
     expect(questionParts("hoeveel pleeggezinnen zijn er? hoor steeds dat er een tekort is")).toBeUndefined();

@@ -13,7 +13,7 @@ import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { citationFor } from "./citations.js";
-import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, extractiveAnswer } from "./extractiveAnswer.js";
+import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { plainText } from "./untrustedText.js";
@@ -47,6 +47,9 @@ export interface AskServiceOptions {
   /** A name in the question found in at most this share of passages must be in the answer. */
   aboutRarity: number;
 }
+
+/** Words by which a question points back at the one before it ("daarover", "wanneer komt dat …"). */
+const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|ermee|hun|hen)\b/;
 
 /** Words an answer with the later question's quote may run over the word budget. */
 const LATER_SLACK = 30;
@@ -182,6 +185,10 @@ export class AskService {
       };
     }
 
+    if (parts && extractive.result.unanswered) {
+      const later = await this.ownAnswer(parts.later, extractive.result, passages);
+      if (later) extractive = { ...extractive, result: later };
+    }
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
       const generated = await this.generateWithDeadline(question, passages);
@@ -204,6 +211,41 @@ export class AskService {
       this.logger.warn({ reason }, "generated answer rejected; using extractive answer");
       return { ...extractive.result, privacyWarning, fallbackReason: reason };
     }
+  }
+
+  /**
+   * The answer with the later question of a two-part message answered from its own passages, when
+   * the passages found for the whole message leave it open ("… afgebouwd? En doet Friesland ook
+   * mee?": the first part's passages say nothing of Friesland; another does). Undefined when the
+   * documents do not answer the later part on its own either, or its quote is already shown.
+   */
+  private async ownAnswer(later: string, answer: AnswerResult, passages: RetrievedPassage[]): Promise<AnswerResult | undefined> {
+    // Only a part that stands on its own and names what it asks about ("doet Friesland ook mee?"),
+    // not one that leans on the first ("wie beslist daarover?", "waar gingen de meeste over?").
+    if (namesIn(later).size === 0 || LEANS_ON_BEFORE.test(foldText(later))) return undefined;
+    const laterPassages = await this.knowledge.retrieve(later, this.options.topK);
+    const own = this.extractive(later, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
+    if (!this.documentsAnswer(laterPassages, own)) return undefined;
+    const ownLines = own.result.text.split("\n").map((line) => line.replace(/\s*\[\d{1,2}\]$/, ""));
+    if (ownLines.every((line) => answer.text.includes(line))) return undefined;
+    // Its passages numbered on from the answer's: a passage both retrievals found keeps its number.
+    const numbers = new Map<number, number>();
+    let next = passages.length;
+    for (const source of own.result.sources) {
+      const chunk = laterPassages[source.n - 1]!.chunk;
+      const same = passages.findIndex((p) => p.chunk.id === chunk.id);
+      numbers.set(source.n, same >= 0 ? same + 1 : ++next);
+    }
+    const text = own.result.text.replace(/\[(\d{1,2})\]/g, (_marker, n: string) => `[${numbers.get(Number(n)) ?? n}]`);
+    const added = own.result.sources.map((source) => ({ ...source, n: numbers.get(source.n)! })).filter((source) => !answer.sources.some((s) => s.n === source.n));
+    const cited = new Set([...answer.sources, ...added].map((source) => source.n));
+    return {
+      ...answer,
+      text: `${answer.text}\n${text}`,
+      sources: [...answer.sources, ...added],
+      moreSources: answer.moreSources.filter((source) => !cited.has(source.n)),
+      unanswered: undefined,
+    };
   }
 
   /** Whether no word of the question (stop words aside) occurs in the documents: the weather, a bus timetable. */
@@ -263,10 +305,12 @@ export class AskService {
     question: string,
     passages: RetrievedPassage[],
     laterQuestion?: string,
+    shape: Partial<ExtractiveOptions> = {},
   ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean; words: number } {
     const scorer = this.knowledge.questionScorer(question);
     const options = {
       ...DEFAULT_EXTRACTIVE,
+      ...shape,
       namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)),
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),

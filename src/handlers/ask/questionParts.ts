@@ -4,6 +4,12 @@ const PREPOSITION = "in|met|bij|voor|uit|van|op|aan|naar|over|tot";
 const OPENS_QUESTION = new RegExp(`^(?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b`, "i");
 const SECOND_QUESTION = new RegExp(`(?:,\\s*|\\s)(?:en|plus|ook)\\s+((?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b.*)$`, "i");
 
+/**
+ * Verbs that open a yes/no question ("En doet Friesland ook mee?"): after a question mark, a
+ * sentence that opens with one and ends in a question mark is a second question, not a remark.
+ */
+const YES_NO_OPENING = /^(?:doet|doen|is|zijn|heeft|hebben|kan|kun|kunnen|mag|mogen|moet|moeten|wordt|worden|geldt|gelden|gaat|gaan|komt|komen|klopt|zit|zitten|staat|staan|valt|vallen|werkt|werken|hoort|horen)\b/i;
+
 /** A message that asks two things, split in its first question and the one after it. */
 export interface QuestionParts {
   first: string;
@@ -17,11 +23,13 @@ export interface QuestionParts {
  */
 export function questionParts(question: string): QuestionParts | undefined {
   const byMark = /^(.*?\?)\s+(?=\S)(.*)$/s.exec(question);
-  const split = byMark && /\p{L}{2}/u.test(byMark[2]!) ? { first: byMark[1]!, later: byMark[2]! } : splitOnAnd(question);
+  const afterMark = byMark && /\p{L}{2}/u.test(byMark[2]!) ? { first: byMark[1]!, later: byMark[2]! } : undefined;
+  const split = afterMark ?? splitOnAnd(question);
   if (!split) return undefined;
   const later = split.later.replace(/^(en|plus|ook)\s+/i, "").replace(/[?\s]+$/, "").trim();
   const first = split.first.replace(/[,\s]+$/, "").trim();
-  return later && first && OPENS_QUESTION.test(later) ? { first, later } : undefined;
+  const yesNo = afterMark !== undefined && /\?\s*$/.test(split.later) && YES_NO_OPENING.test(later);
+  return later && first && (OPENS_QUESTION.test(later) || yesNo) ? { first, later } : undefined;
 }
 
 function splitOnAnd(question: string): { first: string; later: string } | undefined {
