@@ -309,6 +309,15 @@ describe("answers over the shipped corpus", () => {
     expect(leaning.unanswered).toBe("doet Friesland daar ook aan mee");
   });
 
+  it("shows a long list item once in a two-part answer, cut to the sentences that answer either question", async () => {
+    const result = await ask.answer("Hoe houdt de IGJ toezicht op het actieplan, en wat gebeurt er met organisaties die achterblijven?");
+    expect(result.status).toBe("answered");
+    // One item, shown once: no sentence of it twice, not two cuts of it one under the other.
+    expect(result.text.split("\n").filter((line) => line.includes("IGJ"))).toHaveLength(1);
+    expect(result.text.match(/De IGJ sluit aan bij dit plan/g)).toHaveLength(1);
+    expect(result.text).toContain("worden door de IGJ aangesproken");
+  });
+
   it("answers a how-many question whose words after 'hoeveel' are all stop words with any figure, not with a refusal", async () => {
     // "met hoeveel moesten ...": nothing in particular is counted, so no counted word is required.
     const answer = await ask.answer("Met hoeveel moesten de gedwongen afzonderingen in 2021 omlaag?");

@@ -68,7 +68,7 @@ function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): Extract
   const cited = [...answer.cited, ...later.cited.filter((n) => !answer.cited.includes(n))];
   const quotes = new Map(answer.quotes);
   for (const [n, quote] of later.quotes) if (!quotes.has(n)) quotes.set(n, quote);
-  return { ...answer, text: `${answer.text}\n${later.text}`, cited, quotes, quoted: [...answer.quoted, ...later.quoted], eligible: [...answer.eligible, ...later.eligible] };
+  return { ...answer, text: `${answer.text}\n${later.text}`, cited, quotes, quoted: [...answer.quoted, ...later.quoted], lines: [...answer.lines, ...later.lines], eligible: [...answer.eligible, ...later.eligible] };
 }
 
 /** What an off-topic question gets: what Wegwijs is for, not a referral. */
@@ -314,6 +314,7 @@ export class AskService {
       namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)),
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
+      ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };
     const typeCheck = this.answerTypeCheck(question);
     let answer = extractiveAnswer(passages, scorer, typeCheck, options, question);
@@ -323,7 +324,7 @@ export class AskService {
       // line is quoted twice and the answer stays within the budget it allows.
       const lean = extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false }, question);
       const fits = wordCount(lean.text) + wordCount(later.quote.text) <= options.wordBudget + later.slack;
-      if (lean.quoted.length > 0 && fits && !later.quote.quoted.some((line) => shows(lean.quoted, line))) answer = joinAnswers(lean, later.quote);
+      if (lean.quoted.length > 0 && fits && !later.quote.lines.some((line) => shows(lean.lines, line))) answer = joinAnswers(lean, later.quote);
     }
     const cited = answer.cited.map((n) => passages[n - 1]!.chunk);
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
@@ -363,8 +364,8 @@ export class AskService {
   private laterPartQuote(passages: RetrievedPassage[], laterQuestion: string, answer: ExtractiveAnswer): { quote: ExtractiveAnswer; slack: number } | undefined {
     const best = this.laterQuote(passages, laterQuestion);
     if (!best) return undefined;
-    if (!best.quoted.every((line) => shows(answer.quoted, line))) return { quote: best, slack: LATER_SLACK };
-    const next = this.laterQuote(passages, laterQuestion, new Set(answer.quoted));
+    if (!best.lines.every((line) => shows(answer.lines, line))) return { quote: best, slack: LATER_SLACK };
+    const next = this.laterQuote(passages, laterQuestion, new Set(answer.lines));
     return next ? { quote: next, slack: 0 } : undefined;
   }
 

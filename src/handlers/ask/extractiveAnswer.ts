@@ -16,6 +16,11 @@ export interface ExtractiveAnswer {
   hasExpectedType: boolean;
   /** The quoted text, plain (for checking what the answer covers). */
   quoted: string[];
+  /**
+   * The document lines quoted, each whole, even where only its best sentences are shown: what
+   * another quote must not show again (a long list item cut two ways is still one item).
+   */
+  lines: string[];
   /** The best-scoring lines, best first (for diagnosis). */
   ranking: string[];
   /**
@@ -55,6 +60,11 @@ export interface ExtractiveOptions {
   namedSection?: number;
   /** How a document is named (title, region): words a question uses to say which document. */
   documentNaming?: (documentId: string) => string;
+  /**
+   * How the later question of a two-part message scores a sentence: a long list item is cut to
+   * the sentences that answer either question, so the item is shown once, not cut two ways.
+   */
+  laterScore?: (sentence: string, chunk?: Chunk) => number;
   /** Lines that are not to be quoted (already shown by the answer this quote joins). */
   exclude?: ReadonlySet<string>;
   /**
@@ -208,7 +218,9 @@ export function extractiveAnswer(
     let text = shownLines.get(key);
     if (text === undefined) {
       const chunk = passages[n - 1]?.chunk;
-      text = longItem ? excerpt(line.text, (sentence) => q.score(sentence, chunk), ITEM_CHARS) : fromFirstQuestionWord(line.text, q.covered!);
+      const later = options.laterScore;
+      const score = (sentence: string) => Math.max(q.score(sentence, chunk), later?.(sentence, chunk) ?? 0);
+      text = longItem ? excerpt(line.text, score, ITEM_CHARS) : fromFirstQuestionWord(line.text, q.covered!);
       shownLines.set(key, text);
     }
     return text;
@@ -431,6 +443,7 @@ export function extractiveAnswer(
   const cited: number[] = [];
   const firstQuote = new Map<number, string>();
   const quoted: string[] = [];
+  const quotedLines: string[] = [];
   // Rows of one table quoted one after another are shown under the table's heading once.
   const tableOf = (quote: Quote | undefined) => {
     if (!quote || quote.indexes.length !== 1) return undefined;
@@ -448,6 +461,7 @@ export function extractiveAnswer(
       ? renderGroupedRow(lines, quote.indexes[0]!, quote.n, chunk?.sectionPath.at(-1), group)
       : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
+    quotedLines.push(...quote.indexes.map((i) => lineText(quote.n, i)));
     // The sources list quotes the quote's start, run on past a bare lead-in ("Geconstateerd wordt dat:").
     if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, openingQuote(documentRun(lines, quote.indexes).map((i) => quotedLine(lines, i)))!);
     return text;
@@ -456,6 +470,7 @@ export function extractiveAnswer(
     rendered.unshift(outlineText);
     cited.splice(0, cited.length, outline.n, ...cited.filter((n) => n !== outline!.n));
     quoted.push(outline.title, ...outline.items);
+    quotedLines.push(outline.title, ...outline.items);
   }
   const floor = (ranked[0]?.score ?? 0) * options.relativeFloor;
   const eligible = ranked.filter((c) => c.score >= floor && cited.includes(c.n)).map((c) => lineText(c.n, c.index));
@@ -465,6 +480,7 @@ export function extractiveAnswer(
     quotes: firstQuote,
     hasExpectedType: !hasType || typed > 0,
     quoted,
+    lines: quotedLines,
     ranking: ranked.slice(0, 10).map((c) => lineText(c.n, c.index)),
     eligible,
   };
