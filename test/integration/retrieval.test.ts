@@ -318,6 +318,17 @@ describe("answers over the shipped corpus", () => {
     expect(result.text).toContain("worden door de IGJ aangesproken");
   });
 
+  it("reads names in the asker's introduction as who asks, not what is asked, unless the question points at the asker's own place", async () => {
+    const gi = await ask.answer("Ik werk bij de GI in Drenthe. Wanneer zijn de jz+ plekken afgebouwd?");
+    expect(gi.status).toBe("answered");
+    expect(gi.text).toContain("Half 2027");
+    const town = await ask.answer("Als huisarts in Assen, wil ik weten wanneer de jz+ plekken zijn afgebouwd");
+    expect(town.status).toBe("answered");
+    // "hier": the asker's own region is what is asked about, and no document covers it.
+    const here = await ask.answer("Ik werk in Haaglanden. Hoe werkt de plaatsing in de jz+ hier?");
+    expect(here.status).toBe("abstained");
+  });
+
   it("answers a how-many question whose words after 'hoeveel' are all stop words with any figure, not with a refusal", async () => {
     // "met hoeveel moesten ...": nothing in particular is counted, so no counted word is required.
     const answer = await ask.answer("Met hoeveel moesten de gedwongen afzonderingen in 2021 omlaag?");

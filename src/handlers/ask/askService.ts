@@ -335,7 +335,7 @@ export class AskService {
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
     const shortened = namesShortenedIn(question, shown);
     const mentioned = (word: string) => shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
-    const about = questionAbout(scorer, shown, this.options.aboutRarity, namesIn(question), mentioned);
+    const about = questionAbout(scorer, shown, this.options.aboutRarity, namesAskedAbout(question), mentioned);
     const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       words: scorer.words.length,
@@ -614,6 +614,34 @@ function namesShortenedIn(question: string, text: string): Set<string> {
     for (const word of words) for (const token of wordTokens(foldText(word))) covered.add(token);
   }
   return covered;
+}
+
+/**
+ * A sentence or opening clause in which the asker says who they are and where they work ("Ik werk
+ * bij de GI in Drenthe.", "Ik ben huisarts in Assen.", "Als wijkteammedewerker in Ede, …"): its
+ * names say who asks, not what is asked.
+ */
+const INTRODUCES_ASKER = /^\s*(?:(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b[^.!?]*[.!]|als\s+[^,.!?]{3,60},)/i;
+
+/**
+ * Words by which a question points at the asker's own place or organisation ("hier", "bij ons",
+ * "hoe helpt de regio …?" after "Ik werk in Amsterdam.").
+ */
+const POINTS_AT_ASKER = /\b(hier|bij ons|onze?|(de|mijn) (regio|gemeente|provincie))\b/i;
+
+/**
+ * The names the question asks about: those it types, less those only in the asker's introduction
+ * (new-user try: "Ik werk bij de GI in Drenthe. Wanneer zijn de jz+ plekken afgebouwd?" was
+ * refused because no quote named the GI).
+ */
+function namesAskedAbout(question: string): Set<string> {
+  const names = namesIn(question);
+  const intro = INTRODUCES_ASKER.exec(question);
+  // A question about the asker's own place ("hoe gaat dat hier?", "in onze regio") asks about it.
+  if (!intro || POINTS_AT_ASKER.test(question.slice(intro[0].length))) return names;
+  const rest = namesIn(question.slice(intro[0].length));
+  const introduced = namesIn(intro[0]);
+  return new Set([...names].filter((name) => rest.has(name) || !introduced.has(name)));
 }
 
 /** Words typed with a capital inside a sentence: names of institutions, places, programmes. */
