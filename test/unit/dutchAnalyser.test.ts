@@ -104,6 +104,17 @@ describe("DutchAnalyser", () => {
     expect(groupOf("hoe loop ik een machtiging aan?", "loop")?.terms.size).toBe(1);
   });
 
+  it("does not read a verb whose only object is a pronoun as a topic ('hoe pak ik dat aan?')", () => {
+    const verbs = analyserWith([
+      ["aanpak", 3],
+      ["wachttijden", 2],
+    ]);
+    const groupOf = (question: string, word: string) => verbs.queryGroups(question).find((g) => g.word === word);
+    expect(groupOf("ik wil een plaatsing aanvragen, hoe pak ik dat aan?", "pak")?.terms.has(verbs.stem("aanpak"))).toBe(false);
+    // With a noun for its object the joined verb is what is asked.
+    expect(groupOf("hoe pak je wachttijden aan?", "pak")?.terms.get(verbs.stem("aanpak"))).toBe(1);
+  });
+
   it("expands abbreviations on both sides, so VA meets verklarende analyse", () => {
     const query = analyser.queryTerms("wanneer een VA?");
     const document = new Set(analyser.indexTerms("een gedeelde verklarende analyse"));

@@ -64,6 +64,9 @@ const PARAPHRASE_WEIGHT = 0.6;
  * Dutch analysis shared by indexing and querying: fold case and accents, expand
  * abbreviations, drop stop words, split compounds, stem (Snowball).
  */
+/** Pronouns that stand for the object of a verb: "dat" in "hoe pak ik dat aan?". */
+const OBJECT_PRONOUNS = new Set(["dat", "dit", "het", "die", "deze"]);
+
 export class DutchAnalyser {
   private readonly stemmer = newStemmer("dutch");
   private readonly stemCache = new Map<string, string>();
@@ -200,6 +203,12 @@ export class DutchAnalyser {
         for (let k = 0; k < at; k++) {
           const word = words[k]!;
           if (word.length < 3 || this.stopwords.has(word) || /\d/.test(word)) continue;
+          // With only a pronoun for its object ("hoe pak ik dat aan?"), the verb asks how to go
+          // about what was said before, it names no topic: "aanpak" is not what is asked (new-user
+          // try: "… aanvragen, hoe pak ik dat aan?" quoted "plan van aanpak" items). "wanneer
+          // schaal je op?" has no object: the verb is what is asked.
+          const between = words.slice(k + 1, at);
+          if (between.some((w) => OBJECT_PRONOUNS.has(w)) && between.every((w) => this.stopwords.has(w))) continue;
           const stems = word.endsWith("t") && word.length > 4 ? [word, word.slice(0, -1)] : [word];
           const joined = stems.flatMap((stem) => [stem, ...infinitiveCandidates(stem)]).map((w) => `${particle}${w}`).filter((w) => this.vocabulary.has(w));
           if (joined.length > 0) found.set(offset + k, [...new Set(joined)]);
