@@ -215,10 +215,15 @@ describe("extractiveAnswer", () => {
     expect(moved.text.split("\n")[0]).toBe("- Tijdige ambulante hulp ingezet");
   });
 
-  it("shows a numbered item with its number, so the order stays visible when it leads", () => {
+  it("shows a numbered item with its number when it leads, and marks the rest of its list as the rest", () => {
     const text = "Acties voor de komende periode:\n1. Opstellen van een plan\n2. Trainen van verwijzers in de analyse\n3. Organiseren van de inzet\n\nLosse andere tekst over iets anders hier.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("hoe trainen ze verwijzers"));
-    expect(answer.text).toBe("“Acties voor de komende periode:”\n2. Trainen van verwijzers in de analyse\n1. Opstellen van een plan\n3. Organiseren van de inzet [1]");
+    expect(answer.text).toBe(
+      "“Acties voor de komende periode:”\n2. Trainen van verwijzers in de analyse\nVerder in deze lijst:\n1. Opstellen van een plan\n3. Organiseren van de inzet [1]",
+    );
+    // A list in its own order needs no such line.
+    const inOrder = extractiveAnswer([passage("a", text)], wordsScorer("welke acties voor de komende periode"));
+    expect(inOrder.text).not.toContain("Verder in deze lijst");
   });
 
   it("reads a sentence with the examples that follow it, and never quotes a lead-in whose list is not there", () => {

@@ -693,6 +693,11 @@ function renderQuote(
       continue;
     }
     flush();
+    // The item that answers leads its numbered list (5, then 4 and 6): the rest is marked as the
+    // rest, so the numbers out of order read as a choice, not as a broken list (new-user try).
+    const previous = lines[indexes[indexes.indexOf(i) - 1] ?? -1];
+    const backwards = line.number !== undefined && previous?.kind === "item" && previous.number !== undefined && itemOrder(line.number) < itemOrder(previous.number);
+    if (line.kind === "item" && backwards && !out.includes(REST_OF_LIST)) out.push(REST_OF_LIST);
     if (line.kind === "item") out.push(`${line.number ?? "-"} ${documentText(shown(i))}`);
     else {
       const heading = leadIn(lines, i)?.text ?? sectionHeading;
@@ -705,6 +710,17 @@ function renderQuote(
   const last = out.length - 1;
   if (last >= 0) out[last] = `${out[last]} [${n}]`;
   return out.join("\n");
+}
+
+/** Shown between the item that answers and the rest of its numbered list. */
+const REST_OF_LIST = "Verder in deze lijst:";
+
+/** A list item's number as a rank: "4." → 4, "B" → 2. */
+function itemOrder(number: string): number {
+  const digits = /\d+/.exec(number);
+  if (digits) return Number(digits[0]);
+  const letter = /[a-z]/i.exec(number);
+  return letter ? letter[0].toLowerCase().charCodeAt(0) - 96 : 0;
 }
 
 /**
