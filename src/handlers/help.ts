@@ -35,7 +35,7 @@ export function usageLines(specs: readonly CommandSpec[], prefix = ""): string {
 }
 
 /** How each surface is addressed, above the command list. */
-function usageFor(surface: Surface, allSpecs: readonly CommandSpec[]): string {
+export function usageFor(surface: Surface, allSpecs: readonly CommandSpec[]): string {
   const specs = allSpecs.filter((s) => !s.helpOn || s.helpOn.includes(surface));
   switch (surface) {
     case "slack":

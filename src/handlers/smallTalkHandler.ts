@@ -1,18 +1,24 @@
-import type { ChatHandler } from "../bot/chatHandler.js";
-import { type SmallTalkRegion, smallTalkReply } from "./smallTalk.js";
+import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
+import { usageFor } from "./help.js";
+import { onboardingReply, type SmallTalkRegion, smallTalkIntent } from "./smallTalk.js";
 
 /**
  * Greetings, thanks and "wie ben jij?": a short friendly reply with the region's example
  * questions, claimed before a message is taken as a question (never an empty answer, never the
- * Servicepunt abstain).
+ * Servicepunt abstain). Asking what Wegwijs can do ("wat kun je allemaal?", "hoe werkt dit?")
+ * also gets the commands, as the help command does (new-user try: it got the greeting alone).
  */
-export function smallTalkHandler(region: () => SmallTalkRegion | undefined): ChatHandler {
+export function smallTalkHandler(region: () => SmallTalkRegion | undefined, commands: () => readonly CommandSpec[] = () => []): ChatHandler {
   return {
     name: "small-talk",
     visibility: "private",
-    async message({ text }) {
-      const reply = smallTalkReply(text, region());
-      return reply ? [reply] : undefined;
+    async message({ text, address }) {
+      const intent = smallTalkIntent(text);
+      if (!intent) return undefined;
+      const reply = onboardingReply(intent, region());
+      const specs = commands();
+      if (intent !== "help" || specs.length === 0) return [reply];
+      return [{ parts: [...reply.parts, { kind: "text", text: usageFor(address.surface, specs) }] }];
     },
   };
 }

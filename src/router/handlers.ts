@@ -29,7 +29,7 @@ export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; 
   const fallback = askChatHandler(deps.ask);
   const region = () => deps.route?.region;
   registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs(), region }));
-  registry.add(smallTalkHandler(region));
+  registry.add(smallTalkHandler(region, () => registry.commandSpecs()));
   if (deps.route) registry.add(routeChatHandler(deps.route));
   if (deps.spoedberaad) registry.add(deps.spoedberaad);
   if (deps.consult) registry.add(deps.consult);

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { regionSchema } from "../../src/handlers/route/routeSchema.js";
 import { ROUTE_ACTION } from "../../src/handlers/route/routeReplies.js";
+import type { Reply } from "../../src/bot/reply.js";
 import { smallTalkIntent, smallTalkReply } from "../../src/handlers/smallTalk.js";
+import { smallTalkHandler } from "../../src/handlers/smallTalkHandler.js";
 
 const region = regionSchema.parse(parse(readFileSync(new URL("../../content/regions/groningen-drenthe.yaml", import.meta.url), "utf8")));
 
@@ -75,5 +77,23 @@ describe("smallTalkReply", () => {
     const reply = smallTalkReply("hallo", undefined)!;
     expect(reply.parts.some((p) => p.kind === "actions")).toBe(false);
     expect(reply.parts[0]).toMatchObject({ kind: "text" });
+  });
+});
+
+describe("smallTalkHandler", () => {
+  const commands = [
+    { name: "route", help: "stap voor stap de plaatsingsroute" },
+    { name: "spoedberaad", args: "[casusnummer]", help: "gedeelde checklist voor een spoedberaad" },
+  ];
+  const textOf = (replies: Reply[] | undefined) => (replies ?? []).flatMap((r) => r.parts).map((p) => ("text" in p ? p.text : "")).join("\n");
+  const say = (text: string) =>
+    smallTalkHandler(() => region, () => commands).message!({ kind: "message", text, address: { surface: "web", userId: "u1", conversationId: "c1" } } as never);
+
+  it("lists the commands when asked what Wegwijs can do, not on a greeting", async () => {
+    const help = textOf(await say("wat kun je eigenlijk allemaal?"));
+    expect(help).toContain("*spoedberaad [casusnummer]* : gedeelde checklist voor een spoedberaad");
+    expect(help).toContain("Je kunt bijvoorbeeld vragen");
+    expect(textOf(await say("hoi"))).not.toContain("spoedberaad [casusnummer]");
+    expect(await say("hoe vraag ik een machtiging aan?")).toBeUndefined();
   });
 });
