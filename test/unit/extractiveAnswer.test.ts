@@ -215,6 +215,15 @@ describe("extractiveAnswer", () => {
     expect(moved.text.split("\n")[0]).toBe("- Tijdige ambulante hulp ingezet");
   });
 
+  it("passes over a best line whose quote would show nothing (a lone item that only announces) instead of failing", () => {
+    const text = "Een zin over iets anders.\n\n- Het spoedberaad met ouders regelt het volgende:\n\nNog een zin over het weer.";
+    const lone = answerTo("wat regelt een spoedberaad met ouders", [passage("a", text)]);
+    expect(lone.text).toBe("");
+    // With a line that can be quoted, that line answers.
+    const other = answerTo("wat regelt een spoedberaad met ouders", [passage("a", text), passage("b", "Een spoedberaad met ouders regelt de plaatsing.")]);
+    expect(other.text).toBe("“Een spoedberaad met ouders regelt de plaatsing.” [2]");
+  });
+
   it("shows a numbered item with its number when it leads, and marks the rest of its list as the rest", () => {
     const text = "Acties voor de komende periode:\n1. Opstellen van een plan\n2. Trainen van verwijzers in de analyse\n3. Organiseren van de inzet\n\nLosse andere tekst over iets anders hier.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("hoe trainen ze verwijzers"));

@@ -321,9 +321,11 @@ export function extractiveAnswer(
     const lines = linesOf.get(named) ?? [];
     take({ n: named, indexes: readFromTop(lines) });
   } else if (ranked[0]) {
-    // A how-many or when question gets the number or date first.
-    const top = [...typedCandidates].sort((a, b) => b.score - a.score)[0] ?? ranked[0];
-    take(quoteAround(linesOf.get(top.n) ?? [], top, options, answersBeyondList(top.n)));
+    // A how-many or when question gets the number or date first. A candidate whose quote shows
+    // nothing (a lone item that only announces, "… regelt het volgende:") gives way to the next.
+    const typedFirst = [...typedCandidates].sort((a, b) => b.score - a.score);
+    const leads = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c))];
+    const top = leads.find((c) => take(quoteAround(linesOf.get(c.n) ?? [], c, options, answersBeyondList(c.n)))) ?? ranked[0];
     // A lead that already lists the subsections (a list in the text) needs no outline of them.
     if (outline && listsMostOf(quotes[0] ? quotes[0].indexes.map((i) => lineText(quotes[0]!.n, i)).join("\n") : "", outline.items)) outline = undefined;
     if (outline) {
@@ -333,7 +335,7 @@ export function extractiveAnswer(
     const best = top.score;
     const weights = q.weights;
     const covered = q.covered;
-    if (weights && covered && weights.length > 0) {
+    if (weights && covered && weights.length > 0 && quotes.length > 0) {
       const total = weights.reduce((a, b) => a + b, 0);
       const meanWeight = total / weights.length;
       const chunkOf = (n: number) => passages[n - 1]?.chunk;
