@@ -329,6 +329,17 @@ describe("answers over the shipped corpus", () => {
     expect(here.status).toBe("abstained");
   });
 
+  it("finds the later question's date further down the ranking, and adds no other quote for it", async () => {
+    const result = await ask.answer("wanneer is het actieprogramma zorg vd jeugd gelanceerd en tot wanneer loopt het?");
+    expect(result.status).toBe("answered");
+    const quotes = result.text.split("\n");
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]).toContain("16 april 2018 gelanceerd");
+    expect(quotes[1]).toContain("loopt tot eind 2021");
+    const markers = [...result.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(markers).toEqual(result.sources.map((s) => s.n));
+  });
+
   it("answers a how-many question whose words after 'hoeveel' are all stop words with any figure, not with a refusal", async () => {
     // "met hoeveel moesten ...": nothing in particular is counted, so no counted word is required.
     const answer = await ask.answer("Met hoeveel moesten de gedwongen afzonderingen in 2021 omlaag?");

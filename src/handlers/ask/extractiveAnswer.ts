@@ -65,6 +65,8 @@ export interface ExtractiveOptions {
    * the sentences that answer either question, so the item is shown once, not cut two ways.
    */
   laterScore?: (sentence: string, chunk?: Chunk) => number;
+  /** The later question of a two-part message has a quote of its own: no further quote is added for it. */
+  laterAnswered?: boolean;
   /** Lines that are not to be quoted (already shown by the answer this quote joins). */
   exclude?: ReadonlySet<string>;
   /**
@@ -347,7 +349,7 @@ export function extractiveAnswer(
       };
       let have = coveredBy(quotes[0]!);
       const missingWeight = () => weights.reduce((sum, w, g) => sum + (have[g] ? 0 : w), 0);
-      const twoThings = questionParts(question) !== undefined;
+      const twoThings = !options.laterAnswered && questionParts(question) !== undefined;
       // A filler must hold a word of the question that its document's name and its section's
       // headings do not: "De kracht van de regio Rijnmond ..." says only where it stands
       // (measured: answerWords q 67 → 65, d 69 → 68, nothing else moved on seven sets).
