@@ -173,6 +173,9 @@ describe("the route conversation (Redis)", () => {
     const other = await webDriver(() => rijnmond.baseUrl, newUser()).say("Route");
     expect(other.text).toContain("regio Rijnmond");
     expect(other.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(regionById("rijnmond").routes);
+    // Asked in plain words, the route starts the same way (new-user try: it was answered as a question).
+    const asked = await webDriver(() => app.baseUrl, newUser()).say("Wil je de plaatsingsroute met me doorlopen?");
+    expect(asked.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(gd.routes);
   });
 
   it("'Waarom?' quotes the source passage of every step of every route, with document title and section", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlacementQuestion, isRouteCommand } from "../../src/handlers/route/routeIntent.js";
+import { asksForRoute, isPlacementQuestion, isRouteCommand } from "../../src/handlers/route/routeIntent.js";
 
 describe("isPlacementQuestion (offers the route, conservatively)", () => {
   it.each([
@@ -40,5 +40,24 @@ describe("isRouteCommand", () => {
   });
   it.each(["routes", "welke route moet ik volgen?", "route naar de rechter"])("%j is an ordinary message", (text) => {
     expect(isRouteCommand(text)).toBe(false);
+  });
+});
+
+describe("asksForRoute", () => {
+  it.each([
+    "kun je me stap voor stap door de plaatsingsroute leiden? het gaat om een reguliere machtiging",
+    "Wil je de plaatsingsroute met me doorlopen?",
+    "ik wil de route starten",
+    "neem me mee door het stappenplan",
+  ])("%j starts the route", (text) => {
+    expect(asksForRoute(text)).toBe(true);
+  });
+  it.each([
+    "Welke stappen horen bij de huidige route voor een machtiging?",
+    "wat is de plaatsingsroute?",
+    "route naar de rechter",
+    "hoe lang duurt een plaatsing in de jz+?",
+  ])("%j is a question", (text) => {
+    expect(asksForRoute(text)).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ import { type ItemStatus, type RouteDefinition, type RouteNode, resolveTransitio
 import { emptySession, type RouteSession, RouteSessionStore } from "./routeSessionStore.js";
 import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
-import { isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
+import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -90,12 +90,12 @@ export class RouteHandler {
       return await this.takeMessage(address, text);
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      return isRouteCommand(text) ? { parts: [routeUnavailableNotice()] } : undefined;
+      return isRouteCommand(text) || asksForRoute(text) ? { parts: [routeUnavailableNotice()] } : undefined;
     }
   }
 
   private async takeMessage(address: ConversationAddress, text: string): Promise<Reply | undefined> {
-    if (isRouteCommand(text)) return inSlot(address, await this.resumeOrPick(address));
+    if (isRouteCommand(text) || asksForRoute(text)) return inSlot(address, await this.resumeOrPick(address));
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
     if (!session?.awaitingText) return undefined;

@@ -37,3 +37,18 @@ export function isPlacementQuestion(text: string): boolean {
 export function isRouteCommand(text: string): boolean {
   return /^(?:\/?wegwijs\s+)?(?:plaatsings)?route[.!]?$/i.test(text.trim());
 }
+
+// Asking, in plain words, to be taken through the route ("kun je me stap voor stap door de
+// plaatsingsroute leiden?", "wil je de route met me doorlopen?"): a route word and a walking
+// verb. A question about the route's contents ("welke stappen horen bij de route?") has none.
+const ROUTE_WORD = word("(?:plaatsings)?route|stappenplan");
+const WALK = word("doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap");
+const ASKS_FOR_FACT = word("welke|hoeveel|wanneer|waarom|wie|wat");
+/** Longer messages tell a case or ask more: they are questions, answered with the route offered. */
+const ROUTE_REQUEST_WORDS = 20;
+
+/** A request, in plain words, to walk through the placement route now. */
+export function asksForRoute(text: string): boolean {
+  if (text.trim().split(/\s+/).length > ROUTE_REQUEST_WORDS) return false;
+  return ROUTE_WORD.test(text) && WALK.test(text) && !ASKS_FOR_FACT.test(text);
+}
