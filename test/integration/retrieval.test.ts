@@ -324,6 +324,8 @@ describe("answers over the shipped corpus", () => {
     expect(gi.text).toContain("Half 2027");
     const town = await ask.answer("Als huisarts in Assen, wil ik weten wanneer de jz+ plekken zijn afgebouwd");
     expect(town.status).toBe("answered");
+    const adviser = await ask.answer("Als beleidsadviseur van gemeente Emmen wil ik weten wanneer de jz+ plekken zijn afgebouwd");
+    expect(adviser.status).toBe("answered");
     // "hier": the asker's own region is what is asked about, and no document covers it.
     const here = await ask.answer("Ik werk in Haaglanden. Hoe werkt de plaatsing in de jz+ hier?");
     expect(here.status).toBe("abstained");
