@@ -346,11 +346,16 @@ describe("extractiveAnswer", () => {
     expect(named.text).toBe("“Ouders en kind begrijpen waarom het nodig is. Beiden weten wat er daarna gebeurt. Er is een plan voor terugkeer.” [1]");
   });
 
-  it("leaves the tail of a list a blank line broke off (items ending in ';') out of the quote of an item after it", () => {
+  it("reads a list that a blank line broke after an item ending in ';' as one list, quoted whole under its lead-in", () => {
     const text = "Daarbij worden afspraken gemaakt over:\n- wie aanspreekpunt voor het gezin is;\n- wie het plan voor het hele gezin opstelt;\n\n- wie bewaakt dat het plan wordt gerealiseerd;\n- indien er sprake is van ondertoezichtstelling komt de casusregie bij de gecertificeerde instelling te liggen.";
+    expect(new Set(passageLines(text).filter((l) => l.kind === "item").map((l) => l.block)).size).toBe(1);
     const answer = extractiveAnswer([passage("p", text)], wordsScorer("bij wie ligt de casusregie bij een ondertoezichtstelling"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
-    expect(answer.text).toContain("- indien er sprake is van ondertoezichtstelling komt de casusregie bij de gecertificeerde instelling te liggen.");
-    expect(answer.text).not.toContain("wie bewaakt");
+    expect(answer.text).toBe(
+      "“Daarbij worden afspraken gemaakt over:”\n- indien er sprake is van ondertoezichtstelling komt de casusregie bij de gecertificeerde instelling te liggen.\n- wie aanspreekpunt voor het gezin is;\n- wie het plan voor het hele gezin opstelt;\n- wie bewaakt dat het plan wordt gerealiseerd; [1]",
+    );
+    // A break after an item that ends a sentence ends the list.
+    const two = passageLines("- Eerste lijst klaar.\n\n- Tweede lijst begint.").map((l) => l.block);
+    expect(two[0]).not.toBe(two[1]);
   });
 
   it("takes the items under a question heading as its answer, though they share no word with the question", () => {
