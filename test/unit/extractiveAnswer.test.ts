@@ -196,6 +196,21 @@ describe("extractiveAnswer", () => {
     expect(item.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie\n- Stap 1 vraaganalyse\n- Stap 3 de middelen [1]");
   });
 
+  it("quotes only the item with the figure asked for, under its lead-in, when the question asks one thing", () => {
+    const text = "Geconstateerd wordt dat:\n- circa 70% van de jongeren komt met een spoedmachtiging binnen;\n- opschaling te laat gebeurt;\n- ambulante hulp te weinig wordt ingezet.\n\nLosse andere tekst over iets anders hier.";
+    const hasFigure = (s: string) => /\d+%/.test(s);
+    const question = "hoeveel jongeren komen met een spoedmachtiging binnen";
+    const one = extractiveAnswer([passage("a", text)], wordsScorer(question), hasFigure, DEFAULT_EXTRACTIVE, question);
+    expect(one.text).toBe("“Geconstateerd wordt dat:”\n- circa 70% van de jongeren komt met een spoedmachtiging binnen; [1]");
+    // Two questions in one message: the other items may answer the second, so the list stays whole.
+    const two = `${question}, en wat gebeurt er te laat`;
+    const both = extractiveAnswer([passage("a", text)], wordsScorer(two), hasFigure, DEFAULT_EXTRACTIVE, two);
+    expect(both.text).toContain("- opschaling te laat gebeurt;");
+    // Without a kind of answer to check, the item leads its whole list.
+    const untyped = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(untyped.text).toContain("- ambulante hulp te weinig wordt ingezet.");
+  });
+
   it("keeps a list in its order when its heading already holds what the item matched", () => {
     const text = "- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging";
     const steps = extractiveAnswer([passage("a", text, 0.8, ["Route aanvraag machtiging"])], wordsScorer("welke stappen bij aanvraag machtiging"));
