@@ -227,6 +227,14 @@ describe("answers over the shipped corpus", () => {
     expect(result.text).toContain("15 GRJR-gemeenten");
   });
 
+  it("counts an abbreviation typed in capitals as covered by the words it is the initials of ('GD', 'Groningen en Drenthe')", async () => {
+    const result = await ask.answer("wat willen ze in GD in 2027 bereikt hebben met de nieuwe werkwijze?");
+    expect(result.status).toBe("answered");
+    expect(result.sources[0]?.documentId).toBe(groningen);
+    // Initials that spell out nothing the documents say stay a reason to refuse.
+    expect((await ask.answer("wat willen ze in GZ in 2027 bereikt hebben met de nieuwe werkwijze?")).status).toBe("abstained");
+  });
+
   it("answers 'wat betekent JIM?' with the sentence that spells it out, not one that only uses it", async () => {
     const result = await ask.answer("wat betekent JIM?");
     expect(result.status).toBe("answered");

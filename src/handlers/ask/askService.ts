@@ -345,7 +345,7 @@ export class AskService {
     const places = placesIn(question);
     const shown = [...answer.quoted, ...answer.eligible, ...context].join("\n");
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
-    const shortened = namesShortenedIn(question, shown);
+    const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
     const mentioned = (word: string) => shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
     const about = questionAbout(scorer, shown, this.options.aboutRarity, namesAskedAbout(question), mentioned);
     const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
@@ -624,6 +624,22 @@ function namesShortenedIn(question: string, text: string): Set<string> {
     const initials = words.map((word) => (word.length <= 5 && word === word.toUpperCase() ? word : word[0]!)).join("");
     if (initials.length < 3 || !new RegExp(`(?<![\\p{L}\\d])${initials}(?![\\p{L}\\d])`, "u").test(text)) continue;
     for (const word of words) for (const token of wordTokens(foldText(word))) covered.add(token);
+  }
+  return covered;
+}
+
+/**
+ * Abbreviations the question types in capitals whose letters begin capitalised words in a row in
+ * the text, joined by a small word or a slash ("GD" and "Groningen en Drenthe", "MVS" and
+ * "Maassluis, Vlaardingen en Schiedam"): folded, as the scorer's words are. The other way round
+ * from `namesShortenedIn`.
+ */
+function initialsSpelledOutIn(question: string, text: string): Set<string> {
+  const covered = new Set<string>();
+  for (const [acronym] of question.matchAll(/(?<![\p{L}\d])\p{Lu}{2,5}(?![\p{L}\d])/gu)) {
+    const words = [...acronym].map((letter) => `${letter}\\p{Ll}+`);
+    const spelledOut = new RegExp(`(?<![\\p{L}])${words.join(String.raw`(?:\s*[,/&]\s*|\s+(?:en|van|de|der|het|voor)\s+|\s+)`)}`, "u");
+    if (spelledOut.test(text)) covered.add(acronym.toLowerCase());
   }
   return covered;
 }
