@@ -54,6 +54,12 @@ describe("durationSubject", () => {
     expect(durationSubject("na hoe lang kon hij naar huis?")).toBeUndefined();
   });
 
+  it("reads a compound of 'duur' as the duration of its first part ('verblijfsduur': a stay)", () => {
+    expect(durationSubject("wat is de gemiddelde verblijfsduur in de jeugdzorgplus?")).toEqual(["verblijf"]);
+    expect(durationSubject("wat is de behandelduur?")).toEqual(["behandel"]);
+    expect(durationSubject("wat is de duur van een machtiging?")).toBeUndefined();
+  });
+
   it("wants the subject's first word that is not a stop word in the sentence with the duration", () => {
     const analysed = (word: string) => (["voor", "de"].includes(word.toLowerCase()) ? [] : terms(word));
     expect(namesSubject("Elke jeugdige weet binnen een half jaar waar hij woont.", ["spoedmachtiging", "voor"], analysed)).toBe(false);

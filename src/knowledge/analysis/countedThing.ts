@@ -56,11 +56,16 @@ function numberNear(text: string, isNumber: (token: string) => boolean, words: r
 /**
  * What a "hoe lang is/duurt ...?" question asks the duration of ("hoe lang is een spoedmachtiging
  * geldig?" -> "spoedmachtiging"; "hoe lang is de gemiddelde wachttijd" -> "gemiddelde",
- * "wachttijd"). Undefined for "na hoe lang ..." or "hoe lang zat hij ...": no subject named.
+ * "wachttijd"; "de gemiddelde verblijfsduur" -> "verblijf": new-user try, "binnen een half jaar …
+ * woont" answered it; no figure moved on nine sets). Undefined for "na hoe lang ..." or "hoe lang
+ * zat hij ...": no subject named.
  */
 export function durationSubject(question: string): string[] | undefined {
   const match = /\bhoe lang\s+(?:is|duurt|blijft|geldt|mag|kan)\s+(?:een|de|het)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
-  return match ? wordTokens(match[1]!) : undefined;
+  if (match) return wordTokens(match[1]!);
+  // A compound of "duur" names what lasts: "verblijfsduur" asks how long a stay lasts.
+  const compound = /\b(\p{L}{4,}?)s?duur\b/u.exec(foldText(question));
+  return compound ? [compound[1]!] : undefined;
 }
 
 /** Whether the text names the first of the words that is not a stop word (by their analysed terms). */
