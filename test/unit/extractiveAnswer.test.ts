@@ -589,6 +589,15 @@ describe("excerpt of a long list item", () => {
     expect(shown).toBe("De inspectie houdt toezicht op het plan. …");
   });
 
+  it("keeps an opening condition, under which the sentence that answers holds", () => {
+    const conditional = ["Indien er sprake is van vrijwillige hulp, ligt de regie lokaal.", filler("daarna"), "De wijkteammedewerker is dan de casusregisseur.", filler("later")].join(" ");
+    const shown = excerpt(conditional, scoreBy("casusregisseur"), 140);
+    expect(shown.startsWith("Indien er sprake is van vrijwillige hulp, ligt de regie lokaal. … De wijkteammedewerker is dan de casusregisseur.")).toBe(true);
+    // Without a condition the opening sentence gives way to the answer's neighbours.
+    const plain = conditional.replace("Indien er sprake is van vrijwillige hulp, ligt", "Daarnaast ligt");
+    expect(excerpt(plain, scoreBy("casusregisseur"), 140).startsWith("… ")).toBe(true);
+  });
+
   it("cuts from the start when no sentence shares anything with the question, and leaves short text alone", () => {
     expect(excerpt(item, () => 0, 120)).toBe(`${item.slice(0, 119).replace(/ \S*$/, "")}…`);
     expect(excerpt("Korte zin.", scoreBy("zin"), 120)).toBe("Korte zin.");

@@ -193,6 +193,9 @@ export function passageSentences(text: string, headings: readonly string[] = [])
   return passageLines(text, headings).map((line) => line.text);
 }
 
+/** Words that open a condition: what follows holds only then. */
+const CONDITION_OPENING = /^(?:indien|als|wanneer|mits|zolang|tenzij|bij|in (?:het |die |de |dat )?gevall?(?:en)?)\b/i;
+
 /** Room (characters) worth showing the start of a sentence that does not fit whole. */
 const PARTIAL_MIN = 60;
 /** A partial sentence shows at least this much of what follows its colon, or is left out. */
@@ -213,7 +216,14 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   const chosen = new Set<number>();
   let used = 0;
   const fits = (i: number) => used + sentences[i]!.length + 2 <= max;
+  // A text that opens with a condition ("indien er sprake is van vrijwillige hulpverlening …")
+  // says under which condition the rest holds: the rest is not shown without it.
+  if (CONDITION_OPENING.test(sentences[0]!) && fits(0)) {
+    chosen.add(0);
+    used += sentences[0]!.length + 2;
+  }
   for (const i of order) {
+    if (chosen.has(i)) continue;
     if (!fits(i)) continue;
     chosen.add(i);
     used += sentences[i]!.length + 2;
