@@ -25,6 +25,7 @@ import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
 import { Retriever } from "./retriever.js";
 import type { Chunk, RetrievedPassage } from "./types.js";
 import { VectorIndex } from "./vectorIndex.js";
+import { foldText, wordTokens } from "./analysis/normalise.js";
 
 export interface IngestProgress {
   phase: "lezen" | "indexeren" | "embedden";
@@ -91,6 +92,8 @@ export class KnowledgeBase {
   private embeddingCache: Record<string, number[]> = {};
   private readonly retriever: Retriever;
   private readonly sentenceTermCache = new Map<string, Set<string>>();
+  /** The words of the documents' titles and regions, for the index they were read from. */
+  private namingWords: { chunks: number; words: Set<string> } | undefined;
   private corpusDir?: string;
   /** Word counts of the indexed text (the compound splitter's dictionary), kept for the snapshot. */
   private vocabulary: ReadonlyMap<string, number> = new Map();
@@ -178,6 +181,15 @@ export class KnowledgeBase {
   documentNaming(documentId: string): string {
     const meta = this.documents[documentId]?.meta;
     return `${meta?.title ?? ""}\n${meta?.region ?? ""}`;
+  }
+
+  /** Whether a folded word is part of a document's title or region ("groningen", "rijnmond"). */
+  namesADocument(word: string): boolean {
+    if (this.namingWords?.chunks !== this.chunkCount) {
+      const words = Object.keys(this.documents).flatMap((id) => wordTokens(foldText(this.documentNaming(id))));
+      this.namingWords = { chunks: this.chunkCount, words: new Set(words) };
+    }
+    return this.namingWords.words.has(word);
   }
 
   /**

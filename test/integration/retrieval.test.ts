@@ -101,6 +101,23 @@ describe("retrieval over the shipped corpus", () => {
     expect(open.offTopic).toBeUndefined();
   });
 
+  it("calls a question off-topic when it shares only a name and common words with the documents and has a word they never use", async () => {
+    const train = await ask.answer("weet jij hoe laat de trein van Groningen naar Zwolle gaat?");
+    expect(train.status).toBe("abstained");
+    expect(train.offTopic).toBe(true);
+    // A word the documents never use in a question about what they cover keeps the ordinary refusal.
+    const advocate = await ask.answer("Heeft een jongere recht op een advocaat bij de zitting over de machtiging?");
+    expect(advocate.offTopic).toBeUndefined();
+  });
+
+  it("does not answer with quotes that share only the place the question names ('… in Rotterdam?')", async () => {
+    const weather = await ask.answer("wat is het weer morgen in Rotterdam?");
+    expect(weather.status).toBe("abstained");
+    // The place as where the asker works, with a question the quotes answer, still gets its answer.
+    const gp = await ask.answer("Ik werk als huisarts in de regio Rotterdam. Hoe helpt de regio huisartsen bij de vraagverheldering?");
+    expect(gp.status).toBe("answered");
+  });
+
   it("lists principles A-G when asked for the principles, and not when they are only named on the way to a detail", async () => {
     const listed = await ask.answer("wat zijn de basisprincipes van het actieplan?");
     expect(listed.status).toBe("answered");

@@ -72,6 +72,10 @@ function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): Extract
 }
 
 /** What an off-topic question gets: what Wegwijs is for, not a referral. */
+/** A word in more than this share of the passages says little about what a question is about. */
+const COMMON_WORD_SHARE = 0.1;
+const COMMON_WORD_PASSAGES = 20;
+
 export const OFF_TOPIC_TEXT =
   "Daar gaan de plandocumenten niet over, dus daar kan ik je niet mee helpen. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus en de plannen van je regio, met de bron erbij.";
 
@@ -250,10 +254,20 @@ export class AskService {
     };
   }
 
-  /** Whether no word of the question (stop words aside) occurs in the documents: the weather, a bus timetable. */
+  /**
+   * Whether the question is about something the documents do not cover at all: no word of it
+   * (stop words aside) occurs in them (the weather, a bus timetable), or it has a word they never
+   * use and what it shares with them is only a region or title word and common words ("hoe laat
+   * gaat de trein van Groningen naar Zwolle?": "Groningen" and "laat" are in them, "trein" is not). Either way its
+   * closest passages would look silly under the refusal.
+   */
   private offTopic(question: string): boolean {
     const scorer = this.knowledge.questionScorer(question);
-    return scorer.rarity.every((word) => !word.known);
+    const unknown = scorer.rarity.some((word, g) => !word.known && !isChatToken(scorer.words[g]!, false) && !/\d/.test(scorer.words[g]!));
+    // Common in a corpus large enough for a share to say so (in three passages every word is common).
+    const common = (share: number) => share > COMMON_WORD_SHARE && share * this.knowledge.chunkCount >= COMMON_WORD_PASSAGES;
+    const incidental = (g: number) => this.knowledge.namesADocument(scorer.words[g]!) || common(scorer.rarity[g]!.share);
+    return scorer.rarity.every((word) => !word.known) || (unknown && scorer.rarity.every((word, g) => !word.known || incidental(g)));
   }
 
   /**
@@ -348,11 +362,15 @@ export class AskService {
     const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
     const mentioned = (word: string) => shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
     const about = questionAbout(scorer, shown, this.options.aboutRarity, namesAskedAbout(question), mentioned);
+    // Quotes that share only the place the question names with it ("wat is het weer morgen in
+    // Rotterdam?": lines that mention Rotterdam) answer nothing of it.
+    const quotedWords = scorer.covered(answer.quoted.join("\n"));
+    const onlyPlace = places.size > 0 && quotedWords.every((has, g) => !has || places.has(scorer.words[g]!));
     const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       words: scorer.words.length,
       hasExpectedType: answer.hasExpectedType,
-      aboutMissing: about.missing,
+      aboutMissing: about.missing || onlyPlace,
       result: {
         status: "answered",
         // Document text may have been written to manipulate: shown as plain text as well.
