@@ -140,7 +140,7 @@ export class KnowledgeBase {
    * share of the question's words it contains); used to pick answer sentences.
    */
   textScorer(question: string): (text: string, chunk?: Chunk) => number {
-    const groups = this.retriever.queryGroups(question);
+    const groups = withoutQuotedName(this.retriever.queryGroups(question), question);
     const perDocument = new Map<string, QueryTermGroup[]>();
     return (text: string, chunk?: Chunk) => {
       let scored = groups;
@@ -541,4 +541,23 @@ function contentKey(chunk: Chunk): string {
 
 function embeddingText(chunk: Chunk): string {
   return `${chunk.documentTitle}\n${chunk.sectionPath.join(" > ")}\n${chunk.text}`;
+}
+
+/**
+ * The words of a name the question puts in quotes ("van wie is het plan 'de best passende zorg
+ * voor kwetsbare jongeren' een initiatief?") say which thing, not what about it: in choosing
+ * sentences they weigh as little as the words that name a document, when the question has
+ * other words besides.
+ */
+function withoutQuotedName(groups: QueryTermGroup[], question: string): QueryTermGroup[] {
+  const quoted = new Set<string>();
+  for (const match of question.matchAll(/(?:^|[\s(])['‘“"]([^'’”"]{3,80})['’”"](?=[\s?.,!:;)]|$)/gu)) {
+    const tokens = wordTokens(foldText(match[1]!));
+    // A quoted term ('brandweerfunctie') is what the question asks about; a title has more words.
+    if (tokens.length >= 3) for (const token of tokens) quoted.add(token);
+  }
+  if (quoted.size === 0 || groups.every((group) => quoted.has(group.word))) return groups;
+  return groups.map((group) =>
+    quoted.has(group.word) ? { word: group.word, terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) } : group,
+  );
 }

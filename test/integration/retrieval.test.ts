@@ -118,6 +118,11 @@ describe("retrieval over the shipped corpus", () => {
     expect(gp.status).toBe("answered");
   });
 
+  it("reads a title the question puts in quotes as which plan, not as what is asked about it", async () => {
+    const result = await ask.answer("van wie is het plan 'de best passende zorg voor kwetsbare jongeren' eigenlijk een initiatief?");
+    expect(result.text.split("\n")[0]).toMatch(/^“Het plan is een gezamenlijk initiatief van/);
+  });
+
   it("lists principles A-G when asked for the principles, and not when they are only named on the way to a detail", async () => {
     const listed = await ask.answer("wat zijn de basisprincipes van het actieplan?");
     expect(listed.status).toBe("answered");
