@@ -4,6 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { dutchWords } from "./analysis/dutchLexicon.js";
 import { DutchAnalyser, loadStopwords, type QueryTermGroup } from "./analysis/dutchAnalyser.js";
+import { foldText, wordTokens } from "./analysis/normalise.js";
 import { SynonymTable } from "./analysis/synonymTable.js";
 import { chunkDocument, type ChunkingOptions, DEFAULT_CHUNKING } from "./chunker.js";
 import { type CorpusMetadata, documentMeta, readCorpusMetadata } from "./corpusMetadata.js";
@@ -25,7 +26,6 @@ import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
 import { Retriever } from "./retriever.js";
 import type { Chunk, RetrievedPassage } from "./types.js";
 import { VectorIndex } from "./vectorIndex.js";
-import { foldText, wordTokens } from "./analysis/normalise.js";
 
 export interface IngestProgress {
   phase: "lezen" | "indexeren" | "embedden";
@@ -199,9 +199,7 @@ export class KnowledgeBase {
   private withoutDocumentWords(groups: QueryTermGroup[], chunk: Chunk): QueryTermGroup[] {
     const naming = new Set(this.analyser.indexTerms(this.documentNaming(chunk.documentId)));
     return groups.map((group) =>
-      [...group.terms.keys()].some((term) => naming.has(term))
-        ? { word: group.word, terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) }
-        : group,
+      [...group.terms.keys()].some((term) => naming.has(term)) ? lighter(group) : group,
     );
   }
 
@@ -557,7 +555,10 @@ function withoutQuotedName(groups: QueryTermGroup[], question: string): QueryTer
     if (tokens.length >= 3) for (const token of tokens) quoted.add(token);
   }
   if (quoted.size === 0 || groups.every((group) => quoted.has(group.word))) return groups;
-  return groups.map((group) =>
-    quoted.has(group.word) ? { word: group.word, terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) } : group,
-  );
+  return groups.map((group) => (quoted.has(group.word) ? lighter(group) : group));
+}
+
+/** A question word that says which document or thing, not what about it: weighed as such. */
+function lighter(group: QueryTermGroup): QueryTermGroup {
+  return { word: group.word, terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) };
 }

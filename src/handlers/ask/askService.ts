@@ -71,11 +71,14 @@ function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): Extract
   return { ...answer, text: `${answer.text}\n${later.text}`, cited, quotes, quoted: [...answer.quoted, ...later.quoted], lines: [...answer.lines, ...later.lines], eligible: [...answer.eligible, ...later.eligible] };
 }
 
-/** What an off-topic question gets: what Wegwijs is for, not a referral. */
-/** A word in more than this share of the passages says little about what a question is about. */
+/**
+ * A word in more than this share of the passages, and in at least that many passages, says little
+ * about what a question is about.
+ */
 const COMMON_WORD_SHARE = 0.1;
 const COMMON_WORD_PASSAGES = 20;
 
+/** What an off-topic question gets: what Wegwijs is for, not a referral. */
 export const OFF_TOPIC_TEXT =
   "Daar gaan de plandocumenten niet over, dus daar kan ik je niet mee helpen. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus en de plannen van je regio, met de bron erbij.";
 
@@ -258,8 +261,8 @@ export class AskService {
    * Whether the question is about something the documents do not cover at all: no word of it
    * (stop words aside) occurs in them (the weather, a bus timetable), or it has a word they never
    * use and what it shares with them is only a region or title word and common words ("hoe laat
-   * gaat de trein van Groningen naar Zwolle?": "Groningen" and "laat" are in them, "trein" is not). Either way its
-   * closest passages would look silly under the refusal.
+   * gaat de trein van Groningen naar Zwolle?": "Groningen" and "laat" are in them, "trein" is
+   * not). Either way its closest passages would look silly under the refusal.
    */
   private offTopic(question: string): boolean {
     const scorer = this.knowledge.questionScorer(question);
