@@ -13,7 +13,7 @@ import { ROUTE_ACTION } from "./route/routeReplies.js";
  * a question again.
  */
 
-export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help";
+export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "language";
 
 /** The region facts the replies use. */
 export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
@@ -28,22 +28,38 @@ const GREETING = words(
 const GRATITUDE = words("bedankt dank danku dankje dankjewel dankuwel thanks thank thx tnx merci");
 /** Approval and goodbye: answered like thanks when nothing else is asked. */
 const ACKNOWLEDGE = words(
-  "top toppie super fijn prima mooi helder duidelijk ok oke oké okay okido perfect geweldig chill nice cool doei dag tot ziens later groetjes groeten",
+  "top toppie super fijn fijne prettige prima mooi helder duidelijk ok oke oké okay okido perfect geweldig chill nice cool doei dag tot ziens later groetjes groeten weekend",
 );
 const HELP = words("help hulp helpen menu start uitleg handleiding instructie instructies");
 /** Words that address or name the bot. */
 const ADDRESS = words("jij je jou u jullie wegwijs bot chatbot assistent");
 /** Being and doing verbs that, with a question word and the bot addressed, ask who it is. */
-const IDENTITY_VERBS = words("ben bent is doe doet heet");
+const IDENTITY_VERBS = words("ben bent is doe doet heet heeft gemaakt ontwikkeld gebouwd bedacht");
+/** What the bot may be asked to be ("ben jij een mens of een bot?"). */
+const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt");
+/** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
+const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
 const QUESTION = words("wie wat hoe waarmee waarvoor welke");
 /** "wat kan ik vragen", "hoe werkt dit", "kun je me helpen": asking how to use Wegwijs. */
 const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen");
 /** Words that carry no intent of their own. */
 const FILLER = words(
-  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn",
+  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uitleggen zeggen antwoorden door",
 );
 
-const VOCABULARY = new Set([...GREETING, ...GRATITUDE, ...ACKNOWLEDGE, ...HELP, ...ADDRESS, ...IDENTITY_VERBS, ...QUESTION, ...USAGE, ...FILLER]);
+const VOCABULARY = new Set([
+  ...GREETING,
+  ...GRATITUDE,
+  ...ACKNOWLEDGE,
+  ...HELP,
+  ...ADDRESS,
+  ...IDENTITY_VERBS,
+  ...IDENTITY_NOUNS,
+  ...LANGUAGE,
+  ...QUESTION,
+  ...USAGE,
+  ...FILLER,
+]);
 /** Emoji that say thanks or approval on their own. */
 const THANKS_EMOJI = /[👍🙏👌🙂😊😀😃✅💪]/u;
 
@@ -67,6 +83,9 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   if (ws.length > MAX_WORDS || !ws.every((w) => VOCABULARY.has(w))) return undefined;
   const has = (set: Set<string>) => ws.some((w) => set.has(w));
   if (has(GRATITUDE)) return "thanks";
+  if (has(LANGUAGE)) return "language";
+  // "ben jij een mens of een bot?", "wie heeft jou gemaakt?": about Wegwijs itself.
+  if (has(ADDRESS) && (has(IDENTITY_NOUNS) || (has(IDENTITY_VERBS) && ws.some((w) => ["heeft", "gemaakt", "ontwikkeld", "gebouwd", "bedacht"].includes(w))))) return "identity";
   if (has(HELP) || has(USAGE)) return "help";
   if (has(QUESTION) && has(ADDRESS) && has(IDENTITY_VERBS)) {
     // "hoe gaat het met je" is a greeting; "wie ben jij" asks who Wegwijs is.
@@ -86,6 +105,8 @@ const LEAD: Record<SmallTalkIntent, string> = {
   identity:
     "Ik ben Wegwijs, een digitale assistent voor professionals in de jeugdhulp. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus alleen uit de plandocumenten, met de bron erbij, en zeg het eerlijk als de documenten geen antwoord geven. Ik ben geen mens en geef geen juridisch advies.",
   help: `${INTRO}\nTyp je vraag in gewone woorden. Typ *route* om de plaatsingsroute stap voor stap te doorlopen.`,
+  language:
+    "Ik antwoord in het Nederlands: ik citeer de plandocumenten letterlijk, en die zijn Nederlands. (I answer in Dutch, quoting the Dutch plan documents word for word.)",
 };
 
 /** The region's example questions (at most 4), or none when the region lists none. */

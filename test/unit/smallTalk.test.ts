@@ -28,6 +28,10 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["wat kan ik vragen?", "help"],
     ["hoe werkt dit?", "help"],
     ["kun je me helpen?", "help"],
+    ["oké thanks, fijne dag!", "thanks"],
+    ["hallo, ben jij een mens of een bot?", "identity"],
+    ["Wie heeft jou gemaakt?", "identity"],
+    ["kun je dat ook in het Engels uitleggen?", "language"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -40,6 +44,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "wat is het weer morgen?",
     "help me met een spoedmachtiging",
     "wat is het?",
+    "wie heeft de regiovisie gemaakt?",
+    "wat is de taal van het plan?",
     "",
     "   ",
     // Long enough to be a question, even though every word is common.
@@ -67,6 +73,12 @@ describe("smallTalkReply", () => {
   it("says who Wegwijs is for 'wie ben jij?' and thanks for 'bedankt!'", () => {
     expect(JSON.stringify(smallTalkReply("wie ben jij?", region))).toMatch(/Ik ben Wegwijs/);
     expect(JSON.stringify(smallTalkReply("bedankt!", region))).toMatch(/Graag gedaan/);
+  });
+
+  it("says it answers in Dutch when asked for English, in both languages", () => {
+    const reply = JSON.stringify(smallTalkReply("kun je dat ook in het Engels uitleggen?", region));
+    expect(reply).toMatch(/Ik antwoord in het Nederlands/);
+    expect(reply).toMatch(/I answer in Dutch/);
   });
 
   it("leaves questions to the documents", () => {
