@@ -118,6 +118,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(gp.status).toBe("answered");
   });
 
+  it("adds no quote for a name that only the asker's introduction has ('Ik werk in het wijkteam in Vlaardingen.')", async () => {
+    const result = await ask.answer("Ik werk in het wijkteam in Vlaardingen. Vanaf welke leeftijd moeten jongeren volgens de regiovisie een stevige rol krijgen bij de keuze voor hulp?");
+    expect(result.text).toContain("Jongeren vanaf 12 jaar");
+    expect(result.text).not.toContain("Vlaardingen");
+  });
+
   it("reads a title the question puts in quotes as which plan, not as what is asked about it", async () => {
     const result = await ask.answer("van wie is het plan 'de best passende zorg voor kwetsbare jongeren' eigenlijk een initiatief?");
     expect(result.text.split("\n")[0]).toMatch(/^“Het plan is een gezamenlijk initiatief van/);

@@ -327,7 +327,9 @@ export class AskService {
     shape: Partial<ExtractiveOptions> = {},
     laterPool: RetrievedPassage[] = [],
   ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean; words: number } {
-    const scorer = this.knowledge.questionScorer(question);
+    // A name only in the asker's introduction ("Ik werk in het wijkteam in Vlaardingen.") says who
+    // asks, not what: sentences are not chosen for it.
+    const scorer = this.knowledge.questionScorer(withoutIntroducedNames(question));
     const options = {
       ...DEFAULT_EXTRACTIVE,
       ...shape,
@@ -692,6 +694,17 @@ function namesAskedAbout(question: string): Set<string> {
   const rest = namesIn(question.slice(intro[0].length));
   const introduced = namesIn(intro[0]);
   return new Set([...names].filter((name) => rest.has(name) || !introduced.has(name)));
+}
+
+/** The question without the names that only its asker's introduction has. */
+function withoutIntroducedNames(question: string): string {
+  const asked = namesAskedAbout(question);
+  const introducedOnly = [...namesIn(question)].filter((name) => !asked.has(name));
+  if (introducedOnly.length === 0) return question;
+  const intro = INTRODUCES_ASKER.exec(question)![0];
+  const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${introducedOnly.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\d])`, "giu");
+  // Folded as the names are ("Súdwest-Fryslân" is "sudwest", "fryslan").
+  return foldText(intro).replace(pattern, " ") + question.slice(intro.length);
 }
 
 /** Words typed with a capital inside a sentence: names of institutions, places, programmes. */
