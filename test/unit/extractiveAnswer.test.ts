@@ -211,6 +211,14 @@ describe("extractiveAnswer", () => {
     expect(untyped.text).toContain("- ambulante hulp te weinig wordt ingezet.");
   });
 
+  it("adds no numbered title in the text as a further quote ('3. Organisatie en aansturing')", () => {
+    const question = "wat was de aanleiding voor de bijeenkomst over organisatie";
+    const text = "Een journalist was de aanleiding voor de bijeenkomst.\n\n3. Organisatie en aansturing\n\nDe organisatie van de bijeenkomst lag bij de sector zelf.";
+    const answer = answerTo(question, [passage("a", text)]);
+    expect(answer.text).toContain("De organisatie van de bijeenkomst lag bij de sector zelf.");
+    expect(answer.text).not.toContain("Organisatie en aansturing");
+  });
+
   it("keeps a list in its order when its heading already holds what the item matched", () => {
     const text = "- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging";
     const steps = extractiveAnswer([passage("a", text, 0.8, ["Route aanvraag machtiging"])], wordsScorer("welke stappen bij aanvraag machtiging"));

@@ -366,7 +366,7 @@ export function extractiveAnswer(
       // Candidates whose quote did not fit the word budget are passed over, not retried.
       const tried = new Set<string>();
       // A fragment of a contact block or a list of names says nothing on its own: not a further quote.
-      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]);
+      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isLoneTitle(linesOf.get(c.n) ?? [], c.index);
       let spent = wordsIn(quotes[0]!, shownText);
       // How much of the question the lead itself holds: a filler must hold a fair share of that.
       const leadContent = top.own + top.previous;
@@ -528,6 +528,16 @@ function listsMostOf(text: string, titles: string[]): boolean {
  */
 function isFragment(line: PassageLine | undefined): boolean {
   return line !== undefined && ((line.kind === "sentence" && /[,;]$/.test(line.text)) || /\S@\S/.test(line.text) || isFootnote(line.text));
+}
+
+/**
+ * A list of one short item without a sentence's end ("3. Organisatie en aansturing"): a numbered
+ * title in the text, which says nothing as a further quote.
+ */
+function isLoneTitle(lines: PassageLine[], index: number): boolean {
+  const line = lines[index];
+  if (!line || line.kind !== "item" || /[.!?;:]$/.test(line.text) || line.text.split(/\s+/).length > 5) return false;
+  return lines.filter((other) => other.block === line.block).length === 1;
 }
 
 /** A lead-in at the passage's end: the list it introduces is not there to quote with it. */
