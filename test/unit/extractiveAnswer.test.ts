@@ -167,6 +167,12 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toContain("werksessie");
   });
 
+  it("shows the same words once when one copy ends in a full stop and the other (a table cell) does not", () => {
+    const text = "We zetten in op de volgende doelen:\n- A Pleegzorg standaard verlengen naar 21 jaar.\n- B Jongeren begeleiden naar volwassenheid.\n\nA Pleegzorg standaard verlengen naar 21 jaar";
+    const answer = answerTo("zit pleegzorg tot 21 jaar in de doelen", [passage("a", text)]);
+    expect(answer.text.split("A Pleegzorg standaard verlengen naar 21 jaar").length - 1).toBe(1);
+  });
+
   it("fills the word budget only from documents already quoted", () => {
     const question = "wanneer vindt een spoedberaad plaats";
     const answer = answerTo(

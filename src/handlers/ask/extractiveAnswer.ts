@@ -289,7 +289,8 @@ export function extractiveAnswer(
   // Each quote appears once: a line already shown, or the same words elsewhere (a row repeated
   // in a table, a sentence repeated in another passage), is not shown again.
   const shownWords = new Set<string>();
-  const wordsOf = (n: number, i: number) => lineText(n, i).toLowerCase().replace(/\s+/g, " ").trim();
+  // The same words, also without their closing mark ("… naar 21 jaar." in a list, "… naar 21 jaar" in a table cell).
+  const wordsOf = (n: number, i: number) => lineText(n, i).toLowerCase().replace(/\s+/g, " ").trim().replace(/[.;:,!?]+$/, "");
   const freshIndexes = (quote: Quote) => {
     const seen = new Set<string>();
     const fresh = quote.indexes.filter((i) => {
