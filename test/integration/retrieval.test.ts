@@ -118,6 +118,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(gp.status).toBe("answered");
   });
 
+  it("counts an abbreviation in a second question as answered only by itself or its full name, not by one word of it", async () => {
+    // "GRJR" expands to "… Jeugdhulp Rijnmond": a list that says "jeugdhulp" does not answer "hoeveel gemeenten … in de GRJR?".
+    const result = await ask.answer("uit hoeveel bouwstenen bestaat de regiovisie Rijnmond en hoeveel gemeenten doen er mee in de GRJR?");
+    expect(result.text).toContain("15 GRJR-gemeenten");
+  });
+
   it("adds no quote for a name that only the asker's introduction has ('Ik werk in het wijkteam in Vlaardingen.')", async () => {
     const result = await ask.answer("Ik werk in het wijkteam in Vlaardingen. Vanaf welke leeftijd moeten jongeren volgens de regiovisie een stevige rol krijgen bij de keuze voor hulp?");
     expect(result.text).toContain("Jongeren vanaf 12 jaar");

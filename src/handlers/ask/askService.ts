@@ -421,7 +421,15 @@ export class AskService {
    */
   private leftOpen(part: string, quoted: string): string | undefined {
     const scorer = this.knowledge.questionScorer(part);
-    const has = scorer.covered(quoted);
+    // An abbreviation typed in capitals is held by itself or its name in full, not by one common
+    // word of that name ("GRJR" is not in a list that says "jeugdhulp").
+    const acronyms = acronymsIn(part);
+    const spelledOut = initialsSpelledOutIn(part, quoted);
+    const folded = wordTokens(foldText(quoted));
+    const has = scorer.covered(quoted).map((covered, g) => {
+      const word = scorer.words[g]!;
+      return acronyms.has(word) ? folded.includes(word) || spelledOut.has(word) : covered;
+    });
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((word, g) => !scorer.rarity[g]!.known && !isChatToken(word, false) && !/\d/.test(word) && !has[g]);
@@ -651,6 +659,14 @@ function namesShortenedIn(question: string, text: string): Set<string> {
   return covered;
 }
 
+/** A word typed in capitals (2-5 letters): an abbreviation. */
+const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,5}(?![\p{L}\d])/gu;
+
+/** The abbreviations a text types in capitals, folded as the scorer's words are. */
+function acronymsIn(text: string): Set<string> {
+  return new Set([...text.matchAll(ACRONYM)].map(([acronym]) => acronym.toLowerCase()));
+}
+
 /**
  * Abbreviations the question types in capitals whose letters begin capitalised words in a row in
  * the text, joined by a small word or a slash ("GD" and "Groningen en Drenthe", "MVS" and
@@ -659,7 +675,7 @@ function namesShortenedIn(question: string, text: string): Set<string> {
  */
 function initialsSpelledOutIn(question: string, text: string): Set<string> {
   const covered = new Set<string>();
-  for (const [acronym] of question.matchAll(/(?<![\p{L}\d])\p{Lu}{2,5}(?![\p{L}\d])/gu)) {
+  for (const [acronym] of question.matchAll(ACRONYM)) {
     const words = [...acronym].map((letter) => `${letter}\\p{Ll}+`);
     const spelledOut = new RegExp(`(?<![\\p{L}])${words.join(String.raw`(?:\s*[,/&]\s*|\s+(?:en|van|de|der|het|voor)\s+|\s+)`)}`, "u");
     if (spelledOut.test(text)) covered.add(acronym.toLowerCase());
