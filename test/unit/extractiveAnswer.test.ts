@@ -225,6 +225,16 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("Organisatie en aansturing");
   });
 
+  it("adds no caption (a short line without a sentence's end or a figure) as a further quote", () => {
+    const question = "welke partijen zijn in de stuurgroep transformatie vertegenwoordigd";
+    const text = "In de stuurgroep transformatie zijn partijen als gemeenten en aanbieders vertegenwoordigd.\n\nVoorzitter van de stuurgroep transformatie";
+    const answer = answerTo(question, [passage("a", text)]);
+    expect(answer.text).toBe("“In de stuurgroep transformatie zijn partijen als gemeenten en aanbieders vertegenwoordigd.” [1]");
+    // A title line with a date under it can answer: it is no caption.
+    const dated = "In de stuurgroep transformatie zijn partijen als gemeenten en aanbieders vertegenwoordigd.\n\nVoorzitter van de stuurgroep transformatie\n\n30 november 2020";
+    expect(answerTo(question, [passage("a", dated)]).text).toContain("Voorzitter van de stuurgroep transformatie");
+  });
+
   it("keeps a list in its order when its heading already holds what the item matched", () => {
     const text = "- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging";
     const steps = extractiveAnswer([passage("a", text, 0.8, ["Route aanvraag machtiging"])], wordsScorer("welke stappen bij aanvraag machtiging"));

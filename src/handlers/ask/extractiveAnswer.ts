@@ -537,7 +537,16 @@ function isFragment(line: PassageLine | undefined): boolean {
  */
 function isLoneTitle(lines: PassageLine[], index: number): boolean {
   const line = lines[index];
-  if (!line || line.kind !== "item" || /[.!?;:]$/.test(line.text) || line.text.split(/\s+/).length > 5) return false;
+  if (!line || /[.!?;:]$/.test(line.text)) return false;
+  // A short line of prose without a sentence's end or a figure is a caption: "Transformatie
+  // JeugdzorgPlus", "Voorzitter van de stuurgroep transformatie van de jeugdhulpregio Rijnmond"
+  // (a title page's date, "… RIJNMOND" / "30 november 2020", does answer).
+  if (line.kind === "sentence") {
+    const next = lines[index + 1];
+    const dated = /\d/.test(line.text) || (next !== undefined && /\d/.test(next.text) && next.text.length <= 40);
+    return !dated && line.text.split(/\s+/).length <= 10;
+  }
+  if (line.kind !== "item" || line.text.split(/\s+/).length > 5) return false;
   return lines.filter((other) => other.block === line.block).length === 1;
 }
 
