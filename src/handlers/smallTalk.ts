@@ -36,7 +36,7 @@ const ADDRESS = words("jij je jou u jullie wegwijs bot chatbot assistent");
 /** Being and doing verbs that, with a question word and the bot addressed, ask who it is. */
 const IDENTITY_VERBS = words("ben bent is doe doet heet heeft gemaakt ontwikkeld gebouwd bedacht");
 /** What the bot may be asked to be ("ben jij een mens of een bot?"). */
-const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt");
+const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud");
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
 const QUESTION = words("wie wat hoe waarmee waarvoor welke");

@@ -32,6 +32,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["hallo, ben jij een mens of een bot?", "identity"],
     ["Wie heeft jou gemaakt?", "identity"],
     ["kun je dat ook in het Engels uitleggen?", "language"],
+    ["hoe oud ben je?", "identity"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -45,6 +46,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "help me met een spoedmachtiging",
     "wat is het?",
     "wie heeft de regiovisie gemaakt?",
+    "hoe oud moet een jongere zijn?",
     "wat is de taal van het plan?",
     "",
     "   ",
