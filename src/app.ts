@@ -116,6 +116,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds)),
     documentCount: () => knowledge.documentCount,
+    documentTitles: () => knowledge.documentTitles(),
     route,
     spoedberaad: spoedberaad.handler,
     consult: consult.handler,

@@ -13,7 +13,7 @@ import { ROUTE_ACTION } from "./route/routeReplies.js";
  * a question again.
  */
 
-export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "language";
+export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "language" | "documents";
 
 /** The region facts the replies use. */
 export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
@@ -37,14 +37,18 @@ const ADDRESS = words("jij je jou u jullie wegwijs bot chatbot assistent");
 const IDENTITY_VERBS = words("ben bent is doe doet heet heeft gemaakt ontwikkeld gebouwd bedacht");
 /** What the bot may be asked to be ("ben jij een mens of een bot?"). */
 const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud");
+/** Asking which documents Wegwijs knows ("welke documenten ken jij eigenlijk?"). */
+const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken");
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
 const QUESTION = words("wie wat hoe waarmee waarvoor welke");
 /** "wat kan ik vragen", "hoe werkt dit", "kun je me helpen": asking how to use Wegwijs. */
 const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen");
+/** Knowing and drawing on something: with the documents named, asking which Wegwijs uses. */
+const KNOWING = words("ken kent weet gebruikt haal haalt heb hebt zoek zoekt");
 /** Words that carry no intent of their own. */
 const FILLER = words(
-  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uitleggen zeggen antwoorden door",
+  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door",
 );
 
 const VOCABULARY = new Set([
@@ -56,6 +60,8 @@ const VOCABULARY = new Set([
   ...IDENTITY_VERBS,
   ...IDENTITY_NOUNS,
   ...LANGUAGE,
+  ...DOCUMENTS,
+  ...KNOWING,
   ...QUESTION,
   ...USAGE,
   ...FILLER,
@@ -84,6 +90,7 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   const has = (set: Set<string>) => ws.some((w) => set.has(w));
   if (has(GRATITUDE)) return "thanks";
   if (has(LANGUAGE)) return "language";
+  if (has(DOCUMENTS)) return "documents";
   // "ben jij een mens of een bot?", "wie heeft jou gemaakt?": about Wegwijs itself.
   if (has(ADDRESS) && (has(IDENTITY_NOUNS) || (has(IDENTITY_VERBS) && ws.some((w) => ["heeft", "gemaakt", "ontwikkeld", "gebouwd", "bedacht"].includes(w))))) return "identity";
   if (has(HELP) || has(USAGE)) return "help";
@@ -107,6 +114,7 @@ const LEAD: Record<SmallTalkIntent, string> = {
   help: `${INTRO}\nTyp je vraag in gewone woorden. Typ *route* om de plaatsingsroute stap voor stap te doorlopen.`,
   language:
     "Ik antwoord in het Nederlands: ik citeer de plandocumenten letterlijk, en die zijn Nederlands. (I answer in Dutch, quoting the Dutch plan documents word for word.)",
+  documents: "Ik zoek alleen in de plandocumenten die je beheerder heeft geïndexeerd, en citeer ze letterlijk.",
 };
 
 /** The region's example questions (at most 4), or none when the region lists none. */
@@ -123,8 +131,11 @@ export function smallTalkReply(text: string, region: SmallTalkRegion | undefined
   return intent ? onboardingReply(intent, region) : undefined;
 }
 
-export function onboardingReply(intent: SmallTalkIntent, region: SmallTalkRegion | undefined): Reply {
+export function onboardingReply(intent: SmallTalkIntent, region: SmallTalkRegion | undefined, documents: readonly string[] = []): Reply {
   const parts: ReplyPart[] = [{ kind: "text", text: LEAD[intent] }];
+  if (intent === "documents" && documents.length > 0) {
+    parts[0] = { kind: "text", text: `Ik zoek alleen in deze ${documents.length} plandocumenten, en citeer ze letterlijk:\n${documents.map((title) => `• ${title}`).join("\n")}` };
+  }
   const examples = exampleQuestions(region);
   if (examples.length > 0) {
     const where = region ? ` (regio ${region.name})` : "";

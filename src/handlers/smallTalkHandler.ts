@@ -6,16 +6,21 @@ import { onboardingReply, type SmallTalkRegion, smallTalkIntent } from "./smallT
  * Greetings, thanks and "wie ben jij?": a short friendly reply with the region's example
  * questions, claimed before a message is taken as a question (never an empty answer, never the
  * Servicepunt abstain). Asking what Wegwijs can do ("wat kun je allemaal?", "hoe werkt dit?")
- * also gets the commands, as the help command does (new-user try: it got the greeting alone).
+ * also gets the commands, as the help command does (new-user try: it got the greeting alone);
+ * asking which documents it knows gets their titles.
  */
-export function smallTalkHandler(region: () => SmallTalkRegion | undefined, commands: () => readonly CommandSpec[] = () => []): ChatHandler {
+export function smallTalkHandler(
+  region: () => SmallTalkRegion | undefined,
+  commands: () => readonly CommandSpec[] = () => [],
+  documents: () => readonly string[] = () => [],
+): ChatHandler {
   return {
     name: "small-talk",
     visibility: "private",
     async message({ text, address }) {
       const intent = smallTalkIntent(text);
       if (!intent) return undefined;
-      const reply = onboardingReply(intent, region());
+      const reply = onboardingReply(intent, region(), intent === "documents" ? documents() : []);
       const specs = commands();
       if (intent !== "help" || specs.length === 0) return [reply];
       return [{ parts: [...reply.parts, { kind: "text", text: usageFor(address.surface, specs) }] }];

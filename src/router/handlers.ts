@@ -13,6 +13,8 @@ export interface FeatureDeps {
   /** The spoedberaad checklist (src/handlers/spoedberaad), built with its jobs by the app. */
   spoedberaad?: ChatHandler;
   documentCount: () => number;
+  /** The indexed documents' titles ("welke documenten ken jij?"). */
+  documentTitles?: () => string[];
   /** Consult requests (src/handlers/consult), built with the app's delivery and directory. */
   consult?: ChatHandler;
   /** Extra handlers (tests, region plug-ins), added after the shipped ones. */
@@ -29,7 +31,7 @@ export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; 
   const fallback = askChatHandler(deps.ask);
   const region = () => deps.route?.region;
   registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs(), region }));
-  registry.add(smallTalkHandler(region, () => registry.commandSpecs()));
+  registry.add(smallTalkHandler(region, () => registry.commandSpecs(), deps.documentTitles));
   if (deps.route) registry.add(routeChatHandler(deps.route));
   if (deps.spoedberaad) registry.add(deps.spoedberaad);
   if (deps.consult) registry.add(deps.consult);

@@ -157,6 +157,13 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "sources")).toEqual([]);
   });
 
+  it("names the indexed documents when asked which it knows", async () => {
+    const parts = await ask(userId(), "welke documenten ken jij eigenlijk?");
+    const text = ofKind(parts, "text")[0]?.text ?? "";
+    expect(text).toMatch(/^Ik zoek alleen in deze 5 plandocumenten/);
+    expect(text).toContain("• Nabij en passend: regiovisie jeugdhulp regio Rijnmond");
+  });
+
   it("stores feedback on an answer by its id and thanks the user", async () => {
     const user = userId();
     const parts = await ask(user, WITH_MORE);

@@ -33,6 +33,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["Wie heeft jou gemaakt?", "identity"],
     ["kun je dat ook in het Engels uitleggen?", "language"],
     ["hoe oud ben je?", "identity"],
+    ["uit welke documenten haal je je antwoorden?", "documents"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -109,5 +110,15 @@ describe("smallTalkHandler", () => {
     expect(help).toContain("Je kunt bijvoorbeeld vragen");
     expect(textOf(await say("hoi"))).not.toContain("spoedberaad [casusnummer]");
     expect(await say("hoe vraag ik een machtiging aan?")).toBeUndefined();
+  });
+
+  it("names the indexed documents when asked which it knows, and leaves a question about what a document says", async () => {
+    const titles = ["Regiovisie jeugdhulp regio Rijnmond", "De best passende zorg voor kwetsbare jongeren"];
+    const ask = (text: string) =>
+      smallTalkHandler(() => region, () => commands, () => titles).message!({ kind: "message", text, address: { surface: "web", userId: "u1", conversationId: "c1" } } as never);
+    const known = textOf(await ask("welke documenten ken jij eigenlijk?"));
+    expect(known).toContain("Ik zoek alleen in deze 2 plandocumenten");
+    for (const title of titles) expect(known).toContain(`• ${title}`);
+    expect(await ask("welke documenten noemt het actieplan?")).toBeUndefined();
   });
 });
