@@ -124,6 +124,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(result.text).toContain("15 GRJR-gemeenten");
   });
 
+  it("reads a short first sentence without a verb as the asker's introduction ('Beleidsadviseur jeugd gemeente Ridderkerk.')", async () => {
+    const result = await ask.answer("Beleidsadviseur jeugd gemeente Ridderkerk. Welke leidende principes heeft het AB van de GRJR vastgesteld?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("Kinderen hebben een (t)huis en kunnen naar school.");
+    // A name in the question itself still has to be quoted.
+    expect((await ask.answer("Beleidsadviseur jeugd. Welke leidende principes heeft de gemeente Ridderkerk vastgesteld?")).status).toBe("abstained");
+  });
+
   it("adds no quote for a name that only the asker's introduction has ('Ik werk in het wijkteam in Vlaardingen.')", async () => {
     const result = await ask.answer("Ik werk in het wijkteam in Vlaardingen. Vanaf welke leeftijd moeten jongeren volgens de regiovisie een stevige rol krijgen bij de keuze voor hulp?");
     expect(result.text).toContain("Jongeren vanaf 12 jaar");

@@ -686,10 +686,12 @@ function initialsSpelledOutIn(question: string, text: string): Set<string> {
 /**
  * A sentence or opening clause in which the asker says who they are and where they work ("Ik werk
  * bij de GI in Drenthe.", "Ik ben huisarts in Assen.", "Als wijkteammedewerker in Ede, …", "Als
- * beleidsadviseur van gemeente Emmen wil ik weten …"): its
- * names say who asks, not what is asked.
+ * beleidsadviseur van gemeente Emmen wil ik weten …", or a short first sentence before the
+ * question that starts with no article, pronoun or question word: "Beleidsadviseur jeugd gemeente
+ * Ridderkerk."; third new-user try): its names say who asks, not what is asked.
  */
-const INTRODUCES_ASKER = /^\s*(?:(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b[^.!?]*[.!]|als\s+[^,.!?]{3,60},|als\s+[^,.!?]{3,60}?(?=\s+(?:wil|vraag|zou|heb|moet)\s+(?:ik|we|wij)\b))/i;
+const INTRODUCES_ASKER =
+  /^\s*(?:(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b[^.!?]*[.!]|als\s+[^,.!?]{3,60},|als\s+[^,.!?]{3,60}?(?=\s+(?:wil|vraag|zou|heb|moet)\s+(?:ik|we|wij)\b)|(?!(?:de|het|een|dit|dat|die|deze|er|ik|we|wij|hoe|wat|wie|waar|wanneer|welke|waarom)\s)[\p{L}-]+(?:\s+[^\s.!?]+){0,5}[.!](?=\s+\S[^]*\?))/iu;
 
 /**
  * Words by which a question points at the asker's own place or organisation ("hier", "bij ons",
