@@ -334,6 +334,10 @@ describe("answers over the shipped corpus", () => {
     const single = await ask.answer("wat doet het expertteam? en hoe zit het met de kerstpakketten?");
     expect(single.text.toLowerCase()).toContain("expertteam");
     expect(single.unanswered).toBe("hoe zit het met de kerstpakketten");
+    // "wat zegt het actieplan daarover?" asks for the first answer's source: not a question of its own.
+    const source = await ask.answer("klopt het dat medewerkers in de gesloten jeugdhulp minder verdienen dan in de ambulante hulp? wat zegt het actieplan daarover?");
+    expect(source.status).toBe("answered");
+    expect(source.unanswered).toBeUndefined();
     // The first part alone is answered the same way, without a word on an open part.
     const first = await ask.answer("Wat doet het Expertteam?");
     expect(first.text).toBe(whole.text);

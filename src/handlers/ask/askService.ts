@@ -51,6 +51,9 @@ export interface AskServiceOptions {
 /** Words by which a question points back at the one before it ("daarover", "wanneer komt dat …"). */
 const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|ermee|hun|hen)\b/;
 
+/** A second question that asks what a document says about the first ("wat zegt het actieplan daarover?"). */
+const ASKS_WHAT_IT_SAYS = /\bwat\s+(?:zegt|zeggen|staat|stelt|noemt|vindt)\b[^?]*\b(?:daar(?:over|van|bij|in)|erover|ervan|hierover)\b/;
+
 /** Words an answer with the later question's quote may run over the word budget. */
 const LATER_SLACK = 30;
 
@@ -420,6 +423,10 @@ export class AskService {
    * niet Y"), rather than left to think the quotes answer both.
    */
   private leftOpen(part: string, quoted: string): string | undefined {
+    // "… ? wat zegt het actieplan daarover?" asks for the source of the first question's answer,
+    // which the quotes give; it is not a question of its own (third new-user try: it was reported
+    // as left open).
+    if (ASKS_WHAT_IT_SAYS.test(foldText(part))) return undefined;
     const scorer = this.knowledge.questionScorer(part);
     // An abbreviation typed in capitals is held by itself or its name in full, not by one common
     // word of that name ("GRJR" is not in a list that says "jeugdhulp").
