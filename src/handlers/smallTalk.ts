@@ -33,8 +33,10 @@ const ACKNOWLEDGE = words(
 const HELP = words("help hulp helpen menu start uitleg handleiding instructie instructies");
 /** Words that address or name the bot. */
 const ADDRESS = words("jij je jou u jullie wegwijs bot chatbot assistent");
+/** Making: with the bot addressed, asking who made it ("wie heeft jou gemaakt?"). */
+const MAKING = words("heeft gemaakt ontwikkeld gebouwd bedacht");
 /** Being and doing verbs that, with a question word and the bot addressed, ask who it is. */
-const IDENTITY_VERBS = words("ben bent is doe doet heet heeft gemaakt ontwikkeld gebouwd bedacht");
+const IDENTITY_VERBS = words("ben bent is doe doet heet");
 /** What the bot may be asked to be ("ben jij een mens of een bot?"). */
 const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud");
 /** Asking which documents Wegwijs knows ("welke documenten ken jij eigenlijk?"). */
@@ -58,6 +60,7 @@ const VOCABULARY = new Set([
   ...HELP,
   ...ADDRESS,
   ...IDENTITY_VERBS,
+  ...MAKING,
   ...IDENTITY_NOUNS,
   ...LANGUAGE,
   ...DOCUMENTS,
@@ -92,7 +95,7 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   if (has(LANGUAGE)) return "language";
   if (has(DOCUMENTS)) return "documents";
   // "ben jij een mens of een bot?", "wie heeft jou gemaakt?": about Wegwijs itself.
-  if (has(ADDRESS) && (has(IDENTITY_NOUNS) || (has(IDENTITY_VERBS) && ws.some((w) => ["heeft", "gemaakt", "ontwikkeld", "gebouwd", "bedacht"].includes(w))))) return "identity";
+  if (has(ADDRESS) && (has(IDENTITY_NOUNS) || has(MAKING))) return "identity";
   if (has(HELP) || has(USAGE)) return "help";
   if (has(QUESTION) && has(ADDRESS) && has(IDENTITY_VERBS)) {
     // "hoe gaat het met je" is a greeting; "wie ben jij" asks who Wegwijs is.

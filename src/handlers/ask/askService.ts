@@ -332,7 +332,8 @@ export class AskService {
   ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean; words: number } {
     // A name only in the asker's introduction ("Ik werk in het wijkteam in Vlaardingen.") says who
     // asks, not what: sentences are not chosen for it.
-    const scorer = this.knowledge.questionScorer(withoutIntroducedNames(question));
+    const asked = namesAskedAbout(question);
+    const scorer = this.knowledge.questionScorer(withoutIntroducedNames(question, asked));
     const options = {
       ...DEFAULT_EXTRACTIVE,
       ...shape,
@@ -369,7 +370,7 @@ export class AskService {
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
     const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
     const mentioned = (word: string) => shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
-    const about = questionAbout(scorer, shown, this.options.aboutRarity, namesAskedAbout(question), mentioned);
+    const about = questionAbout(scorer, shown, this.options.aboutRarity, asked, mentioned);
     // Quotes that share only the place the question names with it ("wat is het weer morgen in
     // Rotterdam?": lines that mention Rotterdam) answer nothing of it.
     const quotedWords = scorer.covered(answer.quoted.join("\n"));
@@ -431,8 +432,8 @@ export class AskService {
     // An abbreviation typed in capitals is held by itself or its name in full, not by one common
     // word of that name ("GRJR" is not in a list that says "jeugdhulp").
     const acronyms = acronymsIn(part);
-    const spelledOut = initialsSpelledOutIn(part, quoted);
-    const folded = wordTokens(foldText(quoted));
+    const spelledOut = acronyms.size > 0 ? initialsSpelledOutIn(part, quoted) : acronyms;
+    const folded = acronyms.size > 0 ? wordTokens(foldText(quoted)) : [];
     const has = scorer.covered(quoted).map((covered, g) => {
       const word = scorer.words[g]!;
       return acronyms.has(word) ? folded.includes(word) || spelledOut.has(word) : covered;
@@ -721,9 +722,8 @@ function namesAskedAbout(question: string): Set<string> {
   return new Set([...names].filter((name) => rest.has(name) || !introduced.has(name)));
 }
 
-/** The question without the names that only its asker's introduction has. */
-function withoutIntroducedNames(question: string): string {
-  const asked = namesAskedAbout(question);
+/** The question without the names that only its asker's introduction has (`asked`: see namesAskedAbout). */
+function withoutIntroducedNames(question: string, asked: ReadonlySet<string>): string {
   const introducedOnly = [...namesIn(question)].filter((name) => !asked.has(name));
   if (introducedOnly.length === 0) return question;
   const intro = INTRODUCES_ASKER.exec(question)![0];

@@ -367,7 +367,7 @@ export function extractiveAnswer(
       // Candidates whose quote did not fit the word budget are passed over, not retried.
       const tried = new Set<string>();
       // A fragment of a contact block or a list of names says nothing on its own: not a further quote.
-      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isLoneTitle(linesOf.get(c.n) ?? [], c.index);
+      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isTitleOrCaption(linesOf.get(c.n) ?? [], c.index);
       let spent = wordsIn(quotes[0]!, shownText);
       // How much of the question the lead itself holds: a filler must hold a fair share of that.
       const leadContent = top.own + top.previous;
@@ -532,10 +532,10 @@ function isFragment(line: PassageLine | undefined): boolean {
 }
 
 /**
- * A list of one short item without a sentence's end ("3. Organisatie en aansturing"): a numbered
- * title in the text, which says nothing as a further quote.
+ * A title or caption in the text, which says nothing as a further quote: a list of one short item
+ * without a sentence's end ("3. Organisatie en aansturing"), or a short line of prose without one.
  */
-function isLoneTitle(lines: PassageLine[], index: number): boolean {
+function isTitleOrCaption(lines: PassageLine[], index: number): boolean {
   const line = lines[index];
   if (!line || /[.!?;:]$/.test(line.text)) return false;
   // A short line of prose without a sentence's end or a figure is a caption: "Transformatie
