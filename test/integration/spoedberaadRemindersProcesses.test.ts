@@ -68,6 +68,15 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     processes.push(started);
     return started;
   }
+  /** For a timeout's error: each process's warnings and errors, and whether it still runs. */
+  const processReport = () =>
+    processes
+      .map((p, i) => {
+        const state = p.child.exitCode ?? p.child.signalCode ?? "running";
+        const warnings = p.logs.filter((l) => Number(l.level) >= 40).map((l) => `${String(l.msg)}${l.err ? `: ${String(l.err)}` : ""}`);
+        return `process ${i} (${state}): ${warnings.join(" | ") || "no warnings"}`;
+      })
+      .join("\n");
   const slackOf = (p: WegwijsProcess) => new SlackRequests(`${p.baseUrl}/slack/events`, SECRET);
 
   const shown = (m: PostedMessage) => JSON.stringify(m.blocks ?? m.text);
@@ -82,7 +91,8 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
       response_url: fake.responseUrl(), trigger_id: `${nowSeconds()}.1.${randomUUID()}`,
     });
     expect(ack.status).toBe(200);
-    return fake.waitFor(() => inChannel(channel, "chat.postMessage")[0], 15_000);
+    // A fresh process's first request on a loaded CI machine: a deadline, not a speed check.
+    return fake.waitFor(() => inChannel(channel, "chat.postMessage")[0], 30_000, processReport);
   }
   function press(p: WegwijsProcess, channel: string, user: string, card: PostedMessage, id: string, value: string) {
     const element = (card.blocks ?? [])
@@ -121,12 +131,12 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     const pressedAt = Date.now();
     expect((await press(two, channel, COLLEAGUE, card, "spoedberaad.owner", `${checklistId}:analyse`)).status).toBe(200);
     expect((await press(one, channel, COLLEAGUE, card, "spoedberaad.owner", `${checklistId}:regie`)).status).toBe(200);
-    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => (shown(m).match(/Sanne pakt het op/g) ?? []).length === 2), 15_000);
+    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => (shown(m).match(/Sanne pakt het op/g) ?? []).length === 2), 15_000, processReport);
     expect((await press(two, channel, COLLEAGUE, card, "spoedberaad.set", `${checklistId}:regie:done`)).status).toBe(200);
-    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("✅ Er is een regievoerder")), 15_000);
+    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("✅ Er is een regievoerder")), 15_000, processReport);
     expect(Date.now()).toBeLessThan(pressedAt + INTERVAL_MS);
 
-    const first = await fake.waitFor(() => reminders(channel)[0], INTERVAL_MS + 10_000);
+    const first = await fake.waitFor(() => reminders(channel)[0], INTERVAL_MS + 10_000, processReport);
     expect(Date.now()).toBeGreaterThanOrEqual(pressedAt + INTERVAL_MS);
     // Long enough for a second copy from the other process, or the reminder of the done item.
     await sleep(4000);
@@ -150,7 +160,7 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
 
     const pressedAt = Date.now();
     expect((await press(before, channel, COLLEAGUE, card, "spoedberaad.owner", `${checklistId}:analyse`)).status).toBe(200);
-    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("Sanne pakt het op")), 15_000);
+    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("Sanne pakt het op")), 15_000, processReport);
     const changedBy = Date.now();
     // The outbox is drained: the reminder is a delayed job in the queue, not a message still to relay.
     const redis = new Redis(REDIS_URL, { keyPrefix: prefix });
@@ -166,7 +176,7 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     expect(reminders(channel)).toHaveLength(0);
 
     const after = await spawn(prefix);
-    const reminder = await fake.waitFor(() => reminders(channel)[0], INTERVAL_MS + 15_000);
+    const reminder = await fake.waitFor(() => reminders(channel)[0], INTERVAL_MS + 15_000, processReport);
     const arrivedAt = Date.now();
     // Due at the press's time plus the interval: not before it, and within a few seconds after.
     expect(arrivedAt).toBeGreaterThanOrEqual(pressedAt + INTERVAL_MS);

@@ -45,7 +45,8 @@ export interface FakeSlackApi {
   /** Every message in arrival order, whichever way it was sent. */
   messages(): PostedMessage[];
   /** Resolves with the first value `probe` returns (not undefined) or rejects after timeoutMs. */
-  waitFor<T>(probe: () => T | undefined, timeoutMs?: number): Promise<T>;
+  /** `explain` adds what the test knows (e.g. the processes' warnings) to the timeout error. */
+  waitFor<T>(probe: () => T | undefined, timeoutMs?: number, explain?: () => string): Promise<T>;
   /** From now on chat.* calls to this channel fail with Slack's `{ ok: false, error }`. */
   refuseChannel(channel: string, error: string): void;
   /** Display names for users.info (user id → name); unknown users get `user_not_found`. */
@@ -261,12 +262,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   // A deadline, not a speed check: the probe returns as soon as it matches. Deliveries go through
   // the job queue and may retry with backoff (1 s, 2 s, 4 s); under a full parallel test run 5 s
   // was too short once (a consult receipt), so the same 15 s as the fake Teams connector.
-  const waitFor = async <T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> => {
+  const waitFor = async <T>(probe: () => T | undefined, timeoutMs = 15_000, explain?: () => string): Promise<T> => {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = probe();
       if (value !== undefined) return value;
-      if (Date.now() > until) throw new Error(`fake Slack API: nothing matched within ${timeoutMs} ms`);
+      if (Date.now() > until) {
+        const seen = calls.map((c) => c.method).join(", ") || "none";
+        throw new Error(`fake Slack API: nothing matched within ${timeoutMs} ms (calls: ${seen})${explain ? `\n${explain()}` : ""}`);
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
   };
