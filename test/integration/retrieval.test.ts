@@ -293,8 +293,16 @@ describe("answers over the shipped corpus", () => {
   it("answers a slide's own question heading with its bullets, not as off-topic", async () => {
     const result = await ask.answer("Wat kunnen we vanaf morgen anders doen?");
     expect(result.status).toBe("answered");
-    expect(result.text.split("\n")[0]).toBe("- Hanteren reguliere route plaatsing");
+    expect(result.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
     expect(result.sources[0]?.section).toContain("Wat kunnen we vanaf morgen anders doen?");
+  });
+
+  it("quotes the steps of the current route under their title, so the list says what it is", async () => {
+    const result = await ask.answer("Welke stappen horen bij de huidige route voor de aanvraag van een machtiging?");
+    expect(result.status).toBe("answered");
+    const lines = result.text.split("\n");
+    expect(lines[0]).toBe("Huidige route aanvraag machtiging:");
+    expect(lines.slice(1)).toContain("- Consultvraag stellen bij Servicepunt");
   });
 
   it("answers a long message, context about the asker and then the question, from the passage that answers it", async () => {

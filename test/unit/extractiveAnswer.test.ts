@@ -238,7 +238,7 @@ describe("extractiveAnswer", () => {
   it("keeps a list in its order when its heading already holds what the item matched", () => {
     const text = "- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging";
     const steps = extractiveAnswer([passage("a", text, 0.8, ["Route aanvraag machtiging"])], wordsScorer("welke stappen bij aanvraag machtiging"));
-    expect(steps.text).toBe("- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging [1]");
+    expect(steps.text).toBe("Route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging [1]");
   });
 
   it("keeps a list in order when the item holds a question word only as part of a word, and its title holds the rest", () => {
@@ -401,7 +401,7 @@ describe("extractiveAnswer", () => {
     const slide = passage("s", "- Hanteren reguliere route plaatsing\n- Op tijd inbrengen bij Servicepunt", 0.8, ["Wat kunnen we vanaf morgen anders doen?"]);
     const question = "wat kunnen we vanaf morgen anders doen?";
     const answer = extractiveAnswer([slide], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
-    expect(answer.text).toBe("- Hanteren reguliere route plaatsing\n- Op tijd inbrengen bij Servicepunt [1]");
+    expect(answer.text).toBe("Wat kunnen we vanaf morgen anders doen?\n- Hanteren reguliere route plaatsing\n- Op tijd inbrengen bij Servicepunt [1]");
     // Not under a heading that is no question, nor one that shares a word or two ("wat is het weer morgen?").
     const statement = passage("t", "- Hanteren reguliere route plaatsing", 0.8, ["Vanaf morgen anders"]);
     expect(extractiveAnswer([statement], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question).text).toBe("");
@@ -435,6 +435,22 @@ describe("extractiveAnswer", () => {
     expect(markers.length).toBeGreaterThan(0);
     expect(new Set(markers)).toEqual(new Set(answer.cited));
     expect(new Set(answer.quoted).size).toBe(answer.quoted.length);
+  });
+
+  it("shows the title of a list that opens its section as its lead-in, when the question asks about that list", () => {
+    const steps = "- Analyse opstellen\n- Ambulante hulp inzetten\n- Consultvraag stellen bij het Servicepunt\n- Aanvraag machtiging";
+    const routes = [passage("r", steps, 0.8, ["Werkwijze", "Huidige route aanvraag machtiging"])];
+    const asked = "welke stappen horen bij de huidige route voor een machtiging?";
+    expect(answerTo(asked, routes).text.split("\n").slice(0, 2)).toEqual(["Huidige route aanvraag machtiging:", "- Analyse opstellen"]);
+    // A section number is left out; a title ending in a full stop gets no colon.
+    const principle = [passage("g", steps, 0.8, ["4.2 G. Als de route nodig is, begrijpt iedereen waarom de machtiging nodig is."])];
+    expect(answerTo(asked, principle).text.split("\n")[0]).toBe("G. Als de route nodig is, begrijpt iedereen waarom de machtiging nodig is.");
+    // A title the question shares nothing with stays out: it would only push the answer down.
+    const elsewhere = [passage("o", steps, 0.8, ["Aangrijpingspunten bij verandering"])];
+    expect(answerTo(asked, elsewhere).text).not.toContain("Aangrijpingspunten");
+    // A list under its own lead-in line keeps that line, not the title.
+    const introduced = [passage("i", `Dit zijn de stappen van de route:\n${steps}`, 0.8, ["Huidige route aanvraag machtiging"])];
+    expect(answerTo(asked, introduced).text.split("\n")[0]).toBe("“Dit zijn de stappen van de route:”");
   });
 });
 
