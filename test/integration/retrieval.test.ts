@@ -297,6 +297,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.sources[0]?.section).toContain("Wat kunnen we vanaf morgen anders doen?");
   });
 
+  it("declines a two-part question about figures the documents do not give, though a case story names an age", async () => {
+    // "Ferdi (16 jaar oud)" is an age, not how long a placement lasts.
+    const result = await ask.answer("Hoeveel kinderen zijn er in 2019 gesloten geplaatst en hoe lang duurt een plaatsing gemiddeld?");
+    expect(result.status).toBe("abstained");
+  });
+
   it("quotes the steps of the current route under their title, so the list says what it is", async () => {
     const result = await ask.answer("Welke stappen horen bij de huidige route voor de aanvraag van een machtiging?");
     expect(result.status).toBe("answered");

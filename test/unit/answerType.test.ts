@@ -111,4 +111,12 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("drie maanden later", "duration")).toBe(true);
     expect(containsAnswerType("in 2027 is de werkwijze klaar", "duration")).toBe(false);
   });
+
+  it("does not take an age or a point in time for a span", () => {
+    // "16 jaar oud" is how old someone is; "de eerste week" says when.
+    expect(containsAnswerType("Ferdi (16 jaar oud) wordt gesloten geplaatst.", "duration")).toBe(false);
+    expect(containsAnswerType("in de eerste week na plaatsing komt er bezoek", "duration")).toBe(false);
+    expect(containsAnswerType("hij verbleef er 16 jaar, oud en nieuw thuis", "duration")).toBe(true);
+    expect(containsAnswerType("na drie en een halve maand stroomt hij uit", "duration")).toBe(true);
+  });
 });

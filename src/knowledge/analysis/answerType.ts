@@ -62,9 +62,12 @@ const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequen
 /** An age: "12 jaar", "16-jarigen", "18-/18+", "meerderjarig". */
 const AGE = /\b\d{1,2}\s*(jaar|jarig\w*)\b|\b\d{1,2}\s*[-+](?!\d)|\b(minderjarig\w*|meerderjarig\w*|volwassen\w*)\b/;
 
-/** A span of time: "zes weken", "een half jaar", "binnen 24 uur", "3 maanden". */
+/** Number words that measure a span: not ordinals ("de eerste week" is when, not how long). */
+const SPAN_WORDS = NUMBER_WORDS.split("|").filter((word) => !["eerste", "tweede", "derde"].includes(word)).join("|");
+
+/** A span of time: "zes weken", "een half jaar", "binnen 24 uur", "3 maanden"; not an age ("16 jaar oud"). */
 const DURATION = new RegExp(
-  `\\b(\\d+([.,]\\d+)?|een|${NUMBER_WORDS})(\\s+(half|halve|hele|paar))?\\s*(uur|uren|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|kwartaal)\\b`,
+  `\\b(\\d+([.,]\\d+)?|een|${SPAN_WORDS})(\\s+(half|halve|hele|paar))?\\s*(uur|uren|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|kwartaal)\\b(?!\\s+oud\\b)`,
 );
 
 /** How often: "halfjaarlijks", "elke week", "geregeld", "twee keer per jaar". */
