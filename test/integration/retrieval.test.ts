@@ -303,6 +303,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.status).toBe("abstained");
   });
 
+  it("answers a how-many question from the line with the figure, though a milestone list fills the best lines", async () => {
+    const result = await ask.answer("ik ben gedragswetenschapper, hoeveel jongeren mogen er max op een kleinschalige groep volgens het actieplan best passende zorg?");
+    expect(result.status).toBe("answered");
+    expect(result.text.split("\n").slice(0, 2).join("\n")).toContain("maximaal 6 jongeren");
+  });
+
   it("quotes the steps of the current route under their title, so the list says what it is", async () => {
     const result = await ask.answer("Welke stappen horen bij de huidige route voor de aanvraag van een machtiging?");
     expect(result.status).toBe("answered");

@@ -364,6 +364,16 @@ describe("extractiveAnswer", () => {
     expect(answer.text.split("\n")[0]).toBe("“Circa 70% van de jongeren komt met een spoedmachtiging terecht.” [4]");
   });
 
+  it("finds the line with the figure in a lower passage whose best line has none", () => {
+    const story = Array.from({ length: 14 }, (_, i) => `Jongeren komen met spoed terecht in verhaal ${i + 1}.`).join(" ");
+    // Passage d's best line shares more words than its line with the figure.
+    const lower = "Jongeren komen met een spoedmachtiging terecht en dat moet anders.\n\nCirca 70% komt met een spoedmachtiging.";
+    const passages = [passage("a", story, 0.9), passage("b", "Een ander onderwerp zonder verband."), passage("c", "Nog een ander onderwerp hier."), passage("d", lower, 0.5)];
+    const answer = extractiveAnswer(passages, wordsScorer("welk percentage jongeren komt met een spoedmachtiging terecht"), (s) => /\d+%/.test(s));
+    expect(answer.hasExpectedType).toBe(true);
+    expect(answer.text.split("\n")[0]).toBe("“Circa 70% komt met een spoedmachtiging.” [4]");
+  });
+
   it("puts the date first for a when-question and reports when no sentence has one", () => {
     const passages = [passage("a", "Friesland sluit zo snel mogelijk aan bij de werkwijze van Friesland. Friesland doet mee vanaf 1 januari 2026.")];
     const hasDate = (s: string) => /\b20\d\d\b/.test(s);
