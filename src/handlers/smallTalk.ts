@@ -19,7 +19,7 @@ export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "lan
 export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
 
 /** Longer messages are questions, even when every word is a small-talk word. */
-const MAX_WORDS = 8;
+const MAX_WORDS = 10;
 
 const GREETING = words(
   "hoi hoihoi hallo hallootjes hai hey hee hi hello hola goedemorgen goedemiddag goedenavond goedendag dag daag morgen middag avond welkom yo",
@@ -45,12 +45,14 @@ const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
 const QUESTION = words("wie wat hoe waarmee waarvoor welke");
 /** "wat kan ik vragen", "hoe werkt dit", "kun je me helpen": asking how to use Wegwijs. */
-const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen");
+const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen snap snapt begrijp begrijpt");
+/** Not understanding: "dat was niet duidelijk", "ik snap niet hoe dit werkt" asks for help, not thanks. */
+const NEGATION = words("niet geen");
 /** Knowing and drawing on something: with the documents named, asking which Wegwijs uses. */
 const KNOWING = words("ken kent weet gebruikt haal haalt heb hebt zoek zoekt");
 /** Words that carry no intent of their own. */
 const FILLER = words(
-  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door",
+  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door",
 );
 
 const VOCABULARY = new Set([
@@ -68,6 +70,7 @@ const VOCABULARY = new Set([
   ...QUESTION,
   ...USAGE,
   ...FILLER,
+  ...NEGATION,
 ]);
 /** Emoji that say thanks or approval on their own. */
 const THANKS_EMOJI = /[👍🙏👌🙂😊😀😃✅💪]/u;
@@ -96,7 +99,7 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   if (has(DOCUMENTS)) return "documents";
   // "ben jij een mens of een bot?", "wie heeft jou gemaakt?": about Wegwijs itself.
   if (has(ADDRESS) && (has(IDENTITY_NOUNS) || has(MAKING))) return "identity";
-  if (has(HELP) || has(USAGE)) return "help";
+  if (has(HELP) || has(USAGE) || (has(NEGATION) && has(ACKNOWLEDGE))) return "help";
   if (has(QUESTION) && has(ADDRESS) && has(IDENTITY_VERBS)) {
     // "hoe gaat het met je" is a greeting; "wie ben jij" asks who Wegwijs is.
     return ws.includes("gaat") ? "greeting" : "identity";

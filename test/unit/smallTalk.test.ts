@@ -34,6 +34,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["kun je dat ook in het Engels uitleggen?", "language"],
     ["hoe oud ben je?", "identity"],
     ["uit welke documenten haal je je antwoorden?", "documents"],
+    ["dankjewel, dat was duidelijk", "thanks"],
+    ["help, ik snap niet goed hoe ik dit moet gebruiken", "help"],
+    ["dat was niet duidelijk", "help"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -52,7 +55,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "",
     "   ",
     // Long enough to be a question, even though every word is common.
-    "hoi hoi hoi hoi hoi hoi hoi hoi hoi",
+    "hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi",
+    // Not understanding something named is a question about it.
+    "ik snap niet wat een spoedberaad is",
   ])("%j is not small talk", (text) => {
     expect(smallTalkIntent(text)).toBeUndefined();
   });
