@@ -447,6 +447,16 @@ describe("extractiveAnswer", () => {
     expect(new Set(answer.quoted).size).toBe(answer.quoted.length);
   });
 
+  it("keeps a list in its order when a two-part message names the list and then asks about one of its steps", () => {
+    const steps = "- Analyse opstellen\n- Ambulante hulp inzetten\n- Consultvraag stellen bij het Servicepunt\n- Aanvraag machtiging";
+    const route = [passage("r", steps, 0.8, ["Huidige route aanvraag machtiging"])];
+    const twoParts = "wat zijn de stappen van de huidige route? en wanneer stel ik een consultvraag bij het servicepunt?";
+    expect(answerTo(twoParts, route).text.split("\n").slice(0, 3)).toEqual(["Huidige route aanvraag machtiging:", "- Analyse opstellen", "- Ambulante hulp inzetten"]);
+    // Asked about the step alone, the step leads its list.
+    const oneStep = "wanneer stel ik een consultvraag bij het servicepunt in de route?";
+    expect(answerTo(oneStep, route).text.split("\n")[1]).toBe("- Consultvraag stellen bij het Servicepunt");
+  });
+
   it("shows the title of a list that opens its section as its lead-in, when the question asks about that list", () => {
     const steps = "- Analyse opstellen\n- Ambulante hulp inzetten\n- Consultvraag stellen bij het Servicepunt\n- Aanvraag machtiging";
     const routes = [passage("r", steps, 0.8, ["Werkwijze", "Huidige route aanvraag machtiging"])];

@@ -234,6 +234,7 @@ export function extractiveAnswer(
   // keeps "hoe vraag ik een machtiging aan" from moving "Hulpvraag in kaart" above the route's
   // first step (new-user try; no figure moved). Numbered lists move too, their numbers shown:
   // keeping them in order cost lead q −0.037.
+  const twoParts = questionParts(question) !== undefined;
   const answersBeyondList = (n: number) => (item: number, intro: PassageLine | undefined) => {
     if (!q.covered) return true;
     const chunk = passages[n - 1]?.chunk;
@@ -241,6 +242,11 @@ export function extractiveAnswer(
     const context = q.covered(`${chunk?.sectionPath.join("\n") ?? ""}\n${intro?.text ?? ""}\n${title}`, chunk);
     // The item's own words as typed: "Tijdige ambulante hulp" holds only a part of "jeugdhulp".
     const own = (q.coveredAsTyped ?? q.covered)(lineText(n, item), chunk);
+    // A message that asks for a list by its name and then about one of its steps ("wat zijn de
+    // stappen van de huidige route …? en wanneer stel ik een consultvraag …?") gets the list in
+    // its order: the step's place in it is the answer to the second part.
+    const name = title || (lineAboveBlock(linesOf.get(n) ?? [], item) === undefined ? (chunk?.sectionPath.at(-1) ?? "") : "");
+    if (twoParts && name !== "" && q.covered(name, chunk).some(Boolean)) return false;
     return own.some((has, g) => has && !context[g]);
   };
 
