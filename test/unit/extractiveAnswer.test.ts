@@ -51,6 +51,12 @@ describe("extractiveAnswer", () => {
     expect(one.text).toBe("“Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt.” [1]");
   });
 
+  it("adds no second quote for a two-part question that the first quote answers whole", () => {
+    const question = "vindt een spoedberaad plaats? en wie betaalt het spoedberaad?";
+    const passages = [passage("a", "Een spoedberaad vindt plaats binnen twee dagen en de gemeente betaalt het."), passage("b", "Het spoedberaad is een overleg waar de gemeente bij aanschuift.")];
+    expect(answerTo(question, passages).text).toBe("“Een spoedberaad vindt plaats binnen twee dagen en de gemeente betaalt het.” [1]");
+  });
+
   it("adds a quote from a document not yet quoted only when it adds a fair share of the question, not one common word", () => {
     const question = "wanneer vindt een spoedberaad plaats met ouders jongere gemeente";
     const lead = passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen.");

@@ -384,7 +384,8 @@ export function extractiveAnswer(
         const wanted =
           options.fillBudget ||
           missingWeight() >= options.missingShare * total ||
-          (twoThings && quotes.length < 2) ||
+          // A second question gets its own quote, unless the first quote already holds all its words.
+          (twoThings && quotes.length < 2 && missingWeight() > 0) ||
           ranked.some((c) => open(c) && c.score >= best * RUNNER_UP);
         if (!wanted) break;
         let pick: { c: Candidate; gain: number } | undefined;
@@ -407,7 +408,7 @@ export function extractiveAnswer(
           const close = ranked.find((c) => open(c) && c.score >= best * RUNNER_UP);
           if (close) pick = { c: close, gain: 0 };
         }
-        if (!pick && twoThings && quotes.length < 2) {
+        if (!pick && twoThings && quotes.length < 2 && missingWeight() > 0) {
           const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.n !== top.n);
           if (next) pick = { c: next, gain: 0 };
         }
