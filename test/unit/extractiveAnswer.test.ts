@@ -453,6 +453,12 @@ describe("extractiveAnswer", () => {
     expect(new Set(answer.quoted).size).toBe(answer.quoted.length);
   });
 
+  it("quotes a question the document asks with the list that answers it", () => {
+    const text = "Het plan is nog slechts een plan.\n\nMeer weten over het verbeteren van de jeugdzorg? Neem contact op met:\n\nMinisterie van VWS\n\ninfo@voordejeugd.nl";
+    const answer = answerTo("bij wie kan ik terecht als ik meer wil weten over het verbeteren van de jeugdzorg?", [passage("c", text)]);
+    expect(answer.text).toBe("“Meer weten over het verbeteren van de jeugdzorg? Neem contact op met:”\n- Ministerie van VWS\n- info@voordejeugd.nl [1]");
+  });
+
   it("keeps a list in its order when a two-part message names the list and then asks about one of its steps", () => {
     const steps = "- Analyse opstellen\n- Ambulante hulp inzetten\n- Consultvraag stellen bij het Servicepunt\n- Aanvraag machtiging";
     const route = [passage("r", steps, 0.8, ["Huidige route aanvraag machtiging"])];

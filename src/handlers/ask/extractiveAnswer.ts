@@ -661,7 +661,10 @@ function quoteAround(
   // is left out (new-user try; measured: no figure moved on nine sets).
   const afterNext = lines[c.index + 2];
   const list = afterNext?.kind === "item" ? blockOf(lines, afterNext.block) : [];
-  if (next && next.kind === "sentence" && announces(next.text) && REFERS_BACK.test(next.text) && readsOn(line, next) && list.length >= 2) {
+  // The same for a question the document asks and answers with a list ("Meer weten over …? Neem
+  // contact op met:" / the ministry, the e-mail address; new-user try: only the question was quoted).
+  const answersWithList = REFERS_BACK.test(next?.text ?? "") || line.text.endsWith("?");
+  if (next && next.kind === "sentence" && announces(next.text) && answersWithList && readsOn(line, next) && list.length >= 2) {
     return { n: c.n, indexes: [c.index, c.index + 1, ...list.slice(0, options.maxListItems)] };
   }
   const continues =
