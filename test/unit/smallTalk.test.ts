@@ -37,6 +37,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["dankjewel, dat was duidelijk", "thanks"],
     ["help, ik snap niet goed hoe ik dit moet gebruiken", "help"],
     ["dat was niet duidelijk", "help"],
+    ["top, dank je wel, daar kan ik mee verder", "thanks"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -58,6 +59,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi",
     // Not understanding something named is a question about it.
     "ik snap niet wat een spoedberaad is",
+    "hoe gaat het verder na een spoedberaad?",
   ])("%j is not small talk", (text) => {
     expect(smallTalkIntent(text)).toBeUndefined();
   });
