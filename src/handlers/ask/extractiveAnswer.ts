@@ -160,6 +160,7 @@ export function extractiveAnswer(
   const q: QuestionScorer = typeof scorer === "function" ? { score: scorer } : scorer;
   const linesOf = new Map<number, PassageLine[]>();
   const candidates: Candidate[] = [];
+  const twoParts = questionParts(question) !== undefined;
   passages.slice(0, options.passages).forEach((passage, p) => {
     const lines = chunkLines(passage.chunk);
     linesOf.set(p + 1, lines);
@@ -234,7 +235,6 @@ export function extractiveAnswer(
   // keeps "hoe vraag ik een machtiging aan" from moving "Hulpvraag in kaart" above the route's
   // first step (new-user try; no figure moved). Numbered lists move too, their numbers shown:
   // keeping them in order cost lead q −0.037.
-  const twoParts = questionParts(question) !== undefined;
   const answersBeyondList = (n: number) => (item: number, intro: PassageLine | undefined) => {
     if (!q.covered) return true;
     const chunk = passages[n - 1]?.chunk;
@@ -337,7 +337,7 @@ export function extractiveAnswer(
     // nothing (a lone item that only announces, "… regelt het volgende:") gives way to the next.
     const typedFirst = [...typedCandidates].sort((a, b) => b.score - a.score);
     const leads = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c))];
-    const asksOneThing = questionParts(question) === undefined;
+    const asksOneThing = !twoParts;
     const typedItem = (c: Candidate) => asksOneThing && typedFirst.includes(c) && hasType !== undefined && hasType(lineText(c.n, c.index));
     const top = leads.find((c) => take(quoteAround(linesOf.get(c.n) ?? [], c, options, answersBeyondList(c.n), typedItem(c)))) ?? ranked[0];
     // A lead that already lists the subsections (a list in the text) needs no outline of them.
@@ -361,7 +361,7 @@ export function extractiveAnswer(
       };
       let have = coveredBy(quotes[0]!);
       const missingWeight = () => weights.reduce((sum, w, g) => sum + (have[g] ? 0 : w), 0);
-      const twoThings = !options.laterAnswered && questionParts(question) !== undefined;
+      const twoThings = !options.laterAnswered && twoParts;
       // A filler must hold a word of the question that its document's name and its section's
       // headings do not: "De kracht van de regio Rijnmond ..." says only where it stands
       // (measured: answerWords q 67 → 65, d 69 → 68, nothing else moved on seven sets).
