@@ -84,9 +84,18 @@ function tokens(text: string): string[] {
   return text.toLocaleLowerCase("nl").match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
 }
 
+/**
+ * The asker saying who they are ("Ik werk bij de GI in Assen.", "ik ben nieuw in het wijkteam en
+ * snap niet hoe dit werkt,"): that says who asks, not what. Up to a full stop, exclamation mark or
+ * comma; what follows it decides.
+ */
+const SELF_INTRODUCTION = /(^|[.!?,]\s*)(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b[^.!?,]*[.!,]/iu;
+
 /** The small-talk intent of a message, or undefined when it is (or may be) a real question. */
 export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
-  const trimmed = text.trim();
+  const whole = text.trim();
+  const rest = whole.replace(SELF_INTRODUCTION, "$1").trim();
+  const trimmed = tokens(rest).length > 0 ? rest : whole;
   const ws = tokens(trimmed);
   if (ws.length === 0) {
     if (trimmed === "?") return "help";

@@ -38,6 +38,10 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["help, ik snap niet goed hoe ik dit moet gebruiken", "help"],
     ["dat was niet duidelijk", "help"],
     ["top, dank je wel, daar kan ik mee verder", "thanks"],
+    // Who asks is said first; what follows decides.
+    ["Hoi, ik ben nieuw in het wijkteam. Hoe werkt dit?", "help"],
+    ["Ik werk bij de GI in Assen. Bedankt voor je hulp!", "thanks"],
+    ["ik ben nieuw in het wijkteam en snap niet goed hoe ik je moet gebruiken, kun je me helpen?", "help"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -60,6 +64,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // Not understanding something named is a question about it.
     "ik snap niet wat een spoedberaad is",
     "hoe gaat het verder na een spoedberaad?",
+    "ik werk bij de GI, wat is een spoedberaad?",
+    "Ik ben huisarts in Assen. Wie beslist over een plaatsing?",
   ])("%j is not small talk", (text) => {
     expect(smallTalkIntent(text)).toBeUndefined();
   });
