@@ -1,6 +1,7 @@
 import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { ExampleQuestion, Region } from "./route/routeSchema.js";
 import { ROUTE_ACTION } from "./route/routeReplies.js";
+import { ASKER_INTRODUCTION } from "../knowledge/analysis/personIntro.js";
 
 /**
  * Small talk and onboarding: a greeting, thanks, "wie ben jij?" or "help" gets a short friendly
@@ -89,7 +90,7 @@ function tokens(text: string): string[] {
  * snap niet hoe dit werkt,"): that says who asks, not what. Up to a full stop, exclamation mark or
  * comma; what follows it decides.
  */
-const SELF_INTRODUCTION = /(^|[.!?,]\s*)(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b[^.!?,]*[.!,]/iu;
+const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTION}[^.!?,]*[.!,]`, "iu");
 
 /** The small-talk intent of a message, or undefined when it is (or may be) a real question. */
 export function smallTalkIntent(text: string): SmallTalkIntent | undefined {

@@ -11,7 +11,7 @@ import { countedWords, countsWords, durationSubject, namesSubject, personSubject
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
-import { askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
+import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -698,8 +698,10 @@ function initialsSpelledOutIn(question: string, text: string): Set<string> {
  * question that starts with no article, pronoun or question word: "Beleidsadviseur jeugd gemeente
  * Ridderkerk."; third new-user try): its names say who asks, not what is asked.
  */
-const INTRODUCES_ASKER =
-  /^\s*(?:(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b[^.!?]*[.!]|als\s+[^,.!?]{3,60},|als\s+[^,.!?]{3,60}?(?=\s+(?:wil|vraag|zou|heb|moet)\s+(?:ik|we|wij)\b)|(?!(?:de|het|een|dit|dat|die|deze|er|ik|we|wij|hoe|wat|wie|waar|wanneer|welke|waarom)\s)[\p{L}-]+(?:\s+[^\s.!?]+){0,5}[.!](?=\s+\S[^]*\?))/iu;
+const INTRODUCES_ASKER = new RegExp(
+  String.raw`^\s*(?:${ASKER_INTRODUCTION}[^.!?]*[.!]|als\s+[^,.!?]{3,60},|als\s+[^,.!?]{3,60}?(?=\s+(?:wil|vraag|zou|heb|moet)\s+(?:ik|we|wij)\b)|(?!(?:de|het|een|dit|dat|die|deze|er|ik|we|wij|hoe|wat|wie|waar|wanneer|welke|waarom)\s)[\p{L}-]+(?:\s+[^\s.!?]+){0,5}[.!](?=\s+\S[^]*\?))`,
+  "iu",
+);
 
 /**
  * Words by which a question points at the asker's own place or organisation ("hier", "bij ons",

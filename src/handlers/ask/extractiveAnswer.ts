@@ -238,15 +238,18 @@ export function extractiveAnswer(
   const answersBeyondList = (n: number) => (item: number, intro: PassageLine | undefined) => {
     if (!q.covered) return true;
     const chunk = passages[n - 1]?.chunk;
-    const title = listTitle(linesOf.get(n) ?? [], item)?.text ?? "";
-    const context = q.covered(`${chunk?.sectionPath.join("\n") ?? ""}\n${intro?.text ?? ""}\n${title}`, chunk);
-    // The item's own words as typed: "Tijdige ambulante hulp" holds only a part of "jeugdhulp".
-    const own = (q.coveredAsTyped ?? q.covered)(lineText(n, item), chunk);
+    const lines = linesOf.get(n) ?? [];
+    const title = listTitle(lines, item)?.text ?? "";
     // A message that asks for a list by its name and then about one of its steps ("wat zijn de
     // stappen van de huidige route …? en wanneer stel ik een consultvraag …?") gets the list in
     // its order: the step's place in it is the answer to the second part.
-    const name = title || (lineAboveBlock(linesOf.get(n) ?? [], item) === undefined ? (chunk?.sectionPath.at(-1) ?? "") : "");
-    if (twoParts && name !== "" && q.covered(name, chunk).some(Boolean)) return false;
+    if (twoParts) {
+      const name = title || (lineAboveBlock(lines, item) === undefined ? (chunk?.sectionPath.at(-1) ?? "") : "");
+      if (name !== "" && q.covered(name, chunk).some(Boolean)) return false;
+    }
+    const context = q.covered(`${chunk?.sectionPath.join("\n") ?? ""}\n${intro?.text ?? ""}\n${title}`, chunk);
+    // The item's own words as typed: "Tijdige ambulante hulp" holds only a part of "jeugdhulp".
+    const own = (q.coveredAsTyped ?? q.covered)(lineText(n, item), chunk);
     return own.some((has, g) => has && !context[g]);
   };
 

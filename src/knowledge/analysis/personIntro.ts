@@ -30,3 +30,9 @@ export function introductionTest(name: readonly string[]): (sentence: string) =>
   const before = new RegExp(`^als\\s+\\p{Ll}[\\p{L}-]*.*(?<![\\p{L}])${surname}(?![\\p{L}])`, "iu");
   return (sentence) => after.test(sentence) || before.test(sentence);
 }
+
+/**
+ * How the asker starts to say who they are ("Ik werk bij …", "Ik ben huisarts …", "wij zitten …"),
+ * as regex source: the question and small talk both read past such an introduction.
+ */
+export const ASKER_INTRODUCTION = String.raw`(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b`;
