@@ -1,5 +1,5 @@
 import { expandAcronym, typedAcronyms } from "./analysis/acronyms.js";
-import { type AnswerType, containsAnswerType, expectedAnswerType } from "./analysis/answerType.js";
+import { type AnswerType, containsAnswerType, expectedAnswerType, kindWords } from "./analysis/answerType.js";
 import { isChatToken } from "./analysis/chatTokens.js";
 import { foldText } from "./analysis/normalise.js";
 import type { DutchAnalyser, QueryTermGroup } from "./analysis/dutchAnalyser.js";
@@ -22,6 +22,8 @@ const RRF_K = 60;
 /** Sentence coverage kept when the sentence lacks the kind of answer asked for. */
 const MISSING_TYPE_FACTOR = 0.6;
 const CANDIDATES = 50;
+/** Share of its weight that a word asking for the kind of answer gets from an answer of that kind. */
+const KIND_CREDIT = 0.6;
 
 /** The heading of a table of contents. */
 const CONTENTS_HEADING = /^(inhoud|inhoudsopgave|inhoudstafel|table of contents|contents)$/i;
@@ -222,10 +224,18 @@ export class Retriever {
       candidates.push({ chunk, score, coverage: this.coverage(groups, chunk) });
     }
     const answerType = expectedAnswerType(question);
-    const sentence = new Map(candidates.map((p) => [p.chunk.id, this.bestSentenceCoverage(groups, p.chunk, answerType)]));
+    // "Vanaf welke leeftijd …": a passage with an age in it ("vanaf 12 jaar") covers the word
+    // "leeftijd" for the ranking. The passage's coverage as reported stays what its words cover:
+    // whether the documents answer at all is not decided on an answer's kind.
+    const kind = kindWords(question);
+    const kindGroups = kind ? groups.filter((group) => kind.words.has(group.word)) : [];
+    const sentence = new Map(candidates.map((p) => [p.chunk.id, this.bestSentenceCoverage(groups, p.chunk, answerType, kindGroups)]));
+    const ranking = new Map(
+      candidates.map((p) => [p.chunk.id, kindGroups.length > 0 && answerType && this.holdsType(p.chunk, answerType) ? this.coverage(groups, p.chunk, kindGroups) : p.coverage]),
+    );
     const { coverageWeight, sentenceWeight } = this.rerank;
     const blended = (p: RetrievedPassage) =>
-      coverageWeight * p.coverage +
+      coverageWeight * (ranking.get(p.chunk.id) ?? p.coverage) +
       sentenceWeight * (sentence.get(p.chunk.id) ?? 0) +
       (1 - coverageWeight - sentenceWeight) * (top > 0 ? p.score / top : 0);
     const reranked = [...candidates].sort((a, b) => blended(b) - blended(a));
@@ -242,9 +252,9 @@ export class Retriever {
    * the corpus does not know at all weighs the most: its absence is what makes a
    * question unanswerable ("telefoonnummer", "dagtarief").
    */
-  coverage(groups: QueryTermGroup[], chunk: Chunk): number {
+  coverage(groups: QueryTermGroup[], chunk: Chunk, credited: QueryTermGroup[] = []): number {
     const table = this.tableTerms(chunk);
-    if (!table) return this.coverageOfTerms(groups, this.chunkTerms(chunk));
+    if (!table) return this.coverageOfTerms(groups, this.chunkTerms(chunk), this.rerank.idfPower, credited);
     // What the text around the rows covers is read once; each row adds what it covers itself.
     const weighted = this.weighted(groups, this.rerank.idfPower);
     const total = weighted.reduce((sum, group) => sum + group.weight, 0);
@@ -276,14 +286,20 @@ export class Retriever {
     return table ?? undefined;
   }
 
-  coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>, idfPower = this.rerank.idfPower): number {
+  /**
+   * Share of the question's weight that a set of terms covers. Credited words (the kind of answer
+   * asked for, where the text holds one) count for KIND_CREDIT of their weight when absent: the
+   * word itself ("periode" above "juni t/m oktober 2020") still says more.
+   */
+  coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>, idfPower = this.rerank.idfPower, credited: QueryTermGroup[] = []): number {
     const weighted = this.weighted(groups, idfPower);
     let total = 0;
     let covered = 0;
-    for (const group of weighted) {
+    weighted.forEach((group, g) => {
       total += group.weight;
-      covered += Math.min(termValue(group, terms), group.weight);
-    }
+      const got = Math.min(termValue(group, terms), group.weight);
+      covered += credited.includes(groups[g]!) ? Math.max(got, KIND_CREDIT * group.weight) : got;
+    });
     return total === 0 ? 0 : covered / total;
   }
 
@@ -355,14 +371,20 @@ export class Retriever {
    * Coverage by the single best sentence: answers tend to sit in one sentence. When the
    * question asks for a kind of answer (a number, a date), a sentence without one counts less.
    */
-  private bestSentenceCoverage(groups: QueryTermGroup[], chunk: Chunk, answerType: AnswerType | undefined): number {
+  private bestSentenceCoverage(groups: QueryTermGroup[], chunk: Chunk, answerType: AnswerType | undefined, kindGroups: QueryTermGroup[] = []): number {
     let best = 0;
     for (const sentence of this.sentences(chunk)) {
-      let value = this.coverageOfTerms(groups, sentence.terms);
+      const typed = answerType !== undefined && kindGroups.length > 0 && sentence.hasType(answerType);
+      let value = this.coverageOfTerms(groups, sentence.terms, this.rerank.idfPower, typed ? kindGroups : []);
       if (answerType !== undefined && value > best && !sentence.hasType(answerType)) value *= MISSING_TYPE_FACTOR;
       best = Math.max(best, value);
     }
     return best;
+  }
+
+  /** Whether one of the chunk's sentences holds an answer of the kind asked for. */
+  private holdsType(chunk: Chunk, type: AnswerType): boolean {
+    return this.sentences(chunk).some((sentence) => sentence.hasType(type));
   }
 
   private sentences(chunk: Chunk): AnalysedSentence[] {

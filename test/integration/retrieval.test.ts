@@ -174,6 +174,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text.split("\n")[0]).toMatch(/^“F Er is altijd een jeugdbeschermer .* wanneer de rechter een maatregel oplegt\.” \[1\]$/);
   });
 
+  it("ranks a passage with an answer of the kind asked for as covering the word that asks for it ('vanaf welke leeftijd' / 'vanaf 12 jaar')", async () => {
+    const question = "Vanaf welke leeftijd krijgen jongeren in Rijnmond inspraak in de keuze van hun hulp?";
+    const passages = await knowledge.retrieve(question, 5);
+    expect(passages.some((p) => p.chunk.text.includes("Jongeren vanaf 12 jaar"))).toBe(true);
+    const answer = await ask.answer(question);
+    expect(answer.text.split("[1]")[0]).toContain("vanaf 12 jaar");
+  });
+
   it("returns at most k passages, each with a coverage between 0 and 1", async () => {
     const passages = await knowledge.retrieve("welke rol hebben gemeenten bij de transformatie van de JeugdzorgPlus?", 5);
     expect(passages).toHaveLength(5);

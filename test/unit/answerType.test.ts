@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedFor, containsAnswerType, expectedAnswerType } from "../../src/knowledge/analysis/answerType.js";
+import { askedFor, containsAnswerType, expectedAnswerType, kindWords } from "../../src/knowledge/analysis/answerType.js";
 
 describe("expectedAnswerType", () => {
   it.each([
@@ -118,5 +118,19 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("in de eerste week na plaatsing komt er bezoek", "duration")).toBe(false);
     expect(containsAnswerType("hij verbleef er 16 jaar, oud en nieuw thuis", "duration")).toBe(true);
     expect(containsAnswerType("na drie en een halve maand stroomt hij uit", "duration")).toBe(true);
+  });
+});
+
+describe("kindWords", () => {
+  it("gives the nouns that name the kind of answer asked for, not its subject", () => {
+    expect(kindWords("Vanaf welke leeftijd mogen jongeren meebeslissen?")).toEqual({ type: "age", words: new Set(["leeftijd"]) });
+    expect(kindWords("Met hoeveel procent moet het aantal plaatsingen dalen?")).toEqual({ type: "percentage", words: new Set(["procent"]) });
+    expect(kindWords("binnen welke termijn moet er een zitting zijn?")?.words).toEqual(new Set(["termijn"]));
+  });
+
+  it("gives none for a bare count or a compound whose first part is the subject", () => {
+    expect(kindWords("hoe hoog is de caseload?")).toBeUndefined();
+    expect(kindWords("wat is het dagtarief van een plek?")).toBeUndefined();
+    expect(kindWords("wat is de visie op jeugdhulp?")).toBeUndefined();
   });
 });

@@ -123,6 +123,33 @@ export function askedFor(question: string): { type: AnswerType; phrase: string }
   return undefined;
 }
 
+/**
+ * The nouns of an asking phrase that name the kind of answer, not its subject ("vanaf welke
+ * leeftijd", "hoeveel procent", "binnen welke termijn"): a sentence with an answer of that kind
+ * ("vanaf 12 jaar", "70%") says what they ask, without the word itself. Not for a bare count
+ * ("hoe hoog", "maximale"), which any figure would satisfy, nor for compounds ("dagtarief"),
+ * whose first part is the subject.
+ */
+const KIND_NOUNS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
+  age: new Set(["leeftijd", "oud"]),
+  date: new Set(["datum", "periode", "jaar", "maand"]),
+  percentage: new Set(["procent", "percentage", "deel", "aandeel"]),
+  amount: new Set(["geld", "bedrag", "prijs", "budget", "euro", "kosten", "kost"]),
+  duration: new Set(["lang", "tijd", "termijn", "duur"]),
+  phone: new Set(["nummer", "telefoonnummer"]),
+  email: new Set(["mailadres", "e-mailadres", "emailadres"]),
+  address: new Set(["adres"]),
+};
+
+/** The words of the question that ask for the kind of answer (see KIND_NOUNS), folded. */
+export function kindWords(question: string): { type: AnswerType; words: Set<string> } | undefined {
+  const asked = askedFor(question);
+  const nouns = asked ? KIND_NOUNS[asked.type] : undefined;
+  if (!asked || !nouns) return undefined;
+  const words = new Set(asked.phrase.split(/[^\p{L}\p{N}-]+/u).filter((word) => nouns.has(word)));
+  return words.size > 0 ? { type: asked.type, words } : undefined;
+}
+
 export function containsAnswerType(text: string, type: AnswerType): boolean {
   switch (type) {
     case "person":
