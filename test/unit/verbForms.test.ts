@@ -42,6 +42,24 @@ describe("inflectionBase", () => {
   });
 });
 
+describe("inflectionBase of a diminutive", () => {
+  it("takes a diminutive the corpus does not use back to the word it is made of", () => {
+    const isKnown = known("lijst", "stuk", "boom", "bal", "kaart");
+    expect(inflectionBase("lijstje", isKnown)).toBe("lijst");
+    expect(inflectionBase("stukjes", isKnown)).toBe("stuk");
+    expect(inflectionBase("boompje", isKnown)).toBe("boom");
+    expect(inflectionBase("balletje", isKnown)).toBe("bal");
+    expect(inflectionBase("kaartje", isKnown)).toBe("kaart");
+  });
+
+  it("leaves a word the corpus uses, and a base it does not know, alone", () => {
+    expect(inflectionBase("meisje", known("meisje", "meis"))).toBeUndefined();
+    expect(inflectionBase("lijstje", known("lijsten"))).toBeUndefined();
+    expect(inflectionBase("stoeltje", known("stoel"))).toBe("stoel");
+    expect(inflectionBase("beetje", known())).toBeUndefined();
+  });
+});
+
 describe("infinitiveCandidates", () => {
   it("spells the infinitive the ways Dutch does", () => {
     expect(infinitiveCandidates("werk")).toContain("werken");

@@ -48,8 +48,9 @@ export function derivedVerb(word: string, isKnown: (word: string) => boolean): s
 
 /**
  * The base of a superlative ("vaakst" -> "vaak", "grootste" -> "groot"), of an age or count with
- * a plus ("16+" -> "16"), or of a plural typed without its apostrophe ("regios" -> "regio", as
- * "regio's" reads), when the corpus knows it.
+ * a plus ("16+" -> "16"), of a plural typed without its apostrophe ("regios" -> "regio", as
+ * "regio's" reads), or of a diminutive the corpus does not use ("lijstje" -> "lijst"), when the
+ * corpus knows it.
  */
 export function inflectionBase(word: string, isKnown: (word: string) => boolean): string | undefined {
   const plus = /^(\d+)\+$/.exec(word);
@@ -59,7 +60,20 @@ export function inflectionBase(word: string, isKnown: (word: string) => boolean)
   if (plural && !isKnown(word) && isKnown(plural[1]!)) return plural[1];
   const superlative = /^(\p{L}{3,}?)(?:e?st|ste)$/u.exec(word);
   if (superlative && isKnown(superlative[1]!)) return superlative[1];
-  return undefined;
+  return isKnown(word) ? undefined : diminutiveBase(word, isKnown);
+}
+
+/**
+ * The word a diminutive is made of, as chat types it: "lijstje" -> "lijst", "stukjes" -> "stuk",
+ * "boompje" -> "boom", "balletje" -> "bal", "kaartje" -> "kaart".
+ */
+function diminutiveBase(word: string, isKnown: (word: string) => boolean): string | undefined {
+  const match = /^(\p{L}{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/u.exec(word);
+  if (!match) return undefined;
+  const [, stem, suffix] = match;
+  // After a t the ending is "je" ("kaart-je"), after a vowel, l, n or r "tje" ("stoel-tje").
+  const bases = suffix!.startsWith("e") ? [stem!.replace(/([bcdfghjklmnpqrstvwxz])\1$/, "$1")] : suffix!.startsWith("t") ? [`${stem}t`, stem!] : [stem!];
+  return bases.find((base) => base.length >= 3 && isKnown(base));
 }
 
 /**
