@@ -182,6 +182,13 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text.split("[1]")[0]).toContain("vanaf 12 jaar");
   });
 
+  it("reads the chat shorthand 'max' as 'maximaal', which the documents write", () => {
+    const scorer = knowledge.questionScorer("hoeveel jongeren max op een kleinschalige groep?");
+    const max = scorer.words.indexOf("max");
+    expect(max).toBeGreaterThanOrEqual(0);
+    expect(scorer.covered("Kleinschalig verblijf: maximaal 6 jongeren")[max]).toBe(true);
+  });
+
   it("returns at most k passages, each with a coverage between 0 and 1", async () => {
     const passages = await knowledge.retrieve("welke rol hebben gemeenten bij de transformatie van de JeugdzorgPlus?", 5);
     expect(passages).toHaveLength(5);
