@@ -19,8 +19,12 @@ export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "lan
 /** The region facts the replies use. */
 export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
 
-/** Longer messages are questions, even when every word is a small-talk word. */
-const MAX_WORDS = 10;
+/**
+ * Longer messages are questions, even when every word is a small-talk word. Every word must be
+ * one, so the limit only keeps a long ramble out ("hoi! wie ben jij eigenlijk en wat kan ik je
+ * vragen?" has 11; new-user try: it was searched in the documents).
+ */
+const MAX_WORDS = 14;
 
 const GREETING = words(
   "hoi hoihoi hallo hallootjes hai hey hee hi hello hola goedemorgen goedemiddag goedenavond goedendag dag daag morgen middag avond welkom yo",
@@ -29,7 +33,7 @@ const GREETING = words(
 const GRATITUDE = words("bedankt dank danku dankje dankjewel dankuwel thanks thank thx tnx merci");
 /** Approval and goodbye: answered like thanks when nothing else is asked. */
 const ACKNOWLEDGE = words(
-  "top toppie super fijn fijne prettige prima mooi helder duidelijk ok oke oké okay okido perfect geweldig chill nice cool doei dag tot ziens later groetjes groeten weekend",
+  "top toppie super fijn fijne prettige prima mooi helder duidelijk ok oke oké okay okido perfect geweldig fantastisch handig nuttig bruikbaar geholpen chill nice cool doei dag tot ziens later groetjes groeten weekend",
 );
 const HELP = words("help hulp helpen menu start uitleg handleiding instructie instructies");
 /** Words that address or name the bot. */

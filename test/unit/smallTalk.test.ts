@@ -42,6 +42,10 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["Hoi, ik ben nieuw in het wijkteam. Hoe werkt dit?", "help"],
     ["Ik werk bij de GI in Assen. Bedankt voor je hulp!", "thanks"],
     ["ik ben nieuw in het wijkteam en snap niet goed hoe ik je moet gebruiken, kun je me helpen?", "help"],
+    // Second new-user try of the tenth session: both went to the documents.
+    ["hoi! wie ben jij eigenlijk en wat kan ik je vragen?", "help"],
+    ["dankjewel, top geholpen 👍", "thanks"],
+    ["super handig, dank je", "thanks"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -60,7 +64,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "",
     "   ",
     // Long enough to be a question, even though every word is common.
-    "hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi",
+    "hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi hoi",
+    "wie ben jij en wat kan ik je allemaal vragen over de route?",
     // Not understanding something named is a question about it.
     "ik snap niet wat een spoedberaad is",
     "hoe gaat het verder na een spoedberaad?",
