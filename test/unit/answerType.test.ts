@@ -126,6 +126,8 @@ describe("kindWords", () => {
     expect(kindWords("Vanaf welke leeftijd mogen jongeren meebeslissen?")).toEqual({ type: "age", words: new Set(["leeftijd"]) });
     expect(kindWords("Met hoeveel procent moet het aantal plaatsingen dalen?")).toEqual({ type: "percentage", words: new Set(["procent"]) });
     expect(kindWords("binnen welke termijn moet er een zitting zijn?")?.words).toEqual(new Set(["termijn"]));
+    // "staat daar een jaartal bij?" asks for a year.
+    expect(kindWords("wat willen ze bereiken, en staat daar een jaartal bij?")).toEqual({ type: "date", words: new Set(["jaartal"]) });
   });
 
   it("gives none for a bare count or a compound whose first part is the subject", () => {

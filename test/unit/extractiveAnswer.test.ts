@@ -40,6 +40,16 @@ describe("extractiveAnswer", () => {
     expect(answer.cited).toEqual([1]);
   });
 
+  it("never quotes a footnote that names a source, and still quotes one that explains", () => {
+    const text = readableText(
+      "De lokale teams werken aan veiligheid in het gezin met een vast plan.\n\n<sup>5</sup> VNG: Werken aan Veiligheid voor lokale (wijk)teams en gemeenten, december 2019\n\n<sup>6</sup> Met lokale teams bedoelen we ook de wijkteams.",
+    );
+    const answer = answerTo("wat doen lokale teams aan veiligheid voor wijkteams en gemeenten?", [passage("a", text)]);
+    expect(answer.text).not.toContain("VNG: Werken aan Veiligheid");
+    expect(answer.text).toContain("De lokale teams werken aan veiligheid");
+    expect(answerTo("wat bedoelen ze met lokale teams en wijkteams?", [passage("a", text)]).text).toContain("Met lokale teams bedoelen we ook de wijkteams.");
+  });
+
   it("adds a quote from another passage only for question words the first leaves out", () => {
     const passages = [
       passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt.\n\nVerder niets van belang hier."),
