@@ -11,6 +11,8 @@ const corpusFileSchema = z.object({
       shortTitle: z.string().nullable().optional(),
       date: z.string().nullable().optional(),
       region: z.string().nullable().optional(),
+      kind: z.string().nullable().optional(),
+      publisher: z.string().nullable().optional(),
     }),
   ),
 });
@@ -31,7 +33,12 @@ export async function readCorpusMetadata(
   }
   try {
     const parsed = corpusFileSchema.parse(JSON.parse(raw));
-    return new Map(parsed.documents.map((d) => [d.file, { title: d.title, shortTitle: d.shortTitle ?? null, date: d.date ?? null, region: d.region ?? null }]));
+    return new Map(
+      parsed.documents.map((d) => [
+        d.file,
+        { title: d.title, shortTitle: d.shortTitle ?? null, date: d.date ?? null, region: d.region ?? null, kind: d.kind?.trim() || null, publisher: d.publisher?.trim() || null },
+      ]),
+    );
   } catch (error) {
     warn(`corpus.json wordt genegeerd: het bestand is ongeldig (${(error as Error).message.split("\n")[0]})`);
     return new Map();
@@ -52,5 +59,7 @@ export function documentMeta(id: string, text: string, metadata: CorpusMetadata)
     shortTitle: known?.shortTitle?.trim() || null,
     date: known?.date ?? null,
     region: known?.region ?? null,
+    kind: known?.kind ?? null,
+    publisher: known?.publisher ?? null,
   };
 }

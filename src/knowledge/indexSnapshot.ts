@@ -6,7 +6,7 @@ import type { LexicalIndexSnapshot } from "./lexicalIndex.js";
 import type { Chunk, DocumentMeta } from "./types.js";
 
 /** Bump when chunking or analysis changes, so old snapshots are rebuilt rather than misread. */
-export const SNAPSHOT_VERSION = 20;
+export const SNAPSHOT_VERSION = 21;
 
 export interface SnapshotDocument {
   meta: DocumentMeta;
@@ -19,6 +19,8 @@ export interface SnapshotDocument {
 export interface IndexSnapshot {
   version: number;
   corpusDir: string;
+  /** Hash of the analysis settings (synonyms, stop words) the lexical index was built with. */
+  analysisKey?: string;
   createdAt: string;
   documents: Record<string, SnapshotDocument>;
   vocabulary: Record<string, number>;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { dutchWords } from "./analysis/dutchLexicon.js";
@@ -98,9 +99,15 @@ export class KnowledgeBase {
   /** Word counts of the indexed text (the compound splitter's dictionary), kept for the snapshot. */
   private vocabulary: ReadonlyMap<string, number> = new Map();
 
+  /** The analysis settings the index is built with: an index built with other settings is rebuilt. */
+  private readonly analysisKey: string;
+
   constructor(private readonly options: KnowledgeBaseOptions) {
-    const synonyms = SynonymTable.fromFile(path.join(options.contentDir, "synonyms.yaml"));
-    this.analyser = new DutchAnalyser(synonyms, loadStopwords(path.join(options.contentDir, "dutch-analysis.yaml")));
+    const synonymsFile = path.join(options.contentDir, "synonyms.yaml");
+    const analysisFile = path.join(options.contentDir, "dutch-analysis.yaml");
+    const synonyms = SynonymTable.fromFile(synonymsFile);
+    this.analyser = new DutchAnalyser(synonyms, loadStopwords(analysisFile));
+    this.analysisKey = createHash("sha256").update(readFileSync(synonymsFile)).update("\0").update(readFileSync(analysisFile)).digest("hex");
     this.lexical = new LexicalIndex(this.analyser, undefined, options.searchEngine);
     this.retriever = new Retriever({
       analyser: this.analyser,
@@ -382,7 +389,7 @@ export class KnowledgeBase {
     this.corpusDir = path.resolve(corpusDir);
     const file = this.options.dataDir ? snapshotFile(this.options.dataDir, this.corpusDir) : undefined;
     const previous = file ? await readSnapshot(file, this.corpusDir) : undefined;
-    if (!previous || !this.loadLexical(previous)) return false;
+    if (!previous || previous.analysisKey !== this.analysisKey || !this.loadLexical(previous)) return false;
     this.vocabulary = new Map(Object.entries(previous.vocabulary));
     this.documents = previous.documents;
     this.skipped = previous.skipped ?? {};
@@ -414,7 +421,8 @@ export class KnowledgeBase {
     this.embeddingCache = previous?.embeddings[this.options.embedder?.id ?? ""] ?? {};
 
     let rebuilt = false;
-    if (!changed && previous && this.loadLexical(previous)) {
+    // An admin who edits the synonyms or stop words gets them in the index too, not only in questions.
+    if (!changed && previous && previous.analysisKey === this.analysisKey && this.loadLexical(previous)) {
       summary.fromSnapshot = true;
       this.vocabulary = new Map(Object.entries(previous.vocabulary));
     } else {
@@ -485,6 +493,7 @@ export class KnowledgeBase {
     return {
       version: SNAPSHOT_VERSION,
       corpusDir: this.corpusDir ?? "",
+      analysisKey: this.analysisKey,
       createdAt: new Date().toISOString(),
       documents: this.documents,
       vocabulary,

@@ -7,6 +7,10 @@ export interface DocumentMeta {
   shortTitle?: string | null;
   date: string | null;
   region: string | null;
+  /** What kind of document it is ("actieplan", "presentatie"), from corpus.json. */
+  kind?: string | null;
+  /** Who made or published it, from corpus.json. */
+  publisher?: string | null;
 }
 
 /** A document after loading: its extracted text, the base for every offset. */

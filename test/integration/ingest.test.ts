@@ -206,6 +206,28 @@ describe("a changed corpus.json", () => {
   }, 120_000);
 });
 
+describe("changed analysis settings", () => {
+  it("rebuilds the stored index when the synonyms or stop words change, so the documents' side uses them too", async () => {
+    const corpus = await tempDir("analysis");
+    const dataDir = await tempDir("analysis-data");
+    const content = await tempDir("analysis-content");
+    await writeFile(path.join(corpus, SMALL_DOC), await readFile(path.join(sharedCorpus, SMALL_DOC)));
+    for (const name of ["synonyms.yaml", "dutch-analysis.yaml"]) await writeFile(path.join(content, name), await readFile(path.join(contentDir, name)));
+
+    expect(await new KnowledgeBase({ contentDir: content, dataDir }).ingest(corpus)).toMatchObject({ processed: 1, fromSnapshot: false });
+    expect(await new KnowledgeBase({ contentDir: content, dataDir }).ingest(corpus)).toMatchObject({ reused: 1, fromSnapshot: true });
+
+    const synonyms = path.join(content, "synonyms.yaml");
+    await writeFile(synonyms, (await readFile(synonyms, "utf8")).replace("abbreviations:\n", "abbreviations:\n  dvl: [draagvlak]\n"));
+    const edited = new KnowledgeBase({ contentDir: content, dataDir });
+    expect(await edited.ingest(corpus)).toMatchObject({ reused: 1, fromSnapshot: false });
+    const found = await edited.retrieve("dvl", 3);
+    expect(found.some((p) => p.chunk.text.includes("draagvlak"))).toBe(true);
+    // The rebuilt index is stored with the new settings.
+    expect(await new KnowledgeBase({ contentDir: content, dataDir }).ingest(corpus)).toMatchObject({ fromSnapshot: true });
+  }, 120_000);
+});
+
 describe("nothing to index", () => {
   it.each([
     ["a missing folder", async () => path.join(await tempDir("missing"), "bestaat-niet")],
