@@ -25,7 +25,7 @@ import { LexicalIndex } from "./lexicalIndex.js";
 import type { EngineKind } from "./search/candidateEngine.js";
 import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
 import { Retriever } from "./retriever.js";
-import type { Chunk, RetrievedPassage } from "./types.js";
+import type { Chunk, DocumentMeta, RetrievedPassage } from "./types.js";
 import { VectorIndex } from "./vectorIndex.js";
 
 export interface IngestProgress {
@@ -131,6 +131,11 @@ export class KnowledgeBase {
 
   documentTitles(): string[] {
     return Object.values(this.documents).map((d) => d.meta.title);
+  }
+
+  /** Each indexed document's details (title, kind, publisher, date, region). */
+  documentMetas(): DocumentMeta[] {
+    return Object.values(this.documents).map((d) => d.meta);
   }
 
   /** The question's analysed term groups, as retrieval uses them (benchmarks time the engines on them). */

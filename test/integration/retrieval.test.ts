@@ -189,6 +189,15 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("Kleinschalig verblijf: maximaal 6 jongeren")[max]).toBe(true);
   });
 
+  it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
+    const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
+    expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");
+    expect(makers.sources).toEqual([expect.objectContaining({ n: 1, documentId: groningen, section: "Documentgegevens" })]);
+    const both = await ask.answer("van wie is het plan passende zorg voor kwetsbare jongeren nou eigenlijk, en onder welk programma valt het?");
+    expect(both.text).toContain("onderdeel van het Actieprogramma Zorg voor de Jeugd");
+    expect(both.sources.every((s) => s.section !== "Documentgegevens")).toBe(true);
+  });
+
   it("returns at most k passages, each with a coverage between 0 and 1", async () => {
     const passages = await knowledge.retrieve("welke rol hebben gemeenten bij de transformatie van de JeugdzorgPlus?", 5);
     expect(passages).toHaveLength(5);

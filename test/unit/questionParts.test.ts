@@ -15,6 +15,7 @@ describe("questionParts", () => {
       later: "in hoeveel regio's",
     });
     expect(questionParts("wie betaalt het spoedberaad en wanneer wordt het gehouden")?.later).toBe("wanneer wordt het gehouden");
+    expect(questionParts("van wie is het plan nou eigenlijk, en onder welk programma valt het?")?.later).toBe("onder welk programma valt het");
   });
 
   it("reads a yes/no question after a question mark as a second question", () => {

@@ -17,6 +17,7 @@ import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extr
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { plainText } from "./untrustedText.js";
+import { documentFactAnswer, documentFactAsked, namedDocument } from "./documentFacts.js";
 import { chunkLines, passageSentences } from "./sentences.js";
 
 export interface AnswerResult {
@@ -164,6 +165,14 @@ export class AskService {
         privacyWarning,
       };
     }
+
+    // "Wie heeft de regiovisie gemaakt?", "van wanneer is het actieplan?": the document's own
+    // details answer, when the question names one document and they have the fact. Not a message
+    // that asks more ("van wie is het plan, en onder welk programma valt het?"): its text answers both.
+    const fact = questionParts(searchText) ? undefined : documentFactAsked(searchText);
+    const factDocument = fact ? namedDocument(searchText, this.knowledge.documentMetas(), (word) => this.knowledge.analyser.isStopword(word)) : undefined;
+    const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
+    if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
 
     const parts = questionParts(searchText);
     let passages = await this.knowledge.retrieve(searchText, this.options.topK);

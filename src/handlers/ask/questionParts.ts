@@ -1,6 +1,6 @@
 /** Question words that open a second question inside one message ("..., en hoeveel ...?"). */
 const ASKS = "wie|wat|hoe|wanneer|waar|welke|welk|hoeveel|waarom|sinds|vanaf";
-const PREPOSITION = "in|met|bij|voor|uit|van|op|aan|naar|over|tot";
+const PREPOSITION = "in|met|bij|voor|uit|van|op|aan|naar|over|tot|onder|door|binnen|na";
 const OPENS_QUESTION = new RegExp(`^(?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b`, "i");
 const SECOND_QUESTION = new RegExp(`(?:,\\s*|\\s)(?:en|plus|ook)\\s+((?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b.*)$`, "i");
 

@@ -1,0 +1,91 @@
+import type { SourceCitation } from "../../bot/reply.js";
+import { deriveShortTitle } from "../../bot/sourceTitle.js";
+import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
+import type { DocumentMeta } from "../../knowledge/types.js";
+
+/**
+ * Questions about a plan document itself rather than what it says: who made it, or when it
+ * appeared ("welke organisaties hebben de nieuwe werkwijze gemaakt?", "van wanneer is de
+ * regiovisie?"). The text often does not say (a slide deck shows its makers as logos); the admin's
+ * corpus.json does. Answered from there, cited as the document's details, only when the question
+ * names one document and its details have the fact.
+ */
+
+export type DocumentFact = "maker" | "date";
+
+/**
+ * Asking who made a document: a making verb with a "who", or its makers by name. Not "van wie is
+ * het plan?": whose initiative it is, which the text may say otherwise than the details.
+ */
+const MAKER =
+  /\b(?:(?:wie|welke (?:organisaties?|partij(?:en)?|instanties?|instellingen?))\b[^?]*\b(?:gemaakt|geschreven|opgesteld|uitgegeven|gepubliceerd|ontwikkeld|maakte|maakten|schreef|schreven|stelde|stelden)|wie (?:zijn|is) de (?:auteurs?|makers?|opstellers?|uitgever))\b/;
+/** Asking when a document appeared. */
+const DATE =
+  /\b(?:van wanneer (?:is|zijn|dateert)|wanneer (?:is|zijn|werd|werden)\b[^?]*\b(?:verschenen|gepubliceerd|uitgekomen|uitgebracht|vastgesteld|geschreven|gemaakt|opgesteld)|wanneer (?:verscheen|kwam)\b[^?]*\buit|uit welk jaar (?:is|komt|zijn)|wat is de datum van)\b/;
+
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+export function documentFactAsked(question: string): DocumentFact | undefined {
+  const folded = foldText(question);
+  if (MAKER.test(folded)) return "maker";
+  if (DATE.test(folded)) return "date";
+  return undefined;
+}
+
+/**
+ * The one document the question names: the document with the most question words among the
+ * words of its title, short title, kind, region and file name, counting only words that name no
+ * other document. Undefined when none or several do equally well.
+ */
+export function namedDocument(question: string, documents: readonly DocumentMeta[], isStopword: (word: string) => boolean): DocumentMeta | undefined {
+  const naming = documents.map((meta) => new Set(nameWords(meta).filter((word) => word.length >= 4 && !isStopword(word))));
+  const asked = new Set(wordTokens(foldText(question)));
+  const scores = naming.map((words) => [...words].filter((word) => asked.has(word) && naming.filter((other) => other.has(word)).length === 1).length);
+  const best = Math.max(0, ...scores);
+  if (best === 0 || scores.filter((score) => score === best).length > 1) return undefined;
+  return documents[scores.indexOf(best)];
+}
+
+function nameWords(meta: DocumentMeta): string[] {
+  const fileName = meta.id.replace(/\.[a-z0-9]+$/i, "").replace(/[-_]+/g, " ");
+  return wordTokens(foldText([meta.title, meta.shortTitle ?? "", meta.kind ?? "", meta.region ?? "", fileName].join(" ")));
+}
+
+/** "2020-11-30" -> "30 november 2020", "2020-11" -> "november 2020"; other forms as written. */
+export function readableDate(date: string): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
+  if (!match) return date.trim();
+  const [, year, month, day] = match;
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year!;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+export interface DocumentFactAnswer {
+  text: string;
+  source: SourceCitation;
+}
+
+/** The answer from the document's details, or undefined when they lack the fact asked for. */
+export function documentFactAnswer(fact: DocumentFact, meta: DocumentMeta): DocumentFactAnswer | undefined {
+  const value = fact === "maker" ? meta.publisher : meta.date;
+  if (!value) return undefined;
+  const what = [meta.kind, meta.region && meta.region !== "landelijk" ? `regio ${meta.region}` : meta.region].filter(Boolean).join(", ");
+  const title = `“${meta.title}”${what ? ` (${what})` : ""}`;
+  const text =
+    fact === "maker"
+      ? `Volgens de gegevens bij de plandocumenten komt ${title} van: ${value}. [1]`
+      : `Volgens de gegevens bij de plandocumenten is ${title} van ${readableDate(value)}. [1]`;
+  const details = [meta.publisher ? `Uitgever: ${meta.publisher}` : "", meta.date ? `datum: ${readableDate(meta.date)}` : "", meta.kind ? `soort: ${meta.kind}` : ""].filter(Boolean);
+  return {
+    text,
+    source: {
+      n: 1,
+      documentId: meta.id,
+      documentTitle: meta.title,
+      shortTitle: meta.shortTitle ?? deriveShortTitle(meta.title),
+      section: "Documentgegevens",
+      quote: details.join("; "),
+    },
+  };
+}
