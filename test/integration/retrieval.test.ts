@@ -53,6 +53,15 @@ describe("retrieval over the shipped corpus", () => {
     expect(markers.every((n) => result.sources.some((s) => s.n === n))).toBe(true);
   });
 
+  it("keeps the first question's part to two quotes when the later question has its own, so a list that answers it fits", async () => {
+    const result = await ask.answer(
+      "wie is de landelijk ambassadeur voor complexe casuïstiek bij het OZJ, en wat is het doel voor 2027 qua VA bij jongeren die met machtiging residentieel geplaatst worden?",
+    );
+    expect(result.text).toContain("Gieke Buur");
+    expect(result.text).toContain("“In 2027:”\n- Is voor alle jongeren met een machtiging voor plaatsing in een residentiële voorziening een gedeelde verklarende analyse opgesteld");
+    expect(result.text.split(/\s+/).length).toBeLessThanOrEqual(70 + 40);
+  });
+
   it("gives the later question its next-best quote when the answer already shows its best one, within the word budget", async () => {
     const result = await ask.answer("Bij hoeveel conflicten tussen gemeenten en aanbieders bemiddelde het OZJ, en waar gaan die conflicten over?");
     expect(result.status).toBe("answered");
