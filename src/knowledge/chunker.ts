@@ -185,6 +185,9 @@ export function chunkDocument(meta: DocumentMeta, text: string, options = DEFAUL
       ) {
         j++;
       }
+      // A lead-in ("De kernvraag is:") opens the next chunk with what it introduces, rather than
+      // closing this one without it.
+      if (j > i && /:\s*(\*\*|__)?\s*$/.test(text.slice(parts[j]!.start, parts[j]!.end).trim())) j--;
       const start = first.start;
       const end = parts[j]!.end;
       // A chunk that starts inside a table keeps the table's header row beside it, so its rows

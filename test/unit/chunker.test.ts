@@ -125,6 +125,18 @@ describe("chunkDocument", () => {
     expect(chunk?.text).toContain("- B Sneller hulp.");
   });
 
+  it("opens a chunk with a lead-in and what it introduces, never closes one on the lead-in", () => {
+    const paragraph = (n: number) => `Alinea ${n} over de hulp aan jongeren en hun ouders in de regio, met genoeg woorden om ruimte te nemen.`;
+    const doc = ["# 1 Inleiding", "", ...Array.from({ length: 3 }, (_, i) => [paragraph(i + 1), ""]).flat(), "**De kernvraag is:**", "", "*Hoe zorgen we ervoor dat jongeren eerder passende hulp krijgen?*", ""].join("\n");
+    // Sized so that the lead-in would just fit in the first chunk and what it introduces would not.
+    const chunks = chunkDocument(meta, doc, { targetChars: 330, maxChars: 345 });
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.text.trim()).not.toMatch(/:$/);
+    const withLeadIn = chunks.filter((c) => c.text.includes("De kernvraag is:"));
+    expect(withLeadIn.length).toBeGreaterThan(0);
+    for (const chunk of withLeadIn) expect(chunk.text).toContain("Hoe zorgen we ervoor dat jongeren eerder passende hulp krijgen?");
+  });
+
   it("finds plain section titles in slide exports without Markdown headings", () => {
     const slides = "Aanleiding\n\nEen oproep om uithuisplaatsingen te voorkomen.\n\nKnelpunten (1)\n\n- jongeren komen met spoed binnen zonder analyse vooraf.";
     const parts = chunkDocument(meta, slides);
