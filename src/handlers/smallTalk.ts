@@ -45,7 +45,7 @@ const IDENTITY_VERBS = words("ben bent is doe doet heet");
 /** What the bot may be asked to be ("ben jij een mens of een bot?"). */
 const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud");
 /** Asking which documents Wegwijs knows ("welke documenten ken jij eigenlijk?"). */
-const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken");
+const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken index geïndexeerd geindexeerd kennisbank bestanden");
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
 const QUESTION = words("wie wat hoe waarmee waarvoor welke");
@@ -57,7 +57,7 @@ const NEGATION = words("niet geen");
 const KNOWING = words("ken kent weet gebruikt haal haalt heb hebt zoek zoekt");
 /** Words that carry no intent of their own. */
 const FILLER = words(
-  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door",
+  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door doen",
 );
 
 const VOCABULARY = new Set([

@@ -46,6 +46,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["hoi! wie ben jij eigenlijk en wat kan ik je vragen?", "help"],
     ["dankjewel, top geholpen 👍", "thanks"],
     ["super handig, dank je", "thanks"],
+    ["hoi! wat kun je eigenlijk allemaal voor me doen?", "help"],
+    ["welke documenten heb je allemaal in je index?", "documents"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -68,6 +70,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "wie ben jij en wat kan ik je allemaal vragen over de route?",
     // Not understanding something named is a question about it.
     "ik snap niet wat een spoedberaad is",
+    "wat moet ik doen bij een spoedberaad?",
     "hoe gaat het verder na een spoedberaad?",
     "ik werk bij de GI, wat is een spoedberaad?",
     "Ik ben huisarts in Assen. Wie beslist over een plaatsing?",
