@@ -214,8 +214,11 @@ describe("extractiveAnswer", () => {
     const text = "Casusregie kent vier stappen:\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat en de evaluatie\n- Stap 3 de middelen\n\nLosse andere tekst over iets anders hier.";
     const whole = extractiveAnswer([passage("a", text)], wordsScorer("welke stappen kent casusregie"));
     expect(whole.text).toBe("“Casusregie kent vier stappen:”\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat en de evaluatie\n- Stap 3 de middelen [1]");
-    const item = extractiveAnswer([passage("a", text)], wordsScorer("wat is het resultaat en de evaluatie"));
+    const item = extractiveAnswer([passage("a", text)], wordsScorer("wat is het resultaat en de evaluatie in de wijk"));
     expect(item.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie\n- Stap 1 vraaganalyse\n- Stap 3 de middelen [1]");
+    // An item that holds the whole question stands alone under its lead-in: the rest is padding.
+    const complete = extractiveAnswer([passage("a", text)], wordsScorer("wat is het resultaat en de evaluatie"));
+    expect(complete.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie [1]");
   });
 
   it("quotes only the item with the figure asked for, under its lead-in, when the question asks one thing", () => {
@@ -281,10 +284,16 @@ describe("extractiveAnswer", () => {
 
   it("shows a numbered item with its number when it leads, and marks the rest of its list as the rest", () => {
     const text = "Acties voor de komende periode:\n1. Opstellen van een plan\n2. Trainen van verwijzers in de analyse\n3. Organiseren van de inzet\n\nLosse andere tekst over iets anders hier.";
-    const answer = extractiveAnswer([passage("a", text)], wordsScorer("hoe trainen ze verwijzers"));
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("hoe trainen ze verwijzers in de regio"));
     expect(answer.text).toBe(
       "“Acties voor de komende periode:”\n2. Trainen van verwijzers in de analyse\nVerder in deze lijst:\n1. Opstellen van een plan\n3. Organiseren van de inzet [1]",
     );
+    // An item that holds all of a one-part question stands alone under its lead-in.
+    const whole = answerTo("hoe trainen ze verwijzers in de analyse", [passage("a", text)]);
+    expect(whole.text).toBe("“Acties voor de komende periode:”\n2. Trainen van verwijzers in de analyse [1]");
+    // Not an item that introduces items of its own.
+    const themes = "Mijlpalen:\n- Start van de leerkringen. De vijf thema's zijn:\n- Samenwerken\n- Bindende afspraken\n\nLosse andere tekst over iets anders hier.";
+    expect(answerTo("welke thema's hebben de leerkringen", [passage("a", themes)]).text).toContain("Bindende afspraken");
     // A list in its own order needs no such line.
     const inOrder = extractiveAnswer([passage("a", text)], wordsScorer("welke acties voor de komende periode"));
     expect(inOrder.text).not.toContain("Verder in deze lijst");
