@@ -254,6 +254,8 @@ export class Retriever {
    */
   coverage(groups: QueryTermGroup[], chunk: Chunk, credited: QueryTermGroup[] = []): number {
     const table = this.tableTerms(chunk);
+    // A table is read row by row below; the kind credit reaches its rows through the best-sentence
+    // coverage, where each row is a line of its own.
     if (!table) return this.coverageOfTerms(groups, this.chunkTerms(chunk), this.rerank.idfPower, credited);
     // What the text around the rows covers is read once; each row adds what it covers itself.
     const weighted = this.weighted(groups, this.rerank.idfPower);

@@ -173,15 +173,15 @@ export class AskService {
       };
     }
 
+    const parts = questionParts(searchText);
     // "Wie heeft de regiovisie gemaakt?", "van wanneer is het actieplan?": the document's own
     // details answer, when the question names one document and they have the fact. Not a message
     // that asks more ("van wie is het plan, en onder welk programma valt het?"): its text answers both.
-    const fact = questionParts(searchText) ? undefined : documentFactAsked(searchText);
+    const fact = parts ? undefined : documentFactAsked(searchText);
     const factDocument = fact ? namedDocument(searchText, this.knowledge.documentMetas(), (word) => this.knowledge.analyser.isStopword(word)) : undefined;
     const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
     if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
 
-    const parts = questionParts(searchText);
     let passages = await this.knowledge.retrieve(searchText, this.options.topK);
     // A second question may be answered further down the ranking than the first (see extractive).
     const laterPool = parts ? await this.knowledge.retrieve(searchText, this.options.topK * 2) : [];
