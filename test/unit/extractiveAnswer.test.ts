@@ -40,6 +40,12 @@ describe("extractiveAnswer", () => {
     expect(answer.cited).toEqual([1]);
   });
 
+  it("quotes a sentence that runs into the list under it without a stop together with that list", () => {
+    const text = "Dat vraagt veel. Om samen te werken is het van belang om inzicht te krijgen in\n- A. Maatschappelijke belangen\n- B. Gemeenschappelijke belangen\n\nLosse andere tekst over iets anders hier.";
+    const answer = answerTo("van welke belangen moet je inzicht krijgen om samen te werken", [passage("a", text)]);
+    expect(answer.text).toBe("“Om samen te werken is het van belang om inzicht te krijgen in”\n- A. Maatschappelijke belangen\n- B. Gemeenschappelijke belangen [1]");
+  });
+
   it("never quotes a footnote that names a source, and still quotes one that explains", () => {
     const text = readableText(
       "De lokale teams werken aan veiligheid in het gezin met een vast plan.\n\n<sup>5</sup> VNG: Werken aan Veiligheid voor lokale (wijk)teams en gemeenten, december 2019\n\n<sup>6</sup> Met lokale teams bedoelen we ook de wijkteams.",

@@ -678,7 +678,10 @@ function quoteAround(
   const before = lines[c.index - 1];
   if (c.own <= 0 && before && before.kind === "sentence" && line.kind === "sentence" && readsOn(before, line)) return { n: c.n, indexes: [c.index - 1, c.index] };
   const next = lines[c.index + 1];
-  if (announces(line.text) && next && next.kind !== "sentence") {
+  // A sentence that runs into the list under it without a stop ("… inzicht te krijgen in" / the
+  // kinds of interests) introduces it as a colon would (third new-user try: quoted without it).
+  const runsIntoList = next?.kind === "item" && !/[.!?;]["”’)]?$/.test(line.text);
+  if ((announces(line.text) || runsIntoList) && next && next.kind !== "sentence") {
     const items = next.kind === "row" ? blockOf(lines, next.block).slice(0, 4) : blockOf(lines, next.block).slice(0, options.maxListItems);
     return { n: c.n, indexes: [c.index, ...items] };
   }
