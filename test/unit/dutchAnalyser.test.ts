@@ -78,11 +78,12 @@ describe("DutchAnalyser", () => {
     expect(terms).toContain(analyser.stem("altijd"));
   });
 
-  it("reads light verbs of a question ('krijgen', 'vinden', 'zien') as carrying no subject of their own", () => {
+  it("reads light verbs of a question ('krijgen', 'vinden', 'zien', 'noemen') as carrying no subject of their own", () => {
     const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
     expect(words("vanaf welke leeftijd krijgen jongeren inspraak?")).toEqual(["leeftijd", "jongeren", "inspraak"]);
     expect(words("wat vindt de jongere van de separatie?")).toEqual(["jongere", "separatie"]);
     expect(words("hoe zien ze de gesloten jeugdhulp op termijn?")).toEqual(["gesloten", "jeugdhulp", "termijn"]);
+    expect(words("welke problemen noemen ze nog meer?")).toEqual(["problemen", "meer"]);
   });
 
   it("splits compounds into words the corpus knows, with a linking s", () => {
