@@ -23,8 +23,6 @@ const MAKER =
 const DATE =
   /\b(?:van wanneer (?:is|zijn|dateert)|wanneer (?:is|zijn|werd|werden)\b[^?]*\b(?:verschenen|gepubliceerd|uitgekomen|uitgebracht|vastgesteld|geschreven|gemaakt|opgesteld)|wanneer (?:verscheen|kwam)\b[^?]*\buit|uit welk jaar (?:is|komt|zijn)|wat is de datum van)\b/;
 
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
 export function documentFactAsked(question: string): DocumentFact | undefined {
   const folded = foldText(question);
   if (MAKER.test(folded)) return "maker";
@@ -56,9 +54,9 @@ export function readableDate(date: string): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
   if (!match) return date.trim();
   const [, year, month, day] = match;
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year!;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+  if (!month || Number(month) < 1 || Number(month) > 12) return year!;
+  const format = new Intl.DateTimeFormat("nl-NL", { ...(day ? { day: "numeric" } : {}), month: "long", year: "numeric", timeZone: "UTC" });
+  return format.format(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
 }
 
 export interface DocumentFactAnswer {

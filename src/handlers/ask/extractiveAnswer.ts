@@ -352,7 +352,6 @@ export function extractiveAnswer(
     const completeItem = (c: Candidate) => {
       if (!asksOneThing || !q.covered || linesOf.get(c.n)?.[c.index]?.kind !== "item" || announces(lineText(c.n, c.index))) return false;
       const chunk = passages[c.n - 1]?.chunk;
-      const lines = linesOf.get(c.n) ?? [];
       const context = `${chunk ? (options.documentNaming?.(chunk.documentId) ?? "") : ""}\n${lineText(c.n, c.index)}`;
       return q.covered(context, chunk).every(Boolean);
     };
