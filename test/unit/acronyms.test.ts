@@ -42,6 +42,10 @@ describe("askedAcronym", () => {
     expect(askedAcronym("waar staat GVA eigenlijk voor?")).toBe("GVA");
     expect(askedAcronym("waar staat GVA voor?")).toBe("GVA");
     expect(askedAcronym("wat is het INT precies?")).toBe("INT");
+    // A demonstrative points at the acronym as something heard of ("wat is dat INT precies in ...").
+    expect(askedAcronym("wat is dat INT precies in die nieuwe werkwijze?")).toBe("INT");
+    expect(askedAcronym("wat is die OTS nou?")).toBe("OTS");
+    expect(askedAcronym("wat is dat voor een plan?")).toBeUndefined();
     expect(askedAcronym("wat is de rol van het NJi?")).toBeUndefined();
     expect(askedAcronym("wat doet het OZJ?")).toBeUndefined();
     expect(askedAcronym("wat is de wachttijd?")).toBeUndefined();

@@ -59,7 +59,7 @@ export function expandAcronym(
  * het INT?"), as typed; undefined for any other question.
  */
 export function askedAcronym(question: string): string | undefined {
-  const match = /\b(?:wat\s+(?:betekent|betekenen|is|zijn)|waar\s+staat|waarvoor\s+staat)\s+(?:een\s+|de\s+|het\s+)?([\p{L}+]+)(?=\s*(?:[?,.!]|$|\s(?:voor|precies|eigenlijk|nou|nu|dan|eig|en|in|bij)\b))/iu.exec(question);
+  const match = /\b(?:wat\s+(?:betekent|betekenen|is|zijn)|waar\s+staat|waarvoor\s+staat)\s+(?:(?:een|de|het|dat|die|dit|deze)\s+)?([\p{L}+]+)(?=\s*(?:[?,.!]|$|\s(?:voor|precies|eigenlijk|nou|nu|dan|eig|en|in|bij)\b))/iu.exec(question);
   const candidate = match?.[1];
   return candidate && typedAcronyms(candidate).includes(candidate) ? candidate : undefined;
 }
