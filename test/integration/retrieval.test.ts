@@ -198,6 +198,13 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("Kleinschalig verblijf: maximaal 6 jongeren")[max]).toBe(true);
   });
 
+  it("reads the everyday 'ruzie' as the documents' 'conflict', in every form", () => {
+    const scorer = knowledge.questionScorer("waar gaan ruzies tussen gemeente en aanbieder meestal over?");
+    const ruzie = scorer.words.findIndex((word) => word.startsWith("ruzie"));
+    expect(ruzie).toBeGreaterThanOrEqual(0);
+    expect(scorer.covered("Onderwerpen van conflict zijn de contractvoorwaarden")[ruzie]).toBe(true);
+  });
+
   it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
     const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
     expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");

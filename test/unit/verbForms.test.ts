@@ -40,6 +40,14 @@ describe("inflectionBase", () => {
     expect(inflectionBase("crisis", isKnown)).toBeUndefined();
     expect(inflectionBase("fotos", isKnown)).toBeUndefined();
   });
+
+  it("reads a plural in -s after an e that the corpus does not use as the singular it does use ('situaties' is 'situatie')", () => {
+    const isKnown = known("situatie", "ambitie", "mens", "mense");
+    expect(inflectionBase("situaties", isKnown)).toBe("situatie");
+    expect(inflectionBase("ambities", isKnown)).toBe("ambitie");
+    // A word the corpus knows as typed stays itself.
+    expect(inflectionBase("mens", isKnown)).toBeUndefined();
+  });
 });
 
 describe("inflectionBase of a diminutive", () => {

@@ -240,7 +240,8 @@ export class DutchAnalyser {
     const { byStem, byFirstWord } = this.paraphraseIndex;
     // A verb typed in the third person ("controleert") finds the key in the infinitive ("controleren").
     const token = tokens[i]!;
-    const lookups = stems.length > 0 && token.length > 5 && token.endsWith("t") ? [...stems, this.stem(token.slice(0, -1))] : stems;
+    // A plural in -s after a vowel ("ruzies"; the stemmer keeps it apart) finds its singular's key ("ruzie").
+    const lookups = stems.length > 0 && token.length > 5 && (token.endsWith("t") || /[aeiouy]s$/.test(token)) ? [...stems, this.stem(token.slice(0, -1))] : stems;
     const found = lookups.flatMap((stem) => byStem.get(stem) ?? []);
     for (const entry of byFirstWord.get(token) ?? []) {
       if (entry.key.every((t, k) => tokens[i + k] === t)) found.push(...entry.expansion);

@@ -49,14 +49,14 @@ export function derivedVerb(word: string, isKnown: (word: string) => boolean): s
 /**
  * The base of a superlative ("vaakst" -> "vaak", "grootste" -> "groot"), of an age or count with
  * a plus ("16+" -> "16"), of a plural typed without its apostrophe ("regios" -> "regio", as
- * "regio's" reads), or of a diminutive the corpus does not use ("lijstje" -> "lijst"), when the
- * corpus knows it.
+ * "regio's" reads) or in -s after an e ("situaties" -> "situatie": the stemmer keeps them apart),
+ * or of a diminutive the corpus does not use ("lijstje" -> "lijst"), when the corpus knows it.
  */
 export function inflectionBase(word: string, isKnown: (word: string) => boolean): string | undefined {
   const plus = /^(\d+)\+$/.exec(word);
   if (plus) return plus[1];
   // Only a word the corpus does not know: "thuis" and "crisis" are words of their own.
-  const plural = /^(\p{L}{2,}[aiouy])s$/u.exec(word);
+  const plural = /^(\p{L}{2,}[aeiouy])s$/u.exec(word);
   if (plural && !isKnown(word) && isKnown(plural[1]!)) return plural[1];
   const superlative = /^(\p{L}{3,}?)(?:e?st|ste)$/u.exec(word);
   if (superlative && isKnown(superlative[1]!)) return superlative[1];
