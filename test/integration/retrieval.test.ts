@@ -205,6 +205,15 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("Onderwerpen van conflict zijn de contractvoorwaarden")[ruzie]).toBe(true);
   });
 
+  it("weighs a line that cites the named document's title in another document no more than in that document itself", () => {
+    const score = knowledge.textScorer("Wat is de kernvraag van het actieplan best passende zorg voor kwetsbare jongeren?");
+    const chunks = knowledge.allChunks();
+    const report = chunks.find((chunk) => chunk.documentId.startsWith("voortgangsrapportage"))!;
+    const plan = chunks.find((chunk) => chunk.documentId.startsWith("actieplan"))!;
+    const citation = "D Actieplan: De best passende zorg voor kwetsbare jongeren.";
+    expect(score(citation, report)).toBeLessThanOrEqual(score(citation, plan));
+  });
+
   it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
     const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
     expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");

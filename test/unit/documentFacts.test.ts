@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { documentFactAnswer, documentFactAsked, namedDocument, readableDate } from "../../src/handlers/ask/documentFacts.js";
+import { documentFactAnswer, documentFactAsked, readableDate } from "../../src/handlers/ask/documentFacts.js";
+import { DocumentNames, namedDocument } from "../../src/knowledge/namedDocument.js";
 import type { DocumentMeta } from "../../src/knowledge/types.js";
 
 const stopwords = new Set(["voor", "over", "zorg"]);
@@ -37,6 +38,14 @@ describe("namedDocument", () => {
   it("finds none when the question names no document, or words that several share", () => {
     expect(namedDocument("wie heeft het plan gemaakt?", documents, isStopword)).toBeUndefined();
     expect(namedDocument("wie heeft de regiovisie en de werkwijze gemaakt?", documents, isStopword)).toBeUndefined();
+  });
+
+  it("clearly: only by two of its words or by its kind, not by one word of its title", () => {
+    const names = new DocumentNames(documents, isStopword);
+    expect(names.named("hoe ziet de jeugdhulp in Rijnmond eruit?", true)).toBe(vision);
+    expect(names.named("wat zegt het actieplan over separeren?", true)).toBe(plan);
+    expect(names.named("wat is de rol van de jeugdhulp?", true)).toBeUndefined();
+    expect(names.named("wat is de rol van de jeugdhulp?")).toBe(vision);
   });
 });
 

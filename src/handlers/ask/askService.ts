@@ -17,7 +17,7 @@ import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extr
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { plainText } from "./untrustedText.js";
-import { documentFactAnswer, documentFactAsked, namedDocument } from "./documentFacts.js";
+import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { chunkLines, passageSentences } from "./sentences.js";
 
 export interface AnswerResult {
@@ -178,7 +178,7 @@ export class AskService {
     // details answer, when the question names one document and they have the fact. Not a message
     // that asks more ("van wie is het plan, en onder welk programma valt het?"): its text answers both.
     const fact = parts ? undefined : documentFactAsked(searchText);
-    const factDocument = fact ? namedDocument(searchText, this.knowledge.documentMetas(), (word) => this.knowledge.analyser.isStopword(word)) : undefined;
+    const factDocument = fact ? this.knowledge.namedDocument(searchText) : undefined;
     const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
     if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
 

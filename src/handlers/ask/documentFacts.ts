@@ -1,6 +1,6 @@
 import type { SourceCitation } from "../../bot/reply.js";
 import { deriveShortTitle } from "../../bot/sourceTitle.js";
-import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
+import { foldText } from "../../knowledge/analysis/normalise.js";
 import type { DocumentMeta } from "../../knowledge/types.js";
 
 /**
@@ -28,25 +28,6 @@ export function documentFactAsked(question: string): DocumentFact | undefined {
   if (MAKER.test(folded)) return "maker";
   if (DATE.test(folded)) return "date";
   return undefined;
-}
-
-/**
- * The one document the question names: the document with the most question words among the
- * words of its title, short title, kind, region and file name, counting only words that name no
- * other document. Undefined when none or several do equally well.
- */
-export function namedDocument(question: string, documents: readonly DocumentMeta[], isStopword: (word: string) => boolean): DocumentMeta | undefined {
-  const naming = documents.map((meta) => new Set(nameWords(meta).filter((word) => word.length >= 4 && !isStopword(word))));
-  const asked = new Set(wordTokens(foldText(question)));
-  const scores = naming.map((words) => [...words].filter((word) => asked.has(word) && naming.filter((other) => other.has(word)).length === 1).length);
-  const best = Math.max(0, ...scores);
-  if (best === 0 || scores.filter((score) => score === best).length > 1) return undefined;
-  return documents[scores.indexOf(best)];
-}
-
-function nameWords(meta: DocumentMeta): string[] {
-  const fileName = meta.id.replace(/\.[a-z0-9]+$/i, "").replace(/[-_]+/g, " ");
-  return wordTokens(foldText([meta.title, meta.shortTitle ?? "", meta.kind ?? "", meta.region ?? "", fileName].join(" ")));
 }
 
 /** "2020-11-30" -> "30 november 2020", "2020-11" -> "november 2020"; other forms as written. */
