@@ -40,6 +40,14 @@ describe("extractiveAnswer", () => {
     expect(answer.cited).toEqual([1]);
   });
 
+  it("answers who holds a role with the name above it, and never adds such a signature as a filler", () => {
+    const signed = passage("a", "Dit is onze visie op de jeugdhulp.\n\nWouter Struijk\n\nVoorzitter van de stuurgroep transformatie van de jeugdhulpregio Rijnmond");
+    expect(answerTo("wie is voorzitter van de stuurgroep transformatie", [signed]).text).toBe("“Wouter Struijk, Voorzitter van de stuurgroep transformatie van de jeugdhulpregio Rijnmond” [1]");
+    const steps = passage("b", "In de aanpak van casusregie zijn er twee stappen:\n- Stap 1 – Vraaganalyse\n- Stap 2 – Toetsing");
+    const answer = answerTo("welke stappen kent de casusregie in regio rijnmond", [steps, { ...signed, chunk: { ...signed.chunk, documentId: steps.chunk.documentId } }]);
+    expect(answer.text).not.toContain("Struijk");
+  });
+
   it("quotes a sentence that runs into the list under it without a stop together with that list", () => {
     const text = "Dat vraagt veel. Om samen te werken is het van belang om inzicht te krijgen in\n- A. Maatschappelijke belangen\n- B. Gemeenschappelijke belangen\n\nLosse andere tekst over iets anders hier.";
     const answer = answerTo("van welke belangen moet je inzicht krijgen om samen te werken", [passage("a", text)]);
@@ -545,6 +553,15 @@ describe("passage lines", () => {
       "Voorlopige machtiging als norm",
       "Wat als het woonperspectief ontbreekt?",
     ]);
+  });
+
+  it("reads a name on a line of its own with the short line under it that says who they are, as one line", () => {
+    const signature = passageLines("Dit is onze visie.\n\nWouter Struijk\n\nVoorzitter van de stuurgroep transformatie");
+    expect(signature.map((l) => l.text)).toEqual(["Dit is onze visie.", "Wouter Struijk, Voorzitter van de stuurgroep transformatie"]);
+    // Not a name above a paragraph, nor above a list.
+    const paragraph = "Anna de Vries\n\nZij leidt het team sinds 2019. Daarvoor werkte ze bij de GI.";
+    expect(passageLines(paragraph).map((l) => l.text)).toEqual(["Zij leidt het team sinds 2019.", "Daarvoor werkte ze bij de GI."]);
+    expect(passageLines("Anna de Vries\n- Coördinator van het team in de regio").map((l) => l.text)).toEqual(["Coördinator van het team in de regio"]);
   });
 
   it("joins a sentence across a page rule ('---') and the footnotes under it, and never reads the rule as text", () => {

@@ -3,7 +3,7 @@ import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { openingQuote } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
-import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, shorten } from "./sentences.js";
+import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, shorten, withoutSignature } from "./sentences.js";
 
 export interface ExtractiveAnswer {
   /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
@@ -576,7 +576,8 @@ function isTitleOrCaption(lines: PassageLine[], index: number): boolean {
   if (line.kind === "sentence") {
     const next = lines[index + 1];
     const dated = /\d/.test(line.text) || (next !== undefined && /\d/.test(next.text) && next.text.length <= 40);
-    return !dated && line.text.split(/\s+/).length <= 10;
+    // A signature ("Wouter Struijk, Voorzitter van …") is a caption with a name before it.
+    return !dated && withoutSignature(line.text).split(/\s+/).length <= 10;
   }
   if (line.kind !== "item" || line.text.split(/\s+/).length > 5) return false;
   return lines.filter((other) => other.block === line.block).length === 1;

@@ -39,7 +39,7 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
   let paragraph = -1;
   // The block of short lines a lead-in introduces ("Neem contact op met:" / a name / an address).
   let introduced: number | undefined;
-  for (const raw of joinBrokenSentences(text.split("\n"))) {
+  for (const raw of namesWithTheirRole(joinBrokenSentences(text.split("\n")))) {
     paragraph++;
     const trimmed = raw.trim();
     // A list whose item ends in ";" goes on after a blank line (a page break in the PDF): it stays
@@ -154,6 +154,41 @@ function isItem(line: string): boolean {
 function isProse(line: string): boolean {
   const trimmed = line.trim();
   return trimmed !== "" && !trimmed.startsWith("#") && !isTableRow(line) && !BULLET.test(line) && !isFootnote(line) && !isRule(line);
+}
+
+/** A person's name on a line of its own: two to four capitalised words, particles between, perhaps an abbreviation in brackets. */
+const NAME = String.raw`\p{Lu}\p{Ll}+(?:\s+(?:van|de|der|den|ten|ter|in 't|op de))*(?:\s+\p{Lu}[\p{Ll}'-]+){1,3}(?:\s+\(\p{Lu}[\p{L}\s]*\))?`;
+const NAME_LINE = new RegExp(`^${NAME}$`, "u");
+const SIGNED = new RegExp(`^${NAME}, `, "u");
+
+/** A line without the name that `namesWithTheirRole` put before it: what it says of the person. */
+export function withoutSignature(text: string): string {
+  return text.replace(SIGNED, "");
+}
+
+/**
+ * A name on a line of its own above a short line saying who they are (a signature: "Wouter
+ * Struijk" / "Voorzitter van de stuurgroep …"; a slide: "Carola Bodenstaff (BGZJ)" / "senior
+ * beleidsadviseur") is one line, "name, role": the role alone does not say who, and the name
+ * alone was too short to quote.
+ */
+function namesWithTheirRole(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i]!.trim();
+    let next = i + 1;
+    while (next < raw.length && raw[next]!.trim() === "" && next - i <= 2) next++;
+    const role = raw[next]?.trim() ?? "";
+    // Not a contact block under a lead-in ("neem contact op met:" / a name / a phone number).
+    const introduced = [...out].reverse().find((before) => before.trim() !== "")?.trim().endsWith(":") ?? false;
+    if (NAME_LINE.test(line) && !introduced && isProse(role) && role.length <= SHORT_LINE && !/\d/.test(role) && !SENTENCE_END.test(role.replace(/[.!?]$/, ""))) {
+      out.push(`${line}, ${role}`);
+      i = next;
+      continue;
+    }
+    out.push(raw[i]!);
+  }
+  return out;
 }
 
 /** A horizontal rule ("---"): where the document's pages break, not text. */
