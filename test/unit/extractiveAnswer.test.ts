@@ -313,6 +313,12 @@ describe("extractiveAnswer", () => {
     expect(inOrder.text).not.toContain("Verder in deze lijst");
   });
 
+  it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
+    const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toBe("“Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen.” [1]");
+  });
+
   it("reads a sentence with the examples that follow it, and never quotes a lead-in whose list is not there", () => {
     const ideas = extractiveAnswer([passage("a", "We hebben een aantal kernideeën op papier gezet. Denk aan: het gesprek over suïcidaliteit.")], wordsScorer("welke kernideeën zijn er"));
     expect(ideas.text).toBe("“We hebben een aantal kernideeën op papier gezet. Denk aan: het gesprek over suïcidaliteit.” [1]");

@@ -129,8 +129,12 @@ const ITEM_CHARS = 300;
  * measured: keywordHit q2 +0.005, answerWords d +1, nothing else moved). "Die behandeling ..." too
  * (measured: keywordHit q2 +.007, lead q2 +.008, answerWords check 68 → 69, nothing else moved on
  * nine sets; a demonstrative further into the sentence, "Als …, is deze hulp …": q −.018, c −.030).
+ * A sentence that opens with "En" or "Maar" goes on from the one before ("Onderwerpen van conflict
+ * zijn de contractvoorwaarden …" / "En het wederzijdse gebrek aan vertrouwen …"; measured: keywordHit
+ * q2 +.005, lead b +.008, answerWords f +1, nothing else moved on nine sets; with "ook", "daarnaast",
+ * "bovendien", "tevens" as well: lead e −.025).
  */
-const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|die|zij|ze|hij|zo)\s|^(denk aan|bijvoorbeeld|zoals|namelijk)\b/i;
+const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|die|zij|ze|hij|zo)\s|^(denk aan|bijvoorbeeld|zoals|namelijk)\b|^(en|maar)\s/i;
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
 /** A runner-up scoring at least this share of the lead is quoted too: it may be the answer. */
