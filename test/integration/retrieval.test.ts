@@ -214,6 +214,11 @@ describe("retrieval over the shipped corpus", () => {
     expect(score(citation, report)).toBeLessThanOrEqual(score(citation, plan));
   });
 
+  it("leads a 'welke X' question with the line that names X, not one that shares its other words", async () => {
+    const answer = await ask.answer("Welke inhoudelijke kernideeën noemt Arne Popma voor het verbeteren van de gesloten jeugdzorg?");
+    expect(answer.text.split("\n")[0]).toContain("inhoudelijke kernideeën op papier gezet");
+  });
+
   it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
     const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
     expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");

@@ -356,6 +356,7 @@ export class AskService {
       namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)),
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
+      focus: askedFocus(question, scorer.words),
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };
     const typeCheck = this.answerTypeCheck(question);
@@ -759,4 +760,19 @@ function namesIn(question: string): Set<string> {
     for (const token of match[0].normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[a-z0-9]+\+?/g) ?? []) names.add(token);
   }
   return names;
+}
+
+/**
+ * What a "welke X" question asks for, as an index into the scorer's words: the last word of
+ * "welke" and at most one word after it that the scorer kept ("welke inhoudelijke kernideeën" ->
+ * "kernideeen").
+ */
+function askedFocus(question: string, words: readonly string[]): number | undefined {
+  const match = /\bwelke?\s+((?:[\p{L}-]+\s+)?[\p{L}-]+)/u.exec(foldText(question));
+  const tokens = match ? wordTokens(match[1]!) : [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const g = words.indexOf(tokens[i]!);
+    if (g >= 0) return g;
+  }
+  return undefined;
 }
