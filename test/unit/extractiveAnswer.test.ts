@@ -147,9 +147,10 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt. We denken aan een vouchersysteem of een soort scharrelruimte.” [1]");
     const tight = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, wordBudget: 16 }, question);
     expect(tight.text).toBe("“Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt.” [1]");
-    // An answer that already says a fair amount does not read on.
+    // An answer that already says a fair amount does not read on (a very short next sentence, which
+    // finishes it, aside).
     const long = `Het is ingewikkeld om maatwerk te financieren, omdat de hulp uit verschillende stelsels komt, ${"en dat geldt voor veel jongeren in veel regio's ".repeat(5).trim()}.`;
-    const longAnswer = extractiveAnswer([passage("a", `${long} We denken aan een vouchersysteem.`)], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    const longAnswer = extractiveAnswer([passage("a", `${long} We denken aan een vouchersysteem of een soort scharrelruimte voor elke regio.`)], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
     expect(longAnswer.text).not.toContain("vouchersysteem");
   });
 
@@ -311,6 +312,14 @@ describe("extractiveAnswer", () => {
     // A list in its own order needs no such line.
     const inOrder = extractiveAnswer([passage("a", text)], wordsScorer("welke acties voor de komende periode"));
     expect(inOrder.text).not.toContain("Verder in deze lijst");
+  });
+
+  it("quotes a short sentence that finishes the quote in its paragraph with it, not one in the next paragraph", () => {
+    const text = "Door een app te gebruiken weet de huisarts waar een kind snel terecht kan voor jeugdhulp. Dankzij de Beschikbaarheidswijzer. Verder werkt de regio aan een nieuwe werkwijze.";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("welke app gebruikt de huisarts"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toBe("“Door een app te gebruiken weet de huisarts waar een kind snel terecht kan voor jeugdhulp. Dankzij de Beschikbaarheidswijzer.” [1]");
+    const apart = "Door een app te gebruiken weet de huisarts waar een kind snel terecht kan voor jeugdhulp.\n\nHet werkt in de hele regio.";
+    expect(extractiveAnswer([passage("b", apart)], wordsScorer("welke app gebruikt de huisarts"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }).text).not.toContain("Het werkt");
   });
 
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {

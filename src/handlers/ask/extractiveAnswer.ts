@@ -139,6 +139,14 @@ const ITEM_CHARS = 300;
 const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|die|zij|ze|hij|zo)\s|^(denk aan|bijvoorbeeld|zoals|namelijk)\b|^(en|maar)\s/i;
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
+/**
+ * A sentence this short right after the quote in its paragraph finishes what the quote says
+ * ("Door een app te gebruiken weet de huisarts …" / "Dankzij de Beschikbaarheidswijzer.") and
+ * comes with it (measured: keywordHit and lead q2 +.004, lead h +.025, answerWords e and f −1,
+ * nothing else moved on ten sets; 40: answerWords check +1 and h unchanged; 60: keywordHit q −.018,
+ * lead e −.025).
+ */
+const SHORT_NEXT = 50;
 /** A runner-up scoring at least this share of the lead is quoted too: it may be the answer. */
 const RUNNER_UP = 0.9;
 /** Share of the previous line's own score a line inherits (measured: 0.3 beat 0, 0.5 and 0.7). */
@@ -720,7 +728,7 @@ function quoteAround(
     // the quote hanging on a colon (new-user try; no figure moved).
     !announces(next.text) &&
     readsOn(line, next) &&
-    (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE);
+    (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE || (next.text.length < SHORT_NEXT && line.paragraph === next.paragraph));
   return { n: c.n, indexes: continues ? [c.index, c.index + 1] : [c.index] };
 }
 
