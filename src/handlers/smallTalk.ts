@@ -27,7 +27,7 @@ export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
 const MAX_WORDS = 14;
 
 const GREETING = words(
-  "hoi hoihoi hallo hallootjes hai hey hee hi hello hola goedemorgen goedemiddag goedenavond goedendag dag daag morgen middag avond welkom yo",
+  "hoi hoihoi hallo hallootjes hai hey hee hi hello hola goedemorgen goedemiddag goedenavond goedendag goeiemorgen goeiemiddag goeienavond goeiedag goeiendag mogge dag daag morgen middag avond welkom yo",
 );
 /** Thanks outright: wins over other words ("bedankt voor je hulp"). */
 const GRATITUDE = words("bedankt dank danku dankje dankjewel dankuwel thanks thank thx tnx merci");

@@ -32,6 +32,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["hallo, ben jij een mens of een bot?", "identity"],
     ["Wie heeft jou gemaakt?", "identity"],
     ["kun je dat ook in het Engels uitleggen?", "language"],
+    ["goeiemorgen, kun je ook in het engels antwoorden?", "language"],
+    ["goeiemiddag!", "greeting"],
     ["hoe oud ben je?", "identity"],
     ["uit welke documenten haal je je antwoorden?", "documents"],
     ["dankjewel, dat was duidelijk", "thanks"],
