@@ -22,6 +22,12 @@ describe("countsWords", () => {
     expect(countsWords("Een meisje van 15 jaar is nu opgenomen in een gesloten groep, waar nog plekken vrij zijn.", ["plekken"], terms)).toBe(false);
   });
 
+  it("does not take an age or a duration for a count of what stands next to it, unless the question counts that unit", () => {
+    expect(countsWords("Een meisje van 15 jaar is op veel plekken opgenomen geweest.", ["meisjes"], terms)).toBe(false);
+    expect(countsWords("Er verblijven nu 40 meisjes in de groep.", ["meisjes"], terms)).toBe(true);
+    expect(countsWords("Een machtiging geldt hooguit 6 maanden.", ["maanden"], terms)).toBe(true);
+  });
+
   it("wants the first counted word that is not a stop word in the text, not just any of them near a number", () => {
     const analysed = (word: string) => (["verschillende"].includes(word.toLowerCase()) ? [] : terms(word));
     expect(countsWords("Het meisje is op 14 verschillende plekken opgenomen geweest.", ["jz+", "plekken"], analysed)).toBe(false);

@@ -3,6 +3,8 @@ import { COUNTING_NUMBER_WORDS } from "./numberWords.js";
 
 /** How far (in words) a number may stand from what it counts: "ruim 100 vragen van jongeren". */
 const WINDOW = 4;
+/** Units of time: a number before one is an age or a duration. */
+const TIME_UNITS = new Set(["jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "uur", "uren", "minuten", "kwartaal", "kwartalen"]);
 /** A count in words or digits; a year ("in 2027") counts nothing. */
 const NUMBER = new RegExp(`^(?!(19|20)\\d\\d$)\\d+([.,]\\d+)?$|^(${COUNTING_NUMBER_WORDS.join("|")})$`);
 
@@ -46,6 +48,10 @@ function numberNear(text: string, isNumber: (token: string) => boolean, words: r
   if (wanted.size === 0) return tokens.some(isNumber);
   return tokens.some((token, i) => {
     if (!isNumber(token)) return false;
+    // "een meisje van 15 jaar" gives an age, not how many girls: a number with a unit of time
+    // counts that unit, unless the question counts it ("hoeveel jaar", "hoeveel weken").
+    const unit = tokens[i + 1];
+    if (unit !== undefined && TIME_UNITS.has(unit) && !terms(unit).some((term) => wanted.has(term))) return false;
     for (let j = Math.max(0, i - WINDOW); j <= Math.min(tokens.length - 1, i + WINDOW); j++) {
       if (j !== i && terms(tokens[j]!).some((term) => wanted.has(term))) return true;
     }
