@@ -168,25 +168,26 @@ export function withoutSignature(text: string): string {
 
 /**
  * A name on a line of its own above a short line saying who they are (a signature: "Wouter
- * Struijk" / "Voorzitter van de stuurgroep …"; a slide: "Carola Bodenstaff (BGZJ)" / "senior
- * beleidsadviseur") is one line, "name, role": the role alone does not say who, and the name
- * alone was too short to quote.
+ * Struijk" / "Voorzitter van de stuurgroep …") is one line, "name, role": the role alone does not
+ * say who, and the name alone is too short to quote.
  */
 function namesWithTheirRole(raw: string[]): string[] {
   const out: string[] = [];
+  // Not a contact block under a lead-in ("neem contact op met:" / a name / a phone number).
+  let afterLeadIn = false;
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i]!.trim();
     let next = i + 1;
     while (next < raw.length && raw[next]!.trim() === "" && next - i <= 2) next++;
     const role = raw[next]?.trim() ?? "";
-    // Not a contact block under a lead-in ("neem contact op met:" / a name / a phone number).
-    const introduced = [...out].reverse().find((before) => before.trim() !== "")?.trim().endsWith(":") ?? false;
-    if (NAME_LINE.test(line) && !introduced && isProse(role) && role.length <= SHORT_LINE && !/\d/.test(role) && !SENTENCE_END.test(role.replace(/[.!?]$/, ""))) {
+    if (NAME_LINE.test(line) && !afterLeadIn && isProse(role) && role.length <= SHORT_LINE && !/\d/.test(role) && !SENTENCE_END.test(role.replace(/[.!?]$/, ""))) {
       out.push(`${line}, ${role}`);
+      afterLeadIn = false;
       i = next;
       continue;
     }
     out.push(raw[i]!);
+    if (line !== "") afterLeadIn = line.endsWith(":");
   }
   return out;
 }
