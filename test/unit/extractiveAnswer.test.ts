@@ -314,6 +314,18 @@ describe("extractiveAnswer", () => {
     expect(inOrder.text).not.toContain("Verder in deze lijst");
   });
 
+  it("lets a line in another document that only cites the named document's title lead last", () => {
+    const question = "wat is de kernvraag van het actieplan passende zorg";
+    const citing = { ...passage("a", "D Actieplan: De best passende zorg voor kwetsbare jongeren."), coverage: 0.9 };
+    const plan = passage("b", "De kernvraag is hoe jongeren eerder passende zorg krijgen.");
+    const scorer = wordsScorer(question);
+    const namedDocument = { id: plan.chunk.documentId, words: scorer.covered!("De best passende zorg voor kwetsbare jongeren\nactieplan") };
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    expect(extractiveAnswer([citing, plan], scorer, undefined, { ...options, namedDocument }, question).text.split("\n")[0]).toBe("“De kernvraag is hoe jongeren eerder passende zorg krijgen.” [2]");
+    // Without a named document the citing line, first in the ranking, leads.
+    expect(extractiveAnswer([citing, plan], scorer, undefined, options, question).text.split("\n")[0]).toContain("D Actieplan");
+  });
+
   it("quotes a short sentence that finishes the quote in its paragraph with it, not one in the next paragraph", () => {
     const text = "Door een app te gebruiken weet de huisarts waar een kind snel terecht kan voor jeugdhulp. Dankzij de Beschikbaarheidswijzer. Verder werkt de regio aan een nieuwe werkwijze.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("welke app gebruikt de huisarts"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });

@@ -338,6 +338,12 @@ export class AskService {
     return undefined;
   }
 
+  /** The document the question clearly names, and which of its words name it (title, region, kind). */
+  private namedDocumentWords(question: string, scorer: ReturnType<KnowledgeBase["questionScorer"]>): { id: string; words: boolean[] } | undefined {
+    const named = this.knowledge.namedDocument(question, true);
+    return named ? { id: named.id, words: scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`) } : undefined;
+  }
+
   /** `laterQuestion`: the second question of the message, checked against what is quoted. */
   private extractive(
     question: string,
@@ -357,6 +363,7 @@ export class AskService {
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
       focus: askedFocus(question, scorer.words),
+      namedDocument: this.namedDocumentWords(question, scorer),
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };
     const typeCheck = this.answerTypeCheck(question);
