@@ -377,7 +377,8 @@ export function extractiveAnswer(
       const chunk = passages[c.n - 1]?.chunk;
       return named !== undefined && q.covered !== undefined && chunk?.documentId !== named.id && q.covered(lineText(c.n, c.index), chunk).every((has, g) => !has || named.words[g]);
     };
-    const leads = named ? [...ordered.filter((c) => !citesTitle(c)), ...ordered.filter(citesTitle)] : ordered;
+    const citations = named ? new Set(ordered.filter(citesTitle)) : new Set<Candidate>();
+    const leads = [...ordered.filter((c) => !citations.has(c)), ...citations];
     const asksOneThing = !twoParts;
     // A list item that, with its document's name, holds every word of a one-part question answers
     // it on its own: the rest of its list is padding. Not when the list's heading or lead-in is
