@@ -219,6 +219,11 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text.split("\n")[0]).toContain("inhoudelijke kernideeën op papier gezet");
   });
 
+  it("leads a 'wat zijn de X van …' question with the line that names X, as a 'welke X' question", async () => {
+    const answer = await ask.answer("wat zijn de belangrijkste ingrediënten van de gefaseerde ketenzorg benadering in Rijnmond?");
+    expect(answer.text.split("\n")[0]).toContain("Belangrijke ingrediënten daarin zijn dat:");
+  });
+
   it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
     const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
     expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");

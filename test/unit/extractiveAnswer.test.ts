@@ -461,6 +461,14 @@ describe("extractiveAnswer", () => {
     expect(named.text).toBe("“Ouders en kind begrijpen waarom het nodig is. Beiden weten wat er daarna gebeurt. Er is een plan voor terugkeer.” [1]");
   });
 
+  it("reads a named section by its best line when that line lies below the part read from the top", () => {
+    const opening = Array.from({ length: 8 }, (_, i) => `Doel ${i + 1} van deze actielijn is dat kinderen veilig en stabiel thuis kunnen opgroeien in hun eigen omgeving.`).join(" ");
+    const section = passage("a", `${opening}\n\n- Karakter stopte als onderzoekspartner van het project.`);
+    const question = "actielijn 2: welke organisatie stopte als onderzoekspartner?";
+    const answer = extractiveAnswer([section], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, namedSection: 1, fillBudget: false }, question);
+    expect(answer.text.split("\n")[0]).toContain("Karakter stopte als onderzoekspartner");
+  });
+
   it("reads a list that a blank line broke after an item ending in ';' as one list, quoted whole under its lead-in", () => {
     const text = "Daarbij worden afspraken gemaakt over:\n- wie aanspreekpunt voor het gezin is;\n- wie het plan voor het hele gezin opstelt;\n\n- wie bewaakt dat het plan wordt gerealiseerd;\n- indien er sprake is van ondertoezichtstelling komt de casusregie bij de gecertificeerde instelling te liggen.";
     expect(new Set(passageLines(text).filter((l) => l.kind === "item").map((l) => l.block)).size).toBe(1);
