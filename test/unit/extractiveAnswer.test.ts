@@ -461,6 +461,21 @@ describe("extractiveAnswer", () => {
     expect(named.text).toBe("“Ouders en kind begrijpen waarom het nodig is. Beiden weten wat er daarna gebeurt. Er is een plan voor terugkeer.” [1]");
   });
 
+  it("quotes an item that introduces a numbered sublist with that sublist, not with the rest of its own list", () => {
+    const text = [
+      "Mijlpalen vanaf juni:",
+      "- Pilots met collectieve financiering in twee regio's gestart.",
+      "- Zorgarrangeurs ondersteunen vijftig scholen bij het organiseren van zorg in onderwijstijd.",
+      "- Start van de leerkringen van het programma. De vijf thema's zijn:",
+      "- 1. Bindende afspraken",
+      "- 2. Positief jeugdbeleid",
+      "- 3. Monitoring",
+      "- Een tussenrapportage verscheen in mei.",
+    ].join("\n");
+    const answer = answerTo("welke thema's hebben de leerkringen van het programma", [passage("a", text)]);
+    expect(answer.text).toBe("“Mijlpalen vanaf juni:”\n- Start van de leerkringen van het programma. De vijf thema's zijn:\n1. Bindende afspraken\n2. Positief jeugdbeleid\n3. Monitoring [1]");
+  });
+
   it("reads a named section by its best line when that line lies below the part read from the top", () => {
     const opening = Array.from({ length: 8 }, (_, i) => `Doel ${i + 1} van deze actielijn is dat kinderen veilig en stabiel thuis kunnen opgroeien in hun eigen omgeving.`).join(" ");
     const section = passage("a", `${opening}\n\n- Karakter stopte als onderzoekspartner van het project.`);

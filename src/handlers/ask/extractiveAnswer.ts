@@ -680,6 +680,13 @@ function listTitle(lines: PassageLine[], index: number): PassageLine | undefined
   return before && before.kind === "sentence" && before.text.length <= 80 && !/[.!?;]$/.test(before.text) ? before : undefined;
 }
 
+/** The numbered items right after an item of the same list: the sublist it introduces ("De vijf thema's zijn:" / "1. …"). */
+function numberedAfter(lines: PassageLine[], index: number): number[] {
+  const out: number[] = [];
+  for (let i = index + 1; i < lines.length && lines[i]!.kind === "item" && lines[i]!.block === lines[index]!.block && lines[i]!.number !== undefined; i++) out.push(i);
+  return out;
+}
+
 /** Indexes of the lines in a block. */
 function blockOf(lines: PassageLine[], block: number): number[] {
   return lines.flatMap((line, i) => (line.block === block ? [i] : []));
@@ -710,10 +717,12 @@ function quoteAround(
     // items are padding (new-user try: "circa 70%" came with four other bottlenecks; measured:
     // answerWords 1-5 lower on eight of nine sets, nothing else moved; with two-part questions
     // too, keywordHit q and g fell where another item answered the second part).
+    const introIndex = intro ? lines.indexOf(intro) : -1;
+    const sublist = announces(line.text) && line.number === undefined ? numberedAfter(lines, c.index) : [];
+    if (sublist.length >= 2) return { n: c.n, indexes: [...(introIndex >= 0 ? [introIndex] : []), c.index, ...sublist.slice(0, options.maxListItems)] };
     const block = blockOf(lines, line.block).slice(0, options.maxListItems);
     const leads = block.includes(c.index) && itemLeads(c.index, intro);
     const items = leads && alone ? [c.index] : leads ? [c.index, ...block.filter((i) => i !== c.index)] : block;
-    const introIndex = intro ? lines.indexOf(intro) : -1;
     return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };
   }
   if (line.kind === "row") return { n: c.n, indexes: [c.index] };

@@ -87,8 +87,9 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       }
       s = `${askedBefore}${s}`;
       askedBefore = "";
-      // Short lines count when they introduce a list ("In 2027:") or carry a figure ("25 maart 2019").
-      if ((s.length >= SHORT_PART || s.endsWith(":") || (s.length >= 6 && /\d/.test(s))) && /\p{L}{2}/u.test(s) && !isHeading.has(s)) {
+      // Short lines count when they introduce a list ("In 2027:"), carry a figure ("25 maart 2019")
+      // or are a numbered item ("4. Monitoring": one of "De vijf thema's").
+      if ((s.length >= SHORT_PART || s.endsWith(":") || number !== undefined || (s.length >= 6 && /\d/.test(s))) && /\p{L}{2}/u.test(s) && !isHeading.has(s)) {
         lines.push(number ? { text: s, kind, block, paragraph, number } : { text: s, kind, block, paragraph });
       }
     }
