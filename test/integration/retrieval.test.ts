@@ -459,6 +459,11 @@ describe("answers over the shipped corpus", () => {
     expect(town.status).toBe("answered");
     const adviser = await ask.answer("Als beleidsadviseur van gemeente Emmen wil ik weten wanneer de jz+ plekken zijn afgebouwd");
     expect(adviser.status).toBe("answered");
+    // An introduction may end in a colon or a comma ("ik zit in het MT van …:").
+    const board = await ask.answer("ik zit in het MT van een jz+ aanbieder in Drenthe: wanneer zijn de jz+ plekken afgebouwd?");
+    expect(board.status).toBe("answered");
+    const comma = await ask.answer("ik werk bij de GI in Drenthe, wanneer zijn de jz+ plekken afgebouwd?");
+    expect(comma.status).toBe("answered");
     // "hier": the asker's own region is what is asked about, and no document covers it.
     const here = await ask.answer("Ik werk in Haaglanden. Hoe werkt de plaatsing in de jz+ hier?");
     expect(here.status).toBe("abstained");
