@@ -12,6 +12,9 @@ describe("countedWords", () => {
     // A comparative asks by how much, it is not what is counted.
     expect(countedWords("hoeveel meer plekken komen er?")).toEqual(["plekken", "komen"]);
     expect(countedWords("hoeveel minder?")).toBeUndefined();
+    // "mensen" counts people of any role the documents name ("10.000 professionals").
+    expect(countedWords("om hoeveel mensen gaat het?")).toEqual(["gaat"]);
+    expect(countedWords("hoeveel personen en gemeenten doen mee?")).toEqual(["en"]);
   });
 });
 
