@@ -224,6 +224,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text.split("\n")[0]).toContain("Belangrijke ingrediënten daarin zijn dat:");
   });
 
+  it("answers who chairs a body from the signature under a section, and not for another body", async () => {
+    const chair = await ask.answer("wie is de voorzitter van de stuurgroep transformatie in rijnmond?");
+    expect(chair.status).toBe("answered");
+    expect(chair.text.split("\n")[0]).toContain("Wouter Struijk, Voorzitter van de stuurgroep transformatie");
+    const other = await ask.answer("wie is de voorzitter van de raad van bestuur van elker?");
+    expect(other.status).toBe("abstained");
+  });
+
   it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
     const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
     expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");

@@ -53,6 +53,12 @@ describe("askedFor", () => {
 });
 
 describe("containsAnswerType", () => {
+  it("takes two capitalised words for a name, at the start of a line only before a comma (a signature with its role)", () => {
+    expect(containsAnswerType("Wouter Struijk, Voorzitter van de stuurgroep transformatie", "person")).toBe(true);
+    expect(containsAnswerType("De stuurgroep is er ook bij, zegt Arne Popma.", "person")).toBe(true);
+    expect(containsAnswerType("Raad Kinderbescherming doet onderzoek.", "person")).toBe(false);
+  });
+
   it("finds numbers written as digits or words", () => {
     expect(containsAnswerType("circa 70% van de jongeren", "number")).toBe(true);
     expect(containsAnswerType("er gelden zeven basisprincipes", "number")).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../src/knowledge/analysis/countedThing.js";
+import { countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../src/knowledge/analysis/countedThing.js";
 
 /** Stand-in for the analyser: lower case, a plural -en or -s off. */
 const terms = (word: string) => [word.toLowerCase().replace(/(en|s)$/, "")];
@@ -81,6 +81,13 @@ describe("personSubject", () => {
     expect(personSubject("wie is de voorzitter van de raad van bestuur?")).toEqual(["voorzitter", "van"]);
     expect(personSubject("Wie was het aanspreekpunt bij het Servicepunt?")).toEqual(["aanspreekpunt", "bij"]);
     expect(personSubject("wie zitten er in de regiegroep?")).toBeUndefined();
+  });
+
+  it("takes what the role belongs to, so a chairman of another body does not answer", () => {
+    expect(personRoleOf("wie is de voorzitter van de raad van bestuur van elker?")).toBe("raad");
+    expect(personRoleOf("wie is de voorzitter van de stuurgroep transformatie?")).toBe("stuurgroep");
+    expect(personRoleOf("Wie was het aanspreekpunt bij het Servicepunt?")).toBe("servicepunt");
+    expect(personRoleOf("wie is de voorzitter?")).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import { type PersonalDataFinding, personalDataWarning, redactPersonalData } fro
 import { publicNameCheck } from "../../privacy/publicNames.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
-import { countedWords, countsWords, durationSubject, namesSubject, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
+import { countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
@@ -557,7 +557,8 @@ export class AskService {
     // living place (measured: abstainRecall c .7 → .8, nothing else moved on seven sets), nor
     // "wie is de voorzitter?" by a name in a sentence without "voorzitter".
     const subject = type === "duration" ? durationSubject(question) : type === "person" ? personSubject(question) : undefined;
-    if (subject) return (sentence) => containsAnswerType(sentence, type) && namesSubject(sentence, subject, terms);
+    const of = type === "person" ? personRoleOf(question) : undefined;
+    if (subject) return (sentence) => containsAnswerType(sentence, type) && namesSubject(sentence, subject, terms) && (of === undefined || namesSubject(sentence, [of], terms));
     const counted = type === "number" ? countedWords(question) : undefined;
     if (!counted) return (sentence) => containsAnswerType(sentence, type);
     return (sentence) => containsAnswerType(sentence, type) && countsWords(sentence, counted, terms);

@@ -80,8 +80,12 @@ const FREQUENCY = /\b\w*(jaarlijks|maandelijks|wekelijks|dagelijks)\b|\b(geregel
 const COUNT = new RegExp(
   `(?<![\\w.])(?!(19|20)\\d{2}\\b)\\d+([.,]\\d+)?(?![\\w.]*\\d)(?!\\s+(${MONTHS}))(?!(e|ste|de)\\b)|\\b(${NUMBER_WORDS})\\b`,
 );
-/** Two capitalised words in a row, not at the start of the sentence: a name. */
-const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+/u;
+/**
+ * Two capitalised words in a row, not at the start of the sentence: a name. At the start only
+ * when a comma follows, as in a signature read with its role ("Wouter Struijk, Voorzitter van de
+ * stuurgroep …"; new-user try: "wie is de voorzitter …?" was refused).
+ */
+const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+|^\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+,/u;
 
 /** "Is er een max duur ...?": whether something exists, which "nee, er is geen maximum" answers. */
 const EXISTENCE = /^\s*(is|zijn|bestaat|bestaan|geldt|gelden) er\b/;

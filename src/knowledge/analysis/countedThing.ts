@@ -95,6 +95,16 @@ export function personSubject(question: string): string[] | undefined {
   return match ? wordTokens(match[1]!) : undefined;
 }
 
+/**
+ * What the role a "wie is de ...?" question asks about belongs to ("wie is de voorzitter van de
+ * raad van bestuur van elker?" -> "raad"): a chairman's signature of another body does not answer
+ * it. Undefined when the role stands alone.
+ */
+export function personRoleOf(question: string): string | undefined {
+  const match = /\bwie\s+(?:is|was|wordt|werd)\s+(?:de|het)\s+[\p{L}\d+'-]+\s+(?:van|bij)\s+(?:de|het|een)?\s*([\p{L}\d+'-]+)/u.exec(foldText(question));
+  return match?.[1];
+}
+
 const NUMBER_NAMES = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
 
 /**
