@@ -48,7 +48,7 @@ const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud"
 const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken index geïndexeerd geindexeerd kennisbank bestanden");
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
-const QUESTION = words("wie wat hoe waarmee waarvoor welke");
+const QUESTION = words("wie wat hoe waar waarmee waarvoor welke");
 /** "wat kan ik vragen", "hoe werkt dit", "kun je me helpen": asking how to use Wegwijs. */
 const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen snap snapt begrijp begrijpt");
 /** Not understanding: "dat was niet duidelijk", "ik snap niet hoe dit werkt" asks for help, not thanks. */

@@ -205,6 +205,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("Onderwerpen van conflict zijn de contractvoorwaarden")[ruzie]).toBe(true);
   });
 
+  it("reads the chat word 'kids' as the documents' 'kinderen'", async () => {
+    const answer = await ask.answer("hoeveel kids kregen in 2019 eigenlijk jeugdhulp, landelijk?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toContain("1 op de 8 kinderen");
+  });
+
   it("weighs a line that cites the named document's title in another document no more than in that document itself", () => {
     const score = knowledge.textScorer("Wat is de kernvraag van het actieplan best passende zorg voor kwetsbare jongeren?");
     const chunks = knowledge.allChunks();

@@ -49,6 +49,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["dankjewel, top geholpen 👍", "thanks"],
     ["super handig, dank je", "thanks"],
     ["hoi! wat kun je eigenlijk allemaal voor me doen?", "help"],
+    ["wat kun je eigenlijk allemaal, waar kan ik je voor gebruiken?", "help"],
     ["welke documenten heb je allemaal in je index?", "documents"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
