@@ -476,6 +476,16 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toBe("“Mijlpalen vanaf juni:”\n- Start van de leerkringen van het programma. De vijf thema's zijn:\n1. Bindende afspraken\n2. Positief jeugdbeleid\n3. Monitoring [1]");
   });
 
+  it("quotes a sentence that points back at what a 'welke X' question asks for ('deze leeftijdsgroep') with the sentence before it", () => {
+    const text = "Speciale aandacht is nodig voor jongeren van 14 tot 23 jaar. Nu wordt pleegzorg weinig ingezet voor deze leeftijdsgroep.";
+    const question = "voor welke leeftijdsgroep wordt pleegzorg weinig ingezet";
+    const scorer = wordsScorer(question);
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false, focus: question.split(/\W+/).filter((w) => w.length > 3).indexOf("leeftijdsgroep") };
+    expect(extractiveAnswer([passage("a", text)], scorer, undefined, options, question).text).toBe(`“${text}” [1]`);
+    // Without a focus the sentence stands alone.
+    expect(extractiveAnswer([passage("a", text)], scorer, undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question).text).toBe("“Nu wordt pleegzorg weinig ingezet voor deze leeftijdsgroep.” [1]");
+  });
+
   it("reads a named section by its best line when that line lies below the part read from the top", () => {
     const opening = Array.from({ length: 8 }, (_, i) => `Doel ${i + 1} van deze actielijn is dat kinderen veilig en stabiel thuis kunnen opgroeien in hun eigen omgeving.`).join(" ");
     const section = passage("a", `${opening}\n\n- Karakter stopte als onderzoekspartner van het project.`);
