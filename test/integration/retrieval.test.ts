@@ -205,6 +205,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("Onderwerpen van conflict zijn de contractvoorwaarden")[ruzie]).toBe(true);
   });
 
+  it("reads the intensifier 'helemaal' as no word of what is asked", () => {
+    const scorer = knowledge.questionScorer("waarom willen ze eigenlijk helemaal stoppen met separeren?");
+    expect(scorer.words).not.toContain("helemaal");
+    expect(scorer.words.some((word) => word.startsWith("separ"))).toBe(true);
+  });
+
   it("reads the chat word 'kids' as the documents' 'kinderen'", async () => {
     const answer = await ask.answer("hoeveel kids kregen in 2019 eigenlijk jeugdhulp, landelijk?");
     expect(answer.status).toBe("answered");
