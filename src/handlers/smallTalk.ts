@@ -45,7 +45,7 @@ const IDENTITY_VERBS = words("ben bent is doe doet heet");
 /** What the bot may be asked to be ("ben jij een mens of een bot?"). */
 const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud");
 /** Asking which documents Wegwijs knows ("welke documenten ken jij eigenlijk?"). */
-const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken index geïndexeerd geindexeerd kennisbank bestanden");
+const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken index geïndexeerd geindexeerd kennisbank bestanden info informatie");
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
 const QUESTION = words("wie wat hoe waar waarmee waarvoor welke");

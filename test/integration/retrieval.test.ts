@@ -443,6 +443,14 @@ describe("answers over the shipped corpus", () => {
     expect(first.unanswered).toBeUndefined();
   });
 
+  it("answers a later question that asks for a figure from its own passages when the first part's passages leave it open", async () => {
+    const result = await ask.answer("hoeveel regio's hebben de leergang contracteren nu afgerond? en in hoeveel conflicten heeft het ozj bemiddeld");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("26 regio's");
+    expect(result.text).toContain("35 conflicten");
+    expect(result.unanswered).toBeUndefined();
+  });
+
   it("answers a later yes/no question about a named place from its own passage when the first part's passages leave it open", async () => {
     const result = await ask.answer("Hoe snel moeten de gesloten plekken worden afgebouwd? En doet Friesland ook mee?");
     expect(result.status).toBe("answered");

@@ -51,6 +51,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["hoi! wat kun je eigenlijk allemaal voor me doen?", "help"],
     ["wat kun je eigenlijk allemaal, waar kan ik je voor gebruiken?", "help"],
     ["welke documenten heb je allemaal in je index?", "documents"],
+    ["uit welke documenten haal je je info eigenlijk?", "documents"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });

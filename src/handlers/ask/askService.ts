@@ -249,8 +249,11 @@ export class AskService {
    */
   private async ownAnswer(later: string, answer: AnswerResult, passages: RetrievedPassage[]): Promise<AnswerResult | undefined> {
     // Only a part that stands on its own and names what it asks about ("doet Friesland ook mee?"),
-    // not one that leans on the first ("wie beslist daarover?", "waar gingen de meeste over?").
-    if (namesIn(later).size === 0 || LEANS_ON_BEFORE.test(foldText(later))) return undefined;
+    // or asks for a figure or date about two words or more ("… en in hoeveel conflicten heeft het
+    // ozj bemiddeld": new-user try, it was reported open), not one that leans on the first ("wie
+    // beslist daarover?", "waar gingen de meeste over?", "van hoeveel naar hoeveel?").
+    const standsAlone = namesIn(later).size > 0 || (askedFor(later) !== undefined && this.knowledge.questionScorer(later).words.length >= 2);
+    if (!standsAlone || LEANS_ON_BEFORE.test(foldText(later))) return undefined;
     const laterPassages = await this.knowledge.retrieve(later, this.options.topK);
     const own = this.extractive(later, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
     if (!this.documentsAnswer(laterPassages, own)) return undefined;
