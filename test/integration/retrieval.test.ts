@@ -205,6 +205,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("Onderwerpen van conflict zijn de contractvoorwaarden")[ruzie]).toBe(true);
   });
 
+  it("keeps 'iedereen' as a word of the question: a plan 'van iedereen' is what is asked about", async () => {
+    expect(knowledge.questionScorer("waarom is het belangrijk dat het plan van iedereen is?").words).toContain("iedereen");
+    const passages = await knowledge.retrieve("waarom is het belangrijk dat het plan van iedereen is?", 5);
+    expect(passages.some((p) => p.chunk.text.includes("iedereen voelt dat dit een gezamenlijk plan is"))).toBe(true);
+  });
+
   it("reads the intensifier 'helemaal' as no word of what is asked", () => {
     const scorer = knowledge.questionScorer("waarom willen ze eigenlijk helemaal stoppen met separeren?");
     expect(scorer.words).not.toContain("helemaal");
