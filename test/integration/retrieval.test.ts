@@ -211,6 +211,13 @@ describe("retrieval over the shipped corpus", () => {
     expect(passages.some((p) => p.chunk.text.includes("iedereen voelt dat dit een gezamenlijk plan is"))).toBe(true);
   });
 
+  it("reads 'het vaakst' as the plans' 'de grootste groep', as it reads 'de meeste'", () => {
+    const scorer = knowledge.questionScorer("welke problematiek zien ze het vaakst bij complexe zorgvragen?");
+    const often = scorer.words.indexOf("vaakst");
+    expect(often).toBeGreaterThanOrEqual(0);
+    expect(scorer.covered("De grootste groep zorgvragen betreft autisme of trauma.")[often]).toBe(true);
+  });
+
   it("reads the intensifier 'helemaal' as no word of what is asked", () => {
     const scorer = knowledge.questionScorer("waarom willen ze eigenlijk helemaal stoppen met separeren?");
     expect(scorer.words).not.toContain("helemaal");
