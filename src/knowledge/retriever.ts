@@ -201,6 +201,7 @@ export class Retriever {
         const repaired = lexical.nearestTerm(term);
         if (repaired && !terms.has(repaired)) terms.set(repaired, REPAIRED_WEIGHT);
       }
+      for (const quarter of quartersMeant(question, group.word)) if (!terms.has(quarter)) terms.set(quarter, QUARTER_WEIGHT);
       return { word: group.word, terms };
     }).filter((group) => !isNoise(group, lexical, acronyms));
   }
@@ -458,6 +459,23 @@ export class Retriever {
 }
 
 /** What a set of terms covers of one question word: its best term found, as weighted. */
+/**
+ * Weight of the quarter a chat word for part of a year stands for (measured: recall@5 i +.025, MRR
+ * i +.013, lead f +.008, nothing else moved on eleven sets; 0.6 and 1.0 the same or a little less).
+ */
+const QUARTER_WEIGHT = 0.8;
+const PART_OF_YEAR: Record<string, string[]> = { begin: ["q1"], eind: ["q4"], einde: ["q4"], medio: ["q2", "q3"], halverwege: ["q2", "q3"] };
+
+/**
+ * The quarters a word for part of a year stands for when a year follows it ("eind 2020" is "Q4
+ * 2020", "begin 2021" is "2021 Q1"): the milestone tables say Q1-Q4.
+ */
+function quartersMeant(question: string, word: string): string[] {
+  const quarters = PART_OF_YEAR[word];
+  if (!quarters) return [];
+  return new RegExp(`\\b${word}\\s+(?:van\\s+)?(?:19|20)\\d{2}\\b`, "i").test(foldText(question)) ? quarters : [];
+}
+
 function termValue(group: WeightedGroup, terms: ReadonlySet<string>): number {
   let got = 0;
   for (const { term, value } of group.terms) {

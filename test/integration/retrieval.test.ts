@@ -218,6 +218,16 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("De grootste groep zorgvragen betreft autisme of trauma.")[often]).toBe(true);
   });
 
+  it("reads 'eind 2020' and 'begin 2021' as the quarters the milestone tables use, only before a year", () => {
+    const end = knowledge.questionScorer("wat was het streven voor overplaatsingen tegen eind 2020?");
+    const eind = end.words.indexOf("eind");
+    expect(end.covered("Q4 2020: het aantal overplaatsingen is sterk gereduceerd")[eind]).toBe(true);
+    const start = knowledge.questionScorer("hoeveel minder moest het begin 2021 zijn?");
+    expect(start.covered("2021 Q1: gedwongen afzonderingen teruggebracht met 80%.")[start.words.indexOf("begin")]).toBe(true);
+    const noYear = knowledge.questionScorer("wat gebeurt er aan het eind van de plaatsing?");
+    expect(noYear.covered("Q4 2020: het aantal overplaatsingen is sterk gereduceerd")[noYear.words.indexOf("eind")]).toBe(false);
+  });
+
   it("reads the intensifier 'helemaal' as no word of what is asked", () => {
     const scorer = knowledge.questionScorer("waarom willen ze eigenlijk helemaal stoppen met separeren?");
     expect(scorer.words).not.toContain("helemaal");
