@@ -464,13 +464,17 @@ export class Retriever {
  * i +.013, lead f +.008, nothing else moved on eleven sets; 0.6 and 1.0 the same or a little less).
  */
 const QUARTER_WEIGHT = 0.8;
+const ORDINAL_QUARTER: Record<string, string> = { eerste: "q1", tweede: "q2", derde: "q3", vierde: "q4", laatste: "q4" };
 const PART_OF_YEAR: Record<string, string[]> = { begin: ["q1"], eind: ["q4"], einde: ["q4"], medio: ["q2", "q3"], halverwege: ["q2", "q3"] };
 
 /**
  * The quarters a word for part of a year stands for when a year follows it ("eind 2020" is "Q4
- * 2020", "begin 2021" is "2021 Q1"): the milestone tables say Q1-Q4.
+ * 2020", "begin 2021" is "2021 Q1"), or an ordinal before "kwartaal" ("het eerste kwartaal" is
+ * Q1): the milestone tables say Q1-Q4.
  */
 function quartersMeant(question: string, word: string): string[] {
+  const ordinal = ORDINAL_QUARTER[word];
+  if (ordinal && new RegExp(`\\b${word}\\s+kwartaal\\b`, "i").test(foldText(question))) return [ordinal];
   const quarters = PART_OF_YEAR[word];
   if (!quarters) return [];
   return new RegExp(`\\b${word}\\s+(?:van\\s+)?(?:19|20)\\d{2}\\b`, "i").test(foldText(question)) ? quarters : [];

@@ -224,6 +224,8 @@ describe("retrieval over the shipped corpus", () => {
     expect(end.covered("Q4 2020: het aantal overplaatsingen is sterk gereduceerd")[eind]).toBe(true);
     const start = knowledge.questionScorer("hoeveel minder moest het begin 2021 zijn?");
     expect(start.covered("2021 Q1: gedwongen afzonderingen teruggebracht met 80%.")[start.words.indexOf("begin")]).toBe(true);
+    const ordinal = knowledge.questionScorer("wat moest er in het eerste kwartaal van 2021 klaar zijn?");
+    expect(ordinal.covered("2021 Q1: gedwongen afzonderingen teruggebracht met 80%.")[ordinal.words.indexOf("eerste")]).toBe(true);
     const noYear = knowledge.questionScorer("wat gebeurt er aan het eind van de plaatsing?");
     expect(noYear.covered("Q4 2020: het aantal overplaatsingen is sterk gereduceerd")[noYear.words.indexOf("eind")]).toBe(false);
   });
