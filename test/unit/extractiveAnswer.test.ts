@@ -486,6 +486,14 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([passage("a", text)], scorer, undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question).text).toBe("“Nu wordt pleegzorg weinig ingezet voor deze leeftijdsgroep.” [1]");
   });
 
+  it("does not take a table row's reference cells (actielijn 3, VGR 4) for the figure a question asks for", () => {
+    const text = "Mijlpaal | Actielijn | Wanneer\nPilotregio's voor zorg aan leerlingen geselecteerd | 3 | VGR 4\nDe regeling voor leerlingen is verdubbeld van 5 miljoen naar 10 miljoen | 3 | VGR 4";
+    const hasNumber = (s: string) => /\d/.test(s);
+    const answer = extractiveAnswer([passage("t", text)], wordsScorer("hoeveel geld is er voor pilotregio's en leerlingen"), hasNumber, { ...DEFAULT_EXTRACTIVE, fillBudget: false, maxQuotes: 1 });
+    expect(answer.text).toContain("verdubbeld van 5 miljoen naar 10 miljoen");
+    expect(answer.text).not.toContain("geselecteerd");
+  });
+
   it("reads a named section by its best line when that line lies below the part read from the top", () => {
     const opening = Array.from({ length: 8 }, (_, i) => `Doel ${i + 1} van deze actielijn is dat kinderen veilig en stabiel thuis kunnen opgroeien in hun eigen omgeving.`).join(" ");
     const section = passage("a", `${opening}\n\n- Karakter stopte als onderzoekspartner van het project.`);
