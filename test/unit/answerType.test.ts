@@ -66,9 +66,16 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("uit de dertien regio's", "number")).toBe(true);
   });
 
+  it("takes 'alle', 'geen' and 'enkele' for no figure, except for how often", () => {
+    expect(containsAnswerType("Dat geldt ook voor alle gremia die verantwoordelijk zijn voor de toegang.", "number")).toBe(false);
+    expect(containsAnswerType("er zijn enkele plekken over", "number")).toBe(false);
+    expect(containsAnswerType("alle jeugdigen worden besproken", "frequency")).toBe(true);
+    expect(containsAnswerType("er zijn drie plekken over", "number")).toBe(true);
+  });
+
   it("does not take a year or a quarter for a count", () => {
     expect(containsAnswerType("in 2020 is er geworven tijdens de week van de pleegzorg", "number")).toBe(false);
-    expect(containsAnswerType("Q1 2021: alle plannen zijn klaar", "number")).toBe(true);
+    expect(containsAnswerType("Q1 2021: twaalf plannen zijn klaar", "number")).toBe(true);
     expect(containsAnswerType("Q3 2020 was het zover", "number")).toBe(false);
     expect(containsAnswerType("ruim 100 vragen", "number")).toBe(true);
   });
