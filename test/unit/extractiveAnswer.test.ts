@@ -494,6 +494,18 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("geselecteerd");
   });
 
+  it("adds a second passage only when the first lacks a word of the question", () => {
+    const first = passage("a", "De regiegroep komt vaak samen, elk kwartaal. Over de voortgang van het plan praat de regiegroep met alle partners.");
+    // Another passage of the same document.
+    const second = { ...passage("b", "De minister en de wethouder bespreken de voortgang van het plan met de regiegroep.", 0.7) };
+    second.chunk = { ...second.chunk, documentId: "a.md" };
+    const whole = answerTo("hoe vaak komt de regiegroep samen over de voortgang van het plan", [first, second]);
+    expect(whole.text).not.toContain("[2]");
+    // The first passage does not name the minister and the alderman: the second may add them.
+    const lacking = answerTo("hoe vaak komt de regiegroep samen met minister en wethouder over de voortgang van het plan", [first, second]);
+    expect(lacking.text).toContain("[2]");
+  });
+
   it("reads a named section by its best line when that line lies below the part read from the top", () => {
     const opening = Array.from({ length: 8 }, (_, i) => `Doel ${i + 1} van deze actielijn is dat kinderen veilig en stabiel thuis kunnen opgroeien in hun eigen omgeving.`).join(" ");
     const section = passage("a", `${opening}\n\n- Karakter stopte als onderzoekspartner van het project.`);

@@ -438,6 +438,12 @@ export function extractiveAnswer(
         return covered(context, chunk);
       };
       let have = coveredBy(quotes[0]!);
+      // A second passage only when the question asks two things or the first quote's passage
+      // (with its headings) lacks one of the question's words: otherwise fillers from elsewhere
+      // answer a word of the question out of context (new-user tries: "extra quotes loosely
+      // related"; measured: answerWords 1-3 lower on q, q2, d, e, f, g, no other figure moved).
+      const firstChunk = chunkOf(quotes[0]!.n);
+      const firstHasAll = !twoParts && firstChunk !== undefined && covered(`${firstChunk.sectionPath.join("\n")}\n${firstChunk.text}`, firstChunk).every(Boolean);
       const missingWeight = () => weights.reduce((sum, w, g) => sum + (have[g] ? 0 : w), 0);
       const twoThings = !options.laterAnswered && twoParts;
       // A filler must hold a word of the question that its document's name and its section's
@@ -454,7 +460,7 @@ export function extractiveAnswer(
       // Candidates whose quote did not fit the word budget are passed over, not retried.
       const tried = new Set<string>();
       // A fragment of a contact block or a list of names says nothing on its own: not a further quote.
-      const open = (c: Candidate) => !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isTitleOrCaption(linesOf.get(c.n) ?? [], c.index);
+      const open = (c: Candidate) => !(firstHasAll && c.n !== quotes[0]!.n) && !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isTitleOrCaption(linesOf.get(c.n) ?? [], c.index);
       let spent = wordsIn(quotes[0]!, shownText);
       // How much of the question the lead itself holds: a filler must hold a fair share of that.
       const leadContent = top.own + top.previous;
