@@ -1,7 +1,7 @@
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
-import { openingQuote } from "./citations.js";
 import { rowCells } from "../../knowledge/tableRows.js";
+import { openingQuote } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
 import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, shorten, withoutSignature } from "./sentences.js";

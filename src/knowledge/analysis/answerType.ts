@@ -77,16 +77,16 @@ const FREQUENCY = /\b\w*(jaarlijks|maandelijks|wekelijks|dagelijks)\b|\b(geregel
  * A count: a number that is not a year, quarter, list number or ordinal ("na hun 18e verjaardag"
  * counts nothing; measured: lead q2 +.015, d +.013, e +.025, nothing else moved), or a number word.
  */
-const COUNT = new RegExp(
-  `(?<![\\w.])(?!(19|20)\\d{2}\\b)\\d+([.,]\\d+)?(?![\\w.]*\\d)(?!\\s+(${MONTHS}))(?!(e|ste|de)\\b)|\\b(${NUMBER_WORDS})\\b`,
-);
+const countOf = (words: string) =>
+  new RegExp(`(?<![\\w.])(?!(19|20)\\d{2}\\b)\\d+([.,]\\d+)?(?![\\w.]*\\d)(?!\\s+(${MONTHS}))(?!(e|ste|de)\\b)|\\b(${words})\\b`);
+const COUNT = countOf(NUMBER_WORDS);
 /**
  * A figure as a how-many, maximum or average question wants it: a count without "alle", "geen" and
  * "enkele" ("Dat geldt ook voor alle gremia …" answered "welke maximale wachttijd …?"; measured:
  * abstainRecall g .6 → .7, MRR i +.004, nothing else moved on eleven sets). A how-often question
  * still takes them ("alle jeugdigen" with the frequency in a later quote: falseAbstain b +.024).
  */
-const FIGURE = new RegExp(COUNT.source.replace("|alle|geen|enkele", ""));
+const FIGURE = countOf(NUMBER_WORDS.split("|").filter((word) => !["alle", "geen", "enkele"].includes(word)).join("|"));
 /**
  * Two capitalised words in a row, not at the start of the sentence: a name. At the start only
  * when a comma follows, as in a signature read with its role ("Wouter Struijk, Voorzitter van de
