@@ -476,6 +476,13 @@ describe("answers over the shipped corpus", () => {
     expect(result.unanswered).toBeUndefined();
   });
 
+  it("does not report a later question open for a past tense of 'gaan' the documents never use ('waar gingen de meeste over?')", async () => {
+    const result = await ask.answer("hoeveel vragen kreeg het programma over complexe casuistiek tot 1 juli 2020 en waar gingen de meeste over?");
+    expect(result.text).toContain("138 vragen");
+    expect(result.text).toContain("autisme of trauma");
+    expect(result.unanswered).toBeUndefined();
+  });
+
   it("answers a later yes/no question about a named place from its own passage when the first part's passages leave it open", async () => {
     const result = await ask.answer("Hoe snel moeten de gesloten plekken worden afgebouwd? En doet Friesland ook mee?");
     expect(result.status).toBe("answered");

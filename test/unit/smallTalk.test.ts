@@ -52,6 +52,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["wat kun je eigenlijk allemaal, waar kan ik je voor gebruiken?", "help"],
     ["welke documenten heb je allemaal in je index?", "documents"],
     ["uit welke documenten haal je je info eigenlijk?", "documents"],
+    ["wat kun jij eigenlijk allemaal en waar haal je je info vandaan?", "documents"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
