@@ -506,6 +506,12 @@ describe("extractiveAnswer", () => {
     expect(lacking.text).toContain("[2]");
   });
 
+  it("quotes a fragment of a few words with the short paragraph it finishes", () => {
+    const text = "Met een app ziet de huisarts waar een kind snel terecht kan. Dat werkt al in vier regio's. Dankzij de Wachtwijzer.";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("wat is de wachtwijzer"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toBe(`“${text}” [1]`);
+  });
+
   it("reads a named section by its best line when that line lies below the part read from the top", () => {
     const opening = Array.from({ length: 8 }, (_, i) => `Doel ${i + 1} van deze actielijn is dat kinderen veilig en stabiel thuis kunnen opgroeien in hun eigen omgeving.`).join(" ");
     const section = passage("a", `${opening}\n\n- Karakter stopte als onderzoekspartner van het project.`);
