@@ -269,6 +269,11 @@ describe("retrieval over the shipped corpus", () => {
     expect(other.status).toBe("abstained");
   });
 
+  it("answers 'wat was de aanleiding …?' from the section titled 'Aanleiding', not with the line that names the document's region", async () => {
+    const answer = await ask.answer("wat was de aanleiding voor de nieuwe werkwijze in groningen en drenthe?");
+    expect(answer.text.split("\n")[0]).toContain("Oproep van wethouder Molema");
+  });
+
   it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
     const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
     expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");

@@ -190,12 +190,15 @@ export function extractiveAnswer(
   const q: QuestionScorer = typeof scorer === "function" ? { score: scorer } : scorer;
   const linesOf = new Map<number, PassageLine[]>();
   const candidates: Candidate[] = [];
+  const focusedCandidates = new Set<Candidate>();
   const twoParts = questionParts(question) !== undefined;
   passages.slice(0, options.passages).forEach((passage, p) => {
     const lines = chunkLines(passage.chunk);
     linesOf.set(p + 1, lines);
     const heading = passage.chunk.sectionPath.at(-1) ?? "";
     const owns = lines.map((line) => q.score(line.text, passage.chunk));
+    // The passage's section is titled with what a "welke X" / "wat was de X" question asks for.
+    const headingNames = options.focus !== undefined && heading !== "" && (q.covered?.(heading, passage.chunk)[options.focus] ?? false);
     lines.forEach((line, index) => {
       const own = owns[index]!;
       // The sentence after one that names what is asked often carries the answer ("Het betreft
@@ -213,7 +216,9 @@ export function extractiveAnswer(
       // question was refused as off-topic). Not a heading that shares one word ("wat is het weer
       // morgen?"). Measured: no figure moved on nine sets.
       const asksForList = line.kind === "item" && restates(heading, question);
-      if (own <= 0 && previous <= 0 && !asksForList) return;
+      // Nor is one, unless it opens a section titled with what a "wat was de X" question asks for
+      // ("Aanleiding" / "Oproep van wethouder Molema …"; third new-user try).
+      if (own <= 0 && previous <= 0 && !asksForList && !(headingNames && index === 0)) return;
       if (options.exclude?.has(line.text)) return;
       // A question the document asks is an answer only with the sentence that answers it.
       const next = lines[index + 1];
@@ -234,9 +239,11 @@ export function extractiveAnswer(
       // Earlier passages are a little more trustworthy: retrieval already weighed them.
       // "Welke kernideeën …": a line that names the kind of thing asked for is likelier the answer
       // than one that only shares the question's other words ("Als hoogleraar … onderzoekt Arne Popma …").
-      const focused = options.focus !== undefined && q.covered?.(line.text, passage.chunk)[options.focus] ? FOCUS_BONUS : 0;
+      const focused = options.focus !== undefined && (q.covered?.(line.text, passage.chunk)[options.focus] || headingNames) ? FOCUS_BONUS : 0;
       const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused;
-      candidates.push({ n: p + 1, index, own, previous, score });
+      const candidate = { n: p + 1, index, own, previous, score };
+      candidates.push(candidate);
+      if (focused > 0) focusedCandidates.add(candidate);
     });
   });
   const lineText = (n: number, index: number) => linesOf.get(n)?.[index]?.text ?? "";
@@ -398,7 +405,11 @@ export function extractiveAnswer(
     const named = options.namedDocument;
     const citesTitle = (c: Candidate) => {
       const chunk = passages[c.n - 1]?.chunk;
-      return named !== undefined && q.covered !== undefined && chunk?.documentId !== named.id && q.covered(lineText(c.n, c.index), chunk).every((has, g) => !has || named.words[g]);
+      // In the named document too, when another line names what the question asks for ("wat was de
+      // aanleiding …?": the line under "Aanleiding" leads, not "De nieuwe werkwijze heeft betrekking
+      // op … Groningen en Drenthe"; measured with the two rules above: no figure moved on eleven sets).
+      const elsewhere = chunk?.documentId !== named?.id || (focusedCandidates.size > 0 && !focusedCandidates.has(c));
+      return named !== undefined && q.covered !== undefined && elsewhere && q.covered(lineText(c.n, c.index), chunk).every((has, g) => !has || named.words[g]);
     };
     const citations = named ? new Set(ordered.filter(citesTitle)) : new Set<Candidate>();
     const leads = [...ordered.filter((c) => !citations.has(c)), ...citations];
