@@ -206,6 +206,11 @@ export class KnowledgeBase {
     return this.documentNames.names.named(question, clearly);
   }
 
+  /** Whether a folded word is part of a document's region ("groningen", "drenthe", "rijnmond"). */
+  namesARegion(word: string): boolean {
+    return Object.values(this.documents).some((document) => wordTokens(foldText(document.meta?.region ?? "")).includes(word));
+  }
+
   /** Whether a folded word is part of a document's title or region ("groningen", "rijnmond"). */
   namesADocument(word: string): boolean {
     if (this.namingWords?.chunks !== this.chunkCount) {

@@ -274,6 +274,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text.split("\n")[0]).toContain("Oproep van wethouder Molema");
   });
 
+  it("refuses the weather, also with a region typed in lower case, and takes no word after a stop word for what is asked", async () => {
+    for (const question of ["wat is het weer morgen?", "wat is het weer morgen in groningen?", "wat is het weer morgen in Groningen?"]) {
+      expect((await ask.answer(question)).status, question).toBe("abstained");
+    }
+  });
+
   it("answers who made a document from its details in corpus.json, and a message that asks more from the text", async () => {
     const makers = await ask.answer("welke organisaties hebben de nieuwe werkwijze plaatsing in groningen en drenthe gemaakt?");
     expect(makers.text).toContain("Elker, Accare, Molendrift en gemeenten. [1]");

@@ -394,7 +394,7 @@ export class AskService {
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
     // A place the question gives as where the asker works ("huisarts in de regio Rotterdam")
     // says where, not what: a cited document that names that place covers it.
-    const places = placesIn(question);
+    const places = placesIn(question, (word) => this.knowledge.namesARegion(word));
     const shown = [...answer.quoted, ...answer.eligible, ...context].join("\n");
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
     const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
@@ -672,11 +672,17 @@ function questionAbout(
  * Names the question gives as a place ("in de regio Rotterdam", "bij de gemeente Ede", "uit
  * Zwolle"): folded, as the scorer's words are.
  */
-function placesIn(question: string): Set<string> {
+function placesIn(question: string, isRegion: (word: string) => boolean = () => false): Set<string> {
   const places = new Set<string>();
   const pattern = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{Lu}[\p{L}-]+)/gu;
   for (const match of question.matchAll(pattern)) {
     for (const token of wordTokens(foldText(match[1]!))) places.add(token);
+  }
+  // Typed in lower case, a place is known by the regions the documents cover ("in groningen").
+  const lower = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{Ll}[\p{L}-]+)/gu;
+  for (const match of question.matchAll(lower)) {
+    const token = foldText(match[1]!);
+    if (isRegion(token)) places.add(token);
   }
   return places;
 }
@@ -786,6 +792,9 @@ function namesIn(question: string): Set<string> {
 function askedFocus(question: string, words: readonly string[]): number | undefined {
   const match = /\b(?:welke?|wat\s+(?:zijn|is|waren|was)\s+(?:de|het))\s+((?:[\p{L}-]+\s+)?[\p{L}-]+)/u.exec(foldText(question));
   const tokens = match ? wordTokens(match[1]!) : [];
+  // The word right after the article is what is asked for, or an adjective before it: when it is
+  // a stop word ("wat is het weer morgen?": "weer"), the word after it is not the focus.
+  if (tokens[0] !== undefined && !words.includes(tokens[0])) return undefined;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const g = words.indexOf(tokens[i]!);
     if (g >= 0) return g;
