@@ -299,7 +299,7 @@ export class AskService {
    * Weak evidence, none of the best sentences has what the question asks for (a date, a number,
    * an amount), or the quotes leave out what the question is about: the documents do not answer it.
    */
-  private documentsAnswer(passages: RetrievedPassage[], extractive: { hasExpectedType: boolean; aboutMissing: boolean; result: AnswerResult; words: number; unknownShare: number }): boolean {
+  private documentsAnswer(passages: RetrievedPassage[], extractive: { hasExpectedType: boolean; aboutMissing: boolean; result: AnswerResult; words: number }): boolean {
     const best = passages[0];
     // No sentence to quote (the question's words are all stop words, "wat is het weer morgen?"): nothing answers it.
     const quotes = extractive.result.text.trim() !== "";
@@ -307,12 +307,7 @@ export class AskService {
     // any passage: it needs a smaller share (new-user try: a policy adviser's three sentences
     // about a tender were refused at 0.31; measured: no figure moved on nine sets).
     const minCoverage = extractive.words >= LONG_QUESTION_WORDS ? LONG_QUESTION_COVERAGE : this.options.minCoverage;
-    // Half or more of what the question asks weighs on words the documents never use ("wie heeft
-    // het wk voetbal gewonnen?", "hoe laat gaat de trein van groningen naar zwolle?"): they do not
-    // answer it. Measured on the 540 questions of eleven sets: the highest share on an answerable
-    // question is 0.40; at 0.5 or more there are only unanswerable ones (no figure moved).
-    const unknownOk = extractive.unknownShare < UNKNOWN_WEIGHT_SHARE;
-    return best !== undefined && quotes && unknownOk && best.coverage >= minCoverage && extractive.hasExpectedType && !extractive.aboutMissing;
+    return best !== undefined && quotes && best.coverage >= minCoverage && extractive.hasExpectedType && !extractive.aboutMissing;
   }
 
   /**
@@ -359,7 +354,7 @@ export class AskService {
     laterQuestion?: string,
     shape: Partial<ExtractiveOptions> = {},
     laterPool: RetrievedPassage[] = [],
-  ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean; words: number; unknownShare: number } {
+  ): { result: AnswerResult; hasExpectedType: boolean; aboutMissing: boolean; words: number } {
     // A name only in the asker's introduction ("Ik werk in het wijkteam in Vlaardingen.") says who
     // asks, not what: sentences are not chosen for it.
     const asked = namesAskedAbout(question);
@@ -412,7 +407,6 @@ export class AskService {
     const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
     return {
       words: scorer.words.length,
-      unknownShare: unknownShare(scorer),
       hasExpectedType: answer.hasExpectedType,
       aboutMissing: about.missing || onlyPlace,
       result: {
@@ -777,16 +771,6 @@ function withoutIntroducedNames(question: string, asked: ReadonlySet<string>): s
   const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${introducedOnly.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\d])`, "giu");
   // Folded as the names are ("Súdwest-Fryslân" is "sudwest", "fryslan").
   return foldText(intro).replace(pattern, " ") + question.slice(intro.length);
-}
-
-/** From this share of the question's weight on unknown words on, the documents do not answer it. */
-const UNKNOWN_WEIGHT_SHARE = 0.5;
-
-/** Share of the question's weight on words the documents never use (not chat shorthand, not figures). */
-function unknownShare(scorer: { words: string[]; weights: number[]; rarity: Array<{ known: boolean }> }): number {
-  const total = scorer.weights.reduce((sum, w) => sum + w, 0);
-  const unknown = scorer.weights.reduce((sum, w, g) => sum + (!scorer.rarity[g]!.known && !isChatToken(scorer.words[g]!, false) && !/\d/.test(scorer.words[g]!) ? w : 0), 0);
-  return total === 0 ? 0 : unknown / total;
 }
 
 /** Words typed with a capital inside a sentence: names of institutions, places, programmes. */
