@@ -96,6 +96,7 @@ export class KnowledgeBase {
   private readonly sentenceTermCache = new Map<string, Set<string>>();
   /** The words of the documents' titles and regions, for the index they were read from. */
   private namingWords: { chunks: number; words: Set<string> } | undefined;
+  private regionWords: { chunks: number; words: Set<string> } | undefined;
   private documentNames: { chunks: number; names: DocumentNames } | undefined;
   private corpusDir?: string;
   /** Word counts of the indexed text (the compound splitter's dictionary), kept for the snapshot. */
@@ -208,7 +209,11 @@ export class KnowledgeBase {
 
   /** Whether a folded word is part of a document's region ("groningen", "drenthe", "rijnmond"). */
   namesARegion(word: string): boolean {
-    return Object.values(this.documents).some((document) => wordTokens(foldText(document.meta?.region ?? "")).includes(word));
+    if (this.regionWords?.chunks !== this.chunkCount) {
+      const words = Object.values(this.documents).flatMap((document) => wordTokens(foldText(document.meta?.region ?? "")));
+      this.regionWords = { chunks: this.chunkCount, words: new Set(words) };
+    }
+    return this.regionWords.words.has(word);
   }
 
   /** Whether a folded word is part of a document's title or region ("groningen", "rijnmond"). */

@@ -458,7 +458,6 @@ export class Retriever {
   }
 }
 
-/** What a set of terms covers of one question word: its best term found, as weighted. */
 /**
  * Weight of the quarter a chat word for part of a year stands for (measured: recall@5 i +.025, MRR
  * i +.013, lead f +.008, nothing else moved on eleven sets; 0.6 and 1.0 the same or a little less).
@@ -480,6 +479,7 @@ function quartersMeant(question: string, word: string): string[] {
   return new RegExp(`\\b${word}\\s+(?:van\\s+)?(?:19|20)\\d{2}\\b`, "i").test(foldText(question)) ? quarters : [];
 }
 
+/** What a set of terms covers of one question word: its best term found, as weighted. */
 function termValue(group: WeightedGroup, terms: ReadonlySet<string>): number {
   let got = 0;
   for (const { term, value } of group.terms) {

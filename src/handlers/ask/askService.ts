@@ -674,15 +674,12 @@ function questionAbout(
  */
 function placesIn(question: string, isRegion: (word: string) => boolean = () => false): Set<string> {
   const places = new Set<string>();
-  const pattern = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{Lu}[\p{L}-]+)/gu;
+  const pattern = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]+)/gu;
   for (const match of question.matchAll(pattern)) {
-    for (const token of wordTokens(foldText(match[1]!))) places.add(token);
-  }
-  // Typed in lower case, a place is known by the regions the documents cover ("in groningen").
-  const lower = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{Ll}[\p{L}-]+)/gu;
-  for (const match of question.matchAll(lower)) {
-    const token = foldText(match[1]!);
-    if (isRegion(token)) places.add(token);
+    const name = match[1]!;
+    // Typed in lower case, a place is known by the regions the documents cover ("in groningen").
+    const capitalised = /^\p{Lu}/u.test(name);
+    for (const token of wordTokens(foldText(name))) if (capitalised || isRegion(token)) places.add(token);
   }
   return places;
 }
