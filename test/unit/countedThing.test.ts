@@ -45,6 +45,13 @@ describe("countsWords", () => {
     expect(countsWords("Gedwongen afzonderingen zijn sterk teruggebracht.", ["moest", "het"], stopWordsOnly)).toBe(false);
   });
 
+  it("does not take an age or a span of time for a count when only stop words are counted ('hoeveel gaat er via spoed?')", () => {
+    const stopWordsOnly = (word: string) => (["gaat", "er"].includes(word) ? [] : terms(word));
+    expect(countsWords("Ferdi (16 jaar oud) wordt via een spoedprocedure geplaatst.", ["gaat"], stopWordsOnly)).toBe(false);
+    expect(countsWords("Een meisje van 15 jaar wordt met spoed geplaatst.", ["gaat"], stopWordsOnly)).toBe(false);
+    expect(countsWords("Een groot deel van de jongeren (circa 70%) wordt met spoed geplaatst.", ["gaat"], stopWordsOnly)).toBe(true);
+  });
+
   it("reads every Dutch number word as a count, also from thirteen to nineteen and the tens", () => {
     expect(countsWords("Van de dertien gemeenten die zich meldden, zijn er twee gekozen.", ["gemeenten"], terms)).toBe(true);
     expect(countsWords("Er zijn tachtig plekken afgebouwd.", ["plekken"], terms)).toBe(true);
