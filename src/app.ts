@@ -6,6 +6,7 @@ import { createBot, type Bot } from "./router/router.js";
 import { createRegistry } from "./router/handlers.js";
 import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
+import { FollowUpMemory } from "./handlers/ask/followUp.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createAnswerService } from "./answerPool/createAnswerService.js";
@@ -114,7 +115,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     config: config.consult, contentDir, region: config.region, records, store, jobs, delivery, directory, logger,
   });
   const { registry, fallback } = createRegistry({
-    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds)),
+    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds)),
     documentCount: () => knowledge.documentCount,
     documentTitles: () => knowledge.documentTitles(),
     route,

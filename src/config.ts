@@ -52,6 +52,7 @@ const configSchema = z
     WEGWIJS_DATA_DIR: optionalString,
     WEGWIJS_STATE_TTL_HOURS: z.coerce.number().positive().default(72),
     WEGWIJS_ANSWER_TTL_DAYS: z.coerce.number().positive().max(366).default(30),
+    WEGWIJS_FOLLOW_UP_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
     WEGWIJS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
     WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
     WEGWIJS_ANSWER_WORKERS: optionalString.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(64).optional()),
@@ -182,6 +183,8 @@ export interface Config {
   /** Answer worker threads; undefined = the machine's cores, 0 = answer in the main thread. */
   answerWorkers?: number;
   stateTtlSeconds: number;
+  /** How long a question is kept for a follow-up to be read with it; 0: not kept (WEGWIJS_FOLLOW_UP_MINUTES). */
+  followUpTtlSeconds: number;
   /** How long answer metadata and feedback on it are kept (WEGWIJS_ANSWER_TTL_DAYS). */
   answerTtlSeconds: number;
   /** Requests per minute on /api/* per user, and per client IP. */
@@ -281,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     answerWorkers: e.WEGWIJS_ANSWER_WORKERS,
     stateTtlSeconds: Math.round(e.WEGWIJS_STATE_TTL_HOURS * 3600),
     answerTtlSeconds: Math.round(e.WEGWIJS_ANSWER_TTL_DAYS * 24 * 3600),
+    followUpTtlSeconds: Math.round(e.WEGWIJS_FOLLOW_UP_MINUTES * 60),
     rateLimit: { perUserPerMinute: e.WEGWIJS_RATE_LIMIT_PER_MINUTE, perIpPerMinute: e.WEGWIJS_RATE_LIMIT_IP_PER_MINUTE },
     checklistReminderMs: Math.round(e.WEGWIJS_CHECKLIST_REMINDER_MINUTES * 60_000),
     region: e.WEGWIJS_REGION,

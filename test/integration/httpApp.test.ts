@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
 import { NOT_REMEMBERED_TEXT } from "../../src/bot/storeNotices.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -369,6 +370,53 @@ describe("Wegwijs with Redis", () => {
     expect(shown).toEqual(expected);
 
     for (const line of [...first.logs, ...second.logs]) expect(line).not.toContain(WITH_MORE);
+  });
+
+  it("reads a short follow-up with the same person's previous question in that conversation, and says so", async () => {
+    const app = await start();
+    const user = newUser();
+    const first = "bij een OTS, bij wie ligt de casusregie? mail me op j.jansen@example.org";
+    const followUp = "en als het gewoon vrijwillige hulp is?";
+    await replyParts(app.baseUrl, { user, text: first });
+    const parts = await replyParts(app.baseUrl, { user, text: followUp });
+    const [readAs] = ofKind(parts, "notice");
+    expect(readAs).toEqual({ kind: "notice", level: "info", text: "Ik lees dit als vervolg op je vorige vraag: „bij een OTS, bij wie ligt de casusregie? mail me op”" });
+    // The answer is the voluntary-help line of the casusregie agreements, which the follow-up alone does not find.
+    const answer = ofKind(parts, "text")[0]!.text;
+    expect(answer).toContain("vrijwillige hulpverlening");
+    expect(answer).toContain("casusregie");
+    const alone = await replyParts(app.baseUrl, { user: newUser(), text: followUp });
+    expect(ofKind(alone, "notice").some((n) => n.text.startsWith("Ik lees dit als vervolg"))).toBe(false);
+    expect(ofKind(alone, "text")[0]?.text ?? "").not.toContain("casusregie");
+    // Another conversation of the same person has no previous question.
+    const elsewhere = await replyParts(app.baseUrl, { user, text: followUp, conversation: "another-chat" });
+    expect(ofKind(elsewhere, "notice").some((n) => n.text.startsWith("Ik lees dit als vervolg"))).toBe(false);
+
+    // Kept in Redis under a hashed key, briefly, and without the e-mail address.
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys: string[] = [];
+      let cursor = "0";
+      do {
+        const [next, found] = await redis.scan(cursor, "MATCH", `${prefix}wegwijs:followup:*`, "COUNT", 500);
+        cursor = next;
+        keys.push(...found);
+      } while (cursor !== "0");
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) {
+        expect(key).not.toContain(user);
+        const ttl = await redis.ttl(key);
+        expect(ttl).toBeGreaterThan(0);
+        expect(ttl).toBeLessThanOrEqual(600);
+        expect(await redis.get(key)).not.toContain("example.org");
+      }
+    } finally {
+      redis.disconnect();
+    }
+    for (const line of app.logs) {
+      expect(line).not.toContain(followUp);
+      expect(line).not.toContain("casusregie");
+    }
   });
 
   it("ties 'Meer bronnen' to its own answer: an older answer's button shows that answer's sources", async () => {

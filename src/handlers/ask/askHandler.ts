@@ -5,6 +5,7 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
+import { type FollowUpMemory, isFollowUp, withPrevious } from "./followUp.js";
 import type { AnswerResult, AskService } from "./askService.js";
 import { shorten } from "./sentences.js";
 
@@ -23,6 +24,8 @@ const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan bea
 /** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
 const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
+/** How much of the previous question the follow-up notice shows. */
+const FOLLOW_UP_QUOTE_CHARS = 120;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -46,11 +49,18 @@ export class AskHandler {
   constructor(
     private readonly ask: Pick<AskService, "answer">,
     private readonly answers: AnswerLog,
+    private readonly followUps?: FollowUpMemory,
   ) {}
 
   async question(address: ConversationAddress, text: string): Promise<Reply> {
-    const result = nonEmpty(await this.ask.answer(text));
-    const parts = answerParts(result, text);
+    // "en als het vrijwillige hulp is?" is read with the question before it; any other question
+    // becomes the one a next follow-up goes on from.
+    const previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
+    const asked = previous ? withPrevious(previous, text) : text;
+    const result = nonEmpty(await this.ask.answer(asked));
+    if (this.followUps && !previous) await bestEffort(() => this.followUps!.remember(address, text));
+    const parts = answerParts(result, asked);
+    if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     if (result.status !== "answered" && result.status !== "abstained") return { parts };
 
     const answerId = randomUUID();
@@ -75,6 +85,15 @@ export class AskHandler {
     if (actions.length > 0) parts.push({ kind: "actions", actions });
     parts.push({ kind: "feedback", answerId });
     return { parts };
+  }
+
+  /** The question a follow-up goes on from; none when the store cannot be reached. */
+  private async previousQuestion(address: ConversationAddress): Promise<string | undefined> {
+    let previous: string | undefined;
+    await bestEffort(async () => {
+      previous = await this.followUps?.previous(address);
+    });
+    return previous;
   }
 
   /** Stores a 👍 / 👎 (by answer id; the question text is never kept). A 👎 asks for an optional reason. */

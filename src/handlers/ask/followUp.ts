@@ -1,0 +1,81 @@
+import type { ConversationAddress } from "../../bot/incoming.js";
+import { redactPersonalData } from "../../privacy/personalData.js";
+import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+
+/**
+ * A message that goes on from the one before it instead of standing alone: it opens with a
+ * connective or asks "and what about …" ("en als het gewoon vrijwillige hulp is?", "en bij een
+ * OTS?", "hoe zit het dan met pleegzorg?"), and it is short. On its own it names too little to
+ * find its passage (new-user tries: "en als het vrijwillige hulp is?" was answered from another
+ * document, although the previous reply held the answer).
+ */
+const GOES_ON = /^\s*(?:en|maar|of|ook|dus|en\s+als|en\s+wat\s+als|wat\s+als|hoe\s+zit\s+(?:het|dat)(?:\s+dan)?|geldt\s+(?:dat|dit)\s+ook)\b/i;
+/** A longer message says enough to stand on its own, even when it opens with "en"… */
+const MAX_FOLLOW_UP_WORDS = 10;
+/**
+ * … unless it points back at what was asked before ("En wat moet er dan tegen die tijd allemaal
+ * geregeld zijn …?" after "wanneer moet dat gebeurd zijn?"; new-user try).
+ */
+const MAX_POINTING_BACK_WORDS = 25;
+const POINTS_BACK = /\b(?:dan|daar\w*|hier\w*|dat|dit|deze|die|zo'n|zulke)\b/i;
+
+const SCHEMA_VERSION = 1;
+/** The previous question is cut to this length before it is kept. */
+const MAX_KEPT_CHARS = 400;
+
+export function isFollowUp(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length < 2 || !GOES_ON.test(text)) return false;
+  return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(words.slice(1).join(" ")));
+}
+
+/** The question as it is searched: the previous question with the follow-up after it. */
+export function withPrevious(previous: string, followUp: string): string {
+  const joined = /[?.!]\s*$/.test(previous) ? previous.trim() : `${previous.trim()}?`;
+  return `${joined} ${followUp.trim()}`;
+}
+
+/**
+ * The last standalone question per person and conversation, so that a follow-up can be read with
+ * it. Kept briefly (minutes), without the personal data the privacy filter finds, and under a
+ * hashed key; a follow-up never replaces it, so "en bij X?" and then "en bij Y?" both go on from
+ * the same question.
+ */
+export class FollowUpMemory {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlSeconds > 0;
+  }
+
+  async remember(address: ConversationAddress, question: string): Promise<void> {
+    if (!this.enabled) return;
+    const kept = withoutPersonalData(question).slice(0, MAX_KEPT_CHARS).trim();
+    if (kept === "") return;
+    await this.store.set(keyOf(address), kept, SCHEMA_VERSION, this.ttlSeconds);
+  }
+
+  async previous(address: ConversationAddress): Promise<string | undefined> {
+    if (!this.enabled) return undefined;
+    return this.store.get<string>(keyOf(address), SCHEMA_VERSION);
+  }
+}
+
+function keyOf(address: ConversationAddress): string {
+  return storeKey("followup", address.surface, address.conversationId, address.threadId ?? "", address.userId);
+}
+
+/** The text with what the privacy filter finds left out (not replaced by a placeholder, which would be searched). */
+function withoutPersonalData(text: string): string {
+  const { findings } = redactPersonalData(text);
+  let out = "";
+  let pos = 0;
+  for (const finding of findings) {
+    out += `${text.slice(pos, finding.start)} `;
+    pos = finding.end;
+  }
+  return (out + text.slice(pos)).replace(/\s{2,}/g, " ");
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { ConversationAddress } from "../../src/bot/incoming.js";
+import { FollowUpMemory, isFollowUp, withPrevious } from "../../src/handlers/ask/followUp.js";
+import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
+
+const address = (over: Partial<ConversationAddress> = {}): ConversationAddress => ({ surface: "web", userId: "u1", conversationId: "c1", ...over });
+
+describe("isFollowUp", () => {
+  it("takes a short message that goes on from the previous one", () => {
+    for (const text of ["en als het gewoon vrijwillige hulp is?", "En bij een OTS?", "hoe zit het dan met pleegzorg?", "maar waarom dan?", "ook voor pleegzorg?", "geldt dat ook in Drenthe?"]) {
+      expect(isFollowUp(text), text).toBe(true);
+    }
+  });
+
+  it("takes a longer message that opens with a connective when it points back ('dan tegen die tijd')", () => {
+    expect(isFollowUp("En wat moet er dan tegen die tijd allemaal geregeld zijn voor jongeren die toch een machtiging krijgen?")).toBe(true);
+  });
+
+  it("leaves a question that stands on its own alone, also a long one that opens with 'en'", () => {
+    for (const text of ["wat doet het expertteam?", "bij een OTS, bij wie ligt de casusregie?", "En wat is volgens het actieplan de rol van het NJi bij het verspreiden van kennis?", "en", "endocrinologie?"]) {
+      expect(isFollowUp(text), text).toBe(false);
+    }
+  });
+});
+
+describe("withPrevious", () => {
+  it("puts the follow-up after the previous question, which ends as a question", () => {
+    expect(withPrevious("bij wie ligt de casusregie bij een OTS", "en bij vrijwillige hulp?")).toBe("bij wie ligt de casusregie bij een OTS? en bij vrijwillige hulp?");
+    expect(withPrevious("wat doet het expertteam? ", "en het servicepunt?")).toBe("wat doet het expertteam? en het servicepunt?");
+  });
+});
+
+describe("FollowUpMemory", () => {
+  it("keeps the last question per person and conversation, and per thread", async () => {
+    const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
+    await memory.remember(address(), "bij wie ligt de casusregie bij een OTS?");
+    expect(await memory.previous(address())).toBe("bij wie ligt de casusregie bij een OTS?");
+    expect(await memory.previous(address({ userId: "u2" }))).toBeUndefined();
+    expect(await memory.previous(address({ conversationId: "c2" }))).toBeUndefined();
+    expect(await memory.previous(address({ threadId: "t1" }))).toBeUndefined();
+    expect(await memory.previous(address({ surface: "slack" }))).toBeUndefined();
+  });
+
+  it("forgets the question after its time", async () => {
+    let now = 0;
+    const memory = new FollowUpMemory(new MemoryKeyValueStore(() => now), 600);
+    await memory.remember(address(), "wat doet het expertteam?");
+    now = 599_000;
+    expect(await memory.previous(address())).toBe("wat doet het expertteam?");
+    now = 601_000;
+    expect(await memory.previous(address())).toBeUndefined();
+  });
+
+  it("keeps no personal data the privacy filter finds, not even a placeholder", async () => {
+    const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
+    await memory.remember(address(), "moeder mailt vanaf j.jansen@example.org, wat moet ik doen bij een spoedmachtiging?");
+    const kept = await memory.previous(address());
+    expect(kept).toContain("spoedmachtiging");
+    expect(kept).not.toContain("example.org");
+    expect(kept).not.toContain("verwijderd");
+  });
+
+  it("keeps nothing when switched off (0 minutes)", async () => {
+    const memory = new FollowUpMemory(new MemoryKeyValueStore(), 0);
+    await memory.remember(address(), "wat doet het expertteam?");
+    expect(await memory.previous(address())).toBeUndefined();
+  });
+});
