@@ -41,6 +41,13 @@ describe("loadConfig", () => {
     }
   });
 
+  it("keeps a question for follow-ups 10 minutes unless WEGWIJS_FOLLOW_UP_MINUTES says otherwise; 0 keeps none", () => {
+    expect(loadConfig({}).followUpTtlSeconds).toBe(600);
+    expect(loadConfig({ WEGWIJS_FOLLOW_UP_MINUTES: "0" }).followUpTtlSeconds).toBe(0);
+    expect(loadConfig({ WEGWIJS_FOLLOW_UP_MINUTES: "2.5" }).followUpTtlSeconds).toBe(150);
+    expect(() => loadConfig({ WEGWIJS_FOLLOW_UP_MINUTES: "-1" })).toThrow(/WEGWIJS_FOLLOW_UP_MINUTES/);
+  });
+
   it("keeps answer records 30 days unless WEGWIJS_ANSWER_TTL_DAYS says otherwise, and reads the rate limits and key prefix", () => {
     const defaults = loadConfig({});
     expect(defaults.answerTtlSeconds).toBe(30 * 24 * 3600);
