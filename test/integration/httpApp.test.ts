@@ -158,6 +158,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "sources")).toEqual([]);
   });
 
+  it("shows no nearby passages under a refusal when most of the question is words the documents never use", async () => {
+    // Shares "morgen" (one slide) and the place Groningen with the documents; the rest is weather and bikes.
+    const parts = await ask(userId(), "Weet jij of het morgen gaat regenen in Groningen? Ik moet op huisbezoek op de fiets.");
+    expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
+    expect(ofKind(parts, "sources")).toEqual([]);
+    // A question mostly in the documents' words still shows what comes closest.
+    expect(sourcesTitled(await ask(userId(), UNANSWERABLE), "Wat er het dichtst bij komt (beantwoordt je vraag niet)")?.length).toBeGreaterThan(0);
+  });
+
   it("names the indexed documents when asked which it knows", async () => {
     const parts = await ask(userId(), "welke documenten ken jij eigenlijk?");
     const text = ofKind(parts, "text")[0]?.text ?? "";

@@ -86,6 +86,8 @@ function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): Extract
  * A word in more than this share of the passages, and in at least that many passages, says little
  * about what a question is about.
  */
+/** Share of a question's weight on words the documents use for its closest passages to be shown under a refusal. */
+const NEARBY_KNOWN_SHARE = 0.5;
 const COMMON_WORD_SHARE = 0.1;
 const COMMON_WORD_PASSAGES = 20;
 
@@ -207,7 +209,7 @@ export class AskService {
         status: "abstained",
         text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
         mode: "none",
-        sources: passages.filter(hasQuotableLine).slice(0, 3).map((p, i) => citationFor(i + 1, p)),
+        sources: this.mostlyKnown(searchText) ? passages.filter(hasQuotableLine).slice(0, 3).map((p, i) => citationFor(i + 1, p)) : [],
         moreSources: [],
         privacyWarning,
       };
@@ -293,6 +295,20 @@ export class AskService {
     const common = (share: number) => share > COMMON_WORD_SHARE && share * this.knowledge.chunkCount >= COMMON_WORD_PASSAGES;
     const incidental = (g: number) => this.knowledge.namesADocument(scorer.words[g]!) || common(scorer.rarity[g]!.share);
     return scorer.rarity.every((word) => !word.known) || (unknown && scorer.rarity.every((word, g) => !word.known || incidental(g)));
+  }
+
+  /**
+   * Whether at least half of the question's weight lies on words the documents use, other than
+   * a place it names ("… in Groningen"): only then are the passages closest to an unanswered
+   * question worth showing. "Weet jij of het morgen gaat regenen in Groningen?" shares "morgen" and
+   * "Groningen" with them, and its closest passages were noise under the refusal (new-user tries).
+   */
+  private mostlyKnown(question: string): boolean {
+    const scorer = this.knowledge.questionScorer(question);
+    const total = scorer.weights.reduce((a, b) => a + b, 0);
+    const places = placesIn(question, (word) => this.knowledge.namesARegion(word));
+    const known = scorer.weights.reduce((sum, w, g) => sum + (scorer.rarity[g]!.known && !places.has(scorer.words[g]!) ? w : 0), 0);
+    return total > 0 && known >= NEARBY_KNOWN_SHARE * total;
   }
 
   /**
