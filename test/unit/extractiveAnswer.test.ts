@@ -334,6 +334,14 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([passage("b", apart)], wordsScorer("welke app gebruikt de huisarts"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }).text).not.toContain("Het werkt");
   });
 
+  it("quotes a fragment of a few words that ends the paragraph right after a quote of two sentences with it", () => {
+    const text =
+      "Door een app te gebruiken weet de huisarts waar een kind snel terecht kan voor jeugdhulp. Een utopie? Niet vanaf juni 2019 in de regio's Eemland en Lekstroom, waar het al lang werkt. Dankzij de Beschikbaarheidswijzer.\n\nVerder werkt de regio aan een nieuwe werkwijze.";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("bestaat er een app voor de huisarts"));
+    expect(answer.text).toContain("Dankzij de Beschikbaarheidswijzer.");
+    expect(answer.text).not.toContain("Verder werkt");
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });

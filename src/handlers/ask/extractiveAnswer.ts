@@ -371,6 +371,13 @@ export function extractiveAnswer(
   const take = (quote: Quote) => {
     const fresh = freshIndexes(quote);
     if (fresh.length === 0) return false;
+    // A fragment of a few words that ends the paragraph right after the quote finishes it ("… in de
+    // regio's Eemland, Lekstroom …" / "Dankzij de Beschikbaarheidswijzer."; new-user try: the app's
+    // name was left out).
+    const lines = linesOf.get(quote.n) ?? [];
+    const last = lines[fresh.at(-1)!];
+    const after = lines[fresh.at(-1)! + 1];
+    if (last?.kind === "sentence" && after?.kind === "sentence" && after.paragraph === last.paragraph && after.text.split(/\s+/).length <= FRAGMENT_WORDS && !used.has(`${quote.n}:${fresh.at(-1)! + 1}`)) fresh.push(fresh.at(-1)! + 1);
     fresh.forEach((i) => {
       used.add(`${quote.n}:${i}`);
       shownWords.add(wordsOf(quote.n, i));
