@@ -342,6 +342,16 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("Verder werkt");
   });
 
+  it("leads a how-question with the line that names the means, not the one that only repeats its words", () => {
+    const text =
+      "De regio ondersteunt huisartsen bijvoorbeeld via een praktijkondersteuner jeugd.\n\nHuisartsen verwijzen veel kinderen door naar de jeugdhulp in de regio.";
+    const how = extractiveAnswer([passage("a", text)], wordsScorer("hoe ondersteunt de regio huisartsen bij het doorverwijzen van kinderen"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, "hoe ondersteunt de regio huisartsen bij het doorverwijzen van kinderen?");
+    expect(how.text.split("\n")[0]).toContain("praktijkondersteuner");
+    // Asked what, not how, the line with more of the question's words leads.
+    const what = extractiveAnswer([passage("a", text)], wordsScorer("welke regio ondersteunt huisartsen bij het doorverwijzen van kinderen"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, "welke regio ondersteunt huisartsen bij het doorverwijzen van kinderen?");
+    expect(what.text.split("\n")[0]).toContain("verwijzen veel kinderen");
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
