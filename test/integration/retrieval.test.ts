@@ -205,6 +205,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(scorer.covered("Onderwerpen van conflict zijn de contractvoorwaarden")[ruzie]).toBe(true);
   });
 
+  it("reads places that 'verdwijnen' as places that are 'afgebouwd', and answers when", async () => {
+    const answer = await ask.answer("wanneer verdwijnen de jz+ plekken?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toContain("Half 2027 zijn de JeugdzorgPlus-plekken (in de huidige vorm) om- en afgebouwd.");
+  });
+
   it("keeps 'iedereen' as a word of the question: a plan 'van iedereen' is what is asked about", async () => {
     expect(knowledge.questionScorer("waarom is het belangrijk dat het plan van iedereen is?").words).toContain("iedereen");
     const passages = await knowledge.retrieve("waarom is het belangrijk dat het plan van iedereen is?", 5);
