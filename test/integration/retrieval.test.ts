@@ -211,6 +211,13 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text.split("\n")[0]).toContain("Half 2027 zijn de JeugdzorgPlus-plekken (in de huidige vorm) om- en afgebouwd.");
   });
 
+  it("reads 'problemen' and 'mis gaan' as the plans' 'knelpunten': the bottlenecks lead, not a case story", async () => {
+    const answer = await ask.answer("Waarom gaat het nu zo vaak mis bij plaatsingen in de JeugdzorgPlus? Wat zijn de grootste problemen die ze zien?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toBe("“Geconstateerd wordt dat:”");
+    expect(answer.text).not.toContain("gedragsproblemen (dwingend");
+  });
+
   it("keeps 'iedereen' as a word of the question: a plan 'van iedereen' is what is asked about", async () => {
     expect(knowledge.questionScorer("waarom is het belangrijk dat het plan van iedereen is?").words).toContain("iedereen");
     const passages = await knowledge.retrieve("waarom is het belangrijk dat het plan van iedereen is?", 5);
