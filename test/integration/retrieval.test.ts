@@ -218,6 +218,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text).not.toContain("gedragsproblemen (dwingend");
   });
 
+  it("reads 'verdienen' as pay, and leads with the salary gap, not with a case story that says 'groepsleiding' and 'verdient'", async () => {
+    const answer = await ask.answer("Waarom vinden ze dat de groepsleiders in de JeugdzorgPlus meer moeten verdienen?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toMatch(/^- Onevenwichtigheid in de salariering tussen JeugdzorgPlus en ambulante ondersteuning\./);
+  });
+
   it("keeps 'iedereen' as a word of the question: a plan 'van iedereen' is what is asked about", async () => {
     expect(knowledge.questionScorer("waarom is het belangrijk dat het plan van iedereen is?").words).toContain("iedereen");
     const passages = await knowledge.retrieve("waarom is het belangrijk dat het plan van iedereen is?", 5);

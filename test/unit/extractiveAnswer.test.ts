@@ -352,6 +352,17 @@ describe("extractiveAnswer", () => {
     expect(what.text.split("\n")[0]).toContain("verwijzen veel kinderen");
   });
 
+  it("does not lead with a case story's line unless the question asks about that story", () => {
+    const story = passage("a", "Sanne wordt met spoed geplaatst; groepsleiders verdienen minder vertrouwen in de gesloten groep.", 0.9, ["Casus"]);
+    const policy = passage("b", "Groepsleiders in de gesloten jeugdhulp verdienen minder door de cao.", 0.8, ["5.3 Vakmanschap"]);
+    const question = "waarom verdienen groepsleiders in de gesloten jeugdhulp minder met spoed";
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    expect(extractiveAnswer([story, policy], wordsScorer(question), undefined, options, `${question}?`).text.split("\n")[0]).toContain("door de cao");
+    // Named in the question, the story's person makes the story what is asked about.
+    const aboutSanne = "waarom verdienen groepsleiders van Sanne minder in de gesloten jeugdhulp";
+    expect(extractiveAnswer([story, policy], wordsScorer(aboutSanne), undefined, options, `${aboutSanne}?`).text.split("\n")[0]).toContain("Sanne wordt");
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
