@@ -150,6 +150,12 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt."]);
   });
 
+  it("does not send someone who works at the Servicepunt to the gemeente to reach the Servicepunt", async () => {
+    const parts = await ask(userId(), "Ik ben coördinator bij het Servicepunt JeugdzorgPlus. Wat is het dagtarief voor een plek in de JeugdzorgPlus?");
+    expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
+    expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden."]);
+  });
+
   it("tells an off-topic question what Wegwijs is for, without a referral or nearby passages", async () => {
     const parts = await ask(userId(), "Wat is het weer morgen?");
     expect(ofKind(parts, "text")[0]?.text).toMatch(/^Daar gaan de plandocumenten niet over/);

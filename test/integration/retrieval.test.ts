@@ -224,6 +224,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text.split("\n")[0]).toMatch(/^- Onevenwichtigheid in de salariering tussen JeugdzorgPlus en ambulante ondersteuning\./);
   });
 
+  it("answers the question of a message that tells its context first, when the whole message is refused", async () => {
+    const question = "Wat hoort er eigenlijk allemaal te gebeuren voordat je een machtiging aanvraagt?";
+    const context = "Ik ben coördinator bij het Servicepunt JeugdzorgPlus. Een jeugdbeschermer belt me dat een meisje van 15 waarschijnlijk geplaatst moet worden.";
+    const answer = await ask.answer(`${context} ${question}`);
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toBe("Huidige route aanvraag machtiging:");
+  });
+
   it("keeps 'iedereen' as a word of the question: a plan 'van iedereen' is what is asked about", async () => {
     expect(knowledge.questionScorer("waarom is het belangrijk dat het plan van iedereen is?").words).toContain("iedereen");
     const passages = await knowledge.retrieve("waarom is het belangrijk dat het plan van iedereen is?", 5);

@@ -26,6 +26,8 @@ const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
 /** How much of the previous question the follow-up notice shows. */
 const FOLLOW_UP_QUOTE_CHARS = 120;
+/** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
+const ASKS_FOR_CONTACT = /\b(telefoon\w*|nummer|bellen|bel|mail\w*|e-mail\w*|adres\w*|bereik\w*|contact\w*|openingstijden)\b/i;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -198,7 +200,9 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       // A question about the Servicepunt itself (its phone number) is not sent back to it, and
       // one about a plan or a region rather than a young person or a placement ("hoeveel
       // gemeenten …?") gets examples of what Wegwijs does answer (new-user try).
-      parts.push(notice(/servicepunt/i.test(question) ? SERVICEPUNT_CONTACT_STEP : ABOUT_A_CASE.test(question) ? SERVICEPUNT_STEP : HELP_STEP, "info"));
+      // Nor is someone who works there ("Ik ben coördinator bij het Servicepunt …"; new-user try):
+      // a message that names the Servicepunt gets the contact step only when it asks how to reach it.
+      parts.push(notice(/servicepunt/i.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) ? SERVICEPUNT_STEP : HELP_STEP, "info"));
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
       }
