@@ -42,8 +42,8 @@ const ADDRESS = words("jij je jou u jullie wegwijs bot chatbot assistent");
 const MAKING = words("heeft gemaakt ontwikkeld gebouwd bedacht");
 /** Being and doing verbs that, with a question word and the bot addressed, ask who it is. */
 const IDENTITY_VERBS = words("ben bent is doe doet heet");
-/** What the bot may be asked to be ("ben jij een mens of een bot?"). */
-const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud");
+/** What the bot may be asked to be ("ben jij een mens of een bot?"), or how far it can be trusted ("hoe betrouwbaar ben jij?"). */
+const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud betrouwbaar betrouwbaarheid");
 /** Asking which documents Wegwijs knows ("welke documenten ken jij eigenlijk?"). */
 const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken index geïndexeerd geindexeerd kennisbank bestanden info informatie");
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */

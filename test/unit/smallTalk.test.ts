@@ -30,6 +30,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["kun je me helpen?", "help"],
     ["oké thanks, fijne dag!", "thanks"],
     ["hallo, ben jij een mens of een bot?", "identity"],
+    ["Ben jij een mens of een computer? En hoe betrouwbaar zijn je antwoorden?", "identity"],
+    ["hoe betrouwbaar ben jij?", "identity"],
     ["Wie heeft jou gemaakt?", "identity"],
     ["kun je dat ook in het Engels uitleggen?", "language"],
     ["goeiemorgen, kun je ook in het engels antwoorden?", "language"],
