@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationAddress } from "../../src/bot/incoming.js";
-import { FollowUpMemory, isFollowUp, withPrevious } from "../../src/handlers/ask/followUp.js";
+import { FollowUpMemory, isFollowUp, leadsAsBefore, withPrevious } from "../../src/handlers/ask/followUp.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 const address = (over: Partial<ConversationAddress> = {}): ConversationAddress => ({ surface: "web", userId: "u1", conversationId: "c1", ...over });
@@ -33,8 +33,8 @@ describe("withPrevious", () => {
 describe("FollowUpMemory", () => {
   it("keeps the last question per person and conversation, and per thread", async () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
-    await memory.remember(address(), "bij wie ligt de casusregie bij een OTS?");
-    expect(await memory.previous(address())).toBe("bij wie ligt de casusregie bij een OTS?");
+    await memory.remember(address(), "bij wie ligt de casusregie bij een OTS?", "“… komt de casusregie bij de GI te liggen.” [1]");
+    expect((await memory.previous(address()))?.question).toBe("bij wie ligt de casusregie bij een OTS?");
     expect(await memory.previous(address({ userId: "u2" }))).toBeUndefined();
     expect(await memory.previous(address({ conversationId: "c2" }))).toBeUndefined();
     expect(await memory.previous(address({ threadId: "t1" }))).toBeUndefined();
@@ -44,17 +44,17 @@ describe("FollowUpMemory", () => {
   it("forgets the question after its time", async () => {
     let now = 0;
     const memory = new FollowUpMemory(new MemoryKeyValueStore(() => now), 600);
-    await memory.remember(address(), "wat doet het expertteam?");
+    await memory.remember(address(), "wat doet het expertteam?", "");
     now = 599_000;
-    expect(await memory.previous(address())).toBe("wat doet het expertteam?");
+    expect((await memory.previous(address()))?.question).toBe("wat doet het expertteam?");
     now = 601_000;
     expect(await memory.previous(address())).toBeUndefined();
   });
 
   it("keeps no personal data the privacy filter finds, not even a placeholder", async () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
-    await memory.remember(address(), "moeder mailt vanaf j.jansen@example.org, wat moet ik doen bij een spoedmachtiging?");
-    const kept = await memory.previous(address());
+    await memory.remember(address(), "moeder mailt vanaf j.jansen@example.org, wat moet ik doen bij een spoedmachtiging?", "");
+    const kept = (await memory.previous(address()))?.question;
     expect(kept).toContain("spoedmachtiging");
     expect(kept).not.toContain("example.org");
     expect(kept).not.toContain("verwijderd");
@@ -62,7 +62,25 @@ describe("FollowUpMemory", () => {
 
   it("keeps nothing when switched off (0 minutes)", async () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 0);
-    await memory.remember(address(), "wat doet het expertteam?");
+    await memory.remember(address(), "wat doet het expertteam?", "");
     expect(await memory.previous(address())).toBeUndefined();
+  });
+});
+
+describe("leadsAsBefore", () => {
+  it("tells an answer that leads with the previous answer's first quote, whatever its citation number", async () => {
+    const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
+    await memory.remember(address(), "wat willen ze bereiken?", "“De nieuwe werkwijze heeft betrekking op Groningen.” [1]\n“Iets anders.” [2]");
+    const kept = (await memory.previous(address()))!;
+    // Only a fingerprint of the answer is kept, not its text.
+    expect(JSON.stringify(kept)).not.toContain("Groningen");
+    expect(leadsAsBefore("“De nieuwe werkwijze heeft betrekking op Groningen.” [2]\n“Nog iets.” [1]", kept)).toBe(true);
+    expect(leadsAsBefore("“Half 2027 zijn de plekken afgebouwd.” [1]", kept)).toBe(false);
+    expect(leadsAsBefore("", kept)).toBe(false);
+    // A list under the same lead-in, with another item first, is another quote.
+    await memory.remember(address(), "bij wie ligt de casusregie?", "“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam. [1]");
+    const list = (await memory.previous(address()))!;
+    expect(leadsAsBefore("“Daar spreken we af:”\n- bij vrijwillige hulp het wijkteam;\n- bij een OTS de GI. [1]", list)).toBe(false);
+    expect(leadsAsBefore("“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam. [2]\n“Meer.” [1]", list)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
-import { type FollowUpMemory, isFollowUp, withPrevious } from "./followUp.js";
+import { type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, withPrevious } from "./followUp.js";
 import type { AnswerResult, AskService } from "./askService.js";
 import { shorten } from "./sentences.js";
 
@@ -24,6 +24,7 @@ const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan bea
 /** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
 const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
+const NOTHING_NEW_TEXT = "Daarover vind ik in de plandocumenten niets anders dan in mijn vorige antwoord. Ik ga niet gokken.";
 /** How much of the previous question the follow-up notice shows. */
 const FOLLOW_UP_QUOTE_CHARS = 120;
 /** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
@@ -58,11 +59,15 @@ export class AskHandler {
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     const previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
-    const asked = previous ? withPrevious(previous, text) : text;
-    const result = nonEmpty(await this.ask.answer(asked));
-    if (this.followUps && !previous) await bestEffort(() => this.followUps!.remember(address, text));
+    const asked = previous ? withPrevious(previous.question, text) : text;
+    let result = nonEmpty(await this.ask.answer(asked));
+    if (previous && result.status === "answered" && leadsAsBefore(result.text, previous)) result = nothingNew();
+    if (this.followUps && !previous) {
+      const answer = result.status === "answered" ? result.text : "";
+      await bestEffort(() => this.followUps!.remember(address, text, answer));
+    }
     const parts = answerParts(result, asked);
-    if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
+    if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     if (result.status !== "answered" && result.status !== "abstained") return { parts };
 
     const answerId = randomUUID();
@@ -90,8 +95,8 @@ export class AskHandler {
   }
 
   /** The question a follow-up goes on from; none when the store cannot be reached. */
-  private async previousQuestion(address: ConversationAddress): Promise<string | undefined> {
-    let previous: string | undefined;
+  private async previousQuestion(address: ConversationAddress): Promise<KeptQuestion | undefined> {
+    let previous: KeptQuestion | undefined;
     await bestEffort(async () => {
       previous = await this.followUps?.previous(address);
     });
@@ -179,6 +184,11 @@ function nonEmpty(result: AnswerResult): AnswerResult {
 export function unansweredNotice(part: string): string {
   const asked = shorten(part.replace(/[*_`~]/g, ""), 120);
   return `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
+}
+
+/** A follow-up whose answer would only repeat the previous one: the documents say nothing more. */
+function nothingNew(): AnswerResult {
+  return { status: "abstained", text: NOTHING_NEW_TEXT, mode: "none", sources: [], moreSources: [] };
 }
 
 function answerParts(result: AnswerResult, question: string): ReplyPart[] {

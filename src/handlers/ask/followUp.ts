@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ConversationAddress } from "../../bot/incoming.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
@@ -19,7 +20,7 @@ const MAX_FOLLOW_UP_WORDS = 10;
 const MAX_POINTING_BACK_WORDS = 25;
 const POINTS_BACK = /\b(?:dan|daar\w*|hier\w*|dat|dit|deze|die|zo'n|zulke)\b/i;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 /** The previous question is cut to this length before it is kept. */
 const MAX_KEPT_CHARS = 400;
 
@@ -51,17 +52,43 @@ export class FollowUpMemory {
     return this.ttlSeconds > 0;
   }
 
-  async remember(address: ConversationAddress, question: string): Promise<void> {
+  /** Keeps the question, and a fingerprint of the answer's first quote (not the quote itself). */
+  async remember(address: ConversationAddress, question: string, answer: string): Promise<void> {
     if (!this.enabled) return;
     const kept = withoutPersonalData(question).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return;
-    await this.store.set(keyOf(address), kept, SCHEMA_VERSION, this.ttlSeconds);
+    const value: KeptQuestion = { question: kept, lead: leadPrint(answer) };
+    await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
   }
 
-  async previous(address: ConversationAddress): Promise<string | undefined> {
+  async previous(address: ConversationAddress): Promise<KeptQuestion | undefined> {
     if (!this.enabled) return undefined;
-    return this.store.get<string>(keyOf(address), SCHEMA_VERSION);
+    return this.store.get<KeptQuestion>(keyOf(address), SCHEMA_VERSION);
   }
+}
+
+/** The question a follow-up goes on from, and the fingerprint of the answer it got. */
+export interface KeptQuestion {
+  question: string;
+  lead: string;
+}
+
+/**
+ * Whether an answer to a follow-up leads with the quote the previous answer led with: then the
+ * documents had nothing new for it, and repeating the quotes would pass them off as an answer
+ * to the follow-up (new-user try: "en wanneer moet dat klaar zijn?" got the previous quotes).
+ */
+export function leadsAsBefore(answer: string, previous: KeptQuestion): boolean {
+  return answer.trim() !== "" && leadPrint(answer) === previous.lead;
+}
+
+/**
+ * A fingerprint of an answer's first quote (up to its citation marker, a list with its lead-in
+ * and items in their order), without the marker's number, which may differ.
+ */
+function leadPrint(answer: string): string {
+  const lead = answer.trim().split(/\s*\[\d{1,2}\]/)[0]!.trim();
+  return lead === "" ? "" : createHash("sha256").update(lead).digest("base64url").slice(0, 22);
 }
 
 function keyOf(address: ConversationAddress): string {

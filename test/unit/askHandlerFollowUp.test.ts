@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { ConversationAddress } from "../../src/bot/incoming.js";
+import type { ReplyPart } from "../../src/bot/reply.js";
+import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
+import { AskHandler } from "../../src/handlers/ask/askHandler.js";
+import type { AnswerResult } from "../../src/handlers/ask/askService.js";
+import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
+import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
+
+const address: ConversationAddress = { surface: "web", userId: "u1", conversationId: "c1" };
+const source = { n: 1, documentId: "plan.md", documentTitle: "Plan", section: "1 Doelen", quote: "Minder spoedplaatsingen." };
+const answered = (text: string): AnswerResult => ({ status: "answered", text, mode: "extractive", sources: [source], moreSources: [] });
+
+/** An answerer that answers from a script by the exact question it is asked, and records what it was asked. */
+function scripted(answers: Record<string, string>) {
+  const asked: string[] = [];
+  return {
+    asked,
+    answer: async (question: string) => {
+      asked.push(question);
+      const text = answers[question];
+      return text ? answered(text) : { status: "abstained" as const, text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.", mode: "none" as const, sources: [], moreSources: [] };
+    },
+  };
+}
+
+const texts = (parts: ReplyPart[]) => parts.flatMap((p) => (p.kind === "text" || p.kind === "notice" ? [p.text] : []));
+
+describe("AskHandler with follow-ups", () => {
+  it("asks a follow-up with the previous question, and says so", async () => {
+    const answerer = scripted({
+      "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]",
+      "wat willen ze bereiken? en wanneer moet dat klaar zijn?": "“Half 2027 is het klaar.” [1]",
+    });
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat willen ze bereiken?");
+    const reply = await handler.question(address, "en wanneer moet dat klaar zijn?");
+    expect(answerer.asked).toEqual(["wat willen ze bereiken?", "wat willen ze bereiken? en wanneer moet dat klaar zijn?"]);
+    expect(texts(reply.parts)).toEqual(["Ik lees dit als vervolg op je vorige vraag: „wat willen ze bereiken?”", "“Half 2027 is het klaar.” [1]"]);
+  });
+
+  it("says the documents have nothing more when the follow-up's answer leads as the previous one did", async () => {
+    const answerer = scripted({
+      "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]",
+      "wat willen ze bereiken? en wanneer moet dat klaar zijn?": "“Minder spoedplaatsingen.” [1]",
+    });
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat willen ze bereiken?");
+    const reply = await handler.question(address, "en wanneer moet dat klaar zijn?");
+    expect(texts(reply.parts)).toContain("Daarover vind ik in de plandocumenten niets anders dan in mijn vorige antwoord. Ik ga niet gokken.");
+    expect(texts(reply.parts)).not.toContain("“Minder spoedplaatsingen.” [1]");
+    expect(reply.parts.some((p) => p.kind === "sources")).toBe(false);
+  });
+
+  it("answers every question on its own when follow-ups are switched off", async () => {
+    const answerer = scripted({ "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]" });
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 0));
+    await handler.question(address, "wat willen ze bereiken?");
+    await handler.question(address, "en wanneer moet dat klaar zijn?");
+    expect(answerer.asked).toEqual(["wat willen ze bereiken?", "en wanneer moet dat klaar zijn?"]);
+  });
+});
