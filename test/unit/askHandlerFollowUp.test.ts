@@ -24,16 +24,21 @@ function scripted(answers: Record<string, string>) {
   };
 }
 
+/** A handler over a scripted answerer and an in-memory store, keeping questions for follow-ups `minutes` long. */
+function handlerWith(answers: Record<string, string>, minutes = 10) {
+  const answerer = scripted(answers);
+  const store = new MemoryKeyValueStore();
+  return { answerer, handler: new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, minutes * 60)) };
+}
+
 const texts = (parts: ReplyPart[]) => parts.flatMap((p) => (p.kind === "text" || p.kind === "notice" ? [p.text] : []));
 
 describe("AskHandler with follow-ups", () => {
   it("asks a follow-up with the previous question, and says so", async () => {
-    const answerer = scripted({
+    const { answerer, handler } = handlerWith({
       "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]",
       "wat willen ze bereiken? en wanneer moet dat klaar zijn?": "“Half 2027 is het klaar.” [1]",
     });
-    const store = new MemoryKeyValueStore();
-    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
     await handler.question(address, "wat willen ze bereiken?");
     const reply = await handler.question(address, "en wanneer moet dat klaar zijn?");
     expect(answerer.asked).toEqual(["wat willen ze bereiken?", "wat willen ze bereiken? en wanneer moet dat klaar zijn?"]);
@@ -41,12 +46,10 @@ describe("AskHandler with follow-ups", () => {
   });
 
   it("says the documents have nothing more when the follow-up's answer leads as the previous one did", async () => {
-    const answerer = scripted({
+    const { handler } = handlerWith({
       "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]",
       "wat willen ze bereiken? en wanneer moet dat klaar zijn?": "“Minder spoedplaatsingen.” [1]",
     });
-    const store = new MemoryKeyValueStore();
-    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
     await handler.question(address, "wat willen ze bereiken?");
     const reply = await handler.question(address, "en wanneer moet dat klaar zijn?");
     expect(texts(reply.parts)).toContain("Daarover vind ik in de plandocumenten niets anders dan in mijn vorige antwoord. Ik ga niet gokken.");
@@ -55,9 +58,7 @@ describe("AskHandler with follow-ups", () => {
   });
 
   it("answers every question on its own when follow-ups are switched off", async () => {
-    const answerer = scripted({ "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]" });
-    const store = new MemoryKeyValueStore();
-    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 0));
+    const { answerer, handler } = handlerWith({ "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]" }, 0);
     await handler.question(address, "wat willen ze bereiken?");
     await handler.question(address, "en wanneer moet dat klaar zijn?");
     expect(answerer.asked).toEqual(["wat willen ze bereiken?", "en wanneer moet dat klaar zijn?"]);
