@@ -50,6 +50,21 @@ export function findPersonalData(text: string, options: GuardOptions = {}): Pers
 }
 
 /** Replaces every finding with a Dutch placeholder such as "[BSN verwijderd]". */
+/**
+ * The text with every finding cut out, not replaced by a placeholder: for text that is searched,
+ * where "[BSN verwijderd]" would be words of the question.
+ */
+export function withoutFindings(text: string, findings: readonly PersonalDataFinding[]): string {
+  if (findings.length === 0) return text;
+  let out = "";
+  let pos = 0;
+  for (const f of findings) {
+    out += `${text.slice(pos, f.start)} `;
+    pos = f.end;
+  }
+  return (out + text.slice(pos)).replace(/ {2,}/g, " ").trim();
+}
+
 export function redactPersonalData(text: string, options: GuardOptions = {}): { text: string; findings: PersonalDataFinding[] } {
   const findings = findPersonalData(text, options);
   let out = "";

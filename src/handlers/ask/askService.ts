@@ -3,7 +3,7 @@ import type { AnswerGenerator } from "./answerGenerator.js";
 import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
-import { type PersonalDataFinding, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
+import { personalDataWarning, redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
@@ -65,15 +65,15 @@ const LATER_SLACK = 40;
  */
 const LEAN_QUOTES = 2;
 
+/** Context this short ("Vraagje.") is no story around the question (measured: 4 and 8 the same). */
+const CONTEXT_WORDS = 6;
+
 /**
  * The question of a message that first tells its context ("Ik ben coördinator bij het Servicepunt.
  * Een jeugdbeschermer belt me dat … Wat hoort er te gebeuren voordat je een machtiging
  * aanvraagt?"): from its first sentence that ends in a question mark. Undefined when the message
  * opens with its question or has none.
  */
-/** Context this short ("Vraagje.") is no story around the question (measured: 4 and 8 the same). */
-const CONTEXT_WORDS = 6;
-
 function questionWithoutContext(message: string): string | undefined {
   const sentences = message.trim().split(/(?<=[.!?])\s+(?=\S)/);
   const first = sentences.findIndex((sentence) => sentence.trim().endsWith("?"));
@@ -104,10 +104,10 @@ function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): Extract
  * A word in more than this share of the passages, and in at least that many passages, says little
  * about what a question is about.
  */
-/** Share of a question's weight on words the documents use for its closest passages to be shown under a refusal. */
-const NEARBY_KNOWN_SHARE = 0.5;
 const COMMON_WORD_SHARE = 0.1;
 const COMMON_WORD_PASSAGES = 20;
+/** Share of a question's weight on words the documents use for its closest passages to be shown under a refusal. */
+const NEARBY_KNOWN_SHARE = 0.5;
 
 /** What an off-topic question gets: what Wegwijs is for, not a referral. */
 export const OFF_TOPIC_TEXT =
@@ -674,18 +674,6 @@ export function inCitationOrder(result: AnswerResult): AnswerResult {
  */
 function hasQuotableLine(passage: RetrievedPassage): boolean {
   return chunkLines(passage.chunk).length > 0;
-}
-
-/** The text with every finding cut out (not replaced by a placeholder). */
-function withoutFindings(text: string, findings: PersonalDataFinding[]): string {
-  if (findings.length === 0) return text;
-  let out = "";
-  let pos = 0;
-  for (const f of findings) {
-    out += `${text.slice(pos, f.start)} `;
-    pos = f.end;
-  }
-  return (out + text.slice(pos)).replace(/ {2,}/g, " ").trim();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ConversationAddress } from "../../bot/incoming.js";
-import { redactPersonalData } from "../../privacy/personalData.js";
+import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
 
 /**
@@ -55,7 +55,8 @@ export class FollowUpMemory {
   /** Keeps the question, and a fingerprint of the answer's first quote (not the quote itself). */
   async remember(address: ConversationAddress, question: string, answer: string): Promise<void> {
     if (!this.enabled) return;
-    const kept = withoutPersonalData(question).slice(0, MAX_KEPT_CHARS).trim();
+    // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
+    const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return;
     const value: KeptQuestion = { question: kept, lead: leadPrint(answer) };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
@@ -93,16 +94,4 @@ function leadPrint(answer: string): string {
 
 function keyOf(address: ConversationAddress): string {
   return storeKey("followup", address.surface, address.conversationId, address.threadId ?? "", address.userId);
-}
-
-/** The text with what the privacy filter finds left out (not replaced by a placeholder, which would be searched). */
-function withoutPersonalData(text: string): string {
-  const { findings } = redactPersonalData(text);
-  let out = "";
-  let pos = 0;
-  for (const finding of findings) {
-    out += `${text.slice(pos, finding.start)} `;
-    pos = finding.end;
-  }
-  return (out + text.slice(pos)).replace(/\s{2,}/g, " ");
 }
