@@ -45,14 +45,14 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts)).toEqual(["Ik lees dit als vervolg op je vorige vraag: „wat willen ze bereiken?”", "“Half 2027 is het klaar.” [1]"]);
   });
 
-  it("says the documents have nothing more when the follow-up's answer leads as the previous one did", async () => {
+  it("says it finds nothing new, and to ask the whole question, when the follow-up's answer leads as the previous one did", async () => {
     const { handler } = handlerWith({
       "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]",
       "wat willen ze bereiken? en wanneer moet dat klaar zijn?": "“Minder spoedplaatsingen.” [1]",
     });
     await handler.question(address, "wat willen ze bereiken?");
     const reply = await handler.question(address, "en wanneer moet dat klaar zijn?");
-    expect(texts(reply.parts)).toContain("Daarover vind ik in de plandocumenten niets anders dan in mijn vorige antwoord. Ik ga niet gokken.");
+    expect(texts(reply.parts)).toContain("Op deze vervolgvraag vind ik niets anders dan in mijn vorige antwoord. Stel hem gerust als hele vraag, met het onderwerp erin.");
     expect(texts(reply.parts)).not.toContain("“Minder spoedplaatsingen.” [1]");
     expect(reply.parts.some((p) => p.kind === "sources")).toBe(false);
   });

@@ -24,7 +24,8 @@ const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan bea
 /** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
 const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
-const NOTHING_NEW_TEXT = "Daarover vind ik in de plandocumenten niets anders dan in mijn vorige antwoord. Ik ga niet gokken.";
+/** Not "the documents say nothing more": they may, in words this reading of the follow-up missed. */
+const NOTHING_NEW_TEXT = "Op deze vervolgvraag vind ik niets anders dan in mijn vorige antwoord. Stel hem gerust als hele vraag, met het onderwerp erin.";
 /** How much of the previous question the follow-up notice shows. */
 const FOLLOW_UP_QUOTE_CHARS = 120;
 /** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
@@ -186,7 +187,7 @@ export function unansweredNotice(part: string): string {
   return `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
 }
 
-/** A follow-up whose answer would only repeat the previous one: the documents say nothing more. */
+/** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
 function nothingNew(): AnswerResult {
   return { status: "abstained", text: NOTHING_NEW_TEXT, mode: "none", sources: [], moreSources: [] };
 }

@@ -108,6 +108,8 @@ const COMMON_WORD_SHARE = 0.1;
 const COMMON_WORD_PASSAGES = 20;
 /** Share of a question's weight on words the documents use for its closest passages to be shown under a refusal. */
 const NEARBY_KNOWN_SHARE = 0.5;
+/** One word in common ("morgen" in "wat wordt het weer morgen in Groningen?") is too thin a link for closest passages. */
+const NEARBY_KNOWN_WORDS = 2;
 
 /** What an off-topic question gets: what Wegwijs is for, not a referral. */
 export const OFF_TOPIC_TEXT =
@@ -329,8 +331,8 @@ export class AskService {
   }
 
   /**
-   * Whether at least half of the question's weight lies on words the documents use, other than
-   * a place it names ("… in Groningen"): only then are the passages closest to an unanswered
+   * Whether at least half of the question's weight lies on words the documents use, two or more,
+   * other than a place it names ("… in Groningen"): only then are the passages closest to an unanswered
    * question worth showing. "Weet jij of het morgen gaat regenen in Groningen?" shares "morgen" and
    * "Groningen" with them, and its closest passages were noise under the refusal (new-user tries).
    */
@@ -338,8 +340,9 @@ export class AskService {
     const scorer = this.knowledge.questionScorer(question);
     const total = scorer.weights.reduce((a, b) => a + b, 0);
     const places = placesIn(question, (word) => this.knowledge.namesARegion(word));
-    const known = scorer.weights.reduce((sum, w, g) => sum + (scorer.rarity[g]!.known && !places.has(scorer.words[g]!) ? w : 0), 0);
-    return total > 0 && known >= NEARBY_KNOWN_SHARE * total;
+    const shared = scorer.words.flatMap((word, g) => (scorer.rarity[g]!.known && !places.has(word) ? [g] : []));
+    const known = shared.reduce((sum, g) => sum + scorer.weights[g]!, 0);
+    return total > 0 && known >= NEARBY_KNOWN_SHARE * total && shared.length >= NEARBY_KNOWN_WORDS;
   }
 
   /**
