@@ -220,11 +220,15 @@ export class AskService {
       }
     }
     // A message that tells its context first ("Ik ben coördinator … Een jeugdbeschermer belt me
-    // dat …") shares its words with everything: refused, its question alone may still be answered
-    // (new-user try; measured: no figure moved on eleven sets; answering from the question alone
-    // whenever it can: keywordHit h −.075, lead h −.067).
+    // dat …") shares its words with everything: refused for too little of it in one passage, its
+    // question alone may still be answered (new-user try; measured: no figure moved on eleven
+    // sets; answering from the question alone whenever it can: keywordHit h −.075, lead h −.067).
+    // Not when the context holds the reason to refuse (a place the documents do not cover: "Ik
+    // werk als huisarts in Amsterdam."), nor when the question points back into it ("Welke
+    // richtlijn geldt daarvoor?").
     const asked = questionWithoutContext(searchText);
-    if (asked && !this.documentsAnswer(passages, extractive)) {
+    const refusedForCoverage = extractive.hasExpectedType && !extractive.aboutMissing;
+    if (asked && refusedForCoverage && !LEANS_ON_BEFORE.test(foldText(asked)) && !this.documentsAnswer(passages, extractive)) {
       const askedPassages = await this.knowledge.retrieve(asked, this.options.topK);
       const askedAnswer = this.extractive(asked, askedPassages);
       if (this.documentsAnswer(askedPassages, askedAnswer)) {
