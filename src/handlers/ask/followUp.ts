@@ -10,7 +10,7 @@ import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
  * find its passage (new-user tries: "en als het vrijwillige hulp is?" was answered from another
  * document, although the previous reply held the answer).
  */
-const GOES_ON = /^\s*(?:en|maar|of|ook|dus|en\s+als|en\s+wat\s+als|wat\s+als|hoe\s+zit\s+(?:het|dat)(?:\s+dan)?|geldt\s+(?:dat|dit)\s+ook)\b/i;
+const GOES_ON = /^\s*(?:en|maar|of|ook|dus|wat\s+als|hoe\s+zit\s+(?:het|dat)|geldt\s+(?:dat|dit)\s+ook)\b/i;
 /** A longer message says enough to stand on its own, even when it opens with "en"… */
 const MAX_FOLLOW_UP_WORDS = 10;
 /**
