@@ -17,7 +17,7 @@ const ESCAPED_STAR = "\uE000";
  * table begun above it, and whether the text starts inside a row (a long row cut in two).
  */
 export function readableText(raw: string, table?: { header: string; cutRow: boolean }): string {
-  return withBlockCells(raw, table)
+  return withBlockCells(withLooseCellsAsItems(raw), table)
     .replace(/\\\*/g, ESCAPED_STAR)
     .replace(/\\([\\`_{}[\]()#+\-.!|~])/g, "$1") // Markdown escapes: the character itself
     .replace(/<br\s*\/?>/gi, "\n")
@@ -105,6 +105,38 @@ function withBlockCells(raw: string, table?: { header: string; cutRow: boolean }
     if (header) header.written++;
   });
   endTable();
+  return out.join("\n");
+}
+
+/** Rows of tab-separated cells this many or more can be told apart as a layout rather than a table. */
+const LAYOUT_MIN_ROWS = 4;
+/**
+ * Share of empty cells (before a row's last text) from which tab-separated rows are words laid out
+ * on a slide (a word cloud: "Olfantenpadje | Hoge druk | Handelingsverlegenheid", then "| Wisselingen
+ * in personeel | Crisis"), not a table: the documents' tables have at most a tenth, a word cloud two
+ * fifths. Read as a table, its first row became column names ("Olfantenpadje: Tunnelvisie"; new-user try).
+ */
+const LAYOUT_EMPTY_SHARE = 0.3;
+
+/** Words laid out in tab-separated cells with many gaps (see LAYOUT_EMPTY_SHARE) as list items, one per cell. */
+function withLooseCellsAsItems(raw: string): string {
+  if (!raw.includes("\t")) return raw;
+  const lines = raw.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && isRawTableRow(lines[end]!)) end++;
+    if (end === i) {
+      out.push(lines[i++]!);
+      continue;
+    }
+    const rows = lines.slice(i, end).map((line) => cellsOf(line.replace(/[\t ]+$/, "")));
+    const cells = rows.flat();
+    const empty = cells.filter((cell) => cell === "").length;
+    const layout = rows.length >= LAYOUT_MIN_ROWS && empty >= LAYOUT_EMPTY_SHARE * cells.length && !lines.slice(i, end).some((line) => BLOCK_CELL.test(line));
+    out.push(...(layout ? cells.filter((cell) => cell !== "").map((cell) => `- ${cell}`) : lines.slice(i, end)));
+    i = end;
+  }
   return out.join("\n");
 }
 

@@ -363,6 +363,24 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([story, policy], wordsScorer(aboutSanne), undefined, options, `${aboutSanne}?`).text.split("\n")[0]).toContain("Sanne wordt");
   });
 
+  it("does not take a case story's figure for the figure a question asks for, unless it asks about the story", () => {
+    const story = passage("a", "Een meisje van vijftien is inmiddels op 14 verschillende plekken in de jeugdzorg opgenomen geweest.", 0.9, ["Een voorbeeld uit de jeugdzorg"]);
+    const plan = passage("b", "De plekken in de jeugdzorg worden in de komende jaren afgebouwd.", 0.8, ["Ontwikkelingen"]);
+    const hasFigure = (sentence: string) => /\d/.test(sentence);
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false, kindAsked: true };
+    const question = "hoeveel plekken zijn er in de jeugdzorg";
+    const general = extractiveAnswer([story, plan], wordsScorer(question), hasFigure, options, `${question}?`);
+    expect(general.hasExpectedType).toBe(false);
+    expect(general.text.split("\n")[0]).toContain("worden in de komende jaren afgebouwd");
+    // Asked about the story, its figure answers.
+    const aboutStory = "hoeveel plekken had het meisje in het voorbeeld uit de jeugdzorg";
+    const told = extractiveAnswer([story, plan], wordsScorer(aboutStory), hasFigure, options, `${aboutStory}?`);
+    expect(told.hasExpectedType).toBe(true);
+    expect(told.text.split("\n")[0]).toContain("14 verschillende plekken");
+    // A check that is no kind of answer (an acronym spelled out) may find it in the story.
+    expect(extractiveAnswer([story, plan], wordsScorer(question), hasFigure, { ...options, kindAsked: false }, `${question}?`).hasExpectedType).toBe(true);
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
@@ -786,6 +804,20 @@ describe("passage lines", () => {
       ["item", "4.", "Versnelde toegang tot specialistisch aanbod."],
       ["item", "5.", "Monitoring inrichten en gegevens analyseren."],
     ]);
+  });
+
+  it("reads words laid out on a slide in tab-separated cells with many gaps as list items, not as a table", () => {
+    const cloud = ["Olifantenpad\tHoge werkdruk\tVerlegenheid\t", "\tWisselend personeel\tCrisis\tSlecht bereikbaar", "Tunnelvisie\t\tBesluiteloosheid", "\t\t\tOnduidelijke regie", "Tijdnood\t\tLang gewacht\tAngst om af te schalen"].join("\n");
+    const lines = passageLines(readableText(cloud));
+    expect(lines.map((l) => l.kind)).toEqual(lines.map(() => "item"));
+    expect(lines.map((l) => l.text)).toContain("Wisselend personeel");
+    expect(lines.map((l) => l.text)).toContain("Onduidelijke regie");
+    expect(lines.some((l) => l.text.includes(":") || l.text.includes("|"))).toBe(false);
+    // A table of the same size with a value in nearly every cell stays a table under its header.
+    const table = ["Mijlpaal\tActielijn\tWanneer", "Factsheet verlengde jeugdhulp\t4\tVGR 4", "Kader toekomstscenario\t5\tVGR 5", "Toolkit gezinshuizen\t\tVGR 4", "Landelijk symposium\t2\tVGR 5"].join("\n");
+    const rows = passageLines(readableText(table));
+    expect(rows.map((l) => l.kind)).toEqual(rows.map(() => "row"));
+    expect(rowAsPairs(rows[1]!.text, rows[0]!.text)).toBe("Mijlpaal: Factsheet verlengde jeugdhulp; Actielijn: 4; Wanneer: VGR 4");
   });
 
   it("reads a table line with text in one cell only as that text, not as a row", () => {

@@ -421,6 +421,7 @@ export class AskService {
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
       focus: askedFocus(question, scorer.words),
       namedDocument: this.namedDocumentWords(question, scorer),
+      kindAsked: askedFor(question) !== undefined,
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };
     const typeCheck = this.answerTypeCheck(question);
@@ -496,7 +497,7 @@ export class AskService {
    * passages, leaving out the lines in `exclude`.
    */
   private laterQuote(passages: RetrievedPassage[], laterQuestion: string, exclude?: ReadonlySet<string>): ExtractiveAnswer | undefined {
-    const options = { ...DEFAULT_EXTRACTIVE, passages: passages.length, maxQuotes: 1, fillBudget: false, exclude };
+    const options = { ...DEFAULT_EXTRACTIVE, passages: passages.length, maxQuotes: 1, fillBudget: false, exclude, kindAsked: askedFor(laterQuestion) !== undefined };
     const later = extractiveAnswer(passages, this.knowledge.questionScorer(laterQuestion), this.answerTypeCheck(laterQuestion), options, laterQuestion);
     return later.quoted.length > 0 && later.hasExpectedType ? later : undefined;
   }

@@ -72,6 +72,8 @@ export interface ExtractiveOptions {
   laterScore?: (sentence: string, chunk?: Chunk) => number;
   /** The later question of a two-part message has a quote of its own: no further quote is added for it. */
   laterAnswered?: boolean;
+  /** The question asks for a kind of answer (a figure, a date): a case story's figure is not it. */
+  kindAsked?: boolean;
   /** Lines that are not to be quoted (already shown by the answer this quote joins). */
   exclude?: ReadonlySet<string>;
   /**
@@ -221,6 +223,7 @@ export function extractiveAnswer(
   const linesOf = new Map<number, PassageLine[]>();
   const candidates: Candidate[] = [];
   const focusedCandidates = new Set<Candidate>();
+  const storyCandidates = new Set<Candidate>();
   const twoParts = questionParts(question) !== undefined;
   const asksHow = HOW_QUESTION.test(question);
   passages.slice(0, options.passages).forEach((passage, p) => {
@@ -282,6 +285,7 @@ export function extractiveAnswer(
       const candidate = { n: p + 1, index, own, previous, score };
       candidates.push(candidate);
       if (focused > 0) focusedCandidates.add(candidate);
+      if (storyOnly) storyCandidates.add(candidate);
     });
   });
   const lineText = (n: number, index: number) => linesOf.get(n)?.[index]?.text ?? "";
@@ -366,6 +370,9 @@ export function extractiveAnswer(
     }
     for (const c of window) {
       if (c.own < bestOwn * options.typeFloor) continue;
+      // A case story's figure or date is of one child ("op 14 verschillende plekken"): it answers a
+      // question for a kind of answer only when that question is about the story.
+      if (options.kindAsked && storyCandidates.has(c)) continue;
       const lines = linesOf.get(c.n) ?? [];
       const next = lines[c.index + 1];
       // A lead-in is quoted with the list it introduces: that list may hold what is asked.
