@@ -381,6 +381,18 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([story, plan], wordsScorer(question), hasFigure, { ...options, kindAsked: false }, `${question}?`).hasExpectedType).toBe(true);
   });
 
+  it("shows the title of a section the question names by its label above the list that is its text", () => {
+    const principle = passage("a", "- Ouders, kind en hulpverlening formuleren samen doelen.\n- Betrokkenen spreken commitment uit.", 0.9, ["Basisprincipes", "B. Adequate doelen"]);
+    const question = "wat houdt principe B in";
+    const named = extractiveAnswer([principle], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, namedSection: 1 }, `${question}?`);
+    expect(named.text.split("\n")[0]).toBe("B. Adequate doelen:");
+    expect(named.text).toContain("- Ouders, kind en hulpverlening formuleren samen doelen.");
+    // Not named and sharing no word with the question, the title stays in the sources list.
+    const unnamed = extractiveAnswer([principle], wordsScorer("wie spreken commitment uit"), undefined, DEFAULT_EXTRACTIVE, "wie spreken commitment uit?");
+    expect(unnamed.text.split("\n")[0]).toContain("- Betrokkenen spreken commitment uit.");
+    expect(unnamed.text).not.toContain("Adequate doelen");
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });

@@ -622,7 +622,9 @@ export function extractiveAnswer(
   // A list that opens its section has that section's title for a lead-in ("Huidige route aanvraag
   // machtiging"), shown above the answer's first quote when the question shares a word with it
   // (measured: keywordHit q +.007, lead q2 +.004, answerWords c and f +1, nothing else moved;
-  // always: lead d −.009, q2 −.001; above later quotes too: lead q −.006).
+  // always: lead d −.009, q2 −.001; above later quotes too: lead q −.006). Also when the question
+  // names that section by its label ("wat houdt principe A in?"): its title says what A is
+  // ("A. Degelijke probleemanalyse …"; measured: keywordHit and lead q +.006, nothing else moved).
   const titleAsked = (title: string, chunk: Chunk | undefined) => q.covered?.(title, chunk).some(Boolean) ?? false;
   const rendered = quotes.map((quote, q) => {
     if (!cited.includes(quote.n)) cited.push(quote.n);
@@ -632,7 +634,7 @@ export function extractiveAnswer(
     const group = table === undefined ? undefined : { first: tableOf(quotes[q - 1]) !== table, last: tableOf(quotes[q + 1]) !== table };
     const text = group && !(group.first && group.last)
       ? renderGroupedRow(lines, quote.indexes[0]!, quote.n, chunk?.sectionPath.at(-1), group)
-      : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i), (title) => q === 0 && titleAsked(title, chunk));
+      : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i), (title) => q === 0 && (titleAsked(title, chunk) || quote.n === options.namedSection));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
     quotedLines.push(...quote.indexes.map((i) => lineText(quote.n, i)));
     // The sources list quotes the quote's start, run on past a bare lead-in ("Geconstateerd wordt dat:").
