@@ -30,7 +30,7 @@ const GREETING = words(
   "hoi hoihoi hallo hallootjes hai hey hee hi hello hola goedemorgen goedemiddag goedenavond goedendag goeiemorgen goeiemiddag goeienavond goeiedag goeiendag mogge dag daag morgen middag avond welkom yo",
 );
 /** Thanks outright: wins over other words ("bedankt voor je hulp"). */
-const GRATITUDE = words("bedankt dank danku dankje dankjewel dankuwel thanks thank thx tnx merci");
+const GRATITUDE = words("bedankt bedankje dank danku dankje dankjewel dankuwel thanks thank thanx thnx thnks thx tnx tx ty merci");
 /** Approval and goodbye: answered like thanks when nothing else is asked. */
 const ACKNOWLEDGE = words(
   "top toppie super fijn fijne prettige prima mooi helder duidelijk ok oke oké okay okido perfect geweldig fantastisch handig nuttig bruikbaar geholpen chill nice cool doei dag tot ziens later groetjes groeten weekend",

@@ -711,7 +711,8 @@ describe("passage lines", () => {
 
   it("joins a sentence across a page rule ('---') and the footnotes under it, and never reads the rule as text", () => {
     const lines = passageLines("Dit betekent dat de jeugdbescherming- en\n\n---\n\n² TK, 2019-2020, 31 839.\n\njeugdreclasseringsmaatregelen gezamenlijk worden ingekocht.");
-    expect(lines.map((l) => l.text)).toEqual(["Dit betekent dat de jeugdbescherming- en jeugdreclasseringsmaatregelen gezamenlijk worden ingekocht.", "² TK, 2019-2020, 31 839."]);
+    // The footnote names a source: it is no line of the passage to quote.
+    expect(lines.map((l) => l.text)).toEqual(["Dit betekent dat de jeugdbescherming- en jeugdreclasseringsmaatregelen gezamenlijk worden ingekocht."]);
     expect(lines.some((l) => l.text.includes("---"))).toBe(false);
   });
 
@@ -739,10 +740,14 @@ describe("passage lines", () => {
       "Daarnaast heeft ze diabetes.",
       "Ook op eerdere plekken heeft ze dat gedaan.",
       "¹ Hechting is het proces van interactie tussen kind en opvoeder.",
-      "² Ascend, The Aspen Institute",
     ]);
     const alone = passageLines("² Ascend, The Aspen Institute\n\neerdere plekken heeft ze dat gedaan.");
-    expect(alone.map((l) => l.text)).toEqual(["² Ascend, The Aspen Institute", "eerdere plekken heeft ze dat gedaan."]);
+    expect(alone.map((l) => l.text)).toEqual(["eerdere plekken heeft ze dat gedaan."]);
+  });
+
+  it("leaves out every sentence of a footnote that names a source, also after an abbreviation with a full stop", () => {
+    const lines = passageLines("² VNG, Lbr. 20/045, maandag 29 juni 2020.\n\n³ TK, 2019-2020, 31 839 Nrs. 730, 745 en O.\n\n⁴ Met een lokale infrastructuur bedoelen we de wijkteams en hun partners.");
+    expect(lines.map((l) => l.text)).toEqual(["⁴ Met een lokale infrastructuur bedoelen we de wijkteams en hun partners."]);
   });
 
   it("joins a list item that a page break cut off to the lines that finish it, but not the next item", () => {

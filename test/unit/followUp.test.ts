@@ -16,8 +16,23 @@ describe("isFollowUp", () => {
     expect(isFollowUp("En wat moet er dan tegen die tijd allemaal geregeld zijn voor jongeren die toch een machtiging krijgen?")).toBe(true);
   });
 
+  it("takes a short question without a connective that speaks of 'that' as a thing of its own", () => {
+    for (const text of ["hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?"]) {
+      expect(isFollowUp(text), text).toBe(true);
+    }
+  });
+
   it("leaves a question that stands on its own alone, also a long one that opens with 'en'", () => {
-    for (const text of ["wat doet het expertteam?", "bij een OTS, bij wie ligt de casusregie?", "En wat is volgens het actieplan de rol van het NJi bij het verspreiden van kennis?", "en", "endocrinologie?"]) {
+    for (const text of [
+      "wat doet het expertteam?",
+      "bij een OTS, bij wie ligt de casusregie?",
+      "En wat is volgens het actieplan de rol van het NJi bij het verspreiden van kennis?",
+      "en",
+      "endocrinologie?",
+      "klopt het dat de plekken verdwijnen?",
+      "wat is dat plan voor kwetsbare jongeren eigenlijk?",
+      "hoe is dit geregeld in de regio Groningen en Drenthe volgens het nieuwe plan?",
+    ]) {
       expect(isFollowUp(text), text).toBe(false);
     }
   });

@@ -20,6 +20,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["top, dankjewel 👍", "thanks"],
     ["👍", "thanks"],
     ["ok", "thanks"],
+    // Chat spellings of thanks (new-user try: "thnx, was nuttig!" was searched and quoted "nuttig").
+    ["thnx, was nuttig!", "thanks"],
+    ["thanx!", "thanks"],
     ["wie ben jij?", "identity"],
     ["Wat ben je eigenlijk?", "identity"],
     ["wie is Wegwijs", "identity"],

@@ -264,9 +264,6 @@ export function extractiveAnswer(
       // A table's header row says nothing by itself ("Subdoel; Mijlpalen; Vervolgstappen"): its
       // rows are read with it instead.
       if (isHeaderRow(lines, index)) return;
-      // A footnote that names a source ("⁵ VNG: Werken aan Veiligheid …, december 2019") says
-      // where something comes from, not what.
-      if (isSourceNote(line.text)) return;
       // Read under its heading (and a row under its table's header), a line may answer more.
       const header = line.kind === "row" ? lines.find((other) => other.block === line.block) : undefined;
       const context = header && header !== line ? `${heading}\n${header.text}` : heading;
@@ -717,15 +714,6 @@ function isTitleOrCaption(lines: PassageLine[], index: number): boolean {
   }
   if (line.kind !== "item" || line.text.split(/\s+/).length > 5) return false;
   return lines.filter((other) => other.block === line.block).length === 1;
-}
-
-/**
- * A footnote that cites a source rather than explaining: it has a year in it or is no sentence
- * ("² Ascend, The Aspen Institute"). A footnote that explains ("⁴ Indien we spreken van …") stays.
- */
-function isSourceNote(text: string): boolean {
-  const note = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s+(.*)$/u.exec(text);
-  return note !== null && (/\b(19|20)\d{2}\b/.test(note[1]!) || !/[.!?]["”’)]?$/.test(note[1]!));
 }
 
 /** A lead-in at the passage's end: the list it introduces is not there to quote with it. */

@@ -19,6 +19,16 @@ const MAX_FOLLOW_UP_WORDS = 10;
  */
 const MAX_POINTING_BACK_WORDS = 25;
 const POINTS_BACK = /\b(?:dan|daar\w*|hier\w*|dat|dit|deze|die|zo'n|zulke)\b/i;
+/**
+ * A short question without a connective still goes on from the previous one when it speaks of
+ * "that" as a thing of its own: "dit" or "dat" at its end or before a verb ("wie betaalt dat?",
+ * "hoe is dit geregeld in regio utrecht?"), or "daarover", "hiervoor" (new-user try: that question
+ * was answered on "geregeld" alone, with a waiting-time app in Utrecht-West). Not "dat" that opens
+ * a clause ("klopt het dat de plekken verdwijnen?").
+ */
+const SPEAKS_OF_THAT = /\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt)\b)|\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i;
+/** At most this many words for such a question without a connective. */
+const MAX_POINTING_WORDS = 8;
 
 const SCHEMA_VERSION = 2;
 /** The previous question is cut to this length before it is kept. */
@@ -26,7 +36,8 @@ const MAX_KEPT_CHARS = 400;
 
 export function isFollowUp(text: string): boolean {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  if (words.length < 2 || !GOES_ON.test(text)) return false;
+  if (words.length < 2) return false;
+  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.test(text);
   return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(words.slice(1).join(" ")));
 }
 

@@ -54,6 +54,9 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       previousKind = undefined;
       continue;
     }
+    // Not split in sentences first: the rest of a source note after an abbreviation ("² VNG, Lbr.
+    // 20/045, maandag 29 juni 2020.") was quoted as a sentence of its own (new-user try).
+    if (isSourceNote(trimmed)) continue;
     const kind: PassageLine["kind"] = isTableRow(trimmed) ? "row" : BULLET.test(trimmed) ? "item" : "sentence";
     if (kind === "sentence" && introduced !== undefined && trimmed.length <= SHORT_LINE && !/[.!?]$/.test(trimmed)) {
       lines.push({ text: trimmed, kind: "item", block: introduced, paragraph });
@@ -144,6 +147,16 @@ function joinBrokenSentences(raw: string[]): string[] {
 /** A footnote's own line: it starts with its number in superscript ("² Ascend, ..."). */
 export function isFootnote(line: string): boolean {
   return /^\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s/.test(line);
+}
+
+/**
+ * A footnote that cites a source rather than explaining: it has a year in it or is no sentence
+ * ("² Ascend, The Aspen Institute", "⁵ VNG: Werken aan Veiligheid …, december 2019"). It says where
+ * something comes from, not what; a footnote that explains ("⁴ Indien we spreken van …") stays.
+ */
+export function isSourceNote(text: string): boolean {
+  const note = /^\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s+(.*)$/u.exec(text);
+  return note !== null && (/\b(19|20)\d{2}\b/.test(note[1]!) || !/[.!?]["”’)]?$/.test(note[1]!.trim()));
 }
 
 /** A list item's text line (not a table row). */
