@@ -564,6 +564,10 @@ describe("answers over the shipped corpus", () => {
     // "hier": the asker's own region is what is asked about, and no document covers it.
     const here = await ask.answer("Ik werk in Haaglanden. Hoe werkt de plaatsing in de jz+ hier?");
     expect(here.status).toBe("abstained");
+    // "bij ons" is the asker's place, not the organisation they work for: no quote needs to name the GI.
+    const ours = await ask.answer("ik zit bij de GI in drenthe. hoe gaat plaatsing in jz+ tegenwoordig bij ons, wat is er nieuw aan de werkwijze?");
+    expect(ours.status).toBe("answered");
+    expect(ours.text).toContain("nieuwe werkwijze");
   });
 
   it("finds the later question's date further down the ranking, and adds no other quote for it", async () => {

@@ -796,11 +796,14 @@ const POINTS_AT_ASKER = /\b(hier|bij ons|onze?|(de|mijn) (regio|gemeente|provinc
 function namesAskedAbout(question: string): Set<string> {
   const names = namesIn(question);
   const intro = INTRODUCES_ASKER.exec(question);
-  // A question about the asker's own place ("hoe gaat dat hier?", "in onze regio") asks about it.
-  if (!intro || POINTS_AT_ASKER.test(question.slice(intro[0].length))) return names;
+  if (!intro) return names;
   const rest = namesIn(question.slice(intro[0].length));
   const introduced = namesIn(intro[0]);
-  return new Set([...names].filter((name) => rest.has(name) || !introduced.has(name)));
+  // A question about the asker's own place ("hoe gaat dat hier?", "bij ons") asks about that
+  // place, not about the organisation they work for ("ik zit bij de GI in drenthe. hoe gaat
+  // plaatsing in jz+ bij ons …?" was refused because no quote named the GI; new-user try).
+  const places = POINTS_AT_ASKER.test(question.slice(intro[0].length)) ? placesIn(intro[0]) : new Set<string>();
+  return new Set([...names].filter((name) => rest.has(name) || !introduced.has(name) || places.has(name)));
 }
 
 /** The question without the names that only its asker's introduction has (`asked`: see namesAskedAbout). */
