@@ -570,6 +570,16 @@ describe("answers over the shipped corpus", () => {
     expect(ours.text).toContain("nieuwe werkwijze");
   });
 
+  it("marks the answer to 'wat is X?' when its quotes mention X without saying what it is", async () => {
+    const servicepunt = await ask.answer("wat is t servicepunt jz+ eigenlijk");
+    expect(servicepunt.status).toBe("answered");
+    expect(servicepunt.undefinedTerm).toBe("servicepunt jz+");
+    // Written out in brackets, the abbreviation is explained.
+    const jim = await ask.answer("wat is JIM?");
+    expect(jim.text).toContain("Jouw Informele Mentor");
+    expect(jim.undefinedTerm).toBeUndefined();
+  });
+
   it("finds the later question's date further down the ranking, and adds no other quote for it", async () => {
     const result = await ask.answer("wanneer is het actieprogramma zorg vd jeugd gelanceerd en tot wanneer loopt het?");
     expect(result.status).toBe("answered");

@@ -187,6 +187,11 @@ export function unansweredNotice(part: string): string {
   return `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
 }
 
+/** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
+export function undefinedTermNotice(term: string): string {
+  return `Wat „${shorten(term.replace(/[*_`~]/g, ""), 60)}” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
+}
+
 /** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
 function nothingNew(): AnswerResult {
   return { status: "abstained", text: NOTHING_NEW_TEXT, mode: "none", sources: [], moreSources: [] };
@@ -220,6 +225,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       return parts;
     case "answered":
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
+      if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });

@@ -16,6 +16,7 @@ import { citationFor } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
+import { definesTerm, termAsked } from "./definitionAsked.js";
 import { plainText } from "./untrustedText.js";
 import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { chunkLines, passageSentences } from "./sentences.js";
@@ -37,6 +38,8 @@ export interface AnswerResult {
   unanswered?: string;
   /** An abstention on a question none of whose words the documents use ("wat is het weer morgen?"). */
   offTopic?: boolean;
+  /** The term a "wat is X?" question asks about, when no quote says what it is (as typed). */
+  undefinedTerm?: string;
 }
 
 export interface AskServiceOptions {
@@ -256,6 +259,7 @@ export class AskService {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     }
+    extractive = { ...extractive, result: withUndefinedTerm(searchText, extractive.result) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
       const generated = await this.generateWithDeadline(question, passages);
@@ -639,6 +643,34 @@ export class AskService {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * The answer to "wat is X?" marked when no quote, and no heading of a cited section, says what X
+ * is: quotes that only mention it ("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt)")
+ * are what the documents say about it, not what it is (new-user try: "wat is t servicepunt jz+
+ * eigenlijk" got that line as if it explained the Servicepunt).
+ */
+function withUndefinedTerm(question: string, result: AnswerResult): AnswerResult {
+  const term = termAsked(question);
+  if (!term || result.status !== "answered" || result.text.trim() === "") return result;
+  const about = [result.text, ...result.sources.map((source) => source.section)].join("\n");
+  if (definesTerm(about, term.folded) || namesInHeading(result.sources, term.folded)) return result;
+  return { ...result, undefinedTerm: term.typed };
+}
+
+/**
+ * Whether a cited section is titled with the term and nothing more ("Expertteam", "6.3.1
+ * Ondersteuningsteam"): that section is about it, and describes it. Not "Hernieuwde Werkwijze
+ * spoedmachtiging", which is about something else that has the term in it.
+ */
+function namesInHeading(sources: readonly SourceCitation[], term: string): boolean {
+  const termWords = term.split(" ");
+  return sources.some((source) => {
+    const heading = foldText(source.section.split("›").at(-1) ?? "").replace(/^[\d.]+\s*/, "");
+    const words = heading.split(/[^\p{L}\d+]+/u).filter((word) => word.length >= 4);
+    return words.length > 0 && words.every((word) => termWords.some((t) => word.startsWith(t.slice(0, 6)) || t.startsWith(word.slice(0, 6))));
+  });
 }
 
 /**

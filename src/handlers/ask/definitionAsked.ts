@@ -1,0 +1,56 @@
+import { foldText } from "../../knowledge/analysis/normalise.js";
+import { questionParts } from "./questionParts.js";
+
+/**
+ * "wat is t servicepunt jz+ eigenlijk?", "wat betekent een spoedmachtiging?", "wat houdt de
+ * verklarende analyse in?": a question for what something is. The term is a bare noun phrase of
+ * at most three words; "wat is de rol van het NJi …?" asks for more than what a thing is, and
+ * "wat zijn de basisprincipes?" for a list.
+ */
+const ASKS_WHAT_IT_IS =
+  /^\s*(?:en\s+)?wat\s+(?:is|betekent|houdt)\s+(?:(?:een|de|het|t|'t)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|in|eigenlijk\s+in|precies\s+in))*\s*\??\s*$/iu;
+
+/** Words that make the phrase more than a name for a thing. */
+const NOT_A_TERM = /^(?:van|voor|bij|op|met|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?)$/;
+
+/**
+ * The term a question (or the first question of a message that asks two things) asks to have
+ * explained: as typed, and folded for matching. Undefined for any other question.
+ */
+export function termAsked(question: string): { typed: string; folded: string } | undefined {
+  const first = questionParts(question)?.first ?? question;
+  const match = ASKS_WHAT_IT_IS.exec(first.trim());
+  if (!match) return undefined;
+  const words = foldText(match[1]!).split(/\s+/);
+  if (words.some((word) => NOT_A_TERM.test(word))) return undefined;
+  return { typed: match[1]!, folded: words.join(" ") };
+}
+
+/**
+ * Whether a quoted text says what the term is: the term's main word (its last, or the one before
+ * a short tag like "jz+") followed within a few words by "is een", "betekent", "houdt … in",
+ * "staat voor", "heeft een … functie" …; "met … <term> bedoelen/verstaan we"; a definition spelled
+ * out ("als volgt gedefinieerd"); or an abbreviation written out next to it in brackets.
+ */
+export function definesTerm(text: string, term: string): boolean {
+  const words = term.split(" ");
+  const head = [...words].reverse().find((word) => word.length >= 4) ?? words.at(-1)!;
+  const stem = escape(head.length > 7 ? head.slice(0, head.length - 2) : head);
+  // "X is een …", "X betekent …", "X houdt … in", "X staat voor …": not "X is afgerond".
+  const says = new RegExp(
+    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|doel))|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b|\bgedefinieerd\b|\bdefinitie\b|\bomschreven\b`,
+    "u",
+  );
+  // An abbreviation asked for, written out next to it ("JIM (Jouw Informele Mentor)", "Integraal
+  // Netwerkversterkend Team (INT)").
+  const short = escape(head);
+  const spelledOut = /^[a-z]{2,6}$/.test(head) ? new RegExp(String.raw`\b${short}\s*\(\s*\p{L}|\p{L}{3,}\s*\(\s*${short}\s*\)`, "u") : undefined;
+  // Line by line: a list's next item is no part of what the one before says.
+  return foldText(text)
+    .split("\n")
+    .some((line) => says.test(line) || (spelledOut?.test(line) ?? false));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
+import { AskHandler } from "../../src/handlers/ask/askHandler.js";
+import type { AnswerResult } from "../../src/handlers/ask/askService.js";
+import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
+import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
+
+describe("termAsked", () => {
+  it("reads the term of a question for what something is, also as the first of two questions", () => {
+    expect(termAsked("wat is t servicepunt jz+ eigenlijk")).toEqual({ typed: "servicepunt jz+", folded: "servicepunt jz+" });
+    expect(termAsked("Wat houdt de verklarende analyse in?")?.folded).toBe("verklarende analyse");
+    expect(termAsked("wat betekent een spoedmachtiging?")?.folded).toBe("spoedmachtiging");
+    expect(termAsked("wat is een verklarende analyse en wie stelt die op")?.folded).toBe("verklarende analyse");
+    expect(termAsked("wat is JIM?")).toEqual({ typed: "JIM", folded: "jim" });
+  });
+
+  it("leaves questions for more than what a thing is alone", () => {
+    for (const question of ["wat is de rol van het NJi in het plan?", "wat is het doel van het suicide preventieplan in het actieplan?", "wat zijn de basisprincipes?", "wat is het telefoonnummer van het servicepunt?", "hoe werkt het servicepunt?"]) {
+      expect(termAsked(question), question).toBeUndefined();
+    }
+  });
+});
+
+describe("definesTerm", () => {
+  it("tells a line that says what the term is from one that only mentions it", () => {
+    expect(definesTerm("Het Servicepunt JeugdzorgPlus is het loket voor consultvragen.", "servicepunt jz+")).toBe(true);
+    expect(definesTerm("Met lokale teams bedoelen we ook de wijkteams.", "lokale teams")).toBe(true);
+    expect(definesTerm("Er wordt gewerkt met JIM (Jouw Informele Mentor), dus …", "jim")).toBe(true);
+    expect(definesTerm("- Ontwikkelen en inrichten Integraal Netwerkversterkend Team (INT)", "int")).toBe(true);
+    expect(definesTerm("Het Ondersteuningsteam heeft een ondersteunende en verbindende functie.", "ondersteuningsteam")).toBe(true);
+    expect(definesTerm("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.", "servicepunt jz+")).toBe(false);
+    expect(definesTerm("- Een enquête over de regionale expertteams is afgerond.", "expertteam")).toBe(false);
+    // A list's next item is no part of what the one before says.
+    expect(definesTerm("- een gedeelde verklarende analyse opgesteld\n- Is voorafgaand een traject ingezet", "verklarende analyse")).toBe(false);
+  });
+});
+
+describe("AskHandler under a 'wat is X?' question", () => {
+  it("says above the quotes that they do not say what X is, when the answer marks it", async () => {
+    const result: AnswerResult = {
+      status: "answered",
+      text: "3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad. [1]",
+      mode: "extractive",
+      sources: [{ n: 1, documentId: "werkwijze.md", documentTitle: "Werkwijze", section: "Wat moeten we organiseren?", quote: "Organiseren inzet HSJ kennis" }],
+      moreSources: [],
+      undefinedTerm: "servicepunt jz+",
+    };
+    const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()));
+    const reply = await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat is t servicepunt jz+ eigenlijk");
+    const notice = reply.parts.findIndex((part) => part.kind === "notice" && part.text.includes("„servicepunt jz+” precies is, staat niet in de plandocumenten"));
+    const text = reply.parts.findIndex((part) => part.kind === "text");
+    expect(notice).toBeGreaterThanOrEqual(0);
+    expect(notice).toBeLessThan(text);
+    // Without the mark, no such notice.
+    const plain = new AskHandler({ answer: async () => ({ ...result, undefinedTerm: undefined }) }, new AnswerLog(new MemoryKeyValueStore()));
+    const other = await plain.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat is t servicepunt jz+ eigenlijk");
+    expect(other.parts.some((part) => part.kind === "notice" && part.text.includes("precies is"))).toBe(false);
+  });
+});
