@@ -52,9 +52,21 @@ describe("AskHandler with follow-ups", () => {
     });
     await handler.question(address, "wat willen ze bereiken?");
     const reply = await handler.question(address, "en wanneer moet dat klaar zijn?");
-    expect(texts(reply.parts)).toContain("Op deze vervolgvraag vind ik niets anders dan in mijn vorige antwoord. Stel hem gerust als hele vraag, met het onderwerp erin.");
+    expect(texts(reply.parts)).toContain("Daarover vind ik in de plandocumenten niets meer dan in mijn vorige antwoord. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.");
     expect(texts(reply.parts)).not.toContain("“Minder spoedplaatsingen.” [1]");
     expect(reply.parts.some((p) => p.kind === "sources")).toBe(false);
+    // No referral to the Servicepunt: the follow-up is about the documents, not a case.
+    expect(texts(reply.parts).some((t) => /servicepunt/i.test(t))).toBe(false);
+  });
+
+  it("says plainly which kind of answer the documents do not give, when the follow-up asked for one", async () => {
+    const { handler } = handlerWith({
+      "welke stappen heeft een plaatsing in de jz+?": "“Analyse opstellen.” [1]",
+      "welke stappen heeft een plaatsing in de jz+? hoe lang duurt dat dan?": "“Analyse opstellen.” [1]",
+    });
+    await handler.question(address, "welke stappen heeft een plaatsing in de jz+?");
+    const reply = await handler.question(address, "hoe lang duurt dat dan?");
+    expect(texts(reply.parts)).toContain("De plandocumenten noemen daarbij geen duur. Ze zeggen er alleen wat in mijn vorige antwoord staat.");
   });
 
   it("answers every question on its own when follow-ups are switched off", async () => {

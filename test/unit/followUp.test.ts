@@ -17,7 +17,7 @@ describe("isFollowUp", () => {
   });
 
   it("takes a short question without a connective that speaks of 'that' as a thing of its own", () => {
-    for (const text of ["hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?"]) {
+    for (const text of ["hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?"]) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });
@@ -30,6 +30,7 @@ describe("isFollowUp", () => {
       "en",
       "endocrinologie?",
       "klopt het dat de plekken verdwijnen?",
+      "klopt het dat in rijnmond de GI beslist?",
       "wat is dat plan voor kwetsbare jongeren eigenlijk?",
       "hoe is dit geregeld in de regio Groningen en Drenthe volgens het nieuwe plan?",
     ]) {

@@ -8,6 +8,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, withPrevious } from "./followUp.js";
 import type { AnswerResult, AskService } from "./askService.js";
 import { shorten } from "./sentences.js";
+import { type AnswerType, askedFor } from "../../knowledge/analysis/answerType.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 export const FEEDBACK_ACTION = "ask.feedback";
@@ -25,7 +26,26 @@ const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan bea
 const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
 /** Not "the documents say nothing more": they may, in words this reading of the follow-up missed. */
-const NOTHING_NEW_TEXT = "Op deze vervolgvraag vind ik niets anders dan in mijn vorige antwoord. Stel hem gerust als hele vraag, met het onderwerp erin.";
+const NOTHING_NEW_TEXT = "Daarover vind ik in de plandocumenten niets meer dan in mijn vorige antwoord. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.";
+/**
+ * What a follow-up asked for, when it asked for a kind of answer ("hoe lang duurt dat dan?"): said
+ * plainly that the documents do not give it (new-user try: "niets anders dan in mijn vorige
+ * antwoord" read as dodging the question).
+ */
+const KIND_NOT_FOUND: Record<AnswerType, string> = {
+  duration: "duur",
+  date: "datum",
+  number: "aantal",
+  amount: "bedrag",
+  percentage: "percentage",
+  frequency: "frequentie",
+  age: "leeftijd",
+  person: "naam",
+  phone: "telefoonnummer",
+  email: "e-mailadres",
+  address: "adres",
+  article: "wetsartikel",
+};
 /** How much of the previous question the follow-up notice shows. */
 const FOLLOW_UP_QUOTE_CHARS = 120;
 /** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
@@ -62,7 +82,7 @@ export class AskHandler {
     const previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
     const asked = previous ? withPrevious(previous.question, text) : text;
     let result = nonEmpty(await this.ask.answer(asked));
-    if (previous && result.status === "answered" && leadsAsBefore(result.text, previous)) result = nothingNew();
+    if (previous && result.status === "answered" && leadsAsBefore(result.text, previous)) result = nothingNew(text);
     if (this.followUps && !previous) {
       const answer = result.status === "answered" ? result.text : "";
       await bestEffort(() => this.followUps!.remember(address, text, answer));
@@ -193,8 +213,10 @@ export function undefinedTermNotice(term: string): string {
 }
 
 /** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
-function nothingNew(): AnswerResult {
-  return { status: "abstained", text: NOTHING_NEW_TEXT, mode: "none", sources: [], moreSources: [] };
+function nothingNew(followUp: string): AnswerResult {
+  const kind = askedFor(followUp)?.type;
+  const text = kind ? `De plandocumenten noemen daarbij geen ${KIND_NOT_FOUND[kind]}. Ze zeggen er alleen wat in mijn vorige antwoord staat.` : NOTHING_NEW_TEXT;
+  return { status: "abstained", text, mode: "none", sources: [], moreSources: [], nothingNew: true };
 }
 
 function answerParts(result: AnswerResult, question: string): ReplyPart[] {
@@ -209,6 +231,8 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       return parts;
     case "abstained":
       parts.push({ kind: "text", text: result.text });
+      // A follow-up that only repeats the previous answer is no question for the Servicepunt.
+      if (result.nothingNew) return parts;
       if (result.offTopic) {
         parts.push(notice(HELP_STEP, "info"));
         return parts;

@@ -40,6 +40,8 @@ export interface AnswerResult {
   offTopic?: boolean;
   /** The term a "wat is X?" question asks about, when no quote says what it is (as typed). */
   undefinedTerm?: string;
+  /** An abstention on a follow-up whose answer would only repeat the previous one. */
+  nothingNew?: boolean;
 }
 
 export interface AskServiceOptions {

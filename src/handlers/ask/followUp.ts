@@ -21,14 +21,15 @@ const MAX_POINTING_BACK_WORDS = 25;
 const POINTS_BACK = /\b(?:dan|daar\w*|hier\w*|dat|dit|deze|die|zo'n|zulke)\b/i;
 /**
  * A short question without a connective still goes on from the previous one when it speaks of
- * "that" as a thing of its own: "dit" or "dat" at its end or before a verb ("wie betaalt dat?",
- * "hoe is dit geregeld in regio utrecht?"), or "daarover", "hiervoor" (new-user try: that question
- * was answered on "geregeld" alone, with a waiting-time app in Utrecht-West). Not "dat" that opens
- * a clause ("klopt het dat de plekken verdwijnen?").
+ * "that" as a thing of its own: "dit" or "dat" at its end, before a verb or before "in", "bij" …
+ * ("wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "hoe pakken ze dit in twente
+ * aan?"), or "daarover", "hiervoor" (new-user tries: such questions were answered on "geregeld" or
+ * "Twente" alone). Not "dat" that opens a clause ("klopt het dat de plekken verdwijnen?").
  */
-const SPEAKS_OF_THAT = /\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt)\b)|\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i;
+const SPEAKS_OF_THAT =
+  /(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b))|\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i;
 /** At most this many words for such a question without a connective. */
-const MAX_POINTING_WORDS = 8;
+const MAX_POINTING_WORDS = 10;
 
 const SCHEMA_VERSION = 2;
 /** The previous question is cut to this length before it is kept. */
