@@ -570,6 +570,13 @@ describe("answers over the shipped corpus", () => {
     expect(ours.text).toContain("nieuwe werkwijze");
   });
 
+  it("answers from the document a question asks about ('wat zegt de voortgangsrapportage over …')", async () => {
+    const report = await ask.answer("wat zegt de voortgangsrapportage over jz+ en minder dwang, separeren enzo");
+    expect(report.sources[0]?.documentId).toBe("voortgangsrapportage-5-zorg-voor-de-jeugd-2020.md");
+    const plan = await ask.answer("wat staat er in het actieplan over gesloten plaatsingen, moeten die omlaag?");
+    expect(plan.sources[0]?.documentId).toBe("actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md");
+  });
+
   it("marks the answer to 'wat is X?' when its quotes mention X without saying what it is", async () => {
     const servicepunt = await ask.answer("wat is t servicepunt jz+ eigenlijk");
     expect(servicepunt.status).toBe("answered");

@@ -393,6 +393,18 @@ describe("extractiveAnswer", () => {
     expect(unnamed.text).not.toContain("Adequate doelen");
   });
 
+  it("leads with the named document's line when the question asks what that document says", () => {
+    const plan = passage("a", "Het plan wil minder gesloten plaatsingen en minder dwang.", 0.9, ["5 Veranderopgaven"]);
+    const report = passage("b", "De rapportage meldt minder gesloten plaatsingen en minder separaties.", 0.7, ["Actielijn 2"]);
+    const question = "wat zegt de rapportage over minder gesloten plaatsingen";
+    const named = { id: "b.md", words: [false, true, false, false, false], asSource: true };
+    const asked = extractiveAnswer([plan, report], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false, namedDocument: named }, `${question}?`);
+    expect(asked.text.split("\n")[0]).toContain("De rapportage meldt");
+    // Named but not asked as the source, retrieval's order stands.
+    const mentioned = extractiveAnswer([plan, report], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false, namedDocument: { ...named, asSource: false } }, `${question}?`);
+    expect(mentioned.text.split("\n")[0]).toContain("Het plan wil");
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });

@@ -54,6 +54,9 @@ export interface AskServiceOptions {
   aboutRarity: number;
 }
 
+/** "volgens het actieplan", "wat zegt / staat in / noemt de regiovisie …": the question asks what a document says. */
+const ASKS_WHAT_A_DOCUMENT_SAYS = /\b(?:volgens|zegt|zeggen|staat|staan|noemt|noemen|schrijft|schrijven)\b/i;
+
 /** Words by which a question points back at the one before it ("daarover", "wanneer komt dat …"). */
 const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|ermee|hun|hen)\b/;
 
@@ -401,10 +404,13 @@ export class AskService {
     return undefined;
   }
 
-  /** The document the question clearly names, and which of its words name it (title, region, kind). */
-  private namedDocumentWords(question: string, scorer: ReturnType<KnowledgeBase["questionScorer"]>): { id: string; words: boolean[] } | undefined {
+  /**
+   * The document the question clearly names, which of its words name it (title, region, kind), and
+   * whether it asks what that document says.
+   */
+  private namedDocumentWords(question: string, scorer: ReturnType<KnowledgeBase["questionScorer"]>): { id: string; words: boolean[]; asSource: boolean } | undefined {
     const named = this.knowledge.namedDocument(question, true);
-    return named ? { id: named.id, words: scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`) } : undefined;
+    return named ? { id: named.id, words: scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`), asSource: ASKS_WHAT_A_DOCUMENT_SAYS.test(question) } : undefined;
   }
 
   /** `laterQuestion`: the second question of the message, checked against what is quoted. */
