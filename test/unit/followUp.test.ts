@@ -17,7 +17,7 @@ describe("isFollowUp", () => {
   });
 
   it("takes a short question without a connective that speaks of 'that' as a thing of its own", () => {
-    for (const text of ["hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?"]) {
+    for (const text of ["hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?", "wie stelt die op dan?"]) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });
@@ -31,6 +31,7 @@ describe("isFollowUp", () => {
       "endocrinologie?",
       "klopt het dat de plekken verdwijnen?",
       "klopt het dat in rijnmond de GI beslist?",
+      "hoeveel jongeren die geplaatst zijn krijgen een VA?",
       "wat is dat plan voor kwetsbare jongeren eigenlijk?",
       "hoe is dit geregeld in de regio Groningen en Drenthe volgens het nieuwe plan?",
     ]) {
@@ -60,7 +61,7 @@ describe("FollowUpMemory", () => {
   it("forgets the question after its time", async () => {
     let now = 0;
     const memory = new FollowUpMemory(new MemoryKeyValueStore(() => now), 600);
-    await memory.remember(address(), "wat doet het expertteam?", "");
+    await memory.remember(address(), "wat doet het expertteam?", "“Het expertteam helpt.” [1]");
     now = 599_000;
     expect((await memory.previous(address()))?.question).toBe("wat doet het expertteam?");
     now = 601_000;
@@ -69,16 +70,23 @@ describe("FollowUpMemory", () => {
 
   it("keeps no personal data the privacy filter finds, not even a placeholder", async () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
-    await memory.remember(address(), "moeder mailt vanaf j.jansen@example.org, wat moet ik doen bij een spoedmachtiging?", "");
+    await memory.remember(address(), "moeder mailt vanaf j.jansen@example.org, wat moet ik doen bij een spoedmachtiging?", "“Bel het Servicepunt.” [1]");
     const kept = (await memory.previous(address()))?.question;
     expect(kept).toContain("spoedmachtiging");
     expect(kept).not.toContain("example.org");
     expect(kept).not.toContain("verwijderd");
   });
 
+  it("forgets the question before when a question was not answered: there is nothing to build on", async () => {
+    const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
+    await memory.remember(address(), "wat doet het expertteam?", "“Het expertteam helpt.” [1]");
+    await memory.remember(address(), "tel nr van het servicepunt in groningen?", "");
+    expect(await memory.previous(address())).toBeUndefined();
+  });
+
   it("keeps nothing when switched off (0 minutes)", async () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 0);
-    await memory.remember(address(), "wat doet het expertteam?", "");
+    await memory.remember(address(), "wat doet het expertteam?", "“Het expertteam helpt.” [1]");
     expect(await memory.previous(address())).toBeUndefined();
   });
 });

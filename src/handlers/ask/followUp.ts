@@ -23,11 +23,12 @@ const POINTS_BACK = /\b(?:dan|daar\w*|hier\w*|dat|dit|deze|die|zo'n|zulke)\b/i;
  * A short question without a connective still goes on from the previous one when it speaks of
  * "that" as a thing of its own: "dit" or "dat" at its end, before a verb or before "in", "bij" …
  * ("wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "hoe pakken ze dit in twente
- * aan?"), or "daarover", "hiervoor" (new-user tries: such questions were answered on "geregeld" or
- * "Twente" alone). Not "dat" that opens a clause ("klopt het dat de plekken verdwijnen?").
+ * aan?"), "die" or "deze" at its end ("wie stelt die op dan?"), or "daarover", "hiervoor" (new-user
+ * tries: such questions were answered on "geregeld" or "Twente" alone). Not "dat" that opens a
+ * clause ("klopt het dat de plekken verdwijnen?"), nor "die" that does ("jongeren die …").
  */
 const SPEAKS_OF_THAT =
-  /(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b))|\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i;
+  /\b(?:die|deze)(?=(?:\s+(?:op|af|aan|in|uit|mee|door|voor|dan|nou|nu|eigenlijk|precies|ook|wel))*\s*[?.!]*\s*$)|(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b))|\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i;
 /** At most this many words for such a question without a connective. */
 const MAX_POINTING_WORDS = 10;
 
@@ -64,9 +65,15 @@ export class FollowUpMemory {
     return this.ttlSeconds > 0;
   }
 
-  /** Keeps the question, and a fingerprint of the answer's first quote (not the quote itself). */
+  /**
+   * Keeps the question, and a fingerprint of the answer's first quote (not the quote itself). A
+   * question the documents did not answer (`answer` empty) is nothing to build on: the question
+   * before it is forgotten too, so a next "en hoe doen ze dit in limburg?" stands on its own
+   * (new-user try: it was read with a refused question about a phone number).
+   */
   async remember(address: ConversationAddress, question: string, answer: string): Promise<void> {
     if (!this.enabled) return;
+    if (answer.trim() === "") return this.store.delete(keyOf(address));
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return;
