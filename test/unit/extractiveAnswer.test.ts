@@ -405,6 +405,15 @@ describe("extractiveAnswer", () => {
     expect(mentioned.text.split("\n")[0]).toContain("Het plan wil");
   });
 
+  it("quotes a numbered item of a sublist with the item that announces it, in their order", () => {
+    const text = "Vervolgstappen:\n\n- Etappe 3 van het project start en bevat 3 onderdelen:\n- 1. Voortzetting van het onderzoek naar alternatieven\n- 2. Registratie en terugkoppeling van gedwongen afzonderingen\n- 3. Verdere ontwikkeling van het lerende netwerk\n- Een ander punt over suïcidepreventie";
+    const answer = answerTo("wat gebeurt er met registratie van gedwongen afzonderingen", [passage("a", text)]);
+    const lines = answer.text.split("\n");
+    expect(lines.findIndex((l) => l.includes("Etappe 3"))).toBeLessThan(lines.findIndex((l) => l.startsWith("1. ")));
+    expect(lines.findIndex((l) => l.startsWith("1. "))).toBeLessThan(lines.findIndex((l) => l.startsWith("2. ")));
+    expect(answer.text).toContain("2. Registratie en terugkoppeling van gedwongen afzonderingen");
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });

@@ -782,6 +782,16 @@ function numberedAfter(lines: PassageLine[], index: number): number[] {
   return out;
 }
 
+/** The item that announces the numbered run a numbered item belongs to ("… bevat 3 onderdelen:"), if any. */
+function sublistParent(lines: PassageLine[], index: number): number | undefined {
+  if (lines[index]?.number === undefined) return undefined;
+  for (let i = index - 1; i >= 0 && lines[i]!.kind === "item" && lines[i]!.block === lines[index]!.block; i--) {
+    if (lines[i]!.number !== undefined) continue;
+    return announces(lines[i]!.text) && numberedAfter(lines, i).includes(index) ? i : undefined;
+  }
+  return undefined;
+}
+
 /** Indexes of the lines in a block. */
 function blockOf(lines: PassageLine[], block: number): number[] {
   return lines.flatMap((line, i) => (line.block === block ? [i] : []));
@@ -817,6 +827,11 @@ function quoteAround(
     const introIndex = intro ? lines.indexOf(intro) : -1;
     const sublist = announces(line.text) && line.number === undefined ? numberedAfter(lines, c.index) : [];
     if (sublist.length >= 2) return { n: c.n, indexes: [...(introIndex >= 0 ? [introIndex] : []), c.index, ...sublist.slice(0, options.maxListItems)] };
+    // A numbered item of a sublist ("… bevat 3 onderdelen:" / 1, 2, 3) is quoted with the item
+    // that announces it, in their order: moved above it, "2." stood before its own heading and
+    // "1." (new-user try).
+    const parent = sublistParent(lines, c.index);
+    if (parent !== undefined) return { n: c.n, indexes: [...(introIndex >= 0 ? [introIndex] : []), parent, ...numberedAfter(lines, parent).slice(0, options.maxListItems)] };
     const block = blockOf(lines, line.block).slice(0, options.maxListItems);
     const leads = block.includes(c.index) && itemLeads(c.index, intro);
     const items = leads && alone ? [c.index] : leads ? [c.index, ...block.filter((i) => i !== c.index)] : block;
