@@ -577,6 +577,16 @@ describe("answers over the shipped corpus", () => {
     expect(plan.sources[0]?.documentId).toBe("actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md");
   });
 
+  it("marks an answer from another document than the one the question asks about", async () => {
+    const result = await ask.answer("bij een OTS, wat doet de GI dan volgens de nieuwe werkwijze gron/dr?");
+    expect(result.status).toBe("answered");
+    expect(result.sources.some((s) => s.documentId.startsWith("nieuwe-werkwijze"))).toBe(false);
+    expect(result.namedElsewhere).toBe("Nieuwe werkwijze plaatsing in de JeugdzorgPlus");
+    // Answered from the document it names: no mark.
+    const own = await ask.answer("wat zegt de voortgangsrapportage over jz+ en minder dwang, separeren enzo");
+    expect(own.namedElsewhere).toBeUndefined();
+  });
+
   it("marks the answer to 'wat is X?' when its quotes mention X without saying what it is", async () => {
     const servicepunt = await ask.answer("wat is t servicepunt jz+ eigenlijk");
     expect(servicepunt.status).toBe("answered");

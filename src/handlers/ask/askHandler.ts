@@ -207,6 +207,11 @@ export function unansweredNotice(part: string): string {
   return `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
 }
 
+/** Says that the quotes come from another document than the one the question names. */
+export function namedElsewhereNotice(title: string): string {
+  return `Je vraag noemt „${shorten(title.replace(/[*_`~]/g, ""), 60)}”, maar dit antwoord komt uit een ander plandocument (zie de bronnen).`;
+}
+
 /** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
 export function undefinedTermNotice(term: string): string {
   return `Wat „${shorten(term.replace(/[*_`~]/g, ""), 60)}” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
@@ -252,6 +257,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
+      if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;
   }

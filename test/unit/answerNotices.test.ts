@@ -57,3 +57,21 @@ describe("AskHandler under a 'wat is X?' question", () => {
     expect(other.parts.some((part) => part.kind === "notice" && part.text.includes("precies is"))).toBe(false);
   });
 });
+
+describe("AskHandler under an answer from another document than the one asked about", () => {
+  it("says so below the quotes", async () => {
+    const result: AnswerResult = {
+      status: "answered",
+      text: "“In die gevallen komt de casusregie bij de GI te liggen.” [1]",
+      mode: "extractive",
+      sources: [{ n: 1, documentId: "regiovisie.md", documentTitle: "Regiovisie", section: "3.5 Casusregie", quote: "In die gevallen" }],
+      moreSources: [],
+      namedElsewhere: "Nieuwe werkwijze plaatsing in de JeugdzorgPlus",
+    };
+    const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()));
+    const reply = await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat doet de GI volgens de nieuwe werkwijze?");
+    const text = reply.parts.findIndex((part) => part.kind === "text");
+    const notice = reply.parts.findIndex((part) => part.kind === "notice" && part.text === "Je vraag noemt „Nieuwe werkwijze plaatsing in de JeugdzorgPlus”, maar dit antwoord komt uit een ander plandocument (zie de bronnen).");
+    expect(notice).toBeGreaterThan(text);
+  });
+});
