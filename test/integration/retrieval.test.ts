@@ -577,6 +577,11 @@ describe("answers over the shipped corpus", () => {
     expect(plan.sources[0]?.documentId).toBe("actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md");
   });
 
+  it("leads with the casusregie item that names the GI in the same sentence", async () => {
+    const result = await ask.answer("wie heeft de casusregie als er een GI bij zit?");
+    expect(result.text.split("\n")[1]).toContain("ondertoezichtstelling");
+  });
+
   it("marks an answer from another document than the one the question asks about", async () => {
     const result = await ask.answer("bij een OTS, wat doet de GI dan volgens de nieuwe werkwijze gron/dr?");
     expect(result.status).toBe("answered");

@@ -414,6 +414,13 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toContain("2. Registratie en terugkoppeling van gedwongen afzonderingen");
   });
 
+  it("between two items with the same words, leads with the one that has them in one sentence", () => {
+    const text =
+      "Daar spreken we het volgende over af:\n\n- jeugdbescherming voert soms zelf casusregie.\n- bij vrijwillige hulp voert het wijkteam de casusregie. Jeugdbescherming geeft op verzoek advies.\n- bij een maatregel voert jeugdbescherming de casusregie.";
+    const answer = answerTo("wie voert casusregie naast jeugdbescherming", [passage("a", text)]);
+    expect(answer.text.split("\n")[1]).toBe("- bij een maatregel voert jeugdbescherming de casusregie.");
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });

@@ -4,7 +4,7 @@ import { rowCells } from "../../knowledge/tableRows.js";
 import { openingQuote } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
-import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, shorten, withoutSignature } from "./sentences.js";
+import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, sentencesOf, shorten, withoutSignature } from "./sentences.js";
 
 export interface ExtractiveAnswer {
   /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
@@ -332,7 +332,23 @@ export function extractiveAnswer(
     }
     return text;
   };
-  const ranked = [...candidates].sort((a, b) => b.score - a.score);
+  // Between lines that score the same, the one whose best sentence holds more of the question:
+  // its words stand together ("… komt de casusregie … bij de GI te liggen"), not in sentences
+  // about other things ("… lokale infrastructuur … casusregie. … Veilig thuis of de GI kunnen …";
+  // new-user try: the voluntary-help item led "wie heeft de casusregie als er een GI bij zit?").
+  const together = new Map<Candidate, number>();
+  const closeness = (c: Candidate) => {
+    let value = together.get(c);
+    if (value === undefined) {
+      const text = lineText(c.n, c.index);
+      const sentences = sentencesOf(text);
+      value = sentences.length > 1 ? Math.max(...sentences.map((sentence) => q.score(sentence, passages[c.n - 1]?.chunk))) : c.own;
+      together.set(c, value);
+    }
+    return value;
+  };
+  const byScore = (a: Candidate, b: Candidate) => b.score - a.score || closeness(b) - closeness(a);
+  const ranked = [...candidates].sort(byScore);
   // Whether a list item holds a word of the question that its list's heading, lead-in and title
   // line do not: then the question asks for that item, not for the list (measured: requiring more
   // of the question than the heading and lead-in hold lost lead on q2, check and d). The title
@@ -401,7 +417,7 @@ export function extractiveAnswer(
       }
     }
   }
-  ranked.splice(0, ranked.length, ...[...candidates].sort((a, b) => b.score - a.score));
+  ranked.splice(0, ranked.length, ...[...candidates].sort(byScore));
 
   const quotes: Quote[] = [];
   const used = new Set<string>();

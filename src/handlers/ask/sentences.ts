@@ -26,6 +26,11 @@ const BULLET = /^\s*(?:(?:[-*•–▪·o]\s+(?:[—⇒]\s+)?)+(?:\d+[.)]\s+(?=\
 const SENTENCE_END =
   /(?<=[.!?])(?<!(?:^|[\s(])(?:[Jj]l|[Nn]r|[Aa]rt|[Cc]a|[Oo]\.a|[Bb]ijv|[Rr]esp|[Zz]gn|[Mm]\.b\.t|[Tt]\.a\.v|[Ii]\.p\.v|[Dd]\.w\.z|[Ii]ncl|[Mm]r|[Dd]r|[Pp]rof|[Dd]rs|[Dd]hr|[Mm]evr|[Bb]lz)\.)\s+(?=[\p{Lu}\d“"(])/u;
 
+/** A text's sentences, as lines are split into them. */
+export function sentencesOf(text: string): string[] {
+  return text.split(SENTENCE_END);
+}
+
 /**
  * The lines of a passage as they can be quoted: prose split into sentences, list items and
  * table rows kept whole and grouped in blocks, so a list can be quoted with its lead-in and a
