@@ -49,6 +49,8 @@ const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
 const QUESTION = words("wie wat hoe waar waarmee waarvoor welke");
+/** Words that make a message a question even without a question mark ("thanks, kun je ook uitleggen wat een VA is"). */
+const ASKS = /^(?:wie|wat|hoe|waar\w*|wanneer|welke?|waarom|hoeveel|kun|kan|kunt|mag|moet)$/;
 /** "wat kan ik vragen", "hoe werkt dit", "kun je me helpen": asking how to use Wegwijs. */
 const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen snap snapt begrijp begrijpt");
 /** Not understanding: "dat was niet duidelijk", "ik snap niet hoe dit werkt" asks for help, not thanks. */
@@ -94,7 +96,7 @@ function tokens(text: string): string[] {
  * snap niet hoe dit werkt,"): that says who asks, not what. Up to a full stop, exclamation mark or
  * comma; what follows it decides.
  */
-const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTION}[^.!?,]*[.!,]`, "iu");
+const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTION}[^.!?,]*(?:[.!,]|$)`, "iu");
 
 /** The small-talk intent of a message, or undefined when it is (or may be) a real question. */
 export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
@@ -106,8 +108,11 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
     if (trimmed === "?") return "help";
     return THANKS_EMOJI.test(trimmed) ? "thanks" : undefined;
   }
-  if (ws.length > MAX_WORDS || !ws.every((w) => VOCABULARY.has(w))) return undefined;
   const has = (set: Set<string>) => ws.some((w) => set.has(w));
+  // Thanks that goes on about what the asker will do ("top, thnx! ik ga er mee aan de slag") asks
+  // nothing: without a question mark it is thanks (new-user try: "top" found the Top 100 aanpak).
+  if (ws.length <= MAX_WORDS && has(GRATITUDE) && !trimmed.includes("?") && !ws.some((w) => ASKS.test(w))) return "thanks";
+  if (ws.length > MAX_WORDS || !ws.every((w) => VOCABULARY.has(w))) return undefined;
   if (has(GRATITUDE)) return "thanks";
   if (has(LANGUAGE)) return "language";
   if (has(DOCUMENTS)) return "documents";

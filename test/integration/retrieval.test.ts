@@ -577,6 +577,22 @@ describe("answers over the shipped corpus", () => {
     expect(plan.sources[0]?.documentId).toBe("actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md");
   });
 
+  it("refuses a question about a place typed in lower case that no document names, not one where the asker only works there", async () => {
+    const limburg = await ask.answer("hoe doen ze dat in limburg met de plaatsingen? hebben die ook zo'n servicepunt");
+    expect(limburg.status).toBe("abstained");
+    const almere = await ask.answer("Ik werk in almere. Wanneer zijn de jz+ plekken afgebouwd?");
+    expect(almere.status).toBe("answered");
+    expect(almere.text).toContain("Half 2027");
+  });
+
+  it("asks a question again for a place after it ('…? en in rijnmond?') only of documents that mention that place", async () => {
+    const rijnmond = await ask.answer("wanneer moeten de jz+ plekken afgebouwd zijn en met hoeveel? en in rijnmond?");
+    expect(rijnmond.status).toBe("abstained");
+    const drenthe = await ask.answer("wanneer zijn de jz+ plekken afgebouwd? en in drenthe?");
+    expect(drenthe.status).toBe("answered");
+    expect(drenthe.text).toContain("Half 2027");
+  });
+
   it("leads with the casusregie item that names the GI in the same sentence", async () => {
     const result = await ask.answer("wie heeft de casusregie als er een GI bij zit?");
     expect(result.text.split("\n")[1]).toContain("ondertoezichtstelling");

@@ -32,6 +32,7 @@ describe("isFollowUp", () => {
       "klopt het dat de plekken verdwijnen?",
       "klopt het dat in rijnmond de GI beslist?",
       "hoeveel jongeren die geplaatst zijn krijgen een VA?",
+      "wat is het OZJ precies en wie zitten daarin?",
       "wat is dat plan voor kwetsbare jongeren eigenlijk?",
       "hoe is dit geregeld in de regio Groningen en Drenthe volgens het nieuwe plan?",
     ]) {

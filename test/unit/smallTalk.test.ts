@@ -23,6 +23,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // Chat spellings of thanks (new-user try: "thnx, was nuttig!" was searched and quoted "nuttig").
     ["thnx, was nuttig!", "thanks"],
     ["thanx!", "thanks"],
+    // Thanks with what the asker will do next, and a greeting with who they are (new-user try).
+    ["top, thnx! ik ga er mee aan de slag", "thanks"],
+    ["hoi! ik ben beleidsadviseur jeugd bij een gemeente in drenthe", "greeting"],
     ["wie ben jij?", "identity"],
     ["Wat ben je eigenlijk?", "identity"],
     ["wie is Wegwijs", "identity"],
@@ -84,6 +87,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "hoe gaat het verder na een spoedberaad?",
     "ik werk bij de GI, wat is een spoedberaad?",
     "Ik ben huisarts in Assen. Wie beslist over een plaatsing?",
+    // Thanks with a question, even without a question mark.
+    "thanks, kun je ook uitleggen wat een VA is",
+    "ik ben huisarts in assen en wil weten wie over een plaatsing beslist",
   ])("%j is not small talk", (text) => {
     expect(smallTalkIntent(text)).toBeUndefined();
   });

@@ -60,6 +60,9 @@ export interface AskServiceOptions {
 /** "volgens het actieplan", "wat zegt / staat in / noemt de regiovisie …": the question asks what a document says. */
 const ASKS_WHAT_A_DOCUMENT_SAYS = /\b(?:volgens|zegt|zeggen|staat|staan|noemt|noemen|schrijft|schrijven)\b/i;
 
+/** "…? en in rijnmond?": a place after a question, asking it again for that place. */
+const PLACE_AFTER_QUESTION = /\?\s*(?:(?:en|of|maar|ook|dus)\s+)?((?:in|bij|uit|voor)\s+[^?]{2,60}?)\s*\??\s*$/i;
+
 /** Words by which a question points back at the one before it ("daarover", "wanneer komt dat …"). */
 const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|ermee|hun|hen)\b/;
 
@@ -483,7 +486,21 @@ export class AskService {
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
     const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
     const mentioned = (word: string) => shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
-    const about = questionAbout(scorer, shown, this.options.aboutRarity, asked, mentioned);
+    // A place typed in lower case that the documents never name ("hoe doen ze dat in limburg?")
+    // is what the question is about as much as a capitalised one (new-user try: Limburg was
+    // answered with the Groningen/Drenthe list).
+    const unknownPlaces = placeWordsAsked(question).filter((word) => {
+      const g = scorer.words.indexOf(word);
+      return g >= 0 && !scorer.rarity[g]!.known && !isChatToken(word, false);
+    });
+    const about = questionAbout(scorer, shown, this.options.aboutRarity, new Set([...asked, ...unknownPlaces]), mentioned);
+    // "…? en in rijnmond?": a later question that is only a place asks the first one again for that
+    // place; quotes from documents that never mention it do not answer it (new-user try: the
+    // Groningen/Drenthe answer came again, read as Rijnmond's).
+    const tail = PLACE_AFTER_QUESTION.exec(question)?.[1];
+    const laterPlaces = tail ? placeWordsAsked(tail) : [];
+    const onlyAPlace = laterPlaces.length > 0 && this.knowledge.questionScorer(tail!).words.every((word) => laterPlaces.includes(word));
+    const placeUnmentioned = onlyAPlace && laterPlaces.some((word) => !cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
     // Quotes that share only the place the question names with it ("wat is het weer morgen in
     // Rotterdam?": lines that mention Rotterdam) answer nothing of it.
     const quotedWords = scorer.covered(answer.quoted.join("\n"));
@@ -492,7 +509,7 @@ export class AskService {
     return {
       words: scorer.words.length,
       hasExpectedType: answer.hasExpectedType,
-      aboutMissing: about.missing || onlyPlace,
+      aboutMissing: about.missing || onlyPlace || placeUnmentioned,
       result: {
         status: "answered",
         // Document text may have been written to manipulate: shown as plain text as well.
@@ -782,6 +799,18 @@ function placesIn(question: string, isRegion: (word: string) => boolean = () => 
     for (const token of wordTokens(foldText(name))) if (capitalised || isRegion(token)) places.add(token);
   }
   return places;
+}
+
+/**
+ * The words right after "in", "uit", "bij", "regio", "gemeente" or "provincie" in the question,
+ * folded, leaving out the asker's own introduction unless the question points at the asker's
+ * place ("Ik werk in almere. Wanneer …?" asks nothing about Almere).
+ */
+function placeWordsAsked(question: string): string[] {
+  const intro = INTRODUCES_ASKER.exec(question);
+  const rest = intro && !POINTS_AT_ASKER.test(question.slice(intro[0].length)) ? question.slice(intro[0].length) : question;
+  const pattern = /\b(?:in|uit|bij|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]{3,})/gu;
+  return [...foldText(rest).matchAll(pattern)].flatMap((match) => wordTokens(match[1]!));
 }
 
 /**

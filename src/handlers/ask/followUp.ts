@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ConversationAddress } from "../../bot/incoming.js";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+import { questionParts } from "./questionParts.js";
 
 /**
  * A message that goes on from the one before it instead of standing alone: it opens with a
@@ -39,7 +40,9 @@ const MAX_KEPT_CHARS = 400;
 export function isFollowUp(text: string): boolean {
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length < 2) return false;
-  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.test(text);
+  // A message that asks two things points back inside itself ("wat is het OZJ en wie zitten
+  // daarin?"; new-user try: it was read as a follow-up and refused).
+  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.test(text) && questionParts(text) === undefined;
   return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(words.slice(1).join(" ")));
 }
 
