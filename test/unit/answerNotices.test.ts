@@ -35,43 +35,39 @@ describe("definesTerm", () => {
   });
 });
 
+/** An answer with one source, marked as the test needs it. */
+const answered = (text: string, marks: Partial<AnswerResult>): AnswerResult => ({
+  status: "answered",
+  text,
+  mode: "extractive",
+  sources: [{ n: 1, documentId: "werkwijze.md", documentTitle: "Werkwijze", section: "Wat moeten we organiseren?", quote: text.slice(1, 30) }],
+  moreSources: [],
+  ...marks,
+});
+
+/** The reply parts' positions: where the answer text stands and where a notice with this text does (−1 when none). */
+async function positions(result: AnswerResult, question: string, noticeText: string) {
+  const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()));
+  const { parts } = await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, question);
+  return { text: parts.findIndex((part) => part.kind === "text"), notice: parts.findIndex((part) => part.kind === "notice" && part.text.includes(noticeText)) };
+}
+
 describe("AskHandler under a 'wat is X?' question", () => {
   it("says above the quotes that they do not say what X is, when the answer marks it", async () => {
-    const result: AnswerResult = {
-      status: "answered",
-      text: "3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad. [1]",
-      mode: "extractive",
-      sources: [{ n: 1, documentId: "werkwijze.md", documentTitle: "Werkwijze", section: "Wat moeten we organiseren?", quote: "Organiseren inzet HSJ kennis" }],
-      moreSources: [],
-      undefinedTerm: "servicepunt jz+",
-    };
-    const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()));
-    const reply = await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat is t servicepunt jz+ eigenlijk");
-    const notice = reply.parts.findIndex((part) => part.kind === "notice" && part.text.includes("„servicepunt jz+” precies is, staat niet in de plandocumenten"));
-    const text = reply.parts.findIndex((part) => part.kind === "text");
-    expect(notice).toBeGreaterThanOrEqual(0);
-    expect(notice).toBeLessThan(text);
+    const quote = "“3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.” [1]";
+    const marked = await positions(answered(quote, { undefinedTerm: "servicepunt jz+" }), "wat is t servicepunt jz+ eigenlijk", "„servicepunt jz+” precies is, staat niet in de plandocumenten");
+    expect(marked.notice).toBeGreaterThanOrEqual(0);
+    expect(marked.notice).toBeLessThan(marked.text);
     // Without the mark, no such notice.
-    const plain = new AskHandler({ answer: async () => ({ ...result, undefinedTerm: undefined }) }, new AnswerLog(new MemoryKeyValueStore()));
-    const other = await plain.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat is t servicepunt jz+ eigenlijk");
-    expect(other.parts.some((part) => part.kind === "notice" && part.text.includes("precies is"))).toBe(false);
+    expect((await positions(answered(quote, {}), "wat is t servicepunt jz+ eigenlijk", "precies is")).notice).toBe(-1);
   });
 });
 
 describe("AskHandler under an answer from another document than the one asked about", () => {
   it("says so below the quotes", async () => {
-    const result: AnswerResult = {
-      status: "answered",
-      text: "“In die gevallen komt de casusregie bij de GI te liggen.” [1]",
-      mode: "extractive",
-      sources: [{ n: 1, documentId: "regiovisie.md", documentTitle: "Regiovisie", section: "3.5 Casusregie", quote: "In die gevallen" }],
-      moreSources: [],
-      namedElsewhere: "Nieuwe werkwijze plaatsing in de JeugdzorgPlus",
-    };
-    const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()));
-    const reply = await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat doet de GI volgens de nieuwe werkwijze?");
-    const text = reply.parts.findIndex((part) => part.kind === "text");
-    const notice = reply.parts.findIndex((part) => part.kind === "notice" && part.text === "Je vraag noemt „Nieuwe werkwijze plaatsing in de JeugdzorgPlus”, maar dit antwoord komt uit een ander plandocument (zie de bronnen).");
-    expect(notice).toBeGreaterThan(text);
+    const quote = "“In die gevallen komt de casusregie bij de GI te liggen.” [1]";
+    const notice = "Je vraag noemt „Nieuwe werkwijze plaatsing in de JeugdzorgPlus”, maar dit antwoord komt uit een ander plandocument (zie de bronnen).";
+    const marked = await positions(answered(quote, { namedElsewhere: "Nieuwe werkwijze plaatsing in de JeugdzorgPlus" }), "wat doet de GI volgens de nieuwe werkwijze?", notice);
+    expect(marked.notice).toBeGreaterThan(marked.text);
   });
 });
