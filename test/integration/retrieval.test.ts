@@ -593,6 +593,12 @@ describe("answers over the shipped corpus", () => {
     expect(drenthe.text).toContain("Half 2027");
   });
 
+  it("refuses 'how many' when the documents only say by how much it changed, and answers 'met hoeveel' with it", async () => {
+    expect((await ask.answer("hoeveel gedwongen afzonderingen waren er bij de nulmeting?")).status).toBe("abstained");
+    const change = await ask.answer("met hoeveel moesten de gedwongen afzonderingen omlaag in 2021?");
+    expect(change.text).toContain("teruggebracht met 80%");
+  });
+
   it("leads with the casusregie item that names the GI in the same sentence", async () => {
     const result = await ask.answer("wie heeft de casusregie als er een GI bij zit?");
     expect(result.text.split("\n")[1]).toContain("ondertoezichtstelling");

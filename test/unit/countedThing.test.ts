@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../src/knowledge/analysis/countedThing.js";
+import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../src/knowledge/analysis/countedThing.js";
 
 /** Stand-in for the analyser: lower case, a plural -en or -s off. */
 const terms = (word: string) => [word.toLowerCase().replace(/(en|s)$/, "")];
@@ -23,6 +23,14 @@ describe("countsWords", () => {
     expect(countsWords("In 2019 was het team betrokken bij ruim 100 vragen van ouders.", ["vragen"], terms)).toBe(true);
     expect(countsWords("Kleinschalig verblijf: maximaal zes jongeren per groep.", ["jongeren"], terms)).toBe(true);
     expect(countsWords("Een meisje van 15 jaar is nu opgenomen in een gesloten groep, waar nog plekken vrij zijn.", ["plekken"], terms)).toBe(false);
+  });
+
+  it("does not take a change by a share ('teruggebracht met 80%') for a count, unless the question asks by how much", () => {
+    const change = "In 2021 zijn de gedwongen afzonderingen teruggebracht met 80%.";
+    expect(countsWords(change, ["afzonderingen"], terms, asksForChange("hoeveel gedwongen afzonderingen waren er bij de nulmeting?"))).toBe(false);
+    expect(countsWords(change, ["afzonderingen"], terms, asksForChange("met hoeveel moesten de afzonderingen omlaag?"))).toBe(true);
+    // A share of a group is still how many of them.
+    expect(countsWords("Circa 70% van de jongeren komt binnen met een spoedmachtiging.", ["jongeren"], terms, false)).toBe(true);
   });
 
   it("does not take an age or a duration for a count of what stands next to it, unless the question counts that unit", () => {

@@ -8,7 +8,7 @@ import { personalDataWarning, redactPersonalData, withoutFindings } from "../../
 import { publicNameCheck } from "../../privacy/publicNames.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
-import { countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
+import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
@@ -665,7 +665,8 @@ export class AskService {
     if (subject) return (sentence) => containsAnswerType(sentence, type) && namesSubject(sentence, subject, terms) && (of === undefined || namesSubject(sentence, [of], terms));
     const counted = type === "number" ? countedWords(question) : undefined;
     if (!counted) return (sentence) => containsAnswerType(sentence, type);
-    return (sentence) => containsAnswerType(sentence, type) && countsWords(sentence, counted, terms);
+    const change = asksForChange(question);
+    return (sentence) => containsAnswerType(sentence, type) && countsWords(sentence, counted, terms, change);
   }
 
   /** The generator has its own timeout; this deadline is the backstop that always holds. */
