@@ -4,7 +4,7 @@ import type { ReplyPart } from "../../src/bot/reply.js";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler } from "../../src/handlers/ask/askHandler.js";
 import type { AnswerResult } from "../../src/handlers/ask/askService.js";
-import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
+import { FollowUpMemory, withPrevious } from "../../src/handlers/ask/followUp.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 const address: ConversationAddress = { surface: "web", userId: "u1", conversationId: "c1" };
@@ -31,6 +31,13 @@ function handlerWith(answers: Record<string, string>, minutes = 10) {
   return { answerer, handler: new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, minutes * 60)) };
 }
 
+/** The reply to a follow-up, after its question got `answer`; the combined reading gets `again`. */
+async function followUpReply(question: string, answer: string, followUp: string, again: string) {
+  const { handler } = handlerWith({ [question]: answer, [withPrevious(question, followUp)]: again });
+  await handler.question(address, question);
+  return handler.question(address, followUp);
+}
+
 const texts = (parts: ReplyPart[]) => parts.flatMap((p) => (p.kind === "text" || p.kind === "notice" ? [p.text] : []));
 
 describe("AskHandler with follow-ups", () => {
@@ -46,12 +53,7 @@ describe("AskHandler with follow-ups", () => {
   });
 
   it("says it finds nothing new, and to ask the whole question, when the follow-up's answer leads as the previous one did", async () => {
-    const { handler } = handlerWith({
-      "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]",
-      "wat willen ze bereiken? en wanneer moet dat klaar zijn?": "“Minder spoedplaatsingen.” [1]",
-    });
-    await handler.question(address, "wat willen ze bereiken?");
-    const reply = await handler.question(address, "en wanneer moet dat klaar zijn?");
+    const reply = await followUpReply("wat willen ze bereiken?", "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]", "en wanneer moet dat klaar zijn?", "“Minder spoedplaatsingen.” [1]");
     expect(texts(reply.parts)).toContain("Daarover vind ik in de plandocumenten niets meer dan in mijn vorige antwoord. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.");
     expect(texts(reply.parts)).not.toContain("“Minder spoedplaatsingen.” [1]");
     expect(reply.parts.some((p) => p.kind === "sources")).toBe(false);
@@ -60,12 +62,7 @@ describe("AskHandler with follow-ups", () => {
   });
 
   it("says plainly which kind of answer the documents do not give, when the follow-up asked for one", async () => {
-    const { handler } = handlerWith({
-      "welke stappen heeft een plaatsing in de jz+?": "“Analyse opstellen.” [1]",
-      "welke stappen heeft een plaatsing in de jz+? hoe lang duurt dat dan?": "“Analyse opstellen.” [1]",
-    });
-    await handler.question(address, "welke stappen heeft een plaatsing in de jz+?");
-    const reply = await handler.question(address, "hoe lang duurt dat dan?");
+    const reply = await followUpReply("welke stappen heeft een plaatsing in de jz+?", "“Analyse opstellen.” [1]", "hoe lang duurt dat dan?", "“Analyse opstellen.” [1]");
     expect(texts(reply.parts)).toContain("De plandocumenten noemen daarbij geen duur. Ze zeggen er alleen wat in mijn vorige antwoord staat.");
   });
 

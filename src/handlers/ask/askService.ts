@@ -790,11 +790,13 @@ function questionAbout(
  * Names the question gives as a place ("in de regio Rotterdam", "bij de gemeente Ede", "uit
  * Zwolle"): folded, as the scorer's words are.
  */
+/** A word or name after a word that introduces a place: "in Zwolle", "bij de gemeente Ede", "regio rijnmond". */
+const PLACE_PHRASE = /\b(in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]+)/gu;
+
 function placesIn(question: string, isRegion: (word: string) => boolean = () => false): Set<string> {
   const places = new Set<string>();
-  const pattern = /\b(?:in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]+)/gu;
-  for (const match of question.matchAll(pattern)) {
-    const name = match[1]!;
+  for (const match of question.matchAll(PLACE_PHRASE)) {
+    const name = match[2]!;
     // Typed in lower case, a place is known by the regions the documents cover ("in groningen").
     const capitalised = /^\p{Lu}/u.test(name);
     for (const token of wordTokens(foldText(name))) if (capitalised || isRegion(token)) places.add(token);
@@ -803,15 +805,14 @@ function placesIn(question: string, isRegion: (word: string) => boolean = () => 
 }
 
 /**
- * The words right after "in", "uit", "bij", "regio", "gemeente" or "provincie" in the question,
- * folded, leaving out the asker's own introduction unless the question points at the asker's
- * place ("Ik werk in almere. Wanneer …?" asks nothing about Almere).
+ * The words of four letters or more right after a place word (see PLACE_PHRASE; not "rond") in the
+ * question, folded and in any case, leaving out the asker's own introduction unless the question
+ * points at the asker's place ("Ik werk in almere. Wanneer …?" asks nothing about Almere).
  */
 function placeWordsAsked(question: string): string[] {
   const intro = INTRODUCES_ASKER.exec(question);
   const rest = intro && !POINTS_AT_ASKER.test(question.slice(intro[0].length)) ? question.slice(intro[0].length) : question;
-  const pattern = /\b(?:in|uit|bij|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]{3,})/gu;
-  return [...foldText(rest).matchAll(pattern)].flatMap((match) => wordTokens(match[1]!));
+  return [...foldText(rest).matchAll(PLACE_PHRASE)].flatMap((match) => (match[1] === "rond" || match[2]!.length < 4 ? [] : wordTokens(match[2]!)));
 }
 
 /**

@@ -28,8 +28,14 @@ const POINTS_BACK = /\b(?:dan|daar\w*|hier\w*|dat|dit|deze|die|zo'n|zulke)\b/i;
  * tries: such questions were answered on "geregeld" or "Twente" alone). Not "dat" that opens a
  * clause ("klopt het dat de plekken verdwijnen?"), nor "die" that does ("jongeren die …").
  */
-const SPEAKS_OF_THAT =
-  /\b(?:die|deze)(?=(?:\s+(?:op|af|aan|in|uit|mee|door|voor|dan|nou|nu|eigenlijk|precies|ook|wel))*\s*[?.!]*\s*$)|(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b))|\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i;
+const SPEAKS_OF_THAT = [
+  // "dit"/"dat" at the end, or before a verb or a preposition; not after "het", "zegt", "weet" …
+  /(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b))/i,
+  // "die"/"deze" at the end, perhaps after a particle ("wie stelt die op dan?")
+  /\b(?:die|deze)(?=(?:\s+(?:op|af|aan|in|uit|mee|door|voor|dan|nou|nu|eigenlijk|precies|ook|wel))*\s*[?.!]*\s*$)/i,
+  // "daarover", "hiervoor" …
+  /\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i,
+];
 /** At most this many words for such a question without a connective. */
 const MAX_POINTING_WORDS = 10;
 
@@ -42,7 +48,7 @@ export function isFollowUp(text: string): boolean {
   if (words.length < 2) return false;
   // A message that asks two things points back inside itself ("wat is het OZJ en wie zitten
   // daarin?"; new-user try: it was read as a follow-up and refused).
-  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.test(text) && questionParts(text) === undefined;
+  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) && questionParts(text) === undefined;
   return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(words.slice(1).join(" ")));
 }
 

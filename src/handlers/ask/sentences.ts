@@ -81,7 +81,7 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
     // A line of lower-case words with no punctuation, figure or address is not a sentence: a
     // logo or caption on a slide ("elker Jeugdhulp & onderwijs"), never worth quoting.
     if (kind === "sentence" && /^\p{Ll}[\p{L}\s&'-]*$/u.test(body)) continue;
-    const parts = kind === "item" ? [body] : body.split(SENTENCE_END);
+    const parts = kind === "item" ? [body] : sentencesOf(body);
     const number = kind === "item" ? NUMBERED.exec(trimmed)?.[1] : undefined;
     // A question too short to be a line ("Een utopie?") stays with the sentence that answers it:
     // "Niet vanaf medio juni 2019 …" alone reads as the opposite of what the document says (new-user
