@@ -421,6 +421,14 @@ describe("extractiveAnswer", () => {
     expect(answer.text.split("\n")[1]).toBe("- bij een maatregel voert jeugdbescherming de casusregie.");
   });
 
+  it("reads a sentence with the one that says what it names: 'Het betreft' / 'Het gaat om'", () => {
+    for (const opening of ["Het betreft", "Het gaat om"]) {
+      const text = `De leden van het plan komen samen in de stuurploeg van de regio. ${opening} bestuurders, professionals en jongeren zelf. Los daarvan is er een werkgroep voor de financiering.`;
+      const answer = extractiveAnswer([passage("a", text)], wordsScorer("wie zitten er in de stuurploeg"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+      expect(answer.text).toBe(`“De leden van het plan komen samen in de stuurploeg van de regio. ${opening} bestuurders, professionals en jongeren zelf.” [1]`);
+    }
+  });
+
   it("reads a sentence with the one that goes on from it with 'En' or 'Maar'", () => {
     const text = "Onderwerpen van conflict zijn de contractvoorwaarden, vooral omdat de tarieven niet toereikend zijn. En het wederzijdse gebrek aan vertrouwen. Los daarvan loopt een onderzoek naar de tarieven in de regio.";
     const answer = extractiveAnswer([passage("a", text)], wordsScorer("waar gaan conflicten over"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
