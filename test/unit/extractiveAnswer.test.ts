@@ -352,6 +352,16 @@ describe("extractiveAnswer", () => {
     expect(what.text.split("\n")[0]).toContain("verwijzen veel kinderen");
   });
 
+  it("leads a why-question with the line that gives a reason, not the one that only repeats its words", () => {
+    const text = "Iedereen in de regio kan het plan lezen op de website.\n\nHet plan werkt immers alleen als iedereen het steunt.";
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    const why = "waarom moet iedereen in de regio het plan kunnen lezen";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(why), undefined, options, `${why}?`).text).toMatch(/^“Het plan werkt immers/);
+    // Asked where, not why, the line with more of the question's words leads.
+    const where = "waar kan iedereen in de regio het plan lezen";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“Iedereen in de regio/);
+  });
+
   it("does not lead with a case story's line unless the question asks about that story", () => {
     const story = passage("a", "Sanne wordt met spoed geplaatst; groepsleiders verdienen minder vertrouwen in de gesloten groep.", 0.9, ["Casus"]);
     const policy = passage("b", "Groepsleiders in de gesloten jeugdhulp verdienen minder door de cao.", 0.8, ["5.3 Vakmanschap"]);
