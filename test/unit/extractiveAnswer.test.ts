@@ -913,6 +913,14 @@ describe("excerpt of a long list item", () => {
     expect(shown).toBe("De inspectie houdt toezicht op het plan. …");
   });
 
+  it("shows the best sentence that is too long to fit by its opening and the clauses that answer", () => {
+    const aspects = "Het toezicht richt zich daarbij op de volgende aspecten: over de sectoren heen samenwerken; kennis naar het kind brengen in plaats van het kind verhuizen; terugdringen van vrijheidsbeperkingen en werken aan een ontwikkelingsgericht klimaat; suïcidepreventie; een lerend klimaat voor de medewerkers.";
+    const text = `De inspectie sluit aan bij dit plan. ${aspects} De wijze van toezicht houden is gericht op leren.`;
+    const shown = excerpt(text, scoreBy("suïcidepreventie"), 200);
+    expect(shown).toContain("Het toezicht richt zich daarbij op de volgende aspecten: … suïcidepreventie; …");
+    expect(shown.length).toBeLessThanOrEqual(200);
+  });
+
   it("keeps an opening condition, under which the sentence that answers holds", () => {
     const conditional = ["Indien er sprake is van vrijwillige hulp, ligt de regie lokaal.", filler("daarna"), "De wijkteammedewerker is dan de casusregisseur.", filler("later")].join(" ");
     const shown = excerpt(conditional, scoreBy("casusregisseur"), 140);

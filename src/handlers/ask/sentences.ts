@@ -277,6 +277,19 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
     chosen.add(0);
     used += sentences[0]!.length + 2;
   }
+  const partial = new Map<number, string>();
+  // The best sentence too long to show whole is shown by its parts that answer, after its opening
+  // ("Het toezicht richt zich … op de volgende aspecten: … suïcidepreventie; …"), rather than
+  // left out for shorter sentences that answer less.
+  const best = order[0]!;
+  if (!chosen.has(best) && !fits(best)) {
+    const cut = clausesThatAnswer(sentences[best]!, score, max - used - 2);
+    if (cut !== undefined) {
+      partial.set(best, cut);
+      chosen.add(best);
+      used += cut.length + 2;
+    }
+  }
   for (const i of order) {
     if (chosen.has(i)) continue;
     if (!fits(i)) continue;
@@ -287,7 +300,6 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   // Room left is filled with the neighbours of what was chosen, the sentence after first.
   const distance = (i: number) => Math.min(...[...chosen].map((c) => (i > c ? 2 * (i - c) - 1 : 2 * (c - i))));
   const rest = sentences.map((_, i) => i).filter((i) => !chosen.has(i)).sort((a, b) => distance(a) - distance(b) || a - b);
-  const partial = new Map<number, string>();
   for (const i of rest) {
     if (fits(i)) {
       chosen.add(i);
@@ -313,6 +325,24 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
     last = i;
   }
   return last < sentences.length - 1 && !partial.has(last) ? `${out} …` : out;
+}
+
+/**
+ * A sentence cut to its opening (up to its first colon or semicolon) and the clauses after it that
+ * score, in order, with "…" for what is left out; undefined when no clause after the opening
+ * scores or the result does not fit in max characters.
+ */
+function clausesThatAnswer(sentence: string, score: (text: string) => number, max: number): string | undefined {
+  const parts = sentence.split(/(?<=[;:])\s+/);
+  if (parts.length < 3) return undefined;
+  const kept = parts.map((part, i) => i === 0 || score(part) > 0);
+  if (!kept.slice(1).some(Boolean)) return undefined;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i++) {
+    if (kept[i]) out += kept[i - 1] ? ` ${parts[i]}` : ` … ${parts[i]}`;
+  }
+  if (!kept.at(-1)) out += " …";
+  return out.length <= max ? out : undefined;
 }
 
 /** Shortens to at most max characters on a word boundary, with an ellipsis. */
