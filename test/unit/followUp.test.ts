@@ -7,7 +7,7 @@ const address = (over: Partial<ConversationAddress> = {}): ConversationAddress =
 
 describe("isFollowUp", () => {
   it("takes a short message that goes on from the previous one", () => {
-    for (const text of ["en als het gewoon vrijwillige hulp is?", "En bij een OTS?", "hoe zit het dan met pleegzorg?", "maar waarom dan?", "ook voor pleegzorg?", "geldt dat ook in Drenthe?"]) {
+    for (const text of ["en als het gewoon vrijwillige hulp is?", "En bij een OTS?", "hoe zit het dan met pleegzorg?", "maar waarom dan?", "ook voor pleegzorg?", "geldt dat ook in Drenthe?", "en als het vrijwillig is, wie heeft dan de regie?"]) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });
@@ -35,6 +35,8 @@ describe("isFollowUp", () => {
       "wat is het OZJ precies en wie zitten daarin?",
       "wat is dat plan voor kwetsbare jongeren eigenlijk?",
       "hoe is dit geregeld in de regio Groningen en Drenthe volgens het nieuwe plan?",
+      "wat als het echt acuut is, hoe werkt een spoedmachtiging",
+      "en als het spoed heeft, wie organiseert het spoedberaad?",
     ]) {
       expect(isFollowUp(text), text).toBe(false);
     }

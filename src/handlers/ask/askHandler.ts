@@ -25,8 +25,12 @@ const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan bea
 /** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
 const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
-/** Not "the documents say nothing more": they may, in words this reading of the follow-up missed. */
-const NOTHING_NEW_TEXT = "Daarover vind ik in de plandocumenten niets meer dan in mijn vorige antwoord. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.";
+/**
+ * Not "the documents say nothing more": they may, in words this reading of the follow-up missed.
+ * Nor "nothing more than my previous answer", which read as if that answer had answered it
+ * (new-user try: "en wie beslist dat dan?").
+ */
+const NOTHING_NEW_TEXT = "Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.";
 /**
  * What a follow-up asked for, when it asked for a kind of answer ("hoe lang duurt dat dan?"): said
  * plainly that the documents do not give it (new-user try: "niets anders dan in mijn vorige

@@ -36,6 +36,14 @@ const SPEAKS_OF_THAT = [
   // "daarover", "hiervoor" …
   /\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i,
 ];
+/**
+ * A question of its own after a comma, with the thing it asks about and nothing that points back:
+ * "wat als het echt acuut is, hoe werkt een spoedmachtiging?" opens like a follow-up but asks
+ * about a spoedmachtiging (new-user try: it was read with the question before and not answered).
+ * "en als het vrijwillig is, wie heeft dan de regie?" still goes on from the one before.
+ */
+const OWN_QUESTION = /[,;:]\s*((?:hoe|wat|wie|waar|wanneer|welke?|waarom)\s+\p{L}+\s+(?:een|de|het)\s+\p{L}{4,}.*)$/iu;
+
 /** At most this many words for such a question without a connective. */
 const MAX_POINTING_WORDS = 10;
 
@@ -49,6 +57,8 @@ export function isFollowUp(text: string): boolean {
   // A message that asks two things points back inside itself ("wat is het OZJ en wie zitten
   // daarin?"; new-user try: it was read as a follow-up and refused).
   if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) && questionParts(text) === undefined;
+  const own = OWN_QUESTION.exec(text)?.[1];
+  if (own !== undefined && !POINTS_BACK.test(own)) return false;
   return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(words.slice(1).join(" ")));
 }
 
