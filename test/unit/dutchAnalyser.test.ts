@@ -86,6 +86,14 @@ describe("DutchAnalyser", () => {
     expect(words("welke problemen noemen ze nog meer?")).toEqual(["problemen", "meer"]);
   });
 
+  it("reads a pointing adverb of a question ('daarvoor', 'hiermee') as no subject of its own", () => {
+    const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
+    expect(words("wat zijn de regels daarvoor?")).toEqual(["regels"]);
+    expect(words("wie betaalt hiervoor de kosten?")).toEqual(["betaalt", "kosten"]);
+    // A word that only starts like one is a word of its own.
+    expect(words("wat zegt de daarvoorbestemde regeling?")).toContain("daarvoorbestemde");
+  });
+
   it("splits compounds into words the corpus knows, with a linking s", () => {
     const terms = analyser.indexTerms("jeugdhulpaanbieders veiligheidsinschatting");
     expect(terms).toEqual(expect.arrayContaining([analyser.stem("jeugdhulp"), analyser.stem("aanbieders"), analyser.stem("veiligheid"), analyser.stem("inschatting")]));
