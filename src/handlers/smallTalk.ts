@@ -53,13 +53,15 @@ const QUESTION = words("wie wat hoe waar waarmee waarvoor welke");
 const ASKS = /^(?:wie|wat|hoe|waar\w*|wanneer|welke?|waarom|hoeveel|kun|kan|kunt|mag|moet)$/;
 /** "wat kan ik vragen", "hoe werkt dit", "kun je me helpen": asking how to use Wegwijs. */
 const USAGE = words("kan kun kunt kunnen mag werkt werk gebruik gebruiken vragen vraag stellen snap snapt begrijp begrijpt");
+/** Asking leave to ask: "mag ik je wat vragen", "kan ik u iets vragen", "mag ik een vraag stellen". */
+const ASKS_LEAVE = /\b(?:mag|kan|kun)\s+ik\s+(?:(?:je|jou|jullie|u)\s+)?(?:(?:wat|iets|even|een\s+vraag|een\s+paar\s+vragen|vragen)\s+)*(?:vragen|stellen)\b/;
 /** Not understanding: "dat was niet duidelijk", "ik snap niet hoe dit werkt" asks for help, not thanks. */
 const NEGATION = words("niet geen");
 /** Knowing and drawing on something: with the documents named, asking which Wegwijs uses. */
 const KNOWING = words("ken kent weet gebruikt haal haalt heb hebt zoek zoekt");
 /** Words that carry no intent of their own. */
 const FILLER = words(
-  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door doen vandaan",
+  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee paar dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door doen vandaan",
 );
 
 const VOCABULARY = new Set([
@@ -118,6 +120,9 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   if (has(DOCUMENTS)) return "documents";
   // "ben jij een mens of een bot?", "wie heeft jou gemaakt?": about Wegwijs itself.
   if (has(ADDRESS) && (has(IDENTITY_NOUNS) || has(MAKING))) return "identity";
+  // "mag ik je wat vragen?" asks leave to ask, not how Wegwijs works: a greeting, not the help
+  // with every command (new-user try: "hoi, ik ben huisarts in drenthe. mag ik je wat vragen?").
+  if (!has(HELP) && asksLeave(ws)) return "greeting";
   if (has(HELP) || has(USAGE) || (has(NEGATION) && has(ACKNOWLEDGE))) return "help";
   if (has(QUESTION) && has(ADDRESS) && has(IDENTITY_VERBS)) {
     // "hoe gaat het met je" is a greeting; "wie ben jij" asks who Wegwijs is.
@@ -127,6 +132,15 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   if (has(ACKNOWLEDGE) && !ws.every((w) => GREETING.has(w) || FILLER.has(w))) return "thanks";
   if (has(GREETING)) return "greeting";
   return undefined;
+}
+
+/** Whether the words ask leave to ask, with no question word around it ("wat kan ik vragen?" asks what). */
+function asksLeave(ws: string[]): boolean {
+  const joined = ws.join(" ");
+  const leave = ASKS_LEAVE.exec(joined);
+  if (!leave) return false;
+  const around = `${joined.slice(0, leave.index)} ${joined.slice(leave.index + leave[0].length)}`;
+  return !tokens(around).some((w) => QUESTION.has(w));
 }
 
 const INTRO =

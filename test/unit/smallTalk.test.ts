@@ -26,6 +26,11 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // Thanks with what the asker will do next, and a greeting with who they are (new-user try).
     ["top, thnx! ik ga er mee aan de slag", "thanks"],
     ["hoi! ik ben beleidsadviseur jeugd bij een gemeente in drenthe", "greeting"],
+    // Asking leave to ask is a greeting, not a request for the commands (new-user try).
+    ["hoi, ik ben huisarts in drenthe. mag ik je wat vragen?", "greeting"],
+    ["hallo, kan ik u een vraag stellen?", "greeting"],
+    ["mag ik een paar vragen stellen", "greeting"],
+    ["mag ik vragen hoe dit werkt?", "help"],
     ["wie ben jij?", "identity"],
     ["Wat ben je eigenlijk?", "identity"],
     ["wie is Wegwijs", "identity"],
