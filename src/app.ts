@@ -115,7 +115,10 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     config: config.consult, contentDir, region: config.region, records, store, jobs, delivery, directory, logger,
   });
   const { registry, fallback } = createRegistry({
-    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds)),
+    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds), {
+      served: () => route.region?.name,
+      documentRegion: (id) => knowledge.documentMetas().find((meta) => meta.id === id)?.region,
+    }),
     documentCount: () => knowledge.documentCount,
     documentTitles: () => knowledge.documentTitles(),
     route,

@@ -3,6 +3,7 @@ import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler } from "../../src/handlers/ask/askHandler.js";
 import type { AnswerResult } from "../../src/handlers/ask/askService.js";
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
+import { otherRegionOf, type RegionContext } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 describe("termAsked", () => {
@@ -69,5 +70,42 @@ describe("AskHandler under an answer from another document than the one asked ab
     const notice = "Je vraag noemt „Nieuwe werkwijze plaatsing in de JeugdzorgPlus”, maar dit antwoord komt uit een ander plandocument (zie de bronnen).";
     const marked = await positions(answered(quote, { namedElsewhere: "Nieuwe werkwijze plaatsing in de JeugdzorgPlus" }), "wat doet de GI volgens de nieuwe werkwijze?", notice);
     expect(marked.notice).toBeGreaterThan(marked.text);
+  });
+});
+
+describe("otherRegionOf", () => {
+  const regions: Record<string, string | null> = { "rijnmond.md": "Rijnmond", "werkwijze.md": "Groningen en Drenthe", "actieplan.md": "landelijk", "los.md": null };
+  const context = (served: string | undefined): RegionContext => ({ served: () => served, documentRegion: (id) => regions[id] });
+
+  it("names the other region when every quoted document is about it and the question does not name it", () => {
+    expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen de komende jaren?", context("Groningen en Drenthe"))).toBe("Rijnmond");
+  });
+
+  it("says nothing when the question names that region, a quote holds everywhere or in the served region, or no region is served", () => {
+    expect(otherRegionOf(["rijnmond.md"], "wat gaat rijnmond anders doen?", context("Groningen en Drenthe"))).toBeUndefined();
+    expect(otherRegionOf(["rijnmond.md", "actieplan.md"], "wat gaat de regio anders doen?", context("Groningen en Drenthe"))).toBeUndefined();
+    expect(otherRegionOf(["rijnmond.md", "los.md"], "wat gaat de regio anders doen?", context("Groningen en Drenthe"))).toBeUndefined();
+    expect(otherRegionOf(["werkwijze.md"], "wat gaat de regio anders doen?", context("Groningen en Drenthe"))).toBeUndefined();
+    expect(otherRegionOf(["werkwijze.md"], "wat gaat de regio anders doen?", context("groningen-drenthe"))).toBeUndefined();
+    expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen?", context("Rijnmond"))).toBeUndefined();
+    expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen?", context(undefined))).toBeUndefined();
+  });
+});
+
+describe("AskHandler under an answer from another region's document", () => {
+  it("says below the quotes which region the answer is about, and only for another region", async () => {
+    const rijnmond = (documentId: string): AnswerResult => ({
+      ...answered("“De komende jaren organiseren we participatiebijeenkomsten.” [1]", {}),
+      sources: [{ n: 1, documentId, documentTitle: "Regiovisie", section: "Participatie", quote: "De komende jaren" }],
+    });
+    const context: RegionContext = { served: () => "Groningen en Drenthe", documentRegion: (id) => (id === "rijnmond.md" ? "Rijnmond" : "Groningen en Drenthe") };
+    const ask = async (result: AnswerResult) => {
+      const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()), undefined, context);
+      return (await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat gaat de regio anders doen de komende jaren?")).parts;
+    };
+    const parts = await ask(rijnmond("rijnmond.md"));
+    const notice = parts.findIndex((part) => part.kind === "notice" && part.text === "Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    expect(notice).toBeGreaterThan(parts.findIndex((part) => part.kind === "text"));
+    expect((await ask(rijnmond("werkwijze.md"))).some((part) => part.kind === "notice" && part.text.includes("Let op"))).toBe(false);
   });
 });

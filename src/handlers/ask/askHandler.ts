@@ -8,6 +8,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, withPrevious } from "./followUp.js";
 import type { AnswerResult, AskService } from "./askService.js";
 import { shorten } from "./sentences.js";
+import { otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
 import { type AnswerType, askedFor } from "../../knowledge/analysis/answerType.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -78,7 +79,16 @@ export class AskHandler {
     private readonly ask: Pick<AskService, "answer">,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
+    private readonly regions?: RegionContext,
   ) {}
+
+  /** Marks an answer that quotes only another region's documents (see otherRegion.ts). */
+  private withOtherRegion(result: AnswerResult, question: string): AnswerResult {
+    if (!this.regions || result.status !== "answered") return result;
+    const region = otherRegionOf([...new Set(result.sources.map((source) => source.documentId))], question, this.regions);
+    const served = this.regions.served();
+    return region && served ? { ...result, otherRegion: { region, served } } : result;
+  }
 
   async question(address: ConversationAddress, text: string): Promise<Reply> {
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
@@ -87,6 +97,7 @@ export class AskHandler {
     const asked = previous ? withPrevious(previous.question, text) : text;
     let result = nonEmpty(await this.ask.answer(asked));
     if (previous && result.status === "answered" && leadsAsBefore(result.text, previous)) result = nothingNew(text);
+    result = this.withOtherRegion(result, asked);
     if (this.followUps && !previous) {
       const answer = result.status === "answered" ? result.text : "";
       await bestEffort(() => this.followUps!.remember(address, text, answer));
@@ -262,6 +273,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));
+      if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served), "info"));
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;
   }

@@ -45,6 +45,8 @@ export interface AnswerResult {
   nothingNew?: boolean;
   /** The (short) title of the document the question names, when the answer quotes none of it. */
   namedElsewhere?: string;
+  /** The other region every quoted document is about, and the region Wegwijs serves (see otherRegion.ts). */
+  otherRegion?: { region: string; served: string };
 }
 
 export interface AskServiceOptions {

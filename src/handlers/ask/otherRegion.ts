@@ -1,0 +1,46 @@
+import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
+
+/** Regions that mean "the whole country", whose documents hold for every region. */
+const NATIONAL = /^(landelijk|nationaal|nederland)$/i;
+
+/** What the region check needs to know: the region Wegwijs serves and each document's region. */
+export interface RegionContext {
+  /** The configured region's name ("Groningen en Drenthe"), when one is configured. */
+  served(): string | undefined;
+  /** A document's region as corpus.json gives it ("Rijnmond", "landelijk"), or null. */
+  documentRegion(documentId: string): string | null | undefined;
+}
+
+/**
+ * The region an answer comes from when that is another one than the region Wegwijs serves: every
+ * document it quotes is about one other region, and the question does not name that region (new-user
+ * try: a huisarts in Groningen asked "wat gaat de regio anders doen de komende jaren" and got the
+ * Rijnmond plans, with nothing but the source title to say so). An answer that also quotes a
+ * national document, or one of the served region, holds there too: no notice.
+ */
+export function otherRegionOf(documentIds: readonly string[], question: string, context: RegionContext): string | undefined {
+  const served = context.served();
+  if (!served || documentIds.length === 0) return undefined;
+  const regions = new Set<string>();
+  for (const id of documentIds) {
+    const region = context.documentRegion(id)?.trim();
+    if (!region || NATIONAL.test(region) || sameRegion(region, served)) return undefined;
+    regions.add(region);
+  }
+  if (regions.size !== 1) return undefined;
+  const [region] = regions;
+  const asked = new Set(wordTokens(foldText(question)));
+  return wordTokens(foldText(region!)).some((word) => asked.has(word)) ? undefined : region;
+}
+
+/** "Groningen en Drenthe" and "groningen-drenthe" name one region: they share their words. */
+function sameRegion(a: string, b: string): boolean {
+  const words = (text: string) => wordTokens(foldText(text.replace(/-/g, " "))).filter((word) => word !== "en" && word !== "regio");
+  const left = new Set(words(a));
+  return words(b).some((word) => left.has(word));
+}
+
+/** The notice above such an answer. */
+export function otherRegionNotice(region: string, served: string): string {
+  return `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
+}
