@@ -276,7 +276,7 @@ describe("extractiveAnswer", () => {
   });
 
   it("keeps a list in order when the item holds a question word only as part of a word, and its title holds the rest", () => {
-    const text = "Route aanvraag machtiging\n\n- Analyse opstellen\n- Tijdige ambulante hulp ingezet\n- Aanvraag machtiging";
+    const text = "Werkwijze aanvraag machtiging\n\n- Analyse opstellen\n- Tijdige ambulante hulp ingezet\n- Aanvraag machtiging";
     // "jeugdhulp" as typed, and its part "hulp" (as a compound split gives it).
     const partly = (text: string) => [/machtiging/i.test(text), /hulp/i.test(text)];
     const asTyped = (text: string) => [/machtiging/i.test(text), /jeugdhulp/i.test(text)];
@@ -413,6 +413,15 @@ describe("extractiveAnswer", () => {
     // Named but not asked as the source, retrieval's order stands.
     const mentioned = extractiveAnswer([plan, report], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false, namedDocument: { ...named, asSource: false } }, `${question}?`);
     expect(mentioned.text.split("\n")[0]).toContain("Het plan wil");
+  });
+
+  it("keeps an unnumbered list of steps in its order, under its title, when one step answers", () => {
+    const text = "- Analyse opstellen met het gezin\n- Ambulante hulp inzetten\n- Consultvraag stellen bij het servicepunt\n- Machtiging aanvragen";
+    const steps = answerTo("kan ik zelf een consultvraag stellen bij het servicepunt", [passage("a", text, 0.8, ["Huidige route aanvraag"])]);
+    expect(steps.text.split("\n").slice(0, 3)).toEqual(["Huidige route aanvraag:", "- Analyse opstellen met het gezin", "- Ambulante hulp inzetten"]);
+    // A list that is no sequence leads with the item that answers.
+    const themes = answerTo("kan ik zelf een consultvraag stellen bij het servicepunt", [passage("a", text, 0.8, ["Thema's van de werkgroep"])]);
+    expect(themes.text.split("\n")[0]).toBe("- Consultvraag stellen bij het servicepunt");
   });
 
   it("quotes a numbered item of a sublist with the item that announces it, in their order", () => {
@@ -688,9 +697,10 @@ describe("extractiveAnswer", () => {
     const route = [passage("r", steps, 0.8, ["Huidige route aanvraag machtiging"])];
     const twoParts = "wat zijn de stappen van de huidige route? en wanneer stel ik een consultvraag bij het servicepunt?";
     expect(answerTo(twoParts, route).text.split("\n").slice(0, 3)).toEqual(["Huidige route aanvraag machtiging:", "- Analyse opstellen", "- Ambulante hulp inzetten"]);
-    // Asked about the step alone, the step leads its list.
+    // Asked about the step alone, the route still reads in its order under its title: the step
+    // moved to the top read as the route's first step (new-user try).
     const oneStep = "wanneer stel ik een consultvraag bij het servicepunt in de route?";
-    expect(answerTo(oneStep, route).text.split("\n")[1]).toBe("- Consultvraag stellen bij het Servicepunt");
+    expect(answerTo(oneStep, route).text.split("\n").slice(0, 2)).toEqual(["Huidige route aanvraag machtiging:", "- Analyse opstellen"]);
   });
 
   it("shows the title of a list that opens its section as its lead-in, when the question asks about that list", () => {

@@ -174,6 +174,14 @@ const FOCUS_BONUS = 0.2;
 /** A table cell that only numbers or dates its row by reference: "3", "R en 6", "VGR 4". */
 const REFERENCE_CELL = /^(?:[A-Za-z]{1,4}\s*)?\d{1,2}(?:\s*(?:en|,|\/|-)\s*(?:[A-Za-z]{1,4}\s*)?\d{1,2})*$|^[A-Z](?:\s+en\s+[A-Z\d]{1,2})?$/;
 
+/**
+ * A list titled as a sequence of steps ("Huidige route aanvraag machtiging", "Stappenplan"): its
+ * order is what it says.
+ */
+const SEQUENCE = /\b(route|stappen|stappenplan|procedure|fasen|fases|volgorde)\b/i;
+/** A step that says which one it is ("Stap 2 – Het resultaat"), as a number does: it may lead its list. */
+const SELF_LABELLED = /^(?:stap|fase|etappe)\s*\d/i;
+
 /** A sentence this short (in words) is a fragment of its paragraph; one this long is quoted whole with it. */
 const FRAGMENT_WORDS = 4;
 const SHORT_PARAGRAPH_WORDS = 60;
@@ -384,6 +392,10 @@ export function extractiveAnswer(
       const name = title || (lineAboveBlock(lines, item) === undefined ? (chunk?.sectionPath.at(-1) ?? "") : "");
       if (name !== "" && q.covered(name, chunk).some(Boolean)) return false;
     }
+    // An unnumbered list of steps keeps its order, with its title above it (see renderQuote): the
+    // step that answers moved to the top read as the route's first step (new-user try: "kan ik als
+    // huisarts zelf consult vragen bij het servicepunt?"; measured: no figure moved on eleven sets).
+    if (lines[item]?.number === undefined && !SELF_LABELLED.test(lines[item]?.text ?? "") && SEQUENCE.test(`${chunk?.sectionPath.at(-1) ?? ""}\n${intro?.text ?? ""}\n${title}`)) return false;
     const context = q.covered(`${chunk?.sectionPath.join("\n") ?? ""}\n${intro?.text ?? ""}\n${title}`, chunk);
     // The item's own words as typed: "Tijdige ambulante hulp" holds only a part of "jeugdhulp".
     const own = (q.coveredAsTyped ?? q.covered)(lineText(n, item), chunk);
@@ -668,6 +680,7 @@ export function extractiveAnswer(
   // always: lead d −.009, q2 −.001; above later quotes too: lead q −.006). Also when the question
   // names that section by its label ("wat houdt principe A in?"): its title says what A is
   // ("A. Degelijke probleemanalyse …"; measured: keywordHit and lead q +.006, nothing else moved).
+  // And when it titles a list of steps ("Huidige route …"): it says the order is the route's.
   const titleAsked = (title: string, chunk: Chunk | undefined) => q.covered?.(title, chunk).some(Boolean) ?? false;
   const rendered = quotes.map((quote, q) => {
     if (!cited.includes(quote.n)) cited.push(quote.n);
@@ -677,7 +690,7 @@ export function extractiveAnswer(
     const group = table === undefined ? undefined : { first: tableOf(quotes[q - 1]) !== table, last: tableOf(quotes[q + 1]) !== table };
     const text = group && !(group.first && group.last)
       ? renderGroupedRow(lines, quote.indexes[0]!, quote.n, chunk?.sectionPath.at(-1), group)
-      : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i), (title) => q === 0 && (titleAsked(title, chunk) || quote.n === options.namedSection));
+      : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i), (title) => q === 0 && (titleAsked(title, chunk) || quote.n === options.namedSection || SEQUENCE.test(title)));
     quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
     quotedLines.push(...quote.indexes.map((i) => lineText(quote.n, i)));
     // The sources list quotes the quote's start, run on past a bare lead-in ("Geconstateerd wordt dat:").
