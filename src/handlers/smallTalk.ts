@@ -61,7 +61,7 @@ const NEGATION = words("niet geen");
 const KNOWING = words("ken kent weet gebruikt haal haalt heb hebt zoek zoekt");
 /** Words that carry no intent of their own. */
 const FILLER = words(
-  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee paar dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door doen vandaan",
+  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee paar nieuw dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door doen vandaan",
 );
 
 const VOCABULARY = new Set([

@@ -63,7 +63,7 @@ describe("AskHandler with follow-ups", () => {
 
   it("says plainly which kind of answer the documents do not give, when the follow-up asked for one", async () => {
     const reply = await followUpReply("welke stappen heeft een plaatsing in de jz+?", "“Analyse opstellen.” [1]", "hoe lang duurt dat dan?", "“Analyse opstellen.” [1]");
-    expect(texts(reply.parts)).toContain("De plandocumenten noemen daarbij geen duur. Ze zeggen er alleen wat in mijn vorige antwoord staat.");
+    expect(texts(reply.parts)).toContain("Een duur daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.");
   });
 
   it("answers every question on its own when follow-ups are switched off", async () => {

@@ -14,6 +14,7 @@ describe("isFollowUp", () => {
 
   it("takes a longer message that opens with a connective when it points back ('dan tegen die tijd')", () => {
     expect(isFollowUp("En wat moet er dan tegen die tijd allemaal geregeld zijn voor jongeren die toch een machtiging krijgen?")).toBe(true);
+    expect(isFollowUp("en wat gebeurt er met de jongere als die machtiging er niet komt, wie beslist dat?")).toBe(true);
   });
 
   it("takes a short question without a connective that speaks of 'that' as a thing of its own", () => {
@@ -37,6 +38,7 @@ describe("isFollowUp", () => {
       "hoe is dit geregeld in de regio Groningen en Drenthe volgens het nieuwe plan?",
       "wat als het echt acuut is, hoe werkt een spoedmachtiging",
       "en als het spoed heeft, wie organiseert het spoedberaad?",
+      "hoe zit het met de machtiging voor gesloten plaatsing, wie vraagt die aan",
     ]) {
       expect(isFollowUp(text), text).toBe(false);
     }

@@ -31,6 +31,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["hallo, kan ik u een vraag stellen?", "greeting"],
     ["mag ik een paar vragen stellen", "greeting"],
     ["mag ik vragen hoe dit werkt?", "help"],
+    ["hoi! ik ben jeugdbeschermer bij de GI in rotterdam, nieuw hier. wat kun je voor me doen?", "help"],
     ["wie ben jij?", "identity"],
     ["Wat ben je eigenlijk?", "identity"],
     ["wie is Wegwijs", "identity"],

@@ -235,7 +235,9 @@ export function undefinedTermNotice(term: string): string {
 /** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
 function nothingNew(followUp: string): AnswerResult {
   const kind = askedFor(followUp)?.type;
-  const text = kind ? `De plandocumenten noemen daarbij geen ${KIND_NOT_FOUND[kind]}. Ze zeggen er alleen wat in mijn vorige antwoord staat.` : NOTHING_NEW_TEXT;
+  // Not "de plandocumenten noemen geen datum": they may, where this reading did not look (new-user
+  // try: "sinds wanneer loopt dat?" after the Rijnmond vision, which is dated).
+  const text = kind ? `Een ${KIND_NOT_FOUND[kind]} daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.` : NOTHING_NEW_TEXT;
   return { status: "abstained", text, mode: "none", sources: [], moreSources: [], nothingNew: true };
 }
 

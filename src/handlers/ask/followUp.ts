@@ -59,7 +59,10 @@ export function isFollowUp(text: string): boolean {
   if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) && questionParts(text) === undefined;
   const own = OWN_QUESTION.exec(text)?.[1];
   if (own !== undefined && !POINTS_BACK.test(own)) return false;
-  return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(words.slice(1).join(" ")));
+  // In its first clause: a later one points at what the message itself named ("hoe zit het met de
+  // machtiging voor gesloten plaatsing, wie vraagt die aan"; new-user try: read as a follow-up).
+  const firstClause = words.slice(1).join(" ").split(/[,;:]/)[0]!;
+  return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(firstClause));
 }
 
 /** The question as it is searched: the previous question with the follow-up after it. */
