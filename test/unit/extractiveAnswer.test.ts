@@ -415,6 +415,17 @@ describe("extractiveAnswer", () => {
     expect(mentioned.text.split("\n")[0]).toContain("Het plan wil");
   });
 
+  it("puts the other items that answer right after the one that leads, the rest after them", () => {
+    const text = "Dat brengt een aantal risico's met zich mee:\n- Financieren los van het landschap\n- Een aanbieder verliest de aanbesteding\n- Weinig ruimte voor afbouw\n- Verschraling door aanbestedingen en versnippering\n- Meer bedden dan samenwerking";
+    const answer = answerTo("welke risico's geeft een aanbesteding door versnippering", [passage("a", text)]);
+    expect(answer.text.split("\n").slice(0, 4)).toEqual([
+      "“Dat brengt een aantal risico's met zich mee:”",
+      "- Verschraling door aanbestedingen en versnippering",
+      "- Een aanbieder verliest de aanbesteding",
+      "- Financieren los van het landschap",
+    ]);
+  });
+
   it("keeps an unnumbered list of steps in its order, under its title, when one step answers", () => {
     const text = "- Analyse opstellen met het gezin\n- Ambulante hulp inzetten\n- Consultvraag stellen bij het servicepunt\n- Machtiging aanvragen";
     const steps = answerTo("kan ik zelf een consultvraag stellen bij het servicepunt", [passage("a", text, 0.8, ["Huidige route aanvraag"])]);
