@@ -122,6 +122,11 @@ describe("retrieval over the shipped corpus", () => {
     const train = await ask.answer("weet jij hoe laat de trein van Groningen naar Zwolle gaat?");
     expect(train.status).toBe("abstained");
     expect(train.offTopic).toBe(true);
+    // Typed in lower case, "laat" is no common word: more than half of the question's weight on
+    // words the documents never use ("trein", "zwolle") makes it off-topic all the same.
+    const lower = await ask.answer("hoe laat gaat de trein van groningen naar zwolle?");
+    expect(lower.status).toBe("abstained");
+    expect(lower.offTopic).toBe(true);
     // A word the documents never use in a question about what they cover keeps the ordinary refusal.
     const advocate = await ask.answer("Heeft een jongere recht op een advocaat bij de zitting over de machtiging?");
     expect(advocate.offTopic).toBeUndefined();
@@ -475,6 +480,12 @@ describe("answers over the shipped corpus", () => {
   it("answers 'wie is Arne Popma?' with the sentence that gives his role, not one that only names him", async () => {
     const result = await ask.answer("wie is Arne Popma?");
     expect(result.text.split("\n")[0]).toMatch(/^“Als hoogleraar Kinder- en Jeugdpsychiatrie onderzoekt Arne Popma/);
+  });
+
+  it("answers a message that asks two things when its best passage holds about half of its words", async () => {
+    const result = await ask.answer("tot welke leeftijd blijft een pleegkind nu standaard in het pleeggezin? en hoeveel geld krijgen gemeenten ervoor?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("Pleegzorg standaard verlengen naar 21 jaar");
   });
 
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {

@@ -309,7 +309,9 @@ export function extractiveAnswer(
       // that names one ("Dit doen we bijvoorbeeld via de POH GGZ Jeugd …") is likelier its answer.
       // A why-question the same way: a line that gives a reason ("Het werkt immers alleen als
       // iedereen voelt dat dit een gezamenlijk plan is.") is likelier its answer.
-      const means = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0);
+      // Not a case story's line: its "omdat" tells why one child was moved ("Telkens werd ze
+      // overgeplaatst omdat …"), not why the plan says what it says.
+      const means = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0);
       // A case story ("Casus", "Een voorbeeld uit de JeugdzorgPlus") tells of one child in
       // everyday words that match many questions; it answers only a question about that story.
       const caseStory = storyOnly ? CASE_STORY_PENALTY : 0;
