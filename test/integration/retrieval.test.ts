@@ -482,6 +482,22 @@ describe("answers over the shipped corpus", () => {
     expect(result.text.split("\n")[0]).toMatch(/^“Als hoogleraar Kinder- en Jeugdpsychiatrie onderzoekt Arne Popma/);
   });
 
+  it("finds the documents' word for an everyday one through the paraphrase table ('werkbelasting' → 'werkdruk')", async () => {
+    const result = await ask.answer("is er iets bekend over de werkbelasting van professionals in de jeugdhulp?");
+    expect(result.status).toBe("answered");
+    expect(result.text.split("\n")[0]).toContain("werkdruk");
+  });
+
+  it("ships only paraphrases whose document words occur in the shipped corpus", async () => {
+    const { readFile, readdir } = await import("node:fs/promises");
+    const { parse } = await import("yaml");
+    const table = parse(await readFile(path.join(contentDir, "synonyms.yaml"), "utf8")) as { paraphrases: Record<string, string[]> };
+    const files = (await readdir(corpus)).filter((file) => file.endsWith(".md"));
+    const text = (await Promise.all(files.map((file) => readFile(path.join(corpus, file), "utf8")))).join("\n").toLowerCase().replace(/[*_]/g, "").replace(/\s+/g, " ");
+    const missing = Object.entries(table.paraphrases).flatMap(([key, values]) => values.filter((value) => !text.includes(String(value).toLowerCase())).map((value) => `${key} → ${value}`));
+    expect(missing).toEqual([]);
+  });
+
   it("answers a message that asks two things when its best passage holds about half of its words", async () => {
     const result = await ask.answer("tot welke leeftijd blijft een pleegkind nu standaard in het pleeggezin? en hoeveel geld krijgen gemeenten ervoor?");
     expect(result.status).toBe("answered");
