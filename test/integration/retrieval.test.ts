@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentDir } from "../../src/app.js";
-import { AskService } from "../../src/handlers/ask/askService.js";
+import { ASK_IN_DUTCH_TEXT, AskService, OFF_TOPIC_TEXT } from "../../src/handlers/ask/askService.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
 import { createLogger } from "../../src/logger.js";
 
@@ -127,6 +127,11 @@ describe("retrieval over the shipped corpus", () => {
     const lower = await ask.answer("hoe laat gaat de trein van groningen naar zwolle?");
     expect(lower.status).toBe("abstained");
     expect(lower.offTopic).toBe(true);
+    expect(lower.text).toBe(OFF_TOPIC_TEXT);
+    // A question in English finds few words in Dutch documents: it is asked to be put in Dutch.
+    const english = await ask.answer("who decides about a spoedmachtiging?");
+    expect(english.status).toBe("abstained");
+    expect(english.text).toBe(ASK_IN_DUTCH_TEXT);
     // A word the documents never use in a question about what they cover keeps the ordinary refusal.
     const advocate = await ask.answer("Heeft een jongere recht op een advocaat bij de zitting over de machtiging?");
     expect(advocate.offTopic).toBeUndefined();

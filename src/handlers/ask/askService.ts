@@ -130,6 +130,11 @@ const NEARBY_KNOWN_WORDS = 2;
 /** What an off-topic question gets: what Wegwijs is for, not a referral. */
 export const OFF_TOPIC_TEXT =
   "Daar gaan de plandocumenten niet over, dus daar kan ik je niet mee helpen. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus en de plannen van je regio, met de bron erbij.";
+/** A question in English finds few words in Dutch documents: it is asked to be put in Dutch, not called off-topic. */
+export const ASK_IN_DUTCH_TEXT =
+  "Ik zoek in Nederlandse plandocumenten: stel je vraag in het Nederlands, dan zoek ik het antwoord op, met de bron erbij. (The plan documents are in Dutch: please ask your question in Dutch.)";
+/** English function words: two or more of them make a question English. */
+const ENGLISH_WORDS = /\b(what|who|whom|how|when|where|why|which|the|does|do|did|can|could|should|about|is|are|there|i|you)\b/gi;
 
 /**
  * A second question counts as unanswered when the quotes hold less than this share of its
@@ -261,6 +266,9 @@ export class AskService {
     if (mostlyUnknown || !this.documentsAnswer(passages, extractive)) {
       // A question that shares no word with any sentence found, or whose words the documents never
       // use, is not about what they cover: not for the Servicepunt either.
+      if (mostlyUnknown && (searchText.match(ENGLISH_WORDS)?.length ?? 0) >= 2) {
+        return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
+      }
       if (mostlyUnknown || extractive.result.text.trim() === "" || this.offTopic(searchText)) {
         return { status: "abstained", text: OFF_TOPIC_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
       }
