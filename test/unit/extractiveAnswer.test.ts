@@ -415,6 +415,14 @@ describe("extractiveAnswer", () => {
     expect(mentioned.text.split("\n")[0]).toContain("Het plan wil");
   });
 
+  it("leads with the list under a heading that asks the question itself, worded for another asker", () => {
+    const story = passage("a", "Het wijkteam werkt vanaf dit jaar samen met de school.", 0.8, ["Praktijk"]);
+    const slide = passage("b", "- Hanteren reguliere route plaatsing\n- Tijdig hulp vragen bij het servicepunt", 0.8, ["Wat kunnen we vanaf morgen anders doen?"]);
+    const question = "wat moet ik als wijkteam vanaf morgen anders doen";
+    const answer = extractiveAnswer([story, slide], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, `${question}?`);
+    expect(answer.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
+  });
+
   it("puts the other items that answer right after the one that leads, the rest after them", () => {
     const text = "Dat brengt een aantal risico's met zich mee:\n- Financieren los van het landschap\n- Een aanbieder verliest de aanbesteding\n- Weinig ruimte voor afbouw\n- Verschraling door aanbestedingen en versnippering\n- Meer bedden dan samenwerking";
     const answer = answerTo("welke risico's geeft een aanbesteding door versnippering", [passage("a", text)]);
