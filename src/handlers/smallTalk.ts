@@ -94,11 +94,17 @@ function tokens(text: string): string[] {
 }
 
 /**
+ * What the asker adds about being new to it ("…, nieuw met dit soort zaken.", "…, net begonnen."):
+ * part of the introduction (third new-user try: the greeting was searched in the documents).
+ */
+const NEW_TO_IT = String.raw`(?:\s*(?:en\s+)?(?:nog\s+)?(?:(?:heel\s+)?nieuw|net\s+begonnen|pas\s+begonnen)\b[^.!?,]*(?:[.!,]|$))?`;
+
+/**
  * The asker saying who they are ("Ik werk bij de GI in Assen.", "ik ben nieuw in het wijkteam en
  * snap niet hoe dit werkt,"): that says who asks, not what. Up to a full stop, exclamation mark or
  * comma; what follows it decides.
  */
-const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTION}[^.!?,]*(?:[.!,]|$)`, "iu");
+const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTION}[^.!?,]*(?:[.!,]|$)${NEW_TO_IT}`, "iu");
 
 /** The small-talk intent of a message, or undefined when it is (or may be) a real question. */
 export function smallTalkIntent(text: string): SmallTalkIntent | undefined {

@@ -32,6 +32,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["mag ik een paar vragen stellen", "greeting"],
     ["mag ik vragen hoe dit werkt?", "help"],
     ["hoi! ik ben jeugdbeschermer bij de GI in rotterdam, nieuw hier. wat kun je voor me doen?", "help"],
+    ["hoi! ik ben wijkteammedewerker in een gemeente in drenthe, nieuw met dit soort zaken. kun je me helpen?", "help"],
     ["wie ben jij?", "identity"],
     ["Wat ben je eigenlijk?", "identity"],
     ["wie is Wegwijs", "identity"],

@@ -44,6 +44,9 @@ const SPEAKS_OF_THAT = [
  */
 const OWN_QUESTION = /[,;:]\s*((?:hoe|wat|wie|waar|wanneer|welke?|waarom)\s+\p{L}+\s+(?:een|de|het)\s+\p{L}{4,}.*)$/iu;
 
+/** A question word: a clause with one asks something. */
+const QUESTION_WORD = /\b(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel)\b/i;
+
 /** At most this many words for such a question without a connective. */
 const MAX_POINTING_WORDS = 10;
 
@@ -56,7 +59,11 @@ export function isFollowUp(text: string): boolean {
   if (words.length < 2) return false;
   // A message that asks two things points back inside itself ("wat is het OZJ en wie zitten
   // daarin?"; new-user try: it was read as a follow-up and refused).
-  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) && questionParts(text) === undefined;
+  // Nor one whose first clause asks a question of its own: "die" in "wat is dat servicepunt,
+  // wanneer schakel ik die in?" points at the servicepunt it names (third new-user try).
+  const clauses = text.split(/[,;:]/);
+  const asksEarlier = clauses.slice(0, -1).some((clause) => QUESTION_WORD.test(clause));
+  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && !asksEarlier && SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) && questionParts(text) === undefined;
   const own = OWN_QUESTION.exec(text)?.[1];
   if (own !== undefined && !POINTS_BACK.test(own)) return false;
   // In its first clause: a later one points at what the message itself named ("hoe zit het met de
