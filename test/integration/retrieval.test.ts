@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentDir } from "../../src/app.js";
-import { ASK_IN_DUTCH_TEXT, AskService, OFF_TOPIC_TEXT } from "../../src/handlers/ask/askService.js";
+import { ASK_IN_DUTCH_TEXT, AskService } from "../../src/handlers/ask/askService.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
 import { createLogger } from "../../src/logger.js";
 
@@ -122,12 +122,13 @@ describe("retrieval over the shipped corpus", () => {
     const train = await ask.answer("weet jij hoe laat de trein van Groningen naar Zwolle gaat?");
     expect(train.status).toBe("abstained");
     expect(train.offTopic).toBe(true);
-    // Typed in lower case, "laat" is no common word: more than half of the question's weight on
-    // words the documents never use ("trein", "zwolle") makes it off-topic all the same.
+    // Typed in lower case, "laat" is no common word and a line with "laten" and Groningen matched:
+    // more than half of the question's weight on words the documents never use ("trein", "zwolle")
+    // is refused all the same.
     const lower = await ask.answer("hoe laat gaat de trein van groningen naar zwolle?");
     expect(lower.status).toBe("abstained");
-    expect(lower.offTopic).toBe(true);
-    expect(lower.text).toBe(OFF_TOPIC_TEXT);
+    // One such word may be a paraphrase of the documents' own: still answered.
+    expect((await ask.answer("wat moet er bij een spoedberaad aanschuiven?")).status).toBe("answered");
     // A question in English finds few words in Dutch documents: it is asked to be put in Dutch.
     const english = await ask.answer("who decides about a spoedmachtiging?");
     expect(english.status).toBe("abstained");

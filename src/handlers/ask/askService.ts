@@ -148,6 +148,8 @@ const UNKNOWN_WORD_SHARE = 0.5;
 const TWO_PART_COVERAGE_SHARE = 0.5;
 /** Off topic: more than this share of the question's weight lies on words the documents never use. */
 const MOSTLY_UNKNOWN_SHARE = 0.5;
+/** … on at least this many such words. */
+const MOSTLY_UNKNOWN_WORDS = 2;
 
 /** A question with this many words (stop words aside) is a long message: mostly context. */
 const LONG_QUESTION_WORDS = 12;
@@ -269,7 +271,7 @@ export class AskService {
       if (mostlyUnknown && (searchText.match(ENGLISH_WORDS)?.length ?? 0) >= 2) {
         return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
       }
-      if (mostlyUnknown || extractive.result.text.trim() === "" || this.offTopic(searchText)) {
+      if (extractive.result.text.trim() === "" || this.offTopic(searchText)) {
         return { status: "abstained", text: OFF_TOPIC_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
       }
       return {
@@ -371,10 +373,11 @@ export class AskService {
    * not). Either way its closest passages would look silly under the refusal.
    */
   /**
-   * Whether more than half of the question's weight lies on words the documents never use (typos
-   * repaired, chat tokens and figures aside): it is about something else, whatever a common word
-   * finds ("hoe laat gaat de trein van groningen naar zwolle?": "trein" and "zwolle"; a line with
-   * "laten" and Groningen answered it).
+   * Whether more than half of the question's weight lies on two or more words the documents never
+   * use (typos repaired, chat tokens and figures aside): the documents do not answer it, whatever a
+   * common word finds ("hoe laat gaat de trein van groningen naar zwolle?": "trein" and "zwolle"; a
+   * line with "laten" and Groningen answered it). It is refused as any unanswered question is:
+   * "klachtenloket van de provincie" may still be about what the documents cover.
    */
   private mostlyUnknown(question: string): boolean {
     // A message that asks two things is off-topic only when both are ("Wat doet het Expertteam? En
@@ -383,8 +386,11 @@ export class AskService {
     if (parts) return this.mostlyUnknown(parts.first) && this.mostlyUnknown(parts.later);
     const scorer = this.knowledge.questionScorer(question);
     const total = scorer.weights.reduce((a, b) => a + b, 0);
-    const unknown = scorer.rarity.reduce((sum, word, g) => sum + (!word.known && !isChatToken(scorer.words[g]!, false) && !/\d/.test(scorer.words[g]!) ? scorer.weights[g]! : 0), 0);
-    return total > 0 && unknown > MOSTLY_UNKNOWN_SHARE * total;
+    const unknownWords = scorer.words.flatMap((word, g) => (!scorer.rarity[g]!.known && !isChatToken(word, false) && !/\d/.test(word) ? [g] : []));
+    const unknown = unknownWords.reduce((sum, g) => sum + scorer.weights[g]!, 0);
+    // Two words or more: one word the documents never use may be a paraphrase of theirs ("wat moet
+    // er bij een spoedberaad aanschuiven?").
+    return unknownWords.length >= MOSTLY_UNKNOWN_WORDS && total > 0 && unknown > MOSTLY_UNKNOWN_SHARE * total;
   }
 
   private offTopic(question: string): boolean {
