@@ -366,13 +366,6 @@ export class AskService {
   }
 
   /**
-   * Whether the question is about something the documents do not cover at all: no word of it
-   * (stop words aside) occurs in them (the weather, a bus timetable), or it has a word they never
-   * use and what it shares with them is only a region or title word and common words ("hoe laat
-   * gaat de trein van Groningen naar Zwolle?": "Groningen" and "laat" are in them, "trein" is
-   * not). Either way its closest passages would look silly under the refusal.
-   */
-  /**
    * Whether more than half of the question's weight lies on two or more words the documents never
    * use (typos repaired, chat tokens and figures aside): the documents do not answer it, whatever a
    * common word finds ("hoe laat gaat de trein van groningen naar zwolle?": "trein" and "zwolle"; a
@@ -393,6 +386,13 @@ export class AskService {
     return unknownWords.length >= MOSTLY_UNKNOWN_WORDS && total > 0 && unknown > MOSTLY_UNKNOWN_SHARE * total;
   }
 
+  /**
+   * Whether the question is about something the documents do not cover at all: no word of it
+   * (stop words aside) occurs in them (the weather, a bus timetable), or it has a word they never
+   * use and what it shares with them is only a region or title word and common words ("hoe laat
+   * gaat de trein van Groningen naar Zwolle?": "Groningen" and "laat" are in them, "trein" is
+   * not). Either way its closest passages would look silly under the refusal.
+   */
   private offTopic(question: string): boolean {
     const scorer = this.knowledge.questionScorer(question);
     const unknown = scorer.rarity.some((word, g) => !word.known && !isChatToken(scorer.words[g]!, false) && !/\d/.test(scorer.words[g]!));

@@ -319,7 +319,7 @@ export function extractiveAnswer(
       // iedereen voelt dat dit een gezamenlijk plan is.") is likelier its answer.
       // Not a case story's line: its "omdat" tells why one child was moved ("Telkens werd ze
       // overgeplaatst omdat …"), not why the plan says what it says.
-      const means = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0);
+      const meansOrReason = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0);
       // A case story ("Casus", "Een voorbeeld uit de JeugdzorgPlus") tells of one child in
       // everyday words that match many questions; it answers only a question about that story.
       const caseStory = storyOnly ? CASE_STORY_PENALTY : 0;
@@ -330,7 +330,7 @@ export function extractiveAnswer(
       // elsewhere that shares a word (new-user try: "wat moet ik als wijkteam vanaf morgen anders
       // doen?" got a school's story on "wijkteam", not the slide's list).
       const restated = asksForList ? RESTATED_BONUS : 0;
-      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + means + restated - caseStory - otherSource;
+      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + meansOrReason + restated - caseStory - otherSource;
       const candidate = { n: p + 1, index, own, previous, score };
       candidates.push(candidate);
       if (focused > 0) focusedCandidates.add(candidate);
