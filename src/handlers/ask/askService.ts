@@ -379,7 +379,7 @@ export class AskService {
     if (parts) return this.mostlyUnknown(parts.first) && this.mostlyUnknown(parts.later);
     const scorer = this.knowledge.questionScorer(question);
     const total = scorer.weights.reduce((a, b) => a + b, 0);
-    const unknownWords = scorer.words.flatMap((word, g) => (!scorer.rarity[g]!.known && !isChatToken(word, false) && !/\d/.test(word) ? [g] : []));
+    const unknownWords = scorer.words.flatMap((_, g) => (isUnknownWord(scorer, g) ? [g] : []));
     const unknown = unknownWords.reduce((sum, g) => sum + scorer.weights[g]!, 0);
     // Two words or more: one word the documents never use may be a paraphrase of theirs ("wat moet
     // er bij een spoedberaad aanschuiven?").
@@ -395,7 +395,7 @@ export class AskService {
    */
   private offTopic(question: string): boolean {
     const scorer = this.knowledge.questionScorer(question);
-    const unknown = scorer.rarity.some((word, g) => !word.known && !isChatToken(scorer.words[g]!, false) && !/\d/.test(scorer.words[g]!));
+    const unknown = scorer.words.some((_, g) => isUnknownWord(scorer, g));
     // Common in a corpus large enough for a share to say so (in three passages every word is common).
     const common = (share: number) => share > COMMON_WORD_SHARE && share * this.knowledge.chunkCount >= COMMON_WORD_PASSAGES;
     const incidental = (g: number) => this.knowledge.namesADocument(scorer.words[g]!) || common(scorer.rarity[g]!.share);
@@ -614,7 +614,7 @@ export class AskService {
     });
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
-    const unknownOpen = scorer.words.some((word, g) => !scorer.rarity[g]!.known && !isChatToken(word, false) && !/\d/.test(word) && !has[g]);
+    const unknownOpen = scorer.words.some((_, g) => isUnknownWord(scorer, g) && !has[g]);
     // A part that is mostly pronouns ("en wie geeft die?") cannot be checked against the quotes,
     // unless its one word is one the documents never use ("en waar gaan die ruzies over?").
     if (scorer.words.length < 2 && !unknownOpen) return undefined;
@@ -846,6 +846,12 @@ function placesIn(question: string, isRegion: (word: string) => boolean = () => 
     for (const token of wordTokens(foldText(name))) if (capitalised || isRegion(token)) places.add(token);
   }
   return places;
+}
+
+/** A word of the question the documents never use, typos repaired: not a chat token, not a figure. */
+function isUnknownWord(scorer: { words: string[]; rarity: Array<{ known: boolean }> }, g: number): boolean {
+  const word = scorer.words[g]!;
+  return !scorer.rarity[g]!.known && !isChatToken(word, false) && !/\d/.test(word);
 }
 
 /**
