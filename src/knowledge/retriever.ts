@@ -196,10 +196,14 @@ export class Retriever {
       for (const repaired of nearest ? analyser.queryGroups(nearest) : []) {
         for (const [term, weight] of repaired.terms) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
       }
+      // A real word the documents do not use is no typo of one they do ("gedicht" is not "gericht",
+      // "hoofdstad" not "hoofdstuk"): only its last letter may differ, as a verb form's does
+      // ("ondertekent" / "ondertekend").
+      const realWord = analyser.knowsWord(group.word);
       for (const [term, weight] of group.terms) {
         if (weight < 1) continue;
         const repaired = lexical.nearestTerm(term);
-        if (repaired && !terms.has(repaired)) terms.set(repaired, REPAIRED_WEIGHT);
+        if (repaired && !terms.has(repaired) && (!realWord || differsAtEnd(term, repaired))) terms.set(repaired, REPAIRED_WEIGHT);
       }
       for (const quarter of quartersMeant(question, group.word)) if (!terms.has(quarter)) terms.set(quarter, QUARTER_WEIGHT);
       return { word: group.word, terms };
@@ -502,4 +506,11 @@ function fuse(...rankings: Array<Array<{ id: string; score: number }>>): Array<{
     ranking.forEach(({ id }, rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
   }
   return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+}
+
+/** Whether two words differ only in their last letter, or by one letter added at the end. */
+function differsAtEnd(a: string, b: string): boolean {
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  return same >= Math.max(a.length, b.length) - 1;
 }

@@ -150,6 +150,10 @@ const TWO_PART_COVERAGE_SHARE = 0.5;
 const MOSTLY_UNKNOWN_SHARE = 0.5;
 /** … on at least this many such words. */
 const MOSTLY_UNKNOWN_WORDS = 2;
+/** Off topic: a thing the question names that the documents never use carries this share of its weight. */
+const UNKNOWN_THING_SHARE = 0.3;
+/** An article or determiner, maybe an adjective, and the noun after it: "een parkeervergunning", "de openingstijden". */
+const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|ons|onze|welke|hun)\s+(?:\p{L}+e\s+)?(\p{L}[\p{L}-]+)/gu;
 
 /** A question with this many words (stop words aside) is a long message: mostly context. */
 const LONG_QUESTION_WORDS = 12;
@@ -383,7 +387,14 @@ export class AskService {
     const unknown = unknownWords.reduce((sum, g) => sum + scorer.weights[g]!, 0);
     // Two words or more: one word the documents never use may be a paraphrase of theirs ("wat moet
     // er bij een spoedberaad aanschuiven?").
-    return unknownWords.length >= MOSTLY_UNKNOWN_WORDS && total > 0 && unknown > MOSTLY_UNKNOWN_SHARE * total;
+    if (unknownWords.length >= MOSTLY_UNKNOWN_WORDS && total > 0 && unknown > MOSTLY_UNKNOWN_SHARE * total) return true;
+    // One is enough when it is the thing the question names, after an article, and weighs a good
+    // part of it: "hoe vraag ik een parkeervergunning aan?", "wat zijn de openingstijden van het
+    // servicepunt?" (new-user tries: answered with the route's steps). In the eleven sets no
+    // answerable question has such a word above a share of 0.28.
+    const things = new Set([...foldText(question).matchAll(NAMED_THING)].map((match) => match[1]!));
+    const unknownThing = unknownWords.filter((g) => things.has(scorer.words[g]!)).reduce((sum, g) => sum + scorer.weights[g]!, 0);
+    return total > 0 && unknownThing >= UNKNOWN_THING_SHARE * total;
   }
 
   /**

@@ -132,6 +132,11 @@ export class DutchAnalyser {
     return best?.word;
   }
 
+  /** Whether a folded word is a real Dutch word (the word list holds words of six letters or more). */
+  knowsWord(word: string): boolean {
+    return word.length >= 6 && this.isDutchWord(word);
+  }
+
   /** Whether a folded word is a stop word (carries no content of its own). */
   isStopword(word: string): boolean {
     return this.stopwords.has(word);
