@@ -97,6 +97,7 @@ export class KnowledgeBase {
   /** The words of the documents' titles and regions, for the index they were read from. */
   private namingWords: { chunks: number; words: Set<string> } | undefined;
   private regionWords: { chunks: number; words: Set<string> } | undefined;
+  private capitalisedWords: { chunks: number; words: Set<string> } | undefined;
   private documentNames: { chunks: number; names: DocumentNames } | undefined;
   private corpusDir?: string;
   /** Word counts of the indexed text (the compound splitter's dictionary), kept for the snapshot. */
@@ -214,6 +215,24 @@ export class KnowledgeBase {
       this.regionWords = { chunks: this.chunkCount, words: new Set(words) };
     }
     return this.regionWords.words.has(word);
+  }
+
+  /**
+   * Whether a folded word is a place the documents name: a region of theirs, or a word they only
+   * ever write with a capital ("Rotterdam", "Zwolle" when they use it), so a question that types
+   * it in lower case ("in rotterdam") still names that place.
+   */
+  namesAPlace(word: string): boolean {
+    if (this.namesARegion(word)) return true;
+    if (this.capitalisedWords?.chunks !== this.chunkCount) {
+      const capitalised = new Set<string>();
+      const lower = new Set<string>();
+      for (const chunk of this.allChunks()) {
+        for (const [token] of chunk.text.matchAll(/\p{L}[\p{L}-]*/gu)) (/^\p{Lu}/u.test(token) ? capitalised : lower).add(foldText(token));
+      }
+      this.capitalisedWords = { chunks: this.chunkCount, words: new Set([...capitalised].filter((w) => !lower.has(w))) };
+    }
+    return this.capitalisedWords.words.has(word);
   }
 
   /** Whether a folded word is part of a document's title or region ("groningen", "rijnmond"). */

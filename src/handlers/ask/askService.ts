@@ -422,7 +422,7 @@ export class AskService {
   private mostlyKnown(question: string): boolean {
     const scorer = this.knowledge.questionScorer(question);
     const total = scorer.weights.reduce((a, b) => a + b, 0);
-    const places = placesIn(question, (word) => this.knowledge.namesARegion(word));
+    const places = placesIn(question, (word) => this.knowledge.namesAPlace(word));
     const shared = scorer.words.flatMap((word, g) => (scorer.rarity[g]!.known && !places.has(word) ? [g] : []));
     const known = shared.reduce((sum, g) => sum + scorer.weights[g]!, 0);
     return total > 0 && known >= NEARBY_KNOWN_SHARE * total && shared.length >= NEARBY_KNOWN_WORDS;
@@ -535,7 +535,7 @@ export class AskService {
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
     // A place the question gives as where the asker works ("huisarts in de regio Rotterdam")
     // says where, not what: a cited document that names that place covers it.
-    const places = placesIn(question, (word) => this.knowledge.namesARegion(word));
+    const places = placesIn(question, (word) => this.knowledge.namesAPlace(word));
     const shown = [...answer.quoted, ...answer.eligible, ...context].join("\n");
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
     const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
