@@ -126,6 +126,11 @@ describe("retrieval over the shipped corpus", () => {
     expect(open.offTopic).toBeUndefined();
   });
 
+  it("does not answer a how-long question with a span of time about something else", async () => {
+    // "Elke jeugdige weet binnen een half jaar waar hij … woont" does not say how long a file is kept.
+    expect((await ask.answer("hoe lang bewaar je een dossier van een jeugdige?")).status).toBe("abstained");
+  });
+
   it("calls a question off-topic when it shares only a name and common words with the documents and has a word they never use", async () => {
     const train = await ask.answer("weet jij hoe laat de trein van Groningen naar Zwolle gaat?");
     expect(train.status).toBe("abstained");

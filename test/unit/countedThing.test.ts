@@ -76,6 +76,8 @@ describe("durationSubject", () => {
     expect(durationSubject("Hoe lang is een spoedmachtiging voor plaatsing geldig?")).toEqual(["spoedmachtiging", "voor"]);
     expect(durationSubject("hoe lang duurt de gemiddelde wachttijd?")).toEqual(["gemiddelde", "wachttijd"]);
     expect(durationSubject("na hoe lang kon hij naar huis?")).toBeUndefined();
+    // A verb and who does it before the thing: how long one keeps a file asks about the file.
+    expect(durationSubject("hoe lang bewaar je een dossier van een jeugdige?")).toEqual(["dossier", "van"]);
   });
 
   it("reads a compound of 'duur' as the duration of its first part ('verblijfsduur': a stay)", () => {

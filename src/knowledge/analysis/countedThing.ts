@@ -85,7 +85,7 @@ function numberNear(text: string, isNumber: (token: string) => boolean, words: r
  * zat hij ...": no subject named.
  */
 export function durationSubject(question: string): string[] | undefined {
-  const match = /\bhoe lang\s+(?:is|duurt|blijft|geldt|mag|kan)\s+(?:een|de|het)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
+  const match = /\bhoe lang\s+(?:is|duurt|blijft|geldt|mag|kan|\p{L}+\s+(?:je|jij|u|men|we|wij|ik|ze|zij))\s+(?:een|de|het)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
   if (match) return wordTokens(match[1]!);
   // A compound of "duur" names what lasts: "verblijfsduur" asks how long a stay lasts.
   const compound = /\b(\p{L}{4,}?)s?duur\b/u.exec(foldText(question));
