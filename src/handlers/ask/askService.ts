@@ -152,8 +152,8 @@ const MOSTLY_UNKNOWN_SHARE = 0.5;
 const MOSTLY_UNKNOWN_WORDS = 2;
 /** Off topic: a thing the question names that the documents never use carries this share of its weight. */
 const UNKNOWN_THING_SHARE = 0.3;
-/** An article or determiner, maybe an adjective, and the noun after it: "een parkeervergunning", "de openingstijden". */
-const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|ons|onze|welke|hun)\s+(?:\p{L}+e\s+)?(\p{L}[\p{L}-]+)/gu;
+/** An article or determiner, maybe an adjective (inflected, or a common one that is not: "een nieuw paspoort"), and the noun after it. */
+const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|ons|onze|welke|hun)\s+(?:(?:\p{L}+e|nieuw|ander|goed|groot|klein|oud|eigen|vast|apart)\s+)?(\p{L}[\p{L}-]+)/gu;
 
 /** A question with this many words (stop words aside) is a long message: mostly context. */
 const LONG_QUESTION_WORDS = 12;
