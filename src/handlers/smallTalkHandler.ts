@@ -1,5 +1,6 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
 import { usageFor } from "./help.js";
+import { asksForSource } from "./ask/followUp.js";
 import { onboardingReply, type SmallTalkRegion, smallTalkIntent } from "./smallTalk.js";
 
 /**
@@ -18,7 +19,9 @@ export function smallTalkHandler(
     name: "small-talk",
     visibility: "private",
     async message({ text, address }) {
-      const intent = smallTalkIntent(text);
+      // "wat is de bron?" after an answer asks for that answer's sources (the ask handler's), not
+      // which documents Wegwijs knows.
+      const intent = asksForSource(text) ? undefined : smallTalkIntent(text);
       if (!intent) return undefined;
       const reply = onboardingReply(intent, region(), intent === "documents" ? documents() : []);
       const specs = commands();

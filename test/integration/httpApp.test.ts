@@ -115,6 +115,16 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "notice")).toEqual([]);
   });
 
+  it("answers 'waar staat dat precies?' with the sources of the answer just given, also when worded 'wat is de bron?'", async () => {
+    const user = userId();
+    const answer = await ask(user, ANSWERED);
+    const where = await ask(user, "waar staat dat precies?");
+    expect(ofKind(where, "text").map((p) => p.text)).toEqual([expect.stringMatching(/^Mijn vorige antwoord komt uit deze passages?:$/)]);
+    expect(sourcesTitled(where, "Bronnen")).toEqual(sourcesTitled(answer, "Bronnen"));
+    // Not the list of indexed documents (small talk), but the same sources.
+    expect(sourcesTitled(await ask(user, "wat is de bron?"), "Bronnen")).toEqual(sourcesTitled(answer, "Bronnen"));
+  });
+
   it("answers the answerable part of a two-part question and says which part it leaves open", async () => {
     const parts = await ask(userId(), "Wat doet het Expertteam? En wie betaalt de lunch bij de kerstborrel?");
     expect(ofKind(parts, "text")[0]?.text.toLowerCase()).toContain("expertteam");

@@ -72,4 +72,25 @@ describe("AskHandler with follow-ups", () => {
     await handler.question(address, "en wanneer moet dat klaar zijn?");
     expect(answerer.asked).toEqual(["wat willen ze bereiken?", "en wanneer moet dat klaar zijn?"]);
   });
+  it("answers 'waar staat dat precies?' with the sources of the answer just given, without a new search", async () => {
+    const { answerer, handler } = handlerWith({
+      "wat is het INT?": "“Het INT versterkt het netwerk.” [1]",
+      "wat is het INT? en wie zitten daarin?": "“Ambulante programma's.” [1]",
+    });
+    const none = await handler.question(address, "waar staat dat precies?");
+    expect(texts(none.parts)[0]).toMatch(/geen antwoord met bronnen/);
+    await handler.question(address, "wat is het INT?");
+    const where = await handler.question(address, "waar staat dat precies?");
+    expect(answerer.asked).toEqual(["wat is het INT?"]);
+    expect(texts(where.parts)).toEqual(["Mijn vorige antwoord komt uit deze passage:"]);
+    expect(where.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [source] });
+    // After a follow-up, its answer is the one asked about.
+    await handler.question(address, "en wie zitten daarin?");
+    const again = await handler.question(address, "uit welk document komt dat?");
+    expect(answerer.asked).toEqual(["wat is het INT?", "wat is het INT? en wie zitten daarin?"]);
+    expect(again.parts.some((p) => p.kind === "sources")).toBe(true);
+    // A refused question leaves nothing to point at.
+    await handler.question(address, "wat is het weer?");
+    expect(texts((await handler.question(address, "wat is de bron?")).parts)[0]).toMatch(/geen antwoord met bronnen/);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationAddress } from "../../src/bot/incoming.js";
-import { FollowUpMemory, isFollowUp, leadsAsBefore, withPrevious } from "../../src/handlers/ask/followUp.js";
+import { asksForSource, FollowUpMemory, isFollowUp, leadsAsBefore, withPrevious } from "../../src/handlers/ask/followUp.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 const address = (over: Partial<ConversationAddress> = {}): ConversationAddress => ({ surface: "web", userId: "u1", conversationId: "c1", ...over });
@@ -112,5 +112,16 @@ describe("leadsAsBefore", () => {
     const list = (await memory.previous(address()))!;
     expect(leadsAsBefore("“Daar spreken we af:”\n- bij vrijwillige hulp het wijkteam;\n- bij een OTS de GI. [1]", list)).toBe(false);
     expect(leadsAsBefore("“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam. [2]\n“Meer.” [1]", list)).toBe(true);
+  });
+});
+
+describe("asksForSource", () => {
+  it("reads a short question about where the previous answer comes from, not a question of its own", () => {
+    for (const text of ["waar staat dat precies?", "waar lees ik dat?", "Wat is de bron?", "uit welk document komt dat?", "in welk stuk staat dit?", "waar heb je dat vandaan?", "bron?", "en waar staat dat dan?", "welke bronnen?"]) {
+      expect(asksForSource(text), text).toBe(true);
+    }
+    for (const text of ["waar staat de gedeelde verklarende analyse in de route?", "waar kan ik terecht met een consultvraag?", "wat is de bron van de cijfers over spoedmachtigingen in groningen en drenthe precies?", "welke documenten ken jij?", "welke bronnen gebruik je?", "wat zijn je bronnen?"]) {
+      expect(asksForSource(text), text).toBe(false);
+    }
   });
 });

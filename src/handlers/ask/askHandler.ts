@@ -5,7 +5,7 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
-import { type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, withPrevious } from "./followUp.js";
+import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, withPrevious } from "./followUp.js";
 import type { AnswerResult, AskService } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
@@ -56,6 +56,8 @@ const FOLLOW_UP_QUOTE_CHARS = 120;
 /** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
 const ASKS_FOR_CONTACT = /\b(telefoon\w*|nummer|bellen|bel|mail\w*|e-mail\w*|adres\w*|bereik\w*|contact\w*|openingstijden)\b/i;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
+/** "waar staat dat?" with no answer before it (or one that has expired, or a refusal). */
+const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
 export function feedbackValue(answerId: string, rating: Rating): string {
@@ -91,6 +93,7 @@ export class AskHandler {
   }
 
   async question(address: ConversationAddress, text: string): Promise<Reply> {
+    if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     const previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
@@ -100,7 +103,9 @@ export class AskHandler {
     result = this.withOtherRegion(result, asked);
     if (this.followUps && !previous) {
       const answer = result.status === "answered" ? result.text : "";
-      await bestEffort(() => this.followUps!.remember(address, text, answer));
+      await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources));
+    } else if (this.followUps && result.status === "answered") {
+      await bestEffort(() => this.followUps!.rememberSources(address, result.sources));
     }
     const parts = answerParts(result, asked);
     if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
@@ -128,6 +133,14 @@ export class AskHandler {
     if (actions.length > 0) parts.push({ kind: "actions", actions });
     parts.push({ kind: "feedback", answerId });
     return { parts };
+  }
+
+  /** "waar staat dat precies?": the sources of the answer just given, or a short word that there is none. */
+  private async sourcesOfPrevious(address: ConversationAddress): Promise<Reply> {
+    const sources = (await this.previousQuestion(address))?.sources ?? [];
+    if (sources.length === 0) return { parts: [{ kind: "text", text: NO_PREVIOUS_SOURCES_TEXT }] };
+    const text = sources.length === 1 ? "Mijn vorige antwoord komt uit deze passage:" : "Mijn vorige antwoord komt uit deze passages:";
+    return { parts: [{ kind: "text", text }, { kind: "sources", title: "Bronnen", sources }] };
   }
 
   /** The question a follow-up goes on from; none when the store cannot be reached. */

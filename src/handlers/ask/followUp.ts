@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ConversationAddress } from "../../bot/incoming.js";
+import type { SourceCitation } from "../../bot/reply.js";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
 import { questionParts } from "./questionParts.js";
@@ -50,7 +51,22 @@ const QUESTION_WORD = /\b(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel)\b/i;
 /** At most this many words for such a question without a connective. */
 const MAX_POINTING_WORDS = 10;
 
-const SCHEMA_VERSION = 2;
+/**
+ * Asks where the previous answer comes from ("waar staat dat precies?", "wat is de bron?", "uit
+ * welk document komt dat?"): its sources say so, a new search does not (new-user try: "waar staat
+ * dat precies?" was searched again and got other passages).
+ */
+const ASKS_FOR_SOURCE =
+  /^\s*(?:(?:en|maar|ok[eé]?|oke|top|dank\w*)[,!]?\s+)?(?:waar\s+(?:staat|stond|lees|vind|zie)\s+(?:ik\s+|je\s+|jij\s+)?(?:dat|dit|het|die|deze)\b|waar\s+(?:heb|haal)\s+(?:je|jij)\s+(?:dat|dit|het)\s+(?:van)?daan|wat\s+(?:is|was)\s+de\s+bron\b|welke\s+bron(?:nen)?\s*\??\s*$|(?:uit|in)\s+welke?\s+(?:document|stuk|plan|bron|hoofdstuk|paragraaf)\s+(?:komt|staat|stond|kwam)\s+(?:dat|dit|het)\b|bron(?:nen)?\s*\?)/i;
+/** Longer than this, a message asks something of its own. */
+const MAX_SOURCE_QUESTION_WORDS = 10;
+
+/** Whether the message asks where the previous answer comes from (see ASKS_FOR_SOURCE). */
+export function asksForSource(text: string): boolean {
+  return text.trim().split(/\s+/).length <= MAX_SOURCE_QUESTION_WORDS && ASKS_FOR_SOURCE.test(text);
+}
+
+const SCHEMA_VERSION = 3;
 /** The previous question is cut to this length before it is kept. */
 const MAX_KEPT_CHARS = 400;
 
@@ -100,14 +116,24 @@ export class FollowUpMemory {
    * before it is forgotten too, so a next "en hoe doen ze dit in limburg?" stands on its own
    * (new-user try: it was read with a refused question about a phone number).
    */
-  async remember(address: ConversationAddress, question: string, answer: string): Promise<void> {
+  async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = []): Promise<void> {
     if (!this.enabled) return;
     if (answer.trim() === "") return this.store.delete(keyOf(address));
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return;
-    const value: KeptQuestion = { question: kept, lead: leadPrint(answer) };
+    const value: KeptQuestion = { question: kept, lead: leadPrint(answer), sources: [...sources] };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
+  }
+
+  /**
+   * The sources of the latest answer, also when it answered a follow-up (which does not replace
+   * the question it went on from): "waar staat dat?" asks about the answer just given.
+   */
+  async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[]): Promise<void> {
+    const kept = await this.previous(address);
+    if (!kept) return;
+    await this.store.set(keyOf(address), { ...kept, sources: [...sources] }, SCHEMA_VERSION, this.ttlSeconds);
   }
 
   async previous(address: ConversationAddress): Promise<KeptQuestion | undefined> {
@@ -120,6 +146,8 @@ export class FollowUpMemory {
 export interface KeptQuestion {
   question: string;
   lead: string;
+  /** The latest answer's sources (document text, never the asker's): "waar staat dat?" lists them. */
+  sources?: SourceCitation[];
 }
 
 /**
