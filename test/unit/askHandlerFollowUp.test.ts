@@ -93,4 +93,24 @@ describe("AskHandler with follow-ups", () => {
     await handler.question(address, "wat is het weer?");
     expect(texts((await handler.question(address, "wat is de bron?")).parts)[0]).toMatch(/geen antwoord met bronnen/);
   });
+  it("asks a follow-up that names its own subject on its own when, read with the previous question, it finds only that answer again", async () => {
+    const first = "wanneer moet ik een casus inbrengen bij het servicepunt?";
+    const own = "en wanneer ga ik naar het expertteam ipv het servicepunt?";
+    const { answerer, handler } = handlerWith({
+      [first]: "“Op tijd inbrengen bij Servicepunt.” [1]",
+      [withPrevious(first, own)]: "“Op tijd inbrengen bij Servicepunt.” [1]",
+      [own]: "“Het Expertteam denkt mee bij complexe zorgvragen.” [1]",
+    });
+    await handler.question(address, first);
+    const reply = await handler.question(address, own);
+    expect(answerer.asked).toEqual([first, withPrevious(first, own), own]);
+    expect(texts(reply.parts)).toEqual(["“Het Expertteam denkt mee bij complexe zorgvragen.” [1]"]);
+    // One that points back is not asked alone: there is nothing new.
+    const back = "en wie beslist dat dan?";
+    const { answerer: second, handler: other } = handlerWith({ [first]: "“Op tijd.” [1]", [withPrevious(first, back)]: "“Op tijd.” [1]", [back]: "“Iets anders.” [1]" });
+    await other.question(address, first);
+    const nothing = await other.question(address, back);
+    expect(second.asked).toEqual([first, withPrevious(first, back)]);
+    expect(texts(nothing.parts).join(" ")).toMatch(/vind ik niet in de plandocumenten/);
+  });
 });

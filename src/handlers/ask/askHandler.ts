@@ -5,7 +5,7 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
-import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, withPrevious } from "./followUp.js";
+import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, withPrevious } from "./followUp.js";
 import type { AnswerResult, AskService } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
@@ -96,10 +96,21 @@ export class AskHandler {
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
-    const previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
-    const asked = previous ? withPrevious(previous.question, text) : text;
+    let previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
+    let asked = previous ? withPrevious(previous.question, text) : text;
     let result = nonEmpty(await this.ask.answer(asked));
-    if (previous && result.status === "answered" && leadsAsBefore(result.text, previous)) result = nothingNew(text);
+    if (previous && result.status === "answered" && leadsAsBefore(result.text, previous)) {
+      // Read with the previous question it finds only that answer again; one that names what it
+      // asks about, without pointing back, is asked on its own before saying there is nothing new.
+      const alone = mayStandAlone(text) ? nonEmpty(await this.ask.answer(text)) : undefined;
+      if (alone?.status === "answered" && !leadsAsBefore(alone.text, previous)) {
+        previous = undefined;
+        asked = text;
+        result = alone;
+      } else {
+        result = nothingNew(text);
+      }
+    }
     result = this.withOtherRegion(result, asked);
     if (this.followUps && !previous) {
       const answer = result.status === "answered" ? result.text : "";

@@ -88,6 +88,15 @@ export function isFollowUp(text: string): boolean {
   return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(firstClause));
 }
 
+/**
+ * Whether a follow-up says what it asks about without pointing back ("en wanneer ga ik naar het
+ * expertteam ipv het servicepunt?"): read with the previous question it may only find that
+ * answer again, read alone it may be answered (new-user try: it got "nothing new").
+ */
+export function mayStandAlone(text: string): boolean {
+  return !POINTS_BACK.test(text) && !SPEAKS_OF_THAT.some((pattern) => pattern.test(text));
+}
+
 /** The question as it is searched: the previous question with the follow-up after it. */
 export function withPrevious(previous: string, followUp: string): string {
   const joined = /[?.!]\s*$/.test(previous) ? previous.trim() : `${previous.trim()}?`;
