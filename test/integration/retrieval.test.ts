@@ -126,6 +126,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(open.offTopic).toBeUndefined();
   });
 
+  it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {
+    const result = await ask.answer("hoe loopt de plaatsingsroute?");
+    expect(result.text).toContain("Huidige route aanvraag machtiging:");
+    expect(result.text).toContain("- Consultvraag stellen bij Servicepunt");
+  });
+
   it("does not answer a how-long question with a span of time about something else", async () => {
     // "Elke jeugdige weet binnen een half jaar waar hij … woont" does not say how long a file is kept.
     expect((await ask.answer("hoe lang bewaar je een dossier van een jeugdige?")).status).toBe("abstained");
@@ -146,6 +152,8 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("hoe vraag ik een parkeervergunning aan?")).status).toBe("abstained");
     expect((await ask.answer("wat zijn de openingstijden van het servicepunt?")).status).toBe("abstained");
     expect((await ask.answer("waar kan ik een nieuw paspoort aanvragen?")).status).toBe("abstained");
+    // The noun right after the article, not a word after it: "de ouderbijdrage bij pleegzorg".
+    expect((await ask.answer("hoe werkt de ouderbijdrage bij pleegzorg?")).status).toBe("abstained");
     // A question in English finds few words in Dutch documents: it is asked to be put in Dutch.
     const english = await ask.answer("who decides about a spoedmachtiging?");
     expect(english.status).toBe("abstained");

@@ -94,6 +94,14 @@ describe("DutchAnalyser", () => {
     expect(words("wat zegt de daarvoorbestemde regeling?")).toContain("daarvoorbestemde");
   });
 
+  it("reads the verb after 'hoe' that asks how something goes ('hoe loopt …?', 'hoe verloopt …?') as no subject", () => {
+    const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
+    expect(words("hoe loopt de plaatsingsroute?")).toEqual(["plaatsingsroute"]);
+    expect(words("hoe verloopt een spoedberaad?")).toEqual(["spoedberaad"]);
+    // Elsewhere the verb is a word of the question.
+    expect(words("welke jongeren lopen gevaar?")).toContain("lopen");
+  });
+
   it("splits compounds into words the corpus knows, with a linking s", () => {
     const terms = analyser.indexTerms("jeugdhulpaanbieders veiligheidsinschatting");
     expect(terms).toEqual(expect.arrayContaining([analyser.stem("jeugdhulp"), analyser.stem("aanbieders"), analyser.stem("veiligheid"), analyser.stem("inschatting")]));

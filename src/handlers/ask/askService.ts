@@ -152,8 +152,10 @@ const MOSTLY_UNKNOWN_SHARE = 0.5;
 const MOSTLY_UNKNOWN_WORDS = 2;
 /** Off topic: a thing the question names that the documents never use carries this share of its weight. */
 const UNKNOWN_THING_SHARE = 0.3;
-/** An article or determiner, maybe an adjective (inflected, or a common one that is not: "een nieuw paspoort"), and the noun after it. */
-const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|ons|onze|welke|hun)\s+(?:(?:\p{L}+e|nieuw|ander|goed|groot|klein|oud|eigen|vast|apart)\s+)?(\p{L}[\p{L}-]+)/gu;
+/** An article or determiner and the word after it (and the one after that, see ADJECTIVE): "een parkeervergunning". */
+const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|ons|onze|welke|hun)\s+(\p{L}[\p{L}-]+)(?:\s+(\p{L}[\p{L}-]+))?/gu;
+/** An adjective before the noun: inflected, or a common one that is not ("een nieuw paspoort"). */
+const ADJECTIVE = /^(?:\p{L}+e|nieuw|ander|goed|groot|klein|oud|eigen|vast|apart)$/u;
 
 /** A question with this many words (stop words aside) is a long message: mostly context. */
 const LONG_QUESTION_WORDS = 12;
@@ -392,7 +394,9 @@ export class AskService {
     // part of it: "hoe vraag ik een parkeervergunning aan?", "wat zijn de openingstijden van het
     // servicepunt?" (new-user tries: answered with the route's steps). In the eleven sets no
     // answerable question has such a word above a share of 0.28.
-    const things = new Set([...foldText(question).matchAll(NAMED_THING)].map((match) => match[1]!));
+    // The word after the article, and the one after that when the first may be an adjective
+    // ("de ouderbijdrage bij …" names the ouderbijdrage; "een nieuw paspoort" the paspoort).
+    const things = new Set([...foldText(question).matchAll(NAMED_THING)].flatMap((match) => (match[2] !== undefined && ADJECTIVE.test(match[1]!) ? [match[1]!, match[2]] : [match[1]!])));
     const unknownThing = unknownWords.filter((g) => things.has(scorer.words[g]!)).reduce((sum, g) => sum + scorer.weights[g]!, 0);
     return total > 0 && unknownThing >= UNKNOWN_THING_SHARE * total;
   }
@@ -507,6 +511,7 @@ export class AskService {
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
       focus: askedFocus(question, scorer.words),
       namedDocument: this.namedDocumentWords(question, scorer),
+      placeWords: ((places) => scorer.words.map((word) => places.has(word)))(placesIn(question, (word) => this.knowledge.namesAPlace(word))),
       kindAsked: askedFor(question) !== undefined,
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };
@@ -846,15 +851,17 @@ function questionAbout(
  * Zwolle"): folded, as the scorer's words are.
  */
 /** A word or name after a word that introduces a place: "in Zwolle", "bij de gemeente Ede", "regio rijnmond". */
-const PLACE_PHRASE = /\b(in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]+)/gu;
+const PLACE_PHRASE = /\b(in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]+(?:\s*\/\s*\p{L}[\p{L}-]+|\s+en\s+\p{Lu}[\p{L}-]+)?)/gu;
 
 function placesIn(question: string, isRegion: (word: string) => boolean = () => false): Set<string> {
   const places = new Set<string>();
   for (const match of question.matchAll(PLACE_PHRASE)) {
-    const name = match[2]!;
-    // Typed in lower case, a place is known by the regions the documents cover ("in groningen").
-    const capitalised = /^\p{Lu}/u.test(name);
-    for (const token of wordTokens(foldText(name))) if (capitalised || isRegion(token)) places.add(token);
+    // "in Groningen", "in groningen/drenthe", "in Groningen en Drenthe": each name, not the "en".
+    for (const name of match[2]!.split(/\s*\/\s*|\s+en\s+/)) {
+      // Typed in lower case, a place is known by the regions the documents cover ("in groningen").
+      const capitalised = /^\p{Lu}/u.test(name);
+      for (const token of wordTokens(foldText(name))) if (capitalised || isRegion(token)) places.add(token);
+    }
   }
   return places;
 }

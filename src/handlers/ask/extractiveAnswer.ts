@@ -68,6 +68,8 @@ export interface ExtractiveOptions {
    * word), and whether the question asks what that document says ("volgens", "wat zegt …").
    */
   namedDocument?: { id: string; words: boolean[]; asSource?: boolean };
+  /** Which of the question's words (per scorer word) name a place it asks about ("in groningen/drenthe"). */
+  placeWords?: boolean[];
   /**
    * How the later question of a two-part message scores a sentence: a long list item is cut to
    * the sentences that answer either question, so the item is shown once, not cut two ways.
@@ -532,7 +534,17 @@ export function extractiveAnswer(
       const elsewhere = chunk?.documentId !== named?.id || (focusedCandidates.size > 0 && !focusedCandidates.has(c));
       return named !== undefined && q.covered !== undefined && elsewhere && q.covered(lineText(c.n, c.index), chunk).every((has, g) => !has || named.words[g]);
     };
-    const citations = named ? new Set(ordered.filter(citesTitle)) : new Set<Candidate>();
+    // A line that holds only the places the question names ("De nieuwe werkwijze heeft betrekking
+    // op de jeugdhulpregio Groningen en Drenthe.") says where, not what: it leads last too (new-user
+    // try: it led "hoe loopt de plaatsingsroute voor jz+ in groningen/drenthe?").
+    const places = options.placeWords;
+    const onlyWhere = (c: Candidate) => {
+      if (places === undefined || !places.some(Boolean) || q.coveredAsTyped === undefined) return false;
+      // Read under its heading: the line under "Aanleiding" that names the region answers "wat was de aanleiding …?".
+      const chunk = passages[c.n - 1]?.chunk;
+      return q.coveredAsTyped(`${chunk?.sectionPath.at(-1) ?? ""}\n${lineText(c.n, c.index)}`, chunk).every((has, g) => !has || places[g]);
+    };
+    const citations = new Set(ordered.filter((c) => (named !== undefined && citesTitle(c)) || onlyWhere(c)));
     const leads = [...ordered.filter((c) => !citations.has(c)), ...citations];
     const asksOneThing = !twoParts;
     // A list item that, with its document's name, holds every word of a one-part question answers

@@ -41,6 +41,13 @@ export function loadStopwords(file: string): Set<string> {
  */
 const POINTING_ADVERB = /^(?:daar|hier)(?:voor|mee|over|bij|aan|van|toe|door|achter|onder|tussen|naast|na|in|op|om|uit)$/;
 
+/**
+ * Verbs that after "hoe" ask how something goes, not about going: "hoe loopt de plaatsingsroute?"
+ * was answered on "… als hun ontwikkeling gevaar loopt" (new-user try). Not "werken": "hoe werken
+ * ze samen?" asks about working together.
+ */
+const HOW_VERB = /^(?:loopt|lopen|verloopt|verlopen|gaat|gaan|zit|zitten)$/;
+
 export interface QueryTermGroup {
   /** The word as typed (folded). */
   word: string;
@@ -169,6 +176,8 @@ export class DutchAnalyser {
     tokens.forEach((token, i) => {
       // A pointing adverb names nothing (see POINTING_ADVERB).
       if (POINTING_ADVERB.test(token)) return;
+      // "hoe loopt / verloopt / gaat X?" asks how X goes: the verb names nothing (see HOW_VERB).
+      if (i > 0 && tokens[i - 1] === "hoe" && HOW_VERB.test(token)) return;
       const direct: string[] = [];
       const derived: string[] = [];
       const expanded: string[] = [];
