@@ -32,6 +32,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(top?.chunk.text.toLowerCase()).toContain("verklarende analyse");
   });
 
+  it("reads 'jz+' as JeugdzorgPlus, not as every passage about youth care in general", () => {
+    expect(coversWord("hoeveel plekken heeft de jz+?", (w) => w === "jz+", "De JeugdzorgPlus heeft plekken.")).toBe(true);
+    // "gesloten jeugdhulp" as an expansion made "jeugdhulp" alone hold it (in "jeugdhulpregio" too).
+    expect(coversWord("hoeveel plekken heeft de jz+?", (w) => w === "jz+", "De jeugdhulpregio Groningen en Drenthe.")).toBe(false);
+  });
+
   it("repairs typos in longer words", async () => {
     const clean = await knowledge.retrieve("welke basisprincipes zijn er afgesproken", 5);
     const typo = await knowledge.retrieve("welke basisprinciepes zijn er afgesproken", 5);
