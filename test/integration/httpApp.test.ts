@@ -134,6 +134,14 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(sourcesTitled(parts, "Bronnen")?.length).toBeGreaterThan(0);
   });
 
+  it("does not send a question for figures or a law article to the Servicepunt, even when it names a placement", async () => {
+    for (const question of ["welk artikel van de jeugdwet regelt de machtiging gesloten jeugdhulp?", "hoeveel jongeren zitten er nu in de jeugdzorgplus in heel nederland?"]) {
+      const parts = await ask(userId(), question);
+      expect(ofKind(parts, "text").map((p) => p.text), question).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+      expect(ofKind(parts, "notice").map((p) => p.text).join(" "), question).not.toMatch(/Servicepunt/);
+    }
+  });
+
   it("says the documents do not answer an unanswerable question, with a next step", async () => {
     const parts = await ask(userId(), UNANSWERABLE);
     expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);

@@ -27,6 +27,12 @@ const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan bea
 const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
 /**
+ * A question for figures or the law ("hoeveel jongeren zitten er nu in jz+?", "welk artikel van de
+ * jeugdwet regelt de machtiging?") is no case for the Servicepunt, even when it names young people
+ * or a placement (new-user try: both were sent there).
+ */
+const ASKS_FIGURES_OR_LAW = /\b(hoeveel|aantal|aantallen|percentage|procent|cijfers?|statistiek\w*|artikel\w*|wetsartikel\w*|wetten|wetgeving)\b/i;
+/**
  * Not "the documents say nothing more": they may, in words this reading of the follow-up missed.
  * Nor "nothing more than my previous answer", which read as if that answer had answered it
  * (new-user try: "en wie beslist dat dan?").
@@ -288,7 +294,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       // gemeenten …?") gets examples of what Wegwijs does answer (new-user try).
       // Nor is someone who works there ("Ik ben coördinator bij het Servicepunt …"; new-user try):
       // a message that names the Servicepunt gets the contact step only when it asks how to reach it.
-      parts.push(notice(/servicepunt/i.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) ? SERVICEPUNT_STEP : HELP_STEP, "info"));
+      parts.push(notice(/servicepunt/i.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP, "info"));
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
       }
