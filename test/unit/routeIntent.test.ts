@@ -13,6 +13,9 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     // The urgent placement, typed as a few words.
     "plaatsing met spoed",
     "Hoe werkt een spoedplaatsing?",
+    // The route itself.
+    "hoe loopt de plaatsingsroute voor jz+ in groningen/drenthe nu eigenlijk?",
+    "hoe werkt de route naar de jeugdzorgplus?",
   ])("offers it for %j", (text) => {
     expect(isPlacementQuestion(text)).toBe(true);
   });

@@ -20,12 +20,16 @@ const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
 // "plaatsing met spoed", "spoedplaatsing": the urgent placement procedure.
 const URGENT = word("spoed|spoedeisend");
 const URGENT_PLACEMENT = word("spoedplaats(?:en|ing|ingen)|spoeduithuisplaatsing(?:en)?");
+// The placement route or procedure named as such.
+const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces");
 // "How many / what percentage / how often" questions want a figure, not a walk-through.
 const STATISTICS = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
 
 export function isPlacementQuestion(text: string): boolean {
   if (STATISTICS.test(text)) return false;
   return (
+    // "hoe loopt de plaatsingsroute voor jz+?": the route itself (new-user try: no route button).
+    ((PLACEMENT_ROUTE.test(text) || (ROUTE_WORD.test(text) && CLOSED_CARE.test(text))) && PROCEDURE.test(text)) ||
     (PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text)) ||
     (AUTHORISATION.test(text) && PROCEDURE.test(text)) ||
     (PLACEMENT.test(text) && URGENT.test(text)) ||
