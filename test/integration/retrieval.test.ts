@@ -138,6 +138,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(result.text).toContain("- Consultvraag stellen bij Servicepunt");
   });
 
+  it("answers what a document says about costs, without asking for a sum of money", async () => {
+    const result = await ask.answer("Wat zegt de regiovisie over de kosten en het budget van de jeugdhulp in Rijnmond?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("De kosten zijn de afgelopen jaren gestegen.");
+    // A question for the sum itself still wants one.
+    expect((await ask.answer("wat kost een plek in de jeugdzorgplus?")).status).toBe("abstained");
+  });
+
   it("does not answer a how-long question with a span of time about something else", async () => {
     // "Elke jeugdige weet binnen een half jaar waar hij … woont" does not say how long a file is kept.
     expect((await ask.answer("hoe lang bewaar je een dossier van een jeugdige?")).status).toBe("abstained");

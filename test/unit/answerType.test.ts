@@ -8,6 +8,10 @@ describe("expectedAnswerType", () => {
     ["wat kost een plek per dag?", "amount"],
     // What something costs in time or effort is no sum of money.
     ["wat kost nog veel ontwikkeltijd?", undefined],
+    // Costs as the topic of a question, not a sum it asks for.
+    ["wat zegt de regiovisie over de kosten?", undefined],
+    ["wat zegt de regiovisie over de kosten en het budget van de jeugdhulp?", undefined],
+    ["over welke periode gaat de rapportage?", "date"],
     ["kost het veel moeite om een plek te vinden?", undefined],
     ["welk artikel uit de Jeugdwet regelt dat?", "article"],
     ["per welke datum sluit de regio aan?", "date"],

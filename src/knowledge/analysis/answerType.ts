@@ -95,6 +95,12 @@ const FIGURE = countOf(NUMBER_WORDS.split("|").filter((word) => !["alle", "geen"
 const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+|^\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}\p{Ll}+,/u;
 
 /** "Is er een max duur ...?": whether something exists, which "nee, er is geen maximum" answers. */
+/** What comes before a word that is the topic, not what is asked: "over de …", "over de kosten en het …". */
+const NAMES_TOPIC = /\bover\s+(?:(?:de|het|die|dat|hun|zijn|haar|ons|onze)\s+)?(?:[\p{L}-]+\s+(?:en|of)\s+(?:(?:de|het)\s+)?)?$/u;
+
+/** A phrase that asks by itself, also after "over" ("over welke periode gaat …?"). */
+const ASKS_ITSELF = /^(?:welke?|wat|hoeveel|hoe|wanneer)\b/;
+
 const EXISTENCE = /^\s*(is|zijn|bestaat|bestaan|geldt|gelden) er\b/;
 
 /**
@@ -126,13 +132,21 @@ export function askedFor(question: string): { type: AnswerType; phrase: string }
   // Each question of a message on its own: an existence question expects no particular kind.
   for (const part of foldText(question).split(/\?/)) {
     if (EXISTENCE.test(part)) continue;
-    const found = QUESTION_PATTERNS.find(([, pattern]) => pattern.test(part));
+    // The first phrase that asks for a kind, not one that names the topic ("wat zegt de regiovisie
+    // over de kosten en het budget?" asks what it says, not for a sum; new-user try: refused).
+    let found: { type: AnswerType; phrase: string; index: number } | undefined;
+    for (const [type, pattern] of QUESTION_PATTERNS) {
+      const match = [...part.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].find((m) => ASKS_ITSELF.test(m[0]) || !NAMES_TOPIC.test(part.slice(0, m.index)));
+      if (match) {
+        found = { type, phrase: match[0], index: match.index! };
+        break;
+      }
+    }
     if (!found) continue;
-    const [type, pattern] = found;
-    if (YES_NO.test(part) && !CONTACT.has(type)) continue;
+    if (YES_NO.test(part) && !CONTACT.has(found.type)) continue;
     const reason = part.search(REASON);
-    if (reason >= 0 && reason < part.search(pattern)) continue;
-    return { type, phrase: part.match(pattern)![0] };
+    if (reason >= 0 && reason < found.index) continue;
+    return { type: found.type, phrase: found.phrase };
   }
   return undefined;
 }
