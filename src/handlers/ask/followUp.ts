@@ -36,6 +36,8 @@ const SPEAKS_OF_THAT = [
   /\b(?:die|deze)(?=(?:\s+(?:op|af|aan|in|uit|mee|door|voor|dan|nou|nu|eigenlijk|precies|ook|wel))*\s*[?.!]*\s*$)/i,
   // "daarover", "hiervoor" …
   /\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i,
+  // … split, as spoken Dutch does: "wie is daar verantwoordelijk voor?", "wat staat hier over in?"
+  /\b(?:daar|hier)\b(?:\s+[\p{L}-]+){0,4}?\s+(?:over|voor|mee|bij|van|aan|op|door|uit|naar|tegen)(?:\s+in)?\s*[?.!]*\s*$/iu,
 ];
 /**
  * A question of its own after a comma, with the thing it asks about and nothing that points back:
