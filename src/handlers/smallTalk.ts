@@ -106,10 +106,20 @@ const NEW_TO_IT = String.raw`(?:\s*(?:en\s+)?(?:nog\s+)?(?:(?:heel\s+)?nieuw|net
  */
 const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTION}[^.!?,]*(?:[.!,]|$)${NEW_TO_IT}`, "iu");
 
+/**
+ * Saying there are questions to come, without asking one yet ("Ik heb wat vragen over de JZ+ en ons
+ * regionale beleid."): a new-user try's opening was searched in the documents. Not with a question
+ * mark anywhere in the message: then the question is there.
+ */
+const ANNOUNCES_QUESTIONS = /(^|[.!,]\s*)(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:nog\s+)?(?:een|wat|een\s+paar|paar|enkele|twee|drie)\s+(?:korte\s+)?vra(?:ag|gen)\b[^.!?,]*(?:[.!,]|$)/iu;
+
 /** The small-talk intent of a message, or undefined when it is (or may be) a real question. */
 export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   const whole = text.trim();
-  const rest = whole.replace(SELF_INTRODUCTION, "$1").trim();
+  const announced = !whole.includes("?") && ANNOUNCES_QUESTIONS.test(whole);
+  const rest = whole.replace(SELF_INTRODUCTION, "$1").replace(announced ? ANNOUNCES_QUESTIONS : /$^/, "$1").trim();
+  // Only who they are and that questions will follow: a welcome with examples.
+  if (announced && tokens(rest).every((w) => VOCABULARY.has(w) && !ASKS.test(w))) return "greeting";
   const trimmed = tokens(rest).length > 0 ? rest : whole;
   const ws = tokens(trimmed);
   if (ws.length === 0) {

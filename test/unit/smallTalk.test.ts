@@ -68,6 +68,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["welke documenten heb je allemaal in je index?", "documents"],
     ["uit welke documenten haal je je info eigenlijk?", "documents"],
     ["wat kun jij eigenlijk allemaal en waar haal je je info vandaan?", "documents"],
+    // Saying that questions will follow (sixteenth session's new-user try: it was searched).
+    ["Goedemiddag, ik ben beleidsadviseur jeugd bij een gemeente in de regio Rijnmond. Ik heb wat vragen over de JZ+ en ons regionale beleid.", "greeting"],
+    ["ik heb een paar vragen over pleegzorg", "greeting"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -97,6 +100,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // Thanks with a question, even without a question mark.
     "thanks, kun je ook uitleggen wat een VA is",
     "ik ben huisarts in assen en wil weten wie over een plaatsing beslist",
+    // The question after the announcement is there.
+    "ik heb een vraag over de spoedmachtiging: hoe lang duurt die?",
+    "ik heb een vraag over een jongere die dreigt weg te lopen, wat moet ik doen",
   ])("%j is not small talk", (text) => {
     expect(smallTalkIntent(text)).toBeUndefined();
   });
