@@ -12,6 +12,10 @@ describe("expectedAnswerType", () => {
     ["wat zegt de regiovisie over de kosten?", undefined],
     ["wat zegt de regiovisie over de kosten en het budget van de jeugdhulp?", undefined],
     ["over welke periode gaat de rapportage?", "date"],
+    // When something must be ready asks for a date; a bare "wanneer" may ask for a condition.
+    ["en wanneer moet dat klaar zijn?", "date"],
+    ["wanneer is de afbouw afgerond?", "date"],
+    ["wanneer komt het INT in beeld?", undefined],
     ["kost het veel moeite om een plek te vinden?", undefined],
     ["welk artikel uit de Jeugdwet regelt dat?", "article"],
     ["per welke datum sluit de regio aan?", "date"],

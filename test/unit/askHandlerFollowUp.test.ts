@@ -53,7 +53,7 @@ describe("AskHandler with follow-ups", () => {
   });
 
   it("says it finds nothing new, and to ask the whole question, when the follow-up's answer leads as the previous one did", async () => {
-    const reply = await followUpReply("wat willen ze bereiken?", "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]", "en wanneer moet dat klaar zijn?", "“Minder spoedplaatsingen.” [1]");
+    const reply = await followUpReply("wat willen ze bereiken?", "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]", "en wie doet dat dan?", "“Minder spoedplaatsingen.” [1]");
     expect(texts(reply.parts)).toContain("Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.");
     expect(texts(reply.parts)).not.toContain("“Minder spoedplaatsingen.” [1]");
     expect(reply.parts.some((p) => p.kind === "sources")).toBe(false);
