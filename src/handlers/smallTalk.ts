@@ -14,7 +14,7 @@ import { ASKER_INTRODUCTION } from "../knowledge/analysis/personIntro.js";
  * a question again.
  */
 
-export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "language" | "documents";
+export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "language" | "documents" | "writing";
 
 /** The region facts the replies use. */
 export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
@@ -113,9 +113,20 @@ const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTIO
  */
 const ANNOUNCES_QUESTIONS = /(^|[.!,]\s*)(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:nog\s+)?(?:een|wat|een\s+paar|paar|enkele|twee|drie)\s+(?:korte\s+)?vra(?:ag|gen)\b[^.!?,]*(?:[.!,]|$)/iu;
 
+/**
+ * Asking for a text to be written ("Schrijf even een korte mail aan mijn leidinggevende over …",
+ * "kun je een gedicht schrijven over jeugdzorg?"): Wegwijs quotes, it does not write (new-user
+ * try: the request was refused with unrelated "closest" passages).
+ */
+const WRITING_TASK =
+  /^\s*(?:(?:kun|kan|kunt|wil|zou)\s+(?:je|jij|u)\b|schrijf\b|maak\b|formuleer\b|herschrijf\b|stel\b)[^?]*?\b(?:mail|e-mail|mailtje|brief|memo|notitie|samenvatting|tekst|tekstje|verslag|bericht|gedicht|verhaal|opzet|presentatie)\b/iu;
+/** … with a verb of writing in it ("kun je me vertellen wat er in die brief staat?" asks something). */
+const WRITING_VERB = /\b(?:schrijf|schrijven|maak|maken|formuleer|formuleren|herschrijf|herschrijven|stel\b[^?]*\bop|opstellen)\b/iu;
+
 /** The small-talk intent of a message, or undefined when it is (or may be) a real question. */
 export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   const whole = text.trim();
+  if (WRITING_TASK.test(whole) && WRITING_VERB.test(whole)) return "writing";
   const announced = !whole.includes("?") && ANNOUNCES_QUESTIONS.test(whole);
   const rest = whole.replace(SELF_INTRODUCTION, "$1").replace(announced ? ANNOUNCES_QUESTIONS : /$^/, "$1").trim();
   // Only who they are and that questions will follow: a welcome with examples.
@@ -170,6 +181,8 @@ const LEAD: Record<SmallTalkIntent, string> = {
   language:
     "Ik antwoord in het Nederlands: ik citeer de plandocumenten letterlijk, en die zijn Nederlands. (I answer in Dutch, quoting the Dutch plan documents word for word.)",
   documents: "Ik zoek alleen in de plandocumenten die je beheerder heeft geïndexeerd, en citeer ze letterlijk.",
+  writing:
+    "Teksten schrijven doe ik niet: ik zoek antwoorden op in de plandocumenten en citeer ze letterlijk, met de bron erbij. Vraag me wat je in je tekst wilt zetten, dan zoek ik het voor je op.",
 };
 
 /** The region's example questions (at most 4), or none when the region lists none. */

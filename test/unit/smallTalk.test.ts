@@ -71,6 +71,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // Saying that questions will follow (sixteenth session's new-user try: it was searched).
     ["Goedemiddag, ik ben beleidsadviseur jeugd bij een gemeente in de regio Rijnmond. Ik heb wat vragen over de JZ+ en ons regionale beleid.", "greeting"],
     ["ik heb een paar vragen over pleegzorg", "greeting"],
+    // Asking for a text to be written: Wegwijs quotes, it does not write.
+    ["Schrijf even een korte mail aan mijn leidinggevende met de drie belangrijkste punten uit de regiovisie.", "writing"],
+    ["kun je een gedicht schrijven over jeugdzorg?", "writing"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -103,6 +106,10 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // The question after the announcement is there.
     "ik heb een vraag over de spoedmachtiging: hoe lang duurt die?",
     "ik heb een vraag over een jongere die dreigt weg te lopen, wat moet ik doen",
+    // A question about a text, or about drawing one up, is a question.
+    "wat moet er in een brief aan de rechter staan?",
+    "hoe stel ik een verklarende analyse op?",
+    "wie schrijft het verzoekschrift voor de machtiging?",
   ])("%j is not small talk", (text) => {
     expect(smallTalkIntent(text)).toBeUndefined();
   });
