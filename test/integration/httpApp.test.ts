@@ -115,6 +115,13 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "notice")).toEqual([]);
   });
 
+  it("notes that the document a question asks about never mentions its subject, above the closest quotes", async () => {
+    const parts = await ask(userId(), "wat zegt het actieplan over de rol van gedragswetenschappers?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("„gedragswetenschappers” komt in „De best passende zorg voor kwetsbare jongeren” niet voor. Dit zegt het er het dichtst bij:");
+    // The notice comes before the quotes it introduces.
+    expect(parts.findIndex((p) => p.kind === "notice")).toBeLessThan(parts.findIndex((p) => p.kind === "text"));
+  });
+
   it("answers 'waar staat dat precies?' with the sources of the answer just given, also when worded 'wat is de bron?'", async () => {
     const user = userId();
     const answer = await ask(user, ANSWERED);

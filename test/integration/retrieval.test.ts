@@ -146,6 +146,13 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("wat kost een plek in de jeugdzorgplus?")).status).toBe("abstained");
   });
 
+  it("says so when the document a question asks about never mentions what it asks about, though another document does", async () => {
+    const result = await ask.answer("wat zegt het actieplan over de rol van gedragswetenschappers?");
+    expect(result.notNamedIn).toEqual({ word: "gedragswetenschappers", title: "De best passende zorg voor kwetsbare jongeren" });
+    // A thing the named document does mention gets no such word.
+    expect((await ask.answer("wat zegt het actieplan over separeren?")).notNamedIn).toBeUndefined();
+  });
+
   it("does not answer a how-long question with a span of time about something else", async () => {
     // "Elke jeugdige weet binnen een half jaar waar hij … woont" does not say how long a file is kept.
     expect((await ask.answer("hoe lang bewaar je een dossier van een jeugdige?")).status).toBe("abstained");

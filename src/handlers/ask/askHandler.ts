@@ -257,6 +257,11 @@ export function namedElsewhereNotice(title: string): string {
   return `Je vraag noemt „${shorten(title.replace(/[*_`~]/g, ""), 60)}”, maar dit antwoord komt uit een ander plandocument (zie de bronnen).`;
 }
 
+/** Says that the document a question asks about never mentions what it asks about. */
+export function notNamedInNotice(word: string, title: string): string {
+  return `„${shorten(word.replace(/[*_`~]/g, ""), 60)}” komt in „${shorten(title.replace(/[*_`~]/g, ""), 60)}” niet voor. Dit zegt het er het dichtst bij:`;
+}
+
 /** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
 export function undefinedTermNotice(term: string): string {
   return `Wat „${shorten(term.replace(/[*_`~]/g, ""), 60)}” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
@@ -302,6 +307,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
     case "answered":
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm), "info"));
+      if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));

@@ -45,6 +45,8 @@ export interface AnswerResult {
   nothingNew?: boolean;
   /** The (short) title of the document the question names, when the answer quotes none of it. */
   namedElsewhere?: string;
+  /** A rare word of the question that the document it asks about never uses ("wat zegt het actieplan over gedragswetenschappers?"). */
+  notNamedIn?: { word: string; title: string };
   /** The other region every quoted document is about, and the region Wegwijs serves (see otherRegion.ts). */
   otherRegion?: { region: string; served: string };
 }
@@ -294,7 +296,7 @@ export class AskService {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     }
-    extractive = { ...extractive, result: this.withNamedElsewhere(searchText, withUndefinedTerm(searchText, extractive.result)) };
+    extractive = { ...extractive, result: this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUndefinedTerm(searchText, extractive.result))) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
       const generated = await this.generateWithDeadline(question, passages);
@@ -369,6 +371,33 @@ export class AskService {
     const named = ASKS_WHAT_A_DOCUMENT_SAYS.test(question) ? this.knowledge.namedDocument(question, true) : undefined;
     if (!named || result.sources.some((source) => source.documentId === named.id)) return result;
     return { ...result, namedElsewhere: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) };
+  }
+
+  /**
+   * The answer marked when the question asks what a document it names says about something that
+   * document never mentions ("wat zegt het actieplan over de rol van gedragswetenschappers?": only
+   * the progress report names them), and the answer quotes that document: its lines about "rol"
+   * are not about that thing, and the reader is told (new-user try: they read as an answer).
+   */
+  private withNotNamedIn(question: string, result: AnswerResult): AnswerResult {
+    if (result.status !== "answered" || result.namedElsewhere || !ASKS_WHAT_A_DOCUMENT_SAYS.test(question)) return result;
+    const named = this.knowledge.namedDocument(question, true);
+    if (!named || !result.sources.some((source) => source.documentId === named.id)) return result;
+    const scorer = this.knowledge.questionScorer(question);
+    const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
+    const quoted = scorer.covered(result.text);
+    const rare = scorer.words.flatMap((_, g) => (!naming[g] && !quoted[g] && scorer.rarity[g]!.known && scorer.rarity[g]!.share <= this.options.aboutRarity ? [g] : []));
+    if (rare.length === 0) return result;
+    const held = new Array<boolean>(scorer.words.length).fill(false);
+    // As typed: "gedrag" and "wetenschappers" apart do not name gedragswetenschappers.
+    for (const chunk of this.knowledge.chunksOf(named.id)) scorer.coveredAsTyped(chunk.text).forEach((has, g) => (held[g] ||= has));
+    // … and another document does use it, as typed: the thing is there, only not in that document
+    // (a paraphrase the documents never use, "steunfiguur", may still be answered by its words).
+    const elsewhere = new Array<boolean>(scorer.words.length).fill(false);
+    for (const chunk of this.knowledge.allChunks()) if (chunk.documentId !== named.id) scorer.coveredAsTyped(chunk.text).forEach((has, g) => (elsewhere[g] ||= has));
+    const missing = rare.find((g) => !held[g] && elsewhere[g]);
+    if (missing === undefined) return result;
+    return { ...result, notNamedIn: { word: scorer.words[missing]!, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) } };
   }
 
   /**
