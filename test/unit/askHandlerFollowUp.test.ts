@@ -113,4 +113,24 @@ describe("AskHandler with follow-ups", () => {
     expect(second.asked).toEqual([first, withPrevious(first, back)]);
     expect(texts(nothing.parts).join(" ")).toMatch(/vind ik niet in de plandocumenten/);
   });
+  it("shows a follow-up only the quotes the previous answer did not, with their sources numbered from 1", async () => {
+    const first = "wat zegt het actieplan over de afbouw?";
+    const follow = "en wanneer moet dat klaar zijn?";
+    const other = { n: 2, documentId: "werkwijze.md", documentTitle: "Werkwijze", section: "Ontwikkelingen", quote: "Half 2027 afgebouwd." };
+    const asked: string[] = [];
+    const answerer = {
+      answer: async (question: string): Promise<AnswerResult> => {
+        asked.push(question);
+        return question === first
+          ? { status: "answered", text: "“Minder plaatsen.” [1]", mode: "extractive", sources: [source], moreSources: [] }
+          : { status: "answered", text: "“Minder plaatsen.” [1]\n- Half 2027 afgebouwd. [2]", mode: "extractive", sources: [source, other], moreSources: [] };
+      },
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, first);
+    const reply = await handler.question(address, follow);
+    expect(texts(reply.parts)).toEqual([`Ik lees dit als vervolg op je vorige vraag: „${first}”`, "- Half 2027 afgebouwd. [1]"]);
+    expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ ...other, n: 1 }] });
+  });
 });

@@ -5,8 +5,8 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
-import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, withPrevious } from "./followUp.js";
-import type { AnswerResult, AskService } from "./askService.js";
+import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withPrevious } from "./followUp.js";
+import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
 import { type AnswerType, askedFor } from "../../knowledge/analysis/answerType.js";
@@ -109,10 +109,13 @@ export class AskHandler {
       // Read with the previous question it finds only that answer again; one that names what it
       // asks about, without pointing back, is asked on its own before saying there is nothing new.
       const alone = mayStandAlone(text) ? nonEmpty(await this.ask.answer(text)) : undefined;
+      const fresh = newQuotes(result.text, previous);
       if (alone?.status === "answered" && !leadsAsBefore(alone.text, previous)) {
         previous = undefined;
         asked = text;
         result = alone;
+      } else if (fresh) {
+        result = onlyQuotes(result, fresh);
       } else {
         result = nothingNew(text);
       }
@@ -265,6 +268,14 @@ export function notNamedInNotice(word: string, title: string): string {
 /** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
 export function undefinedTermNotice(term: string): string {
   return `Wat „${shorten(term.replace(/[*_`~]/g, ""), 60)}” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
+}
+
+/** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
+function onlyQuotes(result: AnswerResult, text: string): AnswerResult {
+  const cited = new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])));
+  const sources = result.sources.filter((source) => cited.has(source.n));
+  const dropped = result.sources.filter((source) => !cited.has(source.n));
+  return inCitationOrder({ ...result, text, sources, moreSources: [...dropped, ...result.moreSources], unanswered: undefined });
 }
 
 /** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */

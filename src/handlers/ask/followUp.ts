@@ -133,7 +133,7 @@ export class FollowUpMemory {
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return;
-    const value: KeptQuestion = { question: kept, lead: leadPrint(answer), sources: [...sources] };
+    const value: KeptQuestion = { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources] };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
   }
 
@@ -157,8 +157,33 @@ export class FollowUpMemory {
 export interface KeptQuestion {
   question: string;
   lead: string;
+  /** Fingerprints of each quote of the answer (not the quotes), to show a follow-up only what is new. */
+  quotes?: string[];
   /** The latest answer's sources (document text, never the asker's): "waar staat dat?" lists them. */
   sources?: SourceCitation[];
+}
+
+/** An answer's quotes: each runs up to and including its citation marker ("“…” [1]", a list and its "[2]"). */
+function quoteBlocks(answer: string): Array<{ quote: string; text: string }> {
+  const blocks: Array<{ quote: string; text: string }> = [];
+  for (const match of answer.matchAll(/([\s\S]*?)(\s*\[\d{1,2}\])/g)) {
+    const quote = match[1]!.trim();
+    if (quote !== "") blocks.push({ quote, text: `${quote}${match[2]!}` });
+  }
+  return blocks;
+}
+
+/**
+ * The quotes of a follow-up's answer that the previous answer did not show, joined as an answer;
+ * undefined when there are none, or when the previous answer's quotes were not kept. "en wanneer
+ * moet dat klaar zijn?" read with its question leads with that question's quote again; a quote
+ * after it may be what the follow-up asks (new-user try: it was all reported as "nothing new").
+ */
+export function newQuotes(answer: string, previous: KeptQuestion): string | undefined {
+  if (!previous.quotes) return undefined;
+  const shown = new Set(previous.quotes);
+  const fresh = quoteBlocks(answer).filter((block) => !shown.has(print(block.quote)));
+  return fresh.length > 0 ? fresh.map((block) => block.text).join("\n") : undefined;
 }
 
 /**
@@ -176,7 +201,11 @@ export function leadsAsBefore(answer: string, previous: KeptQuestion): boolean {
  */
 function leadPrint(answer: string): string {
   const lead = answer.trim().split(/\s*\[\d{1,2}\]/)[0]!.trim();
-  return lead === "" ? "" : createHash("sha256").update(lead).digest("base64url").slice(0, 22);
+  return lead === "" ? "" : print(lead);
+}
+
+function print(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }
 
 function keyOf(address: ConversationAddress): string {
