@@ -532,6 +532,8 @@ export class AskService {
     // asks, not what: sentences are not chosen for it.
     const asked = namesAskedAbout(question);
     const scorer = this.knowledge.questionScorer(withoutIntroducedNames(question, asked));
+    // A place the question gives ("in groningen/drenthe", "huisarts in de regio Rotterdam").
+    const places = placesIn(question, (word) => this.knowledge.namesAPlace(word));
     const options = {
       ...DEFAULT_EXTRACTIVE,
       ...shape,
@@ -540,7 +542,7 @@ export class AskService {
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
       focus: askedFocus(question, scorer.words),
       namedDocument: this.namedDocumentWords(question, scorer),
-      placeWords: ((places) => scorer.words.map((word) => places.has(word)))(placesIn(question, (word) => this.knowledge.namesAPlace(word))),
+      placeWords: scorer.words.map((word) => places.has(word)),
       kindAsked: askedFor(question) !== undefined,
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };
@@ -569,7 +571,6 @@ export class AskService {
     const context = cited.map((c) => `${c.sectionPath.join("\n")}\n${this.knowledge.documentNaming(c.documentId)}`);
     // A place the question gives as where the asker works ("huisarts in de regio Rotterdam")
     // says where, not what: a cited document that names that place covers it.
-    const places = placesIn(question, (word) => this.knowledge.namesAPlace(word));
     const shown = [...answer.quoted, ...answer.eligible, ...context].join("\n");
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
     const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
@@ -882,14 +883,14 @@ function questionAbout(
 /** A word or name after a word that introduces a place: "in Zwolle", "bij de gemeente Ede", "regio rijnmond". */
 const PLACE_PHRASE = /\b(in|uit|bij|rond|regio|gemeente|provincie)\s+(?:de\s+(?:regio|gemeente|provincie)\s+)?(\p{L}[\p{L}-]+(?:\s*\/\s*\p{L}[\p{L}-]+|\s+en\s+\p{Lu}[\p{L}-]+)?)/gu;
 
-function placesIn(question: string, isRegion: (word: string) => boolean = () => false): Set<string> {
+function placesIn(question: string, isPlace: (word: string) => boolean = () => false): Set<string> {
   const places = new Set<string>();
   for (const match of question.matchAll(PLACE_PHRASE)) {
     // "in Groningen", "in groningen/drenthe", "in Groningen en Drenthe": each name, not the "en".
     for (const name of match[2]!.split(/\s*\/\s*|\s+en\s+/)) {
-      // Typed in lower case, a place is known by the regions the documents cover ("in groningen").
+      // Typed in lower case, a place is known by the places the documents name ("in groningen").
       const capitalised = /^\p{Lu}/u.test(name);
-      for (const token of wordTokens(foldText(name))) if (capitalised || isRegion(token)) places.add(token);
+      for (const token of wordTokens(foldText(name))) if (capitalised || isPlace(token)) places.add(token);
     }
   }
   return places;
