@@ -112,6 +112,12 @@ describe("AskHandler with follow-ups", () => {
     const nothing = await other.question(address, back);
     expect(second.asked).toEqual([first, withPrevious(first, back)]);
     expect(texts(nothing.parts).join(" ")).toMatch(/vind ik niet in de plandocumenten/);
+    // Nor a condition on the previous question: it asks nothing of its own.
+    const condition = "en als er geen ots is?";
+    const { answerer: third, handler: another } = handlerWith({ [first]: "“Op tijd.” [1]", [withPrevious(first, condition)]: "“Op tijd.” [1]", [condition]: "“Matching en plaatsing.” [1]" });
+    await another.question(address, first);
+    await another.question(address, condition);
+    expect(third.asked).toEqual([first, withPrevious(first, condition)]);
   });
   it("shows a follow-up only the quotes the previous answer did not, with their sources numbered from 1", async () => {
     const first = "wat zegt het actieplan over de afbouw?";

@@ -96,8 +96,13 @@ export function isFollowUp(text: string): boolean {
  * answer again, read alone it may be answered (new-user try: it got "nothing new").
  */
 export function mayStandAlone(text: string): boolean {
-  return !POINTS_BACK.test(text) && !SPEAKS_OF_THAT.some((pattern) => pattern.test(text));
+  // A question word and a thing it names ("wanneer … het expertteam"), not a condition on the
+  // previous question ("en als er geen ots is?": new-user try, it was answered on its own).
+  return QUESTION_WORD.test(text) && NAMES_A_THING.test(text) && !POINTS_BACK.test(text) && !SPEAKS_OF_THAT.some((pattern) => pattern.test(text));
 }
+
+/** An article and a noun: the message names what it asks about. */
+const NAMES_A_THING = /\b(?:de|het|een)\s+\p{L}{4,}/iu;
 
 /** The question as it is searched: the previous question with the follow-up after it. */
 export function withPrevious(previous: string, followUp: string): string {
