@@ -111,7 +111,7 @@ const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTIO
  * regionale beleid."): a new-user try's opening was searched in the documents. Not with a question
  * mark anywhere in the message: then the question is there.
  */
-const ANNOUNCES_QUESTIONS = /(^|[.!,]\s*)(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:nog\s+)?(?:een|wat|een\s+paar|paar|enkele|twee|drie)\s+(?:korte\s+)?vra(?:ag|gen)\b[^.!?,]*(?:[.!,]|$)/iu;
+const ANNOUNCES_QUESTIONS = /(^|[.!,]\s*)(?:(?:ik|wij|we)\s+)?(?:heb|hebben)\s+(?:nog\s+)?(?:een|wat|een\s+paar|paar|enkele|twee|drie)\s+(?:korte\s+)?vra(?:ag|gen)\b[^.!?,]*(?:[.!,]|$)/iu;
 
 /**
  * Asking for a text to be written ("Schrijf even een korte mail aan mijn leidinggevende over …",

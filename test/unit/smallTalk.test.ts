@@ -71,6 +71,7 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // Saying that questions will follow (sixteenth session's new-user try: it was searched).
     ["Goedemiddag, ik ben beleidsadviseur jeugd bij een gemeente in de regio Rijnmond. Ik heb wat vragen over de JZ+ en ons regionale beleid.", "greeting"],
     ["ik heb een paar vragen over pleegzorg", "greeting"],
+    ["hoi! ik werk bij t wijkteam in rdam, heb een paar vragen over jz+ als dat mag", "greeting"],
     // Asking for a text to be written: Wegwijs quotes, it does not write.
     ["Schrijf even een korte mail aan mijn leidinggevende met de drie belangrijkste punten uit de regiovisie.", "writing"],
     ["kun je een gedicht schrijven over jeugdzorg?", "writing"],
