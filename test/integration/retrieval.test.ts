@@ -175,6 +175,8 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("waar kan ik een nieuw paspoort aanvragen?")).status).toBe("abstained");
     // The noun right after the article, not a word after it: "de ouderbijdrage bij pleegzorg".
     expect((await ask.answer("hoe werkt de ouderbijdrage bij pleegzorg?")).status).toBe("abstained");
+    // "Het verdient daarom aanbeveling …" says nothing of what anyone earns.
+    expect((await ask.answer("wat verdient een gw'er bij een GI eigenlijk, welke schaal?")).status).toBe("abstained");
     // A question in English finds few words in Dutch documents: it is asked to be put in Dutch.
     const english = await ask.answer("who decides about a spoedmachtiging?");
     expect(english.status).toBe("abstained");

@@ -102,6 +102,12 @@ describe("DutchAnalyser", () => {
     expect(words("welke jongeren lopen gevaar?")).toContain("lopen");
   });
 
+  it("does not index 'verdienen' where it means 'deserve' ('Het verdient daarom aanbeveling')", () => {
+    expect(analyser.indexTerms("Het verdient daarom aanbeveling om de JJI's te betrekken.")).not.toContain(analyser.stem("verdient"));
+    expect(analyser.indexTerms("Deze aanpak verdient de voorkeur.")).not.toContain(analyser.stem("verdient"));
+    expect(analyser.indexTerms("Groepsleiders verdienen te weinig.")).toContain(analyser.stem("verdienen"));
+  });
+
   it("splits compounds into words the corpus knows, with a linking s", () => {
     const terms = analyser.indexTerms("jeugdhulpaanbieders veiligheidsinschatting");
     expect(terms).toEqual(expect.arrayContaining([analyser.stem("jeugdhulp"), analyser.stem("aanbieders"), analyser.stem("veiligheid"), analyser.stem("inschatting")]));

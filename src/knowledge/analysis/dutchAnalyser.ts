@@ -48,6 +48,15 @@ const POINTING_ADVERB = /^(?:daar|hier)(?:voor|mee|over|bij|aan|van|toe|door|ach
  */
 const HOW_VERB = /^(?:loopt|lopen|verloopt|verlopen|gaat|gaan|zit|zitten)$/;
 
+/**
+ * "verdienen" in a fixed expression where it means "deserve" ("Het verdient aanbeveling …", "…
+ * verdient de voorkeur"): not indexed, so a question what someone earns does not find it (new-user
+ * tries: "wat verdient een jeugdbeschermer?" was answered with "Het verdient daarom aanbeveling").
+ */
+const DESERVES = /^(?:verdient|verdienen|verdiende|verdienden)$/;
+/** What is deserved, within three words ("verdient daarom aanbeveling"). */
+const DESERVED = /\b(?:aanbeveling|de voorkeur|navolging)\b/;
+
 export interface QueryTermGroup {
   /** The word as typed (folded). */
   word: string;
@@ -158,7 +167,11 @@ export class DutchAnalyser {
   indexTerms(text: string): string[] {
     const tokens = wordTokens(foldText(text));
     const terms: string[] = [];
-    for (const token of tokens) this.pushTerms(token, terms, terms);
+    tokens.forEach((token, i) => {
+      // "Het verdient aanbeveling …" deserves, it does not earn (see DESERVES).
+      if (DESERVES.test(token) && DESERVED.test(tokens.slice(i + 1, i + 4).join(" "))) return;
+      this.pushTerms(token, terms, terms);
+    });
     for (const token of this.synonyms.expansions(tokens, "index")) this.pushTerms(token, terms, terms);
     return terms;
   }
