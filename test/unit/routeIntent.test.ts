@@ -16,6 +16,8 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     // The route itself.
     "hoe loopt de plaatsingsroute voor jz+ in groningen/drenthe nu eigenlijk?",
     "hoe werkt de route naar de jeugdzorgplus?",
+    // What to do when closed care may be needed.
+    "jongen van 15, loopt steeds weg, blowt veel. wat moet ik als wijkteam doen als ik denk dat ie misschien gesloten moet?",
   ])("offers it for %j", (text) => {
     expect(isPlacementQuestion(text)).toBe(true);
   });

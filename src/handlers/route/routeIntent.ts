@@ -20,6 +20,8 @@ const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
 // "plaatsing met spoed", "spoedplaatsing": the urgent placement procedure.
 const URGENT = word("spoed|spoedeisend");
 const URGENT_PLACEMENT = word("spoedplaats(?:en|ing|ingen)|spoeduithuisplaatsing(?:en)?");
+// Asking what to do now ("wat moet ik doen", "wat kan ik doen", "hoe pak ik dit aan").
+const WHAT_TO_DO = word("wat (?:moet|moeten|kan|kunnen) (?:ik|we|wij)(?: \\p{L}+){0,3} doen|wat doe ik|hoe pak (?:ik|we) (?:dit|dat|het) aan");
 // The placement route or procedure named as such.
 const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces");
 // "How many / what percentage / how often" questions want a figure, not a walk-through.
@@ -30,6 +32,8 @@ export function isPlacementQuestion(text: string): boolean {
   return (
     // "hoe loopt de plaatsingsroute voor jz+?": the route itself (new-user try: no route button).
     ((PLACEMENT_ROUTE.test(text) || (ROUTE_WORD.test(text) && CLOSED_CARE.test(text))) && PROCEDURE.test(text)) ||
+    // "… wat moet ik doen als ik denk dat ie misschien gesloten moet?": what to do about closed care.
+    (CLOSED_CARE.test(text) && WHAT_TO_DO.test(text)) ||
     (PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text)) ||
     (AUTHORISATION.test(text) && PROCEDURE.test(text)) ||
     (PLACEMENT.test(text) && URGENT.test(text)) ||
