@@ -3,7 +3,7 @@ import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler } from "../../src/handlers/ask/askHandler.js";
 import type { AnswerResult } from "../../src/handlers/ask/askService.js";
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
-import { otherRegionOf, type RegionContext } from "../../src/handlers/ask/otherRegion.js";
+import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 describe("termAsked", () => {
@@ -89,6 +89,23 @@ describe("otherRegionOf", () => {
     expect(otherRegionOf(["werkwijze.md"], "wat gaat de regio anders doen?", context("groningen-drenthe"))).toBeUndefined();
     expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen?", context("Rijnmond"))).toBeUndefined();
     expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen?", context(undefined))).toBeUndefined();
+  });
+});
+
+describe("leadFromOtherRegion", () => {
+  const regions: Record<string, string | null> = { "rijnmond.md": "Rijnmond", "werkwijze.md": "Groningen en Drenthe", "actieplan.md": "landelijk", "los.md": null };
+  const context = (served: string | undefined): RegionContext => ({ served: () => served, documentRegion: (id) => regions[id] });
+
+  it("names the other region of the leading quote when the rest is national", () => {
+    expect(leadFromOtherRegion(["werkwijze.md", "actieplan.md"], "hoe vraag ik een machtiging aan?", context("Rijnmond"))).toBe("Groningen en Drenthe");
+    expect(otherRegionNotice("Groningen en Drenthe", "Rijnmond", true)).toBe("Let op: het eerste citaat komt uit een document over regio Groningen en Drenthe, niet over jouw regio (Rijnmond).");
+  });
+
+  it("says nothing when a quote is from the served region, the lead is national, or the question names the region", () => {
+    expect(leadFromOtherRegion(["werkwijze.md", "rijnmond.md"], "hoe vraag ik een machtiging aan?", context("Rijnmond"))).toBeUndefined();
+    expect(leadFromOtherRegion(["actieplan.md", "werkwijze.md"], "hoe vraag ik een machtiging aan?", context("Rijnmond"))).toBeUndefined();
+    expect(leadFromOtherRegion(["werkwijze.md", "actieplan.md"], "hoe vraag ik in groningen een machtiging aan?", context("Rijnmond"))).toBeUndefined();
+    expect(leadFromOtherRegion(["werkwijze.md", "actieplan.md"], "hoe vraag ik een machtiging aan?", context("Groningen en Drenthe"))).toBeUndefined();
   });
 });
 

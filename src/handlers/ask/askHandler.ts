@@ -8,7 +8,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
-import { otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
+import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
 import { type AnswerType, askedFor } from "../../knowledge/analysis/answerType.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -93,9 +93,12 @@ export class AskHandler {
   /** Marks an answer that quotes only another region's documents (see otherRegion.ts). */
   private withOtherRegion(result: AnswerResult, question: string): AnswerResult {
     if (!this.regions || result.status !== "answered") return result;
-    const region = otherRegionOf([...new Set(result.sources.map((source) => source.documentId))], question, this.regions);
+    const documents = [...new Set(result.sources.map((source) => source.documentId))];
     const served = this.regions.served();
-    return region && served ? { ...result, otherRegion: { region, served } } : result;
+    const region = otherRegionOf(documents, question, this.regions);
+    if (region && served) return { ...result, otherRegion: { region, served } };
+    const lead = leadFromOtherRegion(documents, question, this.regions);
+    return lead && served ? { ...result, otherRegion: { region: lead, served, leadOnly: true } } : result;
   }
 
   async question(address: ConversationAddress, text: string): Promise<Reply> {
@@ -322,7 +325,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));
-      if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served), "info"));
+      if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served, result.otherRegion.leadOnly), "info"));
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;
   }

@@ -47,8 +47,8 @@ export interface AnswerResult {
   namedElsewhere?: string;
   /** A rare word of the question that the document it asks about never uses ("wat zegt het actieplan over gedragswetenschappers?"). */
   notNamedIn?: { word: string; title: string };
-  /** The other region every quoted document is about, and the region Wegwijs serves (see otherRegion.ts). */
-  otherRegion?: { region: string; served: string };
+  /** The other region every quoted document (or, `leadOnly`, the leading quote) is about, and the region Wegwijs serves (see otherRegion.ts). */
+  otherRegion?: { region: string; served: string; leadOnly?: boolean };
 }
 
 export interface AskServiceOptions {

@@ -33,6 +33,27 @@ export function otherRegionOf(documentIds: readonly string[], question: string, 
   return wordTokens(foldText(region!)).some((word) => asked.has(word)) ? undefined : region;
 }
 
+/**
+ * The other region the answer's leading quote comes from, when the rest quotes only national
+ * documents (nothing from the served region) and the question does not name that region: the
+ * steps of the Groningen/Drenthe route led a Rijnmond worker's "hoe vraag ik een machtiging aan?",
+ * with a national line below it, and nothing said where the steps hold (new-user try).
+ */
+export function leadFromOtherRegion(documentIds: readonly string[], question: string, context: RegionContext): string | undefined {
+  const served = context.served();
+  const [lead, ...rest] = documentIds;
+  if (!served || lead === undefined) return undefined;
+  const region = context.documentRegion(lead)?.trim();
+  if (!region || NATIONAL.test(region) || sameRegion(region, served)) return undefined;
+  // Another document of the served region, or of a third region, answers too: no single "where".
+  for (const id of rest) {
+    const other = context.documentRegion(id)?.trim();
+    if (other && !NATIONAL.test(other) && !sameRegion(other, region)) return undefined;
+  }
+  const asked = new Set(wordTokens(foldText(question)));
+  return wordTokens(foldText(region)).some((word) => asked.has(word)) ? undefined : region;
+}
+
 /** "Groningen en Drenthe" and "groningen-drenthe" name one region: they share their words. */
 function sameRegion(a: string, b: string): boolean {
   const words = (text: string) => wordTokens(foldText(text.replace(/-/g, " "))).filter((word) => word !== "en" && word !== "regio");
@@ -40,7 +61,9 @@ function sameRegion(a: string, b: string): boolean {
   return words(b).some((word) => left.has(word));
 }
 
-/** The notice above such an answer. */
-export function otherRegionNotice(region: string, served: string): string {
-  return `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
+/** The notice above such an answer (`leadOnly`: only its leading quote is from that region). */
+export function otherRegionNotice(region: string, served: string, leadOnly = false): string {
+  return leadOnly
+    ? `Let op: het eerste citaat komt uit een document over regio ${region}, niet over jouw regio (${served}).`
+    : `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
 }
