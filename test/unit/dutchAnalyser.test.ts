@@ -102,6 +102,13 @@ describe("DutchAnalyser", () => {
     expect(words("welke jongeren lopen gevaar?")).toContain("lopen");
   });
 
+  it("reads the verb of 'wat bedoelen ze met X?' and 'wat wordt verstaan onder X?' as no subject", () => {
+    const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
+    expect(words("wat bedoelen ze precies met afschalen?")).toEqual(["afschalen"]);
+    expect(words("wat wordt verstaan onder casusregie?")).toEqual(["casusregie"]);
+    expect(words("welke rol bedoelt de inspectie?")).toContain("bedoelt");
+  });
+
   it("does not index 'verdienen' where it means 'deserve' ('Het verdient daarom aanbeveling')", () => {
     expect(analyser.indexTerms("Het verdient daarom aanbeveling om de JJI's te betrekken.")).not.toContain(analyser.stem("verdient"));
     expect(analyser.indexTerms("Deze aanpak verdient de voorkeur.")).not.toContain(analyser.stem("verdient"));
