@@ -128,7 +128,8 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   const whole = text.trim();
   if (WRITING_TASK.test(whole) && WRITING_VERB.test(whole)) return "writing";
   const announced = !whole.includes("?") && ANNOUNCES_QUESTIONS.test(whole);
-  const rest = whole.replace(SELF_INTRODUCTION, "$1").replace(announced ? ANNOUNCES_QUESTIONS : /$^/, "$1").trim();
+  const introduced = whole.replace(SELF_INTRODUCTION, "$1");
+  const rest = (announced ? introduced.replace(ANNOUNCES_QUESTIONS, "$1") : introduced).trim();
   // Only who they are and that questions will follow: a welcome with examples.
   if (announced && tokens(rest).every((w) => VOCABULARY.has(w) && !ASKS.test(w))) return "greeting";
   const trimmed = tokens(rest).length > 0 ? rest : whole;

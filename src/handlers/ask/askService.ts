@@ -388,13 +388,16 @@ export class AskService {
     const quoted = scorer.covered(result.text);
     const rare = scorer.words.flatMap((_, g) => (!naming[g] && !quoted[g] && scorer.rarity[g]!.known && scorer.rarity[g]!.share <= this.options.aboutRarity ? [g] : []));
     if (rare.length === 0) return result;
+    // Which rare words the named document uses, and which another document uses, as typed:
+    // "gedrag" and "wetenschappers" apart do not name gedragswetenschappers. Only a word another
+    // document uses counts: the thing is there, only not in that document (a paraphrase no
+    // document uses, "steunfiguur", may still be answered by its words).
     const held = new Array<boolean>(scorer.words.length).fill(false);
-    // As typed: "gedrag" and "wetenschappers" apart do not name gedragswetenschappers.
-    for (const chunk of this.knowledge.chunksOf(named.id)) scorer.coveredAsTyped(chunk.text).forEach((has, g) => (held[g] ||= has));
-    // … and another document does use it, as typed: the thing is there, only not in that document
-    // (a paraphrase the documents never use, "steunfiguur", may still be answered by its words).
     const elsewhere = new Array<boolean>(scorer.words.length).fill(false);
-    for (const chunk of this.knowledge.allChunks()) if (chunk.documentId !== named.id) scorer.coveredAsTyped(chunk.text).forEach((has, g) => (elsewhere[g] ||= has));
+    for (const chunk of this.knowledge.allChunks()) {
+      const found = chunk.documentId === named.id ? held : elsewhere;
+      scorer.coveredAsTyped(chunk.text).forEach((has, g) => (found[g] ||= has));
+    }
     const missing = rare.find((g) => !held[g] && elsewhere[g]);
     if (missing === undefined) return result;
     return { ...result, notNamedIn: { word: scorer.words[missing]!, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) } };

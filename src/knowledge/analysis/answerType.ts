@@ -98,6 +98,9 @@ const PERSON = /(?<!^|[.!?:]\s)\b\p{Lu}\p{Ll}+\s+(van\s+(der?\s+)?|de\s+)?\p{Lu}
 /** What comes before a word that is the topic, not what is asked: "over de …", "over de kosten en het …". */
 const NAMES_TOPIC = /\bover\s+(?:(?:de|het|die|dat|hun|zijn|haar|ons|onze)\s+)?(?:[\p{L}-]+\s+(?:en|of)\s+(?:(?:de|het)\s+)?)?$/u;
 
+/** The question patterns, each finding every match in a part (built once). */
+const EVERY_MATCH: Array<[AnswerType, RegExp]> = QUESTION_PATTERNS.map(([type, pattern]) => [type, new RegExp(pattern.source, `${pattern.flags}g`)]);
+
 /** A phrase that asks by itself, also after "over" ("over welke periode gaat …?"). */
 const ASKS_ITSELF = /^(?:welke?|wat|hoeveel|hoe|wanneer)\b/;
 
@@ -135,8 +138,8 @@ export function askedFor(question: string): { type: AnswerType; phrase: string }
     // The first phrase that asks for a kind, not one that names the topic ("wat zegt de regiovisie
     // over de kosten en het budget?" asks what it says, not for a sum; new-user try: refused).
     let found: { type: AnswerType; phrase: string; index: number } | undefined;
-    for (const [type, pattern] of QUESTION_PATTERNS) {
-      const match = [...part.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].find((m) => ASKS_ITSELF.test(m[0]) || !NAMES_TOPIC.test(part.slice(0, m.index)));
+    for (const [type, pattern] of EVERY_MATCH) {
+      const match = [...part.matchAll(pattern)].find((m) => ASKS_ITSELF.test(m[0]) || !NAMES_TOPIC.test(part.slice(0, m.index)));
       if (match) {
         found = { type, phrase: match[0], index: match.index! };
         break;
