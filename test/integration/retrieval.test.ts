@@ -32,6 +32,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(top?.chunk.text.toLowerCase()).toContain("verklarende analyse");
   });
 
+  it("reads everyday words for deciding, trying out and agreeing as the documents' words: 'keuze', 'experimenteren', 'afspreken'", () => {
+    expect(coversWord("vanaf welke leeftijd mogen jongeren meebeslissen over de hulp?", (w) => w === "meebeslissen", "Jongeren een stevige rol geven in de keuze voor de hulp.")).toBe(true);
+    expect(coversWord("mogen we als gemeente iets uitproberen?", (w) => w === "uitproberen", "Daarom geldt dat we bij experimenten altijd afspreken:")).toBe(true);
+    expect(coversWord("wat moeten we vooraf vastleggen?", (w) => w === "vastleggen", "Daarom geldt dat we bij experimenten altijd afspreken:")).toBe(true);
+  });
+
   it("reads 'jz+' as JeugdzorgPlus, not as every passage about youth care in general", () => {
     expect(coversWord("hoeveel plekken heeft de jz+?", (w) => w === "jz+", "De JeugdzorgPlus heeft plekken.")).toBe(true);
     // "gesloten jeugdhulp" as an expansion made "jeugdhulp" alone hold it (in "jeugdhulpregio" too).
