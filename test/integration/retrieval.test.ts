@@ -38,6 +38,13 @@ describe("retrieval over the shipped corpus", () => {
     expect(coversWord("wat moeten we vooraf vastleggen?", (w) => w === "vastleggen", "Daarom geldt dat we bij experimenten altijd afspreken:")).toBe(true);
   });
 
+  it("reads 'kwamen naar voren' as no search words: the light verb's past and its particle name nothing", () => {
+    const words = knowledge.questionScorer("welke onderwerpen kwamen naar voren toen jongeren meepraatten?").words;
+    expect(words).toContain("onderwerpen");
+    expect(words).not.toContain("kwamen");
+    expect(words).not.toContain("voren");
+  });
+
   it("reads 'jz+' as JeugdzorgPlus, not as every passage about youth care in general", () => {
     expect(coversWord("hoeveel plekken heeft de jz+?", (w) => w === "jz+", "De JeugdzorgPlus heeft plekken.")).toBe(true);
     // "gesloten jeugdhulp" as an expansion made "jeugdhulp" alone hold it (in "jeugdhulpregio" too).

@@ -362,6 +362,20 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“Iedereen in de regio/);
   });
 
+  it("leads a 'wanneer' question that asks for a condition with the line that states one", () => {
+    const text =
+      "De regio werkt aan het terugdringen van schadelijke wachttijden in de jeugdhulp.\n\nWachttijden zijn schadelijk als het welzijn van kinderen onder druk komt.";
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    const when = "wanneer noem je wachttijden in de jeugdhulp schadelijk";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(when), undefined, options, `${when}?`).text).toMatch(/^“Wachttijden zijn schadelijk als/);
+    // "als" meaning "as" is no condition.
+    const asLike = "De regio werkt aan het terugdringen van schadelijke wachttijden in de jeugdhulp.\n\nWachttijden zijn schadelijk, zo zien ze het als een probleem.";
+    expect(extractiveAnswer([passage("a", asLike)], wordsScorer(when), undefined, options, `${when}?`).text).toMatch(/^“De regio werkt/);
+    // Asked where, not when, the line with more of the question's words leads.
+    const where = "waar werkt de regio aan schadelijke wachttijden in de jeugdhulp";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“De regio werkt/);
+  });
+
   it("does not lead with a case story's line unless the question asks about that story", () => {
     const story = passage("a", "Sanne wordt met spoed geplaatst; groepsleiders verdienen minder vertrouwen in de gesloten groep.", 0.9, ["Casus"]);
     const policy = passage("b", "Groepsleiders in de gesloten jeugdhulp verdienen minder door de cao.", 0.8, ["5.3 Vakmanschap"]);

@@ -222,6 +222,26 @@ const NAMES_REASON = /\b(omdat|doordat|immers|vanwege|daardoor|oorzaak|reden|aan
  */
 const REASON_BONUS = 0.3;
 
+/**
+ * A question that opens with "wanneer" and asks for no date or figure in so many words may ask
+ * under which condition ("wanneer noem je een wachttijd schadelijk?"): a line with a conditional
+ * clause ("Wachttijden zijn schadelijk als het welzijn …") is likelier its answer than one that
+ * only repeats its words ("… terugdringen van schadelijke wachttijden").
+ */
+const WHEN_QUESTION = /^\s*wanneer\b/i;
+/**
+ * "wanneer", "indien", "zodra", "mits" opening a condition, and "als" when a clause follows (a
+ * pronoun or article: "als het welzijn …"). Not "als" before a bare noun or "een", where it means
+ * "as" ("gemeentes als opdrachtgever" led "wanneer verdwijnen de jz+ plekken?", "een
+ * woonvoorziening als een gezinshuis" led "wanneer komt dat tariefmodel uit?", lead q2 −.007).
+ */
+const NAMES_CONDITION = /\b(?:als\s+(?:het|er|de|je|we|wij|ze|zij|hij|u|men|iemand)|wanneer|indien|zodra|mits)\b/i;
+/**
+ * Measured: keywordHit and lead b +.024, g +.020, nothing else moved on eleven sets, the same at
+ * 0.4; 0.2 moved nothing. For "wanneer" anywhere in the question: keywordHit d −.025.
+ */
+const CONDITION_BONUS = 0.3;
+
 /** A section that tells one child's story: "Casus", "Een voorbeeld uit de JeugdzorgPlus", "Voorbeeld". */
 const CASE_STORY_HEADING = /^(?:casus|casusbeschrijving|(?:een\s+)?voorbeeld)\b/i;
 /**
@@ -269,6 +289,7 @@ export function extractiveAnswer(
   const twoParts = questionParts(question) !== undefined;
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
+  const asksWhen = WHEN_QUESTION.test(question) && !options.kindAsked;
   passages.slice(0, options.passages).forEach((passage, p) => {
     const lines = chunkLines(passage.chunk);
     linesOf.set(p + 1, lines);
@@ -321,7 +342,7 @@ export function extractiveAnswer(
       // iedereen voelt dat dit een gezamenlijk plan is.") is likelier its answer.
       // Not a case story's line: its "omdat" tells why one child was moved ("Telkens werd ze
       // overgeplaatst omdat …"), not why the plan says what it says.
-      const meansOrReason = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0);
+      const meansOrReason = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0);
       // A case story ("Casus", "Een voorbeeld uit de JeugdzorgPlus") tells of one child in
       // everyday words that match many questions; it answers only a question about that story.
       const caseStory = storyOnly ? CASE_STORY_PENALTY : 0;
