@@ -45,6 +45,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(words).not.toContain("voren");
   });
 
+  it("reads 'later', 'onderbelicht' and 'ketenpartners' as the documents say them, and 'vonden' as no search word", () => {
+    const question = "welke ketenpartners vonden ze nog onderbelicht en worden later pas betrokken?";
+    expect(knowledge.questionScorer(question).words).not.toContain("vonden");
+    expect(coversWord(question, (w) => w === "later", "Deze partijen worden betrokken in de volgende fase.")).toBe(true);
+    expect(coversWord(question, (w) => w === "onderbelicht", "Een aantal partners is nog niet nadrukkelijk genoeg benoemd.")).toBe(true);
+    expect(coversWord(question, (w) => w === "ketenpartners", "Deze partijen worden betrokken.")).toBe(true);
+  });
+
   it("reads 'jz+' as JeugdzorgPlus, not as every passage about youth care in general", () => {
     expect(coversWord("hoeveel plekken heeft de jz+?", (w) => w === "jz+", "De JeugdzorgPlus heeft plekken.")).toBe(true);
     // "gesloten jeugdhulp" as an expansion made "jeugdhulp" alone hold it (in "jeugdhulpregio" too).
