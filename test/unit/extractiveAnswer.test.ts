@@ -437,6 +437,14 @@ describe("extractiveAnswer", () => {
     expect(answer.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
   });
 
+  it("reads a heading as restating the question without the asker's introduction and the source the question names", () => {
+    const story = passage("a", "Het wijkteam in Drenthe werkt samen met de school.", 0.8, ["Praktijk"]);
+    const slide = passage("b", "- Hanteren reguliere route plaatsing\n- Tijdig hulp vragen bij het servicepunt", 0.8, ["Wat kunnen we vanaf morgen anders doen?"]);
+    const question = "als verwijzer in drenthe: wat kan ik morgen anders doen volgens de nieuwe werkwijze";
+    const answer = extractiveAnswer([story, slide], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, `${question}?`);
+    expect(answer.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
+  });
+
   it("puts the other items that answer right after the one that leads, the rest after them", () => {
     const text = "Dat brengt een aantal risico's met zich mee:\n- Financieren los van het landschap\n- Een aanbieder verliest de aanbesteding\n- Weinig ruimte voor afbouw\n- Verschraling door aanbestedingen en versnippering\n- Meer bedden dan samenwerking";
     const answer = answerTo("welke risico's geeft een aanbesteding door versnippering", [passage("a", text)]);

@@ -776,10 +776,20 @@ function documentRun(lines: PassageLine[], indexes: number[]): number[] {
   return indexes.slice(start, end);
 }
 
+/**
+ * The words of a question that ask, folded: not the asker's introduction before a colon ("als
+ * verwijzer in drenthe: wat kan ik morgen anders doen …"), nor the source it names after
+ * "volgens" ("… volgens die nieuwe werkwijze?"). Measured in `restates`: keywordHit q2 +.015,
+ * lead q2 +.005, nothing else moved on eleven sets.
+ */
+function askingPart(question: string): string {
+  return foldText(question).split(":").at(-1)!.split(/\b(?:volgens|vlgs)\b/)[0]!;
+}
+
 /** Whether a question heading asks what the question asks: it holds most of the question's words, small words too. */
 function restates(heading: string, question: string): boolean {
   if (!heading.endsWith("?")) return false;
-  const asked = wordTokens(foldText(question)).filter((word) => !WHO_ASKS.has(word));
+  const asked = wordTokens(askingPart(question)).filter((word) => !WHO_ASKS.has(word));
   const held = new Set(wordTokens(foldText(heading)).filter((word) => !WHO_ASKS.has(word)));
   return asked.length > 0 && asked.filter((word) => held.has(word)).length >= RESTATED_SHARE * asked.length;
 }
