@@ -445,6 +445,14 @@ describe("extractiveAnswer", () => {
     expect(answer.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
   });
 
+  it("quotes examples announced with 'Denk aan:' and written as short sentences to the end of the enumeration", () => {
+    const text =
+      "We hebben een aantal kernideeën op papier gezet. Denk aan: het gesprek over suïcidaliteit. Het terugdringen van separeren. Meer werken met het hele gezin in plaats van alleen met de jongere. Kortom: een reeks maatregelen om de zorg te verbeteren.";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("welke kernideeën zijn er"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, "welke kernideeën zijn er?");
+    expect(answer.text).toContain("Meer werken met het hele gezin in plaats van alleen met de jongere.");
+    expect(answer.text).not.toContain("Kortom");
+  });
+
   it("puts the other items that answer right after the one that leads, the rest after them", () => {
     const text = "Dat brengt een aantal risico's met zich mee:\n- Financieren los van het landschap\n- Een aanbieder verliest de aanbesteding\n- Weinig ruimte voor afbouw\n- Verschraling door aanbestedingen en versnippering\n- Meer bedden dan samenwerking";
     const answer = answerTo("welke risico's geeft een aanbesteding door versnippering", [passage("a", text)]);
