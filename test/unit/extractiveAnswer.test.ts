@@ -453,6 +453,13 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("Kortom");
   });
 
+  it("in a two-part question, moves the item that answers to the top even when the lead-in shares one verb with the question", () => {
+    const text = "Daar spreken we het volgende over af:\n- bij vrijwillige hulp is het lokale team casusregisseur\n- bij vermoedens van misbruik komt de melding bij Veilig Thuis";
+    const question = "waar komt de melding van misbruik terecht? en wat spreken we daarna af?";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(answer.text.split("\n").slice(0, 2)).toEqual(["“Daar spreken we het volgende over af:”", "- bij vermoedens van misbruik komt de melding bij Veilig Thuis"]);
+  });
+
   it("puts the other items that answer right after the one that leads, the rest after them", () => {
     const text = "Dat brengt een aantal risico's met zich mee:\n- Financieren los van het landschap\n- Een aanbieder verliest de aanbesteding\n- Weinig ruimte voor afbouw\n- Verschraling door aanbestedingen en versnippering\n- Meer bedden dan samenwerking";
     const answer = answerTo("welke risico's geeft een aanbesteding door versnippering", [passage("a", text)]);

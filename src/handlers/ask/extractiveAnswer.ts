@@ -201,6 +201,8 @@ const REFERENCE_CELL = /^(?:[A-Za-z]{1,4}\s*)?\d{1,2}(?:\s*(?:en|,|\/|-)\s*(?:[A
 const SEQUENCE = /\b(route|stappen|stappenplan|procedure|fasen|fases|volgorde)\b/i;
 /** A step that says which one it is ("Stap 2 – Het resultaat"), as a number does: it may lead its list. */
 const SELF_LABELLED = /^(?:stap|fase|etappe)\s*\d/i;
+/** Question words a list's title or lead-in must hold for a two-part question to name that list. */
+const LIST_NAMED_WORDS = 2;
 
 /** A sentence this short (in words) is a fragment of its paragraph; one this long is quoted whole with it. */
 const FRAGMENT_WORDS = 4;
@@ -437,7 +439,10 @@ export function extractiveAnswer(
     // its order: the step's place in it is the answer to the second part.
     if (twoParts) {
       const name = title || (lineAboveBlock(lines, item) === undefined ? (chunk?.sectionPath.at(-1) ?? "") : "");
-      if (name !== "" && q.covered(name, chunk).some(Boolean)) return false;
+      // Named takes two of the question's words: a lead-in that shares one verb with the later
+      // part ("Daar spreken we het volgende over af:" / "wat spreken VT en het wijkteam daarna af?")
+      // is no name for the list (the item on "seksueel misbruik" stood fifth; measured: no figure moved).
+      if (name !== "" && q.covered(name, chunk).filter(Boolean).length >= LIST_NAMED_WORDS) return false;
     }
     // An unnumbered list of steps keeps its order, with its title above it (see renderQuote): the
     // step that answers moved to the top read as the route's first step (new-user try: "kan ik als
