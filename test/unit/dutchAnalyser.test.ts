@@ -16,6 +16,19 @@ const analyser = analyserWith([
 ]);
 
 describe("DutchAnalyser", () => {
+  it("lets a noun with its plural in -eren meet its other number, below the word as typed", () => {
+    const nouns = analyserWith([
+      ["kind", 3],
+      ["kinderen", 9],
+    ]);
+    const termsOf = (question: string, word: string) => nouns.queryGroups(question).find((g) => g.word === word)?.terms;
+    expect(termsOf("wat heeft een kind nodig?", "kind")?.get(nouns.stem("kinderen"))).toBe(0.5);
+    expect(termsOf("wat hebben kinderen nodig?", "kinderen")?.get(nouns.stem("kind"))).toBe(0.5);
+    expect(termsOf("wat heeft een kind nodig?", "kind")?.get(nouns.stem("kind"))).toBe(1);
+    // Only forms the corpus uses: no "bladeren" here.
+    expect([...(nouns.queryGroups("welk blad?").find((g) => g.word === "blad")?.terms.keys() ?? [])]).toEqual([nouns.stem("blad")]);
+  });
+
   it("lets a typed infinitive meet the present tense the documents use, below the word as typed", () => {
     const verbs = analyserWith([
       ["vult", 2],

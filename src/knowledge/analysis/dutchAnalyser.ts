@@ -222,6 +222,10 @@ export class DutchAnalyser {
       // and present tense the same way (measured: lead e +.025, nothing else moved on nine sets).
       const verbForms = this.stopwords.has(token) ? [] : [...presentTenseForms(token, isKnown), ...weakPastTenseForms(token, isKnown)];
       for (const form of verbForms) if (!terms.has(this.stem(form))) terms.set(this.stem(form), DERIVED_WEIGHT);
+      // A noun with its plural in "-eren" ("kind" / "kinderen") meets its other number the same way
+      // (measured: abstainRecall h .6 → .7, answerWords i 69 → 68, nothing else moved on eleven
+      // sets; at weight 1: lead q2 −.014, e −.025, keywordHit d −.025).
+      for (const form of this.stopwords.has(token) ? [] : erenPluralForms(token, isKnown)) if (!terms.has(this.stem(form))) terms.set(this.stem(form), DERIVED_WEIGHT);
       groups.push({ word: token, terms });
     });
     for (const term of referencedLabelTerms(text)) groups.push({ word: term, terms: new Map([[term, LABEL_WEIGHT]]) });
@@ -341,4 +345,14 @@ export class DutchAnalyser {
   private makeSplitter(vocabulary: ReadonlyMap<string, number>): CompoundSplitter {
     return new CompoundSplitter(vocabulary, (w) => this.stopwords.has(w));
   }
+}
+
+/**
+ * The other number of a noun with the plural in "-eren" ("kind" / "kinderen", "pleegkind" /
+ * "pleegkinderen"): the stemmer keeps the two apart. Only forms the corpus uses.
+ */
+function erenPluralForms(word: string, isKnown: (word: string) => boolean): string[] {
+  if (word.length < 3) return [];
+  if (word.endsWith("eren") && word.length > 6 && isKnown(word.slice(0, -4))) return [word.slice(0, -4)];
+  return isKnown(`${word}eren`) ? [`${word}eren`] : [];
 }
