@@ -43,6 +43,8 @@ describe("retrieval over the shipped corpus", () => {
     expect(words).toContain("onderwerpen");
     expect(words).not.toContain("kwamen");
     expect(words).not.toContain("voren");
+    // "klopt het dat …?" asks to have something confirmed: "klopt" names nothing either.
+    expect(knowledge.questionScorer("klopt het dat groepsleiders minder verdienen?").words).toEqual(["groepsleiders", "minder", "verdienen"]);
   });
 
   it("reads 'later', 'onderbelicht' and 'ketenpartners' as the documents say them, and 'vonden' as no search word", () => {
@@ -573,6 +575,12 @@ describe("answers over the shipped corpus", () => {
     const text = (await Promise.all(files.map((file) => readFile(path.join(corpus, file), "utf8")))).join("\n").toLowerCase().replace(/[*_]/g, "").replace(/\s+/g, " ");
     const missing = Object.entries(table.paraphrases).flatMap(([key, values]) => values.filter((value) => !text.includes(String(value).toLowerCase())).map((value) => `${key} → ${value}`));
     expect(missing).toEqual([]);
+  });
+
+  it("answers a question followed by a short remark ('… ? nooit van gehoord') when the remark's words would make it refused", async () => {
+    const answer = await ask.answer("wat is een INT? nooit van gehoord");
+    expect(answer.status).toBe("answered");
+    expect(answer.text).toContain("Integraal");
   });
 
   it("answers a message that asks two things when its best passage holds about half of its words", async () => {

@@ -101,6 +101,22 @@ function questionWithoutContext(message: string): string | undefined {
   return sentences.slice(first).join(" ");
 }
 
+/**
+ * The question of a message that ends with a short remark after it ("wat is een INT? nooit van
+ * gehoord"): refused for too little of it in one passage, the question alone may still be
+ * answered, as with context before it (new-user try: "nooit", "gehoord" pushed it under the
+ * threshold). Not always: a remark may name what is asked ("… en welke regionaal? snap die
+ * driedeling niet helemaal"; measured: lead q2 −.014 when every remark was left out). Undefined
+ * when nothing follows the last question mark, when what follows asks something itself, or is long.
+ */
+function questionWithoutRemark(message: string): string | undefined {
+  const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
+  if (!match) return undefined;
+  const remark = match[2]!.trim();
+  if (!/\p{L}/u.test(remark) || wordCount(remark) > REMARK_WORDS || questionParts(message) !== undefined) return undefined;
+  return match[1]!.trim();
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -150,6 +166,8 @@ const UNKNOWN_WORD_SHARE = 0.5;
 const TWO_PART_COVERAGE_SHARE = 0.5;
 /** Off topic: more than this share of the question's weight lies on words the documents never use. */
 const MOSTLY_UNKNOWN_SHARE = 0.5;
+/** A text after a message's last question mark this short (in words), asking nothing, is a remark. */
+const REMARK_WORDS = 6;
 /** … on at least this many such words. */
 const MOSTLY_UNKNOWN_WORDS = 2;
 /** Off topic: a thing the question names that the documents never use carries this share of its weight. */
@@ -262,7 +280,7 @@ export class AskService {
     // Not when the context holds the reason to refuse (a place the documents do not cover: "Ik
     // werk als huisarts in Amsterdam."), nor when the question points back into it ("Welke
     // richtlijn geldt daarvoor?").
-    const asked = questionWithoutContext(searchText);
+    const asked = questionWithoutContext(searchText) ?? questionWithoutRemark(searchText);
     const refusedForCoverage = extractive.hasExpectedType && !extractive.aboutMissing;
     if (asked && refusedForCoverage && !LEANS_ON_BEFORE.test(foldText(asked)) && !this.documentsAnswer(passages, extractive)) {
       const askedPassages = await this.knowledge.retrieve(asked, this.options.topK);
