@@ -93,18 +93,22 @@ function tokens(text: string): string[] {
   return text.toLocaleLowerCase("nl").match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
 }
 
+/** "huisarts hier (uit drenthe)", "gedragswetenschapper hier": a role and "hier" say who writes (new-user try). */
+const ROLE_HERE = String.raw`\p{L}[\p{L}-]+\s+hier\b`;
+
 /**
- * What the asker adds about being new to it ("…, nieuw met dit soort zaken.", "…, net begonnen."):
+ * What the asker adds about being new to it ("…, nieuw met dit soort zaken.", "…, net begonnen.",
+ * "…, nooit eerder gebruikt."):
  * part of the introduction (third new-user try: the greeting was searched in the documents).
  */
-const NEW_TO_IT = String.raw`(?:\s*(?:en\s+)?(?:nog\s+)?(?:(?:heel\s+)?nieuw|net\s+begonnen|pas\s+begonnen)\b[^.!?,]*(?:[.!,]|$))?`;
+const NEW_TO_IT = String.raw`(?:\s*(?:en\s+)?(?:nog\s+)?(?:(?:heel\s+)?nieuw|net\s+begonnen|pas\s+begonnen|nooit\s+eerder\s+gebruikt|(?:de\s+)?eerste\s+keer|voor\s+het\s+eerst)\b[^.!?,]*(?:[.!,]|$))?`;
 
 /**
  * The asker saying who they are ("Ik werk bij de GI in Assen.", "ik ben nieuw in het wijkteam en
  * snap niet hoe dit werkt,"): that says who asks, not what. Up to a full stop, exclamation mark or
  * comma; what follows it decides.
  */
-const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)${ASKER_INTRODUCTION}[^.!?,]*(?:[.!,]|$)${NEW_TO_IT}`, "iu");
+const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)(?:${ASKER_INTRODUCTION}|${ROLE_HERE})[^.!?,]*(?:[.!,]|$)${NEW_TO_IT}`, "iu");
 
 /**
  * Saying there are questions to come, without asking one yet ("Ik heb wat vragen over de JZ+ en ons

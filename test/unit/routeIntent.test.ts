@@ -54,6 +54,8 @@ describe("asksForRoute", () => {
     "Wil je de plaatsingsroute met me doorlopen?",
     "ik wil de route starten",
     "neem me mee door het stappenplan",
+    "ok verder met de route",
+    "terug naar de route graag",
   ])("%j starts the route", (text) => {
     expect(asksForRoute(text)).toBe(true);
   });
@@ -62,6 +64,7 @@ describe("asksForRoute", () => {
     "wat is de plaatsingsroute?",
     "route naar de rechter",
     "hoe lang duurt een plaatsing in de jz+?",
+    "wat gebeurt er verder na de route?",
   ])("%j is a question", (text) => {
     expect(asksForRoute(text)).toBe(false);
   });

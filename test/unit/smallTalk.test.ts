@@ -28,6 +28,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["hoi! ik ben beleidsadviseur jeugd bij een gemeente in drenthe", "greeting"],
     // Asking leave to ask is a greeting, not a request for the commands (new-user try).
     ["hoi, ik ben huisarts in drenthe. mag ik je wat vragen?", "greeting"],
+    // "<rol> hier" introduces the asker too, and "nooit eerder gebruikt" says they are new (new-user try).
+    ["hoi! huisarts hier uit drenthe, nooit eerder gebruikt. wat kan ik hier mee?", "help"],
+    ["gedragswetenschapper hier, eerste keer. hoi!", "greeting"],
     ["hallo, kan ik u een vraag stellen?", "greeting"],
     ["mag ik een paar vragen stellen", "greeting"],
     ["mag ik vragen hoe dit werkt?", "help"],
@@ -101,6 +104,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "hoe gaat het verder na een spoedberaad?",
     "ik werk bij de GI, wat is een spoedberaad?",
     "Ik ben huisarts in Assen. Wie beslist over een plaatsing?",
+    "jeugdbeschermer hier. hoe vraag ik een machtiging aan?",
+    "wat staat hier over de route?",
     // Thanks with a question, even without a question mark.
     "thanks, kun je ook uitleggen wat een VA is",
     "ik ben huisarts in assen en wil weten wie over een plaatsing beslist",

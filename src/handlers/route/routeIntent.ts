@@ -48,9 +48,11 @@ export function isRouteCommand(text: string): boolean {
 
 // Asking, in plain words, to be taken through the route ("kun je me stap voor stap door de
 // plaatsingsroute leiden?", "wil je de route met me doorlopen?"): a route word and a walking
-// verb. A question about the route's contents ("welke stappen horen bij de route?") has none.
+// verb, or going on with it ("ok verder met de route", "terug naar de route"; new-user try: a
+// question mid-route left it, and only the bare word "route" resumed). A question about the
+// route's contents ("welke stappen horen bij de route?") has none.
 const ROUTE_WORD = word("(?:plaatsings)?route|stappenplan");
-const WALK = word("doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap");
+const WALK = word("doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug");
 const ASKS_FOR_FACT = word("welke|hoeveel|wanneer|waarom|wie|wat");
 /** Longer messages tell a case or ask more: they are questions, answered with the route offered. */
 const ROUTE_REQUEST_WORDS = 20;
