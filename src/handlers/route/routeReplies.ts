@@ -19,8 +19,13 @@ export const ROUTE_ACTION = {
   escalateConsult: "route.escalate.consult",
 } as const;
 
+/**
+ * Says what the route is not, without a claim of its own: who asks for a (spoed)machtiging and who
+ * decides on it is in no plan document (issue 11: route texts say only what a passage says; the
+ * notice named the kinderrechter and who asks, and a new-user try read it as the route's answer).
+ */
 export const LEGAL_NOTICE =
-  "Dit is geen juridisch advies. Over een (spoed)machtiging beslist de kinderrechter, op verzoek van de GI of de gemeente.";
+  "Dit is geen juridisch advies. Wie een (spoed)machtiging aanvraagt en wie erover beslist, beschrijven de plandocumenten niet.";
 
 export const PRIVACY_NOTICE = "Noem geen namen, BSN of adressen: gebruik rollen (moeder, mentor) of een eigen casusnummer.";
 
