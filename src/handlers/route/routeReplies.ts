@@ -240,7 +240,8 @@ export function escalationText(outcome: OutcomeNode, region: Region, done: Reado
     case "expertteam":
       return `Leg de casus voor aan het ${et.name} (${et.contact}).${et.role ? ` ${et.role}` : ""}`;
     case "none":
-      return "Er is nu geen escalatie nodig. Blijf met de jongere en de omgeving in gesprek over de risico's en de veiligheid.";
+      // Not "geen escalatie nodig": after an emergency route that read as if nothing were urgent (new-user try).
+      return "Deze route vraagt nu geen extra stap (geen consult, spoedberaad of Expertteam). Blijf met de jongere en de omgeving in gesprek over de risico's en de veiligheid.";
   }
 }
 
