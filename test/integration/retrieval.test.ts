@@ -45,6 +45,8 @@ describe("retrieval over the shipped corpus", () => {
     expect(words).not.toContain("voren");
     // "klopt het dat …?" asks to have something confirmed: "klopt" names nothing either.
     expect(knowledge.questionScorer("klopt het dat groepsleiders minder verdienen?").words).toEqual(["groepsleiders", "minder", "verdienen"]);
+    // "uiteindelijk", like "eigenlijk", says how, not what ("en wie beslist dat dan uiteindelijk?" quoted a line for that word).
+    expect(knowledge.questionScorer("wie beslist uiteindelijk over de plaatsing?").words).not.toContain("uiteindelijk");
   });
 
   it("reads 'later', 'onderbelicht' and 'ketenpartners' as the documents say them, and 'vonden' as no search word", () => {
