@@ -579,6 +579,12 @@ describe("answers over the shipped corpus", () => {
     expect(missing).toEqual([]);
   });
 
+  it("answers 'wat is een INT?' with the line that says what the team does, not the heading-like line that only names it", async () => {
+    const answer = await ask.answer("wat is een INT?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toContain("Versnelde toegang");
+  });
+
   it("answers a question followed by a short remark ('… ? nooit van gehoord') when the remark's words would make it refused", async () => {
     const answer = await ask.answer("wat is een INT? nooit van gehoord");
     expect(answer.status).toBe("answered");

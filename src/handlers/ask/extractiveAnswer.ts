@@ -2,6 +2,7 @@ import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { rowCells } from "../../knowledge/tableRows.js";
 import { openingQuote } from "./citations.js";
+import { termAsked } from "./definitionAsked.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
 import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, sentencesOf, shorten, withoutSignature } from "./sentences.js";
@@ -193,6 +194,13 @@ const RESTATED_SHARE = 0.6;
 const FOCUS_BONUS = 0.2;
 /** A table cell that only numbers or dates its row by reference: "3", "R en 6", "VGR 4". */
 const REFERENCE_CELL = /^(?:[A-Za-z]{1,4}\s*)?\d{1,2}(?:\s*(?:en|,|\/|-)\s*(?:[A-Za-z]{1,4}\s*)?\d{1,2})*$|^[A-Z](?:\s+en\s+[A-Z\d]{1,2})?$/;
+
+/**
+ * For a question what a term is, each word of a typed line (one that spells the term out or
+ * defines it) adds this much, up to INFORMATIVE_WORDS words (measured: no figure moved on eleven sets).
+ */
+const INFORMATIVE_WORD = 0.02;
+const INFORMATIVE_WORDS = 25;
 
 /**
  * A list titled as a sequence of steps ("Huidige route aanvraag machtiging", "Stappenplan"): its
@@ -565,7 +573,12 @@ export function extractiveAnswer(
   } else if (ranked[0]) {
     // A how-many or when question gets the number or date first. A candidate whose quote shows
     // nothing (a lone item that only announces, "… regelt het volgende:") gives way to the next.
-    const typedFirst = [...typedCandidates].sort((a, b) => b.score - a.score);
+    // "wat is een INT?": of the lines that spell the term out, the one that says more about it
+    // ("Versnelde toegang … door inrichten van een Integraal Netwerkversterkend Team (INT) waarbij …")
+    // answers better than a heading-like one ("Ontwikkelen en inrichten … (INT)"; new-user tries).
+    const asksWhatItIs = termAsked(question) !== undefined;
+    const informative = (c: Candidate) => (asksWhatItIs ? INFORMATIVE_WORD * Math.min(lineText(c.n, c.index).split(/\s+/).length, INFORMATIVE_WORDS) : 0);
+    const typedFirst = [...typedCandidates].sort((a, b) => b.score + informative(b) - (a.score + informative(a)));
     const ordered = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c))];
     // A line in another document that holds only the words naming the document the question
     // names ("D Actieplan: De best passende zorg voor kwetsbare jongeren.") cites it: it says
