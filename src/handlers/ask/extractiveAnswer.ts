@@ -359,10 +359,11 @@ export function extractiveAnswer(
       // A how-question ("hoe wil de regio huisartsen ondersteunen …?") asks by what means: a line
       // that names one ("Dit doen we bijvoorbeeld via de POH GGZ Jeugd …") is likelier its answer.
       // A why-question the same way: a line that gives a reason ("Het werkt immers alleen als
-      // iedereen voelt dat dit een gezamenlijk plan is.") is likelier its answer.
+      // iedereen voelt dat dit een gezamenlijk plan is.") is likelier its answer, and for a
+      // "wanneer" question that asks no date, a line with a condition (see WHEN_QUESTION).
       // Not a case story's line: its "omdat" tells why one child was moved ("Telkens werd ze
       // overgeplaatst omdat …"), not why the plan says what it says.
-      const meansOrReason = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0);
+      const askedShape = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0);
       // A case story ("Casus", "Een voorbeeld uit de JeugdzorgPlus") tells of one child in
       // everyday words that match many questions; it answers only a question about that story.
       const caseStory = storyOnly ? CASE_STORY_PENALTY : 0;
@@ -373,7 +374,7 @@ export function extractiveAnswer(
       // elsewhere that shares a word (new-user try: "wat moet ik als wijkteam vanaf morgen anders
       // doen?" got a school's story on "wijkteam", not the slide's list).
       const restated = asksForList ? RESTATED_BONUS : 0;
-      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + meansOrReason + restated - caseStory - otherSource;
+      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + askedShape + restated - caseStory - otherSource;
       const candidate = { n: p + 1, index, own, previous, score };
       candidates.push(candidate);
       if (focused > 0) focusedCandidates.add(candidate);
@@ -578,7 +579,8 @@ export function extractiveAnswer(
     // answers better than a heading-like one ("Ontwikkelen en inrichten … (INT)"; new-user tries).
     const asksWhatItIs = termAsked(question) !== undefined;
     const informative = (c: Candidate) => (asksWhatItIs ? INFORMATIVE_WORD * Math.min(lineText(c.n, c.index).split(/\s+/).length, INFORMATIVE_WORDS) : 0);
-    const typedFirst = [...typedCandidates].sort((a, b) => b.score + informative(b) - (a.score + informative(a)));
+    const typedRank = new Map(typedCandidates.map((c) => [c, c.score + informative(c)]));
+    const typedFirst = [...typedCandidates].sort((a, b) => typedRank.get(b)! - typedRank.get(a)!);
     const ordered = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c))];
     // A line in another document that holds only the words naming the document the question
     // names ("D Actieplan: De best passende zorg voor kwetsbare jongeren.") cites it: it says
