@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -23,6 +22,7 @@ import {
 } from "../support/routePaths.js";
 import { appKeyPrefix, startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 import { spawnWegwijs } from "../support/wegwijsProcess.js";
+import { runId } from "../support/runId.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const corpusDir = defaultCorpusDir(repoRoot);
@@ -43,7 +43,7 @@ function expectRealCitation(source: SourceCitation): void {
   expect(flatDocuments.get(source.documentId)).toContain(quote);
 }
 
-const RUN = randomUUID().slice(0, 8);
+const RUN = runId();
 const USER_PREFIX = `routewalk-${RUN}`;
 // Key names hold hashed ids; every key of this file sits under one prefix, removed afterwards.
 const PREFIX = testPrefix("routewalk");

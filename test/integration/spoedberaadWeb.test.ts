@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReplyPart } from "../../src/bot/reply.js";
 import { CHECKLIST_KIND, replay, startingState, type Checklist } from "../../src/handlers/spoedberaad/checklistRecord.js";
@@ -9,6 +8,7 @@ import { REDIS_URL } from "../support/redis.js";
 import { openStream } from "../support/sseClient.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 import { postWebChat } from "../support/webChat.js";
+import { runId } from "../support/runId.js";
 
 type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
 
@@ -17,7 +17,7 @@ type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
  * the contract, working together at once (20 people), who may change what, and the audit record.
  */
 describe("spoedberaad on the web (JSON API, real Redis)", () => {
-  const RUN = randomUUID().slice(0, 8);
+  const RUN = runId();
   let app: RunningWegwijs;
   let store: RecordStore<Checklist>;
 
