@@ -89,6 +89,7 @@ export class KnowledgeBase {
   private chunks = new Map<string, Chunk>();
   /** The words of each document, per version of its chunks (a re-ingest replaces them). */
   private readonly documentWords = new WeakMap<Chunk[], Set<string>>();
+  private readonly documentTexts = new WeakMap<Chunk[], string>();
   private documents: Record<string, SnapshotDocument> = {};
   private skipped: Record<string, SkippedFile> = {};
   private embeddingCache: Record<string, number[]> = {};
@@ -305,6 +306,14 @@ export class KnowledgeBase {
     let words = this.documentWords.get(chunks);
     if (!words) this.documentWords.set(chunks, (words = new Set(chunks.flatMap((chunk) => this.analyser.surfaceWords(chunk.text)))));
     return words.has(word);
+  }
+
+  /** A document's passages as one text (whole-document checks: an abbreviation spelled out somewhere in it). */
+  textOf(documentId: string): string {
+    const chunks = this.chunksOf(documentId);
+    let text = this.documentTexts.get(chunks);
+    if (text === undefined) this.documentTexts.set(chunks, (text = chunks.map((chunk) => chunk.text).join("\n")));
+    return text;
   }
 
   /** Whether no passage of the same section comes before this one in its document. */

@@ -790,6 +790,14 @@ describe("answers over the shipped corpus", () => {
       expect((await ask.answer(question)).status).toBe("answered");
     }
   });
+
+  it("answers about an abbreviation the documents never use when a cited document spells it out ('GR': Gemeenschappelijke Regeling), not about one they do use but the quotes lack ('IGJ')", async () => {
+    const spelledOut = await ask.answer("ik werk in schiedam, klopt het dat wij vanaf 2023 alle specialistische jeugdhulp zelf gaan inkopen ipv via de GR?");
+    expect(spelledOut.status).toBe("answered");
+    expect(spelledOut.sources.map((s) => s.documentId)).toContain("regiovisie-jeugdhulp-rijnmond-2020.md");
+    const used = await ask.answer("Binnen welke termijn moet een JeugdzorgPlus-instelling een calamiteit melden bij de IGJ?");
+    expect(used.status).toBe("abstained");
+  });
 });
 
 describe("a document named by its region", () => {

@@ -595,7 +595,15 @@ export class AskService {
     const shown = [...answer.quoted, ...answer.eligible, ...context].join("\n");
     // A name typed in full that the documents shorten ("GR Jeugdhulp Rijnmond" as "GRJR") is covered by its short form.
     const shortened = new Set([...namesShortenedIn(question, shown), ...initialsSpelledOutIn(question, shown)]);
-    const mentioned = (word: string) => shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
+    // An abbreviation typed in capitals that the documents never use, but that a cited document
+    // spells out somewhere ("GR" and its "Gemeenschappelijke Regeling Jeugdhulp Rijnmond"), is what
+    // that document is about, too. One the documents do use ("IGJ") must be in the quotes.
+    const typedAcronyms = acronymsIn(question);
+    const neverUsed = (word: string) => scorer.rarity[scorer.words.indexOf(word)]?.known === false;
+    const spelledOutInCited = (word: string) =>
+      typedAcronyms.has(word) && neverUsed(word) && cited.some((chunk) => initialsSpelledOutIn(word.toUpperCase(), this.knowledge.textOf(chunk.documentId)).size > 0);
+    const mentioned = (word: string) =>
+      shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word))) || spelledOutInCited(word);
     // A place typed in lower case that the documents never name ("hoe doen ze dat in limburg?")
     // is what the question is about as much as a capitalised one (new-user try: Limburg was
     // answered with the Groningen/Drenthe list).
