@@ -569,6 +569,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.text.split("\n")[0]).toContain("werkdruk");
   });
 
+  it("reads 'een stem in' as having a say: the age from which young people choose their help is found", async () => {
+    const result = await ask.answer("vanaf welke leeftijd hebben jongeren in rijnmond een stem over hun eigen hulp?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("vanaf 12 jaar");
+  });
+
   it("ships only paraphrases whose document words occur in the shipped corpus", async () => {
     const { readFile, readdir } = await import("node:fs/promises");
     const { parse } = await import("yaml");
