@@ -575,6 +575,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.text).toContain("vanaf 12 jaar");
   });
 
+  it("follows the lead with the runner-up from its own passage before a line that only adds a word of the question", async () => {
+    const result = await ask.answer("geldt praktijkkennis in het actieplan ook als evidence based, of telt alleen wetenschap?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("Practice based is net zo belangrijk");
+  });
+
   it("ships only paraphrases whose document words occur in the shipped corpus", async () => {
     const { readFile, readdir } = await import("node:fs/promises");
     const { parse } = await import("yaml");
