@@ -7,10 +7,11 @@ import { createInfrastructure } from "../../src/infrastructure.js";
 import { createLogger } from "../../src/logger.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
 import { REDIS_URL } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { appKeyPrefix, startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const RUN = randomUUID().slice(0, 6).toUpperCase();
+const RUN = runId().toUpperCase();
 const SP = `CSP${RUN}`;
 const VALID = { target: "servicepunt", urgency: "regulier", question: "Welke plek past?", tried: "Gebeld met twee aanbieders" };
 

@@ -8,9 +8,10 @@ import { consultKind } from "../../src/handlers/consult/consultModel.js";
 import { RedisRecordStores } from "../../src/records/redisRecordStore.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
 import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { spawnWegwijs, type WegwijsProcess } from "../support/wegwijsProcess.js";
 
-const RUN = randomUUID().slice(0, 6).toUpperCase();
+const RUN = runId().toUpperCase();
 const SP = `CSP${RUN}`;
 const PREFIX = testPrefix("consult-kill");
 

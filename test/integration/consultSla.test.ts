@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultContentDir } from "../../src/config.js";
 import { consultKind } from "../../src/handlers/consult/consultModel.js";
 import { REDIS_URL } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { openSse, type SseClient } from "../support/sseClient.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const RUN = randomUUID().slice(0, 6);
+const RUN = runId();
 const COORD = `coord-${RUN}`;
 const BACKUP = `backup-${RUN}`;
 const ASKER = `asker-${RUN}`;

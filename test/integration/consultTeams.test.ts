@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTeamsConnector, type FakeTeamsConnector } from "../support/fakeTeamsConnector.js";
 import { REDIS_URL } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
-const RUN = randomUUID().slice(0, 6);
+const RUN = runId();
 const CHANNEL = `19:sp-${RUN}@thread.tacv2`;
 const PERSONAL = `a:personal-${RUN}`;
 const ET_CHANNEL = `19:et-${RUN}@thread.tacv2`;

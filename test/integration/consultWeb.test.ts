@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consultKind } from "../../src/handlers/consult/consultModel.js";
 import { REDIS_URL } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { openSse, type SseClient } from "../support/sseClient.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
-const RUN = randomUUID().slice(0, 6);
+const RUN = runId();
 const COORD = `coord-${RUN}`;
 const COORD2 = `coord2-${RUN}`;
 const ASKER = `asker-${RUN}`;

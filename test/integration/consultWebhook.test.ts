@@ -4,10 +4,11 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyWebhook } from "../../src/handlers/consult/consultWebhook.js";
 import { REDIS_URL } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const RUN = randomUUID().slice(0, 6);
+const RUN = runId();
 const SECRET = `webhook-secret-${randomUUID()}`;
 const COORD = `coord-${RUN}`;
 const ASKER = `asker-${RUN}`;

@@ -5,6 +5,7 @@ import { decodeSlackActionId } from "../../src/integrations/slack/blockKit.js";
 import { echoHandler } from "../fixtures/handlers/echo/echoHandler.js";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fakeSlackApi.js";
 import { startFakeTeamsConnector, type FakeTeamsConnector } from "../support/fakeTeamsConnector.js";
+import { runId } from "../support/runId.js";
 import { nowSeconds, SlackRequests } from "../support/slackSigning.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
@@ -16,7 +17,7 @@ import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
  */
 describe("a handler added by one registry line works on web, Slack and Teams", () => {
   const SECRET = `signing-${randomUUID()}`;
-  const RUN = randomUUID().slice(0, 8).toUpperCase();
+  const RUN = runId().toUpperCase();
   let slackApi: FakeSlackApi;
   let connector: FakeTeamsConnector;
   let app: RunningWegwijs;

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ReplyPart } from "../../src/bot/reply.js";
 import { REDIS_URL } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { openStream, type PushedEvent } from "../support/sseClient.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
@@ -13,7 +13,7 @@ type ChecklistPart = Extract<ReplyPart, { kind: "checklist" }>;
  * small here (3 s) through WEGWIJS_CHECKLIST_REMINDER_MINUTES.
  */
 describe("spoedberaad reminders (real Redis, BullMQ)", () => {
-  const RUN = randomUUID().slice(0, 8);
+  const RUN = runId();
   const INTERVAL_MS = 3000;
   const env = { REDIS_URL, WEGWIJS_CHECKLIST_REMINDER_MINUTES: String(INTERVAL_MS / 60_000) };
   const running: RunningWegwijs[] = [];

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REDIS_URL } from "../support/redis.js";
 import { startFakeTeamsConnector, type ConnectorCall, type FakeTeamsConnector } from "../support/fakeTeamsConnector.js";
+import { runId } from "../support/runId.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 /**
@@ -10,7 +11,7 @@ import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
  * (the invoke response is the refreshed card), refuse someone outside the chat, close.
  */
 describe("spoedberaad in Teams (fake connector, Redis)", () => {
-  const RUN = randomUUID().slice(0, 8);
+  const RUN = runId();
   const CONVERSATION = `19:${RUN}@thread.v2`;
   const CHAIR = `aad-chair-${RUN}`;
   const COLLEAGUE = `aad-col-${RUN}`;

@@ -12,6 +12,7 @@ import { createTeamsSurface, PATIENCE_TEXT, type TeamsSurface } from "../../src/
 import { createLogger } from "../../src/logger.js";
 import { startFakeTeamsConnector, type ConnectorCall, type FakeTeamsConnector } from "../support/fakeTeamsConnector.js";
 import { cleanPrefix, REDIS_URL, testPrefix } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 
 /** A proactive send through the delivery seam: true when Teams took it. */
@@ -30,7 +31,7 @@ const CARD = "application/vnd.microsoft.card.adaptive";
 const BOT = { id: "28:wegwijs-bot", name: "Wegwijs" };
 
 // Every id in this file carries RUN, so Redis keys can be found and removed afterwards.
-const RUN = randomUUID().slice(0, 8);
+const RUN = runId();
 // Key names hold hashed ids; every key of this file sits under one prefix, removed afterwards.
 const PREFIX = testPrefix("teams-surface");
 let counter = 0;

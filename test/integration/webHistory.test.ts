@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply, ReplyPart } from "../../src/bot/reply.js";
 import { REDIS_URL } from "../support/redis.js";
+import { runId } from "../support/runId.js";
 import { startWegwijs, type RunningWegwijs } from "../support/startWegwijs.js";
 import { postWebChat } from "../support/webChat.js";
 
@@ -19,7 +19,7 @@ interface History {
  * as Wegwijs kept it, so a browser never keeps a phone number the server took out.
  */
 describe("web chat history API (real HTTP, real Redis)", () => {
-  const RUN = randomUUID().slice(0, 8);
+  const RUN = runId();
   let app: RunningWegwijs;
 
   beforeAll(async () => {

@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
  * and holds at most seven hex digits in a row, so no id built from it can look like a phone number
  * or a BSN: the web chat refuses such ids ("user: gebruik geen persoonsgegevens als id"), and eight
  * random hex digits did so about once in 500 runs (all digits, passing the elfproef or starting with 0).
+ * Its digits always follow a letter or digit, so in capitals it never holds a postcode either ("1234AB"
+ * on its own, which a consult form refuses).
  */
 export function runId(): string {
   return `r${randomUUID().slice(0, 7)}`;
