@@ -12,6 +12,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How long one read waits for new entries (also bounds how long stop() waits); default 1000 ms. */
   blockMs?: number;
+  /** An entry whose enqueue failed (Redis slow or briefly away) is tried again after this long; default 1000 ms. */
+  retryMs?: number;
   logger?: Logger;
 }
 
@@ -35,6 +37,8 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopped = false;
   private lastClaim = 0;
+  /** When this relay's own failed entries are read again; undefined while there are none. */
+  private retryOwnAt: number | undefined;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -70,6 +74,7 @@ export class OutboxRelay {
     while (!this.stopped) {
       try {
         if (!groupReady) groupReady = await this.ensureGroup();
+        if (this.retryOwnAt !== undefined && Date.now() >= this.retryOwnAt) await this.retryOwn();
         if (Date.now() - this.lastClaim >= this.claimIdleMs() / 2) await this.claimStale();
         const read = (await this.connection.xreadgroup(
           "GROUP", this.group, this.consumer,
@@ -103,7 +108,28 @@ export class OutboxRelay {
     return true;
   }
 
-  /** Takes over entries another (dead) process read but never acknowledged, and own failed ones. */
+  /**
+   * Relays again the entries this relay read but could not enqueue: its own pending entries, read
+   * from the start of its pending list. Without this a transient enqueue failure would wait for
+   * claimStale(), i.e. claimIdleMs (30 s), before the message went out.
+   */
+  private async retryOwn(): Promise<void> {
+    const read = (await this.connection.xreadgroup(
+      "GROUP", this.group, this.consumer,
+      "COUNT", this.options.batchSize ?? 50,
+      "STREAMS", OUTBOX_STREAM, "0",
+    )) as Array<[string, Array<[string, string[] | null]>]> | null;
+    this.retryOwnAt = undefined;
+    for (const [, entries] of read ?? []) {
+      for (const [id, fields] of entries) {
+        // An entry deleted meanwhile (no fields) has nothing left to relay.
+        if (fields) await this.relay(id, fields);
+        else await this.connection.xack(OUTBOX_STREAM, this.group, id);
+      }
+    }
+  }
+
+  /** Takes over entries another (dead) process read but never acknowledged, and own ones retryOwn() missed. */
   private async claimStale(): Promise<void> {
     this.lastClaim = Date.now();
     let cursor = "0-0";
@@ -147,7 +173,8 @@ export class OutboxRelay {
         keepCompletedSeconds: RELAYED_ID_KEEP_SECONDS,
       });
     } catch (error) {
-      // Stays pending; claimStale() retries it after claimIdleMs.
+      // Stays pending in this relay's name; retryOwn() tries it again shortly.
+      this.retryOwnAt ??= Date.now() + (this.options.retryMs ?? 1000);
       this.options.logger?.warn({ entry: id, err: errorMessage(error) }, "outbox: enqueue failed; will retry");
       return;
     }

@@ -152,6 +152,42 @@ describe("outbox relay (Redis)", () => {
     expect(runs).toEqual([{ once: true }]);
   });
 
+  it("relays an entry again within seconds when its enqueue failed, not only after claimIdleMs", { timeout: 30_000 }, async () => {
+    const prefix = testPrefix("outbox-retry");
+    prefixes.push(prefix);
+    const redis = new Redis(REDIS_URL, { keyPrefix: prefix });
+    closers.push(async () => void redis.disconnect());
+    const jobs = new BullJobQueue({ redisUrl: REDIS_URL, prefix: `${prefix}bull` });
+    closers.push(() => jobs.stop());
+    const ranAt: number[] = [];
+    jobs.register("notify", async () => void ranAt.push(Date.now()));
+    await jobs.start();
+
+    // The first enqueue fails as when Redis does not answer in time (a loaded machine); later ones work.
+    let failures = 1;
+    const flakyJobs = {
+      ...jobs,
+      enqueue: async (name: string, data: unknown, options?: Parameters<typeof jobs.enqueue>[2]) => {
+        if (failures-- > 0) throw new Error("jobs: Redis did not answer in time");
+        await jobs.enqueue(name, data, options);
+      },
+    } as unknown as BullJobQueue;
+    // Taking over from dead processes (claimIdleMs) is far off, so it cannot be what delivers.
+    const relay = new OutboxRelay(redis, flakyJobs, { claimIdleMs: 120_000, blockMs: 200 });
+    closers.push(() => relay.stop());
+
+    const notes = new RedisRecordStores(redis).open(noteKind);
+    const writtenAt = Date.now();
+    await notes.update("case-4", () => ({ value: { notes: ["x"] }, outbox: [{ type: "notify", payload: {} }] }));
+    await relay.start();
+    await until(() => ranAt.length === 1, 10_000);
+    expect(failures).toBeLessThan(0);
+    expect(ranAt[0]! - writtenAt).toBeLessThan(5000);
+    await until(async () => (await redis.xlen(OUTBOX_STREAM)) === 0, 5000);
+    await sleep(500);
+    expect(ranAt).toHaveLength(1);
+  });
+
   it("counts an outbox delay from the write, and starts the job no earlier", { timeout: 30_000 }, async () => {
     const infra = infrastructure("redis");
     const ranAt: number[] = [];
