@@ -164,6 +164,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     redis: config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisPrefix ?? "" } : undefined,
     logger,
   });
+  await rateLimits.ready();
   const app = createHttpApp({
     logger,
     servePage: config.web.mode !== "off",

@@ -52,13 +52,8 @@ for (const backend of ["redis", "memory"] as const) {
         redis: backend === "redis" ? { url: REDIS_URL, keyPrefix: prefix } : undefined,
         logger: silent,
       });
+      await limits.ready();
       app = await limitedApp(limits);
-      // Until Redis is connected a request passes uncounted (by design); start counting from there.
-      for (let i = 0; i < 100; i++) {
-        const probe = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "x-test-user": `warmup-${i}` } });
-        if (probe.headers.get("ratelimit") !== null) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
     });
     afterAll(async () => {
       app?.server.close();
@@ -96,6 +91,21 @@ for (const backend of ["redis", "memory"] as const) {
 }
 
 describe("rate limits when Redis cannot be reached", () => {
+  it("counts from the first request after the real app starts with Redis counters", async () => {
+    const started = await startWegwijs({ REDIS_URL, WEGWIJS_RATE_LIMIT_PER_MINUTE: "2", WEGWIJS_RATE_LIMIT_IP_PER_MINUTE: "1000" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${started.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "rl-first", text: "help" }) });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(started.logs.some((line) => line.includes("rate limit store error"))).toBe(false);
+    } finally {
+      await started.close();
+    }
+  });
+
   it("lets requests through rather than taking the API down", async () => {
     const limits = createApiRateLimits({ perUserPerMinute: 5, perIpPerMinute: 5, redis: { url: "redis://127.0.0.1:1", keyPrefix: "x:" }, logger: silent });
     const app = await limitedApp(limits);

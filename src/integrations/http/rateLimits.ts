@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type { Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit, type Options, type Store } from "express-rate-limit";
 import { Redis } from "ioredis";
@@ -7,6 +8,8 @@ import { hashedIdPart } from "../../stores/keyValueStore.js";
 
 export const RATE_LIMITED_TEXT = "Je stuurt te veel verzoeken achter elkaar. Wacht even en probeer het dan opnieuw.";
 const WINDOW_MS = 60_000;
+/** How long start-up waits for the counters' Redis; after that requests pass uncounted until it is there. */
+const READY_WAIT_MS = 3000;
 
 export interface RateLimitOptions {
   perUserPerMinute: number;
@@ -24,6 +27,11 @@ export interface ApiRateLimits {
    * or per IP when no identity was set.
    */
   perUser: RequestHandler;
+  /**
+   * Resolves once the Redis counters can count (at most READY_WAIT_MS): the app awaits it before it
+   * listens, so the first requests after a start are counted too.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,7 +62,7 @@ class ReloadingRedisStore extends RedisStore {
     this.loadScripts();
   }
 
-  private loadScripts(): void {
+  loadScripts(): void {
     this.incrementScriptSha = this.loadIncrementScript();
     this.getScriptSha = this.loadGetScript();
     this.incrementScriptSha.catch(() => undefined);
@@ -87,13 +95,16 @@ export function createApiRateLimits(options: RateLimitOptions): ApiRateLimits {
       })
     : undefined;
   redis?.on("error", () => undefined);
-  const store = (name: string): Store | undefined =>
-    redis
-      ? new ReloadingRedisStore({
-          prefix: `${options.redis!.keyPrefix}wegwijs:ratelimit:${name}:`,
-          sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<never>,
-        })
-      : undefined;
+  const stores: ReloadingRedisStore[] = [];
+  const store = (name: string): Store | undefined => {
+    if (!redis) return undefined;
+    const created = new ReloadingRedisStore({
+      prefix: `${options.redis!.keyPrefix}wegwijs:ratelimit:${name}:`,
+      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<never>,
+    });
+    stores.push(created);
+    return created;
+  };
 
   const common = (name: string, limit: number): Partial<Options> => ({
     windowMs: WINDOW_MS,
@@ -122,6 +133,18 @@ export function createApiRateLimits(options: RateLimitOptions): ApiRateLimits {
         return user !== undefined ? `u:${hashedIdPart(user)}` : `ip:${clientIp(req)}`;
       },
     }),
+    ready: async () => {
+      if (!redis) return;
+      // The stores loaded their scripts while the connection was still opening (no offline queue:
+      // that failed), so the first request would have passed uncounted.
+      if (redis.status !== "ready") {
+        const waiting = new AbortController();
+        const timer = setTimeout(() => waiting.abort(), READY_WAIT_MS);
+        await once(redis, "ready", { signal: waiting.signal }).catch(() => undefined);
+        clearTimeout(timer);
+      }
+      if (redis.status === "ready") for (const created of stores) created.loadScripts();
+    },
     close: async () => {
       await redis?.quit().catch(() => redis.disconnect());
     },
