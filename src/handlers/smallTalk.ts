@@ -97,6 +97,13 @@ function tokens(text: string): string[] {
 const ROLE_HERE = String.raw`\p{L}[\p{L}-]+\s+hier\b`;
 
 /**
+ * Chat leaves out the "ik": "ben gw bij een jz+ aanbieder in groningen", "werk als jeugdbeschermer
+ * in assen" (new-user try: "wat kan je eigenlijk? ben gw bij …" was searched in the documents). Not
+ * a question that opens with the verb ("ben ik verplicht …?", "zit er …").
+ */
+const CHAT_INTRODUCTION = String.raw`(?:ben|werk|zit)\s+(?!(?:ik|je|jij|u|jullie|we|wij|er|het|dat|dit|daar|hier)\b)`;
+
+/**
  * What the asker adds about being new to it ("…, nieuw met dit soort zaken.", "…, net begonnen.",
  * "…, nooit eerder gebruikt."):
  * part of the introduction (third new-user try: the greeting was searched in the documents).
@@ -108,7 +115,7 @@ const NEW_TO_IT = String.raw`(?:\s*(?:en\s+)?(?:nog\s+)?(?:(?:heel\s+)?nieuw|net
  * snap niet hoe dit werkt,"): that says who asks, not what. Up to a full stop, exclamation mark or
  * comma; what follows it decides.
  */
-const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)(?:${ASKER_INTRODUCTION}|${ROLE_HERE})[^.!?,]*(?:[.!,]|$)${NEW_TO_IT}`, "iu");
+const SELF_INTRODUCTION = new RegExp(String.raw`(^|[.!?,]\s*)(?:${ASKER_INTRODUCTION}|${ROLE_HERE}|${CHAT_INTRODUCTION})[^.!?,]*(?:[.!,]|$)${NEW_TO_IT}`, "iu");
 
 /**
  * Saying there are questions to come, without asking one yet ("Ik heb wat vragen over de JZ+ en ons

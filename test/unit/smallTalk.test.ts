@@ -31,6 +31,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // "<rol> hier" introduces the asker too, and "nooit eerder gebruikt" says they are new (new-user try).
     ["hoi! huisarts hier uit drenthe, nooit eerder gebruikt. wat kan ik hier mee?", "help"],
     ["gedragswetenschapper hier, eerste keer. hoi!", "greeting"],
+    // Chat leaves out the "ik" of the introduction, before or after the question (new-user try).
+    ["wat kan je eigenlijk? ben gw bij een jz+ aanbieder in groningen", "help"],
+    ["hoi, werk als jeugdbeschermer in assen. wat kan ik hier vragen?", "help"],
     ["hallo, kan ik u een vraag stellen?", "greeting"],
     ["mag ik een paar vragen stellen", "greeting"],
     ["mag ik vragen hoe dit werkt?", "help"],
@@ -105,6 +108,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "ik werk bij de GI, wat is een spoedberaad?",
     "Ik ben huisarts in Assen. Wie beslist over een plaatsing?",
     "jeugdbeschermer hier. hoe vraag ik een machtiging aan?",
+    "ben ik verplicht een gva te maken?",
+    "werk als gw. wat is een gva?",
+    "zit er een limiet aan spoedmachtigingen?",
     "wat staat hier over de route?",
     // Thanks with a question, even without a question mark.
     "thanks, kun je ook uitleggen wat een VA is",
