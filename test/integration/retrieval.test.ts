@@ -198,6 +198,9 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("hoe vraag ik een parkeervergunning aan?")).status).toBe("abstained");
     expect((await ask.answer("wat zijn de openingstijden van het servicepunt?")).status).toBe("abstained");
     expect((await ask.answer("waar kan ik een nieuw paspoort aanvragen?")).status).toBe("abstained");
+    // Or after a word that names the topic or gives an example of it: "voor medicatie (bijv antipsychotica)".
+    expect((await ask.answer("welke regels gelden er voor medicatie (bijv antipsychotica) bij jongeren in jz+?")).status).toBe("abstained");
+    expect((await ask.answer("is er aandacht voor ervaringsdeskundigheid?")).status).toBe("answered");
     // The noun right after the article, not a word after it: "de ouderbijdrage bij pleegzorg".
     expect((await ask.answer("hoe werkt de ouderbijdrage bij pleegzorg?")).status).toBe("abstained");
     // "Het verdient daarom aanbeveling …" says nothing of what anyone earns.
