@@ -604,9 +604,10 @@ export class AskService {
     // spells out somewhere ("GR" and its "Gemeenschappelijke Regeling Jeugdhulp Rijnmond"), is what
     // that document is about, too. One the documents do use ("IGJ") must be in the quotes.
     const typedAcronyms = acronymsIn(question);
+    const citedDocuments = [...new Set(cited.map((chunk) => chunk.documentId))];
     const neverUsed = (word: string) => scorer.rarity[scorer.words.indexOf(word)]?.known === false;
     const spelledOutInCited = (word: string) =>
-      typedAcronyms.has(word) && neverUsed(word) && cited.some((chunk) => initialsSpelledOutIn(word.toUpperCase(), this.knowledge.textOf(chunk.documentId)).size > 0);
+      typedAcronyms.has(word) && neverUsed(word) && citedDocuments.some((id) => initialsSpelledOutIn(word.toUpperCase(), this.knowledge.textOf(id)).size > 0);
     const mentioned = (word: string) =>
       shortened.has(word) || (places.has(word) && cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word))) || spelledOutInCited(word);
     // A place typed in lower case that the documents never name ("hoe doen ze dat in limburg?")
