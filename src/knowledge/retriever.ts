@@ -8,6 +8,7 @@ import type { LexicalIndex } from "./lexicalIndex.js";
 import type { Chunk, RetrievedPassage } from "./types.js";
 import type { VectorIndex } from "./vectorIndex.js";
 import { isTableRow } from "./tableRows.js";
+import { TermMatcher } from "./search/termMatcher.js";
 
 /** Weight of the words an unknown acronym stands for, as for a listed abbreviation's expansion. */
 const ACRONYM_WEIGHT = 0.9;
@@ -139,6 +140,7 @@ export class Retriever {
   private readonly rerank: RerankOptions;
   private readonly acronymCache = new Map<string, string | undefined>();
   private readonly weightedCache = new WeakMap<QueryTermGroup[], Map<number, WeightedGroup[]>>();
+  private readonly matcherCache = new WeakMap<WeightedGroup[], TermMatcher>();
 
   constructor(private readonly deps: RetrieverDeps) {
     this.rerank = deps.rerank ?? DEFAULT_RERANK;
@@ -266,12 +268,15 @@ export class Retriever {
     const weighted = this.weighted(groups, this.rerank.idfPower);
     const total = weighted.reduce((sum, group) => sum + group.weight, 0);
     if (total === 0) return 0;
-    const around = weighted.map((group) => Math.min(termValue(group, table.around), group.weight));
+    const matcher = this.matcherOf(weighted);
+    const aroundValues = matcher.values(table.around);
+    const around = weighted.map((group, g) => Math.min(aroundValues[g]!, group.weight));
     let best = 0;
     for (const row of table.rows) {
+      const rowValues = matcher.values(row);
       let covered = 0;
       weighted.forEach((group, g) => {
-        covered += around[g]! >= group.weight ? around[g]! : Math.max(around[g]!, Math.min(termValue(group, row), group.weight));
+        covered += around[g]! >= group.weight ? around[g]! : Math.max(around[g]!, Math.min(rowValues[g]!, group.weight));
       });
       best = Math.max(best, covered / total);
     }
@@ -300,11 +305,12 @@ export class Retriever {
    */
   coverageOfTerms(groups: QueryTermGroup[], terms: ReadonlySet<string>, idfPower = this.rerank.idfPower, credited: QueryTermGroup[] = []): number {
     const weighted = this.weighted(groups, idfPower);
+    const values = this.matcherOf(weighted).values(terms);
     let total = 0;
     let covered = 0;
     weighted.forEach((group, g) => {
       total += group.weight;
-      const got = Math.min(termValue(group, terms), group.weight);
+      const got = Math.min(values[g]!, group.weight);
       covered += credited.includes(groups[g]!) ? Math.max(got, KIND_CREDIT * group.weight) : got;
     });
     return total === 0 ? 0 : covered / total;
@@ -372,6 +378,13 @@ export class Retriever {
     });
     byPower.set(idfPower, weighted);
     return weighted;
+  }
+
+  /** The question's terms ready to be looked up in a set of terms, built once per weighting. */
+  private matcherOf(weighted: WeightedGroup[]): TermMatcher {
+    let matcher = this.matcherCache.get(weighted);
+    if (!matcher) this.matcherCache.set(weighted, (matcher = new TermMatcher(weighted, PREFIX_CREDIT)));
+    return matcher;
   }
 
   /**
@@ -483,17 +496,6 @@ function quartersMeant(question: string, word: string): string[] {
   return new RegExp(`\\b${word}\\s+(?:van\\s+)?(?:19|20)\\d{2}\\b`, "i").test(foldText(question)) ? quarters : [];
 }
 
-/** What a set of terms covers of one question word: its best term found, as weighted. */
-function termValue(group: WeightedGroup, terms: ReadonlySet<string>): number {
-  let got = 0;
-  for (const { term, value } of group.terms) {
-    if (terms.has(term)) got = Math.max(got, value);
-    // Stems of one word can differ ("princip" / "principes"): a longer term that starts
-    // with the question's term counts, slightly less.
-    else if (PREFIX_CREDIT > 0 && term.length >= 5 && got < value * PREFIX_CREDIT && hasPrefix(terms, term)) got = value * PREFIX_CREDIT;
-  }
-  return got;
-}
 
 function hasPrefix(terms: ReadonlySet<string>, prefix: string): boolean {
   for (const t of terms) if (t.length > prefix.length && t.startsWith(prefix)) return true;
