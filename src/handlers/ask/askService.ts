@@ -421,7 +421,11 @@ export class AskService {
       const found = chunk.documentId === named.id ? held : elsewhere;
       scorer.coveredAsTyped(chunk.text).forEach((has, g) => (found[g] ||= has));
     }
-    const missing = rare.find((g) => !held[g] && elsewhere[g]);
+    // Chat shorthand is not a thing the document leaves out: "vd" in "de rol vd huisarts" is a
+    // word the documents happen to use too (new-user try: "„vd” komt in … niet voor"). An acronym
+    // typed in capitals ("IGJ") still is.
+    const typed = acronymsIn(question);
+    const missing = rare.find((g) => !held[g] && elsewhere[g] && (!isChatToken(scorer.words[g]!, false) || typed.has(scorer.words[g]!)));
     if (missing === undefined) return result;
     return { ...result, notNamedIn: { word: scorer.words[missing]!, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) } };
   }
