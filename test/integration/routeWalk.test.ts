@@ -173,6 +173,13 @@ describe("the route conversation (Redis)", () => {
     const other = await webDriver(() => rijnmond.baseUrl, newUser()).say("Route");
     expect(other.text).toContain("regio Rijnmond");
     expect(other.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(regionById("rijnmond").routes);
+    // A region without an emergency route says so, and what can be done now; one with it does not.
+    expect(other.text).toContain("De plandocumenten van regio Rijnmond beschrijven geen aparte spoedroute.");
+    expect(other.text).toContain("`spoedberaad`");
+    expect(seen.text).not.toContain("geen aparte spoedroute");
+    // Asked for while telling an urgent case, the route is shown too (new-user try: it was answered as a question).
+    const urgent = await webDriver(() => rijnmond.baseUrl, newUser()).say("ik heb een jongen van 15 die echt acuut gevaar loopt, spoed. kun je me de plaatsingsroute laten zien?");
+    expect(urgent.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(regionById("rijnmond").routes);
     // Asked in plain words, the route starts the same way (new-user try: it was answered as a question).
     const asked = await webDriver(() => app.baseUrl, newUser()).say("Wil je de plaatsingsroute met me doorlopen?");
     expect(asked.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(gd.routes);

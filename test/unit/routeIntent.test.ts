@@ -56,6 +56,8 @@ describe("asksForRoute", () => {
     "neem me mee door het stappenplan",
     "ok verder met de route",
     "terug naar de route graag",
+    "kun je me de plaatsingsroute laten zien?",
+    "toon de route",
   ])("%j starts the route", (text) => {
     expect(asksForRoute(text)).toBe(true);
   });

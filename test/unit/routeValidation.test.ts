@@ -144,6 +144,7 @@ describe("broken route fixtures", () => {
       id: "lus-met-uitgang",
       title: "Lus met uitgang",
       intro: "Test.",
+      urgent: false,
       start: "vraag",
       items: [],
       nodes: [
@@ -171,6 +172,7 @@ describe("broken route fixtures", () => {
       id: "voorwaarden",
       title: "Voorwaarden",
       intro: "Test.",
+      urgent: false,
       start: "stap",
       items: [{ id: "a", label: "A", why: "Omdat.", source }],
       nodes: [

@@ -5,7 +5,7 @@ import type { RouteHandler } from "./routeHandler.js";
 export function routeChatHandler(route: RouteHandler): ChatHandler {
   return {
     name: "route",
-    commands: [{ name: "route", aliases: ["plaatsingsroute"], help: "stap voor stap de plaatsingsroute (regulier of met spoed)" }],
+    commands: [{ name: "route", aliases: ["plaatsingsroute"], help: "stap voor stap de plaatsingsroute van je regio" }],
     actionPrefix: "route.",
     // Steps go where the person works: in a shared thread, colleagues can follow along.
     visibility: "conversation",

@@ -52,7 +52,7 @@ export function isRouteCommand(text: string): boolean {
 // question mid-route left it, and only the bare word "route" resumed). A question about the
 // route's contents ("welke stappen horen bij de route?") has none.
 const ROUTE_WORD = word("(?:plaatsings)?route|stappenplan");
-const WALK = word("doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug");
+const WALK = word("doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug|(?:laten )?zien|toon\\p{L}*|geef");
 const ASKS_FOR_FACT = word("welke|hoeveel|wanneer|waarom|wie|wat");
 /** Longer messages tell a case or ask more: they are questions, answered with the route offered. */
 const ROUTE_REQUEST_WORDS = 20;

@@ -136,8 +136,22 @@ export function pickerReply(routes: RouteDefinition[], region: Region, lead?: Re
         text: `*Plaatsingsroute* · regio ${region.name}\nKies de route die bij je situatie past. Ik loop hem stap voor stap met je door; je kunt altijd terug.`,
       },
       { kind: "actions", actions: routes.map((r) => ({ id: ROUTE_ACTION.choose, label: r.title, value: r.id })) },
+      ...(routes.some((r) => r.urgent) ? [] : [noUrgentRouteNotice(region)]),
       { kind: "notice", level: "info", text: PRIVACY_NOTICE },
     ],
+  };
+}
+
+/**
+ * A region whose documents describe no emergency route gets none (texts say only what a passage
+ * says), and is told so, with what Wegwijs can do now: a user asking for "de spoedroute" saw two
+ * regular choices and no word about it (new-user try, Rijnmond).
+ */
+function noUrgentRouteNotice(region: Region): ReplyPart {
+  return {
+    kind: "notice",
+    level: "info",
+    text: `De plandocumenten van regio ${region.name} beschrijven geen aparte spoedroute. Is het acuut? Typ \`spoedberaad\` voor de checklist die je team samen afvinkt, of \`consult\` om het ${region.servicepunt.name} om raad te vragen.`,
   };
 }
 

@@ -110,6 +110,8 @@ export const routeSchema = z
     // Shown as the button that picks the route.
     title: buttonLabel,
     intro: text,
+    /** The route for an emergency authorisation: a region without one says so where routes are picked. */
+    urgent: z.boolean().default(false),
     start: slugSchema,
     items: z.array(routeItemSchema).default([]),
     nodes: z.array(routeNodeSchema).min(1),
