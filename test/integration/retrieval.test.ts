@@ -642,6 +642,18 @@ describe("answers over the shipped corpus", () => {
     expect(first.unanswered).toBeUndefined();
   });
 
+  it("answers the later part on the first part's subject when the first asks for a kind of answer the documents lack", async () => {
+    // No passage says how long the waits are; the waits themselves, and what is done about them, are there.
+    const result = await ask.answer("hoe lang zijn de wachttijden in rijnmond voor jeugdhulp en wat doet de regio eraan?");
+    expect(result.status).toBe("answered");
+    expect(result.text.toLowerCase()).toContain("wachttijd");
+    expect(result.unanswered).toBe("hoe lang zijn de wachttijden in rijnmond voor jeugdhulp");
+    // The first part alone is still refused.
+    expect((await ask.answer("hoe lang zijn de wachttijden in rijnmond voor jeugdhulp?")).status).toBe("abstained");
+    // A later question whose own words the quotes do not hold is no answer: the message is refused.
+    expect((await ask.answer("hoeveel plekken heeft de jeugdzorgplus in rijnmond en wie beheert ze?")).status).toBe("abstained");
+  });
+
   it("answers a later question that asks for a figure from its own passages when the first part's passages leave it open", async () => {
     const result = await ask.answer("hoeveel regio's hebben de leergang contracteren nu afgerond? en in hoeveel conflicten heeft het ozj bemiddeld");
     expect(result.status).toBe("answered");

@@ -154,6 +154,9 @@ export const ASK_IN_DUTCH_TEXT =
 /** English function words: two or more of them make a question English. */
 const ENGLISH_WORDS = /\b(what|who|whom|how|when|where|why|which|the|does|do|did|can|could|should|about|is|are|there|i|you)\b/gi;
 
+/** A pronominal adverb ("eraan", "daarover", "hiervoor"): it points at what was named before. */
+const POINTS_BACK_WORD = /^(?:er|daar|hier|waar)(?:aan|over|mee|bij|voor|in|op|uit|na|tegen|door|om|onder|boven|naast|toe|van|achter)$/;
+
 /**
  * A second question counts as unanswered when the quotes hold less than this share of its
  * weighted words (measured on the five sets: below it, the quotes did not answer that part).
@@ -276,6 +279,9 @@ export class AskService {
       if (this.documentsAnswer(firstPassages, firstAnswer)) {
         passages = firstPassages;
         extractive = firstAnswer;
+      } else {
+        const answered = await this.laterWithFirstSubject(parts);
+        if (answered) ({ passages, extractive } = answered);
       }
     }
     // A message that tells its context first ("Ik ben coördinator … Een jeugdbeschermer belt me
@@ -551,6 +557,31 @@ export class AskService {
   }
 
   /** `laterQuestion`: the second question of the message, checked against what is quoted. */
+  /**
+   * A message whose first question asks for a kind of answer the documents lack ("hoe lang zijn de
+   * wachttijden in rijnmond …"), and whose second asks something else about the same thing ("… en
+   * wat doet de regio eraan?"): the second is answered on the subject of the first, with the word
+   * that the first stays open (new-user try: the whole message was refused). The second alone
+   * leans on the first ("eraan"), so the first's words without its asking phrase go with it.
+   * Measured: no figure moved on eleven sets.
+   */
+  private async laterWithFirstSubject(parts: { first: string; later: string }): Promise<{ passages: RetrievedPassage[]; extractive: ReturnType<AskService["extractive"]> } | undefined> {
+    const kind = askedFor(parts.first);
+    if (!kind || askedFor(parts.later)) return undefined;
+    const text = `${parts.later} ${foldText(parts.first).replace(kind.phrase, " ")}`;
+    const passages = await this.knowledge.retrieve(text, this.options.topK);
+    const extractive = this.extractive(text, passages);
+    if (!this.documentsAnswer(passages, extractive)) return undefined;
+    // The quotes must hold every word of the later question itself, but for a word that points
+    // back at the first ("eraan"): the first's subject alone ("… wie beheert ze?" answered with a
+    // line about the places) is no answer to it.
+    const later = this.knowledge.questionScorer(parts.later);
+    const covered = later.covered(extractive.result.text);
+    const own = later.words.flatMap((word, g) => (POINTS_BACK_WORD.test(word) ? [] : [g]));
+    if (own.length === 0 || !own.every((g) => covered[g])) return undefined;
+    return { passages, extractive: { ...extractive, result: { ...extractive.result, unanswered: parts.first } } };
+  }
+
   private extractive(
     question: string,
     passages: RetrievedPassage[],
