@@ -640,6 +640,8 @@ describe("answers over the shipped corpus", () => {
     const first = await ask.answer("Wat doet het Expertteam?");
     expect(first.text).toBe(whole.text);
     expect(first.unanswered).toBeUndefined();
+    // A later part that asks about an off-topic first part ("die") is off-topic with it.
+    expect((await ask.answer("hoe laat begint de kerstborrel en wie organiseert die?")).status).toBe("abstained");
   });
 
   it("answers the later part on the first part's subject when the first asks for a kind of answer the documents lack", async () => {

@@ -445,9 +445,11 @@ export class AskService {
    */
   private mostlyUnknown(question: string): boolean {
     // A message that asks two things is off-topic only when both are ("Wat doet het Expertteam? En
-    // welke kleur heeft de kerstboom?" answers its first part).
+    // welke kleur heeft de kerstboom?" answers its first part), or when the first is and the second
+    // asks about it ("hoe laat begint de kerstborrel en wie organiseert die?" was answered with a
+    // line on organising; measured: no figure moved on eleven sets).
     const parts = questionParts(question);
-    if (parts) return this.mostlyUnknown(parts.first) && this.mostlyUnknown(parts.later);
+    if (parts) return this.mostlyUnknown(parts.first) && (this.mostlyUnknown(parts.later) || LEANS_ON_BEFORE.test(foldText(parts.later)));
     const scorer = this.knowledge.questionScorer(question);
     const total = scorer.weights.reduce((a, b) => a + b, 0);
     const unknownWords = scorer.words.flatMap((_, g) => (isUnknownWord(scorer, g) ? [g] : []));
