@@ -79,6 +79,9 @@ describe("otherRegionOf", () => {
 
   it("names the other region when every quoted document is about it and the question does not name it", () => {
     expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen de komende jaren?", context("Groningen en Drenthe"))).toBe("Rijnmond");
+    // "en" in the question does not name "Groningen en Drenthe".
+    expect(otherRegionOf(["werkwijze.md"], "wat is het verschil tussen een reguliere machtiging en een spoedmachtiging", context("Rijnmond"))).toBe("Groningen en Drenthe");
+    expect(leadFromOtherRegion(["werkwijze.md", "actieplan.md"], "wie beslist over een machtiging? en wat doet de kinderrechter", context("Rijnmond"))).toBe("Groningen en Drenthe");
   });
 
   it("says nothing when the question names that region, a quote holds everywhere or in the served region, or no region is served", () => {
