@@ -326,6 +326,11 @@ export class KnowledgeBase {
     return [...this.chunks.values()];
   }
 
+  /** A document's region as corpus.json gives it ("Rijnmond", "landelijk"), or null. */
+  documentRegion(documentId: string): string | null | undefined {
+    return this.documents[documentId]?.meta?.region;
+  }
+
   /** Full original text of a document (for evaluation and "show the passage"). */
   chunksOf(documentId: string): Chunk[] {
     return this.documents[documentId]?.chunks ?? [];

@@ -198,9 +198,18 @@ describe("the route conversation (Redis)", () => {
           expect(source!.documentId).toBe(node.source.document);
           expect(source!.section).toContain(node.source.section.split(">").pop()!.trim());
           expectRealCitation(source!);
+          // A source from another region's document says so; one from the region's own or a national one does not.
+          const elsewhere = region.id === "rijnmond" && node.source.document.includes("groningen-drenthe");
+          expect(seenFromParts(driver.last).text.includes("Dit komt uit een document over regio Groningen en Drenthe.")).toBe(elsewhere);
         }
       }
     }
+    // The step itself says it too, where it is shown.
+    const walker = webDriver(() => rijnmond.baseUrl, newUser());
+    await walker.say("route");
+    const step = await walker.press({ id: "route.choose", value: "plaatsing-juiste-vraag" });
+    const first = routeById("plaatsing-juiste-vraag").nodes[0]!;
+    expect(step.text.includes("Dit komt uit een document over regio Groningen en Drenthe.")).toBe(first.source.document.includes("groningen-drenthe"));
   });
 
   it("goes back a step with 'Terug' (undoing the answer), and back to the route list from the first step", async () => {

@@ -67,6 +67,12 @@ function regionWords(region: string): string[] {
   return wordTokens(foldText(region.replace(/-/g, " "))).filter((word) => word !== "en" && word !== "regio");
 }
 
+/** A document's region when it is neither national nor the served one ("Groningen en Drenthe" for Rijnmond). */
+export function otherRegionThan(documentRegion: string | null | undefined, served: string): string | undefined {
+  const region = documentRegion?.trim();
+  return region && !NATIONAL.test(region) && !sameRegion(region, served) ? region : undefined;
+}
+
 /** "Groningen en Drenthe" and "groningen-drenthe" name one region: they share their words. */
 function sameRegion(a: string, b: string): boolean {
   const left = new Set(regionWords(a));

@@ -2,6 +2,7 @@ import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyAction, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import { type OutcomeNode, type Region, type RouteDefinition, type RouteItem, type RouteNode, type RouteSource, transitionTargets } from "./routeSchema.js";
 import type { RouteSession } from "./routeSessionStore.js";
+import { otherRegionThan } from "../ask/otherRegion.js";
 import type { SourcePassages } from "./sourcePassages.js";
 
 /** Action ids of the route conversation; values are ids and indexes only, never personal data. */
@@ -179,7 +180,7 @@ export function stepReply(route: RouteDefinition, session: RouteSession, ctx: Re
   return {
     parts: [
       ...lead,
-      { kind: "text", text: `*${route.title}* · ${stepLabel(route, node.id, session.history.length)}\n${fillText(node.text, ctx.region)}` },
+      { kind: "text", text: `*${route.title}* · ${stepLabel(route, node.id, session.history.length)}\n${fillText(node.text, ctx.region)}${fromRegion(node, ctx)}` },
       { kind: "actions", actions: answers },
       navActions(route, node.id),
     ],
@@ -197,11 +198,21 @@ export function freeTextPromptReply(route: RouteDefinition, node: RouteNode, ctx
   };
 }
 
+/**
+ * Where a step's source holds, when that is another region than the one served: a route offered
+ * in Rijnmond rests partly on the Groningen/Drenthe presentation, and its figures read as
+ * Rijnmond's (new-user try of the nineteenth session: "circa 70%" in a route labelled Rijnmond).
+ */
+function fromRegion(node: RouteNode, ctx: RenderContext): string {
+  const other = otherRegionThan(ctx.passages.regionOf(node.source), ctx.region.name);
+  return other ? `\nDit komt uit een document over regio ${other}.` : "";
+}
+
 export function whyReply(route: RouteDefinition, node: RouteNode, ctx: RenderContext): Reply {
   const passage = ctx.passages.passage(node.source);
   return {
     parts: [
-      { kind: "text", text: "*Waarom deze stap?* Hij rust op deze passage uit de plandocumenten:" },
+      { kind: "text", text: `*Waarom deze stap?* Hij rust op deze passage uit de plandocumenten:${fromRegion(node, ctx)}` },
       { kind: "sources", title: "Bron", sources: [{ n: 1, ...passage }] },
       { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Verder met de route", value: stepValue(route.id, node.id) }] },
     ],

@@ -8,6 +8,8 @@ import type { RouteSource } from "./routeSchema.js";
 export interface SourceIndex {
   chunksOf(documentId: string): Chunk[];
   textScorer(question: string): (text: string) => number;
+  /** A document's region as corpus.json gives it ("Rijnmond", "landelijk"), when known. */
+  documentRegion?(documentId: string): string | null | undefined;
 }
 
 /** A route source found in the index: the passage "Waarom?" quotes. */
@@ -52,6 +54,11 @@ export class SourcePassages {
       this.cache.set(key, found);
     }
     return found;
+  }
+
+  /** The region of a source's document, when the index knows it. */
+  regionOf(source: RouteSource): string | undefined {
+    return this.index.documentRegion?.(source.document) ?? undefined;
   }
 
   /** The passage of a source that validated; throws for one that did not (a programming error). */
