@@ -23,12 +23,14 @@ export class TermMatcher {
   /** Prefix terms by their first MIN_PREFIX characters: a set term looks up its own start. */
   private readonly prefixes = new Map<string, PrefixEntry[]>();
   readonly size: number;
+  private readonly scratch: Float64Array;
 
   /**
    * @param prefixCredit share of a term's value when only a longer term starts with it (0: none)
    */
   constructor(groups: readonly MatchedGroup[], prefixCredit: number) {
     this.size = groups.length;
+    this.scratch = new Float64Array(groups.length);
     groups.forEach(({ terms }, group) => {
       for (const { term, value } of terms) {
         let entries = this.exact.get(term);
@@ -43,9 +45,14 @@ export class TermMatcher {
     });
   }
 
-  /** Per group, the best value its terms get from `terms`. */
+  /**
+   * Per group, the best value its terms get from `terms`. The array is the matcher's own and is
+   * overwritten by the next call: read it before matching another set (the rerank matches tens of
+   * thousands of sets per question, and a new array each time made much of its garbage).
+   */
   values(terms: ReadonlySet<string>): Float64Array {
-    const best = new Float64Array(this.size);
+    const best = this.scratch;
+    best.fill(0);
     const checkPrefixes = this.prefixes.size > 0;
     const read = readable(terms);
     for (let i = 0; i < read.terms.length; i++) {
