@@ -23,6 +23,7 @@ import {
 } from "./indexSnapshot.js";
 import { LexicalIndex } from "./lexicalIndex.js";
 import { DocumentNames } from "./namedDocument.js";
+import { DocumentAcronyms, definedAcronyms } from "./analysis/documentAcronyms.js";
 import type { EngineKind } from "./search/candidateEngine.js";
 import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
 import { Retriever } from "./retriever.js";
@@ -90,6 +91,7 @@ export class KnowledgeBase {
   /** The words of each document, per version of its chunks (a re-ingest replaces them). */
   private readonly documentWords = new WeakMap<Chunk[], Set<string>>();
   private readonly documentTexts = new WeakMap<Chunk[], string>();
+  private readonly documentAcronyms = new WeakMap<Chunk[], DocumentAcronyms>();
   private documents: Record<string, SnapshotDocument> = {};
   private skipped: Record<string, SkippedFile> = {};
   private embeddingCache: Record<string, number[]> = {};
@@ -167,7 +169,7 @@ export class KnowledgeBase {
         if (!own) perDocument.set(chunk.documentId, (own = this.withoutDocumentWords(groups, chunk, named)));
         scored = own;
       }
-      return this.retriever.coverageOfTerms(scored, this.sentenceTerms(text), SENTENCE_IDF_POWER);
+      return this.retriever.coverageOfTerms(scored, this.sentenceTerms(text, chunk?.documentId), SENTENCE_IDF_POWER);
     };
   }
 
@@ -188,8 +190,8 @@ export class KnowledgeBase {
     return {
       rarity: this.retriever.groupRarity(groups),
       score: this.textScorer(question),
-      covered: (text: string) => this.retriever.groupCoverage(groups, this.sentenceTerms(text)),
-      coveredAsTyped: (text: string) => this.retriever.groupCoverage(groups, this.sentenceTerms(text), TYPED_WEIGHT),
+      covered: (text: string, chunk?: Chunk) => this.retriever.groupCoverage(groups, this.sentenceTerms(text, chunk?.documentId)),
+      coveredAsTyped: (text: string, chunk?: Chunk) => this.retriever.groupCoverage(groups, this.sentenceTerms(text, chunk?.documentId), TYPED_WEIGHT),
       weights: this.retriever.groupWeights(groups, SENTENCE_IDF_POWER),
       words: groups.map((g) => g.word),
     };
@@ -261,15 +263,31 @@ export class KnowledgeBase {
     );
   }
 
-  /** Answers quote the same passages again and again: their sentences are analysed once. */
-  private sentenceTerms(text: string): Set<string> {
-    let terms = this.sentenceTermCache.get(text);
+  /**
+   * Answers quote the same passages again and again: their sentences are analysed once. A line of
+   * a document that uses an abbreviation the document defines ("MVS") also has the words it stands
+   * for ("Maasluis, Vlaardingen en Schiedam").
+   */
+  private sentenceTerms(text: string, documentId?: string): Set<string> {
+    const acronyms = documentId ? this.acronymsOf(documentId) : undefined;
+    const spelled = acronyms && acronyms.size > 0 ? acronyms.spelledOutIn(text) : [];
+    const key = spelled.length > 0 ? `${text}\u0000${spelled.join("\u0000")}` : text;
+    let terms = this.sentenceTermCache.get(key);
     if (!terms) {
       terms = new Set(this.analyser.indexTerms(text));
+      if (spelled.length > 0) for (const term of this.analyser.indexTerms(spelled.join("\n"))) terms.add(term);
       if (this.sentenceTermCache.size > 20_000) this.sentenceTermCache.clear();
-      this.sentenceTermCache.set(text, terms);
+      this.sentenceTermCache.set(key, terms);
     }
     return terms;
+  }
+
+  /** The abbreviations a document defines for itself (see documentAcronyms.ts), read once per ingest. */
+  private acronymsOf(documentId: string): DocumentAcronyms {
+    const chunks = this.chunksOf(documentId);
+    let acronyms = this.documentAcronyms.get(chunks);
+    if (!acronyms) this.documentAcronyms.set(chunks, (acronyms = new DocumentAcronyms(definedAcronyms(this.textOf(documentId)))));
+    return acronyms;
   }
 
   /**

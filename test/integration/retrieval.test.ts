@@ -646,6 +646,14 @@ describe("answers over the shipped corpus", () => {
     expect((await ask.answer("hoe laat begint de kerstborrel en wie organiseert die?")).status).toBe("abstained");
   });
 
+  it("reads an abbreviation a document defines as the words it stands for, in the lines of that document", async () => {
+    // "De gemeenten Maasluis, Vlaardingen en Schiedam (MVS) …": later lines say "MVS" only.
+    const result = await ask.answer("hoe kopen Maassluis, Vlaardingen en Schiedam vanaf 2023 hun jeugdhulp in?");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("per 1 januari 2023 de MVS-gemeenten alle specialistische jeugdhulp zelf inkopen");
+    expect(result.text).not.toMatch(/^“De gemeenten Maasluis/);
+  });
+
   it("answers the later part on the first part's subject when the first asks for a kind of answer the documents lack", async () => {
     // No passage says how long the waits are; the waits themselves, and what is done about them, are there.
     const result = await ask.answer("hoe lang zijn de wachttijden in rijnmond voor jeugdhulp en wat doet de regio eraan?");
