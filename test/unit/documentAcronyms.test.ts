@@ -7,12 +7,14 @@ describe("definedAcronyms", () => {
       "De gemeenten Maasluis, Vlaardingen en Schiedam (MVS) nemen een bijzondere positie in.",
       "Met steun van het ondersteuningsteam Zorg voor de Jeugd (OZJ) en de **Norm voor Opdrachtgeverschap** (NvO).",
       "Ook de Wet maatschappelijke ondersteuning (Wmo) telt mee.",
+      "Het Algemeen Bestuur (hierna AB) besloot.",
     ].join("\n");
     expect(Object.fromEntries(definedAcronyms(text))).toEqual({
       MVS: "Maasluis Vlaardingen en Schiedam",
       OZJ: "ondersteuningsteam Zorg voor de Jeugd",
       NvO: "Norm voor Opdrachtgeverschap",
       Wmo: "Wet maatschappelijke ondersteuning",
+      AB: "Algemeen Bestuur",
     });
   });
 

@@ -8,8 +8,8 @@
 /** Small words an abbreviation may leave out, or spell with a small letter ("NvO": Norm voor Opdrachtgeverschap). */
 const SMALL_WORDS = new Set(["van", "voor", "de", "het", "der", "den", "en", "in", "op", "te", "of", "met", "aan", "bij", "tot", "om", "uit"]);
 
-/** "(MVS)", "(NvO)", "(Wmo)": two to six letters in brackets, the first a capital. */
-const DEFINED = /\((\p{Lu}[\p{L}]{1,5})\)/gu;
+/** "(MVS)", "(NvO)", "(Wmo)", "(hierna AB)": two to six letters in brackets, the first a capital. */
+const DEFINED = /\((?:hierna:?\s+)?(\p{Lu}[\p{L}]{1,5})\)/gu;
 
 /** How far back the spelled-out words may start. */
 const MAX_WORDS = 8;
