@@ -560,7 +560,6 @@ export class AskService {
     return named ? { id: named.id, words: scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`), asSource: ASKS_WHAT_A_DOCUMENT_SAYS.test(question) } : undefined;
   }
 
-  /** `laterQuestion`: the second question of the message, checked against what is quoted. */
   /**
    * A message whose first question asks for a kind of answer the documents lack ("hoe lang zijn de
    * wachttijden in rijnmond …"), and whose second asks something else about the same thing ("… en
@@ -586,6 +585,7 @@ export class AskService {
     return { passages, extractive: { ...extractive, result: { ...extractive.result, unanswered: parts.first } } };
   }
 
+  /** `laterQuestion`: the second question of the message, checked against what is quoted. */
   private extractive(
     question: string,
     passages: RetrievedPassage[],
