@@ -11,11 +11,18 @@ import { readQuestions } from "../src/evaluation/questions.js";
 import { AskService } from "../src/handlers/ask/askService.js";
 import { type IngestProgress, type IngestSummary, KnowledgeBase } from "../src/knowledge/knowledgeBase.js";
 import { createLogger } from "../src/logger.js";
-import { collectGarbage, latencyStats, type LatencyStats, measureLatencies, memoryFigures, type MemoryFigures, round, timed } from "./timing.js";
+import { BaselineIndex } from "../src/evaluation/baselineIndex.js";
+import { collectGarbage, latencyStats, type LatencyStats, measureLatencies, measurePaired, memoryFigures, type MemoryFigures, round, timed } from "./timing.js";
 
 const K = 5;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 20) * 1000;
+/**
+ * Up to this many passages, the baseline is also timed in this process, in turn with Wegwijs'
+ * retrieve (after the memory figures, so its index does not count in them). Larger corpora keep
+ * only the separate-process figures: their baseline index alone is hundreds of MB.
+ */
+const PAIRED_MAX_CHUNKS = 5000;
 
 export interface CorpusRunResult {
   label: string;
@@ -28,6 +35,8 @@ export interface CorpusRunResult {
   answer: LatencyStats;
   answerStatus: Record<string, number>;
   memory: Array<MemoryFigures & { phase: string }>;
+  /** Retrieve and the baseline's search timed in turn in this process (small corpora only). */
+  paired?: { retrieve: LatencyStats; baseline: LatencyStats };
 }
 
 async function main(): Promise<void> {
@@ -87,6 +96,13 @@ async function main(): Promise<void> {
   const answerStatus: Record<string, number> = {};
   for (const status of statusOf.values()) answerStatus[status] = (answerStatus[status] ?? 0) + 1;
 
+  let paired: CorpusRunResult["paired"];
+  if (summary!.chunks <= PAIRED_MAX_CHUNKS) {
+    const baseline = new BaselineIndex(kb!.allChunks());
+    const run = await measurePaired(questions, (q) => kb!.retrieve(q, K), (q) => baseline.search(q, K), options);
+    paired = { retrieve: latencyStats(run.first), baseline: latencyStats(run.second) };
+  }
+
   const result: CorpusRunResult = {
     label: label!,
     documents: summary!.documents,
@@ -97,6 +113,7 @@ async function main(): Promise<void> {
     answer: latencyStats(answerRun.samples),
     answerStatus,
     memory,
+    ...(paired ? { paired } : {}),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

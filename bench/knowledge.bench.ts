@@ -155,6 +155,15 @@ function printReport(corpora: CorpusFigures[], totalSeconds: number): void {
     }
   }
   out.push(formatTable(["meting", "n", "gem.", "p50", "p95", "p99", "max", "ratio p50", "ratio p95", "ratio p99"], rows));
+  const paired = corpora.flatMap((c) => (c.wegwijs.paired ? [{ label: c.label, ...c.wegwijs.paired }] : []));
+  if (paired.length > 0) {
+    out.push("Om en om in één proces (per vraag beide, wie eerst gaat wisselt per ronde; ruis treft ze gelijk):");
+    const pairedRows = paired.flatMap(({ label, retrieve, baseline }) => [
+      [`${label}: baseline search`, baseline.samples, baseline.meanMs, baseline.p50Ms, baseline.p95Ms, baseline.p99Ms, baseline.maxMs, "", "", ""],
+      [`${label}: Wegwijs retrieve`, retrieve.samples, retrieve.meanMs, retrieve.p50Ms, retrieve.p95Ms, retrieve.p99Ms, retrieve.maxMs, ratio(retrieve.p50Ms, baseline.p50Ms), ratio(retrieve.p95Ms, baseline.p95Ms), ratio(retrieve.p99Ms, baseline.p99Ms)],
+    ]);
+    out.push(formatTable(["meting", "n", "gem.", "p50", "p95", "p99", "max", "ratio p50", "ratio p95", "ratio p99"], pairedRows));
+  }
   out.push(`Antwoordstatus (laatste ronde): ${corpora.map((c) => `${c.label}: ${Object.entries(c.wegwijs.answerStatus).map(([k, v]) => `${k} ${v}`).join(", ")}`).join("; ")}`);
   out.push("");
 

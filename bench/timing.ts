@@ -66,6 +66,38 @@ export async function measureLatencies<I>(
   return { samples, passes };
 }
 
+/**
+ * Latencies of two calls on the same inputs, taken in turn in one process: per input both run,
+ * the one going first alternating between passes. Noise on a shared machine (another process, the
+ * CPU clock) then falls on both alike, which a ratio of two runs minutes apart cannot promise.
+ */
+export async function measurePaired<I>(
+  inputs: readonly I[],
+  first: (input: I) => unknown,
+  second: (input: I) => unknown,
+  { warmup = inputs.length, repeats = 5, budgetMs = Number.POSITIVE_INFINITY }: LatencyOptions = {},
+): Promise<{ first: number[]; second: number[]; passes: number }> {
+  for (const input of inputs.slice(0, warmup)) {
+    await first(input);
+    await second(input);
+  }
+  const samples = { first: [] as number[], second: [] as number[] };
+  const started = performance.now();
+  let passes = 0;
+  while (passes < repeats && (passes === 0 || performance.now() - started < budgetMs)) {
+    for (const input of inputs) {
+      const order = passes % 2 === 0 ? (["first", "second"] as const) : (["second", "first"] as const);
+      for (const which of order) {
+        const t = performance.now();
+        await (which === "first" ? first(input) : second(input));
+        samples[which].push(performance.now() - t);
+      }
+    }
+    passes++;
+  }
+  return { ...samples, passes };
+}
+
 export interface MemoryFigures {
   /** Peak resident set size of the process so far (monotonic). */
   maxRssMb: number;
