@@ -189,6 +189,8 @@ describe("retrieval over the shipped corpus", () => {
     const train = await ask.answer("weet jij hoe laat de trein van Groningen naar Zwolle gaat?");
     expect(train.status).toBe("abstained");
     expect(train.offTopic).toBe(true);
+    // Two things named in a row ("voor medicatie zoals antipsychotica") are both the thing asked about.
+    expect((await ask.answer("welke regels gelden er voor medicatie zoals antipsychotica bij jongeren in de jeugdzorgplus?")).status).toBe("abstained");
     // A figure is no topic the documents share either.
     expect((await ask.answer("welke dosering methylfenidaat bij kind 8 jr 25kg?")).offTopic).toBe(true);
     // Typed in lower case, "laat" is no common word and a line with "laten" and Groningen matched:
