@@ -6,6 +6,11 @@ describe("expectedAnswerType", () => {
     ["wat is het telefoonnummer van het Servicepunt?", "phone"],
     ["wat is het dagtarief voor een plek?", "amount"],
     ["wat kost een plek per dag?", "amount"],
+    // What someone earns, or gets per day or child, is a sum of money; that they earn less is not.
+    ["wat verdient een jeugdbeschermer ongeveer?", "amount"],
+    ["wat krijgt een gezinshuisouder per kind per dag?", "amount"],
+    ["klopt het dat medewerkers minder verdienen?", undefined],
+    ["wat krijgt een jongere van het wijkteam?", undefined],
     // What something costs in time or effort is no sum of money.
     ["wat kost nog veel ontwikkeltijd?", undefined],
     // Costs as the topic of a question, not a sum it asks for.
