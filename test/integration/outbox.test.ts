@@ -112,17 +112,23 @@ describe.each(["redis", "memory"] as const)("outbox job ids on %s", (kind) => {
   });
 });
 
+/** A Redis connection and a started job queue under a fresh prefix, with a "notify" job that calls `onNotify`. */
+async function relayRig(name: string, onNotify: (data: unknown) => void): Promise<{ redis: Redis; jobs: BullJobQueue }> {
+  const prefix = testPrefix(name);
+  prefixes.push(prefix);
+  const redis = new Redis(REDIS_URL, { keyPrefix: prefix });
+  closers.push(async () => void redis.disconnect());
+  const jobs = new BullJobQueue({ redisUrl: REDIS_URL, prefix: `${prefix}bull` });
+  closers.push(() => jobs.stop());
+  jobs.register("notify", async (data) => void onNotify(data));
+  await jobs.start();
+  return { redis, jobs };
+}
+
 describe("outbox relay (Redis)", () => {
   it("enqueues an entry once even when the relay dies after enqueueing but before acknowledging", { timeout: 30_000 }, async () => {
-    const prefix = testPrefix("outbox-relay");
-    prefixes.push(prefix);
-    const redis = new Redis(REDIS_URL, { keyPrefix: prefix });
-    closers.push(async () => void redis.disconnect());
-    const jobs = new BullJobQueue({ redisUrl: REDIS_URL, prefix: `${prefix}bull` });
-    closers.push(() => jobs.stop());
     const runs: unknown[] = [];
-    jobs.register("notify", async (data) => void runs.push(data));
-    await jobs.start();
+    const { redis, jobs } = await relayRig("outbox-relay", (data) => runs.push(data));
 
     // A relay whose process "dies" right after each enqueue: nothing gets acknowledged.
     let crashes = 0;
@@ -153,15 +159,8 @@ describe("outbox relay (Redis)", () => {
   });
 
   it("relays an entry again within seconds when its enqueue failed, not only after claimIdleMs", { timeout: 30_000 }, async () => {
-    const prefix = testPrefix("outbox-retry");
-    prefixes.push(prefix);
-    const redis = new Redis(REDIS_URL, { keyPrefix: prefix });
-    closers.push(async () => void redis.disconnect());
-    const jobs = new BullJobQueue({ redisUrl: REDIS_URL, prefix: `${prefix}bull` });
-    closers.push(() => jobs.stop());
     const ranAt: number[] = [];
-    jobs.register("notify", async () => void ranAt.push(Date.now()));
-    await jobs.start();
+    const { redis, jobs } = await relayRig("outbox-retry", () => ranAt.push(Date.now()));
 
     // The first enqueue fails as when Redis does not answer in time (a loaded machine); later ones work.
     let failures = 1;
