@@ -973,6 +973,14 @@ describe("excerpt of a long list item", () => {
     expect(shown).toContain("Later is een zin");
   });
 
+  it("reads on after the answer but not up to it: before it only sentences that share a word with the question", () => {
+    const labelled = ["Afschalen.", filler("eerst"), filler("daarna"), "Bij afschalen ervaren we bergen.", filler("later"), filler("tenslotte")].join(" ");
+    const shown = excerpt(labelled, (sentence) => (sentence.includes("bergen") ? 1 : sentence.includes("fschalen") ? 0.5 : 0), 200);
+    expect(shown.startsWith("Afschalen. … Bij afschalen ervaren we bergen. Later is een zin")).toBe(true);
+    expect(shown).not.toContain("Daarna");
+    expect(shown).not.toContain("Eerst");
+  });
+
   it("does not show a sentence that does not fit when it would stop just after its colon", () => {
     const text = "De inspectie houdt toezicht op het plan. Het toezicht richt zich daarbij op de volgende aspecten: over de sectoren heen samenwerken; kennis naar het kind brengen.";
     const shown = excerpt(text, scoreBy("toezicht"), 110);

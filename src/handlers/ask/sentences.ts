@@ -301,6 +301,9 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   const distance = (i: number) => Math.min(...[...chosen].map((c) => (i > c ? 2 * (i - c) - 1 : 2 * (c - i))));
   const rest = sentences.map((_, i) => i).filter((i) => !chosen.has(i)).sort((a, b) => distance(a) - distance(b) || a - b);
   for (const i of rest) {
+    // Before the answer only what shares a word with the question: reading up to it pushed it
+    // past the first lines (measured: lead q2 +.015, i +.013, nothing else moved on eleven sets).
+    if (i < best && scores[i] === 0) continue;
     if (fits(i)) {
       chosen.add(i);
       used += sentences[i]!.length + 2;
