@@ -54,6 +54,20 @@ describe("consult requests on the web", () => {
     expect(form.fields.map((f: any) => f.id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
   });
 
+  it("offers the form, with the team filled in, under the answer to a request in plain words", async () => {
+    const replies = await post(ASKER, { text: "ik wil graag een casus inbrengen bij het expertteam, kan dat via jou?" });
+    const parts = replies.flatMap((r) => r.parts);
+    const offer = parts.flatMap((p: any) => p.actions ?? []).find((a: any) => a.id === "consult.new");
+    expect(offer.label).toBe("Consultaanvraag indienen");
+    // The answer itself is still there, above the offer.
+    expect(parts.findIndex((p: any) => p.kind === "text")).toBeLessThan(parts.findIndex((p: any) => p.actions?.includes(offer)));
+    const opened = await post(ASKER, { action: offer });
+    const form = opened.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
+    expect(form.fields.find((f: any) => f.id === "target").value).toBe("expertteam");
+    const about = await post(ASKER, { text: "wat doet het servicepunt precies?" });
+    expect(about.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).map((a: any) => a.id)).not.toContain("consult.new");
+  });
+
   it("refuses personal data next to the field and stores nothing of it", async () => {
     const { replies, id } = await file(ASKER, { ...VALID, question: "Bel moeder op 06-12345678", tried: "Mail naar jan@example.org" });
     expect(id).toBeUndefined();

@@ -4,6 +4,7 @@ import type { Incoming, Resolved } from "../../bot/incoming.js";
 import { parseConsultHandover } from "../../bot/consultHandover.js";
 import type { Reply } from "../../bot/reply.js";
 import { consultForm, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
+import { asksToConsult } from "./consultIntent.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, requesterList, textForm } from "./consultReplies.js";
 import { type ActionOutcome, type ConsultService, isCoordinator } from "./consultService.js";
@@ -114,6 +115,17 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     async message(incoming) {
       if (MINE.test(incoming.text.trim())) return [await listFor(incoming.actor)];
       return undefined;
+    },
+
+    // Asked in plain words to put a case to a team: the answer offers the form, with that team.
+    suggest(question) {
+      const asked = asksToConsult(question);
+      if (!asked) return undefined;
+      const to = asked.target ? names[asked.target] : `${names.servicepunt} of het ${names.expertteam}`;
+      return [
+        { kind: "text", text: `Wil je een casus voorleggen aan het ${to}? Dat kan hier met een consultaanvraag. Zet er geen namen of andere gegevens in waaraan iemand de jongere herkent.` },
+        { kind: "actions", actions: [{ id: CONSULT_ACTION.new, label: "Consultaanvraag indienen", value: asked.target ? `${asked.target}\n` : "" }] },
+      ];
     },
 
     async action(incoming) {

@@ -1,0 +1,34 @@
+import type { ConsultTarget } from "./consultModel.js";
+
+/**
+ * A message that asks to put a case to the Servicepunt or the Expertteam ("ik wil een casus
+ * inbrengen bij het expertteam, kan dat via jou?", "hoe vraag ik een consult aan bij het
+ * servicepunt?"): Wegwijs files such requests itself, so the answer offers the consult form
+ * (new-user try: the question got a quoted plan list and no word about `consult`). A question
+ * about what the Servicepunt is or does, or about figures, names no such act and gets no offer.
+ */
+
+// Letters-only boundaries: \b treats "ë" as a boundary.
+const word = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "iu");
+
+const SERVICEPUNT = word("servicepunt\\p{L}*");
+const EXPERTTEAM = word("expert(?:ise)?team\\p{L}*");
+/** Putting a case to them: bring in, submit, register, consult, call in. */
+const PUT_TO = word(
+  "(?:in)?breng\\p{L}*|in te brengen|leg|legt|leggen|voorleg\\p{L}*|voor te leggen|aanmeld\\p{L}*|aan te melden|meld\\p{L}*|indien\\p{L}*|in te dienen|aanvra\\p{L}*|aan te vragen|consult\\p{L}*|raadpleg\\p{L}*|inschakel\\p{L}*|in te schakelen|bespre\\p{L}*|stel\\p{L}*|stuur\\p{L}*|doorverwijz\\p{L}*|verwijz\\p{L}*",
+);
+/** "hoe vraag ik een consult aan?", "consultvraag indienen": the act named without a team. */
+const CONSULT = word("consult(?:aanvraag|vraag)?");
+const REQUEST = word("vra\\p{L}*|vraag|aanvra\\p{L}*|indien\\p{L}*|in te dienen|doe|doen|stuur\\p{L}*|stel\\p{L}*|(?:in)?breng\\p{L}*|kan|kun|wil");
+/** How-many and how-often questions want a figure, not a form. */
+const STATISTICS = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
+
+/** Whether the message asks to put a case to a team; with the team when it names one of them only. */
+export function asksToConsult(text: string): { target?: ConsultTarget } | undefined {
+  if (STATISTICS.test(text)) return undefined;
+  const servicepunt = SERVICEPUNT.test(text);
+  const expertteam = EXPERTTEAM.test(text);
+  if (!((servicepunt || expertteam) && PUT_TO.test(text)) && !(CONSULT.test(text) && REQUEST.test(text))) return undefined;
+  if (servicepunt === expertteam) return {};
+  return { target: servicepunt ? "servicepunt" : "expertteam" };
+}

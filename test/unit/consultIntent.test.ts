@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { asksToConsult } from "../../src/handlers/consult/consultIntent.js";
+
+describe("asksToConsult (offers the consult form under an answer)", () => {
+  it.each([
+    ["ik wil graag een casus inbrengen bij het expertteam, kan dat via jou?", "expertteam"],
+    ["kan ik deze jongere aanmelden bij het Servicepunt JeugdzorgPlus?", "servicepunt"],
+    ["wanneer moet ik het servicepunt inschakelen?", "servicepunt"],
+    ["hoe leg ik een casus voor aan het expertiseteam in rijnmond", "expertteam"],
+  ])("%s → %s", (text, target) => {
+    expect(asksToConsult(text)).toEqual({ target });
+  });
+
+  it("leaves the team open when the message names both, or none", () => {
+    expect(asksToConsult("moet ik de casus bij het servicepunt of bij het expertteam inbrengen?")).toEqual({});
+    expect(asksToConsult("hoe vraag ik een consult aan?")).toEqual({});
+    expect(asksToConsult("consultvraag indienen")).toEqual({});
+  });
+
+  it("offers nothing for a question about what a team is or does, or about figures", () => {
+    expect(asksToConsult("wat doet het servicepunt precies?")).toBeUndefined();
+    expect(asksToConsult("wie zitten er in het expertteam?")).toBeUndefined();
+    expect(asksToConsult("hoeveel consulten deed het expertteam in 2020?")).toBeUndefined();
+    expect(asksToConsult("wat is een consult?")).toBeUndefined();
+    expect(asksToConsult("hoe vraag ik een machtiging aan?")).toBeUndefined();
+  });
+});
