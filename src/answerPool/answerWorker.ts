@@ -10,7 +10,7 @@ import { answerGeneratorFor } from "../integrations/openai/groundedAnswerer.js";
 import { KnowledgeBase } from "../knowledge/knowledgeBase.js";
 import { createLogger } from "../logger.js";
 import { lowerThreadPriority } from "./threadPriority.js";
-import type { AnswerWorkerData, WorkerAnswer } from "./workerData.js";
+import type { AnswerTask, AnswerWorkerData, WorkerAnswer } from "./workerData.js";
 
 /** Log lines of the current task; they travel back with the answer and are logged by the main thread. */
 const lines: string[] = [];
@@ -21,7 +21,7 @@ const collect = new Writable({
   },
 });
 
-async function start(data: AnswerWorkerData): Promise<(question: string) => Promise<WorkerAnswer>> {
+async function start(data: AnswerWorkerData): Promise<(task: AnswerTask) => Promise<WorkerAnswer>> {
   lowerThreadPriority();
   const logger = createLogger(data.logLevel, collect);
   const openai = data.openai;
@@ -38,11 +38,11 @@ async function start(data: AnswerWorkerData): Promise<(question: string) => Prom
     ...DEFAULT_ASK_OPTIONS,
     generatorTimeoutMs: openai?.timeoutMs ?? DEFAULT_ASK_OPTIONS.generatorTimeoutMs,
   });
-  return async (question) => {
+  return async (task) => {
     lines.length = 0;
     const started = performance.now();
     try {
-      const result: AnswerResult = await ask.answer(question);
+      const result: AnswerResult = typeof task === "string" ? await ask.answer(task) : await ask.answer(task.question, { beyond: task.beyond });
       return { result, logs: [...lines], ms: performance.now() - started };
     } finally {
       lines.length = 0;

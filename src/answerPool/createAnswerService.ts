@@ -36,7 +36,7 @@ export async function createAnswerService(
     try {
       await started.ready();
       logger.info({ workers: started.stats.threads }, "answer workers ready");
-      return { answer: (q) => started.answer(q), registry, close: () => started.close() };
+      return { answer: (q, options) => started.answer(q, options), registry, close: () => started.close() };
     } catch (error) {
       await started.close();
       logger.warn({ err: (error as Error).message }, "answer workers could not start; answering in the main process");
@@ -51,9 +51,9 @@ function inProcessService(inProcess: AskService): AnswerService {
   collectDefaultMetrics({ register: registry });
   const metrics = createAnswerMetrics(registry, () => ({ queued: 0, running: 0, threads: 0 }));
   return {
-    answer: async (question) => {
+    answer: async (question, options) => {
       const started = performance.now();
-      const result = await inProcess.answer(question);
+      const result = await inProcess.answer(question, options);
       metrics.outcome(result.status, (performance.now() - started) / 1000);
       return result;
     },

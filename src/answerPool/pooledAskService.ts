@@ -2,10 +2,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import type { AnswerResult } from "../handlers/ask/askService.js";
+import type { AnswerOptions, AnswerResult } from "../handlers/ask/askService.js";
 import type { Logger } from "../logger.js";
 import type { AnswerMetrics } from "./answerMetrics.js";
-import type { AnswerWorkerData, WorkerAnswer } from "./workerData.js";
+import type { AnswerTask, AnswerWorkerData, WorkerAnswer } from "./workerData.js";
 import { piscinaEntry } from "./workerEntry.js";
 
 export const BUSY_TEXT = "Het is even druk, probeer het over een minuut opnieuw.";
@@ -87,13 +87,14 @@ export class PooledAskService {
     return { queued, running: Math.max(0, this.inFlight - queued), threads: this.pool.threads.length };
   }
 
-  async answer(question: string): Promise<AnswerResult> {
+  async answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     if (this.pool.queueSize >= this.maxQueue || this.expectedWaitMs() > this.maxWaitMs) return this.busy();
     this.inFlight++;
     try {
-      const { result, logs, ms } = (await this.pool.run(question, { signal: AbortSignal.timeout(this.timeoutMs) })) as WorkerAnswer;
+      const task: AnswerTask = options.beyond?.length ? { question, beyond: options.beyond } : question;
+      const { result, logs, ms } = (await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) })) as WorkerAnswer;
       this.serviceMs = this.serviceMs === 0 ? ms : 0.8 * this.serviceMs + 0.2 * ms;
       relayLogs(this.options.logger, logs);
       this.options.metrics?.outcome(result.status, seconds());

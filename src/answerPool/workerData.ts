@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import type { AnswerResult } from "../handlers/ask/askService.js";
+import type { AnswerResult, SectionRef } from "../handlers/ask/askService.js";
 
 /** What an answer worker needs to build its own knowledge base and answer pipeline. */
 export interface AnswerWorkerData {
@@ -17,3 +17,6 @@ export interface WorkerAnswer {
   /** Time the worker spent on this answer. */
   ms: number;
 }
+
+/** What a worker is asked: a question, or one to answer beyond the sections an earlier answer quoted. */
+export type AnswerTask = string | { question: string; beyond: readonly SectionRef[] };

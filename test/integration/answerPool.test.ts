@@ -69,6 +69,19 @@ describe("PooledAskService", () => {
     }
   }, 60_000);
 
+  it("answers beyond the sections an earlier answer quoted, as the in-process AskService does", async () => {
+    const { service } = pool();
+    try {
+      const question = "wat verandert er tot 2027 met de jz+ plekken? en wat moet er dan in 2027 bereikt zijn?";
+      const beyond = (await inProcess.answer(question)).sources;
+      const pooled = await service.answer(question, { beyond });
+      expect(pooled).toEqual(await inProcess.answer(question, { beyond }));
+      expect(pooled.text).not.toEqual((await service.answer(question)).text);
+    } finally {
+      await service.close();
+    }
+  }, 60_000);
+
   it("relays a worker's logs through the main logger, without the question", async () => {
     const { service } = pool();
     try {

@@ -25,6 +25,20 @@ function coversWord(question: string, isWord: (word: string) => boolean, text: s
   return scorer.covered(text)[g]!;
 }
 
+describe("an answer beyond the sections an earlier answer quoted", () => {
+  it("leaves those sections out and answers from the next passages", async () => {
+    const question = "wat verandert er tot 2027 met de jz+ plekken? en wat moet er dan in 2027 bereikt zijn?";
+    const first = await ask.answer(question);
+    expect(first.text).toContain("Half 2027");
+    const beyond = await ask.answer(question, { beyond: first.sources });
+    expect(beyond.status).toBe("answered");
+    expect(beyond.text).not.toContain("Half 2027");
+    expect(beyond.text).toContain("Weten we spoedplaatsingen te voorkomen");
+    const shown = new Set(first.sources.map((s) => `${s.documentId} ${s.section}`));
+    expect(beyond.sources.some((s) => shown.has(`${s.documentId} ${s.section}`))).toBe(false);
+  });
+});
+
 describe("retrieval over the shipped corpus", () => {
   it("expands abbreviations: a question about the VA finds the Groningen/Drenthe passage on verklarende analyse", async () => {
     const [top] = await knowledge.retrieve("hoe leren verwijzers een VA opstellen?", 5);

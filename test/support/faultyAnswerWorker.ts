@@ -3,16 +3,17 @@
  * "__hang__" never returns, "__crash__" kills the worker thread with an uncaught error.
  */
 import answer from "../../src/answerPool/answerWorker.js";
+import type { AnswerTask } from "../../src/answerPool/workerData.js";
 
 const handler = await answer;
 
-export default async function faulty(question: string) {
-  if (question === "__hang__") return new Promise(() => undefined);
-  if (question === "__crash__") {
+export default async function faulty(task: AnswerTask) {
+  if (task === "__hang__") return new Promise(() => undefined);
+  if (task === "__crash__") {
     setImmediate(() => {
       throw new Error("worker crashed on purpose");
     });
     return new Promise(() => undefined);
   }
-  return handler(question);
+  return handler(task);
 }

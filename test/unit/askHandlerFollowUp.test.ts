@@ -66,6 +66,41 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts)).toContain("Een duur daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.");
   });
 
+  it("answers a follow-up that finds only the previous answer again from the sections that answer did not quote", async () => {
+    const question = "wat verandert er tot 2027?";
+    const followUp = "en wat moet er dan bereikt zijn?";
+    const other = { ...source, n: 1, section: "2 In 2027", quote: "Elke jongere heeft een analyse." };
+    const beyondAsked: unknown[] = [];
+    const answerer = {
+      answer: async (q: string, options: { beyond?: readonly unknown[] } = {}): Promise<AnswerResult> => {
+        if (options.beyond) {
+          beyondAsked.push(...options.beyond);
+          return { ...answered("“Elke jongere heeft een analyse.” [1]"), sources: [other] };
+        }
+        return answered("“Half 2027 zijn de plekken afgebouwd.” [1]");
+      },
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, question);
+    const reply = await handler.question(address, followUp);
+    expect(beyondAsked).toEqual([expect.objectContaining({ documentId: "plan.md", section: "1 Doelen" })]);
+    expect(texts(reply.parts)).toContain("“Elke jongere heeft een analyse.” [1]");
+    expect(texts(reply.parts).join("\n")).not.toContain("vind ik niet");
+  });
+
+  it("still says it finds nothing new when the other sections lack the kind of answer the follow-up asks for", async () => {
+    const answerer = {
+      answer: async (_q: string, options: { beyond?: readonly unknown[] } = {}): Promise<AnswerResult> =>
+        options.beyond ? answered("“Er zijn veel knelpunten.” [1]") : answered("“Analyse opstellen.” [1]"),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "welke stappen heeft een plaatsing in de jz+?");
+    const reply = await handler.question(address, "hoe lang duurt dat dan?");
+    expect(texts(reply.parts)).toContain("Een duur daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.");
+  });
+
   it("answers every question on its own when follow-ups are switched off", async () => {
     const { answerer, handler } = handlerWith({ "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]" }, 0);
     await handler.question(address, "wat willen ze bereiken?");
@@ -110,14 +145,15 @@ describe("AskHandler with follow-ups", () => {
     const { answerer: second, handler: other } = handlerWith({ [first]: "“Op tijd.” [1]", [withPrevious(first, back)]: "“Op tijd.” [1]", [back]: "“Iets anders.” [1]" });
     await other.question(address, first);
     const nothing = await other.question(address, back);
-    expect(second.asked).toEqual([first, withPrevious(first, back)]);
+    // (Read twice with the previous question: the second time beyond the sections already quoted.)
+    expect(second.asked).toEqual([first, withPrevious(first, back), withPrevious(first, back)]);
     expect(texts(nothing.parts).join(" ")).toMatch(/vind ik niet in de plandocumenten/);
     // Nor a condition on the previous question: it asks nothing of its own.
     const condition = "en als er geen ots is?";
     const { answerer: third, handler: another } = handlerWith({ [first]: "“Op tijd.” [1]", [withPrevious(first, condition)]: "“Op tijd.” [1]", [condition]: "“Matching en plaatsing.” [1]" });
     await another.question(address, first);
     await another.question(address, condition);
-    expect(third.asked).toEqual([first, withPrevious(first, condition)]);
+    expect(third.asked).toEqual([first, withPrevious(first, condition), withPrevious(first, condition)]);
   });
   it("shows a follow-up only the quotes the previous answer did not, with their sources numbered from 1", async () => {
     const first = "wat zegt het actieplan over de afbouw?";

@@ -9,7 +9,7 @@ import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, lead
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
-import { type AnswerType, askedFor } from "../../knowledge/analysis/answerType.js";
+import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 export const FEEDBACK_ACTION = "ask.feedback";
@@ -120,7 +120,17 @@ export class AskHandler {
       } else if (fresh) {
         result = onlyQuotes(result, fresh);
       } else {
-        result = nothingNew(text);
+        // What else the documents say: the same reading, outside the sections already quoted.
+        const beyond = previous.sources?.length ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources })) : undefined;
+        // Not one that leaves the follow-up itself open: the kind it asks for must be in it ("en hoe
+        // lang duurt zo'n spoedmachtiging dan?" got the bottlenecks, with no duration in them).
+        const kind = askedFor(text)?.type;
+        const answers =
+          beyond?.status === "answered" &&
+          beyond.unanswered === undefined &&
+          (kind === undefined || containsAnswerType(beyond.text, kind)) &&
+          !leadsAsBefore(beyond.text, previous);
+        result = answers ? beyond : nothingNew(text);
       }
     }
     result = this.withOtherRegion(result, asked);

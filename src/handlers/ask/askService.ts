@@ -13,7 +13,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
-import { citationFor } from "./citations.js";
+import { citationFor, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
@@ -21,6 +21,24 @@ import { definesTerm, termAsked } from "./definitionAsked.js";
 import { plainText } from "./untrustedText.js";
 import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { chunkLines, passageSentences } from "./sentences.js";
+
+/** A section an earlier answer quoted, as its sources name it. */
+export type SectionRef = Pick<SourceCitation, "documentId" | "section">;
+
+export interface AnswerOptions {
+  /**
+   * Sections the previous answer quoted: a follow-up read with its question that found only those
+   * again asks for what else the documents say ("en wat moet er dan in 2027 bereikt zijn?" after
+   * the line on the places that close by 2027; new-user try: "nothing new", while the goals for
+   * 2027 stand on another slide). The answer comes from the other passages.
+   */
+  beyond?: readonly SectionRef[];
+}
+
+type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
+
+/** Passages retrieved beyond topK when some are left out, so that topK remain. */
+const BEYOND_EXTRA = 10;
 
 export interface AnswerResult {
   status: "answered" | "abstained" | "no_documents" | "empty_question";
@@ -232,12 +250,26 @@ export class AskService {
     return this.publicNames.isPublicName(name);
   }
 
-  async answer(rawQuestion: string): Promise<AnswerResult> {
-    return inCitationOrder(await this.answerAsRetrieved(rawQuestion));
+  async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
+    return inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options)));
+  }
+
+  /**
+   * Retrieval for one answer: all passages, or, for a follow-up that found only what the previous
+   * answer showed, those outside the sections that answer quoted (see AnswerOptions.beyond).
+   */
+  private retrieverFor(options: AnswerOptions): Retrieve {
+    const beyond = options.beyond ?? [];
+    if (beyond.length === 0) return (text, k) => this.knowledge.retrieve(text, k);
+    const shown = new Set(beyond.map((s) => `${s.documentId}\n${s.section}`));
+    return async (text, k) => {
+      const found = await this.knowledge.retrieve(text, k + BEYOND_EXTRA);
+      return found.filter((p) => !shown.has(`${p.chunk.documentId}\n${sectionLabel(p.chunk.sectionPath)}`)).slice(0, k);
+    };
   }
 
   /** The answer with its sources numbered by retrieval rank ([1] and [3] when passage 2 is not cited). */
-  private async answerAsRetrieved(rawQuestion: string): Promise<AnswerResult> {
+  private async answerAsRetrieved(rawQuestion: string, retrieve: Retrieve): Promise<AnswerResult> {
     const { text: question, findings } = redactPersonalData(rawQuestion, { isPublicName: (name) => this.isPublicName(name) });
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
@@ -268,15 +300,15 @@ export class AskService {
     const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
     if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
 
-    let passages = await this.knowledge.retrieve(searchText, this.options.topK);
+    let passages = await retrieve(searchText, this.options.topK);
     // A second question may be answered further down the ranking than the first (see extractive).
-    const laterPool = parts ? await this.knowledge.retrieve(searchText, this.options.topK * 2) : [];
+    const laterPool = parts ? await retrieve(searchText, this.options.topK * 2) : [];
     let extractive = this.extractive(searchText, passages, parts?.later, {}, laterPool);
     if (!this.documentsAnswer(passages, extractive) && parts) {
       // A message that asks two things may be answered in part: its first question, with a word
       // on the one left open. Not the later one alone: it often leans on the first ("Van
       // hoeveel naar hoeveel?").
-      const firstPassages = await this.knowledge.retrieve(parts.first, this.options.topK);
+      const firstPassages = await retrieve(parts.first, this.options.topK);
       const firstAnswer = this.extractive(parts.first, firstPassages, parts.later);
       if (this.documentsAnswer(firstPassages, firstAnswer)) {
         passages = firstPassages;
@@ -296,7 +328,7 @@ export class AskService {
     const asked = questionWithoutContext(searchText) ?? questionWithoutRemark(searchText);
     const refusedForCoverage = extractive.hasExpectedType && !extractive.aboutMissing;
     if (asked && refusedForCoverage && !LEANS_ON_BEFORE.test(foldText(asked)) && !this.documentsAnswer(passages, extractive)) {
-      const askedPassages = await this.knowledge.retrieve(asked, this.options.topK);
+      const askedPassages = await retrieve(asked, this.options.topK);
       const askedAnswer = this.extractive(asked, askedPassages);
       if (this.documentsAnswer(askedPassages, askedAnswer)) {
         passages = askedPassages;
