@@ -118,6 +118,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds), {
       served: () => route.region?.name,
       documentRegion: (id) => knowledge.documentMetas().find((meta) => meta.id === id)?.region,
+      regions: () => knowledge.documentMetas().flatMap((meta) => (meta.region ? [meta.region] : [])),
     }),
     documentCount: () => knowledge.documentCount,
     documentTitles: () => knowledge.documentTitles(),

@@ -3,7 +3,8 @@ import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler } from "../../src/handlers/ask/askHandler.js";
 import type { AnswerResult } from "../../src/handlers/ask/askService.js";
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
-import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext } from "../../src/handlers/ask/otherRegion.js";
+import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
+import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 describe("termAsked", () => {
@@ -127,5 +128,41 @@ describe("AskHandler under an answer from another region's document", () => {
     const notice = parts.findIndex((part) => part.kind === "notice" && part.text === "Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
     expect(notice).toBeGreaterThan(parts.findIndex((part) => part.kind === "text"));
     expect((await ask(rijnmond("werkwijze.md"))).some((part) => part.kind === "notice" && part.text.includes("Let op"))).toBe(false);
+  });
+});
+
+describe("withRegionSwapped", () => {
+  const regions = ["landelijk", "Rijnmond", "Groningen en Drenthe"];
+
+  it("asks the previous question of the region a short follow-up names, in place of the region it named", () => {
+    expect(withRegionSwapped("wat moet er in groningen/drenthe anders vanaf nu?", "en in rijnmond?", regions)).toBe("wat moet er in rijnmond anders vanaf nu?");
+    expect(withRegionSwapped("hoe loopt de plaatsingsroute in Groningen en Drenthe?", "hoe zit dat in Rijnmond?", regions)).toBe("hoe loopt de plaatsingsroute in Rijnmond?");
+    expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en in drenthe?", regions)).toBe("wie heeft de casusregie in drenthe?");
+  });
+
+  it("leaves a follow-up alone that names no region of the documents, more than a place, or follows a question without one", () => {
+    expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en in amsterdam?", regions)).toBeUndefined();
+    expect(withRegionSwapped("wie heeft de casusregie?", "en in rijnmond?", regions)).toBeUndefined();
+    expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en wie betaalt dat in drenthe?", regions)).toBeUndefined();
+    expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en landelijk?", regions)).toBeUndefined();
+  });
+});
+
+describe("AskHandler with a follow-up that names another region", () => {
+  it("asks the previous question of that region, and says how it read the message", async () => {
+    const asked: string[] = [];
+    const store = new MemoryKeyValueStore();
+    const context: RegionContext = { served: () => "Rijnmond", documentRegion: () => "Rijnmond", regions: () => ["Rijnmond", "Groningen en Drenthe"] };
+    const handler = new AskHandler(
+      { answer: async (question: string) => (asked.push(question), answered(`“Antwoord op ${question}” [1]`, {})) },
+      new AnswerLog(store),
+      new FollowUpMemory(store, 600),
+      context,
+    );
+    const address = { surface: "web" as const, userId: "u1", conversationId: "c1" };
+    await handler.question(address, "wat moet er in groningen/drenthe anders vanaf nu?");
+    const reply = await handler.question(address, "en in rijnmond?");
+    expect(asked).toEqual(["wat moet er in groningen/drenthe anders vanaf nu?", "wat moet er in rijnmond anders vanaf nu?"]);
+    expect(reply.parts[0]).toEqual({ kind: "notice", level: "info", text: "Ik lees dit als: „wat moet er in rijnmond anders vanaf nu?”" });
   });
 });

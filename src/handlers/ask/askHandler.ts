@@ -8,7 +8,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
-import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext } from "./otherRegion.js";
+import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -106,9 +106,11 @@ export class AskHandler {
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     let previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
-    let asked = previous ? withPrevious(previous.question, text) : text;
+    // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond.
+    const swapped = previous && this.regions?.regions ? withRegionSwapped(previous.question, text, this.regions.regions()) : undefined;
+    let asked = swapped ?? (previous ? withPrevious(previous.question, text) : text);
     let result = nonEmpty(await this.ask.answer(asked));
-    if (previous && result.status === "answered" && leadsAsBefore(result.text, previous)) {
+    if (previous && swapped === undefined && result.status === "answered" && leadsAsBefore(result.text, previous)) {
       // Read with the previous question it finds only that answer again; one that names what it
       // asks about, without pointing back, is asked on its own before saying there is nothing new.
       const alone = mayStandAlone(text) ? nonEmpty(await this.ask.answer(text)) : undefined;
@@ -141,7 +143,8 @@ export class AskHandler {
       await bestEffort(() => this.followUps!.rememberSources(address, result.sources));
     }
     const parts = answerParts(result, asked);
-    if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
+    if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
+    else if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     if (result.status !== "answered" && result.status !== "abstained") return { parts };
 
     const answerId = randomUUID();

@@ -9,6 +9,8 @@ export interface RegionContext {
   served(): string | undefined;
   /** A document's region as corpus.json gives it ("Rijnmond", "landelijk"), or null. */
   documentRegion(documentId: string): string | null | undefined;
+  /** Every region a document is about ("Rijnmond", "Groningen en Drenthe"), national ones left out or not. */
+  regions?(): readonly string[];
 }
 
 /**
@@ -84,4 +86,33 @@ export function otherRegionNotice(region: string, served: string, leadOnly = fal
   return leadOnly
     ? `Let op: het eerste citaat komt uit een document over regio ${region}, niet over jouw regio (${served}).`
     : `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
+}
+
+/** A short follow-up that only names a place: "en in rijnmond?", "hoe zit dat in drenthe?", "en bij de regio Rijnmond?". */
+const ONLY_A_PLACE =
+  /^\s*(?:(?:en|maar|of|ook)\s+)?(?:hoe\s+(?:zit|gaat|werkt|loopt)\s+(?:het|dat|dit)\s+(?:dan\s+)?)?(?:in|bij|voor|binnen)\s+(?:de\s+)?(?:regio\s+)?([\p{L}][\p{L}\s/&-]*?)\s*(?:dan|eigenlijk|nou)?\s*[?.!]*\s*$/iu;
+
+/**
+ * The previous question with the region it names swapped for the one a short follow-up names
+ * ("wat moet er in groningen/drenthe anders?" / "en in rijnmond?" → "wat moet er in rijnmond
+ * anders?"). Read with the previous question, the follow-up names two regions and was refused
+ * (new-user try of the twentieth session). Undefined unless the follow-up names only a region of
+ * the documents and the previous question names another one.
+ */
+export function withRegionSwapped(previous: string, followUp: string, regions: readonly string[]): string | undefined {
+  const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
+  if (!place) return undefined;
+  const known = regions.filter((region) => !NATIONAL.test(region.trim()));
+  const asked = known.find((region) => namesRegion(place, region) && regionWords(place).every((word) => regionWords(region).includes(word)));
+  const before = known.find((region) => region !== asked && !sameRegion(region, asked ?? "") && namesRegion(previous, region));
+  if (!asked || !before) return undefined;
+  const words = regionWords(before).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const run = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?:\\s*(?:/|&|,|-|\\ben\\b)\\s*(?:${words.join("|")}))*(?![\\p{L}])`, "giu");
+  let first = true;
+  const swapped = previous.replace(run, () => {
+    const replacement = first ? place : "";
+    first = false;
+    return replacement;
+  });
+  return swapped.replace(/\s{2,}/g, " ").trim();
 }
