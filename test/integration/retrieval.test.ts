@@ -25,6 +25,14 @@ function coversWord(question: string, isWord: (word: string) => boolean, text: s
   return scorer.covered(text)[g]!;
 }
 
+describe("a question for the difference between two things", () => {
+  it("is about the two things, not about the word 'verschil'", async () => {
+    const answer = await ask.answer("wat is het verschil tussen een spoedmachtiging en een gewone machtiging?");
+    expect(answer.text).not.toContain("verschil");
+    expect(knowledge.questionScorer("wat is het verschil tussen een spoedmachtiging en een gewone machtiging?").words).not.toContain("verschil");
+  });
+});
+
 describe("an answer beyond the sections an earlier answer quoted", () => {
   it("leaves those sections out and answers from the next passages", async () => {
     const question = "wat verandert er tot 2027 met de jz+ plekken? en wat moet er dan in 2027 bereikt zijn?";
