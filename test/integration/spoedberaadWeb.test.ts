@@ -70,6 +70,19 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(owned?.items[1]?.dueAt).toBeDefined();
   });
 
+  it("offers the checklist under the answer about a case that escalates now, and its button starts it", async () => {
+    const conversation = `sb-${RUN}-offer`;
+    const replies = await post(`col-${RUN}-o`, conversation, { text: "welke alternatieven zijn er voordat je een jongere gesloten plaatst? ivm een casus waar het nu escaleert" });
+    const parts = replies.flatMap((r) => r.parts);
+    expect(parts.some((p) => p.kind === "text" && p.text.includes("[1]"))).toBe(true);
+    const offer = parts.flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "spoedberaad.start");
+    expect(offer?.label).toBe("Start spoedberaad-checklist");
+    const part = checklistOf(await post(`col-${RUN}-o`, conversation, { action: offer }, "Sanne"));
+    expect(part).toMatchObject({ kind: "checklist", status: "open", chair: "Sanne" });
+    const calm = await post(`col-${RUN}-o`, `${conversation}-2`, { text: "wat is een spoedberaad?" });
+    expect(calm.flatMap((r) => r.parts).flatMap((p) => (p.kind === "actions" ? p.actions : [])).map((a) => a.id)).not.toContain("spoedberaad.start");
+  });
+
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
     const conversation = `sb-${RUN}-nameless`;
     const chair = `nameless-${RUN}`;

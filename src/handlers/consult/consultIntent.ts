@@ -1,3 +1,4 @@
+import { ASKS_FOR_FIGURES, wordPattern as word } from "../intentPatterns.js";
 import type { ConsultTarget } from "./consultModel.js";
 
 /**
@@ -8,8 +9,6 @@ import type { ConsultTarget } from "./consultModel.js";
  * about what the Servicepunt is or does, or about figures, names no such act and gets no offer.
  */
 
-// Letters-only boundaries: \b treats "ë" as a boundary.
-const word = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "iu");
 
 const SERVICEPUNT = word("servicepunt\\p{L}*");
 const EXPERTTEAM = word("expert(?:ise)?team\\p{L}*");
@@ -20,12 +19,10 @@ const PUT_TO = word(
 /** "hoe vraag ik een consult aan?", "consultvraag indienen": the act named without a team. */
 const CONSULT = word("consult(?:aanvraag|vraag)?");
 const REQUEST = word("vra\\p{L}*|vraag|aanvra\\p{L}*|indien\\p{L}*|in te dienen|doe|doen|stuur\\p{L}*|stel\\p{L}*|(?:in)?breng\\p{L}*|kan|kun|wil");
-/** How-many and how-often questions want a figure, not a form. */
-const STATISTICS = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
 
 /** Whether the message asks to put a case to a team; with the team when it names one of them only. */
 export function asksToConsult(text: string): { target?: ConsultTarget } | undefined {
-  if (STATISTICS.test(text)) return undefined;
+  if (ASKS_FOR_FIGURES.test(text)) return undefined;
   const servicepunt = SERVICEPUNT.test(text);
   const expertteam = EXPERTTEAM.test(text);
   if (!((servicepunt || expertteam) && PUT_TO.test(text)) && !(CONSULT.test(text) && REQUEST.test(text))) return undefined;

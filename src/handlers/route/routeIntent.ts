@@ -4,8 +4,7 @@
  * youth care; questions about figures or facts are left alone.
  */
 
-// Letters-only boundaries: \b does not work around "JZ+" and treats "ë" as a boundary.
-const word = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "iu");
+import { ASKS_FOR_FIGURES, wordPattern as word } from "../intentPatterns.js";
 
 const PLACEMENT = word(
   "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging",
@@ -24,11 +23,9 @@ const URGENT_PLACEMENT = word("spoedplaats(?:en|ing|ingen)|spoeduithuisplaatsing
 const WHAT_TO_DO = word("wat (?:moet|moeten|kan|kunnen) (?:ik|we|wij)(?: \\p{L}+){0,3} doen|wat doe ik|hoe pak (?:ik|we) (?:dit|dat|het) aan");
 // The placement route or procedure named as such.
 const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces");
-// "How many / what percentage / how often" questions want a figure, not a walk-through.
-const STATISTICS = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
 
 export function isPlacementQuestion(text: string): boolean {
-  if (STATISTICS.test(text)) return false;
+  if (ASKS_FOR_FIGURES.test(text)) return false;
   return (
     // "hoe loopt de plaatsingsroute voor jz+?": the route itself (new-user try: no route button).
     ((PLACEMENT_ROUTE.test(text) || (ROUTE_WORD.test(text) && CLOSED_CARE.test(text))) && PROCEDURE.test(text)) ||

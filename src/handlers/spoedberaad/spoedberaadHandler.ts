@@ -37,6 +37,7 @@ import {
 import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJobs.js";
 import type { ResolvedSource } from "../route/sourcePassages.js";
 import { z } from "zod";
+import { asksForSpoedberaad } from "./spoedberaadIntent.js";
 
 const MAX_DUE_MINUTES = 7 * 24 * 60;
 /** Owner choices offered where a surface has no people picker of its own (Teams). */
@@ -503,6 +504,14 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
     },
     async restore(address) {
       return service.current(address);
+    },
+    // A case escalating now, or a request to hold a spoedberaad: the answer offers the checklist.
+    suggest(question) {
+      if (!asksForSpoedberaad(question)) return undefined;
+      return [
+        { kind: "text", text: "Moet er nu iets gebeuren voor deze jongere? Start dan een spoedberaad: een checklist die jullie hier samen afvinken." },
+        { kind: "actions", actions: [{ id: SPOEDBERAAD_ACTION.start, label: "Start spoedberaad-checklist" }] },
+      ];
     },
     async actionForm(action, address) {
       // "Details" without fields opens the form; with fields it is the form's submit.

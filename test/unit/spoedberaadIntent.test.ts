@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { asksForSpoedberaad } from "../../src/handlers/spoedberaad/spoedberaadIntent.js";
+
+describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
+  it.each([
+    "welke alternatieven zijn er voordat je een jongere gesloten plaatst? ivm een casus waar het nu escaleert",
+    "acute crisis bij een meisje van 15, wat moeten we nu doen?",
+    "hoe organiseer ik een spoedberaad?",
+    "kunnen we vandaag nog een spoedberaad beleggen?",
+    "de situatie in het gezin is onveilig geworden, wat nu?",
+  ])("offers it for: %s", (text) => {
+    expect(asksForSpoedberaad(text)).toBe(true);
+  });
+
+  it.each([
+    "wat is een spoedberaad?",
+    "wie zitten er bij een spoedberaad?",
+    "hoeveel jongeren worden in crisis geplaatst?",
+    "wat staat er in het actieplan over crisisopvang?",
+    "hoe vraag ik een machtiging aan?",
+  ])("offers nothing for: %s", (text) => {
+    expect(asksForSpoedberaad(text)).toBe(false);
+  });
+});
