@@ -9,7 +9,7 @@ export interface RegionContext {
   served(): string | undefined;
   /** A document's region as corpus.json gives it ("Rijnmond", "landelijk"), or null. */
   documentRegion(documentId: string): string | null | undefined;
-  /** Every region a document is about ("Rijnmond", "Groningen en Drenthe"), national ones left out or not. */
+  /** Each document's region as corpus.json gives it ("Rijnmond", "landelijk"); national ones are left out where used. */
   regions?(): readonly string[];
 }
 
@@ -103,9 +103,11 @@ export function withRegionSwapped(previous: string, followUp: string, regions: r
   const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
   if (!place) return undefined;
   const known = regions.filter((region) => !NATIONAL.test(region.trim()));
+  // The follow-up names one region and nothing else ("drenthe" for "Groningen en Drenthe", not "amsterdam").
   const asked = known.find((region) => namesRegion(place, region) && regionWords(place).every((word) => regionWords(region).includes(word)));
-  const before = known.find((region) => region !== asked && !sameRegion(region, asked ?? "") && namesRegion(previous, region));
-  if (!asked || !before) return undefined;
+  if (!asked) return undefined;
+  const before = known.find((region) => !sameRegion(region, asked) && namesRegion(previous, region));
+  if (!before) return undefined;
   const words = regionWords(before).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const run = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?:\\s*(?:/|&|,|-|\\ben\\b)\\s*(?:${words.join("|")}))*(?![\\p{L}])`, "giu");
   let first = true;

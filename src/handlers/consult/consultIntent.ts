@@ -1,15 +1,6 @@
 import { ASKS_FOR_FIGURES, wordPattern as word } from "../intentPatterns.js";
 import type { ConsultTarget } from "./consultModel.js";
 
-/**
- * A message that asks to put a case to the Servicepunt or the Expertteam ("ik wil een casus
- * inbrengen bij het expertteam, kan dat via jou?", "hoe vraag ik een consult aan bij het
- * servicepunt?"): Wegwijs files such requests itself, so the answer offers the consult form
- * (new-user try: the question got a quoted plan list and no word about `consult`). A question
- * about what the Servicepunt is or does, or about figures, names no such act and gets no offer.
- */
-
-
 const SERVICEPUNT = word("servicepunt\\p{L}*");
 const EXPERTTEAM = word("expert(?:ise)?team\\p{L}*");
 /** Putting a case to them: bring in, submit, register, consult, call in. */
@@ -20,7 +11,15 @@ const PUT_TO = word(
 const CONSULT = word("consult(?:aanvraag|vraag)?");
 const REQUEST = word("vra\\p{L}*|vraag|aanvra\\p{L}*|indien\\p{L}*|in te dienen|doe|doen|stuur\\p{L}*|stel\\p{L}*|(?:in)?breng\\p{L}*|kan|kun|wil");
 
-/** Whether the message asks to put a case to a team; with the team when it names one of them only. */
+/**
+ * A message that asks to put a case to the Servicepunt or the Expertteam ("ik wil een casus
+ * inbrengen bij het expertteam, kan dat via jou?", "hoe vraag ik een consult aan bij het
+ * servicepunt?"): Wegwijs files such requests itself, so the answer offers the consult form
+ * (new-user try: the question got a quoted plan list and no word about `consult`). A question
+ * about what the Servicepunt is or does, or about figures, names no such act and gets no offer.
+ *
+ * Returns the team when the message names one of the two only.
+ */
 export function asksToConsult(text: string): { target?: ConsultTarget } | undefined {
   if (ASKS_FOR_FIGURES.test(text)) return undefined;
   const servicepunt = SERVICEPUNT.test(text);
