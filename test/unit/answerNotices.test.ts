@@ -138,6 +138,7 @@ describe("withRegionSwapped", () => {
     expect(withRegionSwapped("wat moet er in groningen/drenthe anders vanaf nu?", "en in rijnmond?", regions)).toBe("wat moet er in rijnmond anders vanaf nu?");
     expect(withRegionSwapped("hoe loopt de plaatsingsroute in Groningen en Drenthe?", "hoe zit dat in Rijnmond?", regions)).toBe("hoe loopt de plaatsingsroute in Rijnmond?");
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en in drenthe?", regions)).toBe("wie heeft de casusregie in drenthe?");
+    expect(withRegionSwapped("welke knelpunten zien ze in groningen?", "en rijnmond dan?", regions)).toBe("welke knelpunten zien ze in rijnmond?");
   });
 
   it("leaves a follow-up alone that names no region of the documents, more than a place, or follows a question without one", () => {
@@ -145,6 +146,8 @@ describe("withRegionSwapped", () => {
     expect(withRegionSwapped("wie heeft de casusregie?", "en in rijnmond?", regions)).toBeUndefined();
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en wie betaalt dat in drenthe?", regions)).toBeUndefined();
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en landelijk?", regions)).toBeUndefined();
+    expect(withRegionSwapped("wat is het verschil tussen rijnmond en groningen/drenthe?", "en rijnmond dan?", regions)).toBeUndefined();
+    expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en de gi dan?", regions)).toBeUndefined();
   });
 });
 

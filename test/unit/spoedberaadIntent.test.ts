@@ -8,6 +8,9 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "hoe organiseer ik een spoedberaad?",
     "kunnen we vandaag nog een spoedberaad beleggen?",
     "de situatie in het gezin is onveilig geworden, wat nu?",
+    "we moeten nu met spoed overleggen over een jongere die dreigt te ontsporen, kun je helpen?",
+    "en wat als het escaleert vannacht?",
+    "kun je een spoedberaad voor ons opstarten? casus RM-2024-17",
   ])("offers it for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(true);
   });
@@ -18,6 +21,8 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "hoeveel jongeren worden in crisis geplaatst?",
     "wat staat er in het actieplan over crisisopvang?",
     "hoe vraag ik een machtiging aan?",
+    "wat is er mis met de spoedprocedure?",
+    "hoe vaak escaleert een plaatsing?",
   ])("offers nothing for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(false);
   });

@@ -88,9 +88,9 @@ export function otherRegionNotice(region: string, served: string, leadOnly = fal
     : `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
 }
 
-/** A short follow-up that only names a place: "en in rijnmond?", "hoe zit dat in drenthe?", "en bij de regio Rijnmond?". */
+/** A short follow-up that only names a place: "en in rijnmond?", "hoe zit dat in drenthe?", "en rijnmond dan?". */
 const ONLY_A_PLACE =
-  /^\s*(?:(?:en|maar|of|ook)\s+)?(?:hoe\s+(?:zit|gaat|werkt|loopt)\s+(?:het|dat|dit)\s+(?:dan\s+)?)?(?:in|bij|voor|binnen)\s+(?:de\s+)?(?:regio\s+)?([\p{L}][\p{L}\s/&-]*?)\s*(?:dan|eigenlijk|nou)?\s*[?.!]*\s*$/iu;
+  /^\s*(?:(?:en|maar|of|ook)\s+)?(?:hoe\s+(?:zit|gaat|werkt|loopt)\s+(?:het|dat|dit)\s+(?:dan\s+)?)?(?:(?:in|bij|voor|binnen)\s+)?(?:de\s+)?(?:regio\s+)?([\p{L}][\p{L}\s/&-]*?)\s*(?:dan|eigenlijk|nou)?\s*[?.!]*\s*$/iu;
 
 /**
  * The previous question with the region it names swapped for the one a short follow-up names
@@ -105,7 +105,8 @@ export function withRegionSwapped(previous: string, followUp: string, regions: r
   const known = regions.filter((region) => !NATIONAL.test(region.trim()));
   // The follow-up names one region and nothing else ("drenthe" for "Groningen en Drenthe", not "amsterdam").
   const asked = known.find((region) => namesRegion(place, region) && regionWords(place).every((word) => regionWords(region).includes(word)));
-  if (!asked) return undefined;
+  // A question that already names it ("verschil tussen rijnmond en groningen?") asks more than one region.
+  if (!asked || namesRegion(previous, asked)) return undefined;
   const before = known.find((region) => !sameRegion(region, asked) && namesRegion(previous, region));
   if (!before) return undefined;
   const words = regionWords(before).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));

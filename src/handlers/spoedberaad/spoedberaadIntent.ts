@@ -2,20 +2,25 @@ import { ASKS_FOR_FIGURES, wordPattern as word } from "../intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
-const HOLD = word("organiseer\\p{L}*|organiseren|beleg\\p{L}*|start\\p{L}*|plan|plannen|houden|hou|bijeenroep\\p{L}*|bijeen te roepen|opzet\\p{L}*|op te zetten|aanvra\\p{L}*|regel\\p{L}*|doe|doen");
+const HOLD = word("organiseer\\p{L}*|organiseren|beleg\\p{L}*|(?:op)?start\\p{L}*|op te starten|plan|plannen|houden|hou|bijeenroep\\p{L}*|bijeen te roepen|opzet\\p{L}*|op te zetten|aanvra\\p{L}*|regel\\p{L}*|doe|doen");
+/** Conferring urgently: "we moeten nu met spoed overleggen". */
+const CONFER_URGENTLY = word("(?:met\\s+)?spoed(?:ig)?\\s+(?:\\p{L}+\\s+){0,2}(?:overleg\\p{L}*|beraad\\p{L}*|bij elkaar)|(?:overleg\\p{L}*|beraad\\p{L}*)\\s+(?:\\p{L}+\\s+){0,2}met spoed");
+/** The case is getting out of hand: said of the case, these need no word for the young person. */
+const ESCALATES = word("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
 /** The situation is urgent now. */
-const URGENT_NOW = word("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*");
+const URGENT_NOW = word("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*");
 /** About a young person or a case, not about the system. */
 const A_CASE = word("casus|jongere|jongeren|kind|kinderen|meisje|jongen|gezin|cliënt|client|pupil|puber");
 
 /**
  * A message about a case that is escalating now ("… ivm een casus waar het nu escaleert", "acute
- * crisis bij een jongere, wat nu?"), or that asks to hold a spoedberaad ("hoe organiseer ik een
- * spoedberaad?"): the answer offers the team's spoedberaad checklist (new-user try of the
+ * crisis bij een jongere, wat nu?", "en wat als het escaleert vannacht?"), or that asks to confer
+ * urgently or hold a spoedberaad ("we moeten nu met spoed overleggen", "kun je een spoedberaad
+ * opstarten?"): the answer offers the team's spoedberaad checklist (new-user try of the
  * twentieth session: an escalating case got a general quote and no pointer to it). A question
  * about what a spoedberaad is or about figures gets no offer.
  */
 export function asksForSpoedberaad(text: string): boolean {
   if (ASKS_FOR_FIGURES.test(text)) return false;
-  return (SPOEDBERAAD.test(text) && HOLD.test(text)) || (URGENT_NOW.test(text) && A_CASE.test(text));
+  return (SPOEDBERAAD.test(text) && HOLD.test(text)) || CONFER_URGENTLY.test(text) || ESCALATES.test(text) || (URGENT_NOW.test(text) && A_CASE.test(text));
 }
