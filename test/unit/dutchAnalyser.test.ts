@@ -135,6 +135,12 @@ describe("DutchAnalyser", () => {
 
   it("lets word forms meet: long vowels, participles", () => {
     expect(analyser.stem("woon")).toBe(analyser.stem("wonen"));
+    // A plural with a doubled consonant meets its singular; verbs in "-llen" keep to themselves.
+    expect(analyser.stem("plannen")).toBe(analyser.stem("plan"));
+    expect(analyser.stem("gezinnen")).toBe(analyser.stem("gezin"));
+    expect(analyser.stem("stappen")).toBe(analyser.stem("stap"));
+    expect(analyser.stem("processen")).toBe(analyser.stem("proces"));
+    expect(analyser.stem("stellen")).not.toBe(analyser.stem("stel"));
     expect(analyser.queryTerms("hoe vaak werd er gesepareerd?").has(analyser.stem("separeren"))).toBe(true);
   });
 
