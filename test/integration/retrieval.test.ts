@@ -25,6 +25,14 @@ function coversWord(question: string, isWord: (word: string) => boolean, text: s
   return scorer.covered(text)[g]!;
 }
 
+describe("a plural whose consonant doubles", () => {
+  it("meets its singular: 'de landelijke plannen' finds what the documents say about the places being closed", async () => {
+    const answer = await ask.answer("wat zijn de landelijke plannen met de jz+? gaat het echt afgebouwd worden");
+    expect(answer.status).toBe("answered");
+    expect(answer.text).toContain("afgebouwd");
+  });
+});
+
 describe("a question for the difference between two things", () => {
   it("is about the two things, not about the word 'verschil'", async () => {
     const answer = await ask.answer("wat is het verschil tussen een spoedmachtiging en een gewone machtiging?");
