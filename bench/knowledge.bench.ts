@@ -115,6 +115,9 @@ async function child<T>(script: string, args: string[]): Promise<T> {
   return JSON.parse(stdout.trim().split("\n").pop()!) as T;
 }
 
+/** Columns of the per-question latency tables: Wegwijs beside the baseline of the same run. */
+const LATENCY_COLUMNS = ["meting", "n", "gem.", "p50", "p95", "p99", "max", "ratio p50", "ratio p95", "ratio p99"];
+
 function printReport(corpora: CorpusFigures[], totalSeconds: number): void {
   const out: string[] = [];
   out.push(`Wegwijs kennisbank-benchmark — Node ${process.version}, ${os.cpus().length} cores, k = 5, kandidaten = ${CANDIDATES}`);
@@ -154,7 +157,7 @@ function printReport(corpora: CorpusFigures[], totalSeconds: number): void {
       rows.push([`${c.label}: Wegwijs ${name}`, s.samples, s.meanMs, s.p50Ms, s.p95Ms, s.p99Ms, s.maxMs, ratio(s.p50Ms, base.p50Ms), ratio(s.p95Ms, base.p95Ms), ratio(s.p99Ms, base.p99Ms)]);
     }
   }
-  out.push(formatTable(["meting", "n", "gem.", "p50", "p95", "p99", "max", "ratio p50", "ratio p95", "ratio p99"], rows));
+  out.push(formatTable(LATENCY_COLUMNS, rows));
   const paired = corpora.flatMap((c) => (c.wegwijs.paired ? [{ label: c.label, ...c.wegwijs.paired }] : []));
   if (paired.length > 0) {
     out.push("Om en om in één proces (per vraag beide, wie eerst gaat wisselt per ronde; ruis treft ze gelijk):");
@@ -162,7 +165,7 @@ function printReport(corpora: CorpusFigures[], totalSeconds: number): void {
       [`${label}: baseline search`, baseline.samples, baseline.meanMs, baseline.p50Ms, baseline.p95Ms, baseline.p99Ms, baseline.maxMs, "", "", ""],
       [`${label}: Wegwijs retrieve`, retrieve.samples, retrieve.meanMs, retrieve.p50Ms, retrieve.p95Ms, retrieve.p99Ms, retrieve.maxMs, ratio(retrieve.p50Ms, baseline.p50Ms), ratio(retrieve.p95Ms, baseline.p95Ms), ratio(retrieve.p99Ms, baseline.p99Ms)],
     ]);
-    out.push(formatTable(["meting", "n", "gem.", "p50", "p95", "p99", "max", "ratio p50", "ratio p95", "ratio p99"], pairedRows));
+    out.push(formatTable(LATENCY_COLUMNS, pairedRows));
   }
   out.push(`Antwoordstatus (laatste ronde): ${corpora.map((c) => `${c.label}: ${Object.entries(c.wegwijs.answerStatus).map(([k, v]) => `${k} ${v}`).join(", ")}`).join("; ")}`);
   out.push("");

@@ -117,7 +117,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds), {
       served: () => route.region?.name,
-      documentRegion: (id) => knowledge.documentMetas().find((meta) => meta.id === id)?.region,
+      documentRegion: (id) => knowledge.documentRegion(id),
       regions: () => knowledge.documentMetas().flatMap((meta) => (meta.region ? [meta.region] : [])),
     }),
     documentCount: () => knowledge.documentCount,
