@@ -68,6 +68,18 @@ describe("consult requests on the web", () => {
     expect(about.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).map((a: any) => a.id)).not.toContain("consult.new");
   });
 
+  it("'Annuleren' under the form sends nothing and says so", async () => {
+    const before = await post(OTHER, { text: "mijn consulten" });
+    const opened = await post(OTHER, { text: "consult" });
+    const form = opened.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
+    expect(form.cancel.label).toBe("Annuleren");
+    const replies = await post(OTHER, { action: form.cancel });
+    expect(text(replies)).toMatch(/niet verstuurd/);
+    expect(text(replies)).not.toMatch(/CR-\d{4}-\d{6}/);
+    // Nothing was filed: the requester's own list is as it was.
+    expect(text(await post(OTHER, { text: "mijn consulten" }))).toBe(text(before));
+  });
+
   it("refuses personal data next to the field and stores nothing of it", async () => {
     const { replies, id } = await file(ASKER, { ...VALID, question: "Bel moeder op 06-12345678", tried: "Mail naar jan@example.org" });
     expect(id).toBeUndefined();

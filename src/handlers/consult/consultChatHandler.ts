@@ -3,7 +3,7 @@ import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { Incoming, Resolved } from "../../bot/incoming.js";
 import { parseConsultHandover } from "../../bot/consultHandover.js";
 import type { Reply } from "../../bot/reply.js";
-import { consultForm, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
+import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
 import { asksToConsult } from "./consultIntent.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, requesterList, textForm } from "./consultReplies.js";
@@ -142,6 +142,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           const request = await service.file(actor, incoming.address, parsed.fields);
           return [notice(`Je consultaanvraag ${request.id} is ingediend bij het ${names[request.target]}. Je hoort het hier zodra iemand hem oppakt. Typ *mijn consulten* voor je overzicht.`)];
         }
+        case DISCARD_ACTION:
+          return [notice("Je consultaanvraag is niet verstuurd. Typ *consult* als je hem toch wilt indienen.")];
       }
       if (!REQUEST_ID.test(id)) return [notice("Bij deze knop hoort geen consultaanvraag (meer).", "warning")];
       switch (action.id) {

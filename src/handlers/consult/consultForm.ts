@@ -76,6 +76,8 @@ export interface TargetNames {
 }
 
 export const SUBMIT_ACTION = "consult.submit";
+/** Closes the form without sending it: the web and Teams show it inline, with no close of their own. */
+export const DISCARD_ACTION = "consult.discard";
 export const FORM_ID = "consult";
 
 /**
@@ -94,6 +96,7 @@ export function consultForm(names: TargetNames, values: Partial<Record<string, s
     title: "Consultaanvraag",
     submitActionId: SUBMIT_ACTION,
     submitLabel: "Aanvraag indienen",
+    cancel: { id: DISCARD_ACTION, label: "Annuleren", value: FORM_ID },
     fields: [
       field({ id: "target", label: "Aan", kind: "choice", required: true, options: [
         { label: names.servicepunt, value: "servicepunt" },
