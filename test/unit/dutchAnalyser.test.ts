@@ -169,6 +169,16 @@ describe("DutchAnalyser", () => {
     expect(groupOf("ik wil een plaatsing aanvragen, hoe pak ik dat aan?", "pak")?.terms.has(verbs.stem("aanpak"))).toBe(false);
     // With a noun for its object the joined verb is what is asked.
     expect(groupOf("hoe pak je wachttijden aan?", "pak")?.terms.get(verbs.stem("aanpak"))).toBe(1);
+    // Asked when, not how: the verb is the topic ("inschakelen" of what was just named).
+    const engage = analyserWith([["ingeschakeld", 1], ["schakels", 1], ["expertteam", 2]]);
+    const engaged = engage.queryGroups("wanneer schakel je die in?").find((g) => g.word === "schakel");
+    expect(engaged?.terms.get(engage.stem("ingeschakeld"))).toBe(1);
+  });
+
+  it("joins a verb and its particle to the participle when that is the form the corpus has", () => {
+    const engage = analyserWith([["ingeschakeld", 1], ["schakels", 1], ["expertteam", 2]]);
+    const group = engage.queryGroups("wanneer schakel je het expertteam in?").find((g) => g.word === "schakel");
+    expect(group?.terms.get(engage.stem("ingeschakeld"))).toBe(1);
   });
 
   it("expands abbreviations on both sides, so VA meets verklarende analyse", () => {

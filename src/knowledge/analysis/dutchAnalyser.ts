@@ -256,11 +256,15 @@ export class DutchAnalyser {
           // With only a pronoun for its object ("hoe pak ik dat aan?"), the verb asks how to go
           // about what was said before, it names no topic: "aanpak" is not what is asked (new-user
           // try: "… aanvragen, hoe pak ik dat aan?" quoted "plan van aanpak" items). "wanneer
-          // schaal je op?" has no object: the verb is what is asked.
+          // schaal je op?" has no object: the verb is what is asked, as it is when the clause asks
+          // when or whether, not how ("wanneer schakel je die in?": the Expertteam just named).
           const between = words.slice(k + 1, at);
-          if (between.some((w) => OBJECT_PRONOUNS.has(w)) && between.every((w) => this.stopwords.has(w))) continue;
+          const asksHow = words.slice(0, k).includes("hoe");
+          if (asksHow && between.some((w) => OBJECT_PRONOUNS.has(w)) && between.every((w) => this.stopwords.has(w))) continue;
           const stems = word.endsWith("t") && word.length > 4 ? [word, word.slice(0, -1)] : [word];
-          const joined = stems.flatMap((stem) => [stem, ...infinitiveCandidates(stem)]).map((w) => `${particle}${w}`).filter((w) => this.vocabulary.has(w));
+          // The documents may only have its participle ("ingeschakeld" for "schakel … in").
+          const participles = stems.flatMap((stem) => [`ge${stem}d`, `ge${stem}t`]);
+          const joined = stems.flatMap((stem) => [stem, ...infinitiveCandidates(stem)]).concat(participles).map((w) => `${particle}${w}`).filter((w) => this.vocabulary.has(w));
           if (joined.length > 0) found.set(offset + k, [...new Set(joined)]);
         }
       }
