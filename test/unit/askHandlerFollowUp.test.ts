@@ -61,6 +61,29 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts).some((t) => /servicepunt/i.test(t))).toBe(false);
   });
 
+  it("says it finds nothing new when, read with the previous question, the follow-up itself is the part left open", async () => {
+    const question = "wie heeft de casusregie?";
+    const followUp = "en wie betaalt dat allemaal?";
+    const answerer = {
+      answer: async (q: string): Promise<AnswerResult> =>
+        q === question
+          ? answered("“De GI heeft de casusregie.” [1]")
+          : { ...answered("“Daarover spreken we af:”\n- De GI heeft de casusregie.\n- Het wijkteam bij vrijwillige hulp. [1]"), unanswered: "wie betaalt dat allemaal" },
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, question);
+    const reply = await handler.question(address, followUp);
+    expect(texts(reply.parts).join("\n")).toMatch(/vind ik niet in de plandocumenten/);
+    expect(texts(reply.parts).join("\n")).not.toContain("Het wijkteam bij vrijwillige hulp");
+    // A two-part answer whose open part is the previous question's is still shown.
+    const other = { answer: async (q: string): Promise<AnswerResult> => (q === question ? answered("“De GI.” [1]") : { ...answered("“Gemeenten betalen.” [1]"), unanswered: "wie heeft de casusregie" }) };
+    const otherStore = new MemoryKeyValueStore();
+    const shown = new AskHandler(other, new AnswerLog(otherStore), new FollowUpMemory(otherStore, 600));
+    await shown.question(address, question);
+    expect(texts((await shown.question(address, followUp)).parts)).toContain("“Gemeenten betalen.” [1]");
+  });
+
   it("says plainly which kind of answer the documents do not give, when the follow-up asked for one", async () => {
     const reply = await followUpReply("welke stappen heeft een plaatsing in de jz+?", "“Analyse opstellen.” [1]", "hoe lang duurt dat dan?", "“Analyse opstellen.” [1]");
     expect(texts(reply.parts)).toContain("Een duur daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.");

@@ -10,6 +10,7 @@ import { type AnswerResult, type AskService, inCitationOrder } from "./askServic
 import { shorten } from "./sentences.js";
 import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
+import { foldText } from "../../knowledge/analysis/normalise.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 export const FEEDBACK_ACTION = "ask.feedback";
@@ -110,11 +111,15 @@ export class AskHandler {
     const swapped = previous && this.regions?.regions ? withRegionSwapped(previous.question, text, this.regions.regions()) : undefined;
     let asked = swapped ?? (previous ? withPrevious(previous.question, text) : text);
     let result = nonEmpty(await this.ask.answer(asked));
-    if (previous && swapped === undefined && result.status === "answered" && leadsAsBefore(result.text, previous)) {
+    // Read with the previous question, the follow-up itself may be the part left open ("en wie
+    // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
+    // not in it; new-user try): its quotes only answer the previous question again.
+    const ownPartOpen = previous !== undefined && result.status === "answered" && result.unanswered !== undefined && isTheFollowUp(result.unanswered, text);
+    if (previous && swapped === undefined && result.status === "answered" && (ownPartOpen || leadsAsBefore(result.text, previous))) {
       // Read with the previous question it finds only that answer again; one that names what it
       // asks about, without pointing back, is asked on its own before saying there is nothing new.
       const alone = mayStandAlone(text) ? nonEmpty(await this.ask.answer(text)) : undefined;
-      const fresh = newQuotes(result.text, previous);
+      const fresh = ownPartOpen ? undefined : newQuotes(result.text, previous);
       if (alone?.status === "answered" && !leadsAsBefore(alone.text, previous)) {
         previous = undefined;
         asked = text;
@@ -123,7 +128,8 @@ export class AskHandler {
         result = onlyQuotes(result, fresh);
       } else {
         // What else the documents say: the same reading, outside the sections already quoted.
-        const beyond = previous.sources?.length ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources })) : undefined;
+        // Not when the follow-up was the part left open: the reading already searched everywhere.
+        const beyond = previous.sources?.length && !ownPartOpen ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources })) : undefined;
         // Not one that leaves the follow-up itself open: the kind it asks for must be in it ("en hoe
         // lang duurt zo'n spoedmachtiging dan?" got the bottlenecks, with no duration in them).
         const kind = askedFor(text)?.type;
@@ -292,6 +298,13 @@ function onlyQuotes(result: AnswerResult, text: string): AnswerResult {
   const sources = result.sources.filter((source) => cited.has(source.n));
   const dropped = result.sources.filter((source) => !cited.has(source.n));
   return inCitationOrder({ ...result, text, sources, moreSources: [...dropped, ...result.moreSources], unanswered: undefined });
+}
+
+/** Whether the part of a combined reading left open is the follow-up as typed (not the previous question). */
+function isTheFollowUp(openPart: string, followUp: string): boolean {
+  const words = (s: string) => foldText(s).split(/[^\p{L}\d+]+/u).filter(Boolean).join(" ");
+  const open = words(openPart);
+  return open !== "" && words(followUp).includes(open);
 }
 
 /** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
