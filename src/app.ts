@@ -119,6 +119,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
       served: () => route.region?.name,
       documentRegion: (id) => knowledge.documentRegion(id),
       regions: () => knowledge.documentMetas().flatMap((meta) => (meta.region ? [meta.region] : [])),
+      documents: () => knowledge.documentMetas().map((meta) => meta.id),
     }),
     documentCount: () => knowledge.documentCount,
     documentTitles: () => knowledge.documentTitles(),

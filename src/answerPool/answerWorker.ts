@@ -42,7 +42,7 @@ async function start(data: AnswerWorkerData): Promise<(task: AnswerTask) => Prom
     lines.length = 0;
     const started = performance.now();
     try {
-      const result: AnswerResult = typeof task === "string" ? await ask.answer(task) : await ask.answer(task.question, { beyond: task.beyond });
+      const result: AnswerResult = typeof task === "string" ? await ask.answer(task) : await ask.answer(task.question, task);
       return { result, logs: [...lines], ms: performance.now() - started };
     } finally {
       lines.length = 0;

@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import type { AnswerResult, SectionRef } from "../handlers/ask/askService.js";
+import type { AnswerOptions, AnswerResult } from "../handlers/ask/askService.js";
 
 /** What an answer worker needs to build its own knowledge base and answer pipeline. */
 export interface AnswerWorkerData {
@@ -18,5 +18,5 @@ export interface WorkerAnswer {
   ms: number;
 }
 
-/** What a worker is asked: a question, or one to answer beyond the sections an earlier answer quoted. */
-export type AnswerTask = string | { question: string; beyond: readonly SectionRef[] };
+/** What a worker is asked: a question, or one with options (see AnswerOptions). */
+export type AnswerTask = string | ({ question: string } & AnswerOptions);

@@ -82,6 +82,19 @@ describe("PooledAskService", () => {
     }
   }, 60_000);
 
+  it("answers without the documents left out, as the in-process AskService does", async () => {
+    const { service } = pool();
+    try {
+      const question = "hoe zit het met veiligheid?";
+      const left = (await inProcess.answer(question)).sources.map((s) => s.documentId).slice(0, 1);
+      const pooled = await service.answer(question, { withoutDocuments: left });
+      expect(pooled).toEqual(await inProcess.answer(question, { withoutDocuments: left }));
+      expect(pooled.sources.some((s) => s.documentId === left[0])).toBe(false);
+    } finally {
+      await service.close();
+    }
+  }, 60_000);
+
   it("relays a worker's logs through the main logger, without the question", async () => {
     const { service } = pool();
     try {

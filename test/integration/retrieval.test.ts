@@ -55,6 +55,20 @@ describe("an answer beyond the sections an earlier answer quoted", () => {
   });
 });
 
+describe("an answer without some documents", () => {
+  it("quotes none of the documents left out, and says how much of the question its quotes hold", async () => {
+    const question = "hoe zit het met veiligheid?";
+    const all = await ask.answer(question);
+    const left = all.sources[0]!.documentId;
+    const without = await ask.answer(question, { withoutDocuments: [left] });
+    expect(without.status).toBe("answered");
+    expect(without.sources.length).toBeGreaterThan(0);
+    expect(without.sources.some((s) => s.documentId === left)).toBe(false);
+    expect(without.questionCoverage).toBeGreaterThan(0);
+    expect(without.questionCoverage).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("retrieval over the shipped corpus", () => {
   it("expands abbreviations: a question about the VA finds the Groningen/Drenthe passage on verklarende analyse", async () => {
     const [top] = await knowledge.retrieve("hoe leren verwijzers een VA opstellen?", 5);

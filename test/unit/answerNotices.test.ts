@@ -131,6 +131,40 @@ describe("AskHandler under an answer from another region's document", () => {
   });
 });
 
+describe("AskHandler and the served region's own plan", () => {
+  const regions: Record<string, string> = { "rijnmond.md": "Rijnmond", "werkwijze.md": "Groningen en Drenthe", "actieplan.md": "landelijk" };
+  const context: RegionContext = { served: () => "Groningen en Drenthe", documentRegion: (id) => regions[id], documents: () => Object.keys(regions) };
+  const from = (documentId: string, questionCoverage: number): AnswerResult => ({
+    ...answered(`“Uit ${documentId}.” [1]`, {}),
+    questionCoverage,
+    sources: [{ n: 1, documentId, documentTitle: documentId, section: "1", quote: "Uit" }],
+  });
+  /** The reply when every document gives `all` and the documents without Rijnmond's give `local`. */
+  const reply = async (all: AnswerResult, local: AnswerResult) => {
+    const left: unknown[] = [];
+    const answerer = { answer: async (_q: string, options: { withoutDocuments?: readonly string[] } = {}) => (options.withoutDocuments ? (left.push(...options.withoutDocuments), local) : all) };
+    const handler = new AskHandler(answerer, new AnswerLog(new MemoryKeyValueStore()), undefined, context);
+    const parts = (await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "hoe zit het met veiligheid?")).parts;
+    return { left, texts: parts.flatMap((p) => (p.kind === "text" || p.kind === "notice" ? [p.text] : [])) };
+  };
+
+  it("answers from the served region's plan, when it holds as much of the question, and says the other region's plans speak of it too", async () => {
+    const { left, texts } = await reply(from("rijnmond.md", 1), from("werkwijze.md", 1));
+    expect(left).toEqual(["rijnmond.md"]);
+    expect(texts).toContain("“Uit werkwijze.md.” [1]");
+    expect(texts).toContain("Ook de plannen van regio Rijnmond gaan hierop in. Zet „in Rijnmond” in je vraag om die te zien.");
+    expect(texts.join("\n")).not.toContain("Let op");
+  });
+
+  it("keeps the other region's answer, with its notice, when the own plan holds less of the question or a national document leads", async () => {
+    for (const local of [from("werkwijze.md", 0.5), from("actieplan.md", 1)]) {
+      const { texts } = await reply(from("rijnmond.md", 1), local);
+      expect(texts).toContain("“Uit rijnmond.md.” [1]");
+      expect(texts).toContain("Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    }
+  });
+});
+
 describe("withRegionSwapped", () => {
   const regions = ["landelijk", "Rijnmond", "Groningen en Drenthe"];
 

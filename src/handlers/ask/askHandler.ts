@@ -8,7 +8,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
-import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, otherRegionNotice, otherRegionOf, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
@@ -102,6 +102,32 @@ export class AskHandler {
     return lead && served ? { ...result, otherRegion: { region: lead, served, leadOnly: true } } : result;
   }
 
+  /**
+   * An answer from another region's document, to a question that does not name that region, asked
+   * again without that region's documents: the served region's and the national documents come
+   * first (new-user tries: a Groningen/Drenthe guardian got Rijnmond's lines on ambulant help and
+   * acute unsafety, with a notice, and never the own region's answer). Kept only when that reading
+   * leads with the served region's own plan and holds as much of the question: a national
+   * document's milestone that shares the question's words ("knelpunten", "plaatsing") is no
+   * better answer than the other region's list of bottlenecks. The reply then says the other
+   * region's plans also speak of it.
+   */
+  private async inServedRegion(result: AnswerResult, question: string): Promise<AnswerResult> {
+    const regions = this.regions;
+    const served = regions?.served();
+    if (!regions?.documents || !served || result.status !== "answered") return result;
+    const documents = [...new Set(result.sources.map((source) => source.documentId))];
+    const region = otherRegionOf(documents, question, regions) ?? leadFromOtherRegion(documents, question, regions);
+    if (!region) return result;
+    const others = regions.documents().filter((id) => otherRegionThan(regions.documentRegion(id), served) !== undefined);
+    const local = nonEmpty(await this.ask.answer(question, { withoutDocuments: others }));
+    // Not one that holds less of the question ("hoe vraag ik een machtiging aan?" found a subsidy
+    // one may "aanvragen", without "machtiging").
+    const asGood = (local.questionCoverage ?? 0) >= (result.questionCoverage ?? Infinity);
+    const ownPlan = local.status === "answered" && local.sources[0] !== undefined && ofServedRegion(regions.documentRegion(local.sources[0].documentId), served);
+    return ownPlan && local.unanswered === undefined && asGood ? { ...local, alsoInRegion: region } : result;
+  }
+
   async question(address: ConversationAddress, text: string): Promise<Reply> {
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
@@ -141,7 +167,7 @@ export class AskHandler {
         result = answers ? beyond : nothingNew(text);
       }
     }
-    result = this.withOtherRegion(result, asked);
+    result = this.withOtherRegion(await this.inServedRegion(result, asked), asked);
     if (this.followUps && !previous) {
       const answer = result.status === "answered" ? result.text : "";
       await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources));
@@ -352,6 +378,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));
       if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served, result.otherRegion.leadOnly), "info"));
+      if (result.alsoInRegion) parts.push(notice(alsoInRegionNotice(result.alsoInRegion), "info"));
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;
   }

@@ -33,6 +33,11 @@ export interface AnswerOptions {
    * 2027 stand on another slide). The answer comes from the other passages.
    */
   beyond?: readonly SectionRef[];
+  /**
+   * Documents left out: those about another region than the one Wegwijs serves, when the question
+   * does not name that region, so the served region's and the national documents answer first.
+   */
+  withoutDocuments?: readonly string[];
 }
 
 type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
@@ -67,6 +72,10 @@ export interface AnswerResult {
   notNamedIn?: { word: string; title: string };
   /** The other region every quoted document (or, `leadOnly`, the leading quote) is about, and the region Wegwijs serves (see otherRegion.ts). */
   otherRegion?: { region: string; served: string; leadOnly?: boolean };
+  /** Another region whose plans also answer, left out for the served region's (see AskHandler). */
+  alsoInRegion?: string;
+  /** Share of the question's weight the quotes hold (answered only). */
+  questionCoverage?: number;
 }
 
 export interface AskServiceOptions {
@@ -251,7 +260,10 @@ export class AskService {
   }
 
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
-    return inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options)));
+    const result = inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options)));
+    if (result.status !== "answered") return result;
+    // How much of the question the quotes hold: answers read in different ways are weighed by it.
+    return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text) };
   }
 
   /**
@@ -260,11 +272,12 @@ export class AskService {
    */
   private retrieverFor(options: AnswerOptions): Retrieve {
     const beyond = options.beyond ?? [];
-    if (beyond.length === 0) return (text, k) => this.knowledge.retrieve(text, k);
+    const left = new Set(options.withoutDocuments ?? []);
+    if (beyond.length === 0 && left.size === 0) return (text, k) => this.knowledge.retrieve(text, k);
     const shown = new Set(beyond.map((s) => `${s.documentId}\n${s.section}`));
     return async (text, k) => {
       const found = await this.knowledge.retrieve(text, k + BEYOND_EXTRA);
-      return found.filter((p) => !shown.has(`${p.chunk.documentId}\n${sectionLabel(p.chunk.sectionPath)}`)).slice(0, k);
+      return found.filter((p) => !left.has(p.chunk.documentId) && !shown.has(`${p.chunk.documentId}\n${sectionLabel(p.chunk.sectionPath)}`)).slice(0, k);
     };
   }
 

@@ -11,6 +11,8 @@ export interface RegionContext {
   documentRegion(documentId: string): string | null | undefined;
   /** Each document's region as corpus.json gives it ("Rijnmond", "landelijk"); national ones are left out where used. */
   regions?(): readonly string[];
+  /** The ids of the indexed documents. */
+  documents?(): readonly string[];
 }
 
 /**
@@ -75,6 +77,12 @@ export function otherRegionThan(documentRegion: string | null | undefined, serve
   return region && !NATIONAL.test(region) && !sameRegion(region, served) ? region : undefined;
 }
 
+/** Whether a document's region is the served one (not national, not another region). */
+export function ofServedRegion(documentRegion: string | null | undefined, served: string): boolean {
+  const region = documentRegion?.trim();
+  return region !== undefined && region !== "" && !NATIONAL.test(region) && sameRegion(region, served);
+}
+
 /** "Groningen en Drenthe" and "groningen-drenthe" name one region: they share their words. */
 function sameRegion(a: string, b: string): boolean {
   const left = new Set(regionWords(a));
@@ -86,6 +94,11 @@ export function otherRegionNotice(region: string, served: string, leadOnly = fal
   return leadOnly
     ? `Let op: het eerste citaat komt uit een document over regio ${region}, niet over jouw regio (${served}).`
     : `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
+}
+
+/** Under an answer from the served region's or national documents, when another region's plans also answer. */
+export function alsoInRegionNotice(region: string): string {
+  return `Ook de plannen van regio ${region} gaan hierop in. Zet „in ${region}” in je vraag om die te zien.`;
 }
 
 /** A short follow-up that only names a place: "en in rijnmond?", "hoe zit dat in drenthe?", "en rijnmond dan?". */
