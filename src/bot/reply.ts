@@ -162,6 +162,8 @@ export interface Reply {
    * Teams refresh / updateActivity) instead of posting a new one; the web marks the old one done.
    */
   slot?: string;
+  /** The reply says the documents do not answer (an abstention): what a message offers may replace it. */
+  declines?: boolean;
 }
 
 export type ReplyPartKind = ReplyPart["kind"];

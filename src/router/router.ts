@@ -6,6 +6,7 @@ import type { Reply } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
 import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
+import { asksToAct } from "../bot/intentPatterns.js";
 
 export interface BotDeps {
   registry: HandlerRegistry;
@@ -104,8 +105,15 @@ export function createBot(deps: BotDeps): Bot {
         const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
         const offers = registry.all().flatMap((h) => h.suggest?.(text) ?? []);
         if (offers.length === 0 || answer.length === 0) return answer;
-        // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         const last = answer[answer.length - 1]!;
+        // Asked to do something Wegwijs offers to do: the offer leads, and replaces a reply that
+        // only says the documents do not answer (that was never the question).
+        if (asksToAct(text)) {
+          if (answer.length === 1 && last.declines) return [{ parts: offers }];
+          const [first, ...rest] = answer;
+          return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
+        }
+        // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
       }
     }

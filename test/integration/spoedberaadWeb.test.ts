@@ -83,6 +83,17 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(calm.flatMap((r) => r.parts).flatMap((p) => (p.kind === "actions" ? p.actions : [])).map((a) => a.id)).not.toContain("spoedberaad.start");
   });
 
+  it("answers a request to start one with the offer first, for the case number it names, not with 'no answer in the documents'", async () => {
+    const conversation = `sb-${RUN}-request`;
+    const replies = await post(`col-${RUN}-r`, conversation, { text: "kun je een checklist spoedberaad starten voor CASUS-0412" });
+    const parts = replies.flatMap((r) => r.parts);
+    expect(parts[0]).toMatchObject({ kind: "text", text: expect.stringContaining("casus CASUS-0412") });
+    expect(JSON.stringify(parts)).not.toMatch(/geven hier geen antwoord/);
+    const offer = parts.flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.label === "Start spoedberaad-checklist");
+    const part = checklistOf(await post(`col-${RUN}-r`, conversation, { action: offer }, "Sanne"));
+    expect(part).toMatchObject({ kind: "checklist", status: "open", title: "Spoedberaad CASUS-0412" });
+  });
+
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
     const conversation = `sb-${RUN}-nameless`;
     const chair = `nameless-${RUN}`;

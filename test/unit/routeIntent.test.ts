@@ -58,6 +58,8 @@ describe("asksForRoute", () => {
     "terug naar de route graag",
     "kun je me de plaatsingsroute laten zien?",
     "toon de route",
+    "spoedroute graag",
+    "de route aub",
   ])("%j starts the route", (text) => {
     expect(asksForRoute(text)).toBe(true);
   });

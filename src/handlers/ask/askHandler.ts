@@ -194,13 +194,13 @@ export class AskHandler {
     );
     if (!remembered) {
       parts.push(notRememberedNotice());
-      return { parts };
+      return result.status === "abstained" ? { parts, declines: true } : { parts };
     }
     const actions: ReplyAction[] = [];
     if (hidden.length > 0) actions.push({ id: MORE_SOURCES_ACTION, label: "Meer bronnen", value: answerId });
     if (actions.length > 0) parts.push({ kind: "actions", actions });
     parts.push({ kind: "feedback", answerId });
-    return { parts };
+    return result.status === "abstained" ? { parts, declines: true } : { parts };
   }
 
   /** "waar staat dat precies?": the sources of the answer just given, or a short word that there is none. */

@@ -1,4 +1,4 @@
-import { ASKS_FOR_FIGURES, wordPattern as word } from "../intentPatterns.js";
+import { ASKS_FOR_FIGURES, wordPattern as word } from "../../bot/intentPatterns.js";
 import type { ConsultTarget } from "./consultModel.js";
 
 const SERVICEPUNT = word("servicepunt\\p{L}*");

@@ -4,7 +4,7 @@
  * youth care; questions about figures or facts are left alone.
  */
 
-import { ASKS_FOR_FIGURES, wordPattern as word } from "../intentPatterns.js";
+import { ASKS_FOR_FIGURES, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const PLACEMENT = word(
   "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging",
@@ -48,8 +48,9 @@ export function isRouteCommand(text: string): boolean {
 // verb, or going on with it ("ok verder met de route", "terug naar de route"; new-user try: a
 // question mid-route left it, and only the bare word "route" resumed). A question about the
 // route's contents ("welke stappen horen bij de route?") has none.
-const ROUTE_WORD = word("(?:plaatsings)?route|stappenplan");
-const WALK = word("doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug|(?:laten )?zien|toon\\p{L}*|geef");
+// "spoedroute graag" asks for it too (new-user try: it got a quote on acute unsafety).
+const ROUTE_WORD = word("(?:plaatsings|spoed)?route|stappenplan");
+const WALK = word("graag|aub|alsjeblieft|alstublieft|doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug|(?:laten )?zien|toon\\p{L}*|geef");
 const ASKS_FOR_FACT = word("welke|hoeveel|wanneer|waarom|wie|wat");
 /** Longer messages tell a case or ask more: they are questions, answered with the route offered. */
 const ROUTE_REQUEST_WORDS = 20;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CASE_NUMBER } from "../../bot/caseNumber.js";
+import { CASE_NUMBER, caseNumberIn } from "../../bot/caseNumber.js";
 import { qualifiedUserId, type Actor } from "../../bot/actor.js";
 import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { Directory } from "../../bot/directory.js";
@@ -172,6 +172,8 @@ export class SpoedberaadService {
     switch (action.id) {
       case SPOEDBERAAD_ACTION.start:
         return this.start(address, actor, "", action.value);
+      case SPOEDBERAAD_ACTION.startCase:
+        return this.start(address, actor, action.value ?? "");
       case SPOEDBERAAD_ACTION.set: {
         if (!(ITEM_STATES as readonly string[]).includes(third)) return [notice("Deze knop ken ik niet (meer).")];
         return this.change(address, actor, checklistId, { op: "set", item: itemId, state: third as ItemState });
@@ -506,11 +508,13 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
       return service.current(address);
     },
     // A case escalating now, or a request to hold a spoedberaad: the answer offers the checklist.
+    // A case number in the message ("… starten voor CASUS-0412") goes on the checklist the button starts.
     suggest(question) {
       if (!asksForSpoedberaad(question)) return undefined;
+      const casus = caseNumberIn(question);
       return [
-        { kind: "text", text: "Moet er nu iets gebeuren voor deze jongere? Start dan een spoedberaad: een checklist die jullie hier samen afvinken." },
-        { kind: "actions", actions: [{ id: SPOEDBERAAD_ACTION.start, label: "Start spoedberaad-checklist" }] },
+        { kind: "text", text: `Moet er nu iets gebeuren voor ${casus ? `casus ${casus}` : "deze jongere"}? Start dan een spoedberaad: een checklist die jullie hier samen afvinken.` },
+        { kind: "actions", actions: [casus ? { id: SPOEDBERAAD_ACTION.startCase, label: "Start spoedberaad-checklist", value: casus } : { id: SPOEDBERAAD_ACTION.start, label: "Start spoedberaad-checklist" }] },
       ];
     },
     async actionForm(action, address) {

@@ -1,4 +1,4 @@
-import { ASKS_FOR_FIGURES, wordPattern as word } from "../intentPatterns.js";
+import { ASKS_FOR_FIGURES, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */

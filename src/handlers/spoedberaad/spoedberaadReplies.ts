@@ -9,6 +9,8 @@ import type { Checklist, Person } from "./checklistRecord.js";
 export const SPOEDBERAAD_ACTION = {
   /** From the route outcome: value = the route summary (privacy-checked before it is kept). */
   start: "spoedberaad.start",
+  /** From an offer under a message that named a case number: value = that casusnummer. */
+  startCase: "spoedberaad.startCase",
   set: "spoedberaad.set",
   owner: "spoedberaad.owner",
   note: "spoedberaad.note",

@@ -1,0 +1,28 @@
+/**
+ * Building blocks for the small, conservative checks that decide which feature a message may
+ * want offered under its answer (the route, a consult, a spoedberaad).
+ */
+
+/** A word pattern with letters-only boundaries: \b does not work around "JZ+" and treats "ë" as a boundary. */
+export function wordPattern(pattern: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "iu");
+}
+
+/** "How many / what percentage / how often" questions want a figure, not a walk-through or a form. */
+export const ASKS_FOR_FIGURES = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
+
+/** A message that opens by asking Wegwijs to do something: "kun je …", "wil je …", "ik wil …", "start …". */
+const REQUEST_OPENING = /^\s*(?:(?:hoi|hallo|hey|hee|goedemorgen|goedemiddag|goedenavond)\b[\s,!.]*)?(?:kun(?:t)?\s+(?:je|jij|u)|kan\s+(?:je|jij)|wil(?:t)?\s+(?:je|jij|u)|zou\s+(?:je|jij|u)|ik\s+wil|wij\s+willen|we\s+willen|graag|start|open|begin|maak|regel)(?![\p{L}\p{N}])/iu;
+/** … or ends with a word that makes it one ("spoedberaad graag", "… aub"). */
+const REQUEST_CLOSING = /(?<![\p{L}\p{N}])(?:graag|aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp)\s*[.!?]*\s*$/iu;
+/** Question words: "kun je uitleggen hoe …" asks to be told something, not for something to be done. */
+const ASKS_TO_KNOW = wordPattern("hoe|wat|welke|wanneer|waarom|wie|waar|hoeveel");
+
+/**
+ * Whether a message asks Wegwijs to do something rather than asks what the documents say ("kun je
+ * een checklist spoedberaad starten?", "ik wil een consult aanvragen bij het expertteam"): an offer
+ * that does it then leads the reply (new-user try: both got quotes first and the button last).
+ */
+export function asksToAct(text: string): boolean {
+  return (REQUEST_OPENING.test(text) || REQUEST_CLOSING.test(text)) && !ASKS_TO_KNOW.test(text);
+}
