@@ -27,6 +27,23 @@ export function clockTime(iso: string | undefined): string | undefined {
   return date.toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
 }
 
+/** The calendar day in Dutch time, as "2026-12-04". */
+const amsterdamDay = (ms: number) => new Date(ms).toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+
+/**
+ * A reminder's time as a colleague reads it: "15:00" today, "morgen 15:00", else "wo 9 dec 15:00".
+ * A bare time for a reminder a day away read as one due now (new-user try: "herinnering 23:10").
+ */
+export function reminderTime(iso: string | undefined, now = Date.now()): string | undefined {
+  const clock = clockTime(iso);
+  if (!clock) return undefined;
+  const due = new Date(iso!).getTime();
+  if (amsterdamDay(due) === amsterdamDay(now)) return clock;
+  if (amsterdamDay(due) === amsterdamDay(now + 86_400_000)) return `morgen ${clock}`;
+  const date = new Date(due).toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", weekday: "short", day: "numeric", month: "short" });
+  return `${date} ${clock}`;
+}
+
 /** "3 van 9 klaar, 1 n.v.t." plus "afgerond" for a closed one; the chair after it. */
 export function checklistStatusLine(part: ChecklistPart): string {
   const done = part.items.filter((i) => i.state === "done").length;
@@ -39,7 +56,7 @@ export function checklistStatusLine(part: ChecklistPart): string {
 export function checklistItemMeta(item: ChecklistItem): string {
   const pieces: string[] = [];
   if (item.owner) {
-    const due = item.state === "open" ? clockTime(item.dueAt) : undefined;
+    const due = item.state === "open" ? reminderTime(item.dueAt) : undefined;
     pieces.push(`${item.owner} pakt het op${due ? ` (herinnering ${due})` : ""}`);
   }
   if (item.changedBy) {

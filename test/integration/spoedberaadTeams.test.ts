@@ -176,7 +176,7 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     const saved = await submit({ owner: CHAIR, dueMinutes: "", note: "Concept staat klaar" });
     expect(saved.body).toMatchObject({ type: "application/vnd.microsoft.card.adaptive" });
     const savedText = JSON.stringify(saved.body.value);
-    expect(savedText).toMatch(/Kees pakt het op \(herinnering \d\d:\d\d\)/);
+    expect(savedText).toMatch(/Kees pakt het op \(herinnering (?:morgen )?\d\d:\d\d\)/);
     expect(savedText).toContain("Notitie: Concept staat klaar");
     expect(savedText).toContain("gewijzigd door Sanne");
     // Its refresh lists the chair and Sanne by their Teams ids.

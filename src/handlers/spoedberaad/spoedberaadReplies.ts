@@ -1,5 +1,5 @@
 import { actorLabel, type Surface, unqualifiedUserId } from "../../bot/actor.js";
-import { checklistMark, checklistStateName, clockTime } from "../../bot/checklistText.js";
+import { checklistMark, checklistStateName, reminderTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import type { StoredRecord } from "../../records/recordStore.js";
@@ -123,7 +123,7 @@ export function detailsForm(
   errors: Record<string, string> = {},
 ): Extract<ReplyPart, { kind: "form" }> {
   const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner, c.conversation.surface) }, ...people] : people;
-  const due = item.owner && item.state === "open" && !c.quiet ? clockTime(item.dueAt) : undefined;
+  const due = item.owner && item.state === "open" && !c.quiet ? reminderTime(item.dueAt) : undefined;
   const minutes = Math.round(c.reminderMs / 60_000);
   const error = (id: string) => (errors[id] ? { error: errors[id] } : {});
   return {

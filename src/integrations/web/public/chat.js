@@ -223,6 +223,14 @@ function renderChoices(part) {
 const CHECK_MARK = { open: "⬜", done: "✅", nvt: "➖" };
 const CHECK_BUTTON = { done: "Klaar", nvt: "N.v.t.", open: "Weer open" };
 const clock = (iso) => (iso ? new Date(iso).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" }) : "");
+const amsterdamDay = (ms) => new Date(ms).toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+/** A reminder as a colleague reads it: "15:00" today, "morgen 15:00", else "wo 9 dec 15:00" (as the server writes it). */
+function reminderAt(iso) {
+  const due = new Date(iso).getTime();
+  if (amsterdamDay(due) === amsterdamDay(Date.now())) return clock(iso);
+  if (amsterdamDay(due) === amsterdamDay(Date.now() + 86_400_000)) return `morgen ${clock(iso)}`;
+  return `${new Date(due).toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", weekday: "short", day: "numeric", month: "short" })} ${clock(iso)}`;
+}
 function renderChecklist(part) {
   const done = part.items.filter((item) => item.state === "done").length;
   const nvt = part.items.filter((item) => item.state === "nvt").length;
@@ -231,7 +239,7 @@ function renderChecklist(part) {
     const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "mark", "aria-hidden": "true" }, `${CHECK_MARK[item.state] ?? ""} `), el("span", { class: "label" }, item.label));
     li.append(el("span", { class: "visually-hidden" }, ` (${item.state === "nvt" ? "n.v.t." : item.state === "done" ? "klaar" : "open"})`));
     const meta = [];
-    if (item.owner) meta.push(`${item.owner} pakt het op${item.dueAt ? ` (herinnering ${clock(item.dueAt)})` : ""}`);
+    if (item.owner) meta.push(`${item.owner} pakt het op${item.dueAt ? ` (herinnering ${reminderAt(item.dueAt)})` : ""}`);
     if (item.changedBy) meta.push(`gewijzigd door ${item.changedBy}${item.changedAt ? `, ${clock(item.changedAt)}` : ""}`);
     if (meta.length > 0) li.append(el("div", { class: "who" }, meta.join(" · ")));
     if (item.note) li.append(el("div", { class: "note" }, `Notitie: ${item.note}`));
