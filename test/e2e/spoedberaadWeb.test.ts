@@ -69,6 +69,8 @@ describe("spoedberaad on two web pages", () => {
     await form.getByRole("button", { name: "Opslaan" }).click();
     await item(kees, "analyse").getByText("Notitie: Concept staat klaar").waitFor({ timeout: 5000 });
     expect(await item(kees, "analyse").innerText()).toContain("Kees pakt het op");
+    // The sent form says where the change went: the card above, not a reply below.
+    await form.getByText("Opgeslagen; de checklist hierboven is bijgewerkt.").waitFor({ timeout: 5000 });
 
     // A note with a phone number is refused next to its field on a new form; the sent form is
     // closed and no longer shows the refused text, so nothing on the page looks saved.

@@ -346,7 +346,9 @@ function renderForm(part) {
     const fields = Object.fromEntries(inputs.map(([fieldId, input]) => [fieldId, input.value]));
     submit.disabled = true;
     const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
-    if (ok) finish("Verstuurd; het antwoord staat hieronder.");
+    // A checklist's details change the card itself (new-user try: "het antwoord staat hieronder",
+    // and nothing came below).
+    if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; het antwoord staat hieronder.");
     else submit.disabled = false;
   });
   return form;
@@ -572,13 +574,20 @@ async function send(payload, shownText, pressed, { under, kind } = {}) {
     if (under && kind) forgetKind(groupOf(under).key, kind);
     const group = under ? groupOf(under) : undefined;
     let after = group?.last;
+    let redrawn = false;
+    let added = false;
     for (const reply of body.replies) {
-      if (redrawLive(reply)) continue;
+      if (redrawLive(reply)) {
+        redrawn = true;
+        continue;
+      }
+      added = true;
       const article = addReply(reply, {}, after ? { after, under: group.key, kind } : {});
       if (after) after = article;
     }
     status.textContent = "";
-    return true;
+    // Where the answer went: a shared card redrawn in place above, or a new message below.
+    return redrawn && !added ? "in place" : "below";
   } catch (error) {
     addMessage("bot", [el("div", { class: "notice warning", role: "alert" }, `Dat lukte niet: ${error.message}. Probeer het opnieuw.`)]);
     status.textContent = "";
