@@ -55,6 +55,26 @@ describe("an answer beyond the sections an earlier answer quoted", () => {
   });
 });
 
+describe("a request for a document's gist", () => {
+  it("quotes what the named document says its aim is, from that document only, marked as no summary", async () => {
+    const gist = await ask.answer("waar gaat de nieuwe werkwijze over?");
+    expect(gist.status).toBe("answered");
+    expect(gist.gistOf).toMatch(/nieuwe werkwijze|Zo thuis mogelijk/);
+    expect(gist.sources.every((s) => s.documentId === groningen)).toBe(true);
+    expect(gist.text).toContain("Het ontwikkelen van een effectieve werkwijze");
+  });
+
+  it("asks which document when none is named, and answers a summary of a topic as a question", async () => {
+    const which = await ask.answer("vat het plan ff samen");
+    expect(which).toMatchObject({ status: "abstained", asksBack: true });
+    expect(which.text).toMatch(/^Welk plandocument bedoel je\?/);
+    expect(which.text).toContain("Nabij en passend");
+    const topic = await ask.answer("vat de rol van het expertteam samen");
+    expect(topic.gistOf).toBeUndefined();
+    expect(topic.asksBack).toBeUndefined();
+  });
+});
+
 describe("an answer without some documents", () => {
   it("quotes none of the documents left out, and says how much of the question its quotes hold", async () => {
     const question = "hoe zit het met veiligheid?";

@@ -165,6 +165,23 @@ describe("AskHandler and the served region's own plan", () => {
   });
 });
 
+describe("AskHandler under a request for a document's gist", () => {
+  const reply = async (result: AnswerResult) => {
+    const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()));
+    return (await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "vat het plan samen")).parts;
+  };
+
+  it("says above the quotes that it quotes the document's aim, not a summary", async () => {
+    const parts = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Voortgangsrapportage" });
+    expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „Voortgangsrapportage” over zijn doel:" });
+  });
+
+  it("shows a question back as it is, without the Servicepunt step", async () => {
+    const parts = await reply({ status: "abstained", text: "Welk plandocument bedoel je?", mode: "none", sources: [], moreSources: [], asksBack: true });
+    expect(parts.filter((p) => p.kind === "text" || p.kind === "notice")).toEqual([{ kind: "text", text: "Welk plandocument bedoel je?" }]);
+  });
+});
+
 describe("withRegionSwapped", () => {
   const regions = ["landelijk", "Rijnmond", "Groningen en Drenthe"];
 

@@ -354,8 +354,9 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       return parts;
     case "abstained":
       parts.push({ kind: "text", text: result.text });
-      // A follow-up that only repeats the previous answer is no question for the Servicepunt.
-      if (result.nothingNew) return parts;
+      // A follow-up that only repeats the previous answer is no question for the Servicepunt, nor
+      // is a question back.
+      if (result.nothingNew || result.asksBack) return parts;
       if (result.offTopic) {
         parts.push(notice(HELP_STEP, "info"));
         return parts;
@@ -372,6 +373,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       return parts;
     case "answered":
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
+      if (result.gistOf) parts.push(notice(`Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${shorten(result.gistOf.replace(/[*_`~]/g, ""), 60)}” over zijn doel:`, "info"));
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });

@@ -20,6 +20,7 @@ import { questionParts } from "./questionParts.js";
 import { definesTerm, termAsked } from "./definitionAsked.js";
 import { plainText } from "./untrustedText.js";
 import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
+import { summaryAsked } from "./summaryAsked.js";
 import { chunkLines, passageSentences } from "./sentences.js";
 
 /** A section an earlier answer quoted, as its sources name it. */
@@ -74,6 +75,10 @@ export interface AnswerResult {
   otherRegion?: { region: string; served: string; leadOnly?: boolean };
   /** Another region whose plans also answer, left out for the served region's (see AskHandler). */
   alsoInRegion?: string;
+  /** The document whose aim these quotes give, for a request to summarise it (see documentGist). */
+  gistOf?: string;
+  /** Not an answer but a question back (which document?): shown as it is. */
+  asksBack?: boolean;
   /** Share of the question's weight the quotes hold (answered only). */
   questionCoverage?: number;
 }
@@ -267,6 +272,28 @@ export class AskService {
   }
 
   /**
+   * A request for a document's gist ("vat de regiovisie samen", "waar gaat het actieplan over?"):
+   * what that document says its aim is, from its own passages only, marked so the reply says a
+   * summary is not what it gets. "vat het plan samen" with several documents and none named asks
+   * which one. Undefined for any other message, or when the document says nothing on its aim.
+   */
+  private async documentGist(question: string): Promise<AnswerResult | undefined> {
+    const summary = summaryAsked(question);
+    if (!summary) return undefined;
+    const named = this.knowledge.namedDocument(question);
+    if (!named) {
+      if (summary.about.length > 0 || this.knowledge.documentCount < 2) return undefined;
+      const titles = this.knowledge.documentMetas().map((meta) => `• ${meta.shortTitle ?? meta.title}`);
+      return { status: "abstained", text: `Welk plandocument bedoel je? Noem het in je vraag, bijvoorbeeld: waar gaat de regiovisie over?\n${titles.join("\n")}`, mode: "none", sources: [], moreSources: [], asksBack: true };
+    }
+    const naming = new Set(wordTokens(foldText(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`)));
+    if (!summary.about.every((word) => naming.has(word))) return undefined;
+    const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
+    const aim = await this.answerAsRetrieved(`wat is het doel van ${named.title}?`, this.retrieverFor({ withoutDocuments: others }));
+    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title } : undefined;
+  }
+
+  /**
    * Retrieval for one answer: all passages, or, for a follow-up that found only what the previous
    * answer showed, those outside the sections that answer quoted (see AnswerOptions.beyond).
    */
@@ -312,6 +339,8 @@ export class AskService {
     const factDocument = fact ? this.knowledge.namedDocument(searchText) : undefined;
     const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
     if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
+    const gist = parts ? undefined : await this.documentGist(searchText);
+    if (gist) return { ...gist, privacyWarning };
 
     let passages = await retrieve(searchText, this.options.topK);
     // A second question may be answered further down the ranking than the first (see extractive).

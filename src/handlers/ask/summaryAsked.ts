@@ -1,0 +1,25 @@
+import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
+
+/**
+ * "vat het plan ff samen", "waar gaat de regiovisie over?", "wat staat er in het actieplan?": a
+ * request for a document's gist. Quotes cannot summarise; what a document says its aim is comes
+ * closest (new-user try: "vat het plan ff samen" got one sentence about the VNG's follow-up).
+ */
+const SUMMARY = /\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(?:ing|en)|samengevat|waar\s+gaat\s+(?:\S+\s+){0,8}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in)\b/;
+
+/** Words that ask for a summary or point at a document without naming what in it. */
+const ASKING_ONLY = new Set(
+  "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk zo op hoofdlijnen"
+    .split(" "),
+);
+
+/**
+ * Whether the message asks for a summary, and whether it names anything besides the document
+ * (`about`: "vat de rol van het expertteam samen" is a question about the Expertteam, asked as
+ * usual).
+ */
+export function summaryAsked(question: string): { about: string[] } | undefined {
+  const folded = foldText(question);
+  if (!SUMMARY.test(folded)) return undefined;
+  return { about: wordTokens(folded).filter((word) => !ASKING_ONLY.has(word)) };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { summaryAsked } from "../../src/handlers/ask/summaryAsked.js";
+
+describe("summaryAsked", () => {
+  it("reads a request for a document's gist, and what besides the document it names", () => {
+    expect(summaryAsked("vat het plan ff samen")).toEqual({ about: [] });
+    expect(summaryAsked("kun je de regiovisie even samenvatten?")).toEqual({ about: ["regiovisie"] });
+    expect(summaryAsked("vat de regiovisie samen")).toEqual({ about: ["regiovisie"] });
+    expect(summaryAsked("waar gaat het actieplan over?")).toEqual({ about: ["actieplan"] });
+    expect(summaryAsked("wat staat er allemaal in de voortgangsrapportage?")).toEqual({ about: ["voortgangsrapportage"] });
+    expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "van", "expertteam"]);
+  });
+
+  it("leaves other questions alone", () => {
+    expect(summaryAsked("wat moet er samen met de gemeente?")).toBeUndefined();
+    expect(summaryAsked("wie gaat over de machtiging?")).toBeUndefined();
+  });
+});
