@@ -10,6 +10,16 @@ import { questionParts } from "./questionParts.js";
 const ASKS_WHAT_IT_IS =
   /^\s*(?:en\s+)?wat\s+(?:is|betekent|houdt)\s+(?:(?:een|de|het|t|'t)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|in|eigenlijk\s+in|precies\s+in))*\s*\??\s*$/iu;
 
+/**
+ * "wat is het belangrijkste doel?", "wat is het verschil?": a superlative or a word for a goal, a
+ * difference or a plan names no term to explain but asks a fact (new-user try: "Wat „belangrijkste
+ * doel” precies is, staat niet in de plandocumenten").
+ */
+const NOT_A_TERM_ALONE = new Set(
+  "belangrijkste grootste voornaamste eerste laatste beste meeste huidige volgende doel doelen hoofddoel verschil idee bedoeling probleem reden plan planning status stand oplossing knelpunt advies opdracht"
+    .split(" "),
+);
+
 /** Words that make the phrase more than a name for a thing. */
 const NOT_A_TERM = /^(?:van|voor|bij|op|met|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?)$/;
 
@@ -22,7 +32,7 @@ export function termAsked(question: string): { typed: string; folded: string } |
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   if (!match) return undefined;
   const words = foldText(match[1]!).split(/\s+/);
-  if (words.some((word) => NOT_A_TERM.test(word))) return undefined;
+  if (words.some((word) => NOT_A_TERM.test(word)) || words.every((word) => NOT_A_TERM_ALONE.has(word))) return undefined;
   return { typed: match[1]!, folded: words.join(" ") };
 }
 
