@@ -242,6 +242,24 @@ describe("the route conversation (Redis)", () => {
     expect(seen.actions.filter((a) => a.id === "route.choose")).toHaveLength(gd.routes.length);
   });
 
+  it("answers an answer typed at a step that waits for a button with where the walk stands, and a question as a question", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    let seen = await driver.say("deels, moeder wel, vader niet in beeld");
+    expect(seen.text).toMatch(/^Je zit midden in de plaatsingsroute, bij: „/);
+    expect(seen.text).toContain("Kies je antwoord met de knoppen bij die stap");
+    // The walk itself did not move: "route" shows the same step.
+    seen = await driver.say("route");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
+    // A question, thanks or a request is not taken for an answer.
+    seen = await driver.say("wat is een spoedberaad?");
+    expect(seen.text).not.toContain("Je zit midden in de plaatsingsroute");
+    seen = await driver.say("top, bedankt!");
+    expect(seen.text).not.toContain("Je zit midden in de plaatsingsroute");
+  });
+
   it("starts over with 'Opnieuw beginnen' and answers a button of an earlier step with the current step", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");

@@ -26,6 +26,8 @@ import { emptySession, type RouteSession, RouteSessionStore } from "./routeSessi
 import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
+import { asksToAct } from "../../bot/intentPatterns.js";
+import { smallTalkIntent } from "../smallTalk.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -98,9 +100,16 @@ export class RouteHandler {
     if (isRouteCommand(text) || asksForRoute(text)) return inSlot(address, await this.resumeOrPick(address));
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
-    if (!session?.awaitingText) return undefined;
     const at = this.position(session);
-    if (!at || at.node.id !== session.awaitingText) return undefined;
+    if (!session || !at) return undefined;
+    if (!session.awaitingText) {
+      // A typed answer to a step that waits for a button ("deels, moeder wel, vader niet in beeld")
+      // was read as a question about the documents and left the walk without a word (new-user try).
+      if (at.node.kind !== "question" || !readsAsAnAnswer(text)) return undefined;
+      const step = shorten(fillText(at.node.text, this.ctx.region), 120);
+      return { parts: [notice(`Je zit midden in de plaatsingsroute, bij: „${step}” Kies je antwoord met de knoppen bij die stap, of typ *route* om hem hier opnieuw te zien. Wil je iets over de plannen vragen? Zet er dan een vraagteken achter.`, "info")] };
+    }
+    if (at.node.id !== session.awaitingText) return undefined;
     return inSlot(address, await this.freeTextAnswer(address, session, at, text));
   }
 
@@ -350,3 +359,18 @@ function unavailable(): Reply {
     parts: [notice("De plaatsingsroutes zijn nu niet beschikbaar. Stel je vraag gewoon in de chat, of vraag de beheerder om het na te kijken.", "warning")],
   };
 }
+
+/** Question words: a message with one asks something, also without a question mark. */
+const ASKS = /(?<![\p{L}])(?:hoe|wat|welke?|wanneer|waarom|wie|waar|hoeveel|kun|kan|mag|moet)(?![\p{L}])/iu;
+/** Longer than this, a message without a question mark still tells or asks more than an answer does. */
+const ANSWER_WORDS = 12;
+
+/**
+ * Whether a typed message reads as an answer to the step on screen rather than as a question,
+ * a request or small talk: short, no question mark or question word, no greeting or thanks.
+ */
+function readsAsAnAnswer(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== "" && !trimmed.includes("?") && trimmed.split(/\s+/).length <= ANSWER_WORDS && !ASKS.test(trimmed) && !asksToAct(trimmed) && smallTalkIntent(trimmed) === undefined;
+}
+
