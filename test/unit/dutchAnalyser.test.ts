@@ -186,6 +186,9 @@ describe("DutchAnalyser", () => {
     const document = new Set(analyser.indexTerms("een gedeelde verklarende analyse"));
     expect([...query.keys()].some((t) => document.has(t))).toBe(true);
     expect(analyser.indexTerms("plaatsing in de JZ+")).toContain(analyser.stem("jeugdzorgplus"));
+    // A huisarts as professionals write it ("HA"), and the POH.
+    expect([...analyser.queryTerms("samenwerking ha en jgz").keys()]).toContain(analyser.stem("huisarts"));
+    expect([...analyser.queryTerms("wat doet een poh jeugd?").keys()]).toContain(analyser.stem("praktijkondersteuner"));
   });
 
   it("reads a percent sign as the word procent", () => {
