@@ -191,6 +191,12 @@ describe("DutchAnalyser", () => {
     expect([...analyser.queryTerms("wat doet een poh jeugd?").keys()]).toContain(analyser.stem("praktijkondersteuner"));
   });
 
+  it("reads the wijkteams as the 'lokale teams' the Rijnmond plan speaks of, below what was typed", () => {
+    const terms = analyser.queryTerms("wat doen de wijkteams?");
+    expect(terms.get(analyser.stem("lokale"))).toBeLessThan(1);
+    expect(terms.get(analyser.stem("wijkteams"))).toBe(1);
+  });
+
   it("reads a percent sign as the word procent", () => {
     expect(analyser.indexTerms("circa 70% van de jongeren")).toContain(analyser.stem("procent"));
   });
