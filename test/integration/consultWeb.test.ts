@@ -134,6 +134,8 @@ describe("consult requests on the web", () => {
 
     expect(text(await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week." } } }))).toContain("doorgestuurd");
     await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Antwoord van de aanvrager: Ja, sinds vorige week.")));
+    // The requester's own answer is confirmed once, by the reply above, not again on their page.
+    expect(JSON.stringify(askerStream.events)).not.toContain(`Je antwoord op ${id} is doorgegeven`);
 
     await post(COORD, { action: { id: "consult.note", value: id, fields: { note: "Bespreken in het overleg." } } });
     await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Bespreken in het overleg.")));
@@ -147,6 +149,20 @@ describe("consult requests on the web", () => {
 
     const history = await app.app.records.open(consultKind(60)).history(id!);
     expect(history.map((h) => h.type)).toEqual(["filed", "claimed", "asked", "answered", "noted", "closed"]);
+  });
+
+  it("a colleague may close a request another coordinator claimed, and the card and the requester name who closed it", { timeout: 30_000 }, async () => {
+    const { id } = await file(ASKER);
+    const claimer = `${COORD2}`;
+    await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: claimer, name: "Coördinator Claim", conversation: `conv-${claimer}`, action: { id: "consult.claim", value: id } }) });
+    const closed = await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: COORD, name: "Coördinator Sluit", conversation: `conv-${COORD}`, action: { id: "consult.close", value: id } }) });
+    expect(text(((await closed.json()) as any).replies)).toContain("afgerond");
+    const told = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is afgerond`)));
+    expect(JSON.stringify(told.data)).toContain("afgerond door Coördinator Sluit");
+    const stored = await app.app.records.open(consultKind(60)).get(id!);
+    expect(stored!.value).toMatchObject({ status: "afgerond", assignee: { userId: claimer }, closedBy: { userId: COORD, name: "Coördinator Sluit" } });
+    const card = await coordStream.waitFor((events) => events.find((e) => e.type === "update" && JSON.stringify(e.data).includes(id!) && JSON.stringify(e.data).includes("afgerond door")));
+    expect(JSON.stringify(card.data)).toContain("afgerond door Coördinator Sluit");
   });
 
   it("10 simultaneous claims: one winner, nine private refusals naming the winner, one history entry", async () => {

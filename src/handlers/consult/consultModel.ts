@@ -25,6 +25,8 @@ export const consultRequestSchema = z.object({
   /** Where it was filed: status messages go back there. */
   requester: person.extend({ conversationId: z.string(), threadId: z.string().optional() }),
   assignee: person.optional(),
+  /** Who closed it: a colleague of the assignee may (new-user try: the card then named the assignee). */
+  closedBy: person.optional(),
   /** The open question to the requester, while status is "vraag uitgezet". */
   openQuestion: z.string().optional(),
   /** Last internal note, to apply a double-submitted note once. */

@@ -38,7 +38,7 @@ export function statusLine(request: ConsultRequest): string {
     case "vraag uitgezet":
       return `Status: vraag uitgezet door ${personLabel(request.assignee)} (${when(request.updatedAt)})`;
     case "afgerond":
-      return `Status: afgerond door ${personLabel(request.assignee)} (${when(request.closedAt)})`;
+      return `Status: afgerond door ${personLabel(request.closedBy ?? request.assignee)} (${when(request.closedAt)})`;
     case "geannuleerd":
       return `Status: geannuleerd door de aanvrager (${when(request.closedAt)})`;
   }
@@ -79,7 +79,7 @@ const EVENT_TEXT: Record<string, (r: ConsultRequest) => string> = {
   claimed: (r) => `Je consultaanvraag ${r.id} is opgepakt door ${personLabel(r.assignee)}.`,
   asked: (r) => `${personLabel(r.assignee)} heeft een vraag over je consultaanvraag ${r.id}:\n${r.openQuestion ?? ""}`,
   answered: (r) => `Je antwoord op ${r.id} is doorgegeven.`,
-  closed: (r) => `Je consultaanvraag ${r.id} is afgerond door ${personLabel(r.assignee)}.`,
+  closed: (r) => `Je consultaanvraag ${r.id} is afgerond door ${personLabel(r.closedBy ?? r.assignee)}.`,
   cancelled: (r) => `Je consultaanvraag ${r.id} is geannuleerd.`,
 };
 

@@ -168,7 +168,7 @@ export class ConsultService {
 
   async close(actor: Actor, id: string): Promise<ActionOutcome> {
     return this.coordinatorChange(actor, id, (request) => ({
-      next: { ...request, status: "afgerond", closedAt: new Date(this.now()).toISOString(), assignee: request.assignee ?? personOf(actor) },
+      next: { ...request, status: "afgerond", closedAt: new Date(this.now()).toISOString(), assignee: request.assignee ?? personOf(actor), closedBy: personOf(actor) },
       event: "closed",
     }));
   }
@@ -308,8 +308,9 @@ export class ConsultService {
       payload: { id: request.id, place } satisfies CardJobData,
       jobId: `consult-card:${request.id}:v${version}:${i}`,
     }));
-    // Filing is confirmed by the handler's own reply where the requester is; later changes come here.
-    if (event !== "filed") out.push(deliverMessage(requesterTarget(request), requesterStatusReply(request, event), { jobId: `consult-status:${request.id}:v${version}` }));
+    // What the requester did (filing, answering, cancelling) is confirmed by the handler's own reply
+    // where they are: a second message there said it twice (new-user try). Others' changes come here.
+    if (!REQUESTER_EVENTS.has(event)) out.push(deliverMessage(requesterTarget(request), requesterStatusReply(request, event), { jobId: `consult-status:${request.id}:v${version}` }));
     out.push(...this.webhookMessage(request, version, event));
     return out;
   }
@@ -333,6 +334,9 @@ export class ConsultService {
     return [{ type: WEBHOOK_JOB, payload, jobId: `consult-webhook:${deliveryId}` }];
   }
 }
+
+/** Changes the requester makes themselves. */
+const REQUESTER_EVENTS = new Set(["filed", "answered", "cancelled"]);
 
 interface Decision {
   next: ConsultRequest;
