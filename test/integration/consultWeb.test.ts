@@ -165,6 +165,22 @@ describe("consult requests on the web", () => {
     expect(JSON.stringify(card.data)).toContain("afgerond door Coördinator Sluit");
   });
 
+  it("shows the requests asked for in plain words or by number, each person only what is theirs to see", async () => {
+    const { id } = await file(ASKER);
+    // A coordinator gets the open ones, the requester their own, both with their buttons.
+    const open = await post(COORD, { text: "welke aanvragen staan nog open?" });
+    expect(text(open)).toContain("Open consultaanvragen");
+    expect(text(open)).toContain(id!);
+    const own = await post(ASKER, { text: "laat mijn openstaande consulten zien" });
+    expect(text(own)).toContain("Jouw consultaanvragen");
+    // By its number: the requester gets it with Annuleren, someone else nothing of it.
+    const named = await post(ASKER, { text: `annuleer ${id!.toLowerCase()}` });
+    expect(named.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? [])).toContainEqual(expect.objectContaining({ id: "consult.cancel", value: id }));
+    const stranger = await post(OTHER, { text: `hoe staat ${id} ervoor?` });
+    expect(text(stranger)).toContain(`Ik vind geen consultaanvraag ${id} van jou`);
+    expect(text(stranger)).not.toContain(VALID.question);
+  });
+
   it("10 simultaneous claims: one winner, nine private refusals naming the winner, one history entry", async () => {
     const { id } = await file(ASKER);
     const results = await Promise.all(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksToConsult } from "../../src/handlers/consult/consultIntent.js";
+import { asksForConsultList, asksToConsult, requestIdIn } from "../../src/handlers/consult/consultIntent.js";
 
 describe("asksToConsult (offers the consult form under an answer)", () => {
   it.each([
@@ -23,5 +23,22 @@ describe("asksToConsult (offers the consult form under an answer)", () => {
     expect(asksToConsult("hoeveel consulten deed het expertteam in 2020?")).toBeUndefined();
     expect(asksToConsult("wat is een consult?")).toBeUndefined();
     expect(asksToConsult("hoe vraag ik een machtiging aan?")).toBeUndefined();
+  });
+});
+
+describe("asksForConsultList", () => {
+  it("reads a plain request to see consult requests", () => {
+    for (const text of ["welke aanvragen staan nog open?", "laat mijn openstaande consulten zien", "consulten lijst", "open consultaanvragen", "overzicht consulten graag"]) {
+      expect(asksForConsultList(text), text).toBe(true);
+    }
+  });
+  it("leaves other requests and questions alone", () => {
+    for (const text of ["welke aanvragen voor een spoedmachtiging zijn er?", "welke aanvragen voor spoedplaatsing komen binnen?", "hoe vraag ik een consult aan?", "wat doet het servicepunt met open vragen?"]) {
+      expect(asksForConsultList(text), text).toBe(false);
+    }
+  });
+  it("finds a request number in a message", () => {
+    expect(requestIdIn("annuleer cr-2026-000002 aub")).toBe("CR-2026-000002");
+    expect(requestIdIn("hoe staat het ervoor?")).toBeUndefined();
   });
 });

@@ -4,8 +4,8 @@ import type { Incoming, Resolved } from "../../bot/incoming.js";
 import { parseConsultHandover } from "../../bot/consultHandover.js";
 import type { Reply } from "../../bot/reply.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
-import { asksToConsult } from "./consultIntent.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
+import { asksForConsultList, asksToConsult, requestIdIn } from "./consultIntent.js";
 import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, requesterList, textForm } from "./consultReplies.js";
 import { type ActionOutcome, type ConsultService, isCoordinator } from "./consultService.js";
 
@@ -113,7 +113,22 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     },
 
     async message(incoming) {
-      if (MINE.test(incoming.text.trim())) return [await listFor(incoming.actor)];
+      const text = incoming.text.trim();
+      if (MINE.test(text)) return [await listFor(incoming.actor)];
+      // A request named by its number: shown with what its reader may do with it (Annuleren for
+      // the requester, the coordinator's buttons), never someone else's.
+      const id = requestIdIn(text);
+      if (id) {
+        const stored = await service.get(id);
+        const request = stored?.value;
+        if (request && isCoordinator(incoming.actor, request.target)) return [coordinatorList([request])];
+        if (request && (await service.ownedBy(incoming.actor)).some((own) => own.id === id)) return [requesterList([request])];
+        return [notice(`Ik vind geen consultaanvraag ${id} van jou. Typ *mijn consulten* voor je eigen aanvragen.`, "warning")];
+      }
+      if (asksForConsultList(text)) {
+        const coordinator = TARGETS.some((t) => isCoordinator(incoming.actor, t));
+        return [coordinator ? await coordinatorView(incoming.actor) : await listFor(incoming.actor)];
+      }
       return undefined;
     },
 

@@ -28,3 +28,24 @@ export function asksToConsult(text: string): { target?: ConsultTarget } | undefi
   if (servicepunt === expertteam) return {};
   return { target: servicepunt ? "servicepunt" : "expertteam" };
 }
+
+/** The requests themselves: "consulten", "consultaanvragen", "aanvragen", "mijn consults". */
+const REQUESTS = word("consult(?:en|s|aanvragen)|aanvragen");
+/** Asking to see them: open ones, a list, an overview. */
+const SHOW = word("open|openstaande?|lopende?|lijst|overzicht|laat|toon|zien|welke");
+/** Other requests a professional speaks of: for an authorisation, a subsidy, a place. */
+const OTHER_REQUESTS = word("\\p{L}*(?:machtiging|subsidie|plek|plaats|jeugdhulp|budget)\\p{L}*");
+
+/**
+ * A message that asks to see consult requests in plain words ("welke aanvragen staan nog open?",
+ * "laat mijn openstaande consulten zien", "consulten lijst"): the list, not a quote from the plans
+ * (new-user try: only the exact words "consulten" and "mijn consulten" worked).
+ */
+export function asksForConsultList(text: string): boolean {
+  return text.trim().split(/\s+/).length <= 10 && REQUESTS.test(text) && SHOW.test(text) && !OTHER_REQUESTS.test(text);
+}
+
+/** A request number in a message ("annuleer CR-2026-000002", "hoe staat CR-2026-000001 ervoor?"). */
+export function requestIdIn(text: string): string | undefined {
+  return /(?<![\p{L}\p{N}])CR-\d{4}-\d{6,}(?![\p{L}\p{N}])/iu.exec(text)?.[0]?.toUpperCase();
+}
