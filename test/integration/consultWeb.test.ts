@@ -64,6 +64,12 @@ describe("consult requests on the web", () => {
     const opened = await post(ASKER, { action: offer });
     const form = opened.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
     expect(form.fields.find((f: any) => f.id === "target").value).toBe("expertteam");
+    // Haste and a case number in the message are filled in too.
+    const urgent = await post(ASKER, { text: "ik wil met spoed een casus inbrengen bij het expertteam, CASUS-0418" });
+    const urgentOffer = urgent.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).find((a: any) => a.id === "consult.new");
+    const urgentForm = (await post(ASKER, { action: urgentOffer })).flatMap((r) => r.parts).find((p: any) => p.kind === "form");
+    const field = (id: string) => urgentForm.fields.find((f: any) => f.id === id).value;
+    expect([field("target"), field("urgency"), field("caseRef")]).toEqual(["expertteam", "spoed", "CASUS-0418"]);
     const about = await post(ASKER, { text: "wat doet het servicepunt precies?" });
     expect(about.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).map((a: any) => a.id)).not.toContain("consult.new");
   });

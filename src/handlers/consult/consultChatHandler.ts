@@ -1,7 +1,8 @@
 import type { Actor } from "../../bot/actor.js";
 import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { Incoming, Resolved } from "../../bot/incoming.js";
-import { parseConsultHandover } from "../../bot/consultHandover.js";
+import { consultHandoverAction, parseConsultHandover } from "../../bot/consultHandover.js";
+import { caseNumberIn } from "../../bot/caseNumber.js";
 import type { Reply } from "../../bot/reply.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
@@ -11,6 +12,8 @@ import { type ActionOutcome, type ConsultService, isCoordinator } from "./consul
 
 const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
 const MAX_TEXT = 3000;
+/** A message that asks for haste: the offered form is filled in as "spoed". */
+const URGENT = /(?<![\p{L}])(?:spoed|spoedig|dringend|urgent|vandaag nog|acuut)(?![\p{L}])/iu;
 
 const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], string> = {
   missing: "Deze consultaanvraag bestaat niet (meer).",
@@ -57,8 +60,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
   /** The form from a hand-over button (route outcome, closed spoedberaad): target and summary filled in. */
   function handoverForm(value: string | undefined) {
-    const { target, caseRef, summary } = parseConsultHandover(value);
-    return form({ summary, ...(target ? { target } : {}), ...(caseRef ? { caseRef } : {}) });
+    const { target, caseRef, urgency, summary } = parseConsultHandover(value);
+    return form({ summary, ...(target ? { target } : {}), ...(caseRef ? { caseRef } : {}), ...(urgency ? { urgency } : {}) });
   }
 
   function textField(fields: Record<string, string> | undefined, id: string): { text?: string; error?: string } {
@@ -139,7 +142,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       const to = asked.target ? names[asked.target] : `${names.servicepunt} of het ${names.expertteam}`;
       return [
         { kind: "text", text: `Wil je een casus voorleggen aan het ${to}? Dat kan hier met een consultaanvraag. Zet er geen namen of andere gegevens in waaraan iemand de jongere herkent.` },
-        { kind: "actions", actions: [{ id: CONSULT_ACTION.new, label: "Consultaanvraag indienen", value: asked.target ? `${asked.target}\n` : "" }] },
+        // What the message says goes into the form: the team, a case number, "met spoed".
+        { kind: "actions", actions: [consultHandoverAction(asked.target, "", caseNumberIn(question), URGENT.test(question) ? "spoed" : undefined)] },
       ];
     },
 
