@@ -139,7 +139,7 @@ describe("consult requests on the web", () => {
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(id!);
 
     expect(text(await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week." } } }))).toContain("doorgestuurd");
-    await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Antwoord van de aanvrager: Ja, sinds vorige week.")));
+    await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} · Antwoord van de aanvrager: Ja, sinds vorige week.`)));
     // The requester's own answer is confirmed once, by the reply above, not again on their page.
     expect(JSON.stringify(askerStream.events)).not.toContain(`Je antwoord op ${id} is doorgegeven`);
 

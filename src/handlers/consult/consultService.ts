@@ -154,7 +154,7 @@ export class ConsultService {
         next: { ...request, status: "vraag uitgezet", openQuestion: question, assignee: request.assignee ?? personOf(actor), claimedAt: request.claimedAt ?? at },
         event: "asked",
         data: { question },
-        thread: `Vraag aan de aanvrager (${actorLabel(actor)}): ${question}`,
+        thread: `${request.id} · Vraag aan de aanvrager (${actorLabel(actor)}): ${question}`,
       };
     });
   }
@@ -162,7 +162,7 @@ export class ConsultService {
   async note(actor: Actor, id: string, note: string): Promise<ActionOutcome> {
     return this.coordinatorChange(actor, id, (request) => {
       if (request.lastNote === note) return "same";
-      return { next: { ...request, lastNote: note }, event: "noted", data: { note }, thread: `Interne notitie van ${actorLabel(actor)}: ${note}`, silent: true };
+      return { next: { ...request, lastNote: note }, event: "noted", data: { note }, thread: `${request.id} · Interne notitie van ${actorLabel(actor)}: ${note}`, silent: true };
     });
   }
 
@@ -179,7 +179,7 @@ export class ConsultService {
       if (!isRequester(actor, request)) return "forbidden";
       if (request.status !== "vraag uitgezet") return "state";
       const { openQuestion: _asked, ...rest } = request;
-      return { next: { ...rest, status: "opgepakt" }, event: "answered", data: { answer }, thread: `Antwoord van de aanvrager: ${answer}` };
+      return { next: { ...rest, status: "opgepakt" }, event: "answered", data: { answer }, thread: `${request.id} · Antwoord van de aanvrager: ${answer}` };
     }, actor);
   }
 
@@ -342,7 +342,11 @@ interface Decision {
   next: ConsultRequest;
   event: string;
   data?: Record<string, unknown>;
-  /** A line for the thread under the card (questions, answers, internal notes). */
+  /**
+   * A line for the thread under the card (questions, answers, internal notes), opening with the
+   * request's number: the web shows it as a message of its own (new-user try: with several open,
+   * "Antwoord van de aanvrager" alone could be any of them).
+   */
   thread?: string;
   /** No card update or requester message (an internal note). */
   silent?: boolean;
