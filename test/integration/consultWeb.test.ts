@@ -93,8 +93,11 @@ describe("consult requests on the web", () => {
     const byId = Object.fromEntries(form.fields.map((f: any) => [f.id, f]));
     expect(byId.question.error).toMatch(/telefoonnummer/);
     expect(byId.tried.error).toMatch(/e-mailadres/);
-    // The refused text is not echoed back; the valid fields are kept.
-    expect(byId.question.value).toBeUndefined();
+    // The refused data is not echoed back, the rest of the field is (not to be typed again); the
+    // valid fields are kept.
+    expect(byId.question.value).toMatch(/^Bel moeder op \[.+\]$/);
+    expect(byId.tried.value).toMatch(/^Mail naar \[.+\]$/);
+    expect(JSON.stringify(form)).not.toContain("jan@example.org");
     expect(byId.caseRef.value).toBe(VALID.caseRef);
     expect(text(replies)).not.toContain("06-12345678");
     const missing = await file(ASKER, { ...VALID, caseRef: "", target: "nergens" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FormField, ReplyPart } from "../../bot/reply.js";
-import { findPersonalData, type PersonalDataKind } from "../../privacy/personalData.js";
+import { findPersonalData, type PersonalDataKind, redactPersonalData } from "../../privacy/personalData.js";
 import { TARGETS, type ConsultTarget } from "./consultModel.js";
 
 export const FORM_FIELD_IDS = ["target", "urgency", "caseRef", "question", "tried", "summary"] as const;
@@ -82,10 +82,17 @@ export const FORM_ID = "consult";
 
 /**
  * The request form. `values` pre-fills (a route summary, or what was typed before a refusal);
- * values with personal data are never echoed back, only the error next to the field.
+ * personal data is never echoed back: a refused field returns without it, next to its error.
  */
 export function consultForm(names: TargetNames, values: Partial<Record<string, string>> = {}, errors: Record<string, string> = {}): Extract<ReplyPart, { kind: "form" }> {
-  const keep = (id: string) => (errors[id] && personalDataProblem(values[id] ?? "") ? undefined : values[id]);
+  // A field refused for personal data comes back with that data taken out, so the rest need not be
+  // typed again (new-user try: the whole question was gone); if anything is left, nothing comes back.
+  const keep = (id: string) => {
+    const value = values[id];
+    if (!errors[id] || value === undefined || !personalDataProblem(value)) return value;
+    const redacted = redactPersonalData(value).text;
+    return personalDataProblem(redacted) ? undefined : redacted;
+  };
   const field = (f: FormField): FormField => {
     const value = keep(f.id);
     return { ...f, ...(value ? { value } : {}), ...(errors[f.id] ? { error: errors[f.id] } : {}) };
