@@ -158,8 +158,10 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(notices[0]!.text).toMatch(/^Gaat je vraag over een jongere of een plaatsing\? Leg hem dan voor aan het Servicepunt JeugdzorgPlus/);
     // Nearby passages may be shown, but never as the sources of an answer.
     expect(sourcesTitled(parts, "Bronnen")).toBeUndefined();
-    // Only 👍 / 👎: there is no answer to show more sources for.
-    expect(actionIds(parts)).toEqual([]);
+    // No "Meer bronnen": there is no answer to show more sources for; the way to the Servicepunt
+    // named above is a consult request, the Servicepunt filled in.
+    expect(actionIds(parts)).toEqual(["consult.new"]);
+    expect(parts.flatMap((p) => (p.kind === "actions" ? p.actions : []))[0]).toMatchObject({ label: "Consultaanvraag indienen", value: "servicepunt\n" });
     expect(answerIdOf(parts)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -167,12 +169,14 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     const parts = await ask(userId(), "Hoeveel gemeenten doen mee aan het klachtenloket van de provincie?");
     expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
     expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden."]);
+    expect(actionIds(parts)).toEqual([]);
   });
 
   it("does not send a question about the Servicepunt's own contact details back to the Servicepunt", async () => {
     const parts = await ask(userId(), "wat is het telefoonnummer van het Servicepunt JZ+ in Groningen?");
     expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
-    expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt."]);
+    expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag."]);
+    expect(actionIds(parts)).toEqual(["consult.new"]);
   });
 
   it("does not send someone who works at the Servicepunt to the gemeente to reach the Servicepunt", async () => {

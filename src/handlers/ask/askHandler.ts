@@ -1,6 +1,7 @@
 import type { ConversationAddress } from "../../bot/incoming.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import { notRememberedNotice } from "../../bot/storeNotices.js";
+import { consultHandoverAction } from "../../bot/consultHandover.js";
 import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
@@ -21,8 +22,8 @@ export const FEEDBACK_REASON_FIELD = "reason";
 export const FEEDBACK_REASON_CHARS = 500;
 
 const ABSTAIN_TEXT = "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.";
-const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio.";
-const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt.";
+const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio, hier met een consultaanvraag.";
+const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag.";
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
 /** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
 const ABOUT_A_CASE =
@@ -366,7 +367,11 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       // gemeenten …?") gets examples of what Wegwijs does answer (new-user try).
       // Nor is someone who works there ("Ik ben coördinator bij het Servicepunt …"; new-user try):
       // a message that names the Servicepunt gets the contact step only when it asks how to reach it.
-      parts.push(notice(/servicepunt/i.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP, "info"));
+      const step = /servicepunt/i.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
+      parts.push(notice(step, "info"));
+      // Pointed to the Servicepunt: the way to reach it from here (new-user try: the reply named it
+      // and offered no way to it).
+      if (step !== HELP_STEP) parts.push({ kind: "actions", actions: [consultHandoverAction("servicepunt", "")] });
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
       }
