@@ -111,6 +111,8 @@ describe("consult requests on the web", () => {
     expect(id).toMatch(/^CR-\d{4}-\d{6}$/);
     const card = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(id!)));
     expect(JSON.stringify(card.data)).toContain("Oppakken");
+    // An urgent request stands out on the card with a warning.
+    expect(card.data.reply.parts).toContainEqual({ kind: "notice", level: "warning", text: "Spoed: de aanvrager vraagt om een reactie vandaag nog." });
 
     // A non-coordinator sees no list and cannot act.
     expect(text(await post(ASKER, { text: "consulten" }))).toContain("alleen voor coördinatoren");

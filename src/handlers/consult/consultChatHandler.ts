@@ -40,7 +40,10 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
   const form = (values: Record<string, string> = {}, errors: Record<string, string> = {}) => consultForm(names, values, errors);
 
   async function listFor(actor: Actor): Promise<Reply> {
-    return requesterList(await service.ownedBy(actor));
+    const own = requesterList(await service.ownedBy(actor));
+    // A coordinator looking at "mijn consulten" may mean the ones they handle.
+    const coordinator = TARGETS.some((t) => isCoordinator(actor, t));
+    return coordinator ? { ...own, parts: [...own.parts, { kind: "notice", level: "info", text: "De open aanvragen die jij als coördinator behandelt, zie je met *consulten*." }] } : own;
   }
 
   async function coordinatorView(actor: Actor): Promise<Reply> {

@@ -58,6 +58,9 @@ function coordinatorActions(request: ConsultRequest): ReplyAction[] {
 export function coordinatorCard(request: ConsultRequest): Reply {
   const parts: ReplyPart[] = [
     { kind: "heading", text: `${request.id} · ${request.urgency === "spoed" ? "SPOED" : "regulier"} · ${TARGET_LABEL[request.target]}` },
+    // Every surface marks a warning: an urgent open request stands out from the regular ones
+    // (new-user try: only the word in the heading told them apart).
+    ...(request.urgency === "spoed" && OPEN_STATUSES.includes(request.status) ? [{ kind: "notice" as const, level: "warning" as const, text: "Spoed: de aanvrager vraagt om een reactie vandaag nog." }] : []),
     {
       kind: "text",
       text: [`*Casusnummer:* ${request.caseRef}`, `*Vraag:* ${request.question}`, `*Al geprobeerd:* ${request.tried}`].join("\n"),
@@ -130,7 +133,7 @@ export function requesterList(requests: ConsultRequest[]): Reply {
   if (requests.length === 0) return { parts: [{ kind: "text", text: "Je hebt nog geen consultaanvragen. Typ *consult* om er een in te dienen." }] };
   const parts: ReplyPart[] = [{ kind: "heading", text: "Jouw consultaanvragen" }];
   for (const r of requests) {
-    parts.push({ kind: "text", text: `*${r.id}* · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}\n${statusLine(r)}` });
+    parts.push({ kind: "text", text: `*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}\n${statusLine(r)}` });
     if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [{ id: CONSULT_ACTION.cancel, label: "Annuleren", value: r.id }] });
   }
   return { parts };
