@@ -55,6 +55,14 @@ describe("an answer beyond the sections an earlier answer quoted", () => {
   });
 });
 
+describe("an abbreviation in a question for a kind of answer", () => {
+  it("is held only by itself or its name in full, not by one word of that name next to a date", async () => {
+    const answer = await ask.answer("wat is een INT precies? en wanneer is dat klaar?");
+    expect(answer.text).not.toContain("Integraal Werken in de Wijk");
+    expect(answer.text).toContain("Integraal Netwerkversterkend Team (INT)");
+  });
+});
+
 describe("a request for a document's gist", () => {
   it("quotes what the named document says its aim is, from that document only, marked as no summary", async () => {
     const gist = await ask.answer("waar gaat de nieuwe werkwijze over?");

@@ -799,15 +799,7 @@ export class AskService {
     // as left open).
     if (ASKS_WHAT_IT_SAYS.test(foldText(part))) return undefined;
     const scorer = this.knowledge.questionScorer(part);
-    // An abbreviation typed in capitals is held by itself or its name in full, not by one common
-    // word of that name ("GRJR" is not in a list that says "jeugdhulp").
-    const acronyms = acronymsIn(part);
-    const spelledOut = acronyms.size > 0 ? initialsSpelledOutIn(part, quoted) : acronyms;
-    const folded = acronyms.size > 0 ? wordTokens(foldText(quoted)) : [];
-    const has = scorer.covered(quoted).map((covered, g) => {
-      const word = scorer.words[g]!;
-      return acronyms.has(word) ? folded.includes(word) || spelledOut.has(word) : covered;
-    });
+    const has = coveredHoldingAcronyms(scorer, part, quoted);
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((_, g) => isUnknownWord(scorer, g) && !has[g]);
@@ -884,9 +876,12 @@ export class AskService {
     if (!kind || !asked) return kind;
     // Cut from the question as typed where it can be, so acronyms in capitals keep their reading.
     const typed = question.replace(new RegExp(asked.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"), " ");
-    const about = this.knowledge.questionScorer(typed !== question ? typed : foldText(question).replace(asked.phrase, " "));
+    const aboutText = typed !== question ? typed : foldText(question).replace(asked.phrase, " ");
+    const about = this.knowledge.questionScorer(aboutText);
     if (about.words.length === 0) return kind;
-    return (sentence) => kind(sentence) && about.covered(sentence).some(Boolean);
+    // An abbreviation in capitals counts only as itself or spelled out (see coveredHoldingAcronyms):
+    // "wat is een INT? en wanneer is dat klaar?" took a date next to "Integraal Werken in de Wijk".
+    return (sentence) => kind(sentence) && coveredHoldingAcronyms(about, aboutText, sentence).some(Boolean);
   }
 
   /**
@@ -1083,6 +1078,21 @@ function namesShortenedIn(question: string, text: string): Set<string> {
 const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,5}(?![\p{L}\d])/gu;
 
 /** The abbreviations a text types in capitals, folded as the scorer's words are. */
+/**
+ * Per question word, whether the text covers it, where an abbreviation typed in capitals is held
+ * only by itself or its name in full, not by one common word of that name ("GRJR" is not in a list
+ * that says "jeugdhulp").
+ */
+function coveredHoldingAcronyms(scorer: ReturnType<KnowledgeBase["questionScorer"]>, question: string, text: string): boolean[] {
+  const acronyms = acronymsIn(question);
+  const spelledOut = acronyms.size > 0 ? initialsSpelledOutIn(question, text) : acronyms;
+  const folded = acronyms.size > 0 ? wordTokens(foldText(text)) : [];
+  return scorer.covered(text).map((covered, g) => {
+    const word = scorer.words[g]!;
+    return acronyms.has(word) ? folded.includes(word) || spelledOut.has(word) : covered;
+  });
+}
+
 function acronymsIn(text: string): Set<string> {
   return new Set([...text.matchAll(ACRONYM)].map(([acronym]) => acronym.toLowerCase()));
 }
