@@ -9,6 +9,9 @@ describe("summaryAsked", () => {
     expect(summaryAsked("waar gaat het actieplan over?")).toEqual({ about: ["actieplan"] });
     expect(summaryAsked("wat staat er allemaal in de voortgangsrapportage?")).toEqual({ about: ["voortgangsrapportage"] });
     expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "van", "expertteam"]);
+    // "Het belangrijkste doel" without a document is a document's aim as well; of something named, a question.
+    expect(summaryAsked("wat is het belangrijkste doel?")).toEqual({ about: [] });
+    expect(summaryAsked("wat is het doel van het INT?")?.about).toEqual(["van", "int"]);
   });
 
   it("leaves other questions alone", () => {

@@ -289,7 +289,8 @@ export class AskService {
     const naming = new Set(wordTokens(foldText(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`)));
     if (!summary.about.every((word) => naming.has(word))) return undefined;
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
-    const aim = await this.answerAsRetrieved(`wat is het doel van ${named.title}?`, this.retrieverFor({ withoutDocuments: others }));
+    // Asked as a question of its own, not read as a request for a gist again.
+    const aim = await this.answerAsRetrieved(`wat is het doel van ${named.title}?`, this.retrieverFor({ withoutDocuments: others }), false);
     return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title } : undefined;
   }
 
@@ -309,7 +310,7 @@ export class AskService {
   }
 
   /** The answer with its sources numbered by retrieval rank ([1] and [3] when passage 2 is not cited). */
-  private async answerAsRetrieved(rawQuestion: string, retrieve: Retrieve): Promise<AnswerResult> {
+  private async answerAsRetrieved(rawQuestion: string, retrieve: Retrieve, gists = true): Promise<AnswerResult> {
     const { text: question, findings } = redactPersonalData(rawQuestion, { isPublicName: (name) => this.isPublicName(name) });
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
@@ -339,7 +340,7 @@ export class AskService {
     const factDocument = fact ? this.knowledge.namedDocument(searchText) : undefined;
     const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
     if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
-    const gist = parts ? undefined : await this.documentGist(searchText);
+    const gist = parts || !gists ? undefined : await this.documentGist(searchText);
     if (gist) return { ...gist, privacyWarning };
 
     let passages = await retrieve(searchText, this.options.topK);
