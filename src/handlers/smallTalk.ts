@@ -104,11 +104,12 @@ const ROLE_HERE = String.raw`\p{L}[\p{L}-]+\s+hier\b`;
 const CHAT_INTRODUCTION = String.raw`(?:ben|werk|zit)\s+(?!(?:ik|je|jij|u|jullie|we|wij|er|het|dat|dit|daar|hier)\b)`;
 
 /**
- * What the asker adds about being new to it ("…, nieuw met dit soort zaken.", "…, net begonnen.",
- * "…, nooit eerder gebruikt."):
+ * What the asker adds about being new to it or pressed for time ("…, nieuw met dit soort zaken.",
+ * "…, net begonnen.", "…, nooit eerder gebruikt.", "…, weinig tijd"; new-user try: "wat kun je
+ * eigenlijk? ben HA, weinig tijd" was searched in the documents):
  * part of the introduction (third new-user try: the greeting was searched in the documents).
  */
-const NEW_TO_IT = String.raw`(?:\s*(?:en\s+)?(?:nog\s+)?(?:(?:heel\s+)?nieuw|net\s+begonnen|pas\s+begonnen|nooit\s+eerder\s+gebruikt|(?:de\s+)?eerste\s+keer|voor\s+het\s+eerst)\b[^.!?,]*(?:[.!,]|$))?`;
+const NEW_TO_IT = String.raw`(?:\s*(?:en\s+)?(?:nog\s+)?(?:(?:heel\s+)?nieuw|net\s+begonnen|pas\s+begonnen|nooit\s+eerder\s+gebruikt|(?:de\s+)?eerste\s+keer|voor\s+het\s+eerst|(?:heb\s+)?(?:weinig|geen)\s+tijd|(?:heb\s+)?haast)\b[^.!?,]*(?:[.!,]|$))?`;
 
 /**
  * The asker saying who they are ("Ik werk bij de GI in Assen.", "ik ben nieuw in het wijkteam en

@@ -124,6 +124,29 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts)).toContain("Een duur daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.");
   });
 
+  it("reads a short reply to 'Welk plandocument bedoel je?' as the document to summarise", async () => {
+    const asked: string[] = [];
+    const answerer = {
+      answer: async (q: string): Promise<AnswerResult> => {
+        asked.push(q);
+        return q === "vat het plan ff samen"
+          ? { status: "abstained", text: "Welk plandocument bedoel je?", mode: "none", sources: [], moreSources: [], asksBack: true }
+          : answered("“De visie heeft als doel …” [1]");
+      },
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "vat het plan ff samen");
+    const reply = await handler.question(address, "die regiovisie rijnmond");
+    expect(asked).toEqual(["vat het plan ff samen", "vat die regiovisie rijnmond samen"]);
+    expect(texts(reply.parts)).toContain("“De visie heeft als doel …” [1]");
+    // After an answered question a short message is a question of its own.
+    const other = handlerWith({ "wat is een spoedberaad?": "“Een overleg.” [1]" });
+    await other.handler.question(address, "wat is een spoedberaad?");
+    await other.handler.question(address, "regiovisie rijnmond");
+    expect(other.answerer.asked).toEqual(["wat is een spoedberaad?", "regiovisie rijnmond"]);
+  });
+
   it("answers every question on its own when follow-ups are switched off", async () => {
     const { answerer, handler } = handlerWith({ "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]" }, 0);
     await handler.question(address, "wat willen ze bereiken?");

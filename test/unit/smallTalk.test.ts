@@ -30,6 +30,9 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     ["hoi, ik ben huisarts in drenthe. mag ik je wat vragen?", "greeting"],
     // "<rol> hier" introduces the asker too, and "nooit eerder gebruikt" says they are new (new-user try).
     ["hoi! huisarts hier uit drenthe, nooit eerder gebruikt. wat kan ik hier mee?", "help"],
+    // … and being pressed for time says who asks, not what (new-user try).
+    ["wat kun je eigenlijk? ben HA, weinig tijd", "help"],
+    ["ben HA, heb haast. wat kun je?", "help"],
     ["gedragswetenschapper hier, eerste keer. hoi!", "greeting"],
     // Chat leaves out the "ik" of the introduction, before or after the question (new-user try).
     ["wat kan je eigenlijk? ben gw bij een jz+ aanbieder in groningen", "help"],

@@ -22,6 +22,8 @@ export const FEEDBACK_REASON_FIELD = "reason";
 export const FEEDBACK_REASON_CHARS = 500;
 
 const ABSTAIN_TEXT = "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.";
+/** A reply to "Welk plandocument bedoel je?" names one in a few words ("die regiovisie rijnmond"). */
+const ANSWER_TO_ASK_BACK_WORDS = 6;
 const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio, hier met een consultaanvraag.";
 const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag.";
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
@@ -133,10 +135,12 @@ export class AskHandler {
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
-    let previous = this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
+    // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
+    const chosen = this.followUps && text.trim().split(/\s+/).length <= ANSWER_TO_ASK_BACK_WORDS && !text.includes("?") ? (await this.previousQuestion(address))?.askedBack === true : false;
+    let previous = !chosen && this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
     // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond.
     const swapped = previous && this.regions?.regions ? withRegionSwapped(previous.question, text, this.regions.regions()) : undefined;
-    let asked = swapped ?? (previous ? withPrevious(previous.question, text) : text);
+    let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);
     let result = nonEmpty(await this.ask.answer(asked));
     // Read with the previous question, the follow-up itself may be the part left open ("en wie
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
@@ -171,7 +175,7 @@ export class AskHandler {
     result = this.withOtherRegion(await this.inServedRegion(result, asked), asked);
     if (this.followUps && !previous) {
       const answer = result.status === "answered" ? result.text : "";
-      await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources));
+      await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources, result.asksBack === true));
     } else if (this.followUps && result.status === "answered") {
       await bestEffort(() => this.followUps!.rememberSources(address, result.sources));
     }

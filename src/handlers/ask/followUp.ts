@@ -132,13 +132,13 @@ export class FollowUpMemory {
    * before it is forgotten too, so a next "en hoe doen ze dit in limburg?" stands on its own
    * (new-user try: it was read with a refused question about a phone number).
    */
-  async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = []): Promise<void> {
+  async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = [], askedBack = false): Promise<void> {
     if (!this.enabled) return;
-    if (answer.trim() === "") return this.store.delete(keyOf(address));
+    if (answer.trim() === "" && !askedBack) return this.store.delete(keyOf(address));
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return;
-    const value: KeptQuestion = { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources] };
+    const value: KeptQuestion = { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...(askedBack ? { askedBack } : {}) };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
   }
 
@@ -166,6 +166,8 @@ export interface KeptQuestion {
   quotes?: string[];
   /** The latest answer's sources (document text, never the asker's): "waar staat dat?" lists them. */
   sources?: SourceCitation[];
+  /** The reply asked which document was meant: a short next message names it. */
+  askedBack?: boolean;
 }
 
 /** An answer's quotes: each runs up to and including its citation marker ("“…” [1]", a list and its "[2]"). */
