@@ -23,6 +23,13 @@ describe("isFollowUp", () => {
     }
   });
 
+  it("takes a question word with nothing to ask about ('hoe snel?', 'waarom?')", () => {
+    for (const text of ["hoe snel?", "hoe lang dan?", "waarom?", "en wie?", "wanneer precies?"]) {
+      expect(isFollowUp(text), text).toBe(true);
+    }
+    for (const text of ["hoe snel kan een spoedmachtiging?", "waarom een VA?"]) expect(isFollowUp(text), text).toBe(false);
+  });
+
   it("leaves a question that stands on its own alone, also a long one that opens with 'en'", () => {
     for (const text of [
       "wat doet het expertteam?",

@@ -47,6 +47,12 @@ const SPEAKS_OF_THAT = [
  */
 const OWN_QUESTION = /[,;:]\s*((?:hoe|wat|wie|waar|wanneer|welke?|waarom)\s+\p{L}+\s+(?:een|de|het)\s+\p{L}{4,}.*)$/iu;
 
+/**
+ * A question word with nothing to ask about ("hoe snel?", "hoe lang dan?", "waarom?", "en wie?"):
+ * it can only ask about what was said before (new-user try: "hoe snel?" was answered on "snel").
+ */
+const BARE_QUESTION = /^\s*(?:en|maar)?\s*(?:hoe\s+(?:snel|lang|vaak|laat|dan|zo|precies)|wanneer|waarom|wie|waar|hoeveel|welke)(?:\s+(?:dan|precies|ongeveer|eigenlijk|nou|nu|zo))?\s*\?+\s*$/i;
+
 /** A question word: a clause with one asks something. */
 const QUESTION_WORD = /\b(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel)\b/i;
 
@@ -74,6 +80,7 @@ const MAX_KEPT_CHARS = 400;
 
 export function isFollowUp(text: string): boolean {
   const words = text.trim().split(/\s+/).filter(Boolean);
+  if (BARE_QUESTION.test(text)) return true;
   if (words.length < 2) return false;
   // A message that asks two things points back inside itself ("wat is het OZJ en wie zitten
   // daarin?"; new-user try: it was read as a follow-up and refused).
