@@ -17,6 +17,10 @@ describe("expectedAnswerType", () => {
     ["wat zegt de regiovisie over de kosten?", undefined],
     ["wat zegt de regiovisie over de kosten en het budget van de jeugdhulp?", undefined],
     ["over welke periode gaat de rapportage?", "date"],
+    // What one is paid asks for a sum (new-user try: a GP's fee per referral got a quote on referring).
+    ["wat krijg ik als HA betaald per verwijzing naar jeugdhulp?", "amount"],
+    ["hoeveel krijgt een pleeggezin vergoed?", "amount"],
+    ["wat krijg ik te horen van het servicepunt?", undefined],
     // When something must be ready asks for a date; a bare "wanneer" may ask for a condition.
     ["en wanneer moet dat klaar zijn?", "date"],
     ["wanneer is de afbouw afgerond?", "date"],
