@@ -136,8 +136,11 @@ export class AskHandler {
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
-    const chosen = this.followUps && text.trim().split(/\s+/).length <= ANSWER_TO_ASK_BACK_WORDS && !text.includes("?") ? (await this.previousQuestion(address))?.askedBack === true : false;
-    let previous = !chosen && this.followUps && isFollowUp(text) ? await this.previousQuestion(address) : undefined;
+    const short = text.trim().split(/\s+/).length <= ANSWER_TO_ASK_BACK_WORDS && !text.includes("?");
+    const followUp = isFollowUp(text);
+    const kept = this.followUps && (short || followUp) ? await this.previousQuestion(address) : undefined;
+    const chosen = short && kept?.askedBack === true;
+    let previous = !chosen && followUp ? kept : undefined;
     // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond.
     const swapped = previous && this.regions?.regions ? withRegionSwapped(previous.question, text, this.regions.regions()) : undefined;
     let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);
