@@ -165,6 +165,18 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(answerIdOf(parts)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("asks which document to summarise, with a button per document that quotes that document's aim", async () => {
+    const user = userId();
+    const parts = await ask(user, "vat het plan ff samen");
+    expect(ofKind(parts, "text")[0]?.text).toMatch(/^Welk plandocument bedoel je\?/);
+    const choices = parts.flatMap((p) => (p.kind === "actions" ? p.actions : [])).filter((a) => a.id === "ask.gist");
+    expect(choices).toHaveLength(5);
+    const chosen = choices.find((a) => /regiovisie/i.test(a.label))!;
+    const gist = await replyParts(app.baseUrl, { user, action: { id: chosen.id, value: chosen.value } });
+    expect(ofKind(gist, "notice")[0]?.text).toMatch(/^Samenvatten doe ik niet: ik citeer alleen letterlijk\. Dit zegt „Nabij en passend/);
+    expect(sourcesTitled(gist, "Bronnen")?.every((s) => s.documentId === "regiovisie-jeugdhulp-rijnmond-2020.md")).toBe(true);
+  });
+
   it("gives an unanswerable question about a plan, not about a young person or a placement, examples instead of the Servicepunt", async () => {
     const parts = await ask(userId(), "Hoeveel gemeenten doen mee aan het klachtenloket van de provincie?");
     expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);

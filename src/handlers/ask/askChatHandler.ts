@@ -1,5 +1,5 @@
 import type { ChatHandler } from "../../bot/chatHandler.js";
-import { type AskHandler, FEEDBACK_ACTION, FEEDBACK_REASON_ACTION, MORE_SOURCES_ACTION } from "./askHandler.js";
+import { type AskHandler, FEEDBACK_ACTION, FEEDBACK_REASON_ACTION, GIST_ACTION, MORE_SOURCES_ACTION } from "./askHandler.js";
 
 /** Questions: the answerer for any message no other feature claims, and "vraag <tekst>". */
 export function askChatHandler(ask: AskHandler): ChatHandler & Required<Pick<ChatHandler, "message">> {
@@ -22,6 +22,8 @@ export function askChatHandler(ask: AskHandler): ChatHandler & Required<Pick<Cha
         case FEEDBACK_ACTION:
           // A thank-you for one person's vote is nobody else's business.
           return [{ ...(await ask.feedback(address, action.value)), audience: "private" }];
+        case GIST_ACTION:
+          return [await ask.gist(address, action.value)];
         case FEEDBACK_REASON_ACTION:
           return [{ ...(await ask.feedbackReason(address, action.value, action.fields)), audience: "private" }];
         default:

@@ -14,6 +14,8 @@ import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/a
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
+/** A document chosen under "Welk plandocument bedoel je?": value = its short title. */
+export const GIST_ACTION = "ask.gist";
 export const FEEDBACK_ACTION = "ask.feedback";
 export const FEEDBACK_REASON_ACTION = "ask.feedbackReason";
 /** Form field id of the optional reason under a 👎. */
@@ -211,6 +213,11 @@ export class AskHandler {
     return result.status === "abstained" ? { parts, declines: true } : { parts };
   }
 
+  /** A document chosen under "Welk plandocument bedoel je?": what it says its aim is. */
+  async gist(address: ConversationAddress, title: string | undefined): Promise<Reply> {
+    return this.question(address, `waar gaat ${(title ?? "").slice(0, 200)} over?`);
+  }
+
   /** "waar staat dat precies?": the sources of the answer just given, or a short word that there is none. */
   private async sourcesOfPrevious(address: ConversationAddress): Promise<Reply> {
     const sources = (await this.previousQuestion(address))?.sources ?? [];
@@ -364,6 +371,9 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       parts.push({ kind: "text", text: result.text });
       // A follow-up that only repeats the previous answer is no question for the Servicepunt, nor
       // is a question back.
+      if (result.asksBack && result.choices?.length) {
+        parts.push({ kind: "actions", actions: result.choices.map((title) => ({ id: GIST_ACTION, label: shorten(title, 60), value: title })) });
+      }
       if (result.nothingNew || result.asksBack) return parts;
       if (result.offTopic) {
         parts.push(notice(HELP_STEP, "info"));

@@ -43,6 +43,9 @@ export interface AnswerOptions {
 
 type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
 
+/** Documents offered as buttons under "Welk plandocument bedoel je?" (Slack allows 25 in a row). */
+const MAX_GIST_CHOICES = 10;
+
 /** Passages retrieved beyond topK when some are left out, so that topK remain. */
 const BEYOND_EXTRA = 10;
 
@@ -79,6 +82,8 @@ export interface AnswerResult {
   gistOf?: string;
   /** Not an answer but a question back (which document?): shown as it is. */
   asksBack?: boolean;
+  /** With a question back: the documents to choose from, by their short titles. */
+  choices?: string[];
   /** Share of the question's weight the quotes hold (answered only). */
   questionCoverage?: number;
 }
@@ -283,8 +288,16 @@ export class AskService {
     const named = this.knowledge.namedDocument(question);
     if (!named) {
       if (summary.about.length > 0 || this.knowledge.documentCount < 2) return undefined;
-      const titles = this.knowledge.documentMetas().map((meta) => `• ${meta.shortTitle ?? meta.title}`);
-      return { status: "abstained", text: `Welk plandocument bedoel je? Noem het in je vraag, bijvoorbeeld: waar gaat de regiovisie over?\n${titles.join("\n")}`, mode: "none", sources: [], moreSources: [], asksBack: true };
+      const titles = this.knowledge.documentMetas().map((meta) => meta.shortTitle ?? meta.title);
+      return {
+        status: "abstained",
+        text: `Welk plandocument bedoel je? Kies er een, of noem het in je vraag, bijvoorbeeld: waar gaat de regiovisie over?\n${titles.map((title) => `• ${title}`).join("\n")}`,
+        mode: "none",
+        sources: [],
+        moreSources: [],
+        asksBack: true,
+        choices: titles.slice(0, MAX_GIST_CHOICES),
+      };
     }
     const naming = new Set(wordTokens(foldText(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`)));
     if (!summary.about.every((word) => naming.has(word))) return undefined;
