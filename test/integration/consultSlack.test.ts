@@ -121,7 +121,7 @@ describe("consult requests through Slack", () => {
     const id = receipt.text.match(/CR-\d{4}-\d{6}/)![0];
 
     const card = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postMessage" && m.channel === SP && m.text.includes(id)));
-    expect(buttons(card.blocks).map((b: any) => decodeSlackActionId(b.action_id))).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.close"]);
+    expect(buttons(card.blocks).map((b: any) => decodeSlackActionId(b.action_id))).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.close"]);
     const claim = buttons(card.blocks)[0];
 
     // Not a member of the channel, or a coordinator of the other target: refused privately.

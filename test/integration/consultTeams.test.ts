@@ -108,7 +108,7 @@ describe("consult requests through Teams", () => {
     const card = await waitFor(CHANNEL, id);
     const actions = submits(card.activity.attachments[0].content);
     const byId = (a: string) => actions.find((d) => d.wegwijs.id === a);
-    expect([...new Set(actions.map((d) => d.wegwijs.id))]).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.close"]);
+    expect([...new Set(actions.map((d) => d.wegwijs.id))]).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.close"]);
 
     // Not in the linked channel's roster: refused; a coordinator of the Expertteam neither.
     await send("other", CHANNEL, { value: byId("consult.claim") });

@@ -176,6 +176,24 @@ describe("consult requests on the web", () => {
     expect(JSON.stringify(card.data)).toContain("afgerond door Coördinator Sluit");
   });
 
+  it("closes with advice for the requester, refusing personal data in it", { timeout: 30_000 }, async () => {
+    const { id } = await file(ASKER);
+    const opened = await post(COORD, { action: { id: "consult.closeWithAdvice", value: id } });
+    const form = opened.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
+    expect(form).toMatchObject({ submitActionId: "consult.close", formId: id });
+    expect(form.fields.map((f: any) => f.id)).toEqual(["advice"]);
+    // Only a coordinator gets the form.
+    expect(text(await post(OTHER, { action: { id: "consult.closeWithAdvice", value: id } }))).toContain("alleen een coördinator");
+    const refused = await post(COORD, { action: { id: "consult.close", value: id, fields: { advice: "Bel moeder op 06-12345678" } } });
+    expect(text(refused)).not.toContain("12345678");
+    expect(refused.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields[0].error).toMatch(/telefoonnummer/);
+    expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).not.toBe("afgerond");
+    const advice = "Zet de aanvraag voor ambulante hulp door en bespreek over twee weken opnieuw.";
+    expect(text(await post(COORD, { action: { id: "consult.close", value: id, fields: { advice } } }))).toContain("De aanvrager heeft je advies");
+    const told = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is afgerond`)));
+    expect(JSON.stringify(told.data)).toContain(`Advies: ${advice}`);
+  });
+
   it("shows the requests asked for in plain words or by number, each person only what is theirs to see", async () => {
     const { id } = await file(ASKER);
     // A coordinator gets the open ones, the requester their own, both with their buttons.

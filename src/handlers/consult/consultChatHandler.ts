@@ -171,8 +171,25 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       switch (action.id) {
         case CONSULT_ACTION.claim:
           return done(await service.claim(actor, id), (r) => `Je hebt ${r} opgepakt. De aanvrager is op de hoogte.`, "Je had deze aanvraag al opgepakt.");
-        case CONSULT_ACTION.close:
+        case CONSULT_ACTION.close: {
+          // With the advice form's fields: the advice goes with it, checked like any text.
+          if (action.fields) {
+            // Checked first: a visible form gives no right to use it.
+            const stored = await service.get(id);
+            if (!stored) return [refusal({ ok: false, reason: "missing" })];
+            if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
+            const field = textField(action.fields, "advice");
+            if (field.error) return [{ parts: [textForm(id, "advice", field.error)] }];
+            return done(await service.close(actor, id, field.text!), (r) => `${r} is afgerond. De aanvrager heeft je advies.`, "Deze aanvraag was al afgerond.");
+          }
           return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, "Deze aanvraag was al afgerond.");
+        }
+        case CONSULT_ACTION.closeWithAdvice: {
+          const stored = await service.get(id);
+          if (!stored) return [refusal({ ok: false, reason: "missing" })];
+          if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
+          return [{ parts: [textForm(id, "advice")] }];
+        }
         case CONSULT_ACTION.ask:
         case CONSULT_ACTION.note: {
           const kind = action.id === CONSULT_ACTION.ask ? "ask" : "note";

@@ -27,6 +27,8 @@ export const consultRequestSchema = z.object({
   assignee: person.optional(),
   /** Who closed it: a colleague of the assignee may (new-user try: the card then named the assignee). */
   closedBy: person.optional(),
+  /** What the coordinator tells the requester on closing ("Afronden met advies"). */
+  advice: z.string().optional(),
   /** The open question to the requester, while status is "vraag uitgezet". */
   openQuestion: z.string().optional(),
   /** Last internal note, to apply a double-submitted note once. */

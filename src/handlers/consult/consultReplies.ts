@@ -12,7 +12,10 @@ export const CONSULT_ACTION = {
   claim: "consult.claim",
   ask: "consult.ask",
   note: "consult.note",
+  /** Without fields: closes. With fields.advice: closes and tells the requester that advice. */
   close: "consult.close",
+  /** Opens the form for closing with advice for the requester. */
+  closeWithAdvice: "consult.closeWithAdvice",
   answer: "consult.answer",
   cancel: "consult.cancel",
 } as const;
@@ -50,6 +53,7 @@ function coordinatorActions(request: ConsultRequest): ReplyAction[] {
   if (request.status === "nieuw") actions.push({ id: CONSULT_ACTION.claim, label: "Oppakken", value: request.id, style: "primary" });
   actions.push({ id: CONSULT_ACTION.ask, label: "Vraag stellen", value: request.id });
   actions.push({ id: CONSULT_ACTION.note, label: "Interne notitie", value: request.id });
+  actions.push({ id: CONSULT_ACTION.closeWithAdvice, label: "Afronden met advies", value: request.id });
   actions.push({ id: CONSULT_ACTION.close, label: "Afronden", value: request.id, style: "danger" });
   return actions;
 }
@@ -82,7 +86,7 @@ const EVENT_TEXT: Record<string, (r: ConsultRequest) => string> = {
   claimed: (r) => `Je consultaanvraag ${r.id} is opgepakt door ${personLabel(r.assignee)}.`,
   asked: (r) => `${personLabel(r.assignee)} heeft een vraag over je consultaanvraag ${r.id}:\n${r.openQuestion ?? ""}`,
   answered: (r) => `Je antwoord op ${r.id} is doorgegeven.`,
-  closed: (r) => `Je consultaanvraag ${r.id} is afgerond door ${personLabel(r.closedBy ?? r.assignee)}.`,
+  closed: (r) => `Je consultaanvraag ${r.id} is afgerond door ${personLabel(r.closedBy ?? r.assignee)}.${r.advice ? `\nAdvies: ${r.advice}` : ""}`,
   cancelled: (r) => `Je consultaanvraag ${r.id} is geannuleerd.`,
 };
 
@@ -105,7 +109,18 @@ export function answerForm(id: string): Extract<ReplyPart, { kind: "form" }> {
   };
 }
 
-export function textForm(id: string, kind: "ask" | "note", error?: string): Extract<ReplyPart, { kind: "form" }> {
+export function textForm(id: string, kind: "ask" | "note" | "advice", error?: string): Extract<ReplyPart, { kind: "form" }> {
+  if (kind === "advice") {
+    return {
+      kind: "form",
+      formId: id,
+      title: `${id} afronden`,
+      description: "Het advies gaat naar de aanvrager; zet er geen namen of andere persoonsgegevens in.",
+      submitActionId: CONSULT_ACTION.close,
+      submitLabel: "Afronden en versturen",
+      fields: [{ id: "advice", label: "Advies of uitkomst voor de aanvrager", kind: "multiline", required: true, ...(error ? { error } : {}) }],
+    };
+  }
   const ask = kind === "ask";
   return {
     kind: "form",

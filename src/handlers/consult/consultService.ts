@@ -166,10 +166,11 @@ export class ConsultService {
     });
   }
 
-  async close(actor: Actor, id: string): Promise<ActionOutcome> {
+  async close(actor: Actor, id: string, advice?: string): Promise<ActionOutcome> {
     return this.coordinatorChange(actor, id, (request) => ({
-      next: { ...request, status: "afgerond", closedAt: new Date(this.now()).toISOString(), assignee: request.assignee ?? personOf(actor), closedBy: personOf(actor) },
+      next: { ...request, status: "afgerond", closedAt: new Date(this.now()).toISOString(), assignee: request.assignee ?? personOf(actor), closedBy: personOf(actor), ...(advice ? { advice } : {}) },
       event: "closed",
+      ...(advice ? { data: { advice } } : {}),
     }));
   }
 
