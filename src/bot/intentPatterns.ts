@@ -16,7 +16,7 @@ const REQUEST_OPENING = /^\s*(?:(?:hoi|hallo|hey|hee|goedemorgen|goedemiddag|goe
 /** … or ends with a word that makes it one ("spoedberaad graag", "… aub"). */
 const REQUEST_CLOSING = /(?<![\p{L}\p{N}])(?:graag|aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp)\s*[.!?]*\s*$/iu;
 /** Question words: "kun je uitleggen hoe …" asks to be told something, not for something to be done. */
-const ASKS_TO_KNOW = wordPattern("hoe|wat|welke|wanneer|waarom|wie|waar|hoeveel");
+export const QUESTION_WORDS = wordPattern("hoe|wat|welke?|wanneer|waarom|wie|waar|hoeveel");
 
 /**
  * Whether a message asks Wegwijs to do something rather than asks what the documents say ("kun je
@@ -24,5 +24,5 @@ const ASKS_TO_KNOW = wordPattern("hoe|wat|welke|wanneer|waarom|wie|waar|hoeveel"
  * that does it then leads the reply (new-user try: both got quotes first and the button last).
  */
 export function asksToAct(text: string): boolean {
-  return (REQUEST_OPENING.test(text) || REQUEST_CLOSING.test(text)) && !ASKS_TO_KNOW.test(text);
+  return (REQUEST_OPENING.test(text) || REQUEST_CLOSING.test(text)) && !QUESTION_WORDS.test(text);
 }

@@ -6,14 +6,12 @@ import { caseNumberIn } from "../../bot/caseNumber.js";
 import type { Reply } from "../../bot/reply.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
-import { asksForConsultList, asksToConsult, requestIdIn } from "./consultIntent.js";
+import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
 import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, requesterList, textForm } from "./consultReplies.js";
-import { type ActionOutcome, type ConsultService, isCoordinator } from "./consultService.js";
+import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
 const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
 const MAX_TEXT = 3000;
-/** A message that asks for haste: the offered form is filled in as "spoed". */
-const URGENT = /(?<![\p{L}])(?:spoed|spoedig|dringend|urgent|vandaag nog|acuut)(?![\p{L}])/iu;
 
 const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], string> = {
   missing: "Deze consultaanvraag bestaat niet (meer).",
@@ -39,11 +37,20 @@ function refusal(outcome: Exclude<ActionOutcome, { ok: true }>): Reply {
 export function consultChatHandler(service: ConsultService, names: TargetNames): ChatHandler {
   const form = (values: Record<string, string> = {}, errors: Record<string, string> = {}) => consultForm(names, values, errors);
 
+  const coordinatesAny = (actor: Actor) => TARGETS.some((t) => isCoordinator(actor, t));
+
+  /** A refusal for one who may not use a coordinator's form for this request, or undefined. */
+  async function coordinatorRefusal(actor: Actor, id: string): Promise<Reply[] | undefined> {
+    const stored = await service.get(id);
+    if (!stored) return [refusal({ ok: false, reason: "missing" })];
+    if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
+    return undefined;
+  }
+
   async function listFor(actor: Actor): Promise<Reply> {
     const own = requesterList(await service.ownedBy(actor));
     // A coordinator looking at "mijn consulten" may mean the ones they handle.
-    const coordinator = TARGETS.some((t) => isCoordinator(actor, t));
-    return coordinator ? { ...own, parts: [...own.parts, { kind: "notice", level: "info", text: "De open aanvragen die jij als coördinator behandelt, zie je met *consulten*." }] } : own;
+    return coordinatesAny(actor) ? { ...own, parts: [...own.parts, { kind: "notice", level: "info", text: "De open aanvragen die jij als coördinator behandelt, zie je met *consulten*." }] } : own;
   }
 
   async function coordinatorView(actor: Actor): Promise<Reply> {
@@ -125,15 +132,13 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       // the requester, the coordinator's buttons), never someone else's.
       const id = requestIdIn(text);
       if (id) {
-        const stored = await service.get(id);
-        const request = stored?.value;
+        const request = (await service.get(id))?.value;
         if (request && isCoordinator(incoming.actor, request.target)) return [coordinatorList([request])];
-        if (request && (await service.ownedBy(incoming.actor)).some((own) => own.id === id)) return [requesterList([request])];
+        if (request && isRequester(incoming.actor, request)) return [requesterList([request])];
         return [notice(`Ik vind geen consultaanvraag ${id} van jou. Typ *mijn consulten* voor je eigen aanvragen.`, "warning")];
       }
       if (asksForConsultList(text)) {
-        const coordinator = TARGETS.some((t) => isCoordinator(incoming.actor, t));
-        return [coordinator ? await coordinatorView(incoming.actor) : await listFor(incoming.actor)];
+        return [coordinatesAny(incoming.actor) ? await coordinatorView(incoming.actor) : await listFor(incoming.actor)];
       }
       return undefined;
     },
@@ -146,7 +151,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       return [
         { kind: "text", text: `Wil je een casus voorleggen aan het ${to}? Dat kan hier met een consultaanvraag. Zet er geen namen of andere gegevens in waaraan iemand de jongere herkent.` },
         // What the message says goes into the form: the team, a case number, "met spoed".
-        { kind: "actions", actions: [consultHandoverAction(asked.target, "", caseNumberIn(question), URGENT.test(question) ? "spoed" : undefined)] },
+        { kind: "actions", actions: [consultHandoverAction(asked.target, "", caseNumberIn(question), asksForHaste(question) ? "spoed" : undefined)] },
       ];
     },
 
@@ -174,29 +179,22 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         case CONSULT_ACTION.close: {
           // With the advice form's fields: the advice goes with it, checked like any text.
           if (action.fields) {
-            // Checked first: a visible form gives no right to use it.
-            const stored = await service.get(id);
-            if (!stored) return [refusal({ ok: false, reason: "missing" })];
-            if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
+            const refused = await coordinatorRefusal(actor, id);
+            if (refused) return refused;
             const field = textField(action.fields, "advice");
             if (field.error) return [{ parts: [textForm(id, "advice", field.error)] }];
             return done(await service.close(actor, id, field.text!), (r) => `${r} is afgerond. De aanvrager heeft je advies.`, "Deze aanvraag was al afgerond.");
           }
           return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, "Deze aanvraag was al afgerond.");
         }
-        case CONSULT_ACTION.closeWithAdvice: {
-          const stored = await service.get(id);
-          if (!stored) return [refusal({ ok: false, reason: "missing" })];
-          if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
-          return [{ parts: [textForm(id, "advice")] }];
-        }
+        case CONSULT_ACTION.closeWithAdvice:
+          return (await coordinatorRefusal(actor, id)) ?? [{ parts: [textForm(id, "advice")] }];
         case CONSULT_ACTION.ask:
         case CONSULT_ACTION.note: {
           const kind = action.id === CONSULT_ACTION.ask ? "ask" : "note";
-          const stored = await service.get(id);
           // The form only for those who may use it: a visible button gives no right to press it.
-          if (!stored) return [refusal({ ok: false, reason: "missing" })];
-          if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
+          const refused = await coordinatorRefusal(actor, id);
+          if (refused) return refused;
           // Forms keep the handler's default audience (Slack: ephemeral); a Teams invoke can only
           // show a private reply as plain text, so a form must not be marked private.
           if (!action.fields) return [{ parts: [textForm(id, kind)] }];

@@ -49,3 +49,10 @@ export function asksForConsultList(text: string): boolean {
 export function requestIdIn(text: string): string | undefined {
   return /(?<![\p{L}\p{N}])CR-\d{4}-\d{6,}(?![\p{L}\p{N}])/iu.exec(text)?.[0]?.toUpperCase();
 }
+
+/** Haste in a message ("met spoed", "dringend", "vandaag nog"): the offered form is filled in as "spoed". */
+const HASTE = word("spoed|spoedig|dringend|urgent|vandaag nog|acuut");
+
+export function asksForHaste(text: string): boolean {
+  return HASTE.test(text);
+}

@@ -26,7 +26,7 @@ import { emptySession, type RouteSession, RouteSessionStore } from "./routeSessi
 import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
-import { asksToAct } from "../../bot/intentPatterns.js";
+import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
@@ -360,8 +360,8 @@ function unavailable(): Reply {
   };
 }
 
-/** Question words: a message with one asks something, also without a question mark. */
-const ASKS = /(?<![\p{L}])(?:hoe|wat|welke?|wanneer|waarom|wie|waar|hoeveel|kun|kan|mag|moet)(?![\p{L}])/iu;
+/** A question word or a modal verb: a message with one asks something, also without a question mark. */
+const MODAL = wordPattern("kun|kan|mag|moet");
 /** Longer than this, a message without a question mark still tells or asks more than an answer does. */
 const ANSWER_WORDS = 12;
 
@@ -371,6 +371,6 @@ const ANSWER_WORDS = 12;
  */
 function readsAsAnAnswer(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed !== "" && !trimmed.includes("?") && trimmed.split(/\s+/).length <= ANSWER_WORDS && !ASKS.test(trimmed) && !asksToAct(trimmed) && smallTalkIntent(trimmed) === undefined;
+  return trimmed !== "" && !trimmed.includes("?") && trimmed.split(/\s+/).length <= ANSWER_WORDS && !QUESTION_WORDS.test(trimmed) && !MODAL.test(trimmed) && !asksToAct(trimmed) && smallTalkIntent(trimmed) === undefined;
 }
 
