@@ -10,6 +10,13 @@ function normaliseSpaces(text: string): string {
   return text.replace(/[\u00a0\u2007\u202f]/g, " ").replace(/\s+/g, " ").trim();
 }
 
+/** An imperative before a command word: "start (een) spoedberaad", "open de route". */
+const REQUEST_BEFORE = /^(?:start|open|begin)\s+(?:(?:een|de|het|nieuwe?)\s+)*/i;
+/** … or a request word after it: "spoedberaad graag", "route starten aub". */
+const REQUEST_AFTER = /\s+(?:graag|aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp)[\s.!]*$/i;
+/** … or the verb as an infinitive right after the command word: "spoedberaad starten (voor CASUS-0412)". */
+const REQUEST_AFTER_WORD = /^(\S+)\s+(?:starten|openen|beginnen)(?=\s|[.!]*$)[.!]*/i;
+
 export class HandlerRegistry {
   private readonly handlers: ChatHandler[] = [];
   /** Word (or alias) → command name and handler; a Map, so "__proto__" is just an unknown word. */
@@ -72,14 +79,28 @@ export class HandlerRegistry {
    */
   parseText(raw: string): ParsedText {
     const text = normaliseSpaces(raw);
-    const [first = ""] = text.split(" ", 1);
-    const found = first === "" ? undefined : this.command(first);
-    if (found) {
-      const rest = text.slice(first.length).trim();
-      const takes = found.spec.takesText;
-      if (rest === "" || takes === true || (takes instanceof RegExp && takes.test(rest))) return { kind: "command", name: found.spec.name, text: rest };
+    // "start spoedberaad", "open de route", "spoedberaad starten voor CASUS-0412", "consult graag":
+    // the command asked for in so many words is that command (new-user try: "start spoedberaad"
+    // got a quote about bottlenecks and a button, where "spoedberaad" starts the checklist).
+    const asked = text.replace(REQUEST_BEFORE, "").replace(REQUEST_AFTER, "").replace(REQUEST_AFTER_WORD, "$1");
+    for (const candidate of asked !== text && asked !== "" ? [text, asked] : [text]) {
+      const command = this.commandIn(candidate);
+      if (command) return command;
     }
     return { kind: "message", text };
+  }
+
+  /** The command a text is: a registered word alone, or followed by the text it takes ("voor" before it allowed). */
+  private commandIn(text: string): ParsedText | undefined {
+    const [first = ""] = text.split(" ", 1);
+    const found = first === "" ? undefined : this.command(first);
+    if (!found) return undefined;
+    const rest = text.slice(first.length).trim();
+    const takes = found.spec.takesText;
+    for (const given of [rest, rest.replace(/^voor\s+/i, "")]) {
+      if (given === "" || takes === true || (takes instanceof RegExp && takes.test(given))) return { kind: "command", name: found.spec.name, text: given };
+    }
+    return undefined;
   }
 
   /**

@@ -94,6 +94,13 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(part).toMatchObject({ kind: "checklist", status: "open", title: "Spoedberaad CASUS-0412" });
   });
 
+  it("starts the checklist at once when asked in so many words ('start een spoedberaad voor …'), with nothing quoted", async () => {
+    const conversation = `sb-${RUN}-command`;
+    const replies = await post(`col-${RUN}-c`, conversation, { text: "Start een spoedberaad voor CASUS-0413" }, "Sanne");
+    expect(checklistOf(replies)).toMatchObject({ kind: "checklist", status: "open", title: "Spoedberaad CASUS-0413", chair: "Sanne" });
+    expect(JSON.stringify(replies)).not.toContain("[1]");
+  });
+
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
     const conversation = `sb-${RUN}-nameless`;
     const chair = `nameless-${RUN}`;

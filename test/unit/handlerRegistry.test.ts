@@ -25,6 +25,20 @@ describe("handler registry", () => {
     expect(r.parseText("spoedberaad wie schuift er aan?")).toEqual({ kind: "message", text: "spoedberaad wie schuift er aan?" });
   });
 
+  it("reads a command asked for in so many words as that command, and nothing else", () => {
+    const r = registry();
+    expect(r.parseText("start spoedberaad")).toEqual({ kind: "command", name: "spoedberaad", text: "" });
+    expect(r.parseText("Start een spoedberaad voor CASUS-0412")).toEqual({ kind: "command", name: "spoedberaad", text: "CASUS-0412" });
+    expect(r.parseText("spoedberaad starten voor CASUS-0412")).toEqual({ kind: "command", name: "spoedberaad", text: "CASUS-0412" });
+    expect(r.parseText("spoedberaad voor CASUS-12")).toEqual({ kind: "command", name: "spoedberaad", text: "CASUS-12" });
+    expect(r.parseText("open de route aub")).toEqual({ kind: "command", name: "route", text: "" });
+    expect(r.parseText("route graag!")).toEqual({ kind: "command", name: "route", text: "" });
+    // A question, or a request about something else, stays a message.
+    expect(r.parseText("start spoedberaad wie moet erbij zijn?")).toEqual({ kind: "message", text: "start spoedberaad wie moet erbij zijn?" });
+    expect(r.parseText("start de jeugdhulp")).toEqual({ kind: "message", text: "start de jeugdhulp" });
+    expect(r.parseText("spoedberaad starten met de ouders")).toEqual({ kind: "message", text: "spoedberaad starten met de ouders" });
+  });
+
   it("reads /wegwijs subcommands: the rest always goes to the command, unknown or empty is help", () => {
     const r = registry();
     expect(r.parseSlash("route nu")).toEqual({ kind: "command", name: "route", text: "nu" });
