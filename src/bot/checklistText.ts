@@ -15,6 +15,11 @@ const NAMES: Record<ChecklistState, string> = { open: "open", done: "klaar", nvt
 export const checklistMark = (state: ChecklistState): string => MARKS[state];
 export const checklistButtonLabel = (state: ChecklistState): string => BUTTONS[state];
 export const checklistStateName = (state: ChecklistState): string => NAMES[state];
+/**
+ * An item as the card shows it, with its number: people refer to items by number in the chat
+ * ("vink punt 3 af"), so every surface numbers them the same way (the web page does it itself).
+ */
+export const numberedItem = (index: number, label: string): string => `${index + 1}. ${label.trim()}`;
 export const OWNER_BUTTON_LABEL = "Ik pak dit op";
 /** Opens owner, reminder time and note of one item. */
 export const DETAILS_BUTTON_LABEL = "Details";

@@ -31,8 +31,9 @@ export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; 
   const fallback = askChatHandler(deps.ask);
   const region = () => deps.route?.region;
   registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs(), region }));
-  registry.add(smallTalkHandler(region, () => registry.commandSpecs(), deps.documentTitles));
+  // The route before small talk: "ok verder" or "ja" typed during the route answers its step.
   if (deps.route) registry.add(routeChatHandler(deps.route));
+  registry.add(smallTalkHandler(region, () => registry.commandSpecs(), deps.documentTitles));
   if (deps.spoedberaad) registry.add(deps.spoedberaad);
   if (deps.consult) registry.add(deps.consult);
   for (const handler of deps.extra ?? []) registry.add(handler);

@@ -86,6 +86,18 @@ describe("spoedberaad on two web pages", () => {
     expect(await second.getByRole("button", { name: "Opslaan" }).isDisabled()).toBe(true);
     expect(await sanne.locator("main").innerText()).not.toContain("06-12345678");
     expect(await item(kees, "analyse").innerText()).toContain("Notitie: Concept staat klaar");
+
+    // The refused form keeps what was typed, with only the number replaced; sent again without
+    // it, the refusal above the form and under its field go, and the note is saved.
+    const refused = sanne.locator("form.reply-form").nth(formsBefore + 1);
+    expect(await refused.getByLabel("Notitie").inputValue()).toMatch(/^Moeder terugbellen op \[[^\]]+\]$/);
+    const refusedMessage = refused.locator("xpath=ancestor::article[1]");
+    expect(await refusedMessage.locator(".notice.warning").count()).toBe(1);
+    await refused.getByLabel("Notitie").fill("Moeder terugbellen vandaag");
+    await refused.getByRole("button", { name: "Opslaan" }).click();
+    await refused.getByText("Opgeslagen; de checklist hierboven is bijgewerkt.").waitFor({ timeout: 5000 });
+    expect(await refusedMessage.locator(".notice.warning, .field-error").count()).toBe(0);
+    await item(kees, "analyse").getByText("Notitie: Moeder terugbellen vandaag").waitFor({ timeout: 5000 });
   });
 
   it("Afronden asks first; 'Nog niet' closes the question and leaves the checklist open; 'Ja, afronden' closes it", { timeout: 60_000 }, async () => {

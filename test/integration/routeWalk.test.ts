@@ -260,6 +260,24 @@ describe("the route conversation (Redis)", () => {
     expect(seen.text).not.toContain("Je zit midden in de plaatsingsroute");
   });
 
+  it("takes a button's label typed at its step ('ok verder', 'ja') as that button, and anything else as before", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    let seen = await driver.say("ok verder");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
+    seen = await driver.say("Ja!");
+    expect(seen.text).toContain("Je koos: *Ja*");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:hulpvraag");
+    seen = await driver.say("nee");
+    expect(seen.text).toContain("Je koos: *Nee, nog niet*");
+    // Thanks are still thanks, and a longer message is no button.
+    seen = await driver.say("top, bedankt!");
+    expect(seen.text).not.toContain("Je koos");
+    seen = await driver.say("ja maar de vader is nog niet gehoord in dit verhaal");
+    expect(seen.text).toMatch(/^Je zit midden in de plaatsingsroute, bij: „/);
+  });
+
   it("starts over with 'Opnieuw beginnen' and answers a button of an earlier step with the current step", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");

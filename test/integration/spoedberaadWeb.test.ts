@@ -53,8 +53,10 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(part.items.every((i) => i.state === "open")).toBe(true);
 
     const colleague = `col-${RUN}-a`;
-    const again = checklistOf(await post(colleague, conversation, { text: "spoedberaad" }, "Sanne"));
-    expect(again?.checklistId).toBe(part.checklistId);
+    const asked = await post(colleague, conversation, { text: "spoedberaad" }, "Sanne");
+    expect(checklistOf(asked)?.checklistId).toBe(part.checklistId);
+    // The card is redrawn where it stands, so a line says where it is.
+    expect(noticeOf(asked)).toContain("Er loopt al een checklist in dit gesprek");
     const ticked = checklistOf(await set(colleague, conversation, part, "aanwezig", "done", "Sanne"));
     expect(ticked?.version).toBe(2);
     expect(ticked?.items[0]).toMatchObject({ id: "aanwezig", state: "done", changedBy: "Sanne" });
@@ -99,6 +101,24 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const replies = await post(`col-${RUN}-c`, conversation, { text: "Start een spoedberaad voor CASUS-0413" }, "Sanne");
     expect(checklistOf(replies)).toMatchObject({ kind: "checklist", status: "open", title: "Spoedberaad CASUS-0413", chair: "Sanne" });
     expect(JSON.stringify(replies)).not.toContain("[1]");
+  });
+
+  it("takes a change typed in the chat ('vink punt 3 af', 'punt 4 nvt') by anyone in the conversation, and says what changed", async () => {
+    const conversation = `sb-${RUN}-typed`;
+    const part = await started(conversation, `chair-${RUN}-t`);
+    const typed = await post(`col-${RUN}-t`, conversation, { text: "vink punt 3 af" }, "Pieter");
+    expect(checklistOf(typed)?.items[2]).toMatchObject({ id: "risicos", state: "done", changedBy: "Pieter" });
+    expect(noticeOf(typed)).toBe("Punt 3 staat nu op klaar. De checklist hierboven is bijgewerkt.");
+    const both = checklistOf(await post(`chair-${RUN}-t`, conversation, { text: "punt 4 en 5 nvt" }, "Kees"));
+    expect(both?.items.slice(3, 5).map((i) => i.state)).toEqual(["nvt", "nvt"]);
+    expect((await store.get(part.checklistId))?.value.items.map((i) => i.state)).toEqual(["open", "open", "done", "nvt", "nvt", "open", "open", "open", "open"]);
+    const wrong = await post(`col-${RUN}-t`, conversation, { text: "punt 12 klaar" }, "Pieter");
+    expect(checklistOf(wrong)).toBeUndefined();
+    expect(noticeOf(wrong)).toBe("De checklist heeft 9 punten: kies een nummer van 1 tot 9.");
+    // Where no checklist is open, the same words are a question like any other.
+    const elsewhere = await post(`col-${RUN}-t`, `${conversation}-none`, { text: "vink punt 3 af" }, "Pieter");
+    expect(checklistOf(elsewhere)).toBeUndefined();
+    expect(elsewhere.length).toBeGreaterThan(0);
   });
 
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
@@ -286,6 +306,9 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(noticeOf(refused)).toMatch(/^Niet opgeslagen: de notitie leek een BSN te bevatten/);
     expect(formOf(refused)?.fields.find((f) => f.id === "note")?.error).toMatch(/^Niet opgeslagen/);
     expect(JSON.stringify(refused)).not.toContain("111222333");
+    // What was chosen comes back as chosen; the note with only its BSN replaced.
+    const kept = Object.fromEntries(formOf(refused)!.fields.map((f) => [f.id, f.value]));
+    expect(kept).toEqual({ owner: chair, dueMinutes: "30", note: expect.stringMatching(/^Analyse volgt, BSN \[[^\]]+\]$/) });
     expect((await store.get(part.checklistId))!.version).toBe(versionBefore);
     expect(noticeOf(await details({ owner: `outsider-${RUN}` }))).toMatch(/zit niet in dit gesprek/);
     expect(noticeOf(await details({ dueMinutes: "0" }))).toMatch(/^Kies een tijd voor de herinnering/);

@@ -139,7 +139,7 @@ describe("renderAdaptiveCards", () => {
 
   it("renders a checklist with target-state buttons per item (Action.Execute in a slot) and none once closed", () => {
     const [card] = renderAdaptiveCards({ parts: [SAMPLES.checklist] });
-    expect(texts([card!])).toEqual(["Checklist spoedberaad", "1 van 2 klaar · voorzitter: Kees", "✅ Jeugdige gehoord", "gewijzigd door Sanne, 14:05", "⬜ Ouders geïnformeerd"]);
+    expect(texts([card!])).toEqual(["Checklist spoedberaad", "1 van 2 klaar · voorzitter: Kees", "✅ 1. Jeugdige gehoord", "gewijzigd door Sanne, 14:05", "⬜ 2. Ouders geïnformeerd"]);
     const buttons = submits(card!);
     expect(buttons.map((t) => t.title)).toEqual(["N.v.t.", "Weer open", "Klaar", "N.v.t.", "Ik pak dit op"]);
     expect(buttons.map((t) => incomingActionFromTeamsValue(teamsValue(t)))).toEqual([

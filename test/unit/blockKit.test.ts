@@ -298,8 +298,8 @@ describe("renderSlackMessages", () => {
     expect(shownTexts(messages)).toEqual([
       "*Checklist spoedberaad*",
       "1 van 2 klaar · voorzitter: Kees",
-      "✅ Jeugdige gehoord\n_gewijzigd door Sanne, 14:05_",
-      "⬜ Ouders geïnformeerd",
+      "✅ 1. Jeugdige gehoord\n_gewijzigd door Sanne, 14:05_",
+      "⬜ 2. Ouders geïnformeerd",
     ]);
     const pressed = buttons(messages).map(({ element }) => incomingActionFromSlack({ action_id: element.action_id!, value: element.value }));
     expect(pressed).toEqual([

@@ -28,6 +28,7 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
+import { typedChoice } from "./typedChoice.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -103,6 +104,9 @@ export class RouteHandler {
     const at = this.position(session);
     if (!session || !at) return undefined;
     if (!session.awaitingText) {
+      // A typed button ("ja", "nee", "verder", "ok verder") is that button.
+      const option = this.typedButton(at, text);
+      if (option !== undefined) return inSlot(address, await this.answer(address, at.route.id, at.node.id, option));
       // A typed answer to a step that waits for a button ("deels, moeder wel, vader niet in beeld")
       // was read as a question about the documents and left the walk without a word (new-user try).
       if (at.node.kind !== "question" || !readsAsAnAnswer(text)) return undefined;
@@ -111,6 +115,15 @@ export class RouteHandler {
     }
     if (at.node.id !== session.awaitingText) return undefined;
     return inSlot(address, await this.freeTextAnswer(address, session, at, text));
+  }
+
+  /** The step's button a short typed message means (see typedChoice), if any. */
+  private typedButton(at: Position, text: string): number | undefined {
+    if (text.trim().split(/\s+/).length > TYPED_BUTTON_WORDS) return undefined;
+    const node = at.node;
+    if (node.kind === "question") return typedChoice(text, node.options.map((o) => fillText(o.label, this.ctx!.region)));
+    if ((node.kind === "information" || node.kind === "action") && node.next) return typedChoice(text, [node.kind === "action" ? "Oké, verder" : "Verder"], true);
+    return undefined;
   }
 
   /** Buttons to offer under an answer to a question about placing a young person. */
@@ -359,6 +372,9 @@ function unavailable(): Reply {
     parts: [notice("De plaatsingsroutes zijn nu niet beschikbaar. Stel je vraag gewoon in de chat, of vraag de beheerder om het na te kijken.", "warning")],
   };
 }
+
+/** Longer than this, a typed message is not a button's label. */
+const TYPED_BUTTON_WORDS = 6;
 
 /** A question word or a modal verb: a message with one asks something, also without a question mark. */
 const MODAL = wordPattern("kun|kan|mag|moet");

@@ -38,6 +38,8 @@ import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJob
 import type { ResolvedSource } from "../route/sourcePassages.js";
 import { z } from "zod";
 import { asksForSpoedberaad } from "./spoedberaadIntent.js";
+import { typedTick, type TypedTick } from "./typedTick.js";
+import { checklistStateName } from "../../bot/checklistText.js";
 
 const MAX_DUE_MINUTES = 7 * 24 * 60;
 /** Owner choices offered where a surface has no people picker of its own (Teams). */
@@ -147,14 +149,44 @@ export class SpoedberaadService {
   }
 
   /**
+   * A change typed in the chat ("vink punt 3 af", "punt 4 nvt") to the checklist open in this
+   * conversation; undefined when none is open here, so the words go on as a question. The card
+   * changes in place; a line under the message says what changed, since the card may be far up.
+   */
+  async typed(address: ConversationAddress, actor: Actor, tick: TypedTick): Promise<Reply[] | undefined> {
+    const record = await this.openHere(address);
+    if (!record) return undefined;
+    const items = record.value.items;
+    const wrong = tick.numbers.filter((n) => n < 1 || n > items.length);
+    if (wrong.length > 0) return [notice(`De checklist heeft ${items.length} punten: kies een nummer van 1 tot ${items.length}.`)];
+    const chosen = tick.numbers.map((n) => items[n - 1]!);
+    const changed = await this.change(address, actor, record.value.id, chosen.map((item) => ({ op: "set" as const, item: item.id, state: tick.state })));
+    if (!changed.some((r) => r.parts.some((p) => p.kind === "checklist"))) return changed;
+    const which = tick.numbers.length === 1 ? `Punt ${tick.numbers[0]} staat` : `Punten ${listed(tick.numbers)} staan`;
+    return [...changed, notice(`${which} nu op ${checklistStateName(tick.state)}. De checklist hierboven is bijgewerkt.`, "info")];
+  }
+
+  /** The checklist open in this conversation, if any. */
+  private async openHere(address: ConversationAddress): Promise<StoredRecord<Checklist> | undefined> {
+    const record = await this.latestHere(address);
+    return record?.value.status === "open" ? record : undefined;
+  }
+
+  /** The latest checklist started in this conversation, open or closed. */
+  private async latestHere(address: ConversationAddress): Promise<StoredRecord<Checklist> | undefined> {
+    const conversation = { surface: address.surface, conversationId: address.conversationId, ...(address.threadId ? { threadId: address.threadId } : {}) };
+    const pointer = await this.pointers.get(conversationKey(conversation as Checklist["conversation"]));
+    const record = pointer ? await this.store.get(pointer.value.checklistId) : undefined;
+    return record && sameConversation(address, record.value) ? record : undefined;
+  }
+
+  /**
    * The conversation's checklist as it stands now (the latest one started here, open or closed),
    * and its summary once closed: both are drawn from the record, exactly as they were pushed.
    */
   async current(address: ConversationAddress): Promise<Reply[]> {
-    const conversation = { surface: address.surface, conversationId: address.conversationId, ...(address.threadId ? { threadId: address.threadId } : {}) };
-    const pointer = await this.pointers.get(conversationKey(conversation as Checklist["conversation"]));
-    const record = pointer ? await this.store.get(pointer.value.checklistId) : undefined;
-    if (!record || !sameConversation(address, record.value)) return [];
+    const record = await this.latestHere(address);
+    if (!record) return [];
     return record.value.status === "closed" ? [cardReply(record), summaryReply(record.value)] : [cardReply(record)];
   }
 
@@ -163,8 +195,10 @@ export class SpoedberaadService {
    * outbox as one message in the conversation, whose later states update it in place.
    */
   private shown(actor: Actor, record: StoredRecord<Checklist>, lead?: string): Reply[] {
-    if (actor.surface === "web") return [cardReply(record)];
-    return lead ? [notice(`${lead} Je vindt hem hierboven in het gesprek.`, "info")] : [];
+    const pointer = lead ? [notice(`${lead} Je vindt hem hierboven in het gesprek.`, "info")] : [];
+    // On the web the card is also the answer: it is redrawn where it already stands, so the line
+    // says where (new-user try: typing "spoedberaad" again seemed to do nothing).
+    return actor.surface === "web" ? [cardReply(record), ...pointer] : pointer;
   }
 
   async action(address: ConversationAddress, actor: Actor, action: IncomingAction): Promise<Reply[]> {
@@ -308,7 +342,12 @@ export class SpoedberaadService {
     }
     if (Object.keys(errors).length > 0) {
       this.deps.logger.info({ surface: address.surface, fields: Object.keys(errors) }, "spoedberaad details refused");
-      return [detailsRefusal(c, item, await this.people(c), errors)];
+      const typed = {
+        ...(wanted && !errors.owner ? { owner: wanted } : {}),
+        ...(dueMs !== undefined ? { dueMinutes: fields.dueMinutes!.trim() } : {}),
+        ...(note !== undefined ? { note: errors.note ? redactPersonalData(note).text : note } : {}),
+      };
+      return [detailsRefusal(c, item, await this.people(c), errors, typed)];
     }
     const operations: Operation[] = [];
     if (owner) operations.push({ op: "owner", item: itemId, owner });
@@ -457,6 +496,11 @@ function dueMsOf(text: string): number | undefined {
   return Math.round(minutes * 60_000);
 }
 
+/** "2, 3 en 5". */
+function listed(numbers: number[]): string {
+  return numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(", ")} en ${numbers.at(-1)}`;
+}
+
 function cleanNote(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
@@ -500,6 +544,11 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
     visibility: "conversation",
     async command({ address, actor, text }) {
       return service.start(address, actor, text);
+    },
+    // "vink punt 3 af", "punt 4 nvt": typed changes to the checklist open here.
+    async message({ address, actor, text }) {
+      const tick = typedTick(text);
+      return tick ? service.typed(address, actor, tick) : undefined;
     },
     async action({ address, actor, action }) {
       return service.action(address, actor, action);

@@ -1,5 +1,5 @@
 import { actorLabel, type Surface, unqualifiedUserId } from "../../bot/actor.js";
-import { checklistMark, checklistStateName, reminderTime } from "../../bot/checklistText.js";
+import { checklistMark, checklistStateName, numberedItem, reminderTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import type { StoredRecord } from "../../records/recordStore.js";
@@ -121,6 +121,8 @@ export function detailsForm(
   item: Checklist["items"][number],
   people: ReplyChoice[],
   errors: Record<string, string> = {},
+  /** What was typed into a refused form, kept so nothing has to be chosen again. */
+  typed: Partial<Record<"owner" | "dueMinutes" | "note", string>> = {},
 ): Extract<ReplyPart, { kind: "form" }> {
   const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner, c.conversation.surface) }, ...people] : people;
   const due = item.owner && item.state === "open" && !c.quiet ? reminderTime(item.dueAt) : undefined;
@@ -130,7 +132,7 @@ export function detailsForm(
     kind: "form",
     formId: `${c.id}:${item.id}`,
     title: "Details",
-    description: `${checklistMark(item.state)} ${item.label}`,
+    description: `${checklistMark(item.state)} ${numberedItem(c.items.indexOf(item), item.label)}`,
     submitActionId: SPOEDBERAAD_ACTION.details,
     submitLabel: "Opslaan",
     fields: [
@@ -140,7 +142,7 @@ export function detailsForm(
         kind: "person",
         required: false,
         placeholder: "Kies iemand uit het gesprek",
-        ...(item.owner ? { value: item.owner.userId } : {}),
+        ...(typed.owner ? { value: typed.owner } : item.owner ? { value: item.owner.userId } : {}),
         ...(options.length > 0 ? { options } : {}),
         ...error("owner"),
       },
@@ -151,6 +153,7 @@ export function detailsForm(
         required: false,
         placeholder: due ? `Zoals nu (${due})` : `Standaard (over ${minutes} minuten)`,
         options: DUE_CHOICES,
+        ...(typed.dueMinutes ? { value: typed.dueMinutes } : {}),
         ...error("dueMinutes"),
       },
       {
@@ -160,7 +163,7 @@ export function detailsForm(
         required: false,
         maxLength: NOTE_MAX_LENGTH,
         placeholder: "Kort, met alleen het casusnummer: geen namen, BSN of geboortedatum",
-        ...(item.note ? { value: item.note } : {}),
+        ...(typed.note !== undefined ? { value: typed.note } : item.note ? { value: item.note } : {}),
         ...error("note"),
       },
     ],
@@ -168,10 +171,20 @@ export function detailsForm(
   };
 }
 
-/** A refused details form: the first reason on top, each next to its field; the stored values again. */
-export function detailsRefusal(c: Checklist, item: Checklist["items"][number], people: ReplyChoice[], errors: Record<string, string>): Reply {
+/**
+ * A refused details form: the first reason on top, each next to its field; what was typed and
+ * allowed comes back as typed (a refused note with its personal data replaced), the rest as stored
+ * (new-user try: owner and reminder went back to the defaults after a refused note).
+ */
+export function detailsRefusal(
+  c: Checklist,
+  item: Checklist["items"][number],
+  people: ReplyChoice[],
+  errors: Record<string, string>,
+  typed: Partial<Record<"owner" | "dueMinutes" | "note", string>> = {},
+): Reply {
   const first = Object.values(errors)[0] ?? "Niet opgeslagen.";
-  return { parts: [{ kind: "notice", level: "warning", text: first }, detailsForm(c, item, people, errors)], audience: "private" };
+  return { parts: [{ kind: "notice", level: "warning", text: first }, detailsForm(c, item, people, errors, typed)], audience: "private" };
 }
 
 export function notice(text: string, level: "info" | "warning" = "warning"): Reply {

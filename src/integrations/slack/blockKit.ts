@@ -4,6 +4,7 @@ import {
   checklistButtonLabel,
   checklistItemMeta,
   checklistMark,
+  numberedItem,
   checklistStateName,
   checklistStatusLine,
   checklistTargets,
@@ -290,15 +291,15 @@ function checklistUnits(part: Extract<ReplyPart, { kind: "checklist" }>): Unit[]
     keepWithNext: part.items.length > 0,
   };
   const continuation: Unit = { blocks: [section(bold(escapeMrkdwn(`${titleText} (vervolg)`)))], fallback: "", sources: 0 };
-  return [head, ...part.items.map((item, i): Unit => ({ ...checklistItemUnit(part, item), ...(i > 0 ? { continuation } : {}) }))];
+  return [head, ...part.items.map((item, i): Unit => ({ ...checklistItemUnit(part, item, i), ...(i > 0 ? { continuation } : {}) }))];
 }
 
-function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item: ChecklistItem): Unit {
+function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item: ChecklistItem, index: number): Unit {
   const mark = checklistMark(item.state);
   const meta = checklistItemMeta(item);
   const extra = [meta ? italic(escapeMrkdwn(meta)) : "", item.note ? `Notitie: ${escapeMrkdwn(item.note)}` : ""].filter(Boolean).join("\n");
   const tail = extra ? `\n${extra}` : "";
-  const label = item.state === "nvt" ? `~${item.label.trim()}~` : item.label.trim();
+  const label = item.state === "nvt" ? `~${numberedItem(index, item.label)}~` : numberedItem(index, item.label);
   const pieces = splitText(`${mark} ${label}`, SLACK_LIMITS.sectionText - tail.length, mrkdwnLength);
   const texts = pieces.map((p, j) => `${toMrkdwn(p)}${j === pieces.length - 1 ? tail : ""}`);
   const blocks: KnownBlock[] = texts.map(section);

@@ -16,6 +16,7 @@ import {
   checklistButtonLabel,
   checklistItemMeta,
   checklistMark,
+  numberedItem,
   checklistStatusLine,
   checklistTargets,
   DETAILS_BUTTON_LABEL,
@@ -418,7 +419,7 @@ function checklistSegments(part: Extract<ReplyPart, { kind: "checklist" }>): Seg
     ...part.items.map((item, i): Segment => {
       const meta = checklistItemMeta(item);
       const elements: CardElement[] = [
-        ...splitText(`${checklistMark(item.state)} ${item.label.trim()}`, TEXT_BLOCK_CHARS).map((t, j) => ({ ...textBlock(toMarkdown(t)), ...(j === 0 ? { separator: true, spacing: "Small" } : {}) }) as TextBlock),
+        ...splitText(`${checklistMark(item.state)} ${numberedItem(i, item.label)}`, TEXT_BLOCK_CHARS).map((t, j) => ({ ...textBlock(toMarkdown(t)), ...(j === 0 ? { separator: true, spacing: "Small" } : {}) }) as TextBlock),
         ...(meta ? [{ type: "TextBlock", text: meta, wrap: true, isSubtle: true, size: "Small", spacing: "None" } as TextBlock] : []),
         ...(item.note ? [{ type: "TextBlock", text: `Notitie: ${item.note}`, wrap: true, size: "Small", spacing: "None" } as TextBlock] : []),
       ];

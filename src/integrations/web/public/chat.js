@@ -235,8 +235,9 @@ function renderChecklist(part) {
   const done = part.items.filter((item) => item.state === "done").length;
   const nvt = part.items.filter((item) => item.state === "nvt").length;
   const list = el("ul", { class: "checklist" });
-  for (const item of part.items) {
-    const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "mark", "aria-hidden": "true" }, `${CHECK_MARK[item.state] ?? ""} `), el("span", { class: "label" }, item.label));
+  // Numbered as on Slack and Teams: people type "vink punt 3 af".
+  for (const [index, item] of part.items.entries()) {
+    const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "mark", "aria-hidden": "true" }, `${CHECK_MARK[item.state] ?? ""} `), el("span", { class: "label" }, `${index + 1}. ${item.label}`));
     li.append(el("span", { class: "visually-hidden" }, ` (${item.state === "nvt" ? "n.v.t." : item.state === "done" ? "klaar" : "open"})`));
     const meta = [];
     if (item.owner) meta.push(`${item.owner} pakt het op${item.dueAt ? ` (herinnering ${reminderAt(item.dueAt)})` : ""}`);
@@ -279,6 +280,12 @@ function finishForm(form, status) {
     input.disabled = true;
   }
   for (const button of form.querySelectorAll("button")) button.disabled = true;
+  // The reasons a previous send was refused are settled now (new-user try: the red refusal stayed
+  // next to "Opgeslagen"): the lines under the fields, and the refusal shown right above the form.
+  for (const error of form.querySelectorAll(".field-error")) error.remove();
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  const above = form.previousElementSibling;
+  if (above?.matches(".notice.warning")) above.remove();
   form.classList.add("done");
   form.append(el("p", { class: "where" }, status));
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { typedChoice } from "../../src/handlers/route/typedChoice.js";
+
+const OPTIONS = ["Ja, een INT kan plaatsing voorkomen", "Bekeken, maar het is niet genoeg", "Nee, nog niet bekeken"];
+
+describe("a step's button typed in the chat", () => {
+  it.each([
+    ["ja", 0],
+    ["Ja hoor!", 0],
+    ["nee", 2],
+    ["nee, nog niet bekeken", 2],
+    ["bekeken maar het is niet genoeg", 1],
+    ["ok ja", 0],
+  ])("reads %j as button %i of a question", (text, index) => {
+    expect(typedChoice(text, OPTIONS)).toBe(index);
+  });
+
+  it("needs a first word that only one button has", () => {
+    expect(typedChoice("nee", ["Nee, dat ontbreekt", "Nee, nog niet"])).toBeUndefined();
+    expect(typedChoice("nee, nog niet", ["Nee, dat ontbreekt", "Nee, nog niet"])).toBe(1);
+  });
+
+  it.each(["verder", "ok verder", "Oké, verder", "volgende", "ga door", "ok"])("reads %j as going on, where the step only goes on", (text) => {
+    expect(typedChoice(text, ["Verder"], true)).toBe(0);
+  });
+
+  it.each(["misschien", "ja maar de vader niet", "bedankt", "ok"])("reads %j as no button of a question", (text) => {
+    expect(typedChoice(text, OPTIONS)).toBeUndefined();
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { typedTick } from "../../src/handlers/spoedberaad/typedTick.js";
+
+describe("typed checklist changes", () => {
+  it.each([
+    ["vink punt 3 af", [3], "done"],
+    ["Vink 3 en 4 af.", [3, 4], "done"],
+    ["punt 3 is klaar", [3], "done"],
+    ["punten 2, 5 en 6 gedaan!", [2, 5, 6], "done"],
+    ["3 klaar", [3], "done"],
+    ["punt 4 nvt", [4], "nvt"],
+    ["punt 4 is n.v.t.", [4], "nvt"],
+    ["item 4 niet van toepassing", [4], "nvt"],
+    ["punt 4 weer open", [4], "open"],
+    ["heropen punt 4", [4], "open"],
+  ])("reads %j as items %j set to %s", (text, numbers, state) => {
+    expect(typedTick(text)).toEqual({ numbers, state });
+  });
+
+  it.each(["wat is punt 3 van de werkwijze?", "vink af", "hoeveel procent is klaar?", "punt 3 is lastig", "de analyse is klaar", "stap 3 klaar"])(
+    "leaves %j to be read as a question",
+    (text) => {
+      expect(typedTick(text)).toBeUndefined();
+    },
+  );
+});
