@@ -26,3 +26,15 @@ export const QUESTION_WORDS = wordPattern("hoe|wat|welke?|wanneer|waarom|wie|waa
 export function asksToAct(text: string): boolean {
   return (REQUEST_OPENING.test(text) || REQUEST_CLOSING.test(text)) && !QUESTION_WORDS.test(text);
 }
+
+/**
+ * "wat moet ik doen?", "wat nu?", "hoe kan ik verder?": asks what to do in the writer's own
+ * situation. The plans answer that by procedure, which the route and the checklist walk.
+ */
+const WHAT_TO_DO = wordPattern(
+  "wat\\s+(?:moet|kan|zou|moeten|kunnen|zouden)\\s+(?:ik|we|wij|je|jij|u)\\s+(?:nu\\s+|dan\\s+|het\\s+best(?:e)?\\s+|hier\\s+)?(?:doen|ondernemen)|wat\\s+nu|wat\\s+te\\s+doen|hoe\\s+(?:moet|kan|moeten|kunnen)\\s+(?:ik|we|wij|je|u)\\s+(?:nu\\s+|dan\\s+)?verder",
+);
+
+export function asksWhatToDo(text: string): boolean {
+  return WHAT_TO_DO.test(text);
+}

@@ -6,7 +6,10 @@ import type { Reply } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
 import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
-import { asksToAct } from "../bot/intentPatterns.js";
+import { asksToAct, asksWhatToDo } from "../bot/intentPatterns.js";
+
+/** Leads the offers that answer "wat moet ik doen?" where no passage does. */
+const WHAT_YOU_CAN_DO = "Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:";
 
 export interface BotDeps {
   registry: HandlerRegistry;
@@ -113,6 +116,10 @@ export function createBot(deps: BotDeps): Bot {
           const [first, ...rest] = answer;
           return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
         }
+        // "… wat moet ik doen?" about the writer's own case: no passage says that, but the route
+        // and the checklist walk what the plans say to do. A refusal would read as "nothing to
+        // do" (new-user try: an escalating case got "geen antwoord" above the buttons).
+        if (asksWhatToDo(text) && answer.length === 1 && last.declines) return [{ parts: [{ kind: "text", text: WHAT_YOU_CAN_DO }, ...offers] }];
         // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
       }

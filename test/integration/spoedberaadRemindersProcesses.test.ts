@@ -133,7 +133,7 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     expect((await press(one, channel, COLLEAGUE, card, "spoedberaad.owner", `${checklistId}:regie`)).status).toBe(200);
     await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => (shown(m).match(/Sanne pakt het op/g) ?? []).length === 2), 15_000, processReport);
     expect((await press(two, channel, COLLEAGUE, card, "spoedberaad.set", `${checklistId}:regie:done`)).status).toBe(200);
-    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("✅ Er is een regievoerder")), 15_000, processReport);
+    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("✅ 6. Er is een regievoerder")), 15_000, processReport);
     expect(Date.now()).toBeLessThan(pressedAt + INTERVAL_MS);
 
     const first = await fake.waitFor(() => reminders(channel)[0], INTERVAL_MS + 10_000, processReport);

@@ -4,7 +4,7 @@ import { AskHandler } from "../../src/handlers/ask/askHandler.js";
 import type { AnswerResult } from "../../src/handlers/ask/askService.js";
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
 import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
-import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, type RegionContext, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
+import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 describe("termAsked", () => {
@@ -221,5 +221,26 @@ describe("AskHandler with a follow-up that names another region", () => {
     const reply = await handler.question(address, "en in rijnmond?");
     expect(asked).toEqual(["wat moet er in groningen/drenthe anders vanaf nu?", "wat moet er in rijnmond anders vanaf nu?"]);
     expect(reply.parts[0]).toEqual({ kind: "notice", level: "info", text: "Ik lees dit als: „wat moet er in rijnmond anders vanaf nu?”" });
+  });
+});
+
+describe("otherRegionSourcesNotice", () => {
+  const regions: Record<string, string | null> = { "rijnmond.md": "Rijnmond", "werkwijze.md": "Groningen en Drenthe", "actieplan.md": "landelijk" };
+  const context = (served: string | undefined): RegionContext => ({ served: () => served, documentRegion: (id) => regions[id] });
+
+  it("names the listed sources about another region by their numbers", () => {
+    const listed = [
+      { documentId: "actieplan.md", n: 2 },
+      { documentId: "rijnmond.md", n: 3 },
+      { documentId: "werkwijze.md", n: 4 },
+      { documentId: "rijnmond.md", n: 5 },
+    ];
+    expect(otherRegionSourcesNotice(listed, context("Groningen en Drenthe"))).toBe("Let op: bron 3 en 5 gaan over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    expect(otherRegionSourcesNotice(listed.slice(0, 3), context("Groningen en Drenthe"))).toBe("Let op: bron 3 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+  });
+
+  it("says nothing when every source holds in the served region or everywhere, or no region is served", () => {
+    expect(otherRegionSourcesNotice([{ documentId: "actieplan.md", n: 2 }, { documentId: "werkwijze.md", n: 3 }], context("Groningen en Drenthe"))).toBeUndefined();
+    expect(otherRegionSourcesNotice([{ documentId: "rijnmond.md", n: 2 }], context(undefined))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksToAct } from "../../src/bot/intentPatterns.js";
+import { asksToAct, asksWhatToDo } from "../../src/bot/intentPatterns.js";
 
 describe("asksToAct", () => {
   it("reads a request to do something as one", () => {
@@ -23,5 +23,10 @@ describe("asksToAct", () => {
       "bij een casus waar het nu escaleert, wat doen we?",
       "graaggedaan",
     ]) expect(asksToAct(text), text).toBe(false);
+  });
+
+  it("tells 'what should I do?' about one's own case from questions about what the plans say", () => {
+    for (const text of ["wat moet ik doen?", "wat kunnen we nu doen", "en wat nu?", "hoe kan ik verder met deze casus", "wat zou je hier doen"]) expect(asksWhatToDo(text), text).toBe(true);
+    for (const text of ["wat doet het expertteam?", "wat moet er in de analyse staan?", "wat doen ze in rijnmond?", "watnu"]) expect(asksWhatToDo(text), text).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
-import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, otherRegionNotice, otherRegionOf, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
@@ -275,7 +275,8 @@ export class AskHandler {
     if (!record) return { parts: [notice(UNKNOWN_ANSWER)] };
     const hidden = record.hiddenSources ?? [];
     if (hidden.length === 0) return { parts: [{ kind: "text", text: "Er zijn geen andere bronnen bij dit antwoord." }] };
-    return { parts: [{ kind: "sources", title: "Meer bronnen", sources: hidden }] };
+    const elsewhere = this.regions ? otherRegionSourcesNotice(hidden, this.regions) : undefined;
+    return { parts: [{ kind: "sources", title: "Meer bronnen", sources: hidden }, ...(elsewhere ? [notice(elsewhere, "info")] : [])] };
   }
 }
 

@@ -96,6 +96,27 @@ export function otherRegionNotice(region: string, served: string, leadOnly = fal
     : `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
 }
 
+/**
+ * Under "Meer bronnen": which of the listed sources are about another region than the one served,
+ * by their numbers as listed ("Let op: bron 2 en 3 gaan over regio Rijnmond …"), or undefined
+ * (new-user try: a Rijnmond source under a Groningen answer, with nothing to say so).
+ */
+export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: string; n: number }>, context: RegionContext): string | undefined {
+  const served = context.served();
+  if (!served) return undefined;
+  const byRegion = new Map<string, number[]>();
+  for (const { documentId, n } of sources) {
+    const region = context.documentRegion(documentId)?.trim();
+    if (!region || NATIONAL.test(region) || sameRegion(region, served)) continue;
+    byRegion.set(region, [...(byRegion.get(region) ?? []), n]);
+  }
+  if (byRegion.size === 0) return undefined;
+  const parts = [...byRegion].map(([region, numbers]) =>
+    numbers.length === 1 ? `bron ${numbers[0]} gaat over regio ${region}` : `bron ${numbers.slice(0, -1).join(", ")} en ${numbers.at(-1)} gaan over regio ${region}`,
+  );
+  return `Let op: ${parts.join("; ")}, niet over jouw regio (${served}).`;
+}
+
 /** Under an answer from the served region's or national documents, when another region's plans also answer. */
 export function alsoInRegionNotice(region: string): string {
   return `Ook de plannen van regio ${region} gaan hierop in. Zet „in ${region}” in je vraag om die te zien.`;
