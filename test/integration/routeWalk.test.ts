@@ -331,6 +331,16 @@ describe("the route conversation (Redis)", () => {
     expect(seen.text).not.toContain("111222333");
     expect(outcomeSection(seen, "Dit ontbreekt nog").map((l) => l.split(":")[0])).toEqual(["• Versnelde toegang tot een INT als alternatief bekeken", "• Perspectief op een woonplek"]);
     for (const line of app.logs) expect(line).not.toContain("111222333");
+    // "Nee" on the perspective on school gets the plans' advice before the next question, as
+    // "Nee" on a place to live does (new-user try: it moved on without a word).
+    seen = await driver.press({ id: "route.back", value: "spoedmachtiging:uitkomst-spoed-na-beraad" });
+    for (let i = 0; i < 5 && shownStep(seen) !== "spoedmachtiging:onderwijs"; i++) {
+      seen = await driver.press({ id: "route.back", value: shownStep(seen) });
+    }
+    expect(shownStep(seen)).toBe("spoedmachtiging:onderwijs");
+    seen = await driver.press({ id: "route.answer", value: "spoedmachtiging:onderwijs:1" });
+    expect(shownStep(seen)).toBe("spoedmachtiging:onderwijsperspectief-ontbreekt");
+    expect(seen.text).toContain("school van herkomst");
 
     // Without "Zelf omschrijven" a message is an ordinary question, and the route waits where it was.
     await driver.press({ id: "route.restart" });
