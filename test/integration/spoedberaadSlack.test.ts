@@ -17,6 +17,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
   const RUN = randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase();
   const CHANNEL = `C${RUN}`;
   const DETAILS_CHANNEL = `C${RUN}D`;
+  const TYPED_CHANNEL = `C${RUN}T`;
   const CHAIR = `U${RUN}1`;
   const COLLEAGUE = `U${RUN}2`;
   const OUTSIDER = `U${RUN}9`;
@@ -31,6 +32,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     fake.users.set(OUTSIDER, "Piet");
     fake.members.set(CHANNEL, [CHAIR, COLLEAGUE, fake.team.botUserId]);
     fake.members.set(DETAILS_CHANNEL, [CHAIR, COLLEAGUE, fake.team.botUserId]);
+    fake.members.set(TYPED_CHANNEL, [CHAIR, COLLEAGUE, fake.team.botUserId]);
     app = await startWegwijs({ REDIS_URL, SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
     slack = new SlackRequests(`${app.baseUrl}/slack/events`, SECRET);
   });
@@ -263,5 +265,25 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     // Someone outside the channel cannot be made owner: refused at the owner field.
     const outsider = await submitView(COLLEAGUE, reopened, { owner: { user: OUTSIDER }, note: { text: "Concept staat klaar, bespreken om 14 uur" } });
     expect(outsider.json).toEqual({ response_action: "errors", errors: { owner: expect.stringContaining("zit niet in dit gesprek") } });
+  });
+
+  it("a change typed to @Wegwijs in the channel ('vink punt 2 af') updates the card in place and says what changed", { timeout: 40_000 }, async () => {
+    await slack.command({
+      token: "legacy", team_id: fake.team.id, channel_id: TYPED_CHANNEL, user_id: CHAIR, command: "/wegwijs", text: "spoedberaad CASUS-33",
+      response_url: fake.responseUrl(), trigger_id: `${nowSeconds()}.1.${randomUUID()}`,
+    });
+    const card = await fake.waitFor(() => inChannel("chat.postMessage", TYPED_CHANNEL)[0]);
+    expect(shownText(card)).toContain("2. Er is een gedeelde verklarende analyse");
+    const ack = await slack.event({
+      token: "legacy-verification-token", team_id: fake.team.id, api_app_id: "A0WEGWIJS", type: "event_callback", event_id: `Ev${RUN}T`, event_time: nowSeconds(),
+      event: { type: "app_mention", user: COLLEAGUE, text: `<@${fake.team.botUserId}> vink punt 2 af`, ts: `${nowSeconds()}.000200`, channel: TYPED_CHANNEL, event_ts: `${nowSeconds()}.000200` },
+      authorizations: [{ enterprise_id: null, team_id: fake.team.id, user_id: fake.team.botUserId, is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
+    });
+    expect(ack.status).toBe(200);
+    await fake.waitFor(() => inChannel("chat.update", TYPED_CHANNEL).find((m) => m.ts === card.ts && shownText(m).includes("✅ 2. Er is een gedeelde verklarende analyse")), 15_000);
+    const said = await fake.waitFor(() => fake.messages().find((m) => m.channel === TYPED_CHANNEL && m.text.includes("Punt 2 staat nu op klaar")), 15_000);
+    expect(said.ts).not.toBe(card.ts);
+    allWithinLimits();
   });
 });

@@ -163,13 +163,21 @@ export class SpoedberaadService {
     const changed = await this.change(address, actor, record.value.id, chosen.map((item) => ({ op: "set" as const, item: item.id, state: tick.state })));
     if (!changed.some((r) => r.parts.some((p) => p.kind === "checklist"))) return changed;
     const which = tick.numbers.length === 1 ? `Punt ${tick.numbers[0]} staat` : `Punten ${listed(tick.numbers)} staan`;
-    return [...changed, notice(`${which} nu op ${checklistStateName(tick.state)}. De checklist hierboven is bijgewerkt.`, "info")];
+    const said = notice(`${which} nu op ${checklistStateName(tick.state)}. De checklist hierboven is bijgewerkt.`, "info");
+    // As with "spoedberaad" again: on Slack and Teams the outbox redraws the card in place.
+    return actor.surface === "web" ? [...changed, said] : [said];
   }
 
   /** The checklist open in this conversation, if any. */
   private async openHere(address: ConversationAddress): Promise<StoredRecord<Checklist> | undefined> {
     const record = await this.latestHere(address);
-    return record?.value.status === "open" ? record : undefined;
+    if (record?.value.status === "open") return record;
+    // A Slack mention is answered in a thread of its own (or of the card): the checklist of the
+    // channel is the one meant.
+    if (!address.threadId) return undefined;
+    const { threadId: _thread, ...channel } = address;
+    const outer = await this.latestHere(channel);
+    return outer?.value.status === "open" ? outer : undefined;
   }
 
   /** The latest checklist started in this conversation, open or closed. */

@@ -322,7 +322,7 @@ function checklistItemUnit(part: Extract<ReplyPart, { kind: "checklist" }>, item
   }
   return {
     blocks,
-    fallback: `${mark} ${item.label.trim()} (${checklistStateName(item.state)})${meta ? ` — ${meta}` : ""}`,
+    fallback: `${mark} ${numberedItem(index, item.label)} (${checklistStateName(item.state)})${meta ? ` — ${meta}` : ""}`,
     sources: 0,
   };
 }
