@@ -105,3 +105,10 @@ describe("publicNameCheck", () => {
     expect(kinds("de casus van Ferdi (16)")).toEqual(["name"]);
   });
 });
+
+describe("names followed by an age", () => {
+  it("does not read a checklist summary's headings as a name and an age, and still finds a name", () => {
+    expect(findPersonalData("Klaar (6):\nOpen (3):\nAfgerond (2)")).toEqual([]);
+    expect(kinds("Klaar (6): gesprek met Jan de Vries (15)")).toEqual(["name"]);
+  });
+});

@@ -109,7 +109,11 @@ export class SpoedberaadService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const pointer = await this.pointers.get(key);
       const existing = pointer ? await this.store.get(pointer.value.checklistId) : undefined;
-      if (existing && existing.value.status === "open") return this.shown(actor, existing, "Er loopt al een checklist in dit gesprek.");
+      if (existing && existing.value.status === "open") {
+        const items = existing.value.items;
+        const done = items.filter((i) => i.state !== "open").length;
+        return this.shown(actor, existing, `Er loopt al een checklist in dit gesprek (${done} van ${items.length} punten afgehandeld).`);
+      }
       const observed = pointer?.value.checklistId;
       const checklistId = newChecklistId();
       const won = await this.pointers.update(key, (current) =>
@@ -163,7 +167,8 @@ export class SpoedberaadService {
     const changed = await this.change(address, actor, record.value.id, chosen.map((item) => ({ op: "set" as const, item: item.id, state: tick.state })));
     if (!changed.some((r) => r.parts.some((p) => p.kind === "checklist"))) return changed;
     const which = tick.numbers.length === 1 ? `Punt ${tick.numbers[0]} staat` : `Punten ${listed(tick.numbers)} staan`;
-    const said = notice(`${which} nu op ${checklistStateName(tick.state)}. De checklist hierboven is bijgewerkt.`, "info");
+    // "n.v.t." ends in its own full stop.
+    const said = notice(`${which} nu op ${checklistStateName(tick.state)}${tick.state === "nvt" ? "" : "."} De checklist hierboven is bijgewerkt.`, "info");
     // As with "spoedberaad" again: on Slack and Teams the outbox redraws the card in place.
     return actor.surface === "web" ? [...changed, said] : [said];
   }

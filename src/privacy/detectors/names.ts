@@ -34,7 +34,9 @@ const NOT_NAMES = new Set(
     "circa totaal gemiddeld bijna ruim minimaal maximaal alle veel weinig geen ook en of maar dus dan daarna " +
     "groningen drenthe friesland rijnmond nederland jeugdwet jeugdzorg jeugdhulp servicepunt expertteam " +
     "januari februari maart april mei juni juli augustus september oktober november december " +
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag " +
+    // Headings of a checklist summary that a consult request carries ("Klaar (6):", "Open (3):").
+    "klaar open gedaan afgerond"
   ).split(" "),
 );
 
