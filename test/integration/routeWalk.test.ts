@@ -193,14 +193,21 @@ describe("the route conversation (Redis)", () => {
           await driver.press({ id: "route.why", value: `${routeId}:${node.id}` });
           const sources = ofKind(driver.last, "sources");
           expect(sources).toHaveLength(1);
-          expect(sources[0]!.sources).toHaveLength(1);
-          const [source] = sources[0]!.sources;
+          // A question that records one item first says why that item matters, from the item's source.
+          const recorded = new Set(node.kind === "question" ? node.options.flatMap((o) => Object.keys(o.records ?? {})) : []);
+          const item = recorded.size === 1 ? routeById(routeId).items.find((i) => recorded.has(i.id)) : undefined;
+          expect(sources[0]!.sources).toHaveLength(item ? 2 : 1);
+          const source = sources[0]!.sources.at(-1);
           expect(source!.documentId).toBe(node.source.document);
           expect(source!.section).toContain(node.source.section.split(">").pop()!.trim());
-          expectRealCitation(source!);
+          for (const cited of sources[0]!.sources) expectRealCitation(cited);
+          if (item) {
+            expect(sources[0]!.sources[0]!.documentId).toBe(item.source.document);
+            expect(seenFromParts(driver.last).text).toContain(`[1]`);
+          }
           // A source from another region's document says so; one from the region's own or a national one does not.
           const elsewhere = region.id === "rijnmond" && node.source.document.includes("groningen-drenthe");
-          expect(seenFromParts(driver.last).text.includes("Dit komt uit een document over regio Groningen en Drenthe.")).toBe(elsewhere);
+          expect(/(Dit|Bron 2) komt uit een document over regio Groningen en Drenthe\./.test(seenFromParts(driver.last).text)).toBe(elsewhere);
         }
       }
     }
@@ -260,11 +267,12 @@ describe("the route conversation (Redis)", () => {
     expect(seen.text).not.toContain("Je zit midden in de plaatsingsroute");
   });
 
-  it("takes a button's label typed at its step ('ok verder', 'ja') as that button, and anything else as before", async () => {
+  it("takes a button's label typed at its step ('regulier', 'ok verder', 'ja') as that button, and anything else as before", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");
-    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
-    let seen = await driver.say("ok verder");
+    let seen = await driver.say("regulier");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:waarom-regulier");
+    seen = await driver.say("ok verder");
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
     seen = await driver.say("Ja!");
     expect(seen.text).toContain("Je koos: *Ja*");

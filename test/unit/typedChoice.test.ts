@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { typedChoice } from "../../src/handlers/route/typedChoice.js";
+import { typedChoice, typedTitle } from "../../src/handlers/route/typedChoice.js";
 
 const OPTIONS = ["Ja, een INT kan plaatsing voorkomen", "Bekeken, maar het is niet genoeg", "Nee, nog niet bekeken"];
 
@@ -26,5 +26,22 @@ describe("a step's button typed in the chat", () => {
 
   it.each(["misschien", "ja maar de vader niet", "bedankt", "ok"])("reads %j as no button of a question", (text) => {
     expect(typedChoice(text, OPTIONS)).toBeUndefined();
+  });
+});
+
+describe("a route's name typed at the list of routes", () => {
+  const TITLES = ["Is plaatsing de juiste vraag?", "Reguliere route naar een machtiging", "Spoedroute (spoedmachtiging)"];
+  it.each([
+    ["regulier", 1],
+    ["Reguliere route graag", 1],
+    ["spoed", 2],
+    ["spoedroute", 2],
+    ["de juiste vraag", 0],
+  ])("reads %j as route %i", (text, index) => {
+    expect(typedTitle(text, TITLES)).toBe(index);
+  });
+
+  it.each(["wat is een machtiging", "ja", "een", "plaatsing spoed"])("reads %j as no route", (text) => {
+    expect(typedTitle(text, TITLES)).toBeUndefined();
   });
 });

@@ -28,7 +28,7 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
-import { typedChoice } from "./typedChoice.js";
+import { typedChoice, typedTitle } from "./typedChoice.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -102,6 +102,11 @@ export class RouteHandler {
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
     const at = this.position(session);
+    if (session && !session.routeId && text.trim().split(/\s+/).length <= TYPED_BUTTON_WORDS) {
+      // At the list of routes: a route's name typed ("regulier", "spoedroute") is that route.
+      const picked = typedTitle(text, this.ctx.routes.map((r) => r.title));
+      if (picked !== undefined) return inSlot(address, await this.choose(address, this.ctx.routes[picked]!.id));
+    }
     if (!session || !at) return undefined;
     if (!session.awaitingText) {
       // A typed button ("ja", "nee", "verder", "ok verder") is that button.
@@ -188,7 +193,11 @@ export class RouteHandler {
     if (!this.ctx) return unavailable();
     const session = await this.sessions.get(address);
     const at = this.position(session);
-    if (!session || !at) return pickerReply(this.ctx.routes, this.ctx.region, lead);
+    if (!session || !at) {
+      // Remembered as picking, so a route's name typed next ("regulier") chooses it.
+      if (!session) await this.sessions.save(address, emptySession());
+      return pickerReply(this.ctx.routes, this.ctx.region, lead);
+    }
     if (session.awaitingText) {
       session.awaitingText = undefined;
       await this.sessions.save(address, session);

@@ -203,13 +203,27 @@ export function freeTextPromptReply(route: RouteDefinition, node: RouteNode, ctx
  * in Rijnmond rests partly on the Groningen/Drenthe presentation, and its figures read as
  * Rijnmond's (new-user try of the nineteenth session: "circa 70%" in a route labelled Rijnmond).
  */
-function fromRegion(node: RouteNode, ctx: RenderContext): string {
+function fromRegion(node: Pick<RouteNode, "source">, ctx: RenderContext, which = "Dit komt"): string {
   const other = otherRegionThan(ctx.passages.regionOf(node.source), ctx.region.name);
-  return other ? `\nDit komt uit een document over regio ${other}.` : "";
+  return other ? `\n${which} uit een document over regio ${other}.` : "";
 }
 
 export function whyReply(route: RouteDefinition, node: RouteNode, ctx: RenderContext): Reply {
   const passage = ctx.passages.passage(node.source);
+  // A question that records one item of the route says why that item matters, from the item's own
+  // source; the step's passage follows (new-user try: "Waarom?" at the analysis step cited only
+  // the four-word line "(Gezamenlijke verklarende) Analyse opstellen").
+  const recorded = node.kind === "question" ? new Set(node.options.flatMap((o) => Object.keys(o.records ?? {}))) : new Set<string>();
+  const item = recorded.size === 1 ? route.items.find((i) => recorded.has(i.id)) : undefined;
+  if (item) {
+    return {
+      parts: [
+        { kind: "text", text: `*Waarom deze stap?* ${fillText(item.why, ctx.region)} [1]${fromRegion(item, ctx, "Bron 1 komt")}\nDe stap zelf komt uit bron 2.${fromRegion(node, ctx, "Bron 2 komt")}` },
+        { kind: "sources", title: "Bronnen", sources: [{ n: 1, ...ctx.passages.passage(item.source) }, { n: 2, ...passage }] },
+        { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Verder met de route", value: stepValue(route.id, node.id) }] },
+      ],
+    };
+  }
   return {
     parts: [
       { kind: "text", text: `*Waarom deze stap?* Hij rust op deze passage uit de plandocumenten:${fromRegion(node, ctx)}` },

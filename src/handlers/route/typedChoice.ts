@@ -32,3 +32,24 @@ export function typedChoice(text: string, labels: string[], goesOn = false): num
   const byFirst = firsts.flatMap((first, i) => (first === typed ? [i] : []));
   return byFirst.length === 1 ? byFirst[0] : undefined;
 }
+
+/** Shorter than this, a typed word must be a whole word of the title, not the start of one. */
+const PREFIX_LETTERS = 4;
+
+/**
+ * Which title a short typed name means, as its index: every typed word is a word of that title
+ * or, from four letters, the start of one ("regulier" → "Reguliere route naar een machtiging",
+ * "spoed" → "Spoedroute (spoedmachtiging)"), and of no other title. New-user try: "regulier" and
+ * "reguliere route" at the list of routes were answered as questions.
+ */
+export function typedTitle(text: string, titles: string[]): number | undefined {
+  const typed = plain(text).split(" ").filter((word) => word !== "");
+  // A short word alone ("een", "de") names nothing.
+  if (!typed.some((word) => word.length >= PREFIX_LETTERS)) return undefined;
+  const fits = titles.map((title) => {
+    const words = plain(title).split(" ");
+    return typed.every((word) => words.some((w) => w === word || (word.length >= PREFIX_LETTERS && w.startsWith(word))));
+  });
+  const matching = fits.flatMap((fit, i) => (fit ? [i] : []));
+  return matching.length === 1 ? matching[0] : undefined;
+}
