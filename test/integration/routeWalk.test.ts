@@ -279,6 +279,12 @@ describe("the route conversation (Redis)", () => {
     expect(shownStep(seen)).toBe("reguliere-machtiging:hulpvraag");
     seen = await driver.say("nee");
     expect(seen.text).toContain("Je koos: *Nee, nog niet*");
+    // A button with a reason after a comma: that button, the reason kept for the summary, redacted.
+    seen = await driver.say("ja, mst gehad maar gestopt, moeder 06-12345678");
+    expect(seen.text).toContain("Je koos: *Ja*. Je toelichting staat bij de samenvatting.");
+    expect(seen.text).toMatch(/Let op: je bericht leek een telefoonnummer te bevatten/);
+    expect(shownStep(seen)).toBe("reguliere-machtiging:expertise");
+    expect(JSON.stringify(seen)).not.toContain("06-12345678");
     // Thanks are still thanks, and a longer message is no button.
     seen = await driver.say("top, bedankt!");
     expect(seen.text).not.toContain("Je koos");

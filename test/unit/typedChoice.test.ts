@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { typedChoice, typedTitle } from "../../src/handlers/route/typedChoice.js";
+import { typedChoice, typedChoiceAndNote, typedTitle } from "../../src/handlers/route/typedChoice.js";
 
 const OPTIONS = ["Ja, een INT kan plaatsing voorkomen", "Bekeken, maar het is niet genoeg", "Nee, nog niet bekeken"];
 
@@ -43,5 +43,18 @@ describe("a route's name typed at the list of routes", () => {
 
   it.each(["wat is een machtiging", "ja", "een", "plaatsing spoed"])("reads %j as no route", (text) => {
     expect(typedTitle(text, TITLES)).toBeUndefined();
+  });
+});
+
+describe("a button typed with a reason after a comma", () => {
+  it("gives the button and the reason", () => {
+    expect(typedChoiceAndNote("ja, mst gehad maar gestopt", ["Ja", "Nee, nog niet"])).toEqual({ index: 0, note: "mst gehad maar gestopt" });
+    expect(typedChoiceAndNote("Nee , vader wil niet", ["Ja", "Nee, nog niet"])).toEqual({ index: 1, note: "vader wil niet" });
+  });
+
+  it("gives nothing without a comma, without a reason, or for a word that is no button", () => {
+    expect(typedChoiceAndNote("ja maar de vader niet", ["Ja", "Nee, nog niet"])).toBeUndefined();
+    expect(typedChoiceAndNote("ja,", ["Ja", "Nee, nog niet"])).toBeUndefined();
+    expect(typedChoiceAndNote("deels, moeder wel", ["Ja", "Nee, nog niet"])).toBeUndefined();
   });
 });

@@ -28,7 +28,7 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
-import { typedChoice, typedTitle } from "./typedChoice.js";
+import { typedChoice, typedChoiceAndNote, typedTitle } from "./typedChoice.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -115,6 +115,15 @@ export class RouteHandler {
       // A typed answer to a step that waits for a button ("deels, moeder wel, vader niet in beeld")
       // was read as a question about the documents and left the walk without a word (new-user try).
       if (at.node.kind !== "question" || !readsAsAnAnswer(text)) return undefined;
+      // "ja, mst gehad maar gestopt": that button, and the rest kept as a note for the summary.
+      const withNote = typedChoiceAndNote(text, at.node.options.map((o) => fillText(o.label, this.ctx!.region)));
+      if (withNote) {
+        const chosen = at.node.options[withNote.index]!;
+        const { text: redacted, findings } = redactPersonalData(withNote.note);
+        const warning = personalDataWarning(findings);
+        const lead = [notice(`Je koos: *${fillText(chosen.label, this.ctx.region)}*. Je toelichting staat bij de samenvatting.`), ...(warning ? [notice(warning, "warning")] : [])];
+        return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, shorten(redacted, NOTE_CHARS), lead));
+      }
       const step = shorten(fillText(at.node.text, this.ctx.region), 120);
       return { parts: [notice(`Je zit midden in de plaatsingsroute, bij: „${step}” Kies je antwoord met de knoppen bij die stap, of typ *route* om hem hier opnieuw te zien. Wil je iets over de plannen vragen? Zet er dan een vraagteken achter.`, "info")] };
     }

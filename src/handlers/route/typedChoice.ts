@@ -53,3 +53,14 @@ export function typedTitle(text: string, titles: string[]): number | undefined {
   const matching = fits.flatMap((fit, i) => (fit ? [i] : []));
   return matching.length === 1 ? matching[0] : undefined;
 }
+
+/**
+ * A button typed with a reason after a comma ("ja, mst gehad maar gestopt", "nee, vader wil
+ * niet"): the button, and the rest as the reason. New-user try: such an answer was refused.
+ */
+export function typedChoiceAndNote(text: string, labels: string[]): { index: number; note: string } | undefined {
+  const match = /^\s*([\p{L}]+)\s*,\s*(\S.*)$/su.exec(text);
+  if (!match) return undefined;
+  const index = typedChoice(match[1]!, labels);
+  return index === undefined ? undefined : { index, note: match[2]!.trim() };
+}
