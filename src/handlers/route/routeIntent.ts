@@ -4,7 +4,7 @@
  * youth care; questions about figures or facts are left alone.
  */
 
-import { ASKS_FOR_FIGURES, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, asksWhatToDo, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const PLACEMENT = word(
   "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging",
@@ -19,8 +19,6 @@ const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
 // "plaatsing met spoed", "spoedplaatsing": the urgent placement procedure.
 const URGENT = word("spoed|spoedeisend");
 const URGENT_PLACEMENT = word("spoedplaats(?:en|ing|ingen)|spoeduithuisplaatsing(?:en)?");
-// Asking what to do now ("wat moet ik doen", "wat kan ik doen", "hoe pak ik dit aan").
-const WHAT_TO_DO = word("wat (?:moet|moeten|kan|kunnen) (?:ik|we|wij)(?: \\p{L}+){0,3} doen|wat doe ik|hoe pak (?:ik|we) (?:dit|dat|het) aan");
 // The placement route or procedure named as such.
 const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces");
 
@@ -30,7 +28,7 @@ export function isPlacementQuestion(text: string): boolean {
     // "hoe loopt de plaatsingsroute voor jz+?": the route itself (new-user try: no route button).
     ((PLACEMENT_ROUTE.test(text) || (ROUTE_WORD.test(text) && CLOSED_CARE.test(text))) && PROCEDURE.test(text)) ||
     // "… wat moet ik doen als ik denk dat ie misschien gesloten moet?": what to do about closed care.
-    (CLOSED_CARE.test(text) && WHAT_TO_DO.test(text)) ||
+    (CLOSED_CARE.test(text) && asksWhatToDo(text)) ||
     (PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text)) ||
     (AUTHORISATION.test(text) && PROCEDURE.test(text)) ||
     (PLACEMENT.test(text) && URGENT.test(text)) ||
