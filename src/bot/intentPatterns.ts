@@ -13,8 +13,10 @@ export const ASKS_FOR_FIGURES = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aan
 
 /** A message that opens by asking Wegwijs to do something: "kun je …", "wil je …", "ik wil …", "start …". */
 const REQUEST_OPENING = /^\s*(?:(?:hoi|hallo|hey|hee|goedemorgen|goedemiddag|goedenavond)\b[\s,!.]*)?(?:kun(?:t)?\s+(?:je|jij|u)|kan\s+(?:je|jij)|wil(?:t)?\s+(?:je|jij|u)|zou\s+(?:je|jij|u)|ik\s+wil|wij\s+willen|we\s+willen|graag|start|open|begin|maak|regel)(?![\p{L}\p{N}])/iu;
-/** … or ends with a word that makes it one ("spoedberaad graag", "… aub"). */
-const REQUEST_CLOSING = /(?<![\p{L}\p{N}])(?:graag|aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp)\s*[.!?]*\s*$/iu;
+/** Words that make a message a request: "spoedberaad graag", "… aub". */
+export const REQUEST_WORDS = String.raw`graag|aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp`;
+/** … or ends with one of them. */
+const REQUEST_CLOSING = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${REQUEST_WORDS})\s*[.!?]*\s*$`, "iu");
 /** Question words: "kun je uitleggen hoe …" asks to be told something, not for something to be done. */
 export const QUESTION_WORDS = wordPattern("hoe|wat|welke?|wanneer|waarom|wie|waar|hoeveel");
 

@@ -1,6 +1,7 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
 import type { ConversationAddress, IncomingAction } from "../bot/incoming.js";
 import type { ReplyPart } from "../bot/reply.js";
+import { REQUEST_WORDS } from "../bot/intentPatterns.js";
 
 /** What a typed text means: a registered command, or a message for the handlers. */
 export type ParsedText = { kind: "command"; name: string; text: string } | { kind: "message"; text: string };
@@ -13,7 +14,7 @@ function normaliseSpaces(text: string): string {
 /** An imperative before a command word: "start (een) spoedberaad", "open de route". */
 const REQUEST_BEFORE = /^(?:start|open|begin)\s+(?:(?:een|de|het|nieuwe?)\s+)*/i;
 /** … or a request word after it: "spoedberaad graag", "route starten aub". */
-const REQUEST_AFTER = /\s+(?:graag|aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp)[\s.!]*$/i;
+const REQUEST_AFTER = new RegExp(String.raw`\s+(?:${REQUEST_WORDS})[\s.!]*$`, "i");
 /** … or the verb as an infinitive right after the command word: "spoedberaad starten (voor CASUS-0412)". */
 const REQUEST_AFTER_WORD = /^(\S+)\s+(?:starten|openen|beginnen)(?=\s|[.!]*$)[.!]*/i;
 
