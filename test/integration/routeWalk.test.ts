@@ -249,6 +249,31 @@ describe("the route conversation (Redis)", () => {
     expect(seen.actions.filter((a) => a.id === "route.choose")).toHaveLength(gd.routes.length);
   });
 
+  it("after 'Nee, nog niet' on ambulant help, expertise or the consult, says what to do at that step, citing it", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    await driver.press({ id: "route.answer", value: "reguliere-machtiging:analyse:0" });
+    await driver.press({ id: "route.answer", value: "reguliere-machtiging:hulpvraag:0" });
+    const steps: Array<[string, string, RegExp]> = [
+      ["ambulant", "ambulant-inzetten", /ambulante alternatieven af, en zet ze in/],
+      ["expertise", "expertise-betrekken", /betrek elkaars expertise/],
+      ["consult", "consult-inbrengen", /Breng de casus op tijd in bij het Servicepunt JeugdzorgPlus/],
+    ];
+    for (const [question, action, says] of steps) {
+      if (question === "consult") await driver.press({ id: "route.answer", value: "reguliere-machtiging:matched:0" });
+      const seen = await driver.press({ id: "route.answer", value: `reguliere-machtiging:${question}:1` });
+      expect(shownStep(seen)).toBe(`reguliere-machtiging:${action}`);
+      expect(seen.text).toMatch(says);
+      const why = await driver.press({ id: "route.why", value: `reguliere-machtiging:${action}` });
+      const cited = ofKind(driver.last, "sources").flatMap((s) => s.sources);
+      expect(cited.at(-1)!.section).toContain("Wat kunnen we vanaf morgen anders doen?");
+      expect(why.text.length).toBeGreaterThan(0);
+      await driver.press({ id: "route.answer", value: `reguliere-machtiging:${action}:0` });
+    }
+  });
+
   it("answers an answer typed at a step that waits for a button with where the walk stands, and a question as a question", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");
@@ -473,7 +498,7 @@ describe("the route conversation (Redis)", () => {
 
     // Finishing in one conversation leaves the other where it was.
     let seen = await aliceHere.press({ id: "route.answer", value: "reguliere-machtiging:ambulant:0" });
-    for (const value of ["expertise:0", "matched:0", "consult:1", "voor-de-aanvraag:0"]) {
+    for (const value of ["expertise:0", "matched:0", "consult:1", "consult-inbrengen:0", "voor-de-aanvraag:0"]) {
       seen = await aliceHere.press({ id: "route.answer", value: `reguliere-machtiging:${value}` });
     }
     expect(shownStep(seen)).toBe("reguliere-machtiging:uitkomst-aanvullen");

@@ -222,9 +222,12 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
 
     expect(checklistOf(await set(member, conversation, part, "hsj", "nvt"))?.items.find((i) => i.id === "hsj")?.state).toBe("nvt");
     const notChair = await post(member, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });
-    expect(noticeOf(notChair)).toBe("Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.");
+    // The button says beforehand who may press it, and the refusal names the chair.
+    const closeButton = (await post(member, conversation, { text: "spoedberaad" })).flatMap((r) => r.parts).flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "spoedberaad.close");
+    expect(closeButton?.label).toBe("Afronden (voorzitter)");
+    expect(noticeOf(notChair)).toBe("Alleen de voorzitter (Kees) kan de checklist afronden of het voorzitterschap overdragen.");
     const notChairConfirmed = await post(member, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } });
-    expect(noticeOf(notChairConfirmed)).toBe("Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.");
+    expect(noticeOf(notChairConfirmed)).toBe("Alleen de voorzitter (Kees) kan de checklist afronden of het voorzitterschap overdragen.");
 
     // The chair hands over (only to someone in the conversation), and hands back.
     const handOver = (by: string, to: string) => post(by, conversation, { action: { id: "spoedberaad.chair", value: part.checklistId, fields: { chair: to } } });

@@ -47,7 +47,9 @@ const PEOPLE_MAX = 50;
 
 const NOT_HERE = "Deze checklist hoort bij een ander gesprek. Je kunt hem alleen veranderen in het gesprek waar hij loopt.";
 const NOT_MEMBER = "Alleen mensen in dit gesprek kunnen de checklist veranderen.";
-const ONLY_CHAIR = "Alleen de voorzitter kan de checklist afronden of het voorzitterschap overdragen.";
+/** Names the chair, so whoever pressed knows whom to ask. */
+const onlyChair = (c: Checklist) =>
+  `Alleen de voorzitter (${personName(c.chair, c.conversation.surface)}) kan de checklist afronden of het voorzitterschap overdragen.`;
 const GONE = "Deze checklist bestaat niet (meer). Typ *spoedberaad* om een nieuwe te starten.";
 const CLOSED = "Deze checklist is al afgerond.";
 const KEPT_OPEN = "Oké, de checklist blijft open. Rond af wanneer het team zover is.";
@@ -427,7 +429,7 @@ export class SpoedberaadService {
       return { refusal: notice(NOT_HERE) };
     }
     const isChair = actor.surface === c.conversation.surface && actor.userId === c.chair.userId;
-    if (options.chairOnly && !isChair) return { refusal: notice(ONLY_CHAIR) };
+    if (options.chairOnly && !isChair) return { refusal: notice(onlyChair(c)) };
     if (!isChair && !(await this.deps.directory.isMember(c.conversation.surface, c.conversation.conversationId, actor.userId))) {
       this.deps.logger.warn({ surface: address.surface }, "spoedberaad change by a non-member refused");
       return { refusal: notice(NOT_MEMBER) };

@@ -75,7 +75,8 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
     parts.push({
       kind: "actions",
       actions: [
-        { id: SPOEDBERAAD_ACTION.close, label: "Afronden", value: c.id },
+        // Says beforehand who may press it: only the chair closes (see SpoedberaadHandler.authorised).
+        { id: SPOEDBERAAD_ACTION.close, label: "Afronden (voorzitter)", value: c.id },
         c.quiet
           ? { id: SPOEDBERAAD_ACTION.quiet, label: "Herinneringen aan", value: `${c.id}:off` }
           : { id: SPOEDBERAAD_ACTION.quiet, label: "Stil (geen herinneringen)", value: `${c.id}:on` },
