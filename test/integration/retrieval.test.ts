@@ -859,6 +859,14 @@ describe("answers over the shipped corpus", () => {
     expect(jim.undefinedTerm).toBeUndefined();
   });
 
+  it("marks the answer to 'wat is het verschil tussen X en Y?' when its quotes name both without telling them apart", async () => {
+    const difference = await ask.answer("wat is het verschil tussen een spoedmachtiging en een reguliere machtiging?");
+    expect(difference.status).toBe("answered");
+    expect(difference.unstatedDifference).toEqual({ first: "spoedmachtiging", second: "reguliere machtiging" });
+    // A question for one of them alone is not marked.
+    expect((await ask.answer("hoeveel jongeren komen met een spoedmachtiging in de jz+?")).unstatedDifference).toBeUndefined();
+  });
+
   it("finds the later question's date further down the ranking, and adds no other quote for it", async () => {
     const result = await ask.answer("wanneer is het actieprogramma zorg vd jeugd gelanceerd en tot wanneer loopt het?");
     expect(result.status).toBe("answered");

@@ -3,6 +3,7 @@ import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler } from "../../src/handlers/ask/askHandler.js";
 import type { AnswerResult } from "../../src/handlers/ask/askService.js";
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
+import { differenceAsked, statesDifference } from "../../src/handlers/ask/differenceAsked.js";
 import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
 import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
@@ -65,6 +66,43 @@ describe("AskHandler under a 'wat is X?' question", () => {
     expect(marked.notice).toBeLessThan(marked.text);
     // Without the mark, no such notice.
     expect((await positions(answered(quote, {}), "wat is t servicepunt jz+ eigenlijk", "precies is")).notice).toBe(-1);
+  });
+});
+
+describe("differenceAsked", () => {
+  it.each([
+    ["wat is het verschil tussen een spoedmachtiging en een reguliere machtiging?", "spoedmachtiging", "reguliere machtiging"],
+    ["Wat is t verschil tussen het Servicepunt en het Expertteam", "Servicepunt", "Expertteam"],
+    ["hoe verschilt een spoedmachtiging van een machtiging?", "spoedmachtiging", "machtiging"],
+  ])("reads %j as a question for a difference", (question, first, second) => {
+    expect(differenceAsked(question)).toEqual({ first, second });
+  });
+
+  it.each(["wat is het verschil?", "welke verschillen zien ze tussen regio's?", "wat is een spoedmachtiging?", "verschilt het per regio?"])(
+    "reads %j as no question to tell two things apart",
+    (question) => {
+      expect(differenceAsked(question)).toBeUndefined();
+    },
+  );
+});
+
+describe("statesDifference", () => {
+  it("finds a line that sets things against each other, not one that names them side by side", () => {
+    expect(statesDifference("Een spoedmachtiging wordt afgegeven terwijl er geen tijd is voor …")).toBe(true);
+    expect(statesDifference("Het verschil met een reguliere machtiging is …")).toBe(true);
+    expect(statesDifference("- een groot deel van de jongeren (circa 70%) met een spoedmachtiging … (i.p.v. een reguliere machtiging);")).toBe(false);
+  });
+});
+
+describe("AskHandler under a 'wat is het verschil tussen X en Y?' question", () => {
+  it("says above the quotes that they do not tell X and Y apart, when the answer marks it", async () => {
+    const quote = "“een groot deel van de jongeren (circa 70%) met een spoedmachtiging … (i.p.v. een reguliere machtiging)” [1]";
+    const question = "wat is het verschil tussen een spoedmachtiging en een reguliere machtiging?";
+    const text = "Het verschil tussen „spoedmachtiging” en „reguliere machtiging” staat niet met zoveel woorden in de plandocumenten";
+    const marked = await positions(answered(quote, { unstatedDifference: { first: "spoedmachtiging", second: "reguliere machtiging" } }), question, text);
+    expect(marked.notice).toBeGreaterThanOrEqual(0);
+    expect(marked.notice).toBeLessThan(marked.text);
+    expect((await positions(answered(quote, {}), question, "Het verschil tussen")).notice).toBe(-1);
   });
 });
 

@@ -329,6 +329,12 @@ export function notNamedInNotice(word: string, title: string): string {
   return `„${shorten(word.replace(/[*_`~]/g, ""), 60)}” komt in „${shorten(title.replace(/[*_`~]/g, ""), 60)}” niet voor. Dit zegt het er het dichtst bij:`;
 }
 
+/** Says that the quotes under a "wat is het verschil …?" question name the two without telling them apart. */
+export function unstatedDifferenceNotice(first: string, second: string): string {
+  const plain = (side: string) => shorten(side.replace(/[*_`~]/g, ""), 50);
+  return `Het verschil tussen „${plain(first)}” en „${plain(second)}” staat niet met zoveel woorden in de plandocumenten. Dit zeggen ze er wel over:`;
+}
+
 /** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
 export function undefinedTermNotice(term: string): string {
   return `Wat „${shorten(term.replace(/[*_`~]/g, ""), 60)}” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
@@ -398,6 +404,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
       if (result.gistOf) parts.push(notice(`Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${shorten(result.gistOf.replace(/[*_`~]/g, ""), 60)}” over zijn doel:`, "info"));
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm), "info"));
+      if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));

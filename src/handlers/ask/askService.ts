@@ -18,6 +18,7 @@ import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extr
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { definesTerm, termAsked } from "./definitionAsked.js";
+import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
 import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { summaryAsked } from "./summaryAsked.js";
@@ -68,6 +69,8 @@ export interface AnswerResult {
   offTopic?: boolean;
   /** The term a "wat is X?" question asks about, when no quote says what it is (as typed). */
   undefinedTerm?: string;
+  /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
+  unstatedDifference?: { first: string; second: string };
   /** An abstention on a follow-up whose answer would only repeat the previous one. */
   nothingNew?: boolean;
   /** The (short) title of the document the question names, when the answer quotes none of it. */
@@ -415,7 +418,7 @@ export class AskService {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     }
-    extractive = { ...extractive, result: this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUndefinedTerm(searchText, extractive.result))) };
+    extractive = { ...extractive, result: this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(searchText, extractive.result)))) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
       const generated = await this.generateWithDeadline(question, passages);
@@ -935,6 +938,17 @@ export class AskService {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * The answer to "wat is het verschil tussen X en Y?" marked when no quote sets anything against
+ * anything: quotes that name both side by side are what the documents say about them, not the
+ * difference (new-user try: a figure on emergency authorisations read as if it told the two apart).
+ */
+function withUnstatedDifference(question: string, result: AnswerResult): AnswerResult {
+  const asked = differenceAsked(question);
+  if (!asked || result.status !== "answered" || result.text.trim() === "" || statesDifference(result.text)) return result;
+  return { ...result, unstatedDifference: asked };
 }
 
 /**
