@@ -84,6 +84,8 @@ describe("spoedberaad on two web pages", () => {
     expect(await second.getByLabel("Notitie").inputValue()).toBe("");
     expect(await second.getByLabel("Notitie").isDisabled()).toBe(true);
     expect(await second.getByRole("button", { name: "Opslaan" }).isDisabled()).toBe(true);
+    // It says it was not sent, not "Verstuurd" (new-user try: a refused form looked sent).
+    expect(await second.innerText()).toContain("Niet verstuurd: pas het aan in het formulier hieronder.");
     expect(await sanne.locator("main").innerText()).not.toContain("06-12345678");
     expect(await item(kees, "analyse").innerText()).toContain("Notitie: Concept staat klaar");
 

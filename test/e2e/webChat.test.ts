@@ -117,6 +117,52 @@ describe("web chat in a real browser", () => {
     }
   });
 
+  it("a walk's newer step closes the older ones, also when answered by typing; only spaces say what is missing", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(app.baseUrl);
+      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
+      const input = page.getByRole("textbox", { name: "Je vraag aan Wegwijs" });
+      const botMessages = log.getByRole("article", { name: "Wegwijs" });
+      await botMessages.first().waitFor({ timeout: 10_000 });
+      const say = async (text: string) => {
+        const before = await botMessages.count();
+        await input.fill(text);
+        await input.press("Enter");
+        await botMessages.nth(before).waitFor({ timeout: 15_000 });
+        return botMessages.nth(before);
+      };
+
+      const list = await say("route");
+      const regular = list.getByRole("button", { name: /Reguliere route/ });
+      expect(await regular.isEnabled()).toBe(true);
+      const firstStep = await say("regulier");
+      expect(await firstStep.innerText()).toContain("De reguliere route geeft");
+      // The list of routes is history now: its buttons are off, none marked as chosen.
+      expect(await regular.isDisabled()).toBe(true);
+      expect(await regular.getAttribute("aria-pressed")).toBeNull();
+      const secondStep = await say("ok verder");
+      expect(await secondStep.innerText()).toContain("gedeelde verklarende analyse");
+      const goOn = firstStep.getByRole("button").filter({ hasText: "verder" });
+      expect(await goOn.count()).toBeGreaterThan(0);
+      for (const button of await goOn.all()) expect(await button.isDisabled()).toBe(true);
+      expect(await secondStep.getByRole("button", { name: "Ja" }).isEnabled()).toBe(true);
+
+      // Only spaces: nothing is sent, and the page says what is missing.
+      const count = await botMessages.count();
+      await input.fill("   ");
+      await input.press("Enter");
+      await page.getByRole("status").filter({ hasText: "Typ eerst je vraag of opdracht." }).waitFor({ timeout: 5_000 });
+      expect(await botMessages.count()).toBe(count);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("answers small talk with example questions, shows an older answer's own sources, and keeps one vote per answer", { timeout: 90_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();

@@ -143,6 +143,12 @@ describe("consult requests on the web", () => {
     expect(text(await post(OTHER, { text: "mijn consulten" }))).not.toContain(id!);
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(id!);
 
+    // An answer refused for personal data comes back with only that data taken out (new-user try: it came back empty).
+    const refusedAnswer = await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week. BSN 111222333." } } });
+    expect(JSON.stringify(refusedAnswer)).not.toContain("111222333");
+    const refusedField = refusedAnswer.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields[0];
+    expect(refusedField.error).toMatch(/BSN/);
+    expect(refusedField.value).toBe("Ja, sinds vorige week. BSN [BSN verwijderd].");
     expect(text(await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week." } } }))).toContain("doorgestuurd");
     await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} · Antwoord van de aanvrager: Ja, sinds vorige week.`)));
     // The requester's own answer is confirmed once, by the reply above, not again on their page.
@@ -186,7 +192,7 @@ describe("consult requests on the web", () => {
     expect(text(await post(OTHER, { action: { id: "consult.closeWithAdvice", value: id } }))).toContain("alleen een coördinator");
     const refused = await post(COORD, { action: { id: "consult.close", value: id, fields: { advice: "Bel moeder op 06-12345678" } } });
     expect(text(refused)).not.toContain("12345678");
-    expect(refused.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields[0].error).toMatch(/telefoonnummer/);
+    expect(refused.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields[0]).toMatchObject({ error: expect.stringMatching(/telefoonnummer/), value: "Bel moeder op [telefoonnummer verwijderd]" });
     expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).not.toBe("afgerond");
     const advice = "Zet de aanvraag voor ambulante hulp door en bespreek over twee weken opnieuw.";
     expect(text(await post(COORD, { action: { id: "consult.close", value: id, fields: { advice } } }))).toContain("De aanvrager heeft je advies");

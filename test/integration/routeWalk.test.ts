@@ -347,6 +347,25 @@ describe("the route conversation (Redis)", () => {
     expect(seen.actions.map((a) => a.id)).toEqual(["route.start"]);
   });
 
+  it("records a typed description that says there is none ('eigenlijk niemand, …') as missing, and says so", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "spoedmachtiging" });
+    for (const value of ["spoed-uitgangspunt:0", "spoedberaad:0", "hsj:0", "int:2"]) {
+      await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
+    }
+    await driver.press({ id: "route.freeText", value: "spoedmachtiging:regie" });
+    let seen = await driver.say("eigenlijk niemand, wijkteam zegt de huisarts en ik zeg het wijkteam");
+    expect(seen.text).toContain("Genoteerd als „Nee, nog niet”");
+    expect(shownStep(seen)).toBe("spoedmachtiging:onderwijs");
+    for (const value of ["onderwijs:0", "woonplek:0", "evaluatie:0", "spoed-afronden:0"]) {
+      seen = await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
+    }
+    expect(outcomeSection(seen, "Dit ontbreekt nog").map((l) => l.split(":")[0])).toContain("• Duidelijk wie de regievoerder is");
+    expect(outcomeSection(seen, "Dit is er al:").map((l) => l.split(":")[0])).not.toContain("• Duidelijk wie de regievoerder is");
+    expect(seen.text).toContain("Wie heeft de regie?: eigenlijk niemand");
+  });
+
   it("takes a typed answer only after 'Zelf omschrijven', removes personal data from it and warns", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { typedChoice, typedChoiceAndNote, typedTitle } from "../../src/handlers/route/typedChoice.js";
+import { saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "../../src/handlers/route/typedChoice.js";
 
 const OPTIONS = ["Ja, een INT kan plaatsing voorkomen", "Bekeken, maar het is niet genoeg", "Nee, nog niet bekeken"];
 
@@ -56,5 +56,14 @@ describe("a button typed with a reason after a comma", () => {
     expect(typedChoiceAndNote("ja maar de vader niet", ["Ja", "Nee, nog niet"])).toBeUndefined();
     expect(typedChoiceAndNote("ja,", ["Ja", "Nee, nog niet"])).toBeUndefined();
     expect(typedChoiceAndNote("deels, moeder wel", ["Ja", "Nee, nog niet"])).toBeUndefined();
+  });
+});
+
+describe("saysNone", () => {
+  it.each(["eigenlijk niemand, wijkteam zegt de huisarts", "Niemand", "geen", "nog niet", "onduidelijk eigenlijk", "tja, weet ik niet", "Nee, vader wil niet", "nog niks"])("reads %j as none", (text) => {
+    expect(saysNone(text)).toBe(true);
+  });
+  it.each(["de jeugdbeschermer van de GI", "MST, maar nog geen resultaat", "wijkteam, al is dat onduidelijk voor ouders", "niemandsland? nee: het wijkteam", "gezinscoach sinds maart"])("reads %j as a description", (text) => {
+    expect(saysNone(text)).toBe(false);
   });
 });

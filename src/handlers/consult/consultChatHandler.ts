@@ -4,10 +4,10 @@ import type { Incoming, Resolved } from "../../bot/incoming.js";
 import { consultHandoverAction, parseConsultHandover } from "../../bot/consultHandover.js";
 import { caseNumberIn } from "../../bot/caseNumber.js";
 import type { Reply } from "../../bot/reply.js";
-import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, type TargetNames } from "./consultForm.js";
+import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, requesterList, textForm } from "./consultReplies.js";
+import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm } from "./consultReplies.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
 const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
@@ -74,12 +74,13 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     return form({ summary, ...(target ? { target } : {}), ...(caseRef ? { caseRef } : {}), ...(urgency ? { urgency } : {}) });
   }
 
-  function textField(fields: Record<string, string> | undefined, id: string): { text?: string; error?: string } {
+  /** A form's text, or why it is refused with what it shows again (new-user try: a refused answer came back empty). */
+  function textField(fields: Record<string, string> | undefined, id: string): { text: string; refused?: undefined } | { text?: undefined; refused: RefusedField } {
     const text = (fields?.[id] ?? "").trim();
-    if (text === "") return { error: "Vul dit veld in." };
-    if (text.length > MAX_TEXT) return { error: `Hoogstens ${MAX_TEXT} tekens.` };
+    if (text === "") return { refused: { error: "Vul dit veld in." } };
+    if (text.length > MAX_TEXT) return { refused: { error: `Hoogstens ${MAX_TEXT} tekens.`, value: refusedValue(text) } };
     const problem = personalDataProblem(text);
-    if (problem) return { error: problem };
+    if (problem) return { refused: { error: problem, value: refusedValue(text) } };
     return { text };
   }
 
@@ -182,8 +183,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
             const refused = await coordinatorRefusal(actor, id);
             if (refused) return refused;
             const field = textField(action.fields, "advice");
-            if (field.error) return [{ parts: [textForm(id, "advice", field.error)] }];
-            return done(await service.close(actor, id, field.text!), (r) => `${r} is afgerond. De aanvrager heeft je advies.`, "Deze aanvraag was al afgerond.");
+            if (field.refused) return [{ parts: [textForm(id, "advice", field.refused)] }];
+            return done(await service.close(actor, id, field.text), (r) => `${r} is afgerond. De aanvrager heeft je advies.`, "Deze aanvraag was al afgerond.");
           }
           return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, "Deze aanvraag was al afgerond.");
         }
@@ -199,15 +200,15 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           // show a private reply as plain text, so a form must not be marked private.
           if (!action.fields) return [{ parts: [textForm(id, kind)] }];
           const field = textField(action.fields, kind === "ask" ? "question" : "note");
-          if (field.error) return [{ parts: [textForm(id, kind, field.error)] }];
+          if (field.refused) return [{ parts: [textForm(id, kind, field.refused)] }];
           return kind === "ask"
-            ? done(await service.ask(actor, id, field.text!), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd.`, "Deze vraag staat al uit.")
-            : done(await service.note(actor, id, field.text!), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet.`, "Deze notitie staat er al.");
+            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd.`, "Deze vraag staat al uit.")
+            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet.`, "Deze notitie staat er al.");
         }
         case CONSULT_ACTION.answer: {
           const field = textField(action.fields, "answer");
-          if (field.error) return [{ parts: [{ ...answerForm(id), fields: [{ ...answerForm(id).fields[0]!, error: field.error }] }] }];
-          return done(await service.answer(actor, id, field.text!), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.", true);
+          if (field.refused) return [{ parts: [answerForm(id, field.refused)] }];
+          return done(await service.answer(actor, id, field.text), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.", true);
         }
         case CONSULT_ACTION.cancel:
           return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, "Deze aanvraag was al geannuleerd.", true);

@@ -81,6 +81,16 @@ export const DISCARD_ACTION = "consult.discard";
 export const FORM_ID = "consult";
 
 /**
+ * What a refused text field shows again: the text itself, or with its personal data taken out so
+ * the rest need not be typed again; nothing when personal data is left even then.
+ */
+export function refusedValue(value: string): string | undefined {
+  if (!personalDataProblem(value)) return value;
+  const redacted = redactPersonalData(value).text;
+  return personalDataProblem(redacted) ? undefined : redacted;
+}
+
+/**
  * The request form. `values` pre-fills (a route summary, or what was typed before a refusal);
  * personal data is never echoed back: a refused field returns without it, next to its error.
  */
@@ -89,9 +99,7 @@ export function consultForm(names: TargetNames, values: Partial<Record<string, s
   // typed again (new-user try: the whole question was gone); if anything is left, nothing comes back.
   const keep = (id: string) => {
     const value = values[id];
-    if (!errors[id] || value === undefined || !personalDataProblem(value)) return value;
-    const redacted = redactPersonalData(value).text;
-    return personalDataProblem(redacted) ? undefined : redacted;
+    return !errors[id] || value === undefined ? value : refusedValue(value);
   };
   const field = (f: FormField): FormField => {
     const value = keep(f.id);

@@ -98,18 +98,26 @@ export function requesterStatusReply(request: ConsultRequest, event: string): Re
   return { parts };
 }
 
-export function answerForm(id: string): Extract<ReplyPart, { kind: "form" }> {
+/** A refused field: its error, and what was typed (see refusedValue) so it need not be typed again. */
+export interface RefusedField {
+  error: string;
+  value?: string;
+}
+
+const refusedParts = (refused?: RefusedField) => (refused ? { error: refused.error, ...(refused.value ? { value: refused.value } : {}) } : {});
+
+export function answerForm(id: string, refused?: RefusedField): Extract<ReplyPart, { kind: "form" }> {
   return {
     kind: "form",
     formId: id,
     title: `Antwoord op de vraag over ${id}`,
     submitActionId: CONSULT_ACTION.answer,
     submitLabel: "Antwoord sturen",
-    fields: [{ id: "answer", label: "Je antwoord", kind: "multiline", required: true }],
+    fields: [{ id: "answer", label: "Je antwoord", kind: "multiline", required: true, ...refusedParts(refused) }],
   };
 }
 
-export function textForm(id: string, kind: "ask" | "note" | "advice", error?: string): Extract<ReplyPart, { kind: "form" }> {
+export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: RefusedField): Extract<ReplyPart, { kind: "form" }> {
   if (kind === "advice") {
     return {
       kind: "form",
@@ -118,7 +126,7 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", error?: st
       description: "Het advies gaat naar de aanvrager; zet er geen namen of andere persoonsgegevens in.",
       submitActionId: CONSULT_ACTION.close,
       submitLabel: "Afronden en versturen",
-      fields: [{ id: "advice", label: "Advies of uitkomst voor de aanvrager", kind: "multiline", required: true, ...(error ? { error } : {}) }],
+      fields: [{ id: "advice", label: "Advies of uitkomst voor de aanvrager", kind: "multiline", required: true, ...refusedParts(refused) }],
     };
   }
   const ask = kind === "ask";
@@ -128,7 +136,7 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", error?: st
     title: ask ? `Vraag aan de aanvrager van ${id}` : `Interne notitie bij ${id} (de aanvrager ziet die niet)`,
     submitActionId: ask ? CONSULT_ACTION.ask : CONSULT_ACTION.note,
     submitLabel: ask ? "Vraag stellen" : "Notitie opslaan",
-    fields: [{ id: ask ? "question" : "note", label: ask ? "Je vraag" : "Notitie", kind: "multiline", required: true, ...(error ? { error } : {}) }],
+    fields: [{ id: ask ? "question" : "note", label: ask ? "Je vraag" : "Notitie", kind: "multiline", required: true, ...refusedParts(refused) }],
   };
 }
 

@@ -28,7 +28,7 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
-import { typedChoice, typedChoiceAndNote, typedTitle } from "./typedChoice.js";
+import { saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "./typedChoice.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -309,7 +309,14 @@ export class RouteHandler {
     const note = shorten(redacted, NOTE_CHARS);
     if (note === "") return freeTextPromptReply(at.route, node, this.ctx!);
     const warning = personalDataWarning(findings);
-    return this.advance(address, session, at.route, node.freeText.next, node.freeText.records, note, warning ? [notice(warning, "warning")] : []);
+    const lead: ReplyPart[] = warning ? [notice(warning, "warning")] : [];
+    // "eigenlijk niemand, …" describes no one: the step's "not yet" button, with the text as its note.
+    const none = saysNone(text) ? missingOption(node.options, node.freeText.records) : undefined;
+    if (none) {
+      lead.push(notice(`Genoteerd als „${fillText(none.label, this.ctx!.region)}”: je antwoord zegt dat er (nog) niets of niemand is. Klopt dat niet? Kies Terug.`, "info"));
+      return this.advance(address, session, at.route, none.next, none.records, note, lead);
+    }
+    return this.advance(address, session, at.route, node.freeText.next, node.freeText.records, note, lead);
   }
 
   private async back(address: ConversationAddress, routeId: string, nodeId: string): Promise<Reply> {
@@ -408,3 +415,12 @@ function readsAsAnAnswer(text: string): boolean {
   return trimmed !== "" && !trimmed.includes("?") && trimmed.split(/\s+/).length <= ANSWER_WORDS && !QUESTION_WORDS.test(trimmed) && !MODAL.test(trimmed) && !asksToAct(trimmed) && smallTalkIntent(trimmed) === undefined;
 }
 
+/**
+ * The option that records as missing what the free-text answer records as done ("Nee, nog niet"
+ * beside "Wie heeft de regie?"), if the step has one.
+ */
+function missingOption<O extends { records?: Record<string, ItemStatus> }>(options: O[], done: Record<string, ItemStatus> | undefined): O | undefined {
+  const items = Object.entries(done ?? {}).flatMap(([item, status]) => (status === "done" ? [item] : []));
+  if (items.length === 0) return undefined;
+  return options.find((option) => items.every((item) => option.records?.[item] === "missing"));
+}

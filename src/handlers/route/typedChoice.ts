@@ -64,3 +64,19 @@ export function typedChoiceAndNote(text: string, labels: string[]): { index: num
   const index = typedChoice(match[1]!, labels);
   return index === undefined ? undefined : { index, note: match[2]!.trim() };
 }
+
+/** Words that may open an answer without changing it: "eigenlijk niemand", "tja, nog niks". */
+const OPENING = /^(?:(?:eigenlijk|nou|tja|hmm|helaas|volgens mij|op dit moment|momenteel|nu|er is|er zijn|nog|ook|dus|ehm|eh)\b[\s,.]*)*/u;
+/** An answer that says there is none: nobody, nothing, not yet, unclear, unknown. */
+const NONE = /^(?:niemand|niks|niets|geen|nee|niet|onduidelijk|onbekend|weet (?:ik )?niet|nergens)\b/u;
+
+/**
+ * Whether a typed description (after "Wie heeft de regie?", "Beschrijf de hulp") says there is
+ * none: "eigenlijk niemand, wijkteam zegt de huisarts …", "geen", "onduidelijk". Read at the start
+ * only: "MST, maar nog geen resultaat" describes help that is there. New-user try: "eigenlijk
+ * niemand …" was recorded as the regie being clear, and went into the consult summary so.
+ */
+export function saysNone(text: string): boolean {
+  const opening = foldText(text).trim().replace(OPENING, "");
+  return NONE.test(opening);
+}

@@ -355,7 +355,8 @@ function renderForm(part) {
     const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
     // A checklist's details change the card itself (new-user try: "het antwoord staat hieronder",
     // and nothing came below).
-    if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; het antwoord staat hieronder.");
+    if (ok === "refused") finish("Niet verstuurd: pas het aan in het formulier hieronder.");
+    else if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; het antwoord staat hieronder.");
     else submit.disabled = false;
   });
   return form;
@@ -525,6 +526,19 @@ function redrawLive(reply, messageId) {
   return true;
 }
 
+/**
+ * A newer message of the same slot (the next step of a walk, typed or pressed) makes the older ones
+ * history: their buttons off, none marked (new-user try: an old step's "Ja" stayed pressable after
+ * the answer was typed, and looked chosen when the server refused it).
+ */
+function supersede(slot, newest) {
+  for (const older of log.querySelectorAll(`article.msg.bot[data-slot="${CSS.escape(slot)}"]:not(.done)`)) {
+    if (older === newest) continue;
+    closeArticle(older);
+    rememberChange(older, { done: true });
+  }
+}
+
 /** The message is answered: its buttons and fields off, the pressed one (by its label) marked. */
 function closeArticle(article, chosenLabel) {
   for (const control of article.querySelectorAll("button, input, textarea, select")) control.disabled = true;
@@ -583,6 +597,7 @@ async function send(payload, shownText, pressed, { under, kind } = {}) {
     let after = group?.last;
     let redrawn = false;
     let added = false;
+    let refused = false;
     for (const reply of body.replies) {
       if (redrawLive(reply)) {
         redrawn = true;
@@ -590,11 +605,14 @@ async function send(payload, shownText, pressed, { under, kind } = {}) {
       }
       added = true;
       const article = addReply(reply, {}, after ? { after, under: group.key, kind } : {});
+      if (reply.slot) supersede(reply.slot, article);
       if (after) after = article;
+      if (reply.parts.some((p) => p.kind === "form" && p.fields.some((f) => f.error))) refused = true;
     }
     status.textContent = "";
-    // Where the answer went: a shared card redrawn in place above, or a new message below.
-    return redrawn && !added ? "in place" : "below";
+    // Where the answer went: a shared card redrawn in place above, a new message below, or a form
+    // that comes back with what was refused.
+    return refused ? "refused" : redrawn && !added ? "in place" : "below";
   } catch (error) {
     addMessage("bot", [el("div", { class: "notice warning", role: "alert" }, `Dat lukte niet: ${error.message}. Probeer het opnieuw.`)]);
     status.textContent = "";
@@ -608,7 +626,11 @@ async function send(payload, shownText, pressed, { under, kind } = {}) {
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   const text = input.value.trim();
-  if (!text) return;
+  // Only spaces: say what is missing instead of doing nothing (new-user try).
+  if (!text) {
+    status.textContent = "Typ eerst je vraag of opdracht.";
+    return;
+  }
   input.value = "";
   send({ text }, text);
 });
