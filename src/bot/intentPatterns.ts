@@ -41,3 +41,8 @@ const WHAT_TO_DO = wordPattern(
 export function asksWhatToDo(text: string): boolean {
   return WHAT_TO_DO.test(text);
 }
+
+/** The text without its "wat moet ik doen" phrase, when it asks that; undefined otherwise. */
+export function besidesWhatToDo(text: string): string | undefined {
+  return WHAT_TO_DO.test(text) ? text.replace(new RegExp(WHAT_TO_DO.source, "giu"), " ") : undefined;
+}

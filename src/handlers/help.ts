@@ -16,7 +16,7 @@ export function helpReply(documentCount: number): Reply {
         text: [
           "Hoi! Ik ben Wegwijs. Stel je vraag over plaatsing in de JeugdzorgPlus, dan zoek ik het antwoord op in de plandocumenten, met de bron erbij.",
           documents,
-          "Voorbeelden: *Wat moet er bij een spoedberaad aanschuiven?* of *Hoe vaak komen jongeren met een spoedmachtiging binnen?*",
+          "Voorbeelden: *Welke stappen horen bij de route voor een machtiging?* of *Hoe vaak komen jongeren met een spoedmachtiging binnen?*",
           "Typ *route* om stap voor stap de plaatsingsroute van je regio te doorlopen, met de bron bij elke stap.",
         ].join("\n"),
       },

@@ -165,6 +165,21 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(answerIdOf(parts)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("answers a case told and then only 'wat nu?' / 'wat moet ik doen?' with what Wegwijs can do, not with quotes that share a word with the story", async () => {
+    // New-user try: "15" and "weg" drew a progress report's lines on 15 case studies and next steps.
+    const wanders = await ask(userId(), "mijn patiënt loopt steeds weg. wat nu?");
+    expect(ofKind(wanders, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+    expect(ofKind(wanders, "notice").map((p) => p.text).join(" ")).toMatch(/Leg hem dan voor aan het Servicepunt JeugdzorgPlus/);
+    expect(sourcesTitled(wanders, "Bronnen")).toBeUndefined();
+    const escalates = await ask(userId(), "ik ben huisarts. mijn patiënt (15) escaleert thuis steeds meer, agressie en weglopen. wat moet ik doen?");
+    expect(ofKind(escalates, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");
+    expect(actionIds(escalates)).toContain("spoedberaad.start");
+    expect(sourcesTitled(escalates, "Bronnen")).toBeUndefined();
+    // A question that names what it is about is still answered from the documents.
+    const named = await ask(userId(), "wat moet ik doen als een jongere in de jz+ geplaatst moet worden?");
+    expect(ofKind(named, "text").map((p) => p.text).join(" ")).not.toContain("De plandocumenten geven hier geen antwoord op");
+  });
+
   it("asks which document to summarise, with a button per document that quotes that document's aim", async () => {
     const user = userId();
     const parts = await ask(user, "vat het plan ff samen");

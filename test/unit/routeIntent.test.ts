@@ -60,6 +60,9 @@ describe("asksForRoute", () => {
     "toon de route",
     "spoedroute graag",
     "de route aub",
+    // New-user try: answered as a question the documents do not answer.
+    "oke kun je me door de plaatsingsroute loodsen?",
+    "kun je me helpen met de spoedroute",
   ])("%j starts the route", (text) => {
     expect(asksForRoute(text)).toBe(true);
   });

@@ -31,7 +31,7 @@ const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servic
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
 /** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
 const ABOUT_A_CASE =
-  /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
+  /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|pati[eë]nt\w*|leerling\w*|zoon|dochter|puber\w*|tiener\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
 /**
  * A question for figures or the law ("hoeveel jongeren zitten er nu in jz+?", "welk artikel van de
  * jeugdwet regelt de machtiging?") is no case for the Servicepunt, even when it names young people
@@ -369,7 +369,7 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
   if (result.privacyWarning) parts.push(notice(result.privacyWarning));
   switch (result.status) {
     case "empty_question":
-      parts.push({ kind: "text", text: "Stel je vraag in een zin, bijvoorbeeld: wat moet er bij een spoedberaad aanschuiven?" });
+      parts.push({ kind: "text", text: "Stel je vraag in een zin, bijvoorbeeld: welke stappen horen bij de route voor een machtiging?" });
       return parts;
     case "no_documents":
       parts.push(notice(result.text));

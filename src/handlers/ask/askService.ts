@@ -17,6 +17,7 @@ import { citationFor, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
+import { besidesWhatToDo } from "../../bot/intentPatterns.js";
 import { definesTerm, termAsked } from "./definitionAsked.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
@@ -356,6 +357,12 @@ export class AskService {
     const factDocument = fact ? this.knowledge.namedDocument(searchText) : undefined;
     const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
     if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
+    // "mijn patiënt loopt steeds weg. wat nu?": the question asks what to do in the writer's own
+    // case and names nothing of its own; a quote that shares a word with the story ("15", "weg")
+    // does not answer it (new-user try). Declined, the reply offers what Wegwijs can do with it.
+    if (this.asksOnlyWhatToDo(searchText)) {
+      return { status: "abstained", text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.", mode: "none", sources: [], moreSources: [], privacyWarning };
+    }
     const gist = parts || !gists ? undefined : await this.documentGist(searchText);
     if (gist) return { ...gist, privacyWarning };
 
@@ -577,6 +584,19 @@ export class AskService {
     // was sent to the Servicepunt; measured: no figure moved on eleven sets).
     const incidental = (g: number) => this.knowledge.namesADocument(scorer.words[g]!) || common(scorer.rarity[g]!.share) || /^\d+$/.test(scorer.words[g]!);
     return scorer.rarity.every((word) => !word.known) || (unknown && scorer.rarity.every((word, g) => !word.known || incidental(g)));
+  }
+
+  /**
+   * Whether a message tells a case and then only asks what to do: its last question ("wat nu?",
+   * "wat moet ik doen?") has no word of its own besides that. Not a question that names what it
+   * is about ("wat moet ik doen als hij wegloopt?", "wat kan ik als huisarts doen?").
+   */
+  private asksOnlyWhatToDo(message: string): boolean {
+    const sentences = message.trim().split(/(?<=[.!?])\s+(?=\S)/);
+    if (sentences.length < 2) return false;
+    const question = [...sentences].reverse().find((sentence) => sentence.trim().endsWith("?")) ?? sentences.at(-1)!;
+    const rest = besidesWhatToDo(question);
+    return rest !== undefined && this.knowledge.questionScorer(rest).words.length === 0;
   }
 
   /**

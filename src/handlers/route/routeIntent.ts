@@ -48,7 +48,7 @@ export function isRouteCommand(text: string): boolean {
 // route's contents ("welke stappen horen bij de route?") has none.
 // "spoedroute graag" asks for it too (new-user try: it got a quote on acute unsafety).
 const ROUTE_WORD = word("(?:plaatsings|spoed)?route|stappenplan");
-const WALK = word("graag|aub|alsjeblieft|alstublieft|doorlo\\p{L}*|leid\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug|(?:laten )?zien|toon\\p{L}*|geef");
+const WALK = word("graag|aub|alsjeblieft|alstublieft|doorlo\\p{L}*|leid\\p{L}*|loods\\p{L}*|help\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug|(?:laten )?zien|toon\\p{L}*|geef");
 const ASKS_FOR_FACT = word("welke|hoeveel|wanneer|waarom|wie|wat");
 /** Longer messages tell a case or ask more: they are questions, answered with the route offered. */
 const ROUTE_REQUEST_WORDS = 20;

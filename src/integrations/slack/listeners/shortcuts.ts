@@ -26,7 +26,7 @@ export function questionModal(): types.ModalView {
           action_id: QUESTION_INPUT,
           multiline: true,
           max_length: 3000,
-          placeholder: { type: "plain_text", text: "Bijvoorbeeld: wat moet er bij een spoedberaad aanschuiven?" },
+          placeholder: { type: "plain_text", text: "Bijvoorbeeld: welke stappen horen bij de route voor een machtiging?" },
         },
       },
       {
