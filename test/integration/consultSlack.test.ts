@@ -270,7 +270,8 @@ describe("consult requests through Slack", () => {
     it("opens the consult modal at once with the route summary filled in; submitting files a request with that summary", { timeout: 60_000 }, async () => {
       const outcome = await walkToOutcome();
       const summary = String(outcome.button.value).split("\n").slice(1).join("\n");
-      expect(String(outcome.button.value).split("\n")[0]).toBe("servicepunt");
+      // From the spoedroute: urgent, no casusnummer.
+      expect(String(outcome.button.value).split("\n")[0]).toBe("servicepunt||spoed");
       expect(summary).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging)");
       expect(summary).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
 
@@ -288,7 +289,7 @@ describe("consult requests through Slack", () => {
       expect(view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
       expect(input("summary").element.initial_value).toBe(summary);
       expect(input("target").element.initial_option.value).toBe("servicepunt");
-      expect(input("urgency").element.initial_option).toBeUndefined();
+      expect(input("urgency").element.initial_option.value).toBe("spoed");
       // Within Slack's limits for a modal.
       expect(slackLimitViolations({ text: view.title.text, blocks: view.blocks })).toEqual([]);
       expect(view.title.text.length).toBeLessThanOrEqual(24);

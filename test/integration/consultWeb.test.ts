@@ -111,6 +111,10 @@ describe("consult requests on the web", () => {
     expect(id).toMatch(/^CR-\d{4}-\d{6}$/);
     const card = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(id!)));
     expect(JSON.stringify(card.data)).toContain("Oppakken");
+    // The card says who asked (a web user without a name by a stand-in, never the raw id).
+    const cardText = card.data.reply.parts.filter((p: any) => p.kind === "text").map((p: any) => p.text).join("\n");
+    expect(cardText).toMatch(/^\*Aangevraagd door:\* Webgebruiker \S+$/m);
+    expect(cardText).not.toContain(ASKER);
     // An urgent request stands out on the card with a warning.
     expect(card.data.reply.parts).toContainEqual({ kind: "notice", level: "warning", text: "Spoed: de aanvrager vraagt om een reactie vandaag nog." });
 
@@ -133,6 +137,10 @@ describe("consult requests on the web", () => {
 
     const askForm = await post(COORD, { action: { id: "consult.ask", value: id } });
     expect(askForm[0].parts[0]).toMatchObject({ kind: "form", formId: id, submitActionId: "consult.ask" });
+    // The form can be left without sending: "Annuleren" changes nothing.
+    expect(askForm[0].parts[0].cancel).toEqual({ id: "consult.dismiss", label: "Annuleren", value: id });
+    expect(text(await post(COORD, { action: askForm[0].parts[0].cancel }))).toContain("Niets verstuurd; de aanvraag is niet veranderd.");
+    expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).toBe("opgepakt");
     await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is de gemeente al betrokken?" } } });
     const question = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Is de gemeente al betrokken?")));
     const answerForm = question.data.reply.parts.find((p: any) => p.kind === "form");
@@ -142,6 +150,8 @@ describe("consult requests on the web", () => {
     expect(text(await post(OTHER, { action: { id: "consult.answer", value: id, fields: { answer: "nee" } } }))).toContain("niet jouw consultaanvraag");
     expect(text(await post(OTHER, { text: "mijn consulten" }))).not.toContain(id!);
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(id!);
+    // The overview shows the question that waits for the requester.
+    expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain("Open vraag aan jou: Is de gemeente al betrokken?");
 
     // An answer refused for personal data comes back with only that data taken out (new-user try: it came back empty).
     const refusedAnswer = await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week. BSN 111222333." } } });
@@ -198,6 +208,8 @@ describe("consult requests on the web", () => {
     expect(text(await post(COORD, { action: { id: "consult.close", value: id, fields: { advice } } }))).toContain("De aanvrager heeft je advies");
     const told = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is afgerond`)));
     expect(JSON.stringify(told.data)).toContain(`Advies: ${advice}`);
+    // The advice stays in the requester's overview.
+    expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(`Advies: ${advice}`);
   });
 
   it("shows the requests asked for in plain words or by number, each person only what is theirs to see", async () => {

@@ -444,6 +444,8 @@ describe("the route conversation (Redis)", () => {
     const form = driver.last.find((p) => p.kind === "form") as any;
     const fields = Object.fromEntries(form.fields.map((f: any) => [f.id, f.value]));
     expect(fields.target).toBe("servicepunt");
+    // From the spoedroute the request starts as urgent.
+    expect(fields.urgency).toBe("spoed");
     expect(fields.summary).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging) (regio Groningen en Drenthe)");
     expect(fields.summary).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
     expect(fields.summary).toContain("Al gedaan:\n- Versnelde toegang tot een INT als alternatief bekeken\nNog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij\n- HSJ-expertise via het Servicepunt JeugdzorgPlus bij het spoedberaad");
@@ -464,6 +466,7 @@ describe("the route conversation (Redis)", () => {
     await other.press(handover);
     const second = other.last.find((p) => p.kind === "form") as any;
     expect(second.fields.find((f: any) => f.id === "target").value).toBe("expertteam");
+    expect(second.fields.find((f: any) => f.id === "urgency").value).toBeUndefined();
     expect(second.fields.find((f: any) => f.id === "target").options.map((o: any) => o.label)).toContain("expertiseteam Rijnmond");
 
     // The spoedroute is not offered in Rijnmond.

@@ -126,7 +126,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     expect(shownText(summary)).toContain("Consultaanvraag indienen");
     // Its hand-over button opens the consult modal with the summary and the casusnummer filled in.
     const handover = button(summary, "consult.new");
-    expect(handover.value.split("\n")[0]).toBe("servicepunt|CASUS-31");
+    expect(handover.value.split("\n")[0]).toBe("servicepunt|CASUS-31|spoed");
     const trigger = `${nowSeconds()}.7.${randomUUID()}`;
     await slack.interaction({
       type: "block_actions",

@@ -253,12 +253,12 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(summaryText).toContain("N.v.t. (1)");
     expect(summaryText).toContain("Consultaanvraag indienen");
     const handover = summary.reply.parts.flatMap((p: any) => (p.kind === "actions" ? p.actions : [])).find((a: any) => a.id === "consult.new");
-    expect(handover.value).toMatch(/^servicepunt\|CASUS-12\nSpoedberaad CASUS-12, voorzitter /);
+    expect(handover.value).toMatch(/^servicepunt\|CASUS-12\|spoed\nSpoedberaad CASUS-12, voorzitter /);
     // Pressed, it opens the consult form with the target, the casusnummer and the summary filled in.
     const opened = await post(chair, conversation, { action: { id: handover.id, value: handover.value } });
     const consultForm = opened.flatMap((r) => r.parts).find((p) => p.kind === "form") as Extract<ReplyPart, { kind: "form" }>;
     const valueOf = (id: string) => consultForm.fields.find((f) => f.id === id)?.value;
-    expect([valueOf("target"), valueOf("caseRef")]).toEqual(["servicepunt", "CASUS-12"]);
+    expect([valueOf("target"), valueOf("caseRef"), valueOf("urgency")]).toEqual(["servicepunt", "CASUS-12", "spoed"]);
     expect(valueOf("summary")).toMatch(/^Spoedberaad CASUS-12, voorzitter /);
     // Sent as filled in, the summary is taken whole: its headings ("Klaar (1):") are no name and age
     // (new-user try: the form refused the summary it had filled in itself).

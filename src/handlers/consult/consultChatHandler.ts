@@ -210,6 +210,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           if (field.refused) return [{ parts: [answerForm(id, field.refused)] }];
           return done(await service.answer(actor, id, field.text), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.", true);
         }
+        case CONSULT_ACTION.dismiss:
+          return [notice("Niets verstuurd; de aanvraag is niet veranderd.")];
         case CONSULT_ACTION.cancel:
           return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, "Deze aanvraag was al geannuleerd.", true);
         default:

@@ -18,7 +18,12 @@ export const CONSULT_ACTION = {
   closeWithAdvice: "consult.closeWithAdvice",
   answer: "consult.answer",
   cancel: "consult.cancel",
+  /** "Annuleren" on a question, note, advice or answer form: nothing is sent, nothing changes. */
+  dismiss: "consult.dismiss",
 } as const;
+
+/** The "Annuleren" next to a text form's submit button. */
+const dismissButton = (id: string) => ({ id: CONSULT_ACTION.dismiss, label: "Annuleren", value: id });
 
 const TARGET_LABEL: Record<ConsultTarget, string> = { servicepunt: "Servicepunt", expertteam: "Expertteam" };
 
@@ -67,7 +72,8 @@ export function coordinatorCard(request: ConsultRequest): Reply {
     ...(request.urgency === "spoed" && OPEN_STATUSES.includes(request.status) ? [{ kind: "notice" as const, level: "warning" as const, text: "Spoed: de aanvrager vraagt om een reactie vandaag nog." }] : []),
     {
       kind: "text",
-      text: [`*Casusnummer:* ${request.caseRef}`, `*Vraag:* ${request.question}`, `*Al geprobeerd:* ${request.tried}`].join("\n"),
+      // Who asked: the coordinator calls back or asks on (new-user try: the card did not say).
+      text: [`*Aangevraagd door:* ${personLabel(request.requester)}`, `*Casusnummer:* ${request.caseRef}`, `*Vraag:* ${request.question}`, `*Al geprobeerd:* ${request.tried}`].join("\n"),
     },
   ];
   if (request.summary) parts.push({ kind: "text", text: `*Samenvatting:*\n${request.summary}` });
@@ -113,6 +119,7 @@ export function answerForm(id: string, refused?: RefusedField): Extract<ReplyPar
     title: `Antwoord op de vraag over ${id}`,
     submitActionId: CONSULT_ACTION.answer,
     submitLabel: "Antwoord sturen",
+    cancel: dismissButton(id),
     fields: [{ id: "answer", label: "Je antwoord", kind: "multiline", required: true, ...refusedParts(refused) }],
   };
 }
@@ -126,6 +133,7 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: 
       description: "Het advies gaat naar de aanvrager; zet er geen namen of andere persoonsgegevens in.",
       submitActionId: CONSULT_ACTION.close,
       submitLabel: "Afronden en versturen",
+      cancel: dismissButton(id),
       fields: [{ id: "advice", label: "Advies of uitkomst voor de aanvrager", kind: "multiline", required: true, ...refusedParts(refused) }],
     };
   }
@@ -136,6 +144,7 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: 
     title: ask ? `Vraag aan de aanvrager van ${id}` : `Interne notitie bij ${id} (de aanvrager ziet die niet)`,
     submitActionId: ask ? CONSULT_ACTION.ask : CONSULT_ACTION.note,
     submitLabel: ask ? "Vraag stellen" : "Notitie opslaan",
+    cancel: dismissButton(id),
     fields: [{ id: ask ? "question" : "note", label: ask ? "Je vraag" : "Notitie", kind: "multiline", required: true, ...refusedParts(refused) }],
   };
 }
@@ -156,7 +165,10 @@ export function requesterList(requests: ConsultRequest[]): Reply {
   if (requests.length === 0) return { parts: [{ kind: "text", text: "Je hebt nog geen consultaanvragen. Typ *consult* om er een in te dienen." }] };
   const parts: ReplyPart[] = [{ kind: "heading", text: "Jouw consultaanvragen" }];
   for (const r of requests) {
-    parts.push({ kind: "text", text: `*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}\n${statusLine(r)}` });
+    // The advice stays with the request, and an open question waits for an answer (new-user try:
+    // the overview did not show the advice received).
+    const more = [r.advice ? `Advies: ${r.advice}` : "", r.status === "vraag uitgezet" && r.openQuestion ? `Open vraag aan jou: ${r.openQuestion}` : ""].filter(Boolean);
+    parts.push({ kind: "text", text: [`*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}`, statusLine(r), ...more].join("\n") });
     if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [{ id: CONSULT_ACTION.cancel, label: "Annuleren", value: r.id }] });
   }
   return { parts };

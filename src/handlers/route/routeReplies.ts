@@ -361,7 +361,8 @@ export function outcomeReply(route: RouteDefinition, outcome: OutcomeNode, sessi
     // Handed over by action to the consult feature (its contract: "<target>\n<summary>"), which
     // opens its form with the summary filled in; routes know nothing else about consults.
     const target = outcome.escalation === "expertteam" ? "expertteam" : "servicepunt";
-    next.push(consultHandoverAction(target, summaryText(summary)));
+    // From the urgent route the form starts as "spoed" (new-user try: it had to be picked again).
+    next.push(consultHandoverAction(target, summaryText(summary), undefined, route.urgent ? "spoed" : undefined));
   }
   const nextRoute = ctx.routes.find((r) => r.id === outcome.nextRoute);
   if (nextRoute) next.push({ id: ROUTE_ACTION.choose, label: `Verder: ${nextRoute.title}`.slice(0, 75), value: nextRoute.id });

@@ -253,7 +253,7 @@ export function summaryReply(c: Checklist): Reply {
       { kind: "heading", text: `Samenvatting ${titleOf(c)}` },
       { kind: "text", text: summaryText(c) },
       { kind: "text", text: "Wil je het Servicepunt om raad vragen? Dien een consultaanvraag in: de samenvatting staat er dan al in." },
-      { kind: "actions", actions: [consultHandoverAction("servicepunt", summaryText(c), c.casus)] },
+      { kind: "actions", actions: [consultHandoverAction("servicepunt", summaryText(c), c.casus, "spoed")] },
     ],
     audience: "conversation",
   };
