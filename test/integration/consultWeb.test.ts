@@ -217,6 +217,8 @@ describe("consult requests on the web", () => {
     // A coordinator gets the open ones, the requester their own, both with their buttons.
     const open = await post(COORD, { text: "welke aanvragen staan nog open?" });
     expect(text(open)).toContain("Open consultaanvragen");
+    // A snapshot that says so, with how to renew it.
+    expect(text(open)).toMatch(/Stand van \d{2}:\d{2}\. Typ \*consulten\* voor de nieuwe stand\./);
     expect(text(open)).toContain(id!);
     const own = await post(ASKER, { text: "laat mijn openstaande consulten zien" });
     expect(text(own)).toContain("Jouw consultaanvragen");

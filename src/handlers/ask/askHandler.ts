@@ -29,9 +29,9 @@ const ANSWER_TO_ASK_BACK_WORDS = 6;
 const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio, hier met een consultaanvraag.";
 const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag.";
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
-/** Words that put a question about a young person, a family or a placement: one for the Servicepunt. */
+/** Words that put a question about a young person, a family, a placement or a situation that escalates: one for the Servicepunt. */
 const ABOUT_A_CASE =
-  /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|pati[eë]nt\w*|leerling\w*|zoon|dochter|puber\w*|tiener\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
+  /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|pati[eë]nt\w*|leerling\w*|zoon|dochter|puber\w*|tiener\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|escal\w*|uit de hand|weglo\w*|onveilig\w*|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
 /**
  * A question for figures or the law ("hoeveel jongeren zitten er nu in jz+?", "welk artikel van de
  * jeugdwet regelt de machtiging?") is no case for the Servicepunt, even when it names young people

@@ -32,6 +32,11 @@ function when(iso: string | undefined): string {
   return new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
+/** "14:05" in Dutch time. */
+function clockTime(at: Date): string {
+  return new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" }).format(at);
+}
+
 /** How a requester or coordinator is shown: their name, a web stand-in, or "niemand". */
 export function personLabel(person: ConsultRequest["assignee"]): string {
   return person ? actorLabel({ surface: person.surface, userId: person.userId, displayName: person.name }) : "niemand";
@@ -150,9 +155,14 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: 
 }
 
 /** "consulten": the open requests of the targets this coordinator serves, each with its actions. */
-export function coordinatorList(requests: ConsultRequest[]): Reply {
+export function coordinatorList(requests: ConsultRequest[], now = new Date()): Reply {
   if (requests.length === 0) return { parts: [{ kind: "text", text: "Er staan geen open consultaanvragen voor je klaar." }] };
-  const parts: ReplyPart[] = [{ kind: "heading", text: `Open consultaanvragen (${requests.length})` }];
+  // A snapshot: the cards in the coordinators' channel change, this list does not (new-user try:
+  // a claimed request still read "nieuw" here). It says when it was made and how to renew it.
+  const parts: ReplyPart[] = [
+    { kind: "heading", text: `Open consultaanvragen (${requests.length})` },
+    { kind: "text", text: `Stand van ${clockTime(now)}. Typ *consulten* voor de nieuwe stand.` },
+  ];
   for (const r of requests) {
     parts.push({ kind: "text", text: `*${r.id}* · ${r.urgency} · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}\n${statusLine(r)}` });
     parts.push({ kind: "actions", actions: coordinatorActions(r) });
