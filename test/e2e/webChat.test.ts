@@ -31,6 +31,28 @@ describe("web chat in a real browser", () => {
     await app?.close();
   });
 
+  /** A fresh page on the chat, its greeting shown, and a way to type a message and get the bot's reply to it. */
+  async function openChat() {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(app.baseUrl);
+    const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
+    const input = page.getByRole("textbox", { name: "Je vraag aan Wegwijs" });
+    const botMessages = log.getByRole("article", { name: "Wegwijs" });
+    await botMessages.first().waitFor({ timeout: 10_000 });
+    /** Types a message and returns the bot's reply article that follows it. */
+    const say = async (text: string) => {
+      const before = await botMessages.count();
+      await input.fill(text);
+      await input.press("Enter");
+      await botMessages.nth(before).waitFor({ timeout: 15_000 });
+      return botMessages.nth(before);
+    };
+    return { context, page, log, input, botMessages, say, pageErrors };
+  }
+
   it("makes letter-only ids, and replaces a stored id that the server refuses as personal data", { timeout: 60_000 }, async () => {
     for (const stored of [undefined, "web-06587298-66da-4794-a87f-9eec601d0626"]) {
       const context = await browser.newContext({ locale: "nl-NL" });
@@ -118,24 +140,8 @@ describe("web chat in a real browser", () => {
   });
 
   it("a walk's newer step closes the older ones, also when answered by typing; only spaces say what is missing", { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "nl-NL" });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const { context, page, input, botMessages, say, pageErrors } = await openChat();
     try {
-      await page.goto(app.baseUrl);
-      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
-      const input = page.getByRole("textbox", { name: "Je vraag aan Wegwijs" });
-      const botMessages = log.getByRole("article", { name: "Wegwijs" });
-      await botMessages.first().waitFor({ timeout: 10_000 });
-      const say = async (text: string) => {
-        const before = await botMessages.count();
-        await input.fill(text);
-        await input.press("Enter");
-        await botMessages.nth(before).waitFor({ timeout: 15_000 });
-        return botMessages.nth(before);
-      };
-
       const list = await say("route");
       const regular = list.getByRole("button", { name: /Reguliere route/ });
       expect(await regular.isEnabled()).toBe(true);
@@ -164,25 +170,8 @@ describe("web chat in a real browser", () => {
   });
 
   it("answers small talk with example questions, shows an older answer's own sources, and keeps one vote per answer", { timeout: 90_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "nl-NL" });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const { context, page, log, botMessages, say, pageErrors } = await openChat();
     try {
-      await page.goto(app.baseUrl);
-      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
-      const input = page.getByRole("textbox", { name: "Je vraag aan Wegwijs" });
-      const botMessages = log.getByRole("article", { name: "Wegwijs" });
-      await botMessages.first().waitFor({ timeout: 10_000 });
-
-      /** Types a message and returns the bot's reply article that follows it. */
-      const say = async (text: string) => {
-        const before = await botMessages.count();
-        await input.fill(text);
-        await input.press("Enter");
-        await botMessages.nth(before).waitFor({ timeout: 15_000 });
-        return botMessages.nth(before);
-      };
 
       // Small talk: short, friendly, with the region's example questions and the route button.
       for (const text of ["hallo", "bedankt!", "wie ben jij?"]) {

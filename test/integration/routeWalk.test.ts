@@ -350,13 +350,19 @@ describe("the route conversation (Redis)", () => {
     expect(seen.actions.map((a) => a.id)).toEqual(["route.start"]);
   });
 
-  it("records a typed description that says there is none ('eigenlijk niemand, …') as missing, and says so", async () => {
+  /** A new walker on the spoedroute, at the question who has the regie. */
+  async function atSpoedRegie() {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");
     await driver.press({ id: "route.choose", value: "spoedmachtiging" });
     for (const value of ["spoed-uitgangspunt:0", "spoedberaad:0", "hsj:0", "int:2"]) {
       await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
     }
+    return driver;
+  }
+
+  it("records a typed description that says there is none ('eigenlijk niemand, …') as missing, and says so", async () => {
+    const driver = await atSpoedRegie();
     await driver.press({ id: "route.freeText", value: "spoedmachtiging:regie" });
     let seen = await driver.say("eigenlijk niemand, wijkteam zegt de huisarts en ik zeg het wijkteam");
     expect(seen.text).toContain("Genoteerd als „Nee, nog niet”");
@@ -370,12 +376,7 @@ describe("the route conversation (Redis)", () => {
   });
 
   it("takes a typed answer only after 'Zelf omschrijven', removes personal data from it and warns", async () => {
-    const driver = webDriver(() => app.baseUrl, newUser());
-    await driver.say("route");
-    await driver.press({ id: "route.choose", value: "spoedmachtiging" });
-    for (const value of ["spoed-uitgangspunt:0", "spoedberaad:0", "hsj:0", "int:2"]) {
-      await driver.press({ id: "route.answer", value: `spoedmachtiging:${value}` });
-    }
+    const driver = await atSpoedRegie();
     let seen = await driver.press({ id: "route.freeText", value: "spoedmachtiging:regie" });
     expect(seen.text).toContain("Noem de rol of de organisatie, geen naam.");
     // 111222333 passes the 11-proef but is made up.
