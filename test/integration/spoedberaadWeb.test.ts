@@ -121,6 +121,13 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const elsewhere = await post(`col-${RUN}-t`, `${conversation}-none`, { text: "vink punt 3 af" }, "Pieter");
     expect(checklistOf(elsewhere)).toBeUndefined();
     expect(elsewhere.length).toBeGreaterThan(0);
+    expect(noticeOf(elsewhere) ?? "").not.toMatch(/al afgerond/);
+    // Once the checklist here is closed, a typed change says it comes too late.
+    await post(`chair-${RUN}-t`, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } }, "Kees");
+    expect((await store.get(part.checklistId))?.value.status).toBe("closed");
+    const late = await post(`col-${RUN}-t`, conversation, { text: "punt 9 klaar" }, "Pieter");
+    expect(noticeOf(late)).toMatch(/^Het spoedberaad hier is al afgerond: punten veranderen kan niet meer\./);
+    expect((await store.get(part.checklistId))?.value.items[8]?.state).toBe("open");
   });
 
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
@@ -238,15 +245,26 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(checklistOf(await handOver(member, chair))?.chair).toBe("Kees");
 
     await set(member, conversation, part, "analyse", "done");
+    // An open item with an owner and a reminder time.
+    const itemsNow = (await store.get(part.checklistId))!.value.items;
+    const openItem = itemsNow.find((i) => i.state === "open")!;
+    const openNumber = itemsNow.indexOf(openItem) + 1;
+    await post(chair, conversation, { action: { id: "spoedberaad.details", value: `${part.checklistId}:${openItem.id}`, fields: { owner: chair, dueMinutes: "60", note: "" } } });
+    expect((await store.get(part.checklistId))!.value.items.find((i) => i.id === openItem.id)?.dueAt).toBeDefined();
     const stream = await openStream(app.baseUrl, conversation, chair);
     const confirm = await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } });
     const text = confirm.flatMap((r) => r.parts).map((p) => ("text" in p ? p.text : "")).join("\n");
     expect(text).toContain("Nog 7 punten staan open");
+    // The open items by their number, as on the card.
+    expect(text).toMatch(new RegExp(`^• ${openNumber}\\. .+ · eigenaar: Kees$`, "m"));
     const done = await post(chair, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } });
     expect(noticeOf(done)).toMatch(/^Afgerond/);
     expect((await store.get(part.checklistId))!.value.status).toBe("closed");
     const closedCard = await waitFor(() => stream.events.find((e) => e.reply.parts?.[0]?.kind === "checklist" && e.reply.parts[0].status === "closed"));
     expect(closedCard.reply.slot).toBe(`spoedberaad:${part.checklistId}`);
+    // Closed, it reminds no one, and its card shows no reminder time.
+    expect(closedCard.reply.parts[0].items.find((i: { id: string }) => i.id === openItem.id)).toMatchObject({ owner: "Kees" });
+    expect(closedCard.reply.parts[0].items.find((i: { id: string }) => i.id === openItem.id).dueAt).toBeUndefined();
     // The summary follows in the conversation, with the button that hands it over to a consult request.
     const summary = await waitFor(() => stream.events.find((e) => JSON.stringify(e.reply).includes("Samenvatting Spoedberaad CASUS-12")));
     const summaryText = JSON.stringify(summary.reply);

@@ -152,7 +152,7 @@ function noUrgentRouteNotice(region: Region): ReplyPart {
   return {
     kind: "notice",
     level: "info",
-    text: `De plandocumenten van regio ${region.name} beschrijven geen aparte spoedroute. Is het acuut? Typ \`spoedberaad\` voor de checklist die je team samen afvinkt, of \`consult\` om het ${region.servicepunt.name} om raad te vragen.`,
+    text: `De plandocumenten van regio ${region.name} beschrijven geen aparte spoedroute. Is het acuut? Typ *spoedberaad* voor de checklist die je team samen afvinkt, of *consult* om het ${region.servicepunt.name} om raad te vragen.`,
   };
 }
 

@@ -161,7 +161,13 @@ export class SpoedberaadService {
    */
   async typed(address: ConversationAddress, actor: Actor, tick: TypedTick): Promise<Reply[] | undefined> {
     const record = await this.openHere(address);
-    if (!record) return undefined;
+    if (!record) {
+      // A checklist that was closed here: the change comes too late, which is better said than
+      // read as a question (new-user try: "punt 9 klaar" after closing got "geen antwoord").
+      const closed = await this.latestHere(address);
+      if (closed?.value.status !== "closed") return undefined;
+      return [notice("Het spoedberaad hier is al afgerond: punten veranderen kan niet meer. De samenvatting staat in het gesprek. Typ *spoedberaad* voor een nieuwe checklist.", "info")];
+    }
     const items = record.value.items;
     const wrong = tick.numbers.filter((n) => n < 1 || n > items.length);
     if (wrong.length > 0) return [notice(`De checklist heeft ${items.length} punten: kies een nummer van 1 tot ${items.length}.`)];

@@ -60,7 +60,8 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
         label: i.label,
         state: i.state,
         ...(i.owner ? { owner: personName(i.owner, c.conversation.surface) } : {}),
-        ...(i.dueAt && i.owner && !c.quiet ? { dueAt: i.dueAt } : {}),
+        // A closed checklist reminds no one: its card shows no reminder time (new-user try).
+        ...(i.dueAt && i.owner && !c.quiet && c.status === "open" ? { dueAt: i.dueAt } : {}),
         ...(i.note ? { note: i.note } : {}),
         ...(i.changedBy ? { changedBy: personName(i.changedBy, c.conversation.surface) } : {}),
         ...(i.changedAt ? { changedAt: i.changedAt } : {}),
@@ -210,7 +211,7 @@ export function closeConfirmReply(c: Checklist, ask: string): Reply {
         text:
           open.length === 0
             ? "Alle punten zijn klaar of n.v.t. Wil je de checklist afronden?"
-            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}`), "Toch afronden?"].join("\n"),
+            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${numberedItem(c.items.indexOf(i), i.label)}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}`), "Toch afronden?"].join("\n"),
       },
       {
         kind: "actions",
