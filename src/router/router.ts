@@ -119,7 +119,11 @@ export function createBot(deps: BotDeps): Bot {
         // "… wat moet ik doen?" about the writer's own case: no passage says that, but the route
         // and the checklist walk what the plans say to do. A refusal would read as "nothing to
         // do" (new-user try: an escalating case got "geen antwoord" above the buttons).
-        if (asksWhatToDo(text) && answer.length === 1 && last.declines) return [{ parts: [{ kind: "text", text: WHAT_YOU_CAN_DO }, ...offers] }];
+        // The refusal's own way on (the Servicepunt, with its consult button) stays under the offers.
+        if (asksWhatToDo(text) && answer.length === 1 && last.declines) {
+          const wayOn = last.parts.filter((part) => part.kind === "notice" || part.kind === "actions");
+          return [{ parts: [{ kind: "text", text: WHAT_YOU_CAN_DO }, ...offers, ...wayOn] }];
+        }
         // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
       }

@@ -139,7 +139,7 @@ describe("web chat in a real browser", () => {
     }
   });
 
-  it("a walk's newer step closes the older ones, also when answered by typing; only spaces say what is missing", { timeout: 60_000 }, async () => {
+  it("a walk's newer step closes the older ones, also when answered by typing; only spaces say what is missing; a pasted link opens its conversation", { timeout: 60_000 }, async () => {
     const { context, page, input, botMessages, say, pageErrors } = await openChat();
     try {
       const list = await say("route");
@@ -163,6 +163,12 @@ describe("web chat in a real browser", () => {
       await input.press("Enter");
       await page.getByRole("status").filter({ hasText: "Typ eerst je vraag of opdracht." }).waitFor({ timeout: 5_000 });
       expect(await botMessages.count()).toBe(count);
+
+      // A colleague's link pasted into this open tab opens that conversation.
+      await page.evaluate(() => {
+        location.hash = "#gesprek=gesprek-van-een-collega";
+      });
+      await page.waitForFunction(() => document.getElementById("share-link")?.getAttribute("href")?.endsWith("#gesprek=gesprek-van-een-collega"), undefined, { timeout: 10_000 });
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -168,7 +168,9 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
   it("answers a case told and then only 'wat nu?' / 'wat moet ik doen?' with what Wegwijs can do, not with quotes that share a word with the story", async () => {
     // New-user try: "15" and "weg" drew a progress report's lines on 15 case studies and next steps.
     const wanders = await ask(userId(), "mijn patiënt loopt steeds weg. wat nu?");
-    expect(ofKind(wanders, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+    expect(ofKind(wanders, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");
+    // The route, and the way to the Servicepunt with its consult button.
+    expect(actionIds(wanders)).toEqual(["route.start", "consult.new"]);
     expect(ofKind(wanders, "notice").map((p) => p.text).join(" ")).toMatch(/Leg hem dan voor aan het Servicepunt JeugdzorgPlus/);
     expect(sourcesTitled(wanders, "Bronnen")).toBeUndefined();
     const escalates = await ask(userId(), "ik ben huisarts. mijn patiënt (15) escaleert thuis steeds meer, agressie en weglopen. wat moet ik doen?");

@@ -287,6 +287,10 @@ describe("retrieval over the shipped corpus", () => {
     const english = await ask.answer("who decides about a spoedmachtiging?");
     expect(english.status).toBe("abstained");
     expect(english.text).toBe(ASK_IN_DUTCH_TEXT);
+    // Also when the documents know its other words ("item", "6"): three English-only words make it English.
+    expect((await ask.answer("can you mark item 6 as done please")).text).toBe(ASK_IN_DUTCH_TEXT);
+    // A Dutch question with an English term is Dutch.
+    expect((await ask.answer("wat is evidence based en practice based werken?")).status).toBe("answered");
     // A word the documents never use in a question about what they cover keeps the ordinary refusal.
     const advocate = await ask.answer("Heeft een jongere recht op een advocaat bij de zitting over de machtiging?");
     expect(advocate.offTopic).toBeUndefined();

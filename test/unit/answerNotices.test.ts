@@ -172,6 +172,26 @@ describe("AskHandler under an answer from another region's document", () => {
   });
 });
 
+describe("AskHandler under a refusal with the nearest passages", () => {
+  it("says which of them are about another region, as under 'Meer bronnen'", async () => {
+    const context: RegionContext = { served: () => "Rijnmond", documentRegion: (id) => (id === "werkwijze.md" ? "Groningen en Drenthe" : id === "rijnmond.md" ? "Rijnmond" : "Nederland") };
+    const refused = (documentIds: string[]): AnswerResult => ({
+      status: "abstained",
+      text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
+      mode: "none",
+      sources: documentIds.map((documentId, i) => ({ n: i + 1, documentId, documentTitle: documentId, section: "Sectie", quote: `Citaat ${i + 1}` })),
+      moreSources: [],
+    });
+    const notices = async (result: AnswerResult) => {
+      const handler = new AskHandler({ answer: async () => result }, new AnswerLog(new MemoryKeyValueStore()), undefined, context);
+      const { parts } = await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat kost een plaatsing in de jeugdzorgplus eigenlijk?");
+      return parts.flatMap((part) => (part.kind === "notice" ? [part.text] : []));
+    };
+    expect(await notices(refused(["rijnmond.md", "werkwijze.md", "actieplan.md"]))).toContain("Let op: bron 2 gaat over regio Groningen en Drenthe, niet over jouw regio (Rijnmond).");
+    expect((await notices(refused(["rijnmond.md", "actieplan.md"]))).join(" ")).not.toContain("Let op");
+  });
+});
+
 describe("AskHandler and the served region's own plan", () => {
   const regions: Record<string, string> = { "rijnmond.md": "Rijnmond", "werkwijze.md": "Groningen en Drenthe", "actieplan.md": "landelijk" };
   const context: RegionContext = { served: () => "Groningen en Drenthe", documentRegion: (id) => regions[id], documents: () => Object.keys(regions) };

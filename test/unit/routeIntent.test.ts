@@ -3,6 +3,9 @@ import { asksForRoute, isPlacementQuestion, isRouteCommand } from "../../src/han
 
 describe("isPlacementQuestion (offers the route, conservatively)", () => {
   it.each([
+    // What to do in a case the writer is working on (new-user try: only a refusal).
+    "CASUS-2207 loopt steeds weg en gebruikt. wat nu?",
+    "mijn patiënt escaleert thuis, wat moet ik doen?",
     "Hoe vraag ik een machtiging aan om een jongere in de JZ+ te plaatsen?",
     "We overwegen een uithuisplaatsing naar de JeugdzorgPlus, wat moeten we regelen?",
     "Moet ik een spoedmachtiging aanvragen voor gesloten jeugdhulp?",

@@ -50,6 +50,17 @@ describe("a button typed with a reason after a comma", () => {
   it("gives the button and the reason", () => {
     expect(typedChoiceAndNote("ja, mst gehad maar gestopt", ["Ja", "Nee, nog niet"])).toEqual({ index: 0, note: "mst gehad maar gestopt" });
     expect(typedChoiceAndNote("Nee , vader wil niet", ["Ja", "Nee, nog niet"])).toEqual({ index: 1, note: "vader wil niet" });
+    // A few words of the button before the comma (new-user try: read as a question).
+    expect(typedChoiceAndNote("nee nog niet af, gw is ermee bezig samen met moeder", ["Ja", "Nee, of nog niet af"])).toEqual({ index: 1, note: "gw is ermee bezig samen met moeder" });
+  });
+
+  it("reads part of a label from its first word as that button, when no other label has those words", () => {
+    expect(typedChoice("nee nog niet af", ["Ja", "Nee, of nog niet af"])).toBe(1);
+    expect(typedChoice("nee nog niet", ["Ja, matched care", "Nee, stap voor stap zwaarder", "Nee, nog niet"])).toBe(2);
+    // Words the label does not have, or a start that fits two labels: no button.
+    expect(typedChoice("nee dat weet ik niet", ["Ja", "Nee, of nog niet af"])).toBeUndefined();
+    expect(typedChoice("nee stap", ["Nee, stap voor stap zwaarder", "Nee, stap terug"])).toBeUndefined();
+    expect(typedChoiceAndNote("wat is een analyse, en wie maakt die?", ["Ja", "Nee, of nog niet af"])).toBeUndefined();
   });
 
   it("gives nothing without a comma, without a reason, or for a word that is no button", () => {

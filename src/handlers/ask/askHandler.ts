@@ -184,7 +184,7 @@ export class AskHandler {
     } else if (this.followUps && result.status === "answered") {
       await bestEffort(() => this.followUps!.rememberSources(address, result.sources));
     }
-    const parts = answerParts(result, asked);
+    const parts = answerParts(result, asked, this.regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     else if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     if (result.status !== "answered" && result.status !== "abstained") return { parts };
@@ -364,7 +364,7 @@ function nothingNew(followUp: string): AnswerResult {
   return { status: "abstained", text, mode: "none", sources: [], moreSources: [], nothingNew: true };
 }
 
-function answerParts(result: AnswerResult, question: string): ReplyPart[] {
+function answerParts(result: AnswerResult, question: string, regions?: RegionContext): ReplyPart[] {
   const parts: ReplyPart[] = [];
   if (result.privacyWarning) parts.push(notice(result.privacyWarning));
   switch (result.status) {
@@ -398,6 +398,10 @@ function answerParts(result: AnswerResult, question: string): ReplyPart[] {
       if (step !== HELP_STEP) parts.push({ kind: "actions", actions: [consultHandoverAction("servicepunt", "")] });
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
+        // As under "Meer bronnen": which of them are about another region (new-user try: a Groningen
+        // passage under a Rijnmond question, with nothing to say so).
+        const elsewhere = regions ? otherRegionSourcesNotice(result.sources, regions) : undefined;
+        if (elsewhere) parts.push(notice(elsewhere, "info"));
       }
       return parts;
     case "answered":

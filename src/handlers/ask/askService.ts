@@ -194,6 +194,13 @@ export const ASK_IN_DUTCH_TEXT =
   "Ik zoek in Nederlandse plandocumenten: stel je vraag in het Nederlands, dan zoek ik het antwoord op, met de bron erbij. (The plan documents are in Dutch: please ask your question in Dutch.)";
 /** English function words: two or more of them make a question English. */
 const ENGLISH_WORDS = /\b(what|who|whom|how|when|where|why|which|the|does|do|did|can|could|should|about|is|are|there|i|you)\b/gi;
+/**
+ * English words no Dutch question uses ("can you mark item 6 as done please"): three or more make a
+ * message English even when the documents know its other words (new-user try: it got a Dutch quote
+ * on "actielijn 6"). No question of the eleven sets has two.
+ */
+const ENGLISH_ONLY_WORDS = /(?<![\p{L}\d])(?:what|who|whom|how|when|where|why|which|the|does|did|can|could|should|would|about|are|there|you|your|please|this|that|with|for|and|to|my|done)(?![\p{L}\d])/giu;
+const ENGLISH_ONLY_MIN = 3;
 
 /** A pronominal adverb ("eraan", "daarover", "hiervoor"): it points at what was named before. */
 const POINTS_BACK_WORD = /^(?:er|daar|hier|waar)(?:aan|over|mee|bij|voor|in|op|uit|na|tegen|door|om|onder|boven|naast|toe|van|achter)$/;
@@ -400,6 +407,9 @@ export class AskService {
         passages = askedPassages;
         extractive = askedAnswer;
       }
+    }
+    if ((searchText.match(ENGLISH_ONLY_WORDS)?.length ?? 0) >= ENGLISH_ONLY_MIN) {
+      return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
     }
     const mostlyUnknown = this.mostlyUnknown(searchText);
     if (mostlyUnknown || !this.documentsAnswer(passages, extractive)) {

@@ -30,7 +30,15 @@ export function typedChoice(text: string, labels: string[], goesOn = false): num
   if (exact >= 0) return exact;
   const firsts = whole.map((label) => label.split(" ")[0] ?? "");
   const byFirst = firsts.flatMap((first, i) => (first === typed ? [i] : []));
-  return byFirst.length === 1 ? byFirst[0] : undefined;
+  if (byFirst.length === 1) return byFirst[0];
+  // Part of a label, from its first word on ("nee nog niet af" for "Nee, of nog niet af"; new-user
+  // try: typed so, it was read as a question): every typed word is a word of that label, of no other.
+  const words = typed.split(" ");
+  const within = whole.flatMap((label, i) => {
+    const own = label.split(" ");
+    return own[0] === words[0] && words.every((word) => own.includes(word)) ? [i] : [];
+  });
+  return words.length >= 2 && within.length === 1 ? within[0] : undefined;
 }
 
 /** Shorter than this, a typed word must be a whole word of the title, not the start of one. */
@@ -56,10 +64,11 @@ export function typedTitle(text: string, titles: string[]): number | undefined {
 
 /**
  * A button typed with a reason after a comma ("ja, mst gehad maar gestopt", "nee, vader wil
- * niet"): the button, and the rest as the reason. New-user try: such an answer was refused.
+ * niet", "nee nog niet af, gw is ermee bezig"): the button, and the rest as the reason. New-user try: such an answer was refused.
  */
 export function typedChoiceAndNote(text: string, labels: string[]): { index: number; note: string } | undefined {
-  const match = /^\s*([\p{L}]+)\s*,\s*(\S.*)$/su.exec(text);
+  // The button's words before the comma: one ("ja, …") or a few ("nee nog niet af, …").
+  const match = /^\s*([\p{L}]+(?:\s+[\p{L}]+){0,4})\s*,\s*(\S.*)$/su.exec(text);
   if (!match) return undefined;
   const index = typedChoice(match[1]!, labels);
   return index === undefined ? undefined : { index, note: match[2]!.trim() };

@@ -30,6 +30,12 @@ const conversationKey = "wegwijs-conversation";
 const fromLink = /[#&]gesprek=([A-Za-z0-9._:-]{1,200})/.exec(location.hash)?.[1];
 const conversation = fromLink ?? localStorage.getItem(conversationKey) ?? `gesprek-${randomLetters(12)}`;
 if (!fromLink) localStorage.setItem(conversationKey, conversation);
+// A colleague's link pasted into this open tab names another conversation: open that one (new-user
+// try: the page stayed in its own conversation until it was reloaded).
+window.addEventListener("hashchange", () => {
+  const linked = /[#&]gesprek=([A-Za-z0-9._:-]{1,200})/.exec(location.hash)?.[1];
+  if (linked && linked !== conversation) location.reload();
+});
 
 // The name colleagues see on shared checklists; chosen here, kept in this browser only.
 const nameKey = "wegwijs-name";
