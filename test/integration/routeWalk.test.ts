@@ -302,6 +302,12 @@ describe("the route conversation (Redis)", () => {
     expect(shownStep(seen)).toBe("reguliere-machtiging:waarom-regulier");
     seen = await driver.say("ok verder");
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
+    // A few words of a button before a comma, with a long reason after it (new-user try: a question).
+    seen = await driver.say("nee nog niet af, gw is ermee bezig samen met moeder en de mentor van school");
+    expect(seen.text).toContain("Je koos: *Nee, of nog niet af*. Je toelichting staat bij de samenvatting.");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
+    seen = await driver.press({ id: "route.back", value: "reguliere-machtiging:analyse-opstellen" });
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
     seen = await driver.say("Ja!");
     expect(seen.text).toContain("Je koos: *Ja*");
     expect(shownStep(seen)).toBe("reguliere-machtiging:hulpvraag");

@@ -114,9 +114,11 @@ export class RouteHandler {
       if (option !== undefined) return inSlot(address, await this.answer(address, at.route.id, at.node.id, option));
       // A typed answer to a step that waits for a button ("deels, moeder wel, vader niet in beeld")
       // was read as a question about the documents and left the walk without a word (new-user try).
-      if (at.node.kind !== "question" || !readsAsAnAnswer(text)) return undefined;
-      // "ja, mst gehad maar gestopt": that button, and the rest kept as a note for the summary.
-      const withNote = typedChoiceAndNote(text, at.node.options.map((o) => fillText(o.label, this.ctx!.region)));
+      if (at.node.kind !== "question") return undefined;
+      // "ja, mst gehad maar gestopt": that button, and the rest kept as a note for the summary, however
+      // long the note (new-user try: "nee nog niet af, gw is ermee bezig samen met …" was a question).
+      const withNote = text.includes("?") ? undefined : typedChoiceAndNote(text, at.node.options.map((o) => fillText(o.label, this.ctx!.region)));
+      if (!withNote && !readsAsAnAnswer(text)) return undefined;
       if (withNote) {
         const chosen = at.node.options[withNote.index]!;
         const { text: redacted, findings } = redactPersonalData(withNote.note);
