@@ -367,6 +367,10 @@ export class AskService {
     // "mijn patiënt loopt steeds weg. wat nu?": the question asks what to do in the writer's own
     // case and names nothing of its own; a quote that shares a word with the story ("15", "weg")
     // does not answer it (new-user try). Declined, the reply offers what Wegwijs can do with it.
+    // Asked in English: the Dutch documents are searched for nothing (see ENGLISH_ONLY_WORDS).
+    if ((searchText.match(ENGLISH_ONLY_WORDS)?.length ?? 0) >= ENGLISH_ONLY_MIN) {
+      return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
+    }
     if (this.asksOnlyWhatToDo(searchText)) {
       return { status: "abstained", text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.", mode: "none", sources: [], moreSources: [], privacyWarning };
     }
@@ -407,9 +411,6 @@ export class AskService {
         passages = askedPassages;
         extractive = askedAnswer;
       }
-    }
-    if ((searchText.match(ENGLISH_ONLY_WORDS)?.length ?? 0) >= ENGLISH_ONLY_MIN) {
-      return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
     }
     const mostlyUnknown = this.mostlyUnknown(searchText);
     if (mostlyUnknown || !this.documentsAnswer(passages, extractive)) {

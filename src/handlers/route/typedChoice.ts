@@ -64,7 +64,8 @@ export function typedTitle(text: string, titles: string[]): number | undefined {
 
 /**
  * A button typed with a reason after a comma ("ja, mst gehad maar gestopt", "nee, vader wil
- * niet", "nee nog niet af, gw is ermee bezig"): the button, and the rest as the reason. New-user try: such an answer was refused.
+ * niet", "nee nog niet af, gw is ermee bezig"): the button, and the rest as the reason. New-user
+ * try: such an answer was refused.
  */
 export function typedChoiceAndNote(text: string, labels: string[]): { index: number; note: string } | undefined {
   // The button's words before the comma: one ("ja, …") or a few ("nee nog niet af, …").
