@@ -26,7 +26,10 @@ export const QUESTION_WORDS = wordPattern("hoe|wat|welke?|wanneer|waarom|wie|waa
  * that does it then leads the reply (new-user try: both got quotes first and the button last).
  */
 export function asksToAct(text: string): boolean {
-  return (REQUEST_OPENING.test(text) || REQUEST_CLOSING.test(text)) && !QUESTION_WORDS.test(text);
+  // Any clause may open the request: "het gaat mis vannacht, kun je een spoedberaad starten?"
+  // (new-user try: the situation first, and the refusal led, the button under it).
+  const clauses = text.split(/[,.;:!?]\s+/);
+  return (clauses.some((clause) => REQUEST_OPENING.test(clause)) || REQUEST_CLOSING.test(text)) && !QUESTION_WORDS.test(text);
 }
 
 /**

@@ -114,6 +114,17 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(noticeOf(await post(`chair-${RUN}-t`, conversation, { text: "punt 6 nvt" }, "Kees"))).toBe("Punt 6 staat nu op n.v.t. De checklist hierboven is bijgewerkt.");
     expect(noticeOf(await post(`chair-${RUN}-t`, conversation, { text: "punt 6 weer open" }, "Kees"))).toBe("Punt 6 staat nu op open. De checklist hierboven is bijgewerkt.");
     expect((await store.get(part.checklistId))?.value.items.map((i) => i.state)).toEqual(["open", "open", "done", "nvt", "nvt", "open", "open", "open", "open"]);
+    // Said with a few more words, or with a remark after it: the remark is the item's note (new-user try: both read as questions).
+    const remarked = await post(`col-${RUN}-t`, conversation, { text: "punt 1 klaar, moeder en meid zijn gehoord" }, "Pieter");
+    expect(checklistOf(remarked)?.items[0]).toMatchObject({ state: "done", note: "moeder en meid zijn gehoord" });
+    expect(noticeOf(remarked)).toBe("Punt 1 staat nu op klaar. Je opmerking staat er als notitie bij. De checklist hierboven is bijgewerkt.");
+    expect(checklistOf(await post(`col-${RUN}-t`, conversation, { text: "punt 7 is ook klaar" }, "Pieter"))?.items[6]?.state).toBe("done");
+    const withPhone = await post(`col-${RUN}-t`, conversation, { text: "punt 8 klaar, moeder belt terug op 06-12345678" }, "Pieter");
+    expect(checklistOf(withPhone)?.items[7]?.state).toBe("done");
+    expect(checklistOf(withPhone)?.items[7]?.note).toBeUndefined();
+    expect(noticeOf(withPhone)).toContain("Je opmerking is niet opgeslagen");
+    expect(JSON.stringify((await store.get(part.checklistId))?.value)).not.toContain("12345678");
+    for (const text of ["punt 1 weer open", "punt 7 weer open", "punt 8 weer open"]) await post(`col-${RUN}-t`, conversation, { text }, "Pieter");
     const wrong = await post(`col-${RUN}-t`, conversation, { text: "punt 12 klaar" }, "Pieter");
     expect(checklistOf(wrong)).toBeUndefined();
     expect(noticeOf(wrong)).toBe("De checklist heeft 9 punten: kies een nummer van 1 tot 9.");

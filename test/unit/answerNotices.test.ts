@@ -169,6 +169,15 @@ describe("AskHandler under an answer from another region's document", () => {
     const notice = parts.findIndex((part) => part.kind === "notice" && part.text === "Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
     expect(notice).toBeGreaterThan(parts.findIndex((part) => part.kind === "text"));
     expect((await ask(rijnmond("werkwijze.md"))).some((part) => part.kind === "notice" && part.text.includes("Let op"))).toBe(false);
+    // One later quote from another region: that source, by its number.
+    const mixed: AnswerResult = {
+      ...answered("“Op tijd inbrengen bij Servicepunt en/of Expertteam” [1] “Huisartsen hebben de wettelijke taak om te verwijzen.” [2]", {}),
+      sources: [
+        { n: 1, documentId: "werkwijze.md", documentTitle: "Werkwijze", section: "Wat kunnen we vanaf morgen anders doen?", quote: "Op tijd inbrengen" },
+        { n: 2, documentId: "rijnmond.md", documentTitle: "Regiovisie", section: "Huisartsen", quote: "Huisartsen hebben" },
+      ],
+    };
+    expect((await ask(mixed)).flatMap((part) => (part.kind === "notice" ? [part.text] : []))).toContain("Let op: bron 2 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
   });
 });
 

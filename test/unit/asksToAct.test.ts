@@ -10,6 +10,8 @@ describe("asksToAct", () => {
       "start een spoedberaad",
       "spoedberaad graag",
       "consultaanvraag voor het servicepunt aub",
+      // The situation first, then the request (new-user try).
+      "het gaat mis vannacht, kun je een spoedberaad starten voor CASUS-0931",
     ]) expect(asksToAct(text), text).toBe(true);
   });
 
@@ -22,6 +24,8 @@ describe("asksToAct", () => {
       "wanneer schakel je het expertteam in?",
       "bij een casus waar het nu escaleert, wat doen we?",
       "graaggedaan",
+      "het escaleert, kun je uitleggen wat een spoedberaad is?",
+      "ik werk in drenthe, ik wil weten wie de machtiging aanvraagt",
     ]) expect(asksToAct(text), text).toBe(false);
   });
 

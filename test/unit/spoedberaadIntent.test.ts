@@ -11,6 +11,9 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "we moeten nu met spoed overleggen over een jongere die dreigt te ontsporen, kun je helpen?",
     "en wat als het escaleert vannacht?",
     "kun je een spoedberaad voor ons opstarten? casus RM-2024-17",
+    // New-user try: an acute case in everyday words got a refusal and only the consult button.
+    "ze is nu 2 nachten weggelopen, ouders ten einde raad. wat moet ik doen?",
+    "het gaat mis vannacht met mijn patiënt",
   ])("offers it for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(true);
   });
@@ -23,6 +26,7 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "hoe vraag ik een machtiging aan?",
     "wat is er mis met de spoedprocedure?",
     "hoe vaak escaleert een plaatsing?",
+    "waarom gaat het mis bij plaatsingen in de jz+?",
   ])("offers nothing for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(false);
   });

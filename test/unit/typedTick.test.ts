@@ -13,8 +13,15 @@ describe("typed checklist changes", () => {
     ["item 4 niet van toepassing", [4], "nvt"],
     ["punt 4 weer open", [4], "open"],
     ["heropen punt 4", [4], "open"],
+    ["punt 7 is ook klaar", [7], "done"],
+    ["punt 2 staat inmiddels op klaar", [2], "done"],
   ])("reads %j as items %j set to %s", (text, numbers, state) => {
     expect(typedTick(text)).toEqual({ numbers, state });
+  });
+
+  it("keeps a remark after the change as its note", () => {
+    expect(typedTick("punt 1 klaar, moeder en meid zijn gehoord")).toEqual({ numbers: [1], state: "done", remark: "moeder en meid zijn gehoord" });
+    expect(typedTick("punt 3 nvt - school doet al mee.")).toEqual({ numbers: [3], state: "nvt", remark: "school doet al mee" });
   });
 
   it.each(["wat is punt 3 van de werkwijze?", "vink af", "hoeveel procent is klaar?", "punt 3 is lastig", "de analyse is klaar", "stap 3 klaar"])(

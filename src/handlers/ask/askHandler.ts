@@ -414,6 +414,12 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));
       if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served, result.otherRegion.leadOnly), "info"));
+      else {
+        // A later quote from another region's plan says so too, by its source number (new-user
+        // try: a Rijnmond quote under a Groningen answer, with nothing to tell them apart).
+        const elsewhere = regions && !result.alsoInRegion ? otherRegionSourcesNotice(result.sources, regions) : undefined;
+        if (elsewhere) parts.push(notice(elsewhere, "info"));
+      }
       if (result.alsoInRegion) parts.push(notice(alsoInRegionNotice(result.alsoInRegion), "info"));
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;

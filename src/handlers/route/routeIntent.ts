@@ -15,7 +15,7 @@ const PROCEDURE = word(
   "hoe|moet|moeten|kan|kunnen|mag|wil|willen|overweeg\\p{L}*|aanvragen|aanvraag|regelen|stappen|route|wat nu|wat doe ik|nodig",
 );
 // A young person or a case the writer is working on ("mijn patiënt", "CASUS-2207", "een meisje van 15").
-const A_CASE = word("jongeren?|jeugdigen?|kind|meisje|jongen|pati[eë]nt\\p{L}*|cli[eë]nt\\p{L}*|leerling\\p{L}*|zoon|dochter|puber\\p{L}*|tiener\\p{L}*|pupil\\p{L}*|casus(?:-?\\d+)?");
+const A_CASE = word("jongeren?|jeugdigen?|kind|meisje|jongen|ouders?|gezin|pati[eë]nt\\p{L}*|cli[eë]nt\\p{L}*|leerling\\p{L}*|zoon|dochter|puber\\p{L}*|tiener\\p{L}*|pupil\\p{L}*|casus(?:-?\\d+)?");
 // A machtiging is the court order for closed youth care itself: asking how to get one is the procedure.
 const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
 // "plaatsing met spoed", "spoedplaatsing": the urgent placement procedure.

@@ -8,9 +8,9 @@ const CONFER_URGENTLY = word("(?:met\\s+)?spoed(?:ig)?\\s+(?:\\p{L}+\\s+){0,2}(?
 /** The case is getting out of hand: said of the case, these need no word for the young person. */
 const ESCALATES = word("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
 /** The situation is urgent now. */
-const URGENT_NOW = word("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*");
+const URGENT_NOW = word("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*|weggelopen|vermist\\p{L}*|ten einde raad|gaat (?:het )?mis|uit de hand");
 /** About a young person or a case, not about the system. */
-const A_CASE = word("casus|jongere|jongeren|kind|kinderen|meisje|jongen|gezin|cliënt|client|pupil|puber");
+const A_CASE = word("casus|jongere|jongeren|kind|kinderen|meisje|jongen|gezin|ouders?|zoon|dochter|cliënt|client|pati[eë]nt|pupil|puber");
 
 /**
  * A message about a case that is escalating now ("… ivm een casus waar het nu escaleert", "acute

@@ -4,15 +4,19 @@ import type { ItemState } from "./checklistRecord.js";
 export interface TypedTick {
   numbers: number[];
   state: ItemState;
+  /** What was typed after the change ("punt 1 klaar, moeder en meid zijn gehoord"): a note for that item. */
+  remark?: string;
 }
 
 /** "punt 3", "3 en 4", "punten 2, 5 en 6": the items a typed change is about. */
 const ITEMS = String.raw`(?:(?:punt(?:en)?|item(?:s)?|nr\.?|nummer(?:s)?|#)\s*)?(\d{1,2}(?:\s*(?:,|en|\+|&)\s*\d{1,2})*)`;
-const IS = String.raw`(?:\s+(?:is|zijn|staat|staan))?`;
+// "punt 7 is ook klaar", "punt 2 staat inmiddels op klaar"
+const IS = String.raw`(?:\s+(?:is|zijn|staat|staan))?(?:\s+(?:ook|nu|al|inmiddels|intussen))*(?:\s+op)?`;
 const DONE = String.raw`(?:klaar|gedaan|af|afgerond|done|ok|oké|okee|geregeld|check)`;
 const NVT = String.raw`(?:nvt|n\.v\.t\.?|niet van toepassing)`;
 const REOPEN = String.raw`(?:weer\s+open|opnieuw\s+open|open)`;
-const END = String.raw`\s*[.!]*\s*$`;
+// A remark after the change, after a comma, colon or dash: kept as the item's note.
+const END = String.raw`\s*[.!]*(?:\s*[,:;–-]\s*(\S.*?))?\s*[.!]*\s*$`;
 
 /** Each pattern: what it sets; the item numbers are its first group. */
 const PATTERNS: Array<[RegExp, ItemState]> = [
@@ -39,7 +43,8 @@ export function typedTick(text: string): TypedTick | undefined {
     const match = pattern.exec(typed);
     if (!match) continue;
     const numbers = [...new Set(match[1]!.split(/\s*(?:,|en|\+|&)\s*/iu).map(Number))];
-    return { numbers, state };
+    const remark = match[2]?.trim();
+    return { numbers, state, ...(remark ? { remark } : {}) };
   }
   return undefined;
 }
