@@ -175,7 +175,7 @@ describe("the route conversation (Redis)", () => {
     expect(other.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(regionById("rijnmond").routes);
     // A region without an emergency route says so, and what can be done now; one with it does not.
     expect(other.text).toContain("De plandocumenten van regio Rijnmond beschrijven geen aparte spoedroute.");
-    expect(other.text).toContain("`spoedberaad`");
+    expect(other.text).toContain("Typ *spoedberaad* voor de checklist");
     expect(seen.text).not.toContain("geen aparte spoedroute");
     // Asked for while telling an urgent case, the route is shown too (new-user try: it was answered as a question).
     const urgent = await webDriver(() => rijnmond.baseUrl, newUser()).say("ik heb een jongen van 15 die echt acuut gevaar loopt, spoed. kun je me de plaatsingsroute laten zien?");
