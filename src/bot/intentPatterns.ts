@@ -8,6 +8,14 @@ export function wordPattern(pattern: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "iu");
 }
 
+/**
+ * A young person, their family or a case the writer works on ("mijn patiënt", "CASUS-2207", "ouders
+ * ten einde raad"): with what-to-do words it offers the route, with acute words the checklist.
+ */
+export const NAMES_A_CASE = wordPattern(
+  "jongeren?|jeugdigen?|kind(?:eren)?|meisje|jongen|ouders?|gezin|pati[eë]nt\\p{L}*|cli[eë]nt\\p{L}*|client|leerling\\p{L}*|zoon|dochter|puber\\p{L}*|tiener\\p{L}*|pupil\\p{L}*|casus",
+);
+
 /** "How many / what percentage / how often" questions want a figure, not a walk-through or a form. */
 export const ASKS_FOR_FIGURES = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
 

@@ -127,6 +127,11 @@ const LEAN_QUOTES = 2;
 /** Context this short ("Vraagje.") is no story around the question (measured: 4 and 8 the same). */
 const CONTEXT_WORDS = 6;
 
+/** A chat message's sentences: split after ".", "!" or "?" and a space. */
+function chatSentences(message: string): string[] {
+  return message.trim().split(/(?<=[.!?])\s+(?=\S)/);
+}
+
 /**
  * The question of a message that first tells its context ("Ik ben coördinator bij het Servicepunt.
  * Een jeugdbeschermer belt me dat … Wat hoort er te gebeuren voordat je een machtiging
@@ -134,7 +139,7 @@ const CONTEXT_WORDS = 6;
  * opens with its question or has none.
  */
 function questionWithoutContext(message: string): string | undefined {
-  const sentences = message.trim().split(/(?<=[.!?])\s+(?=\S)/);
+  const sentences = chatSentences(message);
   const first = sentences.findIndex((sentence) => sentence.trim().endsWith("?"));
   if (first <= 0) return undefined;
   const context = sentences.slice(0, first).join(" ");
@@ -603,7 +608,7 @@ export class AskService {
    * is about ("wat moet ik doen als hij wegloopt?", "wat kan ik als huisarts doen?").
    */
   private asksOnlyWhatToDo(message: string): boolean {
-    const sentences = message.trim().split(/(?<=[.!?])\s+(?=\S)/);
+    const sentences = chatSentences(message);
     if (sentences.length < 2) return false;
     const question = [...sentences].reverse().find((sentence) => sentence.trim().endsWith("?")) ?? sentences.at(-1)!;
     const rest = besidesWhatToDo(question);

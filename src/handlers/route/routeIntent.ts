@@ -4,7 +4,7 @@
  * youth care; questions about figures or facts are left alone.
  */
 
-import { ASKS_FOR_FIGURES, asksWhatToDo, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, asksWhatToDo, NAMES_A_CASE, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const PLACEMENT = word(
   "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging",
@@ -14,8 +14,6 @@ const CLOSED_CARE = word("jz\\+|jzplus|jeugdzorg ?plus|jeugdzorgplus|gesloten(?:
 const PROCEDURE = word(
   "hoe|moet|moeten|kan|kunnen|mag|wil|willen|overweeg\\p{L}*|aanvragen|aanvraag|regelen|stappen|route|wat nu|wat doe ik|nodig",
 );
-// A young person or a case the writer is working on ("mijn patiënt", "CASUS-2207", "een meisje van 15").
-const A_CASE = word("jongeren?|jeugdigen?|kind|meisje|jongen|ouders?|gezin|pati[eë]nt\\p{L}*|cli[eë]nt\\p{L}*|leerling\\p{L}*|zoon|dochter|puber\\p{L}*|tiener\\p{L}*|pupil\\p{L}*|casus(?:-?\\d+)?");
 // A machtiging is the court order for closed youth care itself: asking how to get one is the procedure.
 const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
 // "plaatsing met spoed", "spoedplaatsing": the urgent placement procedure.
@@ -33,7 +31,7 @@ export function isPlacementQuestion(text: string): boolean {
     (CLOSED_CARE.test(text) && asksWhatToDo(text)) ||
     // "CASUS-2207 loopt steeds weg … wat nu?": what to do in a case; the route walks what the plans
     // say to do (new-user try: only a refusal and the consult button).
-    (A_CASE.test(text) && asksWhatToDo(text)) ||
+    (NAMES_A_CASE.test(text) && asksWhatToDo(text)) ||
     (PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text)) ||
     (AUTHORISATION.test(text) && PROCEDURE.test(text)) ||
     (PLACEMENT.test(text) && URGENT.test(text)) ||

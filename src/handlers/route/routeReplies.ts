@@ -218,28 +218,20 @@ export function whyReply(route: RouteDefinition, node: RouteNode, ctx: RenderCon
   const itemPassage = item ? ctx.passages.passage(item.source) : undefined;
   // The item's reason and the step may rest on the same passage: one source, cited once (new-user
   // try: "Waarom?" listed the same quote as [1] and [2]).
-  if (item && itemPassage && itemPassage.quote === passage.quote && itemPassage.documentId === passage.documentId) {
-    return {
-      parts: [
-        { kind: "text", text: `*Waarom deze stap?* ${fillText(item.why, ctx.region)} [1] De stap zelf komt uit dezelfde bron.${fromRegion(node, ctx)}` },
-        { kind: "sources", title: "Bron", sources: [{ n: 1, ...passage }] },
-        { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Verder met de route", value: stepValue(route.id, node.id) }] },
-      ],
-    };
-  }
-  if (item) {
-    return {
-      parts: [
-        { kind: "text", text: `*Waarom deze stap?* ${fillText(item.why, ctx.region)} [1]${fromRegion(item, ctx, "Bron 1 komt")}\nDe stap zelf komt uit bron 2.${fromRegion(node, ctx, "Bron 2 komt")}` },
-        { kind: "sources", title: "Bronnen", sources: [{ n: 1, ...itemPassage! }, { n: 2, ...passage }] },
-        { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Verder met de route", value: stepValue(route.id, node.id) }] },
-      ],
-    };
-  }
+  const samePassage = itemPassage !== undefined && itemPassage.quote === passage.quote && itemPassage.documentId === passage.documentId;
+  const [text, sources] =
+    !item || !itemPassage
+      ? [`*Waarom deze stap?* Hij rust op deze passage uit de plandocumenten:${fromRegion(node, ctx)}`, [{ n: 1, ...passage }]]
+      : samePassage
+        ? [`*Waarom deze stap?* ${fillText(item.why, ctx.region)} [1] De stap zelf komt uit dezelfde bron.${fromRegion(node, ctx)}`, [{ n: 1, ...passage }]]
+        : [
+            `*Waarom deze stap?* ${fillText(item.why, ctx.region)} [1]${fromRegion(item, ctx, "Bron 1 komt")}\nDe stap zelf komt uit bron 2.${fromRegion(node, ctx, "Bron 2 komt")}`,
+            [{ n: 1, ...itemPassage }, { n: 2, ...passage }],
+          ];
   return {
     parts: [
-      { kind: "text", text: `*Waarom deze stap?* Hij rust op deze passage uit de plandocumenten:${fromRegion(node, ctx)}` },
-      { kind: "sources", title: "Bron", sources: [{ n: 1, ...passage }] },
+      { kind: "text", text },
+      { kind: "sources", title: sources.length === 1 ? "Bron" : "Bronnen", sources },
       { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Verder met de route", value: stepValue(route.id, node.id) }] },
     ],
   };

@@ -1,4 +1,4 @@
-import { ASKS_FOR_FIGURES, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, NAMES_A_CASE, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
@@ -9,8 +9,6 @@ const CONFER_URGENTLY = word("(?:met\\s+)?spoed(?:ig)?\\s+(?:\\p{L}+\\s+){0,2}(?
 const ESCALATES = word("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
 /** The situation is urgent now. */
 const URGENT_NOW = word("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*|weggelopen|vermist\\p{L}*|ten einde raad|gaat (?:het )?mis|uit de hand");
-/** About a young person or a case, not about the system. */
-const A_CASE = word("casus|jongere|jongeren|kind|kinderen|meisje|jongen|gezin|ouders?|zoon|dochter|cliënt|client|pati[eë]nt|pupil|puber");
 
 /**
  * A message about a case that is escalating now ("… ivm een casus waar het nu escaleert", "acute
@@ -22,5 +20,5 @@ const A_CASE = word("casus|jongere|jongeren|kind|kinderen|meisje|jongen|gezin|ou
  */
 export function asksForSpoedberaad(text: string): boolean {
   if (ASKS_FOR_FIGURES.test(text)) return false;
-  return (SPOEDBERAAD.test(text) && HOLD.test(text)) || CONFER_URGENTLY.test(text) || ESCALATES.test(text) || (URGENT_NOW.test(text) && A_CASE.test(text));
+  return (SPOEDBERAAD.test(text) && HOLD.test(text)) || CONFER_URGENTLY.test(text) || ESCALATES.test(text) || (URGENT_NOW.test(text) && NAMES_A_CASE.test(text));
 }
