@@ -42,11 +42,11 @@ export function asksToAct(text: string): boolean {
 
 /**
  * "wat moet ik doen?", "wat kunnen we nu eigenlijk doen", "wat nu?", "hoe pak ik dit aan?", "hoe kan
- * ik verder?": asks what to do in the writer's own situation. The plans answer that by procedure,
+ * ik verder?", and in a clause "… wat ik als eerste moet doen" (new-user try): asks what to do in the writer's own situation. The plans answer that by procedure,
  * which the route and the checklist walk.
  */
 const WHAT_TO_DO = wordPattern(
-  "wat\\s+(?:moet|moeten|kan|kunnen|zou|zouden)\\s+(?:ik|we|wij|je|jij|u)(?:\\s+\\p{L}+){0,3}?\\s+(?:doen|ondernemen)|wat\\s+doe\\s+ik|hoe\\s+pak\\s+(?:ik|we)\\s+(?:dit|dat|het)\\s+aan|wat\\s+nu|wat\\s+te\\s+doen|hoe\\s+(?:moet|kan|moeten|kunnen)\\s+(?:ik|we|wij|je|u)\\s+(?:nu\\s+|dan\\s+)?verder",
+  "wat\\s+(?:moet|moeten|kan|kunnen|zou|zouden)\\s+(?:ik|we|wij|je|jij|u)(?:\\s+\\p{L}+){0,3}?\\s+(?:doen|ondernemen)|wat\\s+(?:ik|we|wij|je|jij|u)(?:\\s+\\p{L}+){0,3}?\\s+(?:moet|moeten|kan|kunnen|zou|zouden)\\s+(?:doen|ondernemen)|wat\\s+doe\\s+ik|hoe\\s+pak\\s+(?:ik|we)\\s+(?:dit|dat|het)\\s+aan|wat\\s+nu|wat\\s+te\\s+doen|hoe\\s+(?:moet|kan|moeten|kunnen)\\s+(?:ik|we|wij|je|u)\\s+(?:nu\\s+|dan\\s+)?verder",
 );
 
 export function asksWhatToDo(text: string): boolean {
@@ -56,4 +56,18 @@ export function asksWhatToDo(text: string): boolean {
 /** The text without its "wat moet ik doen" phrase, when it asks that; undefined otherwise. */
 export function besidesWhatToDo(text: string): string | undefined {
   return WHAT_TO_DO.test(text) ? text.replace(new RegExp(WHAT_TO_DO.source, "giu"), " ") : undefined;
+}
+
+/**
+ * Words that leave a what-to-do question about nothing in particular: who asks, where to look and
+ * in what order ("wat zeggen de plannen wat ik als eerste moet doen?", "wat moet ik nu eigenlijk doen?").
+ */
+const ABOUT_NOTHING_ELSE = new Set(
+  "wat wie ik we wij je jij u de het een dit dat die deze hier daar dan nu nou eerst eerste als precies eigenlijk concreet zo'n zoiets geval situatie volgens zeggen zegt staat staan plannen plan plandocumenten documenten stukken wegwijs".split(" "),
+);
+
+/** "wat moet ik doen?" with nothing else it is about (see ABOUT_NOTHING_ELSE). */
+export function asksOnlyWhatToDo(text: string): boolean {
+  const rest = besidesWhatToDo(text);
+  return rest !== undefined && (rest.toLowerCase().match(/[\p{L}']+/gu) ?? []).every((word) => ABOUT_NOTHING_ELSE.has(word));
 }

@@ -177,6 +177,10 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(escalates, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");
     expect(actionIds(escalates)).toContain("spoedberaad.start");
     expect(sourcesTitled(escalates, "Bronnen")).toBeUndefined();
+    // Only what to do, with no case and nothing else: the same, not "the documents are not about that" (new-user try).
+    const bare = await ask(userId(), "wat zeggen de plannen wat ik als eerste moet doen?");
+    expect(ofKind(bare, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");
+    expect(actionIds(bare)[0]).toBe("route.start");
     // A question that names what it is about is still answered from the documents.
     const named = await ask(userId(), "wat moet ik doen als een jongere in de jz+ geplaatst moet worden?");
     expect(ofKind(named, "text").map((p) => p.text).join(" ")).not.toContain("De plandocumenten geven hier geen antwoord op");

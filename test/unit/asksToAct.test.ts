@@ -30,7 +30,7 @@ describe("asksToAct", () => {
   });
 
   it("tells 'what should I do?' about one's own case from questions about what the plans say", () => {
-    for (const text of ["wat moet ik doen?", "wat kunnen we nu doen", "en wat nu?", "hoe kan ik verder met deze casus", "wat zou je hier doen"]) expect(asksWhatToDo(text), text).toBe(true);
+    for (const text of ["wat moet ik doen?", "wat kunnen we nu doen", "en wat nu?", "hoe kan ik verder met deze casus", "wat zou je hier doen", "wat zeggen de plannen wat ik als eerste moet doen?"]) expect(asksWhatToDo(text), text).toBe(true);
     for (const text of ["wat doet het expertteam?", "wat moet er in de analyse staan?", "wat doen ze in rijnmond?", "watnu"]) expect(asksWhatToDo(text), text).toBe(false);
   });
 });

@@ -107,6 +107,13 @@ describe("DutchAnalyser", () => {
     expect(words("wat zegt de daarvoorbestemde regeling?")).toContain("daarvoorbestemde");
   });
 
+  it("reads an ordinal after 'als' ('als eerste') as the order of things, not their subject", () => {
+    const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
+    expect(words("wat moet ik als eerste doen bij een spoedmachtiging?")).toEqual(["spoedmachtiging"]);
+    // Elsewhere an ordinal may name what is asked ("de eerste kamer", "de tweede fase").
+    expect(words("wanneer stemde de eerste kamer?")).toContain("eerste");
+  });
+
   it("reads the verb after 'hoe' that asks how something goes ('hoe loopt …?', 'hoe verloopt …?') as no subject", () => {
     const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
     expect(words("hoe loopt de plaatsingsroute?")).toEqual(["plaatsingsroute"]);

@@ -21,6 +21,17 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     "hoe werkt de route naar de jeugdzorgplus?",
     // What to do when closed care may be needed.
     "jongen van 15, loopt steeds weg, blowt veel. wat moet ik als wijkteam doen als ik denk dat ie misschien gesloten moet?",
+    // Who applies, and a separable verb (new-user try).
+    "wie vraagt de machtiging aan?",
+    "wie beslist over een spoedmachtiging?",
+    // Only what to do, about nothing else: in Wegwijs that is about a young person (new-user try).
+    "wat moet ik doen?",
+    "wat zeggen de plannen wat ik als eerste moet doen?",
+    "wat nu?",
+    // Only the topic, in a word or two.
+    "spoed",
+    "Machtiging",
+    "jz+ plaatsing",
   ])("offers it for %j", (text) => {
     expect(isPlacementQuestion(text)).toBe(true);
   });
@@ -37,6 +48,12 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     "Wat is de JeugdzorgPlus?",
     // A statement, not a question about what to do.
     "De plaatsing in de JZ+ was in 2019.",
+    // What to do about something else.
+    "wat moet ik doen als een collega ziek is?",
+    // A longer message that only names the topic is a question of its own.
+    "spoed bij de rechtbank vandaag",
+    // One word that is no placement.
+    "spoedberaad",
   ])("leaves %j alone", (text) => {
     expect(isPlacementQuestion(text)).toBe(false);
   });

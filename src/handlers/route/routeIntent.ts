@@ -4,15 +4,16 @@
  * youth care; questions about figures or facts are left alone.
  */
 
-import { ASKS_FOR_FIGURES, asksWhatToDo, NAMES_A_CASE, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, asksOnlyWhatToDo, asksWhatToDo, NAMES_A_CASE, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const PLACEMENT = word(
   "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging",
 );
 const CLOSED_CARE = word("jz\\+|jzplus|jeugdzorg ?plus|jeugdzorgplus|gesloten(?: jeugdhulp| jeugdzorg| plaatsing)?");
-// Asking what to do: how, must, can, want, consider, apply, arrange, steps.
+// Asking what to do: how, must, can, want, consider, apply (also "wie vraagt de machtiging aan?";
+// new-user try: no route button), who, arrange, steps.
 const PROCEDURE = word(
-  "hoe|moet|moeten|kan|kunnen|mag|wil|willen|overweeg\\p{L}*|aanvragen|aanvraag|regelen|stappen|route|wat nu|wat doe ik|nodig",
+  "hoe|moet|moeten|kan|kunnen|mag|wil|willen|overweeg\\p{L}*|aanvragen|aanvraag|vraagt?(?:\\s+\\S+){1,4}\\s+aan|wie|regelen|stappen|route|wat nu|wat doe ik|nodig",
 );
 // A machtiging is the court order for closed youth care itself: asking how to get one is the procedure.
 const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
@@ -32,10 +33,16 @@ export function isPlacementQuestion(text: string): boolean {
     // "CASUS-2207 loopt steeds weg … wat nu?": what to do in a case; the route walks what the plans
     // say to do (new-user try: only a refusal and the consult button).
     (NAMES_A_CASE.test(text) && asksWhatToDo(text)) ||
+    // "wat moet ik doen?" and no more: in Wegwijs that is asked about a young person (new-user try:
+    // "wat zeggen de plannen wat ik als eerste moet doen?" was told the documents are not about it).
+    asksOnlyWhatToDo(text) ||
     (PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text)) ||
     (AUTHORISATION.test(text) && PROCEDURE.test(text)) ||
     (PLACEMENT.test(text) && URGENT.test(text)) ||
-    URGENT_PLACEMENT.test(text)
+    URGENT_PLACEMENT.test(text) ||
+    // Only the topic, in a word or two ("spoed", "machtiging", "jz+ plaatsing"; new-user try: "spoed"
+    // got one quote on awareness of urgent placements and no way into the route).
+    (text.trim().split(/\s+/).length <= TOPIC_WORDS && (AUTHORISATION.test(text) || URGENT.test(text) || (PLACEMENT.test(text) && CLOSED_CARE.test(text))))
   );
 }
 
@@ -53,6 +60,9 @@ export function isRouteCommand(text: string): boolean {
 const ROUTE_WORD = word("(?:plaatsings|spoed)?route|stappenplan");
 const WALK = word("graag|aub|alsjeblieft|alstublieft|doorlo\\p{L}*|leid\\p{L}*|loods\\p{L}*|help\\p{L}*|start\\p{L}*|begin\\p{L}*|opstarten|meenemen|neem|begeleid\\p{L}*|lopen|stap voor stap|verder|verdergaan|hervat\\p{L}*|terug|(?:laten )?zien|toon\\p{L}*|geef");
 const ASKS_FOR_FACT = word("welke|hoeveel|wanneer|waarom|wie|wat");
+/** A message of at most this many words that names the placement is that topic by itself. */
+const TOPIC_WORDS = 2;
+
 /** Longer messages tell a case or ask more: they are questions, answered with the route offered. */
 const ROUTE_REQUEST_WORDS = 20;
 

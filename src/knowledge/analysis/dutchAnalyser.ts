@@ -57,6 +57,12 @@ const DESERVES = /^(?:verdient|verdienen|verdiende|verdienden)$/;
 /** What is deserved, within three words ("verdient daarom aanbeveling"). */
 const DESERVED = /\b(?:aanbeveling|de voorkeur|navolging)\b/;
 
+/**
+ * An ordinal after "als" says in what order ("wat moet ik als eerste doen?"), not what about: it
+ * found "… aangenomen in de Eerste Kamer …" (new-user try). Question side only.
+ */
+const ORDER_ADVERB = /^(?:eerste|eerst|laatste|tweede|volgende)$/;
+
 /** Verbs of meaning in "wat bedoelen ze met X?" / "wat verstaan ze onder X?". */
 const MEANS_VERB = /^(?:bedoel|bedoelen|bedoelt|bedoeld|versta|verstaan|verstaat)$/;
 
@@ -194,6 +200,8 @@ export class DutchAnalyser {
       if (POINTING_ADVERB.test(token)) return;
       // "hoe loopt / verloopt / gaat X?" asks how X goes: the verb names nothing (see HOW_VERB).
       if (i > 0 && tokens[i - 1] === "hoe" && HOW_VERB.test(token)) return;
+      // "als eerste" orders, it names nothing (see ORDER_ADVERB).
+      if (i > 0 && tokens[i - 1] === "als" && ORDER_ADVERB.test(token)) return;
       // "wat bedoelen ze met afschalen?", "wat wordt verstaan onder X?" ask what X means: the verb
       // names nothing ("De bedoeling van de transformatie …" answered it; new-user try).
       if (MEANS_VERB.test(token) && tokens.slice(Math.max(0, i - 3), i).includes("wat") && tokens.slice(i + 1, i + 4).some((t) => t === "met" || t === "onder")) return;
