@@ -174,6 +174,39 @@ describe("AskHandler with follow-ups", () => {
     await handler.question(address, "wat is het weer?");
     expect(texts((await handler.question(address, "wat is de bron?")).parts)[0]).toMatch(/geen antwoord met bronnen/);
   });
+  it("does not answer a follow-up that points back at a question the documents did not answer, and still answers one that names its subject", async () => {
+    // New-user try: "en wie betaalt dat?" after a refused question about costs was answered on "betaalt" alone.
+    const { answerer, handler } = handlerWith({
+      "en wie betaalt dat?": "“… ongelijke betaling …” [1]",
+      "en wanneer ga ik naar het expertteam?": "“Op tijd inbrengen bij Servicepunt en/of Expertteam” [1]",
+    });
+    await handler.question(address, "wat kost een plek in de jeugdzorgplus?");
+    const pays = await handler.question(address, "en wie betaalt dat?");
+    expect(answerer.asked).toEqual(["wat kost een plek in de jeugdzorgplus?"]);
+    expect(texts(pays.parts)).toEqual([
+      "Ik lees dit als vervolg op je vorige vraag: „wat kost een plek in de jeugdzorgplus?”",
+      "Ook hierop geven de plandocumenten geen antwoord: je vorige vraag stond er al niet in. Gaat je vraag over iets anders? Stel hem dan met het onderwerp erin.",
+    ]);
+    expect(pays.declines).toBe(true);
+    // The refused question stays the one a next follow-up goes on from.
+    expect(texts((await handler.question(address, "en wie regelt dat?")).parts)[1]).toMatch(/^Ook hierop/);
+    // One that names what it asks about is asked on its own.
+    const own = await handler.question(address, "en wanneer ga ik naar het expertteam?");
+    expect(answerer.asked.at(-1)).toBe("en wanneer ga ik naar het expertteam?");
+    expect(texts(own.parts)).toEqual(["“Op tijd inbrengen bij Servicepunt en/of Expertteam” [1]"]);
+  });
+
+  it("asks a refused question again of another region when the follow-up names one ('en in rijnmond?')", async () => {
+    const answerer = scripted({ "wie heeft de casusregie in rijnmond?": "“De medewerker van het wijkteam is de casusregisseur.” [1]" });
+    const store = new MemoryKeyValueStore();
+    const regions = { served: () => undefined, documentRegion: () => "landelijk", regions: () => ["Groningen en Drenthe", "Rijnmond"] };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, "wie heeft de casusregie in drenthe?");
+    const swapped = await handler.question(address, "en in rijnmond?");
+    expect(answerer.asked).toEqual(["wie heeft de casusregie in drenthe?", "wie heeft de casusregie in rijnmond?"]);
+    expect(texts(swapped.parts)).toContain("“De medewerker van het wijkteam is de casusregisseur.” [1]");
+  });
+
   it("asks a follow-up that names its own subject on its own when, read with the previous question, it finds only that answer again", async () => {
     const first = "wanneer moet ik een casus inbrengen bij het servicepunt?";
     const own = "en wanneer ga ik naar het expertteam ipv het servicepunt?";

@@ -97,6 +97,8 @@ describe("DutchAnalyser", () => {
     expect(words("wat vindt de jongere van de separatie?")).toEqual(["jongere", "separatie"]);
     expect(words("hoe zien ze de gesloten jeugdhulp op termijn?")).toEqual(["gesloten", "jeugdhulp", "termijn"]);
     expect(words("welke problemen noemen ze nog meer?")).toEqual(["problemen", "meer"]);
+    // "ga" as "gaat" and "gaan" (new-user try: "wanneer ga ik naar het expertteam?" quoted "… waar ik naar toe ga").
+    expect(words("wanneer ga ik naar het expertteam?")).toEqual(["expertteam"]);
   });
 
   it("reads a pointing adverb of a question ('daarvoor', 'hiermee') as no subject of its own", () => {

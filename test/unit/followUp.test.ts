@@ -90,11 +90,11 @@ describe("FollowUpMemory", () => {
     expect(kept).not.toContain("verwijderd");
   });
 
-  it("forgets the question before when a question was not answered: there is nothing to build on", async () => {
+  it("replaces the question before with one that was not answered, kept as refused with nothing of an answer", async () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
-    await memory.remember(address(), "wat doet het expertteam?", "“Het expertteam helpt.” [1]");
+    await memory.remember(address(), "wat doet het expertteam?", "“Het expertteam helpt.” [1]", [{ n: 1, documentId: "plan.md", documentTitle: "Plan", section: "1", quote: "Het expertteam helpt." }]);
     await memory.remember(address(), "tel nr van het servicepunt in groningen?", "");
-    expect(await memory.previous(address())).toBeUndefined();
+    expect(await memory.previous(address())).toEqual({ question: "tel nr van het servicepunt in groningen?", lead: "", refused: true });
   });
 
   it("keeps nothing when switched off (0 minutes)", async () => {

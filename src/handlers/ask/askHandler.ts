@@ -43,6 +43,11 @@ const ASKS_FIGURES_OR_LAW = /\b(hoeveel|aantal|aantallen|percentage|procent|cijf
  * Nor "nothing more than my previous answer", which read as if that answer had answered it
  * (new-user try: "en wie beslist dat dan?").
  */
+/**
+ * A follow-up that points back ("en wie betaalt dat?") at a question the documents did not answer:
+ * read alone it was answered on its one other word ("ongelijke betaling"; new-user try).
+ */
+const FOLLOWS_REFUSAL_TEXT = "Ook hierop geven de plandocumenten geen antwoord: je vorige vraag stond er al niet in. Gaat je vraag over iets anders? Stel hem dan met het onderwerp erin.";
 const NOTHING_NEW_TEXT = "Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.";
 /**
  * What a follow-up asked for, when it asked for a kind of answer ("hoe lang duurt dat dan?"): said
@@ -142,11 +147,15 @@ export class AskHandler {
     const followUp = isFollowUp(text);
     const kept = this.followUps && (short || followUp) ? await this.previousQuestion(address) : undefined;
     const chosen = short && kept?.askedBack === true;
-    let previous = !chosen && followUp ? kept : undefined;
-    // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond.
-    const swapped = previous && this.regions?.regions ? withRegionSwapped(previous.question, text, this.regions.regions()) : undefined;
+    // Going on from a question the documents did not answer, it cannot be answered either, unless
+    // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
+    // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond,
+    // also when the documents had no answer for Groningen and Drenthe.
+    const swapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions()) : undefined;
+    const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
+    let previous = !chosen && followUp && (kept?.refused !== true || swapped !== undefined) ? kept : undefined;
     let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);
-    let result = nonEmpty(await this.ask.answer(asked));
+    let result: AnswerResult = followsRefusal ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true } : nonEmpty(await this.ask.answer(asked));
     // Read with the previous question, the follow-up itself may be the part left open ("en wie
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
     // not in it; new-user try): its quotes only answer the previous question again.
@@ -178,7 +187,8 @@ export class AskHandler {
       }
     }
     result = this.withOtherRegion(await this.inServedRegion(result, asked), asked);
-    if (this.followUps && !previous) {
+    // The refused question stays the one to go on from: "en wie betaalt dat?", then "en wie regelt dat?".
+    if (this.followUps && !previous && !followsRefusal) {
       const answer = result.status === "answered" ? result.text : "";
       await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources, result.asksBack === true));
     } else if (this.followUps && result.status === "answered") {
@@ -186,7 +196,7 @@ export class AskHandler {
     }
     const parts = answerParts(result, asked, this.regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
-    else if (previous) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(previous.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
+    else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten((previous ?? kept)!.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     if (result.status !== "answered" && result.status !== "abstained") return { parts };
 
     const answerId = randomUUID();
@@ -381,7 +391,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.asksBack && result.choices?.length) {
         parts.push({ kind: "actions", actions: result.choices.map((title) => ({ id: GIST_ACTION, label: shorten(title, 60), value: title })) });
       }
-      if (result.nothingNew || result.asksBack) return parts;
+      if (result.nothingNew || result.followsRefusal || result.asksBack) return parts;
       if (result.offTopic) {
         parts.push(notice(HELP_STEP, "info"));
         return parts;

@@ -74,6 +74,8 @@ export interface AnswerResult {
   unstatedDifference?: { first: string; second: string };
   /** An abstention on a follow-up whose answer would only repeat the previous one. */
   nothingNew?: boolean;
+  /** An abstention on a follow-up to a question the documents did not answer either. */
+  followsRefusal?: boolean;
   /** The (short) title of the document the question names, when the answer quotes none of it. */
   namedElsewhere?: string;
   /** A rare word of the question that the document it asks about never uses ("wat zegt het actieplan over gedragswetenschappers?"). */

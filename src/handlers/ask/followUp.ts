@@ -135,17 +135,19 @@ export class FollowUpMemory {
 
   /**
    * Keeps the question, and a fingerprint of the answer's first quote (not the quote itself). A
-   * question the documents did not answer (`answer` empty) is nothing to build on: the question
-   * before it is forgotten too, so a next "en hoe doen ze dit in limburg?" stands on its own
-   * (new-user try: it was read with a refused question about a phone number).
+   * question the documents did not answer (`answer` empty) is nothing to build on: it is kept as
+   * refused, so a follow-up that points back at it ("en wie betaalt dat?") is not answered on its
+   * own few words, and one that names its subject stands on its own (see AskHandler).
    */
   async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = [], askedBack = false): Promise<void> {
     if (!this.enabled) return;
-    if (answer.trim() === "" && !askedBack) return this.store.delete(keyOf(address));
+    const refused = answer.trim() === "" && !askedBack;
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
-    if (kept === "") return;
-    const value: KeptQuestion = { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...(askedBack ? { askedBack } : {}) };
+    if (kept === "") return this.store.delete(keyOf(address));
+    const value: KeptQuestion = refused
+      ? { question: kept, lead: "", refused }
+      : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...(askedBack ? { askedBack } : {}) };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
   }
 
@@ -175,6 +177,8 @@ export interface KeptQuestion {
   sources?: SourceCitation[];
   /** The reply asked which document was meant: a short next message names it. */
   askedBack?: boolean;
+  /** The documents did not answer it: a follow-up that points back at it cannot be answered either. */
+  refused?: boolean;
 }
 
 /** An answer's quotes: each runs up to and including its citation marker ("“…” [1]", a list and its "[2]"). */
