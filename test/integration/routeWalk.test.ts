@@ -204,6 +204,9 @@ describe("the route conversation (Redis)", () => {
           expect(source!.documentId).toBe(node.source.document);
           expect(source!.section).toContain(node.source.section.split(">").pop()!.trim());
           for (const cited of sources[0]!.sources) expectRealCitation(cited);
+          // Back to the walk; at an outcome the walk is done, so back to that outcome.
+          const resume = ofKind(driver.last, "actions").flatMap((p) => p.actions).find((a) => a.id === "route.resume");
+          expect(resume?.label).toBe(node.kind === "outcome" ? "Terug naar de uitkomst" : "Verder met de route");
           if (item) {
             expect(sources[0]!.sources[0]!.documentId).toBe(item.source.document);
             expect(seenFromParts(driver.last).text).toContain(`[1]`);
@@ -250,6 +253,21 @@ describe("the route conversation (Redis)", () => {
     await driver.press({ id: "route.choose", value: "spoedmachtiging" });
     seen = await driver.press({ id: "route.back", value: "spoedmachtiging:spoed-uitgangspunt" });
     expect(seen.actions.filter((a) => a.id === "route.choose")).toHaveLength(gd.routes.length);
+  });
+
+  it("after 'Nee, stap voor stap zwaarder' says to match the help to what is asked, citing the action plan", async () => {
+    // New-user try: that answer went on to the consult question without a word.
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    for (const value of ["waarom-regulier:0", "analyse:0", "hulpvraag:0", "ambulant:0", "expertise:0"]) await driver.press({ id: "route.answer", value: `reguliere-machtiging:${value}` });
+    const seen = await driver.press({ id: "route.answer", value: "reguliere-machtiging:matched:1" });
+    expect(shownStep(seen)).toBe("reguliere-machtiging:matched-kiezen");
+    expect(seen.text).toMatch(/geen vaste volgorde van steeds zwaardere hulp \(\*matched care\*\)/);
+    await driver.press({ id: "route.why", value: "reguliere-machtiging:matched-kiezen" });
+    expect(ofKind(driver.last, "sources").flatMap((s) => s.sources).at(-1)!.section).toContain("3.3 De hulp, ondersteuning en behandeling is zo thuis mogelijk");
+    const next = await driver.press({ id: "route.answer", value: "reguliere-machtiging:matched-kiezen:0" });
+    expect(shownStep(next)).toBe("reguliere-machtiging:consult");
   });
 
   it("after 'Nee, nog niet' on ambulant help, expertise or the consult, says what to do at that step, citing it", async () => {
@@ -517,7 +535,7 @@ describe("the route conversation (Redis)", () => {
     const where = async (driver: RouteDriver) => shownStep(await driver.say("route"));
     expect(await where(aliceHere)).toBe("reguliere-machtiging:ambulant");
     expect(await where(aliceThere)).toBe("spoedmachtiging:spoedberaad");
-    expect(await where(bobDriver)).toBe("plaatsing-juiste-vraag:netwerk");
+    expect(await where(bobDriver)).toBe("plaatsing-juiste-vraag:matched-kiezen");
     // A fresh conversation, a thread-less other user: nothing in progress.
     expect(await where(webDriver(() => app.baseUrl, alice, "chat-c"))).toBeUndefined();
     expect(await where(webDriver(() => app.baseUrl, newUser(), "chat-a"))).toBeUndefined();
@@ -525,7 +543,7 @@ describe("the route conversation (Redis)", () => {
     // Bob pressing Alice's button: Bob is not at that step, so nothing of Alice's changes.
     const pressed = await bobDriver.press({ id: "route.answer", value: "reguliere-machtiging:ambulant:0" });
     expect(pressed.text).toContain("Die knop hoort bij een eerdere stap");
-    expect(shownStep(pressed)).toBe("plaatsing-juiste-vraag:netwerk");
+    expect(shownStep(pressed)).toBe("plaatsing-juiste-vraag:matched-kiezen");
     expect(await where(aliceHere)).toBe("reguliere-machtiging:ambulant");
 
     // Finishing in one conversation leaves the other where it was.

@@ -34,6 +34,22 @@ function refusal(outcome: Exclude<ActionOutcome, { ok: true }>): Reply {
  * "koppel servicepunt|expertteam" (admins, Teams) links a channel as the coordinators' channel.
  * Every action checks the actor's role on the server; the buttons are only a convenience.
  */
+/**
+ * The label the card prints before a field's text, typed again by the writer ("Advies: bel de GI"
+ * showed as "Advies: Advies: bel de GI"; new-user try): left off, once.
+ */
+const OWN_LABEL: Record<string, RegExp> = {
+  advice: /^advies\s*[:\-–]\s*/i,
+  question: /^(?:open\s+)?vraag\s*[:\-–]\s*/i,
+  note: /^notitie\s*[:\-–]\s*/i,
+  answer: /^antwoord\s*[:\-–]\s*/i,
+};
+
+function withoutOwnLabel(text: string, id: string): string {
+  const label = OWN_LABEL[id];
+  return label ? text.replace(label, "").trim() : text;
+}
+
 export function consultChatHandler(service: ConsultService, names: TargetNames): ChatHandler {
   const form = (values: Record<string, string> = {}, errors: Record<string, string> = {}) => consultForm(names, values, errors);
 
@@ -76,7 +92,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
   /** A form's text, or why it is refused with what it shows again (new-user try: a refused answer came back empty). */
   function textField(fields: Record<string, string> | undefined, id: string): { text: string; refused?: undefined } | { text?: undefined; refused: RefusedField } {
-    const text = (fields?.[id] ?? "").trim();
+    const text = withoutOwnLabel((fields?.[id] ?? "").trim(), id);
     if (text === "") return { refused: { error: "Vul dit veld in." } };
     if (text.length > MAX_TEXT) return { refused: { error: `Hoogstens ${MAX_TEXT} tekens.`, value: refusedValue(text) } };
     const problem = personalDataProblem(text);

@@ -232,7 +232,8 @@ export function whyReply(route: RouteDefinition, node: RouteNode, ctx: RenderCon
     parts: [
       { kind: "text", text },
       { kind: "sources", title: sources.length === 1 ? "Bron" : "Bronnen", sources },
-      { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: "Verder met de route", value: stepValue(route.id, node.id) }] },
+      // At an outcome the walk is done: the button goes back to it (new-user try: "Verder met de route" after the end).
+      { kind: "actions", actions: [{ id: ROUTE_ACTION.resume, label: node.kind === "outcome" ? "Terug naar de uitkomst" : "Verder met de route", value: stepValue(route.id, node.id) }] },
     ],
   };
 }
