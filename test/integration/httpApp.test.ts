@@ -177,6 +177,14 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(escalates, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");
     expect(actionIds(escalates)).toContain("spoedberaad.start");
     expect(sourcesTitled(escalates, "Bronnen")).toBeUndefined();
+    // The case told in clauses before it, in one sentence (new-user try: a case story from the plan led on "15" and "weglopen").
+    const clauses = await ask(userId(), "meisje van 15, loopt steeds weg, ouders ten einde raad, wat moet ik doen?");
+    expect(ofKind(clauses, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");
+    expect(actionIds(clauses)).toEqual(["route.start", "spoedberaad.start", "consult.new"]);
+    // A condition before it names what it is about: answered from the documents.
+    const condition = await ask(userId(), "als een jongere in de jz+ geplaatst moet worden, wat moet ik doen?");
+    expect(ofKind(condition, "text")[0]?.text).not.toMatch(/^Wat jij nu moet doen/);
+    expect(sourcesTitled(condition, "Bronnen")).toBeDefined();
     // Only what to do, with no case and nothing else: the same, not "the documents are not about that" (new-user try).
     const bare = await ask(userId(), "wat zeggen de plannen wat ik als eerste moet doen?");
     expect(ofKind(bare, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");

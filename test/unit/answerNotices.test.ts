@@ -74,11 +74,13 @@ describe("differenceAsked", () => {
     ["wat is het verschil tussen een spoedmachtiging en een reguliere machtiging?", "spoedmachtiging", "reguliere machtiging"],
     ["Wat is t verschil tussen het Servicepunt en het Expertteam", "Servicepunt", "Expertteam"],
     ["hoe verschilt een spoedmachtiging van een machtiging?", "spoedmachtiging", "machtiging"],
+    ["verschil spoedmachtiging en reguliere machtiging?", "spoedmachtiging", "reguliere machtiging"],
+    ["wat is het verschil spoedmachtiging vs reguliere machtiging", "spoedmachtiging", "reguliere machtiging"],
   ])("reads %j as a question for a difference", (question, first, second) => {
     expect(differenceAsked(question)).toEqual({ first, second });
   });
 
-  it.each(["wat is het verschil?", "welke verschillen zien ze tussen regio's?", "wat is een spoedmachtiging?", "verschilt het per regio?"])(
+  it.each(["wat is het verschil?", "welke verschillen zien ze tussen regio's?", "wat is een spoedmachtiging?", "verschilt het per regio?", "verschil maken voor jongeren en ouders, hoe?"])(
     "reads %j as no question to tell two things apart",
     (question) => {
       expect(differenceAsked(question)).toBeUndefined();

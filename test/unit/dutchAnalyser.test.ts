@@ -59,6 +59,8 @@ describe("DutchAnalyser", () => {
     ]);
     expect(typos.nearestWord("spoedmachtigng")).toBe("spoedmachtiging");
     expect(typos.nearestWord("veiligheit")).toBe("veiligheid");
+    // Two letters swapped is one slip, as a missing letter is (new-user try: "shcool").
+    expect(typos.nearestWord("veilgiheid")).toBe("veiligheid");
     expect(typos.nearestWord("brachten")).toBeUndefined();
     expect(typos.nearestWord("spoedmachtiging")).toBeUndefined(); // known as it is
     expect(typos.nearestWord("parkeerplek")).toBeUndefined();

@@ -64,6 +64,13 @@ describe("extractiveAnswer", () => {
     expect(answerTo("wat bedoelen ze met lokale teams en wijkteams?", [passage("a", text)]).text).toContain("Met lokale teams bedoelen we ook de wijkteams.");
   });
 
+  it("does not let an item inherit the score of the last item of another list (a numbered list broken up on a slide)", () => {
+    // New-user try: item 4 led on item 3's words, as a list that "began at 4".
+    const text = "Wat moeten we organiseren?\n\n1. Trainen van verwijzers in de analyse.\n2. Organiseren inzet kennis voor een spoedberaad.\n\n-\n- 3. Versnelde inzet van kennis na een spoedberaad.\n- 4. Monitoring inrichten.";
+    const answer = answerTo("organiseren spoedberaad inzet kennis", [passage("a", text)]);
+    expect(answer.text).toMatch(/^“?2\. Organiseren inzet kennis voor een spoedberaad\./);
+  });
+
   it("adds a quote from another passage only for question words the first leaves out", () => {
     const passages = [
       passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt.\n\nVerder niets van belang hier."),

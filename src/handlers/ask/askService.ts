@@ -129,6 +129,9 @@ const LEAN_QUOTES = 2;
 /** Context this short ("Vraagje.") is no story around the question (measured: 4 and 8 the same). */
 const CONTEXT_WORDS = 6;
 
+/** A clause that sets a condition: what a question after it is about ("als hij wegloopt, …"). */
+const CONDITION_OPENING = /^\s*(?:als|wanneer|indien|zodra|mocht|stel\s+dat|in\s+geval)\b/i;
+
 /** A chat message's sentences: split after ".", "!" or "?" and a space. */
 function chatSentences(message: string): string[] {
   return message.trim().split(/(?<=[.!?])\s+(?=\S)/);
@@ -610,11 +613,18 @@ export class AskService {
    * is about ("wat moet ik doen als hij wegloopt?", "wat kan ik als huisarts doen?").
    */
   private asksOnlyWhatToDo(message: string): boolean {
-    const sentences = chatSentences(message);
-    if (sentences.length < 2) return false;
-    const question = [...sentences].reverse().find((sentence) => sentence.trim().endsWith("?")) ?? sentences.at(-1)!;
-    const rest = besidesWhatToDo(question);
-    return rest !== undefined && this.knowledge.questionScorer(rest).words.length === 0;
+    // The case may also be told in clauses before it ("meisje van 15, loopt steeds weg, ouders ten
+    // einde raad, wat moet ik doen?"; new-user try: a case story from the plan that shared "15" and
+    // "weglopen" led). Not after a condition ("als hij wegloopt, wat moet ik doen?" names its subject).
+    const parts = chatSentences(message).flatMap((sentence) => sentence.split(/(?<=[,;])\s+/));
+    if (parts.length < 2) return false;
+    let at = parts.length - 1;
+    while (at > 0 && besidesWhatToDo(parts[at]!) === undefined) at--;
+    // It is the message's last question: nothing asked after it.
+    if (at <= 0 || parts.slice(at + 1).some((part) => part.includes("?"))) return false;
+    if (parts.slice(0, at).some((part) => CONDITION_OPENING.test(part))) return false;
+    const rest = besidesWhatToDo(parts[at]!)!;
+    return this.knowledge.questionScorer(rest).words.length === 0;
   }
 
   /**

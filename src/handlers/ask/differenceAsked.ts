@@ -2,12 +2,14 @@ import { questionParts } from "./questionParts.js";
 
 /**
  * "wat is het verschil tussen een spoedmachtiging en een reguliere machtiging?", "hoe verschilt
- * X van Y?": a question for a difference. Quotes that name both only side by side ("… met een
+ * X van Y?", "verschil X en Y?": a question for a difference. Quotes that name both only side by side ("… met een
  * spoedmachtiging (i.p.v. een reguliere machtiging)") do not say what the difference is.
  */
 const ASKS_DIFFERENCE = [
   /\bverschil(?:len)?\s+tussen\s+(.+?)\s+en\s+(.+?)\s*(?:[?.!]|$)/iu,
   /\bverschil(?:t|len)\s+(.+?)\s+(?:van|met)\s+(.+?)\s*(?:[?.!]|$)/iu,
+  // In chat, without "tussen": "verschil spoedmachtiging en reguliere machtiging?" (new-user try).
+  /^\s*(?:wat\s+is\s+)?(?:het\s+|t\s+|'t\s+)?verschil\s+(?!(?:tussen|maken|maakt|uit)\b)(.+?)\s+(?:en|vs\.?|versus)\s+(.+?)\s*(?:[?.!]|$)/iu,
 ];
 
 /** Words a text uses when it sets two things against each other. */
