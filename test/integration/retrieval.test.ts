@@ -72,6 +72,17 @@ describe("a request for a document's gist", () => {
     expect(gist.text).toContain("Het ontwikkelen van een effectieve werkwijze");
   });
 
+  it("reads 'wat is (eigenlijk) de <document>?' as a request for that document's gist, and 'wat is de X?' about anything else as a question", async () => {
+    // New-user try: only the line on where the new way of working applies was quoted.
+    for (const question of ["wat is eigenlijk de nieuwe werkwijze in groningen/drenthe voor jz+?", "wat houdt die nieuwe werkwijze in?"]) {
+      const gist = await ask.answer(question);
+      expect(gist.gistOf, question).toMatch(/nieuwe werkwijze|Zo thuis mogelijk/);
+      expect(gist.text).toContain("Het ontwikkelen van een effectieve werkwijze");
+    }
+    const other = await ask.answer("wat is de werkwijze van het expertteam?");
+    expect(other.gistOf).toBeUndefined();
+  });
+
   it("asks which document when none is named, and answers a summary of a topic as a question", async () => {
     const which = await ask.answer("vat het plan ff samen");
     expect(which).toMatchObject({ status: "abstained", asksBack: true });

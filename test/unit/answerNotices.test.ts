@@ -248,6 +248,11 @@ describe("AskHandler under a request for a document's gist", () => {
     expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „Voortgangsrapportage” over zijn doel:" });
   });
 
+  it("says only whose aim it quotes when asked what the document is, not to summarise it", async () => {
+    const parts = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Nieuwe werkwijze", gistAsked: "whatIs" });
+    expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Nieuwe werkwijze” over zijn doel:" });
+  });
+
   it("shows a question back as it is, without the Servicepunt step", async () => {
     const parts = await reply({ status: "abstained", text: "Welk plandocument bedoel je?", mode: "none", sources: [], moreSources: [], asksBack: true });
     expect(parts.filter((p) => p.kind === "text" || p.kind === "notice")).toEqual([{ kind: "text", text: "Welk plandocument bedoel je?" }]);

@@ -114,6 +114,8 @@ describe("DutchAnalyser", () => {
   it("reads an ordinal after 'als' ('als eerste') as the order of things, not their subject", () => {
     const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
     expect(words("wat moet ik als eerste doen bij een spoedmachtiging?")).toEqual(["spoedmachtiging"]);
+    // "allemaal" says how much is asked, not what about (new-user try: refused for it).
+    expect(words("wat verandert er allemaal in 2027")).not.toContain("allemaal");
     // Elsewhere an ordinal may name what is asked ("de eerste kamer", "de tweede fase").
     expect(words("wanneer stemde de eerste kamer?")).toContain("eerste");
   });

@@ -14,6 +14,13 @@ describe("summaryAsked", () => {
     expect(summaryAsked("wat is het doel van het INT?")?.about).toEqual(["van", "int"]);
   });
 
+  it("reads 'wat is de X?' and 'wat houdt de X in?' as asking what X is, for the caller to check that X names a document", () => {
+    expect(summaryAsked("wat is eigenlijk de nieuwe werkwijze in groningen/drenthe?")).toEqual({ about: ["nieuwe", "werkwijze", "in", "groningen", "drenthe"], whatIs: true });
+    expect(summaryAsked("wat houdt die nieuwe werkwijze in?")).toEqual({ about: ["nieuwe", "werkwijze", "in"], whatIs: true });
+    expect(summaryAsked("wat is een spoedmachtiging?")).toBeUndefined();
+    expect(summaryAsked("wat houdt de werkwijze voor de gemeente")).toBeUndefined();
+  });
+
   it("leaves other questions alone", () => {
     expect(summaryAsked("wat moet er samen met de gemeente?")).toBeUndefined();
     expect(summaryAsked("wie gaat over de machtiging?")).toBeUndefined();

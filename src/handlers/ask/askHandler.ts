@@ -416,7 +416,10 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       return parts;
     case "answered":
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
-      if (result.gistOf) parts.push(notice(`Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${shorten(result.gistOf.replace(/[*_`~]/g, ""), 60)}” over zijn doel:`, "info"));
+      if (result.gistOf) {
+        const title = shorten(result.gistOf.replace(/[*_`~]/g, ""), 60);
+        parts.push(notice(result.gistAsked === "whatIs" ? `Dit zegt „${title}” over zijn doel:` : `Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${title}” over zijn doel:`, "info"));
+      }
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm), "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));

@@ -86,6 +86,8 @@ export interface AnswerResult {
   alsoInRegion?: string;
   /** The document whose aim these quotes give, for a request to summarise it (see documentGist). */
   gistOf?: string;
+  /** Asked what the document is ("wat is de nieuwe werkwijze?"), not to summarise it. */
+  gistAsked?: "whatIs";
   /** Not an answer but a question back (which document?): shown as it is. */
   asksBack?: boolean;
   /** With a question back: the documents to choose from, by their short titles. */
@@ -306,8 +308,13 @@ export class AskService {
   private async documentGist(question: string): Promise<AnswerResult | undefined> {
     const summary = summaryAsked(question);
     if (!summary) return undefined;
-    const named = this.knowledge.namedDocument(question);
-    if (!named) {
+    const named = this.knowledge.namedDocument(question, summary.whatIs);
+    // "wat is de X?" asks for a document's gist only when X is nothing but that document's name.
+    if (summary.whatIs) {
+      if (!named) return undefined;
+      const naming = `${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`;
+      if (!this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean)) return undefined;
+    } else if (!named) {
       if (summary.about.length > 0 || this.knowledge.documentCount < 2) return undefined;
       const titles = this.knowledge.documentMetas().map((meta) => meta.shortTitle ?? meta.title);
       return {
@@ -321,11 +328,11 @@ export class AskService {
       };
     }
     const naming = new Set(wordTokens(foldText(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`)));
-    if (!summary.about.every((word) => naming.has(word))) return undefined;
+    if (!summary.whatIs && !summary.about.every((word) => naming.has(word))) return undefined;
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
     // Asked as a question of its own, not read as a request for a gist again.
     const aim = await this.answerAsRetrieved(`wat is het doel van ${named.title}?`, this.retrieverFor({ withoutDocuments: others }), false);
-    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title } : undefined;
+    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, ...(summary.whatIs ? { gistAsked: "whatIs" as const } : {}) } : undefined;
   }
 
   /**

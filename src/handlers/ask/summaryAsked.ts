@@ -18,8 +18,15 @@ const ASKING_ONLY = new Set(
  * (`about`: "vat de rol van het expertteam samen" is a question about the Expertteam, asked as
  * usual).
  */
-export function summaryAsked(question: string): { about: string[] } | undefined {
+export function summaryAsked(question: string): { about: string[]; whatIs?: boolean } | undefined {
   const folded = foldText(question);
-  if (!SUMMARY.test(folded)) return undefined;
-  return { about: wordTokens(folded).filter((word) => !ASKING_ONLY.has(word)) };
+  if (SUMMARY.test(folded)) return { about: wordTokens(folded).filter((word) => !ASKING_ONLY.has(word)) };
+  // "wat is eigenlijk de nieuwe werkwijze in groningen/drenthe?": a document asked for by its name
+  // (new-user try: only the line on where it applies was quoted). Whether the rest only names a
+  // document is for the caller to check.
+  if (WHAT_IS.test(folded)) return { about: wordTokens(folded.replace(WHAT_IS, "")), whatIs: true };
+  return undefined;
 }
+
+/** "wat is (eigenlijk) de …", "wat houdt het … in": asks what the thing named is. */
+const WHAT_IS = /^\s*(?:wat\s+(?:is|zijn)\s+(?:eigenlijk\s+|nou\s+|precies\s+)*(?:de|het|dat|die|dit|deze)\s+|wat\s+houdt\s+(?:de|het|dat|die|dit|deze)\s+(?=.*\bin\s*\??\s*$))/;

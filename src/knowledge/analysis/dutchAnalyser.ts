@@ -63,6 +63,13 @@ const DESERVED = /\b(?:aanbeveling|de voorkeur|navolging)\b/;
  */
 const ORDER_ADVERB = /^(?:eerste|eerst|laatste|tweede|volgende)$/;
 
+/**
+ * "allemaal" in a question says how much is asked ("wat verandert er allemaal in 2027?"), not what
+ * about: it got that question refused (new-user try). Question side only: as an index stop word it
+ * cost check −.04 ("… het is allemaal in dat gesprek voorbijgekomen" is how a list is summed up).
+ */
+const HOW_MUCH_FILLER = /^allemaal$/;
+
 /** Verbs of meaning in "wat bedoelen ze met X?" / "wat verstaan ze onder X?". */
 const MEANS_VERB = /^(?:bedoel|bedoelen|bedoelt|bedoeld|versta|verstaan|verstaat)$/;
 
@@ -200,6 +207,8 @@ export class DutchAnalyser {
       if (POINTING_ADVERB.test(token)) return;
       // "hoe loopt / verloopt / gaat X?" asks how X goes: the verb names nothing (see HOW_VERB).
       if (i > 0 && tokens[i - 1] === "hoe" && HOW_VERB.test(token)) return;
+      // "allemaal" names nothing (see HOW_MUCH_FILLER).
+      if (HOW_MUCH_FILLER.test(token)) return;
       // "als eerste" orders, it names nothing (see ORDER_ADVERB).
       if (i > 0 && tokens[i - 1] === "als" && ORDER_ADVERB.test(token)) return;
       // "wat bedoelen ze met afschalen?", "wat wordt verstaan onder X?" ask what X means: the verb
