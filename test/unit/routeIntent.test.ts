@@ -21,6 +21,9 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     "hoe werkt de route naar de jeugdzorgplus?",
     // What to do when closed care may be needed.
     "jongen van 15, loopt steeds weg, blowt veel. wat moet ik als wijkteam doen als ik denk dat ie misschien gesloten moet?",
+    // Registering or referring for closed care (new-user try).
+    "kan ik als huisarts zelf een jongere aanmelden voor jz+?",
+    "hoe verwijs ik naar de jeugdzorgplus?",
     // Who applies, and a separable verb (new-user try).
     "wie vraagt de machtiging aan?",
     "wie beslist over een spoedmachtiging?",
@@ -48,6 +51,8 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     "Wat is de JeugdzorgPlus?",
     // A statement, not a question about what to do.
     "De plaatsing in de JZ+ was in 2019.",
+    // Referring to other care.
+    "moet ik doorverwijzen naar de ggz?",
     // What to do about something else.
     "wat moet ik doen als een collega ziek is?",
     // A longer message that only names the topic is a question of its own.

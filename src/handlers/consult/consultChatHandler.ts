@@ -113,7 +113,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       {
         name: "consult",
         args: "[lijst]",
-        help: "consultaanvraag indienen bij het Servicepunt of Expertteam; *consult lijst* toont je aanvragen",
+        help: "consultaanvraag indienen bij het Servicepunt of Expertteam; *consult lijst* of *mijn consulten* toont je aanvragen",
         takesText: /^lijst$/i,
         form: (text) => (text.trim() === "" ? form() : undefined),
       },

@@ -6,8 +6,10 @@
 
 import { ASKS_FOR_FIGURES, asksOnlyWhatToDo, asksWhatToDo, NAMES_A_CASE, wordPattern as word } from "../../bot/intentPatterns.js";
 
+// Placing, and referring or registering a young person for it ("kan ik als huisarts zelf een jongere
+// aanmelden voor jz+?"; new-user try: no route button).
 const PLACEMENT = word(
-  "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging",
+  "plaats(?:en|ing|ingen)?|geplaatst|uithuisplaats(?:en|ing|ingen)?|uhp|(?:spoed)?machtiging(?:en)?|voorlopige machtiging|aanmeld(?:en|ing)|aangemeld|(?:door)?verwij(?:s|st|zen|zing)|(?:door)?verwezen",
 );
 const CLOSED_CARE = word("jz\\+|jzplus|jeugdzorg ?plus|jeugdzorgplus|gesloten(?: jeugdhulp| jeugdzorg| plaatsing)?");
 // Asking what to do: how, must, can, want, consider, apply (also "wie vraagt de machtiging aan?";
