@@ -196,6 +196,21 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(own.parts)).toEqual(["“Op tijd inbrengen bij Servicepunt en/of Expertteam” [1]"]);
   });
 
+  it("says an answer was already that region's when the follow-up names only the region it came from", async () => {
+    const question = "wie heeft de casusregie als er een OTS loopt?";
+    const answerer = scripted({ [question]: "“Bij een OTS ligt de casusregie bij de GI.” [1]", [withPrevious(question, "en in rijnmond?")]: "“Bij een OTS ligt de casusregie bij de GI.” [1]" });
+    const store = new MemoryKeyValueStore();
+    const regions = { served: () => "Groningen en Drenthe", documentRegion: () => "Rijnmond", regions: () => ["Groningen en Drenthe", "Rijnmond"] };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, question);
+    const again = await handler.question(address, "en in rijnmond?");
+    expect(texts(again.parts)).toContain("Mijn vorige antwoord kwam al uit de plannen van regio Rijnmond. Meer zeggen die er niet over.");
+    // Of another region it is the usual "nothing new".
+    const elsewhere = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), { ...regions, documentRegion: () => "landelijk" });
+    await elsewhere.question({ ...address, conversationId: "c2" }, question);
+    expect(texts((await elsewhere.question({ ...address, conversationId: "c2" }, "en in rijnmond?")).parts).join(" ")).not.toContain("kwam al uit");
+  });
+
   it("asks a refused question again of another region when the follow-up names one ('en in rijnmond?')", async () => {
     const answerer = scripted({ "wie heeft de casusregie in rijnmond?": "“De medewerker van het wijkteam is de casusregisseur.” [1]" });
     const store = new MemoryKeyValueStore();

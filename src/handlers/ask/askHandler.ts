@@ -9,7 +9,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
-import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
@@ -183,7 +183,7 @@ export class AskHandler {
           beyond.unanswered === undefined &&
           (kind === undefined || containsAnswerType(beyond.text, kind)) &&
           !leadsAsBefore(beyond.text, previous);
-        result = answers ? beyond : nothingNew(text);
+        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? nothingNew(text));
       }
     }
     result = this.withOtherRegion(await this.inServedRegion(result, asked), asked);
@@ -221,6 +221,19 @@ export class AskHandler {
     if (actions.length > 0) parts.push({ kind: "actions", actions });
     parts.push({ kind: "feedback", answerId });
     return result.status === "abstained" ? { parts, declines: true } : { parts };
+  }
+
+  /**
+   * "en in rijnmond?" after an answer from Rijnmond's plan: that answer was already Rijnmond's
+   * (new-user try: "nothing new" read as if Rijnmond had not been looked at).
+   */
+  private sameRegionAgain(text: string, previous: KeptQuestion): AnswerResult | undefined {
+    const regions = this.regions;
+    const named = regions?.regions ? onlyRegionNamed(text, regions.regions()) : undefined;
+    const sources = previous.sources ?? [];
+    if (!regions || !named || sources.length === 0) return undefined;
+    if (!sources.every((source) => ofServedRegion(regions.documentRegion(source.documentId), named))) return undefined;
+    return { status: "abstained", text: `Mijn vorige antwoord kwam al uit de plannen van regio ${named}. Meer zeggen die er niet over.`, mode: "none", sources: [], moreSources: [], nothingNew: true };
   }
 
   /** A document chosen under "Welk plandocument bedoel je?": what it says its aim is. */

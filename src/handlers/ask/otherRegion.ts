@@ -153,3 +153,13 @@ export function withRegionSwapped(previous: string, followUp: string, regions: r
   });
   return swapped.replace(/\s{2,}/g, " ").trim();
 }
+
+/**
+ * The region a follow-up names and nothing else ("en in rijnmond?"), as the documents spell it;
+ * undefined for any other message.
+ */
+export function onlyRegionNamed(followUp: string, regions: readonly string[]): string | undefined {
+  const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
+  if (!place) return undefined;
+  return regions.filter((region) => !NATIONAL.test(region.trim())).find((region) => namesRegion(place, region) && regionWords(place).every((word) => regionWords(region).includes(word)));
+}
