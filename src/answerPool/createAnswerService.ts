@@ -7,6 +7,8 @@ import { PooledAskService } from "./pooledAskService.js";
 
 export interface AnswerService {
   answer: AskService["answer"];
+  /** A quick word check on short texts, in the main process (see AskService.holdsAWordOf). */
+  holdsAWordOf: AskService["holdsAWordOf"];
   registry: Registry;
   close(): Promise<void>;
 }
@@ -36,7 +38,7 @@ export async function createAnswerService(
     try {
       await started.ready();
       logger.info({ workers: started.stats.threads }, "answer workers ready");
-      return { answer: (q, options) => started.answer(q, options), registry, close: () => started.close() };
+      return { answer: (q, options) => started.answer(q, options), holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text), registry, close: () => started.close() };
     } catch (error) {
       await started.close();
       logger.warn({ err: (error as Error).message }, "answer workers could not start; answering in the main process");
@@ -57,6 +59,7 @@ function inProcessService(inProcess: AskService): AnswerService {
       metrics.outcome(result.status, (performance.now() - started) / 1000);
       return result;
     },
+    holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text),
     registry,
     close: async () => undefined,
   };

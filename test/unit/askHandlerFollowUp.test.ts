@@ -112,6 +112,26 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts).join("\n")).not.toContain("vind ik niet");
   });
 
+  it("says it finds nothing new when neither new quotes nor other sections hold a word the follow-up asks about", async () => {
+    // New-user try: "en wie betaalt dat dan?" after a list on the INT got the rest of another list.
+    const holdsAWordOf = (message: string, text: string) => message.includes("betaalt") ? text.includes("betaal") : true;
+    const answerer = {
+      answer: async (q: string, options: { beyond?: readonly unknown[] } = {}): Promise<AnswerResult> =>
+        options.beyond ? answered("“4. Versnelde toegang met een INT.” [1]") : answered(q.includes("betaalt") ? "“Het INT wordt ingericht.” [1]\n“5. Monitoring inrichten.” [2]" : "“Het INT wordt ingericht.” [1]"),
+      holdsAWordOf,
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat is het INT?");
+    const pays = await handler.question(address, "en wie betaalt dat dan?");
+    expect(texts(pays.parts).join("\n")).toContain("Een antwoord daarop vind ik niet in de plandocumenten");
+    expect(texts(pays.parts).join("\n")).not.toMatch(/Monitoring|Versnelde/);
+    // A follow-up whose words they do hold still gets them.
+    const { handler: other } = { handler: new AskHandler({ ...answerer, holdsAWordOf: () => true }, new AnswerLog(store), new FollowUpMemory(store, 600)) };
+    await other.question({ ...address, conversationId: "c3" }, "wat is het INT?");
+    expect(texts((await other.question({ ...address, conversationId: "c3" }, "en wie betaalt dat dan?")).parts).join("\n")).toContain("5. Monitoring inrichten.");
+  });
+
   it("still says it finds nothing new when the other sections lack the kind of answer the follow-up asks for", async () => {
     const answerer = {
       answer: async (_q: string, options: { beyond?: readonly unknown[] } = {}): Promise<AnswerResult> =>

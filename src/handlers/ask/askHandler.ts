@@ -95,7 +95,7 @@ const notice = (text: string, level: "info" | "warning" = "warning"): ReplyPart 
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer">,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -164,7 +164,10 @@ export class AskHandler {
       // Read with the previous question it finds only that answer again; one that names what it
       // asks about, without pointing back, is asked on its own before saying there is nothing new.
       const alone = mayStandAlone(text) ? nonEmpty(await this.ask.answer(text)) : undefined;
-      const fresh = ownPartOpen ? undefined : newQuotes(result.text, previous);
+      // Quotes the previous answer did not show answer the follow-up only when they hold a word it
+      // asks about ("en wie betaalt dat dan?" got the rest of a list on the INT; new-user try).
+      const unseen = ownPartOpen ? undefined : newQuotes(result.text, previous);
+      const fresh = unseen !== undefined && (this.ask.holdsAWordOf?.(text, unseen) ?? true) ? unseen : undefined;
       if (alone?.status === "answered" && !leadsAsBefore(alone.text, previous)) {
         previous = undefined;
         asked = text;
@@ -182,6 +185,7 @@ export class AskHandler {
           beyond?.status === "answered" &&
           beyond.unanswered === undefined &&
           (kind === undefined || containsAnswerType(beyond.text, kind)) &&
+          (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
           !leadsAsBefore(beyond.text, previous);
         result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? nothingNew(text));
       }

@@ -292,6 +292,15 @@ export class AskService {
     return this.publicNames.isPublicName(name);
   }
 
+  /**
+   * Whether a text holds any of the words a message asks about; true for a message without any
+   * ("en wie doet dat dan?"), which cannot be checked.
+   */
+  holdsAWordOf(message: string, text: string): boolean {
+    const scorer = this.knowledge.questionScorer(message);
+    return scorer.words.length === 0 || coveredHoldingAcronyms(scorer, message, text).some(Boolean);
+  }
+
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const result = inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options)));
     if (result.status !== "answered") return result;
