@@ -13,6 +13,8 @@ describe("termAsked", () => {
     expect(termAsked("wat is t servicepunt jz+ eigenlijk")).toEqual({ typed: "servicepunt jz+", folded: "servicepunt jz+" });
     expect(termAsked("Wat houdt de verklarende analyse in?")?.folded).toBe("verklarende analyse");
     expect(termAsked("wat betekent een spoedmachtiging?")?.folded).toBe("spoedmachtiging");
+    // After a pointing word, in a message that asks two things (new-user try: the INT's open tasks led).
+    expect(termAsked("wat is dat INT precies en wie zitten daar in?")?.folded).toBe("int");
     expect(termAsked("wat is een verklarende analyse en wie stelt die op")?.folded).toBe("verklarende analyse");
     expect(termAsked("wat is JIM?")).toEqual({ typed: "JIM", folded: "jim" });
     // A term may hold such a word, as long as it is not only that.
