@@ -42,8 +42,8 @@ export function asksToAct(text: string): boolean {
 
 /**
  * "wat moet ik doen?", "wat kunnen we nu eigenlijk doen", "wat nu?", "hoe pak ik dit aan?", "hoe kan
- * ik verder?", and in a clause "… wat ik als eerste moet doen" (new-user try): asks what to do in the writer's own situation. The plans answer that by procedure,
- * which the route and the checklist walk.
+ * ik verder?", and in a clause "… wat ik als eerste moet doen" (new-user try): asks what to do in
+ * the writer's own situation. The plans answer that by procedure, which the route and the checklist walk.
  */
 const WHAT_TO_DO = wordPattern(
   "wat\\s+(?:moet|moeten|kan|kunnen|zou|zouden)\\s+(?:ik|we|wij|je|jij|u)(?:\\s+\\p{L}+){0,3}?\\s+(?:doen|ondernemen)|wat\\s+(?:ik|we|wij|je|jij|u)(?:\\s+\\p{L}+){0,3}?\\s+(?:moet|moeten|kan|kunnen|zou|zouden)\\s+(?:doen|ondernemen)|wat\\s+doe\\s+ik|hoe\\s+pak\\s+(?:ik|we)\\s+(?:dit|dat|het)\\s+aan|wat\\s+nu|wat\\s+te\\s+doen|hoe\\s+(?:moet|kan|moeten|kunnen)\\s+(?:ik|we|wij|je|u)\\s+(?:nu\\s+|dan\\s+)?verder",

@@ -12,6 +12,9 @@ describe("summaryAsked", () => {
     // "Het belangrijkste doel" without a document is a document's aim as well; of something named, a question.
     expect(summaryAsked("wat is het belangrijkste doel?")).toEqual({ about: [] });
     expect(summaryAsked("wat is het doel van het INT?")?.about).toEqual(["van", "int"]);
+    // What a document wants to achieve is its aim (new-user try).
+    expect(summaryAsked("wat wil het actieplan eigenlijk bereiken?")).toEqual({ about: ["actieplan"] });
+    expect(summaryAsked("wat willen ze in rijnmond bereiken met de lokale teams?")?.about).toEqual(["rijnmond", "met", "lokale", "teams"]);
   });
 
   it("reads 'wat is de X?' and 'wat houdt de X in?' as asking what X is, for the caller to check that X names a document", () => {

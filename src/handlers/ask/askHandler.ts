@@ -43,12 +43,12 @@ const ASKS_FIGURES_OR_LAW = /\b(hoeveel|aantal|aantallen|percentage|procent|cijf
  * Nor "nothing more than my previous answer", which read as if that answer had answered it
  * (new-user try: "en wie beslist dat dan?").
  */
+const NOTHING_NEW_TEXT = "Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.";
 /**
  * A follow-up that points back ("en wie betaalt dat?") at a question the documents did not answer:
  * read alone it was answered on its one other word ("ongelijke betaling"; new-user try).
  */
 const FOLLOWS_REFUSAL_TEXT = "Ook hierop geven de plandocumenten geen antwoord: je vorige vraag stond er al niet in. Gaat je vraag over iets anders? Stel hem dan met het onderwerp erin.";
-const NOTHING_NEW_TEXT = "Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.";
 /**
  * What a follow-up asked for, when it asked for a kind of answer ("hoe lang duurt dat dan?"): said
  * plainly that the documents do not give it (new-user try: "niets anders dan in mijn vorige
@@ -147,11 +147,11 @@ export class AskHandler {
     const followUp = isFollowUp(text);
     const kept = this.followUps && (short || followUp) ? await this.previousQuestion(address) : undefined;
     const chosen = short && kept?.askedBack === true;
-    // Going on from a question the documents did not answer, it cannot be answered either, unless
-    // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond,
     // also when the documents had no answer for Groningen and Drenthe.
     const swapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions()) : undefined;
+    // Going on from a question the documents did not answer, it cannot be answered either, unless
+    // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
     let previous = !chosen && followUp && (kept?.refused !== true || swapped !== undefined) ? kept : undefined;
     let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);

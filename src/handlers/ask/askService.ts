@@ -319,11 +319,8 @@ export class AskService {
     if (!summary) return undefined;
     const named = this.knowledge.namedDocument(question, summary.whatIs);
     // "wat is de X?" asks for a document's gist only when X is nothing but that document's name.
-    if (summary.whatIs) {
-      if (!named) return undefined;
-      const naming = `${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`;
-      if (!this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean)) return undefined;
-    } else if (!named) {
+    if (summary.whatIs && !named) return undefined;
+    if (!named) {
       if (summary.about.length > 0 || this.knowledge.documentCount < 2) return undefined;
       const titles = this.knowledge.documentMetas().map((meta) => meta.shortTitle ?? meta.title);
       return {
@@ -336,8 +333,11 @@ export class AskService {
         choices: titles.slice(0, MAX_GIST_CHOICES),
       };
     }
-    const naming = new Set(wordTokens(foldText(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`)));
-    if (!summary.whatIs && !summary.about.every((word) => naming.has(word))) return undefined;
+    const naming = `${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`;
+    // Word for word for a request to summarise; as analysed (jz+, word forms) for "wat is de X?".
+    const namingWords = new Set(wordTokens(foldText(naming)));
+    const onlyNamed = summary.whatIs ? this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean) : summary.about.every((word) => namingWords.has(word));
+    if (!onlyNamed) return undefined;
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
     // Asked as a question of its own, not read as a request for a gist again.
     const aim = await this.answerAsRetrieved(`wat is het doel van ${named.title}?`, this.retrieverFor({ withoutDocuments: others }), false);

@@ -2,14 +2,14 @@ import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 
 /**
  * "vat het plan ff samen", "waar gaat de regiovisie over?", "wat staat er in het actieplan?", "wat
- * is het belangrijkste doel?": a request for a document's gist. Quotes cannot summarise; what a document says its aim is comes
+ * is het belangrijkste doel?", "wat wil het actieplan eigenlijk bereiken?": a request for a document's gist. Quotes cannot summarise; what a document says its aim is comes
  * closest (new-user try: "vat het plan ff samen" got one sentence about the VNG's follow-up).
  */
-const SUMMARY = /\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(?:ing|en)|samengevat|waar\s+gaat\s+(?:\S+\s+){0,8}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in|wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaamste\s+)?(?:hoofd)?doel(?:en)?)\b/;
+const SUMMARY = /\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(?:ing|en)|samengevat|waar\s+gaat\s+(?:\S+\s+){0,8}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in|wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaamste\s+)?(?:hoofd)?doel(?:en)?|wat\s+(?:wil|willen)\s+(?:\S+\s+){0,6}bereiken)\b/;
 
 /** Words that ask for a summary or point at a document without naming what in it. */
 const ASKING_ONLY = new Set(
-  "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk zo op hoofdlijnen is zijn belangrijkste voornaamste doel doelen hoofddoel"
+  "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk zo op hoofdlijnen is zijn belangrijkste voornaamste doel doelen hoofddoel wil willen bereiken ze"
     .split(" "),
 );
 
