@@ -33,11 +33,22 @@ export const QUESTION_WORDS = wordPattern("hoe|wat|welke?|wanneer|waarom|wie|waa
  * een checklist spoedberaad starten?", "ik wil een consult aanvragen bij het expertteam"): an offer
  * that does it then leads the reply (new-user try: both got quotes first and the button last).
  */
+/**
+ * Only urgency, in a word ("spoed", "acuut!"): a call for what Wegwijs can do (the route, the
+ * checklist), which then leads the reply (new-user try: "spoed" got one quote on awareness of
+ * urgent placements, the buttons under it).
+ */
+const ONLY_URGENCY = /^\s*(?:spoed|acuut|crisis|noodgeval|nood)\s*[!.?]*\s*$/iu;
+
+export function onlyUrgency(text: string): boolean {
+  return ONLY_URGENCY.test(text);
+}
+
 export function asksToAct(text: string): boolean {
   // Any clause may open the request: "het gaat mis vannacht, kun je een spoedberaad starten?"
   // (new-user try: the situation first, and the refusal led, the button under it).
   const clauses = text.split(/[,.;:!?]\s+/);
-  return (clauses.some((clause) => REQUEST_OPENING.test(clause)) || REQUEST_CLOSING.test(text)) && !QUESTION_WORDS.test(text);
+  return onlyUrgency(text) || ((clauses.some((clause) => REQUEST_OPENING.test(clause)) || REQUEST_CLOSING.test(text)) && !QUESTION_WORDS.test(text));
 }
 
 /**

@@ -12,12 +12,16 @@ describe("asksToAct", () => {
       "consultaanvraag voor het servicepunt aub",
       // The situation first, then the request (new-user try).
       "het gaat mis vannacht, kun je een spoedberaad starten voor CASUS-0931",
+      // Only urgency, in a word: a call for the route and the checklist (new-user try).
+      "spoed",
+      "Acuut!",
     ]) expect(asksToAct(text), text).toBe(true);
   });
 
   it("does not read a question about the documents or the procedure as one", () => {
     for (const text of [
       "wat is een spoedberaad?",
+      "spoed bij de rechter?",
       "kun je uitleggen hoe een spoedberaad werkt?",
       "hoe vraag ik een consult aan?",
       "ik wil weten wie de machtiging aanvraagt",

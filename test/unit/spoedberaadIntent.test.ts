@@ -14,6 +14,9 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     // New-user try: an acute case in everyday words got a refusal and only the consult button.
     "ze is nu 2 nachten weggelopen, ouders ten einde raad. wat moet ik doen?",
     "het gaat mis vannacht met mijn patiënt",
+    // Only urgency, in a word (new-user try: "spoed" got one unrelated quote).
+    "spoed",
+    "Acuut!",
   ])("offers it for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(true);
   });
@@ -27,6 +30,8 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "wat is er mis met de spoedprocedure?",
     "hoe vaak escaleert een plaatsing?",
     "waarom gaat het mis bij plaatsingen in de jz+?",
+    "spoedplaatsing",
+    "spoed bij de rechtbank",
   ])("offers nothing for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { ASKS_FOR_FIGURES, NAMES_A_CASE, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, NAMES_A_CASE, onlyUrgency, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
@@ -20,5 +20,11 @@ const URGENT_NOW = word("acuut|acute|crisis|crisissituatie|noodsituatie|levensge
  */
 export function asksForSpoedberaad(text: string): boolean {
   if (ASKS_FOR_FIGURES.test(text)) return false;
-  return (SPOEDBERAAD.test(text) && HOLD.test(text)) || CONFER_URGENTLY.test(text) || ESCALATES.test(text) || (URGENT_NOW.test(text) && NAMES_A_CASE.test(text));
+  return (
+    onlyUrgency(text) ||
+    (SPOEDBERAAD.test(text) && HOLD.test(text)) ||
+    CONFER_URGENTLY.test(text) ||
+    ESCALATES.test(text) ||
+    (URGENT_NOW.test(text) && NAMES_A_CASE.test(text))
+  );
 }
