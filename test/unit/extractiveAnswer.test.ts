@@ -71,6 +71,14 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toMatch(/^“?2\. Organiseren inzet kennis voor een spoedberaad\./);
   });
 
+  it("does not add a question the document asks after the sentence that answers it", () => {
+    // New-user try: "‘Hoe zorgen we ervoor …?’" came as a second quote under its own answer.
+    const text = "‘Hoe zorgen we ervoor dat kinderen niet in de gesloten jeugdzorg belanden?’\n\nIn de gesloten jeugdzorg zitten kinderen met zeer complexe problematiek. Daar wordt hard aan gewerkt.";
+    const answer = answerTo("welke kinderen zitten in de gesloten jeugdzorg", [passage("a", text)]);
+    expect(answer.text).toContain("zeer complexe problematiek");
+    expect(answer.text).not.toContain("Hoe zorgen we ervoor");
+  });
+
   it("adds a quote from another passage only for question words the first leaves out", () => {
     const passages = [
       passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen na de aanmelding bij het Servicepunt.\n\nVerder niets van belang hier."),

@@ -197,6 +197,8 @@ const RESTATED_SHARE = 0.6;
  * 0.3 cost check falseAbstain +.04 and keywordHit −.04).
  */
 const FOCUS_BONUS = 0.2;
+/** A line that asks a question, also inside quotation marks ("‘Hoe zorgen we ervoor …?’"). */
+const ASKED = /\?["'’”»)]*$/;
 /** A table cell that only numbers or dates its row by reference: "3", "R en 6", "VGR 4". */
 const REFERENCE_CELL = /^(?:[A-Za-z]{1,4}\s*)?\d{1,2}(?:\s*(?:en|,|\/|-)\s*(?:[A-Za-z]{1,4}\s*)?\d{1,2})*$|^[A-Z](?:\s+en\s+[A-Z\d]{1,2})?$/;
 
@@ -348,7 +350,7 @@ export function extractiveAnswer(
       if (options.exclude?.has(line.text)) return;
       // A question the document asks is an answer only with the sentence that answers it.
       const next = lines[index + 1];
-      if (line.text.endsWith("?") && !(next && next.kind === "sentence" && readsOn(line, next))) return;
+      if (ASKED.test(line.text) && !(next && next.kind === "sentence" && readsOn(line, next))) return;
       // A lead-in whose list is not in the passage ("de volgende acties:" at its end) says nothing
       // (measured: no figure moved on seven sets).
       if (isBareLeadIn(lines, index)) return;
@@ -676,7 +678,11 @@ export function extractiveAnswer(
       // Candidates whose quote did not fit the word budget are passed over, not retried.
       const tried = new Set<string>();
       // A fragment of a contact block or a list of names says nothing on its own: not a further quote.
-      const open = (c: Candidate) => !(firstHasAll && c.n !== quotes[0]!.n) && !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isTitleOrCaption(linesOf.get(c.n) ?? [], c.index);
+      // A question the document asks is quoted for the sentence that answers it: once that sentence
+      // is shown, the question alone adds nothing ("‘Hoe zorgen we ervoor dat kinderen helemaal niet
+      // in de gesloten jeugdzorg belanden?’" after its answer; new-user try).
+      const answeredQuestion = (c: Candidate) => ASKED.test(lineText(c.n, c.index)) && used.has(`${c.n}:${c.index + 1}`);
+      const open = (c: Candidate) => !(firstHasAll && c.n !== quotes[0]!.n) && !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isTitleOrCaption(linesOf.get(c.n) ?? [], c.index) && !answeredQuestion(c);
       let spent = wordsIn(quotes[0]!, shownText);
       // How much of the question the lead itself holds: a filler must hold a fair share of that.
       const leadContent = top.own + top.previous;
