@@ -226,9 +226,9 @@ function renderChoices(part) {
 
 // Checklist: each item shows its state; its buttons set a target state (never a toggle), so a
 // double press or two colleagues at once are harmless. Who has it and who changed it show below.
-// Drawn as a box with a plain character, not an emoji: without an emoji font "✅" and "⬜" both
-// showed as an empty square, and done and open items looked alike (new-user try).
-const CHECK_MARK = { open: "", done: "✓", nvt: "–" };
+// A state in words, not an emoji: without an emoji font "✅" and "⬜" both showed as an empty
+// square (new-user try), and a drawn box read as a checkbox to click next to the "Klaar" button.
+const CHECK_MARK = { open: "open", done: "✓ klaar", nvt: "n.v.t." };
 const CHECK_BUTTON = { done: "Klaar", nvt: "N.v.t.", open: "Weer open" };
 const clock = (iso) => (iso ? new Date(iso).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" }) : "");
 const amsterdamDay = (ms) => new Date(ms).toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
@@ -245,8 +245,7 @@ function renderChecklist(part) {
   const list = el("ul", { class: "checklist" });
   // Numbered as on Slack and Teams: people type "vink punt 3 af".
   for (const [index, item] of part.items.entries()) {
-    const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "mark", "aria-hidden": "true" }, CHECK_MARK[item.state] ?? ""), el("span", { class: "label" }, `${index + 1}. ${item.label}`));
-    li.append(el("span", { class: "visually-hidden" }, ` (${item.state === "nvt" ? "n.v.t." : item.state === "done" ? "klaar" : "open"})`));
+    const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "label" }, `${index + 1}. ${item.label}`), el("span", { class: "mark" }, ` ${CHECK_MARK[item.state] ?? ""}`));
     const meta = [];
     if (item.owner) meta.push(`${item.owner} pakt het op${item.dueAt ? ` (herinnering ${reminderAt(item.dueAt)})` : ""}`);
     if (item.changedBy) meta.push(`gewijzigd door ${item.changedBy}${item.changedAt ? `, ${clock(item.changedAt)}` : ""}`);
