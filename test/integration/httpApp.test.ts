@@ -214,10 +214,13 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
   });
 
   it("does not send a question about the Servicepunt's own contact details back to the Servicepunt", async () => {
-    const parts = await ask(userId(), "wat is het telefoonnummer van het Servicepunt JZ+ in Groningen?");
-    expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
-    expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag."]);
-    expect(actionIds(parts)).toEqual(["consult.new"]);
+    // Also as chat writes it: "het SP" (new-user try: it got only the help step).
+    for (const question of ["wat is het telefoonnummer van het Servicepunt JZ+ in Groningen?", "wat is het telefoonnummer van het SP groningen drenthe"]) {
+      const parts = await ask(userId(), question);
+      expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
+      expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag."]);
+      expect(actionIds(parts)).toEqual(["consult.new"]);
+    }
   });
 
   it("does not send someone who works at the Servicepunt to the gemeente to reach the Servicepunt", async () => {

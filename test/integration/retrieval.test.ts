@@ -115,6 +115,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(top?.chunk.text.toLowerCase()).toContain("verklarende analyse");
   });
 
+  it("reads 'het SP' as the Servicepunt (new-user try: 'wat doet het SP precies?' was refused)", async () => {
+    const answer = await ask.answer("wat doet het SP precies?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text).toContain("Servicepunt");
+  });
+
   it("reads everyday words for deciding, trying out and agreeing as the documents' words: 'keuze', 'experimenteren', 'afspreken'", () => {
     expect(coversWord("vanaf welke leeftijd mogen jongeren meebeslissen over de hulp?", (w) => w === "meebeslissen", "Jongeren een stevige rol geven in de keuze voor de hulp.")).toBe(true);
     expect(coversWord("mogen we als gemeente iets uitproberen?", (w) => w === "uitproberen", "Daarom geldt dat we bij experimenten altijd afspreken:")).toBe(true);

@@ -29,6 +29,8 @@ const ANSWER_TO_ASK_BACK_WORDS = 6;
 const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio, hier met een consultaanvraag.";
 const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag.";
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
+/** The Servicepunt, also as chat writes it ("het SP"; new-user try: "tel nr van het SP" got only the help step). */
+const NAMES_SERVICEPUNT = /servicepunt|\bsp\b/i;
 /** Words that put a question about a young person, a family, a placement or a situation that escalates: one for the Servicepunt. */
 const ABOUT_A_CASE =
   /\b(jongeren?|jeugdigen?|kind(eren)?|pleegkind\w*|meisje|jongen|cli[eë]nt\w*|pati[eë]nt\w*|leerling\w*|zoon|dochter|puber\w*|tiener\w*|gezin\w*|ouders?|\w*plaats\w*|machtiging\w*|spoed\w*|casus\w*|jz\+|jzplus|jeugdzorgplus|gesloten|opname|crisis|escal\w*|uit de hand|weglo\w*|onveilig\w*|ots|ondertoezicht\w*)(?![\p{L}\d])/iu;
@@ -418,7 +420,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       // gemeenten …?") gets examples of what Wegwijs does answer (new-user try).
       // Nor is someone who works there ("Ik ben coördinator bij het Servicepunt …"; new-user try):
       // a message that names the Servicepunt gets the contact step only when it asks how to reach it.
-      const step = /servicepunt/i.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
+      const step = NAMES_SERVICEPUNT.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
       parts.push(notice(step, "info"));
       // Pointed to the Servicepunt: the way to reach it from here (new-user try: the reply named it
       // and offered no way to it).
