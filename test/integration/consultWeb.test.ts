@@ -152,6 +152,8 @@ describe("consult requests on the web", () => {
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(id!);
     // The overview shows the question that waits for the requester.
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain("Open vraag aan jou: Is de gemeente al betrokken?");
+    // And the question as the requester sent it, which the sent form no longer shows (new-user try).
+    expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(`Je vraag: ${VALID.question}`);
 
     // An answer refused for personal data comes back with only that data taken out (new-user try: it came back empty).
     const refusedAnswer = await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week. BSN 111222333." } } });
@@ -222,6 +224,8 @@ describe("consult requests on the web", () => {
     // A snapshot that says so, with how to renew it.
     expect(text(open)).toMatch(/Stand van \d{2}:\d{2}\. Typ \*consulten\* voor de nieuwe stand\./);
     expect(text(open)).toContain(id!);
+    // With the question, to choose what to pick up first (new-user try).
+    expect(text(open)).toContain(`Vraag: ${VALID.question}`);
     const own = await post(ASKER, { text: "laat mijn openstaande consulten zien" });
     expect(text(own)).toContain("Jouw consultaanvragen");
     // By its number: the requester gets it with Annuleren, someone else nothing of it.

@@ -1,6 +1,7 @@
 import { actorLabel } from "../../bot/actor.js";
 import { CONSULT_HANDOVER_ACTION } from "../../bot/consultHandover.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
+import { shorten } from "../ask/sentences.js";
 import type { ConsultRequest, ConsultTarget } from "./consultModel.js";
 import { OPEN_STATUSES, STATUS_LABEL } from "./consultModel.js";
 
@@ -154,6 +155,9 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: 
   };
 }
 
+/** A request's question in an overview is cut to this many characters. */
+const QUESTION_IN_LIST_CHARS = 200;
+
 /** "consulten": the open requests of the targets this coordinator serves, each with its actions. */
 export function coordinatorList(requests: ConsultRequest[], now = new Date()): Reply {
   if (requests.length === 0) return { parts: [{ kind: "text", text: "Er staan geen open consultaanvragen voor je klaar." }] };
@@ -164,11 +168,13 @@ export function coordinatorList(requests: ConsultRequest[], now = new Date()): R
     { kind: "text", text: `Stand van ${clockTime(now)}. Typ *consulten* voor de nieuwe stand.` },
   ];
   for (const r of requests) {
-    parts.push({ kind: "text", text: `*${r.id}* · ${r.urgency} · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}\n${statusLine(r)}` });
+    // The question, shortened, to choose what to pick up first (second new-user try: the list had only numbers).
+    parts.push({ kind: "text", text: `*${r.id}* · ${r.urgency} · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}\nVraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}\n${statusLine(r)}` });
     parts.push({ kind: "actions", actions: coordinatorActions(r) });
   }
   return { parts };
 }
+
 
 /** "mijn consulten": the requester's own requests. */
 export function requesterList(requests: ConsultRequest[]): Reply {
@@ -178,7 +184,10 @@ export function requesterList(requests: ConsultRequest[]): Reply {
     // The advice stays with the request, and an open question waits for an answer (new-user try:
     // the overview did not show the advice received).
     const more = [r.advice ? `Advies: ${r.advice}` : "", r.status === "vraag uitgezet" && r.openQuestion ? `Open vraag aan jou: ${r.openQuestion}` : ""].filter(Boolean);
-    parts.push({ kind: "text", text: [`*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}`, statusLine(r), ...more].join("\n") });
+    // The question as sent: a form is empty once sent, and this is where it can be read again
+    // (second new-user try: "my own question is shown nowhere").
+    const asked = `Je vraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}`;
+    parts.push({ kind: "text", text: [`*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}`, asked, statusLine(r), ...more].join("\n") });
     if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [{ id: CONSULT_ACTION.cancel, label: "Annuleren", value: r.id }] });
   }
   return { parts };
