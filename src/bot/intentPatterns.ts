@@ -82,3 +82,14 @@ export function asksOnlyWhatToDo(text: string): boolean {
   const rest = besidesWhatToDo(text);
   return rest !== undefined && (rest.toLowerCase().match(/[\p{L}']+/gu) ?? []).every((word) => ABOUT_NOTHING_ELSE.has(word));
 }
+
+/** A case told, six words or more, without a question: "casus: meisje 15, OTS, loopt steeds weg, …". */
+const CASE_WORDS = 6;
+
+/**
+ * A message that only tells a case, with no question in it: it asks, in effect, what to do (second
+ * new-user try: "casus: meisje 15, OTS, loopt steeds weg, …" got a refusal with only the consult button).
+ */
+export function tellsACase(text: string): boolean {
+  return NAMES_A_CASE.test(text) && !text.includes("?") && !QUESTION_WORDS.test(text) && text.trim().split(/\s+/).length >= CASE_WORDS;
+}

@@ -6,7 +6,7 @@ import type { Reply } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
 import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
-import { asksToAct, asksWhatToDo } from "../bot/intentPatterns.js";
+import { asksToAct, asksWhatToDo, tellsACase } from "../bot/intentPatterns.js";
 
 /** Leads the offers that answer "wat moet ik doen?" where no passage does. */
 const WHAT_YOU_CAN_DO = "Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:";
@@ -120,8 +120,10 @@ export function createBot(deps: BotDeps): Bot {
         // and the checklist walk what the plans say to do. A refusal would read as "nothing to
         // do" (new-user try: an escalating case got "geen antwoord" above the buttons).
         // The refusal's own way on (the Servicepunt, with its consult button) stays under the offers.
-        if (asksWhatToDo(text) && answer.length === 1 && last.declines) {
-          const wayOn = last.parts.filter((part) => part.kind === "notice" || part.kind === "actions");
+        if ((asksWhatToDo(text) || tellsACase(text)) && answer.length === 1 && last.declines) {
+          // Not what follows its nearest passages, which are left out here (a note on "bron 2" with no sources shown).
+          const beforeSources = last.parts.findIndex((part) => part.kind === "sources");
+          const wayOn = last.parts.slice(0, beforeSources === -1 ? undefined : beforeSources).filter((part) => part.kind === "notice" || part.kind === "actions");
           return [{ parts: [{ kind: "text", text: WHAT_YOU_CAN_DO }, ...offers, ...wayOn] }];
         }
         // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.

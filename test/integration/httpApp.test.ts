@@ -185,6 +185,12 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     const condition = await ask(userId(), "als een jongere in de jz+ geplaatst moet worden, wat moet ik doen?");
     expect(ofKind(condition, "text")[0]?.text).not.toMatch(/^Wat jij nu moet doen/);
     expect(sourcesTitled(condition, "Bronnen")).toBeDefined();
+    // A case told without a question asks the same (new-user try: a refusal with only the consult button),
+    // without a note on the nearest passages, which are not shown here.
+    const told = await ask(userId(), "casus: meisje 15, OTS, loopt steeds weg, middelengebruik, ouders willen dat ze opgesloten wordt. ambulant traject loopt 3 mnd zonder effect");
+    expect(ofKind(told, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");
+    expect(actionIds(told)).toEqual(["route.start", "consult.new"]);
+    expect(ofKind(told, "notice").map((n) => n.text).join(" ")).not.toMatch(/\bbron \d/);
     // Only what to do, with no case and nothing else: the same, not "the documents are not about that" (new-user try).
     const bare = await ask(userId(), "wat zeggen de plannen wat ik als eerste moet doen?");
     expect(ofKind(bare, "text")[0]?.text).toBe("Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksToAct, asksWhatToDo } from "../../src/bot/intentPatterns.js";
+import { asksToAct, asksWhatToDo, tellsACase } from "../../src/bot/intentPatterns.js";
 
 describe("asksToAct", () => {
   it("reads a request to do something as one", () => {
@@ -36,5 +36,11 @@ describe("asksToAct", () => {
   it("tells 'what should I do?' about one's own case from questions about what the plans say", () => {
     for (const text of ["wat moet ik doen?", "wat kunnen we nu doen", "en wat nu?", "hoe kan ik verder met deze casus", "wat zou je hier doen", "wat zeggen de plannen wat ik als eerste moet doen?"]) expect(asksWhatToDo(text), text).toBe(true);
     for (const text of ["wat doet het expertteam?", "wat moet er in de analyse staan?", "wat doen ze in rijnmond?", "watnu"]) expect(asksWhatToDo(text), text).toBe(false);
+  });
+
+  it("reads a case told without a question as one, and not a question or a short remark", () => {
+    expect(tellsACase("casus: meisje 15, OTS, loopt steeds weg, ouders willen dat ze opgesloten wordt")).toBe(true);
+    expect(tellsACase("mijn patiënt loopt weg en gebruikt veel, ouders zijn op")).toBe(true);
+    for (const text of ["wat doen we met een meisje dat steeds wegloopt", "loopt een jongere weg?", "ouders ten einde raad", "De plaatsing in de JZ+ was in 2019 voor drie weken."]) expect(tellsACase(text), text).toBe(false);
   });
 });

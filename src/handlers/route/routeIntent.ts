@@ -4,7 +4,7 @@
  * youth care; questions about figures or facts are left alone.
  */
 
-import { ASKS_FOR_FIGURES, asksOnlyWhatToDo, asksWhatToDo, NAMES_A_CASE, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, asksOnlyWhatToDo, asksWhatToDo, NAMES_A_CASE, tellsACase, wordPattern as word } from "../../bot/intentPatterns.js";
 
 // Placing, and referring or registering a young person for it ("kan ik als huisarts zelf een jongere
 // aanmelden voor jz+?"; new-user try: no route button).
@@ -38,6 +38,8 @@ export function isPlacementQuestion(text: string): boolean {
     // "wat moet ik doen?" and no more: in Wegwijs that is asked about a young person (new-user try:
     // "wat zeggen de plannen wat ik als eerste moet doen?" was told the documents are not about it).
     asksOnlyWhatToDo(text) ||
+    // A case told without a question asks the same (see tellsACase).
+    tellsACase(text) ||
     (PLACEMENT.test(text) && CLOSED_CARE.test(text) && PROCEDURE.test(text)) ||
     (AUTHORISATION.test(text) && PROCEDURE.test(text)) ||
     (PLACEMENT.test(text) && URGENT.test(text)) ||
