@@ -91,5 +91,6 @@ const CASE_WORDS = 6;
  * new-user try: "casus: meisje 15, OTS, loopt steeds weg, …" got a refusal with only the consult button).
  */
 export function tellsACase(text: string): boolean {
-  return NAMES_A_CASE.test(text) && !text.includes("?") && !QUESTION_WORDS.test(text) && text.trim().split(/\s+/).length >= CASE_WORDS;
+  // Not a request ("kun je een spoedberaad starten voor CASUS-0412"): that asks for what it names.
+  return NAMES_A_CASE.test(text) && !text.includes("?") && !QUESTION_WORDS.test(text) && text.trim().split(/\s+/).length >= CASE_WORDS && !asksToAct(text);
 }

@@ -41,6 +41,6 @@ describe("asksToAct", () => {
   it("reads a case told without a question as one, and not a question or a short remark", () => {
     expect(tellsACase("casus: meisje 15, OTS, loopt steeds weg, ouders willen dat ze opgesloten wordt")).toBe(true);
     expect(tellsACase("mijn patiënt loopt weg en gebruikt veel, ouders zijn op")).toBe(true);
-    for (const text of ["wat doen we met een meisje dat steeds wegloopt", "loopt een jongere weg?", "ouders ten einde raad", "De plaatsing in de JZ+ was in 2019 voor drie weken."]) expect(tellsACase(text), text).toBe(false);
+    for (const text of ["wat doen we met een meisje dat steeds wegloopt", "loopt een jongere weg?", "ouders ten einde raad", "De plaatsing in de JZ+ was in 2019 voor drie weken.", "kun je een checklist spoedberaad starten voor CASUS-0412"]) expect(tellsACase(text), text).toBe(false);
   });
 });
