@@ -161,7 +161,7 @@ describe("consult requests on the web", () => {
     const refusedField = refusedAnswer.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields[0];
     expect(refusedField.error).toMatch(/BSN/);
     expect(refusedField.value).toBe("Ja, sinds vorige week. BSN [BSN verwijderd].");
-    expect(text(await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week." } } }))).toContain("doorgestuurd");
+    expect(text(await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week." } } }))).toContain("is doorgestuurd: „Ja, sinds vorige week.”");
     await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} · Antwoord van de aanvrager: Ja, sinds vorige week.`)));
     // The requester's own answer is confirmed once, by the reply above, not again on their page.
     expect(JSON.stringify(askerStream.events)).not.toContain(`Je antwoord op ${id} is doorgegeven`);
@@ -208,7 +208,8 @@ describe("consult requests on the web", () => {
     expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).not.toBe("afgerond");
     const advice = "Zet de aanvraag voor ambulante hulp door en bespreek over twee weken opnieuw.";
     // Typed with the label the card prints ("Advies: …"), the label is not shown twice (new-user try).
-    expect(text(await post(COORD, { action: { id: "consult.close", value: id, fields: { advice: `Advies: ${advice}` } } }))).toContain("De aanvrager heeft je advies");
+    // The confirmation repeats what was sent: the form is empty afterwards (new-user try).
+    expect(text(await post(COORD, { action: { id: "consult.close", value: id, fields: { advice: `Advies: ${advice}` } } }))).toContain(`De aanvrager heeft je advies: „${advice}”`);
     const told = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is afgerond`)));
     expect(JSON.stringify(told.data)).toContain(`Advies: ${advice}`);
     expect(JSON.stringify(told.data)).not.toContain("Advies: Advies:");

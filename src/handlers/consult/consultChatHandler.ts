@@ -4,6 +4,7 @@ import type { Incoming, Resolved } from "../../bot/incoming.js";
 import { consultHandoverAction, parseConsultHandover } from "../../bot/consultHandover.js";
 import { caseNumberIn } from "../../bot/caseNumber.js";
 import type { Reply } from "../../bot/reply.js";
+import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
@@ -44,6 +45,10 @@ const OWN_LABEL: Record<string, RegExp> = {
   note: /^notitie\s*[:\-–]\s*/i,
   answer: /^antwoord\s*[:\-–]\s*/i,
 };
+
+/** A sent text as the confirmation repeats it: the form is empty once sent (second new-user try: "my text is shown nowhere"). */
+const sent = (text: string) => `„${shorten(text, SENT_CHARS)}”`;
+const SENT_CHARS = 200;
 
 function withoutOwnLabel(text: string, id: string): string {
   const label = OWN_LABEL[id];
@@ -200,7 +205,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
             if (refused) return refused;
             const field = textField(action.fields, "advice");
             if (field.refused) return [{ parts: [textForm(id, "advice", field.refused)] }];
-            return done(await service.close(actor, id, field.text), (r) => `${r} is afgerond. De aanvrager heeft je advies.`, "Deze aanvraag was al afgerond.");
+            return done(await service.close(actor, id, field.text), (r) => `${r} is afgerond. De aanvrager heeft je advies: ${sent(field.text)}`, "Deze aanvraag was al afgerond.");
           }
           return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, "Deze aanvraag was al afgerond.");
         }
@@ -218,13 +223,13 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           const field = textField(action.fields, kind === "ask" ? "question" : "note");
           if (field.refused) return [{ parts: [textForm(id, kind, field.refused)] }];
           return kind === "ask"
-            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd.`, "Deze vraag staat al uit.")
-            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet.`, "Deze notitie staat er al.");
+            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd: ${sent(field.text)}`, "Deze vraag staat al uit.")
+            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet: ${sent(field.text)}`, "Deze notitie staat er al.");
         }
         case CONSULT_ACTION.answer: {
           const field = textField(action.fields, "answer");
           if (field.refused) return [{ parts: [answerForm(id, field.refused)] }];
-          return done(await service.answer(actor, id, field.text), (r) => `Je antwoord op ${r} is doorgestuurd.`, "Je antwoord was al doorgestuurd.", true);
+          return done(await service.answer(actor, id, field.text), (r) => `Je antwoord op ${r} is doorgestuurd: ${sent(field.text)}`, "Je antwoord was al doorgestuurd.", true);
         }
         case CONSULT_ACTION.dismiss:
           return [notice("Niets verstuurd; de aanvraag is niet veranderd.")];
