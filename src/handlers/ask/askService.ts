@@ -397,7 +397,7 @@ export class AskService {
     if ((searchText.match(ENGLISH_ONLY_WORDS)?.length ?? 0) >= ENGLISH_ONLY_MIN) {
       return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
     }
-    if (this.asksOnlyWhatToDo(searchText)) {
+    if (this.caseThenOnlyWhatToDo(searchText)) {
       return { status: "abstained", text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.", mode: "none", sources: [], moreSources: [], privacyWarning };
     }
     const gist = parts || !gists ? undefined : await this.documentGist(searchText);
@@ -628,7 +628,7 @@ export class AskService {
    * "wat moet ik doen?") has no word of its own besides that. Not a question that names what it
    * is about ("wat moet ik doen als hij wegloopt?", "wat kan ik als huisarts doen?").
    */
-  private asksOnlyWhatToDo(message: string): boolean {
+  private caseThenOnlyWhatToDo(message: string): boolean {
     // The case may also be told in clauses before it ("meisje van 15, loopt steeds weg, ouders ten
     // einde raad, wat moet ik doen?"; new-user try: a case story from the plan that shared "15" and
     // "weglopen" led). Not after a condition ("als hij wegloopt, wat moet ik doen?" names its subject).

@@ -134,20 +134,16 @@ const ONLY_A_PLACE =
  * the documents and the previous question names another one.
  */
 export function withRegionSwapped(previous: string, followUp: string, regions: readonly string[]): string | undefined {
-  const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
-  if (!place) return undefined;
-  const known = regions.filter((region) => !NATIONAL.test(region.trim()));
-  // The follow-up names one region and nothing else ("drenthe" for "Groningen en Drenthe", not "amsterdam").
-  const asked = known.find((region) => namesRegion(place, region) && regionWords(place).every((word) => regionWords(region).includes(word)));
+  const named = placeAndRegion(followUp, regions);
   // A question that already names it ("verschil tussen rijnmond en groningen?") asks more than one region.
-  if (!asked || namesRegion(previous, asked)) return undefined;
-  const before = known.find((region) => !sameRegion(region, asked) && namesRegion(previous, region));
+  if (!named || namesRegion(previous, named.region)) return undefined;
+  const before = regions.filter((region) => !NATIONAL.test(region.trim())).find((region) => !sameRegion(region, named.region) && namesRegion(previous, region));
   if (!before) return undefined;
   const words = regionWords(before).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const run = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?:\\s*(?:/|&|,|-|\\ben\\b)\\s*(?:${words.join("|")}))*(?![\\p{L}])`, "giu");
   let first = true;
   const swapped = previous.replace(run, () => {
-    const replacement = first ? place : "";
+    const replacement = first ? named.place : "";
     first = false;
     return replacement;
   });
@@ -159,7 +155,16 @@ export function withRegionSwapped(previous: string, followUp: string, regions: r
  * undefined for any other message.
  */
 export function onlyRegionNamed(followUp: string, regions: readonly string[]): string | undefined {
+  return placeAndRegion(followUp, regions)?.region;
+}
+
+/**
+ * The place a short follow-up names, as typed, and the documents' region it is, when it names one
+ * region and nothing else ("drenthe" for "Groningen en Drenthe", not "amsterdam").
+ */
+function placeAndRegion(followUp: string, regions: readonly string[]): { place: string; region: string } | undefined {
   const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
   if (!place) return undefined;
-  return regions.filter((region) => !NATIONAL.test(region.trim())).find((region) => namesRegion(place, region) && regionWords(place).every((word) => regionWords(region).includes(word)));
+  const region = regions.filter((r) => !NATIONAL.test(r.trim())).find((r) => namesRegion(place, r) && regionWords(place).every((word) => regionWords(r).includes(word)));
+  return region ? { place, region } : undefined;
 }
