@@ -79,8 +79,20 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(parts.some((p) => p.kind === "text" && p.text.includes("[1]"))).toBe(true);
     const offer = parts.flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "spoedberaad.start");
     expect(offer?.label).toBe("Start spoedberaad-checklist");
-    const part = checklistOf(await post(`col-${RUN}-o`, conversation, { action: offer }, "Sanne"));
-    expect(part).toMatchObject({ kind: "checklist", status: "open", chair: "Sanne" });
+    const startedReplies = await post(`col-${RUN}-o`, conversation, { action: offer }, "Sanne");
+    const part = checklistOf(startedReplies);
+    expect(part).toMatchObject({ kind: "checklist", status: "open", chair: "Sanne", title: "Spoedberaad" });
+    // Started from the button it has no casusnummer: the reply says how to add one, and typing it adds it.
+    expect(noticeOf(startedReplies)).toContain("Typ *spoedberaad* met jullie eigen pseudonieme nummer erachter");
+    const named = await post(`col-${RUN}-o2`, conversation, { text: "spoedberaad CASUS-77" }, "Kees");
+    expect(checklistOf(named)).toMatchObject({ checklistId: part!.checklistId, title: "Spoedberaad CASUS-77", version: part!.version + 1 });
+    expect(noticeOf(named)).toBe("Casusnummer CASUS-77 staat nu op de checklist in dit gesprek.");
+    // Set once: another number is not taken, and the reply says which case the checklist is for.
+    const other = await post(`col-${RUN}-o2`, conversation, { text: "spoedberaad CASUS-78" }, "Kees");
+    expect(checklistOf(other)).toMatchObject({ title: "Spoedberaad CASUS-77", version: part!.version + 1 });
+    expect(noticeOf(other)).toContain("Er loopt al een checklist in dit gesprek, voor CASUS-77 (0 van 9 punten afgehandeld).");
+    const stored = (await store.get(part!.checklistId))!;
+    expect(replay(startingState(stored.value), await store.history(part!.checklistId))).toEqual(stored.value);
     const calm = await post(`col-${RUN}-o`, `${conversation}-2`, { text: "wat is een spoedberaad?" });
     expect(calm.flatMap((r) => r.parts).flatMap((p) => (p.kind === "actions" ? p.actions : [])).map((a) => a.id)).not.toContain("spoedberaad.start");
   });

@@ -66,6 +66,16 @@ describe("spoedberaad checklist operations", () => {
     expect(applyOperation(closed, { op: "set", item: "b", state: "nvt" }, sanne, "t4")).toBeUndefined();
   });
 
+  it("gives a checklist without a casusnummer one, once; replay takes it from the start entry or the later entry", () => {
+    const named = applyOperation(start, { op: "casus", casus: "CASUS-7" }, sanne, "t1")!;
+    expect(named.casus).toBe("CASUS-7");
+    expect(applyOperation(named, { op: "casus", casus: "CASUS-8" }, sanne, "t2")).toBeUndefined();
+    const later = { type: "casus", data: { op: "casus", casus: "CASUS-7", by: sanne, at: "t1" } };
+    expect(startingState(named).casus).toBeUndefined();
+    expect(replay(startingState(named), [{ type: "start", data: { casus: null } }, later])).toEqual(named);
+    expect(replay(startingState(named), [{ type: "start", data: { casus: "CASUS-7" } }])).toEqual(named);
+  });
+
   it("replays history entries onto the starting state", () => {
     const ops = [
       { type: "set", data: { op: "set", item: "a", state: "done", by: sanne, at: "t1" } },

@@ -75,6 +75,8 @@ export type Operation =
   | { op: "quiet"; quiet: boolean }
   /** The chair hands over to someone else in the conversation (who may then close). */
   | { op: "chair"; chair: Person }
+  /** A casusnummer for a checklist started without one (from a button): set once, never changed. */
+  | { op: "casus"; casus: string }
   | { op: "close" };
 
 export const operationSchema: z.ZodType<Operation> = z.discriminatedUnion("op", [
@@ -83,6 +85,7 @@ export const operationSchema: z.ZodType<Operation> = z.discriminatedUnion("op", 
   z.object({ op: z.literal("note"), item: z.string(), note: z.string() }),
   z.object({ op: z.literal("quiet"), quiet: z.boolean() }),
   z.object({ op: z.literal("chair"), chair: person }),
+  z.object({ op: z.literal("casus"), casus: z.string() }),
   z.object({ op: z.literal("close") }),
 ]);
 
@@ -99,6 +102,8 @@ export function applyOperation(checklist: Checklist, operation: Operation, by: P
       return checklist.quiet === operation.quiet ? undefined : { ...checklist, quiet: operation.quiet };
     case "chair":
       return samePerson(checklist.chair, operation.chair) ? undefined : { ...checklist, chair: operation.chair };
+    case "casus":
+      return checklist.casus === undefined ? { ...checklist, casus: operation.casus } : undefined;
     case "close":
       return { ...checklist, status: "closed" };
     default: {
@@ -126,10 +131,14 @@ export function applyOperation(checklist: Checklist, operation: Operation, by: P
   }
 }
 
-/** The checklist as it was started: every item open, nobody assigned, not quiet, open. */
+/**
+ * The checklist as it was started: every item open, nobody assigned, not quiet, open, and no
+ * casusnummer (the start entry, or a later "casus" entry, gives it back on replay).
+ */
 export function startingState(checklist: Checklist): Checklist {
+  const { casus: _casus, ...rest } = checklist;
   return {
-    ...checklist,
+    ...rest,
     status: "open",
     quiet: false,
     items: checklist.items.map((i) => ({ id: i.id, label: i.label, state: "open", rev: 0 })),
@@ -145,7 +154,12 @@ export function historyData(operation: Operation, by: Person, at: string): Recor
 export function replay(start: Checklist, entries: Array<{ type: string; data?: Record<string, unknown> }>): Checklist {
   let state = start;
   for (const entry of entries) {
-    if (entry.type === "start" || !entry.data) continue;
+    if (entry.type === "start") {
+      const casus = entry.data?.casus;
+      if (typeof casus === "string" && casus !== "") state = { ...state, casus };
+      continue;
+    }
+    if (!entry.data) continue;
     const { by, at, ...rest } = entry.data as { by: Person; at: string } & Record<string, unknown>;
     const operation = operationSchema.parse(rest);
     state = applyOperation(state, operation, by, at) ?? state;

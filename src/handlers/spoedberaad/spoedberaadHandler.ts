@@ -113,8 +113,14 @@ export class SpoedberaadService {
       const existing = pointer ? await this.store.get(pointer.value.checklistId) : undefined;
       if (existing && existing.value.status === "open") {
         const items = existing.value.items;
-        const done = items.filter((i) => i.state !== "open").length;
-        return this.shown(actor, existing, `Er loopt al een checklist in dit gesprek (${done} van ${items.length} punten afgehandeld).`);
+        const done = `${items.filter((i) => i.state !== "open").length} van ${items.length} punten afgehandeld`;
+        // A checklist started from a button has no casusnummer: "spoedberaad CASUS-12" gives it one
+        // (new-user try: there was no way to add it later).
+        if (casus !== "" && existing.value.casus === undefined) return this.named(address, actor, existing.value.id, casus);
+        if (casus !== "" && existing.value.casus !== casus) {
+          return this.shown(actor, existing, `Er loopt al een checklist in dit gesprek, voor ${existing.value.casus} (${done}). Een nieuwe kan pas als deze is afgerond.`);
+        }
+        return this.shown(actor, existing, `Er loopt al een checklist in dit gesprek (${done}).`);
       }
       const observed = pointer?.value.checklistId;
       const checklistId = newChecklistId();
@@ -149,9 +155,19 @@ export class SpoedberaadService {
             },
       );
       this.deps.logger.info({ surface: address.surface, items: initial.items.length }, "spoedberaad gestart");
-      return this.shown(actor, created.record!);
+      // Started without a casusnummer (the button under an answer): say how to add one.
+      return casus ? this.shown(actor, created.record!) : [...this.shown(actor, created.record!), notice(WITHOUT_CASE_NUMBER, "info")];
     }
     return [notice("Het lukte niet om de checklist te starten. Probeer het zo nog eens.")];
+  }
+
+  /** Gives the open checklist here its casusnummer; the card changes in place, a line says so. */
+  private async named(address: ConversationAddress, actor: Actor, checklistId: string, casus: string): Promise<Reply[]> {
+    const changed = await this.change(address, actor, checklistId, { op: "casus", casus });
+    if (!changed.some((r) => r.parts.some((p) => p.kind === "checklist"))) return changed;
+    const said = notice(`Casusnummer ${casus} staat nu op de checklist in dit gesprek.`, "info");
+    // On Slack and Teams the outbox redraws the card in place.
+    return actor.surface === "web" ? [...changed, said] : [said];
   }
 
   /**
@@ -510,6 +526,7 @@ export class SpoedberaadService {
   }
 }
 
+const WITHOUT_CASE_NUMBER = "Deze checklist heeft nog geen casusnummer. Typ *spoedberaad* met jullie eigen pseudonieme nummer erachter (bijvoorbeeld *spoedberaad CASUS-12*) om het toe te voegen.";
 const NOT_IN_CONVERSATION = "Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek.";
 const BAD_DUE = "Kies een tijd voor de herinnering: later dan nu en binnen een week.";
 
