@@ -1,10 +1,10 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
 import type { Surface } from "../bot/actor.js";
 import type { Reply } from "../bot/reply.js";
-import { onboardingReply, type SmallTalkRegion } from "./smallTalk.js";
+import { onboardingReply, privacyOnPage, type SmallTalkRegion } from "./smallTalk.js";
 
 /** What Wegwijs can do, in a few lines. */
-export function helpReply(documentCount: number): Reply {
+export function helpReply(documentCount: number, onPage = false): Reply {
   const documents =
     documentCount === 0
       ? "Er zijn nog geen plandocumenten geïndexeerd."
@@ -23,7 +23,7 @@ export function helpReply(documentCount: number): Reply {
       {
         kind: "notice",
         level: "info",
-        text: "Noem geen namen, BSN of adressen van jongeren: gebruik een eigen casusnummer. Wegwijs geeft geen juridisch advies.",
+        text: onPage ? "Wegwijs geeft geen juridisch advies." : "Noem geen namen, BSN of adressen van jongeren: gebruik een eigen casusnummer. Wegwijs geeft geen juridisch advies.",
       },
     ],
   };
@@ -58,7 +58,8 @@ export function helpHandler(options: {
     visibility: "private",
     async command({ address }) {
       // What Wegwijs is, the region's example questions and the route button, then the commands.
-      const intro = options.region ? onboardingReply("help", options.region()) : helpReply(options.documentCount());
+      const shown = privacyOnPage(address.surface);
+      const intro = options.region ? onboardingReply("help", options.region(), [], shown) : helpReply(options.documentCount(), shown);
       return [{ parts: [...intro.parts, { kind: "text", text: usageFor(address.surface, options.commands()) }] }];
     },
   };

@@ -1,3 +1,4 @@
+import type { Surface } from "../bot/actor.js";
 import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { ExampleQuestion, Region } from "./route/routeSchema.js";
 import { ROUTE_ACTION } from "./route/routeReplies.js";
@@ -198,6 +199,11 @@ const LEAD: Record<SmallTalkIntent, string> = {
     "Teksten schrijven doe ik niet: ik zoek antwoorden op in de plandocumenten en citeer ze letterlijk, met de bron erbij. Vraag me wat je in je tekst wilt zetten, dan zoek ik het voor je op.",
 };
 
+/** Whether the surface shows the privacy line on its own page (the web chat, above the conversation). */
+export function privacyOnPage(surface: Surface): boolean {
+  return surface === "web";
+}
+
 /** The region's example questions (at most 4), or none when the region lists none. */
 export function exampleQuestions(region: SmallTalkRegion | undefined): ExampleQuestion[] {
   return (region?.exampleQuestions ?? []).slice(0, 4);
@@ -212,7 +218,11 @@ export function smallTalkReply(text: string, region: SmallTalkRegion | undefined
   return intent ? onboardingReply(intent, region) : undefined;
 }
 
-export function onboardingReply(intent: SmallTalkIntent, region: SmallTalkRegion | undefined, documents: readonly string[] = []): Reply {
+/**
+ * `privacyOnPage`: the surface shows the privacy line itself, all the time (the web page, above the
+ * conversation), so the reply does not repeat it (new-user try: it stood twice on opening the page).
+ */
+export function onboardingReply(intent: SmallTalkIntent, region: SmallTalkRegion | undefined, documents: readonly string[] = [], privacyOnPage = false): Reply {
   const parts: ReplyPart[] = [{ kind: "text", text: LEAD[intent] }];
   if (intent === "documents" && documents.length > 0) {
     parts[0] = { kind: "text", text: `Ik zoek alleen in deze ${documents.length} plandocumenten, en citeer ze letterlijk:\n${documents.map((title) => `• ${title}`).join("\n")}` };
@@ -223,7 +233,7 @@ export function onboardingReply(intent: SmallTalkIntent, region: SmallTalkRegion
     parts.push({ kind: "text", text: `Je kunt bijvoorbeeld vragen${where}:\n${examples.map((e) => `• ${e.question}`).join("\n")}` });
   }
   if (region) parts.push({ kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute", style: "primary" }] });
-  if (intent !== "thanks") {
+  if (intent !== "thanks" && !privacyOnPage) {
     parts.push({ kind: "notice", level: "info", text: "Noem geen namen, BSN of adressen van jongeren: gebruik een eigen casusnummer." });
   }
   return { parts };

@@ -1,7 +1,7 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
 import { usageFor } from "./help.js";
 import { asksForSource } from "./ask/followUp.js";
-import { onboardingReply, type SmallTalkRegion, smallTalkIntent } from "./smallTalk.js";
+import { onboardingReply, privacyOnPage, type SmallTalkRegion, smallTalkIntent } from "./smallTalk.js";
 
 /**
  * Greetings, thanks and "wie ben jij?": a short friendly reply with the region's example
@@ -23,7 +23,7 @@ export function smallTalkHandler(
       // which documents Wegwijs knows.
       const intent = asksForSource(text) ? undefined : smallTalkIntent(text);
       if (!intent) return undefined;
-      const reply = onboardingReply(intent, region(), intent === "documents" ? documents() : []);
+      const reply = onboardingReply(intent, region(), intent === "documents" ? documents() : [], privacyOnPage(address.surface));
       const specs = commands();
       if (intent !== "help" || specs.length === 0) return [reply];
       return [{ parts: [...reply.parts, { kind: "text", text: usageFor(address.surface, specs) }] }];
