@@ -251,6 +251,15 @@ describe("extractiveAnswer", () => {
     expect(complete.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie [1]");
   });
 
+  it("shows the item that answers also when it stands past the first items a long list shows", () => {
+    const cells = Array.from({ length: 16 }, (_, i) => `- Knelpunt nummer ${i + 1} in de praktijk`);
+    cells[14] = "- Te laat een verklarende analyse";
+    const text = `Genoemde knelpunten:\n${cells.join("\n")}`;
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer("wanneer komt de verklarende analyse"));
+    expect(answer.text).toContain("- Te laat een verklarende analyse");
+    expect(answer.text.split("\n").filter((line) => line.startsWith("- "))).toHaveLength(DEFAULT_EXTRACTIVE.maxListItems);
+  });
+
   it("quotes only the item with the figure asked for, under its lead-in, when the question asks one thing", () => {
     const text = "Geconstateerd wordt dat:\n- circa 70% van de jongeren komt met een spoedmachtiging binnen;\n- opschaling te laat gebeurt;\n- ambulante hulp te weinig wordt ingezet.\n\nLosse andere tekst over iets anders hier.";
     const hasFigure = (s: string) => /\d+%/.test(s);

@@ -994,14 +994,17 @@ function quoteAround(
     // "1." (new-user try).
     const parent = sublistParent(lines, c.index);
     if (parent !== undefined) return { n: c.n, indexes: [...(introIndex >= 0 ? [introIndex] : []), parent, ...numberedAfter(lines, parent).slice(0, options.maxListItems)] };
+    // The chosen item is in its quote also when it stands past the first items shown: a slide's
+    // word cloud of twenty cells showed its first twelve, without the two that answered (new-user try).
     const block = blockOf(lines, line.block).slice(0, options.maxListItems);
-    const leads = block.includes(c.index) && itemLeads(c.index, intro);
+    const inOrder = block.includes(c.index) ? block : [...block.slice(0, -1), c.index];
+    const leads = itemLeads(c.index, intro);
     // After it, the other items that answer beyond the list too, then the rest, each in the
     // document's order (measured: lead f +.017, nothing else moved on eleven sets; sorting a list
     // asked for as a whole the same way: lead c −.010). Numbered items keep theirs.
-    const rest = block.filter((i) => i !== c.index);
+    const rest = inOrder.filter((i) => i !== c.index);
     const others = line.number === undefined ? [...rest.filter((i) => itemLeads(i, intro)), ...rest.filter((i) => !itemLeads(i, intro))] : rest;
-    const items = leads && alone ? [c.index] : leads ? [c.index, ...others] : block;
+    const items = leads && alone ? [c.index] : leads ? [c.index, ...others] : inOrder;
     return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };
   }
   if (line.kind === "row") return { n: c.n, indexes: [c.index] };
