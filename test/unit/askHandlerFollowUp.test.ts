@@ -4,7 +4,7 @@ import type { ReplyPart } from "../../src/bot/reply.js";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler } from "../../src/handlers/ask/askHandler.js";
 import type { AnswerResult } from "../../src/handlers/ask/askService.js";
-import { FollowUpMemory, withPrevious } from "../../src/handlers/ask/followUp.js";
+import { FollowUpMemory, withoutAcknowledgement, withPrevious } from "../../src/handlers/ask/followUp.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 const address: ConversationAddress = { surface: "web", userId: "u1", conversationId: "c1" };
@@ -240,6 +240,21 @@ describe("AskHandler with follow-ups", () => {
     const swapped = await handler.question(address, "en in rijnmond?");
     expect(answerer.asked).toEqual(["wie heeft de casusregie in drenthe?", "wie heeft de casusregie in rijnmond?"]);
     expect(texts(swapped.parts)).toContain("“De medewerker van het wijkteam is de casusregisseur.” [1]");
+  });
+
+  it("reads a follow-up after an acknowledgement ('ok, en in rijnmond dan?') as a follow-up", async () => {
+    const answerer = scripted({ "wie heeft de casusregie in rijnmond?": "“De medewerker van het wijkteam is de casusregisseur.” [1]" });
+    const store = new MemoryKeyValueStore();
+    const regions = { served: () => undefined, documentRegion: () => "landelijk", regions: () => ["Groningen en Drenthe", "Rijnmond"] };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, "wie heeft de casusregie in drenthe?");
+    const swapped = await handler.question(address, "ok, en in rijnmond dan?");
+    expect(answerer.asked).toEqual(["wie heeft de casusregie in drenthe?", "wie heeft de casusregie in rijnmond?"]);
+    expect(texts(swapped.parts)).toContain("“De medewerker van het wijkteam is de casusregisseur.” [1]");
+    // A message that is only the acknowledgement keeps its words.
+    expect(withoutAcknowledgement("ok!")).toBe("ok!");
+    expect(withoutAcknowledgement("top, en bij een OTS?")).toBe("en bij een OTS?");
+    expect(withoutAcknowledgement("goed werk van het wijkteam")).toBe("goed werk van het wijkteam");
   });
 
   it("asks a follow-up that names its own subject on its own when, read with the previous question, it finds only that answer again", async () => {

@@ -6,7 +6,7 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
-import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withPrevious } from "./followUp.js";
+import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
@@ -140,7 +140,8 @@ export class AskHandler {
     return ownPlan && local.unanswered === undefined && asGood ? { ...local, alsoInRegion: region } : result;
   }
 
-  async question(address: ConversationAddress, text: string): Promise<Reply> {
+  async question(address: ConversationAddress, typed: string): Promise<Reply> {
+    const text = withoutAcknowledgement(typed);
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.

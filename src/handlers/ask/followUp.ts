@@ -69,6 +69,21 @@ const ASKS_FOR_SOURCE =
 /** Longer than this, a message asks something of its own. */
 const MAX_SOURCE_QUESTION_WORDS = 10;
 
+/**
+ * A word that takes in the answer before the message goes on ("ok, en in groningen en drenthe
+ * dan?", "top, en bij een OTS?"): with its comma or stop it says nothing about what is asked.
+ */
+const ACKNOWLEDGEMENT = /^\s*(?:ok(?:[eé]e?|ay)?|oké|okee|prima|top|helder|duidelijk|super|mooi|fijn|goed|thanks|bedankt|dank\s*(?:je|u)(?:\s*wel)?|ja|nee|aha|ah|oh|hm+|mm+|nou)\s*[,.!]+\s*/i;
+
+/**
+ * The message without an acknowledgement in front: read on its own, "ok, en in drenthe?" was no
+ * follow-up and got where the new way of working applies (new-user try).
+ */
+export function withoutAcknowledgement(text: string): string {
+  const rest = text.replace(ACKNOWLEDGEMENT, "");
+  return rest.trim() === "" ? text : rest;
+}
+
 /** Whether the message asks where the previous answer comes from (see ASKS_FOR_SOURCE). */
 export function asksForSource(text: string): boolean {
   return text.trim().split(/\s+/).length <= MAX_SOURCE_QUESTION_WORDS && ASKS_FOR_SOURCE.test(text);
