@@ -153,6 +153,22 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect((await store.get(part.checklistId))?.value.items[8]?.state).toBe("open");
   });
 
+  it("answers questions about the open checklist typed in the chat ('welke punten staan nog open?', 'Waarom deze punten?')", async () => {
+    const conversation = `sb-${RUN}-asked`;
+    await started(conversation, `chair-${RUN}-q`);
+    for (const text of ["punt 1 klaar", "punt 2 en 3 nvt", "punt 4 klaar", "punt 5 klaar", "punt 6 klaar", "punt 7 klaar"]) await post(`chair-${RUN}-q`, conversation, { text }, "Kees");
+    const textOf = (replies: Array<{ parts: ReplyPart[] }>) => replies.flatMap((r) => r.parts).filter((p) => p.kind === "text").map((p) => (p as { text: string }).text);
+    const open = await post(`col-${RUN}-q`, conversation, { text: "welke punten staan nog open?" }, "Sanne");
+    expect(textOf(open)).toEqual([expect.stringMatching(/^Nog 2 punten staan open:\n• 8\. .+\n• 9\. .+$/)]);
+    expect(open.flatMap((r) => r.parts).some((p) => p.kind === "sources")).toBe(false);
+    // The card's button typed: each item's source.
+    const why = (await post(`col-${RUN}-q`, conversation, { text: "Waarom deze punten?" }, "Sanne")).flatMap((r) => r.parts);
+    expect(why.find((p) => p.kind === "sources")).toMatchObject({ title: expect.stringMatching(/^Bronnen bij Spoedberaad/) });
+    // Where no checklist is open, the same words are a question for the documents.
+    const elsewhere = await post(`col-${RUN}-q`, `${conversation}-none`, { text: "welke punten staan nog open?" }, "Sanne");
+    expect(textOf(elsewhere).join("\n")).not.toMatch(/^Nog \d+ punten? sta/);
+  });
+
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
     const conversation = `sb-${RUN}-nameless`;
     const chair = `nameless-${RUN}`;

@@ -31,6 +31,7 @@ import {
   notice,
   personName,
   SPOEDBERAAD_ACTION,
+  openItemsReply,
   sourcesReply,
   summaryReply,
 } from "./spoedberaadReplies.js";
@@ -39,6 +40,7 @@ import type { ResolvedSource } from "../route/sourcePassages.js";
 import { z } from "zod";
 import { asksForSpoedberaad } from "./spoedberaadIntent.js";
 import { typedTick, type TypedTick } from "./typedTick.js";
+import { checklistQuestion, type ChecklistQuestion } from "./checklistQuestion.js";
 import { checklistStateName } from "../../bot/checklistText.js";
 
 const MAX_DUE_MINUTES = 7 * 24 * 60;
@@ -204,6 +206,25 @@ export class SpoedberaadService {
     return actor.surface === "web" ? [...changed, said] : [said];
   }
 
+  /** Each item's source passage, as "Waarom deze punten?" shows them. */
+  private sourcesOf(checklist: Checklist): Reply {
+    const sources = checklist.items.flatMap((i) => {
+      const passage = this.deps.passageOf(i.id);
+      return passage ? [{ ...passage, label: i.label }] : [];
+    });
+    return sourcesReply(checklist, sources);
+  }
+
+  /**
+   * A question about the checklist open here, typed in the chat ("welke punten staan nog open?",
+   * "Waarom deze punten?"); undefined when none is open here, so the words go on as a question.
+   */
+  async asked(address: ConversationAddress, question: ChecklistQuestion): Promise<Reply[] | undefined> {
+    const record = await this.openHere(address);
+    if (!record) return undefined;
+    return [question === "open" ? openItemsReply(record.value) : this.sourcesOf(record.value)];
+  }
+
   /** The checklist open in this conversation, if any. */
   private async openHere(address: ConversationAddress): Promise<StoredRecord<Checklist> | undefined> {
     const record = await this.latestHere(address);
@@ -312,11 +333,7 @@ export class SpoedberaadService {
       case SPOEDBERAAD_ACTION.sources: {
         const record = await this.store.get(checklistId);
         if (!record) return [notice(GONE)];
-        const sources = record.value.items.flatMap((i) => {
-          const passage = this.deps.passageOf(i.id);
-          return passage ? [{ ...passage, label: i.label }] : [];
-        });
-        return [sourcesReply(record.value, sources)];
+        return [this.sourcesOf(record.value)];
       }
       default:
         return [notice("Deze knop ken ik niet (meer).")];
@@ -593,7 +610,10 @@ export function spoedberaadChatHandler(service: SpoedberaadService): ChatHandler
     // "vink punt 3 af", "punt 4 nvt": typed changes to the checklist open here.
     async message({ address, actor, text }) {
       const tick = typedTick(text);
-      return tick ? service.typed(address, actor, tick) : undefined;
+      if (tick) return service.typed(address, actor, tick);
+      // "welke punten staan nog open?", "Waarom deze punten?": about the checklist open here.
+      const question = checklistQuestion(text);
+      return question ? service.asked(address, question) : undefined;
     },
     async action({ address, actor, action }) {
       return service.action(address, actor, action);

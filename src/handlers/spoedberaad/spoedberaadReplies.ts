@@ -201,6 +201,22 @@ export function notice(text: string, level: "info" | "warning" = "warning"): Rep
 export const closeSlotOf = (checklistId: string, ask: string): string => `spoedberaad-close:${checklistId}:${ask}`;
 
 /** "Afronden" asks first, names what is still open, and offers "Nog niet". */
+/** "Nog 2 punten staan open:" and those items as numbered on the card, with their owners. */
+function openItemsText(c: Checklist): string {
+  const open = c.items.filter((i) => i.state === "open");
+  return [
+    `Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`,
+    ...open.map((i) => `• ${numberedItem(c.items.indexOf(i), i.label)}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}`),
+  ].join("\n");
+}
+
+/** The answer to "welke punten staan nog open?" typed while the checklist is open. */
+export function openItemsReply(c: Checklist): Reply {
+  const open = c.items.filter((i) => i.state === "open");
+  const text = open.length === 0 ? "Alle punten zijn klaar of n.v.t. De voorzitter kan de checklist afronden." : openItemsText(c);
+  return { parts: [{ kind: "text", text }], audience: "private" };
+}
+
 export function closeConfirmReply(c: Checklist, ask: string): Reply {
   const open = c.items.filter((i) => i.state === "open");
   const value = `${c.id}:${ask}`;
@@ -211,7 +227,7 @@ export function closeConfirmReply(c: Checklist, ask: string): Reply {
         text:
           open.length === 0
             ? "Alle punten zijn klaar of n.v.t. Wil je de checklist afronden?"
-            : [`Nog ${open.length} ${open.length === 1 ? "punt staat" : "punten staan"} open:`, ...open.map((i) => `• ${numberedItem(c.items.indexOf(i), i.label)}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}`), "Toch afronden?"].join("\n"),
+            : [openItemsText(c), "Toch afronden?"].join("\n"),
       },
       {
         kind: "actions",
