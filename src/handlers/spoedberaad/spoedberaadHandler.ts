@@ -49,9 +49,18 @@ const PEOPLE_MAX = 50;
 
 const NOT_HERE = "Deze checklist hoort bij een ander gesprek. Je kunt hem alleen veranderen in het gesprek waar hij loopt.";
 const NOT_MEMBER = "Alleen mensen in dit gesprek kunnen de checklist veranderen.";
-/** Names the chair, so whoever pressed knows whom to ask. */
-const onlyChair = (c: Checklist) =>
-  `Alleen de voorzitter (${personName(c.chair, c.conversation.surface)}) kan de checklist afronden of het voorzitterschap overdragen.`;
+/**
+ * Names the chair, so whoever pressed knows whom to ask; only what was tried (new-user try: the
+ * handover it named has no button on any surface, only the web API).
+ */
+const onlyChair = (c: Checklist, tried: ChairOnly) => {
+  const chair = personName(c.chair, c.conversation.surface);
+  return tried === "close"
+    ? `Alleen de voorzitter (${chair}) kan de checklist afronden. Vraag ${chair} om dat te doen.`
+    : `Alleen de voorzitter (${chair}) kan een andere voorzitter kiezen.`;
+};
+/** What only the chair may do: close the checklist, or hand the chair over. */
+type ChairOnly = "close" | "chair";
 const GONE = "Deze checklist bestaat niet (meer). Typ *spoedberaad* om een nieuwe te starten.";
 const CLOSED = "Deze checklist is al afgerond.";
 const KEPT_OPEN = "Oké, de checklist blijft open. Rond af wanneer het team zover is.";
@@ -298,7 +307,7 @@ export class SpoedberaadService {
       case SPOEDBERAAD_ACTION.quiet:
         return this.change(address, actor, checklistId, { op: "quiet", quiet: itemId === "on" });
       case SPOEDBERAAD_ACTION.close: {
-        const found = await this.authorised(address, actor, checklistId, { chairOnly: true });
+        const found = await this.authorised(address, actor, checklistId, { chairOnly: "close" });
         if ("refusal" in found) return [found.refusal];
         const confirm = closeConfirmReply(found.record.value, newAskId());
         if (actor.surface !== "teams") return [confirm];
@@ -309,7 +318,7 @@ export class SpoedberaadService {
         return [{ ...asked, audience: "conversation" }];
       }
       case SPOEDBERAAD_ACTION.closeConfirmed: {
-        const closed = await this.change(address, actor, checklistId, { op: "close" }, { chairOnly: true });
+        const closed = await this.change(address, actor, checklistId, { op: "close" }, { chairOnly: "close" });
         // The card is redrawn in place for everyone by the outbox; the chair hears it is done, in
         // place of the question.
         return closed.some((r) => r.slot) ? [answerToAsk(notice("Afgerond. De checklist is bijgewerkt; de samenvatting volgt eronder in het gesprek.", "info"), checklistId, itemId)] : closed;
@@ -328,7 +337,7 @@ export class SpoedberaadService {
         if (!wanted || !record) return [notice(wanted ? GONE : "Geef de nieuwe voorzitter op (fields.chair).")];
         const chair = await this.personInConversation(record.value, wanted, actor);
         if (!chair) return [notice("Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek als voorzitter.")];
-        return this.change(address, actor, checklistId, { op: "chair", chair }, { chairOnly: true });
+        return this.change(address, actor, checklistId, { op: "chair", chair }, { chairOnly: "chair" });
       }
       case SPOEDBERAAD_ACTION.sources: {
         const record = await this.store.get(checklistId);
@@ -465,7 +474,7 @@ export class SpoedberaadService {
     address: ConversationAddress,
     actor: Actor,
     checklistId: string,
-    options: { chairOnly?: boolean },
+    options: { chairOnly?: ChairOnly },
   ): Promise<{ record: StoredRecord<Checklist> } | { refusal: Reply }> {
     const record = await this.store.get(checklistId);
     if (!record) return { refusal: notice(GONE) };
@@ -475,7 +484,7 @@ export class SpoedberaadService {
       return { refusal: notice(NOT_HERE) };
     }
     const isChair = actor.surface === c.conversation.surface && actor.userId === c.chair.userId;
-    if (options.chairOnly && !isChair) return { refusal: notice(onlyChair(c)) };
+    if (options.chairOnly && !isChair) return { refusal: notice(onlyChair(c, options.chairOnly)) };
     if (!isChair && !(await this.deps.directory.isMember(c.conversation.surface, c.conversation.conversationId, actor.userId))) {
       this.deps.logger.warn({ surface: address.surface }, "spoedberaad change by a non-member refused");
       return { refusal: notice(NOT_MEMBER) };
@@ -495,7 +504,7 @@ export class SpoedberaadService {
     actor: Actor,
     checklistId: string,
     operations: Operation | Operation[],
-    options: { chairOnly?: boolean } = {},
+    options: { chairOnly?: ChairOnly } = {},
     dueMs?: number,
   ): Promise<Reply[]> {
     const found = await this.authorised(address, actor, checklistId, options);
