@@ -57,21 +57,27 @@ interface ChatBody {
   action?: { id: string; value?: string };
 }
 
-async function chat(baseUrl: string, body: ChatBody): Promise<ReplyPart[]> {
+/** The parts of every reply to one message (a route step is one reply; a started checklist adds a line). */
+async function chatReplies(baseUrl: string, body: ChatBody): Promise<Array<{ parts: ReplyPart[] }>> {
   const response = await fetch(`${baseUrl}/api/chat`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
-  const json = (await response.json()) as { replies: Array<{ parts: ReplyPart[] }> };
-  expect(json.replies).toHaveLength(1);
-  return json.replies[0]!.parts;
+  return ((await response.json()) as { replies: Array<{ parts: ReplyPart[] }> }).replies;
+}
+
+async function chat(baseUrl: string, body: ChatBody): Promise<ReplyPart[]> {
+  const replies = await chatReplies(baseUrl, body);
+  expect(replies).toHaveLength(1);
+  return replies[0]!.parts;
 }
 
 /** Drives the web chat API; `last` keeps the raw parts of the latest reply. */
-function webDriver(baseUrl: () => string, user: string, conversation?: string): RouteDriver & { last: ReplyPart[] } {
+function webDriver(baseUrl: () => string, user: string, conversation?: string): RouteDriver & { last: ReplyPart[]; user: string } {
   const driver = {
+    user,
     last: [] as ReplyPart[],
     async say(text: string) {
       driver.last = await chat(baseUrl(), { user, conversation, text });
@@ -311,6 +317,14 @@ describe("the route conversation (Redis)", () => {
     expect(seen.text).not.toContain("Je zit midden in de plaatsingsroute");
     seen = await driver.say("top, bedankt!");
     expect(seen.text).not.toContain("Je zit midden in de plaatsingsroute");
+    // A question about the step on screen gets that step's reason and source, and the way back.
+    seen = await driver.say("welke analyse bedoel je?");
+    expect(seen.text).toMatch(/^Over de stap waar je bent: „.+” Dit zeggen de plandocumenten erover\./);
+    expect(seen.text).toContain("*Waarom deze stap?*");
+    expect(ofKind(driver.last, "sources").flatMap((s) => s.sources).length).toBeGreaterThan(0);
+    expect(ofKind(driver.last, "actions").flatMap((a) => a.actions).map((a) => a.label)).toContain("Verder met de route");
+    seen = await driver.say("route");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
   });
 
   it("takes a button's label typed at its step ('regulier', 'ok verder', 'ja') as that button, and anything else as before", async () => {
@@ -464,8 +478,10 @@ describe("the route conversation (Redis)", () => {
     // The hand-over: the checklist feature answers its own start button, with the route summary kept.
     const start = findAction(preview, "spoedberaad.start");
     expect(start.value).toContain("Plaatsingsroute: Spoedroute (spoedmachtiging)");
-    const started = await driver.press(start);
-    expect(started.actions.map((a) => a.id)).toContain("spoedberaad.close");
+    // The card, and a line on how to give it a casusnummer (it was started without one).
+    const [card, hint] = await chatReplies(app.baseUrl, { user: driver.user, action: { id: start.id, value: start.value } });
+    expect(seenFromParts(card!.parts).actions.map((a) => a.id)).toContain("spoedberaad.close");
+    expect(seenFromParts(hint!.parts).text).toMatch(/nog geen casusnummer/);
 
     // Handed over to the consult form, with the target chosen and the route summary filled in.
     await driver.press(consult);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "../../src/handlers/route/typedChoice.js";
+import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "../../src/handlers/route/typedChoice.js";
 
 const OPTIONS = ["Ja, een INT kan plaatsing voorkomen", "Bekeken, maar het is niet genoeg", "Nee, nog niet bekeken"];
 
@@ -76,5 +76,18 @@ describe("saysNone", () => {
   });
   it.each(["de jeugdbeschermer van de GI", "MST, maar nog geen resultaat", "wijkteam, al is dat onduidelijk voor ouders", "niemandsland? nee: het wijkteam", "gezinscoach sinds maart"])("reads %j as a description", (text) => {
     expect(saysNone(text)).toBe(false);
+  });
+});
+
+describe("asksAboutTheStep (a question typed during a walk about the step on screen)", () => {
+  it.each(["welke expertise bedoel je?", "wat wordt daarmee bedoeld?", "wat is dat, een gedeelde verklarende analyse?", "wat houdt dat in?", "waarom?", "Waarom deze stap?", "hoezo?"])(
+    "asks about the step: %s",
+    (text) => {
+      expect(asksAboutTheStep(text)).toBe(true);
+    },
+  );
+
+  it.each(["wat is een spoedberaad?", "ja", "nee, nog niet", "waarom is een spoedmachtiging nodig?", "top, bedankt!"])("is something else: %s", (text) => {
+    expect(asksAboutTheStep(text)).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
-import { saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "./typedChoice.js";
+import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "./typedChoice.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -108,6 +108,9 @@ export class RouteHandler {
       if (picked !== undefined) return inSlot(address, await this.choose(address, this.ctx.routes[picked]!.id));
     }
     if (!session || !at) return undefined;
+    // "welke expertise bedoel je?", "wat houdt dat in?": about the step on screen, answered by its
+    // reason and source passage, not by a search of all documents (new-user try).
+    if (asksAboutTheStep(text)) return standalone(this.aboutTheStep(at.route, at.node));
     if (!session.awaitingText) {
       // A typed button ("ja", "nee", "verder", "ok verder") is that button.
       const option = this.typedButton(at, text);
@@ -337,6 +340,13 @@ export class RouteHandler {
     session.awaitingText = undefined;
     await this.sessions.save(address, session);
     return stepReply(at.route, session, this.ctx!);
+  }
+
+  /** The step on screen, named, then why it is there and its source ("Waarom?"). */
+  private aboutTheStep(route: RouteDefinition, node: RouteNode): Reply {
+    const why = whyReply(route, node, this.ctx!);
+    const step = shorten(fillText(node.kind === "outcome" ? node.title : node.text, this.ctx!.region), 120);
+    return { ...why, parts: [notice(`Over de stap waar je bent: „${step}” Dit zeggen de plandocumenten erover.`, "info"), ...why.parts] };
   }
 
   private why(routeId: string, nodeId: string): Reply {

@@ -90,3 +90,24 @@ export function saysNone(text: string): boolean {
   const opening = foldText(text).trim().replace(OPENING, "");
   return NONE.test(opening);
 }
+
+/** Longer than this, a message asks something of its own. */
+const STEP_QUESTION_WORDS = 12;
+/**
+ * "welke expertise bedoel je?", "wat houdt dat in?", "wat is dat, een gedeelde verklarende
+ * analyse?", "waarom?": in the middle of a walk these ask about the step on screen.
+ */
+const ABOUT_THE_STEP = [
+  /\bbedoel(?:d|en|t)?\b/,
+  /^\s*(?:en\s+)?wat\s+(?:is|betekent|houdt)\s+(?:dat|dit)\b/,
+  /^\s*(?:en\s+)?(?:waarom|hoezo)(?:\s+(?:deze|die|dit)\s+(?:stap|vraag))?\s*\?*\s*$/,
+];
+
+/**
+ * Whether a message typed during a walk asks about the step itself (new-user try: "welke expertise
+ * bedoel je?" got a random quote from a progress report).
+ */
+export function asksAboutTheStep(text: string): boolean {
+  const folded = foldText(text).replace(/\s+/g, " ").trim();
+  return folded.split(" ").length <= STEP_QUESTION_WORDS && ABOUT_THE_STEP.some((pattern) => pattern.test(folded));
+}
