@@ -85,9 +85,10 @@ describe("spoedberaad on two web pages", () => {
     await second.getByLabel("Notitie").fill("Moeder terugbellen op 06-12345678");
     await second.getByRole("button", { name: "Opslaan" }).click();
     await sanne.locator("form.reply-form").nth(formsBefore + 1).locator(".field-error").first().waitFor({ timeout: 5000 });
-    expect(await second.getByLabel("Notitie").inputValue()).toBe("");
-    expect(await second.getByLabel("Notitie").isDisabled()).toBe(true);
-    expect(await second.getByRole("button", { name: "Opslaan" }).isDisabled()).toBe(true);
+    // The sent form keeps only its title and a line: its fields are on the new form (new-user
+    // try: a greyed-out copy above the new form looked like a fault).
+    expect(await second.getByLabel("Notitie").count()).toBe(0);
+    expect(await second.getByRole("button", { name: "Opslaan" }).count()).toBe(0);
     // It says it was not sent, not "Verstuurd" (new-user try: a refused form looked sent).
     expect(await second.innerText()).toContain("Niet verstuurd: pas het aan in het formulier hieronder.");
     expect(await sanne.locator("main").innerText()).not.toContain("06-12345678");

@@ -511,7 +511,7 @@ describe("the route conversation (Redis)", () => {
     const second = other.last.find((p) => p.kind === "form") as any;
     expect(second.fields.find((f: any) => f.id === "target").value).toBe("expertteam");
     expect(second.fields.find((f: any) => f.id === "urgency").value).toBeUndefined();
-    expect(second.fields.find((f: any) => f.id === "target").options.map((o: any) => o.label)).toContain("expertiseteam Rijnmond");
+    expect(second.fields.find((f: any) => f.id === "target").options.map((o: any) => o.label)).toContain("Expertiseteam Rijnmond");
 
     // The spoedroute is not offered in Rijnmond.
     const refused = await other.press({ id: "route.choose", value: "spoedmachtiging" });

@@ -113,9 +113,10 @@ export function consultForm(names: TargetNames, values: Partial<Record<string, s
     submitLabel: "Aanvraag indienen",
     cancel: { id: DISCARD_ACTION, label: "Annuleren", value: FORM_ID },
     fields: [
+      // A region's name reads inside a sentence ("het expertiseteam Rijnmond"); as a choice it starts with a capital.
       field({ id: "target", label: "Aan", kind: "choice", required: true, options: [
-        { label: names.servicepunt, value: "servicepunt" },
-        { label: names.expertteam, value: "expertteam" },
+        { label: capitalised(names.servicepunt), value: "servicepunt" },
+        { label: capitalised(names.expertteam), value: "expertteam" },
       ] }),
       field({ id: "urgency", label: "Urgentie", kind: "choice", required: true, options: [
         { label: "Spoed (vandaag nog)", value: "spoed" },
@@ -127,4 +128,8 @@ export function consultForm(names: TargetNames, values: Partial<Record<string, s
       field({ id: "summary", label: "Samenvatting route of checklist (optioneel)", kind: "multiline", required: false }),
     ],
   };
+}
+
+function capitalised(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

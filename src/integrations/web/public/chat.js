@@ -280,8 +280,16 @@ function renderChecklist(part) {
   );
 }
 
-/** A sent or cancelled form (see renderForm): read-only, cleared, buttons off, with a status line. */
+/** The status of a form whose send was refused: a new form with the refusal comes below it. */
+const NOT_SENT = "Niet verstuurd: pas het aan in het formulier hieronder.";
+
+/**
+ * A sent or cancelled form (see renderForm): read-only, cleared, buttons off, with a status line.
+ * A refused one keeps only its title and that line: its fields return, filled in, on the form
+ * below (new-user try: two copies of the same form, one greyed out, looked like a fault).
+ */
 function finishForm(form, status) {
+  if (status === NOT_SENT) for (const part of form.querySelectorAll(".field, .actions")) part.remove();
   for (const input of form.querySelectorAll("input, textarea, select")) {
     if (input.tagName !== "SELECT") input.value = "";
     input.disabled = true;
@@ -362,7 +370,7 @@ function renderForm(part) {
     const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
     // A checklist's details change the card itself (new-user try: "het antwoord staat hieronder",
     // and nothing came below).
-    if (ok === "refused") finish("Niet verstuurd: pas het aan in het formulier hieronder.");
+    if (ok === "refused") finish(NOT_SENT);
     else if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; het antwoord staat hieronder.");
     else submit.disabled = false;
   });
