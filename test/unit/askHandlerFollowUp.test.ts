@@ -231,29 +231,25 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await elsewhere.question({ ...address, conversationId: "c2" }, "en in rijnmond?")).parts).join(" ")).not.toContain("kwam al uit");
   });
 
-  it("asks a refused question again of another region when the follow-up names one ('en in rijnmond?')", async () => {
+  // "wie heeft de casusregie in drenthe?" is refused; the same question of Rijnmond is answered.
+  const regionSwap = () => {
     const answerer = scripted({ "wie heeft de casusregie in rijnmond?": "“De medewerker van het wijkteam is de casusregisseur.” [1]" });
     const store = new MemoryKeyValueStore();
     const regions = { served: () => undefined, documentRegion: () => "landelijk", regions: () => ["Groningen en Drenthe", "Rijnmond"] };
-    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    return { answerer, handler: new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions) };
+  };
+
+  it.each(["en in rijnmond?", "ok, en in rijnmond dan?"])("asks a refused question again of another region when the follow-up names one (%s)", async (followUp) => {
+    const { answerer, handler } = regionSwap();
     await handler.question(address, "wie heeft de casusregie in drenthe?");
-    const swapped = await handler.question(address, "en in rijnmond?");
+    const swapped = await handler.question(address, followUp);
     expect(answerer.asked).toEqual(["wie heeft de casusregie in drenthe?", "wie heeft de casusregie in rijnmond?"]);
     expect(texts(swapped.parts)).toContain("“De medewerker van het wijkteam is de casusregisseur.” [1]");
   });
 
-  it("reads a follow-up after an acknowledgement ('ok, en in rijnmond dan?') as a follow-up", async () => {
-    const answerer = scripted({ "wie heeft de casusregie in rijnmond?": "“De medewerker van het wijkteam is de casusregisseur.” [1]" });
-    const store = new MemoryKeyValueStore();
-    const regions = { served: () => undefined, documentRegion: () => "landelijk", regions: () => ["Groningen en Drenthe", "Rijnmond"] };
-    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
-    await handler.question(address, "wie heeft de casusregie in drenthe?");
-    const swapped = await handler.question(address, "ok, en in rijnmond dan?");
-    expect(answerer.asked).toEqual(["wie heeft de casusregie in drenthe?", "wie heeft de casusregie in rijnmond?"]);
-    expect(texts(swapped.parts)).toContain("“De medewerker van het wijkteam is de casusregisseur.” [1]");
-    // A message that is only the acknowledgement keeps its words.
-    expect(withoutAcknowledgement("ok!")).toBe("ok!");
+  it("leaves an acknowledgement in front out of a follow-up ('top, en bij een OTS?'), and keeps a message that is nothing else", () => {
     expect(withoutAcknowledgement("top, en bij een OTS?")).toBe("en bij een OTS?");
+    expect(withoutAcknowledgement("ok!")).toBe("ok!");
     expect(withoutAcknowledgement("goed werk van het wijkteam")).toBe("goed werk van het wijkteam");
   });
 
