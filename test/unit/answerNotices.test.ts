@@ -214,13 +214,20 @@ describe("AskHandler and the served region's own plan", () => {
     sources: [{ n: 1, documentId, documentTitle: documentId, section: "1", quote: "Uit" }],
   });
   /** The reply when every document gives `all` and the documents without Rijnmond's give `local`. */
-  const reply = async (all: AnswerResult, local: AnswerResult) => {
+  const reply = async (all: AnswerResult, local: AnswerResult, question = "hoe zit het met veiligheid?") => {
     const left: unknown[] = [];
     const answerer = { answer: async (_q: string, options: { withoutDocuments?: readonly string[] } = {}) => (options.withoutDocuments ? (left.push(...options.withoutDocuments), local) : all) };
     const handler = new AskHandler(answerer, new AnswerLog(new MemoryKeyValueStore()), undefined, context);
-    const parts = (await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "hoe zit het met veiligheid?")).parts;
+    const parts = (await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, question)).parts;
     return { left, texts: parts.flatMap((p) => (p.kind === "text" || p.kind === "notice" ? [p.text] : [])) };
   };
+
+  it("reads 'de regio' as the served region: its own plan answers, from its documents alone, even when it holds less of the question", async () => {
+    const { left, texts } = await reply(from("rijnmond.md", 1), from("werkwijze.md", 0.5), "wat wil de regio bereiken in 2027?");
+    expect(left).toEqual(["rijnmond.md", "actieplan.md"]);
+    expect(texts).toContain("“Uit werkwijze.md.” [1]");
+    expect(texts.join("\n")).not.toContain("Let op");
+  });
 
   it("answers from the served region's plan, when it holds as much of the question, and says the other region's plans speak of it too", async () => {
     const { left, texts } = await reply(from("rijnmond.md", 1), from("werkwijze.md", 1));

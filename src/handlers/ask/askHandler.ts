@@ -90,6 +90,9 @@ export function parseFeedbackValue(value: string | undefined): { answerId: strin
 
 const notice = (text: string, level: "info" | "warning" = "warning"): ReplyPart => ({ kind: "notice", level, text });
 
+/** Words for the region Wegwijs serves, without naming it: "de regio", "onze regio", "bij ons", "hier in de regio". */
+const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+ons\b|\bhier\s+in\s+de\s+(?:regio|buurt)\b/iu;
+
 /**
  * Turns a question into a reply with every source it cites. Each answer gets an id; its hidden
  * sources and its votes are stored under that id, so "Meer bronnen" and 👍 / 👎 under an older
@@ -131,11 +134,15 @@ export class AskHandler {
     const documents = [...new Set(result.sources.map((source) => source.documentId))];
     const region = otherRegionOf(documents, question, regions) ?? leadFromOtherRegion(documents, question, regions);
     if (!region) return result;
-    const others = regions.documents().filter((id) => otherRegionThan(regions.documentRegion(id), served) !== undefined);
+    // "de regio", "onze regio", "bij ons" mean the region served: its own plans answer, also when
+    // another region's or the national ones hold a word more ("wat wil de regio bereiken in 2027?"
+    // got Rijnmond's steering group; new-user try).
+    const ownRegion = MEANS_OWN_REGION.test(question);
+    const others = regions.documents().filter((id) => (ownRegion ? !ofServedRegion(regions.documentRegion(id), served) : otherRegionThan(regions.documentRegion(id), served) !== undefined));
     const local = nonEmpty(await this.ask.answer(question, { withoutDocuments: others }));
     // Not one that holds less of the question ("hoe vraag ik een machtiging aan?" found a subsidy
     // one may "aanvragen", without "machtiging").
-    const asGood = (local.questionCoverage ?? 0) >= (result.questionCoverage ?? Infinity);
+    const asGood = ownRegion || (local.questionCoverage ?? 0) >= (result.questionCoverage ?? Infinity);
     const ownPlan = local.status === "answered" && local.sources[0] !== undefined && ofServedRegion(regions.documentRegion(local.sources[0].documentId), served);
     return ownPlan && local.unanswered === undefined && asGood ? { ...local, alsoInRegion: region } : result;
   }
