@@ -276,6 +276,21 @@ describe("the route conversation (Redis)", () => {
     expect(shownStep(next)).toBe("reguliere-machtiging:consult");
   });
 
+  it("takes going on said before a button with a reason ('ok verder, ja …'), and a button followed by a question ('nee nog niet. hoe doe ik dat?')", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    for (const value of ["waarom-regulier:0", "analyse:0", "hulpvraag:0"]) await driver.press({ id: "route.answer", value: `reguliere-machtiging:${value}` });
+    let seen = await driver.say("ok verder, ja mst gehad maar gestopt");
+    expect(seen.text).toContain("Je koos: *Ja*. Je toelichting staat bij de samenvatting.");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:expertise");
+    // The step the button leads to says how (new-user try: read as a follow-up on an older question).
+    seen = await driver.say("nee nog niet. hoe doe ik dat?");
+    expect(seen.text).toContain("Je koos: *Nee, nog niet*. Hieronder staat wat de route daarna zegt.");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:expertise-betrekken");
+    expect(seen.text).toMatch(/betrek elkaars expertise/);
+  });
+
   it("after 'Nee, nog niet' on ambulant help, expertise or the consult, says what to do at that step, citing it", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");

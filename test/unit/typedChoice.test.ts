@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "../../src/handlers/route/typedChoice.js";
+import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "../../src/handlers/route/typedChoice.js";
 
 const OPTIONS = ["Ja, een INT kan plaatsing voorkomen", "Bekeken, maar het is niet genoeg", "Nee, nog niet bekeken"];
 
@@ -52,6 +52,20 @@ describe("a button typed with a reason after a comma", () => {
     expect(typedChoiceAndNote("Nee , vader wil niet", ["Ja", "Nee, nog niet"])).toEqual({ index: 1, note: "vader wil niet" });
     // A few words of the button before the comma (new-user try: read as a question).
     expect(typedChoiceAndNote("nee nog niet af, gw is ermee bezig samen met moeder", ["Ja", "Nee, of nog niet af"])).toEqual({ index: 1, note: "gw is ermee bezig samen met moeder" });
+  });
+
+  it("reads going on said first ('ok verder, ja mst gehad maar gestopt') as that button with the rest as its reason", () => {
+    expect(typedChoiceAndNote("ok verder, ja mst gehad maar gestopt", ["Ja", "Nee, nog niet"])).toEqual({ index: 0, note: "mst gehad maar gestopt" });
+    expect(typedChoiceAndNote("oké, nee, vader wil niet", ["Ja", "Nee, nog niet"])).toEqual({ index: 1, note: "vader wil niet" });
+    // A question after the first word is no reason.
+    expect(typedChoiceAndNote("ok, ja hoe moet dat dan", ["Ja", "Nee, nog niet"])).toBeUndefined();
+  });
+
+  it("reads a button and then a question ('nee nog niet. hoe doe ik dat?') as that button", () => {
+    expect(typedChoiceThenQuestion("nee nog niet. hoe doe ik dat?", ["Ja", "Nee, nog niet"])).toBe(1);
+    expect(typedChoiceThenQuestion("Ja, en wat nu?", ["Ja", "Nee, nog niet"])).toBe(0);
+    expect(typedChoiceThenQuestion("wat is een analyse, en wie maakt die?", ["Ja", "Nee, nog niet"])).toBeUndefined();
+    expect(typedChoiceThenQuestion("nee nog niet", ["Ja", "Nee, nog niet"])).toBeUndefined();
   });
 
   it("reads part of a label from its first word as that button, when no other label has those words", () => {

@@ -28,7 +28,7 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
-import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedTitle } from "./typedChoice.js";
+import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
 
@@ -118,9 +118,17 @@ export class RouteHandler {
       // A typed answer to a step that waits for a button ("deels, moeder wel, vader niet in beeld")
       // was read as a question about the documents and left the walk without a word (new-user try).
       if (at.node.kind !== "question") return undefined;
+      const labels = at.node.options.map((o) => fillText(o.label, this.ctx!.region));
+      // "nee nog niet. hoe doe ik dat?": the button; the step it leads to says what to do.
+      const answered = typedChoiceThenQuestion(text, labels);
+      if (answered !== undefined) {
+        const lead = [notice(`Je koos: *${labels[answered]}*. Hieronder staat wat de route daarna zegt.`)];
+        const chosen = at.node.options[answered]!;
+        return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, undefined, lead));
+      }
       // "ja, mst gehad maar gestopt": that button, and the rest kept as a note for the summary, however
       // long the note (new-user try: "nee nog niet af, gw is ermee bezig samen met …" was a question).
-      const withNote = text.includes("?") ? undefined : typedChoiceAndNote(text, at.node.options.map((o) => fillText(o.label, this.ctx!.region)));
+      const withNote = text.includes("?") ? undefined : typedChoiceAndNote(text, labels);
       if (!withNote && !readsAsAnAnswer(text)) return undefined;
       if (withNote) {
         const chosen = at.node.options[withNote.index]!;

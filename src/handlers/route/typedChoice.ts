@@ -68,11 +68,36 @@ export function typedTitle(text: string, titles: string[]): number | undefined {
  * try: such an answer was refused.
  */
 export function typedChoiceAndNote(text: string, labels: string[]): { index: number; note: string } | undefined {
+  // "ok verder, ja mst gehad maar gestopt": going on is said before the answer (new-user try: not
+  // understood, though each part was on its own). Then the button may be one word without a comma.
+  const after = GOING_ON_FIRST.exec(text);
+  if (after) {
+    const rest = text.slice(after[0].length);
+    const oneWord = /^\s*([\p{L}]+)\s+(\S.*)$/su.exec(rest);
+    const index = oneWord && !NOTE_ASKS.test(oneWord[2]!) ? typedChoice(oneWord[1]!, labels) : undefined;
+    if (index !== undefined) return { index, note: oneWord![2]!.trim() };
+    return typedChoiceAndNote(rest, labels);
+  }
   // The button's words before the comma: one ("ja, …") or a few ("nee nog niet af, …").
   const match = /^\s*([\p{L}]+(?:\s+[\p{L}]+){0,4})\s*,\s*(\S.*)$/su.exec(text);
   if (!match) return undefined;
   const index = typedChoice(match[1]!, labels);
   return index === undefined ? undefined : { index, note: match[2]!.trim() };
+}
+
+/** "ok verder," / "oké," before an answer: going on, said first. */
+const GOING_ON_FIRST = /^\s*(?:(?:ok(?:[eé]e?|ay)?|oké|prima|goed|top)(?:\s+verder)?|verder)\s*[,.!]\s*(?=\S)/iu;
+/** A note that asks something is no note ("ja hoe moet dat dan"). */
+const NOTE_ASKS = /^(?:hoe|wat|wie|waar|wanneer|waarom|welke?)\b/iu;
+
+/**
+ * A button typed, then a question after a stop or comma ("nee nog niet. hoe doe ik dat?"): the
+ * button is the answer; the step it leads to says what to do (new-user try: the message was read as
+ * a follow-up on a question asked before the walk). The button's index, or undefined.
+ */
+export function typedChoiceThenQuestion(text: string, labels: string[]): number | undefined {
+  const match = /^\s*([^.!,?]+?)\s*[.!,]\s*(\S[^?]*\?+)\s*$/su.exec(text);
+  return match ? typedChoice(match[1]!, labels) : undefined;
 }
 
 /** Words that may open an answer without changing it: "eigenlijk niemand", "tja, nog niks". */
