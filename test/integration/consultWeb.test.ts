@@ -155,6 +155,15 @@ describe("consult requests on the web", () => {
     // And the question as the requester sent it, which the sent form no longer shows (new-user try).
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(`Je vraag: ${VALID.question}`);
 
+    // An answer typed in the chat is offered in the answer form, filled in (new-user try: it was
+    // searched in the plan documents); a question is still a question.
+    const typed = await post(ASKER, { text: "De gemeente is sinds gisteren betrokken" });
+    expect(text(typed)).toContain(`Is dit je antwoord op de vraag over ${id} („Is de gemeente al betrokken?”)?`);
+    const offered = typed.flatMap((r) => r.parts).find((p: any) => p.kind === "form") as any;
+    expect(offered).toMatchObject({ submitActionId: "consult.answer", formId: id });
+    expect(offered.fields[0].value).toBe("De gemeente is sinds gisteren betrokken");
+    expect(text(await post(ASKER, { text: "wat doet het servicepunt?" }))).not.toContain("Is dit je antwoord");
+
     // An answer refused for personal data comes back with only that data taken out (new-user try: it came back empty).
     const refusedAnswer = await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Ja, sinds vorige week. BSN 111222333." } } });
     expect(JSON.stringify(refusedAnswer)).not.toContain("111222333");

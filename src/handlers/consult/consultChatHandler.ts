@@ -8,8 +8,12 @@ import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm } from "./consultReplies.js";
+import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
+import { redactPersonalData } from "../../privacy/personalData.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
+
+/** At least three words, no question: what an answer to a coordinator's question reads like. */
+const readsAsAStatement = (text: string) => text.split(/\s+/).length >= 3 && !text.includes("?") && !/^(?:hoe|wat|wie|waar|wanneer|waarom|welke?|hoeveel|kan|kun|mag|moet|is|zijn|klopt)\b/i.test(text);
 
 const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
 const MAX_TEXT = 3000;
@@ -162,7 +166,14 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       if (asksForConsultList(text)) {
         return [coordinatesAny(incoming.actor) ? await coordinatorView(incoming.actor) : await listFor(incoming.actor)];
       }
-      return undefined;
+      // A statement typed while a coordinator's question waits for this person, in the conversation
+      // the request came from: offered as the answer, in its form (see typedAnswerOffer).
+      if (!readsAsAStatement(text)) return undefined;
+      const waiting = await service.ownedBy(incoming.actor).then(
+        (own) => own.filter((r) => r.status === "vraag uitgezet" && r.requester.conversationId === incoming.address.conversationId),
+        () => [],
+      );
+      return waiting.length === 1 ? [typedAnswerOffer(waiting[0]!, redactPersonalData(text).text)] : undefined;
     },
 
     // Asked in plain words to put a case to a team: the answer offers the form, with that team.

@@ -118,7 +118,7 @@ export interface RefusedField {
 
 const refusedParts = (refused?: RefusedField) => (refused ? { error: refused.error, ...(refused.value ? { value: refused.value } : {}) } : {});
 
-export function answerForm(id: string, refused?: RefusedField): Extract<ReplyPart, { kind: "form" }> {
+export function answerForm(id: string, refused?: RefusedField, typed?: string): Extract<ReplyPart, { kind: "form" }> {
   return {
     kind: "form",
     formId: id,
@@ -126,7 +126,22 @@ export function answerForm(id: string, refused?: RefusedField): Extract<ReplyPar
     submitActionId: CONSULT_ACTION.answer,
     submitLabel: "Antwoord sturen",
     cancel: dismissButton(id),
-    fields: [{ id: "answer", label: "Je antwoord", kind: "multiline", required: true, ...refusedParts(refused) }],
+    fields: [{ id: "answer", label: "Je antwoord", kind: "multiline", required: true, ...(typed ? { value: typed } : {}), ...refusedParts(refused) }],
+  };
+}
+
+/**
+ * Under a message typed in the chat while a coordinator's question waits for this requester: the
+ * answer form, filled in with what was typed, so one press sends it (new-user try: the typed answer
+ * was searched in the plan documents and got "geen antwoord").
+ */
+export function typedAnswerOffer(request: ConsultRequest, typed: string): Reply {
+  return {
+    parts: [
+      { kind: "text", text: `Is dit je antwoord op de vraag over ${request.id}${request.openQuestion ? ` („${shorten(request.openQuestion, 120)}”)` : ""}? Stuur het dan met het formulier: het staat er al in.` },
+      answerForm(request.id, undefined, typed),
+    ],
+    audience: "private",
   };
 }
 
