@@ -826,6 +826,14 @@ describe("answers over the shipped corpus", () => {
     expect(ours.text).toContain("nieuwe werkwijze");
   });
 
+  it("reads the asker's own organisation named again in the question as who asks ('Ik werk bij een GI … Wat moet de GI doen …?')", async () => {
+    // New-user try: refused, although the route's steps answer it. A name not in the introduction must still be quoted.
+    const gi = await ask.answer("ik werk bij een GI in groningen. wat moet de GI allemaal doen voordat we een machtiging jz+ aanvragen?");
+    expect(gi.status).toBe("answered");
+    expect(gi.text).toMatch(/^Huidige route aanvraag machtiging:/);
+    expect((await ask.answer("wat doet de GI van Accare bij een OTS?")).status).toBe("abstained");
+  });
+
   it("answers from the document a question asks about ('wat zegt de voortgangsrapportage over …')", async () => {
     const report = await ask.answer("wat zegt de voortgangsrapportage over jz+ en minder dwang, separeren enzo");
     expect(report.sources[0]?.documentId).toBe("voortgangsrapportage-5-zorg-voor-de-jeugd-2020.md");

@@ -1241,7 +1241,10 @@ function namesAskedAbout(question: string): Set<string> {
   // place, not about the organisation they work for ("ik zit bij de GI in drenthe. hoe gaat
   // plaatsing in jz+ bij ons …?" was refused because no quote named the GI; new-user try).
   const places = POINTS_AT_ASKER.test(question.slice(intro[0].length)) ? placesIn(intro[0]) : new Set<string>();
-  return new Set([...names].filter((name) => rest.has(name) || !introduced.has(name) || places.has(name)));
+  // Named again in the question, the asker's own organisation still says who asks ("Ik werk bij een
+  // GI in Groningen. Wat moet de GI doen voordat we een machtiging aanvragen?" was refused for the
+  // route's steps, which name no GI; new-user try).
+  return new Set([...names].filter((name) => !introduced.has(name) || places.has(name)));
 }
 
 /** The question without the names that only its asker's introduction has (`asked`: see namesAskedAbout). */
