@@ -308,6 +308,9 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const summary = await waitFor(() => stream.events.find((e) => JSON.stringify(e.reply).includes("Samenvatting Spoedberaad CASUS-12")));
     const summaryText = JSON.stringify(summary.reply);
     expect(summaryText).toContain("N.v.t. (1)");
+    // Each item with its number from the card.
+    const lines = (summary.reply.parts.find((p: any) => p.kind === "text").text as string).split("\n").filter((l) => /^\S+ \d+\. /.test(l));
+    expect(lines.length).toBe(part.items.length);
     expect(summaryText).toContain("Consultaanvraag indienen");
     const handover = summary.reply.parts.flatMap((p: any) => (p.kind === "actions" ? p.actions : [])).find((a: any) => a.id === "consult.new");
     expect(handover.value).toMatch(/^servicepunt\|CASUS-12\|spoed\nSpoedberaad CASUS-12, voorzitter /);

@@ -242,10 +242,14 @@ export function closeConfirmReply(c: Checklist, ask: string): Reply {
   };
 }
 
-/** Plain summary for the thread and for the consult request: done, n.v.t., open with owner, notes. */
+/**
+ * Plain summary for the thread and for the consult request: done, n.v.t., open with owner, notes.
+ * Items keep their number from the card (new-user try: the summary's unnumbered items were hard to
+ * match with the card's).
+ */
 export function summaryText(c: Checklist): string {
   const line = (i: Checklist["items"][number]) =>
-    `${checklistMark(i.state)} ${i.label}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
+    `${checklistMark(i.state)} ${numberedItem(c.items.indexOf(i), i.label)}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
   const group = (state: Checklist["items"][number]["state"], heading: string) => {
     const items = c.items.filter((i) => i.state === state);
     return items.length > 0 ? [`${heading} (${items.length}):`, ...items.map(line)] : [];
