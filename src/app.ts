@@ -8,6 +8,7 @@ import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { FollowUpMemory } from "./handlers/ask/followUp.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
+import type { RegionContext } from "./handlers/ask/otherRegion.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createAnswerService } from "./answerPool/createAnswerService.js";
 import { metricsRouter } from "./integrations/http/metricsRouter.js";
@@ -99,6 +100,13 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   if (config.web.mode !== "off") directory.register(webMembers);
   const delivery = new Delivery();
   const slots = new MessageSlots(store, config.stateTtlSeconds);
+  // Which region each document is about, against the region served: answers and checklist sources say so.
+  const regions: RegionContext = {
+    served: () => route.region?.name,
+    documentRegion: (id) => knowledge.documentRegion(id),
+    regions: () => knowledge.documentMetas().flatMap((meta) => (meta.region ? [meta.region] : [])),
+    documents: () => knowledge.documentMetas().map((meta) => meta.id),
+  };
   const spoedberaad = createSpoedberaad({
     contentDir,
     region: config.region,
@@ -109,18 +117,14 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     delivery,
     slots,
     reminderMs: config.checklistReminderMs,
+    regions,
     logger,
   });
   const consult = createConsultFeature({
     config: config.consult, contentDir, region: config.region, records, store, jobs, delivery, directory, logger,
   });
   const { registry, fallback } = createRegistry({
-    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds), {
-      served: () => route.region?.name,
-      documentRegion: (id) => knowledge.documentRegion(id),
-      regions: () => knowledge.documentMetas().flatMap((meta) => (meta.region ? [meta.region] : [])),
-      documents: () => knowledge.documentMetas().map((meta) => meta.id),
-    }),
+    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds), regions),
     documentCount: () => knowledge.documentCount,
     documentTitles: () => knowledge.documentTitles(),
     route,

@@ -164,6 +164,8 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     // The card's button typed: each item's source.
     const why = (await post(`col-${RUN}-q`, conversation, { text: "Waarom deze punten?" }, "Sanne")).flatMap((r) => r.parts);
     expect(why.find((p) => p.kind === "sources")).toMatchObject({ title: expect.stringMatching(/^Bronnen bij Spoedberaad/) });
+    // An item whose source is about another region says so, as the route's steps do.
+    expect(why.find((p) => p.kind === "notice")).toMatchObject({ text: "Let op: bron 6 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe)." });
     // Where no checklist is open, the same words are a question for the documents.
     const elsewhere = await post(`col-${RUN}-q`, `${conversation}-none`, { text: "welke punten staan nog open?" }, "Sanne");
     expect(textOf(elsewhere).join("\n")).not.toMatch(/^Nog \d+ punten? sta/);

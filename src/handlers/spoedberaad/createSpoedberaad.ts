@@ -5,6 +5,7 @@ import type { MessageSlots } from "../../delivery/messageSlots.js";
 import type { JobQueue } from "../../jobs/jobQueue.js";
 import type { Logger } from "../../logger.js";
 import type { RecordStores } from "../../records/recordStore.js";
+import type { RegionContext } from "../ask/otherRegion.js";
 import { type SourceIndex, SourcePassages } from "../route/sourcePassages.js";
 import { formatChecklistProblem, loadChecklistForRegions, validateChecklistSources } from "./checklistContent.js";
 import { registerSpoedberaadJobs } from "./spoedberaadJobs.js";
@@ -32,6 +33,8 @@ export function createSpoedberaad(options: {
   delivery: Delivery;
   slots: MessageSlots;
   reminderMs: number;
+  /** Each document's region against the one served: an item's source from another region says so. */
+  regions?: RegionContext;
   logger: Logger;
 }): { handler: ChatHandler; service: SpoedberaadService } {
   const loaded = loadChecklistForRegions({ contentDir: options.contentDir, id: "spoedberaad", regions: [options.region] });
@@ -54,6 +57,7 @@ export function createSpoedberaad(options: {
       return found?.ok ? found.passage : undefined;
     },
     reminderMs: options.reminderMs,
+    ...(options.regions ? { regions: options.regions } : {}),
     logger: options.logger,
   });
   registerSpoedberaadJobs({ jobs: options.jobs, delivery: options.delivery, slots: options.slots, store: service.store, logger: options.logger });

@@ -40,6 +40,7 @@ import type { ResolvedSource } from "../route/sourcePassages.js";
 import { z } from "zod";
 import { asksForSpoedberaad } from "./spoedberaadIntent.js";
 import { typedTick, type TypedTick } from "./typedTick.js";
+import { otherRegionSourcesNotice, type RegionContext } from "../ask/otherRegion.js";
 import { checklistQuestion, type ChecklistQuestion } from "./checklistQuestion.js";
 import { checklistStateName } from "../../bot/checklistText.js";
 
@@ -74,6 +75,8 @@ export interface SpoedberaadDeps {
   passageOf: (itemId: string) => ResolvedSource | undefined;
   /** Default time from assigning an owner to the reminder (60 minutes). */
   reminderMs: number;
+  /** Each document's region against the one served (see otherRegionSourcesNotice). */
+  regions?: RegionContext;
   logger: Logger;
   now?: () => number;
 }
@@ -215,13 +218,20 @@ export class SpoedberaadService {
     return actor.surface === "web" ? [...changed, said] : [said];
   }
 
-  /** Each item's source passage, as "Waarom deze punten?" shows them. */
+  /**
+   * Each item's source passage, as "Waarom deze punten?" shows them, and which of them are about
+   * another region than the one served (new-user try: a Rijnmond source under a Groningen/Drenthe
+   * item, with nothing to say so, as the route's steps do).
+   */
   private sourcesOf(checklist: Checklist): Reply {
     const sources = checklist.items.flatMap((i) => {
       const passage = this.deps.passageOf(i.id);
       return passage ? [{ ...passage, label: i.label }] : [];
     });
-    return sourcesReply(checklist, sources);
+    const reply = sourcesReply(checklist, sources);
+    const regions = this.deps.regions;
+    const elsewhere = regions ? otherRegionSourcesNotice(sources.map((s, i) => ({ documentId: s.documentId, n: i + 1 })), regions) : undefined;
+    return elsewhere ? { ...reply, parts: [...reply.parts, { kind: "notice", level: "info", text: elsewhere }] } : reply;
   }
 
   /**
