@@ -432,6 +432,12 @@ describe("the route conversation (Redis)", () => {
     const driver = await atSpoedRegie();
     let seen = await driver.press({ id: "route.freeText", value: "spoedmachtiging:regie" });
     expect(seen.text).toContain("Noem de rol of de organisatie, geen naam.");
+    // A description that uses "bedoeld" is a description, not a question about the step.
+    seen = await driver.say("de jeugdbeschermer, bedoeld als regievoerder");
+    expect(seen.text).not.toContain("Over de stap waar je bent");
+    expect(shownStep(seen)).toBe("spoedmachtiging:onderwijs");
+    await driver.press({ id: "route.back", value: "spoedmachtiging:onderwijs" });
+    seen = await driver.press({ id: "route.freeText", value: "spoedmachtiging:regie" });
     // 111222333 passes the 11-proef but is made up.
     seen = await driver.say("de jeugdbeschermer van de GI, BSN 111222333");
     expect(seen.text).toMatch(/Let op: je bericht leek een BSN te bevatten/);

@@ -109,8 +109,9 @@ export class RouteHandler {
     }
     if (!session || !at) return undefined;
     // "welke expertise bedoel je?", "wat houdt dat in?": about the step on screen, answered by its
-    // reason and source passage, not by a search of all documents (new-user try).
-    if (asksAboutTheStep(text)) return standalone(this.aboutTheStep(at.route, at.node));
+    // reason and source passage, not by a search of all documents (new-user try). Where the step
+    // waits for a typed description, only with a question mark: "de GI, bedoeld als regievoerder" describes.
+    if (asksAboutTheStep(text) && (!session.awaitingText || text.includes("?"))) return standalone(this.aboutTheStep(at.route, at.node));
     if (!session.awaitingText) {
       // A typed button ("ja", "nee", "verder", "ok verder") is that button.
       const option = this.typedButton(at, text);
