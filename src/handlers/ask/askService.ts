@@ -1227,7 +1227,7 @@ const INTRODUCES_ASKER = new RegExp(
 const POINTS_AT_ASKER = /\b(hier|bij ons|onze?|(de|mijn) (regio|gemeente|provincie))\b/i;
 
 /**
- * The names the question asks about: those it types, less those only in the asker's introduction
+ * The names the question asks about: those it types, less those of the asker's introduction
  * (new-user try: "Ik werk bij de GI in Drenthe. Wanneer zijn de jz+ plekken afgebouwd?" was
  * refused because no quote named the GI).
  */
@@ -1235,7 +1235,6 @@ function namesAskedAbout(question: string): Set<string> {
   const names = namesIn(question);
   const intro = INTRODUCES_ASKER.exec(question);
   if (!intro) return names;
-  const rest = namesIn(question.slice(intro[0].length));
   const introduced = namesIn(intro[0]);
   // A question about the asker's own place ("hoe gaat dat hier?", "bij ons") asks about that
   // place, not about the organisation they work for ("ik zit bij de GI in drenthe. hoe gaat
@@ -1247,7 +1246,7 @@ function namesAskedAbout(question: string): Set<string> {
   return new Set([...names].filter((name) => !introduced.has(name) || places.has(name)));
 }
 
-/** The question without the names that only its asker's introduction has (`asked`: see namesAskedAbout). */
+/** The question with the names of its asker's introduction left out there (`asked`: see namesAskedAbout). */
 function withoutIntroducedNames(question: string, asked: ReadonlySet<string>): string {
   const introducedOnly = [...namesIn(question)].filter((name) => !asked.has(name));
   if (introducedOnly.length === 0) return question;
