@@ -151,6 +151,10 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("in de eerste week na plaatsing komt er bezoek", "duration")).toBe(false);
     expect(containsAnswerType("hij verbleef er 16 jaar, oud en nieuw thuis", "duration")).toBe(true);
     expect(containsAnswerType("na drie en een halve maand stroomt hij uit", "duration")).toBe(true);
+    // "vanaf 16 jaar", "boven de 12 jaar": an age bound, not how long something takes.
+    expect(containsAnswerType("Daarbij is speciale aandacht voor jongeren vanaf 16 jaar nodig.", "duration")).toBe(false);
+    expect(containsAnswerType("kinderen boven de 12 jaar", "duration")).toBe(false);
+    expect(containsAnswerType("vanaf 16 jaar duurt het traject 6 maanden", "duration")).toBe(true);
   });
 });
 

@@ -68,9 +68,12 @@ const AGE = /\b\d{1,2}\s*(jaar|jarig\w*)\b|\b\d{1,2}\s*[-+](?!\d)|\b(minderjarig
 /** Number words that measure a span: not ordinals ("de eerste week" is when, not how long). */
 const SPAN_WORDS = NUMBER_WORDS.split("|").filter((word) => !["eerste", "tweede", "derde"].includes(word)).join("|");
 
-/** A span of time: "zes weken", "een half jaar", "binnen 24 uur", "3 maanden"; not an age ("16 jaar oud"). */
+/**
+ * A span of time: "zes weken", "een half jaar", "binnen 24 uur", "3 maanden"; not an age ("16 jaar
+ * oud", "jongeren vanaf 16 jaar", "boven de 12 jaar").
+ */
 const DURATION = new RegExp(
-  `\\b(\\d+([.,]\\d+)?|een|${SPAN_WORDS})(\\s+(half|halve|hele|paar))?\\s*(uur|uren|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|kwartaal)\\b(?!\\s+oud\\b)`,
+  `(?<!\\b(?:vanaf|boven|onder)\\s+(?:de\\s+)?)\\b(\\d+([.,]\\d+)?|een|${SPAN_WORDS})(\\s+(half|halve|hele|paar))?\\s*(uur|uren|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|kwartaal)\\b(?!\\s+oud\\b)`,
 );
 
 /** How often: "halfjaarlijks", "elke week", "geregeld", "twee keer per jaar". */
