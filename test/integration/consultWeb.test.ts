@@ -100,6 +100,12 @@ describe("consult requests on the web", () => {
     expect(JSON.stringify(form)).not.toContain("jan@example.org");
     expect(byId.caseRef.value).toBe(VALID.caseRef);
     expect(text(replies)).not.toContain("06-12345678");
+    // A full name without an age or a person word before it (new-user try: "Jongen (Daan Veldkamp, …" was filed).
+    const named = await file(ASKER, { ...VALID, summary: "Daan Veldkamp loopt steeds weg van de groep." });
+    expect(named.id).toBeUndefined();
+    const namedForm = named.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
+    expect(namedForm.fields.find((f: any) => f.id === "summary").error).toMatch(/een naam/);
+    expect(JSON.stringify(named.replies)).not.toContain("Veldkamp");
     const missing = await file(ASKER, { ...VALID, caseRef: "", target: "nergens" });
     const errors = Object.fromEntries(missing.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields.map((f: any) => [f.id, f.error]));
     expect(errors.caseRef).toMatch(/casusnummer/);

@@ -106,6 +106,34 @@ describe("publicNameCheck", () => {
   });
 });
 
+describe("full names without an age", () => {
+  it.each([
+    ["Jongen (Daan Veldkamp, geb. 12-03-2011) loopt steeds weg", ["Daan Veldkamp", "12-03-2011"]],
+    ["Daan Veldkamp loopt steeds weg", ["Daan Veldkamp"]],
+    ["we spraken met Sanne de Boer en haar moeder", ["Sanne de Boer"]],
+    ["gesprek met Jan Jansen over school", ["Jan Jansen"]],
+    ["Lotte Visser, geb. 2010, woont bij oma", ["Lotte Visser"]],
+  ])("finds the name in %j", (text, names) => {
+    expect(found(text)).toEqual(names);
+  });
+
+  it.each([
+    "Wat doet Veilig Thuis in Assen Noord?",
+    "Hoe werkt het Servicepunt JeugdzorgPlus in de regio Groningen Drenthe?",
+    "Wanneer schakel ik het Expertteam in?",
+    "Hoe gaat dit in de regio Holland Rijnland?",
+  ])("leaves %j alone: no word of it is a person's name in the word list, or it names a place", (text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it("takes a full name the documents write themselves for theirs, a client's full name not", () => {
+    const isPublic = publicNameCheck(["Carola Bodenstaff, senior beleidsadviseur, zegt dat het kan."]);
+    expect(findPersonalData("Wie is Carola Bodenstaff?", { isPublicName: isPublic })).toEqual([]);
+    expect(found("Wie is Carola Bodenstaff?")).toEqual(["Carola Bodenstaff"]);
+    expect(findPersonalData("Wie is Carola Veldkamp?", { isPublicName: isPublic })).not.toEqual([]);
+  });
+});
+
 describe("names followed by an age", () => {
   it("does not read a checklist summary's headings as a name and an age, and still finds a name", () => {
     expect(findPersonalData("Klaar (6):\nOpen (3):\nAfgerond (2)")).toEqual([]);

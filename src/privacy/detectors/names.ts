@@ -1,11 +1,15 @@
+import { givenNames, ordinaryWords } from "../givenNames.js";
 import { PERSON_WORD } from "./people.js";
 import type { Match } from "./types.js";
 
 /**
  * Names, where the text itself says it is one: a name followed by an age ("Jan de Vries (15)",
- * "Sara, 14 jaar", "Sara is 14 jaar") or a name right after a person word ("mijn cliënt Jan",
- * "moeder Fatima", "dhr. Jansen"). A name here is one to three capitalised words with the usual
- * particles; all-caps abbreviations (GI, OTS) and words with inner capitals (JeugdzorgPlus) are not.
+ * "Sara, 14 jaar", "Sara is 14 jaar") or by a birth hint ("Daan Veldkamp, geb. …"), a name right
+ * after a person word ("mijn cliënt Jan", "moeder Fatima", "dhr. Jansen", "Jongen (Daan …"), and a
+ * full name: a first name or surname the Dutch word list marks as a person's name, with a
+ * capitalised word next to it that is no ordinary word ("Daan Veldkamp", "Sanne de Boer"). A name
+ * here is one to three capitalised words with the usual particles; all-caps abbreviations (GI,
+ * OTS) and words with inner capitals (JeugdzorgPlus) are not.
  */
 
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?`;
@@ -18,8 +22,12 @@ const NAME_AGE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${NAME})(?: ?\( ?${AGE} ?(?:jaar|jr\.?|j\.?)? ?\)|,? (?:is |van |- )?${AGE} ?(?:jaar|jr\b\.?))(?![\p{L}\p{N}])`,
   "gu",
 );
-// "mijn cliënt Jan", "de jongere Sara de Boer", "dhr. Jansen".
-const PERSON_NAME_RE = new RegExp(String.raw`(?<!\p{L})${PERSON_WORD},? (${NAME})(?![\p{L}\p{N}])`, "gu");
+// "mijn cliënt Jan", "de jongere Sara de Boer", "dhr. Jansen", "Jongen (Daan Veldkamp, …".
+const PERSON_NAME_RE = new RegExp(String.raw`(?<!\p{L})${PERSON_WORD}(?:,? | ?\( ?)(${NAME})(?![\p{L}\p{N}])`, "gu");
+// "Daan Veldkamp, geb. …", "Sanne (geboren …": a name before a birth hint.
+const NAME_BIRTH_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})(?:,? ?\(? ?)(?:geb\.?|geboren|geboortedatum)(?![\p{L}])`, "gu");
+// Two or three capitalised words with particles between them: a full name when the word list says so (see fullName).
+const FULL_NAME_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])${GIVEN}(?: ${PARTICLE}){0,3} ${GIVEN}(?: ${GIVEN})?(?![\p{L}\p{N}])`, "gu");
 
 /**
  * Capitalised words that start sentences or name things in this domain; with an age after them
@@ -45,10 +53,37 @@ function isName(words: string): boolean {
   return !NOT_NAMES.has(first);
 }
 
+/**
+ * "Daan Veldkamp", "Sanne de Boer", "Fatima el Amrani", "mevrouw … met Jan Jansen": a full name
+ * when its first word is a person's name in the word list (see givenNames: not a place, not an
+ * ordinary word), or its last is and the first is no ordinary word either or stands inside a
+ * sentence. Not a name like "Veilig Thuis" (neither word is a person's name), and not after a word
+ * that introduces a place ("regio Holland Rijnland").
+ */
+function isFullName(text: string, match: string, start: number): boolean {
+  const capitalised = match.split(" ").filter((word) => /^\p{Lu}/u.test(word));
+  const first = capitalised[0]!;
+  const last = capitalised.at(-1)!;
+  if (NOT_NAMES.has(first.toLowerCase()) || PLACE_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return false;
+  const names = givenNames();
+  if (names.has(first)) return true;
+  const insideSentence = /[\p{Ll},]\s+$/u.test(text.slice(Math.max(0, start - 3), start));
+  return names.has(last) && (insideSentence || !ordinaryWords().has(first.toLowerCase()));
+}
+
+/** A word right before a name that makes it a place: "regio …", "gemeente …", "in …". */
+const PLACE_BEFORE = /(?<!\p{L})(?:regio|gemeente|provincie|in|uit|te|naar|bij)\s+$/iu;
+
 export function findNames(text: string): Match[] {
   const out: Match[] = [];
   for (const m of text.matchAll(NAME_AGE_RE)) {
     if (isName(m[1]!)) out.push({ kind: "name", start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(NAME_BIRTH_RE)) {
+    if (isName(m[1]!)) out.push({ kind: "name", start: m.index, end: m.index + m[1]!.length });
+  }
+  for (const m of text.matchAll(FULL_NAME_RE)) {
+    if (isFullName(text, m[0], m.index)) out.push({ kind: "name", start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(PERSON_NAME_RE)) {
     const name = m[1]!;
