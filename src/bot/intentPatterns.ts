@@ -16,6 +16,11 @@ export const NAMES_A_CASE = wordPattern(
   "jongeren?|jeugdigen?|kind(?:eren)?|meisje|jongen|ouders?|gezin|pati[eë]nt\\p{L}*|cli[eë]nt\\p{L}*|client|leerling\\p{L}*|zoon|dochter|puber\\p{L}*|tiener\\p{L}*|pupil\\p{L}*|casus",
 );
 
+/** The case is getting out of hand: said of the case, these need no word for the young person. */
+export const ESCALATES = wordPattern("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
+/** The situation is urgent now. */
+export const URGENT_NOW = wordPattern("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*|weggelopen|vermist\\p{L}*|ten einde raad|gaat (?:het )?mis|uit de hand");
+
 /** "How many / what percentage / how often" questions want a figure, not a walk-through or a form. */
 export const ASKS_FOR_FIGURES = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
 

@@ -291,6 +291,49 @@ describe("the route conversation (Redis)", () => {
     expect(seen.text).toMatch(/betrek elkaars expertise/);
   });
 
+  it("answers a question about the step after a typed button ('nee nog niet. wat houdt dat in?') and 'waarom is dat belangrijk?' with the step's reason", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    let seen = await driver.say("waarom is dat belangrijk?");
+    expect(seen.text).toMatch(/^Over de stap waar je bent: „Is er een gedeelde verklarende analyse/);
+    expect(seen.text).toContain("*Waarom deze stap?*");
+    // New-user try: the question after the button was passed over.
+    seen = await driver.say("nee nog niet. wat houdt dat in?");
+    expect(seen.text).toContain("Je koos: *Nee, of nog niet af*. Over die stap zeggen de plandocumenten dit; daaronder staat wat de route daarna zegt.");
+    expect(seen.text.indexOf("*Waarom deze stap?*")).toBeGreaterThan(0);
+    expect(seen.text.indexOf("*Waarom deze stap?*")).toBeLessThan(seen.text.indexOf("Begin nu met de gedeelde verklarende analyse"));
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
+  });
+
+  it("offers the other route when it is named mid-walk, and the checklist when the case escalates, without switching by itself", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    // New-user try: a typed "spoedroute" was refused with "kies je antwoord met de knoppen".
+    let seen = await driver.say("spoedroute");
+    expect(seen.text).toContain("Je zit nu in „Reguliere route naar een machtiging”. Wil je naar „Spoedroute (spoedmachtiging)”?");
+    let actions = ofKind(driver.last, "actions").flatMap((a) => a.actions);
+    expect(actions.find((a) => a.id === "route.choose")?.value).toBe("spoedmachtiging");
+    expect(actions.map((a) => a.id)).not.toContain("spoedberaad.start");
+    // Escalating, with a question: the switch and the team checklist (it got a flipchart list before).
+    seen = await driver.say("het loopt nu uit de hand, hij is vannacht weggelopen en er is acuut gevaar. kan ik naar de spoedroute?");
+    actions = ofKind(driver.last, "actions").flatMap((a) => a.actions);
+    expect(actions.map((a) => a.id)).toEqual(expect.arrayContaining(["route.choose", "route.resume", "spoedberaad.start"]));
+    expect(seen.text).toContain("Start dan een spoedberaad");
+    // Offered, not done: the walk stands where it was, until the switch is pressed.
+    seen = await driver.say("route");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
+    seen = await driver.press({ id: "route.choose", value: "spoedmachtiging" });
+    expect(shownStep(seen)).toMatch(/^spoedmachtiging:/);
+    // In the emergency route, escalating words offer the checklist and the way on, no switch.
+    seen = await driver.say("acuut gevaar!");
+    actions = ofKind(driver.last, "actions").flatMap((a) => a.actions);
+    expect(actions.map((a) => a.id)).toEqual(["spoedberaad.start", "route.resume"]);
+  });
+
   it("after 'Nee, nog niet' on ambulant help, expertise or the consult, says what to do at that step, citing it", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");

@@ -62,8 +62,8 @@ describe("a button typed with a reason after a comma", () => {
   });
 
   it("reads a button and then a question ('nee nog niet. hoe doe ik dat?') as that button", () => {
-    expect(typedChoiceThenQuestion("nee nog niet. hoe doe ik dat?", ["Ja", "Nee, nog niet"])).toBe(1);
-    expect(typedChoiceThenQuestion("Ja, en wat nu?", ["Ja", "Nee, nog niet"])).toBe(0);
+    expect(typedChoiceThenQuestion("nee nog niet. hoe doe ik dat?", ["Ja", "Nee, nog niet"])).toEqual({ index: 1, question: "hoe doe ik dat?" });
+    expect(typedChoiceThenQuestion("Ja, en wat nu?", ["Ja", "Nee, nog niet"])).toEqual({ index: 0, question: "en wat nu?" });
     expect(typedChoiceThenQuestion("wat is een analyse, en wie maakt die?", ["Ja", "Nee, nog niet"])).toBeUndefined();
     expect(typedChoiceThenQuestion("nee nog niet", ["Ja", "Nee, nog niet"])).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import type { ConversationAddress, IncomingAction } from "../../bot/incoming.js";
 import { INPUT_LIMITS } from "../../bot/inputLimits.js";
-import type { Reply, ReplyPart } from "../../bot/reply.js";
+import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import { personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import { shorten } from "../ask/sentences.js";
 import path from "node:path";
@@ -17,6 +17,7 @@ import {
   type RenderContext,
   restartConfirmReply,
   ROUTE_ACTION,
+  SPOEDBERAAD_START_ACTION,
   stepReply,
   summarize,
   whyReply,
@@ -26,7 +27,7 @@ import { emptySession, type RouteSession, RouteSessionStore } from "./routeSessi
 import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
-import { asksToAct, QUESTION_WORDS, wordPattern } from "../../bot/intentPatterns.js";
+import { asksToAct, ESCALATES, QUESTION_WORDS, URGENT_NOW, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
 import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
 
@@ -108,6 +109,11 @@ export class RouteHandler {
       if (picked !== undefined) return inSlot(address, await this.choose(address, this.ctx.routes[picked]!.id));
     }
     if (!session || !at) return undefined;
+    // "spoedroute", "kan ik naar de spoedroute?", "het loopt uit de hand … acuut gevaar": another
+    // route named, or the case escalating, mid-walk. Where the step waits for a typed description,
+    // only with a question mark (the description may tell the crisis).
+    const switchOffer = !session.awaitingText || text.includes("?") ? this.switchOffer(at, text) : undefined;
+    if (switchOffer) return standalone(switchOffer);
     // "welke expertise bedoel je?", "wat houdt dat in?": about the step on screen, answered by its
     // reason and source passage, not by a search of all documents (new-user try). Where the step
     // waits for a typed description, only with a question mark: "de GI, bedoeld als regievoerder" describes.
@@ -123,8 +129,11 @@ export class RouteHandler {
       // "nee nog niet. hoe doe ik dat?": the button; the step it leads to says what to do.
       const answered = typedChoiceThenQuestion(text, labels);
       if (answered !== undefined) {
-        const lead = [notice(`Je koos: *${labels[answered]}*. Hieronder staat wat de route daarna zegt.`)];
-        const chosen = at.node.options[answered]!;
+        // "nee nog niet. wat houdt dat in?" asks about the step just answered: its reason and
+        // source come first (new-user try: the question was passed over).
+        const about = asksAboutTheStep(answered.question) ? whyReply(at.route, at.node, this.ctx).parts.filter((part) => part.kind !== "actions") : [];
+        const lead = [notice(`Je koos: *${labels[answered.index]}*. ${about.length > 0 ? "Over die stap zeggen de plandocumenten dit; daaronder staat wat de route daarna zegt." : "Hieronder staat wat de route daarna zegt."}`), ...about];
+        const chosen = at.node.options[answered.index]!;
         return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, undefined, lead));
       }
       // "ja, mst gehad maar gestopt": that button, and the rest kept as a note for the summary, however
@@ -352,6 +361,47 @@ export class RouteHandler {
   }
 
   /** The step on screen, named, then why it is there and its source ("Waarom?"). */
+  /**
+   * Mid-walk, a message that names another route ("spoedroute", "kan ik naar de reguliere route?")
+   * or says the case is escalating now ("acuut gevaar", "het loopt uit de hand") gets the switch
+   * offered, not made: the answers so far belong to this route and would be lost. Escalating, it
+   * also gets the team checklist (new-user try: "kan ik naar de spoedroute?" got a flipchart list,
+   * and a typed "spoedroute" was refused with "kies je antwoord met de knoppen").
+   */
+  private switchOffer(at: Position, text: string): Reply | undefined {
+    const urgent = URGENT_NOW.test(text) || ESCALATES.test(text);
+    const emergency = this.ctx!.routes.find((route) => EMERGENCY_ROUTE.test(route.title));
+    const named = this.routeNamed(text, emergency);
+    const target = named ?? (urgent ? emergency : undefined);
+    if (target?.id === at.route.id && !urgent) return undefined;
+    if (!target && !urgent) return undefined;
+    const resume: ReplyAction = { id: ROUTE_ACTION.resume, label: "Verder met deze route", value: `${at.route.id}:${at.node.id}` };
+    const parts: ReplyPart[] = [];
+    const switching = target !== undefined && target.id !== at.route.id;
+    if (switching) {
+      parts.push(notice(`Je zit nu in „${at.route.title}”. Wil je naar „${target.title}”? Je begint daar bij de eerste stap; wat je in deze route koos, vervalt.`));
+      parts.push({ kind: "actions", actions: [{ id: ROUTE_ACTION.choose, label: `Naar: ${target.title}`, value: target.id, style: "primary" }, resume] });
+    }
+    if (urgent) {
+      parts.push({ kind: "text", text: "Moet er nu iets gebeuren voor deze jongere? Start dan een spoedberaad: een checklist die jullie hier samen afvinken." });
+      // Handed over by action id: the checklist feature answers it (the route does not import it).
+      parts.push({ kind: "actions", actions: [{ id: SPOEDBERAAD_START_ACTION, label: "Start spoedberaad-checklist", ...(switching ? {} : { style: "primary" as const }) }, ...(switching ? [] : [resume])] });
+    }
+    return { parts };
+  }
+
+  /** The route a message names: a short one by its title ("spoedroute", "regulier"), a longer one by the emergency route's word ("… naar de spoedroute?"). */
+  private routeNamed(text: string, emergency: RouteDefinition | undefined): RouteDefinition | undefined {
+    const routes = this.ctx!.routes;
+    if (text.trim().split(/\s+/).length <= TYPED_BUTTON_WORDS) {
+      const typed = typedTitle(text.replace(/[?!.]+\s*$/, ""), routes.map((route) => route.title));
+      if (typed !== undefined) return routes[typed];
+    }
+    if (emergency && NAMES_EMERGENCY_ROUTE.test(text)) return emergency;
+    const regular = routes.find((route) => REGULAR_ROUTE.test(route.title));
+    return regular && NAMES_REGULAR_ROUTE.test(text) ? regular : undefined;
+  }
+
   private aboutTheStep(route: RouteDefinition, node: RouteNode): Reply {
     const why = whyReply(route, node, this.ctx!);
     const step = shorten(fillText(node.kind === "outcome" ? node.title : node.text, this.ctx!.region), 120);
@@ -409,6 +459,13 @@ export function createRouteHandler(options: {
 }
 
 /** A reply shown as its own message, not in the walk's slot. */
+/** The region's emergency route and its regular one, by their titles ("Spoedroute (spoedmachtiging)", "Reguliere route …"). */
+const EMERGENCY_ROUTE = /\bspoed/i;
+const REGULAR_ROUTE = /\bregulier/i;
+/** A message that names them: "de spoedroute", "spoed route", "spoedmachtiging"; not "spoedberaad". */
+const NAMES_EMERGENCY_ROUTE = wordPattern("spoed\\s*route|spoedmachtiging|spoedprocedure|spoedvariant");
+const NAMES_REGULAR_ROUTE = wordPattern("reguliere?\\s+(?:route|machtiging|procedure|variant)");
+
 function standalone(reply: Reply): Reply {
   return { ...reply, slot: "" };
 }

@@ -93,11 +93,12 @@ const NOTE_ASKS = /^(?:hoe|wat|wie|waar|wanneer|waarom|welke?)\b/iu;
 /**
  * A button typed, then a question after a stop or comma ("nee nog niet. hoe doe ik dat?"): the
  * button is the answer; the step it leads to says what to do (new-user try: the message was read as
- * a follow-up on a question asked before the walk). The button's index, or undefined.
+ * a follow-up on a question asked before the walk). The button's index and the question, or undefined.
  */
-export function typedChoiceThenQuestion(text: string, labels: string[]): number | undefined {
+export function typedChoiceThenQuestion(text: string, labels: string[]): { index: number; question: string } | undefined {
   const match = /^\s*([^.!,?]+?)\s*[.!,]\s*(\S[^?]*\?+)\s*$/su.exec(text);
-  return match ? typedChoice(match[1]!, labels) : undefined;
+  const index = match ? typedChoice(match[1]!, labels) : undefined;
+  return index === undefined ? undefined : { index, question: match![2]! };
 }
 
 /** Words that may open an answer without changing it: "eigenlijk niemand", "tja, nog niks". */
@@ -126,6 +127,10 @@ const ABOUT_THE_STEP = [
   /\bbedoel(?:d|en|t)?\b/,
   /^\s*(?:en\s+)?wat\s+(?:is|betekent|houdt)\s+(?:dat|dit)\b/,
   /^\s*(?:en\s+)?(?:waarom|hoezo)(?:\s+(?:deze|die|dit)\s+(?:stap|vraag))?\s*\?*\s*$/,
+  // "waarom is dat belangrijk?", "waarom moet dat?", "waar is dit voor nodig?" (new-user try: a
+  // list of national goals answered it).
+  /^\s*(?:en\s+)?(?:waarom|hoezo|waarvoor)\s+(?:\S+\s+){0,2}(?:dat|dit|die|deze)\b(?:\s+(?:belangrijk|nodig|zo|eigenlijk|dan|stap|vraag))*\s*\?*\s*$/,
+  /^\s*(?:en\s+)?waar\s+(?:is|zijn)\s+(?:dat|dit|die|deze)\s+(?:eigenlijk\s+)?voor(?:\s+nodig)?\s*\?*\s*$/,
 ];
 
 /**

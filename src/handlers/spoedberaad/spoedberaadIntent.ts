@@ -1,15 +1,10 @@
-import { ASKS_FOR_FIGURES, NAMES_A_CASE, onlyUrgency, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, ESCALATES, NAMES_A_CASE, onlyUrgency, URGENT_NOW, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
 const HOLD = word("organiseer\\p{L}*|organiseren|beleg\\p{L}*|(?:op)?start\\p{L}*|op te starten|plan|plannen|houden|hou|bijeenroep\\p{L}*|bijeen te roepen|opzet\\p{L}*|op te zetten|aanvra\\p{L}*|regel\\p{L}*|doe|doen");
 /** Conferring urgently: "we moeten nu met spoed overleggen". */
 const CONFER_URGENTLY = word("(?:met\\s+)?spoed(?:ig)?\\s+(?:\\p{L}+\\s+){0,2}(?:overleg\\p{L}*|beraad\\p{L}*|bij elkaar)|(?:overleg\\p{L}*|beraad\\p{L}*)\\s+(?:\\p{L}+\\s+){0,2}met spoed");
-/** The case is getting out of hand: said of the case, these need no word for the young person. */
-const ESCALATES = word("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
-/** The situation is urgent now. */
-const URGENT_NOW = word("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*|weggelopen|vermist\\p{L}*|ten einde raad|gaat (?:het )?mis|uit de hand");
-
 /**
  * A message about a case that is escalating now ("… ivm een casus waar het nu escaleert", "acute
  * crisis bij een jongere, wat nu?", "en wat als het escaleert vannacht?"), or that asks to confer
