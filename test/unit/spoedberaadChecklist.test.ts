@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { defaultContentDir } from "../../src/config.js";
 import { applyRegion, loadChecklistFile, loadChecklistForRegions } from "../../src/handlers/spoedberaad/checklistContent.js";
 import { applyOperation, replay, startingState, type Checklist } from "../../src/handlers/spoedberaad/checklistRecord.js";
-import { reminderReply, watchersOf } from "../../src/handlers/spoedberaad/spoedberaadReplies.js";
+import { reminderReply, summaryText, watchersOf } from "../../src/handlers/spoedberaad/spoedberaadReplies.js";
+import { type RouteSummary, summaryText as routeSummaryText } from "../../src/handlers/route/routeReplies.js";
 
 const source = { document: "d.md", section: "S" };
 
@@ -74,6 +75,24 @@ describe("spoedberaad checklist operations", () => {
     expect(startingState(named).casus).toBeUndefined();
     expect(replay(startingState(named), [{ type: "start", data: { casus: null } }, later])).toEqual(named);
     expect(replay(startingState(named), [{ type: "start", data: { casus: "CASUS-7" } }])).toEqual(named);
+  });
+
+  it("closes with the route's summary as it stood before the spoedberaad, without the route's next step (which was this spoedberaad)", () => {
+    const route = {
+      route: { title: "Spoedroute (spoedmachtiging)" },
+      outcome: { title: "Alternatief in zicht via een INT" },
+      region: { name: "Groningen en Drenthe", servicepunt: { name: "Servicepunt", contact: "via de gemeente" }, expertteam: { name: "Expertteam", contact: "via het Servicepunt" } },
+      done: [{ label: "INT bekeken" }],
+      missing: [{ label: "Spoedberaad met de jongere en de ouders erbij" }],
+      notes: [],
+      nextStep: "Organiseer een spoedberaad met de jongere en de ouders erbij.",
+    } as unknown as RouteSummary;
+    const routeText = routeSummaryText(route);
+    expect(routeText).toContain("Volgende stap: Organiseer een spoedberaad");
+    const text = summaryText({ ...start, routeSummary: routeText });
+    expect(text).toContain("Uit de plaatsingsroute, vóór dit spoedberaad:\nPlaatsingsroute: Spoedroute (spoedmachtiging)");
+    expect(text).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
+    expect(text).not.toContain("Volgende stap");
   });
 
   it("replays history entries onto the starting state", () => {

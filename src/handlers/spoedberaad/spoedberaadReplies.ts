@@ -259,9 +259,21 @@ export function summaryText(c: Checklist): string {
     ...group("done", "Klaar"),
     ...group("nvt", "N.v.t."),
     ...group("open", "Nog open"),
-    ...(c.routeSummary ? ["", "Uit de plaatsingsroute:", c.routeSummary] : []),
+    ...(c.routeSummary ? ["", "Uit de plaatsingsroute, vóór dit spoedberaad:", ...routeSummaryBefore(c.routeSummary)] : []),
   ].join("\n");
 }
+
+/**
+ * The route's summary as it stood when the checklist started, without the route's own next step:
+ * that step was this spoedberaad, and under a closed checklist it read as still to do (new-user
+ * try: "Volgende stap: Organiseer een spoedberaad …" under the summary of the one just held).
+ */
+function routeSummaryBefore(routeSummary: string): string[] {
+  return routeSummary.split("\n").filter((line) => !line.startsWith(ROUTE_NEXT_STEP));
+}
+
+/** How the route's summary names its next step (see summaryText in routeReplies). */
+const ROUTE_NEXT_STEP = "Volgende stap:";
 
 /**
  * The summary posted in the thread on closing, with the hand-over to a consult request at the
