@@ -103,6 +103,14 @@ describe("DutchAnalyser", () => {
     expect(words("wanneer ga ik naar het expertteam?")).toEqual(["expertteam"]);
   });
 
+  it("reads 'op dit moment' and 'momenteel' as when the question is asked, not what it is about", () => {
+    const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
+    // New-user try: "… op dit moment" quoted a case story's "op bepaalde momenten".
+    expect(words("wat is de wachttijd voor een plek in de jeugdzorgplus op dit moment")).toEqual(["wachttijd", "plek", "jeugdzorgplus"]);
+    expect(words("hoeveel plekken zijn er momenteel?")).toEqual(["plekken"]);
+    expect(words("wanneer is het evaluatiemoment?")).toEqual(["evaluatiemoment"]);
+  });
+
   it("reads a pointing adverb of a question ('daarvoor', 'hiermee') as no subject of its own", () => {
     const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
     expect(words("wat zijn de regels daarvoor?")).toEqual(["regels"]);
