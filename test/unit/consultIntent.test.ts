@@ -7,6 +7,12 @@ describe("asksToConsult (offers the consult form under an answer)", () => {
     ["kan ik deze jongere aanmelden bij het Servicepunt JeugdzorgPlus?", "servicepunt"],
     ["wanneer moet ik het servicepunt inschakelen?", "servicepunt"],
     ["hoe leg ik een casus voor aan het expertiseteam in rijnmond", "expertteam"],
+    // How to reach one, or whether there is one (new-user try: national plans quoted, no way to the region's own).
+    ["is er een expertteam?", "expertteam"],
+    ["bestaat er in onze regio een expertteam?", "expertteam"],
+    ["hoe bereik ik het servicepunt?", "servicepunt"],
+    ["hoe kom ik bij het expertteam terecht?", "expertteam"],
+    ["kan ik het servicepunt bellen?", "servicepunt"],
   ])("%s → %s", (text, target) => {
     expect(asksToConsult(text)).toEqual({ target });
   });
