@@ -3,6 +3,7 @@ import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { ExampleQuestion, Region } from "./route/routeSchema.js";
 import { ROUTE_ACTION } from "./route/routeReplies.js";
 import { ASKER_INTRODUCTION } from "../knowledge/analysis/personIntro.js";
+import { NAMES_A_CASE } from "../bot/intentPatterns.js";
 
 /**
  * Small talk and onboarding: a greeting, thanks, "wie ben jij?" or "help" gets a short friendly
@@ -141,7 +142,11 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   const whole = text.trim();
   if (WRITING_TASK.test(whole) && WRITING_VERB.test(whole)) return "writing";
   const announced = !whole.includes("?") && ANNOUNCES_QUESTIONS.test(whole);
-  const introduced = whole.replace(SELF_INTRODUCTION, "$1");
+  // An introduction that goes on about a case ("ik ben huisarts en maak me zorgen over een
+  // jongere, wat kan ik doen?") is no introduction alone: what follows asks about that case
+  // (new-user try: it got the help text).
+  const introduction = SELF_INTRODUCTION.exec(whole)?.[0] ?? "";
+  const introduced = NAMES_A_CASE.test(introduction) ? whole : whole.replace(SELF_INTRODUCTION, "$1");
   const rest = (announced ? introduced.replace(ANNOUNCES_QUESTIONS, "$1") : introduced).trim();
   // Only who they are and that questions will follow: a welcome with examples.
   if (announced && tokens(rest).every((w) => VOCABULARY.has(w) && !ASKS.test(w))) return "greeting";

@@ -229,6 +229,18 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     }
   });
 
+  it("answers 'wie moet ik bellen?' with the way to the Servicepunt, not as off-topic; a contact that names something else stays off-topic", async () => {
+    // New-user try: "Daar gaan de plandocumenten niet over".
+    for (const question of ["wie moet ik bellen?", "wie kan ik mailen?"]) {
+      const parts = await ask(userId(), question);
+      expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
+      expect(ofKind(parts, "notice").map((n) => n.text)).toEqual(["Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag."]);
+      expect(actionIds(parts)).toEqual(["consult.new"]);
+    }
+    const pizza = await ask(userId(), "wat is het nummer van de pizzeria?");
+    expect(ofKind(pizza, "text")[0]?.text).toMatch(/^Daar gaan de plandocumenten niet over/);
+  });
+
   it("does not send someone who works at the Servicepunt to the gemeente to reach the Servicepunt", async () => {
     const parts = await ask(userId(), "Ik ben coördinator bij het Servicepunt JeugdzorgPlus. Wat is het dagtarief voor een plek in de JeugdzorgPlus?");
     expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");

@@ -121,6 +121,8 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // The question after the announcement is there.
     "ik heb een vraag over de spoedmachtiging: hoe lang duurt die?",
     "ik heb een vraag over een jongere die dreigt weg te lopen, wat moet ik doen",
+    // An introduction that goes on about a case, then "wat kan ik doen?" (new-user try: the help text).
+    "ik ben huisarts en maak me zorgen over een jongere, wat kan ik doen?",
     // A question about a text, or about drawing one up, is a question.
     "wat moet er in een brief aan de rechter staan?",
     "hoe stel ik een verklarende analyse op?",

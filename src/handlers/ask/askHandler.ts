@@ -74,6 +74,9 @@ const KIND_NOT_FOUND: Record<AnswerType, string> = {
 const FOLLOW_UP_QUOTE_CHARS = 120;
 /** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
 const ASKS_FOR_CONTACT = /\b(telefoon\w*|nummer|bellen|bel|mail\w*|e-mail\w*|adres\w*|bereik\w*|contact\w*|openingstijden)\b/i;
+/** "wie moet ik bellen?", "waar kan ik heen bellen?": asking whom or where, in a few words. */
+const WHOM_OR_WHERE = /^\s*(?:en\s+)?(?:wie|waar)\b/i;
+const SHORT_CONTACT_QUESTION_WORDS = 6;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** "waar staat dat?" with no answer before it (or one that has expired, or a refusal). */
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
@@ -428,7 +431,10 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       // gemeenten …?") gets examples of what Wegwijs does answer (new-user try).
       // Nor is someone who works there ("Ik ben coördinator bij het Servicepunt …"; new-user try):
       // a message that names the Servicepunt gets the contact step only when it asks how to reach it.
-      const step = NAMES_SERVICEPUNT.test(question) ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
+      // "wie moet ik bellen?" names no one: in this chat it is about the asker's case, and the way
+      // on is the Servicepunt (new-user try: it was told the documents are about something else).
+      const asksWhomToContact = ASKS_FOR_CONTACT.test(question) && WHOM_OR_WHERE.test(question) && question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION_WORDS;
+      const step = NAMES_SERVICEPUNT.test(question) || asksWhomToContact ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
       parts.push(notice(step, "info"));
       // Pointed to the Servicepunt: the way to reach it from here (new-user try: the reply named it
       // and offered no way to it).

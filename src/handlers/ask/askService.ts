@@ -199,6 +199,9 @@ const NEARBY_KNOWN_SHARE = 0.5;
 const NEARBY_KNOWN_WORDS = 2;
 
 /** What an off-topic question gets: what Wegwijs is for, not a referral. */
+/** The kinds of answer that are a way to reach someone. */
+const CONTACT_KINDS: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
+
 export const OFF_TOPIC_TEXT =
   "Daar gaan de plandocumenten niet over, dus daar kan ik je niet mee helpen. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus en de plannen van je regio, met de bron erbij.";
 /** A question in English finds few words in Dutch documents: it is asked to be put in Dutch, not called off-topic. */
@@ -445,7 +448,10 @@ export class AskService {
       if (mostlyUnknown && (searchText.match(ENGLISH_WORDS)?.length ?? 0) >= 2) {
         return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
       }
-      if (extractive.result.text.trim() === "" || this.offTopic(searchText)) {
+      // "wie moet ik bellen?", "wie kan ik mailen?": a request for a contact that names nothing else
+      // is about the professional's own case, which the Servicepunt takes (the refusal below says
+      // so); it is not off-topic (new-user try: "Daar gaan de plandocumenten niet over").
+      if ((extractive.result.text.trim() === "" || this.offTopic(searchText)) && !this.onlyAContact(searchText)) {
         return { status: "abstained", text: OFF_TOPIC_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
       }
       return {
@@ -621,6 +627,14 @@ export class AskService {
     // was sent to the Servicepunt; measured: no figure moved on eleven sets).
     const incidental = (g: number) => this.knowledge.namesADocument(scorer.words[g]!) || common(scorer.rarity[g]!.share) || /^\d+$/.test(scorer.words[g]!);
     return scorer.rarity.every((word) => !word.known) || (unknown && scorer.rarity.every((word, g) => !word.known || incidental(g)));
+  }
+
+  /** Whether the question asks for a phone number, e-mail or address and names nothing else ("wie moet ik bellen?"; not "het nummer van de pizzeria"). */
+  private onlyAContact(question: string): boolean {
+    const contact = askedFor(question);
+    if (!contact || !CONTACT_KINDS.has(contact.type)) return false;
+    const phrase = foldText(contact.phrase);
+    return this.knowledge.questionScorer(question).words.every((word) => phrase.includes(word));
   }
 
   /**
