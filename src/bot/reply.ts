@@ -164,6 +164,12 @@ export interface Reply {
   slot?: string;
   /** The reply says the documents do not answer (an abstention): what a message offers may replace it. */
   declines?: boolean;
+  /**
+   * The message as the answer read it, when that differs from what was typed (a follow-up read with
+   * the question before it: "hoe kom ik daar terecht" after "is er een expertteam?"): other features
+   * look for what to offer in this reading. Never shown or kept.
+   */
+  readAs?: string;
 }
 
 export type ReplyPartKind = ReplyPart["kind"];

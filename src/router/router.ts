@@ -105,8 +105,12 @@ export function createBot(deps: BotDeps): Bot {
           const claimed = await handler.message({ ...incoming, text });
           if (claimed) return claimed;
         }
-        const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
-        const offers = registry.all().flatMap((h) => h.suggest?.(text) ?? []);
+        const read = (await deps.fallback.message({ ...incoming, text })) ?? [];
+        // A follow-up is offered for as the answer read it ("is er een expertteam? hoe kom ik daar
+        // terecht"); the reading itself goes no further (not to a surface, an outbox or a log).
+        const reading = read.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
+        const answer = read.map(({ readAs: _readAs, ...reply }) => reply);
+        const offers = registry.all().flatMap((h) => h.suggest?.(reading) ?? []);
         if (offers.length === 0 || answer.length === 0) return answer;
         const last = answer[answer.length - 1]!;
         // Asked to do something Wegwijs offers to do: the offer leads, and replaces a reply that

@@ -483,6 +483,21 @@ describe("Wegwijs with Redis", () => {
     for (const line of [...first.logs, ...second.logs]) expect(line).not.toContain(WITH_MORE);
   });
 
+  it("offers what the follow-up asks as read with the question before it, and sends that reading nowhere", async () => {
+    const app = await start();
+    const user = newUser();
+    await replyParts(app.baseUrl, { user, text: "is er een expertteam?" });
+    // New-user try: "hoe kom ik daar terecht" was not read as a follow-up, and offered no way to the Expertteam.
+    const { body } = await chat(app.baseUrl, { user, text: "hoe kom ik daar terecht" });
+    const parts = body.replies[0].parts as ReplyPart[];
+    expect(ofKind(parts, "notice")[0]?.text).toBe("Ik lees dit als vervolg op je vorige vraag: „is er een expertteam?”");
+    expect(parts.flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "consult.new")?.value).toMatch(/^expertteam/);
+    expect(JSON.stringify(body)).not.toContain("readAs");
+    // Typed on its own, it offers nothing of the kind.
+    const alone = await replyParts(app.baseUrl, { user: newUser(), text: "hoe kom ik daar terecht" });
+    expect(actionIds(alone)).not.toContain("consult.new");
+  });
+
   it("reads a short follow-up with the same person's previous question in that conversation, and says so", async () => {
     const app = await start();
     const user = newUser();

@@ -214,7 +214,9 @@ export class AskHandler {
     const parts = answerParts(result, asked, this.regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten((previous ?? kept)!.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
-    if (result.status !== "answered" && result.status !== "abstained") return { parts };
+    // A follow-up read with the question before it: what other features offer is looked for in that reading.
+    const readAs = asked !== text ? { readAs: asked } : {};
+    if (result.status !== "answered" && result.status !== "abstained") return { parts, ...readAs };
 
     const answerId = randomUUID();
     const hidden = result.status === "answered" ? result.moreSources : [];
@@ -231,13 +233,13 @@ export class AskHandler {
     );
     if (!remembered) {
       parts.push(notRememberedNotice());
-      return result.status === "abstained" ? { parts, declines: true } : { parts };
+      return { parts, ...(result.status === "abstained" ? { declines: true } : {}), ...readAs };
     }
     const actions: ReplyAction[] = [];
     if (hidden.length > 0) actions.push({ id: MORE_SOURCES_ACTION, label: "Meer bronnen", value: answerId });
     if (actions.length > 0) parts.push({ kind: "actions", actions });
     parts.push({ kind: "feedback", answerId });
-    return result.status === "abstained" ? { parts, declines: true } : { parts };
+    return { parts, ...(result.status === "abstained" ? { declines: true } : {}), ...readAs };
   }
 
   /**

@@ -37,7 +37,8 @@ const SPEAKS_OF_THAT = [
   // "daarover", "hiervoor" …
   /\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i,
   // … split, as spoken Dutch does: "wie is daar verantwoordelijk voor?", "wat staat hier over in?"
-  /\b(?:daar|hier)\b(?:\s+[\p{L}-]+){0,4}?\s+(?:over|voor|mee|bij|van|aan|op|door|uit|naar|tegen)(?:\s+in)?\s*[?.!]*\s*$/iu,
+  // … and where to go: "hoe kom ik daar terecht?", "hoe kom ik daar binnen?" (new-user try: not read as a follow-up)
+  /\b(?:daar|hier)\b(?:\s+[\p{L}-]+){0,4}?\s+(?:over|voor|mee|bij|van|aan|op|door|uit|naar|tegen|terecht|heen|naartoe|binnen)(?:\s+in)?\s*[?.!]*\s*$/iu,
 ];
 /**
  * A question of its own after a comma, with the thing it asks about and nothing that points back:
