@@ -229,6 +229,16 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     }
   });
 
+  it("answers 'wat is het Servicepunt?' (no passage says) with lines from several sections that mention it, under the notice", async () => {
+    const parts = await ask(userId(), "wat is het servicepunt?");
+    expect(ofKind(parts, "notice")[0]?.text).toBe("Wat „servicepunt” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
+    const quotes = ofKind(parts, "text")[0]!.text.split("\n").filter((line) => /\[\d\]$/.test(line));
+    expect(quotes.length).toBeGreaterThanOrEqual(2);
+    for (const quote of quotes) expect(quote.toLowerCase()).toContain("servicepunt");
+    const sections = sourcesTitled(parts, "Bronnen")!.map((s) => s.section);
+    expect(new Set(sections).size).toBe(sections.length);
+  });
+
   it("answers 'wie moet ik bellen?' with the way to the Servicepunt, not as off-topic; a contact that names something else stays off-topic", async () => {
     // New-user try: "Daar gaan de plandocumenten niet over".
     for (const question of ["wie moet ik bellen?", "wie kan ik mailen?"]) {

@@ -19,6 +19,7 @@ import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
 import { definesTerm, termAsked } from "./definitionAsked.js";
+import { termMentions } from "./termMentions.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
 import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
@@ -50,6 +51,8 @@ const MAX_GIST_CHOICES = 10;
 
 /** Passages retrieved beyond topK when some are left out, so that topK remain. */
 const BEYOND_EXTRA = 10;
+/** Passages searched for lines that mention a term the documents do not define (see termMentions). */
+const MENTION_POOL = 10;
 
 export interface AnswerResult {
   status: "answered" | "abstained" | "no_documents" | "empty_question";
@@ -469,6 +472,7 @@ export class AskService {
       if (later) extractive = { ...extractive, result: later };
     }
     extractive = { ...extractive, result: this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(searchText, extractive.result)))) };
+    if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
       const generated = await this.generateWithDeadline(question, passages);
@@ -491,6 +495,23 @@ export class AskService {
       this.logger.warn({ reason }, "generated answer rejected; using extractive answer");
       return { ...extractive.result, privacyWarning, fallbackReason: reason };
     }
+  }
+
+  /**
+   * A "wat is X?" answer whose quotes do not say what X is: the lines that mention X, from a few
+   * sections (see termMentions), instead of the one passage that named it.
+   */
+  private async withTermMentions(result: AnswerResult, retrieve: Retrieve): Promise<AnswerResult> {
+    const term = result.undefinedTerm!;
+    // Written out in the line, as typed or as the abbreviation stands for: not a word of it alone
+    // ("jeugdhulpaanbieders" for "HSJ").
+    const forms = this.knowledge.analyser.phraseForms(term).map((words) => ` ${words.join(" ")} `);
+    if (forms.every((form) => form.trim() === "")) return result;
+    const found = termMentions(await retrieve(term, MENTION_POOL), (line) => {
+      const words = ` ${wordTokens(foldText(line)).join(" ")} `;
+      return forms.some((form) => words.includes(form));
+    });
+    return found ? { ...result, text: found.text, sources: found.sources, moreSources: found.rest } : result;
   }
 
   /**

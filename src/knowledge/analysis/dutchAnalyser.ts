@@ -179,6 +179,16 @@ export class DutchAnalyser {
     return wordTokens(foldText(text));
   }
 
+  /**
+   * The ways a term is written, as folded word sequences: as typed, and what an abbreviation in the
+   * synonym list stands for ("gva" and "gedeelde verklarende analyse").
+   */
+  phraseForms(text: string): string[][] {
+    const tokens = wordTokens(foldText(text));
+    const expanded = tokens.length === 1 ? this.synonyms.expansionsAt(tokens, 0, "query") : [];
+    return expanded.length > 0 ? [tokens, expanded] : [tokens];
+  }
+
   /** Terms to index for a text. */
   indexTerms(text: string): string[] {
     const tokens = wordTokens(foldText(text));
