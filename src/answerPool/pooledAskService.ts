@@ -93,7 +93,7 @@ export class PooledAskService {
     if (this.pool.queueSize >= this.maxQueue || this.expectedWaitMs() > this.maxWaitMs) return this.busy();
     this.inFlight++;
     try {
-      const task: AnswerTask = options.beyond?.length || options.withoutDocuments?.length ? { question, ...options } : question;
+      const task: AnswerTask = options.beyond?.length || options.withoutDocuments?.length || options.followUp ? { question, ...options } : question;
       const { result, logs, ms } = (await this.pool.run(task, { signal: AbortSignal.timeout(this.timeoutMs) })) as WorkerAnswer;
       this.serviceMs = this.serviceMs === 0 ? ms : 0.8 * this.serviceMs + 0.2 * ms;
       relayLogs(this.options.logger, logs);

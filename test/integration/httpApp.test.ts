@@ -493,6 +493,17 @@ describe("Wegwijs with Redis", () => {
     for (const line of [...first.logs, ...second.logs]) expect(line).not.toContain(WITH_MORE);
   });
 
+  it("says a term is not defined only when the follow-up itself asks what it is", async () => {
+    const app = await start();
+    const user = newUser();
+    const first = await replyParts(app.baseUrl, { user, text: "wat is een GVA?" });
+    expect(ofKind(first, "notice").map((n) => n.text)).toContain("Wat „GVA” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
+    // New-user try: "wie stelt die op?" got the notice about the GVA's definition again.
+    const followUp = await replyParts(app.baseUrl, { user, text: "wie stelt die op?" });
+    expect(ofKind(followUp, "notice")[0]?.text).toBe("Ik lees dit als vervolg op je vorige vraag: „wat is een GVA?”");
+    expect(ofKind(followUp, "notice").some((n) => n.text.includes("precies is"))).toBe(false);
+  });
+
   it("offers what the follow-up asks as read with the question before it, and sends that reading nowhere", async () => {
     const app = await start();
     const user = newUser();

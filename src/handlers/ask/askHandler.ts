@@ -168,7 +168,7 @@ export class AskHandler {
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
     let previous = !chosen && followUp && (kept?.refused !== true || swapped !== undefined) ? kept : undefined;
     let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);
-    let result: AnswerResult = followsRefusal ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true } : nonEmpty(await this.ask.answer(asked));
+    let result: AnswerResult = followsRefusal ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true } : nonEmpty(await this.ask.answer(asked, previous ? { followUp: text } : {}));
     // Read with the previous question, the follow-up itself may be the part left open ("en wie
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
     // not in it; new-user try): its quotes only answer the previous question again.
@@ -190,7 +190,7 @@ export class AskHandler {
       } else {
         // What else the documents say: the same reading, outside the sections already quoted.
         // Not when the follow-up was the part left open: the reading already searched everywhere.
-        const beyond = previous.sources?.length && !ownPartOpen ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources })) : undefined;
+        const beyond = previous.sources?.length && !ownPartOpen ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources, followUp: text })) : undefined;
         // Not one that leaves the follow-up itself open: the kind it asks for must be in it ("en hoe
         // lang duurt zo'n spoedmachtiging dan?" got the bottlenecks, with no duration in them).
         const kind = askedFor(text)?.type;

@@ -42,6 +42,12 @@ export interface AnswerOptions {
    * does not name that region, so the served region's and the national documents answer first.
    */
   withoutDocuments?: readonly string[];
+  /**
+   * The follow-up as typed, when the question is it read with the one before it ("wat is een GVA?
+   * wie stelt die op?"): what the question asks for (a term explained) goes by the follow-up, not
+   * by the question before it (new-user try: "Wat „GVA” precies is, staat niet …" again).
+   */
+  followUp?: string;
 }
 
 type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
@@ -308,7 +314,7 @@ export class AskService {
   }
 
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
-    const result = inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options)));
+    const result = inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp));
     if (result.status !== "answered") return result;
     // How much of the question the quotes hold: answers read in different ways are weighed by it.
     return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text) };
@@ -366,7 +372,7 @@ export class AskService {
   }
 
   /** The answer with its sources numbered by retrieval rank ([1] and [3] when passage 2 is not cited). */
-  private async answerAsRetrieved(rawQuestion: string, retrieve: Retrieve, gists = true): Promise<AnswerResult> {
+  private async answerAsRetrieved(rawQuestion: string, retrieve: Retrieve, gists = true, followUp?: string): Promise<AnswerResult> {
     const { text: question, findings } = redactPersonalData(rawQuestion, { isPublicName: (name) => this.isPublicName(name) });
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
@@ -471,7 +477,7 @@ export class AskService {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     }
-    extractive = { ...extractive, result: this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(searchText, extractive.result)))) };
+    extractive = { ...extractive, result: this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(followUp ?? searchText, extractive.result)))) };
     if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
