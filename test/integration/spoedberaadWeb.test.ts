@@ -377,15 +377,17 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
 
     const versionBefore = (await store.get(part.checklistId))!.version;
     const refused = await details({ owner: chair, dueMinutes: "30", note: "Analyse volgt, BSN 111222333" });
-    expect(noticeOf(refused)).toMatch(/^Niet opgeslagen: de notitie leek een BSN te bevatten/);
-    expect(formOf(refused)?.fields.find((f) => f.id === "note")?.error).toMatch(/^Niet opgeslagen/);
+    // The reason once, next to the field; above the form only that nothing was kept.
+    expect(noticeOf(refused)).toBe("Niet opgeslagen: kijk naar de opmerking bij het veld hieronder.");
+    expect(formOf(refused)?.fields.find((f) => f.id === "note")?.error).toMatch(/^Niet opgeslagen: de notitie leek een BSN te bevatten/);
     expect(JSON.stringify(refused)).not.toContain("111222333");
     // What was chosen comes back as chosen; the note with only its BSN replaced.
     const kept = Object.fromEntries(formOf(refused)!.fields.map((f) => [f.id, f.value]));
     expect(kept).toEqual({ owner: chair, dueMinutes: "30", note: expect.stringMatching(/^Analyse volgt, BSN \[[^\]]+\]$/) });
     expect((await store.get(part.checklistId))!.version).toBe(versionBefore);
-    expect(noticeOf(await details({ owner: `outsider-${RUN}` }))).toMatch(/zit niet in dit gesprek/);
-    expect(noticeOf(await details({ dueMinutes: "0" }))).toMatch(/^Kies een tijd voor de herinnering/);
+    const fieldError = (reply: Awaited<ReturnType<typeof details>>, id: string) => formOf(reply)?.fields.find((f) => f.id === id)?.error;
+    expect(fieldError(await details({ owner: `outsider-${RUN}` }), "owner")).toMatch(/zit niet in dit gesprek/);
+    expect(fieldError(await details({ dueMinutes: "0" }), "dueMinutes")).toMatch(/^Kies een tijd voor de herinnering/);
     expect((await store.get(part.checklistId))!.version).toBe(versionBefore);
 
     const at = Date.now();

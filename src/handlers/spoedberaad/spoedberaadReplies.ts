@@ -185,8 +185,10 @@ export function detailsRefusal(
   errors: Record<string, string>,
   typed: Partial<Record<"owner" | "dueMinutes" | "note", string>> = {},
 ): Reply {
-  const first = Object.values(errors)[0] ?? "Niet opgeslagen.";
-  return { parts: [{ kind: "notice", level: "warning", text: first }, detailsForm(c, item, people, errors, typed)], audience: "private" };
+  // The reasons stand next to their fields; above the form only that nothing was kept (new-user
+  // try: the same refusal twice, above the form and under the note).
+  const where = Object.keys(errors).length === 1 ? "de opmerking bij het veld" : "de opmerkingen bij de velden";
+  return { parts: [{ kind: "notice", level: "warning", text: `Niet opgeslagen: kijk naar ${where} hieronder.` }, detailsForm(c, item, people, errors, typed)], audience: "private" };
 }
 
 export function notice(text: string, level: "info" | "warning" = "warning"): Reply {
