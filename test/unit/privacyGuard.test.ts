@@ -134,6 +134,24 @@ describe("full names without an age", () => {
   });
 });
 
+describe("names typed in lower case, as chat does", () => {
+  it.each([
+    ["jesse bosman (15) loopt weer weg, moet ik nu een spoedmachtiging aanvragen?", ["jesse bosman (15)"]],
+    ["sanne, 14 jaar, woont bij oma", ["sanne, 14 jaar"]],
+    ["mijn cliënt jesse loopt weg", ["jesse"]],
+    ["mijn cliënt jesse de vries loopt weg", ["jesse de vries"]],
+  ])("finds the name in %j (new-user try: no warning)", (text, names) => {
+    expect(found(text)).toEqual(names);
+  });
+
+  it.each(["gemeenten (15) en aanbieders (4) doen mee", "de jongere, 15 jaar, loopt weg", "hoeveel jongeren van 12 jaar zitten in de jz+?", "meisje (15) loopt weg"])(
+    "leaves %j alone: no first word of it is a person's name",
+    (text) => {
+      expect(kinds(text)).toEqual([]);
+    },
+  );
+});
+
 describe("names followed by an age", () => {
   it("does not read a checklist summary's headings as a name and an age, and still finds a name", () => {
     expect(findPersonalData("Klaar (6):\nOpen (3):\nAfgerond (2)")).toEqual([]);

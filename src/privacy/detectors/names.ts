@@ -14,6 +14,7 @@ import type { Match } from "./types.js";
 
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?`;
 const PARTICLE = String.raw`(?:van|de|der|den|ter|ten|te|in 't|op|el|al|bin|ben|da|di|du|le|la)`;
+const PARTICLE_WORD = new RegExp(String.raw`^${PARTICLE}$`);
 const NAME = String.raw`${GIVEN}(?: ${PARTICLE}){0,3}(?: ${GIVEN}){0,2}`;
 const AGE = String.raw`(?:[1-9]|1\d|2[0-5])`;
 
@@ -24,6 +25,16 @@ const NAME_AGE_RE = new RegExp(
 );
 // "mijn cliënt Jan", "de jongere Sara de Boer", "dhr. Jansen", "Jongen (Daan Veldkamp, …".
 const PERSON_NAME_RE = new RegExp(String.raw`(?<!\p{L})${PERSON_WORD}(?:,? | ?\( ?)(${NAME})(?![\p{L}\p{N}])`, "gu");
+// "jesse bosman (15)", "mijn cliënt jesse": a name typed in lower case, as chat does, when its
+// first word is a person's name in the word list (see lowerCaseName).
+const LOWER = String.raw`\p{Ll}+(?:-\p{Ll}+)?`;
+const LOWER_NAME = String.raw`${LOWER}(?: ${PARTICLE}){0,3}(?: ${LOWER})?`;
+const LOWER_NAME_AGE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${LOWER_NAME})(?: ?\( ?${AGE} ?(?:jaar|jr\.?|j\.?)? ?\)|,? (?:is |van |- )?${AGE} ?(?:jaar|jr\b\.?))(?![\p{L}\p{N}])`,
+  "gu",
+);
+// After a person word nothing marks where a lower-case name ends: a first name, and a surname only after a particle ("mijn cliënt jesse de vries").
+const PERSON_LOWER_NAME_RE = new RegExp(String.raw`(?<!\p{L})${PERSON_WORD}(?:,? | ?\( ?)(${LOWER}(?:(?: ${PARTICLE}){1,3} ${LOWER})?)(?![\p{L}\p{N}])`, "gu");
 // "Daan Veldkamp, geb. …", "Sanne (geboren …": a name before a birth hint.
 const NAME_BIRTH_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})(?:,? ?\(? ?)(?:geb\.?|geboren|geboortedatum)(?![\p{L}])`, "gu");
 // Two or three capitalised words with particles between them: a full name when the word list says so (see fullName).
@@ -74,8 +85,37 @@ function isFullName(text: string, match: string, start: number): boolean {
 /** A word right before a name that makes it a place: "regio …", "gemeente …", "in …". */
 const PLACE_BEFORE = /(?<!\p{L})(?:regio|gemeente|provincie|in|uit|te|naar|bij)\s+$/iu;
 
+/**
+ * The part of a lower-case match that is a name: its first word a person's name in the word list
+ * ("jesse" as "Jesse"), then a surname that is no ordinary word ("bosman"), with particles. Undefined
+ * when the first word is no such name ("gemeenten (15)", "de jongere, 15 jaar").
+ */
+function lowerCaseName(match: string): string | undefined {
+  const words = match.split(" ");
+  const first = words[0]!;
+  if (!givenNames().has(first[0]!.toUpperCase() + first.slice(1)) || NOT_NAMES.has(first)) return undefined;
+  const last = words.at(-1)!;
+  // A surname after a particle is one, whatever it means ("jesse de vries"); without a particle an
+  // ordinary word is no surname ("jesse loopt (15)").
+  const afterParticle = words.length > 2 && PARTICLE_WORD.test(words.at(-2)!);
+  if (words.length > 1 && !afterParticle && ordinaryWords().has(last)) return first;
+  return match;
+}
+
 export function findNames(text: string): Match[] {
   const out: Match[] = [];
+  for (const m of text.matchAll(LOWER_NAME_AGE_RE)) {
+    const name = lowerCaseName(m[1]!);
+    // The whole match, age included, when the name is all of it; the name alone otherwise.
+    if (name === m[1]) out.push({ kind: "name", start: m.index, end: m.index + m[0].length });
+    else if (name) out.push({ kind: "name", start: m.index + m[1]!.length - name.length, end: m.index + m[1]!.length });
+  }
+  for (const m of text.matchAll(PERSON_LOWER_NAME_RE)) {
+    const name = lowerCaseName(m[1]!);
+    if (!name) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ kind: "name", start, end: start + name.length });
+  }
   for (const m of text.matchAll(NAME_AGE_RE)) {
     if (isName(m[1]!)) out.push({ kind: "name", start: m.index, end: m.index + m[0].length });
   }
