@@ -218,6 +218,22 @@ describe("Teams surface: real app, Bot Framework activities over HTTP, fake conn
     expect(await proactive(teams, `conv-${RUN}-never-seen`, { parts: [{ kind: "text", text: "hallo" }] })).toBe(false);
   });
 
+  it("posts a new message instead of an update when the message to replace came back without an id", async () => {
+    const conversation = conversationId();
+    const user = userId();
+    const install = activity(conversation, user, { type: "conversationUpdate", membersAdded: [{ id: `29:${user}`, aadObjectId: user }, { id: BOT.id }] });
+    delete install.text;
+    await send(install);
+    await fake.waitForMessages(conversation, 1);
+    // The Agents Playground answers a card with 202 and no id (new-user try: every redraw failed).
+    const target = { kind: "conversation" as const, surface: "teams" as const, conversationId: conversation };
+    const ref = await teams.deliverer.deliver(target, { parts: [{ kind: "text", text: "stand 2 van 9" }] }, { replaces: { surface: "teams", conversationId: conversation, messageId: "" } });
+    expect(ref.messageId).not.toBe("");
+    const messages = await fake.waitForMessages(conversation, 2);
+    expect(messages[1]!.activity.text).toContain("stand 2 van 9");
+    expect(fake.updatesTo(conversation)).toHaveLength(0);
+  });
+
   it("stores the reference at first contact too, and forgets it when Teams says the app is gone", async () => {
     const conversation = conversationId();
     const user = userId();

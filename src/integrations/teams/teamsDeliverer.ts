@@ -60,16 +60,20 @@ export function createTeamsDeliverer(options: {
       const reference: ConversationReference = threadId
         ? { ...stored, conversation: { ...stored.conversation, id: threadConversationId(conversationId, threadId) } }
         : stored;
-      const activities = teamsMessages(reply, { notify: !deliverOptions.replaces });
+      // A message posted without an id back (the Agents Playground answers a card with 202 and no
+      // id) cannot be replaced: the new state is posted as a new message instead of failing the
+      // update again and again (new-user try: 32 failed redraws, the card stood still).
+      const replaces = deliverOptions.replaces?.messageId ? deliverOptions.replaces : undefined;
+      const activities = teamsMessages(reply, { notify: !replaces });
       if (activities.length === 0) throw new DeliveryError("reply rendered to no Teams card", { permanent: true });
       return options.track(
         inConversation(reference, async (context) => {
           let first: MessageRef | undefined;
           for (const [i, activity] of activities.entries()) {
-            if (i === 0 && deliverOptions.replaces) {
-              const update = Activity.fromObject({ ...activity, id: deliverOptions.replaces.messageId, conversation: reference.conversation });
+            if (i === 0 && replaces) {
+              const update = Activity.fromObject({ ...activity, id: replaces.messageId, conversation: reference.conversation });
               await context.updateActivity(update);
-              first = deliverOptions.replaces;
+              first = replaces;
               continue;
             }
             const sent = await context.sendActivity(activity);
