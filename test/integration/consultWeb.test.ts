@@ -272,3 +272,27 @@ describe("consult requests on the web", () => {
     expect(history.filter((h) => h.type === "claimed")).toHaveLength(1);
   });
 });
+
+describe("a consult request no coordinator would hear of", () => {
+  it("is kept, and the requester is told that nobody gets word of it yet", async () => {
+    // New-user try in Teams: "ingediend bij het Expertteam" with no coordinator channel linked, and nothing said.
+    const app = await startWegwijs({ REDIS_URL, WEGWIJS_WEB_COORDINATORS: "" });
+    try {
+      const user = `asker-alone-${RUN}`;
+      const res = await fetch(`${app.baseUrl}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ user, conversation: `conv-${user}`, action: { id: "consult.submit", value: "consult", fields: { ...VALID, target: "expertteam" } } }),
+      });
+      const replies = ((await res.json()) as { replies: any[] }).replies;
+      const notices = replies.flatMap((r) => r.parts).filter((p: any) => p.kind === "notice");
+      const id = JSON.stringify(replies).match(/CR-\d{4}-\d{6}/)?.[0];
+      expect(id).toBeDefined();
+      expect(notices.map((n: any) => n.level)).toEqual(["info", "warning"]);
+      expect(notices[1].text).toMatch(/^Let op: voor het Expertteam is in Wegwijs nog geen plek ingesteld waar coördinatoren aanvragen zien\./);
+      expect(await app.app.records.open(consultKind(60)).get(id!)).toBeDefined();
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -70,6 +70,8 @@ export function createConsultFeature(deps: ConsultFeatureDeps) {
       if (link) out.push({ kind: "conversation", surface: "teams", conversationId: link.value.conversationId });
     }
     if (delivery.has("web")) for (const userId of config.webCoordinators) out.push({ kind: "user", surface: "web", userId });
+    // For the admin: a request for this target reaches no coordinator (the requester is told too).
+    if (out.length === 0 && config.webhook === undefined) log.warn({ target }, "consult target has no coordinator place (Slack channel, linked Teams channel, web coordinators or webhook)");
     return out;
   }
 

@@ -101,6 +101,15 @@ export class ConsultService {
     this.now = options.now ?? Date.now;
   }
 
+  /**
+   * Whether anyone hears of a new request for this target: a coordinator place (a Slack channel, a
+   * linked Teams channel, web coordinators) or the webhook. Without one a request is kept, but no
+   * coordinator sees it until a place is set up.
+   */
+  async reaches(target: ConsultTarget): Promise<boolean> {
+    return this.options.webhook || (await this.options.places(target)).length > 0;
+  }
+
   /** Stores a new request (status nieuw), then its card, the requester's receipt and the SLA timers go out. */
   async file(actor: Actor, address: ConversationAddress, fields: ConsultFields): Promise<ConsultRequest> {
     const now = this.now();
