@@ -98,6 +98,14 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     expect(updated.updatesActivityId).toBe(posted.id); // the id the connector gave the posted card
     expect(JSON.stringify(card(updated))).toContain("gewijzigd door Sanne");
 
+    // "Waarom deze punten?": the sources in a message of their own, not in the invoke's one-line
+    // message (new-user try: a cut-off toast).
+    const whyCount = fake.messagesTo(CONVERSATION).length;
+    const why = await execute(COLLEAGUE, "Sanne", buttons.find((a) => a.data.wegwijs.id === "spoedberaad.sources"));
+    expect(String(why.body.value ?? "")).not.toContain("[1]");
+    const sourcesMessage = await until(() => fake.messagesTo(CONVERSATION).slice(whyCount).find((c) => JSON.stringify(c.activity).includes("Bronnen bij")));
+    expect(JSON.stringify(sourcesMessage.activity)).toContain("[9]");
+
     // Someone not in the chat's roster: refused in the invoke's message, nothing stored.
     const outsider = await execute(OUTSIDER, "Piet", buttons.find((a) => a.data.wegwijs.value?.endsWith(":hsj:done")));
     expect(outsider.body).toMatchObject({ type: "application/vnd.microsoft.activity.message" });

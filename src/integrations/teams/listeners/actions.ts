@@ -3,6 +3,7 @@ import type { AgentApplication, TurnContext, TurnState } from "@microsoft/agents
 import { ADAPTIVE_CARD_CONTENT_TYPE, incomingActionFromTeamsValue, renderAdaptiveCards } from "../adaptiveCard.js";
 import { fallbackText } from "../teamsReplies.js";
 import { addressOf, type TeamsContext, UNKNOWN_BUTTON } from "../teamsContext.js";
+import type { Reply } from "../../../bot/reply.js";
 
 const ADAPTIVE_CARD_ACTION = "adaptiveCard/action";
 /** Shown in Teams after an Action.Execute press whose answer follows as a message. */
@@ -36,7 +37,11 @@ export function register(agent: AgentApplication<TurnState>, ctx: TeamsContext):
       }
       const replies = await ctx.deps.bot.handle({ kind: "action", address: addressOf(context.activity), action });
       const inPlace = replies.find((r) => r.slot !== undefined && r.audience !== "private");
-      const privateOnes = replies.filter((r) => r.audience === "private");
+      // A private reply that lists sources ("Waarom deze punten?") is too long for the one-line
+      // message an invoke can show (new-user try: a cut-off toast); what it holds is the plans'
+      // text, so it goes in the conversation as a message of its own.
+      const listsSources = (r: Reply) => r.audience === "private" && r.parts.some((p) => p.kind === "sources");
+      const privateOnes = replies.filter((r) => r.audience === "private" && !listsSources(r));
       const rest = replies.filter((r) => r !== inPlace && !privateOnes.includes(r));
       // A private form (a checklist item's details, or their refusal with the reason at the field)
       // takes the pressed card's place for the presser only; its submit and cancel are
