@@ -22,6 +22,18 @@ function answer(text: string, generated = false, extra: Reply["parts"] = []): Re
 
 const messageEntity = (activity: any) => (activity.entities ?? []).find((e: any) => e.type === "https://schema.org/Message");
 
+describe("Teams answers: lists whose markers Teams can show as citations", () => {
+  it("writes a list of one item as a line of its own, so its marker is a citation pill; longer lists stay lists", () => {
+    // Agents Playground: "[1]" stayed text in a one-item list ("In 2027:" with one goal, "3." alone
+    // before a bulleted list), and became a pill in lists of two or more items.
+    const [, message] = teamsMessages(answer("“In 2027:”\n- Is voor alle jongeren een analyse opgesteld [1]\nTweede helft 2021:\n3. Integreren in de lokale teams [3]\n- Geen samenwerking [1]\n- Te veel partijen [1]")) as any[];
+    expect(message.text).toBe(
+      "“In 2027:”\n\n• Is voor alle jongeren een analyse opgesteld [1]\n\nTweede helft 2021:\n\n3\\. Integreren in de lokale teams [3]\n\n- Geen samenwerking [1]\n\n- Te veel partijen [1]",
+    );
+    expect(messageEntity(message).citation.map((c: any) => c.position).sort()).toEqual([1, 3]);
+  });
+});
+
 describe("Teams answers: text with [n] markers and Citation entities", () => {
   it("sends the answer as a message whose Citation entities match its [n] markers exactly", () => {
     const activities = teamsMessages(answer("Het spoedberaad is binnen 24 uur [1].\nDe gemeente organiseert het [3] [1]."));

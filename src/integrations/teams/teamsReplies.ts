@@ -41,6 +41,31 @@ export function fallbackText(reply: Reply): string {
  * Citation entities, the AI label when a model wrote it, and Teams' own feedback loop; what comes
  * before it (a privacy warning) and after it (buttons, sources not cited) stay cards.
  */
+/** A markdown list item as a paragraph of the answer text: "- …", "* …", "3. …". */
+const LIST_ITEM = /^(?:[-*+]\s|\d{1,3}[.)]\s)/;
+
+/**
+ * A list of one item written as a line of its own ("• …", "3\. …"): Teams shows no citation pill
+ * for a marker inside a one-item list (it is a "tight" list, without paragraphs), only "[1]"
+ * (new-user try in the Agents Playground; lists of two or more items, a blank line between them,
+ * show their pills).
+ */
+export function withoutSingleItemLists(text: string): string {
+  const blocks = text.split("\n\n");
+  // Markdown starts a new list where the marker changes ("3." then "- …"): only the same kind of item continues a list.
+  const kind = (block: string | undefined) => {
+    const marker = block === undefined ? undefined : LIST_ITEM.exec(block)?.[0].trim();
+    return marker === undefined ? undefined : /^\d/.test(marker) ? `ordered${marker.at(-1)}` : `bullet${marker}`;
+  };
+  return blocks
+    .map((block, i) => {
+      const own = kind(block);
+      if (own === undefined || kind(blocks[i - 1]) === own || kind(blocks[i + 1]) === own) return block;
+      return block.replace(/^[-*+]\s+/, "• ").replace(/^(\d{1,3})([.)])\s/, "$1\\$2 ");
+    })
+    .join("\n\n");
+}
+
 export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): Activity[] {
   const mentioned = mentionMessage(reply);
   if (mentioned) return [mentioned];
@@ -52,7 +77,7 @@ export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): 
   const texts = reply.parts.slice(first, end).flatMap((p) => (p.kind === "text" ? [p] : []));
   const sources = reply.parts.flatMap((p) => (p.kind === "sources" ? p.sources : []));
   const { text, entity } = citedMessage(
-    texts.map((t) => t.text.trim()).join("\n\n").replace(/(?<!\n)\n(?!\n)/g, "\n\n"),
+    withoutSingleItemLists(texts.map((t) => t.text.trim()).join("\n\n").replace(/(?<!\n)\n(?!\n)/g, "\n\n")),
     sources,
     texts.some((t) => t.generated === true),
   );
