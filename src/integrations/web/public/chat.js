@@ -359,7 +359,7 @@ function renderForm(part) {
     const cancel = part.cancel;
     row.append(buttonFor(cancel.label, async () => {
       const payload = { action: { id: cancel.id, value: cancel.value } };
-      if (await sendFrom(form.closest("article"), payload, cancel.label)) finish("Geannuleerd.");
+      if (await sendFrom(form.closest("article"), payload, null)) finish("Geannuleerd.");
     }));
   }
   form.append(row);
@@ -367,7 +367,9 @@ function renderForm(part) {
     event.preventDefault();
     const fields = Object.fromEntries(inputs.map(([fieldId, input]) => [fieldId, input.value]));
     submit.disabled = true;
-    const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, part.submitLabel);
+    // No bubble with the button's label: the form itself says what became of it (new-user try:
+    // "Opslaan" and "Aanvraag indienen" stood in the chat as if typed).
+    const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, null);
     // A checklist's details change the card itself (new-user try: "het antwoord staat hieronder",
     // and nothing came below).
     if (ok === "refused") finish(NOT_SENT);
