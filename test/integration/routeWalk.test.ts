@@ -161,6 +161,14 @@ describe("golden transcripts: every path of every shipped route through POST /ap
 
 describe("the route conversation (Redis)", () => {
   let app: RunningWegwijs;
+  /** A new user's walk of the regular route, at its first question (the shared analysis). */
+  const atTheAnalysisStep = async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    return driver;
+  };
   let rijnmond: RunningWegwijs;
   beforeAll(async () => {
     app = await startWegwijs({ REDIS_URL, WEGWIJS_REDIS_PREFIX: PREFIX });
@@ -292,10 +300,7 @@ describe("the route conversation (Redis)", () => {
   });
 
   it("answers a question about the step after a typed button ('nee nog niet. wat houdt dat in?') and 'waarom is dat belangrijk?' with the step's reason", async () => {
-    const driver = webDriver(() => app.baseUrl, newUser());
-    await driver.say("route");
-    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
-    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    const driver = await atTheAnalysisStep();
     let seen = await driver.say("waarom is dat belangrijk?");
     expect(seen.text).toMatch(/^Over de stap waar je bent: „Is er een gedeelde verklarende analyse/);
     expect(seen.text).toContain("*Waarom deze stap?*");
@@ -308,10 +313,7 @@ describe("the route conversation (Redis)", () => {
   });
 
   it("offers the other route when it is named mid-walk, and the checklist when the case escalates, without switching by itself", async () => {
-    const driver = webDriver(() => app.baseUrl, newUser());
-    await driver.say("route");
-    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
-    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    const driver = await atTheAnalysisStep();
     // New-user try: a typed "spoedroute" was refused with "kies je antwoord met de knoppen".
     let seen = await driver.say("spoedroute");
     expect(seen.text).toContain("Je zit nu in „Reguliere route naar een machtiging”. Wil je naar „Spoedroute (spoedmachtiging)”?");
@@ -335,10 +337,7 @@ describe("the route conversation (Redis)", () => {
   });
 
   it("after 'Nee, nog niet' on ambulant help, expertise or the consult, says what to do at that step, citing it", async () => {
-    const driver = webDriver(() => app.baseUrl, newUser());
-    await driver.say("route");
-    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
-    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    const driver = await atTheAnalysisStep();
     await driver.press({ id: "route.answer", value: "reguliere-machtiging:analyse:0" });
     await driver.press({ id: "route.answer", value: "reguliere-machtiging:hulpvraag:0" });
     const steps: Array<[string, string, RegExp]> = [
@@ -360,10 +359,7 @@ describe("the route conversation (Redis)", () => {
   });
 
   it("answers an answer typed at a step that waits for a button with where the walk stands, and a question as a question", async () => {
-    const driver = webDriver(() => app.baseUrl, newUser());
-    await driver.say("route");
-    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
-    await driver.press({ id: "route.answer", value: "reguliere-machtiging:waarom-regulier:0" });
+    const driver = await atTheAnalysisStep();
     let seen = await driver.say("deels, moeder wel, vader niet in beeld");
     expect(seen.text).toMatch(/^Je zit midden in de plaatsingsroute, bij: „/);
     expect(seen.text).toContain("Kies je antwoord met de knoppen bij die stap");
