@@ -7,9 +7,10 @@ import type { Match } from "./types.js";
  * "Sara, 14 jaar", "Sara is 14 jaar") or by a birth hint ("Daan Veldkamp, geb. …"), a name right
  * after a person word ("mijn cliënt Jan", "moeder Fatima", "dhr. Jansen", "Jongen (Daan …"), and a
  * full name: a first name or surname the Dutch word list marks as a person's name, with a
- * capitalised word next to it that is no ordinary word ("Daan Veldkamp", "Sanne de Boer"). A name
- * here is one to three capitalised words with the usual particles; all-caps abbreviations (GI,
- * OTS) and words with inner capitals (JeugdzorgPlus) are not.
+ * capitalised word next to it ("Daan Veldkamp", "Sanne de Boer"). A name here is one to three
+ * capitalised words with the usual particles; all-caps abbreviations (GI, OTS) and words with inner
+ * capitals (JeugdzorgPlus) are not. Typed in lower case, as chat does ("jesse bosman (15)"), a name
+ * counts with an age or after a person word when its first word is a person's name in the list.
  */
 
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?`;
@@ -37,7 +38,7 @@ const LOWER_NAME_AGE_RE = new RegExp(
 const PERSON_LOWER_NAME_RE = new RegExp(String.raw`(?<!\p{L})${PERSON_WORD}(?:,? | ?\( ?)(${LOWER}(?:(?: ${PARTICLE}){1,3} ${LOWER})?)(?![\p{L}\p{N}])`, "gu");
 // "Daan Veldkamp, geb. …", "Sanne (geboren …": a name before a birth hint.
 const NAME_BIRTH_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME})(?:,? ?\(? ?)(?:geb\.?|geboren|geboortedatum)(?![\p{L}])`, "gu");
-// Two or three capitalised words with particles between them: a full name when the word list says so (see fullName).
+// Two or three capitalised words with particles between them: a full name when the word list says so (see isFullName).
 const FULL_NAME_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])${GIVEN}(?: ${PARTICLE}){0,3} ${GIVEN}(?: ${GIVEN})?(?![\p{L}\p{N}])`, "gu");
 
 /**
