@@ -62,7 +62,8 @@ export function createBot(deps: BotDeps): Bot {
         const guarded = guardIncoming(incoming, { redactFields: !owner?.checksPersonalData });
         if ("refusal" in guarded) return [{ ...guarded.refusal, audience: "private" }];
         const actor = incoming.actor ?? (await deps.directory.resolve(incoming.address));
-        const routed = await dispatch({ ...guarded.incoming, actor } as Resolved);
+        // The reading a follow-up was answered in (Reply.readAs) stays in the core, whichever way the reply came.
+        const routed = (await dispatch({ ...guarded.incoming, actor } as Resolved)).map(({ readAs: _readAs, ...reply }) => reply);
         // The personal-data notice leads the first reply, so each surface still shows one reply.
         const [first, ...rest] = routed;
         const replies = guarded.notice && first ? [{ ...first, parts: [...guarded.notice.parts, ...first.parts] }, ...rest] : routed;
