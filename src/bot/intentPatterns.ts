@@ -1,3 +1,4 @@
+import { findPersonalData } from "../privacy/personalData.js";
 /**
  * Building blocks for the small, conservative checks that decide which feature a message may
  * want offered under its answer (the route, a consult, a spoedberaad).
@@ -20,6 +21,15 @@ export const NAMES_A_CASE = wordPattern(
 export const ESCALATES = wordPattern("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
 /** The situation is urgent now. */
 export const URGENT_NOW = wordPattern("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*|weggelopen|vermist\\p{L}*|ten einde raad|gaat (?:het )?mis|uit de hand");
+
+/**
+ * Whether a message speaks of a young person or case: a word for one (NAMES_A_CASE), or a person's
+ * name the privacy filter finds ("jesse bosman (15) loopt weer weg, wat moet ik doen?"; new-user
+ * try: with the name taken out, the message lost the route and consult offer a case gets).
+ */
+export function namesACase(text: string): boolean {
+  return NAMES_A_CASE.test(text) || findPersonalData(text).some((finding) => finding.kind === "name");
+}
 
 /** "How many / what percentage / how often" questions want a figure, not a walk-through or a form. */
 export const ASKS_FOR_FIGURES = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
@@ -97,5 +107,5 @@ const CASE_WORDS = 6;
  */
 export function tellsACase(text: string): boolean {
   // Not a request ("kun je een spoedberaad starten voor CASUS-0412"): that asks for what it names.
-  return NAMES_A_CASE.test(text) && !text.includes("?") && !QUESTION_WORDS.test(text) && text.trim().split(/\s+/).length >= CASE_WORDS && !asksToAct(text);
+  return namesACase(text) && !text.includes("?") && !QUESTION_WORDS.test(text) && text.trim().split(/\s+/).length >= CASE_WORDS && !asksToAct(text);
 }

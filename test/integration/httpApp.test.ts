@@ -239,6 +239,14 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(new Set(sections).size).toBe(sections.length);
   });
 
+  it("offers a case told with a child's name what it offers one told without: the route and the consult, and warns about the name", async () => {
+    // New-user try: with the name taken out, "… loopt weer weg, wat moet ik doen?" got the bare refusal and "Typ help".
+    const parts = await ask(userId(), "jesse bosman (15) loopt weer weg, wat moet ik doen?");
+    expect(actionIds(parts)).toEqual(expect.arrayContaining(["route.start", "consult.new"]));
+    expect(ofKind(parts, "notice").some((n) => n.text.startsWith("Let op: je bericht leek een naam te bevatten"))).toBe(true);
+    expect(JSON.stringify(parts)).not.toContain("bosman");
+  });
+
   it("answers 'wie moet ik bellen?' with the way to the Servicepunt, not as off-topic; a contact that names something else stays off-topic", async () => {
     // New-user try: "Daar gaan de plandocumenten niet over".
     for (const question of ["wie moet ik bellen?", "wie kan ik mailen?"]) {

@@ -1,3 +1,4 @@
+import { namesACase } from "../../bot/intentPatterns.js";
 import type { ConversationAddress } from "../../bot/incoming.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import { notRememberedNotice } from "../../bot/storeNotices.js";
@@ -436,7 +437,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       // "wie moet ik bellen?" names no one: in this chat it is about the asker's case, and the way
       // on is the Servicepunt (new-user try: it was told the documents are about something else).
       const asksWhomToContact = ASKS_FOR_CONTACT.test(question) && WHOM_OR_WHERE.test(question) && question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION_WORDS;
-      const step = NAMES_SERVICEPUNT.test(question) || asksWhomToContact ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : ABOUT_A_CASE.test(question) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
+      const step = NAMES_SERVICEPUNT.test(question) || asksWhomToContact ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : (ABOUT_A_CASE.test(question) || namesACase(question)) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
       parts.push(notice(step, "info"));
       // Pointed to the Servicepunt: the way to reach it from here (new-user try: the reply named it
       // and offered no way to it).

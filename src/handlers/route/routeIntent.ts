@@ -4,7 +4,7 @@
  * youth care; questions about figures or facts are left alone.
  */
 
-import { ASKS_FOR_FIGURES, asksOnlyWhatToDo, asksWhatToDo, NAMES_A_CASE, tellsACase, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, asksOnlyWhatToDo, asksWhatToDo, namesACase, tellsACase, wordPattern as word } from "../../bot/intentPatterns.js";
 
 // Placing, and referring or registering a young person for it ("kan ik als huisarts zelf een jongere
 // aanmelden voor jz+?"; new-user try: no route button).
@@ -34,7 +34,7 @@ export function isPlacementQuestion(text: string): boolean {
     (CLOSED_CARE.test(text) && asksWhatToDo(text)) ||
     // "CASUS-2207 loopt steeds weg … wat nu?": what to do in a case; the route walks what the plans
     // say to do (new-user try: only a refusal and the consult button).
-    (NAMES_A_CASE.test(text) && asksWhatToDo(text)) ||
+    (namesACase(text) && asksWhatToDo(text)) ||
     // "wat moet ik doen?" and no more: in Wegwijs that is asked about a young person (new-user try:
     // "wat zeggen de plannen wat ik als eerste moet doen?" was told the documents are not about it).
     asksOnlyWhatToDo(text) ||

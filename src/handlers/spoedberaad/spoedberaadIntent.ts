@@ -1,4 +1,4 @@
-import { ASKS_FOR_FIGURES, ESCALATES, NAMES_A_CASE, onlyUrgency, URGENT_NOW, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, ESCALATES, namesACase, onlyUrgency, URGENT_NOW, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
@@ -20,6 +20,6 @@ export function asksForSpoedberaad(text: string): boolean {
     (SPOEDBERAAD.test(text) && HOLD.test(text)) ||
     CONFER_URGENTLY.test(text) ||
     ESCALATES.test(text) ||
-    (URGENT_NOW.test(text) && NAMES_A_CASE.test(text))
+    (URGENT_NOW.test(text) && namesACase(text))
   );
 }
