@@ -505,7 +505,7 @@ describe("Wegwijs with Redis", () => {
     const app = await start();
     const user = newUser();
     const first = await replyParts(app.baseUrl, { user, text: "wat is een GVA?" });
-    expect(ofKind(first, "notice").map((n) => n.text)).toContain("Wat „GVA” precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
+    expect(ofKind(first, "notice").map((n) => n.text)).toContain("Wat „GVA” (gedeelde verklarende analyse) precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
     // New-user try: "wie stelt die op?" got the notice about the GVA's definition again.
     const followUp = await replyParts(app.baseUrl, { user, text: "wie stelt die op?" });
     expect(ofKind(followUp, "notice")[0]?.text).toBe("Ik lees dit als vervolg op je vorige vraag: „wat is een GVA?”");

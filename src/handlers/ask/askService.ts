@@ -79,6 +79,8 @@ export interface AnswerResult {
   offTopic?: boolean;
   /** The term a "wat is X?" question asks about, when no quote says what it is (as typed). */
   undefinedTerm?: string;
+  /** What that term stands for when it is an abbreviation in the synonym list ("gedeelde verklarende analyse" for "GVA"). */
+  undefinedTermMeans?: string;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
   unstatedDifference?: { first: string; second: string };
   /** An abstention on a follow-up whose answer would only repeat the previous one. */
@@ -511,8 +513,12 @@ export class AskService {
     const term = result.undefinedTerm!;
     // Written out in the line, as typed or as the abbreviation stands for: not a word of it alone
     // ("jeugdhulpaanbieders" for "HSJ").
-    const forms = this.knowledge.analyser.phraseForms(term).map((words) => ` ${words.join(" ")} `);
+    const written = this.knowledge.analyser.phraseForms(term);
+    const forms = written.map((words) => ` ${words.join(" ")} `);
     if (forms.every((form) => form.trim() === "")) return result;
+    // "GVA": the notice says what it stands for, as the quotes below write it out.
+    const means = written.length > 1 ? { undefinedTermMeans: written[1]!.join(" ") } : {};
+    result = { ...result, ...means };
     const found = termMentions(await retrieve(term, MENTION_POOL), (line) => {
       const words = ` ${wordTokens(foldText(line)).join(" ")} `;
       return forms.some((form) => words.includes(form));
