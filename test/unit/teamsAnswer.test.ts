@@ -22,6 +22,28 @@ function answer(text: string, generated = false, extra: Reply["parts"] = []): Re
 
 const messageEntity = (activity: any) => (activity.entities ?? []).find((e: any) => e.type === "https://schema.org/Message");
 
+describe("Teams answers: one message for the answer", () => {
+  it("opens the answer message with an info notice that stood above it, instead of a card of its own; a warning stays a card", () => {
+    // New-user try in Teams: a notice card, the text, then a card with the buttons, for one answer.
+    const reply: Reply = {
+      parts: [
+        { kind: "notice", level: "info", text: "Ik lees dit als vervolg op je vorige vraag: „wat is een GVA?”" },
+        { kind: "text", text: "“In 2027:”\n- Is voor alle jongeren een analyse opgesteld [1]" },
+        { kind: "sources", title: "Bronnen", sources: [source(1)] },
+        { kind: "actions", actions: [{ id: "ask.moreSources", label: "Meer bronnen", value: ANSWER_ID }] },
+        { kind: "feedback", answerId: ANSWER_ID },
+      ],
+    };
+    const activities = teamsMessages(reply) as any[];
+    expect(activities).toHaveLength(2);
+    expect(activities[0].text).toBe("_Ik lees dit als vervolg op je vorige vraag: „wat is een GVA?”_\n\n“In 2027:”\n\n• Is voor alle jongeren een analyse opgesteld [1]");
+    expect(messageEntity(activities[0]).citation.map((c: any) => c.position)).toEqual([1]);
+    expect(JSON.stringify(activities[1].attachments)).toContain("Meer bronnen");
+    // A warning (personal data taken out) keeps its card above the answer.
+    expect(teamsMessages(answer("Het spoedberaad is binnen 24 uur [1]."))).toHaveLength(3);
+  });
+});
+
 describe("Teams answers: lists whose markers Teams can show as citations", () => {
   it("writes a list of one item as a line of its own, so its marker is a citation pill; longer lists stay lists", () => {
     // Agents Playground: "[1]" stayed text in a one-item list ("In 2027:" with one goal, "3." alone

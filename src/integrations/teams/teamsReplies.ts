@@ -41,6 +41,15 @@ export function fallbackText(reply: Reply): string {
  * Citation entities, the AI label when a model wrote it, and Teams' own feedback loop; what comes
  * before it (a privacy warning) and after it (buttons, sources not cited) stay cards.
  */
+function isInfoNotice(part: ReplyPart | undefined): boolean {
+  return part?.kind === "notice" && part.level === "info";
+}
+
+/** Notice text inside markdown emphasis: its own * _ ` [ ] would break out of it. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_`[\]]/g, (c) => `\\${c}`);
+}
+
 /** A markdown list item as a paragraph of the answer text: "- …", "* …", "3. …". */
 const LIST_ITEM = /^(?:[-*+]\s|\d{1,3}[.)]\s)/;
 
@@ -74,10 +83,16 @@ export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): 
   if (!feedback || first === -1) return cardMessages(reply, options);
   let end = first;
   while (reply.parts[end]?.kind === "text") end++;
+  // An info notice right before the answer ("Ik lees dit als vervolg op …", "Wat „X” precies is …")
+  // opens the answer message as a line of its own, instead of a card of its own above it
+  // (new-user try in Teams: one answer came as two or three messages).
+  let start = first;
+  while (start > 0 && isInfoNotice(reply.parts[start - 1])) start--;
+  const lead = reply.parts.slice(start, first).flatMap((p) => (p.kind === "notice" ? [`_${escapeMarkdown(p.text)}_`] : []));
   const texts = reply.parts.slice(first, end).flatMap((p) => (p.kind === "text" ? [p] : []));
   const sources = reply.parts.flatMap((p) => (p.kind === "sources" ? p.sources : []));
   const { text, entity } = citedMessage(
-    withoutSingleItemLists(texts.map((t) => t.text.trim()).join("\n\n").replace(/(?<!\n)\n(?!\n)/g, "\n\n")),
+    [...lead, withoutSingleItemLists(texts.map((t) => t.text.trim()).join("\n\n").replace(/(?<!\n)\n(?!\n)/g, "\n\n"))].join("\n\n"),
     sources,
     texts.some((t) => t.generated === true),
   );
@@ -95,7 +110,7 @@ export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): 
     channelData: { feedbackLoopEnabled: true },
   });
   markFeedbackAnswer(answer, feedback.answerId);
-  const before = cardMessages({ parts: reply.parts.slice(0, first) }, options);
+  const before = cardMessages({ parts: reply.parts.slice(0, start) }, options);
   return [...before, answer, ...cardMessages({ parts: rest as ReplyPart[] }, { notify: false })];
 }
 
