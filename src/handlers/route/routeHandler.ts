@@ -360,7 +360,6 @@ export class RouteHandler {
     return stepReply(at.route, session, this.ctx!);
   }
 
-  /** The step on screen, named, then why it is there and its source ("Waarom?"). */
   /**
    * Mid-walk, a message that names another route ("spoedroute", "kan ik naar de reguliere route?")
    * or says the case is escalating now ("acuut gevaar", "het loopt uit de hand") gets the switch
@@ -402,6 +401,7 @@ export class RouteHandler {
     return regular && NAMES_REGULAR_ROUTE.test(text) ? regular : undefined;
   }
 
+  /** The step on screen, named, then why it is there and its source ("Waarom?"). */
   private aboutTheStep(route: RouteDefinition, node: RouteNode): Reply {
     const why = whyReply(route, node, this.ctx!);
     const step = shorten(fillText(node.kind === "outcome" ? node.title : node.text, this.ctx!.region), 120);
@@ -458,7 +458,6 @@ export function createRouteHandler(options: {
   return new RouteHandler(result.catalog, sessions);
 }
 
-/** A reply shown as its own message, not in the walk's slot. */
 /** The region's emergency route and its regular one, by their titles ("Spoedroute (spoedmachtiging)", "Reguliere route …"). */
 const EMERGENCY_ROUTE = /\bspoed/i;
 const REGULAR_ROUTE = /\bregulier/i;
@@ -466,6 +465,7 @@ const REGULAR_ROUTE = /\bregulier/i;
 const NAMES_EMERGENCY_ROUTE = wordPattern("spoed\\s*route|spoedmachtiging|spoedprocedure|spoedvariant");
 const NAMES_REGULAR_ROUTE = wordPattern("reguliere?\\s+(?:route|machtiging|procedure|variant)");
 
+/** A reply shown as its own message, not in the walk's slot. */
 function standalone(reply: Reply): Reply {
   return { ...reply, slot: "" };
 }
