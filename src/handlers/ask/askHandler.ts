@@ -5,7 +5,7 @@ import { notRememberedNotice } from "../../bot/storeNotices.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
 import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
-import { redactPersonalData } from "../../privacy/personalData.js";
+import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
@@ -169,7 +169,7 @@ export class AskHandler {
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
     let previous = !chosen && followUp && (kept?.refused !== true || swapped !== undefined) ? kept : undefined;
     let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);
-    let result: AnswerResult = followsRefusal ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true } : nonEmpty(await this.ask.answer(asked, previous ? { followUp: text } : {}));
+    let result: AnswerResult = followsRefusal ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true } : nonEmpty(await this.ask.answer(asked, previous ? { followUp: withoutPersonalData(text) } : {}));
     // Read with the previous question, the follow-up itself may be the part left open ("en wie
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
     // not in it; new-user try): its quotes only answer the previous question again.
@@ -191,7 +191,7 @@ export class AskHandler {
       } else {
         // What else the documents say: the same reading, outside the sections already quoted.
         // Not when the follow-up was the part left open: the reading already searched everywhere.
-        const beyond = previous.sources?.length && !ownPartOpen ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources, followUp: text })) : undefined;
+        const beyond = previous.sources?.length && !ownPartOpen ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources, followUp: withoutPersonalData(text) })) : undefined;
         // Not one that leaves the follow-up itself open: the kind it asks for must be in it ("en hoe
         // lang duurt zo'n spoedmachtiging dan?" got the bottlenecks, with no duration in them).
         const kind = askedFor(text)?.type;
@@ -348,6 +348,11 @@ export function cleanReason(raw: string): { reason: string; redacted: boolean } 
   const tidy = text.replace(/\s+/g, " ").trim();
   const reason = tidy.length > FEEDBACK_REASON_CHARS ? `${tidy.slice(0, FEEDBACK_REASON_CHARS - 1).trimEnd()}…` : tidy;
   return { reason, redacted: findings.length > 0 };
+}
+
+/** A follow-up as the question's own words are searched: without what the privacy filter finds (a term shown back in a notice). */
+function withoutPersonalData(text: string): string {
+  return withoutFindings(text, redactPersonalData(text).findings);
 }
 
 /** An answer without words is no answer: it becomes an abstention, never an empty message. */
