@@ -7,6 +7,7 @@ import { applyRegion, loadChecklistFile, loadChecklistForRegions } from "../../s
 import { applyOperation, replay, startingState, type Checklist } from "../../src/handlers/spoedberaad/checklistRecord.js";
 import { reminderReply, summaryText, watchersOf } from "../../src/handlers/spoedberaad/spoedberaadReplies.js";
 import { type RouteSummary, summaryText as routeSummaryText } from "../../src/handlers/route/routeReplies.js";
+import { personalDataProblem } from "../../src/handlers/consult/consultForm.js";
 
 const source = { document: "d.md", section: "S" };
 
@@ -93,6 +94,17 @@ describe("spoedberaad checklist operations", () => {
     expect(text).toContain("Uit de plaatsingsroute, vóór dit spoedberaad:\nPlaatsingsroute: Spoedroute (spoedmachtiging)");
     expect(text).toContain("Nog niet gedaan:\n- Spoedberaad met de jongere en de ouders erbij");
     expect(text).not.toContain("Volgende stap");
+  });
+
+  it("fills the consult form with a summary the form accepts, the team's full names by their first word", () => {
+    // Teams and Slack give full display names; the privacy filter refuses a full name in a consult request.
+    const named: Checklist = { ...start, chair: { userId: "u1", name: "Sanne Jansen" }, items: [{ ...start.items[0]!, owner: { userId: "u2", name: "Daan Veldkamp" } }, start.items[1]!] };
+    expect(summaryText(named)).toContain("voorzitter Sanne Jansen.");
+    const forConsult = summaryText(named, true);
+    expect(forConsult).toContain("voorzitter Sanne.");
+    expect(forConsult).toContain("eigenaar: Daan");
+    expect(personalDataProblem(forConsult)).toBeUndefined();
+    expect(personalDataProblem(summaryText(named))).toBeDefined();
   });
 
   it("replays history entries onto the starting state", () => {

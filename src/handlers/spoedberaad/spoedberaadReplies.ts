@@ -2,6 +2,7 @@ import { actorLabel, type Surface, unqualifiedUserId } from "../../bot/actor.js"
 import { checklistMark, checklistStateName, numberedItem, reminderTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
 import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
+import { findPersonalData } from "../../privacy/personalData.js";
 import type { StoredRecord } from "../../records/recordStore.js";
 import type { Checklist, Person } from "./checklistRecord.js";
 
@@ -245,19 +246,29 @@ export function closeConfirmReply(c: Checklist, ask: string): Reply {
 }
 
 /**
+ * A colleague's name as the consult form takes it: a full name the privacy filter would refuse
+ * there ("Sanne Jansen", as Teams and Slack give display names) by its first word, so the summary
+ * the form is filled with is not refused for the team's own names.
+ */
+function colleagueInConsult(name: string): string {
+  return findPersonalData(name).length > 0 ? name.split(/[\s,]+/)[0]! : name;
+}
+
+/**
  * Plain summary for the thread and for the consult request: done, n.v.t., open with owner, notes.
  * Items keep their number from the card (new-user try: the summary's unnumbered items were hard to
  * match with the card's).
  */
-export function summaryText(c: Checklist): string {
+export function summaryText(c: Checklist, forConsult = false): string {
+  const name = (p: Person) => (forConsult ? colleagueInConsult(personName(p, c.conversation.surface)) : personName(p, c.conversation.surface));
   const line = (i: Checklist["items"][number]) =>
-    `${checklistMark(i.state)} ${numberedItem(c.items.indexOf(i), i.label)}${i.owner ? ` · eigenaar: ${personName(i.owner, c.conversation.surface)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
+    `${checklistMark(i.state)} ${numberedItem(c.items.indexOf(i), i.label)}${i.owner ? ` · eigenaar: ${name(i.owner)}` : ""}${i.note ? ` · notitie: ${i.note}` : ""}`;
   const group = (state: Checklist["items"][number]["state"], heading: string) => {
     const items = c.items.filter((i) => i.state === state);
     return items.length > 0 ? [`${heading} (${items.length}):`, ...items.map(line)] : [];
   };
   return [
-    `${titleOf(c)}, voorzitter ${personName(c.chair, c.conversation.surface)}.`,
+    `${titleOf(c)}, voorzitter ${name(c.chair)}.`,
     ...group("done", "Klaar"),
     ...group("nvt", "N.v.t."),
     ...group("open", "Nog open"),
@@ -288,7 +299,7 @@ export function summaryReply(c: Checklist): Reply {
       { kind: "heading", text: `Samenvatting ${titleOf(c)}` },
       { kind: "text", text: summaryText(c) },
       { kind: "text", text: "Wil je het Servicepunt om raad vragen? Dien een consultaanvraag in: de samenvatting staat er dan al in." },
-      { kind: "actions", actions: [consultHandoverAction("servicepunt", summaryText(c), c.casus, "spoed")] },
+      { kind: "actions", actions: [consultHandoverAction("servicepunt", summaryText(c, true), c.casus, "spoed")] },
     ],
     audience: "conversation",
   };
