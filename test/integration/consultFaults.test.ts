@@ -106,7 +106,7 @@ describe("consult notifications survive Slack outages and restarts", () => {
       records: dead.records, jobs: dead.jobs, region: "groningen-drenthe", levels: loadServiceLevels(defaultContentDir, "groningen-drenthe"),
       retentionSeconds: 3600, places: async () => [{ kind: "conversation", surface: "slack", conversationId: SP }], webhook: false,
     });
-    const request = await service.file(
+    const { request } = await service.file(
       { surface: "web", userId: `asker-dead-${RUN}`, roles: new Set() },
       { surface: "web", userId: `asker-dead-${RUN}`, conversationId: "web-chat" },
       { target: "servicepunt", urgency: "regulier", caseRef: `DEAD-${RUN}`, question: "Vraag", tried: "Geprobeerd" },

@@ -199,10 +199,10 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           if (!parsed.ok) {
             return [{ parts: [{ kind: "notice", level: "warning", text: "Je aanvraag is nog niet verstuurd: kijk naar de opmerkingen bij de velden." }, form(action.fields ?? {}, parsed.errors)] }];
           }
-          const request = await service.file(actor, incoming.address, parsed.fields);
+          const { request, reached } = await service.file(actor, incoming.address, parsed.fields);
           const filed = notice(`Je consultaanvraag ${request.id} is ingediend bij het ${names[request.target]}. Je hoort het hier zodra iemand hem oppakt. Typ *mijn consulten* voor je overzicht.`);
           // Nobody would hear of it: said to the requester, not left to silence (new-user try in Teams).
-          if (await service.reaches(request.target)) return [filed];
+          if (reached) return [filed];
           return [{ ...filed, parts: [...filed.parts, { kind: "notice", level: "warning", text: `Let op: voor het ${names[request.target]} is in Wegwijs nog geen plek ingesteld waar coördinatoren aanvragen zien. Je aanvraag is bewaard, maar niemand krijgt er nu bericht van. Neem bij haast zelf contact op, en vraag je beheerder om het coördinatorenkanaal te koppelen.` }] }];
         }
         case DISCARD_ACTION:

@@ -102,16 +102,12 @@ export class ConsultService {
   }
 
   /**
-   * Whether anyone hears of a new request for this target: a coordinator place (a Slack channel, a
-   * linked Teams channel, web coordinators) or the webhook. Without one a request is kept, but no
+   * Stores a new request (status nieuw), then its card, the requester's receipt and the SLA timers go
+   * out. `reached` says whether anyone hears of it: a coordinator place (a Slack channel, a linked
+   * Teams channel, web coordinators) or the webhook. Without one the request is kept, but no
    * coordinator sees it until a place is set up.
    */
-  async reaches(target: ConsultTarget): Promise<boolean> {
-    return this.options.webhook || (await this.options.places(target)).length > 0;
-  }
-
-  /** Stores a new request (status nieuw), then its card, the requester's receipt and the SLA timers go out. */
-  async file(actor: Actor, address: ConversationAddress, fields: ConsultFields): Promise<ConsultRequest> {
+  async file(actor: Actor, address: ConversationAddress, fields: ConsultFields): Promise<{ request: ConsultRequest; reached: boolean }> {
     const now = this.now();
     const year = new Date(now).getUTCFullYear();
     const counter = await this.counters.update(`${this.options.region}:${year}`, () => ({ value: {} }));
@@ -141,7 +137,7 @@ export class ConsultService {
         ttlSeconds: OPEN_TTL_SECONDS,
       };
     });
-    return result.record!.value;
+    return { request: result.record!.value, reached: this.options.webhook || places.length > 0 };
   }
 
   async claim(actor: Actor, id: string): Promise<ActionOutcome> {

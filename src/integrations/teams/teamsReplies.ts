@@ -35,12 +35,6 @@ export function fallbackText(reply: Reply): string {
   return DEFAULT_FALLBACK;
 }
 
-/**
- * One message activity per card: Teams' size limit is per message. An answer (a reply with a
- * feedback part) is Teams-native instead: its text goes out as a message with `[n]` markers and
- * Citation entities, the AI label when a model wrote it, and Teams' own feedback loop; what comes
- * before it (a privacy warning) and after it (buttons, sources not cited) stay cards.
- */
 function isInfoNotice(part: ReplyPart | undefined): boolean {
   return part?.kind === "notice" && part.level === "info";
 }
@@ -75,6 +69,13 @@ export function withoutSingleItemLists(text: string): string {
     .join("\n\n");
 }
 
+/**
+ * One message activity per card: Teams' size limit is per message. An answer (a reply with a
+ * feedback part) is Teams-native instead: its text goes out as a message with `[n]` markers and
+ * Citation entities, the AI label when a model wrote it, and Teams' own feedback loop. An info
+ * notice right before it opens that text; a warning before it (personal data taken out) and what
+ * comes after it (buttons, sources not cited) stay cards.
+ */
 export function teamsMessages(reply: Reply, options: TeamsMessageOptions = {}): Activity[] {
   const mentioned = mentionMessage(reply);
   if (mentioned) return [mentioned];

