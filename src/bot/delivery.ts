@@ -4,7 +4,16 @@ import type { Reply } from "./reply.js";
 /** Where a message goes: a conversation (optionally a thread in it), or one user directly. */
 export type DeliveryTarget =
   | { kind: "conversation"; surface: Surface; conversationId: string; threadId?: string }
-  | { kind: "user"; surface: Surface; userId: string };
+  | {
+      kind: "user";
+      surface: Surface;
+      userId: string;
+      /**
+       * Where the message goes when the surface has no private place for this person yet (Teams:
+       * no personal chat with the app). Without it such a delivery fails for good.
+       */
+      orElse?: { conversationId: string; threadId?: string };
+    };
 
 /** A delivered message, so it can be updated in place later. Plain data: it is stored. */
 export interface MessageRef {

@@ -17,6 +17,7 @@ const people = {
   other: { id: `29:other-${RUN}`, aadObjectId: `aad-other-${RUN}`, name: "Otto" },
   et: { id: `29:et-${RUN}`, aadObjectId: `aad-et-${RUN}`, name: "Els" },
   coord2: { id: `29:coord2-${RUN}`, aadObjectId: `aad-coord2-${RUN}`, name: "Cas" },
+  newcomer: { id: `29:newcomer-${RUN}`, aadObjectId: `aad-newcomer-${RUN}`, name: "Noor" },
 };
 
 /** Every Action.Submit data object in a card, found anywhere in it. */
@@ -226,5 +227,32 @@ describe("consult requests through Teams", () => {
     await sleep(500);
     expect(connector.messagesTo(REAL).map((c) => c.id)).toEqual([card.id]);
     expect(connector.updatesTo(REAL).every((c) => c.updatesActivityId === card.id)).toBe(true);
+  });
+  it("a request filed in a team channel: the requester hears back in their personal chat, else in that channel, never both", { timeout: 60_000 }, async () => {
+    await send("admin", CHANNEL, { text: "koppel servicepunt" });
+    await waitFor(CHANNEL, "coördinatorenkanaal");
+    const TEAM_CHANNEL = `19:team-${RUN}@thread.tacv2`;
+    const fileFrom = async (who: "asker" | "newcomer") => {
+      await send(who, TEAM_CHANNEL, { text: "consult" });
+      const forms = connector.messagesTo(TEAM_CHANNEL).filter((c) => contentOf(c).includes("consult.submit"));
+      const submit = submits(forms.at(-1)!.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.submit");
+      const before = connector.messagesTo(TEAM_CHANNEL).length;
+      await send(who, TEAM_CHANNEL, { value: { ...submit, target: "servicepunt", urgency: "regulier", caseRef: `TC-${who}-${RUN}`, question: "Welke plek?", tried: "Gebeld", summary: "" } });
+      const receipt = await waitFor(TEAM_CHANNEL, /CR-\d{4}-\d{6} is ingediend/, 15_000, before);
+      const id = contentOf(receipt).match(/CR-\d{4}-\d{6}/)![0];
+      const card = await waitFor(CHANNEL, id);
+      await send("coord", CHANNEL, { value: submits(card.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.claim") });
+      return id;
+    };
+    // Vera has a personal chat with the app: only she hears that it was claimed.
+    await send("asker", PERSONAL, { text: "hallo" });
+    await waitFor(PERSONAL, "Wegwijs");
+    const veras = await fileFrom("asker");
+    await waitFor(PERSONAL, `${veras} is opgepakt door Cor`);
+    // Noor never opened one: the channel she filed from is the only place to tell her.
+    const noors = await fileFrom("newcomer");
+    await waitFor(TEAM_CHANNEL, `${noors} is opgepakt door Cor`);
+    await sleep(500);
+    expect(connector.messagesTo(TEAM_CHANNEL).some((c) => contentOf(c).includes(`${veras} is opgepakt`))).toBe(false);
   });
 });

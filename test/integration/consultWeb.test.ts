@@ -271,6 +271,29 @@ describe("consult requests on the web", () => {
     const history = await app.app.records.open(consultKind(60)).history(id!);
     expect(history.filter((h) => h.type === "claimed")).toHaveLength(1);
   });
+  it("filed from a shared conversation, what happens to the request reaches the requester's own pages, not the colleagues in it", { timeout: 30_000 }, async () => {
+    // New-user try: filed from the spoedberaad chat, a colleague got the coordinator's question and an answer form.
+    const shared = `spoedberaad-${RUN}`;
+    const colleague = await openSse(`${app.baseUrl}/api/stream?user=${OTHER}&conversation=${shared}`);
+    const requesterElsewhere = await openSse(`${app.baseUrl}/api/stream?user=${ASKER}&conversation=elsewhere-${RUN}`);
+    try {
+      const filed = await fetch(`${app.baseUrl}/api/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ user: ASKER, conversation: shared, action: { id: "consult.submit", value: "consult", fields: VALID } }),
+      });
+      const id = JSON.stringify(await filed.json()).match(/CR-\d{4}-\d{6}/)![0];
+      await post(COORD, { action: { id: "consult.claim", value: id } });
+      await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Welke gemeente is betrokken?" } } });
+      await requesterElsewhere.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is opgepakt`)));
+      await requesterElsewhere.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Welke gemeente is betrokken?")));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(JSON.stringify(colleague.events)).not.toContain(id);
+    } finally {
+      colleague.close();
+      requesterElsewhere.close();
+    }
+  });
 });
 
 describe("a consult request no coordinator would hear of", () => {

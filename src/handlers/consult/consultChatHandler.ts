@@ -200,7 +200,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
             return [{ parts: [{ kind: "notice", level: "warning", text: "Je aanvraag is nog niet verstuurd: kijk naar de opmerkingen bij de velden." }, form(action.fields ?? {}, parsed.errors)] }];
           }
           const { request, reached } = await service.file(actor, incoming.address, parsed.fields);
-          const filed = notice(`Je consultaanvraag ${request.id} is ingediend bij het ${names[request.target]}. Je hoort het hier zodra iemand hem oppakt. Typ *mijn consulten* voor je overzicht.`);
+          const filed = notice(`Je consultaanvraag ${request.id} is ingediend bij het ${names[request.target]}. Je krijgt persoonlijk bericht zodra iemand hem oppakt. Typ *mijn consulten* voor je overzicht.`);
           // Nobody would hear of it: said to the requester, not left to silence (new-user try in Teams).
           if (reached) return [filed];
           return [{ ...filed, parts: [...filed.parts, { kind: "notice", level: "warning", text: `Let op: voor het ${names[request.target]} is in Wegwijs nog geen plek ingesteld waar coördinatoren aanvragen zien. Je aanvraag is bewaard, maar niemand krijgt er nu bericht van. Neem bij haast zelf contact op, en vraag je beheerder om het coördinatorenkanaal te koppelen.` }] }];

@@ -76,11 +76,17 @@ export function isRequester(actor: Actor, request: ConsultRequest): boolean {
   return actor.surface === request.requester.surface && actor.userId === request.requester.userId;
 }
 
-/** Where the requester hears back: a Slack DM; in Teams and on the web the conversation it was filed in. */
+/**
+ * Where the requester hears back: only they do, not the colleagues in the conversation it was
+ * filed from (new-user try: filed from a shared spoedberaad chat, a colleague got the
+ * coordinator's question, the advice and an answer form). A Slack DM, the web user's own stream
+ * (every page they have open), Teams' personal chat with the app, or where there is none yet the
+ * conversation it was filed in.
+ */
 export function requesterTarget(request: ConsultRequest): DeliveryTarget {
   const r = request.requester;
-  if (r.surface === "slack") return { kind: "user", surface: "slack", userId: r.userId };
-  return { kind: "conversation", surface: r.surface, conversationId: r.conversationId };
+  if (r.surface !== "teams") return { kind: "user", surface: r.surface, userId: r.userId };
+  return { kind: "user", surface: "teams", userId: r.userId, orElse: { conversationId: r.conversationId, ...(r.threadId ? { threadId: r.threadId } : {}) } };
 }
 
 /**

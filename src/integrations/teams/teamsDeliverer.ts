@@ -51,12 +51,14 @@ export function createTeamsDeliverer(options: {
   return {
     surface: "teams",
     async deliver(target, reply: Reply, deliverOptions = {}) {
-      const conversationId = target.kind === "conversation" ? target.conversationId : await references.personalChatOf(target.userId);
-      if (!conversationId) throw new DeliveryError("no personal chat with this Teams user yet", { permanent: true });
+      const personal = target.kind === "user" ? await references.personalChatOf(target.userId) : undefined;
+      const place = target.kind === "conversation" ? target : personal ? { conversationId: personal } : target.orElse;
+      if (!place) throw new DeliveryError("no personal chat with this Teams user yet", { permanent: true });
+      const conversationId = place.conversationId;
       const stored = (await references.get(conversationId)) ?? (await references.get(channelConversationId(conversationId)));
       if (!stored) throw new DeliveryError("no conversation reference (app not installed there)", { permanent: true });
       // Only channels have threads; in a chat the message simply follows the others.
-      const threadId = target.kind === "conversation" && stored.conversation.conversationType === "channel" ? target.threadId : undefined;
+      const threadId = stored.conversation.conversationType === "channel" ? place.threadId : undefined;
       const reference: ConversationReference = threadId
         ? { ...stored, conversation: { ...stored.conversation, id: threadConversationId(conversationId, threadId) } }
         : stored;
@@ -81,7 +83,7 @@ export function createTeamsDeliverer(options: {
               surface: "teams",
               conversationId,
               messageId: String(sent?.id ?? ""),
-              ...(target.kind === "conversation" && target.threadId ? { threadId: target.threadId } : {}),
+              ...(place.threadId ? { threadId: place.threadId } : {}),
             };
           }
           return first!;
