@@ -25,7 +25,7 @@ export function guardIncoming(incoming: Incoming, options: { redactFields?: bool
     redacted[id] = result.text;
     findings.push(...result.findings);
   }
-  const warning = personalDataWarning(findings);
+  const warning = personalDataWarning(findings, "store");
   return {
     incoming: { ...incoming, action: { ...incoming.action, fields: redacted } },
     ...(warning ? { notice: { parts: [{ kind: "notice", level: "warning", text: warning }] } } : {}),

@@ -82,12 +82,14 @@ export function redacted(text: string): string {
 }
 
 /** A short Dutch warning naming what was found; undefined when nothing was found. */
-export function personalDataWarning(findings: PersonalDataFinding[]): string | undefined {
+export function personalDataWarning(findings: PersonalDataFinding[], use: "search" | "store" = "search"): string | undefined {
   if (findings.length === 0) return undefined;
   const kinds = KIND_PRIORITY.filter((k) => findings.some((f) => f.kind === k)).map((k) => KIND_NAMES[k]);
   const listed = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(", ")} en ${kinds[kinds.length - 1]!}`;
+  // What the text was for: a route note or a form field is kept, not searched (new-user try: "voordat ik ging zoeken" under a route answer).
+  const before = use === "search" ? "voordat ik ging zoeken" : "voordat ik het bewaarde";
   return (
-    `Let op: je bericht leek ${listed} te bevatten. Dat heb ik weggelaten voordat ik ging zoeken. ` +
+    `Let op: je bericht leek ${listed} te bevatten. Dat heb ik weggelaten ${before}. ` +
     "Gebruik liever een pseudonieme verwijzing (bijvoorbeeld 'jongere A' of een dossiernummer) in plaats van namen of een BSN."
   );
 }

@@ -154,7 +154,7 @@ describe("consult requests through Teams", () => {
     const answered = await waitFor(thread, "Antwoord van de aanvrager: Ja, sinds maandag.");
     expect(answered.thread).toEqual({ channel: CHANNEL, rootId: card.id });
     expect(answered.replyToActivityId).toBeUndefined();
-    await waitFor(thread, "Vraag aan de aanvrager (Cor): Is de gemeente betrokken?");
+    await waitFor(thread, "Vraag van Cor aan de aanvrager: Is de gemeente betrokken?");
     expect(connector.messagesTo(CHANNEL).some((c) => /Antwoord van de aanvrager|Vraag aan de aanvrager \(/.test(contentOf(c)))).toBe(false);
     expect(connector.calls.some((c) => contentOf(c).includes("Nee hoor"))).toBe(false);
 
@@ -219,7 +219,7 @@ describe("consult requests through Teams", () => {
     await press("coord2", { ...noteSubmit, note: "Plek gevraagd." });
 
     const thread = `${REAL};messageid=${card.id}`;
-    for (const line of ["Vraag aan de aanvrager (Cas): Welke gemeente?", "Antwoord van de aanvrager: Groningen.", "Interne notitie van Cas: Plek gevraagd."]) {
+    for (const line of ["Vraag van Cas aan de aanvrager: Welke gemeente?", "Antwoord van de aanvrager: Groningen.", "Interne notitie van Cas: Plek gevraagd."]) {
       const reply = await waitFor(thread, line);
       expect(reply.thread).toEqual({ channel: REAL, rootId: card.id });
     }

@@ -312,6 +312,23 @@ describe("the route conversation (Redis)", () => {
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
   });
 
+  it("takes 'deels, <note>. wat houdt dat in?' as the button that says deels, keeps the note and answers about the step", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "plaatsing-juiste-vraag" });
+    await driver.press({ id: "route.answer", value: "plaatsing-juiste-vraag:uitgangspunt:0" });
+    await driver.press({ id: "route.answer", value: "plaatsing-juiste-vraag:ambulant:0" });
+    // New-user try: read as a question about the documents; the note was lost.
+    const seen = await driver.say("deels, moeder wel vader niet in beeld (06-12345678). wat houdt dat in precies?");
+    expect(seen.text).toContain("Je koos: *Nee, of maar deels*. Je toelichting staat bij de samenvatting. Over die stap zeggen de plandocumenten dit");
+    expect(seen.text).toContain("*Waarom deze stap?*");
+    expect(seen.text).toContain("Dat heb ik weggelaten voordat ik het bewaarde.");
+    expect(JSON.stringify(seen)).not.toContain("06-12345678");
+    expect(shownStep(seen)).not.toBe("plaatsing-juiste-vraag:gezin");
+    // A title that ends in a question mark gets no full stop after it (new-user try: "…vraag?.").
+    expect((await driver.say("route")).text).toContain("Je was bezig met *Is plaatsing de juiste vraag?* Hier ben je gebleven.");
+  });
+
   it("offers the other route when it is named mid-walk, and the checklist when the case escalates, without switching by itself", async () => {
     const driver = await atTheAnalysisStep();
     // New-user try: a typed "spoedroute" was refused with "kies je antwoord met de knoppen".

@@ -273,14 +273,14 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     // The button says beforehand who may press it, and the refusal names the chair.
     const closeButton = (await post(member, conversation, { text: "spoedberaad" })).flatMap((r) => r.parts).flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "spoedberaad.close");
     expect(closeButton?.label).toBe("Afronden (voorzitter)");
-    expect(noticeOf(notChair)).toBe("Alleen de voorzitter (Kees) kan de checklist afronden. Vraag Kees om dat te doen.");
+    expect(noticeOf(notChair)).toBe("Alleen de voorzitter, Kees, kan de checklist afronden. Vraag Kees om dat te doen.");
     const notChairConfirmed = await post(member, conversation, { action: { id: "spoedberaad.closeConfirmed", value: part.checklistId } });
-    expect(noticeOf(notChairConfirmed)).toBe("Alleen de voorzitter (Kees) kan de checklist afronden. Vraag Kees om dat te doen.");
+    expect(noticeOf(notChairConfirmed)).toBe("Alleen de voorzitter, Kees, kan de checklist afronden. Vraag Kees om dat te doen.");
 
     // The chair hands over (only to someone in the conversation), and hands back.
     const handOver = (by: string, to: string) => post(by, conversation, { action: { id: "spoedberaad.chair", value: part.checklistId, fields: { chair: to } } });
     expect(noticeOf(await handOver(chair, `outsider-${RUN}`))).toMatch(/zit niet in dit gesprek/);
-    expect(noticeOf(await handOver(member, member))).toBe("Alleen de voorzitter (Kees) kan een andere voorzitter kiezen.");
+    expect(noticeOf(await handOver(member, member))).toBe("Alleen de voorzitter, Kees, kan een andere voorzitter kiezen.");
     expect(checklistOf(await handOver(chair, member))?.chair).toBe("Sanne");
     expect(noticeOf(await post(chair, conversation, { action: { id: "spoedberaad.close", value: part.checklistId } }))).toMatch(/Alleen de voorzitter/);
     expect(checklistOf(await handOver(member, chair))?.chair).toBe("Kees");

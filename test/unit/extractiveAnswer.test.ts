@@ -245,7 +245,8 @@ describe("extractiveAnswer", () => {
     const whole = extractiveAnswer([passage("a", text)], wordsScorer("welke stappen kent casusregie"));
     expect(whole.text).toBe("“Casusregie kent vier stappen:”\n- Stap 1 vraaganalyse\n- Stap 2 het resultaat en de evaluatie\n- Stap 3 de middelen [1]");
     const item = extractiveAnswer([passage("a", text)], wordsScorer("wat is het resultaat en de evaluatie in de wijk"));
-    expect(item.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie\n- Stap 1 vraaganalyse\n- Stap 3 de middelen [1]");
+    // A step that says its number leads as a numbered item does: the rest is marked as the rest.
+    expect(item.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie\nVerder in deze lijst:\n- Stap 1 vraaganalyse\n- Stap 3 de middelen [1]");
     // An item that holds the whole question stands alone under its lead-in: the rest is padding.
     const complete = extractiveAnswer([passage("a", text)], wordsScorer("wat is het resultaat en de evaluatie"));
     expect(complete.text).toBe("“Casusregie kent vier stappen:”\n- Stap 2 het resultaat en de evaluatie [1]");
@@ -336,6 +337,11 @@ describe("extractiveAnswer", () => {
     // A list in its own order needs no such line.
     const inOrder = extractiveAnswer([passage("a", text)], wordsScorer("welke acties voor de komende periode"));
     expect(inOrder.text).not.toContain("Verder in deze lijst");
+    // Steps that say their number ("Stap 4 – …") keep their order after the one that answers, as
+    // numbered items do (new-user try: "Stap 4, Stap 2, Stap 3, Stap 1").
+    const steps = "De aanpak kent vier stappen:\n- Stap 1 – Vraaganalyse: wat is er aan de hand?\n- Stap 2 – Het resultaat: wat moet bereikt worden?\n- Stap 3 – De middelen: wat is nodig om het resultaat te bereiken?\n- Stap 4 – Toetsing: is het gewenste resultaat bereikt?\n\nLosse andere tekst over iets anders hier.";
+    const stepped = extractiveAnswer([passage("a", steps)], wordsScorer("hoe toetsen ze of het gewenste resultaat bereikt is"));
+    expect(stepped.text.split("\n").slice(1).map((line) => line.slice(0, 8))).toEqual(["- Stap 4", "Verder i", "- Stap 1", "- Stap 2", "- Stap 3"]);
   });
 
   it("lets a line in another document that only cites the named document's title lead last", () => {

@@ -18,7 +18,7 @@ describe("isFollowUp", () => {
   });
 
   it("takes a short question without a connective that speaks of 'that' as a thing of its own", () => {
-    for (const text of ["ok, wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?", "wie stelt die op dan?", "wie is daar verantwoordelijk voor?", "wat staat hier over in?", "hoe kom ik daar terecht", "hoe kom ik daar binnen?"]) {
+    for (const text of ["ok, wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?", "wie stelt die op dan?", "wie is daar verantwoordelijk voor?", "wat staat hier over in?", "hoe kom ik daar terecht", "hoe kom ik daar binnen?", "hoe willen ze dat bereiken?", "wie gaat dat betalen dan?"]) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });
@@ -47,6 +47,8 @@ describe("isFollowUp", () => {
       "en als het spoed heeft, wie organiseert het spoedberaad?",
       "hoe zit het met de machtiging voor gesloten plaatsing, wie vraagt die aan",
       "wat is dat servicepunt, wanneer schakel ik die in?",
+      "weet je dat jongeren weglopen?",
+      "hoe zorg je dat ouders meedoen?",
     ]) {
       expect(isFollowUp(text), text).toBe(false);
     }

@@ -15,6 +15,15 @@ describe("a step's button typed in the chat", () => {
     expect(typedChoice(text, OPTIONS)).toBe(index);
   });
 
+  it("reads one telling word that only one button has, anywhere in its label", () => {
+    // New-user try: "deels, moeder wel vader niet in beeld" was read as a question.
+    expect(typedChoice("deels", ["Ja", "Nee, of maar deels"])).toBe(1);
+    expect(typedChoiceAndNote("deels, moeder wel vader niet in beeld", ["Ja", "Nee, of maar deels"])).toEqual({ index: 1, note: "moeder wel vader niet in beeld" });
+    // A word two labels have, or a short one, is no button.
+    expect(typedChoice("niet", OPTIONS)).toBeUndefined();
+    expect(typedChoice("of", ["Ja", "Nee, of maar deels"])).toBeUndefined();
+  });
+
   it("needs a first word that only one button has", () => {
     expect(typedChoice("nee", ["Nee, dat ontbreekt", "Nee, nog niet"])).toBeUndefined();
     expect(typedChoice("nee, nog niet", ["Nee, dat ontbreekt", "Nee, nog niet"])).toBe(1);
@@ -66,6 +75,12 @@ describe("a button typed with a reason after a comma", () => {
     expect(typedChoiceThenQuestion("Ja, en wat nu?", ["Ja", "Nee, nog niet"])).toEqual({ index: 0, question: "en wat nu?" });
     expect(typedChoiceThenQuestion("wat is een analyse, en wie maakt die?", ["Ja", "Nee, nog niet"])).toBeUndefined();
     expect(typedChoiceThenQuestion("nee nog niet", ["Ja", "Nee, nog niet"])).toBeUndefined();
+    // What stands between the button and the question is a note (new-user try: it was lost).
+    expect(typedChoiceThenQuestion("deels, moeder wel vader niet in beeld. wat houdt dat in precies?", ["Ja", "Nee, of maar deels"])).toEqual({
+      index: 1,
+      question: "wat houdt dat in precies?",
+      note: "moeder wel vader niet in beeld",
+    });
   });
 
   it("reads part of a label from its first word as that button, when no other label has those words", () => {

@@ -1003,7 +1003,7 @@ function quoteAround(
     // document's order (measured: lead f +.017, nothing else moved on eleven sets; sorting a list
     // asked for as a whole the same way: lead c −.010). Numbered items keep theirs.
     const rest = inOrder.filter((i) => i !== c.index);
-    const others = line.number === undefined ? [...rest.filter((i) => itemLeads(i, intro)), ...rest.filter((i) => !itemLeads(i, intro))] : rest;
+    const others = ownNumber(line) === undefined ? [...rest.filter((i) => itemLeads(i, intro)), ...rest.filter((i) => !itemLeads(i, intro))] : rest;
     const items = leads && alone ? [c.index] : leads ? [c.index, ...others] : inOrder;
     return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };
   }
@@ -1114,7 +1114,9 @@ function renderQuote(
     // The item that answers leads its numbered list (5, then 4 and 6): the rest is marked as the
     // rest, so the numbers out of order read as a choice, not as a broken list (new-user try).
     const previous = lines[indexes[indexes.indexOf(i) - 1] ?? -1];
-    const backwards = line.number !== undefined && previous?.kind === "item" && previous.number !== undefined && itemOrder(line.number) < itemOrder(previous.number);
+    const number = ownNumber(line);
+    const before = previous?.kind === "item" ? ownNumber(previous) : undefined;
+    const backwards = number !== undefined && before !== undefined && itemOrder(number) < itemOrder(before);
     if (line.kind === "item" && backwards && !out.includes(REST_OF_LIST)) out.push(REST_OF_LIST);
     if (line.kind === "item") out.push(`${line.number ?? "-"} ${documentText(shown(i))}`);
     else {
@@ -1128,6 +1130,15 @@ function renderQuote(
   const last = out.length - 1;
   if (last >= 0) out[last] = `${out[last]} [${n}]`;
   return out.join("\n");
+}
+
+/**
+ * An item's place in its list: its number, or the one its text opens with ("Stap 2 – Het
+ * resultaat"). Such items keep their order after the one that answers, as numbered ones do (new-user
+ * try: "Stap 4, Stap 2, Stap 3, Stap 1").
+ */
+function ownNumber(line: PassageLine): string | undefined {
+  return line.number ?? (SELF_LABELLED.test(line.text) ? /\d+/.exec(line.text)![0] : undefined);
 }
 
 /** Shown between the item that answers and the rest of its numbered list. */

@@ -31,7 +31,9 @@ const POINTS_BACK = /\b(?:dan|daar\w*|hier\w*|dat|dit|deze|die|zo'n|zulke)\b/i;
  */
 const SPEAKS_OF_THAT = [
   // "dit"/"dat" at the end, or before a verb or a preposition; not after "het", "zegt", "weet" …
-  /(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b))/i,
+  // An infinitive that ends the question takes it as its object: "hoe willen ze dat bereiken?",
+  // "wie gaat dat betalen?" (new-user try: answered on "bereiken" alone).
+  /(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b|\s+\p{L}{2,}en(?:\s+(?:dan|nou|eigenlijk|precies))?\s*[?.!]*\s*$))/iu,
   // "die"/"deze" at the end, perhaps after a particle ("wie stelt die op dan?")
   /\b(?:die|deze)(?=(?:\s+(?:op|af|aan|in|uit|mee|door|voor|dan|nou|nu|eigenlijk|precies|ook|wel))*\s*[?.!]*\s*$)/i,
   // "daarover", "hiervoor" …

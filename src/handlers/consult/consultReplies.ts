@@ -48,13 +48,13 @@ export function statusLine(request: ConsultRequest): string {
     case "nieuw":
       return `Status: nieuw, ingediend ${when(request.createdAt)}`;
     case "opgepakt":
-      return `Status: opgepakt door ${personLabel(request.assignee)} (${when(request.updatedAt)})`;
+      return `Status: opgepakt door ${personLabel(request.assignee)} · ${when(request.updatedAt)}`;
     case "vraag uitgezet":
-      return `Status: vraag uitgezet door ${personLabel(request.assignee)} (${when(request.updatedAt)})`;
+      return `Status: vraag uitgezet door ${personLabel(request.assignee)} · ${when(request.updatedAt)}`;
     case "afgerond":
-      return `Status: afgerond door ${personLabel(request.closedBy ?? request.assignee)} (${when(request.closedAt)})`;
+      return `Status: afgerond door ${personLabel(request.closedBy ?? request.assignee)} · ${when(request.closedAt)}`;
     case "geannuleerd":
-      return `Status: geannuleerd door de aanvrager (${when(request.closedAt)})`;
+      return `Status: geannuleerd door de aanvrager · ${when(request.closedAt)}`;
   }
 }
 

@@ -165,7 +165,7 @@ export class ConsultService {
         next: { ...request, status: "vraag uitgezet", openQuestion: question, assignee: request.assignee ?? personOf(actor), claimedAt: request.claimedAt ?? at },
         event: "asked",
         data: { question },
-        thread: `${request.id} · Vraag aan de aanvrager (${actorLabel(actor)}): ${question}`,
+        thread: `${request.id} · Vraag van ${actorLabel(actor)} aan de aanvrager: ${question}`,
       };
     });
   }

@@ -132,9 +132,16 @@ export class RouteHandler {
         // "nee nog niet. wat houdt dat in?" asks about the step just answered: its reason and
         // source come first (new-user try: the question was passed over).
         const about = asksAboutTheStep(answered.question) ? whyReply(at.route, at.node, this.ctx).parts.filter((part) => part.kind !== "actions") : [];
-        const lead = [notice(`Je koos: *${labels[answered.index]}*. ${about.length > 0 ? "Over die stap zeggen de plandocumenten dit; daaronder staat wat de route daarna zegt." : "Hieronder staat wat de route daarna zegt."}`), ...about];
+        const noted = answered.note ? redactPersonalData(answered.note) : undefined;
+        const warning = noted ? personalDataWarning(noted.findings, "store") : undefined;
+        const kept = noted ? " Je toelichting staat bij de samenvatting." : "";
+        const lead = [
+          notice(`Je koos: *${labels[answered.index]}*.${kept} ${about.length > 0 ? "Over die stap zeggen de plandocumenten dit; daaronder staat wat de route daarna zegt." : "Hieronder staat wat de route daarna zegt."}`),
+          ...(warning ? [notice(warning, "warning")] : []),
+          ...about,
+        ];
         const chosen = at.node.options[answered.index]!;
-        return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, undefined, lead));
+        return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, noted ? shorten(noted.text, NOTE_CHARS) : undefined, lead));
       }
       // "ja, mst gehad maar gestopt": that button, and the rest kept as a note for the summary, however
       // long the note (new-user try: "nee nog niet af, gw is ermee bezig samen met …" was a question).
@@ -143,7 +150,7 @@ export class RouteHandler {
       if (withNote) {
         const chosen = at.node.options[withNote.index]!;
         const { text: redacted, findings } = redactPersonalData(withNote.note);
-        const warning = personalDataWarning(findings);
+        const warning = personalDataWarning(findings, "store");
         const lead = [notice(`Je koos: *${fillText(chosen.label, this.ctx.region)}*. Je toelichting staat bij de samenvatting.`), ...(warning ? [notice(warning, "warning")] : [])];
         return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, shorten(redacted, NOTE_CHARS), lead));
       }
@@ -234,7 +241,7 @@ export class RouteHandler {
       session.awaitingText = undefined;
       await this.sessions.save(address, session);
     }
-    return stepReply(at.route, session, this.ctx, [...lead, notice(`Je was bezig met *${at.route.title}*. Hier ben je gebleven.`)]);
+    return stepReply(at.route, session, this.ctx, [...lead, notice(`Je was bezig met *${at.route.title}*${/[.?!]$/.test(at.route.title) ? "" : "."} Hier ben je gebleven.`)]);
   }
 
   private async choose(address: ConversationAddress, routeId: string): Promise<Reply> {
@@ -331,7 +338,7 @@ export class RouteHandler {
     const { text: redacted, findings } = redactPersonalData(text);
     const note = shorten(redacted, NOTE_CHARS);
     if (note === "") return freeTextPromptReply(at.route, node, this.ctx!);
-    const warning = personalDataWarning(findings);
+    const warning = personalDataWarning(findings, "store");
     const lead: ReplyPart[] = warning ? [notice(warning, "warning")] : [];
     // "eigenlijk niemand, …" describes no one: the step's "not yet" button, with the text as its note.
     const none = saysNone(text) ? missingOption(node.options, node.freeText.records) : undefined;

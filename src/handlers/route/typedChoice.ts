@@ -38,8 +38,17 @@ export function typedChoice(text: string, labels: string[], goesOn = false): num
     const own = label.split(" ");
     return own[0] === words[0] && words.every((word) => own.includes(word)) ? [i] : [];
   });
-  return words.length >= 2 && within.length === 1 ? within[0] : undefined;
+  if (words.length >= 2) return within.length === 1 ? within[0] : undefined;
+  // One telling word that only one label has, anywhere in it ("deels" for "Nee, of maar deels";
+  // new-user try: "deels, moeder wel vader niet in beeld" was read as a question).
+  const word = words[0]!;
+  if (word.length < TELLING_LETTERS) return undefined;
+  const having = whole.flatMap((label, i) => (label.split(" ").includes(word) ? [i] : []));
+  return having.length === 1 ? having[0] : undefined;
 }
+
+/** Shorter than this, a word typed alone names no button unless it opens one ("of", "nog"). */
+const TELLING_LETTERS = 4;
 
 /** Shorter than this, a typed word must be a whole word of the title, not the start of one. */
 const PREFIX_LETTERS = 4;
@@ -93,12 +102,18 @@ const NOTE_ASKS = /^(?:hoe|wat|wie|waar|wanneer|waarom|welke?)\b/iu;
 /**
  * A button typed, then a question after a stop or comma ("nee nog niet. hoe doe ik dat?"): the
  * button is the answer; the step it leads to says what to do (new-user try: the message was read as
- * a follow-up on a question asked before the walk). The button's index and the question, or undefined.
+ * a follow-up on a question asked before the walk). What stands between them is a note ("deels,
+ * moeder wel vader niet in beeld. wat houdt dat in?"; new-user try: it was lost). The button's
+ * index, the question and the note, or undefined.
  */
-export function typedChoiceThenQuestion(text: string, labels: string[]): { index: number; question: string } | undefined {
+export function typedChoiceThenQuestion(text: string, labels: string[]): { index: number; question: string; note?: string } | undefined {
   const match = /^\s*([^.!,?]+?)\s*[.!,]\s*(\S[^?]*\?+)\s*$/su.exec(text);
   const index = match ? typedChoice(match[1]!, labels) : undefined;
-  return index === undefined ? undefined : { index, question: match![2]! };
+  if (index === undefined) return undefined;
+  const rest = match![2]!;
+  const last = /(?:^|[.!]\s+)([^.!]*\?+)\s*$/su.exec(rest)!;
+  const note = rest.slice(0, last.index + (last[0].length - last[1]!.length)).replace(/[\s.!]+$/u, "").trim();
+  return { index, question: last[1]!.trim(), ...(note ? { note } : {}) };
 }
 
 /** Words that may open an answer without changing it: "eigenlijk niemand", "tja, nog niks". */

@@ -57,8 +57,8 @@ const NOT_MEMBER = "Alleen mensen in dit gesprek kunnen de checklist veranderen.
 const onlyChair = (c: Checklist, tried: ChairOnly) => {
   const chair = personName(c.chair, c.conversation.surface);
   return tried === "close"
-    ? `Alleen de voorzitter (${chair}) kan de checklist afronden. Vraag ${chair} om dat te doen.`
-    : `Alleen de voorzitter (${chair}) kan een andere voorzitter kiezen.`;
+    ? `Alleen de voorzitter, ${chair}, kan de checklist afronden. Vraag ${chair} om dat te doen.`
+    : `Alleen de voorzitter, ${chair}, kan een andere voorzitter kiezen.`;
 };
 /** What only the chair may do: close the checklist, or hand the chair over. */
 type ChairOnly = "close" | "chair";
