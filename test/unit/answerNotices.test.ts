@@ -78,6 +78,8 @@ describe("differenceAsked", () => {
     ["hoe verschilt een spoedmachtiging van een machtiging?", "spoedmachtiging", "machtiging"],
     ["verschil spoedmachtiging en reguliere machtiging?", "spoedmachtiging", "reguliere machtiging"],
     ["wat is het verschil spoedmachtiging vs reguliere machtiging", "spoedmachtiging", "reguliere machtiging"],
+    // "tussen" as chat shortens it (new-user try: "tss wijkteam" was shown as a term).
+    ["wat is t verschil tss wijkteam en jeugdbescherming en wanneer moet ik VT inschakelen", "wijkteam", "jeugdbescherming"],
   ])("reads %j as a question for a difference", (question, first, second) => {
     expect(differenceAsked(question)).toEqual({ first, second });
   });

@@ -300,4 +300,22 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts)).toEqual([`Ik lees dit als vervolg op je vorige vraag: „${first}”`, "- Half 2027 afgebouwd. [1]"]);
     expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ ...other, n: 1 }] });
   });
+
+  it("gives a source of a follow-up the quote the follow-up shows from it, not the one it no longer shows", async () => {
+    // New-user try: "en gezinshuizen?" quoted one sentence, and its source in the list another.
+    const first = "willen ze meer pleegzorg?";
+    const sameSection = { ...source, quote: "Pleegzorg is de beste vorm van verblijf." };
+    const answerer = {
+      answer: async (question: string): Promise<AnswerResult> =>
+        question === first
+          ? { status: "answered", text: "“Pleegzorg is de beste vorm van verblijf.” [1]", mode: "extractive", sources: [sameSection], moreSources: [] }
+          : { status: "answered", text: "“Pleegzorg is de beste vorm van verblijf.” [1]\n“Gezinshuizen zijn een goed alternatief.” [1]", mode: "extractive", sources: [sameSection], moreSources: [] },
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, first);
+    const reply = await handler.question(address, "en gezinshuizen?");
+    expect(texts(reply.parts)).toContain("“Gezinshuizen zijn een goed alternatief.” [1]");
+    expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ n: 1, quote: "Gezinshuizen zijn een goed alternatief." }] });
+  });
 });

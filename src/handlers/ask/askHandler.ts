@@ -10,6 +10,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
+import { withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
@@ -392,7 +393,7 @@ export function undefinedTermNotice(term: string, means?: string): string {
 /** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
 function onlyQuotes(result: AnswerResult, text: string): AnswerResult {
   const cited = new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])));
-  const sources = result.sources.filter((source) => cited.has(source.n));
+  const sources = result.sources.filter((source) => cited.has(source.n)).map((source) => withShownQuote(source, text));
   const dropped = result.sources.filter((source) => !cited.has(source.n));
   return inCitationOrder({ ...result, text, sources, moreSources: [...dropped, ...result.moreSources], unanswered: undefined });
 }

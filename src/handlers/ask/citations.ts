@@ -31,6 +31,19 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
 
 
 /**
+ * The citation of source n with the quote the answer text shows for it: an answer cut to some of
+ * its quotes (a follow-up shows only what the previous answer did not) keeps sources whose quote
+ * may be one no longer shown (new-user try: the answer quoted one sentence, its source another).
+ */
+export function withShownQuote(source: SourceCitation, text: string): SourceCitation {
+  const shownAlready = text.includes(source.quote.replace(/…$/, "").trim());
+  if (shownAlready) return source;
+  const block = [...text.matchAll(/([\s\S]*?)\s*\[(\d{1,2})\]/g)].find((match) => Number(match[2]) === source.n)?.[1]?.trim();
+  const quote = block?.replace(/^[“"]|[”"]$/g, "").trim();
+  return quote ? { ...source, quote: shorten(quote, QUOTE_CHARS) } : source;
+}
+
+/**
  * How a passage opens, as its quote: its first line, run on into the next while it is only a
  * lead-in ("In 2027:", "Geconstateerd wordt dat:") or too short to say anything. List items come
  * as "- item": run on, they keep their dash, so the quote stays the document's text.

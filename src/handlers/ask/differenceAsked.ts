@@ -6,10 +6,11 @@ import { questionParts } from "./questionParts.js";
  * spoedmachtiging (i.p.v. een reguliere machtiging)") do not say what the difference is.
  */
 const ASKS_DIFFERENCE = [
-  /\bverschil(?:len)?\s+tussen\s+(.+?)\s+en\s+(.+?)\s*(?:[?.!]|$)/iu,
+  // "tussen" also as chat shortens it: "tss", "tsn" (new-user try: "verschil tss wijkteam en …" quoted "tss wijkteam" as a term).
+  /\bverschil(?:len)?\s+(?:tussen|tss|tsn|tssn)\s+(.+?)\s+en\s+(.+?)\s*(?:[?.!]|$)/iu,
   /\bverschil(?:t|len)\s+(.+?)\s+(?:van|met)\s+(.+?)\s*(?:[?.!]|$)/iu,
   // In chat, without "tussen": "verschil spoedmachtiging en reguliere machtiging?" (new-user try).
-  /^\s*(?:wat\s+is\s+)?(?:het\s+|t\s+|'t\s+)?verschil\s+(?!(?:tussen|maken|maakt|uit)\b)(.+?)\s+(?:en|vs\.?|versus)\s+(.+?)\s*(?:[?.!]|$)/iu,
+  /^\s*(?:wat\s+is\s+)?(?:het\s+|t\s+|'t\s+)?verschil\s+(?!(?:tussen|tss|tsn|tssn|maken|maakt|uit)\b)(.+?)\s+(?:en|vs\.?|versus)\s+(.+?)\s*(?:[?.!]|$)/iu,
 ];
 
 /** Words a text uses when it sets two things against each other. */
