@@ -878,6 +878,13 @@ describe("answers over the shipped corpus", () => {
     expect(own.namedElsewhere).toBeUndefined();
   });
 
+  it("marks an answer to a question for a figure now with the years of the documents it quotes", async () => {
+    const now = await ask.answer("hoe lang zijn de wachttijden nu voor de jeugdzorgplus?");
+    expect(now.status).toBe("answered");
+    expect(now.figureNow?.years).toMatch(/^\d{4}( en \d{4})?$/);
+    expect((await ask.answer("hoe lang zijn de wachttijden voor de jeugdzorgplus?")).figureNow).toBeUndefined();
+  });
+
   it("marks the answer to 'wat is X?' when its quotes mention X without saying what it is", async () => {
     const servicepunt = await ask.answer("wat is t servicepunt jz+ eigenlijk");
     expect(servicepunt.status).toBe("answered");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler } from "../../src/handlers/ask/askHandler.js";
-import type { AnswerResult } from "../../src/handlers/ask/askService.js";
+import { type AnswerResult, asksForAFigureNow } from "../../src/handlers/ask/askService.js";
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
 import { differenceAsked, statesDifference } from "../../src/handlers/ask/differenceAsked.js";
 import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
@@ -68,6 +68,25 @@ describe("AskHandler under a 'wat is X?' question", () => {
     expect(marked.notice).toBeLessThan(marked.text);
     // Without the mark, no such notice.
     expect((await positions(answered(quote, {}), "wat is t servicepunt jz+ eigenlijk", "precies is")).notice).toBe(-1);
+  });
+});
+
+describe("a figure asked for as it is now", () => {
+  it.each(["hoe lang zijn de wachttijden nu voor jz+?", "hoeveel plekken zijn er op dit moment vrij?", "hoeveel procent komt momenteel met spoed binnen?"])("reads %j as asking for a figure now", (question) => {
+    expect(asksForAFigureNow(question)).toBe(true);
+  });
+  it.each(["wat moet ik nu doen?", "hoe lang duurt een spoedmachtiging?", "wie is op dit moment de voorzitter?"])("does not read %j so", (question) => {
+    expect(asksForAFigureNow(question)).toBe(false);
+  });
+
+  it("says above the quotes that the documents give no current figure, and when they were written", async () => {
+    // New-user try: a 2021 target answered "hoe lang zijn de wachttijden nu?" without a word about when it was written.
+    const quote = "“Q1 2021: alle jeugdigen hebben binnen een half jaar zicht op een vast woonperspectief.” [1]";
+    const dated = await positions(answered(quote, { figureNow: { years: "2019" } }), "hoe lang zijn de wachttijden nu?", "Je vraagt hoe het nu is. De plandocumenten hieronder zijn van 2019: actuele cijfers staan er niet in.");
+    expect(dated.notice).toBeGreaterThanOrEqual(0);
+    expect(dated.notice).toBeLessThan(dated.text);
+    expect((await positions(answered(quote, { figureNow: {} }), "hoe lang zijn de wachttijden nu?", "Actuele cijfers staan niet in de plandocumenten.")).notice).toBeGreaterThanOrEqual(0);
+    expect((await positions(answered(quote, {}), "hoe lang zijn de wachttijden nu?", "Je vraagt hoe het nu is")).notice).toBe(-1);
   });
 });
 

@@ -384,6 +384,12 @@ export function unstatedDifferenceNotice(first: string, second: string): string 
   return `Het verschil tussen „${plain(first)}” en „${plain(second)}” staat niet met zoveel woorden in de plandocumenten. Dit zeggen ze er wel over:`;
 }
 
+/** Says, above quotes that answer a question about a figure now, that they give none, and when they were written. */
+export function figureNowNotice(years: string | undefined): string {
+  const when = years ? `De plandocumenten hieronder zijn van ${years}: actuele cijfers staan er niet in. Dit schreven ze toen:` : "Actuele cijfers staan niet in de plandocumenten. Dit schrijven ze:";
+  return `Je vraagt hoe het nu is. ${when}`;
+}
+
 /** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
 export function undefinedTermNotice(term: string, means?: string): string {
   const plain = (text: string) => shorten(text.replace(/[*_`~]/g, ""), 60);
@@ -466,6 +472,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans), "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
+      if (result.figureNow) parts.push(notice(figureNowNotice(result.figureNow.years), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));

@@ -83,6 +83,11 @@ export interface AnswerResult {
   undefinedTermMeans?: string;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
   unstatedDifference?: { first: string; second: string };
+  /**
+   * Set when the question asks for a figure as it is now ("hoe lang zijn de wachttijden nu?"):
+   * what the documents wrote then is no current figure. `years`: when the quoted ones were dated ("2019 en 2020").
+   */
+  figureNow?: { years?: string };
   /** An abstention on a follow-up whose answer would only repeat the previous one. */
   nothingNew?: boolean;
   /** An abstention on a follow-up to a question the documents did not answer either. */
@@ -318,8 +323,19 @@ export class AskService {
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const result = inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp));
     if (result.status !== "answered") return result;
+    const years = this.yearsOf(result.sources);
+    const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: years ? { years } : {} } : {};
     // How much of the question the quotes hold: answers read in different ways are weighed by it.
-    return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text) };
+    return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text), ...figureNow };
+  }
+
+  /** The years the cited documents are dated, as a reader says them ("2019 en 2020"); undefined unless every one is dated. */
+  private yearsOf(sources: readonly SourceCitation[]): string | undefined {
+    const dated = new Map(this.knowledge.documentMetas().map((meta) => [meta.id, meta.date?.slice(0, 4)]));
+    const each = sources.map((source) => dated.get(source.documentId));
+    if (each.length === 0 || each.some((year) => year === undefined || !/^\d{4}$/.test(year))) return undefined;
+    const years = [...new Set(each as string[])].sort();
+    return years.length === 1 ? years[0] : `${years.slice(0, -1).join(", ")} en ${years.at(-1)}`;
   }
 
   /**
@@ -1330,4 +1346,19 @@ function askedFocus(question: string, words: readonly string[]): number | undefi
     if (g >= 0) return g;
   }
   return undefined;
+}
+
+/** Words that ask how things stand now: "nu", "op dit moment", "momenteel", "actuele". */
+const NOW = /\b(?:nu|op dit moment|op het moment|momenteel|actue(?:el|le)|tegenwoordig|vandaag|deze (?:week|maand))\b/i;
+/** Kinds of answer that change over time: a figure, a span, a share, a sum, a frequency. */
+const FIGURES = new Set<AnswerType>(["number", "duration", "percentage", "amount", "frequency"]);
+
+/**
+ * "hoe lang zijn de wachttijden nu?", "hoeveel plekken zijn er op dit moment?": a figure asked for
+ * as it is now, which plan documents written years ago cannot give (new-user try: a 2021 target,
+ * "binnen een half jaar", answered the waiting time now without a word about when it was written).
+ */
+export function asksForAFigureNow(question: string): boolean {
+  const kind = askedFor(question)?.type;
+  return kind !== undefined && FIGURES.has(kind) && NOW.test(question);
 }
