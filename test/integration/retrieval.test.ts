@@ -83,6 +83,14 @@ describe("a request for a document's gist", () => {
     expect(other.gistOf).toBeUndefined();
   });
 
+  it("answers how a document works, and the idea behind it, with what it says its aim is", async () => {
+    // New-user try: refused, though the regiovisie opens with its ambition and principles.
+    const idea = await ask.answer("hoe werkt de regiovisie rijnmond eigenlijk, wat is het idee erachter");
+    expect(idea.status).toBe("answered");
+    expect(idea.gistOf).toBeDefined();
+    expect(idea.sources.every((s) => s.documentId === "regiovisie-jeugdhulp-rijnmond-2020.md")).toBe(true);
+  });
+
   it("asks which document when none is named, and answers a summary of a topic as a question", async () => {
     const which = await ask.answer("vat het plan ff samen");
     expect(which).toMatchObject({ status: "abstained", asksBack: true });

@@ -15,6 +15,10 @@ describe("summaryAsked", () => {
     // What a document wants to achieve is its aim (new-user try).
     expect(summaryAsked("wat wil het actieplan eigenlijk bereiken?")).toEqual({ about: ["actieplan"] });
     expect(summaryAsked("wat willen ze in rijnmond bereiken met de lokale teams?")?.about).toEqual(["rijnmond", "met", "lokale", "teams"]);
+    // How a document works, and the idea behind it (new-user try: refused).
+    expect(summaryAsked("hoe werkt de regiovisie rijnmond eigenlijk, wat is het idee erachter")).toEqual({ about: ["regiovisie", "rijnmond"] });
+    expect(summaryAsked("wat is de gedachte achter het actieplan?")).toEqual({ about: ["actieplan"] });
+    expect(summaryAsked("hoe werkt het expertteam?")?.about).toEqual(["expertteam"]);
   });
 
   it("reads 'wat is de X?' and 'wat houdt de X in?' as asking what X is, for the caller to check that X names a document", () => {
