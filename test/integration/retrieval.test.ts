@@ -886,6 +886,15 @@ describe("answers over the shipped corpus", () => {
     expect(own.namedElsewhere).toBeUndefined();
   });
 
+  it("answers what a named document says from that document when its own lines hold enough of the question", async () => {
+    // New-user try: a progress report's headline answered, with a notice, while the action plan writes about "gesloten jeugdhulp".
+    const named = await ask.answer("wat zegt het actieplan over minder gesloten plaatsingen?");
+    expect(named.status).toBe("answered");
+    expect(named.namedElsewhere).toBeUndefined();
+    expect(named.sources.every((s) => s.documentId === "actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md")).toBe(true);
+    expect(named.text).toMatch(/gesloten/);
+  });
+
   it("marks an answer to a question for a figure now with the years of the documents it quotes", async () => {
     const now = await ask.answer("hoe lang zijn de wachttijden nu voor de jeugdzorgplus?");
     expect(now.status).toBe("answered");

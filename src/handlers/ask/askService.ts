@@ -321,12 +321,30 @@ export class AskService {
   }
 
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
-    const result = inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp));
+    const result = await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp)));
     if (result.status !== "answered") return result;
     const years = this.yearsOf(result.sources);
     const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: years ? { years } : {} } : {};
     // How much of the question the quotes hold: answers read in different ways are weighed by it.
     return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text), ...figureNow };
+  }
+
+  /**
+   * "wat staat er in het actieplan over minder gesloten plaatsingen?" answered from another
+   * document: the named document's own lines, when they hold enough of the question (new-user
+   * try: a progress report's headline answered, while the action plan says "minder gesloten
+   * jeugdhulp"). Otherwise the answer stays, with its notice.
+   */
+  private async fromNamedDocument(question: string, options: AnswerOptions, result: AnswerResult): Promise<AnswerResult> {
+    if (result.status !== "answered" || !result.namedElsewhere) return result;
+    const named = this.knowledge.namedDocument(question, true);
+    if (!named) return result;
+    // Deeper than the answer's own retrieval: the named document's best lines may rank below the others' top ten.
+    const ownLines: Retrieve = async (text, k) => (await this.knowledge.retrieve(text, k + NAMED_DEPTH)).filter((p) => p.chunk.documentId === named.id).slice(0, k);
+    const own = inCitationOrder(await this.answerAsRetrieved(question, ownLines, true, options.followUp));
+    if (own.status !== "answered") return result;
+    const scorer = this.knowledge.questionScorer(question);
+    return scorer.score(own.text) >= scorer.score(result.text) * NAMED_SHARE ? own : result;
   }
 
   /** The years the cited documents are dated, as a reader says them ("2019 en 2020"); undefined unless every one is dated. */
@@ -1348,6 +1366,14 @@ function askedFocus(question: string, words: readonly string[]): number | undefi
   return undefined;
 }
 
+/** How deep the named document's own lines are looked for (the rerank's depth). */
+const NAMED_DEPTH = 50;
+/**
+ * Share of the other document's coverage of the question the named document's answer must hold
+ * to replace it (no question of the eleven sets is answered from another document than the one it
+ * names, so no figure moved; a guess that keeps a named document's passing mention from answering).
+ */
+const NAMED_SHARE = 0.6;
 /** Words that ask how things stand now: "nu", "op dit moment", "momenteel", "actuele". */
 const NOW = /\b(?:nu|op dit moment|op het moment|momenteel|actue(?:el|le)|tegenwoordig|vandaag|deze (?:week|maand))\b/i;
 /** Kinds of answer that change over time: a figure, a span, a share, a sum, a frequency. */
