@@ -75,6 +75,8 @@ describe("spoedberaad on two web pages", () => {
     expect(await item(kees, "analyse").innerText()).toContain("Kees pakt het op");
     // The sent form says where the change went: the card above, not a reply below.
     await form.getByText("Opgeslagen; de checklist hierboven is bijgewerkt.").waitFor({ timeout: 5000 });
+    // It keeps only its title and that line, no greyed-out empty fields (new-user try).
+    expect(await form.getByLabel("Notitie").count()).toBe(0);
     // No chat bubble with the button's label: the form says what became of it (new-user try).
     expect(await sanne.locator("article.msg.user").filter({ hasText: /^\s*Opslaan\s*$/ }).count()).toBe(0);
 

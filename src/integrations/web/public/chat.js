@@ -284,12 +284,13 @@ function renderChecklist(part) {
 const NOT_SENT = "Niet verstuurd: pas het aan in het formulier hieronder.";
 
 /**
- * A sent or cancelled form (see renderForm): read-only, cleared, buttons off, with a status line.
- * A refused one keeps only its title and that line: its fields return, filled in, on the form
- * below (new-user try: two copies of the same form, one greyed out, looked like a fault).
+ * A sent, cancelled or refused form (see renderForm) keeps only its title and a status line. A
+ * refused one's fields return, filled in, on the form below (new-user try: two copies of the same
+ * form, one greyed out, looked like a fault); a sent one's greyed-out empty fields looked as if
+ * what was typed had got lost (new-user try: "Afronden met advies").
  */
 function finishForm(form, status) {
-  if (status === NOT_SENT) for (const part of form.querySelectorAll(".field, .actions")) part.remove();
+  for (const part of form.querySelectorAll(".field, .actions")) part.remove();
   for (const input of form.querySelectorAll("input, textarea, select")) {
     if (input.tagName !== "SELECT") input.value = "";
     input.disabled = true;
