@@ -259,6 +259,16 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(pizza, "text")[0]?.text).toMatch(/^Daar gaan de plandocumenten niet over/);
   });
 
+  it("tells where to find another organisation's phone number or e-mail address, instead of 'Typ help'", async () => {
+    // New-user try: "wat is het telnr van veilig thuis rotterdam rijnmond" got "Typ „help” …".
+    for (const question of ["wat is het telnr van veilig thuis rotterdam rijnmond", "wat is het mailadres van de GI in groningen?"]) {
+      const parts = await ask(userId(), question);
+      expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");
+      expect(ofKind(parts, "notice")[0]?.text).toBe("Contactgegevens van organisaties staan niet in de plandocumenten. Kijk op de website van de organisatie zelf, of vraag het na bij je gemeente.");
+      expect(actionIds(parts)).toEqual([]);
+    }
+  });
+
   it("does not send someone who works at the Servicepunt to the gemeente to reach the Servicepunt", async () => {
     const parts = await ask(userId(), "Ik ben coördinator bij het Servicepunt JeugdzorgPlus. Wat is het dagtarief voor een plek in de JeugdzorgPlus?");
     expect(ofKind(parts, "text")[0]?.text).toBe("De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.");

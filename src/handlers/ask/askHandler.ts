@@ -31,6 +31,9 @@ const ANSWER_TO_ASK_BACK_WORDS = 6;
 const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio, hier met een consultaanvraag.";
 const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag.";
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
+/** For a phone number, e-mail or address of another organisation: where to find it instead (new-user try: "Typ help" was no way on). */
+const CONTACT_STEP = "Contactgegevens van organisaties staan niet in de plandocumenten. Kijk op de website van de organisatie zelf, of vraag het na bij je gemeente.";
+const CONTACT_KINDS: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
 /** The Servicepunt, also as chat writes it ("het SP"; new-user try: "tel nr van het SP" got only the help step). */
 const NAMES_SERVICEPUNT = /servicepunt|\bsp\b/i;
 /** Words that put a question about a young person, a family, a placement or a situation that escalates: one for the Servicepunt. */
@@ -450,11 +453,17 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       // "wie moet ik bellen?" names no one: in this chat it is about the asker's case, and the way
       // on is the Servicepunt (new-user try: it was told the documents are about something else).
       const asksWhomToContact = ASKS_FOR_CONTACT.test(question) && WHOM_OR_WHERE.test(question) && question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION_WORDS;
-      const step = NAMES_SERVICEPUNT.test(question) || asksWhomToContact ? (ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP) : (ABOUT_A_CASE.test(question) || namesACase(question)) && !ASKS_FIGURES_OR_LAW.test(question) ? SERVICEPUNT_STEP : HELP_STEP;
+      const kind = askedFor(question)?.type;
+      const step =
+        NAMES_SERVICEPUNT.test(question) || asksWhomToContact
+          ? ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP
+          : (ABOUT_A_CASE.test(question) || namesACase(question)) && !ASKS_FIGURES_OR_LAW.test(question)
+            ? SERVICEPUNT_STEP
+            : kind !== undefined && CONTACT_KINDS.has(kind) ? CONTACT_STEP : HELP_STEP;
       parts.push(notice(step, "info"));
       // Pointed to the Servicepunt: the way to reach it from here (new-user try: the reply named it
       // and offered no way to it).
-      if (step !== HELP_STEP) parts.push({ kind: "actions", actions: [consultHandoverAction("servicepunt", "")] });
+      if (step !== HELP_STEP && step !== CONTACT_STEP) parts.push({ kind: "actions", actions: [consultHandoverAction("servicepunt", "")] });
       if (result.sources.length > 0) {
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
         // As under "Meer bronnen": which of them are about another region (new-user try: a Groningen
