@@ -8,6 +8,7 @@ import type { Reply, ReplyChoice, ReplyPart } from "../../bot/reply.js";
 import type { Logger } from "../../logger.js";
 import { findPersonalData, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
 import type { OutboxMessage, RecordStore, RecordStores, StoredRecord } from "../../records/recordStore.js";
+import { userIdFor } from "./personTokens.js";
 import type { ChecklistContent } from "./checklistContent.js";
 import {
   applyOperation,
@@ -342,10 +343,10 @@ export class SpoedberaadService {
         return [answerToAsk(answer, checklistId, itemId)];
       }
       case SPOEDBERAAD_ACTION.chair: {
-        const wanted = action.fields?.chair?.trim();
-        const record = wanted ? await this.store.get(checklistId) : undefined;
-        if (!wanted || !record) return [notice(wanted ? GONE : "Geef de nieuwe voorzitter op (fields.chair).")];
-        const chair = await this.personInConversation(record.value, wanted, actor);
+        const given = action.fields?.chair?.trim();
+        const record = given ? await this.store.get(checklistId) : undefined;
+        if (!given || !record) return [notice(given ? GONE : "Geef de nieuwe voorzitter op (fields.chair).")];
+        const chair = await this.personInConversation(record.value, (await this.personChosen(record.value, given, actor))!, actor);
         if (!chair) return [notice("Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek als voorzitter.")];
         return this.change(address, actor, checklistId, { op: "chair", chair }, { chairOnly: "chair" });
       }
@@ -361,10 +362,10 @@ export class SpoedberaadService {
 
   private async assign(address: ConversationAddress, actor: Actor, checklistId: string, itemId: string, fields: Record<string, string>): Promise<Reply[]> {
     let owner = personOf(actor);
-    const wanted = fields.owner?.trim();
+    const record = await this.store.get(checklistId);
+    if (!record) return [notice(GONE)];
+    const wanted = await this.personChosen(record.value, fields.owner, actor);
     if (wanted && wanted !== actor.userId) {
-      const record = await this.store.get(checklistId);
-      if (!record) return [notice(GONE)];
       const found = await this.personInConversation(record.value, wanted, actor);
       if (!found) return [notice(NOT_IN_CONVERSATION)];
       owner = found;
@@ -412,7 +413,7 @@ export class SpoedberaadService {
       if (dueMs === undefined) errors.dueMinutes = BAD_DUE;
     }
     let owner: Person | undefined;
-    const wanted = fields.owner?.trim();
+    const wanted = await this.personChosen(c, fields.owner, actor);
     if (wanted && wanted !== item.owner?.userId) {
       owner = await this.personInConversation(c, wanted, actor);
       if (!owner) errors.owner = NOT_IN_CONVERSATION;
@@ -458,6 +459,14 @@ export class SpoedberaadService {
     const name = listed?.name ?? resolved?.displayName ?? known?.name;
     const platformId = listed?.platformId ?? known?.platformId;
     return { userId, ...(name ? { name } : {}), ...(platformId ? { platformId } : {}) };
+  }
+
+  /** The user id an owner or chair field names: a stand-in from the web form mapped back (see personTokens), else as sent. */
+  private async personChosen(c: Checklist, value: string | undefined, actor: Actor): Promise<string | undefined> {
+    const wanted = value?.trim();
+    if (!wanted) return undefined;
+    const candidates = [actor.userId, ...(await this.people(c)).map((p) => p.value), ...(c.items.flatMap((i) => (i.owner ? [i.owner.userId] : [])))];
+    return userIdFor(c.id, wanted, candidates);
   }
 
   /** People the checklist knows: the chair, owners and who changed items. */

@@ -5,6 +5,7 @@ import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/re
 import { findPersonalData } from "../../privacy/personalData.js";
 import type { StoredRecord } from "../../records/recordStore.js";
 import type { Checklist, Person } from "./checklistRecord.js";
+import { hidesUserIds, personToken } from "./personTokens.js";
 
 /** Every action id of the feature; the registry routes "spoedberaad." here. */
 export const SPOEDBERAAD_ACTION = {
@@ -127,7 +128,9 @@ export function detailsForm(
   /** What was typed into a refused form, kept so nothing has to be chosen again. */
   typed: Partial<Record<"owner" | "dueMinutes" | "note", string>> = {},
 ): Extract<ReplyPart, { kind: "form" }> {
-  const options = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner, c.conversation.surface) }, ...people] : people;
+  const listed = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner, c.conversation.surface) }, ...people] : people;
+  const shown = (userId: string) => (hidesUserIds(c.conversation.surface) ? personToken(c.id, userId) : userId);
+  const options = listed.map((p) => ({ ...p, value: shown(p.value) }));
   const due = item.owner && item.state === "open" && !c.quiet ? reminderTime(item.dueAt) : undefined;
   const minutes = Math.round(c.reminderMs / 60_000);
   const error = (id: string) => (errors[id] ? { error: errors[id] } : {});
@@ -145,7 +148,7 @@ export function detailsForm(
         kind: "person",
         required: false,
         placeholder: "Kies iemand uit het gesprek",
-        ...(typed.owner ? { value: typed.owner } : item.owner ? { value: item.owner.userId } : {}),
+        ...(typed.owner ? { value: shown(typed.owner) } : item.owner ? { value: shown(item.owner.userId) } : {}),
         ...(options.length > 0 ? { options } : {}),
         ...error("owner"),
       },
