@@ -329,6 +329,22 @@ describe("the route conversation (Redis)", () => {
     expect((await driver.say("route")).text).toContain("Je was bezig met *Is plaatsing de juiste vraag?* Hier ben je gebleven.");
   });
 
+  it("records a typed button before a question about the step, also when the question says 'bedoel'", async () => {
+    const driver = await atTheAnalysisStep();
+    // New-user try: the step was explained but the "nee" was not recorded.
+    const seen = await driver.say("nee, nog niet, moeder wil niet. wat bedoel je daarmee?");
+    expect(seen.text).toContain("Je koos: *Nee, of nog niet af*. Je toelichting staat bij de samenvatting. Over die stap zeggen de plandocumenten dit");
+    expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
+  });
+
+  it("answers 'weet ik niet' at a yes/no step with which button fits, and leaves the walk where it is", async () => {
+    const driver = await atTheAnalysisStep();
+    // New-user try: refused like any other text.
+    const seen = await driver.say("weet ik niet");
+    expect(seen.text).toBe("Weet je het niet zeker? Kies dan *Nee, of nog niet af*: daarna zegt de route wat er nog moet gebeuren. Je kunt altijd een stap terug.");
+    expect(shownStep(await driver.say("route"))).toBe("reguliere-machtiging:analyse");
+  });
+
   it("offers the other route when it is named mid-walk, and the checklist when the case escalates, without switching by itself", async () => {
     const driver = await atTheAnalysisStep();
     // New-user try: a typed "spoedroute" was refused with "kies je antwoord met de knoppen".
@@ -377,7 +393,7 @@ describe("the route conversation (Redis)", () => {
 
   it("answers an answer typed at a step that waits for a button with where the walk stands, and a question as a question", async () => {
     const driver = await atTheAnalysisStep();
-    let seen = await driver.say("deels, moeder wel, vader niet in beeld");
+    let seen = await driver.say("misschien, moeder wel, vader niet in beeld");
     expect(seen.text).toMatch(/^Je zit midden in de plaatsingsroute, bij: „/);
     expect(seen.text).toContain("Kies je antwoord met de knoppen bij die stap");
     // The walk itself did not move: "route" shows the same step.

@@ -31,6 +31,8 @@ import { asksToAct, ESCALATES, QUESTION_WORDS, URGENT_NOW, wordPattern } from ".
 import { smallTalkIntent } from "../smallTalk.js";
 import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
 
+/** "weet ik niet", "geen idee", "onbekend": the answer to a yes/no step is not known. */
+const UNSURE = /^\s*(?:(?:dat\s+)?weet\s+ik\s+(?:eigenlijk\s+)?niet|weet\s+niet|geen\s+idee|onbekend|geen\s+flauw\s+idee|twijfel)\b[\s.!]*$/i;
 const NOTE_CHARS = INPUT_LIMITS.note;
 
 export function isRouteAction(actionId: string): boolean {
@@ -117,7 +119,10 @@ export class RouteHandler {
     // "welke expertise bedoel je?", "wat houdt dat in?": about the step on screen, answered by its
     // reason and source passage, not by a search of all documents (new-user try). Where the step
     // waits for a typed description, only with a question mark: "de GI, bedoeld als regievoerder" describes.
-    if (asksAboutTheStep(text) && (!session.awaitingText || text.includes("?"))) return standalone(this.aboutTheStep(at.route, at.node));
+    // Unless it opens with one of the step's buttons: "nee, nog niet, moeder wil niet. wat bedoel je
+    // daarmee?" answers the step, then asks about it (new-user try: the "nee" was not recorded).
+    const opensWithButton = !session.awaitingText && at.node.kind === "question" && typedChoiceThenQuestion(text, at.node.options.map((o) => fillText(o.label, this.ctx!.region))) !== undefined;
+    if (!opensWithButton && asksAboutTheStep(text) && (!session.awaitingText || text.includes("?"))) return standalone(this.aboutTheStep(at.route, at.node));
     if (!session.awaitingText) {
       // A typed button ("ja", "nee", "verder", "ok verder") is that button.
       const option = this.typedButton(at, text);
@@ -153,6 +158,11 @@ export class RouteHandler {
         const warning = personalDataWarning(findings, "store");
         const lead = [notice(`Je koos: *${fillText(chosen.label, this.ctx.region)}*. Je toelichting staat bij de samenvatting.`), ...(warning ? [notice(warning, "warning")] : [])];
         return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, shorten(redacted, NOTE_CHARS), lead));
+      }
+      // "weet ik niet", "geen idee": not known to be done is not done yet (new-user try: refused like any other text).
+      const no = labels.filter((label) => /^nee\b/i.test(label));
+      if (UNSURE.test(text) && no.length === 1) {
+        return { parts: [notice(`Weet je het niet zeker? Kies dan *${no[0]}*: daarna zegt de route wat er nog moet gebeuren. Je kunt altijd een stap terug.`, "info")] };
       }
       const step = shorten(fillText(at.node.text, this.ctx.region), 120);
       return { parts: [notice(`Je zit midden in de plaatsingsroute, bij: „${step}” Kies je antwoord met de knoppen bij die stap, of typ *route* om hem hier opnieuw te zien. Wil je iets over de plannen vragen? Zet er dan een vraagteken achter.`, "info")] };

@@ -38,7 +38,14 @@ export function typedChoice(text: string, labels: string[], goesOn = false): num
     const own = label.split(" ");
     return own[0] === words[0] && words.every((word) => own.includes(word)) ? [i] : [];
   });
-  if (words.length >= 2) return within.length === 1 ? within[0] : undefined;
+  if (words.length >= 2 && within.length === 1) return within[0];
+  // "deels", "half": not wholly yes, so the one "Nee …" button of a yes/no step, when no label says
+  // it itself (new-user try: "deels, …" at "Ja" / "Nee, of nog niet af" was refused).
+  if (PARTLY.has(typed)) {
+    const no = whole.flatMap((label, i) => (label.split(" ")[0] === "nee" ? [i] : []));
+    if (no.length === 1 && !whole.some((label) => label.includes(typed))) return no[0];
+  }
+  if (words.length >= 2) return undefined;
   // One telling word that only one label has, anywhere in it ("deels" for "Nee, of maar deels";
   // new-user try: "deels, moeder wel vader niet in beeld" was read as a question).
   const word = words[0]!;
@@ -46,6 +53,9 @@ export function typedChoice(text: string, labels: string[], goesOn = false): num
   const having = whole.flatMap((label, i) => (label.split(" ").includes(word) ? [i] : []));
   return having.length === 1 ? having[0] : undefined;
 }
+
+/** Answers that say "partly": for a yes/no step, not (wholly) yes. */
+const PARTLY = new Set(["deels", "gedeeltelijk", "half", "halfje", "beetje", "een beetje", "ten dele", "deels wel", "niet helemaal", "nog niet helemaal"]);
 
 /** Shorter than this, a word typed alone names no button unless it opens one ("of", "nog"). */
 const TELLING_LETTERS = 4;
