@@ -110,7 +110,17 @@ export function createBot(deps: BotDeps): Bot {
         // A follow-up is offered for as the answer read it ("is er een expertteam? hoe kom ik daar
         // terecht"); handle() takes the reading off before the reply leaves the core.
         const reading = answer.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
-        const offers = registry.all().flatMap((h) => h.suggest?.(reading) ?? []);
+        // An offer whose every button the answer already has is left out, with its text (new-user
+        // try: "kan ik het servicepunt bellen?" got the consult button and its advice twice).
+        const present = new Set(answer.flatMap((reply) => reply.parts).flatMap((part) => (part.kind === "actions" ? part.actions.map(actionKey) : [])));
+        const offers = registry
+          .all()
+          .map((h) => h.suggest?.(reading) ?? [])
+          .filter((offer) => {
+            const keys = offer.flatMap((part) => (part.kind === "actions" ? part.actions.map(actionKey) : []));
+            return keys.length === 0 || !keys.every((key) => present.has(key));
+          })
+          .flat();
         if (offers.length === 0 || answer.length === 0) return answer;
         const last = answer[answer.length - 1]!;
         // Asked to do something Wegwijs offers to do: the offer leads, and replaces a reply that
@@ -141,4 +151,9 @@ export function createBot(deps: BotDeps): Bot {
     if (!found?.handler.command) return [UNKNOWN_ACTION];
     return found.handler.command({ ...incoming, name: found.spec.name });
   }
+}
+
+/** What a button does: its action id and value. */
+function actionKey(action: { id: string; value?: string }): string {
+  return `${action.id}\n${action.value ?? ""}`;
 }

@@ -259,6 +259,13 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(pizza, "text")[0]?.text).toMatch(/^Daar gaan de plandocumenten niet over/);
   });
 
+  it("shows the consult button once when the answer's own way on already offers it", async () => {
+    // New-user try: "kan ik het servicepunt bellen? welk nummer?" got the advice and the button twice.
+    const parts = await ask(userId(), "kan ik het servicepunt bellen? welk nummer?");
+    expect(actionIds(parts)).toEqual(["consult.new"]);
+    expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+  });
+
   it("tells where to find another organisation's phone number or e-mail address, instead of 'Typ help'", async () => {
     // New-user try: "wat is het telnr van veilig thuis rotterdam rijnmond" got "Typ „help” …".
     for (const question of ["wat is het telnr van veilig thuis rotterdam rijnmond", "wat is het mailadres van de GI in groningen?"]) {
