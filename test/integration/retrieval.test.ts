@@ -895,6 +895,12 @@ describe("answers over the shipped corpus", () => {
     expect(named.text).toMatch(/gesloten/);
   });
 
+  it("does not call a question off-topic for a past form of a stop word ('zaten', as 'zitten')", async () => {
+    // New-user try: "Daar gaan de plandocumenten niet over" in 6 ms for a question about closed youth care.
+    const past = await ask.answer("hoeveel jongeren zaten er in de gesloten jeugdhulp?");
+    expect(past.offTopic).toBeUndefined();
+  });
+
   it("marks an answer to a question for a figure now with the years of the documents it quotes", async () => {
     const now = await ask.answer("hoe lang zijn de wachttijden nu voor de jeugdzorgplus?");
     expect(now.status).toBe("answered");
