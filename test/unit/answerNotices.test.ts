@@ -17,6 +17,9 @@ describe("termAsked", () => {
     expect(termAsked("wat is dat INT precies en wie zitten daar in?")?.folded).toBe("int");
     expect(termAsked("wat is een verklarende analyse en wie stelt die op")?.folded).toBe("verklarende analyse");
     expect(termAsked("wat is JIM?")).toEqual({ typed: "JIM", folded: "jim" });
+    // "wat wordt bedoeld met …", "wat bedoelen ze met …" ask the same (second new-user try of the twenty-seventh session).
+    expect(termAsked("Wat wordt bedoeld met HSJ kennis?")?.folded).toBe("hsj kennis");
+    expect(termAsked("wat bedoelen ze met matched care?")?.folded).toBe("matched care");
     // A term may hold such a word, as long as it is not only that.
     expect(termAsked("wat is het juiste loket?")?.folded).toBe("juiste loket");
     expect(termAsked("wat is een verschilanalyse?")?.folded).toBe("verschilanalyse");

@@ -3,12 +3,13 @@ import { questionParts } from "./questionParts.js";
 
 /**
  * "wat is t servicepunt jz+ eigenlijk?", "wat betekent een spoedmachtiging?", "wat houdt de
- * verklarende analyse in?", "wat is dat INT precies?": a question for what something is. The term is a bare noun phrase of
+ * verklarende analyse in?", "wat is dat INT precies?", "wat wordt bedoeld met HSJ kennis?", "wat
+ * bedoelen ze met matched care?": a question for what something is. The term is a bare noun phrase of
  * at most three words; "wat is de rol van het NJi …?" asks for more than what a thing is, and
  * "wat zijn de basisprincipes?" for a list.
  */
 const ASKS_WHAT_IT_IS =
-  /^\s*(?:en\s+)?wat\s+(?:is|betekent|houdt)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|in|eigenlijk\s+in|precies\s+in))*\s*\??\s*$/iu;
+  /^\s*(?:en\s+)?(?:wat\s+(?:is|betekent|houdt)|wat\s+(?:wordt|werd)\s+(?:er\s+)?(?:eigenlijk\s+|precies\s+)?bedoeld\s+met|wat\s+(?:bedoelen|bedoelt)\s+(?:ze|je|jullie|u|men|de\s+documenten|de\s+plannen)\s+(?:eigenlijk\s+|precies\s+)?met)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|in|eigenlijk\s+in|precies\s+in))*\s*\??\s*$/iu;
 
 /**
  * "wat is het belangrijkste doel?", "wat is het verschil?": a superlative or a word for a goal, a
