@@ -38,6 +38,8 @@ describe("definesTerm", () => {
     expect(definesTerm("Met lokale teams bedoelen we ook de wijkteams.", "lokale teams")).toBe(true);
     expect(definesTerm("Er wordt gewerkt met JIM (Jouw Informele Mentor), dus …", "jim")).toBe(true);
     expect(definesTerm("- Ontwikkelen en inrichten Integraal Netwerkversterkend Team (INT)", "int")).toBe(true);
+    // A Dutch word with a remark in brackets after it is no abbreviation written out (second new-user try of the twenty-seventh session).
+    expect(definesTerm("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.", "hsj kennis")).toBe(false);
     expect(definesTerm("Het Ondersteuningsteam heeft een ondersteunende en verbindende functie.", "ondersteuningsteam")).toBe(true);
     expect(definesTerm("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.", "servicepunt jz+")).toBe(false);
     expect(definesTerm("- Een enquête over de regionale expertteams is afgerond.", "expertteam")).toBe(false);

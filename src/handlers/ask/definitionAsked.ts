@@ -1,3 +1,4 @@
+import { dutchWords } from "../../knowledge/analysis/dutchLexicon.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { questionParts } from "./questionParts.js";
 
@@ -53,9 +54,10 @@ export function definesTerm(text: string, term: string): boolean {
     "u",
   );
   // An abbreviation asked for, written out next to it ("JIM (Jouw Informele Mentor)", "Integraal
-  // Netwerkversterkend Team (INT)").
+  // Netwerkversterkend Team (INT)"). Not a Dutch word with a remark in brackets after it ("HSJ
+  // kennis (koppelen aan Servicepunt)"; second new-user try of the twenty-seventh session).
   const short = escape(head);
-  const spelledOut = /^[a-z]{2,6}$/.test(head) ? new RegExp(String.raw`\b${short}\s*\(\s*\p{L}|\p{L}{3,}\s*\(\s*${short}\s*\)`, "u") : undefined;
+  const spelledOut = /^[a-z]{2,6}$/.test(head) && !dutchWords().has(head) ? new RegExp(String.raw`\b${short}\s*\(\s*\p{L}|\p{L}{3,}\s*\(\s*${short}\s*\)`, "u") : undefined;
   // Line by line: a list's next item is no part of what the one before says.
   return foldText(text)
     .split("\n")
