@@ -137,6 +137,10 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(noticeOf(withPhone)).toContain("Je opmerking is niet opgeslagen");
     expect(JSON.stringify((await store.get(part.checklistId))?.value)).not.toContain("12345678");
     for (const text of ["punt 1 weer open", "punt 7 weer open", "punt 8 weer open"]) await post(`col-${RUN}-t`, conversation, { text }, "Pieter");
+    // Taking an item on, typed, with a remark (second new-user try of the twenty-seventh session: read as a question).
+    const claimed = await post(`col-${RUN}-t`, conversation, { text: "ik pak punt 2 op, analyse schrijf ik voor vrijdag" }, "Pieter");
+    expect(checklistOf(claimed)?.items[1]).toMatchObject({ state: "open", owner: "Pieter", note: "analyse schrijf ik voor vrijdag" });
+    expect(noticeOf(claimed)).toBe("Punt 2 staat nu op jouw naam. Je opmerking staat er als notitie bij. De checklist hierboven is bijgewerkt.");
     const wrong = await post(`col-${RUN}-t`, conversation, { text: "punt 12 klaar" }, "Pieter");
     expect(checklistOf(wrong)).toBeUndefined();
     expect(noticeOf(wrong)).toBe("De checklist heeft 9 punten: kies een nummer van 1 tot 9.");

@@ -22,6 +22,11 @@ describe("typed checklist changes", () => {
   it("keeps a remark after the change as its note", () => {
     expect(typedTick("punt 1 klaar, moeder en meid zijn gehoord")).toEqual({ numbers: [1], state: "done", remark: "moeder en meid zijn gehoord" });
     expect(typedTick("punt 3 nvt - school doet al mee.")).toEqual({ numbers: [3], state: "nvt", remark: "school doet al mee" });
+    // Taking an item on (second new-user try of the twenty-seventh session: read as a question).
+    expect(typedTick("ik pak punt 2 op, analyse schrijf ik voor vrijdag")).toEqual({ numbers: [2], state: "claim", remark: "analyse schrijf ik voor vrijdag" });
+    expect(typedTick("neem 3 en 4")).toEqual({ numbers: [3, 4], state: "claim" });
+    expect(typedTick("punt 5 pak ik op")).toEqual({ numbers: [5], state: "claim" });
+    expect(typedTick("punt 6 is voor mij")).toEqual({ numbers: [6], state: "claim" });
   });
 
   it.each(["wat is punt 3 van de werkwijze?", "vink af", "hoeveel procent is klaar?", "punt 3 is lastig", "de analyse is klaar", "stap 3 klaar"])(

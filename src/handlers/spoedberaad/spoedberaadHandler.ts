@@ -203,7 +203,9 @@ export class SpoedberaadService {
     const wrong = tick.numbers.filter((n) => n < 1 || n > items.length);
     if (wrong.length > 0) return [notice(`De checklist heeft ${items.length} punten: kies een nummer van 1 tot ${items.length}.`)];
     const chosen = tick.numbers.map((n) => items[n - 1]!);
-    const operations: Operation[] = chosen.map((item) => ({ op: "set" as const, item: item.id, state: tick.state }));
+    const operations: Operation[] = chosen.map((item) =>
+      tick.state === "claim" ? { op: "owner" as const, item: item.id, owner: personOf(actor) } : { op: "set" as const, item: item.id, state: tick.state },
+    );
     // "punt 1 klaar, moeder en meid zijn gehoord": the remark is the item's note, checked as any
     // note (new-user try: with the remark, the tick was read as a question).
     const note = tick.remark && chosen.length === 1 ? cleanNote(tick.remark) : undefined;
@@ -214,7 +216,8 @@ export class SpoedberaadService {
     const which = tick.numbers.length === 1 ? `Punt ${tick.numbers[0]} staat` : `Punten ${listed(tick.numbers)} staan`;
     const remarkSaid = !tick.remark ? "" : note && !refusedNote ? " Je opmerking staat er als notitie bij." : " Je opmerking is niet opgeslagen; zet een notitie via Details, zonder persoonsgegevens.";
     // "n.v.t." ends in its own full stop.
-    const said = notice(`${which} nu op ${checklistStateName(tick.state)}${tick.state === "nvt" ? "" : "."}${remarkSaid} De checklist hierboven is bijgewerkt.`, "info");
+    const what = tick.state === "claim" ? `${which} nu op jouw naam.` : `${which} nu op ${checklistStateName(tick.state)}${tick.state === "nvt" ? "" : "."}`;
+    const said = notice(`${what}${remarkSaid} De checklist hierboven is bijgewerkt.`, "info");
     // As with "spoedberaad" again: on Slack and Teams the outbox redraws the card in place.
     return actor.surface === "web" ? [...changed, said] : [said];
   }
