@@ -323,7 +323,7 @@ export class AskService {
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const result = await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp)));
     if (result.status !== "answered") return result;
-    const years = this.yearsOf(result.sources);
+    const years = asksForAFigureNow(rawQuestion) ? this.yearsOf(result.sources) : undefined;
     const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: years ? { years } : {} } : {};
     // How much of the question the quotes hold: answers read in different ways are weighed by it.
     return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text), ...figureNow };

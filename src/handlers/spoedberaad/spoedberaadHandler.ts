@@ -467,7 +467,8 @@ export class SpoedberaadService {
   /** The user id an owner or chair field names: a stand-in from the web form mapped back (see personTokens), else as sent. */
   private async personChosen(c: Checklist, value: string | undefined, actor: Actor): Promise<string | undefined> {
     const wanted = value?.trim();
-    if (!wanted) return undefined;
+    // Only a stand-in needs the people looked up (Slack and Teams send ids).
+    if (!wanted || !wanted.startsWith("p-")) return wanted || undefined;
     const candidates = [actor.userId, ...(await this.people(c)).map((p) => p.value), ...(c.items.flatMap((i) => (i.owner ? [i.owner.userId] : [])))];
     return userIdFor(c.id, wanted, candidates);
   }
