@@ -274,6 +274,9 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
       expect(ofKind(parts, "notice")[0]?.text).toBe("Contactgegevens van organisaties staan niet in de plandocumenten. Kijk op de website van de organisatie zelf, of vraag het na bij je gemeente.");
       expect(actionIds(parts)).toEqual([]);
     }
+    // Also where the question is off-topic as a whole (verification try: "Typ „help” …").
+    const offTopic = await ask(userId(), "wat is het telefoonnummer van veilig thuis?");
+    expect(ofKind(offTopic, "notice").map((n) => n.text)).toEqual(["Contactgegevens van organisaties staan niet in de plandocumenten. Kijk op de website van de organisatie zelf, of vraag het na bij je gemeente."]);
   });
 
   it("does not send someone who works at the Servicepunt to the gemeente to reach the Servicepunt", async () => {

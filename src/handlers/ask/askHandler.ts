@@ -442,7 +442,10 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       }
       if (result.nothingNew || result.followsRefusal || result.asksBack) return parts;
       if (result.offTopic) {
-        parts.push(notice(HELP_STEP, "info"));
+        // A contact detail of an organisation the documents do not cover either ("wat is het
+        // telefoonnummer van veilig thuis?"): where to look, not "Typ help" (verification try).
+        const kind = askedFor(question)?.type;
+        parts.push(notice(kind !== undefined && CONTACT_KINDS.has(kind) ? CONTACT_STEP : HELP_STEP, "info"));
         return parts;
       }
       // A question about the Servicepunt itself (its phone number) is not sent back to it, and
