@@ -2,7 +2,7 @@ import type { ChatHandler } from "../bot/chatHandler.js";
 import type { Directory } from "../bot/directory.js";
 import { guardIncoming } from "../bot/guardIncoming.js";
 import type { ConversationAddress, Incoming, Resolved } from "../bot/incoming.js";
-import type { Reply } from "../bot/reply.js";
+import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
 import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
@@ -112,13 +112,13 @@ export function createBot(deps: BotDeps): Bot {
         const reading = answer.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
         // An offer whose every button the answer already has is left out, with its text (new-user
         // try: "kan ik het servicepunt bellen?" got the consult button and its advice twice).
-        const present = new Set(answer.flatMap((reply) => reply.parts).flatMap((part) => (part.kind === "actions" ? part.actions.map(actionKey) : [])));
+        const present = new Set(buttonsOf(answer.flatMap((reply) => reply.parts)));
         const offers = registry
           .all()
           .map((h) => h.suggest?.(reading) ?? [])
           .filter((offer) => {
-            const keys = offer.flatMap((part) => (part.kind === "actions" ? part.actions.map(actionKey) : []));
-            return keys.length === 0 || !keys.every((key) => present.has(key));
+            const buttons = buttonsOf(offer);
+            return buttons.length === 0 || !buttons.every((key) => present.has(key));
           })
           .flat();
         if (offers.length === 0 || answer.length === 0) return answer;
@@ -153,7 +153,7 @@ export function createBot(deps: BotDeps): Bot {
   }
 }
 
-/** What a button does: its action id and value. */
-function actionKey(action: { id: string; value?: string }): string {
-  return `${action.id}\n${action.value ?? ""}`;
+/** What the buttons among some reply parts do: each one's action id and value. */
+function buttonsOf(parts: readonly ReplyPart[]): string[] {
+  return parts.flatMap((part) => (part.kind === "actions" ? part.actions.map((action) => `${action.id}\n${action.value ?? ""}`) : []));
 }

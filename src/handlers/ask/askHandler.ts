@@ -12,7 +12,7 @@ import { type AnswerResult, type AskService, inCitationOrder } from "./askServic
 import { shorten } from "./sentences.js";
 import { withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
-import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
+import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -33,7 +33,6 @@ const SERVICEPUNT_CONTACT_STEP = "Je gemeente kan je vertellen hoe je het Servic
 const HELP_STEP = "Typ „help” voor voorbeelden van vragen die ik wel kan beantwoorden.";
 /** For a phone number, e-mail or address of another organisation: where to find it instead (new-user try: "Typ help" was no way on). */
 const CONTACT_STEP = "Contactgegevens van organisaties staan niet in de plandocumenten. Kijk op de website van de organisatie zelf, of vraag het na bij je gemeente.";
-const CONTACT_KINDS: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
 /** The Servicepunt, also as chat writes it ("het SP"; new-user try: "tel nr van het SP" got only the help step). */
 const NAMES_SERVICEPUNT = /servicepunt|\bsp\b/i;
 /** Words that put a question about a young person, a family, a placement or a situation that escalates: one for the Servicepunt. */
@@ -445,7 +444,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
         // A contact detail of an organisation the documents do not cover either ("wat is het
         // telefoonnummer van veilig thuis?"): where to look, not "Typ help" (verification try).
         const kind = askedFor(question)?.type;
-        parts.push(notice(kind !== undefined && CONTACT_KINDS.has(kind) ? CONTACT_STEP : HELP_STEP, "info"));
+        parts.push(notice(kind !== undefined && CONTACT_TYPES.has(kind) ? CONTACT_STEP : HELP_STEP, "info"));
         return parts;
       }
       // A question about the Servicepunt itself (its phone number) is not sent back to it, and
@@ -462,7 +461,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
           ? ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP
           : (ABOUT_A_CASE.test(question) || namesACase(question)) && !ASKS_FIGURES_OR_LAW.test(question)
             ? SERVICEPUNT_STEP
-            : kind !== undefined && CONTACT_KINDS.has(kind) ? CONTACT_STEP : HELP_STEP;
+            : kind !== undefined && CONTACT_TYPES.has(kind) ? CONTACT_STEP : HELP_STEP;
       parts.push(notice(step, "info"));
       // Pointed to the Servicepunt: the way to reach it from here (new-user try: the reply named it
       // and offered no way to it).

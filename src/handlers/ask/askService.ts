@@ -6,7 +6,7 @@ import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { personalDataWarning, redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
-import { type AnswerType, askedFor, containsAnswerType } from "../../knowledge/analysis/answerType.js";
+import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
@@ -216,7 +216,6 @@ const NEARBY_KNOWN_WORDS = 2;
 
 /** What an off-topic question gets: what Wegwijs is for, not a referral. */
 /** The kinds of answer that are a way to reach someone. */
-const CONTACT_KINDS: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
 
 export const OFF_TOPIC_TEXT =
   "Daar gaan de plandocumenten niet over, dus daar kan ik je niet mee helpen. Ik beantwoord vragen over plaatsing in de JeugdzorgPlus en de plannen van je regio, met de bron erbij.";
@@ -323,8 +322,7 @@ export class AskService {
   async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const result = await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp)));
     if (result.status !== "answered") return result;
-    const years = asksForAFigureNow(rawQuestion) ? this.yearsOf(result.sources) : undefined;
-    const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: years ? { years } : {} } : {};
+    const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: this.writtenIn(result.sources) } : {};
     // How much of the question the quotes hold: answers read in different ways are weighed by it.
     return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text), ...figureNow };
   }
@@ -347,13 +345,13 @@ export class AskService {
     return scorer.score(own.text) >= scorer.score(result.text) * NAMED_SHARE ? own : result;
   }
 
-  /** The years the cited documents are dated, as a reader says them ("2019 en 2020"); undefined unless every one is dated. */
-  private yearsOf(sources: readonly SourceCitation[]): string | undefined {
+  /** The years the cited documents are dated, as a reader says them ("2019 en 2020"); none unless every one is dated. */
+  private writtenIn(sources: readonly SourceCitation[]): { years?: string } {
     const dated = new Map(this.knowledge.documentMetas().map((meta) => [meta.id, meta.date?.slice(0, 4)]));
     const each = sources.map((source) => dated.get(source.documentId));
-    if (each.length === 0 || each.some((year) => year === undefined || !/^\d{4}$/.test(year))) return undefined;
+    if (each.length === 0 || each.some((year) => year === undefined || !/^\d{4}$/.test(year))) return {};
     const years = [...new Set(each as string[])].sort();
-    return years.length === 1 ? years[0] : `${years.slice(0, -1).join(", ")} en ${years.at(-1)}`;
+    return { years: years.length === 1 ? years[0]! : `${years.slice(0, -1).join(", ")} en ${years.at(-1)}` };
   }
 
   /**
@@ -699,7 +697,7 @@ export class AskService {
   /** Whether the question asks for a phone number, e-mail or address and names nothing else ("wie moet ik bellen?"; not "het nummer van de pizzeria"). */
   private onlyAContact(question: string): boolean {
     const contact = askedFor(question);
-    if (!contact || !CONTACT_KINDS.has(contact.type)) return false;
+    if (!contact || !CONTACT_TYPES.has(contact.type)) return false;
     const phrase = foldText(contact.phrase);
     return this.knowledge.questionScorer(question).words.every((word) => phrase.includes(word));
   }

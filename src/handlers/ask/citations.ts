@@ -38,9 +38,19 @@ export function citationFor(n: number, passage: RetrievedPassage, preferredQuote
 export function withShownQuote(source: SourceCitation, text: string): SourceCitation {
   const shownAlready = text.includes(source.quote.replace(/…$/, "").trim());
   if (shownAlready) return source;
-  const block = [...text.matchAll(/([\s\S]*?)\s*\[(\d{1,2})\]/g)].find((match) => Number(match[2]) === source.n)?.[1]?.trim();
-  const quote = block?.replace(/^[“"]|[”"]$/g, "").trim();
+  const block = quoteBlocks(text).find((b) => b.n === source.n);
+  const quote = block?.quote.replace(/^[“"]|[”"]$/g, "").trim();
   return quote ? { ...source, quote: shorten(quote, QUOTE_CHARS) } : source;
+}
+
+/** An answer's quotes: each runs up to and including its citation marker ("“…” [1]", a list and its "[2]"). */
+export function quoteBlocks(answer: string): Array<{ quote: string; text: string; n: number }> {
+  const blocks: Array<{ quote: string; text: string; n: number }> = [];
+  for (const match of answer.matchAll(/([\s\S]*?)(\s*\[(\d{1,2})\])/g)) {
+    const quote = match[1]!.trim();
+    if (quote !== "") blocks.push({ quote, text: `${quote}${match[2]!}`, n: Number(match[3]) });
+  }
+  return blocks;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ConversationAddress } from "../../bot/incoming.js";
 import type { SourceCitation } from "../../bot/reply.js";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
+import { quoteBlocks } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 
 /**
@@ -197,16 +198,6 @@ export interface KeptQuestion {
   askedBack?: boolean;
   /** The documents did not answer it: a follow-up that points back at it cannot be answered either. */
   refused?: boolean;
-}
-
-/** An answer's quotes: each runs up to and including its citation marker ("“…” [1]", a list and its "[2]"). */
-function quoteBlocks(answer: string): Array<{ quote: string; text: string }> {
-  const blocks: Array<{ quote: string; text: string }> = [];
-  for (const match of answer.matchAll(/([\s\S]*?)(\s*\[\d{1,2}\])/g)) {
-    const quote = match[1]!.trim();
-    if (quote !== "") blocks.push({ quote, text: `${quote}${match[2]!}` });
-  }
-  return blocks;
 }
 
 /**

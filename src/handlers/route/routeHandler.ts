@@ -29,10 +29,8 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, ESCALATES, QUESTION_WORDS, URGENT_NOW, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
-import { asksAboutTheStep, saysNone, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
+import { asksAboutTheStep, saysNone, saysUnsure, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
 
-/** "weet ik niet", "geen idee", "onbekend": the answer to a yes/no step is not known. */
-const UNSURE = /^\s*(?:(?:dat\s+)?weet\s+ik\s+(?:eigenlijk\s+)?niet|weet\s+niet|geen\s+idee|onbekend|geen\s+flauw\s+idee|twijfel)\b[\s.!]*$/i;
 const NOTE_CHARS = INPUT_LIMITS.note;
 
 export function isRouteAction(actionId: string): boolean {
@@ -121,8 +119,10 @@ export class RouteHandler {
     // waits for a typed description, only with a question mark: "de GI, bedoeld als regievoerder" describes.
     // Unless it opens with one of the step's buttons: "nee, nog niet, moeder wil niet. wat bedoel je
     // daarmee?" answers the step, then asks about it (new-user try: the "nee" was not recorded).
-    const opensWithButton = !session.awaitingText && at.node.kind === "question" && typedChoiceThenQuestion(text, at.node.options.map((o) => fillText(o.label, this.ctx!.region))) !== undefined;
-    if (!opensWithButton && asksAboutTheStep(text) && (!session.awaitingText || text.includes("?"))) return standalone(this.aboutTheStep(at.route, at.node));
+    const labels = at.node.kind === "question" ? at.node.options.map((o) => fillText(o.label, this.ctx!.region)) : [];
+    // "nee nog niet. hoe doe ik dat?": the button; the step it leads to says what to do.
+    const answered = !session.awaitingText && at.node.kind === "question" ? typedChoiceThenQuestion(text, labels) : undefined;
+    if (!answered && asksAboutTheStep(text) && (!session.awaitingText || text.includes("?"))) return standalone(this.aboutTheStep(at.route, at.node));
     if (!session.awaitingText) {
       // A typed button ("ja", "nee", "verder", "ok verder") is that button.
       const option = this.typedButton(at, text);
@@ -130,9 +130,6 @@ export class RouteHandler {
       // A typed answer to a step that waits for a button ("deels, moeder wel, vader niet in beeld")
       // was read as a question about the documents and left the walk without a word (new-user try).
       if (at.node.kind !== "question") return undefined;
-      const labels = at.node.options.map((o) => fillText(o.label, this.ctx!.region));
-      // "nee nog niet. hoe doe ik dat?": the button; the step it leads to says what to do.
-      const answered = typedChoiceThenQuestion(text, labels);
       if (answered !== undefined) {
         // "nee nog niet. wat houdt dat in?" asks about the step just answered: its reason and
         // source come first (new-user try: the question was passed over).
@@ -161,7 +158,7 @@ export class RouteHandler {
       }
       // "weet ik niet", "geen idee": not known to be done is not done yet (new-user try: refused like any other text).
       const no = labels.filter((label) => /^nee\b/i.test(label));
-      if (UNSURE.test(text) && no.length === 1) {
+      if (saysUnsure(text) && no.length === 1) {
         return { parts: [notice(`Weet je het niet zeker? Kies dan *${no[0]}*: daarna zegt de route wat er nog moet gebeuren. Je kunt altijd een stap terug.`, "info")] };
       }
       const step = shorten(fillText(at.node.text, this.ctx.region), 120);

@@ -142,6 +142,14 @@ export function saysNone(text: string): boolean {
   return NONE.test(opening);
 }
 
+/** "weet ik niet", "geen idee", "onbekend": the answer to a yes/no step is not known. */
+const UNSURE = /^\s*(?:(?:dat\s+)?weet\s+ik\s+(?:eigenlijk\s+)?niet|weet\s+niet|geen\s+idee|onbekend|geen\s+flauw\s+idee|twijfel)\b[\s.!]*$/i;
+
+/** Whether a message typed at a yes/no step says only that the answer is not known. */
+export function saysUnsure(text: string): boolean {
+  return UNSURE.test(text);
+}
+
 /** Longer than this, a message asks something of its own. */
 const STEP_QUESTION_WORDS = 12;
 /**

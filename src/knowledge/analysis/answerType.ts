@@ -21,6 +21,9 @@ export type AnswerType =
   | "duration"
   | "number";
 
+/** Kinds that ask how to reach someone: a phone number, an e-mail address, an address. */
+export const CONTACT_TYPES: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
+
 /** First match wins: the more specific kinds come first. */
 const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|bel (ik|je|we)|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
