@@ -294,6 +294,16 @@ describe("extractiveAnswer", () => {
     expect(answerTo(question, [passage("a", dated)]).text).toContain("Voorzitter van de stuurgroep transformatie");
   });
 
+  it("never answers with a caption, also not as the first quote: a word-cloud cell says nothing on its own", () => {
+    const question = "wie beslist over een voorlopige machtiging";
+    // A slide of loose cells; one shares two words with the question ("Voorlopige machtiging als norm").
+    const slide = "Meer evaluatiemomenten\n\nVoorlopige machtiging als norm\n\nDurfen vertragen\n\nFocus netwerk jongere";
+    const prose = "Een groot deel van de jongeren wordt met een machtiging geplaatst.";
+    const answer = answerTo(question, [passage("a", slide), passage("b", prose)]);
+    expect(answer.text).not.toContain("Voorlopige machtiging als norm");
+    expect(answer.text).toContain(prose);
+  });
+
   it("keeps a list in its order when its heading already holds what the item matched", () => {
     const text = "- Analyse opstellen\n- Consultvraag stellen bij het servicepunt\n- Aanvraag machtiging";
     const steps = extractiveAnswer([passage("a", text, 0.8, ["Route aanvraag machtiging"])], wordsScorer("welke stappen bij aanvraag machtiging"));
@@ -809,7 +819,8 @@ describe("extractiveAnswer", () => {
 describe("lines that do not read on", () => {
   it("does not join a bare slide line to the next line into a sentence nobody wrote", () => {
     const passages = [passage("s", "Voorlopige machtiging als norm\nTijd?\nWat als het woonperspectief ontbreekt bij de jongere?\n- Meer inzet van lokale teams")];
-    const answer = extractiveAnswer(passages, wordsScorer("wanneer geldt de voorlopige machtiging als norm"));
+    // A question with every word of the bare line gets that line, and only that line.
+    const answer = extractiveAnswer(passages, wordsScorer("wat is de voorlopige machtiging als norm"));
     expect(answer.text).toBe("“Voorlopige machtiging als norm” [1]");
   });
 

@@ -357,6 +357,10 @@ export function extractiveAnswer(
       // A table's header row says nothing by itself ("Subdoel; Mijlpalen; Vervolgstappen"): its
       // rows are read with it instead.
       if (isHeaderRow(lines, index)) return;
+      // Nor does a caption, first quote or not, unless it holds every word of the question or is a
+      // signature (name, role): a word-cloud cell on a slide ("Voorlopige machtiging als norm") led
+      // "wie beslist over een spoedmachtiging?" (measured: no figure moved on eleven sets).
+      if (isBareCaption(lines, index) && !(q.covered?.(line.text, passage.chunk).every(Boolean) ?? true)) return;
       // Read under its heading (and a row under its table's header), a line may answer more.
       const header = line.kind === "row" ? lines.find((other) => other.block === line.block) : undefined;
       const context = header && header !== line ? `${heading}\n${header.text}` : heading;
@@ -889,6 +893,12 @@ function isTitleOrCaption(lines: PassageLine[], index: number): boolean {
   }
   if (line.kind !== "item" || line.text.split(/\s+/).length > 5) return false;
   return lines.filter((other) => other.block === line.block).length === 1;
+}
+
+/** A caption (see isTitleOrCaption) in prose that is not a signature ("Wouter Struijk, Voorzitter van …"). */
+function isBareCaption(lines: PassageLine[], index: number): boolean {
+  const line = lines[index]!;
+  return line.kind === "sentence" && withoutSignature(line.text) === line.text && isTitleOrCaption(lines, index);
 }
 
 /** A lead-in at the passage's end: the list it introduces is not there to quote with it. */
