@@ -91,6 +91,18 @@ describe("a request for a document's gist", () => {
     expect(idea.sources.every((s) => s.documentId === "regiovisie-jeugdhulp-rijnmond-2020.md")).toBe(true);
   });
 
+  it("answers 'wat zijn de doelen van <document>?' from the section on the document's aim, its list whole", async () => {
+    // Own try: the inspectorate's line that echoes the title ("… de doelen in het actieplan") led.
+    for (const question of ["wat zijn de doelen van het actieplan?", "wat wil het actieplan bereiken?"]) {
+      const aim = await ask.answer(question);
+      expect(aim.gistOf, question).toBeDefined();
+      expect(aim.sources.map((s) => s.section), question).toEqual(["1 Inleiding › 1.2 Ons doel"]);
+      expect(aim.text.indexOf("Voorkomen"), question).toBeGreaterThan(-1);
+      expect(aim.text.indexOf("Verbeteren"), question).toBeGreaterThan(aim.text.indexOf("Voorkomen"));
+      expect(aim.text, question).not.toContain("IGJ");
+    }
+  });
+
   it("asks which document when none is named, and answers a summary of a topic as a question", async () => {
     const which = await ask.answer("vat het plan ff samen");
     expect(which).toMatchObject({ status: "abstained", asksBack: true });

@@ -8,10 +8,12 @@ describe("summaryAsked", () => {
     expect(summaryAsked("vat de regiovisie samen")).toEqual({ about: ["regiovisie"] });
     expect(summaryAsked("waar gaat het actieplan over?")).toEqual({ about: ["actieplan"] });
     expect(summaryAsked("wat staat er allemaal in de voortgangsrapportage?")).toEqual({ about: ["voortgangsrapportage"] });
-    expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "van", "expertteam"]);
+    expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "expertteam"]);
     // "Het belangrijkste doel" without a document is a document's aim as well; of something named, a question.
     expect(summaryAsked("wat is het belangrijkste doel?")).toEqual({ about: [] });
-    expect(summaryAsked("wat is het doel van het INT?")?.about).toEqual(["van", "int"]);
+    expect(summaryAsked("wat is het doel van het INT?")?.about).toEqual(["int"]);
+    // "van" only joins the aim to what it is of: the document, or something else.
+    expect(summaryAsked("wat zijn de doelen van het actieplan?")).toEqual({ about: ["actieplan"] });
     // What a document wants to achieve is its aim (new-user try).
     expect(summaryAsked("wat wil het actieplan eigenlijk bereiken?")).toEqual({ about: ["actieplan"] });
     expect(summaryAsked("wat willen ze in rijnmond bereiken met de lokale teams?")?.about).toEqual(["rijnmond", "met", "lokale", "teams"]);

@@ -52,6 +52,13 @@ export interface AnswerOptions {
 
 type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
 
+/**
+ * A heading that names a document's aim: "Ons doel", "1.1 Gedeelde ambitie", "Doel en opdracht",
+ * "Missie" (numbering and one word before it allowed; not "B. Adequate doelen" or "Doelstelling
+ * versterken ambulantisering", which are the aims of one part).
+ */
+const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|gezamenlijke)\s+)?(?:hoofd)?(?:doel|doelen|doelstelling|doelstellingen|ambitie|missie)(?:\s+(?:en|&)\s+opdracht)?(?:\*\*)?$/i;
+
 /** Documents offered as buttons under "Welk plandocument bedoel je?" (Slack allows 25 in a row). */
 const MAX_GIST_CHOICES = 10;
 
@@ -385,9 +392,30 @@ export class AskService {
     const onlyNamed = summary.whatIs ? this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean) : summary.about.every((word) => namingWords.has(word));
     if (!onlyNamed) return undefined;
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
+    // A document that has a section on its aim ("1.2 Ons doel", "1.1 Gedeelde ambitie") says it
+    // there; a search over the whole document found lines that only echo its title ("wat zijn de
+    // doelen van het actieplan?" got the inspectorate's "… de doelen in het actieplan").
+    const aimSection = this.aimSection(named.id);
+    const retrieve: Retrieve = aimSection ? async () => aimSection.map((chunk) => ({ chunk, score: 1, coverage: 1 })) : this.retrieverFor({ withoutDocuments: others });
     // Asked as a question of its own, not read as a request for a gist again.
-    const aim = await this.answerAsRetrieved(`wat is het doel van ${named.title}?`, this.retrieverFor({ withoutDocuments: others }), false);
+    // Within that section the title's words would only pull lines that echo it to the top.
+    const aim = await this.answerAsRetrieved(aimSection ? "wat is het doel?" : `wat is het doel van ${named.title}?`, retrieve, false);
     return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, ...(summary.whatIs ? { gistAsked: "whatIs" as const } : {}) } : undefined;
+  }
+
+  /**
+   * The passages of the first section titled as the document's aim, its subsections included
+   * ("1.1 Gedeelde ambitie › Nabij en passend"), in document order; undefined when it has none.
+   */
+  private aimSection(documentId: string): Chunk[] | undefined {
+    const chunks = [...this.knowledge.chunksOf(documentId)].sort((a, b) => a.start - b.start);
+    for (const chunk of chunks) {
+      const depth = chunk.sectionPath.findIndex((heading) => AIM_HEADING.test(heading));
+      if (depth < 0) continue;
+      const prefix = chunk.sectionPath.slice(0, depth + 1).join("\n");
+      return chunks.filter((other) => `${other.sectionPath.join("\n")}\n`.startsWith(`${prefix}\n`));
+    }
+    return undefined;
   }
 
   /**
