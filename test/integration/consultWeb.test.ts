@@ -294,6 +294,51 @@ describe("consult requests on the web", () => {
       requesterElsewhere.close();
     }
   });
+
+  it("once closed, a question's form is taken away, old buttons open no form, and a late text comes back with the refusal", { timeout: 30_000 }, async () => {
+    // New-user try: closed while a question waited, the requester's form still took an answer,
+    // which was refused after "Verstuurd" and lost; an old list still opened a question form.
+    const { id } = await file(ASKER);
+    await post(COORD, { action: { id: "consult.claim", value: id } });
+    await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is school op de hoogte?" } } });
+    const asked = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Is school op de hoogte?")));
+    expect(asked.data.reply.parts.some((p: any) => p.kind === "form")).toBe(true);
+    await post(COORD, { action: { id: "consult.close", value: id } });
+    // The question's message is updated in place: same message, no form, says why.
+    const settled = await askerStream.waitFor((events) => events.find((e) => e.type === "update" && e.data.messageId === asked.data.messageId));
+    expect(settled.data.reply.parts.some((p: any) => p.kind === "form")).toBe(false);
+    expect(JSON.stringify(settled.data.reply)).toContain("Is school op de hoogte?");
+    expect(JSON.stringify(settled.data.reply)).toContain("afgerond; een antwoord is niet meer nodig");
+
+    // An answer sent anyway is refused with its text, not lost.
+    const late = await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "School weet het sinds maandag." } } });
+    expect(text(late)).toContain("al afgerond of geannuleerd. Je tekst is niet verstuurd");
+    expect(text(late)).toContain("School weet het sinds maandag.");
+    // The coordinator's old buttons open no form for the closed request.
+    for (const action of ["consult.ask", "consult.note", "consult.closeWithAdvice"]) {
+      const opened = await post(COORD, { action: { id: action, value: id } });
+      expect(opened.flatMap((r) => r.parts).some((p: any) => p.kind === "form"), action).toBe(false);
+      expect(text(opened), action).toContain("al afgerond of geannuleerd");
+    }
+    // A form opened before the close gives its text back too, without personal data in it.
+    const note = await post(COORD, { action: { id: "consult.note", value: id, fields: { note: "Terugbellen op 06-12345678 morgen." } } });
+    expect(text(note)).toContain("Je tekst is niet verstuurd");
+    expect(text(note)).toContain("Terugbellen op");
+    expect(text(note)).not.toContain("06-12345678");
+  });
+
+  it("an answered question's message keeps the question and loses its form", { timeout: 30_000 }, async () => {
+    const { id } = await file(ASKER);
+    await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Hoe oud is de jongere?" } } });
+    const asked = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Hoe oud is de jongere?")));
+    await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Vijftien jaar." } } });
+    const settled = await askerStream.waitFor((events) => events.find((e) => e.type === "update" && e.data.messageId === asked.data.messageId));
+    expect(settled.data.reply.parts.some((p: any) => p.kind === "form")).toBe(false);
+    expect(JSON.stringify(settled.data.reply)).toContain("Beantwoord: je antwoord is doorgestuurd.");
+    // Answering again says there is no open question, with the text.
+    const again = await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "Nog iets." } } });
+    expect(text(again)).toContain(`Bij ${id} staat geen vraag meer open. Je tekst is niet verstuurd`);
+  });
 });
 
 describe("a consult request no coordinator would hear of", () => {

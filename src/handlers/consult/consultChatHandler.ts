@@ -6,7 +6,7 @@ import { caseNumberIn } from "../../bot/caseNumber.js";
 import type { Reply } from "../../bot/reply.js";
 import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
-import { REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
+import { OPEN_STATUSES, REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
 import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
@@ -26,11 +26,17 @@ const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], string> = 
   state: "Dat kan nu niet bij deze consultaanvraag.",
 };
 
-function refusal(outcome: Exclude<ActionOutcome, { ok: true }>): Reply {
-  if (outcome.reason === "taken" && outcome.request?.assignee) {
-    return notice(`Deze consultaanvraag is al opgepakt door ${personLabel(outcome.request.assignee)}.`, "warning");
-  }
-  return notice(REFUSAL[outcome.reason], "warning");
+/**
+ * Why an action was refused. A text the person wrote for it comes back with the refusal, so it is
+ * not lost (new-user try: an answer sent after the request was closed showed "Verstuurd", was
+ * refused, and was gone).
+ */
+function refusal(outcome: Exclude<ActionOutcome, { ok: true }>, typed?: string, why?: string): Reply {
+  const reason =
+    why ?? (outcome.reason === "taken" && outcome.request?.assignee ? `Deze consultaanvraag is al opgepakt door ${personLabel(outcome.request.assignee)}.` : REFUSAL[outcome.reason]);
+  if (!typed) return notice(reason, "warning");
+  // Personal data in it is not shown again, as in a refused form field.
+  return { parts: [{ kind: "notice", level: "warning", text: `${reason} Je tekst is niet verstuurd. Dit had je geschreven:` }, { kind: "text", text: redactPersonalData(typed).text }], audience: "private" };
 }
 
 /**
@@ -54,6 +60,12 @@ const OWN_LABEL: Record<string, RegExp> = {
 const sent = (text: string) => `„${shorten(text, SENT_CHARS)}”`;
 const SENT_CHARS = 200;
 
+/** What was typed in a form's field, if anything. */
+function typedIn(fields: Record<string, string> | undefined, id: string): string | undefined {
+  const text = fields?.[id]?.trim();
+  return text ? text : undefined;
+}
+
 function withoutOwnLabel(text: string, id: string): string {
   const label = OWN_LABEL[id];
   return label ? text.replace(label, "").trim() : text;
@@ -64,11 +76,16 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
   const coordinatesAny = (actor: Actor) => TARGETS.some((t) => isCoordinator(actor, t));
 
-  /** A refusal for one who may not use a coordinator's form for this request, or undefined. */
-  async function coordinatorRefusal(actor: Actor, id: string): Promise<Reply[] | undefined> {
+  /**
+   * A refusal for one who may not use a coordinator's form for this request, or for a request that
+   * is closed, or undefined. Checked before a form opens: a button on an old list opened a form for
+   * a closed request, and what was typed in it was refused only after sending (new-user try).
+   */
+  async function coordinatorRefusal(actor: Actor, id: string, typed?: string): Promise<Reply[] | undefined> {
     const stored = await service.get(id);
-    if (!stored) return [refusal({ ok: false, reason: "missing" })];
+    if (!stored) return [refusal({ ok: false, reason: "missing" }, typed)];
     if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
+    if (!OPEN_STATUSES.includes(stored.value.status)) return [refusal({ ok: false, reason: "closed" }, typed)];
     return undefined;
   }
 
@@ -109,9 +126,9 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     return { text };
   }
 
-  async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: string, requesterOnly = false): Promise<Reply[]> {
+  async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: string, requesterOnly = false, typed?: string): Promise<Reply[]> {
     if (!outcome.ok && outcome.reason === "forbidden" && requesterOnly) return [notice("Dit is niet jouw consultaanvraag.", "warning")];
-    if (!outcome.ok) return [refusal(outcome)];
+    if (!outcome.ok) return [refusal(outcome, outcome.reason === "forbidden" ? undefined : typed)];
     return [notice(outcome.changed ? okText(outcome.request.id) : sameText)];
   }
 
@@ -215,11 +232,11 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         case CONSULT_ACTION.close: {
           // With the advice form's fields: the advice goes with it, checked like any text.
           if (action.fields) {
-            const refused = await coordinatorRefusal(actor, id);
+            const refused = await coordinatorRefusal(actor, id, typedIn(action.fields, "advice"));
             if (refused) return refused;
             const field = textField(action.fields, "advice");
             if (field.refused) return [{ parts: [textForm(id, "advice", field.refused)] }];
-            return done(await service.close(actor, id, field.text), (r) => `${r} is afgerond. De aanvrager heeft je advies: ${sent(field.text)}`, "Deze aanvraag was al afgerond.");
+            return done(await service.close(actor, id, field.text), (r) => `${r} is afgerond. De aanvrager heeft je advies: ${sent(field.text)}`, "Deze aanvraag was al afgerond.", false, field.text);
           }
           return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, "Deze aanvraag was al afgerond.");
         }
@@ -229,7 +246,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         case CONSULT_ACTION.note: {
           const kind = action.id === CONSULT_ACTION.ask ? "ask" : "note";
           // The form only for those who may use it: a visible button gives no right to press it.
-          const refused = await coordinatorRefusal(actor, id);
+          const refused = await coordinatorRefusal(actor, id, typedIn(action.fields, kind === "ask" ? "question" : "note"));
           if (refused) return refused;
           // Forms keep the handler's default audience (Slack: ephemeral); a Teams invoke can only
           // show a private reply as plain text, so a form must not be marked private.
@@ -237,13 +254,16 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           const field = textField(action.fields, kind === "ask" ? "question" : "note");
           if (field.refused) return [{ parts: [textForm(id, kind, field.refused)] }];
           return kind === "ask"
-            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd: ${sent(field.text)}`, "Deze vraag staat al uit.")
-            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet: ${sent(field.text)}`, "Deze notitie staat er al.");
+            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd: ${sent(field.text)}`, "Deze vraag staat al uit.", false, field.text)
+            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet: ${sent(field.text)}`, "Deze notitie staat er al.", false, field.text);
         }
         case CONSULT_ACTION.answer: {
           const field = textField(action.fields, "answer");
           if (field.refused) return [{ parts: [answerForm(id, field.refused)] }];
-          return done(await service.answer(actor, id, field.text), (r) => `Je antwoord op ${r} is doorgestuurd: ${sent(field.text)}`, "Je antwoord was al doorgestuurd.", true);
+          const answered = await service.answer(actor, id, field.text);
+          // Answered after the question was settled: not a quiet "kan nu niet", but why, with the text.
+          if (!answered.ok && answered.reason === "state") return [refusal(answered, field.text, `Bij ${id} staat geen vraag meer open.`)];
+          return done(answered, (r) => `Je antwoord op ${r} is doorgestuurd: ${sent(field.text)}`, "Je antwoord was al doorgestuurd.", true, field.text);
         }
         case CONSULT_ACTION.dismiss:
           return [notice("Niets verstuurd; de aanvraag is niet veranderd.")];

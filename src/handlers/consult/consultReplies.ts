@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { actorLabel } from "../../bot/actor.js";
 import { CONSULT_HANDOVER_ACTION } from "../../bot/consultHandover.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
@@ -102,12 +103,40 @@ const EVENT_TEXT: Record<string, (r: ConsultRequest) => string> = {
   cancelled: (r) => `Je consultaanvraag ${r.id} is geannuleerd.`,
 };
 
-/** What the requester is told on a status change; a question comes with a form to answer it. */
+/**
+ * What the requester is told on a status change; a question comes with a form to answer it, in a
+ * slot of its own so the form can be taken away once the question is settled (see settledQuestionReply).
+ */
 export function requesterStatusReply(request: ConsultRequest, event: string): Reply {
   const text = (EVENT_TEXT[event] ?? ((r: ConsultRequest) => `Consultaanvraag ${r.id}: ${statusLine(r)}`))(request);
-  const parts: ReplyPart[] = [{ kind: "text", text }];
-  if (event === "asked") parts.push(answerForm(request.id));
-  return { parts };
+  if (event === "asked" && request.openQuestion) return { parts: [{ kind: "text", text }, answerForm(request.id)], slot: questionSlot(request.id, request.openQuestion) };
+  return { parts: [{ kind: "text", text }] };
+}
+
+/** The slot of the message that asks the requester one question: one per request and question text. */
+export function questionSlot(id: string, question: string): string {
+  return `consult-question:${id}:${createHash("sha256").update(question).digest("base64url").slice(0, 12)}`;
+}
+
+const SETTLED: Record<"answered" | "closed" | "cancelled", string> = {
+  answered: "Beantwoord: je antwoord is doorgestuurd.",
+  closed: "De aanvraag is afgerond; een antwoord is niet meer nodig.",
+  cancelled: "Je hebt de aanvraag geannuleerd; een antwoord is niet meer nodig.",
+};
+
+/**
+ * The question's message once it is answered, or its request closed or cancelled: the question
+ * without its form (new-user try: after the coordinator closed the request, the form still took
+ * an answer, which was then refused and lost).
+ */
+export function settledQuestionReply(request: ConsultRequest, question: string, how: keyof typeof SETTLED): Reply {
+  return {
+    parts: [
+      { kind: "text", text: EVENT_TEXT.asked!({ ...request, openQuestion: question }) },
+      { kind: "notice", level: "info", text: SETTLED[how] },
+    ],
+    slot: questionSlot(request.id, question),
+  };
 }
 
 /** A refused field: its error, and what was typed (see refusedValue) so it need not be typed again. */

@@ -18,7 +18,7 @@ import {
   linkKind,
   OPEN_STATUSES,
 } from "./consultModel.js";
-import { personLabel, requesterStatusReply } from "./consultReplies.js";
+import { personLabel, requesterStatusReply, settledQuestionReply } from "./consultReplies.js";
 import { dueTimes, type ServiceLevels } from "./serviceLevels.js";
 
 /** Job names this feature registers (see consultJobs.ts). */
@@ -284,6 +284,10 @@ export class ConsultService {
       const version = current.version + 1;
       const outbox: OutboxMessage[] = [];
       if (!decision.silent) outbox.push(...this.notifications(next, version, places, decision.event));
+      // A question that waited for the requester and is now answered, or whose request is closed:
+      // its message loses the form (a question replaced by a new one keeps its form until then).
+      const settled = request.status === "vraag uitgezet" && request.openQuestion && next.status !== "vraag uitgezet" ? SETTLING_EVENTS[decision.event] : undefined;
+      if (settled) outbox.push(deliverMessage(requesterTarget(next), settledQuestionReply(next, request.openQuestion!, settled), { jobId: `consult-question-settled:${id}:v${version}` }));
       if (decision.thread) {
         places.forEach((place, i) =>
           outbox.push({ type: THREAD_JOB, payload: { id, place, text: decision.thread! } satisfies ThreadJobData, jobId: `consult-thread:${id}:v${version}:${i}` }),
@@ -349,6 +353,9 @@ export class ConsultService {
 
 /** Changes the requester makes themselves. */
 const REQUESTER_EVENTS = new Set(["filed", "answered", "cancelled"]);
+
+/** The events that settle an open question to the requester, and how its message says so. */
+const SETTLING_EVENTS: Record<string, "answered" | "closed" | "cancelled"> = { answered: "answered", closed: "closed", cancelled: "cancelled" };
 
 interface Decision {
   next: ConsultRequest;
