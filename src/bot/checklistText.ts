@@ -57,12 +57,17 @@ export function checklistStatusLine(part: ChecklistPart): string {
   return `${part.status === "closed" ? "Afgerond · " : ""}${count} · voorzitter: ${part.chair}`;
 }
 
-/** Who has it and who changed it when: "Sanne pakt het op (herinnering 15:00) · gewijzigd door Kees, 14:02". */
+/**
+ * Who has it and who changed it when: "Sanne pakt het op (herinnering 15:00)" when Sanne made the
+ * last change herself, "Eigenaar: Sanne (…) · gewijzigd door Kees, 14:02" when someone else did
+ * (new-user try: the chair named a colleague owner, and the card said the colleague had taken it up).
+ */
 export function checklistItemMeta(item: ChecklistItem): string {
   const pieces: string[] = [];
   if (item.owner) {
     const due = item.state === "open" ? reminderTime(item.dueAt) : undefined;
-    pieces.push(`${item.owner} pakt het op${due ? ` (herinnering ${due})` : ""}`);
+    const ownedBy = !item.changedBy || item.changedBy === item.owner ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
+    pieces.push(`${ownedBy}${due ? ` (herinnering ${due})` : ""}`);
   }
   if (item.changedBy) {
     const at = clockTime(item.changedAt);

@@ -72,7 +72,9 @@ describe("spoedberaad on two web pages", () => {
     expect(await form.getByLabel("Notitie").getAttribute("maxlength")).toBe("280");
     await form.getByRole("button", { name: "Opslaan" }).click();
     await item(kees, "analyse").getByText("Notitie: Concept staat klaar").waitFor({ timeout: 5000 });
-    expect(await item(kees, "analyse").innerText()).toContain("Kees pakt het op");
+    // Named by Sanne: Kees is the owner, he has not said he took it up.
+    expect(await item(kees, "analyse").innerText()).toContain("Eigenaar: Kees");
+    expect(await item(kees, "analyse").innerText()).not.toContain("Kees pakt het op");
     // The sent form says where the change went: the card above, not a reply below.
     await form.getByText("Opgeslagen; de checklist hierboven is bijgewerkt.").waitFor({ timeout: 5000 });
     // It keeps only its title and that line, no greyed-out empty fields (new-user try).

@@ -237,7 +237,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     expect(accepted.status).toBe(200);
     expect(accepted.text).toBe("");
     const updated = await fake.waitFor(() =>
-      inChannel("chat.update", DETAILS_CHANNEL).find((m) => m.ts === card.ts && shownText(m).includes("Kees pakt het op") && shownText(m).includes("Notitie: Concept staat klaar")),
+      inChannel("chat.update", DETAILS_CHANNEL).find((m) => m.ts === card.ts && shownText(m).includes("Eigenaar: Kees") && shownText(m).includes("Notitie: Concept staat klaar")),
     );
     const due = new Date(submittedAt + 30 * 60_000).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
     const dueLater = new Date(submittedAt + 31 * 60_000).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });

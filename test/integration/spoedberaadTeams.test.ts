@@ -184,7 +184,9 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     const saved = await submit({ owner: CHAIR, dueMinutes: "", note: "Concept staat klaar" });
     expect(saved.body).toMatchObject({ type: "application/vnd.microsoft.card.adaptive" });
     const savedText = JSON.stringify(saved.body.value);
-    expect(savedText).toMatch(/Kees pakt het op \(herinnering (?:morgen )?\d\d:\d\d\)/);
+    // Named by Sanne, not taken up by Kees himself: "Eigenaar", not "Kees pakt het op".
+    expect(savedText).toMatch(/Eigenaar: Kees \(herinnering (?:morgen )?\d\d:\d\d\)/);
+    expect(savedText).not.toContain("Kees pakt het op");
     expect(savedText).toContain("Notitie: Concept staat klaar");
     expect(savedText).toContain("gewijzigd door Sanne");
     // Its refresh lists the chair and Sanne by their Teams ids.

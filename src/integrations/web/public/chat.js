@@ -247,7 +247,9 @@ function renderChecklist(part) {
   for (const [index, item] of part.items.entries()) {
     const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "label" }, `${index + 1}. ${item.label}`), el("span", { class: "mark" }, ` ${CHECK_MARK[item.state] ?? ""}`));
     const meta = [];
-    if (item.owner) meta.push(`${item.owner} pakt het op${item.dueAt ? ` (herinnering ${reminderAt(item.dueAt)})` : ""}`);
+    // Named by someone else: the owner has not said they took it up (see checklistItemMeta).
+    const ownedBy = !item.changedBy || item.changedBy === item.owner ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
+    if (item.owner) meta.push(`${ownedBy}${item.dueAt && item.state === "open" ? ` (herinnering ${reminderAt(item.dueAt)})` : ""}`);
     if (item.changedBy) meta.push(`gewijzigd door ${item.changedBy}${item.changedAt ? `, ${clock(item.changedAt)}` : ""}`);
     if (meta.length > 0) li.append(el("div", { class: "who" }, meta.join(" · ")));
     if (item.note) li.append(el("div", { class: "note" }, `Notitie: ${item.note}`));
