@@ -345,6 +345,16 @@ describe("the route conversation (Redis)", () => {
     expect(shownStep(await driver.say("route"))).toBe("reguliere-machtiging:analyse");
   });
 
+  it("answers 'weet ik niet' at a step with only 'Verder' with how to go on, and stays at that step", async () => {
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("route");
+    await driver.press({ id: "route.choose", value: "reguliere-machtiging" });
+    // New-user try: the off-topic refusal and "Typ help".
+    const seen = await driver.say("weet ik niet");
+    expect(seen.text).toBe("Hier hoef je niets te kiezen: deze stap zegt wat de plannen vragen. Kies *Verder* als je verder wilt, of *Waarom?* voor de bron. Je kunt altijd een stap terug.");
+    expect(shownStep(await driver.say("route"))).toBe("reguliere-machtiging:waarom-regulier");
+  });
+
   it("offers the other route when it is named mid-walk, and the checklist when the case escalates, without switching by itself", async () => {
     const driver = await atTheAnalysisStep();
     // New-user try: a typed "spoedroute" was refused with "kies je antwoord met de knoppen".

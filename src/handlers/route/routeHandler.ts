@@ -129,7 +129,13 @@ export class RouteHandler {
       if (option !== undefined) return inSlot(address, await this.answer(address, at.route.id, at.node.id, option));
       // A typed answer to a step that waits for a button ("deels, moeder wel, vader niet in beeld")
       // was read as a question about the documents and left the walk without a word (new-user try).
-      if (at.node.kind !== "question") return undefined;
+      if (at.node.kind !== "question") {
+        // "weet ik niet" at a step that only informs or asks to act: nothing to choose, so say how
+        // to go on (new-user try: it got the off-topic refusal and "Typ help").
+        if (!saysUnsure(text) || at.node.kind === "outcome") return undefined;
+        const next = at.node.kind === "information" ? "Verder" : "Oké, verder";
+        return { parts: [notice(`Hier hoef je niets te kiezen: deze stap zegt wat de plannen vragen. Kies *${next}* als je verder wilt, of *Waarom?* voor de bron. Je kunt altijd een stap terug.`, "info")] };
+      }
       if (answered !== undefined) {
         // "nee nog niet. wat houdt dat in?" asks about the step just answered: its reason and
         // source come first (new-user try: the question was passed over).
