@@ -266,6 +266,18 @@ describe("retrieval over the shipped corpus", () => {
     expect(open.offTopic).toBeUndefined();
   });
 
+  it("shows under a refusal, per passage, the statement closest to the question, never a question from a slide", async () => {
+    // New-user try: "Kun je vinden in het voorstel …, waarom wel of niet?" was what came closest, again and again.
+    const result = await ask.answer("hoe lang is een machtiging gesloten jeugdhulp geldig?");
+    expect(result.status).toBe("abstained");
+    expect(result.sources.length).toBeGreaterThan(0);
+    for (const source of result.sources) {
+      expect(source.quote).not.toMatch(/\?\s*…?$/);
+      // Each shows a line with a word of the question, not the passage's opening.
+      expect(source.quote, source.quote).toMatch(/gesloten|machtiging|jeugdhulp|geldig/i);
+    }
+  });
+
   it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {
     const result = await ask.answer("hoe loopt de plaatsingsroute?");
     expect(result.text).toContain("Huidige route aanvraag machtiging:");

@@ -24,7 +24,7 @@ import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
 import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { summaryAsked } from "./summaryAsked.js";
-import { chunkLines, passageSentences } from "./sentences.js";
+import { chunkLines, isHeaderRow, passageSentences, quotedLine } from "./sentences.js";
 
 /** A section an earlier answer quoted, as its sources name it. */
 export type SectionRef = Pick<SourceCitation, "documentId" | "section">;
@@ -58,6 +58,9 @@ type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
  * versterken ambulantisering", which are the aims of one part).
  */
 const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|gezamenlijke)\s+)?(?:hoofd)?(?:doel|doelen|doelstelling|doelstellingen|ambitie|missie)(?:\s+(?:en|&)\s+opdracht)?(?:\*\*)?$/i;
+
+/** How many passages a refusal shows as what comes closest. */
+const CLOSEST_SOURCES = 3;
 
 /** Documents offered as buttons under "Welk plandocument bedoel je?" (Slack allows 25 in a row). */
 const MAX_GIST_CHOICES = 10;
@@ -419,6 +422,29 @@ export class AskService {
   }
 
   /**
+   * Under a refusal, what comes closest: per passage (at most three) the statement that shares the
+   * most with the question, not the passage's opening, and no passage whose lines are only
+   * questions or loose words (new-user try: a slide's "Kun je vinden in het voorstel …, waarom wel of
+   * niet?" was shown again and again).
+   */
+  private closestLines(question: string, passages: RetrievedPassage[]): SourceCitation[] {
+    const score = this.knowledge.textScorer(question);
+    const picked: Array<{ passage: RetrievedPassage; quote: string }> = [];
+    for (const passage of passages) {
+      if (picked.length >= CLOSEST_SOURCES) break;
+      const lines = chunkLines(passage.chunk);
+      let best: { index: number; score: number } | undefined;
+      lines.forEach((line, index) => {
+        if (isHeaderRow(lines, index) || /\?\s*$/.test(line.text) || line.text.split(/\s+/).length < CLOSEST_MIN_WORDS) return;
+        const value = score(line.text, passage.chunk);
+        if (!best || value > best.score) best = { index, score: value };
+      });
+      if (best) picked.push({ passage, quote: quotedLine(lines, best.index) });
+    }
+    return picked.map(({ passage, quote }, i) => citationFor(i + 1, passage, quote));
+  }
+
+  /**
    * Retrieval for one answer: all passages, or, for a follow-up that found only what the previous
    * answer showed, those outside the sections that answer quoted (see AnswerOptions.beyond).
    */
@@ -529,7 +555,7 @@ export class AskService {
         status: "abstained",
         text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
         mode: "none",
-        sources: this.mostlyKnown(searchText) ? passages.filter(hasQuotableLine).slice(0, 3).map((p, i) => citationFor(i + 1, p)) : [],
+        sources: this.mostlyKnown(searchText) ? this.closestLines(searchText, passages) : [],
         moreSources: [],
         privacyWarning,
       };
@@ -1184,6 +1210,9 @@ export function inCitationOrder(result: AnswerResult): AnswerResult {
     moreSources: result.moreSources.map(renumber),
   };
 }
+
+/** A line this short (in words) says too little to show as what comes closest. */
+const CLOSEST_MIN_WORDS = 5;
 
 /**
  * Whether a passage has a line worth quoting: one that holds only a slide's title and its logos
