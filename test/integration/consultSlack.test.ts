@@ -148,6 +148,9 @@ describe("consult requests through Slack", () => {
     await press(ASKER, dmTo(ASKER), { ts: question.ts!, blocks: question.blocks }, answering.button, answering.state);
     const inThread = await fake.waitFor(() => fake.messages().find((m) => m.channel === SP && m.threadTs === card.ts && m.text.includes("Ja, sinds maandag.")));
     expect(inThread.via).toBe("chat.postMessage");
+    // The question's DM loses its form in place once answered.
+    const settled = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === question.ts && m.text.includes("Beantwoord: je antwoord is doorgestuurd.")));
+    expect(JSON.stringify(settled.blocks)).not.toContain("Antwoord sturen");
 
     const close = buttons(updated.blocks).find((b: any) => decodeSlackActionId(b.action_id) === "consult.close");
     await press(COORD, SP, { ts: card.ts!, blocks: updated.blocks }, close);

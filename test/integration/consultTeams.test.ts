@@ -155,6 +155,10 @@ describe("consult requests through Teams", () => {
     expect(answered.thread).toEqual({ channel: CHANNEL, rootId: card.id });
     expect(answered.replyToActivityId).toBeUndefined();
     await waitFor(thread, "Vraag van Cor aan de aanvrager: Is de gemeente betrokken?");
+    // The question's card in the personal chat loses its form in place once answered.
+    const settled = await waitForUpdate(PERSONAL, "Beantwoord: je antwoord is doorgestuurd.");
+    expect(settled.updatesActivityId).toBe(question.id);
+    expect(contentOf(settled)).not.toContain("consult.answer");
     expect(connector.messagesTo(CHANNEL).some((c) => /Antwoord van de aanvrager|Vraag aan de aanvrager \(/.test(contentOf(c)))).toBe(false);
     expect(connector.calls.some((c) => contentOf(c).includes("Nee hoor"))).toBe(false);
 
