@@ -141,6 +141,9 @@ describe("DutchAnalyser", () => {
     expect(words("wat bedoelen ze precies met afschalen?")).toEqual(["afschalen"]);
     expect(words("wat wordt verstaan onder casusregie?")).toEqual(["casusregie"]);
     expect(words("welke rol bedoelt de inspectie?")).toContain("bedoelt");
+    // Asked of what was said before (new-user try: "De bedoeling van de transformatie …" answered it).
+    expect(words("wat bedoelen ze daarmee?")).toEqual([]);
+    expect(words("wat wordt hieronder verstaan?")).toEqual([]);
   });
 
   it("does not index 'verdienen' where it means 'deserve' ('Het verdient daarom aanbeveling')", () => {

@@ -72,6 +72,8 @@ const HOW_MUCH_FILLER = /^allemaal$/;
 
 /** Verbs of meaning in "wat bedoelen ze met X?" / "wat verstaan ze onder X?". */
 const MEANS_VERB = /^(?:bedoel|bedoelen|bedoelt|bedoeld|versta|verstaan|verstaat)$/;
+/** "daarmee", "hieronder", "ermee": what MEANS_VERB asks about, pointed at. */
+const MEANS_POINTER = /^(?:daar|hier|er)(?:mee|onder)$/;
 
 export interface QueryTermGroup {
   /** The word as typed (folded). */
@@ -223,7 +225,9 @@ export class DutchAnalyser {
       if (i > 0 && tokens[i - 1] === "als" && ORDER_ADVERB.test(token)) return;
       // "wat bedoelen ze met afschalen?", "wat wordt verstaan onder X?" ask what X means: the verb
       // names nothing ("De bedoeling van de transformatie …" answered it; new-user try).
-      if (MEANS_VERB.test(token) && tokens.slice(Math.max(0, i - 3), i).includes("wat") && tokens.slice(i + 1, i + 4).some((t) => t === "met" || t === "onder")) return;
+      // So does "wat bedoelen ze daarmee?", which asks it of what was said before.
+      const before = tokens.slice(Math.max(0, i - 3), i);
+      if (MEANS_VERB.test(token) && before.includes("wat") && (tokens.slice(i + 1, i + 4).some((t) => t === "met" || t === "onder" || MEANS_POINTER.test(t)) || before.some((t) => MEANS_POINTER.test(t)))) return;
       const direct: string[] = [];
       const derived: string[] = [];
       const expanded: string[] = [];
