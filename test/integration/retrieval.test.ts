@@ -278,6 +278,17 @@ describe("retrieval over the shipped corpus", () => {
     }
   });
 
+  it("shows under a refusal that names a place what comes closest in that place's documents, one line per section", async () => {
+    // New-user try: "en in rijnmond?" was refused with three Groningen/Drenthe passages.
+    for (const question of ["wat is het servicepunt jz+ precies en wie zit daar? en in rijnmond?", "hoeveel kost een plek in rijnmond?"]) {
+      const result = await ask.answer(question);
+      expect(result.status, question).toBe("abstained");
+      expect(result.sources.length, question).toBeGreaterThan(0);
+      expect(result.sources.every((s) => s.documentId === "regiovisie-jeugdhulp-rijnmond-2020.md"), question).toBe(true);
+      expect(new Set(result.sources.map((s) => s.section)).size, question).toBe(result.sources.length);
+    }
+  });
+
   it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {
     const result = await ask.answer("hoe loopt de plaatsingsroute?");
     expect(result.text).toContain("Huidige route aanvraag machtiging:");

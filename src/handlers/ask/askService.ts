@@ -430,8 +430,12 @@ export class AskService {
   private closestLines(question: string, passages: RetrievedPassage[]): SourceCitation[] {
     const score = this.knowledge.textScorer(question);
     const picked: Array<{ passage: RetrievedPassage; quote: string }> = [];
+    const sections = new Set<string>();
     for (const passage of passages) {
       if (picked.length >= CLOSEST_SOURCES) break;
+      // One line per section: two passages of one section read as the same source twice.
+      const section = `${passage.chunk.documentId}\n${sectionLabel(passage.chunk.sectionPath)}`;
+      if (sections.has(section)) continue;
       const lines = chunkLines(passage.chunk);
       let best: { index: number; score: number } | undefined;
       lines.forEach((line, index) => {
@@ -439,9 +443,28 @@ export class AskService {
         const value = score(line.text, passage.chunk);
         if (!best || value > best.score) best = { index, score: value };
       });
-      if (best) picked.push({ passage, quote: quotedLine(lines, best.index) });
+      if (!best) continue;
+      picked.push({ passage, quote: quotedLine(lines, best.index) });
+      sections.add(section);
     }
     return picked.map(({ passage, quote }, i) => citationFor(i + 1, passage, quote));
+  }
+
+  /**
+   * For what comes closest under a refusal: when the question names a place ("… en in rijnmond?"),
+   * the passages from documents that name it, searched among those documents alone when none of
+   * the retrieved ones is (new-user try: all three were from Groningen/Drenthe); else the passages.
+   */
+  private async withPlacePassages(question: string, passages: RetrievedPassage[]): Promise<RetrievedPassage[]> {
+    const places = placeWordsAsked(question).filter((place) => this.knowledge.namesAPlace(place));
+    if (places.length === 0) return passages;
+    const names = (id: string) => places.every((place) => this.knowledge.mentions(id, place));
+    const own = passages.filter((p) => names(p.chunk.documentId));
+    if (own.length > 0) return own;
+    const others = this.knowledge.documentMetas().filter((meta) => !names(meta.id)).map((meta) => meta.id);
+    if (others.length === this.knowledge.documentCount) return passages;
+    const found = await this.retrieverFor({ withoutDocuments: others })(question, CLOSEST_SOURCES).catch(() => []);
+    return found.length > 0 ? found : passages;
   }
 
   /**
@@ -555,7 +578,7 @@ export class AskService {
         status: "abstained",
         text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.",
         mode: "none",
-        sources: this.mostlyKnown(searchText) ? this.closestLines(searchText, passages) : [],
+        sources: this.mostlyKnown(searchText) ? this.closestLines(searchText, await this.withPlacePassages(searchText, passages)) : [],
         moreSources: [],
         privacyWarning,
       };
