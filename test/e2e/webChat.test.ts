@@ -270,3 +270,53 @@ describe("web chat in a real browser", () => {
     }
   });
 });
+
+describe("a coordinator's form for a request closed meanwhile, in a real browser", () => {
+  let app: RunningWegwijs;
+  let browser: Browser;
+  const COORD = `coord-e2e-${process.pid}`;
+
+  beforeAll(async () => {
+    app = await startWegwijs({ WEGWIJS_WEB_COORDINATORS: COORD });
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const post = async (user: string, body: object) => {
+    const res = await fetch(`${app.baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, conversation: `conv-${user}`, ...body }) });
+    return JSON.stringify(await res.json());
+  };
+
+  it("says 'Niet verstuurd' on the form and gives the typed text back, not 'Verstuurd'", { timeout: 60_000 }, async () => {
+    const fields = { target: "servicepunt", urgency: "regulier", caseRef: "CASUS-E2E", question: "Welke plek past?", tried: "Twee aanbieders gebeld.", summary: "" };
+    const id = (await post("asker-e2e", { action: { id: "consult.submit", value: "consult", fields } })).match(/CR-\d{4}-\d{6}/)![0];
+    const context = await browser.newContext({ locale: "nl-NL" });
+    await context.addInitScript((user) => localStorage.setItem("wegwijs-user", user), COORD);
+    try {
+      const page = await context.newPage();
+      await page.goto(app.baseUrl);
+      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
+      await log.getByRole("article", { name: "Wegwijs" }).first().waitFor({ timeout: 10_000 });
+      const input = page.getByRole("textbox", { name: "Je vraag aan Wegwijs" });
+      await input.fill("consulten");
+      await input.press("Enter");
+      await log.getByRole("button", { name: "Interne notitie" }).first().click();
+      const form = log.locator("form.reply-form").last();
+      await form.waitFor({ timeout: 10_000 });
+      // Closed by a colleague while the form is open (new-user try: the form said "Verstuurd").
+      expect(await post(COORD, { action: { id: "consult.close", value: id } })).toContain("afgerond");
+      await form.getByRole("textbox").first().fill("Eerst het INT bellen.");
+      await form.getByRole("button", { name: "Notitie opslaan" }).click();
+      await form.getByText("Niet verstuurd; hieronder staat waarom.").waitFor({ timeout: 10_000 });
+      expect(await form.innerText()).not.toContain("Verstuurd;");
+      const reply = log.getByRole("article", { name: "Wegwijs" }).last();
+      await reply.getByText("Je tekst is niet verstuurd").waitFor({ timeout: 10_000 });
+      expect(await reply.innerText()).toContain("Eerst het INT bellen.");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -318,7 +318,8 @@ describe("consult requests on the web", () => {
     for (const action of ["consult.ask", "consult.note", "consult.closeWithAdvice"]) {
       const opened = await post(COORD, { action: { id: action, value: id } });
       expect(opened.flatMap((r) => r.parts).some((p: any) => p.kind === "form"), action).toBe(false);
-      expect(text(opened), action).toContain("al afgerond of geannuleerd");
+      // Which request: from a list of several, the number says it (new-user try).
+      expect(text(opened), action).toContain(`Consultaanvraag ${id} is al afgerond of geannuleerd.`);
     }
     // A form opened before the close gives its text back too, without personal data in it.
     const note = await post(COORD, { action: { id: "consult.note", value: id, fields: { note: "Terugbellen op 06-12345678 morgen." } } });

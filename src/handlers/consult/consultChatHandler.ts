@@ -18,12 +18,13 @@ const readsAsAStatement = (text: string) => text.split(/\s+/).length >= 3 && !te
 const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
 const MAX_TEXT = 3000;
 
-const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], string> = {
-  missing: "Deze consultaanvraag bestaat niet (meer).",
-  forbidden: "Dit kan alleen een coördinator van dit team. Vraag je coördinator om je toe te voegen aan het kanaal.",
-  closed: "Deze consultaanvraag is al afgerond of geannuleerd.",
-  taken: "Deze consultaanvraag is al opgepakt.",
-  state: "Dat kan nu niet bij deze consultaanvraag.",
+/** Why an action is refused; "deze" is the request's number when it is known (new-user try: from a list of four, which one?). */
+const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], (request: string) => string> = {
+  missing: () => "Deze consultaanvraag bestaat niet (meer).",
+  forbidden: () => "Dit kan alleen een coördinator van dit team. Vraag je coördinator om je toe te voegen aan het kanaal.",
+  closed: (request) => `${request} is al afgerond of geannuleerd.`,
+  taken: (request) => `${request} is al opgepakt.`,
+  state: (request) => `Dat kan nu niet bij ${request.replace(/^Deze/, "deze")}.`,
 };
 
 /**
@@ -32,8 +33,8 @@ const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], string> = 
  * refused, and was gone).
  */
 function refusal(outcome: Exclude<ActionOutcome, { ok: true }>, typed?: string, why?: string): Reply {
-  const reason =
-    why ?? (outcome.reason === "taken" && outcome.request?.assignee ? `Deze consultaanvraag is al opgepakt door ${personLabel(outcome.request.assignee)}.` : REFUSAL[outcome.reason]);
+  const request = outcome.request ? `Consultaanvraag ${outcome.request.id}` : "Deze consultaanvraag";
+  const reason = why ?? (outcome.reason === "taken" && outcome.request?.assignee ? `${request} is al opgepakt door ${personLabel(outcome.request.assignee)}.` : REFUSAL[outcome.reason](request));
   if (!typed) return notice(reason, "warning");
   // Personal data in it is not shown again, as in a refused form field.
   return { parts: [{ kind: "notice", level: "warning", text: `${reason} Je tekst is niet verstuurd. Dit had je geschreven:` }, { kind: "text", text: redactPersonalData(typed).text }], audience: "private" };
@@ -85,7 +86,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     const stored = await service.get(id);
     if (!stored) return [refusal({ ok: false, reason: "missing" }, typed)];
     if (!isCoordinator(actor, stored.value.target)) return [refusal({ ok: false, reason: "forbidden" })];
-    if (!OPEN_STATUSES.includes(stored.value.status)) return [refusal({ ok: false, reason: "closed" }, typed)];
+    if (!OPEN_STATUSES.includes(stored.value.status)) return [refusal({ ok: false, reason: "closed", request: stored.value }, typed)];
     return undefined;
   }
 

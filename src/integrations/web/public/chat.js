@@ -284,6 +284,7 @@ function renderChecklist(part) {
 
 /** The status of a form whose send was refused: a new form with the refusal comes below it. */
 const NOT_SENT = "Niet verstuurd: pas het aan in het formulier hieronder.";
+const TURNED_DOWN = "Niet verstuurd; hieronder staat waarom.";
 
 /**
  * A sent, cancelled or refused form (see renderForm) keeps only its title and a status line. A
@@ -376,6 +377,7 @@ function renderForm(part) {
     // A checklist's details change the card itself (new-user try: "het antwoord staat hieronder",
     // and nothing came below).
     if (ok === "refused") finish(NOT_SENT);
+    else if (ok === "turned down") finish(TURNED_DOWN);
     else if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; het antwoord staat hieronder.");
     else submit.disabled = false;
   });
@@ -618,6 +620,10 @@ async function send(payload, shownText, pressed, { under, kind } = {}) {
     let redrawn = false;
     let added = false;
     let refused = false;
+    // A reply that opens with a warning and brings no form back turned the action down (a consult
+    // request closed meanwhile): the form must not say "Verstuurd" above it (new-user try).
+    const first = body.replies[0];
+    const turnedDown = first !== undefined && first.parts[0]?.kind === "notice" && first.parts[0].level === "warning" && !body.replies.some((r) => r.parts.some((p) => p.kind === "form"));
     for (const reply of body.replies) {
       if (redrawLive(reply)) {
         redrawn = true;
@@ -632,7 +638,7 @@ async function send(payload, shownText, pressed, { under, kind } = {}) {
     status.textContent = "";
     // Where the answer went: a shared card redrawn in place above, a new message below, or a form
     // that comes back with what was refused.
-    return refused ? "refused" : redrawn && !added ? "in place" : "below";
+    return refused ? "refused" : turnedDown ? "turned down" : redrawn && !added ? "in place" : "below";
   } catch (error) {
     addMessage("bot", [el("div", { class: "notice warning", role: "alert" }, `Dat lukte niet: ${error.message}. Probeer het opnieuw.`)]);
     status.textContent = "";
