@@ -286,6 +286,9 @@ describe("AskHandler under a request for a document's gist", () => {
   it("says only whose aim it quotes when asked what the document is, not to summarise it", async () => {
     const parts = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Nieuwe werkwijze", gistAsked: "whatIs" });
     expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Nieuwe werkwijze” over zijn doel:" });
+    // Asked for its aim ("wat zijn de doelen van …?"): nobody asked for a summary (verification try).
+    const aim = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Actieplan", gistAsked: "aim" });
+    expect(aim[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Actieplan” over zijn doel:" });
   });
 
   it("shows a question back as it is, without the Servicepunt step", async () => {

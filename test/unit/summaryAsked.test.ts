@@ -10,16 +10,17 @@ describe("summaryAsked", () => {
     expect(summaryAsked("wat staat er allemaal in de voortgangsrapportage?")).toEqual({ about: ["voortgangsrapportage"] });
     expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "expertteam"]);
     // "Het belangrijkste doel" without a document is a document's aim as well; of something named, a question.
-    expect(summaryAsked("wat is het belangrijkste doel?")).toEqual({ about: [] });
+    expect(summaryAsked("wat is het belangrijkste doel?")).toEqual({ about: [], aim: true });
     expect(summaryAsked("wat is het doel van het INT?")?.about).toEqual(["int"]);
     // "van" only joins the aim to what it is of: the document, or something else.
-    expect(summaryAsked("wat zijn de doelen van het actieplan?")).toEqual({ about: ["actieplan"] });
+    // Asked for an aim, not a summary: the reply does not say it cannot summarise (verification try).
+    expect(summaryAsked("wat zijn de doelen van het actieplan?")).toEqual({ about: ["actieplan"], aim: true });
     // What a document wants to achieve is its aim (new-user try).
-    expect(summaryAsked("wat wil het actieplan eigenlijk bereiken?")).toEqual({ about: ["actieplan"] });
+    expect(summaryAsked("wat wil het actieplan eigenlijk bereiken?")).toEqual({ about: ["actieplan"], aim: true });
     expect(summaryAsked("wat willen ze in rijnmond bereiken met de lokale teams?")?.about).toEqual(["rijnmond", "met", "lokale", "teams"]);
     // How a document works, and the idea behind it (new-user try: refused).
-    expect(summaryAsked("hoe werkt de regiovisie rijnmond eigenlijk, wat is het idee erachter")).toEqual({ about: ["regiovisie", "rijnmond"] });
-    expect(summaryAsked("wat is de gedachte achter het actieplan?")).toEqual({ about: ["actieplan"] });
+    expect(summaryAsked("hoe werkt de regiovisie rijnmond eigenlijk, wat is het idee erachter")).toEqual({ about: ["regiovisie", "rijnmond"], aim: true });
+    expect(summaryAsked("wat is de gedachte achter het actieplan?")).toEqual({ about: ["actieplan"], aim: true });
     expect(summaryAsked("hoe werkt het expertteam?")?.about).toEqual(["expertteam"]);
   });
 

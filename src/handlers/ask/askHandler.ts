@@ -478,7 +478,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
       if (result.gistOf) {
         const title = shorten(result.gistOf.replace(/[*_`~]/g, ""), 60);
-        parts.push(notice(result.gistAsked === "whatIs" ? `Dit zegt „${title}” over zijn doel:` : `Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${title}” over zijn doel:`, "info"));
+        parts.push(notice(result.gistAsked ? `Dit zegt „${title}” over zijn doel:` : `Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${title}” over zijn doel:`, "info"));
       }
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans), "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));

@@ -112,8 +112,8 @@ export interface AnswerResult {
   alsoInRegion?: string;
   /** The document whose aim these quotes give, for a request to summarise it (see documentGist). */
   gistOf?: string;
-  /** Asked what the document is ("wat is de nieuwe werkwijze?"), not to summarise it. */
-  gistAsked?: "whatIs";
+  /** Asked what the document is ("wat is de nieuwe werkwijze?") or what its aim is ("wat zijn de doelen van …?"), not to summarise it. */
+  gistAsked?: "whatIs" | "aim";
   /** Not an answer but a question back (which document?): shown as it is. */
   asksBack?: boolean;
   /** With a question back: the documents to choose from, by their short titles. */
@@ -403,7 +403,8 @@ export class AskService {
     // Asked as a question of its own, not read as a request for a gist again.
     // Within that section the title's words would only pull lines that echo it to the top.
     const aim = await this.answerAsRetrieved(aimSection ? "wat is het doel?" : `wat is het doel van ${named.title}?`, retrieve, false);
-    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, ...(summary.whatIs ? { gistAsked: "whatIs" as const } : {}) } : undefined;
+    const asked = summary.whatIs ? { gistAsked: "whatIs" as const } : summary.aim ? { gistAsked: "aim" as const } : {};
+    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, ...asked } : undefined;
   }
 
   /**

@@ -8,6 +8,9 @@ import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
  */
 const SUMMARY = /\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(?:ing|en)|samengevat|waar\s+gaat\s+(?:\S+\s+){0,8}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in|wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaamste\s+)?(?:hoofd)?doel(?:en)?|wat\s+(?:wil|willen)\s+(?:\S+\s+){0,6}bereiken|wat\s+is\s+(?:het|de)\s+(?:idee|gedachte)\s+(?:er)?achter|hoe\s+werkt\s+(?:de|het|dat|dit|die|deze)\s)\b/;
 
+/** The part of SUMMARY that asks for an aim or an idea, not a summary: the reply says nothing about summarising. */
+const AIM = /\b(?:wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaamste\s+)?(?:hoofd)?doel(?:en)?|wat\s+(?:wil|willen)\s+(?:\S+\s+){0,6}bereiken|wat\s+is\s+(?:het|de)\s+(?:idee|gedachte)\s+(?:er)?achter|hoe\s+werkt\s+(?:de|het|dat|dit|die|deze)\s)\b/;
+
 /** Words that ask for a summary or point at a document without naming what in it. */
 const ASKING_ONLY = new Set(
   "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk zo op hoofdlijnen is zijn belangrijkste voornaamste doel doelen hoofddoel wil willen bereiken ze hoe werkt idee gedachte erachter achter van"
@@ -19,9 +22,9 @@ const ASKING_ONLY = new Set(
  * (`about`: "vat de rol van het expertteam samen" is a question about the Expertteam, asked as
  * usual).
  */
-export function summaryAsked(question: string): { about: string[]; whatIs?: boolean } | undefined {
+export function summaryAsked(question: string): { about: string[]; whatIs?: boolean; aim?: boolean } | undefined {
   const folded = foldText(question);
-  if (SUMMARY.test(folded)) return { about: wordTokens(folded).filter((word) => !ASKING_ONLY.has(word)) };
+  if (SUMMARY.test(folded)) return { about: wordTokens(folded).filter((word) => !ASKING_ONLY.has(word)), ...(AIM.test(folded) ? { aim: true } : {}) };
   // "wat is eigenlijk de nieuwe werkwijze in groningen/drenthe?": a document asked for by its name
   // (new-user try: only the line on where it applies was quoted). Whether the rest only names a
   // document is for the caller to check.
