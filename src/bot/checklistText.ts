@@ -58,8 +58,8 @@ export function checklistStatusLine(part: ChecklistPart): string {
 }
 
 /**
- * Who has it and who changed it when: "Sanne pakt het op (herinnering 15:00)" when Sanne made the
- * last change herself, "Eigenaar: Sanne (…) · gewijzigd door Kees, 14:02" when someone else did
+ * Who has it and who changed it when: "Sanne pakt het op (herinnering 15:00) · gewijzigd 14:02" when
+ * Sanne made the last change herself, "Eigenaar: Sanne (…) · gewijzigd door Kees, 14:02" when someone else did
  * (new-user try: the chair named a colleague owner, and the card said the colleague had taken it up).
  */
 export function checklistItemMeta(item: ChecklistItem): string {
@@ -71,7 +71,9 @@ export function checklistItemMeta(item: ChecklistItem): string {
   }
   if (item.changedBy) {
     const at = clockTime(item.changedAt);
-    pieces.push(`gewijzigd door ${item.changedBy}${at ? `, ${at}` : ""}`);
+    // The owner's own change needs no second mention of their name ("Bram pakt het op · gewijzigd door Bram").
+    if (item.changedBy !== item.owner) pieces.push(`gewijzigd door ${item.changedBy}${at ? `, ${at}` : ""}`);
+    else if (at) pieces.push(`gewijzigd ${at}`);
   }
   return pieces.join(" · ");
 }

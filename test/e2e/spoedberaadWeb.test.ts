@@ -171,6 +171,8 @@ describe("spoedberaad on two web pages", () => {
     const shownAs = /voorzitter: (Webgebruiker [A-Z]{4})\b/.exec(card)?.[1];
     expect(shownAs, card).toBeDefined();
     expect(await item(kees, "analyse").innerText()).toContain(`${shownAs} pakt het op`);
+    // Taken up by the owner: the name once, not again as who changed it.
+    expect(await item(kees, "analyse").innerText()).not.toContain(`gewijzigd door ${shownAs}`);
     expect(await item(nameless, "aanwezig").innerText()).toContain("gewijzigd door Kees");
     // The same stand-in on both pages, and the id nowhere on either.
     expect(await nameless.locator("section.checklist-part").last().innerText()).toContain(`voorzitter: ${shownAs}`);

@@ -250,7 +250,8 @@ function renderChecklist(part) {
     // Named by someone else: the owner has not said they took it up (see checklistItemMeta).
     const ownedBy = !item.changedBy || item.changedBy === item.owner ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
     if (item.owner) meta.push(`${ownedBy}${item.dueAt && item.state === "open" ? ` (herinnering ${reminderAt(item.dueAt)})` : ""}`);
-    if (item.changedBy) meta.push(`gewijzigd door ${item.changedBy}${item.changedAt ? `, ${clock(item.changedAt)}` : ""}`);
+    if (item.changedBy && item.changedBy !== item.owner) meta.push(`gewijzigd door ${item.changedBy}${item.changedAt ? `, ${clock(item.changedAt)}` : ""}`);
+    else if (item.changedBy && item.changedAt) meta.push(`gewijzigd ${clock(item.changedAt)}`);
     if (meta.length > 0) li.append(el("div", { class: "who" }, meta.join(" · ")));
     if (item.note) li.append(el("div", { class: "note" }, `Notitie: ${item.note}`));
     if (part.status === "open") {
