@@ -136,6 +136,8 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     const parts = await ask(userId(), "Wat doet het Expertteam? En wie betaalt de lunch bij de kerstborrel?");
     expect(ofKind(parts, "text")[0]?.text.toLowerCase()).toContain("expertteam");
     expect(ofKind(parts, "notice")).toEqual([
+      // No quote says what the Expertteam does: the lines that name it, marked so.
+      { kind: "notice", level: "info", text: "Wat „Expertteam” precies doet, staat niet in de plandocumenten. Dit zeggen ze er wel over:" },
       { kind: "notice", level: "info", text: "Dit antwoord gaat niet in op je vraag „wie betaalt de lunch bij de kerstborrel”. Stel die gerust apart." },
     ]);
     expect(sourcesTitled(parts, "Bronnen")?.length).toBeGreaterThan(0);

@@ -289,6 +289,14 @@ describe("retrieval over the shipped corpus", () => {
     }
   });
 
+  it("answers 'wat doet het servicepunt precies?' with what the plans say of it, marked as no description", async () => {
+    // Verification try: the route's steps answered it, because one step names the Servicepunt.
+    const result = await ask.answer("wat doet het servicepunt precies");
+    expect(result).toMatchObject({ status: "answered", undefinedTerm: "servicepunt", undefinedTermDoes: true });
+    expect(result.text).not.toContain("Huidige route aanvraag machtiging:");
+    expect(result.sources.length).toBeGreaterThan(1);
+  });
+
   it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {
     const result = await ask.answer("hoe loopt de plaatsingsroute?");
     expect(result.text).toContain("Huidige route aanvraag machtiging:");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
-import { AskHandler } from "../../src/handlers/ask/askHandler.js";
+import { AskHandler, undefinedTermNotice } from "../../src/handlers/ask/askHandler.js";
 import { type AnswerResult, asksForAFigureNow } from "../../src/handlers/ask/askService.js";
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
 import { differenceAsked, statesDifference } from "../../src/handlers/ask/differenceAsked.js";
@@ -23,6 +23,11 @@ describe("termAsked", () => {
     // A term may hold such a word, as long as it is not only that.
     expect(termAsked("wat is het juiste loket?")?.folded).toBe("juiste loket");
     expect(termAsked("wat is een verschilanalyse?")?.folded).toBe("verschilanalyse");
+    // What a team or role does, asked the same way (verification try: the route's steps answered it).
+    expect(termAsked("wat doet het servicepunt precies")).toEqual({ typed: "servicepunt", folded: "servicepunt", does: true });
+    expect(termAsked("wat doet een gedragswetenschapper eigenlijk?")?.folded).toBe("gedragswetenschapper");
+    expect(termAsked("wat doet het INT in de nieuwe werkwijze in groningen?")).toBeUndefined();
+    expect(undefinedTermNotice("servicepunt", undefined, true)).toBe("Wat „servicepunt” precies doet, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
   });
 
   it("leaves questions for more than what a thing is alone", () => {

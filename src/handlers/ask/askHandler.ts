@@ -393,9 +393,9 @@ export function figureNowNotice(years: string | undefined): string {
 }
 
 /** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
-export function undefinedTermNotice(term: string, means?: string): string {
+export function undefinedTermNotice(term: string, means?: string, does = false): string {
   const plain = (text: string) => shorten(text.replace(/[*_`~]/g, ""), 60);
-  return `Wat „${plain(term)}”${means ? ` (${plain(means)})` : ""} precies is, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
+  return `Wat „${plain(term)}”${means ? ` (${plain(means)})` : ""} precies ${does ? "doet" : "is"}, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
 }
 
 /** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
@@ -480,7 +480,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
         const title = shorten(result.gistOf.replace(/[*_`~]/g, ""), 60);
         parts.push(notice(result.gistAsked ? `Dit zegt „${title}” over zijn doel:` : `Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${title}” over zijn doel:`, "info"));
       }
-      if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans), "info"));
+      if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermDoes), "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
       if (result.figureNow) parts.push(notice(figureNowNotice(result.figureNow.years), "info"));

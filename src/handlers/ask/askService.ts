@@ -91,6 +91,8 @@ export interface AnswerResult {
   undefinedTerm?: string;
   /** What that term stands for when it is an abbreviation in the synonym list ("gedeelde verklarende analyse" for "GVA"). */
   undefinedTermMeans?: string;
+  /** Asked what the term does ("wat doet het servicepunt?"), not what it is. */
+  undefinedTermDoes?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
   unstatedDifference?: { first: string; second: string };
   /**
@@ -1183,7 +1185,7 @@ function withUndefinedTerm(question: string, result: AnswerResult): AnswerResult
   if (!term || result.status !== "answered" || result.text.trim() === "") return result;
   const about = [result.text, ...result.sources.map((source) => source.section)].join("\n");
   if (definesTerm(about, term.folded) || namesInHeading(result.sources, term.folded)) return result;
-  return { ...result, undefinedTerm: term.typed };
+  return { ...result, undefinedTerm: term.typed, ...(term.does ? { undefinedTermDoes: true } : {}) };
 }
 
 /**

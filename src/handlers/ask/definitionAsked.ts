@@ -29,14 +29,24 @@ const NOT_A_TERM = /^(?:van|voor|bij|op|met|er|het|dat|dit|die|deze|je|jij|u|jul
  * The term a question (or the first question of a message that asks two things) asks to have
  * explained: as typed, and folded for matching. Undefined for any other question.
  */
-export function termAsked(question: string): { typed: string; folded: string } | undefined {
+export function termAsked(question: string): { typed: string; folded: string; does?: true } | undefined {
   const first = questionParts(question)?.first ?? question;
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
-  if (!match) return undefined;
-  const words = foldText(match[1]!).split(/\s+/);
+  const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
+  const phrase = match?.[1] ?? doing?.[1];
+  if (!phrase) return undefined;
+  const words = foldText(phrase).split(/\s+/);
   if (words.some((word) => NOT_A_TERM.test(word)) || words.every((word) => NOT_A_TERM_ALONE.has(word))) return undefined;
-  return { typed: match[1]!, folded: words.join(" ") };
+  return { typed: phrase, folded: words.join(" "), ...(doing ? { does: true as const } : {}) };
 }
+
+/**
+ * "wat doet het servicepunt precies?", "wat doet een gedragswetenschapper eigenlijk?": what a team,
+ * body or role does, asked the same way (verification try: the route's steps answered it, because
+ * one of them names the Servicepunt). The term is a bare noun phrase of at most three words.
+ */
+const ASKS_WHAT_IT_DOES =
+  /^\s*(?:en\s+)?wat\s+(?:doet|doen)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|allemaal))*\s*\??\s*$/iu;
 
 /**
  * Whether a quoted text says what the term is: the term's main word (its last, or the one before
