@@ -77,6 +77,16 @@ const WHAT_TO_DO = wordPattern(
   "wat\\s+(?:moet|moeten|kan|kunnen|zou|zouden)\\s+(?:ik|we|wij|je|jij|u)(?:\\s+\\p{L}+){0,3}?\\s+(?:doen|ondernemen)|wat\\s+(?:ik|we|wij|je|jij|u)(?:\\s+\\p{L}+){0,3}?\\s+(?:moet|moeten|kan|kunnen|zou|zouden)\\s+(?:doen|ondernemen)|wat\\s+doe\\s+ik|hoe\\s+pak\\s+(?:ik|we)\\s+(?:dit|dat|het)\\s+aan|wat\\s+nu|wat\\s+te\\s+doen|hoe\\s+(?:moet|kan|moeten|kunnen)\\s+(?:ik|we|wij|je|u)\\s+(?:nu\\s+|dan\\s+)?verder",
 );
 
+/**
+ * "hoe krijg ik een jongere geplaatst?", "hoe vraag ik een consult aan?", "hoe regel je een
+ * spoedberaad?": how to do something oneself, which a route, a form or a checklist walks.
+ */
+const HOW_TO_DO = wordPattern("hoe\\s+(?:krijg|vraag|regel|zorg|doe|start|organiseer|meld|dien|kom|plaats|schakel|betrek)\\s+(?:ik|je|jij|we|wij|u)");
+
+export function asksHowToDo(text: string): boolean {
+  return HOW_TO_DO.test(text);
+}
+
 export function asksWhatToDo(text: string): boolean {
   return WHAT_TO_DO.test(text);
 }

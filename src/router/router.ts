@@ -6,7 +6,7 @@ import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
 import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
-import { asksToAct, asksWhatToDo, tellsACase } from "../bot/intentPatterns.js";
+import { asksHowToDo, asksToAct, asksWhatToDo, tellsACase } from "../bot/intentPatterns.js";
 
 /** Leads the offers that answer "wat moet ik doen?" where no passage does. */
 const WHAT_YOU_CAN_DO = "Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:";
@@ -139,6 +139,13 @@ export function createBot(deps: BotDeps): Bot {
           const beforeSources = last.parts.findIndex((part) => part.kind === "sources");
           const wayOn = last.parts.slice(0, beforeSources === -1 ? undefined : beforeSources).filter((part) => part.kind === "notice" || part.kind === "actions");
           return [{ parts: [{ kind: "text", text: WHAT_YOU_CAN_DO }, ...offers, ...wayOn] }];
+        }
+        // Asked how to do it oneself ("hoe krijg ik een jongere geplaatst?"): the way to do it, the
+        // route or the form, comes first and the quotes follow (verification try: a list of problems
+        // led, and the route's button stood under it).
+        if (asksHowToDo(text)) {
+          const [first, ...rest] = answer;
+          return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
         }
         // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];

@@ -202,6 +202,18 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(named, "text").map((p) => p.text).join(" ")).not.toContain("De plandocumenten geven hier geen antwoord op");
   });
 
+  it("puts the way to do it first when asked how to do it oneself, the quotes after it", async () => {
+    // Verification try: a list of problems led "hoe krijg ik een jongere geplaatst …?", the route's button under it.
+    const parts = await ask(userId(), "hoe krijg ik een jongere geplaatst in de jeugdzorgplus?");
+    expect(parts[0]).toEqual({ kind: "text", text: "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door." });
+    expect(parts[1]).toMatchObject({ kind: "actions", actions: [{ id: "route.start" }] });
+    expect(ofKind(parts, "sources").length).toBeGreaterThan(0);
+    // Asked about it, not how to do it: the answer leads, the offer under it.
+    const about = await ask(userId(), "welke knelpunten zijn er bij plaatsing in de jeugdzorgplus?");
+    expect(about[0]?.kind).toBe("text");
+    expect((about[0] as { text: string }).text).not.toContain("plaatsingsroute door");
+  });
+
   it("asks which document to summarise, with a button per document that quotes that document's aim", async () => {
     const user = userId();
     const parts = await ask(user, "vat het plan ff samen");
