@@ -121,7 +121,7 @@ describe("consult requests through Slack", () => {
     const id = receipt.text.match(/CR-\d{4}-\d{6}/)![0];
 
     const card = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postMessage" && m.channel === SP && m.text.includes(id)));
-    expect(buttons(card.blocks).map((b: any) => decodeSlackActionId(b.action_id))).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.close"]);
+    expect(buttons(card.blocks).map((b: any) => decodeSlackActionId(b.action_id))).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.confirmClose"]);
     const claim = buttons(card.blocks)[0];
 
     // Not a member of the channel, or a coordinator of the other target: refused privately.
@@ -152,8 +152,14 @@ describe("consult requests through Slack", () => {
     const settled = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === question.ts && m.text.includes("Beantwoord: je antwoord is doorgestuurd.")));
     expect(JSON.stringify(settled.blocks)).not.toContain("Antwoord sturen");
 
-    const close = buttons(updated.blocks).find((b: any) => decodeSlackActionId(b.action_id) === "consult.close");
+    // "Afronden" asks first (verification try: one press closed it); "Ja, afronden" closes.
+    const close = buttons(updated.blocks).find((b: any) => decodeSlackActionId(b.action_id) === "consult.confirmClose");
     await press(COORD, SP, { ts: card.ts!, blocks: updated.blocks }, close);
+    const confirm = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postEphemeral" && m.user === COORD && blocksText(m.blocks).includes(`${id} afronden?`)));
+    expect(fake.messages().some((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes("afgerond door Cor"))).toBe(false);
+    const yes = buttons(confirm.blocks).find((b: any) => decodeSlackActionId(b.action_id) === "consult.close");
+    expect(yes.text.text).toBe("Ja, afronden");
+    await press(COORD, SP, { ts: "3.0", blocks: confirm.blocks }, yes, undefined, true);
     await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes("afgerond door Cor")));
     await fake.waitFor(() => fake.messages().find((m) => m.channel === dmTo(ASKER) && m.text.includes(`${id} is afgerond`)));
     // One card: every later state was an update of it.
@@ -191,7 +197,7 @@ describe("consult requests through Slack", () => {
 
     const refusalsOfOther = () => fake.messages().filter((m) => m.via === "chat.postEphemeral" && m.user === OTHER && m.text.includes("alleen een coördinator")).length;
     const before = refusalsOfOther();
-    for (const action of ["consult.ask", "consult.note", "consult.close"]) {
+    for (const action of ["consult.ask", "consult.note", "consult.confirmClose"]) {
       await press(OTHER, SP, { ts: card.ts!, blocks: card.blocks }, byId(action));
     }
     await fake.waitFor(() => (refusalsOfOther() >= before + 3 ? true : undefined));

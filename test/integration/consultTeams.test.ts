@@ -109,14 +109,14 @@ describe("consult requests through Teams", () => {
     const card = await waitFor(CHANNEL, id);
     const actions = submits(card.activity.attachments[0].content);
     const byId = (a: string) => actions.find((d) => d.wegwijs.id === a);
-    expect([...new Set(actions.map((d) => d.wegwijs.id))]).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.close"]);
+    expect([...new Set(actions.map((d) => d.wegwijs.id))]).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.confirmClose"]);
 
     // Not in the linked channel's roster: refused; a coordinator of the Expertteam neither.
     await send("other", CHANNEL, { value: byId("consult.claim") });
     await waitFor(CHANNEL, "alleen een coördinator");
     await send("et", ET_CHANNEL, { value: byId("consult.claim") });
     await waitFor(ET_CHANNEL, "alleen een coördinator");
-    await send("et", ET_CHANNEL, { value: { ...byId("consult.close") } });
+    await send("et", ET_CHANNEL, { value: { ...byId("consult.confirmClose") } });
     const refusals = () => connector.messagesTo(ET_CHANNEL).filter((c) => contentOf(c).includes("alleen een coördinator")).length;
     for (let waited = 0; refusals() < 2 && waited < 10_000; waited += 50) await sleep(50);
     expect(refusals()).toBe(2);
@@ -171,7 +171,12 @@ describe("consult requests through Teams", () => {
     expect(connector.messagesTo(CHANNEL).some((c) => contentOf(c).includes("Interne notitie van"))).toBe(false);
     expect(connector.threadRepliesTo(CHANNEL, card.id).map(contentOf).join(" ")).not.toContain(`${id} · SPOED`);
 
-    await send("coord", CHANNEL, { value: byId("consult.close") });
+    // "Afronden" asks first (verification try: one press closed it); "Ja, afronden" closes.
+    await send("coord", CHANNEL, { value: byId("consult.confirmClose") });
+    const confirm = await waitFor(CHANNEL, `${id} afronden?`);
+    const yes = submits(confirm.activity.attachments?.[0]?.content ?? confirm.activity).find((d) => d.wegwijs.id === "consult.close");
+    expect(yes).toBeDefined();
+    await send("coord", CHANNEL, { value: yes });
     await waitForUpdate(CHANNEL, "afgerond door Cor");
     await waitFor(PERSONAL, `${id} is afgerond`);
     // One card in the channel; every later state was an update of it.

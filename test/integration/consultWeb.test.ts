@@ -184,6 +184,15 @@ describe("consult requests on the web", () => {
     await post(COORD, { action: { id: "consult.note", value: id, fields: { note: "Bespreken in het overleg." } } });
     await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Bespreken in het overleg.")));
 
+    // The card's "Afronden" asks first and changes nothing (verification try: one press closed it).
+    const asked = await post(COORD, { action: { id: "consult.confirmClose", value: id } });
+    expect(text(asked)).toContain(`${id} afronden? De aanvrager krijgt meteen bericht`);
+    expect(asked.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).map((a: any) => [a.id, a.label])).toEqual([
+      ["consult.close", "Ja, afronden"],
+      ["consult.closeWithAdvice", "Afronden met advies"],
+      ["consult.dismiss", "Nog niet"],
+    ]);
+    expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).toBe("opgepakt");
     expect(text(await post(COORD, { action: { id: "consult.close", value: id } }))).toContain("afgerond");
     // Twice is applied once.
     expect(text(await post(COORD, { action: { id: "consult.close", value: id } }))).toContain("al afgerond");

@@ -8,7 +8,7 @@ import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { OPEN_STATUSES, REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
+import { answerForm, closeConfirmation, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
@@ -243,6 +243,11 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         }
         case CONSULT_ACTION.closeWithAdvice:
           return (await coordinatorRefusal(actor, id)) ?? [{ parts: [textForm(id, "advice")] }];
+        case CONSULT_ACTION.confirmClose: {
+          const refused = await coordinatorRefusal(actor, id);
+          if (refused) return refused;
+          return [closeConfirmation((await service.get(id))!.value)];
+        }
         case CONSULT_ACTION.ask:
         case CONSULT_ACTION.note: {
           const kind = action.id === CONSULT_ACTION.ask ? "ask" : "note";

@@ -18,6 +18,8 @@ export const CONSULT_ACTION = {
   close: "consult.close",
   /** Opens the form for closing with advice for the requester. */
   closeWithAdvice: "consult.closeWithAdvice",
+  /** The card's "Afronden": asks first, with consult.close as the "Ja, afronden" (the API's close stays direct). */
+  confirmClose: "consult.confirmClose",
   answer: "consult.answer",
   cancel: "consult.cancel",
   /** "Annuleren" on a question, note, advice or answer form: nothing is sent, nothing changes. */
@@ -25,7 +27,7 @@ export const CONSULT_ACTION = {
 } as const;
 
 /** The "Annuleren" next to a text form's submit button. */
-const dismissButton = (id: string) => ({ id: CONSULT_ACTION.dismiss, label: "Annuleren", value: id });
+const dismissButton = (id: string, label = "Annuleren") => ({ id: CONSULT_ACTION.dismiss, label, value: id });
 
 const TARGET_LABEL: Record<ConsultTarget, string> = { servicepunt: "Servicepunt", expertteam: "Expertteam" };
 
@@ -66,8 +68,28 @@ function coordinatorActions(request: ConsultRequest): ReplyAction[] {
   actions.push({ id: CONSULT_ACTION.ask, label: "Vraag stellen", value: request.id });
   actions.push({ id: CONSULT_ACTION.note, label: "Interne notitie", value: request.id });
   actions.push({ id: CONSULT_ACTION.closeWithAdvice, label: "Afronden met advies", value: request.id });
-  actions.push({ id: CONSULT_ACTION.close, label: "Afronden", value: request.id, style: "danger" });
+  actions.push({ id: CONSULT_ACTION.confirmClose, label: "Afronden", value: request.id, style: "danger" });
   return actions;
+}
+
+/**
+ * "Afronden" asks first: closing cannot be undone and the requester is told at once (verification
+ * try: one press closed it, where the spoedberaad asks "Ja, afronden / Nog niet").
+ */
+export function closeConfirmation(request: ConsultRequest): Reply {
+  return {
+    parts: [
+      { kind: "notice", level: "info", text: `${request.id} afronden? De aanvrager krijgt meteen bericht, en afronden kan niet ongedaan worden gemaakt.` },
+      {
+        kind: "actions",
+        actions: [
+          { id: CONSULT_ACTION.close, label: "Ja, afronden", value: request.id, style: "danger" },
+          { id: CONSULT_ACTION.closeWithAdvice, label: "Afronden met advies", value: request.id },
+          dismissButton(request.id, "Nog niet"),
+        ],
+      },
+    ],
+  };
 }
 
 /** The card in the coordinators' channel; its slot makes every change update it in place. */
