@@ -190,9 +190,22 @@ describe("AskHandler with follow-ups", () => {
     const again = await handler.question(address, "uit welk document komt dat?");
     expect(answerer.asked).toEqual(["wat is het INT?", "wat is het INT? en wie zitten daarin?"]);
     expect(again.parts.some((p) => p.kind === "sources")).toBe(true);
-    // A refused question leaves nothing to point at.
+    // A refused question leaves nothing to point at, and says so.
     await handler.question(address, "wat is het weer?");
-    expect(texts((await handler.question(address, "wat is de bron?")).parts)[0]).toMatch(/geen antwoord met bronnen/);
+    expect(texts((await handler.question(address, "wat is de bron?")).parts)[0]).toBe(
+      "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.",
+    );
+  });
+
+  it("answers 'waar staat dat?' after a refused follow-up with that it had no source, not with the sources of the answer before it", async () => {
+    // Verification try: after "en in rijnmond?" was refused, "waar staat dat?" showed the first answer's sources.
+    const { handler } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });
+    await handler.question(address, "wat is het INT?");
+    const refused = await handler.question(address, "en in rijnmond?");
+    expect(refused.parts.some((p) => p.kind === "sources")).toBe(false);
+    const where = await handler.question(address, "waar staat dat?");
+    expect(texts(where.parts)).toEqual(["Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden."]);
+    expect(where.parts.some((p) => p.kind === "sources")).toBe(false);
   });
   it("does not answer a follow-up that points back at a question the documents did not answer, and still answers one that names its subject", async () => {
     // New-user try: "en wie betaalt dat?" after a refused question about costs was answered on "betaalt" alone.

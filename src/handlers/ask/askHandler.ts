@@ -83,6 +83,7 @@ const WHOM_OR_WHERE = /^\s*(?:en\s+)?(?:wie|waar)\b/i;
 const SHORT_CONTACT_QUESTION_WORDS = 6;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** "waar staat dat?" with no answer before it (or one that has expired, or a refusal). */
+const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -212,8 +213,9 @@ export class AskHandler {
     if (this.followUps && !previous && !followsRefusal) {
       const answer = result.status === "answered" ? result.text : "";
       await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources, result.asksBack === true));
-    } else if (this.followUps && result.status === "answered") {
-      await bestEffort(() => this.followUps!.rememberSources(address, result.sources));
+    } else if (this.followUps && (result.status === "answered" || result.status === "abstained")) {
+      // A refused follow-up has no sources: "waar staat dat?" after it is not about the answer before.
+      await bestEffort(() => this.followUps!.rememberSources(address, result.status === "answered" ? result.sources : [], result.status === "abstained"));
     }
     const parts = answerParts(result, asked, this.regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
@@ -266,7 +268,11 @@ export class AskHandler {
 
   /** "waar staat dat precies?": the sources of the answer just given, or a short word that there is none. */
   private async sourcesOfPrevious(address: ConversationAddress): Promise<Reply> {
-    const sources = (await this.previousQuestion(address))?.sources ?? [];
+    const kept = await this.previousQuestion(address);
+    // Asked right after a refusal: that reply had no source (verification try: the sources of the
+    // answer before it were shown as "Mijn vorige antwoord").
+    if (kept?.refused || kept?.lastRefused) return { parts: [{ kind: "text", text: REFUSED_HAS_NO_SOURCES_TEXT }] };
+    const sources = kept?.sources ?? [];
     if (sources.length === 0) return { parts: [{ kind: "text", text: NO_PREVIOUS_SOURCES_TEXT }] };
     const text = sources.length === 1 ? "Mijn vorige antwoord komt uit deze passage:" : "Mijn vorige antwoord komt uit deze passages:";
     return { parts: [{ kind: "text", text }, { kind: "sources", title: "Bronnen", sources }] };

@@ -174,10 +174,11 @@ export class FollowUpMemory {
    * The sources of the latest answer, also when it answered a follow-up (which does not replace
    * the question it went on from): "waar staat dat?" asks about the answer just given.
    */
-  async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[]): Promise<void> {
+  async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[], refused = false): Promise<void> {
     const kept = await this.previous(address);
     if (!kept) return;
-    await this.store.set(keyOf(address), { ...kept, sources: [...sources] }, SCHEMA_VERSION, this.ttlSeconds);
+    const { lastRefused: _before, ...rest } = kept;
+    await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : {}) }, SCHEMA_VERSION, this.ttlSeconds);
   }
 
   async previous(address: ConversationAddress): Promise<KeptQuestion | undefined> {
@@ -198,6 +199,8 @@ export interface KeptQuestion {
   askedBack?: boolean;
   /** The documents did not answer it: a follow-up that points back at it cannot be answered either. */
   refused?: boolean;
+  /** The latest reply, to a follow-up, was a refusal: "waar staat dat?" has no source to show. */
+  lastRefused?: boolean;
 }
 
 /**
