@@ -27,6 +27,10 @@ describe("termAsked", () => {
     expect(termAsked("wat doet het servicepunt precies")).toEqual({ typed: "servicepunt", folded: "servicepunt", does: true });
     expect(termAsked("wat doet een gedragswetenschapper eigenlijk?")?.folded).toBe("gedragswetenschapper");
     expect(termAsked("wat doet het INT in de nieuwe werkwijze in groningen?")).toBeUndefined();
+    // A term alone with a question mark, as chat asks it (verification try): two words or more, or an abbreviation.
+    expect(termAsked("gedeelde verklarende analyse?")?.folded).toBe("gedeelde verklarende analyse");
+    expect(termAsked("GVA?")?.folded).toBe("gva");
+    for (const other of ["en in rijnmond?", "klopt dat?", "spoed?", "Rijnmond?", "machtiging?", "waarom?"]) expect(termAsked(other), other).toBeUndefined();
     expect(undefinedTermNotice("servicepunt", undefined, true)).toBe("Wat „servicepunt” precies doet, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
   });
 

@@ -33,11 +33,28 @@ export function termAsked(question: string): { typed: string; folded: string; do
   const first = questionParts(question)?.first ?? question;
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
-  const phrase = match?.[1] ?? doing?.[1];
+  const bare = match || doing ? undefined : BARE_TERM.exec(first.trim());
+  const phrase = match?.[1] ?? doing?.[1] ?? (bare && !bareNamesNoTerm(bare[1]!) ? bare[1] : undefined);
   if (!phrase) return undefined;
   const words = foldText(phrase).split(/\s+/);
   if (words.some((word) => NOT_A_TERM.test(word)) || words.every((word) => NOT_A_TERM_ALONE.has(word))) return undefined;
   return { typed: phrase, folded: words.join(" "), ...(doing ? { does: true as const } : {}) };
+}
+
+/**
+ * "gedeelde verklarende analyse?", "matched care?", "GVA?": a term alone with a question mark asks
+ * what it is, as chat does (verification try: the 2027 goal that names it answered, unmarked).
+ */
+const BARE_TERM = /^\s*(?:(?:een|de|het)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2})\s*\?+\s*$/iu;
+
+/** Words that make a bare phrase with a question mark something else than a term: a question, a reply, a place. */
+const NOT_A_BARE_TERM = /^(?:en|of|maar|dus|ja|nee|ok|oke|oké|echt|klopt|zeker|hoezo|waarom|hoe|wat|welke?|wanneer|wie|waar|hoeveel|in|uit|bij|naar|voor|van|met|op|over|nu|dan|toch|niet|geen|dat|dit|die|deze|zo)$/;
+
+function bareNamesNoTerm(phrase: string): boolean {
+  const words = foldText(phrase).split(/\s+/);
+  // One word only when typed as an abbreviation ("GVA?"): "spoed?", "Rijnmond?" and "machtiging?" name a topic, a place, a procedure.
+  if (words.length === 1 && !/^\p{Lu}{2,6}$/u.test(phrase.trim())) return true;
+  return words.some((word) => NOT_A_BARE_TERM.test(word));
 }
 
 /**
