@@ -13,7 +13,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
-import { citationFor, sectionLabel } from "./citations.js";
+import { citationFor, linePerSection, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
@@ -432,25 +432,16 @@ export class AskService {
    */
   private closestLines(question: string, passages: RetrievedPassage[]): SourceCitation[] {
     const score = this.knowledge.textScorer(question);
-    const picked: Array<{ passage: RetrievedPassage; quote: string }> = [];
-    const sections = new Set<string>();
-    for (const passage of passages) {
-      if (picked.length >= CLOSEST_SOURCES) break;
-      // One line per section: two passages of one section read as the same source twice.
-      const section = `${passage.chunk.documentId}\n${sectionLabel(passage.chunk.sectionPath)}`;
-      if (sections.has(section)) continue;
-      const lines = chunkLines(passage.chunk);
+    const picked = linePerSection(passages, CLOSEST_SOURCES, (lines, passage) => {
       let best: { index: number; score: number } | undefined;
       lines.forEach((line, index) => {
         if (isHeaderRow(lines, index) || /\?\s*$/.test(line.text) || line.text.split(/\s+/).length < CLOSEST_MIN_WORDS) return;
         const value = score(line.text, passage.chunk);
         if (!best || value > best.score) best = { index, score: value };
       });
-      if (!best) continue;
-      picked.push({ passage, quote: quotedLine(lines, best.index) });
-      sections.add(section);
-    }
-    return picked.map(({ passage, quote }, i) => citationFor(i + 1, passage, quote));
+      return best?.index;
+    });
+    return picked.map(({ passage, lines, index }, i) => citationFor(i + 1, passage, quotedLine(lines, index)));
   }
 
   /**

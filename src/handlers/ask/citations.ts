@@ -1,7 +1,7 @@
 import { deriveShortTitle } from "../../bot/sourceTitle.js";
 import type { SourceCitation } from "../../bot/reply.js";
 import type { RetrievedPassage } from "../../knowledge/types.js";
-import { chunkLines, isHeaderRow, quotedLine, shorten } from "./sentences.js";
+import { chunkLines, isHeaderRow, type PassageLine, quotedLine, shorten } from "./sentences.js";
 import { documentText } from "./untrustedText.js";
 
 const QUOTE_CHARS = 240;
@@ -67,4 +67,28 @@ export function openingQuote(lines: readonly string[]): string | undefined {
     if (quote.length >= QUOTE_CHARS) break;
   }
   return quote || undefined;
+}
+
+/**
+ * One line from each section, best-ranked passage first, at most `max`: `choose` picks the line of
+ * a passage (its index), or none. Two passages of one section would read as one source shown twice.
+ */
+export function linePerSection(
+  passages: readonly RetrievedPassage[],
+  max: number,
+  choose: (lines: PassageLine[], passage: RetrievedPassage) => number | undefined,
+): Array<{ passage: RetrievedPassage; lines: PassageLine[]; index: number }> {
+  const picked: Array<{ passage: RetrievedPassage; lines: PassageLine[]; index: number }> = [];
+  const sections = new Set<string>();
+  for (const passage of passages) {
+    if (picked.length >= max) break;
+    const section = `${passage.chunk.documentId}\n${sectionLabel(passage.chunk.sectionPath)}`;
+    if (sections.has(section)) continue;
+    const lines = chunkLines(passage.chunk);
+    const index = choose(lines, passage);
+    if (index === undefined) continue;
+    sections.add(section);
+    picked.push({ passage, lines, index });
+  }
+  return picked;
 }

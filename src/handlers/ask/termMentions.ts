@@ -1,7 +1,7 @@
 import type { SourceCitation } from "../../bot/reply.js";
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
-import { citationFor, sectionLabel } from "./citations.js";
-import { chunkLines, isHeaderRow, type PassageLine, shorten } from "./sentences.js";
+import { citationFor, linePerSection } from "./citations.js";
+import { isHeaderRow, type PassageLine, shorten } from "./sentences.js";
 import { documentText } from "./untrustedText.js";
 
 /** At most this many lines that mention the term, each from a section of its own. */
@@ -28,18 +28,10 @@ export interface TermMentions {
  * lines are found.
  */
 export function termMentions(passages: readonly RetrievedPassage[], mentions: (line: string, chunk: Chunk) => boolean): TermMentions | undefined {
-  const picked: Array<{ passage: RetrievedPassage; line: string; leadIn?: string }> = [];
-  const sections = new Set<string>();
-  for (const passage of passages) {
-    if (picked.length >= MAX_MENTIONS) break;
-    const section = `${passage.chunk.documentId}\n${sectionLabel(passage.chunk.sectionPath)}`;
-    if (sections.has(section)) continue;
-    const lines = chunkLines(passage.chunk);
+  const picked = linePerSection(passages, MAX_MENTIONS, (lines, passage) => {
     const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && mentions(line.text, passage.chunk));
-    if (at < 0) continue;
-    sections.add(section);
-    picked.push({ passage, line: lines[at]!.text, leadIn: leadInOf(lines, at) });
-  }
+    return at < 0 ? undefined : at;
+  }).map(({ passage, lines, index }) => ({ passage, line: lines[index]!.text, leadIn: leadInOf(lines, index) }));
   if (picked.length < MIN_MENTIONS) return undefined;
   const sources = picked.map(({ passage, line, leadIn }, i) => citationFor(i + 1, passage, leadIn ? `${leadIn} - ${line}` : line));
   // A list item keeps its lead-in, so a goal ("In 2027: …") does not read as how things are now.
