@@ -18,14 +18,19 @@ const readsAsAStatement = (text: string) => text.split(/\s+/).length >= 3 && !te
 const MINE = /^(mijn consulten|mijn consultaanvragen)$/i;
 const MAX_TEXT = 3000;
 
-/** Why an action is refused; "deze" is the request's number when it is known (new-user try: from a list of four, which one?). */
+/**
+ * Why an action is refused, naming the request by its number when it is known ("consultaanvraag
+ * CR-…", else "deze consultaanvraag"; new-user try: from a list of four, which one?).
+ */
 const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], (request: string) => string> = {
   missing: () => "Deze consultaanvraag bestaat niet (meer).",
   forbidden: () => "Dit kan alleen een coördinator van dit team. Vraag je coördinator om je toe te voegen aan het kanaal.",
-  closed: (request) => `${request} is al afgerond of geannuleerd.`,
-  taken: (request) => `${request} is al opgepakt.`,
-  state: (request) => `Dat kan nu niet bij ${request.replace(/^Deze/, "deze")}.`,
+  closed: (request) => `${capitalised(request)} is al afgerond of geannuleerd.`,
+  taken: (request) => `${capitalised(request)} is al opgepakt.`,
+  state: (request) => `Dat kan nu niet bij ${request}.`,
 };
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Why an action was refused. A text the person wrote for it comes back with the refusal, so it is
@@ -33,8 +38,8 @@ const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], (request: 
  * refused, and was gone).
  */
 function refusal(outcome: Exclude<ActionOutcome, { ok: true }>, typed?: string, why?: string): Reply {
-  const request = outcome.request ? `Consultaanvraag ${outcome.request.id}` : "Deze consultaanvraag";
-  const reason = why ?? (outcome.reason === "taken" && outcome.request?.assignee ? `${request} is al opgepakt door ${personLabel(outcome.request.assignee)}.` : REFUSAL[outcome.reason](request));
+  const request = outcome.request ? `consultaanvraag ${outcome.request.id}` : "deze consultaanvraag";
+  const reason = why ?? (outcome.reason === "taken" && outcome.request?.assignee ? `${capitalised(request)} is al opgepakt door ${personLabel(outcome.request.assignee)}.` : REFUSAL[outcome.reason](request));
   if (!typed) return notice(reason, "warning");
   // Personal data in it is not shown again, as in a refused form field.
   return { parts: [{ kind: "notice", level: "warning", text: `${reason} Je tekst is niet verstuurd. Dit had je geschreven:` }, { kind: "text", text: redactPersonalData(typed).text }], audience: "private" };
