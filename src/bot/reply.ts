@@ -96,7 +96,11 @@ export type ReplyPart =
   | { kind: "mention"; person: MentionedPerson; before: string; after: string }
   | { kind: "notice"; level: "info" | "warning"; text: string }
   | { kind: "sources"; title: string; sources: SourceCitation[] }
-  | { kind: "actions"; actions: ReplyAction[] }
+  /**
+   * Buttons. `once`: a one-time choice ("Ja, afronden" / "Nog niet"): once one is pressed and
+   * answered, the web chat turns that message's buttons off (Slack shows such a reply ephemerally).
+   */
+  | { kind: "actions"; actions: ReplyAction[]; once?: boolean }
   /** Pick one; the choice comes back as IncomingAction { id: actionId, value }. */
   | { kind: "choices"; prompt: string; actionId: string; choices: ReplyChoice[] }
   /**

@@ -290,7 +290,7 @@ describe("a coordinator's form for a request closed meanwhile, in a real browser
     return JSON.stringify(await res.json());
   };
 
-  it("says 'Niet verstuurd' on the form and gives the typed text back, not 'Verstuurd'", { timeout: 60_000 }, async () => {
+  it("says 'Niet verstuurd' on the form and gives the typed text back, not 'Verstuurd'; a confirmation's buttons go off once answered", { timeout: 60_000 }, async () => {
     const fields = { target: "servicepunt", urgency: "regulier", caseRef: "CASUS-E2E", question: "Welke plek past?", tried: "Twee aanbieders gebeld.", summary: "" };
     const id = (await post("asker-e2e", { action: { id: "consult.submit", value: "consult", fields } })).match(/CR-\d{4}-\d{6}/)![0];
     const context = await browser.newContext({ locale: "nl-NL" });
@@ -315,6 +315,21 @@ describe("a coordinator's form for a request closed meanwhile, in a real browser
       const reply = log.getByRole("article", { name: "Wegwijs" }).last();
       await reply.getByText("Je tekst is niet verstuurd").waitFor({ timeout: 10_000 });
       expect(await reply.innerText()).toContain("Eerst het INT bellen.");
+
+      // "Afronden" asks first; after "Nog niet" that question's buttons are off (coordinator try:
+      // "Ja, afronden" on it still closed the request later).
+      const second = (await post("asker-e2e", { action: { id: "consult.submit", value: "consult", fields: { ...fields, caseRef: "CASUS-E2F" } } })).match(/CR-\d{4}-\d{6}/)![0];
+      await input.fill(second);
+      await input.press("Enter");
+      const listed = log.getByRole("article", { name: "Wegwijs" }).filter({ hasText: second }).last();
+      await listed.getByRole("button", { name: "Afronden", exact: true }).click();
+      const confirm = log.getByRole("article", { name: "Wegwijs" }).filter({ hasText: `${second} afronden?` }).last();
+      await confirm.waitFor({ timeout: 10_000 });
+      await confirm.getByRole("button", { name: "Nog niet" }).click();
+      await log.getByText("Niets verstuurd; de aanvraag is niet veranderd.").last().waitFor({ timeout: 10_000 });
+      expect(await confirm.getByRole("button", { name: "Ja, afronden" }).isDisabled()).toBe(true);
+      // Nothing changed: the request is still new.
+      expect(await post(COORD, { text: second })).toContain("Status: nieuw");
     } finally {
       await context.close();
     }

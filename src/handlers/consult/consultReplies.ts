@@ -82,6 +82,8 @@ export function closeConfirmation(request: ConsultRequest): Reply {
       { kind: "notice", level: "info", text: `${request.id} afronden? De aanvrager krijgt meteen bericht, en afronden kan niet ongedaan worden gemaakt.` },
       {
         kind: "actions",
+        // A choice made once (new-user try: after "Nog niet" the buttons still closed the request).
+        once: true,
         actions: [
           { id: CONSULT_ACTION.close, label: "Ja, afronden", value: request.id, style: "danger" },
           { id: CONSULT_ACTION.closeWithAdvice, label: "Afronden met advies", value: request.id },

@@ -81,7 +81,7 @@ function normalisePart(part: ReplyPart, report: (problem: string) => void): Repl
         if (typeof normalised === "string") report(`actions: ${normalised}`);
         else actions.push(normalised);
       }
-      return actions.length > 0 ? { kind: "actions", actions } : undefined;
+      return actions.length > 0 ? { kind: "actions", actions, ...(part.once ? { once: true } : {}) } : undefined;
     }
     case "choices": {
       const problem = idProblem(part.actionId);

@@ -434,7 +434,7 @@ function renderPart(part) {
       return el("section", { class: "sources", "aria-label": part.title }, el("h2", {}, part.title), list);
     }
     case "actions": {
-      const box = el("div", { class: "actions" });
+      const box = el("div", part.once ? { class: "actions", "data-once": "true" } : { class: "actions" });
       for (const action of part.actions) {
         const attrs = action.style ? { class: action.style } : {};
         const button = buttonFor(action.label, async () => {
@@ -580,7 +580,9 @@ function closeArticle(article, chosenLabel) {
 function closeStep(pressed, replies) {
   const article = pressed?.closest("article.msg.bot");
   const slot = article?.getAttribute("data-slot");
-  if (!article || !slot || !replies.some((r) => r.slot === slot)) return;
+  // A one-time choice ("Ja, afronden" / "Nog niet") is done once answered, slot or not.
+  const once = Boolean(pressed?.closest('[data-once="true"]'));
+  if (!article || !((slot && replies.some((r) => r.slot === slot)) || (once && replies.length > 0))) return;
   closeArticle(article, pressed.textContent);
   rememberChange(article, { done: true, chosen: pressed.textContent });
 }
