@@ -334,4 +334,27 @@ describe("a coordinator's form for a request closed meanwhile, in a real browser
       await context.close();
     }
   });
+
+  it("shows the requester what they typed in a question's form when the request is closed before they sent it", { timeout: 60_000 }, async () => {
+    // Coordinator try: the form was replaced by "De aanvraag is afgerond …" and the typed answer was gone.
+    const context = await browser.newContext({ locale: "nl-NL" });
+    await context.addInitScript(() => localStorage.setItem("wegwijs-user", "asker-e2e-2"));
+    try {
+      const page = await context.newPage();
+      await page.goto(app.baseUrl);
+      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
+      await log.getByRole("article", { name: "Wegwijs" }).first().waitFor({ timeout: 10_000 });
+      await page.locator("body[data-restored=true]").waitFor({ timeout: 10_000 });
+      const fields = { target: "servicepunt", urgency: "regulier", caseRef: "CASUS-E2G", question: "Welke plek past?", tried: "Gebeld.", summary: "" };
+      const id = (await post("asker-e2e-2", { action: { id: "consult.submit", value: "consult", fields } })).match(/CR-\d{4}-\d{6}/)![0];
+      await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is school op de hoogte?" } } });
+      const asked = log.getByRole("article", { name: "Wegwijs" }).filter({ hasText: "Is school op de hoogte?" }).last();
+      await asked.locator("form textarea").first().fill("Ja, sinds maandag.");
+      await post(COORD, { action: { id: "consult.close", value: id } });
+      await asked.getByText("De aanvraag is afgerond; een antwoord is niet meer nodig.").waitFor({ timeout: 10_000 });
+      expect(await asked.innerText()).toContain("Niet verstuurd. Dit had je getypt: Ja, sinds maandag.");
+    } finally {
+      await context.close();
+    }
+  });
 });

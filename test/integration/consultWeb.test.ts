@@ -187,6 +187,9 @@ describe("consult requests on the web", () => {
     // The card's "Afronden" asks first and changes nothing (verification try: one press closed it).
     const asked = await post(COORD, { action: { id: "consult.confirmClose", value: id } });
     expect(text(asked)).toContain(`${id} afronden? De aanvrager krijgt meteen bericht`);
+    // A colleague sees whose it is (coordinator try: Dirk closed Carla's request without a word of it).
+    expect(text(await post(COORD2, { action: { id: "consult.confirmClose", value: id } }))).toMatch(/heeft hem opgepakt\./);
+    expect(text(asked)).not.toContain("heeft hem opgepakt");
     expect(asked.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).map((a: any) => [a.id, a.label])).toEqual([
       ["consult.close", "Ja, afronden"],
       ["consult.closeWithAdvice", "Afronden met advies"],
@@ -312,6 +315,8 @@ describe("consult requests on the web", () => {
     await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is school op de hoogte?" } } });
     const asked = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Is school op de hoogte?")));
     expect(asked.data.reply.parts.some((p: any) => p.kind === "form")).toBe(true);
+    // Closing asks first, and says the question still waits (coordinator try: no word of it).
+    expect(text(await post(COORD, { action: { id: "consult.confirmClose", value: id } }))).toContain("De vraag aan de aanvrager staat nog open („Is school op de hoogte?”).");
     await post(COORD, { action: { id: "consult.close", value: id } });
     // The question's message is updated in place: same message, no form, says why.
     const settled = await askerStream.waitFor((events) => events.find((e) => e.type === "update" && e.data.messageId === asked.data.messageId));

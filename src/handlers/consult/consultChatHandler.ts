@@ -251,7 +251,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         case CONSULT_ACTION.confirmClose: {
           const refused = await coordinatorRefusal(actor, id);
           if (refused) return refused;
-          return [closeConfirmation((await service.get(id))!.value)];
+          return [closeConfirmation((await service.get(id))!.value, actor)];
         }
         case CONSULT_ACTION.ask:
         case CONSULT_ACTION.note: {

@@ -76,10 +76,15 @@ function coordinatorActions(request: ConsultRequest): ReplyAction[] {
  * "Afronden" asks first: closing cannot be undone and the requester is told at once (verification
  * try: one press closed it, where the spoedberaad asks "Ja, afronden / Nog niet").
  */
-export function closeConfirmation(request: ConsultRequest): Reply {
+export function closeConfirmation(request: ConsultRequest, actor?: { surface: string; userId: string }): Reply {
+  // What the coordinator may not have in view: an open question, a colleague's claim (coordinator try).
+  const mind = [
+    request.status === "vraag uitgezet" ? `De vraag aan de aanvrager staat nog open („${shorten(request.openQuestion ?? "", 80)}”).` : "",
+    request.assignee && actor && !(request.assignee.surface === actor.surface && request.assignee.userId === actor.userId) ? `${personLabel(request.assignee)} heeft hem opgepakt.` : "",
+  ].filter(Boolean);
   return {
     parts: [
-      { kind: "notice", level: "info", text: `${request.id} afronden? De aanvrager krijgt meteen bericht, en afronden kan niet ongedaan worden gemaakt.` },
+      { kind: "notice", level: "info", text: [`${request.id} afronden? De aanvrager krijgt meteen bericht, en afronden kan niet ongedaan worden gemaakt.`, ...mind].join(" ") },
       {
         kind: "actions",
         // A choice made once (new-user try: after "Nog niet" the buttons still closed the request).

@@ -680,7 +680,13 @@ function showPushed({ messageId, reply }) {
   const bySlot = reply.slot ? [...log.querySelectorAll(`article[data-slot="${CSS.escape(reply.slot)}"]`)].at(-1) : null;
   const existing = byId ?? bySlot;
   if (existing) {
+    // Text typed in a form of this message that was not sent (a question the coordinator settled
+    // by closing the request meanwhile) is shown again, not wiped (coordinator try). Not kept.
+    const unsent = [...existing.querySelectorAll("form textarea, form input[type=text]")].map((field) => field.value.trim()).filter(Boolean);
     existing.replaceChildren(...reply.parts.map(renderPart));
+    if (unsent.length > 0 && !reply.parts.some((part) => part.kind === "form")) {
+      existing.append(el("div", { class: "notice warning", role: "status" }, `Niet verstuurd. Dit had je getypt: ${unsent.join(" / ")}`));
+    }
     existing.setAttribute("data-message-id", messageId);
     rememberChange(existing, { reply, messageId });
   } else addReply(reply, { "data-message-id": messageId });
