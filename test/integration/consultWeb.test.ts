@@ -256,9 +256,15 @@ describe("consult requests on the web", () => {
     expect(text(open)).toContain(`Vraag: ${VALID.question}`);
     const own = await post(ASKER, { text: "laat mijn openstaande consulten zien" });
     expect(text(own)).toContain("Jouw consultaanvragen");
-    // By its number: the requester gets it with Annuleren, someone else nothing of it.
+    // By its number: the requester gets it with Intrekken, someone else nothing of it.
     const named = await post(ASKER, { text: `annuleer ${id!.toLowerCase()}` });
-    expect(named.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? [])).toContainEqual(expect.objectContaining({ id: "consult.cancel", value: id }));
+    expect(named.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? [])).toContainEqual({ id: "consult.confirmCancel", label: "Intrekken", value: id });
+    // It asks first, and only its requester (coordinator try: one click on "Annuleren" withdrew it).
+    const confirm = await post(ASKER, { action: { id: "consult.confirmCancel", value: id } });
+    expect(text(confirm)).toContain(`Consultaanvraag ${id} intrekken?`);
+    expect(confirm.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).map((a: any) => [a.id, a.label])).toEqual([["consult.cancel", "Ja, intrekken"], ["consult.dismiss", "Nog niet"]]);
+    expect(text(await post(OTHER, { action: { id: "consult.confirmCancel", value: id } }))).toContain("Dit is niet jouw consultaanvraag.");
+    expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).not.toBe("geannuleerd");
     const stranger = await post(OTHER, { text: `hoe staat ${id} ervoor?` });
     expect(text(stranger)).toContain(`Ik vind geen consultaanvraag ${id} van jou`);
     expect(text(stranger)).not.toContain(VALID.question);

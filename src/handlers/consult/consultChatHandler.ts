@@ -8,7 +8,7 @@ import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { OPEN_STATUSES, REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, closeConfirmation, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
+import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
@@ -278,6 +278,12 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         }
         case CONSULT_ACTION.dismiss:
           return [notice("Niets verstuurd; de aanvraag is niet veranderd.")];
+        case CONSULT_ACTION.confirmCancel: {
+          const stored = (await service.get(id))?.value;
+          if (!stored || !isRequester(actor, stored)) return [notice("Dit is niet jouw consultaanvraag.", "warning")];
+          if (!OPEN_STATUSES.includes(stored.status)) return [refusal({ ok: false, reason: "closed", request: stored })];
+          return [cancelConfirmation(stored)];
+        }
         case CONSULT_ACTION.cancel:
           return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, "Deze aanvraag was al geannuleerd.", true);
         default:

@@ -22,6 +22,8 @@ export const CONSULT_ACTION = {
   confirmClose: "consult.confirmClose",
   answer: "consult.answer",
   cancel: "consult.cancel",
+  /** "Intrekken" in the requester's list: asks first, with consult.cancel as the "Ja, intrekken" (the API's cancel stays direct). */
+  confirmCancel: "consult.confirmCancel",
   /** "Annuleren" on a question, note, advice or answer form: nothing is sent, nothing changes. */
   dismiss: "consult.dismiss",
 } as const;
@@ -94,6 +96,20 @@ export function closeConfirmation(request: ConsultRequest, actor?: { surface: st
           { id: CONSULT_ACTION.closeWithAdvice, label: "Afronden met advies", value: request.id },
           dismissButton(request.id, "Nog niet"),
         ],
+      },
+    ],
+  };
+}
+
+/** "Intrekken" asks first: the coordinators see at once that the request was withdrawn (coordinator try: one click did it). */
+export function cancelConfirmation(request: ConsultRequest): Reply {
+  return {
+    parts: [
+      { kind: "notice", level: "info", text: `Consultaanvraag ${request.id} intrekken? De coördinatoren zien meteen dat je hem hebt ingetrokken.` },
+      {
+        kind: "actions",
+        once: true,
+        actions: [{ id: CONSULT_ACTION.cancel, label: "Ja, intrekken", value: request.id, style: "danger" }, dismissButton(request.id, "Nog niet")],
       },
     ],
   };
@@ -261,7 +277,8 @@ export function requesterList(requests: ConsultRequest[]): Reply {
     // (second new-user try: "my own question is shown nowhere").
     const asked = `Je vraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}`;
     parts.push({ kind: "text", text: [`*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}`, asked, statusLine(r), ...more].join("\n") });
-    if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [{ id: CONSULT_ACTION.cancel, label: "Annuleren", value: r.id }] });
+    // "Intrekken", not "Annuleren", which closes a form elsewhere; and it asks first (coordinator try).
+    if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [{ id: CONSULT_ACTION.confirmCancel, label: "Intrekken", value: r.id }] });
   }
   return { parts };
 }
