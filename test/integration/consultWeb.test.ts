@@ -242,6 +242,12 @@ describe("consult requests on the web", () => {
     expect(JSON.stringify(told.data)).not.toContain("Advies: Advies:");
     // The advice stays in the requester's overview.
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(`Advies: ${advice}`);
+    // Looked up by number, the closed request is not called open, and shows who asked and the advice (coordinator try).
+    const looked = text(await post(COORD, { text: id! }));
+    expect(looked).toContain(`Consultaanvraag ${id}`);
+    expect(looked).not.toContain("Open consultaanvragen");
+    expect(looked).toMatch(/Aangevraagd door: Webgebruiker [A-Z]{4}/);
+    expect(looked).toContain(`Advies: ${advice}`);
   });
 
   it("shows the requests asked for in plain words or by number, each person only what is theirs to see", async () => {
@@ -252,8 +258,15 @@ describe("consult requests on the web", () => {
     // A snapshot that says so, with how to renew it.
     expect(text(open)).toMatch(/Stand van \d{2}:\d{2}\. Typ \*consulten\* voor de nieuwe stand\./);
     expect(text(open)).toContain(id!);
-    // With the question, to choose what to pick up first (new-user try).
+    // With the question, to choose what to pick up first (new-user try), and who asked (coordinator try).
     expect(text(open)).toContain(`Vraag: ${VALID.question}`);
+    expect(text(open)).toMatch(/Aangevraagd door: Webgebruiker [A-Z]{4}/);
+    // Urgent ones first: an urgent request filed after a regular one stands before it.
+    const { id: regular } = await file(ASKER, { ...VALID, urgency: "regulier", caseRef: `REG-${RUN}` });
+    const { id: urgent } = await file(ASKER, { ...VALID, caseRef: `URG-${RUN}` });
+    const order = text(await post(COORD, { text: "consulten" }));
+    expect(order.indexOf(`*${urgent}* · spoed`)).toBeGreaterThan(-1);
+    expect(order.indexOf(`*${urgent}* · spoed`)).toBeLessThan(order.indexOf(`*${regular}* · regulier`));
     const own = await post(ASKER, { text: "laat mijn openstaande consulten zien" });
     expect(text(own)).toContain("Jouw consultaanvragen");
     // By its number: the requester gets it with Intrekken, someone else nothing of it.

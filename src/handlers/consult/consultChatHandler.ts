@@ -8,7 +8,7 @@ import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { OPEN_STATUSES, REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorList, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
+import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
@@ -105,7 +105,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     const targets = TARGETS.filter((t) => isCoordinator(actor, t));
     if (targets.length === 0) return notice("Dit overzicht is er alleen voor coördinatoren van het Servicepunt of het Expertteam. Je eigen aanvragen zie je met *mijn consulten*.", "warning");
     const open = (await Promise.all(targets.map((t) => service.openFor(t)))).flat();
-    return coordinatorList(open.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+    return coordinatorList(inPickUpOrder(open));
   }
 
   async function link(incoming: Resolved<Extract<Incoming, { kind: "command" }>>, target: ConsultTarget): Promise<Reply> {
@@ -182,7 +182,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       const id = requestIdIn(text);
       if (id) {
         const request = (await service.get(id))?.value;
-        if (request && isCoordinator(incoming.actor, request.target)) return [coordinatorList([request])];
+        if (request && isCoordinator(incoming.actor, request.target)) return [coordinatorList([request], new Date(), `Consultaanvraag ${request.id}`)];
         if (request && isRequester(incoming.actor, request)) return [requesterList([request])];
         return [notice(`Ik vind geen consultaanvraag ${id} van jou. Typ *mijn consulten* voor je eigen aanvragen.`, "warning")];
       }

@@ -248,20 +248,34 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: 
 const QUESTION_IN_LIST_CHARS = 200;
 
 /** "consulten": the open requests of the targets this coordinator serves, each with its actions. */
-export function coordinatorList(requests: ConsultRequest[], now = new Date()): Reply {
+export function coordinatorList(requests: ConsultRequest[], now = new Date(), title?: string): Reply {
   if (requests.length === 0) return { parts: [{ kind: "text", text: "Er staan geen open consultaanvragen voor je klaar." }] };
   // A snapshot: the cards in the coordinators' channel change, this list does not (new-user try:
   // a claimed request still read "nieuw" here). It says when it was made and how to renew it.
   const parts: ReplyPart[] = [
-    { kind: "heading", text: `Open consultaanvragen (${requests.length})` },
+    { kind: "heading", text: title ?? `Open consultaanvragen (${requests.length})` },
     { kind: "text", text: `Stand van ${clockTime(now)}. Typ *consulten* voor de nieuwe stand.` },
   ];
   for (const r of requests) {
-    // The question, shortened, to choose what to pick up first (second new-user try: the list had only numbers).
-    parts.push({ kind: "text", text: `*${r.id}* · ${r.urgency} · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}\nVraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}\n${statusLine(r)}` });
-    parts.push({ kind: "actions", actions: coordinatorActions(r) });
+    // The question, shortened, to choose what to pick up first (second new-user try: the list had
+    // only numbers); who asked, as on the card, and the advice of a closed one (coordinator try).
+    const lines = [
+      `*${r.id}* · ${r.urgency} · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}`,
+      `Aangevraagd door: ${personLabel(r.requester)}`,
+      `Vraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}`,
+      statusLine(r),
+      ...(r.advice ? [`Advies: ${shorten(r.advice, QUESTION_IN_LIST_CHARS)}`] : []),
+    ];
+    parts.push({ kind: "text", text: lines.join("\n") });
+    const actions = coordinatorActions(r);
+    if (actions.length > 0) parts.push({ kind: "actions", actions });
   }
   return { parts };
+}
+
+/** Open requests in the order to take them up: urgent first, then the oldest (coordinator try: a regular one led). */
+export function inPickUpOrder(requests: ConsultRequest[]): ConsultRequest[] {
+  return [...requests].sort((a, b) => Number(b.urgency === "spoed") - Number(a.urgency === "spoed") || a.createdAt.localeCompare(b.createdAt));
 }
 
 
