@@ -138,6 +138,8 @@ describe("consult requests on the web", () => {
     expect(actions).toContainEqual(expect.objectContaining({ id: "consult.ask", value: id }));
 
     expect(text(await post(COORD, { action: { id: "consult.claim", value: id } }))).toContain(`Je hebt ${id} opgepakt`);
+    // Twice: said with its number (coordinator try: "Je had deze aanvraag al opgepakt", which one?).
+    expect(text(await post(COORD, { action: { id: "consult.claim", value: id } }))).toContain(`Je had ${id} al opgepakt.`);
     await coordStream.waitFor((events) => events.find((e) => e.type === "update" && JSON.stringify(e.data).includes("opgepakt door")));
     await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is opgepakt`)));
 

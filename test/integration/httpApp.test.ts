@@ -208,6 +208,9 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(parts[0]).toEqual({ kind: "text", text: "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door." });
     expect(parts[1]).toMatchObject({ kind: "actions", actions: [{ id: "route.start" }] });
     expect(ofKind(parts, "sources").length).toBeGreaterThan(0);
+    // "welke stappen moet ik zetten om …" asks the same (coordinator try: a milestone list led).
+    const steps = await ask(userId(), "Welke stappen moet ik zetten om een machtiging gesloten jeugdhulp aan te vragen?");
+    expect(steps[1]).toMatchObject({ kind: "actions", actions: [{ id: "route.start" }] });
     // Asked about it, not how to do it: the answer leads, the offer under it.
     const about = await ask(userId(), "welke knelpunten zijn er bij plaatsing in de jeugdzorgplus?");
     expect(about[0]?.kind).toBe("text");

@@ -132,10 +132,11 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     return { text };
   }
 
+  /** `sameText` names the request as "deze aanvraag"; the reply names it by its number (coordinator try: "which one?"). */
   async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: string, requesterOnly = false, typed?: string): Promise<Reply[]> {
     if (!outcome.ok && outcome.reason === "forbidden" && requesterOnly) return [notice("Dit is niet jouw consultaanvraag.", "warning")];
     if (!outcome.ok) return [refusal(outcome, outcome.reason === "forbidden" ? undefined : typed)];
-    return [notice(outcome.changed ? okText(outcome.request.id) : sameText)];
+    return [notice(outcome.changed ? okText(outcome.request.id) : sameText.replace(/\b[Dd]eze aanvraag\b/, outcome.request.id))];
   }
 
   return {
