@@ -140,6 +140,9 @@ describe("consult requests on the web", () => {
     expect(text(await post(COORD, { action: { id: "consult.claim", value: id } }))).toContain(`Je hebt ${id} opgepakt`);
     // Twice: said with its number (coordinator try: "Je had deze aanvraag al opgepakt", which one?).
     expect(text(await post(COORD, { action: { id: "consult.claim", value: id } }))).toContain(`Je had ${id} al opgepakt.`);
+    // The list says which ones are this coordinator's (coordinator try: no "what I claimed" view).
+    expect(text(await post(COORD, { text: "consulten" }))).toMatch(new RegExp(`Door jou opgepakt: [^"]*${id}`));
+    expect(text(await post(COORD2, { text: "consulten" }))).not.toMatch(new RegExp(`Door jou opgepakt: [^"]*${id}`));
     await coordStream.waitFor((events) => events.find((e) => e.type === "update" && JSON.stringify(e.data).includes("opgepakt door")));
     await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} is opgepakt`)));
 

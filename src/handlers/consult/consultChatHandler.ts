@@ -98,14 +98,19 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
   async function listFor(actor: Actor): Promise<Reply> {
     const own = requesterList(await service.ownedBy(actor));
     // A coordinator looking at "mijn consulten" may mean the ones they handle.
-    return coordinatesAny(actor) ? { ...own, parts: [...own.parts, { kind: "notice", level: "info", text: "De open aanvragen die jij als coördinator behandelt, zie je met *consulten*." }] } : own;
+    return coordinatesAny(actor) ? { ...own, parts: [...own.parts, { kind: "notice", level: "info", text: "De open aanvragen die jij als coördinator behandelt, zie je met *consulten*; bovenaan staat welke jij hebt opgepakt." }] } : own;
   }
 
   async function coordinatorView(actor: Actor): Promise<Reply> {
     const targets = TARGETS.filter((t) => isCoordinator(actor, t));
     if (targets.length === 0) return notice("Dit overzicht is er alleen voor coördinatoren van het Servicepunt of het Expertteam. Je eigen aanvragen zie je met *mijn consulten*.", "warning");
     const open = (await Promise.all(targets.map((t) => service.openFor(t)))).flat();
-    return coordinatorList(inPickUpOrder(open));
+    const list = coordinatorList(inPickUpOrder(open));
+    // Which of them are this coordinator's to finish (coordinator try: there was no "what I claimed" view).
+    const mine = open.filter((r) => r.assignee?.surface === actor.surface && r.assignee.userId === actor.userId).map((r) => r.id);
+    if (mine.length === 0) return list;
+    const [heading, ...rest] = list.parts;
+    return { ...list, parts: [heading!, { kind: "text", text: `Door jou opgepakt: ${mine.join(", ")}.` }, ...rest] };
   }
 
   async function link(incoming: Resolved<Extract<Incoming, { kind: "command" }>>, target: ConsultTarget): Promise<Reply> {
