@@ -297,6 +297,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(result.sources.length).toBeGreaterThan(1);
   });
 
+  it("marks the answer to a 'wie …?' question whose quotes name no one, and not one that names someone", async () => {
+    // Three new-user tries: a list of goals answered "wie beslist …?" as if it said who.
+    expect((await ask.answer("Wie beslist uiteindelijk over een gesloten plaatsing?")).noActor).toBe(true);
+    const chair = await ask.answer("wie is de voorzitter van de stuurgroep transformatie?");
+    expect(chair.status).toBe("answered");
+    expect(chair.noActor).toBeUndefined();
+  });
+
   it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {
     const result = await ask.answer("hoe loopt de plaatsingsroute?");
     expect(result.text).toContain("Huidige route aanvraag machtiging:");

@@ -292,6 +292,11 @@ describe("AskHandler under a request for a document's gist", () => {
     expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „Voortgangsrapportage” over zijn doel:" });
   });
 
+  it("says above quotes that answer a 'wie' question without naming anyone that they do not say who", async () => {
+    const parts = await reply({ ...answered("“E Minder gesloten plaatsingen.” [1]", {}), noActor: true });
+    expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:" });
+  });
+
   it("says only whose aim it quotes when asked what the document is, not to summarise it", async () => {
     const parts = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Nieuwe werkwijze", gistAsked: "whatIs" });
     expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Nieuwe werkwijze” over zijn doel:" });

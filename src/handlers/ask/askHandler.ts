@@ -83,6 +83,8 @@ const WHOM_OR_WHERE = /^\s*(?:en\s+)?(?:wie|waar)\b/i;
 const SHORT_CONTACT_QUESTION_WORDS = 6;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** "waar staat dat?" with no answer before it (or one that has expired, or a refusal). */
+/** Above quotes that answer a "wie …?" question without naming anyone (see AnswerResult.noActor). */
+export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
@@ -487,6 +489,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
         parts.push(notice(result.gistAsked ? `Dit zegt „${title}” over zijn doel:` : `Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${title}” over zijn doel:`, "info"));
       }
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermDoes), "info"));
+      if (result.noActor) parts.push(notice(NO_ACTOR_NOTICE, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
       if (result.figureNow) parts.push(notice(figureNowNotice(result.figureNow.years), "info"));

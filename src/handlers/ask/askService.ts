@@ -13,7 +13,8 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
-import { citationFor, linePerSection, sectionLabel } from "./citations.js";
+import { asksWho, namesAnActor } from "./actorAsked.js";
+import { citationFor, linePerSection, quoteBlocks, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
@@ -93,6 +94,8 @@ export interface AnswerResult {
   undefinedTermMeans?: string;
   /** Asked what the term does ("wat doet het servicepunt?"), not what it is. */
   undefinedTermDoes?: boolean;
+  /** A "wie …?" question whose quotes name no one (see withoutActor). */
+  noActor?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
   unstatedDifference?: { first: string; second: string };
   /**
@@ -582,7 +585,7 @@ export class AskService {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     }
-    extractive = { ...extractive, result: this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(followUp ?? searchText, extractive.result)))) };
+    extractive = { ...extractive, result: withoutActor(followUp ?? searchText, this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(followUp ?? searchText, extractive.result))))) };
     if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
@@ -1177,6 +1180,19 @@ function withUndefinedTerm(question: string, result: AnswerResult): AnswerResult
   const about = [result.text, ...result.sources.map((source) => source.section)].join("\n");
   if (definesTerm(about, term.folded) || namesInHeading(result.sources, term.folded)) return result;
   return { ...result, undefinedTerm: term.typed, ...(term.does ? { undefinedTermDoes: true } : {}) };
+}
+
+/**
+ * The answer to a "wie …?" question marked when no quote names anyone (a role, team, body, name
+ * or abbreviation): lists of problems or goals that share the question's other words answered
+ * "wie beslist over een gesloten plaatsing?" as if they said who (three new-user tries graded
+ * these 0–1). Measured: no eval figure moved (the mark is a notice, not answer text); it marks
+ * 3 of 39 answered "wie" questions in the eleven sets, two of them missing the names asked for.
+ */
+function withoutActor(question: string, result: AnswerResult): AnswerResult {
+  if (result.status !== "answered" || result.undefinedTerm !== undefined || !asksWho(question)) return result;
+  const quoted = quoteBlocks(result.text).map((block) => block.quote).join("\n") || result.text;
+  return namesAnActor(quoted) ? result : { ...result, noActor: true };
 }
 
 /**

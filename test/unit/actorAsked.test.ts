@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { asksWho, namesAnActor } from "../../src/handlers/ask/actorAsked.js";
+
+describe("asksWho and namesAnActor", () => {
+  it("reads a question for a person, team or body in its first part", () => {
+    expect(asksWho("Wie beslist uiteindelijk over een gesloten plaatsing?")).toBe(true);
+    expect(asksWho("Bij wie kan ik terecht voor meer informatie?")).toBe(true);
+    expect(asksWho("wat is een spoedberaad en wie zit erbij?")).toBe(false);
+    expect(asksWho("wat doet het expertteam?")).toBe(false);
+  });
+
+  it("finds a role, team, body, abbreviation or name in quoted text, not a pronoun", () => {
+    expect(namesAnActor("De VNG wijst een accounthoudende regio aan.")).toBe(true);
+    expect(namesAnActor("Gemeenten werken bovenregionaal samen met aanbieders.")).toBe(true);
+    expect(namesAnActor("Wouter Struijk, voorzitter van de stuurgroep")).toBe(true);
+    expect(namesAnActor("Het leefklimaat wordt beoordeeld door Carola Bodenstaff.")).toBe(true);
+    // Problems and goals that name no one (three new-user tries: they answered "wie beslist …?").
+    expect(namesAnActor("E Minder gesloten plaatsingen, verkorten duur en uitstroom bevorderen.")).toBe(false);
+    expect(namesAnActor("In 2027:\n- Weten we spoedplaatsingen te voorkomen")).toBe(false);
+  });
+});
