@@ -79,10 +79,11 @@ const WHAT_TO_DO = wordPattern(
 
 /**
  * "hoe krijg ik een jongere geplaatst?", "hoe vraag ik een consult aan?", "hoe regel je een
- * spoedberaad?": how to do something oneself, which a route, a form or a checklist walks.
+ * spoedberaad?", "kan ik deze casus voorleggen aan het servicepunt?": how to do something oneself,
+ * which a route, a form or a checklist walks.
  */
 const HOW_TO_DO = wordPattern(
-  "hoe\\s+(?:krijg|vraag|regel|zorg|doe|start|organiseer|meld|dien|kom|plaats|schakel|betrek)\\s+(?:ik|je|jij|we|wij|u)|welke\\s+stappen\\s+(?:moet|moeten|kan|kunnen)\\s+(?:ik|je|jij|we|wij|u)|wat\\s+(?:moet|moeten)\\s+(?:ik|je|jij|we|wij|u)\\s+doen\\s+om",
+  "hoe\\s+(?:krijg|vraag|regel|zorg|doe|start|organiseer|meld|dien|kom|plaats|schakel|betrek)\\s+(?:ik|je|jij|we|wij|u)|welke\\s+stappen\\s+(?:moet|moeten|kan|kunnen)\\s+(?:ik|je|jij|we|wij|u)|wat\\s+(?:moet|moeten)\\s+(?:ik|je|jij|we|wij|u)\\s+doen\\s+om|(?:kan|kun|kunnen|mag|mogen)\\s+(?:ik|je|jij|we|wij|u)(?:\\s+\\S+){0,5}?\\s+(?:voorleggen|inbrengen|aanvragen|indienen|aanmelden|starten|opstarten|organiseren|beleggen)",
 );
 
 export function asksHowToDo(text: string): boolean {

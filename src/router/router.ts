@@ -144,6 +144,9 @@ export function createBot(deps: BotDeps): Bot {
         // route or the form, comes first and the quotes follow (verification try: a list of problems
         // led, and the route's button stood under it).
         if (asksHowToDo(text)) {
+          // A refusal there only says the plans do not describe it; the way to do it is the answer
+          // (coordinator try: "kan ik deze casus voorleggen aan het servicepunt?" led with "Ik ga niet gokken").
+          if (answer.length === 1 && last.declines) return [{ parts: offers }];
           const [first, ...rest] = answer;
           return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
         }

@@ -211,6 +211,12 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     // "welke stappen moet ik zetten om …" asks the same (coordinator try: a milestone list led).
     const steps = await ask(userId(), "Welke stappen moet ik zetten om een machtiging gesloten jeugdhulp aan te vragen?");
     expect(steps[1]).toMatchObject({ kind: "actions", actions: [{ id: "route.start" }] });
+    // "kan ik deze casus voorleggen aan het servicepunt?": the way to do it replaces a refusal
+    // (coordinator try: "Ik ga niet gokken" led, with three unrelated passages).
+    const put = await ask(userId(), "Kan ik deze casus voorleggen aan het servicepunt? Het gaat om CASUS-0418.");
+    expect(ofKind(put, "text")[0]?.text).toMatch(/^Wil je een casus voorleggen aan het Servicepunt/);
+    expect(ofKind(put, "text").map((p) => p.text).join(" ")).not.toContain("De plandocumenten geven hier geen antwoord op");
+    expect(actionIds(put)).toEqual(["consult.new"]);
     // Asked about it, not how to do it: the answer leads, the offer under it.
     const about = await ask(userId(), "welke knelpunten zijn er bij plaatsing in de jeugdzorgplus?");
     expect(about[0]?.kind).toBe("text");
