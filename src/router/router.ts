@@ -125,11 +125,7 @@ export function createBot(deps: BotDeps): Bot {
         const last = answer[answer.length - 1]!;
         // Asked to do something Wegwijs offers to do: the offer leads, and replaces a reply that
         // only says the documents do not answer (that was never the question).
-        if (asksToAct(text)) {
-          if (answer.length === 1 && last.declines) return [{ parts: offers }];
-          const [first, ...rest] = answer;
-          return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
-        }
+        if (asksToAct(text)) return offersLead(answer, offers);
         // "… wat moet ik doen?" about the writer's own case: no passage says that, but the route
         // and the checklist walk what the plans say to do. A refusal would read as "nothing to
         // do" (new-user try: an escalating case got "geen antwoord" above the buttons).
@@ -143,13 +139,9 @@ export function createBot(deps: BotDeps): Bot {
         // Asked how to do it oneself ("hoe krijg ik een jongere geplaatst?"): the way to do it, the
         // route or the form, comes first and the quotes follow (verification try: a list of problems
         // led, and the route's button stood under it).
-        if (asksHowToDo(text)) {
-          // A refusal there only says the plans do not describe it; the way to do it is the answer
-          // (coordinator try: "kan ik deze casus voorleggen aan het servicepunt?" led with "Ik ga niet gokken").
-          if (answer.length === 1 && last.declines) return [{ parts: offers }];
-          const [first, ...rest] = answer;
-          return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
-        }
+        // A refusal there only says the plans do not describe it; the way to do it is the answer
+        // (coordinator try: "kan ik deze casus voorleggen aan het servicepunt?" led with "Ik ga niet gokken").
+        if (asksHowToDo(text)) return offersLead(answer, offers);
         // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
       }
@@ -161,6 +153,13 @@ export function createBot(deps: BotDeps): Bot {
     if (!found?.handler.command) return [UNKNOWN_ACTION];
     return found.handler.command({ ...incoming, name: found.spec.name });
   }
+}
+
+/** The offers first, before the answer; a lone refusal is replaced by them. */
+function offersLead(answer: Reply[], offers: ReplyPart[]): Reply[] {
+  const [first, ...rest] = answer;
+  if (rest.length === 0 && first!.declines) return [{ parts: offers }];
+  return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
 }
 
 /** What the buttons among some reply parts do: each one's action id and value. */

@@ -82,10 +82,11 @@ const ASKS_FOR_CONTACT = /\b(telefoon\w*|nummer|bellen|bel|mail\w*|e-mail\w*|adr
 const WHOM_OR_WHERE = /^\s*(?:en\s+)?(?:wie|waar)\b/i;
 const SHORT_CONTACT_QUESTION_WORDS = 6;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
-/** "waar staat dat?" with no answer before it (or one that has expired, or a refusal). */
 /** Above quotes that answer a "wie …?" question without naming anyone (see AnswerResult.noActor). */
 export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
+/** "waar staat dat?" right after a refusal: that reply had no source. */
 const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
+/** "waar staat dat?" with no answer before it (or one that has expired). */
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */

@@ -137,11 +137,11 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     return { text };
   }
 
-  /** `sameText` names the request as "deze aanvraag"; the reply names it by its number (coordinator try: "which one?"). */
-  async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: string, requesterOnly = false, typed?: string): Promise<Reply[]> {
+  /** `okText` and `sameText` name the request by its number (coordinator try: "Je had deze aanvraag al opgepakt", which one?). */
+  async function done(outcome: ActionOutcome, okText: (id: string) => string, sameText: (id: string) => string, requesterOnly = false, typed?: string): Promise<Reply[]> {
     if (!outcome.ok && outcome.reason === "forbidden" && requesterOnly) return [notice("Dit is niet jouw consultaanvraag.", "warning")];
     if (!outcome.ok) return [refusal(outcome, outcome.reason === "forbidden" ? undefined : typed)];
-    return [notice(outcome.changed ? okText(outcome.request.id) : sameText.replace(/\b[Dd]eze aanvraag\b/, outcome.request.id))];
+    return [notice((outcome.changed ? okText : sameText)(outcome.request.id))];
   }
 
   return {
@@ -240,7 +240,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       if (!REQUEST_ID.test(id)) return [notice("Bij deze knop hoort geen consultaanvraag (meer).", "warning")];
       switch (action.id) {
         case CONSULT_ACTION.claim:
-          return done(await service.claim(actor, id), (r) => `Je hebt ${r} opgepakt. De aanvrager is op de hoogte.`, "Je had deze aanvraag al opgepakt.");
+          return done(await service.claim(actor, id), (r) => `Je hebt ${r} opgepakt. De aanvrager is op de hoogte.`, (r) => `Je had ${r} al opgepakt.`);
         case CONSULT_ACTION.close: {
           // With the advice form's fields: the advice goes with it, checked like any text.
           if (action.fields) {
@@ -248,9 +248,9 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
             if (refused) return refused;
             const field = textField(action.fields, "advice");
             if (field.refused) return [{ parts: [textForm(id, "advice", field.refused)] }];
-            return done(await service.close(actor, id, field.text), (r) => `${r} is afgerond. De aanvrager heeft je advies: ${sent(field.text)}`, "Deze aanvraag was al afgerond.", false, field.text);
+            return done(await service.close(actor, id, field.text), (r) => `${r} is afgerond. De aanvrager heeft je advies: ${sent(field.text)}`, (r) => `${r} was al afgerond.`, false, field.text);
           }
-          return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, "Deze aanvraag was al afgerond.");
+          return done(await service.close(actor, id), (r) => `${r} is afgerond. De aanvrager is op de hoogte.`, (r) => `${r} was al afgerond.`);
         }
         case CONSULT_ACTION.closeWithAdvice:
           return (await coordinatorRefusal(actor, id)) ?? [{ parts: [textForm(id, "advice")] }];
@@ -271,8 +271,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           const field = textField(action.fields, kind === "ask" ? "question" : "note");
           if (field.refused) return [{ parts: [textForm(id, kind, field.refused)] }];
           return kind === "ask"
-            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd: ${sent(field.text)}`, "Deze vraag staat al uit.", false, field.text)
-            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet: ${sent(field.text)}`, "Deze notitie staat er al.", false, field.text);
+            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd: ${sent(field.text)}`, () => "Deze vraag staat al uit.", false, field.text)
+            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet: ${sent(field.text)}`, () => "Deze notitie staat er al.", false, field.text);
         }
         case CONSULT_ACTION.answer: {
           const field = textField(action.fields, "answer");
@@ -280,7 +280,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           const answered = await service.answer(actor, id, field.text);
           // Answered after the question was settled: not a quiet "kan nu niet", but why, with the text.
           if (!answered.ok && answered.reason === "state") return [refusal(answered, field.text, `Bij ${id} staat geen vraag meer open.`)];
-          return done(answered, (r) => `Je antwoord op ${r} is doorgestuurd: ${sent(field.text)}`, "Je antwoord was al doorgestuurd.", true, field.text);
+          return done(answered, (r) => `Je antwoord op ${r} is doorgestuurd: ${sent(field.text)}`, () => "Je antwoord was al doorgestuurd.", true, field.text);
         }
         case CONSULT_ACTION.dismiss:
           return [notice("Niets verstuurd; de aanvraag is niet veranderd.")];
@@ -291,7 +291,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           return [cancelConfirmation(stored)];
         }
         case CONSULT_ACTION.cancel:
-          return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, "Deze aanvraag was al geannuleerd.", true);
+          return done(await service.cancel(actor, id), (r) => `Je consultaanvraag ${r} is geannuleerd.`, (r) => `${r} was al geannuleerd.`, true);
         default:
           return [notice("Deze knop ken ik niet (meer).", "warning")];
       }

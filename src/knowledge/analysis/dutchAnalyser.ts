@@ -226,8 +226,11 @@ export class DutchAnalyser {
       // "wat bedoelen ze met afschalen?", "wat wordt verstaan onder X?" ask what X means: the verb
       // names nothing ("De bedoeling van de transformatie …" answered it; new-user try).
       // So does "wat bedoelen ze daarmee?", which asks it of what was said before.
-      const before = tokens.slice(Math.max(0, i - 3), i);
-      if (MEANS_VERB.test(token) && before.includes("wat") && (tokens.slice(i + 1, i + 4).some((t) => t === "met" || t === "onder" || MEANS_POINTER.test(t)) || before.some((t) => MEANS_POINTER.test(t)))) return;
+      if (MEANS_VERB.test(token)) {
+        const before = tokens.slice(Math.max(0, i - 3), i);
+        const after = tokens.slice(i + 1, i + 4);
+        if (before.includes("wat") && (after.some((t) => t === "met" || t === "onder" || MEANS_POINTER.test(t)) || before.some((t) => MEANS_POINTER.test(t)))) return;
+      }
       const direct: string[] = [];
       const derived: string[] = [];
       const expanded: string[] = [];
