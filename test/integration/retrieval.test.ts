@@ -835,6 +835,22 @@ describe("answers over the shipped corpus", () => {
     expect(result.unanswered).toBeUndefined();
   });
 
+  it("names a later question of pronouns open by the kind it asks for: 'wie' when no quoted line on the subject names anyone else", async () => {
+    // No passage says who attends a spoedberaad; the line that mentions one names no one.
+    const who = await ask.answer("Wanneer is er een spoedberaad en wie zit daarbij?");
+    expect(who.status).toBe("answered");
+    expect(who.text).toContain("spoedberaad");
+    expect(who.unanswered).toBe("wie zit daarbij");
+    // A quoted line on the subject that names someone answers it ("trainen verwijzers … in het opstellen van de gedeelde Verklarende Analyse").
+    const makers = await ask.answer("Wat is een gedeelde verklarende analyse en wie maakt die?");
+    expect(makers.text).toContain("verwijzers");
+    expect(makers.unanswered).toBeUndefined();
+    // A later part that asks for a figure the quotes lack is open too.
+    const cost = await ask.answer("Wat doet het OZJ en hoeveel kost dat?");
+    expect(cost.status).toBe("answered");
+    expect(cost.unanswered).toBe("hoeveel kost dat");
+  });
+
   it("answers a later yes/no question about a named place from its own passage when the first part's passages leave it open", async () => {
     const result = await ask.answer("Hoe snel moeten de gesloten plekken worden afgebouwd? En doet Friesland ook mee?");
     expect(result.status).toBe("answered");

@@ -1,3 +1,4 @@
+import { foldText } from "../../knowledge/analysis/normalise.js";
 import { questionParts } from "./questionParts.js";
 
 /**
@@ -25,4 +26,12 @@ export function asksWho(question: string): boolean {
 /** Whether a quoted text names anyone: a role, team or body, an abbreviation or a name. */
 export function namesAnActor(text: string): boolean {
   return ACTOR_WORD.test(text) || NAME_OR_ABBREVIATION.test(text);
+}
+
+/**
+ * Whether a text names anyone besides the words the question itself uses (`own`, folded): asked
+ * who sits in the Expertteam, a line that names only the Expertteam does not say.
+ */
+export function namesAnActorBesides(text: string, own: ReadonlySet<string>): boolean {
+  return namesAnActor(text.replace(/[\p{L}\p{N}]+/gu, (word) => (own.has(foldText(word)) ? " " : word)));
 }

@@ -13,7 +13,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
-import { asksWho, namesAnActor } from "./actorAsked.js";
+import { asksWho, namesAnActor, namesAnActorBesides } from "./actorAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -586,7 +586,7 @@ export class AskService {
       if (later) extractive = { ...extractive, result: later };
     }
     extractive = { ...extractive, result: withoutActor(followUp ?? searchText, this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(followUp ?? searchText, extractive.result))))) };
-    if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve) };
+    if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve, searchText, parts?.later) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
       const generated = await this.generateWithDeadline(question, passages);
@@ -615,7 +615,7 @@ export class AskService {
    * A "wat is X?" answer whose quotes do not say what X is: the lines that mention X, from a few
    * sections (see termMentions), instead of the one passage that named it.
    */
-  private async withTermMentions(result: AnswerResult, retrieve: Retrieve): Promise<AnswerResult> {
+  private async withTermMentions(result: AnswerResult, retrieve: Retrieve, question: string, later: string | undefined): Promise<AnswerResult> {
     const term = result.undefinedTerm!;
     // Written out in the line, as typed or as the abbreviation stands for: not a word of it alone
     // ("jeugdhulpaanbieders" for "HSJ").
@@ -629,7 +629,11 @@ export class AskService {
       const words = ` ${wordTokens(foldText(line)).join(" ")} `;
       return forms.some((form) => words.includes(form));
     });
-    return found ? { ...result, text: found.text, sources: found.sources, moreSources: found.rest } : result;
+    if (!found) return result;
+    // The lines that name the term replace the answer, so whether they leave a later question open
+    // is judged on them, not on the quotes they replace.
+    const unanswered = later ? this.leftOpen(later, [found.text, ...found.sources.map((source) => source.section)].join("\n"), question) : undefined;
+    return { ...result, text: found.text, sources: found.sources, moreSources: found.rest, unanswered };
   }
 
   /**
@@ -978,7 +982,7 @@ export class AskService {
     // Rotterdam?": lines that mention Rotterdam) answer nothing of it.
     const quotedWords = scorer.covered(answer.quoted.join("\n"));
     const onlyPlace = places.size > 0 && quotedWords.every((has, g) => !has || places.has(scorer.words[g]!));
-    const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"));
+    const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"), question);
     return {
       question,
       words: scorer.words.length,
@@ -1027,7 +1031,7 @@ export class AskService {
    * the reader is told the documents answer only the first part ("De documenten noemen X, maar
    * niet Y"), rather than left to think the quotes answer both.
    */
-  private leftOpen(part: string, quoted: string): string | undefined {
+  private leftOpen(part: string, quoted: string, question: string): string | undefined {
     // "… ? wat zegt het actieplan daarover?" asks for the source of the first question's answer,
     // which the quotes give; it is not a question of its own (third new-user try: it was reported
     // as left open).
@@ -1037,12 +1041,30 @@ export class AskService {
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((_, g) => isUnknownWord(scorer, g) && !has[g]);
-    // A part that is mostly pronouns ("en wie geeft die?") cannot be checked against the quotes,
-    // unless its one word is one the documents never use ("en waar gaan die ruzies over?").
-    if (scorer.words.length < 2 && !unknownOpen) return undefined;
+    // A part that is mostly pronouns ("en wie geeft die?") cannot be checked by its words, unless
+    // its one word is one the documents never use ("en waar gaan die ruzies over?"). The kind of
+    // answer it asks for can be checked.
+    if (scorer.words.length < 2 && !unknownOpen) return this.kindLeftOpen(part, quoted, question) ? part : undefined;
     const total = scorer.weights.reduce((a, b) => a + b, 0);
     const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
     return held / total < (unknownOpen ? UNKNOWN_WORD_SHARE : UNANSWERED_SHARE) ? part : undefined;
+  }
+
+  /**
+   * Whether a later question that names nothing of its own ("… en wie zit daarbij?", "… en sinds
+   * wanneer?") is left open by the quotes. A who-question is answered by a quoted line on what the
+   * message names that also names someone besides it ("wat doet het expertteam en wie zit daarin?"
+   * is not answered by a line that names the Expertteam alone); a question for a date or
+   * figure by one (new-user try: "wie zit daarbij" went unmentioned under a list of problems).
+   */
+  private kindLeftOpen(part: string, quoted: string, question: string): boolean {
+    if (asksWho(part)) {
+      const subject = this.knowledge.questionScorer(question);
+      const own = new Set(wordTokens(foldText(question)));
+      return !quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own));
+    }
+    const type = askedFor(part)?.type;
+    return type !== undefined && !containsAnswerType(quoted, type);
   }
 
   /**
