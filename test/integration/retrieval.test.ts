@@ -985,6 +985,19 @@ describe("answers over the shipped corpus", () => {
     expect(jim.undefinedTerm).toBeUndefined();
   });
 
+  it("reads an abbreviation as explained by the words it stands for, also among the lines that mention it", async () => {
+    // "Het Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende en verbindende functie …"
+    const ozj = await ask.answer("Wat doet het OZJ?");
+    expect(ozj.text).toContain("ondersteunende en verbindende functie");
+    expect(ozj.undefinedTerm).toBeUndefined();
+    // The first answer does not say what the NJi is; a line among those that name it does.
+    const nji = await ask.answer("wat is het NJi?");
+    expect(nji.text).toContain("Het Nederlands Jeugdinstituut (NJI) heeft daarin een belangrijke taak");
+    expect(nji.undefinedTerm).toBeUndefined();
+    // Lines that only use the abbreviation's words are still marked.
+    expect((await ask.answer("wat is de GVA?")).undefinedTerm).toBe("GVA");
+  });
+
   it("marks the answer to 'wat is het verschil tussen X en Y?' when its quotes name both without telling them apart", async () => {
     const difference = await ask.answer("wat is het verschil tussen een spoedmachtiging en een reguliere machtiging?");
     expect(difference.status).toBe("answered");

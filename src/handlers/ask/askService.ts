@@ -585,7 +585,7 @@ export class AskService {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     }
-    extractive = { ...extractive, result: withoutActor(followUp ?? searchText, this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(followUp ?? searchText, extractive.result))))) };
+    extractive = { ...extractive, result: withoutActor(followUp ?? searchText, this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(followUp ?? searchText, extractive.result, (term) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "))))))) };
     if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve, searchText, parts?.later) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
@@ -633,7 +633,12 @@ export class AskService {
     // The lines that name the term replace the answer, so whether they leave a later question open
     // is judged on them, not on the quotes they replace.
     const unanswered = later ? this.leftOpen(later, [found.text, ...found.sources.map((source) => source.section)].join("\n"), question) : undefined;
-    return { ...result, text: found.text, sources: found.sources, moreSources: found.rest, unanswered };
+    const replaced = { ...result, text: found.text, sources: found.sources, moreSources: found.rest, unanswered };
+    // One of them may say what the term is after all ("Het Nederlands Jeugdinstituut (NJI) heeft
+    // …"): then no notice says the documents do not.
+    if (!written.some((words) => definesTerm(found.text, words.join(" ")))) return replaced;
+    const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermDoes: _does, ...defined } = replaced;
+    return defined;
   }
 
   /**
@@ -1196,11 +1201,14 @@ function withUnstatedDifference(question: string, result: AnswerResult): AnswerR
  * are what the documents say about it, not what it is (new-user try: "wat is t servicepunt jz+
  * eigenlijk" got that line as if it explained the Servicepunt).
  */
-function withUndefinedTerm(question: string, result: AnswerResult): AnswerResult {
+function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (term: string) => string[]): AnswerResult {
   const term = termAsked(question);
   if (!term || result.status !== "answered" || result.text.trim() === "") return result;
   const about = [result.text, ...result.sources.map((source) => source.section)].join("\n");
-  if (definesTerm(about, term.folded) || namesInHeading(result.sources, term.folded)) return result;
+  // An abbreviation may be explained under the words it stands for ("OZJ": "Het
+  // Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende en verbindende functie").
+  const forms = [term.folded, ...formsOf(term.typed)];
+  if (forms.some((form) => definesTerm(about, form) || namesInHeading(result.sources, form))) return result;
   return { ...result, undefinedTerm: term.typed, ...(term.does ? { undefinedTermDoes: true } : {}) };
 }
 
