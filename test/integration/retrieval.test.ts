@@ -996,6 +996,10 @@ describe("answers over the shipped corpus", () => {
     expect(nji.undefinedTerm).toBeUndefined();
     // Lines that only use the abbreviation's words are still marked.
     expect((await ask.answer("wat is de GVA?")).undefinedTerm).toBe("GVA");
+    // A section named after the term, with a subtitle after a dash ("4.2.3 Top 100 aanpak – investeer in leefklimaat"), is about what it is.
+    const top = await ask.answer("wat is de top 100 aanpak?");
+    expect(top.sources[0]!.section).toContain("Top 100 aanpak – investeer in leefklimaat");
+    expect(top.undefinedTerm).toBeUndefined();
   });
 
   it("marks the answer to 'wat is het verschil tussen X en Y?' when its quotes name both without telling them apart", async () => {

@@ -52,6 +52,10 @@ describe("definesTerm", () => {
     expect(definesTerm("Het Ondersteuningsteam heeft een ondersteunende en verbindende functie.", "ondersteuningsteam")).toBe(true);
     expect(definesTerm("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.", "servicepunt jz+")).toBe(false);
     expect(definesTerm("- Een enquête over de regionale expertteams is afgerond.", "expertteam")).toBe(false);
+    // Its mission, task or role stated.
+    expect(definesTerm("De missie van de Inspectie Gezondheidszorg en Jeugd (IGJ) is dat iedereen kan vertrouwen op goede jeugdhulp.", "inspectie")).toBe(true);
+    expect(definesTerm("De rol van het servicepunt is klein.", "servicepunt")).toBe(true);
+    expect(definesTerm("De inspectie heeft de missie herzien.", "inspectie")).toBe(false);
     // A list's next item is no part of what the one before says.
     expect(definesTerm("- een gedeelde verklarende analyse opgesteld\n- Is voorafgaand een traject ingezet", "verklarende analyse")).toBe(false);
   });

@@ -1233,7 +1233,8 @@ function withoutActor(question: string, result: AnswerResult): AnswerResult {
 function namesInHeading(sources: readonly SourceCitation[], term: string): boolean {
   const termWords = term.split(" ");
   return sources.some((source) => {
-    const heading = foldText(source.section.split("›").at(-1) ?? "").replace(/^[\d.]+\s*/, "");
+    // A subtitle after a dash is no part of the name ("4.2.3 Top 100 aanpak – investeer in leefklimaat").
+    const heading = foldText(source.section.split("›").at(-1) ?? "").replace(/^[\d.]+\s*/, "").split(/\s[–—-]\s/)[0]!;
     const words = heading.split(/[^\p{L}\d+]+/u).filter((word) => word.length >= 4);
     return words.length > 0 && words.every((word) => termWords.some((t) => word.startsWith(t.slice(0, 6)) || t.startsWith(word.slice(0, 6))));
   });

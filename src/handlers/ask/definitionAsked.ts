@@ -68,7 +68,8 @@ const ASKS_WHAT_IT_DOES =
 /**
  * Whether a quoted text says what the term is: the term's main word (its last, or the one before
  * a short tag like "jz+") followed within a few words by "is een", "betekent", "houdt … in",
- * "staat voor", "heeft een … functie" …; "met … <term> bedoelen/verstaan we"; a definition spelled
+ * "staat voor", "heeft een … functie" …; "de missie (taak, rol) van <term> is …"; "met … <term>
+ * bedoelen/verstaan we"; a definition spelled
  * out ("als volgt gedefinieerd"); or an abbreviation written out next to it in brackets.
  */
 export function definesTerm(text: string, term: string): boolean {
@@ -77,7 +78,7 @@ export function definesTerm(text: string, term: string): boolean {
   const stem = escape(head.length > 7 ? head.slice(0, head.length - 2) : head);
   // "X is een …", "X betekent …", "X houdt … in", "X staat voor …": not "X is afgerond".
   const says = new RegExp(
-    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|doel))|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b|\bgedefinieerd\b|\bdefinitie\b|\bomschreven\b`,
+    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b|\bgedefinieerd\b|\bdefinitie\b|\bomschreven\b`,
     "u",
   );
   // An abbreviation asked for, written out next to it ("JIM (Jouw Informele Mentor)", "Integraal
