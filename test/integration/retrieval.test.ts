@@ -303,6 +303,14 @@ describe("retrieval over the shipped corpus", () => {
     const chair = await ask.answer("wie is de voorzitter van de stuurgroep transformatie?");
     expect(chair.status).toBe("answered");
     expect(chair.noActor).toBeUndefined();
+    // Lines that name only what the question names ("regionale expertteams") do not say who is in it.
+    const team = await ask.answer("wie zit er in het expertteam?");
+    expect(team.text).toContain("regionale expertteams");
+    expect(team.noActor).toBe(true);
+    // A line on the subject that names others does.
+    const board = await ask.answer("wie zitten er in de regiegroep?");
+    expect(board.text).toContain("bestuurders van aanbieders");
+    expect(board.noActor).toBeUndefined();
   });
 
   it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksWho, namesAnActor } from "../../src/handlers/ask/actorAsked.js";
+import { asksWho, namesAnActor, namesAnActorBesides } from "../../src/handlers/ask/actorAsked.js";
 
 describe("asksWho and namesAnActor", () => {
   it("reads a question for a person, team or body in its first part", () => {
@@ -17,5 +17,12 @@ describe("asksWho and namesAnActor", () => {
     // Problems and goals that name no one (three new-user tries: they answered "wie beslist …?").
     expect(namesAnActor("E Minder gesloten plaatsingen, verkorten duur en uitstroom bevorderen.")).toBe(false);
     expect(namesAnActor("In 2027:\n- Weten we spoedplaatsingen te voorkomen")).toBe(false);
+  });
+
+  it("finds someone besides the question's own words, in any form that starts with one of them", () => {
+    const own = new Set(["wie", "zit", "er", "in", "het", "expertteam"]);
+    expect(namesAnActorBesides("Opstellen regionale ontwikkelagenda's door regionale expertteams", own)).toBe(false);
+    expect(namesAnActorBesides("Op tijd inbrengen bij Servicepunt en/of Expertteam", own)).toBe(true);
+    expect(namesAnActor("Opstellen regionale ontwikkelagenda's door regionale expertteams")).toBe(true);
   });
 });

@@ -33,5 +33,13 @@ export function namesAnActor(text: string): boolean {
  * who sits in the Expertteam, a line that names only the Expertteam does not say.
  */
 export function namesAnActorBesides(text: string, own: ReadonlySet<string>): boolean {
-  return namesAnActor(text.replace(/[\p{L}\p{N}]+/gu, (word) => (own.has(foldText(word)) ? " " : word)));
+  // A word counts as the question's own in any form that starts with it ("expertteams").
+  const isOwn = (word: string) => {
+    const folded = foldText(word);
+    return own.has(folded) || [...own].some((mine) => mine.length >= OWN_PREFIX && folded.startsWith(mine));
+  };
+  return namesAnActor(text.replace(/[\p{L}\p{N}]+/gu, (word) => (isOwn(word) ? " " : word)));
 }
+
+/** A question's word this long or longer also covers the forms that start with it. */
+const OWN_PREFIX = 5;

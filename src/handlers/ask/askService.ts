@@ -13,7 +13,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
-import { asksWho, namesAnActor, namesAnActorBesides } from "./actorAsked.js";
+import { asksWho, namesAnActorBesides } from "./actorAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -585,7 +585,7 @@ export class AskService {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     }
-    extractive = { ...extractive, result: withoutActor(followUp ?? searchText, this.withNotNamedIn(searchText, this.withNamedElsewhere(searchText, withUnstatedDifference(searchText, withUndefinedTerm(followUp ?? searchText, extractive.result, (term) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "))))))) };
+    extractive = { ...extractive, result: this.withMarks(searchText, followUp ?? searchText, extractive.result) };
     if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve, searchText, parts?.later) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
     try {
@@ -609,6 +609,18 @@ export class AskService {
       this.logger.warn({ reason }, "generated answer rejected; using extractive answer");
       return { ...extractive.result, privacyWarning, fallbackReason: reason };
     }
+  }
+
+  /**
+   * The answer with the marks its notices come from: a term it does not explain, a difference it
+   * does not state, a named document it does not quote, a word it does not hold, no one named for a
+   * "wie" question. `asked` is the question as it reads on its own (a follow-up with what it
+   * follows), `message` what was typed.
+   */
+  private withMarks(message: string, asked: string, result: AnswerResult): AnswerResult {
+    const formsOf = (term: string) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "));
+    const marked = withUnstatedDifference(message, withUndefinedTerm(asked, result, formsOf));
+    return withoutActor(asked, this.withNotNamedIn(message, this.withNamedElsewhere(message, marked)), (quoted) => this.namesWhoOf(asked, quoted));
   }
 
   /**
@@ -1063,13 +1075,20 @@ export class AskService {
    * figure by one (new-user try: "wie zit daarbij" went unmentioned under a list of problems).
    */
   private kindLeftOpen(part: string, quoted: string, question: string): boolean {
-    if (asksWho(part)) {
-      const subject = this.knowledge.questionScorer(question);
-      const own = new Set(wordTokens(foldText(question)));
-      return !quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own));
-    }
+    if (asksWho(part)) return !this.namesWhoOf(question, quoted);
     const type = askedFor(part)?.type;
     return type !== undefined && !containsAnswerType(quoted, type);
+  }
+
+  /**
+   * Whether a quoted line on something the question names also names someone besides what the
+   * question names itself: "wie zit er in het expertteam?" is not answered by lines that name
+   * regional expert teams alone, nor "wie zit daarbij?" by a line on a spoedberaad that names no one.
+   */
+  private namesWhoOf(question: string, quoted: string): boolean {
+    const subject = this.knowledge.questionScorer(question);
+    const own = new Set(wordTokens(foldText(question)));
+    return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own));
   }
 
   /**
@@ -1213,16 +1232,18 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
 }
 
 /**
- * The answer to a "wie …?" question marked when no quote names anyone (a role, team, body, name
- * or abbreviation): lists of problems or goals that share the question's other words answered
- * "wie beslist over een gesloten plaatsing?" as if they said who (three new-user tries graded
- * these 0–1). Measured: no eval figure moved (the mark is a notice, not answer text); it marks
- * 3 of 39 answered "wie" questions in the eleven sets, two of them missing the names asked for.
+ * The answer to a "wie …?" question marked when no quoted line on what it names names anyone
+ * besides that (a role, team, body, name or abbreviation; see namesWhoOf): lists of problems or
+ * goals that share the question's other words answered "wie beslist over een gesloten
+ * plaatsing?" as if they said who (three new-user tries graded these 0–1), and lines on regional
+ * expert teams "wie zit er in het expertteam?". Measured: no eval figure moved (the mark is a
+ * notice, not answer text); it marks 4 of the 48 answered "wie" questions in the eleven sets, the
+ * three that can be read missing the names asked for.
  */
-function withoutActor(question: string, result: AnswerResult): AnswerResult {
+function withoutActor(question: string, result: AnswerResult, namesWho: (quoted: string) => boolean): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || !asksWho(question)) return result;
   const quoted = quoteBlocks(result.text).map((block) => block.quote).join("\n") || result.text;
-  return namesAnActor(quoted) ? result : { ...result, noActor: true };
+  return namesWho(quoted) ? result : { ...result, noActor: true };
 }
 
 /**
