@@ -311,6 +311,12 @@ describe("retrieval over the shipped corpus", () => {
     const board = await ask.answer("wie zitten er in de regiegroep?");
     expect(board.text).toContain("bestuurders van aanbieders");
     expect(board.noActor).toBeUndefined();
+    // "de JeugdzorgPlus" names the care, not who decides.
+    expect((await ask.answer("wie beslist over een spoedmachtiging?")).noActor).toBe(true);
+    // What the question names outside its "wie" clause may be the answer ("Stuurgroep Zorg voor de Jeugd").
+    const reports = await ask.answer("komt er voor actielijn 2 een eigen stuurgroep of aan wie rapporteert bgzj?");
+    expect(reports.text).toContain("Stuurgroep Zorg voor de Jeugd");
+    expect(reports.noActor).toBeUndefined();
   });
 
   it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {

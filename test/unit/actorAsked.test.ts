@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksWho, namesAnActor, namesAnActorBesides } from "../../src/handlers/ask/actorAsked.js";
+import { asksWho, namesAnActor, namesAnActorBesides, whoClause } from "../../src/handlers/ask/actorAsked.js";
 
 describe("asksWho and namesAnActor", () => {
   it("reads a question for a person, team or body in its first part", () => {
@@ -24,5 +24,19 @@ describe("asksWho and namesAnActor", () => {
     expect(namesAnActorBesides("Opstellen regionale ontwikkelagenda's door regionale expertteams", own)).toBe(false);
     expect(namesAnActorBesides("Op tijd inbrengen bij Servicepunt en/of Expertteam", own)).toBe(true);
     expect(namesAnActor("Opstellen regionale ontwikkelagenda's door regionale expertteams")).toBe(true);
+  });
+
+  it("does not take a capitalised word the documents use everywhere for a name", () => {
+    const field = (word: string) => word === "JeugdzorgPlus";
+    const line = "een groot deel van de jongeren met een spoedmachtiging in de JeugdzorgPlus worden geplaatst";
+    expect(namesAnActor(line)).toBe(true);
+    expect(namesAnActor(line, field)).toBe(false);
+    expect(namesAnActor("Het leefklimaat wordt beoordeeld door Carola Bodenstaff.", field)).toBe(true);
+  });
+
+  it("reads the words that ask who up to the end of their question", () => {
+    expect(whoClause("komt er voor actielijn 2 een eigen stuurgroep of aan wie rapporteert bgzj?")).toBe("aan wie rapporteert bgzj");
+    expect(whoClause("wie zit er in het expertteam?")).toBe("wie zit er in het expertteam");
+    expect(whoClause("wat doet het expertteam?")).toBe("wat doet het expertteam?");
   });
 });

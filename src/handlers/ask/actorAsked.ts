@@ -15,30 +15,48 @@ const ASKS_WHO = /(?:^|[\s,:;(])(?:(?:bij|van|aan|met|door|voor|naar)\s+)?wie\b/
 const ACTOR_WORD =
   /\b(?:gemeenten?|(?:jeugdhulp|zorg)?aanbieders?|(?:kinder)?rechters?|rechtbank|jeugdbeschermers?|jeugdreclasseerders?|gezinsvoogd\p{L}*|wijkteams?|lokale\s+teams?|huisartsen?|ouders|opvoeders|coördinatoren?|voorzitter|ministerie|minister|staatssecretaris|kabinet|inspectie|regiegroep|stuurgroep|werkgroep|(?:jeugd)?professionals?|verwijzers?|gedragswetenschappers?|regievoerders?|casusregisseurs?|organisaties?|partijen|partners?|bestuurders?|wethouders?|expert(?:ise)?teams?|servicepunt|instellingen?|hulpverleners?|betrokkenen|raad|provincies?|mentor|ambassadeur)\b/iu;
 
-/** An abbreviation in capitals (VNG, OZJ, GI) or a name inside a sentence ("… door Carola Bodenstaff"). */
-const NAME_OR_ABBREVIATION = /(?<!\p{L})\p{Lu}{2,6}(?!\p{L})|[\p{Ll},;:]\s+\p{Lu}\p{Ll}{2,}/u;
+/** An abbreviation in capitals (VNG, OZJ, GI). */
+const ABBREVIATION = /(?<!\p{L})\p{Lu}{2,6}(?!\p{L})/u;
+
+/** A name inside a sentence ("… door Carola Bodenstaff"): a capital after a small letter or a comma. */
+const NAME_IN_SENTENCE = /[\p{Ll},;:]\s+(\p{Lu}\p{Ll}{2,}\p{L}*)/gu;
+
+/**
+ * The words that ask who, up to the end of their question ("aan wie rapporteert bgzj" in "komt er
+ * een eigen stuurgroep of aan wie rapporteert bgzj?"): what they name is who is asked about, not
+ * an answer. The message itself when it does not ask who.
+ */
+export function whoClause(question: string): string {
+  const first = questionParts(question)?.first ?? question;
+  const at = first.search(ASKS_WHO);
+  return at < 0 ? question : first.slice(at).split(/[?.!]/)[0]!.trim();
+}
 
 /** Whether the message asks who (in its first question). */
 export function asksWho(question: string): boolean {
   return ASKS_WHO.test(questionParts(question)?.first ?? question);
 }
 
-/** Whether a quoted text names anyone: a role, team or body, an abbreviation or a name. */
-export function namesAnActor(text: string): boolean {
-  return ACTOR_WORD.test(text) || NAME_OR_ABBREVIATION.test(text);
+/**
+ * Whether a quoted text names anyone: a role, team or body, an abbreviation or a name. A
+ * capitalised word the documents use everywhere (`fieldWord`: "de JeugdzorgPlus") names the care
+ * itself, not someone.
+ */
+export function namesAnActor(text: string, fieldWord: (word: string) => boolean = () => false): boolean {
+  return ACTOR_WORD.test(text) || ABBREVIATION.test(text) || [...text.matchAll(NAME_IN_SENTENCE)].some((match) => !fieldWord(match[1]!));
 }
 
 /**
  * Whether a text names anyone besides the words the question itself uses (`own`, folded): asked
  * who sits in the Expertteam, a line that names only the Expertteam does not say.
  */
-export function namesAnActorBesides(text: string, own: ReadonlySet<string>): boolean {
+export function namesAnActorBesides(text: string, own: ReadonlySet<string>, fieldWord?: (word: string) => boolean): boolean {
   // A word counts as the question's own in any form that starts with it ("expertteams").
   const isOwn = (word: string) => {
     const folded = foldText(word);
     return own.has(folded) || [...own].some((mine) => mine.length >= OWN_PREFIX && folded.startsWith(mine));
   };
-  return namesAnActor(text.replace(/[\p{L}\p{N}]+/gu, (word) => (isOwn(word) ? " " : word)));
+  return namesAnActor(text.replace(/[\p{L}\p{N}]+/gu, (word) => (isOwn(word) ? " " : word)), fieldWord);
 }
 
 /** A question's word this long or longer also covers the forms that start with it. */

@@ -13,7 +13,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
-import { asksWho, namesAnActorBesides } from "./actorAsked.js";
+import { asksWho, namesAnActorBesides, whoClause } from "./actorAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -620,7 +620,7 @@ export class AskService {
   private withMarks(message: string, asked: string, result: AnswerResult): AnswerResult {
     const formsOf = (term: string) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "));
     const marked = withUnstatedDifference(message, withUndefinedTerm(asked, result, formsOf));
-    return withoutActor(asked, this.withNotNamedIn(message, this.withNamedElsewhere(message, marked)), (quoted) => this.namesWhoOf(asked, quoted));
+    return withoutActor(asked, this.withNotNamedIn(message, this.withNamedElsewhere(message, marked)), (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked)));
   }
 
   /**
@@ -1075,20 +1075,28 @@ export class AskService {
    * figure by one (new-user try: "wie zit daarbij" went unmentioned under a list of problems).
    */
   private kindLeftOpen(part: string, quoted: string, question: string): boolean {
-    if (asksWho(part)) return !this.namesWhoOf(question, quoted);
+    if (asksWho(part)) return !this.namesWhoOf(question, quoted, question);
     const type = askedFor(part)?.type;
     return type !== undefined && !containsAnswerType(quoted, type);
   }
 
   /**
-   * Whether a quoted line on something the question names also names someone besides what the
-   * question names itself: "wie zit er in het expertteam?" is not answered by lines that name
-   * regional expert teams alone, nor "wie zit daarbij?" by a line on a spoedberaad that names no one.
+   * Whether a quoted line on something the question names also names someone besides the words
+   * in `asking` (the words that ask who, or a whole message whose later part points back with a
+   * pronoun): "wie zit er in het expertteam?" is not answered by lines that name regional expert
+   * teams alone, nor "wie zit daarbij?" by a line on a spoedberaad that names no one.
    */
-  private namesWhoOf(question: string, quoted: string): boolean {
+  private namesWhoOf(question: string, quoted: string, asking: string): boolean {
     const subject = this.knowledge.questionScorer(question);
-    const own = new Set(wordTokens(foldText(question)));
-    return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own));
+    const own = new Set(wordTokens(foldText(asking)));
+    const fieldWord = (word: string) => this.commonWord(word);
+    return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own, fieldWord));
+  }
+
+  /** Whether a word is in so many passages that it says little about what a text is about (see COMMON_WORD_SHARE). */
+  private commonWord(word: string): boolean {
+    const share = this.knowledge.questionScorer(word).rarity[0]?.share ?? 0;
+    return share > COMMON_WORD_SHARE && share * this.knowledge.chunkCount >= COMMON_WORD_PASSAGES;
   }
 
   /**
