@@ -10,6 +10,8 @@ import { asksHowToDo, asksToAct, asksWhatToDo, tellsACase } from "../bot/intentP
 
 /** Leads the offers that answer "wat moet ik doen?" where no passage does. */
 const WHAT_YOU_CAN_DO = "Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:";
+/** Above the offers that replace a refusal: the plans do not describe it, and this is what there is (new-user try: only buttons, nothing said). */
+const HOW_NOT_DESCRIBED = "Hoe dat precies gaat, beschrijven de plandocumenten niet. Dit kan Wegwijs met je doen:";
 
 export interface BotDeps {
   registry: HandlerRegistry;
@@ -155,10 +157,10 @@ export function createBot(deps: BotDeps): Bot {
   }
 }
 
-/** The offers first, before the answer; a lone refusal is replaced by them. */
+/** The offers first, before the answer; a lone refusal is replaced by them, with a line that says so. */
 function offersLead(answer: Reply[], offers: ReplyPart[]): Reply[] {
   const [first, ...rest] = answer;
-  if (rest.length === 0 && first!.declines) return [{ parts: offers }];
+  if (rest.length === 0 && first!.declines) return [{ parts: [{ kind: "text", text: HOW_NOT_DESCRIBED }, ...offers] }];
   return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
 }
 

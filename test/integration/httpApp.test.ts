@@ -214,7 +214,9 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     // "kan ik deze casus voorleggen aan het servicepunt?": the way to do it replaces a refusal
     // (coordinator try: "Ik ga niet gokken" led, with three unrelated passages).
     const put = await ask(userId(), "Kan ik deze casus voorleggen aan het servicepunt? Het gaat om CASUS-0418.");
-    expect(ofKind(put, "text")[0]?.text).toMatch(/^Wil je een casus voorleggen aan het Servicepunt/);
+    // It says the plans do not describe it (new-user try: only buttons, nothing said).
+    expect(ofKind(put, "text")[0]?.text).toBe("Hoe dat precies gaat, beschrijven de plandocumenten niet. Dit kan Wegwijs met je doen:");
+    expect(ofKind(put, "text")[1]?.text).toMatch(/^Wil je een casus voorleggen aan het Servicepunt/);
     expect(ofKind(put, "text").map((p) => p.text).join(" ")).not.toContain("De plandocumenten geven hier geen antwoord op");
     expect(actionIds(put)).toEqual(["consult.new"]);
     // Asked about it, not how to do it: the answer leads, the offer under it.

@@ -56,6 +56,10 @@ describe("expectedAnswerType", () => {
     ["hoe kwam het dat niemand wist hoeveel jongeren er wachtten?", undefined],
     ["hoeveel jongeren wachten er, en waarom?", "number"],
     ["waarom is dat zo? en hoe vaak gebeurt het?", "frequency"],
+    // "af" as done (new-user try: "… en wanneer moet dat af zijn?" was dropped without a word), not as a particle.
+    ["wat staat er in het actieplan en wanneer moet dat af zijn?", "date"],
+    ["wanneer is de routekaart af?", "date"],
+    ["wanneer haak je af?", undefined],
   ])("%s -> %s", (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
