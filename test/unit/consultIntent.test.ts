@@ -6,6 +6,8 @@ describe("asksToConsult (offers the consult form under an answer)", () => {
     ["ik wil graag een casus inbrengen bij het expertteam, kan dat via jou?", "expertteam"],
     ["kan ik deze jongere aanmelden bij het Servicepunt JeugdzorgPlus?", "servicepunt"],
     ["wanneer moet ik het servicepunt inschakelen?", "servicepunt"],
+    // The verb split, as Dutch does in a main clause (new-user try: no offer of the form).
+    ["hoe schakel ik het expertteam in?", "expertteam"],
     ["hoe leg ik een casus voor aan het expertiseteam in rijnmond", "expertteam"],
     // How to reach one, or whether there is one (new-user try: national plans quoted, no way to the region's own).
     ["is er een expertteam?", "expertteam"],

@@ -5,7 +5,7 @@ const SERVICEPUNT = word("servicepunt\\p{L}*");
 const EXPERTTEAM = word("expert(?:ise)?team\\p{L}*");
 /** Putting a case to them: bring in, submit, register, consult, call in. */
 const PUT_TO = word(
-  "(?:in)?breng\\p{L}*|in te brengen|leg|legt|leggen|voorleg\\p{L}*|voor te leggen|aanmeld\\p{L}*|aan te melden|meld\\p{L}*|indien\\p{L}*|in te dienen|aanvra\\p{L}*|aan te vragen|consult\\p{L}*|raadpleg\\p{L}*|inschakel\\p{L}*|in te schakelen|bespre\\p{L}*|stel\\p{L}*|stuur\\p{L}*|doorverwijz\\p{L}*|verwijz\\p{L}*",
+  "(?:in)?breng\\p{L}*|in te brengen|leg|legt|leggen|voorleg\\p{L}*|voor te leggen|aanmeld\\p{L}*|aan te melden|meld\\p{L}*|indien\\p{L}*|in te dienen|aanvra\\p{L}*|aan te vragen|consult\\p{L}*|raadpleg\\p{L}*|inschakel\\p{L}*|in te schakelen|schakel|schakelt|schakelen|bespre\\p{L}*|stel\\p{L}*|stuur\\p{L}*|doorverwijz\\p{L}*|verwijz\\p{L}*",
 );
 /**
  * Reaching them: "hoe bereik ik het expertteam?", "hoe kom ik bij het servicepunt terecht?", "kan ik
