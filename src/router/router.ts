@@ -143,7 +143,7 @@ export function createBot(deps: BotDeps): Bot {
         // led, and the route's button stood under it).
         // A refusal there only says the plans do not describe it; the way to do it is the answer
         // (coordinator try: "kan ik deze casus voorleggen aan het servicepunt?" led with "Ik ga niet gokken").
-        if (asksHowToDo(text)) return offersLead(answer, offers);
+        if (asksHowToDo(text)) return offersLead(answer, offers, HOW_NOT_DESCRIBED);
         // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
       }
@@ -157,10 +157,13 @@ export function createBot(deps: BotDeps): Bot {
   }
 }
 
-/** The offers first, before the answer; a lone refusal is replaced by them, with a line that says so. */
-function offersLead(answer: Reply[], offers: ReplyPart[]): Reply[] {
+/**
+ * The offers first, before the answer; a lone refusal is replaced by them, after `instead` when
+ * given (a how-to question is told the plans do not describe it; a request to act needs no such line).
+ */
+function offersLead(answer: Reply[], offers: ReplyPart[], instead?: string): Reply[] {
   const [first, ...rest] = answer;
-  if (rest.length === 0 && first!.declines) return [{ parts: [{ kind: "text", text: HOW_NOT_DESCRIBED }, ...offers] }];
+  if (rest.length === 0 && first!.declines) return [{ parts: instead ? [{ kind: "text", text: instead }, ...offers] : offers }];
   return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
 }
 
