@@ -283,9 +283,24 @@ function renderChecklist(part) {
   );
 }
 
-/** The status of a form whose send was refused: a new form with the refusal comes below it. */
-const NOT_SENT = "Niet verstuurd: pas het aan in het formulier hieronder.";
+/** The status of a form whose send was turned down with no new form: the reason comes below it. */
 const TURNED_DOWN = "Niet verstuurd; hieronder staat waarom.";
+/** Kept for a form that a new one replaced (see retireForm). */
+const REPLACED = "replaced";
+
+/**
+ * A form sent back with what was refused: the new form below, with the refusal and what was
+ * typed, replaces it. It goes, with a refusal shown above it, and its message when nothing else
+ * is left (new-user try: its title, "Niet verstuurd" and the new warning stood stacked above the
+ * new form).
+ */
+function retireForm(form) {
+  const article = form.closest("article");
+  const above = form.previousElementSibling;
+  if (above?.matches(".notice.warning")) above.remove();
+  form.remove();
+  if (article && article.textContent.trim() === "") article.remove();
+}
 
 /**
  * A sent, cancelled or refused form (see renderForm) keeps only its title and a status line. A
@@ -377,8 +392,10 @@ function renderForm(part) {
     const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, null);
     // A checklist's details change the card itself (new-user try: "het antwoord staat hieronder",
     // and nothing came below).
-    if (ok === "refused") finish(NOT_SENT);
-    else if (ok === "turned down") finish(TURNED_DOWN);
+    if (ok === "refused") {
+      rememberChange(form.closest("article"), { formDone: REPLACED });
+      retireForm(form);
+    } else if (ok === "turned down") finish(TURNED_DOWN);
     else if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; het antwoord staat hieronder.");
     else submit.disabled = false;
   });
@@ -743,7 +760,8 @@ function showKept(entry) {
   if (typeof entry.under === "string" && typeof entry.kind === "string") article.setAttribute("data-kind", entry.kind);
   if (entry.done) closeArticle(article, entry.chosen);
   const sent = article.querySelector("form.reply-form");
-  if (entry.formDone && sent) finishForm(sent, entry.formDone);
+  if (entry.formDone === REPLACED && sent) retireForm(sent);
+  else if (entry.formDone && sent) finishForm(sent, entry.formDone);
   for (const button of article.querySelectorAll("button")) if (entry.disabled?.includes(button.textContent)) button.disabled = true;
   if (entry.rating) for (const button of article.querySelectorAll(".feedback button")) button.setAttribute("aria-pressed", String(button.getAttribute("data-rating") === entry.rating));
 }
