@@ -252,7 +252,10 @@ export interface RouteSummary {
 export function summarize(route: RouteDefinition, outcome: OutcomeNode, session: RouteSession, region: Region): RouteSummary {
   const notes = session.notes.map((note) => {
     const node = route.nodes.find((n) => n.id === note.nodeId);
-    const label = node?.kind === "question" && node.freeText ? node.freeText.label : "Aantekening";
+    // A note typed with a button says which step it is about by the item that step records
+    // (new-user try: "Aantekening: wel gestart" did not say what was started).
+    const item = node?.kind === "question" ? route.items.find((i) => node.options.some((option) => option.records?.[i.id] !== undefined)) : undefined;
+    const label = node?.kind === "question" && node.freeText ? node.freeText.label : item ? `Aantekening bij „${item.label}”` : "Aantekening";
     return { label: fillText(label, region), text: note.text };
   });
   return {
