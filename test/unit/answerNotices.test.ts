@@ -323,6 +323,11 @@ describe("withRegionSwapped", () => {
     expect(withRegionSwapped("hoe loopt de plaatsingsroute in Groningen en Drenthe?", "hoe zit dat in Rijnmond?", regions)).toBe("hoe loopt de plaatsingsroute in Rijnmond?");
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en in drenthe?", regions)).toBe("wie heeft de casusregie in drenthe?");
     expect(withRegionSwapped("welke knelpunten zien ze in groningen?", "en rijnmond dan?", regions)).toBe("welke knelpunten zien ze in rijnmond?");
+    // Asking what a place says about it, and in place of a document the previous question named
+    // (new-user try: "volgens het actieplan" and Rijnmond read together were refused).
+    expect(withRegionSwapped("welke knelpunten zien ze in groningen?", "en wat zegt rijnmond daarover?", regions)).toBe("welke knelpunten zien ze in rijnmond?");
+    expect(withRegionSwapped("wat moeten gemeenten doen volgens het actieplan en wie helpt ze?", "en wat zegt rijnmond daarover?", regions)).toBe("wat moeten gemeenten doen in rijnmond en wie helpt ze?");
+    expect(withRegionSwapped("wat staat er in de voortgangsrapportage over pleegzorg?", "en in drenthe?", regions)).toBe("wat staat er in drenthe over pleegzorg?");
   });
 
   it("leaves a follow-up alone that names no region of the documents, more than a place, or follows a question without one", () => {

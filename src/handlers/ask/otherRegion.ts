@@ -122,9 +122,15 @@ export function alsoInRegionNotice(region: string): string {
   return `Ook de plannen van regio ${region} gaan hierop in. Zet „in ${region}” in je vraag om die te zien.`;
 }
 
-/** A short follow-up that only names a place: "en in rijnmond?", "hoe zit dat in drenthe?", "en rijnmond dan?". */
+/**
+ * A short follow-up that only names a place: "en in rijnmond?", "hoe zit dat in drenthe?", "en
+ * rijnmond dan?", "en wat zegt rijnmond daarover?", "wat zeggen ze in drenthe daarover?".
+ */
 const ONLY_A_PLACE =
-  /^\s*(?:(?:en|maar|of|ook)\s+)?(?:hoe\s+(?:zit|gaat|werkt|loopt)\s+(?:het|dat|dit)\s+(?:dan\s+)?)?(?:(?:in|bij|voor|binnen)\s+)?(?:de\s+)?(?:regio\s+)?([\p{L}][\p{L}\s/&-]*?)\s*(?:dan|eigenlijk|nou)?\s*[?.!]*\s*$/iu;
+  /^\s*(?:(?:en|maar|of|ook)\s+)?(?:hoe\s+(?:zit|gaat|werkt|loopt)\s+(?:het|dat|dit)\s+(?:dan\s+)?|wat\s+(?:zegt|zeggen|vindt|vinden)\s+(?:ze\s+|men\s+)?)?(?:(?:in|bij|voor|binnen)\s+)?(?:de\s+)?(?:regio\s+)?([\p{L}][\p{L}\s/&-]*?)\s*(?:dan|eigenlijk|nou|daar\s*over|erover|daarvan|ervan|hierover)?\s*[?.!]*\s*$/iu;
+
+/** Where a question names a document by what it is ("volgens het actieplan", "in de regiovisie"). */
+const DOCUMENT_NAMED = /\b(?:volgens|in|uit)\s+(?:het|de|dat|die)\s+(?:actieplan|plan|regiovisie|visie|voortgangsrapportage|rapportage|artikel|presentatie|werkwijze|document)\b/iu;
 
 /**
  * The previous question with the region it names swapped for the one a short follow-up names
@@ -138,7 +144,9 @@ export function withRegionSwapped(previous: string, followUp: string, regions: r
   // A question that already names it ("verschil tussen rijnmond en groningen?") asks more than one region.
   if (!named || namesRegion(previous, named.region)) return undefined;
   const before = regions.filter((region) => !NATIONAL.test(region.trim())).find((region) => !sameRegion(region, named.region) && namesRegion(previous, region));
-  if (!before) return undefined;
+  // "wat moeten gemeenten doen volgens het actieplan?" / "en wat zegt rijnmond daarover?": the
+  // place takes the named document's place (new-user try: read with both, the question was refused).
+  if (!before) return DOCUMENT_NAMED.test(previous) ? previous.replace(DOCUMENT_NAMED, `in ${named.place}`).replace(/\s{2,}/g, " ").trim() : undefined;
   const words = regionWords(before).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const run = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?:\\s*(?:/|&|,|-|\\ben\\b)\\s*(?:${words.join("|")}))*(?![\\p{L}])`, "giu");
   let first = true;
