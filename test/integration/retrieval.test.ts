@@ -1016,6 +1016,18 @@ describe("answers over the shipped corpus", () => {
     expect(top.undefinedTerm).toBeUndefined();
   });
 
+  it("marks an answer about a region whose quotes all come from plans that never name it", async () => {
+    // The Rijnmond plan does not speak of closed care; the national plan does (new-user try: unmarked).
+    const view = await ask.answer("wat vindt rijnmond van gesloten plaatsingen?");
+    expect(view.status).toBe("answered");
+    expect(view.sources.every((source) => source.documentId !== "regiovisie-jeugdhulp-rijnmond-2020.md")).toBe(true);
+    expect(view.placeNotQuoted).toBe("Rijnmond");
+    // Quotes from the region's own plan are not marked.
+    const own = await ask.answer("hoe werkt de casusregie in rijnmond?");
+    expect(own.sources.some((source) => source.documentId === "regiovisie-jeugdhulp-rijnmond-2020.md")).toBe(true);
+    expect(own.placeNotQuoted).toBeUndefined();
+  });
+
   it("marks the answer to 'wat is het verschil tussen X en Y?' when its quotes name both without telling them apart", async () => {
     const difference = await ask.answer("wat is het verschil tussen een spoedmachtiging en een reguliere machtiging?");
     expect(difference.status).toBe("answered");

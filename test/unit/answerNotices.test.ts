@@ -27,6 +27,9 @@ describe("termAsked", () => {
     expect(termAsked("wat doet het servicepunt precies")).toEqual({ typed: "servicepunt", folded: "servicepunt", does: true });
     expect(termAsked("wat doet een gedragswetenschapper eigenlijk?")?.folded).toBe("gedragswetenschapper");
     expect(termAsked("wat doet het INT in de nieuwe werkwijze in groningen?")).toBeUndefined();
+    // What someone does about something is no term (new-user check: "Wat „drenthe aan spoedplaatsingen” precies doet").
+    expect(termAsked("wat doet drenthe aan spoedplaatsingen?")).toBeUndefined();
+    expect(termAsked("wat doen gemeenten tegen wachtlijsten?")).toBeUndefined();
     // A term alone with a question mark, as chat asks it (verification try): two words or more, or an abbreviation.
     expect(termAsked("gedeelde verklarende analyse?")?.folded).toBe("gedeelde verklarende analyse");
     expect(termAsked("GVA?")?.folded).toBe("gva");
@@ -146,6 +149,18 @@ describe("AskHandler under a 'wat is het verschil tussen X en Y?' question", () 
     expect(marked.notice).toBeGreaterThanOrEqual(0);
     expect(marked.notice).toBeLessThan(marked.text);
     expect((await positions(answered(quote, {}), question, "Het verschil tussen")).notice).toBe(-1);
+  });
+});
+
+describe("AskHandler under an answer about a region from plans that never name it", () => {
+  it("says so above the quotes, when the answer marks it", async () => {
+    const quote = "“Verbeteren van zorg voor jeugdigen die nu in de gesloten jeugdhulp zitten, betekent:” [1]";
+    const question = "wat vindt rijnmond van gesloten plaatsingen?";
+    const text = "Geen van deze citaten komt uit een plan dat Rijnmond noemt. Dit zeggen de plandocumenten er wel over:";
+    const marked = await positions(answered(quote, { placeNotQuoted: "Rijnmond" }), question, text);
+    expect(marked.notice).toBeGreaterThanOrEqual(0);
+    expect(marked.notice).toBeLessThan(marked.text);
+    expect((await positions(answered(quote, {}), question, "Geen van deze citaten")).notice).toBe(-1);
   });
 });
 

@@ -389,6 +389,11 @@ export function notNamedInNotice(word: string, title: string): string {
   return `„${shorten(word.replace(/[*_`~]/g, ""), 60)}” komt in „${shorten(title.replace(/[*_`~]/g, ""), 60)}” niet voor. Dit zegt het er het dichtst bij:`;
 }
 
+/** Says, above the quotes, that none of them comes from a plan that names the region the question asks about. */
+export function placeNotQuotedNotice(region: string): string {
+  return `Geen van deze citaten komt uit een plan dat ${shorten(region.replace(/[*_`~]/g, ""), 40)} noemt. Dit zeggen de plandocumenten er wel over:`;
+}
+
 /** Says that the quotes under a "wat is het verschil …?" question name the two without telling them apart. */
 export function unstatedDifferenceNotice(first: string, second: string): string {
   const plain = (side: string) => shorten(side.replace(/[*_`~]/g, ""), 50);
@@ -493,6 +498,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.noActor) parts.push(notice(NO_ACTOR_NOTICE, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
+      if (result.placeNotQuoted) parts.push(notice(placeNotQuotedNotice(result.placeNotQuoted), "info"));
       if (result.figureNow) parts.push(notice(figureNowNotice(result.figureNow.years), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));

@@ -111,6 +111,8 @@ export interface AnswerResult {
   namedElsewhere?: string;
   /** A rare word of the question that the document it asks about never uses ("wat zegt het actieplan over gedragswetenschappers?"). */
   notNamedIn?: { word: string; title: string };
+  /** A region the question names that no cited document is of or mentions ("wat vindt rijnmond van …?" answered from a national plan), capitalised. */
+  placeNotQuoted?: string;
   /** The other region every quoted document (or, `leadOnly`, the leading quote) is about, and the region Wegwijs serves (see otherRegion.ts). */
   otherRegion?: { region: string; served: string; leadOnly?: boolean };
   /** Another region whose plans also answer, left out for the served region's (see AskHandler). */
@@ -223,6 +225,9 @@ function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): Extract
  * about what a question is about.
  */
 const COMMON_WORD_SHARE = 0.1;
+
+/** A region word that names the whole country, not a region ("landelijk"). */
+const NATIONAL_WORD = /^(?:landelijk|nationaal|nederland)$/;
 const COMMON_WORD_PASSAGES = 20;
 /** Share of a question's weight on words the documents use for its closest passages to be shown under a refusal. */
 const NEARBY_KNOWN_SHARE = 0.5;
@@ -619,8 +624,29 @@ export class AskService {
    */
   private withMarks(message: string, asked: string, result: AnswerResult): AnswerResult {
     const formsOf = (term: string) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "));
-    const marked = withUnstatedDifference(message, withUndefinedTerm(asked, result, formsOf));
+    const marked = this.withPlaceNotQuoted(message, withUnstatedDifference(message, withUndefinedTerm(asked, result, formsOf)));
     return withoutActor(asked, this.withNotNamedIn(message, this.withNamedElsewhere(message, marked)), (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked)));
+  }
+
+  /**
+   * The answer marked when the question names a region of the documents ("wat vindt rijnmond van
+   * gesloten plaatsingen?") and no cited document is of that region or mentions it: the quotes say
+   * nothing about that region (new-user try: the national plan answered it, unmarked).
+   */
+  private withPlaceNotQuoted(question: string, result: AnswerResult): AnswerResult {
+    if (result.status !== "answered" || result.sources.length === 0) return result;
+    const missing = this.regionsAsked(question).find((word) => !result.sources.some((source) => this.coversRegion(source.documentId, word)));
+    return missing ? { ...result, placeNotQuoted: missing[0]!.toUpperCase() + missing.slice(1) } : result;
+  }
+
+  /** The words of the question that name a region of the documents ("rijnmond", "drenthe"), not the country. */
+  private regionsAsked(question: string): string[] {
+    return wordTokens(foldText(question)).filter((word) => word.length >= 4 && !NATIONAL_WORD.test(word) && this.knowledge.namesARegion(word));
+  }
+
+  /** Whether a document is of a region (by its title, region or file name) or mentions it. */
+  private coversRegion(documentId: string, word: string): boolean {
+    return this.knowledge.mentions(documentId, word) || wordTokens(foldText(this.knowledge.documentNaming(documentId))).includes(word);
   }
 
   /**

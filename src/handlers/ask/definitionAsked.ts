@@ -23,7 +23,7 @@ const NOT_A_TERM_ALONE = new Set(
 );
 
 /** Words that make the phrase more than a name for a thing. */
-const NOT_A_TERM = /^(?:van|voor|bij|op|met|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?)$/;
+const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zonder|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?)$/;
 
 /**
  * The term a question (or the first question of a message that asks two things) asks to have
