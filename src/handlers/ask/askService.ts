@@ -24,6 +24,7 @@ import { termMentions } from "./termMentions.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
 import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
+import { isNational } from "./otherRegion.js";
 import { summaryAsked } from "./summaryAsked.js";
 import { chunkLines, isHeaderRow, passageSentences, quotedLine } from "./sentences.js";
 
@@ -225,9 +226,6 @@ function joinAnswers(answer: ExtractiveAnswer, later: ExtractiveAnswer): Extract
  * about what a question is about.
  */
 const COMMON_WORD_SHARE = 0.1;
-
-/** A region word that names the whole country, not a region ("landelijk"). */
-const NATIONAL_WORD = /^(?:landelijk|nationaal|nederland)$/;
 const COMMON_WORD_PASSAGES = 20;
 /** Share of a question's weight on words the documents use for its closest passages to be shown under a refusal. */
 const NEARBY_KNOWN_SHARE = 0.5;
@@ -618,8 +616,8 @@ export class AskService {
 
   /**
    * The answer with the marks its notices come from: a term it does not explain, a difference it
-   * does not state, a named document it does not quote, a word it does not hold, no one named for a
-   * "wie" question. `asked` is the question as it reads on its own (a follow-up with what it
+   * does not state, a region or a named document it does not quote, a word it does not hold, no
+   * one named for a "wie" question. `asked` is the question as it reads on its own (a follow-up with what it
    * follows), `message` what was typed.
    */
   private withMarks(message: string, asked: string, result: AnswerResult): AnswerResult {
@@ -641,7 +639,7 @@ export class AskService {
 
   /** The words of the question that name a region of the documents ("rijnmond", "drenthe"), not the country. */
   private regionsAsked(question: string): string[] {
-    return wordTokens(foldText(question)).filter((word) => word.length >= 4 && !NATIONAL_WORD.test(word) && this.knowledge.namesARegion(word));
+    return wordTokens(foldText(question)).filter((word) => word.length >= 4 && !isNational(word) && this.knowledge.namesARegion(word));
   }
 
   /** Whether a document is of a region (by its title, region or file name) or mentions it. */

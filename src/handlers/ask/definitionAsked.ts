@@ -69,8 +69,8 @@ const ASKS_WHAT_IT_DOES =
  * Whether a quoted text says what the term is: the term's main word (its last, or the one before
  * a short tag like "jz+") followed within a few words by "is een", "betekent", "houdt … in",
  * "staat voor", "heeft een … functie" …; "de missie (taak, rol) van <term> is …"; "met … <term>
- * bedoelen/verstaan we"; a definition spelled
- * out ("als volgt gedefinieerd"); or an abbreviation written out next to it in brackets.
+ * bedoelen/verstaan we"; a definition spelled out ("als volgt gedefinieerd"); or an abbreviation
+ * written out next to it in brackets.
  */
 export function definesTerm(text: string, term: string): boolean {
   const words = term.split(" ");

@@ -3,6 +3,11 @@ import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 /** Regions that mean "the whole country", whose documents hold for every region. */
 const NATIONAL = /^(landelijk|nationaal|nederland)$/i;
 
+/** Whether a region name (or a word of a question) names the whole country, not a region ("landelijk"). */
+export function isNational(region: string): boolean {
+  return NATIONAL.test(region.trim());
+}
+
 /** What the region check needs to know: the region Wegwijs serves and each document's region. */
 export interface RegionContext {
   /** The configured region's name ("Groningen en Drenthe"), when one is configured. */
@@ -28,7 +33,7 @@ export function otherRegionOf(documentIds: readonly string[], question: string, 
   const regions = new Set<string>();
   for (const id of documentIds) {
     const region = context.documentRegion(id)?.trim();
-    if (!region || NATIONAL.test(region) || sameRegion(region, served)) return undefined;
+    if (!region || isNational(region) || sameRegion(region, served)) return undefined;
     regions.add(region);
   }
   if (regions.size !== 1) return undefined;
@@ -47,11 +52,11 @@ export function leadFromOtherRegion(documentIds: readonly string[], question: st
   const [lead, ...rest] = documentIds;
   if (!served || lead === undefined) return undefined;
   const region = context.documentRegion(lead)?.trim();
-  if (!region || NATIONAL.test(region) || sameRegion(region, served)) return undefined;
+  if (!region || isNational(region) || sameRegion(region, served)) return undefined;
   // Another document of the served region, or of a third region, answers too: no single "where".
   for (const id of rest) {
     const other = context.documentRegion(id)?.trim();
-    if (other && !NATIONAL.test(other) && !sameRegion(other, region)) return undefined;
+    if (other && !isNational(other) && !sameRegion(other, region)) return undefined;
   }
   return namesRegion(question, region) ? undefined : region;
 }
@@ -74,13 +79,13 @@ function regionWords(region: string): string[] {
 /** A document's region when it is neither national nor the served one ("Groningen en Drenthe" for Rijnmond). */
 export function otherRegionThan(documentRegion: string | null | undefined, served: string): string | undefined {
   const region = documentRegion?.trim();
-  return region && !NATIONAL.test(region) && !sameRegion(region, served) ? region : undefined;
+  return region && !isNational(region) && !sameRegion(region, served) ? region : undefined;
 }
 
 /** Whether a document's region is the served one (not national, not another region). */
 export function ofServedRegion(documentRegion: string | null | undefined, served: string): boolean {
   const region = documentRegion?.trim();
-  return region !== undefined && region !== "" && !NATIONAL.test(region) && sameRegion(region, served);
+  return region !== undefined && region !== "" && !isNational(region) && sameRegion(region, served);
 }
 
 /** "Groningen en Drenthe" and "groningen-drenthe" name one region: they share their words. */
@@ -107,7 +112,7 @@ export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: st
   const byRegion = new Map<string, number[]>();
   for (const { documentId, n } of sources) {
     const region = context.documentRegion(documentId)?.trim();
-    if (!region || NATIONAL.test(region) || sameRegion(region, served)) continue;
+    if (!region || isNational(region) || sameRegion(region, served)) continue;
     byRegion.set(region, [...(byRegion.get(region) ?? []), n]);
   }
   if (byRegion.size === 0) return undefined;
@@ -143,7 +148,7 @@ export function withRegionSwapped(previous: string, followUp: string, regions: r
   const named = placeAndRegion(followUp, regions);
   // A question that already names it ("verschil tussen rijnmond en groningen?") asks more than one region.
   if (!named || namesRegion(previous, named.region)) return undefined;
-  const before = regions.filter((region) => !NATIONAL.test(region.trim())).find((region) => !sameRegion(region, named.region) && namesRegion(previous, region));
+  const before = regions.filter((region) => !isNational(region)).find((region) => !sameRegion(region, named.region) && namesRegion(previous, region));
   // "wat moeten gemeenten doen volgens het actieplan?" / "en wat zegt rijnmond daarover?": the
   // place takes the named document's place (new-user try: read with both, the question was refused).
   if (!before) return DOCUMENT_NAMED.test(previous) ? previous.replace(DOCUMENT_NAMED, `in ${named.place}`).replace(/\s{2,}/g, " ").trim() : undefined;
@@ -173,6 +178,6 @@ export function onlyRegionNamed(followUp: string, regions: readonly string[]): s
 function placeAndRegion(followUp: string, regions: readonly string[]): { place: string; region: string } | undefined {
   const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
   if (!place) return undefined;
-  const region = regions.filter((r) => !NATIONAL.test(r.trim())).find((r) => namesRegion(place, r) && regionWords(place).every((word) => regionWords(r).includes(word)));
+  const region = regions.filter((r) => !isNational(r)).find((r) => namesRegion(place, r) && regionWords(place).every((word) => regionWords(r).includes(word)));
   return region ? { place, region } : undefined;
 }
