@@ -335,6 +335,31 @@ describe("a coordinator's form for a request closed meanwhile, in a real browser
     }
   });
 
+  it("does not say 'Niet verstuurd' when the requester's own answer settles the question while it is being sent", { timeout: 60_000 }, async () => {
+    // Second new-user try of the twenty-ninth session: "Beantwoord" and "Niet verstuurd. Dit had je getypt: …" stood together.
+    const context = await browser.newContext({ locale: "nl-NL" });
+    await context.addInitScript(() => localStorage.setItem("wegwijs-user", "asker-e2e-3"));
+    try {
+      const page = await context.newPage();
+      await page.goto(app.baseUrl);
+      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
+      await log.getByRole("article", { name: "Wegwijs" }).first().waitFor({ timeout: 10_000 });
+      await page.locator("body[data-restored=true]").waitFor({ timeout: 10_000 });
+      const fields = { target: "servicepunt", urgency: "regulier", caseRef: "CASUS-E2H", question: "Welke plek past?", tried: "Gebeld.", summary: "" };
+      const id = (await post("asker-e2e-3", { action: { id: "consult.submit", value: "consult", fields } })).match(/CR-\d{4}-\d{6}/)![0];
+      await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is de voogd op de hoogte?" } } });
+      const asked = log.getByRole("article", { name: "Wegwijs" }).filter({ hasText: "Is de voogd op de hoogte?" }).last();
+      await asked.locator("form textarea").first().fill("Ja, sinds dinsdag.");
+      await asked.getByRole("button", { name: /versturen|verstuur|antwoord/i }).first().click();
+      await asked.getByText(/Beantwoord/).waitFor({ timeout: 10_000 });
+      // The send has come back (the page is idle again) and nothing says it was not sent.
+      await page.waitForFunction(() => !document.querySelector("form[data-sending]"), undefined, { timeout: 10_000 });
+      expect(await page.locator("main").innerText()).not.toContain("Niet verstuurd");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows the requester what they typed in a question's form when the request is closed before they sent it", { timeout: 60_000 }, async () => {
     // Coordinator try: the form was replaced by "De aanvraag is afgerond …" and the typed answer was gone.
     const context = await browser.newContext({ locale: "nl-NL" });

@@ -387,9 +387,14 @@ function renderForm(part) {
     event.preventDefault();
     const fields = Object.fromEntries(inputs.map(([fieldId, input]) => [fieldId, input.value]));
     submit.disabled = true;
+    // Being sent: a push that redraws this message meanwhile (the question settled by this very
+    // answer) is no reason to say its text was not sent (second new-user try: "Beantwoord" and
+    // "Niet verstuurd" stood together).
+    form.setAttribute("data-sending", "");
     // No bubble with the button's label: the form itself says what became of it (new-user try:
     // "Opslaan" and "Aanvraag indienen" stood in the chat as if typed).
     const ok = await sendFrom(form.closest("article"), { action: { id: part.submitActionId, value: part.formId, fields } }, null);
+    form.removeAttribute("data-sending");
     // A checklist's details change the card itself (new-user try: "het antwoord staat hieronder",
     // and nothing came below).
     if (ok === "refused") {
@@ -699,7 +704,7 @@ function showPushed({ messageId, reply }) {
   if (existing) {
     // Text typed in a form of this message that was not sent (a question the coordinator settled
     // by closing the request meanwhile) is shown again, not wiped (coordinator try). Not kept.
-    const unsent = [...existing.querySelectorAll("form textarea, form input[type=text]")].map((field) => field.value.trim()).filter(Boolean);
+    const unsent = [...existing.querySelectorAll("form:not([data-sending]) textarea, form:not([data-sending]) input[type=text]")].map((field) => field.value.trim()).filter(Boolean);
     existing.replaceChildren(...reply.parts.map(renderPart));
     if (unsent.length > 0 && !reply.parts.some((part) => part.kind === "form")) {
       existing.append(el("div", { class: "notice warning", role: "status" }, `Niet verstuurd. Dit had je getypt: ${unsent.join(" / ")}`));
