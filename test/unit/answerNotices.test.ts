@@ -387,6 +387,8 @@ describe("otherRegionSourcesNotice", () => {
     ];
     expect(otherRegionSourcesNotice(listed, context("Groningen en Drenthe"))).toBe("Let op: bron 3 en 5 gaan over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
     expect(otherRegionSourcesNotice(listed.slice(0, 3), context("Groningen en Drenthe"))).toBe("Let op: bron 3 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    // Not when the question asks about that region itself (second new-user try: "en in rijnmond?").
+    expect(otherRegionSourcesNotice(listed, context("Groningen en Drenthe"), "wie heeft de casusregie in rijnmond?")).toBeUndefined();
   });
 
   it("says nothing when every source holds in the served region or everywhere, or no region is served", () => {

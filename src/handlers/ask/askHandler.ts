@@ -484,7 +484,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
         parts.push({ kind: "sources", title: "Wat er het dichtst bij komt (beantwoordt je vraag niet)", sources: result.sources });
         // As under "Meer bronnen": which of them are about another region (new-user try: a Groningen
         // passage under a Rijnmond question, with nothing to say so).
-        const elsewhere = regions ? otherRegionSourcesNotice(result.sources, regions) : undefined;
+        const elsewhere = regions ? otherRegionSourcesNotice(result.sources, regions, question) : undefined;
         if (elsewhere) parts.push(notice(elsewhere, "info"));
       }
       return parts;
@@ -507,7 +507,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       else {
         // A later quote from another region's plan says so too, by its source number (new-user
         // try: a Rijnmond quote under a Groningen answer, with nothing to tell them apart).
-        const elsewhere = regions && !result.alsoInRegion ? otherRegionSourcesNotice(result.sources, regions) : undefined;
+        const elsewhere = regions && !result.alsoInRegion ? otherRegionSourcesNotice(result.sources, regions, question) : undefined;
         if (elsewhere) parts.push(notice(elsewhere, "info"));
       }
       if (result.alsoInRegion) parts.push(notice(alsoInRegionNotice(result.alsoInRegion), "info"));

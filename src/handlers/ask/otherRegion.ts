@@ -106,13 +106,15 @@ export function otherRegionNotice(region: string, served: string, leadOnly = fal
  * by their numbers as listed ("Let op: bron 2 en 3 gaan over regio Rijnmond …"), or undefined
  * (new-user try: a Rijnmond source under a Groningen answer, with nothing to say so).
  */
-export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: string; n: number }>, context: RegionContext): string | undefined {
+export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: string; n: number }>, context: RegionContext, question?: string): string | undefined {
   const served = context.served();
   if (!served) return undefined;
   const byRegion = new Map<string, number[]>();
   for (const { documentId, n } of sources) {
     const region = context.documentRegion(documentId)?.trim();
-    if (!region || isNational(region) || sameRegion(region, served)) continue;
+    // A region the question names itself is what was asked about (second new-user try: "en in
+    // rijnmond?" got "bron 1 en 2 gaan over regio Rijnmond, niet over jouw regio").
+    if (!region || isNational(region) || sameRegion(region, served) || (question !== undefined && namesRegion(question, region))) continue;
     byRegion.set(region, [...(byRegion.get(region) ?? []), n]);
   }
   if (byRegion.size === 0) return undefined;
