@@ -343,11 +343,13 @@ describe("withRegionSwapped", () => {
     expect(withRegionSwapped("welke knelpunten zien ze in groningen?", "en wat zegt rijnmond daarover?", regions)).toBe("welke knelpunten zien ze in rijnmond?");
     expect(withRegionSwapped("wat moeten gemeenten doen volgens het actieplan en wie helpt ze?", "en wat zegt rijnmond daarover?", regions)).toBe("wat moeten gemeenten doen in rijnmond en wie helpt ze?");
     expect(withRegionSwapped("wat staat er in de voortgangsrapportage over pleegzorg?", "en in drenthe?", regions)).toBe("wat staat er in drenthe over pleegzorg?");
+    // A question that named no region is asked of it (second new-user try: read with it, only the previous answer came back).
+    expect(withRegionSwapped("wie heeft de casusregie?", "en in rijnmond?", regions)).toBe("wie heeft de casusregie in rijnmond?");
+    expect(withRegionSwapped("wie is verantwoordelijk voor de regie", "en wat zegt rijnmond daarover?", regions)).toBe("wie is verantwoordelijk voor de regie in rijnmond");
   });
 
-  it("leaves a follow-up alone that names no region of the documents, more than a place, or follows a question without one", () => {
+  it("leaves a follow-up alone that names no region of the documents, or more than a place", () => {
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en in amsterdam?", regions)).toBeUndefined();
-    expect(withRegionSwapped("wie heeft de casusregie?", "en in rijnmond?", regions)).toBeUndefined();
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en wie betaalt dat in drenthe?", regions)).toBeUndefined();
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en landelijk?", regions)).toBeUndefined();
     expect(withRegionSwapped("wat is het verschil tussen rijnmond en groningen/drenthe?", "en rijnmond dan?", regions)).toBeUndefined();

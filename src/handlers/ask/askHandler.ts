@@ -170,7 +170,9 @@ export class AskHandler {
     const chosen = short && kept?.askedBack === true;
     // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond,
     // also when the documents had no answer for Groningen and Drenthe.
-    const swapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions()) : undefined;
+    // A region added to a question that named none, not when the previous answer already came
+    // from that region's plans: that is said below.
+    const swapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions(), !this.sameRegionAgain(text, kept)) : undefined;
     // Going on from a question the documents did not answer, it cannot be answered either, unless
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);

@@ -142,18 +142,24 @@ const DOCUMENT_NAMED = /\b(?:volgens|in|uit)\s+(?:het|de|dat|die)\s+(?:actieplan
 /**
  * The previous question with the region it names swapped for the one a short follow-up names
  * ("wat moet er in groningen/drenthe anders?" / "en in rijnmond?" → "wat moet er in rijnmond
- * anders?"). Read with the previous question, the follow-up names two regions and was refused
- * (new-user try of the twentieth session). Undefined unless the follow-up names only a region of
- * the documents and the previous question names another one.
+ * anders?"), or with that region added when it named none (and `addWhenNone`). Read with the previous question, the
+ * follow-up names two regions and was refused (new-user try of the twentieth session). Undefined
+ * unless the follow-up names only a region of the documents, one the previous question does not.
  */
-export function withRegionSwapped(previous: string, followUp: string, regions: readonly string[]): string | undefined {
+export function withRegionSwapped(previous: string, followUp: string, regions: readonly string[], addWhenNone = true): string | undefined {
   const named = placeAndRegion(followUp, regions);
   // A question that already names it ("verschil tussen rijnmond en groningen?") asks more than one region.
   if (!named || namesRegion(previous, named.region)) return undefined;
   const before = regions.filter((region) => !isNational(region)).find((region) => !sameRegion(region, named.region) && namesRegion(previous, region));
   // "wat moeten gemeenten doen volgens het actieplan?" / "en wat zegt rijnmond daarover?": the
-  // place takes the named document's place (new-user try: read with both, the question was refused).
-  if (!before) return DOCUMENT_NAMED.test(previous) ? previous.replace(DOCUMENT_NAMED, `in ${named.place}`).replace(/\s{2,}/g, " ").trim() : undefined;
+  // place takes the named document's place (new-user try: read with both, the question was
+  // refused); a question that named neither is asked of the place (second new-user try: read
+  // with it, only the previous answer was found again).
+  if (!before) {
+    if (!addWhenNone && !DOCUMENT_NAMED.test(previous)) return undefined;
+    const asked = DOCUMENT_NAMED.test(previous) ? previous.replace(DOCUMENT_NAMED, `in ${named.place}`) : previous.replace(/\s*([?.!]*)\s*$/, ` in ${named.place}$1`);
+    return asked.replace(/\s{2,}/g, " ").trim();
+  }
   const words = regionWords(before).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const run = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?:\\s*(?:/|&|,|-|\\ben\\b)\\s*(?:${words.join("|")}))*(?![\\p{L}])`, "giu");
   let first = true;
