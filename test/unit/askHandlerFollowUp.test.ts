@@ -260,6 +260,28 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(swapped.parts)).toContain("“De medewerker van het wijkteam is de casusregisseur.” [1]");
   });
 
+  it("asks a question of the region a follow-up names, and that region's plans alone when the answer quotes none of them", async () => {
+    // Second new-user try: "en wat zegt rijnmond daarover?" after a question that named no region got the national answer again.
+    const question = "wie heeft de regie als een jongere in jz+ dreigt te komen?";
+    const asked: Array<{ question: string; without?: readonly string[] }> = [];
+    const answerer = {
+      answer: async (q: string, options: { withoutDocuments?: readonly string[] } = {}): Promise<AnswerResult> => {
+        asked.push({ question: q, ...(options.withoutDocuments ? { without: options.withoutDocuments } : {}) });
+        if (options.withoutDocuments) return { ...answered("“Bij een OTS ligt de casusregie bij de GI.” [1]"), sources: [{ ...source, documentId: "rijnmond.md" }] };
+        return { ...answered("“De branches nemen de verantwoordelijkheid.” [1]"), ...(q.includes("rijnmond") ? { placeNotQuoted: "Rijnmond" } : {}) };
+      },
+    };
+    const store = new MemoryKeyValueStore();
+    const regionOf: Record<string, string> = { "plan.md": "landelijk", "rijnmond.md": "Rijnmond", "werkwijze.md": "Groningen en Drenthe" };
+    const regions = { served: () => undefined, documentRegion: (id: string) => regionOf[id], regions: () => ["landelijk", "Groningen en Drenthe", "Rijnmond"], documents: () => Object.keys(regionOf) };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, question);
+    const reply = await handler.question(address, "en wat zegt rijnmond daarover?");
+    expect(asked.map((a) => a.question)).toEqual([question, "wie heeft de regie als een jongere in jz+ dreigt te komen in rijnmond?", "wie heeft de regie als een jongere in jz+ dreigt te komen in rijnmond?"]);
+    expect(asked[2]!.without).toEqual(["plan.md", "werkwijze.md"]);
+    expect(texts(reply.parts)).toContain("“Bij een OTS ligt de casusregie bij de GI.” [1]");
+  });
+
   it("leaves an acknowledgement in front out of a follow-up ('top, en bij een OTS?'), and keeps a message that is nothing else", () => {
     expect(withoutAcknowledgement("top, en bij een OTS?")).toBe("en bij een OTS?");
     expect(withoutAcknowledgement("ok!")).toBe("ok!");

@@ -213,6 +213,9 @@ export class AskHandler {
         result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? nothingNew(text));
       }
     }
+    // Asked of a region by name and answered from plans that never name it: that region's own
+    // plans are searched alone (second new-user try: the national answer came back again).
+    if (swapped !== undefined && result.status === "answered" && result.placeNotQuoted) result = (await this.inNamedRegion(asked, text)) ?? result;
     result = this.withOtherRegion(await this.inServedRegion(result, asked), asked);
     // The refused question stays the one to go on from: "en wie betaalt dat?", then "en wie regelt dat?".
     if (this.followUps && !previous && !followsRefusal) {
@@ -251,6 +254,16 @@ export class AskHandler {
     if (actions.length > 0) parts.push({ kind: "actions", actions });
     parts.push({ kind: "feedback", answerId });
     return { parts, ...(result.status === "abstained" ? { declines: true } : {}), ...readAs };
+  }
+
+  /** The question answered from the plans of the region a follow-up names alone, if they answer it. */
+  private async inNamedRegion(question: string, followUp: string): Promise<AnswerResult | undefined> {
+    const regions = this.regions;
+    const named = regions?.regions ? onlyRegionNamed(followUp, regions.regions()) : undefined;
+    if (!regions?.documents || !named) return undefined;
+    const others = regions.documents().filter((id) => !ofServedRegion(regions.documentRegion(id), named));
+    const own = nonEmpty(await this.ask.answer(question, { withoutDocuments: others }));
+    return own.status === "answered" ? own : undefined;
   }
 
   /**
