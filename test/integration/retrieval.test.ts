@@ -366,6 +366,8 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("hoe vraag ik een parkeervergunning aan?")).status).toBe("abstained");
     expect((await ask.answer("wat zijn de openingstijden van het servicepunt?")).status).toBe("abstained");
     expect((await ask.answer("waar kan ik een nieuw paspoort aanvragen?")).status).toBe("abstained");
+    // After "zijn" or "haar" as well (second new-user try of the twenty-ninth session: quotes on individual care).
+    expect((await ask.answer("mag een jongere in de jz+ zijn mobiel houden?")).status).toBe("abstained");
     // Or after a word that names the topic or gives an example of it: "voor medicatie (bijv antipsychotica)".
     expect((await ask.answer("welke regels gelden er voor medicatie (bijv antipsychotica) bij jongeren in jz+?")).status).toBe("abstained");
     expect((await ask.answer("is er aandacht voor ervaringsdeskundigheid?")).status).toBe("answered");

@@ -279,7 +279,7 @@ const UNKNOWN_THING_SHARE = 0.3;
  * it is only looked at, not taken: "voor medicatie zoals antipsychotica" names both (taken, "zoals"
  * was used up as the second word; measured: abstainRecall g .7 → .8, nothing else moved).
  */
-const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|ons|onze|welke|hun|voor|over|rond|rondom|omtrent|bijv|bijvoorbeeld|zoals)\s+(\p{L}[\p{L}-]+)(?=(?:\s+(\p{L}[\p{L}-]+))?)/gu;
+const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|zijn|haar|ons|onze|welke|hun|voor|over|rond|rondom|omtrent|bijv|bijvoorbeeld|zoals)\s+(\p{L}[\p{L}-]+)(?=(?:\s+(\p{L}[\p{L}-]+))?)/gu;
 /** An adjective before the noun: inflected, or a common one that is not ("een nieuw paspoort"). */
 const ADJECTIVE = /^(?:\p{L}+e|nieuw|ander|goed|groot|klein|oud|eigen|vast|apart)$/u;
 
