@@ -335,20 +335,29 @@ describe("a coordinator's form for a request closed meanwhile, in a real browser
     }
   });
 
+  /**
+   * A requester's page with a consult request filed and a coordinator's question on it: the page
+   * and the message that asks (with its answer form). The caller closes the context.
+   */
+  async function askedOnPage(user: string, caseRef: string, question: string) {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    await context.addInitScript((id) => localStorage.setItem("wegwijs-user", id), user);
+    const page = await context.newPage();
+    await page.goto(app.baseUrl);
+    const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
+    await log.getByRole("article", { name: "Wegwijs" }).first().waitFor({ timeout: 10_000 });
+    await page.locator("body[data-restored=true]").waitFor({ timeout: 10_000 });
+    const fields = { target: "servicepunt", urgency: "regulier", caseRef, question: "Welke plek past?", tried: "Gebeld.", summary: "" };
+    const id = (await post(user, { action: { id: "consult.submit", value: "consult", fields } })).match(/CR-\d{4}-\d{6}/)![0];
+    await post(COORD, { action: { id: "consult.ask", value: id, fields: { question } } });
+    const asked = log.getByRole("article", { name: "Wegwijs" }).filter({ hasText: question }).last();
+    return { context, page, id, asked };
+  }
+
   it("does not say 'Niet verstuurd' when the requester's own answer settles the question while it is being sent", { timeout: 60_000 }, async () => {
     // Second new-user try of the twenty-ninth session: "Beantwoord" and "Niet verstuurd. Dit had je getypt: …" stood together.
-    const context = await browser.newContext({ locale: "nl-NL" });
-    await context.addInitScript(() => localStorage.setItem("wegwijs-user", "asker-e2e-3"));
+    const { context, page, asked } = await askedOnPage("asker-e2e-3", "CASUS-E2H", "Is de voogd op de hoogte?");
     try {
-      const page = await context.newPage();
-      await page.goto(app.baseUrl);
-      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
-      await log.getByRole("article", { name: "Wegwijs" }).first().waitFor({ timeout: 10_000 });
-      await page.locator("body[data-restored=true]").waitFor({ timeout: 10_000 });
-      const fields = { target: "servicepunt", urgency: "regulier", caseRef: "CASUS-E2H", question: "Welke plek past?", tried: "Gebeld.", summary: "" };
-      const id = (await post("asker-e2e-3", { action: { id: "consult.submit", value: "consult", fields } })).match(/CR-\d{4}-\d{6}/)![0];
-      await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is de voogd op de hoogte?" } } });
-      const asked = log.getByRole("article", { name: "Wegwijs" }).filter({ hasText: "Is de voogd op de hoogte?" }).last();
       await asked.locator("form textarea").first().fill("Ja, sinds dinsdag.");
       await asked.getByRole("button", { name: /versturen|verstuur|antwoord/i }).first().click();
       await asked.getByText(/Beantwoord/).waitFor({ timeout: 10_000 });
@@ -362,18 +371,8 @@ describe("a coordinator's form for a request closed meanwhile, in a real browser
 
   it("shows the requester what they typed in a question's form when the request is closed before they sent it", { timeout: 60_000 }, async () => {
     // Coordinator try: the form was replaced by "De aanvraag is afgerond …" and the typed answer was gone.
-    const context = await browser.newContext({ locale: "nl-NL" });
-    await context.addInitScript(() => localStorage.setItem("wegwijs-user", "asker-e2e-2"));
+    const { context, id, asked } = await askedOnPage("asker-e2e-2", "CASUS-E2G", "Is school op de hoogte?");
     try {
-      const page = await context.newPage();
-      await page.goto(app.baseUrl);
-      const log = page.getByRole("log", { name: "Gesprek met Wegwijs" });
-      await log.getByRole("article", { name: "Wegwijs" }).first().waitFor({ timeout: 10_000 });
-      await page.locator("body[data-restored=true]").waitFor({ timeout: 10_000 });
-      const fields = { target: "servicepunt", urgency: "regulier", caseRef: "CASUS-E2G", question: "Welke plek past?", tried: "Gebeld.", summary: "" };
-      const id = (await post("asker-e2e-2", { action: { id: "consult.submit", value: "consult", fields } })).match(/CR-\d{4}-\d{6}/)![0];
-      await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is school op de hoogte?" } } });
-      const asked = log.getByRole("article", { name: "Wegwijs" }).filter({ hasText: "Is school op de hoogte?" }).last();
       await asked.locator("form textarea").first().fill("Ja, sinds maandag.");
       await post(COORD, { action: { id: "consult.close", value: id } });
       await asked.getByText("De aanvraag is afgerond; een antwoord is niet meer nodig.").waitFor({ timeout: 10_000 });
