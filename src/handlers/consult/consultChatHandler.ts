@@ -6,7 +6,7 @@ import { caseNumberIn } from "../../bot/caseNumber.js";
 import type { Reply } from "../../bot/reply.js";
 import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
-import { OPEN_STATUSES, REQUEST_ID, TARGETS, type ConsultTarget } from "./consultModel.js";
+import { OPEN_STATUSES, REQUEST_ID, samePerson, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
 import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
@@ -107,7 +107,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     const open = (await Promise.all(targets.map((t) => service.openFor(t)))).flat();
     const list = coordinatorList(inPickUpOrder(open));
     // Which of them are this coordinator's to finish (coordinator try: there was no "what I claimed" view).
-    const mine = open.filter((r) => r.assignee?.surface === actor.surface && r.assignee.userId === actor.userId).map((r) => r.id);
+    const mine = open.filter((r) => r.assignee !== undefined && samePerson(r.assignee, actor)).map((r) => r.id);
     if (mine.length === 0) return list;
     const [heading, ...rest] = list.parts;
     return { ...list, parts: [heading!, { kind: "text", text: `Door jou opgepakt: ${mine.join(", ")}.` }, ...rest] };

@@ -12,6 +12,11 @@ export const OPEN_STATUSES: readonly ConsultStatus[] = ["nieuw", "opgepakt", "vr
 const person = z.object({ surface: z.enum(["web", "slack", "teams"]), userId: z.string(), name: z.string().optional() });
 export type ConsultPerson = z.infer<typeof person>;
 
+/** Whether two people (a request's requester or assignee, an actor) are the same person on the same surface. */
+export function samePerson(a: { surface: string; userId: string }, b: { surface: string; userId: string }): boolean {
+  return a.surface === b.surface && a.userId === b.userId;
+}
+
 export const consultRequestSchema = z.object({
   id: z.string(),
   region: z.string(),

@@ -4,7 +4,7 @@ import { CONSULT_HANDOVER_ACTION } from "../../bot/consultHandover.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import { shorten } from "../ask/sentences.js";
 import type { ConsultRequest, ConsultTarget } from "./consultModel.js";
-import { OPEN_STATUSES, STATUS_LABEL } from "./consultModel.js";
+import { OPEN_STATUSES, samePerson, STATUS_LABEL } from "./consultModel.js";
 
 /** Action ids of this feature; the values are request ids. Documented in the README (web API). */
 export const CONSULT_ACTION = {
@@ -82,7 +82,7 @@ export function closeConfirmation(request: ConsultRequest, actor?: { surface: st
   // What the coordinator may not have in view: an open question, a colleague's claim (coordinator try).
   const mind = [
     request.status === "vraag uitgezet" ? `De vraag aan de aanvrager staat nog open („${shorten(request.openQuestion ?? "", 80)}”).` : "",
-    request.assignee && actor && !(request.assignee.surface === actor.surface && request.assignee.userId === actor.userId) ? `${personLabel(request.assignee)} heeft hem opgepakt.` : "",
+    request.assignee && actor && !samePerson(request.assignee, actor) ? `${personLabel(request.assignee)} heeft hem opgepakt.` : "",
   ].filter(Boolean);
   return {
     parts: [

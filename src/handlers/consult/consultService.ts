@@ -17,6 +17,7 @@ import {
   formatRequestId,
   linkKind,
   OPEN_STATUSES,
+  samePerson,
 } from "./consultModel.js";
 import { personLabel, requesterStatusReply, settledQuestionReply } from "./consultReplies.js";
 import { dueTimes, type ServiceLevels } from "./serviceLevels.js";
@@ -73,7 +74,7 @@ export function isCoordinator(actor: Actor, target: ConsultTarget): boolean {
 }
 
 export function isRequester(actor: Actor, request: ConsultRequest): boolean {
-  return actor.surface === request.requester.surface && actor.userId === request.requester.userId;
+  return samePerson(actor, request.requester);
 }
 
 /**
@@ -149,7 +150,7 @@ export class ConsultService {
   async claim(actor: Actor, id: string): Promise<ActionOutcome> {
     return this.coordinatorChange(actor, id, (request) => {
       if (request.assignee && request.status !== "nieuw") {
-        return request.assignee.surface === actor.surface && request.assignee.userId === actor.userId ? "same" : "taken";
+        return samePerson(request.assignee, actor) ? "same" : "taken";
       }
       if (request.status !== "nieuw") return "state";
       const at = new Date(this.now()).toISOString();
