@@ -137,7 +137,16 @@ describe("consult requests on the web", () => {
     expect(actions).toContainEqual(expect.objectContaining({ id: "consult.claim", value: id }));
     expect(actions).toContainEqual(expect.objectContaining({ id: "consult.ask", value: id }));
 
-    expect(text(await post(COORD, { action: { id: "consult.claim", value: id } }))).toContain(`Je hebt ${id} opgepakt`);
+    const claimed = await post(COORD, { action: { id: "consult.claim", value: id } });
+    expect(text(claimed)).toContain(`Je hebt ${id} opgepakt`);
+    // The next steps come with the confirmation (new-user try: back to the card to ask or close).
+    const next = claimed.flatMap((r) => r.parts).filter((p: any) => p.kind === "actions").flatMap((p: any) => p.actions);
+    expect(next.map((a: any) => [a.id, a.value])).toEqual([
+      ["consult.ask", id],
+      ["consult.note", id],
+      ["consult.closeWithAdvice", id],
+      ["consult.confirmClose", id],
+    ]);
     // Twice: said with its number (coordinator try: "Je had deze aanvraag al opgepakt", which one?).
     expect(text(await post(COORD, { action: { id: "consult.claim", value: id } }))).toContain(`Je had ${id} al opgepakt.`);
     // The list says which ones are this coordinator's (coordinator try: no "what I claimed" view).

@@ -8,7 +8,7 @@ import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { OPEN_STATUSES, REQUEST_ID, samePerson, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
+import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorActions, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
@@ -239,8 +239,14 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       }
       if (!REQUEST_ID.test(id)) return [notice("Bij deze knop hoort geen consultaanvraag (meer).", "warning")];
       switch (action.id) {
-        case CONSULT_ACTION.claim:
-          return done(await service.claim(actor, id), (r) => `Je hebt ${r} opgepakt. De aanvrager is op de hoogte.`, (r) => `Je had ${r} al opgepakt.`);
+        case CONSULT_ACTION.claim: {
+          const claimed = await service.claim(actor, id);
+          const replies = await done(claimed, (r) => `Je hebt ${r} opgepakt. De aanvrager is op de hoogte.`, (r) => `Je had ${r} al opgepakt.`);
+          if (!claimed.ok) return replies;
+          // What comes next, under the confirmation (new-user try: the coordinator scrolled back
+          // to the card or the list to ask or close).
+          return replies.map((reply) => ({ ...reply, parts: [...reply.parts, { kind: "actions", actions: coordinatorActions(claimed.request) }] }));
+        }
         case CONSULT_ACTION.close: {
           // With the advice form's fields: the advice goes with it, checked like any text.
           if (action.fields) {

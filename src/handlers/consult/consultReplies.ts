@@ -63,7 +63,7 @@ export function statusLine(request: ConsultRequest): string {
   }
 }
 
-function coordinatorActions(request: ConsultRequest): ReplyAction[] {
+export function coordinatorActions(request: ConsultRequest): ReplyAction[] {
   if (!OPEN_STATUSES.includes(request.status)) return [];
   const actions: ReplyAction[] = [];
   if (request.status === "nieuw") actions.push({ id: CONSULT_ACTION.claim, label: "Oppakken", value: request.id, style: "primary" });
