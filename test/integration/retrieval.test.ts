@@ -319,6 +319,23 @@ describe("retrieval over the shipped corpus", () => {
     expect(reports.noActor).toBeUndefined();
   });
 
+  it("marks the answer to 'hoe doe ik …?' whose quotes give no means or steps, and not one that does", async () => {
+    // New-user try: a 2027 goal answered how to draw up a shared explanatory analysis.
+    const goal = await ask.answer("hoe stel ik een gedeelde verklarende analyse op?");
+    expect(goal.text).toContain("In 2027");
+    expect(goal.noMeans).toBe(true);
+    // "Dit doen we bijvoorbeeld via de POH GGZ Jeugd": a means.
+    const means = await ask.answer("hoe kan ik als huisarts beter doorverwijzen?");
+    expect(means.text).toContain("via de Praktijkondersteuner");
+    expect(means.noMeans).toBeUndefined();
+    // The steps of the current route say how.
+    const steps = await ask.answer("hoe vraag ik een machtiging aan voor jeugdzorgplus?");
+    expect(steps.text).toContain("Huidige route aanvraag machtiging");
+    expect(steps.noMeans).toBeUndefined();
+    // A question about how the plans go about something is not marked.
+    expect((await ask.answer("hoe willen ze verwijzers beter leren een VA te maken?")).noMeans).toBeUndefined();
+  });
+
   it("answers a question about the placement route, in Wegwijs's own word, with the route's steps", async () => {
     const result = await ask.answer("hoe loopt de plaatsingsroute?");
     expect(result.text).toContain("Huidige route aanvraag machtiging:");

@@ -316,6 +316,12 @@ describe("AskHandler under a request for a document's gist", () => {
     expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:" });
   });
 
+  it("says above quotes that answer 'hoe doe ik …?' without means or steps that they do not say how", async () => {
+    const parts = await reply({ ...answered("“In 2027: is een analyse opgesteld.” [1]", {}), noMeans: true });
+    expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:" });
+    expect((await reply(answered("“Dit doen we via de POH.” [1]", {}))).filter((p) => p.kind === "notice")).toEqual([]);
+  });
+
   it("says only whose aim it quotes when asked what the document is, not to summarise it", async () => {
     const parts = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Nieuwe werkwijze", gistAsked: "whatIs" });
     expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Nieuwe werkwijze” over zijn doel:" });

@@ -84,6 +84,8 @@ const SHORT_CONTACT_QUESTION_WORDS = 6;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** Above quotes that answer a "wie …?" question without naming anyone (see AnswerResult.noActor). */
 export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
+/** Above quotes that answer "hoe doe ik …?" with no means or steps (see AnswerResult.noMeans). */
+export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** "waar staat dat?" right after a refusal: that reply had no source. */
 const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** "waar staat dat?" with no answer before it (or one that has expired). */
@@ -511,6 +513,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       }
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermDoes), "info"));
       if (result.noActor) parts.push(notice(NO_ACTOR_NOTICE, "info"));
+      if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
       if (result.placeNotQuoted) parts.push(notice(placeNotQuotedNotice(result.placeNotQuoted), "info"));

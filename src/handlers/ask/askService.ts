@@ -14,6 +14,7 @@ import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, namesAnActorBesides, whoClause } from "./actorAsked.js";
+import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -97,6 +98,8 @@ export interface AnswerResult {
   undefinedTermDoes?: boolean;
   /** A "wie …?" question whose quotes name no one (see withoutActor). */
   noActor?: boolean;
+  /** A "hoe doe ik …?" question whose quotes give no means or steps (see withoutMeans). */
+  noMeans?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
   unstatedDifference?: { first: string; second: string };
   /**
@@ -617,13 +620,14 @@ export class AskService {
   /**
    * The answer with the marks its notices come from: a term it does not explain, a difference it
    * does not state, a region or a named document it does not quote, a word it does not hold, no
-   * one named for a "wie" question. `asked` is the question as it reads on its own (a follow-up with what it
+   * one named for a "wie" question, no means or steps for a "hoe doe ik" question. `asked` is the question as it reads on its own (a follow-up with what it
    * follows), `message` what was typed.
    */
   private withMarks(message: string, asked: string, result: AnswerResult): AnswerResult {
     const formsOf = (term: string) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "));
     const marked = this.withPlaceNotQuoted(message, withUnstatedDifference(message, withUndefinedTerm(asked, result, formsOf)));
-    return withoutActor(asked, this.withNotNamedIn(message, this.withNamedElsewhere(message, marked)), (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked)));
+    const named = this.withNotNamedIn(message, this.withNamedElsewhere(message, marked));
+    return withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked))));
   }
 
   /**
@@ -1272,6 +1276,18 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
  * notice, not answer text); it marks 4 of the 48 answered "wie" questions in the eleven sets, the
  * three that can be read missing the names asked for.
  */
+/**
+ * The answer to "hoe doe ik …?" marked when its quotes name no means and no steps (see
+ * meansAsked.ts): the plans are no manuals, and a goal ("In 2027: is … een gedeelde verklarende
+ * analyse opgesteld") answered "hoe stel ik een gedeelde verklarende analyse op?" as if it said how
+ * (new-user tries graded how-to questions 1.0-1.5). No eval question asks how the asker does
+ * something, and a mark is a notice, not answer text: no figure can move.
+ */
+function withoutMeans(question: string, result: AnswerResult): AnswerResult {
+  if (result.status !== "answered" || result.undefinedTerm !== undefined || result.noActor || !asksHowOneDoes(question)) return result;
+  return saysHow(result.text) ? result : { ...result, noMeans: true };
+}
+
 function withoutActor(question: string, result: AnswerResult, namesWho: (quoted: string) => boolean): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || !asksWho(question)) return result;
   const quoted = quoteBlocks(result.text).map((block) => block.quote).join("\n") || result.text;
