@@ -311,6 +311,10 @@ describe("retrieval over the shipped corpus", () => {
     const board = await ask.answer("wie zitten er in de regiegroep?");
     expect(board.text).toContain("bestuurders van aanbieders");
     expect(board.noActor).toBeUndefined();
+    // An abbreviation of a thing ("HSJ kennis") names no one (content/synonyms.yaml, things).
+    const desk = await ask.answer("wie zit er in het servicepunt jeugdzorgplus?");
+    expect(desk.text).toContain("HSJ");
+    expect(desk.noActor).toBe(true);
     // "de JeugdzorgPlus" names the care, not who decides.
     expect((await ask.answer("wie beslist over een spoedmachtiging?")).noActor).toBe(true);
     // What the question names outside its "wie" clause may be the answer ("Stuurgroep Zorg voor de Jeugd").

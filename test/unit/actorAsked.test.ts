@@ -26,6 +26,16 @@ describe("asksWho and namesAnActor", () => {
     expect(namesAnActor("Opstellen regionale ontwikkelagenda's door regionale expertteams")).toBe(true);
   });
 
+  it("does not take an abbreviation of a thing for someone", () => {
+    const things = new Set(["va", "hsj"]);
+    const notSomeone = (word: string) => things.has(word.toLowerCase());
+    expect(namesAnActor("Organiseren inzet HSJ kennis voor de inzet van een spoedberaad.")).toBe(true);
+    expect(namesAnActor("Organiseren inzet HSJ kennis voor de inzet van een spoedberaad.", notSomeone)).toBe(false);
+    expect(namesAnActor("Investeren in trainingen VA", notSomeone)).toBe(false);
+    // Beside another abbreviation that is someone's.
+    expect(namesAnActor("De VNG investeert in trainingen VA", notSomeone)).toBe(true);
+  });
+
   it("does not take a capitalised word the documents use everywhere for a name", () => {
     const field = (word: string) => word === "JeugdzorgPlus";
     const line = "een groot deel van de jongeren met een spoedmachtiging in de JeugdzorgPlus worden geplaatst";

@@ -16,7 +16,7 @@ const ACTOR_WORD =
   /\b(?:gemeenten?|(?:jeugdhulp|zorg)?aanbieders?|(?:kinder)?rechters?|rechtbank|jeugdbeschermers?|jeugdreclasseerders?|gezinsvoogd\p{L}*|wijkteams?|lokale\s+teams?|huisartsen?|ouders|opvoeders|coördinatoren?|voorzitter|ministerie|minister|staatssecretaris|kabinet|inspectie|regiegroep|stuurgroep|werkgroep|(?:jeugd)?professionals?|verwijzers?|gedragswetenschappers?|regievoerders?|casusregisseurs?|organisaties?|partijen|partners?|bestuurders?|wethouders?|expert(?:ise)?teams?|servicepunt|instellingen?|hulpverleners?|betrokkenen|raad|provincies?|mentor|ambassadeur)\b/iu;
 
 /** An abbreviation in capitals (VNG, OZJ, GI). */
-const ABBREVIATION = /(?<!\p{L})\p{Lu}{2,6}(?!\p{L})/u;
+const ABBREVIATION = /(?<!\p{L})\p{Lu}{2,6}(?!\p{L})/gu;
 
 /** A name inside a sentence ("… door Carola Bodenstaff"): a capital after a small letter or a comma. */
 const NAME_IN_SENTENCE = /[\p{Ll},;:]\s+(\p{Lu}\p{Ll}{2,}\p{L}*)/gu;
@@ -39,24 +39,26 @@ export function asksWho(question: string): boolean {
 
 /**
  * Whether a quoted text names anyone: a role, team or body, an abbreviation or a name. A
- * capitalised word the documents use everywhere (`fieldWord`: "de JeugdzorgPlus") names the care
- * itself, not someone.
+ * capitalised word the documents use everywhere (`notSomeone`: "de JeugdzorgPlus") names the
+ * care itself, not someone; so does an abbreviation of a thing ("VA", "HSJ"; `things` in
+ * content/synonyms.yaml).
  */
-export function namesAnActor(text: string, fieldWord: (word: string) => boolean = () => false): boolean {
-  return ACTOR_WORD.test(text) || ABBREVIATION.test(text) || [...text.matchAll(NAME_IN_SENTENCE)].some((match) => !fieldWord(match[1]!));
+export function namesAnActor(text: string, notSomeone: (word: string) => boolean = () => false): boolean {
+  const named = (pattern: RegExp, group: number) => [...text.matchAll(pattern)].some((match) => !notSomeone(match[group]!));
+  return ACTOR_WORD.test(text) || named(ABBREVIATION, 0) || named(NAME_IN_SENTENCE, 1);
 }
 
 /**
  * Whether a text names anyone besides the words the question itself uses (`own`, folded): asked
  * who sits in the Expertteam, a line that names only the Expertteam does not say.
  */
-export function namesAnActorBesides(text: string, own: ReadonlySet<string>, fieldWord?: (word: string) => boolean): boolean {
+export function namesAnActorBesides(text: string, own: ReadonlySet<string>, notSomeone?: (word: string) => boolean): boolean {
   // A word counts as the question's own in any form that starts with it ("expertteams").
   const isOwn = (word: string) => {
     const folded = foldText(word);
     return own.has(folded) || [...own].some((mine) => mine.length >= OWN_PREFIX && folded.startsWith(mine));
   };
-  return namesAnActor(text.replace(/[\p{L}\p{N}]+/gu, (word) => (isOwn(word) ? " " : word)), fieldWord);
+  return namesAnActor(text.replace(/[\p{L}\p{N}]+/gu, (word) => (isOwn(word) ? " " : word)), notSomeone);
 }
 
 /** A question's word this long or longer also covers the forms that start with it. */

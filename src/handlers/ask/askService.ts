@@ -1117,8 +1117,9 @@ export class AskService {
   private namesWhoOf(question: string, quoted: string, asking: string): boolean {
     const subject = this.knowledge.questionScorer(question);
     const own = new Set(wordTokens(foldText(asking)));
-    const fieldWord = (word: string) => this.commonWord(word);
-    return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own, fieldWord));
+    const things = this.knowledge.analyser.synonyms.things;
+    const notSomeone = (word: string) => things.has(foldText(word)) || this.commonWord(word);
+    return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own, notSomeone));
   }
 
   /** Whether a word is in so many passages that it says little about what a text is about (see COMMON_WORD_SHARE). */

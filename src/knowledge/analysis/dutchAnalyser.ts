@@ -121,7 +121,7 @@ export class DutchAnalyser {
   private paraphraseIndex?: { byStem: Map<string, string[]>; byFirstWord: Map<string, Array<{ key: string[]; expansion: string[] }>> };
 
   constructor(
-    private readonly synonyms: SynonymTable,
+    readonly synonyms: SynonymTable,
     private readonly stopwords: ReadonlySet<string>,
     vocabulary: ReadonlyMap<string, number> = new Map(),
     /** Whether a folded word is a real Dutch word (then it is no typo): the OpenTaal word list. */

@@ -7,6 +7,7 @@ const synonymFileSchema = z.object({
   abbreviations: z.record(z.string(), z.array(z.string()).min(1)).default({}),
   shorthand: z.record(z.string(), z.array(z.string()).min(1)).default({}),
   paraphrases: z.record(z.string(), z.array(z.string()).min(1)).default({}),
+  things: z.array(z.string()).default([]),
 });
 
 interface Entry {
@@ -29,7 +30,14 @@ export class SynonymTable {
    */
   readonly paraphrases: ReadonlyArray<{ key: string[]; expansion: string[] }>;
 
-  constructor(abbreviations: Record<string, string[]>, shorthand: Record<string, string[]> = {}, paraphrases: Record<string, string[]> = {}) {
+  /**
+   * Abbreviations that name a thing (an analysis, a measure, a law, a kind of care), not a person,
+   * team or body ("VA", "OTS"), folded: quoted, they do not say who (see actorAsked.ts).
+   */
+  readonly things: ReadonlySet<string>;
+
+  constructor(abbreviations: Record<string, string[]>, shorthand: Record<string, string[]> = {}, paraphrases: Record<string, string[]> = {}, things: string[] = []) {
+    this.things = new Set(things.map((thing) => foldText(thing)));
     this.paraphrases = Object.entries(paraphrases).map(([key, expansions]) => ({
       key: wordTokens(foldText(key)),
       expansion: expansions.flatMap((e) => wordTokens(foldText(e))),
@@ -48,7 +56,7 @@ export class SynonymTable {
 
   static fromFile(file: string): SynonymTable {
     const parsed = synonymFileSchema.parse(parse(readFileSync(file, "utf8")) ?? {});
-    return new SynonymTable(parsed.abbreviations, parsed.shorthand, parsed.paraphrases);
+    return new SynonymTable(parsed.abbreviations, parsed.shorthand, parsed.paraphrases, parsed.things);
   }
 
   private add(entries: Record<string, string[]>, alsoAtIndex: boolean): void {
