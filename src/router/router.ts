@@ -10,8 +10,12 @@ import { asksHowToDo, asksToAct, asksWhatToDo, tellsACase } from "../bot/intentP
 
 /** Leads the offers that answer "wat moet ik doen?" where no passage does. */
 const WHAT_YOU_CAN_DO = "Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:";
-/** Above the offers that replace a refusal: the plans do not describe it, and this is what there is (new-user try: only buttons, nothing said). */
-const HOW_NOT_DESCRIBED = "Hoe dat precies gaat, beschrijven de plandocumenten niet. Dit kan Wegwijs met je doen:";
+/**
+ * Above the offers that replace a refusal: no passage answers this question, and this is what there
+ * is (new-user try: only buttons, nothing said). Not "the plans do not describe it": the route
+ * offered is built from their steps (third new-user try of the twenty-ninth session).
+ */
+const HOW_NOT_DESCRIBED = "Een antwoord op precies deze vraag vind ik niet in de plandocumenten. Dit kan Wegwijs met je doen:";
 
 export interface BotDeps {
   registry: HandlerRegistry;

@@ -215,7 +215,7 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     // (coordinator try: "Ik ga niet gokken" led, with three unrelated passages).
     const put = await ask(userId(), "Kan ik deze casus voorleggen aan het servicepunt? Het gaat om CASUS-0418.");
     // It says the plans do not describe it (new-user try: only buttons, nothing said).
-    expect(ofKind(put, "text")[0]?.text).toBe("Hoe dat precies gaat, beschrijven de plandocumenten niet. Dit kan Wegwijs met je doen:");
+    expect(ofKind(put, "text")[0]?.text).toBe("Een antwoord op precies deze vraag vind ik niet in de plandocumenten. Dit kan Wegwijs met je doen:");
     expect(ofKind(put, "text")[1]?.text).toMatch(/^Wil je een casus voorleggen aan het Servicepunt/);
     expect(ofKind(put, "text").map((p) => p.text).join(" ")).not.toContain("De plandocumenten geven hier geen antwoord op");
     expect(actionIds(put)).toEqual(["consult.new"]);

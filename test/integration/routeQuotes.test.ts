@@ -20,6 +20,9 @@ beforeAll(async () => {
   await knowledge.ingest(corpus);
 });
 
+/** Who a route text could claim does something: roles and bodies of the placement procedure. */
+const NAMES_SOMEONE = /\b(?:GI|gemeente|kinderrechter|rechter|rechtbank|Raad voor de Kinderbescherming|Veilig Thuis|huisarts|jeugdbeschermer|gezinsvoogd|wijkteam|verwijzer)/g;
+
 /** Every source a route shows: on its nodes and on its summary items. */
 function sourcesOf(route: (typeof routes)[number]) {
   return [...route.nodes.flatMap((n) => (n.source ? [{ where: n.id, source: n.source }] : [])), ...route.items.map((i) => ({ where: i.id, source: i.source }))];
@@ -40,6 +43,24 @@ describe("route texts quote the documents", () => {
         const quote = resolved.passage.quote.replace(/…$/, "");
         const texts = knowledge.chunksOf(source.document).map((c) => c.text.replace(/\*+/g, "").replace(/\s+/g, " "));
         expect(texts.some((t) => t.includes(quote)), `${route.id}/${where}: "${quote}"`).toBe(true);
+      }
+    });
+
+    it(`route ${route.id}: whom a step names is named in the section it cites`, () => {
+      // No claims without a passage (new-user try: "Bereid nu met de GI of de gemeente de aanvraag
+      // voor" cited a principle that names neither). Region placeholders ({servicepunt}) are filled
+      // from the region's own contact data, not from a document.
+      for (const node of route.nodes) {
+        if (!node.source) continue;
+        const shown = ["text" in node ? node.text : "", "summary" in node ? node.summary : "", "title" in node ? node.title : ""].join(" ").replace(/\{\w+\}/g, " ");
+        const section = knowledge
+          .chunksOf(node.source.document)
+          .filter((c) => c.sectionPath.join(" > ").includes(node.source!.section))
+          .map((c) => c.text)
+          .join(" ");
+        for (const [named] of shown.matchAll(NAMES_SOMEONE)) {
+          expect(new RegExp(`\\b${named}`, "i").test(section), `${route.id}/${node.id}: "${named}" not in ${node.source.section}`).toBe(true);
+        }
       }
     });
 
