@@ -997,6 +997,10 @@ describe("answers over the shipped corpus", () => {
     expect(named.namedElsewhere).toBeUndefined();
     expect(named.sources.every((s) => s.documentId === "actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md")).toBe(true);
     expect(named.text).toMatch(/gesloten/);
+    // "in het actieplan", by the document's kind, asks the same (new-user try: the progress report answered).
+    const inPlan = await ask.answer("wat is het doel rond gedwongen afzonderen in het actieplan en wat zijn de mijlpalen");
+    expect(inPlan.sources[0]?.documentId).toBe("actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md");
+    expect(inPlan.text).toContain("nulmeting");
   });
 
   it("does not call a question off-topic for a past form of a stop word ('zaten', as 'zitten')", async () => {
