@@ -1026,6 +1026,21 @@ describe("answers over the shipped corpus", () => {
     expect(jim.undefinedTerm).toBeUndefined();
   });
 
+  it("adds the one line elsewhere that names the term, when the quotes leave it out", async () => {
+    // New-user try: only the route slide ("Matched care i.p.v. stepped care") was quoted.
+    const matched = await ask.answer("wat is matched care?");
+    expect(matched.undefinedTerm).toBe("matched care");
+    expect(matched.text).toContain("Matched care i.p.v. stepped care");
+    expect(matched.text).toMatch(/“Er is geen sprake van volgordelijkheid, maar van matched care\.” \[2\]$/);
+    expect(matched.sources.map((s) => [s.n, s.documentId])).toEqual([
+      [1, "nieuwe-werkwijze-plaatsing-jeugdzorgplus-groningen-drenthe.md"],
+      [2, "actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md"],
+    ]);
+    // "Meer bronnen" counts on after them, without the added one.
+    expect(matched.moreSources.map((s) => s.n)).toEqual(matched.moreSources.map((_, i) => i + 3));
+    expect(matched.moreSources.some((s) => s.section === matched.sources[1]!.section)).toBe(false);
+  });
+
   it("reads an abbreviation as explained by the words it stands for, also among the lines that mention it", async () => {
     // "Het Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende en verbindende functie …"
     const ozj = await ask.answer("Wat doet het OZJ?");

@@ -677,11 +677,13 @@ export class AskService {
     // "GVA": the notice says what it stands for, as the quotes below write it out.
     const means = written.length > 1 ? { undefinedTermMeans: written[1]!.join(" ") } : {};
     result = { ...result, ...means };
-    const found = termMentions(await retrieve(term, MENTION_POOL), (line) => {
+    const pool = await retrieve(term, MENTION_POOL);
+    const mentions = (line: string) => {
       const words = ` ${wordTokens(foldText(line)).join(" ")} `;
       return forms.some((form) => words.includes(form));
-    });
-    if (!found) return result;
+    };
+    const found = termMentions(pool, mentions);
+    if (!found) return withOneMention(result, termMentions(pool, mentions, 1), written);
     // The lines that name the term replace the answer, so whether they leave a later question open
     // is judged on them, not on the quotes they replace.
     const unanswered = later ? this.leftOpen(later, [found.text, ...found.sources.map((source) => source.section)].join("\n"), question) : undefined;
@@ -1289,6 +1291,27 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
  * notice, not answer text); it marks 4 of the 48 answered "wie" questions in the eleven sets, the
  * three that can be read missing the names asked for.
  */
+/**
+ * A "wat is X?" answer with the one line elsewhere that names X added below it, when its quotes
+ * do not hold that line: "wat is matched care?" quoted the route slide's "Matched care i.p.v.
+ * stepped care", and the action plan's "Er is geen sprake van volgordelijkheid, maar van matched
+ * care." was left out (new-user try: "the documents do say it"). Two or more such lines replace
+ * the answer (see withTermMentions); one is added. When it says what X is, the notice goes.
+ */
+function withOneMention(result: AnswerResult, found: ReturnType<typeof termMentions>, written: string[][]): AnswerResult {
+  const source = found?.sources[0];
+  if (!found || !source || result.sources.some((cited) => cited.documentId === source.documentId && cited.section === source.section)) return result;
+  const n = result.sources.length + 1;
+  const sources = [...result.sources, { ...source, n }];
+  const moreSources = result.moreSources
+    .filter((more) => more.documentId !== source.documentId || more.section !== source.section)
+    .map((more, i) => ({ ...more, n: n + i + 1 }));
+  const added = { ...result, text: `${result.text}\n${found.text.replace(/\[1\]$/, `[${n}]`)}`, sources, moreSources };
+  if (!written.some((words) => definesTerm(found.text, words.join(" ")))) return added;
+  const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermDoes: _does, ...defined } = added;
+  return defined;
+}
+
 /**
  * The answer to "hoe doe ik …?" marked when its quotes name no means and no steps (see
  * meansAsked.ts): the plans are no manuals, and a goal ("In 2027: is … een gedeelde verklarende

@@ -27,12 +27,12 @@ export interface TermMentions {
  * word-cloud cell, "HSJ vooraf aan aannmeldservice"). Undefined when fewer than MIN_MENTIONS such
  * lines are found.
  */
-export function termMentions(passages: readonly RetrievedPassage[], mentions: (line: string, chunk: Chunk) => boolean): TermMentions | undefined {
+export function termMentions(passages: readonly RetrievedPassage[], mentions: (line: string, chunk: Chunk) => boolean, minMentions = MIN_MENTIONS): TermMentions | undefined {
   const picked = linePerSection(passages, MAX_MENTIONS, (lines, passage) => {
     const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && mentions(line.text, passage.chunk));
     return at < 0 ? undefined : at;
   }).map(({ passage, lines, index }) => ({ passage, line: lines[index]!.text, leadIn: leadInOf(lines, index) }));
-  if (picked.length < MIN_MENTIONS) return undefined;
+  if (picked.length < minMentions) return undefined;
   const sources = picked.map(({ passage, line, leadIn }, i) => citationFor(i + 1, passage, leadIn ? `${leadIn} - ${line}` : line));
   // A list item keeps its lead-in, so a goal ("In 2027: …") does not read as how things are now.
   const text = picked
