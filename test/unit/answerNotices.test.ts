@@ -352,12 +352,16 @@ describe("withRegionSwapped", () => {
     // A question that named no region is asked of it (second new-user try: read with it, only the previous answer came back).
     expect(withRegionSwapped("wie heeft de casusregie?", "en in rijnmond?", regions)).toBe("wie heeft de casusregie in rijnmond?");
     expect(withRegionSwapped("wie is verantwoordelijk voor de regie", "en wat zegt rijnmond daarover?", regions)).toBe("wie is verantwoordelijk voor de regie in rijnmond");
+    // The whole country, with the preposition of the region it replaces (new-user try: "rijnmond" stayed).
+    expect(withRegionSwapped("wat moet er in groningen/drenthe anders vanaf nu?", "en landelijk?", regions)).toBe("wat moet er landelijk anders vanaf nu?");
+    expect(withRegionSwapped("hoeveel meer pleegzorg wil rijnmond?", "en in nederland?", regions)).toBe("hoeveel meer pleegzorg wil landelijk?");
+    expect(withRegionSwapped("wie heeft de casusregie?", "en landelijk gezien?", regions)).toBe("wie heeft de casusregie landelijk?");
+    expect(withRegionSwapped("wat doet het landelijk ondersteuningsteam?", "en landelijk?", regions)).toBeUndefined();
   });
 
   it("leaves a follow-up alone that names no region of the documents, or more than a place", () => {
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en in amsterdam?", regions)).toBeUndefined();
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en wie betaalt dat in drenthe?", regions)).toBeUndefined();
-    expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en landelijk?", regions)).toBeUndefined();
     expect(withRegionSwapped("wat is het verschil tussen rijnmond en groningen/drenthe?", "en rijnmond dan?", regions)).toBeUndefined();
     expect(withRegionSwapped("wie heeft de casusregie in rijnmond?", "en de gi dan?", regions)).toBeUndefined();
   });
@@ -379,6 +383,42 @@ describe("AskHandler with a follow-up that names another region", () => {
     const reply = await handler.question(address, "en in rijnmond?");
     expect(asked).toEqual(["wat moet er in groningen/drenthe anders vanaf nu?", "wat moet er in rijnmond anders vanaf nu?"]);
     expect(reply.parts[0]).toEqual({ kind: "notice", level: "info", text: "Ik lees dit als: „wat moet er in rijnmond anders vanaf nu?”" });
+  });
+});
+
+describe("AskHandler with a follow-up for the whole country", () => {
+  const region: Record<string, string> = { "rijnmond.md": "Rijnmond", "actieplan.md": "landelijk" };
+  const context: RegionContext = {
+    served: () => "Rijnmond",
+    documentRegion: (id) => region[id],
+    regions: () => ["Rijnmond", "landelijk"],
+    documents: () => Object.keys(region),
+  };
+  const quoting = (id: string, question: string): AnswerResult => ({
+    ...answered(`“Uit ${id} over ${question}” [1]`, {}),
+    sources: [{ n: 1, documentId: id, documentTitle: id, section: "S", quote: "x" }],
+  });
+
+  it("asks the previous question of the country, from the national plans alone when the answer quoted a regional one", async () => {
+    const calls: Array<{ question: string; without?: readonly string[] }> = [];
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(
+      {
+        answer: async (question: string, options?: { withoutDocuments?: readonly string[] }) => {
+          calls.push({ question, without: options?.withoutDocuments });
+          return quoting(options?.withoutDocuments?.includes("rijnmond.md") ? "actieplan.md" : "rijnmond.md", question);
+        },
+      },
+      new AnswerLog(store),
+      new FollowUpMemory(store, 600),
+      context,
+    );
+    const address = { surface: "web" as const, userId: "u1", conversationId: "c1" };
+    await handler.question(address, "hoeveel meer pleegzorg wil rijnmond?");
+    const reply = await handler.question(address, "en landelijk?");
+    expect(reply.parts[0]).toEqual({ kind: "notice", level: "info", text: "Ik lees dit als: „hoeveel meer pleegzorg wil landelijk?”" });
+    expect(calls.at(-1)).toEqual({ question: "hoeveel meer pleegzorg wil landelijk?", without: ["rijnmond.md"] });
+    expect(reply.parts).toContainEqual({ kind: "text", text: "“Uit actieplan.md over hoeveel meer pleegzorg wil landelijk?” [1]" });
   });
 });
 

@@ -11,7 +11,7 @@ import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, lead
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, leadFromOtherRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
@@ -217,7 +217,7 @@ export class AskHandler {
     }
     // Asked of a region by name and answered from plans that never name it: that region's own
     // plans are searched alone (second new-user try: the national answer came back again).
-    if (swapped !== undefined && result.status === "answered" && result.placeNotQuoted) result = (await this.inNamedRegion(asked, text)) ?? result;
+    if (swapped !== undefined && result.status === "answered" && (result.placeNotQuoted || this.quotesBeyondCountry(text, result))) result = (await this.inNamedRegion(asked, text)) ?? result;
     result = this.withOtherRegion(await this.inServedRegion(result, asked), asked);
     // The refused question stays the one to go on from: "en wie betaalt dat?", then "en wie regelt dat?".
     if (this.followUps && !previous && !followsRefusal) {
@@ -258,12 +258,20 @@ export class AskHandler {
     return { parts, ...(result.status === "abstained" ? { declines: true } : {}), ...readAs };
   }
 
-  /** The question answered from the plans of the region a follow-up names alone, if they answer it. */
+  /** Whether a follow-up asks for the whole country ("en landelijk?") and the answer quotes a regional plan. */
+  private quotesBeyondCountry(followUp: string, result: AnswerResult): boolean {
+    const regions = this.regions;
+    const named = regions?.regions ? onlyRegionNamed(followUp, regions.regions()) : undefined;
+    return !!regions && named !== undefined && isNational(named) && result.sources.some((source) => !isNational(regions.documentRegion(source.documentId) ?? ""));
+  }
+
+  /** The question answered from the plans of the region a follow-up names alone (or the national ones), if they answer it. */
   private async inNamedRegion(question: string, followUp: string): Promise<AnswerResult | undefined> {
     const regions = this.regions;
     const named = regions?.regions ? onlyRegionNamed(followUp, regions.regions()) : undefined;
     if (!regions?.documents || !named) return undefined;
-    const others = regions.documents().filter((id) => !ofServedRegion(regions.documentRegion(id), named));
+    const national = isNational(named);
+    const others = regions.documents().filter((id) => (national ? !isNational(regions.documentRegion(id) ?? "") : !ofServedRegion(regions.documentRegion(id), named)));
     const own = nonEmpty(await this.ask.answer(question, { withoutDocuments: others }));
     return own.status === "answered" ? own : undefined;
   }
@@ -277,8 +285,11 @@ export class AskHandler {
     const named = regions?.regions ? onlyRegionNamed(text, regions.regions()) : undefined;
     const sources = previous.sources ?? [];
     if (!regions || !named || sources.length === 0) return undefined;
-    if (!sources.every((source) => ofServedRegion(regions.documentRegion(source.documentId), named))) return undefined;
-    return { status: "abstained", text: `Mijn vorige antwoord kwam al uit de plannen van regio ${named}. Meer zeggen die er niet over.`, mode: "none", sources: [], moreSources: [], nothingNew: true };
+    const national = isNational(named);
+    const inNamed = (id: string) => (national ? isNational(regions.documentRegion(id) ?? "") : ofServedRegion(regions.documentRegion(id), named));
+    if (!sources.every((source) => inNamed(source.documentId))) return undefined;
+    const plans = national ? "de landelijke plannen" : `de plannen van regio ${named}`;
+    return { status: "abstained", text: `Mijn vorige antwoord kwam al uit ${plans}. Meer zeggen die er niet over.`, mode: "none", sources: [], moreSources: [], nothingNew: true };
   }
 
   /** A document chosen under "Welk plandocument bedoel je?": what it says its aim is. */

@@ -136,6 +136,11 @@ export function alsoInRegionNotice(region: string): string {
 const ONLY_A_PLACE =
   /^\s*(?:(?:en|maar|of|ook)\s+)?(?:hoe\s+(?:zit|gaat|werkt|loopt)\s+(?:het|dat|dit)\s+(?:dan\s+)?|wat\s+(?:zegt|zeggen|vindt|vinden)\s+(?:ze\s+|men\s+)?)?(?:(?:in|bij|voor|binnen)\s+)?(?:de\s+)?(?:regio\s+)?([\p{L}][\p{L}\s/&-]*?)\s*(?:dan|eigenlijk|nou|daar\s*over|erover|daarvan|ervan|hierover)?\s*[?.!]*\s*$/iu;
 
+/** The whole country as a follow-up names it: "landelijk (gezien)", "(heel) nederland", "het hele land". */
+const COUNTRY = /^(?:landelijk(?:\s+gezien)?|nationaal|(?:heel\s+)?nederland|het\s+hele\s+land)$/iu;
+/** How a question asked of the whole country reads. */
+const NATIONAL_PLACE = "landelijk";
+
 /** Where a question names a document by what it is ("volgens het actieplan", "in de regiovisie"). */
 const DOCUMENT_NAMED = /\b(?:volgens|in|uit)\s+(?:het|de|dat|die)\s+(?:actieplan|plan|regiovisie|visie|voortgangsrapportage|rapportage|artikel|presentatie|werkwijze|document)\b/iu;
 
@@ -157,11 +162,14 @@ export function withRegionSwapped(previous: string, followUp: string, regions: r
   // with it, only the previous answer was found again).
   if (!before) {
     if (!addWhenNone && !DOCUMENT_NAMED.test(previous)) return undefined;
-    const asked = DOCUMENT_NAMED.test(previous) ? previous.replace(DOCUMENT_NAMED, `in ${named.place}`) : previous.replace(/\s*([?.!]*)\s*$/, ` in ${named.place}$1`);
+    const where = isNational(named.region) ? named.place : `in ${named.place}`;
+    const asked = DOCUMENT_NAMED.test(previous) ? previous.replace(DOCUMENT_NAMED, where) : previous.replace(/\s*([?.!]*)\s*$/, ` ${where}$1`);
     return asked.replace(/\s{2,}/g, " ").trim();
   }
   const words = regionWords(before).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const run = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?:\\s*(?:/|&|,|-|\\ben\\b)\\s*(?:${words.join("|")}))*(?![\\p{L}])`, "giu");
+  // "wat moet er in groningen/drenthe anders?" / "en landelijk?": "wat moet er landelijk anders?".
+  const preposition = isNational(named.region) ? "(?:(?:in|bij|voor|binnen)\\s+(?:de\\s+)?(?:regio\\s+)?)?" : "";
+  const run = new RegExp(`(?<![\\p{L}])${preposition}(?:${words.join("|")})(?:\\s*(?:/|&|,|-|\\ben\\b)\\s*(?:${words.join("|")}))*(?![\\p{L}])`, "giu");
   let first = true;
   const swapped = previous.replace(run, () => {
     const replacement = first ? named.place : "";
@@ -186,6 +194,8 @@ export function onlyRegionNamed(followUp: string, regions: readonly string[]): s
 function placeAndRegion(followUp: string, regions: readonly string[]): { place: string; region: string } | undefined {
   const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
   if (!place) return undefined;
+  // "en landelijk?": the national documents (new-user try: "rijnmond" stayed in the reading).
+  if (COUNTRY.test(place)) return { place: NATIONAL_PLACE, region: regions.find(isNational) ?? NATIONAL_PLACE };
   const region = regions.filter((r) => !isNational(r)).find((r) => namesRegion(place, r) && regionWords(place).every((word) => regionWords(r).includes(word)));
   return region ? { place, region } : undefined;
 }
