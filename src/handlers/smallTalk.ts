@@ -16,7 +16,7 @@ import { NAMES_A_CASE } from "../bot/intentPatterns.js";
  * a question again.
  */
 
-export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "language" | "documents" | "writing";
+export type SmallTalkIntent = "greeting" | "thanks" | "identity" | "help" | "language" | "documents" | "writing" | "rephrase";
 
 /** The region facts the replies use. */
 export type SmallTalkRegion = Pick<Region, "name" | "exampleQuestions">;
@@ -50,6 +50,14 @@ const IDENTITY_NOUNS = words("mens robot computer ai persoon programma echt oud 
 const DOCUMENTS = words("documenten document plandocumenten bronnen bron stukken index geïndexeerd geindexeerd kennisbank bestanden info informatie");
 /** Asking for another language than the documents' ("kun je dat in het Engels uitleggen?"). */
 const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal");
+/**
+ * Asking to say the last answer otherwise ("kun je dat korter zeggen?", "in gewone taal graag",
+ * "leg uit", "vat dat samen"): Wegwijs quotes word for word (new-user try: "kun je dat korter
+ * zeggen?" was told the documents are about something else, "leg uit" got a random passage).
+ */
+const REPHRASE = words(
+  "korter kort korte simpeler simpel simpele eenvoudiger eenvoudig eenvoudige makkelijker makkelijk makkelijke duidelijker begrijpelijker begrijpelijk gewone normale herformuleer herformuleren samenvatten vat samen leg",
+);
 const QUESTION = words("wie wat hoe waar waarmee waarvoor welke");
 /** Words that make a message a question even without a question mark ("thanks, kun je ook uitleggen wat een VA is"). */
 const ASKS = /^(?:wie|wat|hoe|waar\w*|wanneer|welke?|waarom|hoeveel|kun|kan|kunt|mag|moet)$/;
@@ -63,7 +71,7 @@ const NEGATION = words("niet geen");
 const KNOWING = words("ken kent weet gebruikt haal haalt heb hebt zoek zoekt");
 /** Words that carry no intent of their own. */
 const FILLER = words(
-  "ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee paar nieuw dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door doen vandaan",
+  "graag aub alsjeblieft alstublieft svp please eens woorden ik me mij mijn we wij ons een de het en of nog even wel heel erg zeer enorm was waren moet moeten nu verder veel hartelijk alvast nogmaals voor daar hiervoor ervoor ook goed gaat alles met er mee paar nieuw dit dat hier zo nou ja nee oh o ah aha hm hmm he hé beste allen iedereen team eigenlijk precies allemaal iets hoor hoe's hoezo joh zijn in uit uitleggen zeggen antwoorden door doen vandaan",
 );
 
 const VOCABULARY = new Set([
@@ -76,6 +84,7 @@ const VOCABULARY = new Set([
   ...MAKING,
   ...IDENTITY_NOUNS,
   ...LANGUAGE,
+  ...REPHRASE,
   ...DOCUMENTS,
   ...KNOWING,
   ...QUESTION,
@@ -162,6 +171,8 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   if (ws.length <= MAX_WORDS && has(GRATITUDE) && !trimmed.includes("?") && !ws.some((w) => ASKS.test(w))) return "thanks";
   if (ws.length > MAX_WORDS || !ws.every((w) => VOCABULARY.has(w))) return undefined;
   if (has(GRATITUDE)) return "thanks";
+  // "in gewone taal": plainer words, not another language.
+  if (has(REPHRASE)) return ws.some((w) => LANGUAGE.has(w) && w !== "taal") ? "language" : "rephrase";
   if (has(LANGUAGE)) return "language";
   if (has(DOCUMENTS)) return "documents";
   // "ben jij een mens of een bot?", "wie heeft jou gemaakt?": about Wegwijs itself.
@@ -200,6 +211,8 @@ const LEAD: Record<SmallTalkIntent, string> = {
   language:
     "Ik antwoord in het Nederlands: ik citeer de plandocumenten letterlijk, en die zijn Nederlands. (I answer in Dutch, quoting the Dutch plan documents word for word.)",
   documents: "Ik zoek alleen in de plandocumenten die je beheerder heeft geïndexeerd, en citeer ze letterlijk.",
+  rephrase:
+    "Korter of in andere woorden zeggen doe ik niet: ik citeer de plandocumenten letterlijk, zodat je precies ziet wat er staat. Het antwoord staat meestal in het eerste citaat. Stel gerust een preciezere vraag, dan zoek ik gerichter.",
   writing:
     "Teksten schrijven doe ik niet: ik zoek antwoorden op in de plandocumenten en citeer ze letterlijk, met de bron erbij. Vraag me wat je in je tekst wilt zetten, dan zoek ik het voor je op.",
 };
@@ -232,6 +245,8 @@ export function onboardingReply(intent: SmallTalkIntent, region: SmallTalkRegion
   if (intent === "documents" && documents.length > 0) {
     parts[0] = { kind: "text", text: `Ik zoek alleen in deze ${documents.length} plandocumenten, en citeer ze letterlijk:\n${documents.map((title) => `• ${title}`).join("\n")}` };
   }
+  // In the middle of a conversation about an answer: no examples, no route button.
+  if (intent === "rephrase") return { parts };
   const examples = exampleQuestions(region);
   if (examples.length > 0) {
     const where = region ? ` (regio ${region.name})` : "";

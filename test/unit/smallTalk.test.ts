@@ -84,6 +84,15 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     // Asking for a text to be written: Wegwijs quotes, it does not write.
     ["Schrijf even een korte mail aan mijn leidinggevende met de drie belangrijkste punten uit de regiovisie.", "writing"],
     ["kun je een gedicht schrijven over jeugdzorg?", "writing"],
+    // Asking to say the last answer otherwise (new-user try: told the documents are about something else, or a random passage).
+    ["kun je dat korter zeggen?", "rephrase"],
+    ["kan het korter?", "rephrase"],
+    ["in gewone taal graag", "rephrase"],
+    ["leg dat eens uit", "rephrase"],
+    ["vat dat samen", "rephrase"],
+    ["kun je dat in simpele woorden zeggen?", "rephrase"],
+    // Another language is still that.
+    ["in het engels graag", "language"],
   ])("%j is %s", (text, intent) => {
     expect(smallTalkIntent(text)).toBe(intent);
   });
@@ -108,6 +117,10 @@ describe("smallTalkIntent: short messages made only of small-talk words", () => 
     "ik snap niet wat een spoedberaad is",
     "wat moet ik doen bij een spoedberaad?",
     "hoe gaat het verder na een spoedberaad?",
+    // A word of a rephrase request in a question about the plans.
+    "wat kan ik anders doen?",
+    "vat het plan samen",
+    "samen met de gi",
     "ik werk bij de GI, wat is een spoedberaad?",
     "Ik ben huisarts in Assen. Wie beslist over een plaatsing?",
     "jeugdbeschermer hier. hoe vraag ik een machtiging aan?",
@@ -156,6 +169,11 @@ describe("smallTalkReply", () => {
     const reply = JSON.stringify(smallTalkReply("kun je dat ook in het Engels uitleggen?", region));
     expect(reply).toMatch(/Ik antwoord in het Nederlands/);
     expect(reply).toMatch(/I answer in Dutch/);
+  });
+
+  it("says it quotes word for word when asked to say an answer otherwise, without examples or buttons", () => {
+    const reply = smallTalkReply("kun je dat korter zeggen?", region)!;
+    expect(reply.parts).toEqual([{ kind: "text", text: expect.stringMatching(/^Korter of in andere woorden zeggen doe ik niet: ik citeer de plandocumenten letterlijk/) }]);
   });
 
   it("leaves questions to the documents", () => {
