@@ -315,6 +315,10 @@ describe("retrieval over the shipped corpus", () => {
     const desk = await ask.answer("wie zit er in het servicepunt jeugdzorgplus?");
     expect(desk.text).toContain("HSJ");
     expect(desk.noActor).toBe(true);
+    // Nor do the words of such an abbreviation written with capitals ("een gedeelde Verklarende Analyse"; new-user try).
+    const judge = await ask.answer("wie beslist uiteindelijk over een machtiging voor jz+? de kinderrechter?");
+    expect(judge.text).toContain("Verklarende Analyse");
+    expect(judge.noActor).toBe(true);
     // "de JeugdzorgPlus" names the care, not who decides.
     expect((await ask.answer("wie beslist over een spoedmachtiging?")).noActor).toBe(true);
     // What the question names outside its "wie" clause may be the answer ("Stuurgroep Zorg voor de Jeugd").

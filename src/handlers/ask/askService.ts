@@ -1131,8 +1131,8 @@ export class AskService {
   private namesWhoOf(question: string, quoted: string, asking: string): boolean {
     const subject = this.knowledge.questionScorer(question);
     const own = new Set(wordTokens(foldText(asking)));
-    const things = this.knowledge.analyser.synonyms.things;
-    const notSomeone = (word: string) => things.has(foldText(word)) || this.commonWord(word);
+    const { things, thingWords } = this.knowledge.analyser.synonyms;
+    const notSomeone = (word: string) => things.has(foldText(word)) || thingWords.has(foldText(word)) || this.commonWord(word);
     return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own, notSomeone));
   }
 

@@ -35,9 +35,15 @@ export class SynonymTable {
    * team or body ("VA", "OTS"), folded: quoted, they do not say who (see actorAsked.ts).
    */
   readonly things: ReadonlySet<string>;
+  /**
+   * The words those abbreviations stand for ("verklarende", "analyse"), folded: written with
+   * capitals in a sentence ("een gedeelde Verklarende Analyse"), they name the thing, not someone.
+   */
+  readonly thingWords: ReadonlySet<string>;
 
   constructor(abbreviations: Record<string, string[]>, shorthand: Record<string, string[]> = {}, paraphrases: Record<string, string[]> = {}, things: string[] = []) {
     this.things = new Set(things.map((thing) => foldText(thing)));
+    this.thingWords = new Set(things.flatMap((thing) => abbreviations[thing] ?? []).flatMap((expansion) => wordTokens(foldText(expansion))));
     this.paraphrases = Object.entries(paraphrases).map(([key, expansions]) => ({
       key: wordTokens(foldText(key)),
       expansion: expansions.flatMap((e) => wordTokens(foldText(e))),
