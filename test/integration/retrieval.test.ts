@@ -89,6 +89,12 @@ describe("a request for a document's gist", () => {
     expect(idea.status).toBe("answered");
     expect(idea.gistOf).toBeDefined();
     expect(idea.sources.every((s) => s.documentId === "regiovisie-jeugdhulp-rijnmond-2020.md")).toBe(true);
+    // Named with its words as analysed ("jz+" for "JeugdzorgPlus") and "precies" (new-user try: where it applies was quoted).
+    const werkwijze = await ask.answer("hoe werkt de nieuwe werkwijze voor plaatsing in jz+ in groningen/drenthe precies");
+    expect(werkwijze.gistAsked).toBe("aim");
+    expect(werkwijze.sources.every((s) => s.documentId === "nieuwe-werkwijze-plaatsing-jeugdzorgplus-groningen-drenthe.md")).toBe(true);
+    // A question about something in it is not its gist.
+    expect((await ask.answer("hoe werkt de casusregie in rijnmond?")).gistOf).toBeUndefined();
   });
 
   it("answers 'wat zijn de doelen van <document>?' from the section on the document's aim, its list whole", async () => {

@@ -20,6 +20,7 @@ describe("summaryAsked", () => {
     expect(summaryAsked("wat willen ze in rijnmond bereiken met de lokale teams?")?.about).toEqual(["rijnmond", "met", "lokale", "teams"]);
     // How a document works, and the idea behind it (new-user try: refused).
     expect(summaryAsked("hoe werkt de regiovisie rijnmond eigenlijk, wat is het idee erachter")).toEqual({ about: ["regiovisie", "rijnmond"], aim: true });
+    expect(summaryAsked("hoe werkt de nieuwe werkwijze precies?")).toEqual({ about: ["nieuwe", "werkwijze"], aim: true });
     expect(summaryAsked("wat is de gedachte achter het actieplan?")).toEqual({ about: ["actieplan"], aim: true });
     expect(summaryAsked("hoe werkt het expertteam?")?.about).toEqual(["expertteam"]);
   });

@@ -415,7 +415,9 @@ export class AskService {
     const naming = `${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`;
     // Word for word for a request to summarise; as analysed (jz+, word forms) for "wat is de X?".
     const namingWords = new Set(wordTokens(foldText(naming)));
-    const onlyNamed = summary.whatIs ? this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean) : summary.about.every((word) => namingWords.has(word));
+    // As analysed too for its aim ("hoe werkt de nieuwe werkwijze voor plaatsing in jz+ …?": new-user try, "jz+" is "JeugdzorgPlus").
+    const analysed = summary.whatIs || summary.aim;
+    const onlyNamed = analysed ? this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean) : summary.about.every((word) => namingWords.has(word));
     if (!onlyNamed) return undefined;
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
     // A document that has a section on its aim ("1.2 Ons doel", "1.1 Gedeelde ambitie") says it

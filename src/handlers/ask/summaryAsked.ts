@@ -13,7 +13,7 @@ const SUMMARY = new RegExp(String.raw`\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(
 
 /** Words that ask for a summary or point at a document without naming what in it. */
 const ASKING_ONLY = new Set(
-  "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk zo op hoofdlijnen is zijn belangrijkste voornaamste doel doelen hoofddoel wil willen bereiken ze hoe werkt idee gedachte erachter achter van"
+  "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk precies zo op hoofdlijnen is zijn belangrijkste voornaamste doel doelen hoofddoel wil willen bereiken ze hoe werkt idee gedachte erachter achter van"
     .split(" "),
 );
 
