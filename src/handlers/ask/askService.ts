@@ -152,6 +152,9 @@ const ASKS_WHAT_A_DOCUMENT_SAYS = /\b(?:volgens|zegt|zeggen|staat|staan|noemt|no
  * in het actieplan …?" was answered from the progress report alone, unmarked). For the notices
  * only: putting that document's quotes first as well cost lead g −0.013.
  */
+/** A cheap test first: the words above, or "in / uit het …", before the named document is looked up. */
+const MAY_ASK_WHAT_A_DOCUMENT_SAYS = new RegExp(`${ASKS_WHAT_A_DOCUMENT_SAYS.source}|\\b(?:in|uit)\\s+(?:het|de|dat|die|dit|deze)\\s+\\p{L}`, "iu");
+
 function asksWhatDocumentSays(question: string, named: { kind?: string | null }): boolean {
   if (ASKS_WHAT_A_DOCUMENT_SAYS.test(question)) return true;
   const kind = named.kind?.trim();
@@ -743,7 +746,7 @@ export class AskService {
    * eleven sets that reading flagged ten answers, eight of them from the right document.
    */
   private withNamedElsewhere(question: string, result: AnswerResult): AnswerResult {
-    if (result.status !== "answered" || result.sources.length === 0) return result;
+    if (result.status !== "answered" || result.sources.length === 0 || !MAY_ASK_WHAT_A_DOCUMENT_SAYS.test(question)) return result;
     const named = this.knowledge.namedDocument(question, true);
     if (!named || !asksWhatDocumentSays(question, named) || result.sources.some((source) => source.documentId === named.id)) return result;
     return { ...result, namedElsewhere: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) };
@@ -756,7 +759,7 @@ export class AskService {
    * are not about that thing, and the reader is told (new-user try: they read as an answer).
    */
   private withNotNamedIn(question: string, result: AnswerResult): AnswerResult {
-    if (result.status !== "answered" || result.namedElsewhere) return result;
+    if (result.status !== "answered" || result.namedElsewhere || !MAY_ASK_WHAT_A_DOCUMENT_SAYS.test(question)) return result;
     const named = this.knowledge.namedDocument(question, true);
     if (!named || !asksWhatDocumentSays(question, named) || !result.sources.some((source) => source.documentId === named.id)) return result;
     const scorer = this.knowledge.questionScorer(question);
