@@ -367,20 +367,20 @@ describe("withRegionSwapped", () => {
   });
 });
 
+/** The reply to a follow-up after a first question, in one conversation with follow-up memory. */
+async function followedUp(context: RegionContext, answer: (question: string, options?: { withoutDocuments?: readonly string[] }) => Promise<AnswerResult>, first: string, then: string) {
+  const store = new MemoryKeyValueStore();
+  const handler = new AskHandler({ answer }, new AnswerLog(store), new FollowUpMemory(store, 600), context);
+  const address = { surface: "web" as const, userId: "u1", conversationId: "c1" };
+  await handler.question(address, first);
+  return handler.question(address, then);
+}
+
 describe("AskHandler with a follow-up that names another region", () => {
   it("asks the previous question of that region, and says how it read the message", async () => {
     const asked: string[] = [];
-    const store = new MemoryKeyValueStore();
     const context: RegionContext = { served: () => "Rijnmond", documentRegion: () => "Rijnmond", regions: () => ["Rijnmond", "Groningen en Drenthe"] };
-    const handler = new AskHandler(
-      { answer: async (question: string) => (asked.push(question), answered(`“Antwoord op ${question}” [1]`, {})) },
-      new AnswerLog(store),
-      new FollowUpMemory(store, 600),
-      context,
-    );
-    const address = { surface: "web" as const, userId: "u1", conversationId: "c1" };
-    await handler.question(address, "wat moet er in groningen/drenthe anders vanaf nu?");
-    const reply = await handler.question(address, "en in rijnmond?");
+    const reply = await followedUp(context, async (question) => (asked.push(question), answered(`“Antwoord op ${question}” [1]`, {})), "wat moet er in groningen/drenthe anders vanaf nu?", "en in rijnmond?");
     expect(asked).toEqual(["wat moet er in groningen/drenthe anders vanaf nu?", "wat moet er in rijnmond anders vanaf nu?"]);
     expect(reply.parts[0]).toEqual({ kind: "notice", level: "info", text: "Ik lees dit als: „wat moet er in rijnmond anders vanaf nu?”" });
   });
@@ -401,21 +401,11 @@ describe("AskHandler with a follow-up for the whole country", () => {
 
   it("asks the previous question of the country, from the national plans alone when the answer quoted a regional one", async () => {
     const calls: Array<{ question: string; without?: readonly string[] }> = [];
-    const store = new MemoryKeyValueStore();
-    const handler = new AskHandler(
-      {
-        answer: async (question: string, options?: { withoutDocuments?: readonly string[] }) => {
-          calls.push({ question, without: options?.withoutDocuments });
-          return quoting(options?.withoutDocuments?.includes("rijnmond.md") ? "actieplan.md" : "rijnmond.md", question);
-        },
-      },
-      new AnswerLog(store),
-      new FollowUpMemory(store, 600),
-      context,
-    );
-    const address = { surface: "web" as const, userId: "u1", conversationId: "c1" };
-    await handler.question(address, "hoeveel meer pleegzorg wil rijnmond?");
-    const reply = await handler.question(address, "en landelijk?");
+    const answer = async (question: string, options?: { withoutDocuments?: readonly string[] }) => {
+      calls.push({ question, without: options?.withoutDocuments });
+      return quoting(options?.withoutDocuments?.includes("rijnmond.md") ? "actieplan.md" : "rijnmond.md", question);
+    };
+    const reply = await followedUp(context, answer, "hoeveel meer pleegzorg wil rijnmond?", "en landelijk?");
     expect(reply.parts[0]).toEqual({ kind: "notice", level: "info", text: "Ik lees dit als: „hoeveel meer pleegzorg wil landelijk?”" });
     expect(calls.at(-1)).toEqual({ question: "hoeveel meer pleegzorg wil landelijk?", without: ["rijnmond.md"] });
     expect(reply.parts).toContainEqual({ kind: "text", text: "“Uit actieplan.md over hoeveel meer pleegzorg wil landelijk?” [1]" });

@@ -1,36 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { asksHowOneDoes, saysHow } from "../../src/handlers/ask/meansAsked.js";
 
-describe("asksHowOneDoes", () => {
-  it("reads a question for how the asker (or anyone) does something, in its first part", () => {
-    expect(asksHowOneDoes("hoe stel ik een gedeelde verklarende analyse op?")).toBe(true);
-    expect(asksHowOneDoes("hoe kan ik als huisarts beter doorverwijzen?")).toBe(true);
-    expect(asksHowOneDoes("Hoe maak je een veiligheidsplan?")).toBe(true);
-    expect(asksHowOneDoes("ik ben huisarts, hoe verwijs ik door naar de jz+?")).toBe(true);
-    expect(asksHowOneDoes("hoe kunnen we als wijkteam samenwerken met de GI?")).toBe(true);
-  });
-
-  it("leaves questions about the plans, measures and later parts alone", () => {
-    expect(asksHowOneDoes("hoe willen ze verwijzers beter leren een VA te maken?")).toBe(false);
-    expect(asksHowOneDoes("hoe zit het met de casusregie bij een OTS?")).toBe(false);
-    expect(asksHowOneDoes("hoe lang wacht je op een plek?")).toBe(false);
-    expect(asksHowOneDoes("hoe vaak je ook belt, niemand neemt op")).toBe(false);
-    expect(asksHowOneDoes("wat is een spoedberaad en hoe start ik er een?")).toBe(false);
+describe("asksHowOneDoes: how the asker (or anyone) does something, in the message's first question", () => {
+  it.each([
+    ["hoe stel ik een gedeelde verklarende analyse op?", true],
+    ["hoe kan ik als huisarts beter doorverwijzen?", true],
+    ["Hoe maak je een veiligheidsplan?", true],
+    ["ik ben huisarts, hoe verwijs ik door naar de jz+?", true],
+    ["hoe kunnen we als wijkteam samenwerken met de GI?", true],
+    // About the plans, a measure, or in a later part.
+    ["hoe willen ze verwijzers beter leren een VA te maken?", false],
+    ["hoe zit het met de casusregie bij een OTS?", false],
+    ["hoe lang wacht je op een plek?", false],
+    ["hoe vaak je ook belt, niemand neemt op", false],
+    ["wat is een spoedberaad en hoe start ik er een?", false],
+  ])("%j: %s", (question, expected) => {
+    expect(asksHowOneDoes(question)).toBe(expected);
   });
 });
 
-describe("saysHow", () => {
-  it("finds a means or steps in quoted text", () => {
-    expect(saysHow("Dit doen we bijvoorbeeld via de POH GGZ Jeugd.")).toBe(true);
-    expect(saysHow("Huidige route aanvraag machtiging:\n- Analyse opstellen")).toBe(true);
-    expect(saysHow("Gemeenten versterken de teams door extra expertise toe te voegen.")).toBe(true);
-    expect(saysHow("Eerst wordt de hulpvraag in kaart gebracht.")).toBe(true);
-  });
-
-  it("finds none in a goal, a problem or a word that only holds one", () => {
-    expect(saysHow("In 2027:\n- Is voor alle jongeren een gedeelde verklarende analyse opgesteld")).toBe(false);
-    expect(saysHow("specialistische ambulante hulp wordt te weinig ingezet")).toBe(false);
-    expect(saysHow("Vervolgstappen:\n- De afspraken worden uitgevoerd")).toBe(false);
-    expect(saysHow("Het leefklimaat wordt beoordeeld door de inspectie.")).toBe(false);
+describe("saysHow: a means or steps in quoted text", () => {
+  it.each([
+    ["Dit doen we bijvoorbeeld via de POH GGZ Jeugd.", true],
+    ["Huidige route aanvraag machtiging:\n- Analyse opstellen", true],
+    ["Gemeenten versterken de teams door extra expertise toe te voegen.", true],
+    ["Eerst wordt de hulpvraag in kaart gebracht.", true],
+    // A goal, a problem, or a word that only holds one.
+    ["In 2027:\n- Is voor alle jongeren een gedeelde verklarende analyse opgesteld", false],
+    ["specialistische ambulante hulp wordt te weinig ingezet", false],
+    ["Vervolgstappen:\n- De afspraken worden uitgevoerd", false],
+    ["Het leefklimaat wordt beoordeeld door de inspectie.", false],
+  ])("%j: %s", (text, expected) => {
+    expect(saysHow(text)).toBe(expected);
   });
 });
