@@ -170,8 +170,19 @@ describe("consult requests on the web", () => {
     expect(text(await post(OTHER, { action: { id: "consult.answer", value: id, fields: { answer: "nee" } } }))).toContain("niet jouw consultaanvraag");
     expect(text(await post(OTHER, { text: "mijn consulten" }))).not.toContain(id!);
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(id!);
-    // The overview shows the question that waits for the requester.
-    expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain("Open vraag aan jou: Is de gemeente al betrokken?");
+    // The overview shows the question that waits for the requester, with a button that opens the answer form
+    // (team try: a requester who was away had only "Intrekken" there).
+    const overview = await post(ASKER, { text: "mijn consulten" });
+    expect(text(overview)).toContain("Open vraag aan jou: Is de gemeente al betrokken?");
+    const buttons = overview.flatMap((r) => r.parts).filter((p: any) => p.kind === "actions").flatMap((p: any) => p.actions);
+    expect(buttons.map((b: any) => [b.id, b.label, b.value])).toEqual([
+      ["consult.answer", "Beantwoorden", id],
+      ["consult.confirmCancel", "Intrekken", id],
+    ]);
+    const opened = (await post(ASKER, { action: { id: "consult.answer", value: id } })).flatMap((r) => r.parts).find((p: any) => p.kind === "form") as any;
+    expect(opened).toMatchObject({ submitActionId: "consult.answer", formId: id });
+    expect(opened.fields[0].error).toBeUndefined();
+    expect(text(await post(OTHER, { action: { id: "consult.answer", value: id } }))).toContain("niet jouw consultaanvraag");
     // And the question as the requester sent it, which the sent form no longer shows (new-user try).
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(`Je vraag: ${VALID.question}`);
 
@@ -292,6 +303,10 @@ describe("consult requests on the web", () => {
     expect(confirm.flatMap((r) => r.parts).flatMap((p: any) => p.actions ?? []).map((a: any) => [a.id, a.label])).toEqual([["consult.cancel", "Ja, intrekken"], ["consult.dismiss", "Nog niet"]]);
     expect(text(await post(OTHER, { action: { id: "consult.confirmCancel", value: id } }))).toContain("Dit is niet jouw consultaanvraag.");
     expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).not.toBe("geannuleerd");
+    // Withdrawn after a claim: the coordinators read it under the card, with who need not go on (team try: only the card changed).
+    await post(COORD, { action: { id: "consult.claim", value: regular } });
+    expect(text(await post(ASKER, { action: { id: "consult.cancel", value: regular } }))).toContain(`Je consultaanvraag ${regular} is geannuleerd.`);
+    await coordStream.waitFor((events) => events.find((e) => new RegExp(`${regular} · Ingetrokken door de aanvrager; Webgebruiker [A-Z]{4} hoeft er niets meer mee te doen\\.`).test(JSON.stringify(e.data))));
     const stranger = await post(OTHER, { text: `hoe staat ${id} ervoor?` });
     expect(text(stranger)).toContain(`Ik vind geen consultaanvraag ${id} van jou`);
     expect(text(stranger)).not.toContain(VALID.question);

@@ -373,7 +373,9 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const formOf = (replies: Array<{ parts: ReplyPart[] }>) => replies.flatMap((r) => r.parts).find((p): p is Extract<ReplyPart, { kind: "form" }> => p.kind === "form");
 
     const form = formOf(await details())!;
-    expect(form).toMatchObject({ formId: `${part.checklistId}:analyse`, submitActionId: "spoedberaad.details", cancel: { id: "spoedberaad.show", value: part.checklistId } });
+    expect(form).toMatchObject({ submitActionId: "spoedberaad.details", cancel: { id: "spoedberaad.show", value: part.checklistId } });
+    // The id says which item, and what its note and owner were when it opened (see the next test).
+    expect(form.formId).toMatch(new RegExp(`^${part.checklistId}:analyse:[\\w-]{8}\\.[\\w-]{8}$`));
     expect(form.fields.map((f) => [f.id, f.kind])).toEqual([["owner", "person"], ["dueMinutes", "choice"], ["note", "text"]]);
     expect(form.fields.find((f) => f.id === "note")?.maxLength).toBe(280);
     // The people the checklist knows (here the chair) are offered as owners, each by a stand-in:
@@ -414,6 +416,57 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(noteOnly.note).toBeUndefined();
     // "Annuleren" shows the card as stored.
     expect(checklistOf(await post(member, conversation, { action: { id: "spoedberaad.show", value: part.checklistId } }))?.version).toBe(versionBefore + 2);
+  });
+
+  it("writes only what a form changed, and refuses to overwrite unseen what a colleague changed since", async () => {
+    // New-user try: a form left open wiped a note saved later; a form opened before a colleague's
+    // note put the older text back when only the reminder was changed.
+    const conversation = `sb-${RUN}-stale`;
+    const chair = `chair-${RUN}-s`;
+    const member = `member-${RUN}-s`;
+    const part = await started(conversation, chair, "CASUS-9");
+    await post(member, conversation, { text: "spoedberaad" }, "Sanne");
+    const formOf = (replies: Array<{ parts: ReplyPart[] }>) => replies.flatMap((r) => r.parts).find((p): p is Extract<ReplyPart, { kind: "form" }> => p.kind === "form")!;
+    const open = async (user: string) => formOf(await post(user, conversation, { action: { id: "spoedberaad.details", value: `${part.checklistId}:analyse` } }));
+    const save = (user: string, form: Extract<ReplyPart, { kind: "form" }>, fields: Record<string, string>) =>
+      post(user, conversation, { action: { id: "spoedberaad.details", value: form.formId, fields } });
+    const stored = async () => (await store.get(part.checklistId))!.value.items.find((i) => i.id === "analyse")!;
+
+    const chairForm = await open(chair);
+    const memberForm = await open(member);
+    await save(member, memberForm, { owner: "", dueMinutes: "", note: "VA schrijft Sanne voor vrijdag" });
+    expect((await stored()).note).toBe("VA schrijft Sanne voor vrijdag");
+
+    // The chair's older form, its note left as it showed (empty), only a reminder chosen: the note stays.
+    const at = Date.now();
+    await save(chair, chairForm, { owner: "", dueMinutes: "60", note: "" });
+    expect((await stored()).note).toBe("VA schrijft Sanne voor vrijdag");
+    expect(Math.abs(Date.parse((await stored()).dueAt!) - (at + 60 * 60_000))).toBeLessThan(5000);
+
+    // A note typed into that older form is refused, with the note as it is now; nothing is stored.
+    const version = (await store.get(part.checklistId))!.version;
+    const refused = await save(chair, chairForm, { owner: "", dueMinutes: "", note: "VA schrijft Kees" });
+    const note = formOf(refused).fields.find((f) => f.id === "note")!;
+    expect(note.error).toBe("Intussen veranderd in: „VA schrijft Sanne voor vrijdag”. Pas je tekst aan en sla opnieuw op.");
+    expect(note.value).toBe("VA schrijft Kees");
+    expect((await store.get(part.checklistId))!.version).toBe(version);
+    // Seen now: the refused form saves.
+    await save(chair, formOf(refused), { owner: "", dueMinutes: "", note: "VA schrijft Kees" });
+    expect((await stored()).note).toBe("VA schrijft Kees");
+
+    // An owner chosen in a form opened before a colleague took the item is refused too.
+    const risks = async () => (await store.get(part.checklistId))!.value.items.find((i) => i.id === "risicos")!;
+    const beforeTaken = formOf(await post(chair, conversation, { action: { id: "spoedberaad.details", value: `${part.checklistId}:risicos` } }));
+    expect(beforeTaken.fields.find((f) => f.id === "owner")!.value).toBeUndefined();
+    await post(member, conversation, { text: "ik pak punt 3 op" }, "Sanne");
+    expect((await risks()).owner?.name).toBe("Sanne");
+    const kees = beforeTaken.fields.find((f) => f.id === "owner")!.options!.find((o) => o.label === "Kees");
+    const taken = await save(chair, beforeTaken, { owner: kees!.value, dueMinutes: "", note: "" });
+    expect(formOf(taken).fields.find((f) => f.id === "owner")!.error).toBe("Intussen is Sanne eigenaar geworden. Kies opnieuw als je dat wilt veranderen.");
+    expect((await risks()).owner?.name).toBe("Sanne");
+    // Left as it showed, the owner stays who took it.
+    await save(chair, beforeTaken, { owner: "", dueMinutes: "", note: "" });
+    expect((await risks()).owner?.name).toBe("Sanne");
   });
 });
 

@@ -281,6 +281,13 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
             : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet: ${sent(field.text)}`, () => "Deze notitie staat er al.", false, field.text);
         }
         case CONSULT_ACTION.answer: {
+          // "Beantwoorden" in the requester's list: the form, for the requester of a question still open.
+          if (!action.fields) {
+            const stored = (await service.get(id))?.value;
+            if (!stored || !isRequester(actor, stored)) return [notice("Dit is niet jouw consultaanvraag.", "warning")];
+            if (stored.status !== "vraag uitgezet") return [notice(`Bij ${id} staat geen vraag meer open.`)];
+            return [{ parts: [answerForm(id)] }];
+          }
           const field = textField(action.fields, "answer");
           if (field.refused) return [{ parts: [answerForm(id, field.refused)] }];
           const answered = await service.answer(actor, id, field.text);

@@ -292,7 +292,10 @@ export function requesterList(requests: ConsultRequest[]): Reply {
     const asked = `Je vraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}`;
     parts.push({ kind: "text", text: [`*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}`, asked, statusLine(r), ...more].join("\n") });
     // "Intrekken", not "Annuleren", which closes a form elsewhere; and it asks first (coordinator try).
-    if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [{ id: CONSULT_ACTION.confirmCancel, label: "Intrekken", value: r.id }] });
+    // An open question is answered from here too: a requester who was away missed the message
+    // that asked it (team try: only "Intrekken" stood under "Open vraag aan jou").
+    const answer = r.status === "vraag uitgezet" ? [{ id: CONSULT_ACTION.answer, label: "Beantwoorden", value: r.id, style: "primary" as const }] : [];
+    if (OPEN_STATUSES.includes(r.status)) parts.push({ kind: "actions", actions: [...answer, { id: CONSULT_ACTION.confirmCancel, label: "Intrekken", value: r.id }] });
   }
   return { parts };
 }

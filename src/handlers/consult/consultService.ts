@@ -199,7 +199,10 @@ export class ConsultService {
   async cancel(actor: Actor, id: string): Promise<ActionOutcome> {
     return this.change(id, (request) => {
       if (!isRequester(actor, request)) return "forbidden";
-      return { next: { ...request, status: "geannuleerd", closedAt: new Date(this.now()).toISOString() }, event: "cancelled" };
+      // Said in the thread under the card too: whoever picked it up stops working on it (team try:
+      // only the card changed, and a coordinator looking at the chat saw nothing).
+      const thread = `${request.id} · Ingetrokken door de aanvrager${request.assignee ? `; ${personLabel(request.assignee)} hoeft er niets meer mee te doen` : ""}.`;
+      return { next: { ...request, status: "geannuleerd", closedAt: new Date(this.now()).toISOString() }, event: "cancelled", thread };
     }, actor);
   }
 

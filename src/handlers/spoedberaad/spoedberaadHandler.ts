@@ -28,12 +28,16 @@ import {
   closeSlotOf,
   detailsForm,
   detailsRefusal,
+  type DetailsStamp,
+  detailsStamp,
   NOTE_MAX_LENGTH as NOTE_MAX,
+  parseDetailsStamp,
   notice,
   personName,
   SPOEDBERAAD_ACTION,
   openItemsReply,
   sourcesReply,
+  stampOf,
   summaryReply,
 } from "./spoedberaadReplies.js";
 import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJobs.js";
@@ -310,7 +314,7 @@ export class SpoedberaadService {
         return this.change(address, actor, checklistId, { op: "note", item: itemId, note });
       }
       case SPOEDBERAAD_ACTION.details:
-        return this.details(address, actor, checklistId, itemId, action.fields);
+        return this.details(address, actor, checklistId, itemId, action.fields, parseDetailsStamp(third));
       case SPOEDBERAAD_ACTION.show: {
         // The card as stored now (Teams' card refresh, "Annuleren" in the details form).
         const record = await this.store.get(checklistId);
@@ -387,6 +391,9 @@ export class SpoedberaadService {
    * first (the owner is in the conversation, the note holds no personal data, the time is valid);
    * one refusal refuses all, with the reason next to its field and nothing stored. Otherwise one
    * atomic write. An empty owner or time keeps what is set; the note replaces the stored one.
+   * `opened`: the note and owner the form showed (see DetailsStamp). A field left as it showed is
+   * not written; one the person changed while a colleague changed it too is refused, with what it
+   * is now, and the next save (knowing that) goes through.
    */
   private async details(
     address: ConversationAddress,
@@ -394,6 +401,7 @@ export class SpoedberaadService {
     checklistId: string,
     itemId: string,
     fields: Record<string, string> | undefined,
+    opened?: DetailsStamp,
   ): Promise<Reply[]> {
     const found = await this.authorised(address, actor, checklistId, {});
     if ("refusal" in found) return [found.refusal];
@@ -404,11 +412,14 @@ export class SpoedberaadService {
       return [{ parts: [detailsForm(c, item, await this.people(c))], audience: "private" }];
     }
     const errors: Record<string, string> = {};
+    const stored = detailsStamp(item);
     let note: string | undefined;
     if (fields.note !== undefined) {
       note = cleanNote(fields.note);
       const problem = noteProblem(note, true);
       if (problem) errors.note = problem;
+      else if (opened && stampOf(note) === opened.note) note = undefined;
+      else if (opened && opened.note !== stored.note && note !== (item.note ?? "")) errors.note = changedMeanwhile(item.note);
     }
     let dueMs: number | undefined;
     if (fields.dueMinutes?.trim()) {
@@ -416,8 +427,12 @@ export class SpoedberaadService {
       if (dueMs === undefined) errors.dueMinutes = BAD_DUE;
     }
     let owner: Person | undefined;
-    const wanted = await this.personChosen(c, fields.owner, actor);
-    if (wanted && wanted !== item.owner?.userId) {
+    const chosen = await this.personChosen(c, fields.owner, actor);
+    // Left as the form showed it: not a choice (a colleague may have taken the item since).
+    const wanted = opened && stampOf(chosen ?? "") === opened.owner ? undefined : chosen;
+    if (wanted && wanted !== item.owner?.userId && opened && opened.owner !== stored.owner) {
+      errors.owner = item.owner ? `Intussen is ${personName(item.owner, c.conversation.surface)} eigenaar geworden. Kies opnieuw als je dat wilt veranderen.` : "Intussen heeft dit punt geen eigenaar meer. Kies opnieuw als je dat wilt veranderen.";
+    } else if (wanted && wanted !== item.owner?.userId) {
       owner = await this.personInConversation(c, wanted, actor);
       if (!owner) errors.owner = NOT_IN_CONVERSATION;
     } else if (dueMs !== undefined) {
@@ -431,7 +446,9 @@ export class SpoedberaadService {
         ...(dueMs !== undefined ? { dueMinutes: fields.dueMinutes!.trim() } : {}),
         ...(note !== undefined ? { note: errors.note ? redactPersonalData(note).text : note } : {}),
       };
-      return [detailsRefusal(c, item, await this.people(c), errors, typed)];
+      // After a colleague's change the form shows it, and the next save may overwrite it knowingly.
+      const conflict = errors.note?.startsWith(CHANGED_MEANWHILE) || errors.owner?.startsWith("Intussen");
+      return [detailsRefusal(c, item, await this.people(c), errors, typed, conflict ? stored : opened)];
     }
     const operations: Operation[] = [];
     if (owner) operations.push({ op: "owner", item: itemId, owner });
@@ -578,6 +595,13 @@ export class SpoedberaadService {
 const WITHOUT_CASE_NUMBER = "Deze checklist heeft nog geen casusnummer. Typ *spoedberaad* met jullie eigen pseudonieme nummer erachter (bijvoorbeeld *spoedberaad CASUS-12*) om het toe te voegen.";
 const NOT_IN_CONVERSATION = "Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek.";
 const BAD_DUE = "Kies een tijd voor de herinnering: later dan nu en binnen een week.";
+/** How a refused note starts when a colleague changed it after the form was opened. */
+const CHANGED_MEANWHILE = "Intussen veranderd";
+
+/** The note field's refusal when the stored note changed after the form was opened: what it is now. */
+function changedMeanwhile(note: string | undefined): string {
+  return note ? `${CHANGED_MEANWHILE} in: „${note}”. Pas je tekst aan en sla opnieuw op.` : `${CHANGED_MEANWHILE}: de notitie is gewist. Sla opnieuw op als je jouw tekst wilt bewaren.`;
+}
 
 function sameConversation(address: ConversationAddress, c: Checklist): boolean {
   return address.surface === c.conversation.surface && address.conversationId === c.conversation.conversationId;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { actorLabel, type Surface, unqualifiedUserId } from "../../bot/actor.js";
 import { checklistMark, checklistStateName, numberedItem, reminderTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
@@ -117,8 +118,35 @@ const DUE_CHOICES: ReplyChoice[] = [
 ];
 
 /**
+ * An item's note and owner as they were when its details form was opened: two short hashes,
+ * carried in the form's id ("<checklistId>:<itemId>:<note>.<owner>"). On save only what the person
+ * changed is written, and what a colleague changed meanwhile is not overwritten unseen (new-user
+ * try: a form left open wiped a note saved later; a form opened before a colleague's note put the
+ * older text back).
+ */
+export interface DetailsStamp {
+  note: string;
+  owner: string;
+}
+
+/** A short hash of a text, safe inside an action value (no ":" or "."). */
+export function stampOf(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 8);
+}
+
+export function detailsStamp(item: Checklist["items"][number]): DetailsStamp {
+  return { note: stampOf(item.note ?? ""), owner: stampOf(item.owner?.userId ?? "") };
+}
+
+/** The stamp in a details form's id; undefined for a form from before stamps (saved as before). */
+export function parseDetailsStamp(text: string): DetailsStamp | undefined {
+  const match = /^([\w-]{8})\.([\w-]{8})$/.exec(text);
+  return match ? { note: match[1]!, owner: match[2]! } : undefined;
+}
+
+/**
  * Owner, reminder time and note of one item, filled in from stored state. Submitting comes back as
- * { id: details, value: "<checklistId>:<itemId>", fields: { owner, dueMinutes, note } }.
+ * { id: details, value: "<checklistId>:<itemId>:<stamp>", fields: { owner, dueMinutes, note } }.
  */
 export function detailsForm(
   c: Checklist,
@@ -127,6 +155,8 @@ export function detailsForm(
   errors: Record<string, string> = {},
   /** What was typed into a refused form, kept so nothing has to be chosen again. */
   typed: Partial<Record<"owner" | "dueMinutes" | "note", string>> = {},
+  /** What the person has seen of the item (see DetailsStamp): by default, the item as stored. */
+  stamp: DetailsStamp = detailsStamp(item),
 ): Extract<ReplyPart, { kind: "form" }> {
   const listed = item.owner && !people.some((p) => p.value === item.owner!.userId) ? [{ value: item.owner.userId, label: personName(item.owner, c.conversation.surface) }, ...people] : people;
   const shown = (userId: string) => (hidesUserIds(c.conversation.surface) ? personToken(c.id, userId) : userId);
@@ -136,7 +166,7 @@ export function detailsForm(
   const error = (id: string) => (errors[id] ? { error: errors[id] } : {});
   return {
     kind: "form",
-    formId: `${c.id}:${item.id}`,
+    formId: `${c.id}:${item.id}:${stamp.note}.${stamp.owner}`,
     title: "Details",
     description: `${checklistMark(item.state)} ${numberedItem(c.items.indexOf(item), item.label)}`,
     submitActionId: SPOEDBERAAD_ACTION.details,
@@ -188,11 +218,12 @@ export function detailsRefusal(
   people: ReplyChoice[],
   errors: Record<string, string>,
   typed: Partial<Record<"owner" | "dueMinutes" | "note", string>> = {},
+  stamp?: DetailsStamp,
 ): Reply {
   // The reasons stand next to their fields; above the form only that nothing was kept (new-user
   // try: the same refusal twice, above the form and under the note).
   const where = Object.keys(errors).length === 1 ? "de opmerking bij het veld" : "de opmerkingen bij de velden";
-  return { parts: [{ kind: "notice", level: "warning", text: `Niet opgeslagen: kijk naar ${where} hieronder.` }, detailsForm(c, item, people, errors, typed)], audience: "private" };
+  return { parts: [{ kind: "notice", level: "warning", text: `Niet opgeslagen: kijk naar ${where} hieronder.` }, detailsForm(c, item, people, errors, typed, stamp)], audience: "private" };
 }
 
 export function notice(text: string, level: "info" | "warning" = "warning"): Reply {
