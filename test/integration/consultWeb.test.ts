@@ -128,7 +128,7 @@ describe("consult requests on the web", () => {
     expect(text(await post(ASKER, { text: "consulten" }))).toContain("alleen voor coördinatoren");
     for (const action of ["consult.claim", "consult.close", "consult.ask", "consult.note"]) {
       const refused = await post(OTHER, { action: { id: action, value: id, fields: { question: "x", note: "x" } } });
-      expect(text(refused)).toContain("alleen een coördinator");
+      expect(text(refused)).toContain("Dit kan alleen een coördinator van dit team. Hoor je daarbij, vraag dan je beheerder om je als coördinator in te stellen.");
     }
 
     // The coordinator's list carries the actions of the contract.

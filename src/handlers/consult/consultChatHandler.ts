@@ -24,7 +24,8 @@ const MAX_TEXT = 3000;
  */
 const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], (request: string) => string> = {
   missing: () => "Deze consultaanvraag bestaat niet (meer).",
-  forbidden: () => "Dit kan alleen een coördinator van dit team. Vraag je coördinator om je toe te voegen aan het kanaal.",
+  // Not "add you to the channel": on the web coordinators are set by the administrator (team try).
+  forbidden: () => "Dit kan alleen een coördinator van dit team. Hoor je daarbij, vraag dan je beheerder om je als coördinator in te stellen.",
   closed: (request) => `${capitalised(request)} is al afgerond of geannuleerd.`,
   taken: (request) => `${capitalised(request)} is al opgepakt.`,
   state: (request) => `Dat kan nu niet bij ${request}.`,
