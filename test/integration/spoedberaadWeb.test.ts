@@ -155,6 +155,21 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const late = await post(`col-${RUN}-t`, conversation, { text: "punt 9 klaar" }, "Pieter");
     expect(noticeOf(late)).toMatch(/^Het spoedberaad hier is al afgerond: punten veranderen kan niet meer\./);
     expect((await store.get(part.checklistId))?.value.items[8]?.state).toBe("open");
+    // Starting again where one was closed asks first, for no casusnummer or the same one; the
+    // button starts it (team try: a new checklist started at once, and a second one for the same case).
+    const actionsOf = (replies: Array<{ parts: ReplyPart[] }>) => replies.flatMap((r) => r.parts).flatMap((p) => (p.kind === "actions" ? p.actions : []));
+    for (const text of ["spoedberaad", "spoedberaad CASUS-12"]) {
+      const again = await post(`col-${RUN}-t`, conversation, { text }, "Pieter");
+      expect(checklistOf(again), text).toBeUndefined();
+      expect(noticeOf(again), text).toMatch(/^Het spoedberaad voor CASUS-\d+ in dit gesprek is afgerond; de samenvatting staat hierboven\. Wil je een nieuw spoedberaad starten\?$/);
+      expect(actionsOf(again).map((a) => [a.id, a.label])).toEqual([["spoedberaad.startNew", "Nieuw spoedberaad starten"]]);
+    }
+    const fresh = checklistOf(await post(`col-${RUN}-t`, conversation, { action: { id: "spoedberaad.startNew", value: "" } }, "Pieter"));
+    expect(fresh).toMatchObject({ status: "open", chair: "Pieter" });
+    expect(fresh!.checklistId).not.toBe(part.checklistId);
+    // Another casusnummer after closing is a new case: started at once.
+    await post(`col-${RUN}-t`, conversation, { action: { id: "spoedberaad.closeConfirmed", value: fresh!.checklistId } }, "Pieter");
+    expect(checklistOf(await post(`chair-${RUN}-t`, conversation, { text: "spoedberaad CASUS-13" }, "Kees"))).toMatchObject({ title: "Spoedberaad CASUS-13", status: "open" });
   });
 
   it("answers questions about the open checklist typed in the chat ('welke punten staan nog open?', 'Waarom deze punten?')", async () => {

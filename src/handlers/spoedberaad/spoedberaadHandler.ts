@@ -119,8 +119,11 @@ export class SpoedberaadService {
     this.now = deps.now ?? Date.now;
   }
 
-  /** Starts a checklist here, or shows the one already open in this conversation. */
-  async start(address: ConversationAddress, actor: Actor, casusText: string, routeSummary?: string): Promise<Reply[]> {
+  /**
+   * Starts a checklist here, or shows the one already open in this conversation. After one here
+   * was closed, "spoedberaad" (or the same casusnummer) asks first, unless `again` (its button).
+   */
+  async start(address: ConversationAddress, actor: Actor, casusText: string, routeSummary?: string, again = false): Promise<Reply[]> {
     const casus = casusText.trim();
     if (casus !== "" && (!CASE_NUMBER.test(casus) || findPersonalData(casus).length > 0)) {
       return [notice("Gebruik als casusnummer alleen een pseudoniem nummer (letters, cijfers en - . _, hoogstens 40 tekens), nooit een naam, BSN of geboortedatum. Bijvoorbeeld: *spoedberaad CASUS-12*.")];
@@ -140,6 +143,11 @@ export class SpoedberaadService {
           return this.shown(actor, existing, `Er loopt al een checklist in dit gesprek, voor ${existing.value.casus} (${done}). Een nieuwe kan pas als deze is afgerond.`);
         }
         return this.shown(actor, existing, `Er loopt al een checklist in dit gesprek (${done}).`);
+      }
+      // Typed again after closing, it was taken for a new checklist at once, and a colleague's
+      // "spoedberaad CASUS-2291" started a second one for the same case (team try).
+      if (existing && existing.value.status === "closed" && !again && (casus === "" || casus === existing.value.casus)) {
+        return [startAgainQuestion(existing.value.casus, casus)];
       }
       const observed = pointer?.value.checklistId;
       const checklistId = newChecklistId();
@@ -300,6 +308,8 @@ export class SpoedberaadService {
         return this.start(address, actor, "", action.value);
       case SPOEDBERAAD_ACTION.startCase:
         return this.start(address, actor, action.value ?? "");
+      case SPOEDBERAAD_ACTION.startNew:
+        return this.start(address, actor, action.value ?? "", undefined, true);
       case SPOEDBERAAD_ACTION.set: {
         if (!(ITEM_STATES as readonly string[]).includes(third)) return [notice("Deze knop ken ik niet (meer).")];
         return this.change(address, actor, checklistId, { op: "set", item: itemId, state: third as ItemState });
@@ -595,6 +605,18 @@ export class SpoedberaadService {
 const WITHOUT_CASE_NUMBER = "Deze checklist heeft nog geen casusnummer. Typ *spoedberaad* met jullie eigen pseudonieme nummer erachter (bijvoorbeeld *spoedberaad CASUS-12*) om het toe te voegen.";
 const NOT_IN_CONVERSATION = "Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek.";
 const BAD_DUE = "Kies een tijd voor de herinnering: later dan nu en binnen een week.";
+/** Asked before a checklist is started where one was closed: the closed one may be what was meant. */
+function startAgainQuestion(closedCasus: string | undefined, casus: string): Reply {
+  const which = closedCasus ? ` voor ${closedCasus}` : "";
+  return {
+    parts: [
+      { kind: "notice", level: "info", text: `Het spoedberaad${which} in dit gesprek is afgerond; de samenvatting staat hierboven. Wil je een nieuw spoedberaad starten?` },
+      { kind: "actions", once: true, actions: [{ id: SPOEDBERAAD_ACTION.startNew, label: "Nieuw spoedberaad starten", value: casus, style: "primary" }] },
+    ],
+    audience: "private",
+  };
+}
+
 /** How a refused note starts when a colleague changed it after the form was opened. */
 const CHANGED_MEANWHILE = "Intussen veranderd";
 

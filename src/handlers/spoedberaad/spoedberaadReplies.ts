@@ -14,6 +14,8 @@ export const SPOEDBERAAD_ACTION = {
   start: "spoedberaad.start",
   /** From an offer under a message that named a case number: value = that casusnummer. */
   startCase: "spoedberaad.startCase",
+  /** "Nieuw spoedberaad starten" after one here was closed: value = the casusnummer typed, if any. */
+  startNew: "spoedberaad.startNew",
   set: "spoedberaad.set",
   owner: "spoedberaad.owner",
   note: "spoedberaad.note",
