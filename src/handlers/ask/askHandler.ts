@@ -11,7 +11,7 @@ import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, lead
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
@@ -262,7 +262,7 @@ export class AskHandler {
   private quotesBeyondCountry(followUp: string, result: AnswerResult): boolean {
     const regions = this.regions;
     const named = regions?.regions ? onlyRegionNamed(followUp, regions.regions()) : undefined;
-    return !!regions && named !== undefined && isNational(named) && result.sources.some((source) => !isNational(regions.documentRegion(source.documentId) ?? ""));
+    return !!regions && named !== undefined && isNational(named) && result.sources.some((source) => !ofNamedRegion(regions.documentRegion(source.documentId), named));
   }
 
   /** The question answered from the plans of the region a follow-up names alone (or the national ones), if they answer it. */
@@ -270,8 +270,7 @@ export class AskHandler {
     const regions = this.regions;
     const named = regions?.regions ? onlyRegionNamed(followUp, regions.regions()) : undefined;
     if (!regions?.documents || !named) return undefined;
-    const national = isNational(named);
-    const others = regions.documents().filter((id) => (national ? !isNational(regions.documentRegion(id) ?? "") : !ofServedRegion(regions.documentRegion(id), named)));
+    const others = regions.documents().filter((id) => !ofNamedRegion(regions.documentRegion(id), named));
     const own = nonEmpty(await this.ask.answer(question, { withoutDocuments: others }));
     return own.status === "answered" ? own : undefined;
   }
@@ -285,10 +284,8 @@ export class AskHandler {
     const named = regions?.regions ? onlyRegionNamed(text, regions.regions()) : undefined;
     const sources = previous.sources ?? [];
     if (!regions || !named || sources.length === 0) return undefined;
-    const national = isNational(named);
-    const inNamed = (id: string) => (national ? isNational(regions.documentRegion(id) ?? "") : ofServedRegion(regions.documentRegion(id), named));
-    if (!sources.every((source) => inNamed(source.documentId))) return undefined;
-    const plans = national ? "de landelijke plannen" : `de plannen van regio ${named}`;
+    if (!sources.every((source) => ofNamedRegion(regions.documentRegion(source.documentId), named))) return undefined;
+    const plans = isNational(named) ? "de landelijke plannen" : `de plannen van regio ${named}`;
     return { status: "abstained", text: `Mijn vorige antwoord kwam al uit ${plans}. Meer zeggen die er niet over.`, mode: "none", sources: [], moreSources: [], nothingNew: true };
   }
 

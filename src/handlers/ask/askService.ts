@@ -146,15 +146,15 @@ export interface AskServiceOptions {
 /** "volgens het actieplan", "wat zegt / staat in / noemt de regiovisie …": the question asks what a document says. */
 const ASKS_WHAT_A_DOCUMENT_SAYS = /\b(?:volgens|zegt|zeggen|staat|staan|noemt|noemen|schrijft|schrijven)\b/i;
 
+/** A cheap test first: the words above, or "in / uit het …", before the named document is looked up. */
+const MAY_ASK_WHAT_A_DOCUMENT_SAYS = new RegExp(`${ASKS_WHAT_A_DOCUMENT_SAYS.source}|\\b(?:in|uit)\\s+(?:het|de|dat|die|dit|deze)\\s+\\p{L}`, "iu");
+
 /**
  * Whether the question asks what the document it names says: with the words above, or "in / uit
  * het actieplan" by the document's kind (new-user try: "wat is het doel rond gedwongen afzonderen
  * in het actieplan …?" was answered from the progress report alone, unmarked). For the notices
  * only: putting that document's quotes first as well cost lead g −0.013.
  */
-/** A cheap test first: the words above, or "in / uit het …", before the named document is looked up. */
-const MAY_ASK_WHAT_A_DOCUMENT_SAYS = new RegExp(`${ASKS_WHAT_A_DOCUMENT_SAYS.source}|\\b(?:in|uit)\\s+(?:het|de|dat|die|dit|deze)\\s+\\p{L}`, "iu");
-
 function asksWhatDocumentSays(question: string, named: { kind?: string | null }): boolean {
   if (ASKS_WHAT_A_DOCUMENT_SAYS.test(question)) return true;
   const kind = named.kind?.trim();
@@ -637,8 +637,8 @@ export class AskService {
   /**
    * The answer with the marks its notices come from: a term it does not explain, a difference it
    * does not state, a region or a named document it does not quote, a word it does not hold, no
-   * one named for a "wie" question, no means or steps for a "hoe doe ik" question. `asked` is the question as it reads on its own (a follow-up with what it
-   * follows), `message` what was typed.
+   * one named for a "wie" question, no means or steps for a "hoe doe ik" question. `asked` is the
+   * question as it reads on its own (a follow-up with what it follows), `message` what was typed.
    */
   private withMarks(message: string, asked: string, result: AnswerResult): AnswerResult {
     const formsOf = (term: string) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "));
@@ -1288,15 +1288,6 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
 }
 
 /**
- * The answer to a "wie …?" question marked when no quoted line on what it names names anyone
- * besides that (a role, team, body, name or abbreviation; see namesWhoOf): lists of problems or
- * goals that share the question's other words answered "wie beslist over een gesloten
- * plaatsing?" as if they said who (three new-user tries graded these 0–1), and lines on regional
- * expert teams "wie zit er in het expertteam?". Measured: no eval figure moved (the mark is a
- * notice, not answer text); it marks 4 of the 48 answered "wie" questions in the eleven sets, the
- * three that can be read missing the names asked for.
- */
-/**
  * A "wat is X?" answer with the one line elsewhere that names X added below it, when its quotes
  * do not hold that line: "wat is matched care?" quoted the route slide's "Matched care i.p.v.
  * stepped care", and the action plan's "Er is geen sprake van volgordelijkheid, maar van matched
@@ -1321,14 +1312,23 @@ function withOneMention(result: AnswerResult, found: ReturnType<typeof termMenti
  * The answer to "hoe doe ik …?" marked when its quotes name no means and no steps (see
  * meansAsked.ts): the plans are no manuals, and a goal ("In 2027: is … een gedeelde verklarende
  * analyse opgesteld") answered "hoe stel ik een gedeelde verklarende analyse op?" as if it said how
- * (new-user tries graded how-to questions 1.0-1.5). No eval question asks how the asker does
- * something, and a mark is a notice, not answer text: no figure can move.
+ * (new-user tries graded how-to questions 1.0-1.5). A mark is a notice, not answer text: no
+ * figure moved on eleven sets; it marks one set question (i40, which Wegwijs should refuse).
  */
 function withoutMeans(question: string, result: AnswerResult): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || result.noActor || !asksHowOneDoes(question)) return result;
   return saysHow(result.text) ? result : { ...result, noMeans: true };
 }
 
+/**
+ * The answer to a "wie …?" question marked when no quoted line on what it names names anyone
+ * besides that (a role, team, body, name or abbreviation; see namesWhoOf): lists of problems or
+ * goals that share the question's other words answered "wie beslist over een gesloten
+ * plaatsing?" as if they said who (three new-user tries graded these 0–1), and lines on regional
+ * expert teams "wie zit er in het expertteam?". Measured: no eval figure moved (the mark is a
+ * notice, not answer text); it marks 4 of the 48 answered "wie" questions in the eleven sets, the
+ * three that can be read missing the names asked for.
+ */
 function withoutActor(question: string, result: AnswerResult, namesWho: (quoted: string) => boolean): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || !asksWho(question)) return result;
   const quoted = quoteBlocks(result.text).map((block) => block.quote).join("\n") || result.text;

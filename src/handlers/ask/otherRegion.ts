@@ -88,6 +88,11 @@ export function ofServedRegion(documentRegion: string | null | undefined, served
   return region !== undefined && region !== "" && !isNational(region) && sameRegion(region, served);
 }
 
+/** Whether a document is of the region a follow-up names, or national when it names the whole country ("en landelijk?"). */
+export function ofNamedRegion(documentRegion: string | null | undefined, named: string): boolean {
+  return isNational(named) ? isNational(documentRegion?.trim() ?? "") : ofServedRegion(documentRegion, named);
+}
+
 /** "Groningen en Drenthe" and "groningen-drenthe" name one region: they share their words. */
 function sameRegion(a: string, b: string): boolean {
   const left = new Set(regionWords(a));
