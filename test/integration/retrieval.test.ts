@@ -1036,6 +1036,13 @@ describe("answers over the shipped corpus", () => {
     expect(jim.undefinedTerm).toBeUndefined();
   });
 
+  it("reads 'de documenten' in a question as the plans, not as what it asks about", async () => {
+    // Team try: a milestone row on a "Visie-document" answered "Wat zeggen de documenten over HSJ?".
+    const hsj = await ask.answer("Wat zeggen de documenten over HSJ?");
+    expect(hsj.text).toContain("HSJ");
+    expect(hsj.text).not.toContain("Visie-document");
+  });
+
   it("adds the one line elsewhere that names the term, when the quotes leave it out", async () => {
     // New-user try: only the route slide ("Matched care i.p.v. stepped care") was quoted.
     const matched = await ask.answer("wat is matched care?");
