@@ -423,13 +423,18 @@ export class SpoedberaadService {
     }
     const errors: Record<string, string> = {};
     const stored = detailsStamp(item);
+    /** A field this person changed that a colleague changed too since the form opened. */
+    const changedSince = { note: false, owner: false };
     let note: string | undefined;
     if (fields.note !== undefined) {
       note = cleanNote(fields.note);
       const problem = noteProblem(note, true);
       if (problem) errors.note = problem;
       else if (opened && stampOf(note) === opened.note) note = undefined;
-      else if (opened && opened.note !== stored.note && note !== (item.note ?? "")) errors.note = changedMeanwhile(item.note);
+      else if (opened && opened.note !== stored.note && note !== (item.note ?? "")) {
+        changedSince.note = true;
+        errors.note = changedMeanwhile(item.note);
+      }
     }
     let dueMs: number | undefined;
     if (fields.dueMinutes?.trim()) {
@@ -441,6 +446,7 @@ export class SpoedberaadService {
     // Left as the form showed it: not a choice (a colleague may have taken the item since).
     const wanted = opened && stampOf(chosen ?? "") === opened.owner ? undefined : chosen;
     if (wanted && wanted !== item.owner?.userId && opened && opened.owner !== stored.owner) {
+      changedSince.owner = true;
       errors.owner = item.owner ? `Intussen is ${personName(item.owner, c.conversation.surface)} eigenaar geworden. Kies opnieuw als je dat wilt veranderen.` : "Intussen heeft dit punt geen eigenaar meer. Kies opnieuw als je dat wilt veranderen.";
     } else if (wanted && wanted !== item.owner?.userId) {
       owner = await this.personInConversation(c, wanted, actor);
@@ -457,8 +463,7 @@ export class SpoedberaadService {
         ...(note !== undefined ? { note: errors.note ? redactPersonalData(note).text : note } : {}),
       };
       // After a colleague's change the form shows it, and the next save may overwrite it knowingly.
-      const conflict = errors.note?.startsWith(CHANGED_MEANWHILE) || errors.owner?.startsWith("Intussen");
-      return [detailsRefusal(c, item, await this.people(c), errors, typed, conflict ? stored : opened)];
+      return [detailsRefusal(c, item, await this.people(c), errors, typed, changedSince.note || changedSince.owner ? stored : opened)];
     }
     const operations: Operation[] = [];
     if (owner) operations.push({ op: "owner", item: itemId, owner });
@@ -617,12 +622,9 @@ function startAgainQuestion(closedCasus: string | undefined, casus: string): Rep
   };
 }
 
-/** How a refused note starts when a colleague changed it after the form was opened. */
-const CHANGED_MEANWHILE = "Intussen veranderd";
-
 /** The note field's refusal when the stored note changed after the form was opened: what it is now. */
 function changedMeanwhile(note: string | undefined): string {
-  return note ? `${CHANGED_MEANWHILE} in: „${note}”. Pas je tekst aan en sla opnieuw op.` : `${CHANGED_MEANWHILE}: de notitie is gewist. Sla opnieuw op als je jouw tekst wilt bewaren.`;
+  return note ? `Intussen veranderd in: „${note}”. Pas je tekst aan en sla opnieuw op.` : "Intussen veranderd: de notitie is gewist. Sla opnieuw op als je jouw tekst wilt bewaren.";
 }
 
 function sameConversation(address: ConversationAddress, c: Checklist): boolean {
