@@ -133,7 +133,7 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     expect((await press(one, channel, COLLEAGUE, card, "spoedberaad.owner", `${checklistId}:regie`)).status).toBe(200);
     await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => (shown(m).match(/Sanne pakt het op/g) ?? []).length === 2), 15_000, processReport);
     expect((await press(two, channel, COLLEAGUE, card, "spoedberaad.set", `${checklistId}:regie:done`)).status).toBe(200);
-    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("✅ 6. Er is een regievoerder")), 15_000, processReport);
+    await fake.waitFor(() => inChannel(channel, "chat.update").find((m) => shown(m).includes("✅ 6. Duidelijk is wie de regie heeft")), 15_000, processReport);
     expect(Date.now()).toBeLessThan(pressedAt + INTERVAL_MS);
 
     const first = await fake.waitFor(() => reminders(channel)[0], INTERVAL_MS + 10_000, processReport);
@@ -143,7 +143,7 @@ describe("spoedberaad reminders across Wegwijs OS processes (Slack, Redis, BullM
     expect(reminders(channel)).toHaveLength(1);
     expect(first.threadTs).toBe(card.ts);
     expect(shown(first)).toContain("Er is een gedeelde verklarende analyse");
-    expect(shown(first)).not.toContain("regievoerder");
+    expect(shown(first)).not.toContain("wie de regie heeft");
     // Slack's mention syntax for the owner's user id, in the blocks and in the notification text.
     expect(shown(first)).toContain(`<@${COLLEAGUE}>`);
     expect(first.text).toContain(`<@${COLLEAGUE}>`);

@@ -183,11 +183,26 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     // The card's button typed: each item's source.
     const why = (await post(`col-${RUN}-q`, conversation, { text: "Waarom deze punten?" }, "Sanne")).flatMap((r) => r.parts);
     expect(why.find((p) => p.kind === "sources")).toMatchObject({ title: expect.stringMatching(/^Bronnen bij Spoedberaad/) });
-    // An item whose source is about another region says so, as the route's steps do.
-    expect(why.find((p) => p.kind === "notice")).toMatchObject({ text: "Let op: bron 6 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe)." });
+    // Every source is national or of the region served (Groningen en Drenthe): nothing to warn about.
+    expect(why.some((p) => p.kind === "notice")).toBe(false);
     // Where no checklist is open, the same words are a question for the documents.
     const elsewhere = await post(`col-${RUN}-q`, `${conversation}-none`, { text: "welke punten staan nog open?" }, "Sanne");
     expect(textOf(elsewhere).join("\n")).not.toMatch(/^Nog \d+ punten? sta/);
+  });
+
+  it("says which items of a region's checklist rest on another region's plan ('Waarom deze punten?' in Rijnmond)", async () => {
+    // Rijnmond keeps the default items it does not replace, with their Groningen/Drenthe sources,
+    // as a route's steps do; the sources reply says which ones, as the route does.
+    const rijnmond = await startWegwijs({ REDIS_URL, WEGWIJS_REGION: "rijnmond" });
+    try {
+      const conversation = `sb-${RUN}-rijnmond`;
+      const card = checklistOf((await postWebChat<{ replies: Array<{ parts: ReplyPart[] }> }>(rijnmond.baseUrl, `chair-${RUN}-r`, conversation, { text: "spoedberaad CASUS-14" }, "Kees")).replies);
+      expect(card?.items.find((i) => i.id === "regie")?.label).toMatch(/één vaste contactpersoon/);
+      const why = (await postWebChat<{ replies: Array<{ parts: ReplyPart[] }> }>(rijnmond.baseUrl, `chair-${RUN}-r`, conversation, { text: "Waarom deze punten?" }, "Kees")).replies.flatMap((r) => r.parts);
+      expect(why.find((p) => p.kind === "notice")).toMatchObject({ text: expect.stringMatching(/^Let op: bron 1, 2, 3, 4, 7 en 8 gaan over regio Groningen en Drenthe, niet over jouw regio \(Rijnmond\)\.$/) });
+    } finally {
+      await rijnmond.close();
+    }
   });
 
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
