@@ -61,6 +61,21 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts).some((t) => /servicepunt/i.test(t))).toBe(false);
   });
 
+  it("says it finds nothing new when the follow-up's answer shows the previous quotes again in another order", async () => {
+    // New-user try: "wanneer moet dat gestopt zijn?" got the three quotes of the answer before, reordered.
+    const reply = await followUpReply("waarom willen ze dat?", "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]", "wanneer moet dat gestopt zijn?", "“Meer ambulante hulp.” [1]\n“Minder spoedplaatsingen.” [2]");
+    expect(texts(reply.parts)).toContain("Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.");
+    expect(texts(reply.parts).join("\n")).not.toContain("Meer ambulante hulp");
+  });
+
+  it("reads 'waarom is dat zo veel?' with the question before it", async () => {
+    // New-user try: it was refused as off-topic right after the answer it asked about.
+    const { answerer, handler } = handlerWith({ "hoeveel jongeren komen met spoed?": "“Circa 70% met een spoedmachtiging.” [1]" });
+    await handler.question(address, "hoeveel jongeren komen met spoed?");
+    await handler.question(address, "waarom is dat zo veel?");
+    expect(answerer.asked.at(-1)).toBe("hoeveel jongeren komen met spoed? waarom is dat zo veel?");
+  });
+
   it("says it finds nothing new when, read with the previous question, the follow-up itself is the part left open", async () => {
     const question = "wie heeft de casusregie?";
     const followUp = "en wie betaalt dat allemaal?";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationAddress } from "../../src/bot/incoming.js";
-import { asksForSource, FollowUpMemory, isFollowUp, leadsAsBefore, withPrevious } from "../../src/handlers/ask/followUp.js";
+import { asksForSource, FollowUpMemory, isFollowUp, answersAsBefore, withPrevious } from "../../src/handlers/ask/followUp.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 const address = (over: Partial<ConversationAddress> = {}): ConversationAddress => ({ surface: "web", userId: "u1", conversationId: "c1", ...over });
@@ -18,7 +18,7 @@ describe("isFollowUp", () => {
   });
 
   it("takes a short question without a connective that speaks of 'that' as a thing of its own", () => {
-    for (const text of ["ok, wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?", "wie stelt die op dan?", "wie is daar verantwoordelijk voor?", "wat staat hier over in?", "hoe kom ik daar terecht", "hoe kom ik daar binnen?", "hoe willen ze dat bereiken?", "wie gaat dat betalen dan?"]) {
+    for (const text of ["ok, wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?", "wie stelt die op dan?", "wie is daar verantwoordelijk voor?", "wat staat hier over in?", "hoe kom ik daar terecht", "hoe kom ik daar binnen?", "hoe willen ze dat bereiken?", "wie gaat dat betalen dan?", "waarom is dat zo veel?", "waarom gebeurt dat niet?", "waarom is dat een probleem?", "en waarom is dat nodig?"]) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });
@@ -49,6 +49,8 @@ describe("isFollowUp", () => {
       "wat is dat servicepunt, wanneer schakel ik die in?",
       "weet je dat jongeren weglopen?",
       "hoe zorg je dat ouders meedoen?",
+      "wat betekent dat een jongere geen analyse heeft?",
+      "waarom is dat plan er gekomen?",
     ]) {
       expect(isFollowUp(text), text).toBe(false);
     }
@@ -106,21 +108,24 @@ describe("FollowUpMemory", () => {
   });
 });
 
-describe("leadsAsBefore", () => {
-  it("tells an answer that leads with the previous answer's first quote, whatever its citation number", async () => {
+describe("answersAsBefore", () => {
+  it("tells an answer that leads with the previous answer's first quote, whatever its citation number, or repeats its quotes", async () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
     await memory.remember(address(), "wat willen ze bereiken?", "“De nieuwe werkwijze heeft betrekking op Groningen.” [1]\n“Iets anders.” [2]");
     const kept = (await memory.previous(address()))!;
     // Only a fingerprint of the answer is kept, not its text.
     expect(JSON.stringify(kept)).not.toContain("Groningen");
-    expect(leadsAsBefore("“De nieuwe werkwijze heeft betrekking op Groningen.” [2]\n“Nog iets.” [1]", kept)).toBe(true);
-    expect(leadsAsBefore("“Half 2027 zijn de plekken afgebouwd.” [1]", kept)).toBe(false);
-    expect(leadsAsBefore("", kept)).toBe(false);
+    expect(answersAsBefore("“De nieuwe werkwijze heeft betrekking op Groningen.” [2]\n“Nog iets.” [1]", kept)).toBe(true);
+    expect(answersAsBefore("“Half 2027 zijn de plekken afgebouwd.” [1]", kept)).toBe(false);
+    // The same quotes in another order are nothing new either; one new quote among them is.
+    expect(answersAsBefore("“Iets anders.” [1]\n“De nieuwe werkwijze heeft betrekking op Groningen.” [2]", kept)).toBe(true);
+    expect(answersAsBefore("“Iets anders.” [1]\n“Half 2027 zijn de plekken afgebouwd.” [2]", kept)).toBe(false);
+    expect(answersAsBefore("", kept)).toBe(false);
     // A list under the same lead-in, with another item first, is another quote.
     await memory.remember(address(), "bij wie ligt de casusregie?", "“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam. [1]");
     const list = (await memory.previous(address()))!;
-    expect(leadsAsBefore("“Daar spreken we af:”\n- bij vrijwillige hulp het wijkteam;\n- bij een OTS de GI. [1]", list)).toBe(false);
-    expect(leadsAsBefore("“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam. [2]\n“Meer.” [1]", list)).toBe(true);
+    expect(answersAsBefore("“Daar spreken we af:”\n- bij vrijwillige hulp het wijkteam;\n- bij een OTS de GI. [1]", list)).toBe(false);
+    expect(answersAsBefore("“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam. [2]\n“Meer.” [1]", list)).toBe(true);
   });
 });
 

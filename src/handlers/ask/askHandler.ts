@@ -7,7 +7,7 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
-import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, leadsAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
+import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { withShownQuote } from "./citations.js";
@@ -185,7 +185,7 @@ export class AskHandler {
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
     // not in it; new-user try): its quotes only answer the previous question again.
     const ownPartOpen = previous !== undefined && result.status === "answered" && result.unanswered !== undefined && isTheFollowUp(result.unanswered, text);
-    if (previous && swapped === undefined && result.status === "answered" && (ownPartOpen || leadsAsBefore(result.text, previous))) {
+    if (previous && swapped === undefined && result.status === "answered" && (ownPartOpen || answersAsBefore(result.text, previous))) {
       // Read with the previous question it finds only that answer again; one that names what it
       // asks about, without pointing back, is asked on its own before saying there is nothing new.
       const alone = mayStandAlone(text) ? nonEmpty(await this.ask.answer(text)) : undefined;
@@ -193,7 +193,7 @@ export class AskHandler {
       // asks about ("en wie betaalt dat dan?" got the rest of a list on the INT; new-user try).
       const unseen = ownPartOpen ? undefined : newQuotes(result.text, previous);
       const fresh = unseen !== undefined && (this.ask.holdsAWordOf?.(text, unseen) ?? true) ? unseen : undefined;
-      if (alone?.status === "answered" && !leadsAsBefore(alone.text, previous)) {
+      if (alone?.status === "answered" && !answersAsBefore(alone.text, previous)) {
         previous = undefined;
         asked = text;
         result = alone;
@@ -211,7 +211,7 @@ export class AskHandler {
           beyond.unanswered === undefined &&
           (kind === undefined || containsAnswerType(beyond.text, kind)) &&
           (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
-          !leadsAsBefore(beyond.text, previous);
+          !answersAsBefore(beyond.text, previous);
         result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? nothingNew(text));
       }
     }

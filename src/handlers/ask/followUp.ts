@@ -42,6 +42,11 @@ const SPEAKS_OF_THAT = [
   // … split, as spoken Dutch does: "wie is daar verantwoordelijk voor?", "wat staat hier over in?"
   // … and where to go: "hoe kom ik daar terecht?", "hoe kom ik daar binnen?" (new-user try: not read as a follow-up)
   /\b(?:daar|hier)\b(?:\s+[\p{L}-]+){0,4}?\s+(?:over|voor|mee|bij|van|aan|op|door|uit|naar|tegen|terecht|heen|naartoe|binnen)(?:\s+in)?\s*[?.!]*\s*$/iu,
+  // "dit"/"dat" as the subject right after the question word and its verb, followed by an adverb
+  // or a short predicate: "waarom is dat zo veel?", "waarom gebeurt dat niet?", "waarom is dat een
+  // probleem?" (new-user try: refused as off-topic after the answer it asked about). Not "wat is dat
+  // plan …", where "dat" goes with a noun and the question names its subject.
+  /^\s*(?:(?:en|maar)\s+)?(?:waarom|hoe|wat|wanneer|waar|wie)\s+\p{L}+\s+(?:dat|dit)\s+(?:(?:zo|zoveel|veel|weinig|er|niet|wel|ook|nog|al|echt|toch|erg|nodig)\b|een\s+\p{L}+\s*[?.!]*\s*$)/iu,
 ];
 /**
  * A question of its own after a comma, with the thing it asks about and nothing that points back:
@@ -217,12 +222,18 @@ export function newQuotes(answer: string, previous: KeptQuestion): string | unde
 }
 
 /**
- * Whether an answer to a follow-up leads with the quote the previous answer led with: then the
- * documents had nothing new for it, and repeating the quotes would pass them off as an answer
- * to the follow-up (new-user try: "en wanneer moet dat klaar zijn?" got the previous quotes).
+ * Whether an answer to a follow-up leads with the quote the previous answer led with, or shows
+ * only quotes the previous answer showed, in another order: then the documents had nothing new
+ * for it, and repeating the quotes would pass them off as an answer to the follow-up (new-user
+ * tries: "en wanneer moet dat klaar zijn?" got the previous quotes; "wanneer moet dat gestopt
+ * zijn?" got them reordered, without a date).
  */
-export function leadsAsBefore(answer: string, previous: KeptQuestion): boolean {
-  return answer.trim() !== "" && leadPrint(answer) === previous.lead;
+export function answersAsBefore(answer: string, previous: KeptQuestion): boolean {
+  if (answer.trim() === "") return false;
+  if (leadPrint(answer) === previous.lead) return true;
+  const blocks = quoteBlocks(answer);
+  const shown = new Set(previous.quotes ?? []);
+  return blocks.length > 0 && blocks.every((block) => shown.has(print(block.quote)));
 }
 
 /**
