@@ -120,6 +120,9 @@ describe("differenceAsked", () => {
     ["wat is het verschil spoedmachtiging vs reguliere machtiging", "spoedmachtiging", "reguliere machtiging"],
     // "tussen" as chat shortens it (new-user try: "tss wijkteam" was shown as a term).
     ["wat is t verschil tss wijkteam en jeugdbescherming en wanneer moet ik VT inschakelen", "wijkteam", "jeugdbescherming"],
+    // A side ends at a comma (new-user try: "open jeugdhulp, en mag afzonderen nog" was shown as a side).
+    ["wat is t verschil tussen gesloten en open jeugdhulp, en mag afzonderen nog?", "gesloten", "open jeugdhulp"],
+    ["verschil spoedmachtiging en machtiging, wie vraagt die aan?", "spoedmachtiging", "machtiging"],
   ])("reads %j as a question for a difference", (question, first, second) => {
     expect(differenceAsked(question)).toEqual({ first, second });
   });

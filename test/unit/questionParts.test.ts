@@ -27,6 +27,16 @@ describe("questionParts", () => {
     expect(questionParts("hoeveel pleeggezinnen zijn er? is volgens mij te weinig")).toBeUndefined();
   });
 
+  it("reads a yes/no question after a comma and 'en' as a second question when the first part asks something", () => {
+    // New-user try: "mag afzonderen nog" went unanswered and unmentioned.
+    expect(questionParts("wat is t verschil tussen gesloten en open jeugdhulp, en mag afzonderen nog?")).toEqual({
+      first: "wat is t verschil tussen gesloten en open jeugdhulp",
+      later: "mag afzonderen nog",
+    });
+    expect(questionParts("ik heb een jongere van 15, en is er nog plek?")).toBeUndefined();
+    expect(questionParts("wat doet het servicepunt, en dat is in rijnmond?")).toBeUndefined();
+  });
+
   it("does not split one question, or a question followed by a remark", () => {
     expect(questionParts("Wat doet het Servicepunt JeugdzorgPlus?")).toBeUndefined();
     expect(questionParts("hoeveel pleeggezinnen zijn er? hoor steeds dat er een tekort is")).toBeUndefined();

@@ -7,10 +7,12 @@ import { questionParts } from "./questionParts.js";
  */
 const ASKS_DIFFERENCE = [
   // "tussen" also as chat shortens it: "tss", "tsn" (new-user try: "verschil tss wijkteam en …" quoted "tss wijkteam" as a term).
-  /\bverschil(?:len)?\s+(?:tussen|tss|tsn|tssn)\s+(.+?)\s+en\s+(.+?)\s*(?:[?.!]|$)/iu,
-  /\bverschil(?:t|len)\s+(.+?)\s+(?:van|met)\s+(.+?)\s*(?:[?.!]|$)/iu,
+  // A side ends at a comma too: "verschil tussen gesloten en open jeugdhulp, en mag afzonderen nog?"
+  // asks something else after it (new-user try: "open jeugdhulp, en mag afzonderen nog" was a side).
+  /\bverschil(?:len)?\s+(?:tussen|tss|tsn|tssn)\s+(.+?)\s+en\s+(.+?)\s*(?:[?.!,;]|$)/iu,
+  /\bverschil(?:t|len)\s+(.+?)\s+(?:van|met)\s+(.+?)\s*(?:[?.!,;]|$)/iu,
   // In chat, without "tussen": "verschil spoedmachtiging en reguliere machtiging?" (new-user try).
-  /^\s*(?:wat\s+is\s+)?(?:het\s+|t\s+|'t\s+)?verschil\s+(?!(?:tussen|tss|tsn|tssn|maken|maakt|uit)\b)(.+?)\s+(?:en|vs\.?|versus)\s+(.+?)\s*(?:[?.!]|$)/iu,
+  /^\s*(?:wat\s+is\s+)?(?:het\s+|t\s+|'t\s+)?verschil\s+(?!(?:tussen|tss|tsn|tssn|maken|maakt|uit)\b)(.+?)\s+(?:en|vs\.?|versus)\s+(.+?)\s*(?:[?.!,;]|$)/iu,
 ];
 
 /** Words a text uses when it sets two things against each other. */

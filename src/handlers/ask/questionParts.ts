@@ -1,6 +1,7 @@
 /** Question words that open a second question inside one message ("..., en hoeveel ...?"). */
 const ASKS = "wie|wat|hoe|wanneer|waar|welke|welk|hoeveel|waarom|sinds|vanaf";
 const PREPOSITION = "in|met|bij|voor|uit|van|op|aan|naar|over|tot|onder|door|binnen|na";
+const ASKS_SOMETHING = new RegExp(`\\b(?:${ASKS})\\b`, "i");
 const OPENS_QUESTION = new RegExp(`^(?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b`, "i");
 const SECOND_QUESTION = new RegExp(`(?:,\\s*|\\s)(?:en|plus|ook)\\s+((?:(?:${PREPOSITION})\\s+)?(?:${ASKS})\\b.*)$`, "i");
 
@@ -28,11 +29,19 @@ export function questionParts(question: string): QuestionParts | undefined {
   if (!split) return undefined;
   const later = split.later.replace(/^(en|plus|ook)\s+/i, "").replace(/[?\s]+$/, "").trim();
   const first = split.first.replace(/[,\s]+$/, "").trim();
-  const yesNo = afterMark !== undefined && /\?\s*$/.test(split.later) && YES_NO_OPENING.test(later);
+  // After a comma, only when the first part asks something itself ("ik heb een jongere, en is er plek?" asks one thing).
+  const yesNo = /\?\s*$/.test(split.later) && YES_NO_OPENING.test(later) && (afterMark !== undefined || (SECOND_YES_NO.test(question) && ASKS_SOMETHING.test(first)));
   return later && first && (OPENS_QUESTION.test(later) || yesNo) ? { first, later } : undefined;
 }
 
+/**
+ * A yes/no question after a comma and "en", up to the question mark that ends the message: "wat
+ * is het verschil tussen gesloten en open jeugdhulp, en mag afzonderen nog?" (new-user try: the
+ * second question went unanswered and unmentioned).
+ */
+const SECOND_YES_NO = new RegExp(`,\\s*en\\s+((?:${YES_NO_OPENING.source.slice(1)})\\s+[^?]*\\?)\\s*$`, "i");
+
 function splitOnAnd(question: string): { first: string; later: string } | undefined {
-  const match = SECOND_QUESTION.exec(question);
+  const match = SECOND_QUESTION.exec(question) ?? SECOND_YES_NO.exec(question);
   return match ? { first: question.slice(0, match.index), later: match[1]! } : undefined;
 }
