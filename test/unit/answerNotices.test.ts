@@ -61,6 +61,10 @@ describe("definesTerm", () => {
     expect(definesTerm("De inspectie heeft de missie herzien.", "inspectie")).toBe(false);
     // A list's next item is no part of what the one before says.
     expect(definesTerm("- een gedeelde verklarende analyse opgesteld\n- Is voorafgaand een traject ingezet", "verklarende analyse")).toBe(false);
+    // A definition spelled out counts on a line that names the term, not "bij definitie" nor a definition of something else (new-user try).
+    expect(definesTerm("Evidence based wordt in dit document als volgt gedefinieerd: gebruikmaken van kennis.", "evidence based")).toBe(true);
+    expect(definesTerm("Te laat verklarende analyse Route is bij definitie vertragend", "verklarende analyse")).toBe(false);
+    expect(definesTerm("- een verklarende analyse opgesteld\n- Evidence based wordt als volgt gedefinieerd: …", "verklarende analyse")).toBe(false);
   });
 });
 

@@ -78,9 +78,14 @@ export function definesTerm(text: string, term: string): boolean {
   const stem = escape(head.length > 7 ? head.slice(0, head.length - 2) : head);
   // "X is een …", "X betekent …", "X houdt … in", "X staat voor …": not "X is afgerond".
   const says = new RegExp(
-    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b|\bgedefinieerd\b|\bdefinitie\b|\bomschreven\b`,
+    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b`,
     "u",
   );
+  // "… wordt als volgt gedefinieerd", "de definitie van …", on a line that names the term; not
+  // "bij definitie" ("by definition"): a word-cloud cell "Te laat verklarende analyse Route is bij
+  // definitie vertragend" passed for what a verklarende analyse is (new-user try).
+  const named = new RegExp(String.raw`\b${stem}`, "u");
+  const defined = /\b(?:gedefinieerd|omschreven)\b|(?<!\bbij\s)\bdefinitie\b/u;
   // An abbreviation asked for, written out next to it ("JIM (Jouw Informele Mentor)", "Integraal
   // Netwerkversterkend Team (INT)"). Not a Dutch word with a remark in brackets after it ("HSJ
   // kennis (koppelen aan Servicepunt)"; second new-user try of the twenty-seventh session).
@@ -89,7 +94,7 @@ export function definesTerm(text: string, term: string): boolean {
   // Line by line: a list's next item is no part of what the one before says.
   return foldText(text)
     .split("\n")
-    .some((line) => says.test(line) || (spelledOut?.test(line) ?? false));
+    .some((line) => says.test(line) || (named.test(line) && defined.test(line)) || (spelledOut?.test(line) ?? false));
 }
 
 function escape(text: string): string {
