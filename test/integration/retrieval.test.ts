@@ -817,6 +817,14 @@ describe("answers over the shipped corpus", () => {
     expect(result.text).toContain("Pleegzorg standaard verlengen naar 21 jaar");
   });
 
+  it("says so when a message's first question asks for a figure the quotes do not give, while its second is answered", async () => {
+    // New-user try: "Half 2027 …" answered both, with nothing to say that how many is not in it.
+    const result = await ask.answer("hoeveel jz+ plekken worden er afgebouwd en wanneer moet dat klaar zijn");
+    expect(result.status).toBe("answered");
+    expect(result.text).toContain("Half 2027");
+    expect(result.unanswered).toBe("hoeveel jz+ plekken worden er afgebouwd");
+  });
+
   it("answers the part of a two-part question the documents answer, and names the part it leaves open", async () => {
     // The later part shares no word with the documents.
     const question = "Wat doet het Expertteam? En welke kleur heeft de kerstboom?";

@@ -74,6 +74,13 @@ describe("askedFor", () => {
 });
 
 describe("containsAnswerType", () => {
+  it("reads 'half' before a year or month as part of a date, not as a figure", () => {
+    // New-user try: "Half 2027 zijn de plekken afgebouwd" answered how many places close.
+    expect(containsAnswerType("Half 2027 zijn de JeugdzorgPlus-plekken om- en afgebouwd.", "number")).toBe(false);
+    expect(containsAnswerType("Half 2027 zijn de JeugdzorgPlus-plekken om- en afgebouwd.", "date")).toBe(true);
+    expect(containsAnswerType("De helft van de plekken gaat dicht.", "number")).toBe(true);
+  });
+
   it("takes two capitalised words for a name, at the start of a line only before a comma (a signature with its role)", () => {
     expect(containsAnswerType("Wouter Struijk, Voorzitter van de stuurgroep transformatie", "person")).toBe(true);
     expect(containsAnswerType("De stuurgroep is er ook bij, zegt Arne Popma.", "person")).toBe(true);

@@ -159,6 +159,18 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts)).toContain("Een duur daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.");
   });
 
+  it("does not take a citation marker for the figure a follow-up asks for", async () => {
+    const answerer = {
+      answer: async (_q: string, options: { beyond?: readonly unknown[] } = {}): Promise<AnswerResult> =>
+        options.beyond ? answered("“Er zijn veel knelpunten.” [1]") : answered("“Analyse opstellen.” [1]"),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "welke stappen heeft een plaatsing in de jz+?");
+    const reply = await handler.question(address, "en hoeveel zijn dat er dan?");
+    expect(texts(reply.parts).join("\n")).not.toContain("Er zijn veel knelpunten.");
+  });
+
   it("reads a short reply to 'Welk plandocument bedoel je?' as the document to summarise", async () => {
     const asked: string[] = [];
     const answerer = {

@@ -10,7 +10,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
-import { withShownQuote } from "./citations.js";
+import { withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
@@ -209,7 +209,7 @@ export class AskHandler {
         const answers =
           beyond?.status === "answered" &&
           beyond.unanswered === undefined &&
-          (kind === undefined || containsAnswerType(beyond.text, kind)) &&
+          (kind === undefined || containsAnswerType(withoutMarkers(beyond.text), kind)) &&
           (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
           !answersAsBefore(beyond.text, previous);
         result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? nothingNew(text));

@@ -15,7 +15,7 @@ import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.j
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, namesAnActorBesides, whoClause } from "./actorAsked.js";
 import { asksHowOneDoes, saysHow } from "./meansAsked.js";
-import { citationFor, linePerSection, quoteBlocks, sectionLabel } from "./citations.js";
+import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
@@ -607,6 +607,11 @@ export class AskService {
     if (parts && extractive.result.unanswered) {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
+    } else if (parts && this.firstKindLeftOpen(parts.first, extractive.result.text)) {
+      // The first question asks for a kind of answer that no quote gives, while the second is
+      // answered: "hoeveel plekken worden afgebouwd en wanneer moet dat klaar zijn?" got "Half 2027
+      // …" with nothing to say that how many is not in it (new-user try).
+      extractive = { ...extractive, result: { ...extractive.result, unanswered: parts.first } };
     }
     extractive = { ...extractive, result: this.withMarks(searchText, followUp ?? searchText, extractive.result) };
     if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve, searchText, parts?.later) };
@@ -1121,10 +1126,19 @@ export class AskService {
    * is not answered by a line that names the Expertteam alone); a question for a date or
    * figure by one (new-user try: "wie zit daarbij" went unmentioned under a list of problems).
    */
+  /**
+   * Whether a message's first question asks for a kind of answer (a number, a date …) that the
+   * quotes do not give. A first "wie …?" is marked by withoutActor instead.
+   */
+  private firstKindLeftOpen(first: string, quoted: string): boolean {
+    const type = askedFor(first)?.type;
+    return type !== undefined && !containsAnswerType(withoutMarkers(quoted), type);
+  }
+
   private kindLeftOpen(part: string, quoted: string, question: string): boolean {
     if (asksWho(part)) return !this.namesWhoOf(question, quoted, question);
     const type = askedFor(part)?.type;
-    return type !== undefined && !containsAnswerType(quoted, type);
+    return type !== undefined && !containsAnswerType(withoutMarkers(quoted), type);
   }
 
   /**

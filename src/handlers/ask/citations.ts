@@ -92,3 +92,11 @@ export function linePerSection(
   }
   return picked;
 }
+
+/**
+ * An answer's text without its citation markers ("[1]", "[1, 3]"): checked for a figure or a
+ * date, a marker is none of its own (a "[1]" answered every "hoeveel …?").
+ */
+export function withoutMarkers(text: string): string {
+  return text.replace(/\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\]/g, " ");
+}

@@ -190,18 +190,27 @@ export function kindWords(question: string): { type: AnswerType; words: Set<stri
   return words.size > 0 ? { type: asked.type, words } : undefined;
 }
 
+/**
+ * A text without the words that are part of a date, not a count: a quarter ("Q2") and "half" before
+ * a year or month ("Half 2027 zijn de plekken afgebouwd" says when, not how many; new-user try:
+ * "hoeveel plekken worden afgebouwd en wanneer?" went on as if the number were given).
+ */
+function withoutDateWords(folded: string): string {
+  return folded.replace(/\bq[1-4]\b/g, "").replace(new RegExp(`\\bhal(?:f|ve)\\s+(?=(?:(?:19|20)\\d{2}|${MONTHS})\\b)`, "g"), "");
+}
+
 export function containsAnswerType(text: string, type: AnswerType): boolean {
   switch (type) {
     case "person":
       return PERSON.test(text);
     case "number":
-      return FIGURE.test(foldText(text).replace(/\bq[1-4]\b/g, ""));
+      return FIGURE.test(withoutDateWords(foldText(text)));
     case "age":
       return AGE.test(foldText(text));
     case "duration":
       return DURATION.test(foldText(text));
     case "frequency":
-      return FREQUENCY.test(foldText(text)) || COUNT.test(foldText(text).replace(/\bq[1-4]\b/g, ""));
+      return FREQUENCY.test(foldText(text)) || COUNT.test(withoutDateWords(foldText(text)));
     default:
       return ANSWER_PATTERNS[type].test(foldText(text));
   }
