@@ -327,6 +327,10 @@ describe("retrieval over the shipped corpus", () => {
     expect(judge.noActor).toBe(true);
     // "de JeugdzorgPlus" names the care, not who decides.
     expect((await ask.answer("wie beslist over een spoedmachtiging?")).noActor).toBe(true);
+    // Nor a capitalised Dutch word in word-cloud cells run together ("… slecht bereikbaar Gebrek aan vertrouwen"; new-user try).
+    const cloud = await ask.answer("wie is verantwoordelijk voor het servicepunt?");
+    expect(cloud.text).toContain("Gebrek aan vertrouwen");
+    expect(cloud.noActor).toBe(true);
     // What the question names outside its "wie" clause may be the answer ("Stuurgroep Zorg voor de Jeugd").
     const reports = await ask.answer("komt er voor actielijn 2 een eigen stuurgroep of aan wie rapporteert bgzj?");
     expect(reports.text).toContain("Stuurgroep Zorg voor de Jeugd");

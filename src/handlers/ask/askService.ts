@@ -7,6 +7,7 @@ import type { Logger } from "../../logger.js";
 import { personalDataWarning, redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
+import { dutchWords } from "../../knowledge/analysis/dutchLexicon.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
@@ -1151,7 +1152,11 @@ export class AskService {
     const subject = this.knowledge.questionScorer(question);
     const own = new Set(wordTokens(foldText(asking)));
     const { things, thingWords } = this.knowledge.analyser.synonyms;
-    const notSomeone = (word: string) => things.has(foldText(word)) || thingWords.has(foldText(word)) || this.commonWord(word);
+    // A capitalised Dutch word is no name: word-cloud cells run together ("Route servicepunt is
+    // slecht bereikbaar Gebrek aan vertrouwen") named someone (new-user try of "wie is
+    // verantwoordelijk voor het servicepunt?").
+    const notSomeone = (word: string) =>
+      things.has(foldText(word)) || thingWords.has(foldText(word)) || this.commonWord(word) || dutchWords().has(foldText(word));
     return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own, notSomeone));
   }
 
