@@ -1121,13 +1121,6 @@ export class AskService {
   }
 
   /**
-   * Whether a later question that names nothing of its own ("… en wie zit daarbij?", "… en sinds
-   * wanneer?") is left open by the quotes. A who-question is answered by a quoted line on what the
-   * message names that also names someone besides it ("wat doet het expertteam en wie zit daarin?"
-   * is not answered by a line that names the Expertteam alone); a question for a date or
-   * figure by one (new-user try: "wie zit daarbij" went unmentioned under a list of problems).
-   */
-  /**
    * Whether a message's first question asks for a kind of answer (a number, a date …) that the
    * quotes do not give. A first "wie …?" is marked by withoutActor instead.
    */
@@ -1136,6 +1129,13 @@ export class AskService {
     return type !== undefined && !containsAnswerType(withoutMarkers(quoted), type);
   }
 
+  /**
+   * Whether a later question that names nothing of its own ("… en wie zit daarbij?", "… en sinds
+   * wanneer?") is left open by the quotes. A who-question is answered by a quoted line on what the
+   * message names that also names someone besides it ("wat doet het expertteam en wie zit daarin?"
+   * is not answered by a line that names the Expertteam alone); a question for a date or
+   * figure by one (new-user try: "wie zit daarbij" went unmentioned under a list of problems).
+   */
   private kindLeftOpen(part: string, quoted: string, question: string): boolean {
     if (asksWho(part)) return !this.namesWhoOf(question, quoted, question);
     const type = askedFor(part)?.type;

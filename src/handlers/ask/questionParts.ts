@@ -9,7 +9,8 @@ const SECOND_QUESTION = new RegExp(`(?:,\\s*|\\s)(?:en|plus|ook)\\s+((?:(?:${PRE
  * Verbs that open a yes/no question ("En doet Friesland ook mee?"): after a question mark, a
  * sentence that opens with one and ends in a question mark is a second question, not a remark.
  */
-const YES_NO_OPENING = /^(?:doet|doen|is|zijn|heeft|hebben|kan|kun|kunnen|mag|mogen|moet|moeten|wordt|worden|geldt|gelden|gaat|gaan|komt|komen|klopt|zit|zitten|staat|staan|valt|vallen|werkt|werken|hoort|horen)\b/i;
+const YES_NO_VERBS = "doet|doen|is|zijn|heeft|hebben|kan|kun|kunnen|mag|mogen|moet|moeten|wordt|worden|geldt|gelden|gaat|gaan|komt|komen|klopt|zit|zitten|staat|staan|valt|vallen|werkt|werken|hoort|horen";
+const YES_NO_OPENING = new RegExp(`^(?:${YES_NO_VERBS})\\b`, "i");
 
 /** A message that asks two things, split in its first question and the one after it. */
 export interface QuestionParts {
@@ -39,7 +40,7 @@ export function questionParts(question: string): QuestionParts | undefined {
  * is het verschil tussen gesloten en open jeugdhulp, en mag afzonderen nog?" (new-user try: the
  * second question went unanswered and unmentioned).
  */
-const SECOND_YES_NO = new RegExp(`,\\s*en\\s+((?:${YES_NO_OPENING.source.slice(1)})\\s+[^?]*\\?)\\s*$`, "i");
+const SECOND_YES_NO = new RegExp(`,\\s*en\\s+((?:${YES_NO_VERBS})\\s+[^?]*\\?)\\s*$`, "i");
 
 function splitOnAnd(question: string): { first: string; later: string } | undefined {
   const match = SECOND_QUESTION.exec(question) ?? SECOND_YES_NO.exec(question);
