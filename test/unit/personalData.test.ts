@@ -41,8 +41,20 @@ describe("findPersonalData: BSN", () => {
     expect(findPersonalData(text)).toEqual([{ kind: "bsn", start: text.indexOf(bsn), end: text.indexOf(bsn) + bsn.length }]);
   });
 
+  it.each([
+    ["deze jongere (bsn 987654321)", "987654321"],
+    ["jongere met bsn 123456789 escaleert", "123456789"],
+    ["BSN-nummer: 123 456 789", "123 456 789"],
+    ["burgerservicenummer 12345678", "12345678"],
+    ["sofinummer 987.654.321", "987.654.321"],
+  ])("finds a number that a BSN label announces in %j, also when it fails the 11-proef (a real one mistyped)", (text, bsn) => {
+    // Team try: "(bsn 987654321)" reached the coordinators' card.
+    expect(findPersonalData(text)).toEqual([{ kind: "bsn", start: text.indexOf(bsn), end: text.indexOf(bsn) + bsn.length }]);
+  });
+
   it("ignores 9-digit numbers that fail the 11-proef", () => {
     expect(findPersonalData("dossier 123456789")).toEqual([]);
+    expect(findPersonalData("bsn is niet nodig, dossier 123456789")).toEqual([]);
     expect(findPersonalData("123.456.783")).toEqual([]);
     expect(findPersonalData("000000000")).toEqual([]);
   });

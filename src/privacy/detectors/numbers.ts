@@ -25,6 +25,13 @@ const RUN_RE = new RegExp(String.raw`\d+(?:${SEP}\d+)*`, "g");
 const BEFORE_NOT_BSN = /(?:[\p{L}\p{N}_.,/€]|€ *|EUR *)$/iu;
 const AFTER_NOT_BSN = /^(?:[\p{L}\p{N}_]|,-|[.,]\d| *(?:euro|miljoen|miljard)\b)/iu;
 
+/**
+ * A label that says a BSN follows ("bsn 987654321", "BSN: …", "burgerservicenummer …",
+ * "sofinummer …"): the number is one even when it fails the 11-proef, a real one mistyped
+ * (team try: "(bsn 987654321)" reached the coordinators).
+ */
+const BSN_LABEL = /(?:\bbsn|burgerservicenummer|\bsofi-?nummer)(?:[\s-]*(?:nr\.?|nummer))?[\s:.#=-]*$/i;
+
 interface Group {
   start: number;
   end: number;
@@ -51,7 +58,7 @@ function bsnsInRun(text: string, runStart: number, run: string): Match[] {
       const before = text.slice(Math.max(0, start - 5), start);
       if (i === 0 && BEFORE_NOT_BSN.test(before) && !/bsn[: ]*$/i.test(before)) continue;
       if (j === groups.length - 1 && AFTER_NOT_BSN.test(text.slice(end, end + 10))) continue;
-      if (isValidBsn(digits)) out.push({ kind: "bsn", start, end });
+      if (isValidBsn(digits) || (i === 0 && BSN_LABEL.test(text.slice(Math.max(0, start - 30), start)))) out.push({ kind: "bsn", start, end });
     }
   }
   return out;
