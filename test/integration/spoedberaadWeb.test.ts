@@ -185,6 +185,12 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(why.find((p) => p.kind === "sources")).toMatchObject({ title: expect.stringMatching(/^Bronnen bij Spoedberaad/) });
     // Every source is national or of the region served (Groningen en Drenthe): nothing to warn about.
     expect(why.some((p) => p.kind === "notice")).toBe(false);
+    // One item's source by its number (team try: "waarom punt 8?" got a passage on governance).
+    const eight = (await post(`col-${RUN}-q`, conversation, { text: "waarom punt 8?" }, "Sanne")).flatMap((r) => r.parts);
+    expect(textOf([{ parts: eight }])).toEqual([expect.stringMatching(/^Punt 8: Jongere, ouders en andere gezaghebbenden .+ \[1\]$/)]);
+    expect(eight.find((p) => p.kind === "sources")).toMatchObject({ title: expect.stringMatching(/^Bron bij punt 8 van Spoedberaad/), sources: [expect.objectContaining({ section: "Knelpunten (2)" })] });
+    const none = (await post(`col-${RUN}-q`, conversation, { text: "wat is de bron van punt 12?" }, "Sanne")).flatMap((r) => r.parts);
+    expect(none.find((p) => p.kind === "notice")).toMatchObject({ text: "Deze checklist heeft punt 1 tot en met 9. Typ bijvoorbeeld „waarom punt 2?”." });
     // Where no checklist is open, the same words are a question for the documents.
     const elsewhere = await post(`col-${RUN}-q`, `${conversation}-none`, { text: "welke punten staan nog open?" }, "Sanne");
     expect(textOf(elsewhere).join("\n")).not.toMatch(/^Nog \d+ punten? sta/);

@@ -18,6 +18,17 @@ describe("checklistQuestion (a typed question about the open checklist)", () => 
   });
 
   it.each([
+    ["waarom punt 8?", 8],
+    ["Waarom staat punt 3 erop?", 3],
+    ["wat is de bron van punt 8?", 8],
+    ["bron bij punt 12", 12],
+    ["waar komt punt 2 vandaan?", 2],
+  ])("asks for one item's source: %s", (text, item) => {
+    // Team try: "waarom punt 8?" was answered from the documents with a passage on governance.
+    expect(checklistQuestion(text)).toEqual({ item });
+  });
+
+  it.each([
     "wat is een spoedberaad?",
     "welke punten moet een verklarende analyse bevatten?",
     "staat de deur van de JeugdzorgPlus open voor ouders?",

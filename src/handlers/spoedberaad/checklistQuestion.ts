@@ -1,7 +1,7 @@
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
-/** What a typed question about the conversation's checklist asks for. */
-export type ChecklistQuestion = "open" | "sources";
+/** What a typed question about the conversation's checklist asks for: one item's source by its number. */
+export type ChecklistQuestion = "open" | "sources" | { item: number };
 
 /** Longer than this, a message asks something of its own. */
 const MAX_WORDS = 12;
@@ -25,6 +25,18 @@ const ASKS_SOURCES = [
 ];
 
 /**
+ * "waarom punt 8?", "wat is de bron van punt 8?", "waar staat punt 8?", "waar komt punt 8
+ * vandaan?": the source of one item (team try: "waarom punt 8?" was answered from the documents
+ * with a passage on governance, and "wat is de bron van punt 8?" then gave that passage's source).
+ */
+const ASKS_ITEM_SOURCE = [
+  /^\s*(?:en\s+)?waarom\s+(?:staat\s+)?punt\s+(\d{1,2})\b/,
+  /\bbron(?:nen)?\s+(?:van|bij|voor)\s+punt\s+(\d{1,2})\b/,
+  /\bwaar\s+(?:staat|komt)\s+punt\s+(\d{1,2})\b/,
+  /\bwaarop\s+(?:is|rust)\s+punt\s+(\d{1,2})\b/,
+];
+
+/**
  * A short question about the checklist itself, typed in the chat; undefined for anything else.
  * Read only where a checklist is open, as typed ticks are: elsewhere the words are a question for
  * the documents (new-user try: "welke punten staan nog open?" got four unrelated quotes).
@@ -33,6 +45,10 @@ export function checklistQuestion(text: string): ChecklistQuestion | undefined {
   const folded = foldText(text).replace(/\s+/g, " ").trim();
   if (folded.split(" ").length > MAX_WORDS) return undefined;
   if (ASKS_SOURCES.some((pattern) => pattern.test(folded))) return "sources";
+  for (const pattern of ASKS_ITEM_SOURCE) {
+    const item = pattern.exec(folded)?.[1];
+    if (item !== undefined) return { item: Number(item) };
+  }
   if (ASKS_OPEN.some((pattern) => pattern.test(folded))) return "open";
   return undefined;
 }

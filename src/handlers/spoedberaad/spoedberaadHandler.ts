@@ -239,12 +239,13 @@ export class SpoedberaadService {
    * another region than the one served (new-user try: a Rijnmond source under a Groningen/Drenthe
    * item, with nothing to say so, as the route's steps do).
    */
-  private sourcesOf(checklist: Checklist): Reply {
-    const sources = checklist.items.flatMap((i) => {
+  private sourcesOf(checklist: Checklist, only?: number): Reply {
+    const items = only === undefined ? checklist.items : checklist.items.slice(only - 1, only);
+    const sources = items.flatMap((i) => {
       const passage = this.deps.passageOf(i.id);
       return passage ? [{ ...passage, label: i.label }] : [];
     });
-    const reply = sourcesReply(checklist, sources);
+    const reply = sourcesReply(checklist, sources, only);
     const regions = this.deps.regions;
     const elsewhere = regions ? otherRegionSourcesNotice(sources.map((s, i) => ({ documentId: s.documentId, n: i + 1 })), regions) : undefined;
     return elsewhere ? { ...reply, parts: [...reply.parts, { kind: "notice", level: "info", text: elsewhere }] } : reply;
@@ -257,7 +258,11 @@ export class SpoedberaadService {
   async asked(address: ConversationAddress, question: ChecklistQuestion): Promise<Reply[] | undefined> {
     const record = await this.openHere(address);
     if (!record) return undefined;
-    return [question === "open" ? openItemsReply(record.value) : this.sourcesOf(record.value)];
+    if (question === "open") return [openItemsReply(record.value)];
+    if (question === "sources") return [this.sourcesOf(record.value)];
+    const count = record.value.items.length;
+    if (question.item < 1 || question.item > count) return [notice(`Deze checklist heeft punt 1 tot en met ${count}. Typ bijvoorbeeld „waarom punt 2?”.`, "info")];
+    return [this.sourcesOf(record.value, question.item)];
   }
 
   /** The checklist open in this conversation, if any. */

@@ -354,11 +354,13 @@ export function reminderReply(c: Checklist, item: Checklist["items"][number]): R
   return { parts: [{ kind: "mention", person, before: "⏰ Herinnering voor ", after }], audience: "conversation" };
 }
 
-export function sourcesReply(c: Checklist, sources: Array<Omit<SourceCitation, "n"> & { label: string }>): Reply {
+export function sourcesReply(c: Checklist, sources: Array<Omit<SourceCitation, "n"> & { label: string }>, item?: number): Reply {
+  // One item asked for ("waarom punt 8?"): its number, as the card shows it.
+  const text = item !== undefined && sources.length === 1 ? `Punt ${item}: ${sources[0]!.label} [1]` : sources.map((s, i) => `[${i + 1}] ${s.label}`).join("\n");
   return {
     parts: [
-      { kind: "text", text: sources.map((s, i) => `[${i + 1}] ${s.label}`).join("\n") },
-      { kind: "sources", title: `Bronnen bij ${c.title}`, sources: sources.map(({ label: _label, ...s }, i) => ({ n: i + 1, ...s })) },
+      { kind: "text", text },
+      { kind: "sources", title: item !== undefined ? `Bron bij punt ${item} van ${c.title}` : `Bronnen bij ${c.title}`, sources: sources.map(({ label: _label, ...s }, i) => ({ n: i + 1, ...s })) },
     ],
     audience: "private",
   };
