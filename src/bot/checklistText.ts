@@ -59,14 +59,17 @@ export function checklistStatusLine(part: ChecklistPart): string {
 
 /**
  * Who has it and who changed it when: "Sanne pakt het op (herinnering 15:00) · gewijzigd 14:02" when
- * Sanne made the last change herself, "Eigenaar: Sanne (…) · gewijzigd door Kees, 14:02" when someone else did
- * (new-user try: the chair named a colleague owner, and the card said the colleague had taken it up).
+ * Sanne made the last change to an open item herself, "Eigenaar: Sanne (…) · gewijzigd door Kees, 14:02"
+ * when someone else did or the item is done (new-user try: the chair named a colleague owner, and
+ * the card said the colleague had taken it up).
  */
 export function checklistItemMeta(item: ChecklistItem): string {
   const pieces: string[] = [];
   if (item.owner) {
     const due = item.state === "open" ? reminderTime(item.dueAt) : undefined;
-    const ownedBy = !item.changedBy || item.changedBy === item.owner ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
+    // Only an open item is being taken up; a done one has an owner (team try: "Sanne pakt het op"
+    // stood under a finished item).
+    const ownedBy = item.state === "open" && (!item.changedBy || item.changedBy === item.owner) ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
     pieces.push(`${ownedBy}${due ? ` (herinnering ${due})` : ""}`);
   }
   if (item.changedBy) {

@@ -196,6 +196,23 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(textOf(elsewhere).join("\n")).not.toMatch(/^Nog \d+ punten? sta/);
   });
 
+  it("goes quiet and back with a button that says what it does, and says so in words", async () => {
+    // Team try: after "Stil (geen herinneringen)" nothing was said, and "Herinneringen aan" read as a state.
+    const conversation = `sb-${RUN}-quiet`;
+    const part = await started(conversation, `chair-${RUN}-quiet`);
+    await post(`chair-${RUN}-quiet`, conversation, { action: { id: part.ownerActionId, value: `${part.checklistId}:analyse` } }, "Kees");
+    const quietButton = (replies: Array<{ parts: ReplyPart[] }>) =>
+      replies.flatMap((r) => r.parts).flatMap((p) => (p.kind === "actions" ? p.actions : [])).find((a) => a.id === "spoedberaad.quiet");
+    const on = await post(`chair-${RUN}-quiet`, conversation, { action: { id: "spoedberaad.quiet", value: `${part.checklistId}:on` } }, "Kees");
+    expect(noticeOf(on)).toBe("Stil: voor deze checklist komen geen herinneringen meer. Zet ze weer aan met „Herinneringen weer aanzetten”.");
+    expect(quietButton(on)).toMatchObject({ label: "Herinneringen weer aanzetten", value: `${part.checklistId}:off` });
+    // A quiet checklist shows no reminder time.
+    expect(checklistOf(on)!.items.find((i) => i.id === "analyse")).not.toHaveProperty("dueAt");
+    const off = await post(`chair-${RUN}-quiet`, conversation, { action: { id: "spoedberaad.quiet", value: `${part.checklistId}:off` } }, "Kees");
+    expect(noticeOf(off)).toBe("Herinneringen staan weer aan: wie een punt oppakt, krijgt een herinnering als het open blijft.");
+    expect(quietButton(off)).toMatchObject({ label: "Stil (geen herinneringen)" });
+  });
+
   it("says which items of a region's checklist rest on another region's plan ('Waarom deze punten?' in Rijnmond)", async () => {
     // Rijnmond keeps the default items it does not replace, with their Groningen/Drenthe sources,
     // as a route's steps do; the sources reply says which ones, as the route does.
@@ -419,6 +436,11 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const kees = form.fields.find((f) => f.id === "owner")?.options?.find((o) => o.label === "Kees");
     expect(kees?.value).toMatch(/^p-/);
     expect(JSON.stringify(form)).not.toContain(chair);
+    // So is whoever opens the form, before they touched the checklist (team try: Sanne could not
+    // make herself owner in Details).
+    const sanne = form.fields.find((f) => f.id === "owner")?.options?.find((o) => o.label === "Sanne");
+    expect(sanne?.value).toMatch(/^p-/);
+    expect(JSON.stringify(form)).not.toContain(member);
 
     const versionBefore = (await store.get(part.checklistId))!.version;
     const refused = await details({ owner: kees!.value, dueMinutes: "30", note: "Analyse volgt, BSN 111222333" });

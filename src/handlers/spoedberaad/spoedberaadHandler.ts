@@ -337,8 +337,14 @@ export class SpoedberaadService {
         if (!sameConversation(address, record.value)) return [notice(NOT_HERE)];
         return [cardReply(record)];
       }
-      case SPOEDBERAAD_ACTION.quiet:
-        return this.change(address, actor, checklistId, { op: "quiet", quiet: itemId === "on" });
+      case SPOEDBERAAD_ACTION.quiet: {
+        const quiet = itemId === "on";
+        const changed = await this.change(address, actor, checklistId, { op: "quiet", quiet });
+        if (!changed.some((r) => r.parts.some((p) => p.kind === "checklist"))) return changed;
+        // Said in words (team try: after "Stil" nothing said so, and "Herinneringen aan" read as a state).
+        const said = notice(quiet ? QUIET_ON : QUIET_OFF, "info");
+        return actor.surface === "web" ? [...changed, said] : [said];
+      }
       case SPOEDBERAAD_ACTION.close: {
         const found = await this.authorised(address, actor, checklistId, { chairOnly: "close" });
         if ("refusal" in found) return [found.refusal];
@@ -424,7 +430,7 @@ export class SpoedberaadService {
     const item = c.items.find((i) => i.id === itemId);
     if (!item) return [notice("Dit punt staat niet (meer) op de checklist.")];
     if (!fields || Object.keys(fields).length === 0) {
-      return [{ parts: [detailsForm(c, item, await this.people(c))], audience: "private" }];
+      return [{ parts: [detailsForm(c, item, await this.people(c, actor))], audience: "private" }];
     }
     const errors: Record<string, string> = {};
     const stored = detailsStamp(item);
@@ -468,7 +474,7 @@ export class SpoedberaadService {
         ...(note !== undefined ? { note: errors.note ? redactPersonalData(note).text : note } : {}),
       };
       // After a colleague's change the form shows it, and the next save may overwrite it knowingly.
-      return [detailsRefusal(c, item, await this.people(c), errors, typed, changedSince.note || changedSince.owner ? stored : opened)];
+      return [detailsRefusal(c, item, await this.people(c, actor), errors, typed, changedSince.note || changedSince.owner ? stored : opened)];
     }
     const operations: Operation[] = [];
     if (owner) operations.push({ op: "owner", item: itemId, owner });
@@ -519,10 +525,15 @@ export class SpoedberaadService {
     return [...seen].map(([value, label]) => ({ value, label }));
   }
 
-  /** Owner choices: the conversation's roster where the surface lists it (Teams), then the known people. */
-  private async people(c: Checklist): Promise<ReplyChoice[]> {
+  /**
+   * Owner choices: the conversation's roster where the surface lists it (Teams), then the known
+   * people, then who opened the form (team try: someone who had not touched the checklist yet
+   * could not make themselves owner in Details).
+   */
+  private async people(c: Checklist, opener?: Actor): Promise<ReplyChoice[]> {
     const roster = await this.deps.directory.members(c.conversation.surface, c.conversation.conversationId);
     const choices = new Map<string, string>();
+    if (opener && opener.surface === c.conversation.surface) choices.set(opener.userId, personName(personOf(opener), c.conversation.surface));
     for (const m of roster) choices.set(m.userId, m.name?.trim() || m.userId);
     for (const p of this.knownPeople(c)) if (!choices.has(p.value)) choices.set(p.value, p.label);
     return [...choices].slice(0, PEOPLE_MAX).map(([value, label]) => ({ value, label }));
@@ -612,6 +623,8 @@ export class SpoedberaadService {
   }
 }
 
+const QUIET_ON = "Stil: voor deze checklist komen geen herinneringen meer. Zet ze weer aan met „Herinneringen weer aanzetten”.";
+const QUIET_OFF = "Herinneringen staan weer aan: wie een punt oppakt, krijgt een herinnering als het open blijft.";
 const WITHOUT_CASE_NUMBER = "Deze checklist heeft nog geen casusnummer. Typ *spoedberaad* met jullie eigen pseudonieme nummer erachter (bijvoorbeeld *spoedberaad CASUS-12*) om het toe te voegen.";
 const NOT_IN_CONVERSATION = "Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek.";
 const BAD_DUE = "Kies een tijd voor de herinnering: later dan nu en binnen een week.";

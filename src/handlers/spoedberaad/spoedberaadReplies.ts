@@ -84,7 +84,7 @@ export function cardReply(record: StoredRecord<Checklist>): Reply {
         // Says beforehand who may press it: only the chair closes (see SpoedberaadHandler.authorised).
         { id: SPOEDBERAAD_ACTION.close, label: "Afronden (voorzitter)", value: c.id },
         c.quiet
-          ? { id: SPOEDBERAAD_ACTION.quiet, label: "Herinneringen aan", value: `${c.id}:off` }
+          ? { id: SPOEDBERAAD_ACTION.quiet, label: "Herinneringen weer aanzetten", value: `${c.id}:off` }
           : { id: SPOEDBERAAD_ACTION.quiet, label: "Stil (geen herinneringen)", value: `${c.id}:on` },
         { id: SPOEDBERAAD_ACTION.sources, label: "Waarom deze punten?", value: c.id },
       ],

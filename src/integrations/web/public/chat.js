@@ -247,8 +247,8 @@ function renderChecklist(part) {
   for (const [index, item] of part.items.entries()) {
     const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "label" }, `${index + 1}. ${item.label}`), el("span", { class: "mark" }, ` ${CHECK_MARK[item.state] ?? ""}`));
     const meta = [];
-    // Named by someone else: the owner has not said they took it up (see checklistItemMeta).
-    const ownedBy = !item.changedBy || item.changedBy === item.owner ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
+    // Named by someone else, or done: the owner is not taking it up now (see checklistItemMeta).
+    const ownedBy = item.state === "open" && (!item.changedBy || item.changedBy === item.owner) ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
     if (item.owner) meta.push(`${ownedBy}${item.dueAt && item.state === "open" ? ` (herinnering ${reminderAt(item.dueAt)})` : ""}`);
     if (item.changedBy && item.changedBy !== item.owner) meta.push(`gewijzigd door ${item.changedBy}${item.changedAt ? `, ${clock(item.changedAt)}` : ""}`);
     else if (item.changedBy && item.changedAt) meta.push(`gewijzigd ${clock(item.changedAt)}`);
