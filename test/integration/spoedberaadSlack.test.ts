@@ -144,7 +144,7 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     const view = typeof opened.body.view === "string" ? JSON.parse(opened.body.view) : opened.body.view;
     const summaryInput = view.blocks.find((b: any) => b.block_id === "summary").element;
     expect(summaryInput.initial_value).toBe(handover.value.split("\n").slice(1).join("\n"));
-    expect(summaryInput.initial_value).toMatch(/^Spoedberaad CASUS-31, voorzitter Kees\./);
+    expect(summaryInput.initial_value).toMatch(/^Spoedberaad CASUS-31, \S+ \d{1,2} \S+ \d\d:\d\d-\d\d:\d\d, voorzitter Kees\./);
     expect(view.blocks.find((b: any) => b.block_id === "caseRef").element.initial_value).toBe("CASUS-31");
 
     // Exactly one chat.postMessage for the card (the other is the summary in its thread); every

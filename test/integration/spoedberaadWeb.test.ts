@@ -367,18 +367,23 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const summary = await waitFor(() => stream.events.find((e) => JSON.stringify(e.reply).includes("Samenvatting Spoedberaad CASUS-12")));
     const summaryText = JSON.stringify(summary.reply);
     expect(summaryText).toContain("N.v.t. (1)");
+    // A record of the meeting: when it was held and who took part (team try: no date, no participants).
+    const summaryBody = summary.reply.parts.find((p: any) => p.kind === "text").text as string;
+    const held = new Date((await store.get(part.checklistId))!.value.createdAt).toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", weekday: "short", day: "numeric", month: "short" });
+    expect(summaryBody.split("\n")[0]).toMatch(new RegExp(`^Spoedberaad CASUS-12, ${held} \\d\\d:\\d\\d-\\d\\d:\\d\\d, voorzitter `));
+    expect(summaryBody.split("\n")[1]).toMatch(/^Deelnemers: .+, .+\.$/);
     // Each item with its number from the card.
     const lines = (summary.reply.parts.find((p: any) => p.kind === "text").text as string).split("\n").filter((l) => /^\S+ \d+\. /.test(l));
     expect(lines.length).toBe(part.items.length);
     expect(summaryText).toContain("Consultaanvraag indienen");
     const handover = summary.reply.parts.flatMap((p: any) => (p.kind === "actions" ? p.actions : [])).find((a: any) => a.id === "consult.new");
-    expect(handover.value).toMatch(/^servicepunt\|CASUS-12\|spoed\nSpoedberaad CASUS-12, voorzitter /);
+    expect(handover.value).toMatch(/^servicepunt\|CASUS-12\|spoed\nSpoedberaad CASUS-12, \S+ \d{1,2} \S+ \d\d:\d\d-\d\d:\d\d, voorzitter /);
     // Pressed, it opens the consult form with the target, the casusnummer and the summary filled in.
     const opened = await post(chair, conversation, { action: { id: handover.id, value: handover.value } });
     const consultForm = opened.flatMap((r) => r.parts).find((p) => p.kind === "form") as Extract<ReplyPart, { kind: "form" }>;
     const valueOf = (id: string) => consultForm.fields.find((f) => f.id === id)?.value;
     expect([valueOf("target"), valueOf("caseRef"), valueOf("urgency")]).toEqual(["servicepunt", "CASUS-12", "spoed"]);
-    expect(valueOf("summary")).toMatch(/^Spoedberaad CASUS-12, voorzitter /);
+    expect(valueOf("summary")).toMatch(/^Spoedberaad CASUS-12, \S+ \d{1,2} \S+ \d\d:\d\d-\d\d:\d\d, voorzitter /);
     // Sent as filled in, the summary is taken whole: its headings ("Klaar (1):") are no name and age
     // (new-user try: the form refused the summary it had filled in itself).
     const fields = { ...Object.fromEntries(consultForm.fields.map((f) => [f.id, f.value ?? ""])), urgency: "spoed", question: "Graag meedenken over een alternatief", tried: "Spoedberaad gehouden" };

@@ -47,6 +47,9 @@ export const checklistSchema = z.object({
   routeSummary: z.string().optional(),
   items: z.array(itemSchema),
   createdAt: z.string(),
+  /** When and by whom it was closed: the summary is a record of the meeting (team try: no date). */
+  closedAt: z.string().optional(),
+  closedBy: person.optional(),
 });
 export type Checklist = z.infer<typeof checklistSchema>;
 
@@ -105,7 +108,7 @@ export function applyOperation(checklist: Checklist, operation: Operation, by: P
     case "casus":
       return checklist.casus === undefined ? { ...checklist, casus: operation.casus } : undefined;
     case "close":
-      return { ...checklist, status: "closed" };
+      return { ...checklist, status: "closed", closedAt: at, closedBy: by };
     default: {
       const index = checklist.items.findIndex((i) => i.id === operation.item);
       const item = checklist.items[index];
@@ -136,7 +139,7 @@ export function applyOperation(checklist: Checklist, operation: Operation, by: P
  * casusnummer (the start entry, or a later "casus" entry, gives it back on replay).
  */
 export function startingState(checklist: Checklist): Checklist {
-  const { casus: _casus, ...rest } = checklist;
+  const { casus: _casus, closedAt: _closedAt, closedBy: _closedBy, ...rest } = checklist;
   return {
     ...rest,
     status: "open",

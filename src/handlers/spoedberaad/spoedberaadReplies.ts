@@ -303,13 +303,29 @@ export function summaryText(c: Checklist, forConsult = false): string {
     const items = c.items.filter((i) => i.state === state);
     return items.length > 0 ? [`${heading} (${items.length}):`, ...items.map(line)] : [];
   };
+  // Who took part: the chair and everyone who took up or changed an item, each once.
+  const people = new Map<string, string>();
+  for (const p of [c.chair, ...c.items.flatMap((i) => [i.owner, i.changedBy])]) if (p && !people.has(p.userId)) people.set(p.userId, name(p));
+  const held = c.closedAt ? `, ${meetingTime(c.createdAt, c.closedAt)}` : "";
   return [
-    `${titleOf(c)}, voorzitter ${name(c.chair)}.`,
+    `${titleOf(c)}${held}, voorzitter ${name(c.chair)}.`,
+    ...(people.size > 1 ? [`Deelnemers: ${[...people.values()].join(", ")}.`] : []),
     ...group("done", "Klaar"),
     ...group("nvt", "N.v.t."),
     ...group("open", "Nog open"),
     ...(c.routeSummary ? ["", "Uit de plaatsingsroute, vóór dit spoedberaad:", ...routeSummaryBefore(c.routeSummary)] : []),
   ].join("\n");
+}
+
+/**
+ * When a spoedberaad was held, in Dutch time: "vr 4 dec 14:02-14:40", or with both dates when it
+ * ran past midnight.
+ */
+function meetingTime(startIso: string, endIso: string): string {
+  const zone = { timeZone: "Europe/Amsterdam" } as const;
+  const day = (iso: string) => new Date(iso).toLocaleDateString("nl-NL", { ...zone, weekday: "short", day: "numeric", month: "short" });
+  const clock = (iso: string) => new Date(iso).toLocaleTimeString("nl-NL", { ...zone, hour: "2-digit", minute: "2-digit" });
+  return day(startIso) === day(endIso) ? `${day(startIso)} ${clock(startIso)}-${clock(endIso)}` : `${day(startIso)} ${clock(startIso)} - ${day(endIso)} ${clock(endIso)}`;
 }
 
 /**
