@@ -112,6 +112,8 @@ describe("spoedberaad checklist operations", () => {
       { type: "set", data: { op: "set", item: "a", state: "done", by: sanne, at: "t1" } },
       { type: "owner", data: { op: "owner", item: "b", owner: sanne, dueAt: "t9", by: sanne, at: "t2" } },
       { type: "note", data: { op: "note", item: "b", note: "volgt vrijdag", by: sanne, at: "t3" } },
+      // Closing keeps when and by whom, for the summary.
+      { type: "close", data: { op: "close", by: sanne, at: "t4" } },
     ];
     let state: Checklist = start;
     for (const entry of ops) {
@@ -119,6 +121,7 @@ describe("spoedberaad checklist operations", () => {
       state = applyOperation(state, op, by, at)!;
     }
     expect(replay(startingState(state), [{ type: "start" }, ...ops])).toEqual(state);
+    expect(state).toMatchObject({ status: "closed", closedAt: "t4", closedBy: sanne });
   });
 });
 
