@@ -196,6 +196,27 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(textOf(elsewhere).join("\n")).not.toMatch(/^Nog \d+ punten? sta/);
   });
 
+  it("tells the one who pressed 'Ik pak dit op' second that a colleague took the item, and keeps the colleague as owner", async () => {
+    // Team try: Kees and Sanne pressed it at the same moment; Kees became owner, Sanne heard nothing.
+    const conversation = `sb-${RUN}-claim`;
+    const part = await started(conversation, `chair-${RUN}-claim`);
+    await post(`col-${RUN}-claim`, conversation, { text: "spoedberaad" }, "Sanne");
+    const claim = (user: string, name: string, fields?: Record<string, string>) =>
+      post(user, conversation, { action: { id: part.ownerActionId!, value: `${part.checklistId}:evaluatie`, ...(fields ? { fields } : {}) } }, name);
+    const [first, second] = await Promise.all([claim(`chair-${RUN}-claim`, "Kees"), claim(`col-${RUN}-claim`, "Sanne")]);
+    const owner = (await store.get(part.checklistId))!.value.items.find((i) => i.id === "evaluatie")!.owner!;
+    const [winner, loser] = owner.userId === `chair-${RUN}-claim` ? [first, second] : [second, first];
+    const winnerName = owner.userId === `chair-${RUN}-claim` ? "Kees" : "Sanne";
+    expect(noticeOf(winner)).toBe("");
+    expect(noticeOf(loser)).toBe(`${winnerName} heeft dit punt net opgepakt. Wil je het toch overnemen? Kies jezelf dan als eigenaar in Details.`);
+    expect(checklistOf(loser)!.items.find((i) => i.id === "evaluatie")).toMatchObject({ owner: winnerName });
+    // Naming oneself hands it over on purpose.
+    const loserId = owner.userId === `chair-${RUN}-claim` ? `col-${RUN}-claim` : `chair-${RUN}-claim`;
+    const loserName = winnerName === "Kees" ? "Sanne" : "Kees";
+    const taken = await claim(loserId, loserName, { owner: loserId });
+    expect(checklistOf(taken)!.items.find((i) => i.id === "evaluatie")).toMatchObject({ owner: loserName });
+  });
+
   it("goes quiet and back with a button that says what it does, and says so in words", async () => {
     // Team try: after "Stil (geen herinneringen)" nothing was said, and "Herinneringen aan" read as a state.
     const conversation = `sb-${RUN}-quiet`;
@@ -271,7 +292,8 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
       Array.from({ length: 8 }, () => {
         const item = items[random(items.length)]!;
         return random(4) === 0
-          ? { user, action: { id: "spoedberaad.owner", value: `${part.checklistId}:${item}` } }
+          ? // Naming oneself takes an item over ("Ik pak dit op" alone leaves a colleague's item alone).
+            { user, action: { id: "spoedberaad.owner", value: `${part.checklistId}:${item}`, fields: { owner: user } } }
           : { user, action: { id: "spoedberaad.set", value: `${part.checklistId}:${item}:${states[random(3)]}` } };
       }),
     );

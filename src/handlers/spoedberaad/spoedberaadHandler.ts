@@ -403,7 +403,9 @@ export class SpoedberaadService {
       dueMs = dueMsOf(fields.dueMinutes);
       if (dueMs === undefined) return [notice(BAD_DUE)];
     }
-    return this.change(address, actor, checklistId, { op: "owner", item: itemId, owner }, {}, dueMs);
+    // "Ik pak dit op" is for an item without an owner: a colleague may have taken it since the card
+    // was drawn. Naming someone (Details, the API's owner field) still hands it over.
+    return this.change(address, actor, checklistId, { op: "owner", item: itemId, owner }, { claim: !fields.owner?.trim() }, dueMs);
   }
 
   /**
@@ -575,7 +577,7 @@ export class SpoedberaadService {
     actor: Actor,
     checklistId: string,
     operations: Operation | Operation[],
-    options: { chairOnly?: ChairOnly } = {},
+    options: { chairOnly?: ChairOnly; claim?: boolean } = {},
     dueMs?: number,
   ): Promise<Reply[]> {
     const found = await this.authorised(address, actor, checklistId, options);
@@ -586,8 +588,20 @@ export class SpoedberaadService {
     const qualified = qualifiedUserId(actor.surface, actor.userId);
     const nowMs = this.now();
     const at = new Date(nowMs).toISOString();
+    // Who had an item a claim was for, when it was not this actor (team try: two people pressed
+    // "Ik pak dit op" at once; the one who lost heard nothing).
+    let takenBy: Person | undefined;
     const result = await this.store.update(checklistId, (current) => {
+      takenBy = undefined;
       if (!current) return undefined;
+      if (options.claim) {
+        const claimed = ops.find((op) => op.op === "owner");
+        const held = claimed && "item" in claimed ? current.value.items.find((i) => i.id === claimed.item)?.owner : undefined;
+        if (held && held.userId !== by.userId) {
+          takenBy = held;
+          return undefined;
+        }
+      }
       let next = current.value;
       const applied: Operation[] = [];
       for (const operation of ops) {
@@ -619,6 +633,10 @@ export class SpoedberaadService {
       };
     });
     if (!result.record) return [notice(GONE)];
+    if (takenBy) {
+      const taken = notice(`${personName(takenBy, result.record.value.conversation.surface)} heeft dit punt net opgepakt. Wil je het toch overnemen? Kies jezelf dan als eigenaar in Details.`, "info");
+      return actor.surface === "web" ? [cardReply(result.record), taken] : [taken];
+    }
     return [cardReply(result.record)];
   }
 }
