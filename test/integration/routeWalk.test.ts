@@ -194,6 +194,10 @@ describe("the route conversation (Redis)", () => {
     // Asked for while telling an urgent case, the route is shown too (new-user try: it was answered as a question).
     const urgent = await webDriver(() => rijnmond.baseUrl, newUser()).say("ik heb een jongen van 15 die echt acuut gevaar loopt, spoed. kun je me de plaatsingsroute laten zien?");
     expect(urgent.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(regionById("rijnmond").routes);
+    // The urgent route asked for by name starts at once where the region has one (team try: "spoedroute" got a word cloud).
+    const spoed = await webDriver(() => app.baseUrl, newUser()).say("spoedroute");
+    expect(spoed.text).toContain("*Spoedroute (spoedmachtiging)* · stap 1");
+    expect((await webDriver(() => rijnmond.baseUrl, newUser()).say("spoedroute")).actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(regionById("rijnmond").routes);
     // Asked in plain words, the route starts the same way (new-user try: it was answered as a question).
     const asked = await webDriver(() => app.baseUrl, newUser()).say("Wil je de plaatsingsroute met me doorlopen?");
     expect(asked.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(gd.routes);

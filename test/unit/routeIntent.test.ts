@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForRoute, isPlacementQuestion, isRouteCommand } from "../../src/handlers/route/routeIntent.js";
+import { asksForRoute, asksForUrgentRoute, isPlacementQuestion, isRouteCommand } from "../../src/handlers/route/routeIntent.js";
 
 describe("isPlacementQuestion (offers the route, conservatively)", () => {
   it.each([
@@ -65,7 +65,7 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
 });
 
 describe("isRouteCommand", () => {
-  it.each(["route", "Route", " route ", "plaatsingsroute", "/wegwijs route", "wegwijs route"])("%j starts or resumes the route", (text) => {
+  it.each(["route", "Route", " route ", "plaatsingsroute", "spoedroute", "/wegwijs route", "wegwijs route"])("%j starts or resumes the route", (text) => {
     expect(isRouteCommand(text)).toBe(true);
   });
   it.each(["routes", "welke route moet ik volgen?", "route naar de rechter"])("%j is an ordinary message", (text) => {
@@ -99,5 +99,15 @@ describe("asksForRoute", () => {
     "wat gebeurt er verder na de route?",
   ])("%j is a question", (text) => {
     expect(asksForRoute(text)).toBe(false);
+  });
+});
+
+describe("asksForUrgentRoute", () => {
+  // Team try: "spoedroute" got a word cloud, "start de spoedroute" the list of routes.
+  it.each(["spoedroute", "start de spoedroute", "spoedroute graag", "kun je de spoed route met me doorlopen?"])("%j asks for the urgent route", (text) => {
+    expect(asksForUrgentRoute(text)).toBe(true);
+  });
+  it.each(["route", "ik heb een jongen die acuut gevaar loopt, spoed. kun je me de plaatsingsroute laten zien?", "wat is de spoedroute?"])("%j does not", (text) => {
+    expect(asksForUrgentRoute(text)).toBe(false);
   });
 });

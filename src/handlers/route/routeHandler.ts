@@ -26,7 +26,7 @@ import { type ItemStatus, type RouteDefinition, type RouteNode, resolveTransitio
 import { emptySession, type RouteSession, RouteSessionStore } from "./routeSessionStore.js";
 import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
-import { asksForRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
+import { asksForRoute, asksForUrgentRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
 import { asksToAct, ESCALATES, QUESTION_WORDS, URGENT_NOW, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
 import { asksAboutTheStep, saysNone, saysUnsure, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
@@ -99,7 +99,13 @@ export class RouteHandler {
   }
 
   private async takeMessage(address: ConversationAddress, text: string): Promise<Reply | undefined> {
-    if (isRouteCommand(text) || asksForRoute(text)) return inSlot(address, await this.resumeOrPick(address));
+    if (isRouteCommand(text) || asksForRoute(text)) {
+      // The urgent route asked for by name starts at once when none is in progress; mid-walk the
+      // switch to it is offered below, as for any route named then.
+      const urgent = asksForUrgentRoute(text) ? this.ctx?.routes.find((r) => r.urgent) : undefined;
+      if (!urgent) return inSlot(address, await this.resumeOrPick(address));
+      if (!this.position(await this.sessions.get(address))) return inSlot(address, await this.choose(address, urgent.id));
+    }
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
     const at = this.position(session);

@@ -50,9 +50,19 @@ export function isPlacementQuestion(text: string): boolean {
   );
 }
 
-/** "route", "plaatsingsroute", or "/wegwijs route" as a Slack surface may pass it on. */
+/** "route", "plaatsingsroute", "spoedroute", or "/wegwijs route" as a Slack surface may pass it on. */
 export function isRouteCommand(text: string): boolean {
-  return /^(?:\/?wegwijs\s+)?(?:plaatsings)?route[.!]?$/i.test(text.trim());
+  return /^(?:\/?wegwijs\s+)?(?:plaatsings|spoed)?route[.!]?$/i.test(text.trim());
+}
+
+/**
+ * A request for the route that names the urgent one ("spoedroute", "start de spoedroute",
+ * "spoedroute graag"; not a request for the routes that mentions "spoed" elsewhere): that route
+ * starts at once (team try: "spoedroute" got a word cloud, "start
+ * de spoedroute" the list of routes).
+ */
+export function asksForUrgentRoute(text: string): boolean {
+  return (isRouteCommand(text) || asksForRoute(text)) && /\bspoed\s?route\b/i.test(text);
 }
 
 // Asking, in plain words, to be taken through the route ("kun je me stap voor stap door de
