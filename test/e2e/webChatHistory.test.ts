@@ -102,8 +102,12 @@ describe("web chat history after a reload or in a second tab", () => {
       const next = await say(page, "hallo");
       expect(await next.innerText()).toContain("Je kunt bijvoorbeeld vragen");
 
-      // "Wis dit gesprek hier": this browser forgets its copy and starts over with the greeting.
+      // "Wis dit gesprek hier": asks first (team try: one click wiped it), then this browser forgets
+      // its copy and starts over with the greeting.
+      const kept = await mine(page).count();
       await page.getByRole("button", { name: "Wis dit gesprek hier" }).click();
+      expect(await mine(page).count()).toBe(kept);
+      await page.getByRole("button", { name: "Zeker weten? Klik nog eens om te wissen" }).click();
       await bots(page).filter({ hasText: "Hoi! Ik ben Wegwijs." }).waitFor();
       expect(await mine(page).count()).toBe(0);
       await reload(page);

@@ -48,6 +48,18 @@ const displayName = () => (nameInput?.value ?? "").trim();
 const shareLink = document.getElementById("share-link");
 if (shareLink) shareLink.href = `${location.pathname}#gesprek=${conversation}`;
 
+// Copied, with what sharing does (team try: no feedback, and the shared conversation seemed to
+// share everything): colleagues with the link work on this conversation's checklist together; each
+// person's own questions and answers stay theirs.
+const shareHint = document.getElementById("share-hint");
+shareLink?.addEventListener("click", async (event) => {
+  event.preventDefault();
+  const url = new URL(shareLink.getAttribute("href") ?? "", location.href).href;
+  const copied = await navigator.clipboard?.writeText(url).then(() => true, () => false);
+  const what = "Wie hem opent, werkt mee aan de spoedberaad-checklist van dit gesprek; je eigen vragen en antwoorden ziet alleen jij.";
+  if (shareHint) shareHint.textContent = copied ? `Link gekopieerd: stuur hem naar je collega. ${what}` : `Stuur je collega deze link: ${url} ${what}`;
+});
+
 // How colleagues see this person while the name field is empty (from the server, asked without a
 // name: "Webgebruiker" and four letters, or the name a sign-in proxy gives; never the id).
 const nameHint = document.getElementById("name-hint");
@@ -807,8 +819,25 @@ async function start() {
   document.body.setAttribute("data-restored", "true");
 }
 
-/** "Wis dit gesprek hier": this browser forgets its copy; shared messages stay for the team. */
-document.getElementById("forget")?.addEventListener("click", async () => {
+/**
+ * "Wis dit gesprek hier": this browser forgets its copy; shared messages stay for the team. A
+ * second click within a few seconds confirms (team try: one click wiped it, unasked).
+ */
+const forgetButton = document.getElementById("forget");
+const FORGET_LABEL = forgetButton?.textContent ?? "";
+let forgetArmed;
+forgetButton?.addEventListener("click", async () => {
+  if (!forgetArmed) {
+    forgetButton.textContent = "Zeker weten? Klik nog eens om te wissen";
+    forgetArmed = setTimeout(() => {
+      forgetArmed = undefined;
+      forgetButton.textContent = FORGET_LABEL;
+    }, 5000);
+    return;
+  }
+  clearTimeout(forgetArmed);
+  forgetArmed = undefined;
+  forgetButton.textContent = FORGET_LABEL;
   localStorage.removeItem(transcriptKey);
   log.replaceChildren();
   await send({ text: "help" }, null);
