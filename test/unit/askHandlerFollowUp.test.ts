@@ -147,7 +147,8 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await other.question({ ...address, conversationId: "c3" }, "en wie betaalt dat dan?")).parts).join("\n")).toContain("5. Monitoring inrichten.");
   });
 
-  it("still says it finds nothing new when the other sections lack the kind of answer the follow-up asks for", async () => {
+  /** The reply to `followUp` after a question whose other sections hold only a line with no figure, date or duration. */
+  async function beyondHasNoKind(followUp: string) {
     const answerer = {
       answer: async (_q: string, options: { beyond?: readonly unknown[] } = {}): Promise<AnswerResult> =>
         options.beyond ? answered("“Er zijn veel knelpunten.” [1]") : answered("“Analyse opstellen.” [1]"),
@@ -155,19 +156,16 @@ describe("AskHandler with follow-ups", () => {
     const store = new MemoryKeyValueStore();
     const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
     await handler.question(address, "welke stappen heeft een plaatsing in de jz+?");
-    const reply = await handler.question(address, "hoe lang duurt dat dan?");
+    return handler.question(address, followUp);
+  }
+
+  it("still says it finds nothing new when the other sections lack the kind of answer the follow-up asks for", async () => {
+    const reply = await beyondHasNoKind("hoe lang duurt dat dan?");
     expect(texts(reply.parts)).toContain("Een duur daarbij vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat.");
   });
 
   it("does not take a citation marker for the figure a follow-up asks for", async () => {
-    const answerer = {
-      answer: async (_q: string, options: { beyond?: readonly unknown[] } = {}): Promise<AnswerResult> =>
-        options.beyond ? answered("“Er zijn veel knelpunten.” [1]") : answered("“Analyse opstellen.” [1]"),
-    };
-    const store = new MemoryKeyValueStore();
-    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
-    await handler.question(address, "welke stappen heeft een plaatsing in de jz+?");
-    const reply = await handler.question(address, "en hoeveel zijn dat er dan?");
+    const reply = await beyondHasNoKind("en hoeveel zijn dat er dan?");
     expect(texts(reply.parts).join("\n")).not.toContain("Er zijn veel knelpunten.");
   });
 
