@@ -58,8 +58,7 @@ export function isRouteCommand(text: string): boolean {
 /**
  * A request for the route that names the urgent one ("spoedroute", "start de spoedroute",
  * "spoedroute graag"; not a request for the routes that mentions "spoed" elsewhere): that route
- * starts at once (team try: "spoedroute" got a word cloud, "start
- * de spoedroute" the list of routes).
+ * starts at once (team try: "spoedroute" got a word cloud, "start de spoedroute" the list of routes).
  */
 export function asksForUrgentRoute(text: string): boolean {
   return (isRouteCommand(text) || asksForRoute(text)) && /\bspoed\s?route\b/i.test(text);

@@ -528,9 +528,9 @@ export class SpoedberaadService {
   }
 
   /**
-   * Owner choices: the conversation's roster where the surface lists it (Teams), then the known
-   * people, then who opened the form (team try: someone who had not touched the checklist yet
-   * could not make themselves owner in Details).
+   * Owner choices: who opened the form first (team try: someone who had not touched the checklist
+   * yet could not make themselves owner in Details), then the conversation's roster where the
+   * surface lists it (Teams), then the known people.
    */
   private async people(c: Checklist, opener?: Actor): Promise<ReplyChoice[]> {
     const roster = await this.deps.directory.members(c.conversation.surface, c.conversation.conversationId);
