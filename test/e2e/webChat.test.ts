@@ -173,6 +173,7 @@ describe("web chat in a real browser", () => {
       await page.waitForFunction(() => document.getElementById("share-link")?.getAttribute("href")?.endsWith("#gesprek=gesprek-van-een-collega"), undefined, { timeout: 10_000 });
       // Clicked, it says it was copied (or gives the link to copy) and what sharing does (team try: no feedback).
       await page.getByRole("link", { name: "Link naar dit gesprek" }).click();
+      await page.locator("#share-hint").filter({ hasText: "Wie hem opent" }).waitFor({ timeout: 5_000 });
       const hint = await page.locator("#share-hint").innerText();
       expect(hint).toMatch(/^(?:Link gekopieerd: stuur hem naar je collega\.|Stuur je collega deze link: http\S+#gesprek=gesprek-van-een-collega) Wie hem opent, werkt mee aan de spoedberaad-checklist van dit gesprek/);
       expect(page.url()).toMatch(/#gesprek=gesprek-van-een-collega$/);

@@ -55,7 +55,9 @@ const shareHint = document.getElementById("share-hint");
 shareLink?.addEventListener("click", async (event) => {
   event.preventDefault();
   const url = new URL(shareLink.getAttribute("href") ?? "", location.href).href;
-  const copied = await navigator.clipboard?.writeText(url).then(() => true, () => false);
+  // Not allowed, or a browser that waits for a permission: the link itself is shown after a second.
+  const copying = navigator.clipboard?.writeText(url).then(() => true, () => false) ?? Promise.resolve(false);
+  const copied = await Promise.race([copying, new Promise((resolve) => setTimeout(() => resolve(false), 1000))]);
   const what = "Wie hem opent, werkt mee aan de spoedberaad-checklist van dit gesprek; je eigen vragen en antwoorden ziet alleen jij.";
   if (shareHint) shareHint.textContent = copied ? `Link gekopieerd: stuur hem naar je collega. ${what}` : `Stuur je collega deze link: ${url} ${what}`;
 });
