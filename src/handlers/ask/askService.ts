@@ -1155,8 +1155,10 @@ export class AskService {
     // A capitalised Dutch word is no name: word-cloud cells run together ("Route servicepunt is
     // slecht bereikbaar Gebrek aan vertrouwen") named someone (new-user try of "wie is
     // verantwoordelijk voor het servicepunt?").
-    const notSomeone = (word: string) =>
-      things.has(foldText(word)) || thingWords.has(foldText(word)) || this.commonWord(word) || dutchWords().has(foldText(word));
+    const notSomeone = (word: string) => {
+      const folded = foldText(word);
+      return things.has(folded) || thingWords.has(folded) || dutchWords().has(folded) || this.commonWord(word);
+    };
     return quoted.split("\n").some((line) => subject.covered(line).some(Boolean) && namesAnActorBesides(line, own, notSomeone));
   }
 

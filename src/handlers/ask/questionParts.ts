@@ -26,12 +26,12 @@ export interface QuestionParts {
 export function questionParts(question: string): QuestionParts | undefined {
   const byMark = /^(.*?\?)\s+(?=\S)(.*)$/s.exec(question);
   const afterMark = byMark && /\p{L}{2}/u.test(byMark[2]!) ? { first: byMark[1]!, later: byMark[2]! } : undefined;
-  const split = afterMark ?? splitOnAnd(question);
+  const split: { first: string; later: string; yesNo?: true } | undefined = afterMark ?? splitOnAnd(question);
   if (!split) return undefined;
   const later = split.later.replace(/^(en|plus|ook)\s+/i, "").replace(/[?\s]+$/, "").trim();
   const first = split.first.replace(/[,\s]+$/, "").trim();
   // After a comma, only when the first part asks something itself ("ik heb een jongere, en is er plek?" asks one thing).
-  const yesNo = /\?\s*$/.test(split.later) && YES_NO_OPENING.test(later) && (afterMark !== undefined || (SECOND_YES_NO.test(question) && ASKS_SOMETHING.test(first)));
+  const yesNo = afterMark !== undefined ? /\?\s*$/.test(split.later) && YES_NO_OPENING.test(later) : split.yesNo === true && ASKS_SOMETHING.test(first);
   return later && first && (OPENS_QUESTION.test(later) || yesNo) ? { first, later } : undefined;
 }
 
@@ -42,7 +42,9 @@ export function questionParts(question: string): QuestionParts | undefined {
  */
 const SECOND_YES_NO = new RegExp(`,\\s*en\\s+((?:${YES_NO_VERBS})\\s+[^?]*\\?)\\s*$`, "i");
 
-function splitOnAnd(question: string): { first: string; later: string } | undefined {
-  const match = SECOND_QUESTION.exec(question) ?? SECOND_YES_NO.exec(question);
-  return match ? { first: question.slice(0, match.index), later: match[1]! } : undefined;
+function splitOnAnd(question: string): { first: string; later: string; yesNo?: true } | undefined {
+  const asked = SECOND_QUESTION.exec(question);
+  if (asked) return { first: question.slice(0, asked.index), later: asked[1]! };
+  const yesNo = SECOND_YES_NO.exec(question);
+  return yesNo ? { first: question.slice(0, yesNo.index), later: yesNo[1]!, yesNo: true } : undefined;
 }
