@@ -105,7 +105,7 @@ describe("consult requests through Slack", () => {
     expect(ack.status).toBe(200);
     const opened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === trigger));
     const view = typeof opened.body.view === "string" ? JSON.parse(opened.body.view) : opened.body.view;
-    expect(view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
+    expect(view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary", "callback"]);
 
     // Errors next to the fields; the modal stays open.
     const refused = await submitModal(view, ASKER, { target: "servicepunt", urgency: "spoed", caseRef: "", question: "BSN 111222333 van de jongere", tried: "Gebeld" });
@@ -115,12 +115,14 @@ describe("consult requests through Slack", () => {
     expect(refusal.errors.caseRef).toMatch(/casusnummer/);
     expect(refusal.errors.question).toMatch(/BSN/);
 
-    const ok = await submitModal(view, ASKER, { target: "servicepunt", urgency: "spoed", caseRef: `K-${RUN}`, question: "Welke plek past?", tried: "Twee aanbieders gebeld" });
+    const ok = await submitModal(view, ASKER, { target: "servicepunt", urgency: "spoed", caseRef: `K-${RUN}`, question: "Welke plek past?", tried: "Twee aanbieders gebeld", callback: "06 12345678" });
     expect(ok.status).toBe(200);
     const receipt = await fake.waitFor(() => fake.messages().find((m) => m.channel === dmTo(ASKER) && /CR-\d{4}-\d{6} is ingediend bij het Servicepunt/.test(m.text)));
     const id = receipt.text.match(/CR-\d{4}-\d{6}/)![0];
 
     const card = await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.postMessage" && m.channel === SP && m.text.includes(id)));
+    // The requester's own number, from the modal's optional field, is on the card.
+    expect(JSON.stringify(card.blocks)).toMatch(/Terugbellen op:[*_]* 06 12345678/);
     expect(buttons(card.blocks).map((b: any) => decodeSlackActionId(b.action_id))).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.confirmClose"]);
     const claim = buttons(card.blocks)[0];
 
@@ -295,7 +297,7 @@ describe("consult requests through Slack", () => {
       expect(forWalker === -1 || forWalker > after.indexOf(opened)).toBe(true);
       const view = typeof opened.body.view === "string" ? JSON.parse(opened.body.view) : opened.body.view;
       const input = (id: string) => view.blocks.find((b: any) => b.type === "input" && b.block_id === id);
-      expect(view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
+      expect(view.blocks.filter((b: any) => b.type === "input").map((b: any) => b.block_id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary", "callback"]);
       expect(input("summary").element.initial_value).toBe(summary);
       expect(input("target").element.initial_option.value).toBe("servicepunt");
       expect(input("urgency").element.initial_option.value).toBe("spoed");

@@ -101,12 +101,14 @@ describe("consult requests through Teams", () => {
     await send("asker", PERSONAL, { text: "consult" });
     const formCard = await waitFor(PERSONAL, "Consultaanvraag");
     const submit = submits(formCard.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.submit");
-    expect(submit.wegwijs.fieldIds).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
-    await send("asker", PERSONAL, { value: { ...submit, target: "servicepunt", urgency: "spoed", caseRef: `T-${RUN}`, question: "Welke plek?", tried: "Gebeld", summary: "" } });
+    expect(submit.wegwijs.fieldIds).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary", "callback"]);
+    await send("asker", PERSONAL, { value: { ...submit, target: "servicepunt", urgency: "spoed", caseRef: `T-${RUN}`, question: "Welke plek?", tried: "Gebeld", summary: "", callback: "+31 50 123 4567" } });
     const receipt = await waitFor(PERSONAL, /CR-\d{4}-\d{6} is ingediend/);
     const id = contentOf(receipt).match(/CR-\d{4}-\d{6}/)![0];
 
     const card = await waitFor(CHANNEL, id);
+    // The requester's own number, from the card's optional field, is on the coordinators' card.
+    expect(JSON.stringify(card.activity.attachments[0].content)).toMatch(/Terugbellen op:[*_]* \+31 50 123 4567/);
     const actions = submits(card.activity.attachments[0].content);
     const byId = (a: string) => actions.find((d) => d.wegwijs.id === a);
     expect([...new Set(actions.map((d) => d.wegwijs.id))]).toEqual(["consult.claim", "consult.ask", "consult.note", "consult.closeWithAdvice", "consult.confirmClose"]);

@@ -10,6 +10,7 @@ const COORD = `coord-${RUN}`;
 const COORD2 = `coord2-${RUN}`;
 const ASKER = `asker-${RUN}`;
 const OTHER = `other-${RUN}`;
+const CALLER = `caller-${RUN}`;
 const TEAM = Array.from({ length: 10 }, (_, i) => `team${i}-${RUN}`);
 
 const VALID = { target: "servicepunt", urgency: "spoed", caseRef: `CASUS-${RUN}`, question: "Welke plek past bij deze jongere?", tried: "Twee aanbieders gebeld, geen plek.", summary: "" };
@@ -51,7 +52,7 @@ describe("consult requests on the web", () => {
     const replies = await post(ASKER, { text: "consult" });
     const form = replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
     expect(form.submitActionId).toBe("consult.submit");
-    expect(form.fields.map((f: any) => f.id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary"]);
+    expect(form.fields.map((f: any) => f.id)).toEqual(["target", "urgency", "caseRef", "question", "tried", "summary", "callback"]);
   });
 
   it("offers the form, with the team filled in, under the answer to a request in plain words", async () => {
@@ -106,10 +107,31 @@ describe("consult requests on the web", () => {
     const namedForm = named.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form");
     expect(namedForm.fields.find((f: any) => f.id === "summary").error).toMatch(/een naam/);
     expect(JSON.stringify(named.replies)).not.toContain("Veldkamp");
+    // The requester's own number has a field of its own, which the refusal points to (team try:
+    // "bel me terug op …" in the question was refused with no way to leave a number).
+    expect(byId.question.error).toMatch(/Zet je eigen nummer bij Terugbelnummer/);
+    expect(byId.tried.error).not.toMatch(/Terugbelnummer/);
+    // That field holds one phone number and nothing else ("moeder: 06-…" is about the family).
+    const mixed = await file(ASKER, { ...VALID, callback: "moeder 06-12345678" });
+    expect(mixed.id).toBeUndefined();
+    const mixedField = mixed.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields.find((f: any) => f.id === "callback");
+    expect(mixedField.error).toBe("Vul alleen je eigen telefoonnummer in, zoals 050 123 4567 of 06 12345678.");
+    expect(JSON.stringify(mixed.replies)).not.toContain("06-12345678");
     const missing = await file(ASKER, { ...VALID, caseRef: "", target: "nergens" });
     const errors = Object.fromEntries(missing.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields.map((f: any) => [f.id, f.error]));
     expect(errors.caseRef).toMatch(/casusnummer/);
     expect(errors.target).toMatch(/Servicepunt of het Expertteam/);
+  });
+
+  it("puts the requester's own call-back number on the coordinators' card, and none when left empty", { timeout: 30_000 }, async () => {
+    const { id } = await file(CALLER, { ...VALID, callback: " 050 123 4567 " });
+    expect(id).toMatch(/^CR-\d{4}-\d{6}$/);
+    const card = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(id!)));
+    const cardText = card.data.reply.parts.filter((p: any) => p.kind === "text").map((p: any) => p.text).join("\n");
+    expect(cardText).toMatch(/^\*Terugbellen op:\* 050 123 4567$/m);
+    const plain = await file(CALLER, VALID);
+    const plainCard = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(plain.id!)));
+    expect(JSON.stringify(plainCard.data)).not.toContain("Terugbellen");
   });
 
   it("files, notifies the coordinators, and walks claim → ask → answer → close", { timeout: 30_000 }, async () => {

@@ -3,8 +3,8 @@ import type { FormField, ReplyPart } from "../../bot/reply.js";
 import { findPersonalData, type PersonalDataKind, redactPersonalData } from "../../privacy/personalData.js";
 import { TARGETS, type ConsultTarget } from "./consultModel.js";
 
-export const FORM_FIELD_IDS = ["target", "urgency", "caseRef", "question", "tried", "summary"] as const;
-export type ConsultFields = { target: ConsultTarget; urgency: "spoed" | "regulier"; caseRef: string; question: string; tried: string; summary?: string };
+export const FORM_FIELD_IDS = ["target", "urgency", "caseRef", "question", "tried", "summary", "callback"] as const;
+export type ConsultFields = { target: ConsultTarget; urgency: "spoed" | "regulier"; caseRef: string; question: string; tried: string; summary?: string; callback?: string };
 
 const PERSONAL_DATA_NAMES: Record<PersonalDataKind, string> = {
   bsn: "een BSN",
@@ -24,7 +24,18 @@ export function personalDataProblem(text: string): string | undefined {
   if (BARE_POSTCODE.test(text)) kinds.add("postcodeHouseNumber");
   if (kinds.size === 0) return undefined;
   const named = [...kinds].map((k) => PERSONAL_DATA_NAMES[k]).join(" en ");
-  return `Dit lijkt ${named} te bevatten. Haal het weg: een consultaanvraag bevat geen persoonsgegevens. Gebruik het casusnummer.`;
+  // A professional who wants a call back typed their own number where the case goes (team try).
+  const callback = kinds.has("phone") ? " Wil je teruggebeld worden? Zet je eigen nummer bij Terugbelnummer." : "";
+  return `Dit lijkt ${named} te bevatten. Haal het weg: een consultaanvraag bevat geen persoonsgegevens. Gebruik het casusnummer.${callback}`;
+}
+
+/**
+ * Whether a text is one phone number and nothing else: the requester's own number to be called
+ * back on. Anything more (a name, a second number, "moeder:") may be about the young person.
+ */
+export function isOnlyAPhoneNumber(text: string): boolean {
+  const found = findPersonalData(text);
+  return found.length === 1 && found[0]!.kind === "phone" && found[0]!.start === 0 && found[0]!.end === text.length;
 }
 
 const text = (label: string, max: number) =>
@@ -54,6 +65,14 @@ export const consultFieldsSchema = z.object({
       const problem = personalDataProblem(value);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  // The requester's own work number, for a coordinator who would rather call (spoed): the one
+  // field where a phone number belongs, and only that.
+  callback: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || isOnlyAPhoneNumber(value), { error: "Vul alleen je eigen telefoonnummer in, zoals 050 123 4567 of 06 12345678." })
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
@@ -126,6 +145,7 @@ export function consultForm(names: TargetNames, values: Partial<Record<string, s
       field({ id: "question", label: "Je vraag", kind: "multiline", required: true }),
       field({ id: "tried", label: "Wat is al geprobeerd", kind: "multiline", required: true }),
       field({ id: "summary", label: "Samenvatting route of checklist (optioneel)", kind: "multiline", required: false }),
+      field({ id: "callback", label: "Terugbelnummer (optioneel)", kind: "text", required: false, placeholder: "Je eigen werknummer, niet dat van de jongere of ouders" }),
     ],
   };
 }

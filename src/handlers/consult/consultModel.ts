@@ -26,6 +26,8 @@ export const consultRequestSchema = z.object({
   question: z.string(),
   tried: z.string(),
   summary: z.string().optional(),
+  /** The requester's own phone number, when they would like a call back. */
+  callback: z.string().optional(),
   status: z.enum(STATUSES),
   /** Where it was filed: status messages go back there. */
   requester: person.extend({ conversationId: z.string(), threadId: z.string().optional() }),

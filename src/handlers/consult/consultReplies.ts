@@ -125,7 +125,13 @@ export function coordinatorCard(request: ConsultRequest): Reply {
     {
       kind: "text",
       // Who asked: the coordinator calls back or asks on (new-user try: the card did not say).
-      text: [`*Aangevraagd door:* ${personLabel(request.requester)}`, `*Casusnummer:* ${request.caseRef}`, `*Vraag:* ${request.question}`, `*Al geprobeerd:* ${request.tried}`].join("\n"),
+      text: [
+        `*Aangevraagd door:* ${personLabel(request.requester)}`,
+        ...(request.callback ? [`*Terugbellen op:* ${request.callback}`] : []),
+        `*Casusnummer:* ${request.caseRef}`,
+        `*Vraag:* ${request.question}`,
+        `*Al geprobeerd:* ${request.tried}`,
+      ].join("\n"),
     },
   ];
   if (request.summary) parts.push({ kind: "text", text: `*Samenvatting:*\n${request.summary}` });
