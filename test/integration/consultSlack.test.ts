@@ -145,6 +145,11 @@ describe("consult requests through Slack", () => {
     await press(COORD, SP, { ts: "2.0", blocks: askForm.blocks }, asking.button, asking.state, true);
     const question = await fake.waitFor(() => fake.messages().find((m) => m.channel === dmTo(ASKER) && m.text.includes("Is de gemeente betrokken?")));
     await fake.waitFor(() => fake.messages().find((m) => m.via === "chat.update" && m.ts === card.ts && m.text.includes("vraag uitgezet")));
+    // Asked in the coordinators' channel, the question shows under the card; the confirmation does
+    // not repeat it (team try: the coordinator read it twice).
+    await fake.waitFor(() => fake.messages().find((m) => m.channel === SP && m.threadTs === card.ts && m.text.includes("Is de gemeente betrokken?")));
+    const confirmed = await fake.waitFor(() => fake.messages().find((m) => m.via === "response_url" && m.text.includes(`Je vraag over ${id} is naar de aanvrager gestuurd`)));
+    expect(confirmed.text).not.toContain("Is de gemeente betrokken?");
 
     const answering = formSubmit(question.blocks, { answer: "Ja, sinds maandag." });
     await press(ASKER, dmTo(ASKER), { ts: question.ts!, blocks: question.blocks }, answering.button, answering.state);

@@ -170,6 +170,12 @@ describe("consult requests through Teams", () => {
     const noteSubmit = submits(noteForm.activity.attachments[0].content).find((d) => d.wegwijs.id === "consult.note" && d.wegwijs.fieldIds);
     await send("coord", CHANNEL, { value: { ...noteSubmit, note: "Wachtlijst nagevraagd." } });
     await waitFor(thread, "Interne notitie van Cor: Wachtlijst nagevraagd.");
+    // In the channel, the line under the card shows the note: the confirmation does not repeat it
+    // (team try: read twice). From their personal chat, where that line does not show, it does.
+    expect(contentOf(await waitFor(CHANNEL, `Je notitie bij ${id} is opgeslagen`))).not.toContain("Wachtlijst nagevraagd.");
+    const coordChat = `a:coord-personal-${RUN}`;
+    await send("coord", coordChat, { value: { ...noteSubmit, note: "Gemeente teruggebeld." } });
+    expect(contentOf(await waitFor(coordChat, `Je notitie bij ${id} is opgeslagen`))).toContain("„Gemeente teruggebeld.”");
     expect(connector.messagesTo(CHANNEL).some((c) => contentOf(c).includes("Interne notitie van"))).toBe(false);
     expect(connector.threadRepliesTo(CHANNEL, card.id).map(contentOf).join(" ")).not.toContain(`${id} · SPOED`);
 

@@ -183,7 +183,12 @@ describe("consult requests on the web", () => {
     expect(askForm[0].parts[0].cancel).toEqual({ id: "consult.dismiss", label: "Annuleren", value: id });
     expect(text(await post(COORD, { action: askForm[0].parts[0].cancel }))).toContain("Niets verstuurd; de aanvraag is niet veranderd.");
     expect((await app.app.records.open(consultKind(60)).get(id!))!.value.status).toBe("opgepakt");
-    await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is de gemeente al betrokken?" } } });
+    // A web coordinator's pages get the line under the card, so the confirmation does not repeat it
+    // (team try: the coordinator read their question twice).
+    const askSent = await post(COORD, { action: { id: "consult.ask", value: id, fields: { question: "Is de gemeente al betrokken?" } } });
+    expect(text(askSent)).toContain(`Je vraag over ${id} is naar de aanvrager gestuurd.`);
+    expect(text(askSent)).not.toContain("Is de gemeente al betrokken?");
+    await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(`${id} · Vraag van`) && JSON.stringify(e.data).includes("Is de gemeente al betrokken?")));
     const question = await askerStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Is de gemeente al betrokken?")));
     const answerForm = question.data.reply.parts.find((p: any) => p.kind === "form");
     expect(answerForm).toMatchObject({ submitActionId: "consult.answer", formId: id });

@@ -230,6 +230,16 @@ export class ConsultService {
     return result.changed;
   }
 
+  /**
+   * Whether the lines under a target's card (questions, notes) reach where this person acts: a web
+   * coordinator's own pages, or the coordinators' channel they act in. A confirmation there need
+   * not repeat what they typed (team try: the coordinator read their question twice).
+   */
+  async threadReaches(target: ConsultTarget, actor: Actor, conversationId: string): Promise<boolean> {
+    const places = await this.options.places(target);
+    return places.some((place) => place.surface === actor.surface && (place.kind === "user" ? place.userId === actor.userId : place.conversationId === conversationId));
+  }
+
   async get(id: string): Promise<StoredRecord<ConsultRequest> | undefined> {
     return this.store.get(id);
   }
