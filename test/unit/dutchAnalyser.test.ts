@@ -184,6 +184,25 @@ describe("DutchAnalyser", () => {
     expect(groupOf("hoe loop ik een machtiging aan?", "loop")?.terms.size).toBe(1);
   });
 
+  it("reads 'komen … terecht' as terechtkomen, with that verb's paraphrases, and the particle as part of it", () => {
+    const verbs = analyserWith([
+      ["terechtkomen", 2],
+      ["geplaatst", 3],
+      ["jeugdhulp", 4],
+    ]);
+    const groups = verbs.queryGroups("hoeveel jongeren komen er met spoed in de jz+ terecht?");
+    const come = groups.find((g) => g.word === "komen");
+    expect(come?.terms.get(verbs.stem("terechtkomen"))).toBe(1);
+    // content/synonyms.yaml: ending up in closed care is being placed there, weighted below what was typed.
+    expect(come?.terms.get(verbs.stem("geplaatst"))).toBeGreaterThan(0);
+    expect(come?.terms.get(verbs.stem("geplaatst"))).toBeLessThan(1);
+    expect(groups.map((g) => g.word)).not.toContain("terecht");
+    // "terecht kunnen" (where one can go) is no placement: no verb joined, the word kept as typed.
+    const canGo = verbs.queryGroups("waar kan een kind snel terecht voor jeugdhulp?");
+    expect(canGo.map((g) => g.word)).toContain("terecht");
+    expect(canGo.some((g) => g.terms.has(verbs.stem("geplaatst")))).toBe(false);
+  });
+
   it("does not read a verb whose only object is a pronoun as a topic ('hoe pak ik dat aan?')", () => {
     const verbs = analyserWith([
       ["aanpak", 3],

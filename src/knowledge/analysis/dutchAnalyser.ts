@@ -211,12 +211,14 @@ export class DutchAnalyser {
    */
   queryGroups(text: string): QueryTermGroup[] {
     const tokens = wordTokens(foldText(text));
-    const separated = this.separatedVerbs(text, tokens);
+    const { verbs: separated, particles } = this.separatedVerbs(text, tokens);
     const isKnown = (word: string) => this.vocabulary.has(word);
     const groups: QueryTermGroup[] = [];
     tokens.forEach((token, i) => {
       // A pointing adverb names nothing (see POINTING_ADVERB).
       if (POINTING_ADVERB.test(token)) return;
+      // A particle joined to its verb is part of that verb ("terecht" in "komen … terecht").
+      if (particles.has(i)) return;
       // "hoe loopt / verloopt / gaat X?" asks how X goes: the verb names nothing (see HOW_VERB).
       if (i > 0 && tokens[i - 1] === "hoe" && HOW_VERB.test(token)) return;
       // "allemaal" names nothing (see HOW_MUCH_FILLER).
@@ -238,6 +240,8 @@ export class DutchAnalyser {
       for (const word of this.synonyms.expansionsAt(tokens, i, "query")) this.pushTerms(word, expanded, derived);
       const paraphrased: string[] = [];
       for (const word of this.paraphrasesAt(tokens, i, direct)) this.pushTerms(word, paraphrased, []);
+      // A verb split in two has its paraphrases too ("komen … terecht" as "terechtkomen").
+      for (const verb of separated.get(i) ?? []) for (const word of this.paraphrasesAt([verb], 0, [this.stem(verb)])) this.pushTerms(word, paraphrased, []);
       if (direct.length === 0 && expanded.length === 0 && derived.length === 0 && paraphrased.length === 0) return;
       const terms = new Map<string, number>();
       paraphrased.forEach((t) => terms.set(t, PARAPHRASE_WEIGHT));
@@ -274,8 +278,9 @@ export class DutchAnalyser {
    * opschalen). Each word of a clause that ends in a particle is joined to it, and kept when the
    * corpus knows the joined word ("aanvraag") or its infinitive.
    */
-  private separatedVerbs(text: string, tokens: string[]): Map<number, string[]> {
+  private separatedVerbs(text: string, tokens: string[]): { verbs: Map<number, string[]>; particles: Set<number> } {
     const found = new Map<number, string[]>();
+    const particles = new Set<number>();
     let offset = 0;
     for (const clause of foldText(text).split(/[?!.,;:]+/)) {
       const words = wordTokens(clause);
@@ -299,12 +304,15 @@ export class DutchAnalyser {
           // The documents may only have its participle ("ingeschakeld" for "schakel … in").
           const participles = stems.flatMap((stem) => [`ge${stem}d`, `ge${stem}t`]);
           const joined = stems.flatMap((stem) => [stem, ...infinitiveCandidates(stem)]).concat(participles).map((w) => `${particle}${w}`).filter((w) => this.vocabulary.has(w));
-          if (joined.length > 0) found.set(offset + k, [...new Set(joined)]);
+          if (joined.length > 0) {
+            found.set(offset + k, [...new Set(joined)]);
+            particles.add(offset + at);
+          }
         }
       }
       offset += words.length;
     }
-    return offset === tokens.length ? found : new Map();
+    return offset === tokens.length ? { verbs: found, particles } : { verbs: new Map(), particles: new Set() };
   }
 
   /**

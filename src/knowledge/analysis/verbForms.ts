@@ -18,7 +18,7 @@ export function participleInfinitive(word: string, isKnown: (word: string) => bo
 }
 
 /** Prefixes of separable verbs: "opgericht" is a participle of "oprichten". */
-const SEPARABLE = "op|af|aan|in|uit|mee|door|over|toe|terug|samen|vast|voor|na|bij|om|weg|tegen";
+const SEPARABLE = "op|af|aan|in|uit|mee|door|over|toe|terug|samen|vast|voor|na|bij|om|weg|tegen|terecht";
 /** The particles a separable verb leaves at the end of its clause ("vraag ... aan"). */
 export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set(SEPARABLE.split("|"));
 
