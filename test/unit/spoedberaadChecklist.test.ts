@@ -21,6 +21,12 @@ describe("spoedberaad checklist content", () => {
     expect(rm.items.map((i) => i.id)).toEqual(gd.items.map((i) => i.id));
     expect(rm.items.find((i) => i.id === "hsj")!.label).toMatch(/expertiseteam/);
     expect(rm.items.find((i) => i.id === "alternatieven")!.label).not.toMatch(/INT/);
+    // HSJ knowledge via the Servicepunt is something the werkwijze still organises: the item is
+    // that the team asked for it, not that it is in place (team try).
+    const hsj = gd.items.find((i) => i.id === "hsj")!;
+    expect(hsj.source.section).toBe("Wat moeten we organiseren?");
+    expect(hsj.label).toMatch(/gevraagd/);
+    expect(hsj.label).not.toMatch(/ingeschakeld/);
   });
 
   it("names the file and field of broken content: schema, duplicate ids, unknown replacements", () => {
