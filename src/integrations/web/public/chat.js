@@ -14,7 +14,10 @@ function randomLetters(length) {
 
 // A pseudonymous id per browser, so the bot can keep conversation state. Never a name.
 const userKey = "wegwijs-user";
-let user = localStorage.getItem(userKey) ?? `web-${randomLetters(24)}`;
+// An id the server would refuse as malformed (USER_ID in webIdentity.ts: a name with a space, typed into storage by hand) is
+// replaced at once: kept, every request failed and the page never recovered (new-user try).
+const storedUser = localStorage.getItem(userKey);
+let user = storedUser !== null && /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,199}$/.test(storedUser) ? storedUser : `web-${randomLetters(24)}`;
 localStorage.setItem(userKey, user);
 /** An id from an older page that the server refuses as looking like personal data: replaced once. */
 function replaceRefusedId(body) {
