@@ -857,6 +857,9 @@ describe("answers over the shipped corpus", () => {
     expect(first.unanswered).toBeUndefined();
     // A later part that asks about an off-topic first part ("die") is off-topic with it.
     expect((await ask.answer("hoe laat begint de kerstborrel en wie organiseert die?")).status).toBe("abstained");
+    // So is one that points back with "ze" (new-user try: "hoe bereik ik ze?" got a slide's word
+    // cloud, "Route servicepunt is slecht bereikbaar", as the answer).
+    expect((await ask.answer("wat zijn de openingstijden van het servicepunt en hoe bereik ik ze?")).status).toBe("abstained");
   });
 
   it("reads an abbreviation a document defines as the words it stands for, in the lines of that document", async () => {

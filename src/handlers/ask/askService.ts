@@ -165,8 +165,11 @@ function asksWhatDocumentSays(question: string, named: { kind?: string | null })
 /** "…? en in rijnmond?": a place after a question, asking it again for that place. */
 const PLACE_AFTER_QUESTION = /\?\s*(?:(?:en|of|maar|ook|dus)\s+)?((?:in|bij|uit|voor)\s+[^?]{2,60}?)\s*\??\s*$/i;
 
-/** Words by which a question points back at the one before it ("daarover", "wanneer komt dat …"). */
-const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|ermee|hun|hen)\b/;
+/**
+ * Words by which a question points back at the one before it ("daarover", "wanneer komt dat …",
+ * "hoe bereik ik ze?"). Measured with "ze": no figure moved on eleven sets.
+ */
+const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|ermee|hun|hen|ze)\b/;
 
 /** A second question that asks what a document says about the first ("wat zegt het actieplan daarover?"). */
 const ASKS_WHAT_IT_SAYS = /\bwat\s+(?:zegt|zeggen|staat|stelt|noemt|vindt)\b[^?]*\b(?:daar(?:over|van|bij|in)|erover|ervan|hierover)\b/;
