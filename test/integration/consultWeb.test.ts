@@ -129,6 +129,9 @@ describe("consult requests on the web", () => {
     const card = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(id!)));
     const cardText = card.data.reply.parts.filter((p: any) => p.kind === "text").map((p: any) => p.text).join("\n");
     expect(cardText).toMatch(/^\*Terugbellen op:\* 050 123 4567$/m);
+    // Also later, looked up by its number or in the list (team try: only the live card showed it).
+    expect(text(await post(COORD, { text: id! }))).toContain("*Terugbellen op:* 050 123 4567");
+    expect(text(await post(COORD, { text: "consulten" }))).toContain("Terugbellen op: 050 123 4567");
     const plain = await file(CALLER, VALID);
     const plainCard = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(plain.id!)));
     expect(JSON.stringify(plainCard.data)).not.toContain("Terugbellen");
@@ -235,6 +238,14 @@ describe("consult requests on the web", () => {
 
     await post(COORD, { action: { id: "consult.note", value: id, fields: { note: "Bespreken in het overleg." } } });
     await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes("Bespreken in het overleg.")));
+    // Looked up by its number, the request shows what was asked, answered and noted under it, in
+    // order (team try: on a second device the exchange was nowhere to be found).
+    const detail = text(await post(COORD, { text: id! }));
+    const exchange = ["Vraag aan de aanvrager: Is de gemeente al betrokken?", "Antwoord van de aanvrager: Ja, sinds vorige week.", "Interne notitie: Bespreken in het overleg."];
+    for (const line of exchange) expect(detail).toContain(line);
+    expect(exchange.map((line) => detail.indexOf(line))).toEqual(exchange.map((line) => detail.indexOf(line)).sort((a, b) => a - b));
+    // The requester never sees the internal note, nor a coordinator's view.
+    expect(text(await post(ASKER, { text: id! }))).not.toContain("Bespreken in het overleg.");
 
     // The card's "Afronden" asks first and changes nothing (verification try: one press closed it).
     const asked = await post(COORD, { action: { id: "consult.confirmClose", value: id } });
@@ -296,9 +307,9 @@ describe("consult requests on the web", () => {
     expect(text(await post(ASKER, { text: "mijn consulten" }))).toContain(`Advies: ${advice}`);
     // Looked up by number, the closed request is not called open, and shows who asked and the advice (coordinator try).
     const looked = text(await post(COORD, { text: id! }));
-    expect(looked).toContain(`Consultaanvraag ${id}`);
+    expect(looked).toContain(`${id} · SPOED · Servicepunt`);
     expect(looked).not.toContain("Open consultaanvragen");
-    expect(looked).toMatch(/Aangevraagd door: Webgebruiker [A-Z]{4}/);
+    expect(looked).toMatch(/Aangevraagd door:\* Webgebruiker [A-Z]{4}/);
     expect(looked).toContain(`Advies: ${advice}`);
   });
 

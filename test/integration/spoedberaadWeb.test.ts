@@ -208,7 +208,10 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const [winner, loser] = owner.userId === `chair-${RUN}-claim` ? [first, second] : [second, first];
     const winnerName = owner.userId === `chair-${RUN}-claim` ? "Kees" : "Sanne";
     expect(noticeOf(winner)).toBe("");
-    expect(noticeOf(loser)).toBe(`${winnerName} heeft dit punt net opgepakt. Wil je het toch overnemen? Kies jezelf dan als eigenaar in Details.`);
+    // It names the item by its number on the card (team try: "dit punt" could be any of them).
+    const number = checklistOf(loser)!.items.findIndex((i) => i.id === "evaluatie") + 1;
+    expect(number).toBe(9);
+    expect(noticeOf(loser)).toBe(`${winnerName} heeft punt ${number} net opgepakt. Wil je het toch overnemen? Kies jezelf dan als eigenaar in Details.`);
     expect(checklistOf(loser)!.items.find((i) => i.id === "evaluatie")).toMatchObject({ owner: winnerName });
     // Naming oneself hands it over on purpose.
     const loserId = owner.userId === `chair-${RUN}-claim` ? `col-${RUN}-claim` : `chair-${RUN}-claim`;

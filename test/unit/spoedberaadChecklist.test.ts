@@ -25,8 +25,13 @@ describe("spoedberaad checklist content", () => {
     // that the team asked for it, not that it is in place (team try).
     const hsj = gd.items.find((i) => i.id === "hsj")!;
     expect(hsj.source.section).toBe("Wat moeten we organiseren?");
-    expect(hsj.label).toMatch(/gevraagd/);
+    expect(hsj.label).toMatch(/gevraagd/i);
     expect(hsj.label).not.toMatch(/ingeschakeld/);
+    expect(hsj.label).toMatch(/organiseren/);
+    // A goal for 2027 says it is one (team try: it read as a box to tick like any rule of today).
+    const perspective = gd.items.find((i) => i.id === "perspectief")!;
+    expect(perspective.source.section).toBe("Waar werken we naar toe?");
+    expect(perspective.label).toMatch(/2027/);
   });
 
   it("names the file and field of broken content: schema, duplicate ids, unknown replacements", () => {

@@ -250,6 +250,34 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: 
   };
 }
 
+/** How each exchange under the card reads in a coordinator's look at one request. */
+const EXCHANGE_LABEL: Record<string, { label: string; field: string }> = {
+  asked: { label: "Vraag aan de aanvrager", field: "question" },
+  answered: { label: "Antwoord van de aanvrager", field: "answer" },
+  noted: { label: "Interne notitie", field: "note" },
+  closed: { label: "Advies", field: "advice" },
+};
+
+/**
+ * A coordinator's look at one request ("CR-2026-000001"): the whole card (the call-back number,
+ * the full question, what was tried, the summary) and what was asked, answered and noted under it,
+ * each with its time. Team try: on a second device, or after the card scrolled away, the number
+ * and the exchange were nowhere to be found; the list shows the question shortened.
+ */
+export function coordinatorDetail(request: ConsultRequest, history: Array<{ at: string; type: string; data?: Record<string, unknown> }>): Reply {
+  const { parts } = coordinatorCard(request);
+  const exchange = history.flatMap((entry) => {
+    const shown = EXCHANGE_LABEL[entry.type];
+    const text = shown ? entry.data?.[shown.field] : undefined;
+    return typeof text === "string" && text !== "" ? [`- ${when(entry.at)} · ${shown!.label}: ${text}`] : [];
+  });
+  if (exchange.length === 0) return { parts };
+  // Before the buttons, which come last as on the card.
+  const actionsAt = parts.findIndex((part) => part.kind === "actions");
+  const at = actionsAt < 0 ? parts.length : actionsAt;
+  return { parts: [...parts.slice(0, at), { kind: "text", text: ["*Gesprek:*", ...exchange].join("\n") }, ...parts.slice(at)] };
+}
+
 /** A request's question in an overview is cut to this many characters. */
 const QUESTION_IN_LIST_CHARS = 200;
 
@@ -268,6 +296,7 @@ export function coordinatorList(requests: ConsultRequest[], now = new Date(), ti
     const lines = [
       `*${r.id}* · ${r.urgency} · ${TARGET_LABEL[r.target]} · casus ${r.caseRef}`,
       `Aangevraagd door: ${personLabel(r.requester)}`,
+      ...(r.callback ? [`Terugbellen op: ${r.callback}`] : []),
       `Vraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}`,
       statusLine(r),
       ...(r.advice ? [`Advies: ${shorten(r.advice, QUESTION_IN_LIST_CHARS)}`] : []),

@@ -4,7 +4,7 @@ import type { DeliveryTarget } from "../../bot/delivery.js";
 import type { ConversationAddress } from "../../bot/incoming.js";
 import { deliverMessage } from "../../delivery/deliveryJobs.js";
 import type { JobQueue } from "../../jobs/jobQueue.js";
-import type { Change, OutboxMessage, RecordStore, RecordStores, StoredRecord } from "../../records/recordStore.js";
+import type { Change, HistoryEntry, OutboxMessage, RecordStore, RecordStores, StoredRecord } from "../../records/recordStore.js";
 import type { ConsultFields } from "./consultForm.js";
 import {
   type ConsultLink,
@@ -238,6 +238,11 @@ export class ConsultService {
   async threadReaches(target: ConsultTarget, actor: Actor, conversationId: string): Promise<boolean> {
     const places = await this.options.places(target);
     return places.some((place) => place.surface === actor.surface && (place.kind === "user" ? place.userId === actor.userId : place.conversationId === conversationId));
+  }
+
+  /** What happened to a request, oldest first (filed, claimed, asked, answered, noted, closed). */
+  async history(id: string): Promise<HistoryEntry[]> {
+    return this.store.history(id);
   }
 
   async get(id: string): Promise<StoredRecord<ConsultRequest> | undefined> {

@@ -591,14 +591,17 @@ export class SpoedberaadService {
     // Who had an item a claim was for, when it was not this actor (team try: two people pressed
     // "Ik pak dit op" at once; the one who lost heard nothing).
     let takenBy: Person | undefined;
+    let takenItem = 0;
     const result = await this.store.update(checklistId, (current) => {
       takenBy = undefined;
       if (!current) return undefined;
       if (options.claim) {
         const claimed = ops.find((op) => op.op === "owner");
-        const held = claimed && "item" in claimed ? current.value.items.find((i) => i.id === claimed.item)?.owner : undefined;
+        const index = claimed && "item" in claimed ? current.value.items.findIndex((i) => i.id === claimed.item) : -1;
+        const held = current.value.items[index]?.owner;
         if (held && held.userId !== by.userId) {
           takenBy = held;
+          takenItem = index + 1;
           return undefined;
         }
       }
@@ -634,7 +637,8 @@ export class SpoedberaadService {
     });
     if (!result.record) return [notice(GONE)];
     if (takenBy) {
-      const taken = notice(`${personName(takenBy, result.record.value.conversation.surface)} heeft dit punt net opgepakt. Wil je het toch overnemen? Kies jezelf dan als eigenaar in Details.`, "info");
+      // Which item: on a busy checklist "dit punt" could be any of them (team try).
+      const taken = notice(`${personName(takenBy, result.record.value.conversation.surface)} heeft punt ${takenItem} net opgepakt. Wil je het toch overnemen? Kies jezelf dan als eigenaar in Details.`, "info");
       return actor.surface === "web" ? [cardReply(result.record), taken] : [taken];
     }
     return [cardReply(result.record)];
