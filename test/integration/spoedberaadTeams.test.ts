@@ -176,6 +176,8 @@ describe("spoedberaad in Teams (fake connector, Redis)", () => {
     expect(refused.body).toMatchObject({ type: "application/vnd.microsoft.card.adaptive" });
     const refusedText = JSON.stringify(refused.body.value);
     expect(refusedText).toContain("Niet opgeslagen: de notitie leek een telefoonnummer te bevatten");
+    // An organisation's number is refused too, and the refusal says so (team try).
+    expect(refusedText).toContain("Ook geen telefoonnummer van een organisatie");
     expect(refusedText).not.toContain("12345678");
     await new Promise((r) => setTimeout(r, 1500));
     expect(fake.updatesTo(DETAILS_CONVERSATION)).toHaveLength(updatesBefore);

@@ -696,9 +696,12 @@ function noteProblem(note: string, short = false): string | undefined {
   const findings = findPersonalData(note);
   if (findings.length === 0) return undefined;
   const kinds = personalDataWarning(findings)?.match(/leek (.*?) te bevatten/)?.[1] ?? "persoonsgegevens";
+  // An organisation's number is refused too, and "use the case number" does not fit it (team try:
+  // "Kees belt Servicepunt via 050-…").
+  const phone = findings.some((finding) => finding.kind === "phone") ? " Ook geen telefoonnummer van een organisatie: Wegwijs ziet niet van wie een nummer is." : "";
   return short
-    ? `Niet opgeslagen: de notitie leek ${kinds} te bevatten. Gebruik alleen het casusnummer.`
-    : `Deze notitie is niet opgeslagen: ze leek ${kinds} te bevatten. Schrijf de notitie zonder BSN, telefoonnummer, e-mailadres of geboortedatum, en gebruik alleen het casusnummer.`;
+    ? `Niet opgeslagen: de notitie leek ${kinds} te bevatten. Gebruik alleen het casusnummer.${phone}`
+    : `Deze notitie is niet opgeslagen: ze leek ${kinds} te bevatten. Schrijf de notitie zonder BSN, telefoonnummer, e-mailadres of geboortedatum, en gebruik alleen het casusnummer.${phone}`;
 }
 
 /** A route summary may hold typed notes: whatever the guard finds is left out before it is kept. */
