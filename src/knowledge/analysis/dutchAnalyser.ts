@@ -276,7 +276,8 @@ export class DutchAnalyser {
    * Verbs a question splits in two, by token index: Dutch puts a separable verb's particle at the
    * end of its clause ("hoe vraag ik een machtiging aan?" = aanvragen, "wanneer schaal je op?" =
    * opschalen). Each word of a clause that ends in a particle is joined to it, and kept when the
-   * corpus knows the joined word ("aanvraag") or its infinitive.
+   * corpus knows the joined word ("aanvraag") or its infinitive. `particles`: the token indexes of
+   * the particles so joined, which are part of their verb and no question word of their own.
    */
   private separatedVerbs(text: string, tokens: string[]): { verbs: Map<number, string[]>; particles: Set<number> } {
     const found = new Map<number, string[]>();
