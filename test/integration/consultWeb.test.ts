@@ -244,8 +244,12 @@ describe("consult requests on the web", () => {
     const exchange = ["Vraag aan de aanvrager: Is de gemeente al betrokken?", "Antwoord van de aanvrager: Ja, sinds vorige week.", "Interne notitie: Bespreken in het overleg."];
     for (const line of exchange) expect(detail).toContain(line);
     expect(exchange.map((line) => detail.indexOf(line))).toEqual(exchange.map((line) => detail.indexOf(line)).sort((a, b) => a - b));
-    // The requester never sees the internal note, nor a coordinator's view.
-    expect(text(await post(ASKER, { text: id! }))).not.toContain("Bespreken in het overleg.");
+    // The requester looking it up sees the questions and their own answers, never the internal
+    // note (team try: their overview showed the advice, not the exchange).
+    const own = text(await post(ASKER, { text: id! }));
+    expect(own).toContain("Vraag van de coördinator: Is de gemeente al betrokken?");
+    expect(own).toContain("Jouw antwoord: Ja, sinds vorige week.");
+    expect(own).not.toContain("Bespreken in het overleg.");
 
     // The card's "Afronden" asks first and changes nothing (verification try: one press closed it).
     const asked = await post(COORD, { action: { id: "consult.confirmClose", value: id } });

@@ -8,7 +8,7 @@ import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { OPEN_STATUSES, REQUEST_ID, samePerson, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorActions, coordinatorDetail, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
+import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorActions, coordinatorDetail, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterDetail, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
@@ -190,7 +190,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       if (id) {
         const request = (await service.get(id))?.value;
         if (request && isCoordinator(incoming.actor, request.target)) return [coordinatorDetail(request, await service.history(request.id))];
-        if (request && isRequester(incoming.actor, request)) return [requesterList([request])];
+        if (request && isRequester(incoming.actor, request)) return [requesterDetail(request, await service.history(request.id))];
         return [notice(`Ik vind geen consultaanvraag ${id} van jou. Typ *mijn consulten* voor je eigen aanvragen.`, "warning")];
       }
       if (asksForConsultList(text)) {

@@ -250,13 +250,36 @@ export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: 
   };
 }
 
+type ExchangeLabels = Record<string, { label: string; field: string }>;
+
 /** How each exchange under the card reads in a coordinator's look at one request. */
-const EXCHANGE_LABEL: Record<string, { label: string; field: string }> = {
+const COORDINATOR_EXCHANGE: ExchangeLabels = {
   asked: { label: "Vraag aan de aanvrager", field: "question" },
   answered: { label: "Antwoord van de aanvrager", field: "answer" },
   noted: { label: "Interne notitie", field: "note" },
   closed: { label: "Advies", field: "advice" },
 };
+
+/** The same for the requester: never the internal notes; the advice has its own line. */
+const REQUESTER_EXCHANGE: ExchangeLabels = {
+  asked: { label: "Vraag van de coördinator", field: "question" },
+  answered: { label: "Jouw antwoord", field: "answer" },
+};
+
+type Exchange = Array<{ at: string; type: string; data?: Record<string, unknown> }>;
+
+/** A reply's parts with the exchange under a request as "Gesprek:", before its buttons, which come last. */
+function withExchange(parts: ReplyPart[], history: Exchange, labels: ExchangeLabels): ReplyPart[] {
+  const lines = history.flatMap((entry) => {
+    const shown = labels[entry.type];
+    const text = shown ? entry.data?.[shown.field] : undefined;
+    return typeof text === "string" && text !== "" ? [`- ${when(entry.at)} · ${shown!.label}: ${text}`] : [];
+  });
+  if (lines.length === 0) return parts;
+  const actionsAt = parts.findIndex((part) => part.kind === "actions");
+  const at = actionsAt < 0 ? parts.length : actionsAt;
+  return [...parts.slice(0, at), { kind: "text", text: ["*Gesprek:*", ...lines].join("\n") }, ...parts.slice(at)];
+}
 
 /**
  * A coordinator's look at one request ("CR-2026-000001"): the whole card (the call-back number,
@@ -264,18 +287,16 @@ const EXCHANGE_LABEL: Record<string, { label: string; field: string }> = {
  * each with its time. Team try: on a second device, or after the card scrolled away, the number
  * and the exchange were nowhere to be found; the list shows the question shortened.
  */
-export function coordinatorDetail(request: ConsultRequest, history: Array<{ at: string; type: string; data?: Record<string, unknown> }>): Reply {
-  const { parts } = coordinatorCard(request);
-  const exchange = history.flatMap((entry) => {
-    const shown = EXCHANGE_LABEL[entry.type];
-    const text = shown ? entry.data?.[shown.field] : undefined;
-    return typeof text === "string" && text !== "" ? [`- ${when(entry.at)} · ${shown!.label}: ${text}`] : [];
-  });
-  if (exchange.length === 0) return { parts };
-  // Before the buttons, which come last as on the card.
-  const actionsAt = parts.findIndex((part) => part.kind === "actions");
-  const at = actionsAt < 0 ? parts.length : actionsAt;
-  return { parts: [...parts.slice(0, at), { kind: "text", text: ["*Gesprek:*", ...exchange].join("\n") }, ...parts.slice(at)] };
+export function coordinatorDetail(request: ConsultRequest, history: Exchange): Reply {
+  return { parts: withExchange(coordinatorCard(request).parts, history, COORDINATOR_EXCHANGE) };
+}
+
+/**
+ * The requester's look at one of their requests: as in their list, with the questions they were
+ * asked and their answers under it (team try: "mijn consulten" showed the advice, not the exchange).
+ */
+export function requesterDetail(request: ConsultRequest, history: Exchange): Reply {
+  return { parts: withExchange(requesterList([request]).parts, history, REQUESTER_EXCHANGE) };
 }
 
 /** A request's question in an overview is cut to this many characters. */
