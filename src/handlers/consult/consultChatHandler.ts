@@ -277,14 +277,14 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           if (!action.fields) return [{ parts: [textForm(id, kind)] }];
           const field = textField(action.fields, kind === "ask" ? "question" : "note");
           if (field.refused) return [{ parts: [textForm(id, kind, field.refused)] }];
+          const outcome = kind === "ask" ? await service.ask(actor, id, field.text) : await service.note(actor, id, field.text);
           // Where the line under the card reaches them, it shows what they typed; said again here, they read it twice.
-          const stored = await service.get(id);
           const { address } = incoming;
-          const seen = stored !== undefined && (await service.threadReaches(stored.value.target, actor, address.channelConversationId ?? address.conversationId));
+          const seen = outcome.ok && (await service.threadReaches(outcome.request.target, actor, address.channelConversationId ?? address.conversationId));
           const echo = seen ? "." : `: ${sent(field.text)}`;
           return kind === "ask"
-            ? done(await service.ask(actor, id, field.text), (r) => `Je vraag over ${r} is naar de aanvrager gestuurd${echo}`, () => "Deze vraag staat al uit.", false, field.text)
-            : done(await service.note(actor, id, field.text), (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet${echo}`, () => "Deze notitie staat er al.", false, field.text);
+            ? done(outcome, (r) => `Je vraag over ${r} is naar de aanvrager gestuurd${echo}`, () => "Deze vraag staat al uit.", false, field.text)
+            : done(outcome, (r) => `Je notitie bij ${r} is opgeslagen; de aanvrager ziet hem niet${echo}`, () => "Deze notitie staat er al.", false, field.text);
         }
         case CONSULT_ACTION.answer: {
           // "Beantwoorden" in the requester's list: the form, for the requester of a question still open.
