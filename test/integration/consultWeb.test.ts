@@ -11,6 +11,7 @@ const COORD2 = `coord2-${RUN}`;
 const ASKER = `asker-${RUN}`;
 const OTHER = `other-${RUN}`;
 const CALLER = `caller-${RUN}`;
+const TYPER = `typer-${RUN}`;
 const TEAM = Array.from({ length: 10 }, (_, i) => `team${i}-${RUN}`);
 
 const VALID = { target: "servicepunt", urgency: "spoed", caseRef: `CASUS-${RUN}`, question: "Welke plek past bij deze jongere?", tried: "Twee aanbieders gebeld, geen plek.", summary: "" };
@@ -221,7 +222,8 @@ describe("consult requests on the web", () => {
     const typed = await post(ASKER, { text: "De gemeente is sinds gisteren betrokken" });
     expect(text(typed)).toContain(`Is dit je antwoord op de vraag over ${id} („Is de gemeente al betrokken?”)?`);
     const offered = typed.flatMap((r) => r.parts).find((p: any) => p.kind === "form") as any;
-    expect(offered).toMatchObject({ submitActionId: "consult.answer", formId: id });
+    expect(offered).toMatchObject({ submitActionId: "consult.answer" });
+    expect(offered.formId.startsWith(`${id}~`)).toBe(true);
     expect(offered.fields[0].value).toBe("De gemeente is sinds gisteren betrokken");
     expect(text(await post(ASKER, { text: "wat doet het servicepunt?" }))).not.toContain("Is dit je antwoord");
 
@@ -430,6 +432,26 @@ describe("consult requests on the web", () => {
     expect(text(note)).toContain("Je tekst is niet verstuurd");
     expect(text(note)).toContain("Terugbellen op");
     expect(text(note)).not.toContain("06-12345678");
+  });
+
+  it("an answer sent unchanged from the form offered under it is confirmed without quoting it a third time", { timeout: 30_000 }, async () => {
+    const { id } = await file(TYPER);
+    const offer = async (question: string, typed: string) => {
+      await post(COORD, { action: { id: "consult.ask", value: id, fields: { question } } });
+      const replies = await post(TYPER, { text: typed });
+      return replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form") as any;
+    };
+    const first = await offer("Hoe oud is de jongere?", "De jongere is vijftien jaar oud");
+    const unchanged = text(await post(TYPER, { action: { id: first.submitActionId, value: first.formId, fields: { answer: first.fields[0].value } } }));
+    expect(unchanged).toContain(`Je antwoord op ${id} is doorgestuurd.`);
+    expect(unchanged).not.toContain("vijftien");
+    // Changed in the form, what was sent is shown: the message above no longer says it.
+    const second = await offer("Is de school betrokken?", "De school is nog niet betrokken");
+    const changed = text(await post(TYPER, { action: { id: second.submitActionId, value: second.formId, fields: { answer: "De school is sinds vandaag betrokken." } } }));
+    expect(changed).toContain(`Je antwoord op ${id} is doorgestuurd: „De school is sinds vandaag betrokken.”`);
+    const detail = text(await post(TYPER, { text: id! }));
+    expect(detail).toContain("Jouw antwoord: De jongere is vijftien jaar oud");
+    expect(detail).toContain("Jouw antwoord: De school is sinds vandaag betrokken.");
   });
 
   it("an answered question's message keeps the question and loses its form", { timeout: 30_000 }, async () => {

@@ -8,7 +8,7 @@ import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
 import { OPEN_STATUSES, REQUEST_ID, samePerson, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
-import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorActions, coordinatorDetail, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterDetail, requesterList, textForm, typedAnswerOffer } from "./consultReplies.js";
+import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorActions, coordinatorDetail, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterDetail, requesterList, textForm, typedAnswerOffer, answerFingerprint, formValue } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
 import { type ActionOutcome, type ConsultService, isCoordinator, isRequester } from "./consultService.js";
 
@@ -203,7 +203,8 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
         (own) => own.filter((r) => r.status === "vraag uitgezet" && r.requester.conversationId === incoming.address.conversationId),
         () => [],
       );
-      return waiting.length === 1 ? [typedAnswerOffer(waiting[0]!, redactPersonalData(text).text)] : undefined;
+      const typed = redactPersonalData(text).text;
+      return waiting.length === 1 ? [typedAnswerOffer(waiting[0]!, typed, withoutOwnLabel(typed, "answer"))] : undefined;
     },
 
     // Asked in plain words to put a case to a team: the answer offers the form, with that team.
@@ -220,7 +221,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
 
     async action(incoming) {
       const { actor, action } = incoming;
-      const id = action.value ?? "";
+      const { id, offered } = formValue(action.value ?? "");
       switch (action.id) {
         case CONSULT_ACTION.new:
           return [{ parts: [handoverForm(action.value)] }];
@@ -299,7 +300,9 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
           const answered = await service.answer(actor, id, field.text);
           // Answered after the question was settled: not a quiet "kan nu niet", but why, with the text.
           if (!answered.ok && answered.reason === "state") return [refusal(answered, field.text, `Bij ${id} staat geen vraag meer open.`)];
-          return done(answered, (r) => `Je antwoord op ${r} is doorgestuurd: ${sent(field.text)}`, () => "Je antwoord was al doorgestuurd.", true, field.text);
+          // Sent as offered under the typed message: that message shows it; quoted again, it reads three times.
+          const echo = offered === answerFingerprint(field.text) ? "." : `: ${sent(field.text)}`;
+          return done(answered, (r) => `Je antwoord op ${r} is doorgestuurd${echo}`, () => "Je antwoord was al doorgestuurd.", true, field.text);
         }
         case CONSULT_ACTION.dismiss:
           return [notice("Niets verstuurd; de aanvraag is niet veranderd.")];

@@ -198,10 +198,10 @@ export interface RefusedField {
 
 const refusedParts = (refused?: RefusedField) => (refused ? { error: refused.error, ...(refused.value ? { value: refused.value } : {}) } : {});
 
-export function answerForm(id: string, refused?: RefusedField, typed?: string): Extract<ReplyPart, { kind: "form" }> {
+export function answerForm(id: string, refused?: RefusedField, typed?: string, formId = id): Extract<ReplyPart, { kind: "form" }> {
   return {
     kind: "form",
-    formId: id,
+    formId,
     title: `Antwoord op de vraag over ${id}`,
     submitActionId: CONSULT_ACTION.answer,
     submitLabel: "Antwoord sturen",
@@ -215,14 +215,32 @@ export function answerForm(id: string, refused?: RefusedField, typed?: string): 
  * answer form, filled in with what was typed, so one press sends it (new-user try: the typed answer
  * was searched in the plan documents and got "geen antwoord").
  */
-export function typedAnswerOffer(request: ConsultRequest, typed: string): Reply {
+export function typedAnswerOffer(request: ConsultRequest, typed: string, asSent = typed): Reply {
   return {
     parts: [
       { kind: "text", text: `Is dit je antwoord op de vraag over ${request.id}${request.openQuestion ? ` („${shorten(request.openQuestion, 120)}”)` : ""}? Stuur het dan met het formulier: het staat er al in.` },
-      answerForm(request.id, undefined, typed),
+      answerForm(request.id, undefined, typed, `${request.id}${OFFERED_MARK}${answerFingerprint(asSent)}`),
     ],
     audience: "private",
   };
+}
+
+/**
+ * The offered answer form's id is the request id, this mark and a fingerprint of the typed text
+ * (`asSent`: as the form's field will be read). Sent unchanged, the confirmation need not quote it:
+ * the message stands right above (team try: the requester read their answer three times).
+ */
+const OFFERED_MARK = "~";
+
+/** A short fingerprint of an answer's text, whitespace collapsed; it only tells "unchanged" apart. */
+export function answerFingerprint(text: string): string {
+  return createHash("sha256").update(text.replace(/\s+/g, " ").trim()).digest("hex").slice(0, 12);
+}
+
+/** A form's value: the request id, and for an offered answer form the fingerprint of what it offered. */
+export function formValue(value: string): { id: string; offered?: string } {
+  const mark = value.indexOf(OFFERED_MARK);
+  return mark < 0 ? { id: value } : { id: value.slice(0, mark), offered: value.slice(mark + 1) };
 }
 
 export function textForm(id: string, kind: "ask" | "note" | "advice", refused?: RefusedField): Extract<ReplyPart, { kind: "form" }> {
