@@ -122,6 +122,8 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   });
   const consult = createConsultFeature({
     config: config.consult, contentDir, region: config.region, records, store, jobs, delivery, directory, logger,
+    // "consult" typed after a spoedberaad here: its summary fills the form, as the summary's button does.
+    recentHandover: (address) => spoedberaad.service.closedHandover(address),
   });
   const { registry, fallback } = createRegistry({
     ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds), regions),

@@ -415,6 +415,22 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const sent = await post(chair, conversation, { action: { id: consultForm.submitActionId, value: consultForm.formId ?? "consult", fields } });
     expect(noticeOf(sent)).toMatch(/^Je consultaanvraag CR-\d{4}-\d{6} is ingediend/);
     expect(JSON.stringify(sent)).not.toContain("verwijderd");
+    // "consult" typed here afterwards fills in the same, and says from where (team try: typed, the
+    // form came empty and the case number had to be typed again).
+    const typedForm = async (user: string, where: string) => {
+      const replies = await post(user, where, { text: "consult" });
+      const shown = replies.flatMap((r) => r.parts).find((p) => p.kind === "form") as Extract<ReplyPart, { kind: "form" }>;
+      return { notice: noticeOf(replies), value: (id: string) => shown.fields.find((f) => f.id === id)?.value };
+    };
+    const typed = await typedForm(member, conversation);
+    expect(typed.notice).toBe("Ingevuld met de samenvatting van het spoedberaad CASUS-12. Gaat je aanvraag over iets anders? Pas de velden dan aan.");
+    expect(["target", "caseRef", "urgency", "summary"].map(typed.value)).toEqual(["target", "caseRef", "urgency", "summary"].map(valueOf));
+    // Elsewhere, or a day after closing, the form comes empty.
+    const otherConversation = await typedForm(member, `${conversation}-other`);
+    expect([otherConversation.notice, otherConversation.value("caseRef") ?? "", otherConversation.value("summary") ?? ""]).toEqual(["", "", ""]);
+    await store.update(part.checklistId, (current) => current && { value: { ...current.value, closedAt: new Date(Date.now() - 25 * 3_600_000).toISOString() } });
+    const dayLater = await typedForm(member, conversation);
+    expect([dayLater.notice, dayLater.value("caseRef") ?? "", dayLater.value("summary") ?? ""]).toEqual(["", "", ""]);
     expect(noticeOf(await set(member, conversation, part, "hsj", "done"))).toBe("Deze checklist is al afgerond.");
     stream.close();
   });

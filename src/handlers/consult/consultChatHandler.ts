@@ -1,6 +1,6 @@
 import type { Actor } from "../../bot/actor.js";
 import type { ChatHandler } from "../../bot/chatHandler.js";
-import type { Incoming, Resolved } from "../../bot/incoming.js";
+import type { ConversationAddress, Incoming, Resolved } from "../../bot/incoming.js";
 import { consultHandoverAction, parseConsultHandover } from "../../bot/consultHandover.js";
 import { caseNumberIn } from "../../bot/caseNumber.js";
 import type { Reply } from "../../bot/reply.js";
@@ -78,7 +78,14 @@ function withoutOwnLabel(text: string, id: string): string {
   return label ? text.replace(label, "").trim() : text;
 }
 
-export function consultChatHandler(service: ConsultService, names: TargetNames): ChatHandler {
+/**
+ * What another feature handed over in this conversation for a consult request, as its button's
+ * value, and where it came from ("de samenvatting van het spoedberaad CASUS-2041"); see
+ * consultHandover.ts. A typed "consult" fills its form with it.
+ */
+export type RecentHandover = (address: ConversationAddress) => Promise<{ value: string; source: string } | undefined>;
+
+export function consultChatHandler(service: ConsultService, names: TargetNames, recentHandover?: RecentHandover): ChatHandler {
   const form = (values: Record<string, string> = {}, errors: Record<string, string> = {}) => consultForm(names, values, errors);
 
   const coordinatesAny = (actor: Actor) => TARGETS.some((t) => isCoordinator(actor, t));
@@ -120,6 +127,16 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
     const { address } = incoming;
     await service.link(target, address.channelConversationId ?? address.conversationId, incoming.actor);
     return { parts: [{ kind: "text", text: `Dit kanaal is nu het coördinatorenkanaal van het ${names[target]}. Nieuwe consultaanvragen verschijnen hier; de leden van dit kanaal kunnen ze oppakken.` }], audience: "conversation" };
+  }
+
+  /**
+   * The form for a typed "consult": filled in from what was just handed over here (a spoedberaad
+   * closed in this conversation), saying so, or empty. A lookup that fails leaves it empty.
+   */
+  async function typedForm(address: ConversationAddress): Promise<Reply> {
+    const handover = await recentHandover?.(address).catch(() => undefined);
+    if (!handover) return { parts: [form()] };
+    return { parts: [{ kind: "notice", level: "info", text: `Ingevuld met ${handover.source}. Gaat je aanvraag over iets anders? Pas de velden dan aan.` }, handoverForm(handover.value)] };
   }
 
   /** The form from a hand-over button (route outcome, closed spoedberaad): target and summary filled in. */
@@ -170,14 +187,14 @@ export function consultChatHandler(service: ConsultService, names: TargetNames):
       const rest = incoming.text.trim().toLowerCase();
       switch (incoming.name) {
         case "consult":
-          return rest === "lijst" ? [await listFor(incoming.actor)] : [{ parts: [form()] }];
+          return rest === "lijst" ? [await listFor(incoming.actor)] : [await typedForm(incoming.address)];
         case "consulten":
           return [await coordinatorView(incoming.actor)];
         case "koppel":
           if (rest === "servicepunt" || rest === "expertteam") return [await link(incoming, rest)];
           return [notice("Typ *koppel servicepunt* of *koppel expertteam* in het kanaal van de coördinatoren.")];
         default:
-          return [{ parts: [form()] }];
+          return [await typedForm(incoming.address)];
       }
     },
 

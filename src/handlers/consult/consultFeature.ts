@@ -8,7 +8,7 @@ import type { JobQueue } from "../../jobs/jobQueue.js";
 import type { Logger } from "../../logger.js";
 import type { RecordStores } from "../../records/recordStore.js";
 import type { KeyValueStore } from "../../stores/keyValueStore.js";
-import { consultChatHandler } from "./consultChatHandler.js";
+import { consultChatHandler, type RecentHandover } from "./consultChatHandler.js";
 import { TARGETS, type ConsultTarget } from "./consultModel.js";
 import { cardSlot, coordinatorCard } from "./consultReplies.js";
 import {
@@ -36,6 +36,8 @@ export interface ConsultFeatureDeps {
   directory: Directory;
   logger: Logger;
   now?: () => number;
+  /** What another feature just handed over in a conversation (a closed spoedberaad), for a typed "consult". */
+  recentHandover?: RecentHandover;
 }
 
 /** "slack:channel:C123" / "web:user:alice" → a delivery target. */
@@ -140,5 +142,5 @@ export function createConsultFeature(deps: ConsultFeatureDeps) {
     jobs.register<WebhookJobData>(WEBHOOK_JOB, async ({ event }) => postWebhook(webhook.url, webhook.secret, event), { attempts: 20, backoffMs: 1000 });
   }
 
-  return { service, handler: consultChatHandler(service, names), names };
+  return { service, handler: consultChatHandler(service, names, deps.recentHandover), names };
 }

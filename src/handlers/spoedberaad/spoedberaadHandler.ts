@@ -38,7 +38,9 @@ import {
   openItemsReply,
   sourcesReply,
   stampOf,
+  summaryHandover,
   summaryReply,
+  handoverSource,
 } from "./spoedberaadReplies.js";
 import { redrawMessage, reminderMessage, summaryMessage } from "./spoedberaadJobs.js";
 import type { ResolvedSource } from "../route/sourcePassages.js";
@@ -107,6 +109,9 @@ const ASK_ID = /^[A-Za-z0-9]{1,16}$/;
 function answerToAsk(reply: Reply, checklistId: string, ask: string): Reply {
   return ASK_ID.test(ask) ? { ...reply, slot: closeSlotOf(checklistId, ask) } : reply;
 }
+
+/** A checklist closed this long ago still fills in a typed "consult" here: the same day and the next morning. */
+const HANDOVER_HOURS = 24;
 
 export class SpoedberaadService {
   readonly store: RecordStore<Checklist>;
@@ -275,6 +280,24 @@ export class SpoedberaadService {
     const { threadId: _thread, ...channel } = address;
     const outer = await this.latestHere(channel);
     return outer?.value.status === "open" ? outer : undefined;
+  }
+
+  /**
+   * The consult hand-over of the checklist closed last in this conversation (or, for a Slack
+   * thread, in its channel), when it closed less than HANDOVER_HOURS ago: "consult" typed after a
+   * spoedberaad fills in its summary as the summary's button does (team try: typed, the form came
+   * empty and the case number had to be typed again).
+   */
+  async closedHandover(address: ConversationAddress): Promise<{ value: string; source: string } | undefined> {
+    const { threadId: _thread, ...channel } = address;
+    for (const place of address.threadId ? [address, channel] : [address]) {
+      const c = (await this.latestHere(place))?.value;
+      if (!c || c.status !== "closed") continue;
+      const closed = Date.parse(c.closedAt ?? "");
+      if (!(this.now() - closed < HANDOVER_HOURS * 3_600_000)) return undefined;
+      return { value: summaryHandover(c).value ?? "", source: handoverSource(c) };
+    }
+    return undefined;
   }
 
   /** The latest checklist started in this conversation, open or closed. */

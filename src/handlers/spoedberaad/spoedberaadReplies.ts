@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { actorLabel, type Surface, unqualifiedUserId } from "../../bot/actor.js";
 import { checklistMark, checklistStateName, numberedItem, reminderTime } from "../../bot/checklistText.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
-import type { Reply, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
+import type { Reply, ReplyAction, ReplyChoice, ReplyPart, SourceCitation } from "../../bot/reply.js";
 import { findPersonalData } from "../../privacy/personalData.js";
 import type { StoredRecord } from "../../records/recordStore.js";
 import type { Checklist, Person } from "./checklistRecord.js";
@@ -351,10 +351,20 @@ export function summaryReply(c: Checklist): Reply {
       { kind: "heading", text: `Samenvatting ${titleOf(c)}` },
       { kind: "text", text: summaryText(c) },
       { kind: "text", text: "Wil je het Servicepunt om raad vragen? Dien een consultaanvraag in: de samenvatting staat er dan al in." },
-      { kind: "actions", actions: [consultHandoverAction("servicepunt", summaryText(c, true), c.casus, "spoed")] },
+      { kind: "actions", actions: [summaryHandover(c)] },
     ],
     audience: "conversation",
   };
+}
+
+/** The summary's hand-over into a consult request at the Servicepunt: summary, casusnummer, spoed. */
+export function summaryHandover(c: Checklist): ReplyAction {
+  return consultHandoverAction("servicepunt", summaryText(c, true), c.casus, "spoed");
+}
+
+/** How a consult form filled in from this checklist's summary names where it came from. */
+export function handoverSource(c: Checklist): string {
+  return `de samenvatting van ${titleOf(c).replace(/^Spoedberaad/, "het spoedberaad")}`;
 }
 
 /** The owner's reminder in the card's thread: it @-mentions the owner, so they are notified. */
