@@ -1164,6 +1164,25 @@ describe("answers over the shipped corpus", () => {
     const used = await ask.answer("Binnen welke termijn moet een JeugdzorgPlus-instelling een calamiteit melden bij de IGJ?");
     expect(used.status).toBe("abstained");
   });
+
+  it("does not count one word of what an abbreviation stands for as naming it ('Integrale diagnostiek' is not the INT), but half its words in one line do (GRJR)", async () => {
+    // New-user try: answered with a list on ambulant care that "kan worden ingezet".
+    const int = await ask.answer("wanneer wordt het INT ingezet?");
+    expect(int.status).toBe("abstained");
+    const grjr = await ask.answer("Wat zijn de Leidende Principes die het Algemeen Bestuur van de GRJR heeft vastgesteld?");
+    expect(grjr.status).toBe("answered");
+    expect(grjr.text).toContain("Leidende Principes");
+    for (const question of ["hoe vaak moet je de risico inschatting bij een mogelijke UHP eigenlijk opnieuw doen?", "wat doet de HSJ bij een spoedberaad?"]) {
+      expect((await ask.answer(question)).status).toBe("answered");
+    }
+  });
+
+  it("quotes for a later question with no word of its own ('en op wat voor manier dan') only a line about what the first part asks", async () => {
+    // New-user try: "… en op welke manier?" got a line on "een eenvoudige manier van overdracht" of a GI's clients.
+    const answer = await ask.answer("ik werk in schiedam, klopt het dat wij vanaf 2023 alle zware jeugdhulp zelf gaan inkopen ipv via de GR? en op wat voor manier dan");
+    expect(answer.text).toContain("taakgericht");
+    expect(answer.text).not.toContain("manier van overdracht");
+  });
 });
 
 describe("a document named by its region", () => {

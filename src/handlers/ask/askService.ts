@@ -972,6 +972,27 @@ export class AskService {
     return { passages, extractive: { ...extractive, result: { ...extractive.result, unanswered: parts.first } } };
   }
 
+  /**
+   * Per question word, whether the text covers it, where an abbreviation typed in capitals that
+   * the analyser can write out is held by itself, its initials spelled out, or at least half the
+   * words it stands for ("uithuisplaatsing" for UHP, "jeugdhulp … rijnmond" for GRJR), not by
+   * fewer ("Integrale diagnostiek" for the Integraal Netwerkversterkend Team). Looser than
+   * coveredHoldingAcronyms, which takes only itself or its initials.
+   */
+  private coveredAsAcronyms(scorer: ReturnType<KnowledgeBase["questionScorer"]>, question: string, text: string): boolean[] {
+    const covered = scorer.covered(text);
+    const acronyms = acronymsIn(question);
+    if (acronyms.size === 0) return covered;
+    // Line by line: words of the name scattered over several lines do not name it.
+    const lines = text.split("\n").map((line) => ({ terms: new Set(wordTokens(foldText(line)).flatMap((token) => this.wordTerms(token))), spelledOut: initialsSpelledOutIn(question, line) }));
+    return covered.map((has, g) => {
+      const word = scorer.words[g]!;
+      const standsFor = acronyms.has(word) ? this.knowledge.analyser.phraseForms(word)[1] : undefined;
+      if (!has || !standsFor) return has;
+      return lines.some(({ terms, spelledOut }) => terms.has(word) || spelledOut.has(word) || standsFor.filter((part) => this.wordTerms(part).some((term) => terms.has(term))).length * 2 >= standsFor.length);
+    });
+  }
+
   /** `laterQuestion`: the second question of the message, checked against what is quoted. */
   private extractive(
     question: string,
@@ -1013,7 +1034,7 @@ export class AskService {
     const lean = laterQuestion ? extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false, laterAnswered: true, maxQuotes: LEAN_QUOTES }, question) : undefined;
     const later =
       laterQuestion && lean
-        ? (this.laterPartQuote(passages, laterQuestion, lean) ?? (pool.length > passages.length && askedFor(laterQuestion) ? this.laterPartQuote(pool, laterQuestion, lean) : undefined))
+        ? (this.laterPartQuote(passages, laterQuestion, lean, question) ?? (pool.length > passages.length && askedFor(laterQuestion) ? this.laterPartQuote(pool, laterQuestion, lean, question) : undefined))
         : undefined;
     if (later && lean) {
       const fits = wordCount(lean.text) + wordCount(later.quote.text) <= options.wordBudget + later.slack;
@@ -1043,7 +1064,11 @@ export class AskService {
       const g = scorer.words.indexOf(word);
       return g >= 0 && !scorer.rarity[g]!.known && !isChatToken(word, false);
     });
-    const about = questionAbout(scorer, shown, this.options.aboutRarity, new Set([...asked, ...unknownPlaces]), mentioned);
+    // An abbreviation in capitals is held by itself or its name in full, not by one word of that
+    // name: "Integrale diagnostiek" does not name the INT (new-user try: "wanneer wordt het INT
+    // ingezet?" was answered with a list on ambulant care).
+    const byAcronym = { ...scorer, covered: (text: string) => this.coveredAsAcronyms(scorer, question, text) };
+    const about = questionAbout(byAcronym, shown, this.options.aboutRarity, new Set([...asked, ...unknownPlaces]), mentioned);
     // "…? en in rijnmond?": a later question that is only a place asks the first one again for that
     // place; quotes from documents that never mention it do not answer it (new-user try: the
     // Groningen/Drenthe answer came again, read as Rijnmond's).
@@ -1081,22 +1106,31 @@ export class AskService {
    * keywordHit and lead q2 +.005, nothing else moved; with 10-30 words of slack answerWords q2
    * rose to 71-72).
    */
-  private laterPartQuote(passages: RetrievedPassage[], laterQuestion: string, answer: ExtractiveAnswer): { quote: ExtractiveAnswer; slack: number } | undefined {
-    const best = this.laterQuote(passages, laterQuestion);
+  private laterPartQuote(passages: RetrievedPassage[], laterQuestion: string, answer: ExtractiveAnswer, message: string): { quote: ExtractiveAnswer; slack: number } | undefined {
+    const best = this.laterQuote(passages, laterQuestion, message, answer);
     if (!best) return undefined;
     if (!best.lines.every((line) => shows(answer.lines, line))) return { quote: best, slack: LATER_SLACK };
-    const next = this.laterQuote(passages, laterQuestion, new Set(answer.lines));
+    const next = this.laterQuote(passages, laterQuestion, message, answer, new Set(answer.lines));
     return next ? { quote: next, slack: 0 } : undefined;
   }
 
   /**
-   * The best quote for the later question of a two-part message, read on its own over the same
-   * passages, leaving out the lines in `exclude`.
+   * The best quote for the later question of a two-part message, over the same passages, leaving
+   * out the lines in `exclude`. One with fewer than two words of its own ("en op wat voor manier
+   * dan?") is about what the first part asks about: its quote comes from a passage the answer to
+   * that part cites, or holds a word of that part (an abbreviation as coveredAsAcronyms reads it;
+   * a section heading is too broad to count; new-user try: "… zelf gaan
+   * inkopen? en op wat voor manier dan" got "een eenvoudige manier van overdracht" of a GI's clients).
    */
-  private laterQuote(passages: RetrievedPassage[], laterQuestion: string, exclude?: ReadonlySet<string>): ExtractiveAnswer | undefined {
+  private laterQuote(passages: RetrievedPassage[], laterQuestion: string, message: string, first: ExtractiveAnswer, exclude?: ReadonlySet<string>): ExtractiveAnswer | undefined {
     const options = { ...DEFAULT_EXTRACTIVE, passages: passages.length, maxQuotes: 1, fillBudget: false, exclude, kindAsked: askedFor(laterQuestion) !== undefined };
-    const later = extractiveAnswer(passages, this.knowledge.questionScorer(laterQuestion), this.answerTypeCheck(laterQuestion), options, laterQuestion);
-    return later.quoted.length > 0 && later.hasExpectedType ? later : undefined;
+    const own = this.knowledge.questionScorer(laterQuestion);
+    const later = extractiveAnswer(passages, own, this.answerTypeCheck(laterQuestion), options, laterQuestion);
+    if (later.quoted.length === 0 || !later.hasExpectedType) return undefined;
+    const firstPart = own.words.length < 2 ? questionParts(message)?.first : undefined;
+    if (!firstPart || later.cited.every((n) => first.cited.includes(n))) return later;
+    const firstWords = this.knowledge.questionScorer(firstPart);
+    return firstWords.words.length === 0 || this.coveredAsAcronyms(firstWords, firstPart, later.quoted.join("\n")).some(Boolean) ? later : undefined;
   }
 
   /**
@@ -1503,7 +1537,6 @@ function namesShortenedIn(question: string, text: string): Set<string> {
 /** A word typed in capitals (2-5 letters): an abbreviation. */
 const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,5}(?![\p{L}\d])/gu;
 
-/** The abbreviations a text types in capitals, folded as the scorer's words are. */
 /**
  * Per question word, whether the text covers it, where an abbreviation typed in capitals is held
  * only by itself or its name in full, not by one common word of that name ("GRJR" is not in a list
@@ -1519,6 +1552,7 @@ function coveredHoldingAcronyms(scorer: ReturnType<KnowledgeBase["questionScorer
   });
 }
 
+/** The abbreviations a text types in capitals, folded as the scorer's words are. */
 function acronymsIn(text: string): Set<string> {
   return new Set([...text.matchAll(ACRONYM)].map(([acronym]) => acronym.toLowerCase()));
 }
