@@ -1183,6 +1183,13 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).toContain("taakgericht");
     expect(answer.text).not.toContain("manier van overdracht");
   });
+
+  it("reads 'meestal' as asking for the largest share, as 'meeste' ('waar gingen die vragen meestal over?')", async () => {
+    // New-user try: as a follow-up it got "ik vind alleen weer wat in mijn vorige antwoord staat".
+    const answer = await ask.answer("bij hoeveel vragen over complexe casuistiek was het programma zorg vd jeugd in 2020 betrokken? en waar gingen die vragen meestal over?");
+    expect(answer.text).toContain("138 vragen");
+    expect(answer.text).toContain("autisme of trauma");
+  });
 });
 
 describe("a document named by its region", () => {
