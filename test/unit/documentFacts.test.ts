@@ -16,6 +16,8 @@ describe("documentFactAsked", () => {
     ["welke organisaties hebben de nieuwe werkwijze gemaakt?", "maker"],
     ["wie heeft het actieplan geschreven?", "maker"],
     ["wie zijn de makers van de presentatie?", "maker"],
+    ["wie zitten er achter die nieuwe werkwijze plaatsing jz+ hier in groningen/drenthe?", "maker"],
+    ["wie staat achter de regiovisie?", "maker"],
     ["van wanneer is de regiovisie?", "date"],
     ["wanneer is het actieplan verschenen?", "date"],
     ["uit welk jaar is het actieplan?", "date"],

@@ -14,11 +14,12 @@ import type { DocumentMeta } from "../../knowledge/types.js";
 export type DocumentFact = "maker" | "date";
 
 /**
- * Asking who made a document: a making verb with a "who", or its makers by name. Not "van wie is
- * het plan?": whose initiative it is, which the text may say otherwise than the details.
+ * Asking who made a document: a making verb with a "who", its makers by name, or who is behind it
+ * ("wie zitten er achter die nieuwe werkwijze?"; new-user try: answered with the region it is for).
+ * Not "van wie is het plan?": whose initiative it is, which the text may say otherwise than the details.
  */
 const MAKER =
-  /\b(?:(?:wie|welke (?:organisaties?|partij(?:en)?|instanties?|instellingen?))\b[^?]*\b(?:gemaakt|geschreven|opgesteld|uitgegeven|gepubliceerd|ontwikkeld|maakte|maakten|schreef|schreven|stelde|stelden)|wie (?:zijn|is) de (?:auteurs?|makers?|opstellers?|uitgever))\b/;
+  /\b(?:(?:wie|welke (?:organisaties?|partij(?:en)?|instanties?|instellingen?))\b[^?]*\b(?:gemaakt|geschreven|opgesteld|uitgegeven|gepubliceerd|ontwikkeld|maakte|maakten|schreef|schreven|stelde|stelden)|wie (?:zijn|is) de (?:auteurs?|makers?|opstellers?|uitgever)|wie (?:zit|zitten|zat|zaten|staat|staan) (?:er )?achter)\b/;
 /** Asking when a document appeared. */
 const DATE =
   /\b(?:van wanneer (?:is|zijn|dateert)|wanneer (?:is|zijn|werd|werden)\b[^?]*\b(?:verschenen|gepubliceerd|uitgekomen|uitgebracht|vastgesteld|geschreven|gemaakt|opgesteld)|wanneer (?:verscheen|kwam)\b[^?]*\buit|uit welk jaar (?:is|komt|zijn)|wat is de datum van)\b/;
