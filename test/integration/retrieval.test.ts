@@ -1184,6 +1184,13 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).not.toContain("manier van overdracht");
   });
 
+  it("finds a later 'wie' question's quote further down the ranking, in the document the first part's answer quotes", async () => {
+    // New-user try: "en wie gaf daar de aanzet toe?" after "wie zitten er achter die nieuwe werkwijze …?"
+    // was told no one was named, while the werkwijze's "Aanleiding" names wethouder Molema.
+    const answer = await ask.answer("wie zitten er achter die nieuwe werkwijze plaatsing jz+ hier in groningen/drenthe? en wie gaf daar de aanzet toe?");
+    expect(answer.text).toContain("wethouder Molema");
+  });
+
   it("reads 'meestal' as asking for the largest share, as 'meeste' ('waar gingen die vragen meestal over?')", async () => {
     // New-user try: as a follow-up it got "ik vind alleen weer wat in mijn vorige antwoord staat".
     const answer = await ask.answer("bij hoeveel vragen over complexe casuistiek was het programma zorg vd jeugd in 2020 betrokken? en waar gingen die vragen meestal over?");

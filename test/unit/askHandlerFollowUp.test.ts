@@ -147,6 +147,32 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await other.question({ ...address, conversationId: "c3" }, "en wie betaalt dat dan?")).parts).join("\n")).toContain("5. Monitoring inrichten.");
   });
 
+  it("shows of a follow-up's answer only the quotes that hold a word it asks about, when some do", async () => {
+    // New-user try: "en wie gaf daar de aanzet toe?" led with two lines answering the previous question again.
+    const source2 = { ...source, n: 2, section: "Aanleiding" };
+    const answerer = {
+      answer: async (q: string): Promise<AnswerResult> =>
+        q.includes("aanzet")
+          ? { ...answered("“De werkwijze geldt in Groningen en Drenthe.” [1]\n“Oproep van wethouder Molema.” [2]"), sources: [source, source2] }
+          : answered("“Elker, Accare en Molendrift maakten de werkwijze.” [1]"),
+      holdsAWordOf: (message: string, text: string) => (message.includes("aanzet") ? text.includes("Oproep") : true),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat is de nieuwe werkwijze?");
+    const reply = await handler.question(address, "en wie gaf daar de aanzet toe?");
+    expect(texts(reply.parts)).toContain("“Oproep van wethouder Molema.” [1]");
+    expect(texts(reply.parts).join("\n")).not.toContain("Groningen en Drenthe");
+    const sources = reply.parts.find((p) => p.kind === "sources");
+    expect(sources && "sources" in sources ? sources.sources.map((s) => s.section) : []).toEqual(["Aanleiding"]);
+    // When every quote holds a word it asks about, all stay.
+    const all = new AskHandler({ ...answerer, holdsAWordOf: () => true }, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await all.question({ ...address, conversationId: "c4" }, "wat is de nieuwe werkwijze?");
+    const both = texts((await all.question({ ...address, conversationId: "c4" }, "en wie gaf daar de aanzet toe?")).parts).join("\n");
+    expect(both).toContain("Groningen en Drenthe");
+    expect(both).toContain("Molema");
+  });
+
   /** The reply to `followUp` after a question whose other sections hold only a line with no figure, date or duration. */
   async function beyondHasNoKind(followUp: string) {
     const answerer = {

@@ -10,7 +10,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
-import { withoutMarkers, withShownQuote } from "./citations.js";
+import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
@@ -215,6 +215,10 @@ export class AskHandler {
         result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? nothingNew(text));
       }
     }
+    // Read with its previous question, a follow-up is answered by the quotes that hold a word it
+    // asks about; quotes that only answer the previous question again go, when one does (new-user
+    // try: "en wie gaf daar de aanzet toe?" led with two lines on the werkwijze's region and goal).
+    if (previous && swapped === undefined && result.status === "answered") result = this.onlyWhatFollowsUp(result, text);
     // Asked of a region by name and answered from plans that never name it: that region's own
     // plans are searched alone (second new-user try: the national answer came back again).
     if (swapped !== undefined && result.status === "answered" && (result.placeNotQuoted || this.quotesBeyondCountry(text, result))) result = (await this.inNamedRegion(asked, text)) ?? result;
@@ -273,6 +277,13 @@ export class AskHandler {
     const others = regions.documents().filter((id) => !ofNamedRegion(regions.documentRegion(id), named));
     const own = nonEmpty(await this.ask.answer(question, { withoutDocuments: others }));
     return own.status === "answered" ? own : undefined;
+  }
+
+  /** The answer's quotes that hold a word of the follow-up, when some do and some do not; else the answer as it is. */
+  private onlyWhatFollowsUp(result: AnswerResult, followUp: string): AnswerResult {
+    const blocks = quoteBlocks(result.text);
+    const own = blocks.filter((block) => this.ask.holdsAWordOf?.(followUp, block.quote) ?? true);
+    return own.length > 0 && own.length < blocks.length ? onlyQuotes(result, own.map((block) => block.text).join("\n")) : result;
   }
 
   /**

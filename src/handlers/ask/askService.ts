@@ -1034,7 +1034,7 @@ export class AskService {
     const lean = laterQuestion ? extractiveAnswer(passages, scorer, typeCheck, { ...options, fillBudget: false, laterAnswered: true, maxQuotes: LEAN_QUOTES }, question) : undefined;
     const later =
       laterQuestion && lean
-        ? (this.laterPartQuote(passages, laterQuestion, lean, question) ?? (pool.length > passages.length && askedFor(laterQuestion) ? this.laterPartQuote(pool, laterQuestion, lean, question) : undefined))
+        ? (this.laterPartQuote(passages, laterQuestion, lean, question) ?? (pool.length > passages.length && (askedFor(laterQuestion) || asksWho(laterQuestion)) ? this.laterPartQuote(pool, laterQuestion, lean, question) : undefined))
         : undefined;
     if (later && lean) {
       const fits = wordCount(lean.text) + wordCount(later.quote.text) <= options.wordBudget + later.slack;
@@ -1117,7 +1117,7 @@ export class AskService {
   /**
    * The best quote for the later question of a two-part message, over the same passages, leaving
    * out the lines in `exclude`. One with fewer than two words of its own ("en op wat voor manier
-   * dan?") is about what the first part asks about: its quote comes from a passage the answer to
+   * dan?") is about what the first part asks about: its quote comes from a document the answer to
    * that part cites, or holds a word of that part, an abbreviation read as coveredAsAcronyms reads
    * it; a section heading is too broad to count (new-user try: "… zelf gaan inkopen? en op wat voor
    * manier dan" got "een eenvoudige manier van overdracht" of a GI's clients; measured: keywordHit
@@ -1129,7 +1129,8 @@ export class AskService {
     const later = extractiveAnswer(passages, own, this.answerTypeCheck(laterQuestion), options, laterQuestion);
     if (later.quoted.length === 0 || !later.hasExpectedType) return undefined;
     const firstPart = own.words.length < 2 ? questionParts(message)?.first : undefined;
-    if (!firstPart || later.cited.every((n) => first.cited.includes(n))) return later;
+    const firstDocuments = new Set(first.cited.map((n) => passages[n - 1]!.chunk.documentId));
+    if (!firstPart || later.cited.every((n) => firstDocuments.has(passages[n - 1]!.chunk.documentId))) return later;
     const firstWords = this.knowledge.questionScorer(firstPart);
     return firstWords.words.length === 0 || this.coveredAsAcronyms(firstWords, firstPart, later.quoted.join("\n")).some(Boolean) ? later : undefined;
   }
