@@ -1191,6 +1191,16 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).toContain("wethouder Molema");
   });
 
+  it("answers a later 'wie heeft het opgesteld?' from the named document's details, after the first part's own answer", async () => {
+    // New-user try: the later part was left out without a word; the first got a progress report's milestone row.
+    const answer = await ask.answer("wat is het doel van het actieplan best passende zorg en wie heeft het opgesteld?");
+    expect(answer.text).toContain("twee doelen");
+    const lines = answer.text.split("\n");
+    expect(lines.at(-1)).toMatch(/^Volgens de gegevens bij de plandocumenten komt “De best passende zorg voor kwetsbare jongeren” .+ van: .+\. \[(\d)\]$/);
+    const n = Number(/\[(\d)\]$/.exec(lines.at(-1)!)![1]);
+    expect(answer.sources.find((s) => s.n === n)).toMatchObject({ section: "Documentgegevens", documentId: "actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md" });
+  });
+
   it("reads 'meestal' as asking for the largest share, as 'meeste' ('waar gingen die vragen meestal over?')", async () => {
     // New-user try: as a follow-up it got "ik vind alleen weer wat in mijn vorige antwoord staat".
     const answer = await ask.answer("bij hoeveel vragen over complexe casuistiek was het programma zorg vd jeugd in 2020 betrokken? en waar gingen die vragen meestal over?");

@@ -25,7 +25,7 @@ import { definesTerm, termAsked } from "./definitionAsked.js";
 import { termMentions } from "./termMentions.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
-import { documentFactAnswer, documentFactAsked } from "./documentFacts.js";
+import { type DocumentFactAnswer, documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { isNational } from "./otherRegion.js";
 import { summaryAsked } from "./summaryAsked.js";
 import { chunkLines, isHeaderRow, passageSentences, quotedLine } from "./sentences.js";
@@ -537,6 +537,16 @@ export class AskService {
     const factDocument = fact ? this.knowledge.namedDocument(searchText) : undefined;
     const factAnswer = fact && factDocument ? documentFactAnswer(fact, factDocument) : undefined;
     if (factAnswer) return { status: "answered", text: factAnswer.text, mode: "extractive", sources: [factAnswer.source], moreSources: [], privacyWarning };
+    // "wat is het doel van het actieplan en wie heeft het opgesteld?": the first part from the
+    // text, the later one from the document's details, after it (new-user try: the later part was
+    // left out without a word, while the details name the publisher).
+    const laterFact = parts ? documentFactAsked(parts.later) : undefined;
+    const laterFactDocument = laterFact ? this.knowledge.namedDocument(searchText) : undefined;
+    const laterFactAnswer = laterFact && laterFactDocument ? documentFactAnswer(laterFact, laterFactDocument) : undefined;
+    if (parts && laterFactAnswer) {
+      const first = await this.answerAsRetrieved(parts.first, retrieve, gists, followUp);
+      if (first.status === "answered") return { ...withDocumentFact(first, laterFactAnswer), privacyWarning };
+    }
     // "mijn patiënt loopt steeds weg. wat nu?": the question asks what to do in the writer's own
     // case and names nothing of its own; a quote that shares a word with the story ("15", "weg")
     // does not answer it (new-user try). Declined, the reply offers what Wegwijs can do with it.
@@ -1422,6 +1432,12 @@ function namedSection(question: string, passages: RetrievedPassage[], startsSect
   if (referenced.length === 0 || !top || !startsSection(top.chunk)) return undefined;
   const labels = headingLabelTerms(top.chunk.sectionPath);
   return referenced.some((term) => labels.includes(term)) ? 1 : undefined;
+}
+
+/** An answer with a fact from a document's details after it, cited under the next free number. */
+function withDocumentFact(answer: AnswerResult, fact: DocumentFactAnswer): AnswerResult {
+  const n = Math.max(0, ...[...answer.sources, ...answer.moreSources].map((source) => source.n)) + 1;
+  return { ...answer, text: `${answer.text}\n${fact.text.replace(/\[1\]$/, `[${n}]`)}`, sources: [...answer.sources, { ...fact.source, n }] };
 }
 
 /**
