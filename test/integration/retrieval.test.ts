@@ -1201,6 +1201,14 @@ describe("answers over the shipped corpus", () => {
     expect(answer.sources.find((s) => s.n === n)).toMatchObject({ section: "Documentgegevens", documentId: "actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md" });
   });
 
+  it("answers the first of two questions on its own when the message's answer quotes nothing of it ('… en doet friesland ook mee?')", async () => {
+    // New-user try: only the Friesland line came, the goals for 2027 were dropped without a word.
+    const answer = await ask.answer("wat zijn de doelen voor 2027 en doet friesland ook mee?");
+    expect(answer.text).toContain("2027");
+    expect(answer.text).toContain("Friesland");
+    expect(answer.text.indexOf("2027")).toBeLessThan(answer.text.indexOf("Friesland"));
+  });
+
   it("reads 'meestal' as asking for the largest share, as 'meeste' ('waar gingen die vragen meestal over?')", async () => {
     // New-user try: as a follow-up it got "ik vind alleen weer wat in mijn vorige antwoord staat".
     const answer = await ask.answer("bij hoeveel vragen over complexe casuistiek was het programma zorg vd jeugd in 2020 betrokken? en waar gingen die vragen meestal over?");

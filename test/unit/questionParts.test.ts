@@ -37,6 +37,14 @@ describe("questionParts", () => {
     expect(questionParts("wat doet het servicepunt, en dat is in rijnmond?")).toBeUndefined();
   });
 
+  it("reads a yes/no question after 'en' without a comma as a second question, but not 'en zijn' (his)", () => {
+    // New-user try: "wat zijn de doelen voor 2027 en doet friesland ook mee?" lost its first question.
+    expect(questionParts("wat zijn de doelen voor 2027 en doet friesland ook mee?")).toEqual({ first: "wat zijn de doelen voor 2027", later: "doet friesland ook mee" });
+    expect(questionParts("wanneer is er een spoedberaad en moet de jongere daarbij zijn?")).toEqual({ first: "wanneer is er een spoedberaad", later: "moet de jongere daarbij zijn" });
+    expect(questionParts("wat moeten de jongere en zijn ouders doen?")).toBeUndefined();
+    expect(questionParts("ik heb een jongere van 15 en is er nog plek?")).toBeUndefined();
+  });
+
   it("does not split one question, or a question followed by a remark", () => {
     expect(questionParts("Wat doet het Servicepunt JeugdzorgPlus?")).toBeUndefined();
     expect(questionParts("hoeveel pleeggezinnen zijn er? hoor steeds dat er een tekort is")).toBeUndefined();

@@ -618,7 +618,10 @@ export class AskService {
       };
     }
 
-    if (parts && extractive.result.unanswered) {
+    const firstAlone = parts && !extractive.result.unanswered ? await this.firstOnItsOwn(parts, extractive.result, retrieve) : undefined;
+    if (firstAlone) {
+      ({ passages, extractive } = firstAlone);
+    } else if (parts && extractive.result.unanswered) {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       if (later) extractive = { ...extractive, result: later };
     } else if (parts && this.firstKindLeftOpen(parts.first, extractive.result.text)) {
@@ -725,12 +728,15 @@ export class AskService {
    * mee?": the first part's passages say nothing of Friesland; another does). Undefined when the
    * documents do not answer the later part on its own either, or its quote is already shown.
    */
-  private async ownAnswer(later: string, answer: AnswerResult, passages: RetrievedPassage[]): Promise<AnswerResult | undefined> {
+  private async ownAnswer(later: string, answer: AnswerResult, passages: RetrievedPassage[], placeNames = false): Promise<AnswerResult | undefined> {
     // Only a part that stands on its own and names what it asks about ("doet Friesland ook mee?"),
     // or asks for a figure or date about two words or more ("… en in hoeveel conflicten heeft het
     // ozj bemiddeld": new-user try, it was reported open), not one that leans on the first ("wie
     // beslist daarover?", "waar gingen de meeste over?", "van hoeveel naar hoeveel?").
-    const standsAlone = namesIn(later).size > 0 || (askedFor(later) !== undefined && this.knowledge.questionScorer(later).words.length >= 2);
+    // With `placeNames`, a place the documents name counts as typed with a capital ("doet friesland
+    // ook mee?"); always: answerWords h 66 → 67, nothing else moved.
+    const namesAPlace = placeNames && wordTokens(foldText(later)).some((word) => word.length >= 4 && this.knowledge.namesAPlace(word));
+    const standsAlone = namesIn(later).size > 0 || namesAPlace || (askedFor(later) !== undefined && this.knowledge.questionScorer(later).words.length >= 2);
     if (!standsAlone || LEANS_ON_BEFORE.test(foldText(later))) return undefined;
     const laterPassages = await this.knowledge.retrieve(later, this.options.topK);
     const own = this.extractive(later, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
@@ -755,6 +761,22 @@ export class AskService {
       moreSources: answer.moreSources.filter((source) => !cited.has(source.n)),
       unanswered: undefined,
     };
+  }
+
+  /**
+   * A message of two questions that each name what they ask about, whose answer quotes no word of
+   * the first ("wat zijn de doelen voor 2027 en doet friesland ook mee?" got only the Friesland
+   * line; new-user try): the first answered on its own, the later one after it from its own
+   * passages (see ownAnswer). Undefined when either is not answered so.
+   */
+  private async firstOnItsOwn(parts: { first: string; later: string }, answer: AnswerResult, retrieve: Retrieve) {
+    const first = this.knowledge.questionScorer(parts.first);
+    if (first.words.length === 0 || this.coveredAsAcronyms(first, parts.first, quoteBlocks(answer.text).map((block) => block.quote).join("\n")).some(Boolean)) return undefined;
+    const passages = await retrieve(parts.first, this.options.topK);
+    const extractive = this.extractive(parts.first, passages);
+    if (!this.documentsAnswer(passages, extractive)) return undefined;
+    const both = await this.ownAnswer(parts.later, extractive.result, passages, true);
+    return both ? { passages, extractive: { ...extractive, result: both } } : undefined;
   }
 
   /**

@@ -41,10 +41,16 @@ export function questionParts(question: string): QuestionParts | undefined {
  * second question went unanswered and unmentioned).
  */
 const SECOND_YES_NO = new RegExp(`,\\s*en\\s+((?:${YES_NO_VERBS})\\s+[^?]*\\?)\\s*$`, "i");
+/**
+ * The same without the comma, for a verb that cannot be read otherwise: "wat zijn de doelen voor
+ * 2027 en doet friesland ook mee?" (new-user try: the first question was dropped without a word).
+ * Not "zijn", which may be "his" ("wat moeten de jongere en zijn ouders doen?").
+ */
+const SECOND_YES_NO_BARE = new RegExp(`\\s+en\\s+((?:${YES_NO_VERBS.replace(/\|zijn\b/, "")})\\s+[^?]*\\?)\\s*$`, "i");
 
 function splitOnAnd(question: string): { first: string; later: string; yesNo?: true } | undefined {
   const asked = SECOND_QUESTION.exec(question);
   if (asked) return { first: question.slice(0, asked.index), later: asked[1]! };
-  const yesNo = SECOND_YES_NO.exec(question);
+  const yesNo = SECOND_YES_NO.exec(question) ?? SECOND_YES_NO_BARE.exec(question);
   return yesNo ? { first: question.slice(0, yesNo.index), later: yesNo[1]!, yesNo: true } : undefined;
 }
