@@ -25,6 +25,12 @@ export interface CommandSpec {
    * expires. Other surfaces call `command` as usual.
    */
   form?(text: string): Extract<ReplyPart, { kind: "form" }> | undefined;
+  /**
+   * The same form filled in from what this conversation handed over (a consult after a closed
+   * spoedberaad), from one quick lookup. Slack waits for it only briefly (FORM_LOOKUP_MS in its
+   * command listener) and opens `form` otherwise; undefined also means `form`.
+   */
+  formIn?(text: string, address: ConversationAddress): Promise<Extract<ReplyPart, { kind: "form" }> | undefined>;
 }
 
 /**

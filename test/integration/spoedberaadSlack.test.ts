@@ -146,6 +146,20 @@ describe("spoedberaad in Slack (signed requests, fake Web API, Redis)", () => {
     expect(summaryInput.initial_value).toBe(handover.value.split("\n").slice(1).join("\n"));
     expect(summaryInput.initial_value).toMatch(/^Spoedberaad CASUS-31, \S+ \d{1,2} \S+ \d\d:\d\d-\d\d:\d\d, voorzitter Kees\./);
     expect(view.blocks.find((b: any) => b.block_id === "caseRef").element.initial_value).toBe("CASUS-31");
+    // "/wegwijs consult" in the channel right after opens the same, and says where it came from.
+    const typedTrigger = `${nowSeconds()}.8.${randomUUID()}`;
+    await slack.command({ token: "legacy", team_id: fake.team.id, channel_id: CHANNEL, user_id: COLLEAGUE, command: "/wegwijs", text: "consult", response_url: fake.responseUrl(), trigger_id: typedTrigger });
+    const typedOpened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === typedTrigger));
+    const typedView = typeof typedOpened.body.view === "string" ? JSON.parse(typedOpened.body.view) : typedOpened.body.view;
+    expect(typedView.blocks.find((b: any) => b.block_id === "caseRef").element.initial_value).toBe("CASUS-31");
+    expect(typedView.blocks.find((b: any) => b.block_id === "summary").element.initial_value).toBe(summaryInput.initial_value);
+    expect(JSON.stringify(typedView.blocks)).toContain("Ingevuld met de samenvatting van het spoedberaad CASUS-31.");
+    // In another channel the form comes empty.
+    const otherTrigger = `${nowSeconds()}.9.${randomUUID()}`;
+    await slack.command({ token: "legacy", team_id: fake.team.id, channel_id: TYPED_CHANNEL, user_id: COLLEAGUE, command: "/wegwijs", text: "consult", response_url: fake.responseUrl(), trigger_id: otherTrigger });
+    const otherOpened = await fake.waitFor(() => fake.callsTo("views.open").find((c) => c.body.trigger_id === otherTrigger));
+    const otherView = typeof otherOpened.body.view === "string" ? JSON.parse(otherOpened.body.view) : otherOpened.body.view;
+    expect(otherView.blocks.find((b: any) => b.block_id === "caseRef").element.initial_value).toBeUndefined();
 
     // Exactly one chat.postMessage for the card (the other is the summary in its thread); every
     // later state was a chat.update of that message.

@@ -78,6 +78,8 @@ function withoutOwnLabel(text: string, id: string): string {
   return label ? text.replace(label, "").trim() : text;
 }
 
+const handedOverText = (source: string) => `Ingevuld met ${source}. Gaat je aanvraag over iets anders? Pas de velden dan aan.`;
+
 /**
  * What another feature handed over in this conversation for a consult request, as its button's
  * value, and where it came from ("de samenvatting van het spoedberaad CASUS-2041"); see
@@ -136,7 +138,13 @@ export function consultChatHandler(service: ConsultService, names: TargetNames, 
   async function typedForm(address: ConversationAddress): Promise<Reply> {
     const handover = await recentHandover?.(address).catch(() => undefined);
     if (!handover) return { parts: [form()] };
-    return { parts: [{ kind: "notice", level: "info", text: `Ingevuld met ${handover.source}. Gaat je aanvraag over iets anders? Pas de velden dan aan.` }, handoverForm(handover.value)] };
+    return { parts: [{ kind: "notice", level: "info", text: handedOverText(handover.source) }, handoverForm(handover.value)] };
+  }
+
+  /** The typed form as a Slack modal shows it: what it was filled in from says its description. */
+  async function handedOverForm(address: ConversationAddress) {
+    const handover = await recentHandover?.(address).catch(() => undefined);
+    return handover ? { ...handoverForm(handover.value), description: handedOverText(handover.source) } : undefined;
   }
 
   /** The form from a hand-over button (route outcome, closed spoedberaad): target and summary filled in. */
@@ -172,6 +180,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames, 
         help: "consultaanvraag indienen bij het Servicepunt of Expertteam; *consult lijst* of *mijn consulten* toont je aanvragen",
         takesText: /^lijst$/i,
         form: (text) => (text.trim() === "" ? form() : undefined),
+        formIn: async (text, address) => (text.trim() === "" ? handedOverForm(address) : undefined),
       },
       { name: "consulten", help: "open consultaanvragen (voor coördinatoren)" },
       { name: "koppel", args: "servicepunt|expertteam", help: "koppel dit kanaal als coördinatorenkanaal (beheerders)", helpOn: ["teams"], takesText: /^(servicepunt|expertteam)$/i },

@@ -6,6 +6,22 @@ import { showInConversation, slackAddress, type SlackContext } from "../slackCon
 
 export const SLASH_COMMAND = "/wegwijs";
 
+/** How long a command's form lookup may take before its plain form opens: well inside the trigger_id's 3 s. */
+const FORM_LOOKUP_MS = 800;
+
+/** The promise's value, or undefined when it fails or takes longer than `ms`. */
+async function within<T>(promise: Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * `/wegwijs <command> …`: the words come from the handler registry, so a new feature's command
  * works here without a change. Replies are private (through the response_url, which also works
@@ -21,7 +37,10 @@ export function register(app: App, ctx: SlackContext): void {
     }
     const parsed = ctx.deps.bot.registry.parseSlash(command.text ?? "");
     // A command that opens a form: the modal first, before anything slow (trigger_id lives 3 s).
-    const form = ctx.deps.bot.registry.command(parsed.name)?.spec.form?.(parsed.text);
+    // One quick lookup may fill it in (a consult after a spoedberaad here); a slow one is not waited for.
+    const spec = ctx.deps.bot.registry.command(parsed.name)?.spec;
+    const filled = spec?.formIn ? await within(spec.formIn(parsed.text, slackAddress(command.user_id, command.channel_id)), FORM_LOOKUP_MS) : undefined;
+    const form = filled ?? spec?.form?.(parsed.text);
     if (form) {
       await client.views.open({ trigger_id: command.trigger_id, view: formModal(form, command.channel_id) });
       return;
