@@ -418,20 +418,24 @@ describe("consult requests on the web", () => {
 
     // An answer sent anyway is refused with its text, not lost.
     const late = await post(ASKER, { action: { id: "consult.answer", value: id, fields: { answer: "School weet het sinds maandag." } } });
-    expect(text(late)).toContain("al afgerond of geannuleerd. Je tekst is niet verstuurd");
+    expect(text(late)).toContain("al afgerond. Je tekst is niet verstuurd");
     expect(text(late)).toContain("School weet het sinds maandag.");
     // The coordinator's old buttons open no form for the closed request.
     for (const action of ["consult.ask", "consult.note", "consult.closeWithAdvice"]) {
       const opened = await post(COORD, { action: { id: action, value: id } });
       expect(opened.flatMap((r) => r.parts).some((p: any) => p.kind === "form"), action).toBe(false);
       // Which request: from a list of several, the number says it (new-user try).
-      expect(text(opened), action).toContain(`Consultaanvraag ${id} is al afgerond of geannuleerd.`);
+      expect(text(opened), action).toContain(`Consultaanvraag ${id} is al afgerond.`);
     }
     // A form opened before the close gives its text back too, without personal data in it.
     const note = await post(COORD, { action: { id: "consult.note", value: id, fields: { note: "Terugbellen op 06-12345678 morgen." } } });
     expect(text(note)).toContain("Je tekst is niet verstuurd");
     expect(text(note)).toContain("Terugbellen op");
     expect(text(note)).not.toContain("06-12345678");
+    // Withdrawn by the requester, an old button says so (team try: "afgerond of geannuleerd", as if unknown).
+    const withdrawn = (await file(ASKER)).id;
+    await post(ASKER, { action: { id: "consult.cancel", value: withdrawn } });
+    expect(text(await post(COORD, { action: { id: "consult.claim", value: withdrawn } }))).toContain(`Consultaanvraag ${withdrawn} is al geannuleerd door de aanvrager.`);
   });
 
   it("an answer sent unchanged from the form offered under it is confirmed without quoting it a third time", { timeout: 30_000 }, async () => {

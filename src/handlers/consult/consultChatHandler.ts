@@ -34,13 +34,24 @@ const REFUSAL: Record<Exclude<ActionOutcome, { ok: true }>["reason"], (request: 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
+ * Why, said as the record has it: who took it, or whether it was closed or withdrawn (team try:
+ * an old button on a closed request said "afgerond of geannuleerd", as if Wegwijs did not know).
+ */
+function specificReason(outcome: Exclude<ActionOutcome, { ok: true }>, request: string): string | undefined {
+  const stored = outcome.request;
+  if (outcome.reason === "taken" && stored?.assignee) return `${capitalised(request)} is al opgepakt door ${personLabel(stored.assignee)}.`;
+  if (outcome.reason === "closed" && stored) return `${capitalised(request)} is al ${stored.status === "geannuleerd" ? "geannuleerd door de aanvrager" : "afgerond"}.`;
+  return undefined;
+}
+
+/**
  * Why an action was refused. A text the person wrote for it comes back with the refusal, so it is
  * not lost (new-user try: an answer sent after the request was closed showed "Verstuurd", was
  * refused, and was gone).
  */
 function refusal(outcome: Exclude<ActionOutcome, { ok: true }>, typed?: string, why?: string): Reply {
   const request = outcome.request ? `consultaanvraag ${outcome.request.id}` : "deze consultaanvraag";
-  const reason = why ?? (outcome.reason === "taken" && outcome.request?.assignee ? `${capitalised(request)} is al opgepakt door ${personLabel(outcome.request.assignee)}.` : REFUSAL[outcome.reason](request));
+  const reason = why ?? specificReason(outcome, request) ?? REFUSAL[outcome.reason](request);
   if (!typed) return notice(reason, "warning");
   // Personal data in it is not shown again, as in a refused form field.
   return { parts: [{ kind: "notice", level: "warning", text: `${reason} Je tekst is niet verstuurd. Dit had je geschreven:` }, { kind: "text", text: redactPersonalData(typed).text }], audience: "private" };

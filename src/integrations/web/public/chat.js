@@ -418,7 +418,9 @@ function renderForm(part) {
       rememberChange(form.closest("article"), { formDone: REPLACED });
       retireForm(form);
     } else if (ok === "turned down") finish(TURNED_DOWN);
-    else if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; het antwoord staat hieronder.");
+    // "de bevestiging": what comes below confirms the form; "het antwoord" read as the requester's
+    // own answer being below (team try of the thirty-third session).
+    else if (ok) finish(ok === "in place" ? "Opgeslagen; de checklist hierboven is bijgewerkt." : "Verstuurd; de bevestiging staat hieronder.");
     else submit.disabled = false;
   });
   return form;
