@@ -37,3 +37,10 @@ export const KIND_NAMES: Record<PersonalDataKind, string> = {
 
 /** Order used in warnings and to break ties between equally long overlapping matches. */
 export const KIND_PRIORITY: PersonalDataKind[] = ["email", "iban", "postcodeHouseNumber", "dateOfBirth", "bsn", "phone", "name"];
+
+/**
+ * Said with a refused date: any full numeric date may be a date of birth, so one of an event is
+ * refused too; written with the month in words and no year it passes (team try: "sinds
+ * 12-03-2026" in a consult request was refused with no way to say when treatment stopped).
+ */
+export const EVENT_DATE_HINT = " Gaat het om de datum van iets dat gebeurde? Schrijf dan bijvoorbeeld „sinds maart” of „sinds 12 maart”.";

@@ -118,6 +118,13 @@ describe("consult requests on the web", () => {
     const mixedField = mixed.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields.find((f: any) => f.id === "callback");
     expect(mixedField.error).toBe("Vul alleen je eigen telefoonnummer in, zoals 050 123 4567 of 06 12345678.");
     expect(JSON.stringify(mixed.replies)).not.toContain("06-12345678");
+    // A date of an event is refused as a full numeric date may be a date of birth, with how to write
+    // it instead (team try: "sinds 12-03-2026" blocked an urgent request with no way out).
+    const dated = await file(TYPER, { ...VALID, tried: "Gezinsbehandeling sinds 12-03-2026 gestopt." });
+    expect(dated.id).toBeUndefined();
+    const datedField = dated.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields.find((f: any) => f.id === "tried");
+    expect(datedField.error).toContain("Schrijf dan bijvoorbeeld „sinds maart” of „sinds 12 maart”.");
+    expect((await file(`dater-${RUN}`, { ...VALID, tried: "Gezinsbehandeling sinds 12 maart gestopt." })).id).toMatch(/^CR-/);
     const missing = await file(ASKER, { ...VALID, caseRef: "", target: "nergens" });
     const errors = Object.fromEntries(missing.replies.flatMap((r) => r.parts).find((p: any) => p.kind === "form").fields.map((f: any) => [f.id, f.error]));
     expect(errors.caseRef).toMatch(/casusnummer/);

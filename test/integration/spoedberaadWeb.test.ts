@@ -448,6 +448,8 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
       const refused = await note(`Analyse volgt, ${bad}`);
       expect(noticeOf(refused)).toMatch(/^Deze notitie is niet opgeslagen/);
       expect(noticeOf(refused)).not.toContain(bad);
+      // A refused date says how to write the date of an event instead (team try).
+      expect(noticeOf(refused).includes("„sinds maart”")).toBe(bad.startsWith("geboren"));
     }
     const ok = checklistOf(await note("Analyse schrijft de jeugdbeschermer, klaar op vrijdag"));
     expect(ok?.items.find((i) => i.id === "analyse")?.note).toBe("Analyse schrijft de jeugdbeschermer, klaar op vrijdag");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FormField, ReplyPart } from "../../bot/reply.js";
 import { findPersonalData, type PersonalDataKind, redactPersonalData } from "../../privacy/personalData.js";
+import { EVENT_DATE_HINT } from "../../privacy/kinds.js";
 import { TARGETS, type ConsultTarget } from "./consultModel.js";
 
 export const FORM_FIELD_IDS = ["target", "urgency", "caseRef", "question", "tried", "summary", "callback"] as const;
@@ -26,7 +27,8 @@ export function personalDataProblem(text: string): string | undefined {
   const named = [...kinds].map((k) => PERSONAL_DATA_NAMES[k]).join(" en ");
   // A professional who wants a call back typed their own number where the case goes (team try).
   const callback = kinds.has("phone") ? " Wil je teruggebeld worden? Zet je eigen nummer bij Terugbelnummer." : "";
-  return `Dit lijkt ${named} te bevatten. Haal het weg: een consultaanvraag bevat geen persoonsgegevens. Gebruik het casusnummer.${callback}`;
+  const date = kinds.has("dateOfBirth") ? EVENT_DATE_HINT : "";
+  return `Dit lijkt ${named} te bevatten. Haal het weg: een consultaanvraag bevat geen persoonsgegevens. Gebruik het casusnummer.${callback}${date}`;
 }
 
 /**

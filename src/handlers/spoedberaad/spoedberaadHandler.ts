@@ -7,6 +7,7 @@ import type { ConversationAddress, IncomingAction } from "../../bot/incoming.js"
 import type { Reply, ReplyChoice, ReplyPart } from "../../bot/reply.js";
 import type { Logger } from "../../logger.js";
 import { findPersonalData, personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
+import { EVENT_DATE_HINT } from "../../privacy/kinds.js";
 import type { OutboxMessage, RecordStore, RecordStores, StoredRecord } from "../../records/recordStore.js";
 import { userIdFor } from "./personTokens.js";
 import type { ChecklistContent } from "./checklistContent.js";
@@ -722,9 +723,10 @@ function noteProblem(note: string, short = false): string | undefined {
   // An organisation's number is refused too, and "use the case number" does not fit it (team try:
   // "Kees belt Servicepunt via 050-…").
   const phone = findings.some((finding) => finding.kind === "phone") ? " Ook geen telefoonnummer van een organisatie: Wegwijs ziet niet van wie een nummer is." : "";
+  const date = findings.some((finding) => finding.kind === "dateOfBirth") ? EVENT_DATE_HINT : "";
   return short
-    ? `Niet opgeslagen: de notitie leek ${kinds} te bevatten. Gebruik alleen het casusnummer.${phone}`
-    : `Deze notitie is niet opgeslagen: ze leek ${kinds} te bevatten. Schrijf de notitie zonder BSN, telefoonnummer, e-mailadres of geboortedatum, en gebruik alleen het casusnummer.${phone}`;
+    ? `Niet opgeslagen: de notitie leek ${kinds} te bevatten. Gebruik alleen het casusnummer.${phone}${date}`
+    : `Deze notitie is niet opgeslagen: ze leek ${kinds} te bevatten. Schrijf de notitie zonder BSN, telefoonnummer, e-mailadres of geboortedatum, en gebruik alleen het casusnummer.${phone}${date}`;
 }
 
 /** A route summary may hold typed notes: whatever the guard finds is left out before it is kept. */
