@@ -424,10 +424,16 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     const typedForm = async (user: string, where: string) => {
       const replies = await post(user, where, { text: "consult" });
       const shown = replies.flatMap((r) => r.parts).find((p) => p.kind === "form") as Extract<ReplyPart, { kind: "form" }>;
-      return { notice: noticeOf(replies), value: (id: string) => shown.fields.find((f) => f.id === id)?.value };
+      const notices = replies.flatMap((r) => r.parts).flatMap((p) => (p.kind === "notice" ? [p.text] : []));
+      return { notice: notices.join("\n"), value: (id: string) => shown.fields.find((f) => f.id === id)?.value };
     };
     const typed = await typedForm(member, conversation);
-    expect(typed.notice).toBe("Ingevuld met de samenvatting van het spoedberaad CASUS-12. Gaat je aanvraag over iets anders? Pas de velden dan aan.");
+    expect(typed.notice).toContain("Ingevuld met de samenvatting van het spoedberaad CASUS-12. Gaat je aanvraag over iets anders? Pas de velden dan aan.");
+    // The request the chair just filed for this case from here is named, by number and status only
+    // (team try: a colleague filed a second one unaware).
+    const filedId = noticeOf(sent).match(/CR-\d{4}-\d{6}/)![0];
+    expect(typed.notice).toContain(`Voor CASUS-12 is vanuit dit gesprek al een consultaanvraag ingediend (${filedId}, nieuw). Dien je er toch een in, dan komt die er los naast.`);
+    expect(typed.notice).not.toContain("Graag meedenken");
     expect(["target", "caseRef", "urgency", "summary"].map(typed.value)).toEqual(["target", "caseRef", "urgency", "summary"].map(valueOf));
     // Elsewhere, or a day after closing, the form comes empty.
     const otherConversation = await typedForm(member, `${conversation}-other`);

@@ -3,10 +3,10 @@ import type { ChatHandler } from "../../bot/chatHandler.js";
 import type { ConversationAddress, Incoming, Resolved } from "../../bot/incoming.js";
 import { consultHandoverAction, parseConsultHandover } from "../../bot/consultHandover.js";
 import { caseNumberIn } from "../../bot/caseNumber.js";
-import type { Reply } from "../../bot/reply.js";
+import type { Reply, ReplyPart } from "../../bot/reply.js";
 import { shorten } from "../ask/sentences.js";
 import { consultForm, DISCARD_ACTION, parseConsultFields, personalDataProblem, refusedValue, type TargetNames } from "./consultForm.js";
-import { OPEN_STATUSES, REQUEST_ID, samePerson, TARGETS, type ConsultTarget } from "./consultModel.js";
+import { OPEN_STATUSES, REQUEST_ID, samePerson, STATUS_LABEL, TARGETS, type ConsultTarget } from "./consultModel.js";
 import { asksForConsultList, asksForHaste, asksToConsult, requestIdIn } from "./consultIntent.js";
 import { answerForm, cancelConfirmation, closeConfirmation, CONSULT_ACTION, coordinatorActions, coordinatorDetail, coordinatorList, inPickUpOrder, notice, personLabel, type RefusedField, requesterDetail, requesterList, textForm, typedAnswerOffer, answerFingerprint, formValue } from "./consultReplies.js";
 import { redactPersonalData } from "../../privacy/personalData.js";
@@ -149,13 +149,34 @@ export function consultChatHandler(service: ConsultService, names: TargetNames, 
   async function typedForm(address: ConversationAddress): Promise<Reply> {
     const handover = await recentHandover?.(address).catch(() => undefined);
     if (!handover) return { parts: [form()] };
-    return { parts: [{ kind: "notice", level: "info", text: handedOverText(handover.source) }, handoverForm(handover.value)] };
+    return withFiledHere(address, handover.value, [{ kind: "notice", level: "info", text: handedOverText(handover.source) }, handoverForm(handover.value)]);
   }
 
   /** The typed form as a Slack modal shows it: what it was filled in from says its description. */
   async function handedOverForm(address: ConversationAddress) {
     const handover = await recentHandover?.(address).catch(() => undefined);
-    return handover ? { ...handoverForm(handover.value), description: handedOverText(handover.source) } : undefined;
+    if (!handover) return undefined;
+    const filed = await filedHereText(address, handover.value);
+    return { ...handoverForm(handover.value), description: [handedOverText(handover.source), filed].filter(Boolean).join(" ") };
+  }
+
+  /**
+   * What was already filed for the handed-over case number from this conversation, by number and
+   * status (team try: a colleague filed a second request for the same case, unaware of the first).
+   * Only the number and status: what a colleague asked stays theirs.
+   */
+  async function filedHereText(address: ConversationAddress, handover: string | undefined): Promise<string | undefined> {
+    const { caseRef } = parseConsultHandover(handover);
+    if (!caseRef) return undefined;
+    const filed = await service.filedHere(address, caseRef).catch(() => []);
+    if (filed.length === 0) return undefined;
+    const list = filed.slice(0, 3).map((request) => `${request.id}, ${STATUS_LABEL[request.status].toLowerCase()}`).join("; ");
+    return `Voor ${caseRef} is vanuit dit gesprek al een consultaanvraag ingediend (${list}). Dien je er toch een in, dan komt die er los naast.`;
+  }
+
+  async function withFiledHere(address: ConversationAddress, handover: string | undefined, parts: ReplyPart[]): Promise<Reply> {
+    const filed = await filedHereText(address, handover);
+    return { parts: filed ? [{ kind: "notice", level: "info", text: filed }, ...parts] : parts };
   }
 
   /** The form from a hand-over button (route outcome, closed spoedberaad): target and summary filled in. */
@@ -199,8 +220,10 @@ export function consultChatHandler(service: ConsultService, names: TargetNames, 
     actionPrefix: "consult.",
     visibility: "private",
 
-    async actionForm(action) {
-      return action.id === CONSULT_ACTION.new ? handoverForm(action.value) : undefined;
+    async actionForm(action, address) {
+      if (action.id !== CONSULT_ACTION.new) return undefined;
+      const filed = await filedHereText(address, action.value);
+      return { ...handoverForm(action.value), ...(filed ? { description: filed } : {}) };
     },
 
     async command(incoming) {
@@ -261,7 +284,7 @@ export function consultChatHandler(service: ConsultService, names: TargetNames, 
       const { id, offered } = formValue(action.value ?? "");
       switch (action.id) {
         case CONSULT_ACTION.new:
-          return [{ parts: [handoverForm(action.value)] }];
+          return [await withFiledHere(incoming.address, action.value, [handoverForm(action.value)])];
         case CONSULT_ACTION.submit: {
           const parsed = parseConsultFields(action.fields);
           if (!parsed.ok) {

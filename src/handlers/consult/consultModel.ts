@@ -59,6 +59,8 @@ export function consultKind(ttlSeconds: number): RecordKind<ConsultRequest> {
       byStatus: (v) => v.status,
       byRequester: (v) => `${v.requester.surface}:${v.requester.userId}`,
       byTarget: (v) => (OPEN_STATUSES.includes(v.status) ? `${v.target}:open` : `${v.target}:closed`),
+      // A second request for the same case from the same conversation is told of the first.
+      byCaseHere: (v) => caseHereKey(v.requester.surface, v.requester.conversationId, v.caseRef),
     },
   };
 }
@@ -95,3 +97,8 @@ export const STATUS_LABEL: Record<ConsultStatus, string> = {
   afgerond: "Afgerond",
   geannuleerd: "Geannuleerd",
 };
+
+/** The key of a case number in one conversation (see byCaseHere); case numbers compare case-insensitively. */
+export function caseHereKey(surface: string, conversationId: string, caseRef: string): string {
+  return `${surface}:${conversationId}:${caseRef.trim().toUpperCase()}`;
+}

@@ -7,6 +7,7 @@ import type { JobQueue } from "../../jobs/jobQueue.js";
 import type { Change, HistoryEntry, OutboxMessage, RecordStore, RecordStores, StoredRecord } from "../../records/recordStore.js";
 import type { ConsultFields } from "./consultForm.js";
 import {
+  caseHereKey,
   type ConsultLink,
   type ConsultPerson,
   type ConsultRequest,
@@ -251,6 +252,11 @@ export class ConsultService {
 
   async openFor(target: ConsultTarget): Promise<ConsultRequest[]> {
     return (await this.store.findBy("byTarget", `${target}:open`, 100)).map((r) => r.value);
+  }
+
+  /** Requests filed for this case number from this conversation, newest first. */
+  async filedHere(address: ConversationAddress, caseRef: string): Promise<ConsultRequest[]> {
+    return (await this.store.findBy("byCaseHere", caseHereKey(address.surface, address.conversationId, caseRef), 10)).map((r) => r.value);
   }
 
   async ownedBy(actor: Actor): Promise<ConsultRequest[]> {
