@@ -1209,6 +1209,14 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text.indexOf("2027")).toBeLessThan(answer.text.indexOf("Friesland"));
   });
 
+  it("refuses a question about a thing the documents never name when other unknown words weigh with it", async () => {
+    // Team try: answered with progress-report milestones on gedragswetenschappers.
+    const refused = await ask.answer("Moet de gedragswetenschapper een instemmingsverklaring afgeven bij een machtiging gesloten jeugdhulp?");
+    expect(refused.status).toBe("abstained");
+    // One unknown word with the thing the documents do name still gets an answer.
+    expect((await ask.answer("wat doet een gedragswetenschapper in de gesloten jeugdzorg?")).status).toBe("answered");
+  });
+
   it("reads 'meestal' as asking for the largest share, as 'meeste' ('waar gingen die vragen meestal over?')", async () => {
     // New-user try: as a follow-up it got "ik vind alleen weer wat in mijn vorige antwoord staat".
     const answer = await ask.answer("bij hoeveel vragen over complexe casuistiek was het programma zorg vd jeugd in 2020 betrokken? en waar gingen die vragen meestal over?");
