@@ -140,6 +140,10 @@ describe("consult requests on the web", () => {
     // Also later, looked up by its number or in the list (team try: only the live card showed it).
     expect(text(await post(COORD, { text: id! }))).toContain("*Terugbellen op:* 050 123 4567");
     expect(text(await post(COORD, { text: "consulten" }))).toContain("Terugbellen op: 050 123 4567");
+    // The requester, looking it up by its number, sees it too, under a heading with that number (team try).
+    const own = await post(CALLER, { text: id! });
+    expect(own[0].parts[0]).toEqual({ kind: "heading", text: `Jouw consultaanvraag ${id}` });
+    expect(text(own)).toContain("Terugbellen op: 050 123 4567");
     const plain = await file(CALLER, VALID);
     const plainCard = await coordStream.waitFor((events) => events.find((e) => JSON.stringify(e.data).includes(plain.id!)));
     expect(JSON.stringify(plainCard.data)).not.toContain("Terugbellen");

@@ -314,7 +314,9 @@ export function coordinatorDetail(request: ConsultRequest, history: Exchange): R
  * asked and their answers under it (team try: "mijn consulten" showed the advice, not the exchange).
  */
 export function requesterDetail(request: ConsultRequest, history: Exchange): Reply {
-  return { parts: withExchange(requesterList([request]).parts, history, REQUESTER_EXCHANGE) };
+  // Headed by its number, not "Jouw consultaanvragen", and with the call-back number left (team try).
+  const [, ...rest] = requesterList([request], true).parts;
+  return { parts: withExchange([{ kind: "heading", text: `Jouw consultaanvraag ${request.id}` }, ...rest], history, REQUESTER_EXCHANGE) };
 }
 
 /** A request's question in an overview is cut to this many characters. */
@@ -353,8 +355,8 @@ export function inPickUpOrder(requests: ConsultRequest[]): ConsultRequest[] {
 }
 
 
-/** "mijn consulten": the requester's own requests. */
-export function requesterList(requests: ConsultRequest[]): Reply {
+/** "mijn consulten": the requester's own requests; `callback`: with the number left to be called back on. */
+export function requesterList(requests: ConsultRequest[], callback = false): Reply {
   if (requests.length === 0) return { parts: [{ kind: "text", text: "Je hebt nog geen consultaanvragen. Typ *consult* om er een in te dienen." }] };
   const parts: ReplyPart[] = [{ kind: "heading", text: "Jouw consultaanvragen" }];
   for (const r of requests) {
@@ -364,7 +366,8 @@ export function requesterList(requests: ConsultRequest[]): Reply {
     // The question as sent: a form is empty once sent, and this is where it can be read again
     // (second new-user try: "my own question is shown nowhere").
     const asked = `Je vraag: ${shorten(r.question, QUESTION_IN_LIST_CHARS)}`;
-    parts.push({ kind: "text", text: [`*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}`, asked, statusLine(r), ...more].join("\n") });
+    const callMe = callback && r.callback ? [`Terugbellen op: ${r.callback}`] : [];
+    parts.push({ kind: "text", text: [`*${r.id}* · ${r.urgency === "spoed" ? "spoed · " : ""}${TARGET_LABEL[r.target]} · casus ${r.caseRef}`, asked, ...callMe, statusLine(r), ...more].join("\n") });
     // "Intrekken", not "Annuleren", which closes a form elsewhere; and it asks first (coordinator try).
     // An open question is answered from here too: a requester who was away missed the message
     // that asked it (team try: only "Intrekken" stood under "Open vraag aan jou").
