@@ -119,6 +119,32 @@ describe("web chat history after a reload or in a second tab", () => {
     }
   });
 
+  it("'Nieuw gesprek' asks first, then opens a conversation of its own with its own link; the old one stays under its link", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    try {
+      const shared = `sb-${randomUUID().slice(0, 8)}`;
+      const page = await openPage(context, shared, "Kees");
+      await say(page, "spoedberaad CASUS-77");
+      await page.locator("section.checklist-part").first().waitFor({ timeout: 10_000 });
+      await page.getByRole("button", { name: "Nieuw gesprek" }).click();
+      // Nothing happened yet: it asks first.
+      expect(await page.locator("section.checklist-part").count()).toBe(1);
+      await page.getByRole("button", { name: "Zeker weten? Klik nog eens voor een nieuw gesprek" }).click();
+      await page.waitForURL((url) => url.hash === "", { timeout: 10_000 });
+      await page.waitForSelector("body[data-restored=true][data-stream=open]", { timeout: 15_000 });
+      expect(await page.locator("section.checklist-part").count()).toBe(0);
+      const link = await page.locator("#share-link").getAttribute("href");
+      expect(link).toMatch(/#gesprek=gesprek-[A-Za-z]+$/);
+      expect(link).not.toContain(shared);
+      // The old conversation is still there for whoever opens its link.
+      const back = await openPage(context, shared);
+      await back.locator("section.checklist-part").first().waitFor({ timeout: 10_000 });
+      expect(await back.locator("section.checklist-part").first().innerText()).toContain("CASUS-77");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a spoedberaad shows in its current state after a reload, in a second tab and in a colleague's browser; an answered question stays answered", { timeout: 90_000 }, async () => {
     const conversation = `sb-${randomUUID().slice(0, 8)}`;
     const keesBrowser = await browser.newContext({ locale: "nl-NL" });

@@ -852,4 +852,28 @@ forgetButton?.addEventListener("click", async () => {
   for (const reply of history?.replies ?? []) if (!redrawLive(reply)) addReply(reply);
 });
 
+/**
+ * "Nieuw gesprek": a new conversation of this browser's own, with its own link; the one left stays
+ * for whoever has its link (team try: the next case landed in the same shared conversation, and
+ * "consult" was filled in from its checklist). A second click within a few seconds confirms.
+ */
+const newButton = document.getElementById("new-conversation");
+const NEW_LABEL = newButton?.textContent ?? "";
+let newArmed;
+newButton?.addEventListener("click", () => {
+  if (!newArmed) {
+    newButton.textContent = "Zeker weten? Klik nog eens voor een nieuw gesprek";
+    newArmed = setTimeout(() => {
+      newArmed = undefined;
+      newButton.textContent = NEW_LABEL;
+    }, 5000);
+    return;
+  }
+  clearTimeout(newArmed);
+  localStorage.setItem(conversationKey, `gesprek-${randomLetters(12)}`);
+  // Without the old link in the address, the page opens the new conversation.
+  history.replaceState(null, "", location.pathname);
+  location.reload();
+});
+
 void start();
