@@ -827,24 +827,31 @@ async function start() {
 }
 
 /**
- * "Wis dit gesprek hier": this browser forgets its copy; shared messages stay for the team. A
- * second click within a few seconds confirms (team try: one click wiped it, unasked).
+ * A button whose press must be confirmed: the first click asks ("Zeker weten? …"), a second within
+ * a few seconds does it; otherwise it returns to its label (team try: one click wiped a conversation).
  */
-const forgetButton = document.getElementById("forget");
-const FORGET_LABEL = forgetButton?.textContent ?? "";
-let forgetArmed;
-forgetButton?.addEventListener("click", async () => {
-  if (!forgetArmed) {
-    forgetButton.textContent = "Zeker weten? Klik nog eens om te wissen";
-    forgetArmed = setTimeout(() => {
-      forgetArmed = undefined;
-      forgetButton.textContent = FORGET_LABEL;
-    }, 5000);
-    return;
-  }
-  clearTimeout(forgetArmed);
-  forgetArmed = undefined;
-  forgetButton.textContent = FORGET_LABEL;
+function confirmedButton(button, asking, act) {
+  if (!button) return;
+  const label = button.textContent ?? "";
+  let armed;
+  button.addEventListener("click", async () => {
+    if (!armed) {
+      button.textContent = asking;
+      armed = setTimeout(() => {
+        armed = undefined;
+        button.textContent = label;
+      }, 5000);
+      return;
+    }
+    clearTimeout(armed);
+    armed = undefined;
+    button.textContent = label;
+    await act();
+  });
+}
+
+// "Wis dit gesprek hier": this browser forgets its copy; shared messages stay for the team.
+confirmedButton(document.getElementById("forget"), "Zeker weten? Klik nog eens om te wissen", async () => {
   localStorage.removeItem(transcriptKey);
   log.replaceChildren();
   await send({ text: "help" }, null);
@@ -852,24 +859,10 @@ forgetButton?.addEventListener("click", async () => {
   for (const reply of history?.replies ?? []) if (!redrawLive(reply)) addReply(reply);
 });
 
-/**
- * "Nieuw gesprek": a new conversation of this browser's own, with its own link; the one left stays
- * for whoever has its link (team try: the next case landed in the same shared conversation, and
- * "consult" was filled in from its checklist). A second click within a few seconds confirms.
- */
-const newButton = document.getElementById("new-conversation");
-const NEW_LABEL = newButton?.textContent ?? "";
-let newArmed;
-newButton?.addEventListener("click", () => {
-  if (!newArmed) {
-    newButton.textContent = "Zeker weten? Klik nog eens voor een nieuw gesprek";
-    newArmed = setTimeout(() => {
-      newArmed = undefined;
-      newButton.textContent = NEW_LABEL;
-    }, 5000);
-    return;
-  }
-  clearTimeout(newArmed);
+// "Nieuw gesprek": a conversation of this browser's own, with its own link; the one left stays for
+// whoever has its link (team try: the next case landed in the same shared conversation, and
+// "consult" was filled in from its checklist).
+confirmedButton(document.getElementById("new-conversation"), "Zeker weten? Klik nog eens voor een nieuw gesprek", () => {
   localStorage.setItem(conversationKey, `gesprek-${randomLetters(12)}`);
   // Without the old link in the address, the page opens the new conversation.
   history.replaceState(null, "", location.pathname);
