@@ -273,14 +273,20 @@ export class SpoedberaadService {
 
   /** The checklist open in this conversation, if any. */
   private async openHere(address: ConversationAddress): Promise<StoredRecord<Checklist> | undefined> {
+    return this.latestWith(address, "open");
+  }
+
+  /**
+   * The latest checklist of this conversation with that status; in a thread, else the channel's: a
+   * Slack mention is answered in a thread of its own (or of the card), and the channel's is meant.
+   */
+  private async latestWith(address: ConversationAddress, status: Checklist["status"]): Promise<StoredRecord<Checklist> | undefined> {
     const record = await this.latestHere(address);
-    if (record?.value.status === "open") return record;
-    // A Slack mention is answered in a thread of its own (or of the card): the checklist of the
-    // channel is the one meant.
+    if (record?.value.status === status) return record;
     if (!address.threadId) return undefined;
     const { threadId: _thread, ...channel } = address;
     const outer = await this.latestHere(channel);
-    return outer?.value.status === "open" ? outer : undefined;
+    return outer?.value.status === status ? outer : undefined;
   }
 
   /**
@@ -290,15 +296,9 @@ export class SpoedberaadService {
    * empty and the case number had to be typed again).
    */
   async closedHandover(address: ConversationAddress): Promise<{ value: string; source: string } | undefined> {
-    const { threadId: _thread, ...channel } = address;
-    for (const place of address.threadId ? [address, channel] : [address]) {
-      const c = (await this.latestHere(place))?.value;
-      if (!c || c.status !== "closed") continue;
-      const closed = Date.parse(c.closedAt ?? "");
-      if (!(this.now() - closed < HANDOVER_HOURS * 3_600_000)) return undefined;
-      return { value: summaryHandover(c).value ?? "", source: handoverSource(c) };
-    }
-    return undefined;
+    const c = (await this.latestWith(address, "closed"))?.value;
+    if (!c || !(this.now() - Date.parse(c.closedAt ?? "") < HANDOVER_HOURS * 3_600_000)) return undefined;
+    return { value: summaryHandover(c).value ?? "", source: handoverSource(c) };
   }
 
   /** The latest checklist started in this conversation, open or closed. */
