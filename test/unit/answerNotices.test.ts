@@ -17,6 +17,9 @@ describe("termAsked", () => {
     expect(termAsked("wat is dat INT precies en wie zitten daar in?")?.folded).toBe("int");
     expect(termAsked("wat is een verklarende analyse en wie stelt die op")?.folded).toBe("verklarende analyse");
     expect(termAsked("wat is JIM?")).toEqual({ typed: "JIM", folded: "jim" });
+    // Chat filler after the term is no part of it (new-user try: "Wat „INT nou weer” precies is, staat niet …").
+    expect(termAsked("wat is dat INT nou weer")).toEqual({ typed: "INT", folded: "int" });
+    expect(termAsked("wat doet het servicepunt toch?")?.folded).toBe("servicepunt");
     // "wat wordt bedoeld met …", "wat bedoelen ze met …" ask the same (second new-user try of the twenty-seventh session).
     expect(termAsked("Wat wordt bedoeld met HSJ kennis?")?.folded).toBe("hsj kennis");
     expect(termAsked("wat bedoelen ze met matched care?")?.folded).toBe("matched care");
