@@ -58,6 +58,8 @@ const LANGUAGE = words("engels english vertalen vertaal vertaling translate taal
 const REPHRASE = words(
   "korter kort korte simpeler simpel simpele eenvoudiger eenvoudig eenvoudige makkelijker makkelijk makkelijke duidelijker begrijpelijker begrijpelijk gewone normale herformuleer herformuleren samenvatten vat samen leg",
 );
+/** Of those, asking for it shorter ("kun je dat korter zeggen?", "vat samen"): the previous answer's first quote can be given. */
+const SHORTER = words("korter kort korte samenvatten vat");
 const QUESTION = words("wie wat hoe waar waarmee waarvoor welke");
 /** Words that make a message a question even without a question mark ("thanks, kun je ook uitleggen wat een VA is"). */
 const ASKS = /^(?:wie|wat|hoe|waar\w*|wanneer|welke?|waarom|hoeveel|kun|kan|kunt|mag|moet)$/;
@@ -189,6 +191,15 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   if (has(ACKNOWLEDGE) && !ws.every((w) => GREETING.has(w) || FILLER.has(w))) return "thanks";
   if (has(GREETING)) return "greeting";
   return undefined;
+}
+
+/**
+ * Whether the message asks to have the previous answer said shorter: the ask handler answers it
+ * with that answer's first quote (new-user try: "kun je dat korter zeggen?" was told Wegwijs does
+ * not, while the answer it asked about led with one sentence that said it all).
+ */
+export function asksShorter(text: string): boolean {
+  return smallTalkIntent(text) === "rephrase" && tokens(text).some((w) => SHORTER.has(w));
 }
 
 /** Whether the words ask leave to ask, with no question word around it ("wat kan ik vragen?" asks what). */

@@ -1,7 +1,7 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
 import { usageFor } from "./help.js";
 import { asksForSource } from "./ask/followUp.js";
-import { onboardingReply, privacyOnPage, type SmallTalkRegion, smallTalkIntent } from "./smallTalk.js";
+import { asksShorter, onboardingReply, privacyOnPage, type SmallTalkRegion, smallTalkIntent } from "./smallTalk.js";
 
 /**
  * Greetings, thanks and "wie ben jij?": a short friendly reply with the region's example
@@ -20,8 +20,8 @@ export function smallTalkHandler(
     visibility: "private",
     async message({ text, address }) {
       // "wat is de bron?" after an answer asks for that answer's sources (the ask handler's), not
-      // which documents Wegwijs knows.
-      const intent = asksForSource(text) ? undefined : smallTalkIntent(text);
+      // which documents Wegwijs knows; "kun je dat korter zeggen?" that answer's first quote.
+      const intent = asksForSource(text) || asksShorter(text) ? undefined : smallTalkIntent(text);
       if (!intent) return undefined;
       const reply = onboardingReply(intent, region(), intent === "documents" ? documents() : [], privacyOnPage(address.surface));
       const specs = commands();

@@ -248,6 +248,31 @@ describe("AskHandler with follow-ups", () => {
     );
   });
 
+  it("answers 'kun je dat korter zeggen?' with the first quote of the answer just given and its source, without a new search", async () => {
+    // New-user try: it was told Wegwijs does not say things shorter, while its answer led with the one sentence that said it.
+    const first = { ...source, documentId: "visie.md", section: "2 Ambitie", quote: "Half 2027 afgebouwd." };
+    const asked: string[] = [];
+    const text = "“Half 2027 zijn de plekken afgebouwd.” [1]\n“Afbouw vraagt een nieuw besef.” [2]";
+    const answerer = { answer: async (q: string) => (asked.push(q), { ...answered(text), sources: [first, { ...source, n: 2 }] }) };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    const before = await handler.question(address, "kun je dat korter zeggen?");
+    expect(texts(before.parts)[0]).toMatch(/^Korter of in andere woorden zeggen doe ik niet/);
+    await handler.question(address, "wanneer zijn de plekken afgebouwd?");
+    const shorter = await handler.question(address, "kun je dat korter zeggen?");
+    expect(asked).toEqual(["wanneer zijn de plekken afgebouwd?"]);
+    expect(texts(shorter.parts)).toEqual(["Korter: het citaat waarmee mijn vorige antwoord begint.", "“Half 2027 zijn de plekken afgebouwd.” [1]"]);
+    expect(shorter.parts.find((p) => p.kind === "sources")).toEqual({ kind: "sources", title: "Bron", sources: [first] });
+  });
+
+  it("says a one-quote answer cannot be said shorter, and that a refusal has nothing to shorten", async () => {
+    const { handler } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });
+    await handler.question(address, "wat is het INT?");
+    expect(texts((await handler.question(address, "korter graag")).parts)).toEqual(["Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk."]);
+    await handler.question(address, "wat is het weer?");
+    expect(texts((await handler.question(address, "vat dat samen")).parts)[0]).toMatch(/^Korter of in andere woorden zeggen doe ik niet/);
+  });
+
   it("answers 'waar staat dat?' after a refused follow-up with that it had no source, not with the sources of the answer before it", async () => {
     // Verification try: after "en in rijnmond?" was refused, "waar staat dat?" showed the first answer's sources.
     const { handler } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });

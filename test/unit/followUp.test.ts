@@ -113,8 +113,10 @@ describe("answersAsBefore", () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
     await memory.remember(address(), "wat willen ze bereiken?", "“De nieuwe werkwijze heeft betrekking op Groningen.” [1]\n“Iets anders.” [2]");
     const kept = (await memory.previous(address()))!;
-    // Only a fingerprint of the answer is kept, not its text.
-    expect(JSON.stringify(kept)).not.toContain("Groningen");
+    // Of the answer, fingerprints of its quotes are kept, and its first quote (document text, for
+    // "kun je dat korter zeggen?"), not the rest of its text.
+    expect(JSON.stringify(kept)).not.toContain("Iets anders");
+    expect(kept.shortest).toEqual({ text: "“De nieuwe werkwijze heeft betrekking op Groningen.”", n: 1 });
     expect(answersAsBefore("“De nieuwe werkwijze heeft betrekking op Groningen.” [2]\n“Nog iets.” [1]", kept)).toBe(true);
     expect(answersAsBefore("“Half 2027 zijn de plekken afgebouwd.” [1]", kept)).toBe(false);
     // The same quotes in another order are nothing new either; one new quote among them is.

@@ -196,6 +196,12 @@ describe("smallTalkHandler", () => {
   const say = (text: string) =>
     smallTalkHandler(() => region, () => commands).message!({ kind: "message", text, address: { surface: "web", userId: "u1", conversationId: "c1" } } as never);
 
+  it("leaves 'kun je dat korter zeggen?' to the answer it is about, and still answers asking for plainer words", async () => {
+    expect(await say("kun je dat korter zeggen?")).toBeUndefined();
+    expect(await say("vat dat samen")).toBeUndefined();
+    expect(textOf(await say("in gewone taal graag"))).toMatch(/^Korter of in andere woorden zeggen doe ik niet/);
+  });
+
   it("lists the commands when asked what Wegwijs can do, not on a greeting", async () => {
     const help = textOf(await say("wat kun je eigenlijk allemaal?"));
     expect(help).toContain("*spoedberaad [casusnummer]* : gedeelde checklist voor een spoedberaad");

@@ -14,6 +14,7 @@ import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
+import { asksShorter, onboardingReply } from "../smallTalk.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 /** A document chosen under "Welk plandocument bedoel je?": value = its short title. */
@@ -89,6 +90,8 @@ export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze cita
 /** "waar staat dat?" right after a refusal: that reply had no source. */
 const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** "waar staat dat?" with no answer before it (or one that has expired). */
+const SHORTER_LEAD_TEXT = "Korter: het citaat waarmee mijn vorige antwoord begint.";
+const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk.";
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -163,6 +166,7 @@ export class AskHandler {
   async question(address: ConversationAddress, typed: string): Promise<Reply> {
     const text = withoutAcknowledgement(typed);
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
+    if (asksShorter(text)) return this.shorterPrevious(address);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
@@ -229,7 +233,7 @@ export class AskHandler {
       await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources, result.asksBack === true));
     } else if (this.followUps && (result.status === "answered" || result.status === "abstained")) {
       // A refused follow-up has no sources: "waar staat dat?" after it is not about the answer before.
-      await bestEffort(() => this.followUps!.rememberSources(address, result.status === "answered" ? result.sources : [], result.status === "abstained"));
+      await bestEffort(() => this.followUps!.rememberSources(address, result.status === "answered" ? result.sources : [], result.status === "abstained", result.status === "answered" ? result.text : ""));
     }
     const parts = answerParts(result, asked, this.regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
@@ -315,6 +319,26 @@ export class AskHandler {
     if (sources.length === 0) return { parts: [{ kind: "text", text: NO_PREVIOUS_SOURCES_TEXT }] };
     const text = sources.length === 1 ? "Mijn vorige antwoord komt uit deze passage:" : "Mijn vorige antwoord komt uit deze passages:";
     return { parts: [{ kind: "text", text }, { kind: "sources", title: "Bronnen", sources }] };
+  }
+
+  /**
+   * "kun je dat korter zeggen?": the latest answer's first quote, which is where the answer leads
+   * (a long quotation to its first sentence, a list whole), with its source. Without an answer
+   * to go on from, the reply says Wegwijs quotes word for word.
+   */
+  private async shorterPrevious(address: ConversationAddress): Promise<Reply> {
+    const kept = this.followUps ? await this.previousQuestion(address) : undefined;
+    const quote = kept?.refused || kept?.lastRefused ? undefined : kept?.shortest;
+    const source = quote ? kept?.sources?.find((s) => s.n === quote.n) : undefined;
+    if (!quote || !source) return onboardingReply("rephrase", undefined);
+    if (quote.whole) return { parts: [{ kind: "text", text: ALREADY_SHORTEST_TEXT }] };
+    const parts: ReplyPart[] = [
+      { kind: "text", text: SHORTER_LEAD_TEXT },
+      { kind: "text", text: `${quote.text} [1]` },
+    ];
+    if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
+    parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
+    return { parts };
   }
 
   /** The question a follow-up goes on from; none when the store cannot be reached. */

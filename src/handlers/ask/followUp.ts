@@ -5,6 +5,7 @@ import { redactPersonalData, withoutFindings } from "../../privacy/personalData.
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
 import { quoteBlocks } from "./citations.js";
 import { questionParts } from "./questionParts.js";
+import { type ShortQuote, shortestQuote } from "./shorterAnswer.js";
 
 /**
  * A message that goes on from the one before it instead of standing alone: it opens with a
@@ -171,19 +172,20 @@ export class FollowUpMemory {
     if (kept === "") return this.store.delete(keyOf(address));
     const value: KeptQuestion = refused
       ? { question: kept, lead: "", refused }
-      : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...(askedBack ? { askedBack } : {}) };
+      : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...shortestOf(answer), ...(askedBack ? { askedBack } : {}) };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
   }
 
   /**
-   * The sources of the latest answer, also when it answered a follow-up (which does not replace
-   * the question it went on from): "waar staat dat?" asks about the answer just given.
+   * The sources and first quote of the latest answer, also when it answered a follow-up (which
+   * does not replace the question it went on from): "waar staat dat?" and "kun je dat korter
+   * zeggen?" ask about the answer just given.
    */
-  async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[], refused = false): Promise<void> {
+  async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[], refused = false, answer = ""): Promise<void> {
     const kept = await this.previous(address);
     if (!kept) return;
-    const { lastRefused: _before, ...rest } = kept;
-    await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : {}) }, SCHEMA_VERSION, this.ttlSeconds);
+    const { lastRefused: _before, shortest: _shortest, ...rest } = kept;
+    await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : shortestOf(answer)) }, SCHEMA_VERSION, this.ttlSeconds);
   }
 
   async previous(address: ConversationAddress): Promise<KeptQuestion | undefined> {
@@ -206,6 +208,13 @@ export interface KeptQuestion {
   refused?: boolean;
   /** The latest reply, to a follow-up, was a refusal: "waar staat dat?" has no source to show. */
   lastRefused?: boolean;
+  /** The latest answer's first quote, shortened (document text, never the asker's): "kun je dat korter zeggen?" gets it. */
+  shortest?: ShortQuote;
+}
+
+function shortestOf(answer: string): { shortest?: ShortQuote } {
+  const shortest = shortestQuote(answer);
+  return shortest ? { shortest } : {};
 }
 
 /**

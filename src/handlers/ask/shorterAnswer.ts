@@ -1,0 +1,52 @@
+import { quoteBlocks } from "./citations.js";
+
+/**
+ * An answer's first quote, made shorter where it can be without changing what it says: a long
+ * quotation to its first sentence. A list stays whole with its lead-in (one principle of five, or
+ * the first step of a route, would read as all there is). Kept with the latest answer, so "kun je
+ * dat korter zeggen?" gets it.
+ */
+export interface ShortQuote {
+  /** The quote without its citation marker. */
+  text: string;
+  /** The citation number it had in the answer ("[2]" → 2). */
+  n: number;
+  /** Cut to its first sentence(s). */
+  sentencesLeft?: boolean;
+  /** It is the whole answer, uncut: there is nothing shorter to give. */
+  whole?: boolean;
+}
+
+/** A quotation longer than this is cut to its first sentence. */
+const SHORT_ENOUGH_WORDS = 35;
+/** A first sentence this short says too little alone: the next one comes with it. */
+const TOO_SHORT_WORDS = 6;
+
+const ITEM = /^(?:[-•–]\s|\d{1,2}[.)]\s|[A-Z][.)]\s)/u;
+/** The line a reordered list puts above its other items (see extractiveAnswer). */
+const REST_OF_LIST = /^Verder in deze lijst:$/;
+
+export function shortestQuote(answer: string): ShortQuote | undefined {
+  const blocks = quoteBlocks(answer);
+  const block = blocks[0];
+  if (!block) return undefined;
+  const shortest = shortened(block);
+  return blocks.length === 1 && !shortest.sentencesLeft ? { ...shortest, whole: true } : shortest;
+}
+
+function shortened(block: { quote: string; n: number }): ShortQuote {
+  const lines = block.quote.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !REST_OF_LIST.test(line));
+  const text = lines.join("\n");
+  // Only a quotation is cut: a list, a table row ("Mijlpaal: …; Wanneer: …") or a document's
+  // details are one record.
+  if (lines.some((line) => ITEM.test(line)) || !text.startsWith("“") || wordCount(text) <= SHORT_ENOUGH_WORDS) return { text, n: block.n };
+  const sentences = text.slice(1).replace(/”$/, "").split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  let kept = sentences[0]!;
+  let used = 1;
+  while (wordCount(kept) < TOO_SHORT_WORDS && used < sentences.length) kept = `${kept} ${sentences[used++]}`;
+  return used >= sentences.length ? { text, n: block.n } : { text: `“${kept}”`, n: block.n, sentencesLeft: true };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

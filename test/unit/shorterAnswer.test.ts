@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
+
+const longItem = "Voorkomen dat jongeren in de gesloten zorg terecht komen, door kwetsbare jeugdigen en hun ouders veel eerder en sneller in beeld te hebben, met alle expertise die nodig is";
+
+describe("shortestQuote", () => {
+  it("keeps a list whole with its lead-in, long or short, and leaves out the quotes after it", () => {
+    const answer = `“We focussen op twee doelen:”\n- ${longItem}\n- Verbeteren van de zorg voor jeugdigen die tijdelijk dwang nodig hebben [1]\n“Een ander citaat.” [2]`;
+    expect(shortestQuote(answer)).toEqual({ text: `“We focussen op twee doelen:”\n- ${longItem}\n- Verbeteren van de zorg voor jeugdigen die tijdelijk dwang nodig hebben`, n: 1 });
+    const steps = "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging [1]\n“Nog iets.” [2]";
+    expect(shortestQuote(steps)).toEqual({ text: "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging", n: 1 });
+  });
+
+  it("cuts a long quotation to its first sentence, and takes the next one when the first says too little", () => {
+    const long = "“Half 2027 zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd. Afbouw kan alleen plaatsvinden als we de in- en uitstroom beter en tijdig organiseren, en dat vraagt om een nieuw besef en een nieuwe manier van werken bij alle partijen die bij jeugdhulp betrokken zijn.” [2]";
+    expect(shortestQuote(long)).toEqual({ text: "“Half 2027 zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd.”", n: 2, sentencesLeft: true, whole: undefined });
+    const shortFirst = "“Dat klopt. Half 2027 zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd. Afbouw kan alleen plaatsvinden als we de in- en uitstroom beter en tijdig organiseren, en dat vraagt om een nieuw besef en een nieuwe manier van werken bij alle partijen samen.” [1]";
+    expect(shortestQuote(shortFirst)?.text).toBe("“Dat klopt. Half 2027 zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd.”");
+  });
+
+  it("never cuts a table row, and says when the first quote is the whole answer already", () => {
+    const row = "Mijlpalen: Mijlpaal: Het actieplan is opgesteld om overplaatsingen, gesloten plaatsingen en separaties te verminderen en om de zorg voor kwetsbare jongeren in heel het land te verbeteren; Actielijn: 2; Wanneer: VGR 2 [1]";
+    expect(shortestQuote(row)).toMatchObject({ text: row.replace(" [1]", ""), whole: true });
+    expect(shortestQuote("“Minder spoedplaatsingen.” [1]")).toEqual({ text: "“Minder spoedplaatsingen.”", n: 1, whole: true });
+    expect(shortestQuote("“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]")).toEqual({ text: "“Minder spoedplaatsingen.”", n: 1 });
+    expect(shortestQuote("De plandocumenten geven hier geen antwoord op.")).toBeUndefined();
+  });
+});
