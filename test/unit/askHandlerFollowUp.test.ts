@@ -147,6 +147,30 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await other.question({ ...address, conversationId: "c3" }, "en wie betaalt dat dan?")).parts).join("\n")).toContain("5. Monitoring inrichten.");
   });
 
+  it("answers 'en wie heeft het opgesteld?' with the document's details from the combined reading, without the aim's notice", async () => {
+    // New-user try: the follow-up was read alone, and milestone rows with "is opgesteld" answered.
+    const aim = "“We focussen op twee doelen.” [1]";
+    const fact = "Volgens de gegevens bij de plandocumenten komt “Actieplan” (actieplan, landelijk) van: BGZJ. [2]";
+    const asked: string[] = [];
+    const answerer = {
+      answer: async (q: string): Promise<AnswerResult> => {
+        asked.push(q);
+        if (q === "en wie heeft het opgesteld?") return answered("“Mijlpaal: het koersdocument is opgesteld.” [1]");
+        const result = { ...answered(q.includes("opgesteld") ? `${aim}\n${fact}` : aim), gistOf: "Actieplan", gistAsked: "aim" as const };
+        return { ...result, sources: [source, { ...source, n: 2, section: "Documentgegevens", quote: "Uitgever: BGZJ" }] };
+      },
+      // The details name the makers, not the word asked.
+      holdsAWordOf: (message: string, text: string) => !message.includes("opgesteld") || text.includes("opgesteld"),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat is het doel van het actieplan?");
+    const reply = await handler.question(address, "en wie heeft het opgesteld?");
+    expect(asked).toEqual(["wat is het doel van het actieplan?", "wat is het doel van het actieplan? en wie heeft het opgesteld?"]);
+    expect(texts(reply.parts)).toEqual(["Ik lees dit als vervolg op je vorige vraag: „wat is het doel van het actieplan?”", fact.replace("[2]", "[1]")]);
+    expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ n: 1, section: "Documentgegevens" }] });
+  });
+
   it("shows of a follow-up's answer only the quotes that hold a word it asks about, when some do", async () => {
     // New-user try: "en wie gaf daar de aanzet toe?" led with two lines answering the previous question again.
     const source2 = { ...source, n: 2, section: "Aanleiding" };

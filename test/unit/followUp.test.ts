@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationAddress } from "../../src/bot/incoming.js";
-import { asksForSource, FollowUpMemory, isFollowUp, answersAsBefore, withPrevious } from "../../src/handlers/ask/followUp.js";
+import { asksForSource, FollowUpMemory, isFollowUp, answersAsBefore, withPrevious, mayStandAlone } from "../../src/handlers/ask/followUp.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 const address = (over: Partial<ConversationAddress> = {}): ConversationAddress => ({ surface: "web", userId: "u1", conversationId: "c1", ...over });
@@ -139,5 +139,14 @@ describe("asksForSource", () => {
     for (const text of ["waar staat de gedeelde verklarende analyse in de route?", "waar kan ik terecht met een consultvraag?", "wat is de bron van de cijfers over spoedmachtigingen in groningen en drenthe precies?", "welke documenten ken jij?", "welke bronnen gebruik je?", "wat zijn je bronnen?"]) {
       expect(asksForSource(text), text).toBe(false);
     }
+  });
+});
+
+describe("mayStandAlone", () => {
+  it("reads a follow-up that names its own subject alone, not one whose 'het' is a pronoun before its participle", () => {
+    expect(mayStandAlone("en wanneer ga ik naar het expertteam?")).toBe(true);
+    expect(mayStandAlone("en wie heeft het plan opgesteld?")).toBe(true);
+    expect(mayStandAlone("en wie heeft het opgesteld?")).toBe(false);
+    expect(mayStandAlone("en wanneer wordt het ingevoerd?")).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofNamedRegion, ofS
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
+import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 /** A document chosen under "Welk plandocument bedoel je?": value = its short title. */
@@ -196,7 +197,10 @@ export class AskHandler {
       // Quotes the previous answer did not show answer the follow-up only when they hold a word it
       // asks about ("en wie betaalt dat dan?" got the rest of a list on the INT; new-user try).
       const unseen = ownPartOpen ? undefined : newQuotes(result.text, previous);
-      const fresh = unseen !== undefined && (this.ask.holdsAWordOf?.(text, unseen) ?? true) ? unseen : undefined;
+      // Or, for "en wie heeft het opgesteld?", the document's details: they name the makers, not the
+      // word asked (new-user try: the progress report's milestone rows with "opgesteld" answered).
+      const answersFact = unseen !== undefined && documentFactAsked(text) !== undefined && givesDocumentFact(unseen);
+      const fresh = unseen !== undefined && (answersFact || (this.ask.holdsAWordOf?.(text, unseen) ?? true)) ? unseen : undefined;
       if (alone?.status === "answered" && !answersAsBefore(alone.text, previous)) {
         previous = undefined;
         asked = text;
@@ -477,7 +481,8 @@ function onlyQuotes(result: AnswerResult, text: string): AnswerResult {
   const cited = new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])));
   const sources = result.sources.filter((source) => cited.has(source.n)).map((source) => withShownQuote(source, text));
   const dropped = result.sources.filter((source) => !cited.has(source.n));
-  return inCitationOrder({ ...result, text, sources, moreSources: [...dropped, ...result.moreSources], unanswered: undefined });
+  // The notice that introduces a document's aim goes with that quote, which the previous answer showed.
+  return inCitationOrder({ ...result, text, sources, moreSources: [...dropped, ...result.moreSources], unanswered: undefined, gistOf: undefined, gistAsked: undefined });
 }
 
 /** Whether the part of a combined reading left open is the follow-up as typed (not the previous question). */

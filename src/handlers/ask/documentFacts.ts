@@ -46,6 +46,14 @@ export interface DocumentFactAnswer {
   source: SourceCitation;
 }
 
+/** How an answer from a document's details opens. */
+const FROM_DETAILS = "Volgens de gegevens bij de plandocumenten";
+
+/** Whether an answer's text gives a fact from a document's details (see documentFactAnswer). */
+export function givesDocumentFact(text: string): boolean {
+  return text.includes(FROM_DETAILS);
+}
+
 /** The answer from the document's details, or undefined when they lack the fact asked for. */
 export function documentFactAnswer(fact: DocumentFact, meta: DocumentMeta): DocumentFactAnswer | undefined {
   const value = fact === "maker" ? meta.publisher : meta.date;
@@ -54,8 +62,8 @@ export function documentFactAnswer(fact: DocumentFact, meta: DocumentMeta): Docu
   const title = `“${meta.title}”${what ? ` (${what})` : ""}`;
   const text =
     fact === "maker"
-      ? `Volgens de gegevens bij de plandocumenten komt ${title} van: ${value}. [1]`
-      : `Volgens de gegevens bij de plandocumenten is ${title} van ${readableDate(value)}. [1]`;
+      ? `${FROM_DETAILS} komt ${title} van: ${value}. [1]`
+      : `${FROM_DETAILS} is ${title} van ${readableDate(value)}. [1]`;
   const details = [meta.publisher ? `Uitgever: ${meta.publisher}` : "", meta.date ? `datum: ${readableDate(meta.date)}` : "", meta.kind ? `soort: ${meta.kind}` : ""].filter(Boolean);
   return {
     text,

@@ -130,11 +130,17 @@ export function isFollowUp(text: string): boolean {
 export function mayStandAlone(text: string): boolean {
   // A question word and a thing it names ("wanneer … het expertteam"), not a condition on the
   // previous question ("en als er geen ots is?": new-user try, it was answered on its own).
-  return QUESTION_WORD.test(text) && NAMES_A_THING.test(text) && !POINTS_BACK.test(text) && !SPEAKS_OF_THAT.some((pattern) => pattern.test(text));
+  return QUESTION_WORD.test(text) && NAMES_A_THING.test(text.replace(IT_THEN_PARTICIPLE, "")) && !POINTS_BACK.test(text) && !SPEAKS_OF_THAT.some((pattern) => pattern.test(text));
 }
 
 /** An article and a noun: the message names what it asks about. */
 const NAMES_A_THING = /\b(?:de|het|een)\s+\p{L}{4,}/iu;
+/**
+ * "het" before the participle that ends the question is a pronoun, not an article: "en wie heeft
+ * het opgesteld?" points back at what was asked before (new-user try: it was read alone, and
+ * milestone rows with "is opgesteld" answered).
+ */
+const IT_THEN_PARTICIPLE = /\bhet\s+\p{L}{0,5}ge\p{L}{2,}[dt]\s*[?!.]*\s*$/iu;
 
 /** The question as it is searched: the previous question with the follow-up after it. */
 export function withPrevious(previous: string, followUp: string): string {
