@@ -636,6 +636,20 @@ describe("the route conversation (Redis)", () => {
 
     const figures = await chat(app.baseUrl, { user, text: "hoeveel procent van de jongeren komt met een spoedmachtiging in de JeugdzorgPlus?" });
     expect(ofKind(figures, "actions").flatMap((p) => p.actions).map((a) => a.id)).not.toContain("route.start");
+ 
+    // About the urgent case: the spoedroute itself, which the button starts (new-user try: only the
+    // general route was offered); with a walk in progress, the button resumes that walk instead.
+    const urgentUser = newUser();
+    const urgent = await chat(app.baseUrl, { user: urgentUser, text: "hoe werkt het als het een spoedmachtiging wordt, wat moet de GI dan doen" });
+    const urgentOffer = ofKind(urgent, "actions").flatMap((p) => p.actions).find((a) => a.id === "route.start");
+    expect(urgentOffer).toMatchObject({ label: "Start de spoedroute", value: "spoedmachtiging" });
+    const started = seenFromParts(await chat(app.baseUrl, { user: urgentUser, action: urgentOffer! }));
+    expect(shownStep(started)).toMatch(/^spoedmachtiging:/);
+    const walking = webDriver(() => app.baseUrl, newUser());
+    await walking.say("route");
+    await walking.press({ id: "route.choose", value: "reguliere-machtiging" });
+    const resumed = await walking.press(urgentOffer!);
+    expect(shownStep(resumed)).toMatch(/^reguliere-machtiging:/);
   });
 
   it("two users walking at once, and one user in two conversations, never see each other's state", async () => {

@@ -26,7 +26,7 @@ import { type ItemStatus, type RouteDefinition, type RouteNode, resolveTransitio
 import { emptySession, type RouteSession, RouteSessionStore } from "./routeSessionStore.js";
 import type { SourceIndex } from "./sourcePassages.js";
 import { formatProblem } from "./validateRoutes.js";
-import { asksForRoute, asksForUrgentRoute, isPlacementQuestion, isRouteCommand } from "./routeIntent.js";
+import { asksForRoute, asksForUrgentRoute, isPlacementQuestion, isRouteCommand, isUrgentPlacementQuestion } from "./routeIntent.js";
 import { asksToAct, ESCALATES, QUESTION_WORDS, URGENT_NOW, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
 import { asksAboutTheStep, saysNone, saysUnsure, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
@@ -192,6 +192,14 @@ export class RouteHandler {
   /** Buttons to offer under an answer to a question about placing a young person. */
   offerFor(text: string): ReplyPart[] | undefined {
     if (!this.ctx || !isPlacementQuestion(text)) return undefined;
+    // About placing with urgency: the urgent route itself (started unless a walk is in progress).
+    const urgent = isUrgentPlacementQuestion(text) ? this.ctx.routes.find((r) => r.urgent) : undefined;
+    if (urgent) {
+      return [
+        { kind: "text", text: "Moet een jongere met spoed geplaatst worden? Loop dan stap voor stap de spoedroute door." },
+        { kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de spoedroute", value: urgent.id, style: "primary" }] },
+      ];
+    }
     return [
       { kind: "text", text: "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door." },
       { kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute", style: "primary" }] },
@@ -215,8 +223,13 @@ export class RouteHandler {
     const [routeId = "", nodeId = "", option = ""] = (action.value ?? "").split(":");
     switch (action.id) {
       case ROUTE_ACTION.start:
-      case ROUTE_ACTION.resume:
+      case ROUTE_ACTION.resume: {
+        // A start button that names a route (the urgent one, offered under an answer) starts it,
+        // unless a walk is in progress: that one is resumed, as from any start button.
+        const named = routeId ? this.ctx.routes.find((r) => r.id === routeId) : undefined;
+        if (named && !this.position(await this.sessions.get(address))) return this.choose(address, named.id);
         return this.resumeOrPick(address);
+      }
       case ROUTE_ACTION.choose:
         return this.choose(address, routeId);
       case ROUTE_ACTION.answer:

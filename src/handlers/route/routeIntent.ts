@@ -22,8 +22,18 @@ const AUTHORISATION = word("(?:spoed)?machtiging(?:en)?|voorlopige machtiging");
 // "plaatsing met spoed", "spoedplaatsing": the urgent placement procedure.
 const URGENT = word("spoed|spoedeisend");
 const URGENT_PLACEMENT = word("spoedplaats(?:en|ing|ingen)|spoeduithuisplaatsing(?:en)?");
+// Any word for urgency in placing: "spoed", "spoedmachtiging", "spoedplaatsing", "met spoed".
+const URGENT_ANY = word("spoed\\p{L}*|spoedeisend");
 // The placement route or procedure named as such.
 const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces");
+
+/**
+ * A placement question about the urgent case ("hoe werkt het als het een spoedmachtiging wordt?"):
+ * the urgent route is the one to offer (new-user try: only the general route was offered).
+ */
+export function isUrgentPlacementQuestion(text: string): boolean {
+  return URGENT_ANY.test(text) && isPlacementQuestion(text);
+}
 
 export function isPlacementQuestion(text: string): boolean {
   if (ASKS_FOR_FIGURES.test(text)) return false;
