@@ -109,6 +109,20 @@ describe("a request for a document's gist", () => {
     }
   });
 
+  it("answers why a document is there from its own section on that, and leaves other why-questions alone", async () => {
+    // New-user try: "waarom is er eigenlijk een nieuwe regiovisie gekomen" got a line from the progress report.
+    const why = await ask.answer("waarom is er eigenlijk een nieuwe regiovisie gekomen");
+    expect(why.gistAsked).toBe("reason");
+    expect(why.sources[0]?.section).toContain("1.2 Waarom deze visie?");
+    expect(why.text).toMatch(/^“De belangrijkste reden is dat gemeenten en aanbieders/);
+    const occasion = await ask.answer("wat was de aanleiding voor de nieuwe werkwijze jz+ in groningen?");
+    expect(occasion.gistAsked).toBe("reason");
+    expect(occasion.text).toMatch(/^“Oproep van wethouder Molema/);
+    // About something in a document, or a document without such a section: asked as usual.
+    expect((await ask.answer("waarom is pleegzorg de voorkeursvorm in rijnmond?")).gistAsked).toBeUndefined();
+    expect((await ask.answer("waarom is het actieplan gemaakt?")).gistAsked).toBeUndefined();
+  });
+
   it("asks which document when none is named, and answers a summary of a topic as a question", async () => {
     const which = await ask.answer("vat het plan ff samen");
     expect(which).toMatchObject({ status: "abstained", asksBack: true });

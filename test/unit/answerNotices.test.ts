@@ -338,6 +338,9 @@ describe("AskHandler under a request for a document's gist", () => {
     // Asked for its aim ("wat zijn de doelen van …?"): nobody asked for a summary (verification try).
     const aim = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Actieplan", gistAsked: "aim" });
     expect(aim[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Actieplan” over zijn doel:" });
+    // Asked why it is there: its section on that, said as such.
+    const reason = await reply({ ...answered("“De belangrijkste reden is …” [1]", {}), gistOf: "Regiovisie", gistAsked: "reason" });
+    expect(reason[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Regiovisie” over waarom het er is:" });
   });
 
   it("shows a question back as it is, without the Servicepunt step", async () => {

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { summaryAsked } from "../../src/handlers/ask/summaryAsked.js";
 
 describe("summaryAsked", () => {
+  it("reads why a document is there, with what else the question names", () => {
+    expect(summaryAsked("waarom is er eigenlijk een nieuwe regiovisie gekomen")).toEqual({ about: ["regiovisie"], reason: true });
+    expect(summaryAsked("wat was de aanleiding voor de nieuwe werkwijze?")).toEqual({ about: ["werkwijze"], reason: true });
+    expect(summaryAsked("waarom is pleegzorg de voorkeursvorm?")).toEqual({ about: ["pleegzorg", "voorkeursvorm"], reason: true });
+    expect(summaryAsked("waarom wachten met de verklarende analyse?")).toBeUndefined();
+  });
+
   it("reads a request for a document's gist, and what besides the document it names", () => {
     expect(summaryAsked("vat het plan ff samen")).toEqual({ about: [] });
     expect(summaryAsked("kun je de regiovisie even samenvatten?")).toEqual({ about: ["regiovisie"] });

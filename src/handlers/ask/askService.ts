@@ -61,6 +61,8 @@ type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
  * "Missie" (numbering and one word before it allowed; not "B. Adequate doelen" or "Doelstelling
  * versterken ambulantisering", which are the aims of one part).
  */
+/** A section on why a document is there: "1.2 Waarom deze visie?", "Aanleiding"; not "Waarom lukt het niet …?". */
+const REASON_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:waarom\s+(?:deze|dit)\s+[\p{L}-]+\??|aanleiding|achtergrond|aanleiding\s+en\s+achtergrond)(?:\*\*)?$/iu;
 const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|gezamenlijke)\s+)?(?:hoofd)?(?:doel|doelen|doelstelling|doelstellingen|ambitie|missie)(?:\s+(?:en|&)\s+opdracht)?(?:\*\*)?$/i;
 
 /** How many passages a refusal shows as what comes closest. */
@@ -125,7 +127,7 @@ export interface AnswerResult {
   /** The document whose aim these quotes give, for a request to summarise it (see documentGist). */
   gistOf?: string;
   /** Asked what the document is ("wat is de nieuwe werkwijze?") or what its aim is ("wat zijn de doelen van …?"), not to summarise it. */
-  gistAsked?: "whatIs" | "aim";
+  gistAsked?: "whatIs" | "aim" | "reason";
   /** Not an answer but a question back (which document?): shown as it is. */
   asksBack?: boolean;
   /** With a question back: the documents to choose from, by their short titles. */
@@ -405,7 +407,7 @@ export class AskService {
   private async documentGist(question: string): Promise<AnswerResult | undefined> {
     const summary = summaryAsked(question);
     if (!summary) return undefined;
-    const named = this.knowledge.namedDocument(question, summary.whatIs);
+    const named = this.knowledge.namedDocument(question, summary.whatIs || summary.reason);
     // "wat is de X?" asks for a document's gist only when X is nothing but that document's name.
     if (summary.whatIs && !named) return undefined;
     if (!named) {
@@ -425,14 +427,21 @@ export class AskService {
     // Word for word for a request to summarise; as analysed (jz+, word forms) for "wat is de X?".
     const namingWords = new Set(wordTokens(foldText(naming)));
     // As analysed too for its aim ("hoe werkt de nieuwe werkwijze voor plaatsing in jz+ …?": new-user try, "jz+" is "JeugdzorgPlus").
-    const analysed = summary.whatIs || summary.aim;
+    const analysed = summary.whatIs || summary.aim || summary.reason;
     const onlyNamed = analysed ? this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean) : summary.about.every((word) => namingWords.has(word));
     if (!onlyNamed) return undefined;
+    if (summary.reason) {
+      // Why the document is there: its own section on that, or the question is asked as usual.
+      const reasonSection = this.sectionTitled(named.id, REASON_HEADING);
+      if (!reasonSection) return undefined;
+      const reason = await this.answerAsRetrieved("wat was de aanleiding of reden?", async () => reasonSection.map((chunk) => ({ chunk, score: 1, coverage: 1 })), false);
+      return reason.status === "answered" ? { ...reason, gistOf: named.shortTitle ?? named.title, gistAsked: "reason" } : undefined;
+    }
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
     // A document that has a section on its aim ("1.2 Ons doel", "1.1 Gedeelde ambitie") says it
     // there; a search over the whole document found lines that only echo its title ("wat zijn de
     // doelen van het actieplan?" got the inspectorate's "… de doelen in het actieplan").
-    const aimSection = this.aimSection(named.id);
+    const aimSection = this.sectionTitled(named.id, AIM_HEADING);
     const retrieve: Retrieve = aimSection ? async () => aimSection.map((chunk) => ({ chunk, score: 1, coverage: 1 })) : this.retrieverFor({ withoutDocuments: others });
     // Asked as a question of its own, not read as a request for a gist again.
     // Within that section the title's words would only pull lines that echo it to the top.
@@ -442,13 +451,13 @@ export class AskService {
   }
 
   /**
-   * The passages of the first section titled as the document's aim, its subsections included
-   * ("1.1 Gedeelde ambitie › Nabij en passend"), in document order; undefined when it has none.
+   * The passages of a document's first section with a title of this kind (its aim: "1.1 Gedeelde
+   * ambitie › Nabij en passend"), subsections included, in document order; undefined when it has none.
    */
-  private aimSection(documentId: string): Chunk[] | undefined {
+  private sectionTitled(documentId: string, title: RegExp): Chunk[] | undefined {
     const chunks = [...this.knowledge.chunksOf(documentId)].sort((a, b) => a.start - b.start);
     for (const chunk of chunks) {
-      const depth = chunk.sectionPath.findIndex((heading) => AIM_HEADING.test(heading));
+      const depth = chunk.sectionPath.findIndex((heading) => title.test(heading.trim()));
       if (depth < 0) continue;
       const prefix = chunk.sectionPath.slice(0, depth + 1).join("\n");
       return chunks.filter((other) => `${other.sectionPath.join("\n")}\n`.startsWith(`${prefix}\n`));

@@ -18,13 +18,23 @@ const ASKING_ONLY = new Set(
 );
 
 /**
+ * "waarom is er een nieuwe regiovisie gekomen?", "wat was de aanleiding voor de nieuwe werkwijze?":
+ * why a document is there, which its own section on that ("Waarom deze visie?", "Aanleiding")
+ * says (new-user try: a line from another document that names the regiovisie answered).
+ */
+const REASON = /\b(?:waarom\s+(?:is|zijn|was|waren|kwam|komt|werd|werden|hebben|heeft|dit|deze|die|dat|een|de|het)|wat\s+(?:is|was)\s+(?:de|het)\s+(?:aanleiding|reden|achtergrond))\b/;
+/** Words that ask why, besides ASKING_ONLY: the rest must only name the document. */
+const ASKING_WHY = new Set("waarom aanleiding reden achtergrond er gekomen komen komt kwam nieuwe nieuw opgesteld gemaakt geschreven ontwikkeld was waren werd werden voor".split(" "));
+
+/**
  * Whether the message asks for a summary, and whether it names anything besides the document
  * (`about`: "vat de rol van het expertteam samen" is a question about the Expertteam, asked as
  * usual).
  */
-export function summaryAsked(question: string): { about: string[]; whatIs?: boolean; aim?: boolean } | undefined {
+export function summaryAsked(question: string): { about: string[]; whatIs?: boolean; aim?: boolean; reason?: boolean } | undefined {
   const folded = foldText(question);
   if (SUMMARY.test(folded)) return { about: wordTokens(folded).filter((word) => !ASKING_ONLY.has(word)), ...(AIM.test(folded) ? { aim: true } : {}) };
+  if (REASON.test(folded)) return { about: wordTokens(folded).filter((word) => !ASKING_ONLY.has(word) && !ASKING_WHY.has(word)), reason: true };
   // "wat is eigenlijk de nieuwe werkwijze in groningen/drenthe?": a document asked for by its name
   // (new-user try: only the line on where it applies was quoted). Whether the rest only names a
   // document is for the caller to check.
