@@ -93,6 +93,10 @@ describe("a request for a document's gist", () => {
     const werkwijze = await ask.answer("hoe werkt de nieuwe werkwijze voor plaatsing in jz+ in groningen/drenthe precies");
     expect(werkwijze.gistAsked).toBe("aim");
     expect(werkwijze.sources.every((s) => s.documentId === "nieuwe-werkwijze-plaatsing-jeugdzorgplus-groningen-drenthe.md")).toBe(true);
+    // With a greeting in front, the same (new-user try: "hoi, wat houdt …" led with a loose slide line).
+    const greeted = await ask.answer("hoi, wat houdt die nieuwe werkwijze plaatsing jz+ in groningen eigenlijk in?");
+    expect(greeted.gistOf).toBeDefined();
+    expect(greeted.text).toContain("Het ontwikkelen van een effectieve werkwijze");
     // A question about something in it is not its gist.
     expect((await ask.answer("hoe werkt de casusregie in rijnmond?")).gistOf).toBeUndefined();
   });

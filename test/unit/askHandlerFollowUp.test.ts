@@ -386,6 +386,10 @@ describe("AskHandler with follow-ups", () => {
     expect(withoutAcknowledgement("top, en bij een OTS?")).toBe("en bij een OTS?");
     expect(withoutAcknowledgement("ok!")).toBe("ok!");
     expect(withoutAcknowledgement("goed werk van het wijkteam")).toBe("goed werk van het wijkteam");
+    // A greeting in front too (new-user try: "hoi, wat houdt die nieuwe werkwijze … in?" was not read as asking what it is).
+    expect(withoutAcknowledgement("hoi, wat houdt die nieuwe werkwijze in?")).toBe("wat houdt die nieuwe werkwijze in?");
+    expect(withoutAcknowledgement("hallo wat is een spoedberaad?")).toBe("wat is een spoedberaad?");
+    expect(withoutAcknowledgement("dag zeggen tegen de groep")).toBe("dag zeggen tegen de groep");
   });
 
   it("asks a follow-up that names its own subject on its own when, read with the previous question, it finds only that answer again", async () => {

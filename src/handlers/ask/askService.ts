@@ -20,6 +20,7 @@ import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers 
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
+import { withoutGreeting } from "./followUp.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
 import { definesTerm, termAsked } from "./definitionAsked.js";
 import { termMentions } from "./termMentions.js";
@@ -363,7 +364,9 @@ export class AskService {
     return scorer.words.length === 0 || coveredHoldingAcronyms(scorer, message, text).some(Boolean);
   }
 
-  async answer(rawQuestion: string, options: AnswerOptions = {}): Promise<AnswerResult> {
+  async answer(asked: string, options: AnswerOptions = {}): Promise<AnswerResult> {
+    // "hoi, wat houdt … in?": the question, as every surface and the evaluation ask it.
+    const rawQuestion = withoutGreeting(asked);
     const result = await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp)));
     if (result.status !== "answered") return result;
     const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: this.writtenIn(result.sources) } : {};

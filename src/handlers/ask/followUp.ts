@@ -86,11 +86,24 @@ const MAX_SOURCE_QUESTION_WORDS = 10;
 const ACKNOWLEDGEMENT = /^\s*(?:ok(?:[eé]e?|ay)?|oké|okee|prima|top|helder|duidelijk|super|mooi|fijn|goed|thanks|bedankt|dank\s*(?:je|u)(?:\s*wel)?|ja|nee|aha|ah|oh|hm+|mm+|nou)\s*[,.!]+\s*/i;
 
 /**
- * The message without an acknowledgement in front: read on its own, "ok, en in drenthe?" was no
- * follow-up and got where the new way of working applies (new-user try).
+ * A greeting in front of a question ("hoi, wat houdt die nieuwe werkwijze … in?", "hallo wat is
+ * een spoedberaad?"): with a comma or stop, or before a question word.
+ */
+const GREETING = /^\s*(?:hoi|hallo|hey|hee|hi|hai|hello|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiemiddag|dag)(?:\s+(?:allemaal|wegwijs))?(?:\s*[,.!]+\s*|\s+(?=(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel|kan|kun|kunt|mag|moet|is|zijn|klopt)\b))/i;
+
+/**
+ * The message without an acknowledgement or greeting in front: read on its own, "ok, en in
+ * drenthe?" was no follow-up and got where the new way of working applies, and "hoi, wat houdt
+ * die nieuwe werkwijze … in?" was not read as asking what the werkwijze is (new-user tries).
  */
 export function withoutAcknowledgement(text: string): string {
-  const rest = text.replace(ACKNOWLEDGEMENT, "");
+  const rest = withoutGreeting(text).replace(ACKNOWLEDGEMENT, "");
+  return rest.trim() === "" ? text : rest;
+}
+
+/** The message without a greeting in front (see GREETING); a greeting alone stays. */
+export function withoutGreeting(text: string): string {
+  const rest = text.replace(GREETING, "");
   return rest.trim() === "" ? text : rest;
 }
 
