@@ -306,7 +306,11 @@ export function consultChatHandler(service: ConsultService, names: TargetNames, 
           const replies = await done(claimed, (r) => `Je hebt ${r} opgepakt. De aanvrager is op de hoogte.`, (r) => `Je had ${r} al opgepakt.`);
           if (!claimed.ok) return replies;
           // What comes next, under the confirmation (new-user try: the coordinator scrolled back
-          // to the card or the list to ask or close).
+          // to the card or the list to ask or close). Not where the card itself, with those
+          // buttons, reaches them (a web coordinator's pages, the coordinators' channel): there
+          // they stood twice, one above the other (team try).
+          const { address } = incoming;
+          if (await service.threadReaches(claimed.request.target, actor, address.channelConversationId ?? address.conversationId)) return replies;
           return replies.map((reply) => ({ ...reply, parts: [...reply.parts, { kind: "actions", actions: coordinatorActions(claimed.request) }] }));
         }
         case CONSULT_ACTION.close: {
