@@ -355,6 +355,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(reports.noActor).toBeUndefined();
   });
 
+  it("reads 'hoe kijkt X naar Y?' as asking a view, not a means", async () => {
+    // New-user try: a line with "bijvoorbeeld" (read as a means) led, before "pleegzorg de beste optie".
+    const view = await ask.answer("hoe kijkt rijnmond naar pleegzorg ipv residentieel");
+    expect(view.text).toMatch(/^“Van alle vormen van verblijf \(pleegzorg, residentieel en langdurig verblijf\) is pleegzorg de beste optie\.”/);
+  });
+
   it("marks the answer to 'hoe doe ik …?' whose quotes give no means or steps, and not one that does", async () => {
     // New-user try: a 2027 goal answered how to draw up a shared explanatory analysis.
     const goal = await ask.answer("hoe stel ik een gedeelde verklarende analyse op?");

@@ -227,7 +227,7 @@ const SHORT_PARAGRAPH_WORDS = 60;
  * A question for the way something is done: "hoe" with a verb, not "hoe lang / vaak / oud / laat /
  * veel / groot / hoog" (a quantity), or "op welke manier / wijze"; also after an introduction.
  */
-const HOW_QUESTION = /(?:^|[,:?.]\s*)(?:hoe\s+(?!lang|vaak|oud|laat|veel|groot|hoog|snel)\w+|op welke (?:manier|wijze))\b/i;
+const HOW_QUESTION = /(?:^|[,:?.]\s*)(?:hoe\s+(?!lang|vaak|oud|laat|veel|groot|hoog|snel|kijk|denk|sta|zie)\w+|op welke (?:manier|wijze))\b/i;
 /** Words that name the means by which something is done ("via de POH GGZ Jeugd", "door te …"). */
 const NAMES_MEANS = /\b(via|door middel van|door te|met behulp van|bijvoorbeeld)\b/i;
 /**
