@@ -295,6 +295,15 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await handler.question(address, "korter graag")).parts)).toEqual(["Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk."]);
     await handler.question(address, "wat is het weer?");
     expect(texts((await handler.question(address, "vat dat samen")).parts)[0]).toMatch(/^Korter of in andere woorden zeggen doe ik niet/);
+    // A long list, the whole answer: its lead-in and first item, and how many items are left out.
+    const item = "een groot deel van de jongeren wordt met een spoedmachtiging in de JeugdzorgPlus geplaatst in plaats van met een reguliere machtiging";
+    const list = handlerWith({ "welke knelpunten zijn er?": `“Geconstateerd wordt dat:”\n- ${item};\n- ${item};\n- ${item}. [1]` });
+    await list.handler.question(address, "welke knelpunten zijn er?");
+    expect(texts((await list.handler.question(address, "kun je dat korter zeggen?")).parts)).toEqual([
+      "Korter: het citaat waarmee mijn vorige antwoord begint.",
+      `“Geconstateerd wordt dat:”\n- ${item}; [1]`,
+      "De lijst heeft nog 2 punten; die staan in mijn vorige antwoord.",
+    ]);
   });
 
   it("answers 'waar staat dat?' after a refused follow-up with that it had no source, not with the sources of the answer before it", async () => {

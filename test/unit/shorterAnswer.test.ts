@@ -4,11 +4,13 @@ import { shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
 const longItem = "Voorkomen dat jongeren in de gesloten zorg terecht komen, door kwetsbare jeugdigen en hun ouders veel eerder en sneller in beeld te hebben, met alle expertise die nodig is";
 
 describe("shortestQuote", () => {
-  it("keeps a list whole with its lead-in, long or short, and leaves out the quotes after it", () => {
+  it("cuts a long list to its lead-in and first item, counting the items left out, and keeps a short list whole", () => {
     const answer = `“We focussen op twee doelen:”\n- ${longItem}\n- Verbeteren van de zorg voor jeugdigen die tijdelijk dwang nodig hebben [1]\n“Een ander citaat.” [2]`;
-    expect(shortestQuote(answer)).toEqual({ text: `“We focussen op twee doelen:”\n- ${longItem}\n- Verbeteren van de zorg voor jeugdigen die tijdelijk dwang nodig hebben`, n: 1 });
+    expect(shortestQuote(answer)).toEqual({ text: `“We focussen op twee doelen:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
     const steps = "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging [1]\n“Nog iets.” [2]";
     expect(shortestQuote(steps)).toEqual({ text: "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging", n: 1 });
+    // The whole answer a long list: cut all the same (new-user try: "was al één citaat" under a list of five).
+    expect(shortestQuote(`“Geconstateerd wordt dat:”\n- ${longItem}\n- ${longItem} [1]`)).toEqual({ text: `“Geconstateerd wordt dat:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
   });
 
   it("cuts a long quotation to its first sentence, and takes the next one when the first says too little", () => {

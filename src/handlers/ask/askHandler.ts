@@ -327,7 +327,8 @@ export class AskHandler {
 
   /**
    * "kun je dat korter zeggen?": the latest answer's first quote, which is where the answer leads
-   * (a long quotation to its first sentence, a list whole), with its source. Without an answer
+   * (a long quotation to its first sentence, a long list to its lead-in and first item, with what
+   * is left out), with its source. Without an answer
    * to go on from, the reply says Wegwijs quotes word for word.
    */
   private async shorterPrevious(address: ConversationAddress): Promise<Reply> {
@@ -340,7 +341,8 @@ export class AskHandler {
       { kind: "text", text: SHORTER_LEAD_TEXT },
       { kind: "text", text: `${quote.text} [1]` },
     ];
-    if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
+    if (quote.itemsLeft) parts.push(notice(quote.itemsLeft === 1 ? "De lijst heeft nog 1 punt; dat staat in mijn vorige antwoord." : `De lijst heeft nog ${quote.itemsLeft} punten; die staan in mijn vorige antwoord.`, "info"));
+    else if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
     parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
     return { parts };
   }

@@ -2,22 +2,25 @@ import { quoteBlocks } from "./citations.js";
 
 /**
  * An answer's first quote, made shorter where it can be without changing what it says: a long
- * quotation to its first sentence. A list stays whole with its lead-in (one principle of five, or
- * the first step of a route, would read as all there is). Kept with the latest answer, so "kun je
- * dat korter zeggen?" gets it.
+ * quotation to its first sentence, a long list to its lead-in and first item (the item that
+ * answers leads its list), with a count of what is left out, so one item does not read as all
+ * there is. A short list (the steps of a route) stays whole. Kept with the latest answer, so "kun
+ * je dat korter zeggen?" gets it.
  */
 export interface ShortQuote {
   /** The quote without its citation marker. */
   text: string;
   /** The citation number it had in the answer ("[2]" → 2). */
   n: number;
+  /** Items of its list left out, when it was cut to its first item. */
+  itemsLeft?: number;
   /** Cut to its first sentence(s). */
   sentencesLeft?: boolean;
   /** It is the whole answer, uncut: there is nothing shorter to give. */
   whole?: boolean;
 }
 
-/** A quotation longer than this is cut to its first sentence. */
+/** A quotation or list longer than this is cut to its first sentence or item. */
 const SHORT_ENOUGH_WORDS = 35;
 /** A first sentence this short says too little alone: the next one comes with it. */
 const TOO_SHORT_WORDS = 6;
@@ -31,15 +34,20 @@ export function shortestQuote(answer: string): ShortQuote | undefined {
   const block = blocks[0];
   if (!block) return undefined;
   const shortest = shortened(block);
-  return blocks.length === 1 && !shortest.sentencesLeft ? { ...shortest, whole: true } : shortest;
+  return blocks.length === 1 && !shortest.itemsLeft && !shortest.sentencesLeft ? { ...shortest, whole: true } : shortest;
 }
 
 function shortened(block: { quote: string; n: number }): ShortQuote {
   const lines = block.quote.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !REST_OF_LIST.test(line));
   const text = lines.join("\n");
-  // Only a quotation is cut: a list, a table row ("Mijlpaal: …; Wanneer: …") or a document's
-  // details are one record.
-  if (lines.some((line) => ITEM.test(line)) || !text.startsWith("“") || wordCount(text) <= SHORT_ENOUGH_WORDS) return { text, n: block.n };
+  const firstItem = lines.findIndex((line) => ITEM.test(line));
+  if (firstItem >= 0) {
+    const itemsLeft = lines.slice(firstItem + 1).filter((line) => ITEM.test(line)).length;
+    if (wordCount(text) <= SHORT_ENOUGH_WORDS || itemsLeft === 0) return { text, n: block.n };
+    return { text: lines.slice(0, firstItem + 1).join("\n"), n: block.n, itemsLeft };
+  }
+  // Only a quotation is cut: a table row ("Mijlpaal: …; Wanneer: …") or a document's details are one record.
+  if (!text.startsWith("“") || wordCount(text) <= SHORT_ENOUGH_WORDS) return { text, n: block.n };
   const sentences = text.slice(1).replace(/”$/, "").split(/(?<=[.!?])\s+(?=\p{Lu})/u);
   let kept = sentences[0]!;
   let used = 1;
