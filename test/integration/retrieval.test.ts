@@ -355,6 +355,12 @@ describe("retrieval over the shipped corpus", () => {
     expect(reports.noActor).toBeUndefined();
   });
 
+  it("reads 'inschakelen' as putting a case to a team ('inbrengen bij')", async () => {
+    // Second new-user try: "… en wanneer moet ik die inschakelen?" got the HSJ line, not when to go to the Servicepunt.
+    const when = await ask.answer("wat is dat servicepunt jeugdzorgplus eigenlijk? en wanneer moet ik die inschakelen?");
+    expect(when.text).toContain("Op tijd inbrengen bij Servicepunt en/of Expertteam");
+  });
+
   it("reads 'hoe kijkt X naar Y?' as asking a view, not a means", async () => {
     // New-user try: a line with "bijvoorbeeld" (read as a means) led, before "pleegzorg de beste optie".
     const view = await ask.answer("hoe kijkt rijnmond naar pleegzorg ipv residentieel");
