@@ -90,9 +90,11 @@ export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. 
 export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** "waar staat dat?" right after a refusal: that reply had no source. */
 const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
-/** "waar staat dat?" with no answer before it (or one that has expired). */
+/** "kun je dat korter zeggen?": above the previous answer's first quote, shortened. */
 const SHORTER_LEAD_TEXT = "Korter: het citaat waarmee mijn vorige antwoord begint.";
+/** … when that answer was one short quote already. */
 const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk.";
+/** "waar staat dat?" with no answer before it (or one that has expired). */
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -328,8 +330,8 @@ export class AskHandler {
   /**
    * "kun je dat korter zeggen?": the latest answer's first quote, which is where the answer leads
    * (a long quotation to its first sentence, a long list to its lead-in and first item, with what
-   * is left out), with its source. Without an answer
-   * to go on from, the reply says Wegwijs quotes word for word.
+   * is left out), with its source. Without an answer to go on from, the reply says Wegwijs quotes
+   * word for word.
    */
   private async shorterPrevious(address: ConversationAddress): Promise<Reply> {
     const kept = this.followUps ? await this.previousQuestion(address) : undefined;

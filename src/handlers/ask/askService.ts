@@ -62,9 +62,9 @@ type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
  * "Missie" (numbering and one word before it allowed; not "B. Adequate doelen" or "Doelstelling
  * versterken ambulantisering", which are the aims of one part).
  */
+const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|gezamenlijke)\s+)?(?:hoofd)?(?:doel|doelen|doelstelling|doelstellingen|ambitie|missie)(?:\s+(?:en|&)\s+opdracht)?(?:\*\*)?$/i;
 /** A section on why a document is there: "1.2 Waarom deze visie?", "Aanleiding"; not "Waarom lukt het niet …?". */
 const REASON_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:waarom\s+(?:deze|dit)\s+[\p{L}-]+\??|aanleiding|achtergrond|aanleiding\s+en\s+achtergrond)(?:\*\*)?$/iu;
-const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|gezamenlijke)\s+)?(?:hoofd)?(?:doel|doelen|doelstelling|doelstellingen|ambitie|missie)(?:\s+(?:en|&)\s+opdracht)?(?:\*\*)?$/i;
 
 /** How many passages a refusal shows as what comes closest. */
 const CLOSEST_SOURCES = 3;

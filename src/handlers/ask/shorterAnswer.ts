@@ -29,6 +29,7 @@ const ITEM = /^(?:[-•–]\s|\d{1,2}[.)]\s|[A-Z][.)]\s)/u;
 /** The line a reordered list puts above its other items (see extractiveAnswer). */
 const REST_OF_LIST = /^Verder in deze lijst:$/;
 
+/** The first quote of an answer's text, shortened (see ShortQuote); undefined when it quotes nothing. */
 export function shortestQuote(answer: string): ShortQuote | undefined {
   const blocks = quoteBlocks(answer);
   const block = blocks[0];
