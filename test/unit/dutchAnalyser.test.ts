@@ -136,6 +136,16 @@ describe("DutchAnalyser", () => {
     expect(words("welke jongeren lopen gevaar?")).toContain("lopen");
   });
 
+  it("reads a measure after 'hoe' ('hoe groot', 'hoe oud') as the kind of answer asked, not a subject; 'hoe lang' stays", () => {
+    const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
+    expect(words("hoe groot mogen groepen zijn?")).toEqual(["groepen"]);
+    expect(words("hoe oud moet een jongere zijn?")).toEqual(["jongere"]);
+    expect(words("hoe lang duurt een spoedmachtiging?")).toContain("lang");
+    // Elsewhere the adjective is a word of the question.
+    expect(words("wat is de grootste groep?")).toContain("grootste");
+    expect(words("hoeveel oude plekken blijven?")).toContain("oude");
+  });
+
   it("reads the verb of 'wat bedoelen ze met X?' and 'wat wordt verstaan onder X?' as no subject", () => {
     const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
     expect(words("wat bedoelen ze precies met afschalen?")).toEqual(["afschalen"]);
