@@ -9,6 +9,8 @@ export interface AnswerService {
   answer: AskService["answer"];
   /** A quick word check on short texts, in the main process (see AskService.holdsAWordOf). */
   holdsAWordOf: AskService["holdsAWordOf"];
+  /** Whether a quote names someone on what a question names, in the main process (see AskService.namesSomeoneOn). */
+  namesSomeoneOn: AskService["namesSomeoneOn"];
   registry: Registry;
   close(): Promise<void>;
 }
@@ -38,7 +40,13 @@ export async function createAnswerService(
     try {
       await started.ready();
       logger.info({ workers: started.stats.threads }, "answer workers ready");
-      return { answer: (q, options) => started.answer(q, options), holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text), registry, close: () => started.close() };
+      return {
+        answer: (q, options) => started.answer(q, options),
+        holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text),
+        namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
+        registry,
+        close: () => started.close(),
+      };
     } catch (error) {
       await started.close();
       logger.warn({ err: (error as Error).message }, "answer workers could not start; answering in the main process");
@@ -60,6 +68,7 @@ function inProcessService(inProcess: AskService): AnswerService {
       return result;
     },
     holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text),
+    namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
     registry,
     close: async () => undefined,
   };

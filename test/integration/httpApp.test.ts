@@ -619,6 +619,16 @@ describe("Wegwijs with Redis", () => {
     }
   });
 
+  it("answers a 'wie' follow-up from the previous answer's quote that names who is involved, through the answer workers", async () => {
+    // Second new-user try of the thirty-fourth session: "en wie schrijft die?" got "nothing new".
+    const app = await start();
+    const user = newUser();
+    await replyParts(app.baseUrl, { user, text: "wat is een gedeelde verklarende analyse" });
+    const parts = await replyParts(app.baseUrl, { user, text: "en wie schrijft die?" });
+    expect(ofKind(parts, "notice").map((n) => n.text)).toContain("Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:");
+    expect(ofKind(parts, "text")[0]?.text).toMatch(/^“Trainen verwijzers en betrokken zorgprofessionals \(aanbieders\) in het opstellen van de gedeelde Verklarende Analyse/);
+  });
+
   it("ties 'Meer bronnen' to its own answer: an older answer's button shows that answer's sources", async () => {
     const app = await start();
     const [alice, bob] = [newUser(), newUser()];

@@ -171,6 +171,34 @@ describe("AskHandler with follow-ups", () => {
     expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ n: 1, section: "Documentgegevens" }] });
   });
 
+  it("answers a 'wie' follow-up that finds nothing new with the previous answer's quotes that name someone, said to be from before", async () => {
+    // Second new-user try: "en wie schrijft die?" got "nothing new", while the answer before named verwijzers and aanbieders.
+    const before = "“In 2027 is voor alle jongeren een analyse opgesteld.” [1]\n“Trainen verwijzers en aanbieders in het opstellen van de analyse.” [2]";
+    const asked: string[] = [];
+    const answerer = {
+      answer: async (q: string): Promise<AnswerResult> => {
+        asked.push(q);
+        const text = q === "wat is een verklarende analyse?" ? before : "“In 2027 is voor alle jongeren een analyse opgesteld.” [1]";
+        return { ...answered(text), sources: [source, { ...source, n: 2, section: "Wat moeten we organiseren?" }], undefinedTerm: "verklarende analyse" };
+      },
+      holdsAWordOf: () => false,
+      namesSomeoneOn: (_question: string, quote: string) => /verwijzers/.test(quote),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat is een verklarende analyse?");
+    const who = await handler.question(address, "en wie schrijft die?");
+    expect(texts(who.parts)).toEqual([
+      "Ik lees dit als vervolg op je vorige vraag: „wat is een verklarende analyse?”",
+      "Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:",
+      "“Trainen verwijzers en aanbieders in het opstellen van de analyse.” [1]",
+    ]);
+    expect(who.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ n: 1, section: "Wat moeten we organiseren?" }] });
+    // Not for a follow-up that asks something else than who: nothing new, as before.
+    const when = await handler.question(address, "en wanneer moet die klaar zijn?");
+    expect(texts(when.parts).join("\n")).toMatch(/vind ik niet in de plandocumenten/);
+  });
+
   it("shows of a follow-up's answer only the quotes that hold a word it asks about, when some do", async () => {
     // New-user try: "en wie gaf daar de aanzet toe?" led with two lines answering the previous question again.
     const source2 = { ...source, n: 2, section: "Aanleiding" };

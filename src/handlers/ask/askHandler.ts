@@ -16,6 +16,7 @@ import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "..
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
+import { asksWho } from "./actorAsked.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
 /** A document chosen under "Welk plandocument bedoel je?": value = its short title. */
@@ -85,6 +86,8 @@ const WHOM_OR_WHERE = /^\s*(?:en\s+)?(?:wie|waar)\b/i;
 const SHORT_CONTACT_QUESTION_WORDS = 6;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** Above quotes that answer a "wie …?" question without naming anyone (see AnswerResult.noActor). */
+/** Above a "wie" follow-up's quotes from the previous answer that name who is involved. */
+export const NAMED_BEFORE_NOTICE = "Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:";
 export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** Above quotes that answer "hoe doe ik …?" with no means or steps (see AnswerResult.noMeans). */
 export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
@@ -119,7 +122,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "namesSomeoneOn">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -222,7 +225,11 @@ export class AskHandler {
           (kind === undefined || containsAnswerType(withoutMarkers(beyond.text), kind)) &&
           (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
           !answersAsBefore(beyond.text, previous);
-        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? nothingNew(text));
+        // "en wie schrijft die?" when the previous answer's quotes name who is involved ("Trainen
+        // verwijzers en … aanbieders in het opstellen van de gedeelde Verklarende Analyse"): those
+        // quotes, said to be from before, rather than "nothing new" (second new-user try).
+        const named = answers ? undefined : await this.namedBefore(previous.question, text);
+        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? named ?? nothingNew(text));
       }
     }
     // Read with its previous question, a follow-up is answered by the quotes that hold a word it
@@ -347,6 +354,20 @@ export class AskHandler {
     else if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
     parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
     return { parts };
+  }
+
+  /**
+   * For a "wie" follow-up that finds only the previous answer again: that answer's quotes which name
+   * someone besides what the two questions name, marked as such; undefined when none does. The
+   * previous answer is read again (only its quotes' fingerprints are kept).
+   */
+  private async namedBefore(previousQuestion: string, followUp: string): Promise<AnswerResult | undefined> {
+    if (!asksWho(followUp) || !this.ask.namesSomeoneOn) return undefined;
+    const before = nonEmpty(await this.ask.answer(previousQuestion));
+    if (before.status !== "answered") return undefined;
+    const asking = `${previousQuestion} ${followUp}`;
+    const naming = quoteBlocks(before.text).filter((block) => this.ask.namesSomeoneOn!(previousQuestion, block.quote, asking));
+    return naming.length === 0 ? undefined : { ...onlyQuotes(before, naming.map((block) => block.text).join("\n")), noActor: undefined, noMeans: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermDoes: undefined, namedBefore: true };
   }
 
   /** The question a follow-up goes on from; none when the store cannot be reached. */
@@ -566,6 +587,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       }
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermDoes), "info"));
       if (result.noActor) parts.push(notice(NO_ACTOR_NOTICE, "info"));
+      if (result.namedBefore) parts.push(notice(NAMED_BEFORE_NOTICE, "info"));
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));

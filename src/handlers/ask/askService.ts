@@ -102,6 +102,11 @@ export interface AnswerResult {
   undefinedTermDoes?: boolean;
   /** A "wie …?" question whose quotes name no one (see withoutActor). */
   noActor?: boolean;
+  /**
+   * A "wie" follow-up whose reading only finds the previous answer again: these are its quotes
+   * that name someone, shown as such ("en wie schrijft die?" after a list that names verwijzers).
+   */
+  namedBefore?: boolean;
   /** A "hoe doe ik …?" question whose quotes give no means or steps (see withoutMeans). */
   noMeans?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
@@ -359,6 +364,14 @@ export class AskService {
    * Whether a text holds any of the words a message asks about; true for a message without any
    * ("en wie doet dat dan?"), which cannot be checked.
    */
+  /**
+   * Whether a quote on what `question` names also names someone besides the words of `asking`
+   * (see namesWhoOf): a "wie" follow-up may find its answer in the previous answer's quotes.
+   */
+  namesSomeoneOn(question: string, quote: string, asking: string): boolean {
+    return this.namesWhoOf(question, quote, asking);
+  }
+
   holdsAWordOf(message: string, text: string): boolean {
     const scorer = this.knowledge.questionScorer(message);
     return scorer.words.length === 0 || coveredHoldingAcronyms(scorer, message, text).some(Boolean);
