@@ -355,6 +355,15 @@ describe("retrieval over the shipped corpus", () => {
     expect(reports.noActor).toBeUndefined();
   });
 
+  it("reads past a remark after the question that only says who asks, not one with a place", async () => {
+    // Third new-user try: "… ipv regulier? vraag vanuit de GI" was refused, for the GI no quote names.
+    const asked = await ask.answer("hoeveel jongeren gaan met een spoedmachtiging de jz+ in ipv regulier? vraag vanuit de GI");
+    expect(asked.status).toBe("answered");
+    expect(asked.text).toContain("circa 70%");
+    // Where the asker works may be why the documents do not answer.
+    expect((await ask.answer("hoe vraag ik een machtiging aan? ik werk als huisarts in Amsterdam")).status).toBe("abstained");
+  });
+
   it("reads 'inschakelen' as putting a case to a team ('inbrengen bij')", async () => {
     // Second new-user try: "… en wanneer moet ik die inschakelen?" got the HSJ line, not when to go to the Servicepunt.
     const when = await ask.answer("wat is dat servicepunt jeugdzorgplus eigenlijk? en wanneer moet ik die inschakelen?");

@@ -234,6 +234,21 @@ function questionWithoutRemark(message: string): string | undefined {
   return match[1]!.trim();
 }
 
+/**
+ * A remark after the question that only says who asks ("…? vraag vanuit de GI", "…? ik werk bij
+ * een wijkteam", "…? jeugdbeschermer hier"): it names nothing asked about, and a word in it the
+ * quotes lack ("GI") made the question refused (third new-user try). Not one with a place ("… ik
+ * werk in Amsterdam"): where the asker works may be why the documents do not answer.
+ */
+const ASKER_REMARK = new RegExp(String.raw`^(?:(?:mijn\s+)?vraag\s+(?:vanuit|namens)|vanuit|namens|${ASKER_INTRODUCTION}|\p{L}[\p{L}-]+\s+hier\b)`, "iu");
+
+function withoutAskerRemark(message: string): string {
+  const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
+  const remark = match?.[2]?.trim() ?? "";
+  if (!match || !ASKER_REMARK.test(remark) || /\bin\s+\p{L}/iu.test(remark) || wordCount(remark) > REMARK_WORDS) return message;
+  return match[1]!.trim();
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -379,7 +394,7 @@ export class AskService {
 
   async answer(asked: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     // "hoi, wat houdt … in?": the question, as every surface and the evaluation ask it.
-    const rawQuestion = withoutGreeting(asked);
+    const rawQuestion = withoutAskerRemark(withoutGreeting(asked));
     const result = await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp)));
     if (result.status !== "answered") return result;
     const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: this.writtenIn(result.sources) } : {};
