@@ -95,6 +95,8 @@ export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze cita
 const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** "kun je dat korter zeggen?": above the previous answer's first quote, shortened. */
 const SHORTER_LEAD_TEXT = "Korter: het citaat waarmee mijn vorige antwoord begint.";
+/** … when there was no answer, but a refusal. */
+const REFUSED_NOTHING_SHORTER_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus er is niets om korter te zeggen. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** … when that answer was one short quote already. */
 const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk.";
 /** "waar staat dat?" with no answer before it (or one that has expired). */
@@ -211,7 +213,9 @@ export class AskHandler {
         asked = text;
         result = alone;
       } else if (fresh) {
-        result = onlyQuotes(result, fresh);
+        // The document's details name who made it: no "Wie dat is of doet, staat niet in deze
+        // citaten" above them (third new-user try: it stood above the makers).
+        result = answersFact ? { ...onlyQuotes(result, fresh), noActor: undefined } : onlyQuotes(result, fresh);
       } else {
         // What else the documents say: the same reading, outside the sections already quoted.
         // Not when the follow-up was the part left open: the reading already searched everywhere.
@@ -342,7 +346,9 @@ export class AskHandler {
    */
   private async shorterPrevious(address: ConversationAddress): Promise<Reply> {
     const kept = this.followUps ? await this.previousQuestion(address) : undefined;
-    const quote = kept?.refused || kept?.lastRefused ? undefined : kept?.shortest;
+    // After a refusal there is no answer to say shorter (third new-user try: "Korter … doe ik niet" read as a refusal to try).
+    if (kept?.refused || kept?.lastRefused) return { parts: [{ kind: "text", text: REFUSED_NOTHING_SHORTER_TEXT }] };
+    const quote = kept?.shortest;
     const source = quote ? kept?.sources?.find((s) => s.n === quote.n) : undefined;
     if (!quote || !source) return onboardingReply("rephrase", undefined);
     if (quote.whole) return { parts: [{ kind: "text", text: ALREADY_SHORTEST_TEXT }] };
