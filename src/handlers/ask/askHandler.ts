@@ -86,9 +86,9 @@ const WHOM_OR_WHERE = /^\s*(?:en\s+)?(?:wie|waar)\b/i;
 const SHORT_CONTACT_QUESTION_WORDS = 6;
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** Above quotes that answer a "wie …?" question without naming anyone (see AnswerResult.noActor). */
-/** Above a "wie" follow-up's quotes from the previous answer that name who is involved. */
-export const NAMED_BEFORE_NOTICE = "Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:";
 export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
+/** Above a "wie" follow-up's quotes from the previous answer that name who is involved (see AnswerResult.namedBefore). */
+export const NAMED_BEFORE_NOTICE = "Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:";
 /** Above quotes that answer "hoe doe ik …?" with no means or steps (see AnswerResult.noMeans). */
 export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** "waar staat dat?" right after a refusal: that reply had no source. */
