@@ -198,8 +198,8 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
  * with that answer's first quote (new-user try: "kun je dat korter zeggen?" was told Wegwijs does
  * not, while the answer it asked about led with one sentence that said it all).
  */
-export function asksShorter(text: string): boolean {
-  return smallTalkIntent(text) === "rephrase" && tokens(text).some((w) => SHORTER.has(w));
+export function asksShorter(text: string, intent = smallTalkIntent(text)): boolean {
+  return intent === "rephrase" && tokens(text).some((w) => SHORTER.has(w));
 }
 
 /** Whether the words ask leave to ask, with no question word around it ("wat kan ik vragen?" asks what). */

@@ -21,7 +21,8 @@ export function smallTalkHandler(
     async message({ text, address }) {
       // "wat is de bron?" after an answer asks for that answer's sources (the ask handler's), not
       // which documents Wegwijs knows; "kun je dat korter zeggen?" that answer's first quote.
-      const intent = asksForSource(text) || asksShorter(text) ? undefined : smallTalkIntent(text);
+      const read = asksForSource(text) ? undefined : smallTalkIntent(text);
+      const intent = read && asksShorter(text, read) ? undefined : read;
       if (!intent) return undefined;
       const reply = onboardingReply(intent, region(), intent === "documents" ? documents() : [], privacyOnPage(address.surface));
       const specs = commands();

@@ -227,11 +227,16 @@ function questionWithoutContext(message: string): string | undefined {
  * when nothing follows the last question mark, when what follows asks something itself, or is long.
  */
 function questionWithoutRemark(message: string): string | undefined {
+  const split = trailingRemark(message);
+  if (!split || !/\p{L}/u.test(split.remark) || questionParts(message) !== undefined) return undefined;
+  return split.question;
+}
+
+/** A message's last question and a short remark after it (at most REMARK_WORDS); undefined without one. */
+function trailingRemark(message: string): { question: string; remark: string } | undefined {
   const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
-  if (!match) return undefined;
-  const remark = match[2]!.trim();
-  if (!/\p{L}/u.test(remark) || wordCount(remark) > REMARK_WORDS || questionParts(message) !== undefined) return undefined;
-  return match[1]!.trim();
+  const remark = match?.[2]?.trim() ?? "";
+  return match && wordCount(remark) <= REMARK_WORDS ? { question: match[1]!.trim(), remark } : undefined;
 }
 
 /**
@@ -243,10 +248,8 @@ function questionWithoutRemark(message: string): string | undefined {
 const ASKER_REMARK = new RegExp(String.raw`^(?:(?:mijn\s+)?vraag\s+(?:vanuit|namens)|vanuit|namens|${ASKER_INTRODUCTION}|\p{L}[\p{L}-]+\s+hier\b)`, "iu");
 
 function withoutAskerRemark(message: string): string {
-  const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
-  const remark = match?.[2]?.trim() ?? "";
-  if (!match || !ASKER_REMARK.test(remark) || /\bin\s+\p{L}/iu.test(remark) || wordCount(remark) > REMARK_WORDS) return message;
-  return match[1]!.trim();
+  const split = trailingRemark(message);
+  return split && ASKER_REMARK.test(split.remark) && !/\bin\s+\p{L}/iu.test(split.remark) ? split.question : message;
 }
 
 function wordCount(text: string): number {

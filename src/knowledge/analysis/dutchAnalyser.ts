@@ -227,8 +227,8 @@ export class DutchAnalyser {
       // A particle joined to its verb is part of that verb ("terecht" in "komen … terecht").
       if (particles.has(i)) return;
       // "hoe loopt / verloopt / gaat X?" asks how X goes: the verb names nothing (see HOW_VERB).
-      if (i > 0 && tokens[i - 1] === "hoe" && HOW_VERB.test(token)) return;
-      if (i > 0 && tokens[i - 1] === "hoe" && HOW_MEASURE.test(token)) return;
+      // So does a measure after it ("hoe groot …?", see HOW_MEASURE).
+      if (i > 0 && tokens[i - 1] === "hoe" && (HOW_VERB.test(token) || HOW_MEASURE.test(token))) return;
       // "allemaal" names nothing (see HOW_MUCH_FILLER).
       if (HOW_MUCH_FILLER.test(token)) return;
       // "als eerste" orders, it names nothing (see ORDER_ADVERB).
