@@ -122,6 +122,11 @@ describe("a request for a document's gist", () => {
     const occasion = await ask.answer("wat was de aanleiding voor de nieuwe werkwijze jz+ in groningen?");
     expect(occasion.gistAsked).toBe("reason");
     expect(occasion.text).toMatch(/^“Oproep van wethouder Molema/);
+    // Who set a document going is in the same section, when it names someone (dev set g: a line on
+    // where the new way of working applies led).
+    const who = await ask.answer("wie gaf de aanzet voor de nieuwe werkwijze plaatsing jeugdzorgplus in groningen en drenthe?");
+    expect(who.gistAsked).toBe("reason");
+    expect(who.text).toMatch(/^“Oproep van wethouder Molema/);
     // About something in a document, or a document without such a section: asked as usual.
     expect((await ask.answer("waarom is pleegzorg de voorkeursvorm in rijnmond?")).gistAsked).toBeUndefined();
     expect((await ask.answer("waarom is het actieplan gemaakt?")).gistAsked).toBeUndefined();

@@ -340,7 +340,7 @@ describe("AskHandler under a request for a document's gist", () => {
     expect(aim[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Actieplan” over zijn doel:" });
     // Asked why it is there: its section on that, said as such.
     const reason = await reply({ ...answered("“De belangrijkste reden is …” [1]", {}), gistOf: "Regiovisie", gistAsked: "reason" });
-    expect(reason[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Regiovisie” over waarom het er is:" });
+    expect(reason[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Regiovisie” over zijn aanleiding:" });
   });
 
   it("shows a question back as it is, without the Servicepunt step", async () => {

@@ -7,6 +7,11 @@ describe("summaryAsked", () => {
     expect(summaryAsked("wat was de aanleiding voor de nieuwe werkwijze?")).toEqual({ about: ["werkwijze"], reason: true });
     expect(summaryAsked("waarom is pleegzorg de voorkeursvorm?")).toEqual({ about: ["pleegzorg", "voorkeursvorm"], reason: true });
     expect(summaryAsked("waarom wachten met de verklarende analyse?")).toBeUndefined();
+    // Who set it going asks the same section: "wie gaf de aanzet", "wie vroeg erom", "wie nam het initiatief".
+    expect(summaryAsked("wie gaf de aanzet voor de nieuwe werkwijze?")).toEqual({ about: ["werkwijze"], reason: true });
+    expect(summaryAsked("wie heeft er om de regiovisie gevraagd?")).toEqual({ about: ["regiovisie"], reason: true });
+    expect(summaryAsked("wie nam het initiatief tot het actieplan?")).toEqual({ about: ["actieplan"], reason: true });
+    expect(summaryAsked("wie gaf advies over de werkwijze?")).toBeUndefined();
   });
 
   it("reads a request for a document's gist, and what besides the document it names", () => {

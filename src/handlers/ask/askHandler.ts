@@ -588,7 +588,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       // The answer leads; where it comes from is said by the sources (and Slack's footer).
       if (result.gistOf) {
         const title = shorten(result.gistOf.replace(/[*_`~]/g, ""), 60);
-        const about = result.gistAsked === "reason" ? "over waarom het er is" : "over zijn doel";
+        const about = result.gistAsked === "reason" ? "over zijn aanleiding" : "over zijn doel";
         parts.push(notice(result.gistAsked ? `Dit zegt „${title}” ${about}:` : `Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${title}” ${about}:`, "info"));
       }
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermDoes), "info"));

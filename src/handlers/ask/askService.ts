@@ -469,7 +469,10 @@ export class AskService {
       const reasonSection = this.sectionTitled(named.id, REASON_HEADING);
       if (!reasonSection) return undefined;
       const reason = await this.answerAsRetrieved("wat was de aanleiding of reden?", async () => reasonSection.map((chunk) => ({ chunk, score: 1, coverage: 1 })), false);
-      return reason.status === "answered" ? { ...reason, gistOf: named.shortTitle ?? named.title, gistAsked: "reason" } : undefined;
+      if (reason.status !== "answered") return undefined;
+      // "wie gaf de aanzet …?" is answered there only when the section says who; else asked as usual.
+      if (asksWho(question) && !this.namesWhoOf(question, quoteBlocks(reason.text).map((block) => block.quote).join("\n") || reason.text, whoClause(question))) return undefined;
+      return { ...reason, gistOf: named.shortTitle ?? named.title, gistAsked: "reason" };
     }
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
     // A document that has a section on its aim ("1.2 Ons doel", "1.1 Gedeelde ambitie") says it

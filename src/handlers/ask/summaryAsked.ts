@@ -22,9 +22,9 @@ const ASKING_ONLY = new Set(
  * why a document is there, which its own section on that ("Waarom deze visie?", "Aanleiding")
  * says (new-user try: a line from another document that names the regiovisie answered).
  */
-const REASON = /\b(?:waarom\s+(?:is|zijn|was|waren|kwam|komt|werd|werden|hebben|heeft|dit|deze|die|dat|een|de|het)|wat\s+(?:is|was)\s+(?:de|het)\s+(?:aanleiding|reden|achtergrond))\b/;
+const REASON = /\b(?:waarom\s+(?:is|zijn|was|waren|kwam|komt|werd|werden|hebben|heeft|dit|deze|die|dat|een|de|het)|wat\s+(?:is|was)\s+(?:de|het)\s+(?:aanleiding|reden|achtergrond|aanzet)|wie\s+(?:gaf|heeft|had)\s+(?:er\s+)?(?:de\s+)?aanzet|wie\s+(?:vroeg|vroegen|heeft|hebben)\s+(?:er\s+)?om|wie\s+(?:nam|heeft)\s+(?:er\s+)?het\s+initiatief)\b/;
 /** Words that ask why, besides ASKING_ONLY: the rest must only name the document. */
-const ASKING_WHY = new Set("waarom aanleiding reden achtergrond er gekomen komen komt kwam nieuwe nieuw opgesteld gemaakt geschreven ontwikkeld was waren werd werden voor".split(" "));
+const ASKING_WHY = new Set("waarom aanleiding reden achtergrond er gekomen komen komt kwam nieuwe nieuw opgesteld gemaakt geschreven ontwikkeld was waren werd werden voor wie gaf heeft had aanzet tot vroeg vroegen gevraagd hebben om nam genomen initiatief".split(" "));
 
 /**
  * Whether the message asks for a summary, and whether it names anything besides the document
