@@ -9,6 +9,8 @@ export interface AnswerService {
   answer: AskService["answer"];
   /** A quick word check on short texts, in the main process (see AskService.holdsAWordOf). */
   holdsAWordOf: AskService["holdsAWordOf"];
+  /** The same, by weight (see AskService.weightHeldBy). */
+  weightHeldBy: AskService["weightHeldBy"];
   /** Whether a quote names someone on what a question names, in the main process (see AskService.namesSomeoneOn). */
   namesSomeoneOn: AskService["namesSomeoneOn"];
   registry: Registry;
@@ -43,6 +45,7 @@ export async function createAnswerService(
       return {
         answer: (q, options) => started.answer(q, options),
         holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text),
+        weightHeldBy: (message, text) => inProcess.weightHeldBy(message, text),
         namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
         registry,
         close: () => started.close(),
@@ -68,6 +71,7 @@ function inProcessService(inProcess: AskService): AnswerService {
       return result;
     },
     holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text),
+    weightHeldBy: (message, text) => inProcess.weightHeldBy(message, text),
     namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
     registry,
     close: async () => undefined,

@@ -629,6 +629,18 @@ describe("Wegwijs with Redis", () => {
     expect(ofKind(parts, "text")[0]?.text).toMatch(/^“Trainen verwijzers en betrokken zorgprofessionals \(aanbieders\) in het opstellen van de gedeelde Verklarende Analyse/);
   });
 
+  it("answers a follow-up that finds nothing new with the item of the previous list that holds what it asks, through the answer workers", async () => {
+    // New-user try of the thirty-fifth session: "en als er een ots komt?" got "nothing new".
+    const app = await start();
+    const user = newUser();
+    await replyParts(app.baseUrl, { user, text: "ik werk in een wijkteam. gezin zit vrijwillig in de hulp. wie heeft de casusregie, ik of de GI?" });
+    const parts = await replyParts(app.baseUrl, { user, text: "en als er een ots komt?" });
+    expect(ofKind(parts, "notice").map((n) => n.text)).toContain("Daarover vind ik niets nieuws in de plandocumenten. In mijn vorige antwoord stond er dit over:");
+    const text = ofKind(parts, "text")[0]?.text ?? "";
+    expect(text).toContain("indien er sprake is van ondertoezichtstelling bij jeugdbescherming of jeugdreclassering, komt de casusregie");
+    expect(text).not.toContain("Veilig Thuis");
+  });
+
   it("ties 'Meer bronnen' to its own answer: an older answer's button shows that answer's sources", async () => {
     const app = await start();
     const [alice, bob] = [newUser(), newUser()];

@@ -200,6 +200,29 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(when.parts).join("\n")).toMatch(/vind ik niet in de plandocumenten/);
   });
 
+  it("answers a follow-up that finds nothing new with the items of the previous answer that hold what it asks, said to be from before", async () => {
+    // New-user try of the thirty-fifth session: "en als er een ots komt?" got "nothing new", while the
+    // previous list had the item on the casusregie under an OTS.
+    const before = "“Daar spreken we het volgende over af:”\n- bij vrijwillige hulp is het wijkteam de casusregisseur;\n- bij een ondertoezichtstelling komt de casusregie bij de GI te liggen. [1]";
+    const answerer = {
+      answer: async (): Promise<AnswerResult> => answered(before),
+      holdsAWordOf: () => false,
+      weightHeldBy: (message: string, text: string) => (/ots|lang/.test(message) ? (text.includes("ondertoezichtstelling") ? 1 : 0) : undefined),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wie heeft de casusregie?");
+    const ots = await handler.question(address, "en als er een ots komt?");
+    expect(texts(ots.parts)).toEqual([
+      "Ik lees dit als vervolg op je vorige vraag: „wie heeft de casusregie?”",
+      "Daarover vind ik niets nieuws in de plandocumenten. In mijn vorige antwoord stond er dit over:",
+      "“Daar spreken we het volgende over af:”\n- bij een ondertoezichtstelling komt de casusregie bij de GI te liggen. [1]",
+    ]);
+    // A kind of answer the part does not give is said plainly; a follow-up without a word of its own gets nothing new.
+    expect(texts((await handler.question(address, "en hoe lang duurt die ots dan?")).parts).join("\n")).toMatch(/^[^\n]*\nEen duur daarbij vind ik niet/);
+    expect(texts((await handler.question(address, "en dan?")).parts).join("\n")).toMatch(/vind ik niet in de plandocumenten/);
+  });
+
   it("shows of a follow-up's answer only the quotes that hold a word it asks about, when some do", async () => {
     // New-user try: "en wie gaf daar de aanzet toe?" led with two lines answering the previous question again.
     const source2 = { ...source, n: 2, section: "Aanleiding" };

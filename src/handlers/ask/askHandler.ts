@@ -7,6 +7,7 @@ import { bestEffort } from "../../stores/keyValueStore.js";
 import { randomUUID } from "node:crypto";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
+import { partHolding } from "./saidBefore.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
@@ -89,6 +90,8 @@ const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw."
 export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** Above a "wie" follow-up's quotes from the previous answer that name who is involved (see AnswerResult.namedBefore). */
 export const NAMED_BEFORE_NOTICE = "Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:";
+/** Above a follow-up's quotes from the previous answer that hold what it asks about (see AnswerResult.saidBefore). */
+export const SAID_BEFORE_NOTICE = "Daarover vind ik niets nieuws in de plandocumenten. In mijn vorige antwoord stond er dit over:";
 /** Above quotes that answer "hoe doe ik …?" with no means or steps (see AnswerResult.noMeans). */
 export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** "waar staat dat?" right after a refusal: that reply had no source. */
@@ -124,7 +127,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "namesSomeoneOn">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -232,8 +235,14 @@ export class AskHandler {
         // "en wie schrijft die?" when the previous answer's quotes name who is involved ("Trainen
         // verwijzers en … aanbieders in het opstellen van de gedeelde Verklarende Analyse"): those
         // quotes, said to be from before, rather than "nothing new" (second new-user try).
-        const named = answers ? undefined : await this.namedBefore(previous.question, text);
-        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? named ?? nothingNew(text));
+        // The previous answer is read again (only fingerprints of its quotes are kept), when a part of it may answer.
+        const mayHoldIt = (asksWho(text) && this.ask.namesSomeoneOn !== undefined) || this.ask.weightHeldBy?.(text, "") !== undefined;
+        const before = answers || !mayHoldIt ? undefined : nonEmpty(await this.ask.answer(previous.question));
+        const named = before && this.namedBefore(before, previous.question, text);
+        // "en als er een ots komt?" when the previous answer's list has an item on it: that item,
+        // said to be from before, rather than "nothing new" (new-user try of the thirty-fifth session).
+        const said = before && !named ? this.saidBefore(before, text) : undefined;
+        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? named ?? said ?? nothingNew(text));
       }
     }
     // Read with its previous question, a follow-up is answered by the quotes that hold a word it
@@ -367,13 +376,26 @@ export class AskHandler {
    * someone besides what the two questions name, marked as such; undefined when none does. The
    * previous answer is read again (only its quotes' fingerprints are kept).
    */
-  private async namedBefore(previousQuestion: string, followUp: string): Promise<AnswerResult | undefined> {
-    if (!asksWho(followUp) || !this.ask.namesSomeoneOn) return undefined;
-    const before = nonEmpty(await this.ask.answer(previousQuestion));
-    if (before.status !== "answered") return undefined;
+  private namedBefore(before: AnswerResult, previousQuestion: string, followUp: string): AnswerResult | undefined {
+    if (!asksWho(followUp) || !this.ask.namesSomeoneOn || before.status !== "answered") return undefined;
     const asking = `${previousQuestion} ${followUp}`;
     const naming = quoteBlocks(before.text).filter((block) => this.ask.namesSomeoneOn!(previousQuestion, block.quote, asking));
-    return naming.length === 0 ? undefined : { ...onlyQuotes(before, naming.map((block) => block.text).join("\n")), noActor: undefined, noMeans: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermDoes: undefined, namedBefore: true };
+    return naming.length === 0 ? undefined : { ...fromBefore(before, naming.map((block) => block.text).join("\n")), namedBefore: true };
+  }
+
+  /**
+   * The previous answer's quotes (of a list: the items) that hold most of what the follow-up asks
+   * about, when not all of them do (see partHolding). A follow-up with no word of its own
+   * ("waarom?") gets none.
+   */
+  private saidBefore(before: AnswerResult, followUp: string): AnswerResult | undefined {
+    const weightHeldBy = this.ask.weightHeldBy;
+    if (!weightHeldBy || before.status !== "answered" || weightHeldBy(followUp, "") === undefined) return undefined;
+    const part = partHolding(before.text, (text) => weightHeldBy(followUp, text) ?? 0);
+    // Not for a kind of answer that part does not give ("en hoe lang duurt dat?"): that is said plainly.
+    const kind = askedFor(followUp)?.type;
+    if (part !== undefined && kind !== undefined && !containsAnswerType(withoutMarkers(part), kind)) return undefined;
+    return part === undefined ? undefined : { ...fromBefore(before, part), saidBefore: true };
   }
 
   /** The question a follow-up goes on from; none when the store cannot be reached. */
@@ -508,6 +530,11 @@ export function undefinedTermNotice(term: string, means?: string, does = false):
 }
 
 /** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
+/** Part of the previous answer, read again, without the notices that belonged to the whole of it. */
+function fromBefore(before: AnswerResult, text: string): AnswerResult {
+  return { ...onlyQuotes(before, text), noActor: undefined, noMeans: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermDoes: undefined };
+}
+
 function onlyQuotes(result: AnswerResult, text: string): AnswerResult {
   const cited = new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])));
   const sources = result.sources.filter((source) => cited.has(source.n)).map((source) => withShownQuote(source, text));
@@ -594,6 +621,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermDoes), "info"));
       if (result.noActor) parts.push(notice(NO_ACTOR_NOTICE, "info"));
       if (result.namedBefore) parts.push(notice(NAMED_BEFORE_NOTICE, "info"));
+      if (result.saidBefore) parts.push(notice(SAID_BEFORE_NOTICE, "info"));
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));

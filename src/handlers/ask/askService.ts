@@ -107,6 +107,11 @@ export interface AnswerResult {
    * that name someone, shown as such ("en wie schrijft die?" after a list that names verwijzers).
    */
   namedBefore?: boolean;
+  /**
+   * A follow-up whose reading only finds the previous answer again: these are the quotes (of a
+   * list, the items) of that answer that hold what it asks ("en als er een ots komt?").
+   */
+  saidBefore?: boolean;
   /** A "hoe doe ik …?" question whose quotes give no means or steps (see withoutMeans). */
   noMeans?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
@@ -379,10 +384,6 @@ export class AskService {
   }
 
   /**
-   * Whether a text holds any of the words a message asks about; true for a message without any
-   * ("en wie doet dat dan?"), which cannot be checked.
-   */
-  /**
    * Whether a quote on what `question` names also names someone besides the words of `asking`
    * (see namesWhoOf): a "wie" follow-up may find its answer in the previous answer's quotes.
    */
@@ -390,9 +391,25 @@ export class AskService {
     return this.namesWhoOf(question, quote, asking);
   }
 
+  /**
+   * Whether a text holds any of the words a message asks about; true for a message without any
+   * ("en wie doet dat dan?"), which cannot be checked.
+   */
   holdsAWordOf(message: string, text: string): boolean {
     const scorer = this.knowledge.questionScorer(message);
     return scorer.words.length === 0 || coveredHoldingAcronyms(scorer, message, text).some(Boolean);
+  }
+
+  /**
+   * How much of what a message asks about a text holds, by the words' weights (rare words weigh
+   * more): 0 to 1, and undefined for a message that asks about no word at all.
+   */
+  weightHeldBy(message: string, text: string): number | undefined {
+    const scorer = this.knowledge.questionScorer(message);
+    const total = scorer.weights.reduce((sum, weight) => sum + weight, 0);
+    if (scorer.words.length === 0 || total === 0) return undefined;
+    const held = coveredHoldingAcronyms(scorer, message, text);
+    return scorer.weights.reduce((sum, weight, g) => sum + (held[g] ? weight : 0), 0) / total;
   }
 
   async answer(asked: string, options: AnswerOptions = {}): Promise<AnswerResult> {
