@@ -397,6 +397,11 @@ describe("extractiveAnswer", () => {
     const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
     const why = "waarom moet iedereen in de regio het plan kunnen lezen";
     expect(extractiveAnswer([passage("a", text)], wordsScorer(why), undefined, options, `${why}?`).text).toMatch(/^“Het plan werkt immers/);
+    // What something leads to answers why it is so (dev set g: "Verschillende CAO's leidt tot … een
+    // lager salarisniveau" answers why staff is hard to keep).
+    const leadsTo = "Groepsleiders ervaren veel werkdruk, wat het werk lastig maakt.\n\nEen lager salaris leidt ertoe dat ervaren groepsleiders vertrekken.";
+    const keep = "waarom is het lastig om ervaren groepsleiders te houden";
+    expect(extractiveAnswer([passage("a", leadsTo)], wordsScorer(keep), undefined, options, `${keep}?`).text).toMatch(/^“Een lager salaris leidt ertoe/);
     // Asked where, not why, the line with more of the question's words leads.
     const where = "waar kan iedereen in de regio het plan lezen";
     expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“Iedereen in de regio/);
