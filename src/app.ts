@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import { Delivery } from "./bot/delivery.js";
 import { Directory } from "./bot/directory.js";
 import type { ChatHandler } from "./bot/chatHandler.js";
@@ -13,6 +14,7 @@ import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createAnswerService } from "./answerPool/createAnswerService.js";
 import { metricsRouter } from "./integrations/http/metricsRouter.js";
 import { createRouteHandler } from "./handlers/route/routeHandler.js";
+import { loadRegionDir } from "./handlers/route/routeLoader.js";
 import { createConsultFeature } from "./handlers/consult/consultFeature.js";
 import { createInfrastructure } from "./infrastructure.js";
 import { registerDeliveryJobs } from "./delivery/deliveryJobs.js";
@@ -101,11 +103,14 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   const delivery = new Delivery();
   const slots = new MessageSlots(store, config.stateTtlSeconds);
   // Which region each document is about, against the region served: answers and checklist sources say so.
+  // Every region file's places: who says they work in Rotterdam means Rijnmond, whichever region is served.
+  const regionFiles = loadRegionDir(path.join(contentDir, "regions")).values;
   const regions: RegionContext = {
     served: () => route.region?.name,
     documentRegion: (id) => knowledge.documentRegion(id),
     regions: () => knowledge.documentMetas().flatMap((meta) => (meta.region ? [meta.region] : [])),
     documents: () => knowledge.documentMetas().map((meta) => meta.id),
+    placesOf: (name) => regionFiles.find((region) => region.name.toLowerCase() === name.trim().toLowerCase())?.places ?? [],
   };
   const spoedberaad = createSpoedberaad({
     contentDir,

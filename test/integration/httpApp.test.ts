@@ -641,6 +641,21 @@ describe("Wegwijs with Redis", () => {
     expect(text).not.toContain("Veilig Thuis");
   });
 
+  it("takes the region where the asker says they work as theirs for the rest of the conversation", async () => {
+    // New-user try of the thirty-fifth session: a Rotterdam wijkteam worker got "niet over jouw regio
+    // (Groningen en Drenthe)" under every Rijnmond answer, and the word cloud of Groningen's slides
+    // for "de stappen van casusregie in de regio".
+    const app = await start();
+    const user = newUser();
+    const first = await replyParts(app.baseUrl, { user, text: "ik werk in wijkteam rotterdam. gezin zit vrijwillig in de hulp. wie heeft de casusregie, ik of de GI?" });
+    expect(ofKind(first, "notice").map((n) => n.text).join("\n")).not.toContain("niet over jouw regio");
+    const steps = await replyParts(app.baseUrl, { user, text: "wat zijn de stappen van casusregie in de regio?" });
+    expect(ofKind(steps, "text")[0]?.text).toMatch(/^“In de aanpak van casusregie onderscheidt de regio nu vier stappen:”/);
+    // Someone else, who said nothing about where they work, is served the configured region.
+    const other = await replyParts(app.baseUrl, { user: newUser(), text: "wie heeft de casusregie bij vrijwillige hulp?" });
+    expect(ofKind(other, "notice").map((n) => n.text).join("\n")).toContain("niet over jouw regio (Groningen en Drenthe)");
+  });
+
   it("ties 'Meer bronnen' to its own answer: an older answer's button shows that answer's sources", async () => {
     const app = await start();
     const [alice, bob] = [newUser(), newUser()];

@@ -5,7 +5,7 @@ import { type AnswerResult, asksForAFigureNow } from "../../src/handlers/ask/ask
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
 import { differenceAsked, statesDifference } from "../../src/handlers/ask/differenceAsked.js";
 import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
-import { leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
+import { askerRegion, leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, servingAsker, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 describe("termAsked", () => {
@@ -246,6 +246,68 @@ describe("AskHandler under an answer from another region's document", () => {
       ],
     };
     expect((await ask(mixed)).flatMap((part) => (part.kind === "notice" ? [part.text] : []))).toContain("Let op: bron 2 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+  });
+});
+
+describe("askerRegion", () => {
+  const documentRegions: Record<string, string> = { "rijnmond.md": "Rijnmond", "werkwijze.md": "Groningen en Drenthe", "actieplan.md": "landelijk" };
+  const places: Record<string, string[]> = { Rijnmond: ["Rotterdam", "Capelle aan den IJssel"], "Groningen en Drenthe": ["Emmen"] };
+  const context: RegionContext = {
+    served: () => "Groningen en Drenthe",
+    documentRegion: (id) => documentRegions[id],
+    regions: () => Object.values(documentRegions),
+    placesOf: (region) => places[region] ?? [],
+  };
+
+  it("reads the region where the asker says they work, by its name or one of its places", () => {
+    expect(askerRegion("hoi, ik werk in wijkteam rotterdam. gezin zit vrijwillig in de hulp. wie heeft de casusregie?", context)).toBe("Rijnmond");
+    expect(askerRegion("gezinsvoogd GI groningen hier. hoe vaak gaat plaatsing via een spoedmachtiging?", context)).toBe("Groningen en Drenthe");
+    expect(askerRegion("als huisarts in Emmen: hoe verwijs ik naar de jeugdhulp?", context)).toBe("Groningen en Drenthe");
+    expect(askerRegion("wij werken bij de gemeente Capelle aan den IJssel. wat is een expertiseteam?", context)).toBe("Rijnmond");
+  });
+
+  it("reads none from a question about a region, a place no region has, or a story", () => {
+    expect(askerRegion("wat doet het wijkteam in rotterdam?", context)).toBeUndefined();
+    expect(askerRegion("hoe werkt casusregie in rijnmond?", context)).toBeUndefined();
+    expect(askerRegion("ik werk als huisarts in Amsterdam. wie beslist over een plaatsing?", context)).toBeUndefined();
+    expect(askerRegion("een meisje uit rotterdam loopt steeds weg. wat nu?", context)).toBeUndefined();
+  });
+
+  it("serves the asker's region in the notices, and only when it is another one", () => {
+    const theirs = servingAsker(context, "Rijnmond");
+    expect(theirs.served()).toBe("Rijnmond");
+    expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen?", theirs)).toBeUndefined();
+    expect(otherRegionOf(["werkwijze.md"], "wat gaat de regio anders doen?", theirs)).toBe("Groningen en Drenthe");
+    expect(servingAsker(context, undefined)).toBe(context);
+    expect(servingAsker(context, "Groningen en Drenthe")).toBe(context);
+    // A place of the region in the question names it too.
+    expect(otherRegionOf(["rijnmond.md"], "hoe werkt de casusregie in capelle aan den ijssel?", context)).toBeUndefined();
+  });
+});
+
+describe("AskHandler in a conversation where the asker said where they work", () => {
+  it("takes that region as theirs for the next questions: no notice that a Rijnmond answer is not about their region", async () => {
+    const rijnmond: AnswerResult = { ...answered("“Het lokale team heeft de casusregie.” [1]", {}), sources: [{ n: 1, documentId: "rijnmond.md", documentTitle: "Regiovisie", section: "Casusregie", quote: "Het lokale team" }] };
+    const context: RegionContext = {
+      served: () => "Groningen en Drenthe",
+      documentRegion: (id) => (id === "rijnmond.md" ? "Rijnmond" : "Groningen en Drenthe"),
+      regions: () => ["Rijnmond", "Groningen en Drenthe"],
+      placesOf: (region) => (region === "Rijnmond" ? ["Rotterdam"] : []),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler({ answer: async () => rijnmond }, new AnswerLog(store), new FollowUpMemory(store, 600), context);
+    const notices = async (conversationId: string, text: string) =>
+      (await handler.question({ surface: "web", userId: "u1", conversationId }, text)).parts.flatMap((part) => (part.kind === "notice" ? [part.text] : []));
+    expect(await notices("c1", "ik werk in wijkteam rotterdam. wie heeft de casusregie?")).toEqual([]);
+    expect(await notices("c1", "wie stelt het plan voor het gezin op?")).toEqual([]);
+    // Under "Meer bronnen" of such an answer too.
+    const withMore: AnswerResult = { ...rijnmond, moreSources: [{ n: 2, documentId: "rijnmond.md", documentTitle: "Regiovisie", section: "Pleegzorg", quote: "Pleegzorg" }] };
+    const more = new AskHandler({ answer: async () => withMore }, new AnswerLog(store), new FollowUpMemory(store, 600), context);
+    const reply = await more.question({ surface: "web", userId: "u1", conversationId: "c3" }, "ik werk in wijkteam rotterdam. wie heeft de casusregie?");
+    const answerId = reply.parts.flatMap((part) => (part.kind === "feedback" ? [part.answerId] : []))[0];
+    expect((await more.moreSources(answerId)).parts.some((part) => part.kind === "notice")).toBe(false);
+    // Another conversation, without that: the notice as before.
+    expect(await notices("c2", "wie stelt het plan voor het gezin op?")).toContain("Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
   });
 });
 

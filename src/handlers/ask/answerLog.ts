@@ -9,6 +9,8 @@ export interface AnswerRecord {
   sources: Array<Pick<SourceCitation, "documentId" | "section">>;
   /** Retrieved passages the answer did not show, for its own "Meer bronnen" button. */
   hiddenSources?: SourceCitation[];
+  /** The region the asker said they work in (see askerRegion), for the notice under "Meer bronnen". */
+  askerRegion?: string;
   at: string;
 }
 

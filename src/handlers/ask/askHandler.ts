@@ -12,7 +12,7 @@ import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answ
 import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, askerRegion, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
@@ -134,13 +134,13 @@ export class AskHandler {
   ) {}
 
   /** Marks an answer that quotes only another region's documents (see otherRegion.ts). */
-  private withOtherRegion(result: AnswerResult, question: string): AnswerResult {
-    if (!this.regions || result.status !== "answered") return result;
+  private withOtherRegion(result: AnswerResult, question: string, regions: RegionContext | undefined): AnswerResult {
+    if (!regions || result.status !== "answered") return result;
     const documents = [...new Set(result.sources.map((source) => source.documentId))];
-    const served = this.regions.served();
-    const region = otherRegionOf(documents, question, this.regions);
+    const served = regions.served();
+    const region = otherRegionOf(documents, question, regions);
     if (region && served) return { ...result, otherRegion: { region, served } };
-    const lead = leadFromOtherRegion(documents, question, this.regions);
+    const lead = leadFromOtherRegion(documents, question, regions);
     return lead && served ? { ...result, otherRegion: { region: lead, served, leadOnly: true } } : result;
   }
 
@@ -154,8 +154,7 @@ export class AskHandler {
    * better answer than the other region's list of bottlenecks. The reply then says the other
    * region's plans also speak of it.
    */
-  private async inServedRegion(result: AnswerResult, question: string): Promise<AnswerResult> {
-    const regions = this.regions;
+  private async inServedRegion(result: AnswerResult, question: string, regions: RegionContext | undefined): Promise<AnswerResult> {
     const served = regions?.served();
     if (!regions?.documents || !served || result.status !== "answered") return result;
     const documents = [...new Set(result.sources.map((source) => source.documentId))];
@@ -183,7 +182,13 @@ export class AskHandler {
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
     const short = text.trim().split(/\s+/).length <= ANSWER_TO_ASK_BACK_WORDS && !text.includes("?");
     const followUp = isFollowUp(text);
-    const kept = this.followUps && (short || followUp) ? await this.previousQuestion(address) : undefined;
+    const stored = this.followUps ? await this.previousQuestion(address) : undefined;
+    const kept = short || followUp ? stored : undefined;
+    // Where the asker said they work, in this message or earlier in the conversation: that region's
+    // plans are theirs (new-user try: "ik werk in wijkteam rotterdam" got "niet over jouw regio" under
+    // every Rijnmond answer, and "Zet „in Rijnmond” in je vraag").
+    const ownRegion = (this.regions ? askerRegion(text, this.regions) : undefined) ?? stored?.askerRegion;
+    const regions = this.regions ? servingAsker(this.regions, ownRegion) : undefined;
     const chosen = short && kept?.askedBack === true;
     // "en in rijnmond?" after a question about Groningen and Drenthe asks that question of Rijnmond,
     // also when the documents had no answer for Groningen and Drenthe.
@@ -252,16 +257,16 @@ export class AskHandler {
     // Asked of a region by name and answered from plans that never name it: that region's own
     // plans are searched alone (second new-user try: the national answer came back again).
     if (swapped !== undefined && result.status === "answered" && (result.placeNotQuoted || this.quotesBeyondCountry(text, result))) result = (await this.inNamedRegion(asked, text)) ?? result;
-    result = this.withOtherRegion(await this.inServedRegion(result, asked), asked);
+    result = this.withOtherRegion(await this.inServedRegion(result, asked, regions), asked, regions);
     // The refused question stays the one to go on from: "en wie betaalt dat?", then "en wie regelt dat?".
     if (this.followUps && !previous && !followsRefusal) {
       const answer = result.status === "answered" ? result.text : "";
-      await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources, result.asksBack === true));
+      await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources, result.asksBack === true, ownRegion));
     } else if (this.followUps && (result.status === "answered" || result.status === "abstained")) {
       // A refused follow-up has no sources: "waar staat dat?" after it is not about the answer before.
       await bestEffort(() => this.followUps!.rememberSources(address, result.status === "answered" ? result.sources : [], result.status === "abstained", result.status === "answered" ? result.text : ""));
     }
-    const parts = answerParts(result, asked, this.regions);
+    const parts = answerParts(result, asked, regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten((previous ?? kept)!.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     // A follow-up read with the question before it: what other features offer is looked for in that reading.
@@ -278,6 +283,7 @@ export class AskHandler {
         surface: address.surface,
         sources: result.sources.map(({ documentId, section }) => ({ documentId, section })),
         hiddenSources: hidden,
+        ...(ownRegion ? { askerRegion: ownRegion } : {}),
         at: new Date().toISOString(),
       }),
     );
@@ -447,7 +453,7 @@ export class AskHandler {
     if (!record) return { parts: [notice(UNKNOWN_ANSWER)] };
     const hidden = record.hiddenSources ?? [];
     if (hidden.length === 0) return { parts: [{ kind: "text", text: "Er zijn geen andere bronnen bij dit antwoord." }] };
-    const elsewhere = this.regions ? otherRegionSourcesNotice(hidden, this.regions) : undefined;
+    const elsewhere = this.regions ? otherRegionSourcesNotice(hidden, servingAsker(this.regions, record.askerRegion)) : undefined;
     return { parts: [{ kind: "sources", title: "Meer bronnen", sources: hidden }, ...(elsewhere ? [notice(elsewhere, "info")] : [])] };
   }
 }

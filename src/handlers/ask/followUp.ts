@@ -184,15 +184,16 @@ export class FollowUpMemory {
    * refused, so a follow-up that points back at it ("en wie betaalt dat?") is not answered on its
    * own few words, and one that names its subject stands on its own (see AskHandler).
    */
-  async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = [], askedBack = false): Promise<void> {
+  async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = [], askedBack = false, askerRegion?: string): Promise<void> {
     if (!this.enabled) return;
     const refused = answer.trim() === "" && !askedBack;
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return this.store.delete(keyOf(address));
+    const region = askerRegion ? { askerRegion } : {};
     const value: KeptQuestion = refused
-      ? { question: kept, lead: "", refused }
-      : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...shortestOf(answer), ...(askedBack ? { askedBack } : {}) };
+      ? { question: kept, lead: "", refused, ...region }
+      : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...shortestOf(answer), ...(askedBack ? { askedBack } : {}), ...region };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
   }
 
@@ -230,6 +231,11 @@ export interface KeptQuestion {
   lastRefused?: boolean;
   /** The latest answer's first quote, shortened (document text, never the asker's): "kun je dat korter zeggen?" gets it. */
   shortest?: ShortQuote;
+  /**
+   * The documents' region where the asker said they work ("ik werk in wijkteam rotterdam":
+   * "Rijnmond"), kept for the next questions of the conversation; a region name, nothing personal.
+   */
+  askerRegion?: string;
 }
 
 function shortestOf(answer: string): { shortest?: ShortQuote } {

@@ -1,4 +1,5 @@
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
+import { ASKER_INTRODUCTION } from "../../knowledge/analysis/personIntro.js";
 
 /** Regions that mean "the whole country", whose documents hold for every region. */
 const NATIONAL = /^(landelijk|nationaal|nederland)$/i;
@@ -18,6 +19,8 @@ export interface RegionContext {
   regions?(): readonly string[];
   /** The ids of the indexed documents. */
   documents?(): readonly string[];
+  /** Municipalities and places of a region, by its name ("Rotterdam" for "Rijnmond"), from its region file. */
+  placesOf?(region: string): readonly string[];
 }
 
 /**
@@ -38,7 +41,7 @@ export function otherRegionOf(documentIds: readonly string[], question: string, 
   }
   if (regions.size !== 1) return undefined;
   const [region] = regions;
-  return namesRegion(question, region!) ? undefined : region;
+  return namesRegion(question, region!, context.placesOf?.(region!)) ? undefined : region;
 }
 
 /**
@@ -58,7 +61,7 @@ export function leadFromOtherRegion(documentIds: readonly string[], question: st
     const other = context.documentRegion(id)?.trim();
     if (other && !isNational(other) && !sameRegion(other, region)) return undefined;
   }
-  return namesRegion(question, region) ? undefined : region;
+  return namesRegion(question, region, context.placesOf?.(region)) ? undefined : region;
 }
 
 /**
@@ -66,9 +69,16 @@ export function leadFromOtherRegion(documentIds: readonly string[], question: st
  * is not one ("wat is het verschil tussen een reguliere machtiging en een spoedmachtiging?" got the
  * Groningen/Drenthe list without a word on where it holds; new-user try of the nineteenth session).
  */
-function namesRegion(question: string, region: string): boolean {
-  const asked = new Set(wordTokens(foldText(question)));
-  return regionWords(region).some((word) => asked.has(word));
+function namesRegion(question: string, region: string, places: readonly string[] = []): boolean {
+  const folded = foldText(question);
+  const asked = new Set(wordTokens(folded));
+  return regionWords(region).some((word) => asked.has(word)) || places.some((place) => namesPlace(folded, place));
+}
+
+/** Whether a folded text names a place, as a whole word or phrase ("capelle aan den ijssel"). */
+function namesPlace(folded: string, place: string): boolean {
+  const phrase = wordTokens(foldText(place)).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s-]+");
+  return phrase !== "" && new RegExp(`(?<![\\p{L}\\d])${phrase}(?![\\p{L}\\d])`, "u").test(folded);
 }
 
 /** A region's own words, without "en" and "regio". */
@@ -119,7 +129,7 @@ export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: st
     const region = context.documentRegion(documentId)?.trim();
     // A region the question names itself is what was asked about (second new-user try: "en in
     // rijnmond?" got "bron 1 en 2 gaan over regio Rijnmond, niet over jouw regio").
-    if (!region || isNational(region) || sameRegion(region, served) || (question !== undefined && namesRegion(question, region))) continue;
+    if (!region || isNational(region) || sameRegion(region, served) || (question !== undefined && namesRegion(question, region, context.placesOf?.(region)))) continue;
     byRegion.set(region, [...(byRegion.get(region) ?? []), n]);
   }
   if (byRegion.size === 0) return undefined;
@@ -127,6 +137,44 @@ export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: st
     numbers.length === 1 ? `bron ${numbers[0]} gaat over regio ${region}` : `bron ${numbers.slice(0, -1).join(", ")} en ${numbers.at(-1)} gaan over regio ${region}`,
   );
   return `Let op: ${parts.join("; ")}, niet over jouw regio (${served}).`;
+}
+
+/** A role or team that says who is asking ("wijkteam", "gezinsvoogd", "GI", "huisarts"). */
+const ASKER_ROLE =
+  /\b(?:\w*wijkteam\w*|gebiedsteam\w*|sociaal\s+team|lokaal\s+team|cjg|gezinsvoogd\w*|jeugdbeschermer\w*|jeugdbescherming|gi|huisarts\w*|poh|praktijkondersteuner\w*|gedragswetenschapper\w*|jeugdconsulent\w*|jeugdarts|gemeente|beleidsadviseur\w*|coordinator\w*|casusregisseur\w*|jeugdhulpverlener\w*)\b/;
+/** A clause that asks something: it names a region to ask about it, not to say where the asker works. */
+const ASKS = /\b(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel)\b/;
+/** A self-introduction is short: "ik werk in wijkteam rotterdam", "gezinsvoogd GI groningen hier". */
+const INTRODUCTION_WORDS = 10;
+
+/**
+ * The region of the documents where the asker says they work, from a short clause before the
+ * question that introduces them ("ik werk in wijkteam rotterdam.", "gezinsvoogd GI groningen hier.",
+ * "als huisarts in Emmen: …"), by the region's name or one of its places; undefined when no such
+ * clause names one. A question about a region ("wat doet het wijkteam in rotterdam?") names none.
+ */
+export function askerRegion(message: string, context: RegionContext): string | undefined {
+  const regions = [...new Set(context.regions?.() ?? [])].filter((region) => !isNational(region));
+  if (regions.length === 0) return undefined;
+  // Only what comes before the first question mark tells about the asker.
+  const told = foldText(message).split("?")[0]!;
+  for (const clause of told.split(/[.,;:!\n]+/)) {
+    const words = wordTokens(clause);
+    if (words.length === 0 || words.length > INTRODUCTION_WORDS || ASKS.test(clause)) continue;
+    if (!new RegExp(String.raw`\b${ASKER_INTRODUCTION}`).test(clause) && !ASKER_ROLE.test(clause)) continue;
+    const region = regions.find((r) => namesRegion(clause, r, context.placesOf?.(r)));
+    if (region) return region;
+  }
+  return undefined;
+}
+
+/**
+ * The same context, serving the region the asker said they work in, when that is another one
+ * than the configured region: its plans are "jouw regio" in the notices and come first.
+ */
+export function servingAsker(context: RegionContext, region: string | undefined): RegionContext {
+  const served = context.served();
+  return region && served && !sameRegion(region, served) ? { ...context, served: () => region } : context;
 }
 
 /** Under an answer from the served region's or national documents, when another region's plans also answer. */

@@ -148,6 +148,11 @@ export const regionSchema = z
   .object({
     id: slugSchema,
     name: text,
+    /**
+     * Municipalities and places in the region: someone who says they work there ("ik werk in
+     * wijkteam Rotterdam") means this region.
+     */
+    places: z.array(z.string().trim().min(2).max(60)).max(300).optional(),
     /** 3–4 questions the documents answer; Slack's assistant panel shows up to 4 prompts. */
     exampleQuestions: z.array(exampleQuestionSchema).min(3).max(4).optional(),
     servicepunt: contactSchema,
