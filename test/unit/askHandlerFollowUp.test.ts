@@ -52,6 +52,14 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts)).toEqual(["Ik lees dit als vervolg op je vorige vraag: „wat willen ze bereiken?”", "“Half 2027 is het klaar.” [1]"]);
   });
 
+  it("quotes only the previous question in its notice, not the story told before it", async () => {
+    // New-user try of the thirty-fifth session: the case details came back in every notice.
+    const story = "ik werk in een wijkteam. gezin zit vrijwillig in de hulp, dochter loopt weg. wie heeft de casusregie?";
+    const { handler } = handlerWith({ [story]: "“Het lokale team heeft de casusregie.” [1]", [withPrevious(story, "en bij een ots?")]: "“Bij een OTS ligt de casusregie bij de GI.” [1]" });
+    await handler.question(address, story);
+    expect(texts((await handler.question(address, "en bij een ots?")).parts)[0]).toBe("Ik lees dit als vervolg op je vorige vraag: „wie heeft de casusregie?”");
+  });
+
   it("says it finds nothing new, and to ask the whole question, when the follow-up's answer leads as the previous one did", async () => {
     const reply = await followUpReply("wat willen ze bereiken?", "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]", "en wie doet dat dan?", "“Minder spoedplaatsingen.” [1]");
     expect(texts(reply.parts)).toContain("Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.");

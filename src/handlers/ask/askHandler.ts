@@ -9,7 +9,7 @@ import { redactPersonalData, withoutFindings } from "../../privacy/personalData.
 import type { AnswerLog, Rating } from "./answerLog.js";
 import { partHolding } from "./saidBefore.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
-import { type AnswerResult, type AskService, inCitationOrder } from "./askService.js";
+import { type AnswerResult, askingPart, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, askerRegion, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
@@ -268,7 +268,8 @@ export class AskHandler {
     }
     const parts = answerParts(result, asked, regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
-    else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten((previous ?? kept)!.question, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
+    // The question itself, not the story told before it (new-user try: "… dochter 15 loopt weg en blowt veel …" came back in every notice).
+    else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(askingPart((previous ?? kept)!.question), FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     // A follow-up read with the question before it: what other features offer is looked for in that reading.
     const readAs = asked !== text ? { readAs: asked } : {};
     if (result.status !== "answered" && result.status !== "abstained") return { parts, ...readAs };

@@ -223,6 +223,11 @@ function questionWithoutContext(message: string): string | undefined {
   return sentences.slice(first).join(" ");
 }
 
+/** The question of a message, without the context told before it (see questionWithoutContext) or a greeting. */
+export function askingPart(message: string): string {
+  return questionWithoutContext(withoutGreeting(message)) ?? withoutGreeting(message);
+}
+
 /**
  * The question of a message that ends with a short remark after it ("wat is een INT? nooit van
  * gehoord"): refused for too little of it in one passage, the question alone may still be
