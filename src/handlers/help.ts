@@ -29,9 +29,9 @@ export function helpReply(documentCount: number, onPage = false): Reply {
   };
 }
 
-/** "*route* : …" lines for every registered command, so a new feature shows up in the help. */
+/** "*route*: …" lines for every registered command, so a new feature shows up in the help. */
 export function usageLines(specs: readonly CommandSpec[], prefix = ""): string {
-  return specs.map((s) => `*${prefix}${s.name}${s.args ? ` ${s.args}` : ""}* : ${s.help}`).join("\n");
+  return specs.map((s) => `*${prefix}${s.name}${s.args ? ` ${s.args}` : ""}*: ${s.help}`).join("\n");
 }
 
 /** How each surface is addressed, above the command list. */

@@ -204,7 +204,7 @@ describe("smallTalkHandler", () => {
 
   it("lists the commands when asked what Wegwijs can do, not on a greeting", async () => {
     const help = textOf(await say("wat kun je eigenlijk allemaal?"));
-    expect(help).toContain("*spoedberaad [casusnummer]* : gedeelde checklist voor een spoedberaad");
+    expect(help).toContain("*spoedberaad [casusnummer]*: gedeelde checklist voor een spoedberaad");
     expect(help).toContain("Je kunt bijvoorbeeld vragen");
     expect(textOf(await say("hoi"))).not.toContain("spoedberaad [casusnummer]");
     expect(await say("hoe vraag ik een machtiging aan?")).toBeUndefined();
