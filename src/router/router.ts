@@ -117,7 +117,9 @@ export function createBot(deps: BotDeps): Bot {
         // terecht"); handle() takes the reading off before the reply leaves the core.
         const reading = answer.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
         // An offer whose every button the answer already has is left out, with its text (new-user
-        // try: "kan ik het servicepunt bellen?" got the consult button and its advice twice).
+        // try: "kan ik het servicepunt bellen?" got the consult button and its advice twice). A
+        // button with the same action and label is the same to the reader, whatever it fills in
+        // (a later try: "…, moet vandaag nog bellen" got two "Consultaanvraag indienen", one for spoed).
         const present = new Set(buttonsOf(answer.flatMap((reply) => reply.parts)));
         const offers = registry
           .all()
@@ -171,7 +173,7 @@ function offersLead(answer: Reply[], offers: ReplyPart[], instead?: string): Rep
   return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
 }
 
-/** What the buttons among some reply parts do: each one's action id and value. */
+/** The buttons among some reply parts as a reader tells them apart: each one's action id and label. */
 function buttonsOf(parts: readonly ReplyPart[]): string[] {
-  return parts.flatMap((part) => (part.kind === "actions" ? part.actions.map((action) => `${action.id}\n${action.value ?? ""}`) : []));
+  return parts.flatMap((part) => (part.kind === "actions" ? part.actions.map((action) => `${action.id}\n${action.label}`) : []));
 }

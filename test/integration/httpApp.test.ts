@@ -286,9 +286,12 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
 
   it("shows the consult button once when the answer's own way on already offers it", async () => {
     // New-user try: "kan ik het servicepunt bellen? welk nummer?" got the advice and the button twice.
-    const parts = await ask(userId(), "kan ik het servicepunt bellen? welk nummer?");
-    expect(actionIds(parts)).toEqual(["consult.new"]);
-    expect(ofKind(parts, "text").map((p) => p.text)).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+    // A later try: "wat is het telnr vh servicepunt, moet vandaag nog bellen" got it twice, one filled in for spoed.
+    for (const question of ["kan ik het servicepunt bellen? welk nummer?", "wat is het telnr vh servicepunt, moet vandaag nog bellen"]) {
+      const parts = await ask(userId(), question);
+      expect(actionIds(parts), question).toEqual(["consult.new"]);
+      expect(ofKind(parts, "text").map((p) => p.text), question).toEqual(["De plandocumenten geven hier geen antwoord op. Ik ga niet gokken."]);
+    }
   });
 
   it("tells where to find another organisation's phone number or e-mail address, instead of 'Typ help'", async () => {
