@@ -170,6 +170,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text).toContain("Servicepunt");
   });
 
+  it("answers what the Rijnmond expertiseteam does with its functions, without a notice that the documents do not say", async () => {
+    // New-user try of the thirty-fifth session: "Wat „expertiseteam in rijnmond” precies doet, staat niet in de plandocumenten".
+    const answer = await ask.answer("wat doet het expertiseteam in rijnmond eigenlijk");
+    expect(answer.text).toMatch(/^“Het expertiseteam heeft de volgende functies:”\n- /);
+    expect(answer.text).toContain("Leren en ontwikkelen.");
+    expect(answer.undefinedTerm).toBeUndefined();
+  });
+
   it("reads everyday words for deciding, trying out and agreeing as the documents' words: 'keuze', 'experimenteren', 'afspreken'", () => {
     expect(coversWord("vanaf welke leeftijd mogen jongeren meebeslissen over de hulp?", (w) => w === "meebeslissen", "Jongeren een stevige rol geven in de keuze voor de hulp.")).toBe(true);
     expect(coversWord("mogen we als gemeente iets uitproberen?", (w) => w === "uitproberen", "Daarom geldt dat we bij experimenten altijd afspreken:")).toBe(true);

@@ -29,6 +29,9 @@ describe("termAsked", () => {
     // What a team or role does, asked the same way (verification try: the route's steps answered it).
     expect(termAsked("wat doet het servicepunt precies")).toEqual({ typed: "servicepunt", folded: "servicepunt", does: true });
     expect(termAsked("wat doet een gedragswetenschapper eigenlijk?")?.folded).toBe("gedragswetenschapper");
+    // Where it is, after the term, is no part of it (new-user try: "Wat „expertiseteam in rijnmond” precies doet …").
+    expect(termAsked("wat doet het expertiseteam in rijnmond eigenlijk")).toEqual({ typed: "expertiseteam", folded: "expertiseteam", does: true });
+    expect(termAsked("wat is het servicepunt in drenthe?")?.folded).toBe("servicepunt");
     expect(termAsked("wat doet het INT in de nieuwe werkwijze in groningen?")).toBeUndefined();
     // What someone does about something is no term (new-user check: "Wat „drenthe aan spoedplaatsingen” precies doet").
     expect(termAsked("wat doet drenthe aan spoedplaatsingen?")).toBeUndefined();
@@ -51,6 +54,8 @@ describe("definesTerm", () => {
   it("tells a line that says what the term is from one that only mentions it", () => {
     expect(definesTerm("Het Servicepunt JeugdzorgPlus is het loket voor consultvragen.", "servicepunt jz+")).toBe(true);
     expect(definesTerm("Met lokale teams bedoelen we ook de wijkteams.", "lokale teams")).toBe(true);
+    // A lead-in to its functions says what it does.
+    expect(definesTerm("“Het expertiseteam heeft de volgende functies:”\n- Capaciteit.", "expertiseteam")).toBe(true);
     expect(definesTerm("Er wordt gewerkt met JIM (Jouw Informele Mentor), dus …", "jim")).toBe(true);
     expect(definesTerm("- Ontwikkelen en inrichten Integraal Netwerkversterkend Team (INT)", "int")).toBe(true);
     // A Dutch word with a remark in brackets after it is no abbreviation written out (second new-user try of the twenty-seventh session).

@@ -407,6 +407,17 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“Iedereen in de regio/);
   });
 
+  it("leads a 'wat doet X?' question with the lead-in that announces X's functions, with its list", () => {
+    // New-user try: "wat doet het expertiseteam in rijnmond?" got the line on how it looks at things.
+    const text = "Het regionale expertiseteam kijkt met een brede blik naar de casus.\n\nHet regionale expertiseteam heeft de volgende functies:\n\n- Achtervang en klankbord bij complexe gevallen.\n- Zicht op de capaciteit.";
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    const does = "wat doet het regionale expertiseteam bij een casus";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(does), undefined, options, `${does}?`).text).toMatch(/^“Het regionale expertiseteam heeft de volgende functies:”\n- Achtervang/);
+    // Asked how it looks, the line that says so leads.
+    const looks = "hoe kijkt het regionale expertiseteam naar de casus";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(looks), undefined, options, `${looks}?`).text).toMatch(/^“Het regionale expertiseteam kijkt/);
+  });
+
   it("leads a 'wanneer' question that asks for a condition with the line that states one", () => {
     const text =
       "De regio werkt aan het terugdringen van schadelijke wachttijden in de jeugdhulp.\n\nWachttijden zijn schadelijk als het welzijn van kinderen onder druk komt.";

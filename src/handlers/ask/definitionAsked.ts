@@ -22,6 +22,9 @@ const NOT_A_TERM_ALONE = new Set(
     .split(" "),
 );
 
+/** A place after the term: "… in rijnmond", "… binnen de regio". */
+const WHERE_AFTER_TERM = /\s+(?:in|binnen)\s+\S.*$/iu;
+
 /** Words that make the phrase more than a name for a thing. */
 const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zonder|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?)$/;
 
@@ -34,7 +37,10 @@ export function termAsked(question: string): { typed: string; folded: string; do
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
   const bare = match || doing ? undefined : BARE_TERM.exec(first.trim());
-  const phrase = match?.[1] ?? doing?.[1] ?? (bare && !bareNamesNoTerm(bare[1]!) ? bare[1] : undefined);
+  const asked = match?.[1] ?? doing?.[1] ?? (bare && !bareNamesNoTerm(bare[1]!) ? bare[1] : undefined);
+  // "wat doet het expertiseteam in rijnmond?": where it is, not part of the term (new-user try: "Wat
+  // „expertiseteam in rijnmond” precies doet, staat niet in de plandocumenten").
+  const phrase = asked?.replace(WHERE_AFTER_TERM, "");
   if (!phrase) return undefined;
   const words = foldText(phrase).split(/\s+/);
   if (words.some((word) => NOT_A_TERM.test(word)) || words.every((word) => NOT_A_TERM_ALONE.has(word))) return undefined;
@@ -78,7 +84,7 @@ export function definesTerm(text: string, term: string): boolean {
   const stem = escape(head.length > 7 ? head.slice(0, head.length - 2) : head);
   // "X is een …", "X betekent …", "X houdt … in", "X staat voor …": not "X is afgerond".
   const says = new RegExp(
-    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b`,
+    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als|de\s+volgende)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|taken|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b`,
     "u",
   );
   // "… wordt als volgt gedefinieerd", "de definitie van …", on a line that names the term; not

@@ -273,6 +273,18 @@ const NAMES_CONDITION = /\b(?:als\s+(?:het|er|de|je|we|wij|ze|zij|hij|u|men|iema
  */
 const CONDITION_BONUS = 0.3;
 
+/** "wat doet het expertiseteam?", "wat doen de regionale expertteams?": asks what something does. */
+const WHAT_IT_DOES = /\bwat\s+(?:doet|doen|deed|deden)\b/i;
+/** Words that name what something does: its functions, tasks or role. */
+const NAMES_TASKS = /\b(?:functies?|taken|taak|rol(?:len)?|verantwoordelijkheden)\b/i;
+/**
+ * Score for a lead-in that announces the functions or tasks of what a "wat doet X?" question names
+ * ("Het expertiseteam heeft de volgende functies:"), with its list: the answer, more than a line
+ * that describes X ("Het expertiseteam kijkt met een integrale blik …"; new-user try). Measured: no
+ * figure moved on eleven sets.
+ */
+const TASKS_BONUS = 0.3;
+
 /** A section that tells one child's story: "Casus", "Een voorbeeld uit de JeugdzorgPlus", "Voorbeeld". */
 const CASE_STORY_HEADING = /^(?:casus|casusbeschrijving|(?:een\s+)?voorbeeld)\b/i;
 /**
@@ -321,6 +333,7 @@ export function extractiveAnswer(
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
   const asksWhen = WHEN_QUESTION.test(question) && !options.kindAsked;
+  const asksWhatItDoes = WHAT_IT_DOES.test(question);
   passages.slice(0, options.passages).forEach((passage, p) => {
     const lines = chunkLines(passage.chunk);
     linesOf.set(p + 1, lines);
@@ -380,7 +393,7 @@ export function extractiveAnswer(
       // "wanneer" question that asks no date, a line with a condition (see WHEN_QUESTION).
       // Not a case story's line: its "omdat" tells why one child was moved ("Telkens werd ze
       // overgeplaatst omdat …"), not why the plan says what it says.
-      const askedShape = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0);
+      const askedShape = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0) + (asksWhatItDoes && own > 0 && announces(line.text) && NAMES_TASKS.test(line.text) ? TASKS_BONUS : 0);
       // A case story ("Casus", "Een voorbeeld uit de JeugdzorgPlus") tells of one child in
       // everyday words that match many questions; it answers only a question about that story.
       const caseStory = storyOnly ? CASE_STORY_PENALTY : 0;
