@@ -178,6 +178,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.undefinedTerm).toBeUndefined();
   });
 
+  it("answers who is in a team with the line that says what it is made of", async () => {
+    // New-user try of the thirty-fifth session: "en wie zitten daar dan in?" after the expertiseteam got the national CCE line.
+    const answer = await ask.answer("wie zitten er in het expertiseteam?");
+    expect(answer.text).toMatch(/^“Het expertiseteam kijkt met een integrale blik en bundelt kennis vanuit in ieder geval: jeugdhulp, GGZ, LvB/);
+    // What it is made of answers who is in it: no "Wie dat is of doet, staat niet in deze citaten".
+    expect(answer.noActor).toBeUndefined();
+  });
+
   it("reads everyday words for deciding, trying out and agreeing as the documents' words: 'keuze', 'experimenteren', 'afspreken'", () => {
     expect(coversWord("vanaf welke leeftijd mogen jongeren meebeslissen over de hulp?", (w) => w === "meebeslissen", "Jongeren een stevige rol geven in de keuze voor de hulp.")).toBe(true);
     expect(coversWord("mogen we als gemeente iets uitproberen?", (w) => w === "uitproberen", "Daarom geldt dat we bij experimenten altijd afspreken:")).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksWho, namesAnActor, namesAnActorBesides, whoClause } from "../../src/handlers/ask/actorAsked.js";
+import { asksWho, asksWhoIsIn, namesMembers, namesAnActor, namesAnActorBesides, whoClause } from "../../src/handlers/ask/actorAsked.js";
 
 describe("asksWho and namesAnActor", () => {
   it("reads a question for a person, team or body in its first part", () => {
@@ -42,6 +42,16 @@ describe("asksWho and namesAnActor", () => {
     expect(namesAnActor(line)).toBe(true);
     expect(namesAnActor(line, field)).toBe(false);
     expect(namesAnActor("Het leefklimaat wordt beoordeeld door Carola Bodenstaff.", field)).toBe(true);
+  });
+
+  it("reads a question who something is made of, and a line that says so, also by fields", () => {
+    expect(asksWhoIsIn("wie zitten er in het expertiseteam?")).toBe(true);
+    expect(asksWhoIsIn("en wie zitten daar dan in?")).toBe(true);
+    expect(asksWhoIsIn("uit wie bestaat de regiegroep?")).toBe(true);
+    expect(asksWhoIsIn("wie beslist over een plaatsing?")).toBe(false);
+    expect(namesMembers("Het expertiseteam bundelt kennis vanuit jeugdhulp, GGZ en LvB.")).toBe(true);
+    expect(namesMembers("In de stuurgroep zijn gemeenten en aanbieders vertegenwoordigd.")).toBe(true);
+    expect(namesMembers("Het expertiseteam kijkt naar alternatieven.")).toBe(false);
   });
 
   it("reads the words that ask who up to the end of their question", () => {

@@ -32,6 +32,21 @@ export function whoClause(question: string): string {
   return at < 0 ? question : first.slice(at).split(/[?.!]/)[0]!.trim();
 }
 
+/** "wie zitten er in het expertiseteam?", "uit wie bestaat de regiegroep?": who something is made of. */
+const WHO_IS_IN = /\bwie\s+(?:zit|zitten|zat|zaten)\b[^?.!]*\bin\b|\buit\s+wie\s+(?:bestaat|bestaan)\b/i;
+/** Words that say who or what something is made of ("bestaat uit", "vertegenwoordigd", "bundelt kennis vanuit"). */
+const NAMES_MEMBERS = /\b(?:bestaat|bestaan)\s+uit\b|\bvertegenwoordigd\b|\bsamengesteld\b|\bbundelt\b|\bverenigd\b|\bzitting\b|\bhet\s+betreft\b/i;
+
+/** Whether the message asks who something is made of (see WHO_IS_IN). */
+export function asksWhoIsIn(question: string): boolean {
+  return WHO_IS_IN.test(question);
+}
+
+/** Whether a text says who or what something is made of, even by fields ("jeugdhulp, GGZ, LvB"). */
+export function namesMembers(text: string): boolean {
+  return NAMES_MEMBERS.test(text);
+}
+
 /** Whether the message asks who (in its first question). */
 export function asksWho(question: string): boolean {
   return ASKS_WHO.test(questionParts(question)?.first ?? question);

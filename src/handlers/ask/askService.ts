@@ -14,7 +14,7 @@ import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysi
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
-import { asksWho, namesAnActorBesides, whoClause } from "./actorAsked.js";
+import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
 import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
@@ -1498,6 +1498,8 @@ function withoutMeans(question: string, result: AnswerResult): AnswerResult {
 function withoutActor(question: string, result: AnswerResult, namesWho: (quoted: string) => boolean): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || !asksWho(question)) return result;
   const quoted = quoteBlocks(result.text).map((block) => block.quote).join("\n") || result.text;
+  // Asked who is in it, a line that says what it is made of answers, also by fields ("bundelt kennis vanuit: jeugdhulp, GGZ, LvB …").
+  if (asksWhoIsIn(question) && namesMembers(quoted)) return result;
   return namesWho(quoted) ? result : { ...result, noActor: true };
 }
 

@@ -1,3 +1,4 @@
+import { asksWhoIsIn, namesMembers } from "./actorAsked.js";
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { rowCells } from "../../knowledge/tableRows.js";
@@ -285,6 +286,14 @@ const NAMES_TASKS = /\b(?:functies?|taken|taak|rol(?:len)?|verantwoordelijkheden
  */
 const TASKS_BONUS = 0.3;
 
+/**
+ * Score for a line that says who something is made of, under a question who is in it (see
+ * asksWhoIsIn), as for a reason under a why-question (new-user try:
+ * "en wie zitten daar dan in?" after the Rijnmond expertiseteam got the national line on the CCE;
+ * measured: no figure moved on eleven sets).
+ */
+const MEMBERS_BONUS = 0.3;
+
 /** A section that tells one child's story: "Casus", "Een voorbeeld uit de JeugdzorgPlus", "Voorbeeld". */
 const CASE_STORY_HEADING = /^(?:casus|casusbeschrijving|(?:een\s+)?voorbeeld)\b/i;
 /**
@@ -334,6 +343,7 @@ export function extractiveAnswer(
   const asksWhy = WHY_QUESTION.test(question);
   const asksWhen = WHEN_QUESTION.test(question) && !options.kindAsked;
   const asksWhatItDoes = WHAT_IT_DOES.test(question);
+  const whoIsIn = asksWhoIsIn(question);
   passages.slice(0, options.passages).forEach((passage, p) => {
     const lines = chunkLines(passage.chunk);
     linesOf.set(p + 1, lines);
@@ -393,7 +403,7 @@ export function extractiveAnswer(
       // "wanneer" question that asks no date, a line with a condition (see WHEN_QUESTION).
       // Not a case story's line: its "omdat" tells why one child was moved ("Telkens werd ze
       // overgeplaatst omdat …"), not why the plan says what it says.
-      const askedShape = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0) + (asksWhatItDoes && own > 0 && announces(line.text) && NAMES_TASKS.test(line.text) ? TASKS_BONUS : 0);
+      const askedShape = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0) + (asksWhatItDoes && own > 0 && announces(line.text) && NAMES_TASKS.test(line.text) ? TASKS_BONUS : 0) + (whoIsIn && own > 0 && namesMembers(line.text) ? MEMBERS_BONUS : 0);
       // A case story ("Casus", "Een voorbeeld uit de JeugdzorgPlus") tells of one child in
       // everyday words that match many questions; it answers only a question about that story.
       const caseStory = storyOnly ? CASE_STORY_PENALTY : 0;
