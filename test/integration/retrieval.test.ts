@@ -435,6 +435,9 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("wat zegt het actieplan over separeren?")).notNamedIn).toBeUndefined();
     // Chat shorthand the documents happen to use ("vd": van de) is not what the question is about.
     expect((await ask.answer("wat zegt de regiovisie rijnmond over de rol vd huisarts")).notNamedIn).toBeUndefined();
+    // Shorthand the synonym list spells out names a thing (new-user try of the thirty-fifth session:
+    // the regiovisie never says JeugdzorgPlus, and the answer said nothing of it).
+    expect((await ask.answer("staat er in de regiovisie rijnmond iets over jz+ of gesloten plaatsing?")).notNamedIn).toEqual({ word: "jz+", title: "Regiovisie jeugdhulp regio Rijnmond" });
   });
 
   it("does not answer a how-long question with a span of time about something else", async () => {

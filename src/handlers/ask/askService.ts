@@ -891,8 +891,11 @@ export class AskService {
     // Chat shorthand is not a thing the document leaves out: "vd" in "de rol vd huisarts" is a
     // word the documents happen to use too (new-user try: "„vd” komt in … niet voor"). An acronym
     // typed in capitals ("IGJ") still is.
+    // So is shorthand the synonym list spells out ("jz+": JeugdzorgPlus, which the regiovisie never
+    // names; new-user try: "staat er in de regiovisie rijnmond iets over jz+?" was answered unmarked).
     const typed = acronymsIn(question);
-    const missing = rare.find((g) => !held[g] && elsewhere[g] && (!isChatToken(scorer.words[g]!, false) || typed.has(scorer.words[g]!)));
+    const spelledOut = (word: string) => this.knowledge.analyser.phraseForms(word).length > 1;
+    const missing = rare.find((g) => !held[g] && elsewhere[g] && (!isChatToken(scorer.words[g]!, false) || typed.has(scorer.words[g]!) || spelledOut(scorer.words[g]!)));
     if (missing === undefined) return result;
     return { ...result, notNamedIn: { word: scorer.words[missing]!, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) } };
   }
