@@ -203,9 +203,15 @@ describe("AskHandler with follow-ups", () => {
       "“Trainen verwijzers en aanbieders in het opstellen van de analyse.” [1]",
     ]);
     expect(who.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ n: 1, section: "Wat moeten we organiseren?" }] });
-    // Not for a follow-up that asks something else than who: nothing new, as before.
+    // A follow-up that asks when gets the quote with the date instead, said to be from before (new-user
+    // try of the thirty-fifth session: "wanneer moet dat klaar zijn?" got "Een datum daarbij vind ik
+    // niet", while "In 2027: …" was in the answer before).
     const when = await handler.question(address, "en wanneer moet die klaar zijn?");
-    expect(texts(when.parts).join("\n")).toMatch(/vind ik niet in de plandocumenten/);
+    expect(texts(when.parts)).toEqual([
+      "Ik lees dit als vervolg op je vorige vraag: „wat is een verklarende analyse?”",
+      "Daarover vind ik niets nieuws in de plandocumenten. In mijn vorige antwoord stond er dit over:",
+      "“In 2027 is voor alle jongeren een analyse opgesteld.” [1]",
+    ]);
   });
 
   it("answers a follow-up that finds nothing new with the items of the previous answer that hold what it asks, said to be from before", async () => {

@@ -461,6 +461,20 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([story, plan], wordsScorer(question), hasFigure, { ...options, kindAsked: false }, `${question}?`).hasExpectedType).toBe(true);
   });
 
+  it("takes the date in an item's lead-in as the item's ('In 2027:' above what is to be done by then)", () => {
+    // New-user try of the thirty-fifth session: "wanneer moet de gedeelde verklarende analyse klaar zijn?" was refused.
+    const goals = passage("a", "Waar werken we naar toe?\n\nIn 2027:\n\n- Is voor alle jongeren een gedeelde analyse opgesteld\n- Weten we spoedplaatsingen te voorkomen");
+    const hasDate = (sentence: string) => /\b20\d\d\b/.test(sentence);
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false, kindAsked: true };
+    const question = "wanneer moet de gedeelde analyse klaar zijn";
+    const answer = extractiveAnswer([goals], wordsScorer(question), hasDate, options, `${question}?`);
+    expect(answer.hasExpectedType).toBe(true);
+    expect(answer.text).toMatch(/^“In 2027:”\n- Is voor alle jongeren een gedeelde analyse opgesteld/);
+    // A lead-in without a date gives the item none.
+    const without = passage("a", "Waar werken we naar toe?\n\nWe willen:\n\n- Voor alle jongeren een gedeelde analyse opstellen\n- Spoedplaatsingen voorkomen");
+    expect(extractiveAnswer([without], wordsScorer(question), hasDate, options, `${question}?`).hasExpectedType).toBe(false);
+  });
+
   it("shows the title of a section the question names by its label above the list that is its text", () => {
     const principle = passage("a", "- Ouders, kind en hulpverlening formuleren samen doelen.\n- Betrokkenen spreken commitment uit.", 0.9, ["Basisprincipes", "B. Adequate doelen"]);
     const question = "wat houdt principe B in";

@@ -17,6 +17,12 @@ describe("partHolding", () => {
     expect(partHolding(answer, weightOf(["pleegzorg"]))).toBe("“Pleegzorg is de beste optie.” [2]");
   });
 
+  it("reads an item under its lead-in: 'In 2027:' gives each of its items a date", () => {
+    const answer = "“In 2027:”\n- Is voor alle jongeren een analyse opgesteld [1]\n“Trainen verwijzers in het opstellen van de analyse.” [2]";
+    const hasYear = (text: string) => (/\b20\d\d\b/.test(text) ? 1 : 0);
+    expect(partHolding(answer, hasYear)).toBe("“In 2027:”\n- Is voor alle jongeren een analyse opgesteld [1]");
+  });
+
   it("gives nothing when nothing holds any of it, or when everything holds as much (that is the answer itself)", () => {
     expect(partHolding(list, weightOf(["pgb"]))).toBeUndefined();
     expect(partHolding(list, weightOf(["bij"]))).toBeUndefined();

@@ -241,7 +241,7 @@ export class AskHandler {
         // verwijzers en … aanbieders in het opstellen van de gedeelde Verklarende Analyse"): those
         // quotes, said to be from before, rather than "nothing new" (second new-user try).
         // The previous answer is read again (only fingerprints of its quotes are kept), when a part of it may answer.
-        const mayHoldIt = (asksWho(text) && this.ask.namesSomeoneOn !== undefined) || this.ask.weightHeldBy?.(text, "") !== undefined;
+        const mayHoldIt = (asksWho(text) && this.ask.namesSomeoneOn !== undefined) || askedFor(text) !== undefined || this.ask.weightHeldBy?.(text, "") !== undefined;
         const before = answers || !mayHoldIt ? undefined : nonEmpty(await this.ask.answer(previous.question));
         const named = before && this.namedBefore(before, previous.question, text);
         // "en als er een ots komt?" when the previous answer's list has an item on it: that item,
@@ -392,16 +392,17 @@ export class AskHandler {
 
   /**
    * The previous answer's quotes (of a list: the items) that hold most of what the follow-up asks
-   * about, when not all of them do (see partHolding). A follow-up with no word of its own
-   * ("waarom?") gets none.
+   * about, or the kind of answer it asks for, when not all of them do (see partHolding). A
+   * follow-up with no word of its own and no kind ("waarom?") gets none.
    */
   private saidBefore(before: AnswerResult, followUp: string): AnswerResult | undefined {
     const weightHeldBy = this.ask.weightHeldBy;
-    if (!weightHeldBy || before.status !== "answered" || weightHeldBy(followUp, "") === undefined) return undefined;
-    const part = partHolding(before.text, (text) => weightHeldBy(followUp, text) ?? 0);
-    // Not for a kind of answer that part does not give ("en hoe lang duurt dat?"): that is said plainly.
+    if (before.status !== "answered") return undefined;
+    // A kind of answer ("wanneer moet dat klaar zijn?"): the quotes that give one ("In 2027: …");
+    // none, and that is said plainly ("Een datum daarbij vind ik niet …").
     const kind = askedFor(followUp)?.type;
-    if (part !== undefined && kind !== undefined && !containsAnswerType(withoutMarkers(part), kind)) return undefined;
+    const weight = kind ? (text: string) => (containsAnswerType(withoutMarkers(text), kind) ? 1 : 0) : weightHeldBy && weightHeldBy(followUp, "") !== undefined ? (text: string) => weightHeldBy(followUp, text) ?? 0 : undefined;
+    const part = weight ? partHolding(before.text, weight) : undefined;
     return part === undefined ? undefined : { ...fromBefore(before, part), saidBefore: true };
   }
 

@@ -534,7 +534,14 @@ export function extractiveAnswer(
       // A lead-in is quoted with the list it introduces: that list may hold what is asked.
       const introduces = announces(lineText(c.n, c.index)) && next !== undefined && next.kind !== "sentence";
       const introducedText = introduces ? blockOf(lines, next.block).map((i) => lines[i]!.text).join("\n") : "";
-      if (hasType(typeText(c.n, c.index)) || (introduces && hasType(introducedText))) {
+      // An item is quoted under its lead-in, which may hold what is asked: "In 2027:" above "Is voor
+      // alle jongeren … een gedeelde verklarende analyse opgesteld" (new-user try: "wanneer moet de
+      // gedeelde verklarende analyse klaar zijn?" was refused with that passage ranked first;
+      // measured: no figure moved on eleven sets).
+      const line = lines[c.index];
+      const first = line?.kind === "item" ? blockOf(lines, line.block)[0] : undefined;
+      const leadIn = first !== undefined && first > 0 && lines[first - 1]!.kind === "sentence" && announces(lines[first - 1]!.text) ? lines[first - 1]!.text : undefined;
+      if (hasType(typeText(c.n, c.index)) || (introduces && hasType(introducedText)) || (leadIn !== undefined && hasType(leadIn))) {
         c.score += options.typeBonus;
         typedCandidates.push(c);
         typed++;

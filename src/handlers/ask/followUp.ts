@@ -46,9 +46,10 @@ const SPEAKS_OF_THAT = [
   // "dit"/"dat" as the subject right after the question word and its verb, followed by an adverb
   // or a short predicate: "waarom is dat zo veel?", "waarom gebeurt dat niet?", "waarom is dat een
   // probleem?" (new-user try: refused as off-topic after the answer it asked about), also with a
-  // filler after it ("waarom is dat eigenlijk een probleem?", a later try). Not "wat is dat
-  // plan …", where "dat" goes with a noun and the question names its subject.
-  /^\s*(?:(?:en|maar)\s+)?(?:waarom|hoe|wat|wanneer|waar|wie)\s+\p{L}+\s+(?:dat|dit)(?:\s+(?:eigenlijk|nou|dan|nu|precies))*\s+(?:(?:zo|zoveel|veel|weinig|er|niet|wel|ook|nog|al|echt|toch|erg|nodig)\b|een\s+\p{L}+\s*[?.!]*\s*$)/iu,
+  // filler after it ("waarom is dat eigenlijk een probleem?", a later try), or a predicate that
+  // ends the question ("wanneer moet dat klaar zijn?": three times taken as off-topic in a later
+  // try). Not "wat is dat plan …", where "dat" goes with a noun and the question names its subject.
+  /^\s*(?:(?:en|maar)\s+)?(?:waarom|hoe|wat|wanneer|waar|wie)\s+\p{L}+\s+(?:dat|dit)(?:\s+(?:eigenlijk|nou|dan|nu|precies))*\s+(?:(?:zo|zoveel|veel|weinig|er|niet|wel|ook|nog|al|echt|toch|erg|nodig)\b|een\s+\p{L}+\s*[?.!]*\s*$|\p{L}+\s+(?:zijn|worden|wezen)\s*[?.!]*\s*$)/iu,
 ];
 /**
  * A question of its own after a comma, with the thing it asks about and nothing that points back:

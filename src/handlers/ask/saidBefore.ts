@@ -14,7 +14,7 @@ const REST_OF_LIST = /^Verder in deze lijst:$/;
  */
 export function partHolding(answer: string, weight: (text: string) => number): string | undefined {
   const blocks = quoteBlocks(answer);
-  const most = Math.max(0, ...blocks.flatMap((block) => [block.quote, ...block.quote.split("\n")].map(weight)));
+  const most = Math.max(0, ...blocks.map((block) => weight(block.quote)));
   if (most === 0) return undefined;
   const holds = (text: string) => weight(text) >= most;
   const kept: string[] = [];
@@ -27,8 +27,10 @@ export function partHolding(answer: string, weight: (text: string) => number): s
       else whole = false;
       continue;
     }
+    // An item is read under its lead-in, which may hold what is asked ("In 2027:" for a date).
+    const leadIn = lines.slice(0, firstItem).join("\n");
     const items = lines.slice(firstItem).filter((line) => ITEM.test(line));
-    const holding = items.filter(holds);
+    const holding = items.filter((item) => holds(`${leadIn}\n${item}`));
     if (holding.length < items.length) whole = false;
     if (holding.length > 0) kept.push(`${[...lines.slice(0, firstItem), ...holding].join("\n")} [${block.n}]`);
   }
