@@ -438,6 +438,8 @@ describe("retrieval over the shipped corpus", () => {
     // Shorthand the synonym list spells out names a thing (new-user try of the thirty-fifth session:
     // the regiovisie never says JeugdzorgPlus, and the answer said nothing of it).
     expect((await ask.answer("staat er in de regiovisie rijnmond iets over jz+ of gesloten plaatsing?")).notNamedIn).toEqual({ word: "jz+", title: "Regiovisie jeugdhulp regio Rijnmond" });
+    // The place in the asker's story before the question is not what is asked about (second try of that session).
+    expect((await ask.answer("werk bij gemeente schiedam, beleid jeugd. wat staat er in het landelijke actieplan over kleinschalige woonvormen ipv grote jz+ groepen?")).notNamedIn).toBeUndefined();
   });
 
   it("does not answer a how-long question with a span of time about something else", async () => {

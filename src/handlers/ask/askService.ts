@@ -873,7 +873,10 @@ export class AskService {
     if (result.status !== "answered" || result.namedElsewhere || !MAY_ASK_WHAT_A_DOCUMENT_SAYS.test(question)) return result;
     const named = this.knowledge.namedDocument(question, true);
     if (!named || !asksWhatDocumentSays(question, named) || !result.sources.some((source) => source.documentId === named.id)) return result;
-    const scorer = this.knowledge.questionScorer(question);
+    // Only what the question asks: not the place in the story before it ("werk bij gemeente
+    // schiedam, beleid jeugd. wat staat er in het actieplan over …?"; new-user try: "„schiedam” komt
+    // in … niet voor" led the answer).
+    const scorer = this.knowledge.questionScorer(questionWithoutContext(question) ?? question);
     const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
     const quoted = scorer.covered(result.text);
     const rare = scorer.words.flatMap((_, g) => (!naming[g] && !quoted[g] && scorer.rarity[g]!.known && scorer.rarity[g]!.share <= this.options.aboutRarity ? [g] : []));
