@@ -18,7 +18,7 @@ describe("isFollowUp", () => {
   });
 
   it("takes a short question without a connective that speaks of 'that' as a thing of its own", () => {
-    for (const text of ["ok, wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?", "wie stelt die op dan?", "wie is daar verantwoordelijk voor?", "wat staat hier over in?", "hoe kom ik daar terecht", "hoe kom ik daar binnen?", "hoe willen ze dat bereiken?", "wie gaat dat betalen dan?", "waarom is dat zo veel?", "waarom gebeurt dat niet?", "waarom is dat een probleem?", "en waarom is dat nodig?", "waarom is dat eigenlijk een probleem?", "wanneer moet dat klaar zijn?", "wanneer moet dat af zijn?"]) {
+    for (const text of ["ok, wie betaalt dat?", "hoe is dit geregeld in regio utrecht?", "wie betaalt dat?", "hoe lang duurt dat dan?", "wat staat daarover in de regiovisie?", "hoe pakken ze dit in utrecht of twente aan?", "staat dat ook in de regiovisie?", "wie stelt die op dan?", "wie is daar verantwoordelijk voor?", "wat staat hier over in?", "hoe kom ik daar terecht", "hoe kom ik daar binnen?", "hoe willen ze dat bereiken?", "wie gaat dat betalen dan?", "waarom is dat zo veel?", "waarom gebeurt dat niet?", "waarom is dat een probleem?", "en waarom is dat nodig?", "waarom is dat eigenlijk een probleem?", "wanneer moet dat klaar zijn?", "wanneer moet dat af zijn?", "stopt het wijkteam dan?"]) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });

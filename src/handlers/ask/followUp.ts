@@ -70,6 +70,13 @@ const QUESTION_WORD = /\b(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel)\b/i;
 
 /** At most this many words for such a question without a connective. */
 const MAX_POINTING_WORDS = 10;
+/**
+ * A short question that ends in "dan" asks on from what was said ("stopt het wijkteam dan?", "wat
+ * doe je dan?"; second new-user try of the thirty-fifth session: read alone, it was answered on
+ * "stopt het geweld echt?").
+ */
+const ENDS_WITH_THEN = /\bdan\s*[?!.]*\s*$/i;
+const MAX_THEN_WORDS = 6;
 
 /**
  * Asks where the previous answer comes from ("waar staat dat precies?", "wat is de bron?", "uit
@@ -128,7 +135,10 @@ export function isFollowUp(text: string): boolean {
   // wanneer schakel ik die in?" points at the servicepunt it names (third new-user try).
   const clauses = text.split(/[,;:]/);
   const asksEarlier = clauses.slice(0, -1).some((clause) => QUESTION_WORD.test(clause));
-  if (!GOES_ON.test(text)) return words.length <= MAX_POINTING_WORDS && !asksEarlier && SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) && questionParts(text) === undefined;
+  if (!GOES_ON.test(text)) {
+    const pointsBack = SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) || (words.length <= MAX_THEN_WORDS && ENDS_WITH_THEN.test(text));
+    return words.length <= MAX_POINTING_WORDS && !asksEarlier && pointsBack && questionParts(text) === undefined;
+  }
   const own = OWN_QUESTION.exec(text)?.[1];
   if (own !== undefined && !POINTS_BACK.test(own)) return false;
   // In its first clause: a later one points at what the message itself named ("hoe zit het met de
