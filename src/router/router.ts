@@ -118,8 +118,9 @@ export function createBot(deps: BotDeps): Bot {
         const reading = answer.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
         // An offer whose every button the answer already has is left out, with its text (new-user
         // try: "kan ik het servicepunt bellen?" got the consult button and its advice twice). A
-        // button with the same action and label is the same to the reader, whatever it fills in
-        // (a later try: "…, moet vandaag nog bellen" got two "Consultaanvraag indienen", one for spoed).
+        // button with the same action, label and first part of its value (the team of a consult
+        // form) is the same to the reader, whatever else it fills in (a later try: "…, moet vandaag
+        // nog bellen" got two "Consultaanvraag indienen" for the Servicepunt, one for spoed).
         const present = new Set(buttonsOf(answer.flatMap((reply) => reply.parts)));
         const offers = registry
           .all()
@@ -173,7 +174,7 @@ function offersLead(answer: Reply[], offers: ReplyPart[], instead?: string): Rep
   return [{ ...first!, parts: [...offers, ...first!.parts] }, ...rest];
 }
 
-/** The buttons among some reply parts as a reader tells them apart: each one's action id and label. */
+/** The buttons among some reply parts as a reader tells them apart: action id, label and the first part of the value. */
 function buttonsOf(parts: readonly ReplyPart[]): string[] {
-  return parts.flatMap((part) => (part.kind === "actions" ? part.actions.map((action) => `${action.id}\n${action.label}`) : []));
+  return parts.flatMap((part) => (part.kind === "actions" ? part.actions.map((action) => `${action.id}\n${action.label}\n${(action.value ?? "").split(/[|\n]/)[0]}`) : []));
 }
