@@ -43,6 +43,16 @@ export function withShownQuote(source: SourceCitation, text: string): SourceCita
   return quote ? { ...source, quote: shorten(quote, QUOTE_CHARS) } : source;
 }
 
+/** Shown between the item that answers and the rest of its numbered list (see extractiveAnswer). */
+export const REST_OF_LIST = "Verder in deze lijst:";
+/** A list item as an answer quotes it: "- …", "• …", "1. …", "A. …". */
+export const QUOTED_ITEM = /^(?:[-•–]\s|\d{1,2}[.)]\s|[A-Z][.)]\s)/u;
+
+/** A quote's lines as the document has them: trimmed, without empty lines and without REST_OF_LIST. */
+export function quoteLines(quote: string): string[] {
+  return quote.split("\n").map((line) => line.trim()).filter((line) => line !== "" && line !== REST_OF_LIST);
+}
+
 /** An answer's quotes: each runs up to and including its citation marker ("“…” [1]", a list and its "[2]"). */
 export function quoteBlocks(answer: string): Array<{ quote: string; text: string; n: number }> {
   const blocks: Array<{ quote: string; text: string; n: number }> = [];

@@ -2,7 +2,7 @@ import { asksWhoIsIn, namesMembers } from "./actorAsked.js";
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { rowCells } from "../../knowledge/tableRows.js";
-import { openingQuote } from "./citations.js";
+import { openingQuote, REST_OF_LIST } from "./citations.js";
 import { termAsked } from "./definitionAsked.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
@@ -1184,9 +1184,6 @@ function renderQuote(
 function ownNumber(line: PassageLine): string | undefined {
   return line.number ?? (SELF_LABELLED.test(line.text) ? /\d+/.exec(line.text)![0] : undefined);
 }
-
-/** Shown between the item that answers and the rest of its numbered list. */
-const REST_OF_LIST = "Verder in deze lijst:";
 
 /** A list item's number as a rank: "4." → 4, "B" → 2. */
 function itemOrder(number: string): number {

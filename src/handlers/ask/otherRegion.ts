@@ -142,6 +142,8 @@ export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: st
 /** A role or team that says who is asking ("wijkteam", "gezinsvoogd", "GI", "huisarts"). */
 const ASKER_ROLE =
   /\b(?:\w*wijkteam\w*|gebiedsteam\w*|sociaal\s+team|lokaal\s+team|cjg|gezinsvoogd\w*|jeugdbeschermer\w*|jeugdbescherming|gi|huisarts\w*|poh|praktijkondersteuner\w*|gedragswetenschapper\w*|jeugdconsulent\w*|jeugdarts|gemeente|beleidsadviseur\w*|coordinator\w*|casusregisseur\w*|jeugdhulpverlener\w*)\b/;
+/** "ik werk …", "wij zitten …": the asker says who they are. */
+const INTRODUCES = new RegExp(String.raw`\b${ASKER_INTRODUCTION}`);
 /** A clause that asks something: it names a region to ask about it, not to say where the asker works. */
 const ASKS = /\b(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel)\b/;
 /** A self-introduction is short: "ik werk in wijkteam rotterdam", "gezinsvoogd GI groningen hier". */
@@ -161,7 +163,7 @@ export function askerRegion(message: string, context: RegionContext): string | u
   for (const clause of told.split(/[.,;:!\n]+/)) {
     const words = wordTokens(clause);
     if (words.length === 0 || words.length > INTRODUCTION_WORDS || ASKS.test(clause)) continue;
-    if (!new RegExp(String.raw`\b${ASKER_INTRODUCTION}`).test(clause) && !ASKER_ROLE.test(clause)) continue;
+    if (!INTRODUCES.test(clause) && !ASKER_ROLE.test(clause)) continue;
     const region = regions.find((r) => namesRegion(clause, r, context.placesOf?.(r)));
     if (region) return region;
   }

@@ -1,4 +1,4 @@
-import { quoteBlocks } from "./citations.js";
+import { QUOTED_ITEM, quoteBlocks, quoteLines } from "./citations.js";
 
 /**
  * An answer's first quote, made shorter where it can be without changing what it says: a long
@@ -25,10 +25,6 @@ const SHORT_ENOUGH_WORDS = 35;
 /** A first sentence this short says too little alone: the next one comes with it. */
 const TOO_SHORT_WORDS = 6;
 
-const ITEM = /^(?:[-•–]\s|\d{1,2}[.)]\s|[A-Z][.)]\s)/u;
-/** The line a reordered list puts above its other items (see extractiveAnswer). */
-const REST_OF_LIST = /^Verder in deze lijst:$/;
-
 /** The first quote of an answer's text, shortened (see ShortQuote); undefined when it quotes nothing. */
 export function shortestQuote(answer: string): ShortQuote | undefined {
   const blocks = quoteBlocks(answer);
@@ -39,11 +35,11 @@ export function shortestQuote(answer: string): ShortQuote | undefined {
 }
 
 function shortened(block: { quote: string; n: number }): ShortQuote {
-  const lines = block.quote.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !REST_OF_LIST.test(line));
+  const lines = quoteLines(block.quote);
   const text = lines.join("\n");
-  const firstItem = lines.findIndex((line) => ITEM.test(line));
+  const firstItem = lines.findIndex((line) => QUOTED_ITEM.test(line));
   if (firstItem >= 0) {
-    const itemsLeft = lines.slice(firstItem + 1).filter((line) => ITEM.test(line)).length;
+    const itemsLeft = lines.slice(firstItem + 1).filter((line) => QUOTED_ITEM.test(line)).length;
     if (wordCount(text) <= SHORT_ENOUGH_WORDS || itemsLeft === 0) return { text, n: block.n };
     return { text: lines.slice(0, firstItem + 1).join("\n"), n: block.n, itemsLeft };
   }
