@@ -176,6 +176,10 @@ describe("retrieval over the shipped corpus", () => {
     expect(answer.text).toMatch(/^“Het expertiseteam heeft de volgende functies:”\n- /);
     expect(answer.text).toContain("Leren en ontwikkelen.");
     expect(answer.undefinedTerm).toBeUndefined();
+    // Asked for its role or task, the same (third new-user try of that session: "welke rol hebben …" got a line with "een rol").
+    for (const question of ["welke rol heeft het expertiseteam in rijnmond?", "wat is de rol van het expertiseteam in rijnmond?"]) {
+      expect((await ask.answer(question)).text, question).toMatch(/^“Het expertiseteam heeft de volgende functies:”\n- /);
+    }
   });
 
   it("answers who is in a team with the line that says what it is made of", async () => {

@@ -274,8 +274,11 @@ const NAMES_CONDITION = /\b(?:als\s+(?:het|er|de|je|we|wij|ze|zij|hij|u|men|iema
  */
 const CONDITION_BONUS = 0.3;
 
-/** "wat doet het expertiseteam?", "wat doen de regionale expertteams?": asks what something does. */
-const WHAT_IT_DOES = /\bwat\s+(?:doet|doen|deed|deden)\b/i;
+/**
+ * "wat doet het expertiseteam?", "wat doen de regionale expertteams?", "welke rol heeft …?", "wat is
+ * de taak van …?": asks what something does.
+ */
+const WHAT_IT_DOES = /\bwat\s+(?:doet|doen|deed|deden)\b|\bwelke\s+(?:rol|taak|taken|functies?)\s+(?:heeft|hebben|speelt|spelen|vervult|vervullen)\b|\bwat\s+(?:is|zijn)\s+de\s+(?:rol|taak|taken|functies?)\s+van\b/i;
 /** Words that name what something does: its functions, tasks or role. */
 const NAMES_TASKS = /\b(?:functies?|taken|taak|rol(?:len)?|verantwoordelijkheden)\b/i;
 /**
