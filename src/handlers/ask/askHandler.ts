@@ -237,17 +237,7 @@ export class AskHandler {
           (kind === undefined || containsAnswerType(withoutMarkers(beyond.text), kind)) &&
           (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
           !answersAsBefore(beyond.text, previous);
-        // "en wie schrijft die?" when the previous answer's quotes name who is involved ("Trainen
-        // verwijzers en … aanbieders in het opstellen van de gedeelde Verklarende Analyse"): those
-        // quotes, said to be from before, rather than "nothing new" (second new-user try).
-        // The previous answer is read again (only fingerprints of its quotes are kept), when a part of it may answer.
-        const mayHoldIt = (asksWho(text) && this.ask.namesSomeoneOn !== undefined) || askedFor(text) !== undefined || this.ask.weightHeldBy?.(text, "") !== undefined;
-        const before = answers || !mayHoldIt ? undefined : nonEmpty(await this.ask.answer(previous.question));
-        const named = before && this.namedBefore(before, previous.question, text);
-        // "en als er een ots komt?" when the previous answer's list has an item on it: that item,
-        // said to be from before, rather than "nothing new" (new-user try of the thirty-fifth session).
-        const said = before && !named ? this.saidBefore(before, text) : undefined;
-        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? named ?? said ?? nothingNew(text));
+        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? (await this.partOfPrevious(previous.question, text)) ?? nothingNew(text));
       }
     }
     // Read with its previous question, a follow-up is answered by the quotes that hold a word it
@@ -379,30 +369,49 @@ export class AskHandler {
   }
 
   /**
-   * For a "wie" follow-up that finds only the previous answer again: that answer's quotes which name
-   * someone besides what the two questions name, marked as such; undefined when none does. The
-   * previous answer is read again (only its quotes' fingerprints are kept).
+   * For a follow-up that finds only the previous answer again, the part of that answer that answers
+   * it, said to be from before, rather than "nothing new": for "en wie schrijft die?" its quotes
+   * that name who is involved ("Trainen verwijzers en … aanbieders …"; second new-user try of the
+   * thirty-fourth session), else the quotes or list items that hold what it asks ("en als er een ots
+   * komt?", "wanneer moet dat klaar zijn?"; see saidBefore). The previous answer is read again (only
+   * fingerprints of its quotes are kept), and only when a part of it may answer.
    */
+  private async partOfPrevious(previousQuestion: string, followUp: string): Promise<AnswerResult | undefined> {
+    const asksWhom = asksWho(followUp) && this.ask.namesSomeoneOn !== undefined;
+    const weight = this.weightOfAsked(followUp);
+    if (!asksWhom && !weight) return undefined;
+    const before = nonEmpty(await this.ask.answer(previousQuestion));
+    if (before.status !== "answered") return undefined;
+    return (asksWhom ? this.namedBefore(before, previousQuestion, followUp) : undefined) ?? (weight ? this.saidBefore(before, weight) : undefined);
+  }
+
+  /** The previous answer's quotes that name someone besides what the two questions name; undefined when none does. */
   private namedBefore(before: AnswerResult, previousQuestion: string, followUp: string): AnswerResult | undefined {
-    if (!asksWho(followUp) || !this.ask.namesSomeoneOn || before.status !== "answered") return undefined;
     const asking = `${previousQuestion} ${followUp}`;
     const naming = quoteBlocks(before.text).filter((block) => this.ask.namesSomeoneOn!(previousQuestion, block.quote, asking));
     return naming.length === 0 ? undefined : { ...fromBefore(before, naming.map((block) => block.text).join("\n")), namedBefore: true };
   }
 
   /**
-   * The previous answer's quotes (of a list: the items) that hold most of what the follow-up asks
-   * about, or the kind of answer it asks for, when not all of them do (see partHolding). A
-   * follow-up with no word of its own and no kind ("waarom?") gets none.
+   * How much of what a follow-up asks a text holds (0 to 1): for a kind of answer ("wanneer moet dat
+   * klaar zijn?") whether it gives one ("In 2027: …"); else the share of its words' weight. Undefined
+   * for a follow-up with no word of its own and no kind ("waarom?").
    */
-  private saidBefore(before: AnswerResult, followUp: string): AnswerResult | undefined {
-    const weightHeldBy = this.ask.weightHeldBy;
-    if (before.status !== "answered") return undefined;
-    // A kind of answer ("wanneer moet dat klaar zijn?"): the quotes that give one ("In 2027: …");
-    // none, and that is said plainly ("Een datum daarbij vind ik niet …").
+  private weightOfAsked(followUp: string): ((text: string) => number) | undefined {
     const kind = askedFor(followUp)?.type;
-    const weight = kind ? (text: string) => (containsAnswerType(withoutMarkers(text), kind) ? 1 : 0) : weightHeldBy && weightHeldBy(followUp, "") !== undefined ? (text: string) => weightHeldBy(followUp, text) ?? 0 : undefined;
-    const part = weight ? partHolding(before.text, weight) : undefined;
+    if (kind) return (text) => (containsAnswerType(withoutMarkers(text), kind) ? 1 : 0);
+    const weightHeldBy = this.ask.weightHeldBy;
+    if (!weightHeldBy || weightHeldBy(followUp, "") === undefined) return undefined;
+    return (text) => weightHeldBy(followUp, text) ?? 0;
+  }
+
+  /**
+   * The previous answer's quotes (of a list: the items) that hold most of what the follow-up asks,
+   * when not all of them do (see partHolding). None holding a kind asked for: that is said plainly
+   * ("Een datum daarbij vind ik niet …").
+   */
+  private saidBefore(before: AnswerResult, weight: (text: string) => number): AnswerResult | undefined {
+    const part = partHolding(before.text, weight);
     return part === undefined ? undefined : { ...fromBefore(before, part), saidBefore: true };
   }
 
@@ -537,12 +546,12 @@ export function undefinedTermNotice(term: string, means?: string, does = false):
   return `Wat „${plain(term)}”${means ? ` (${plain(means)})` : ""} precies ${does ? "doet" : "is"}, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
 }
 
-/** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
 /** Part of the previous answer, read again, without the notices that belonged to the whole of it. */
 function fromBefore(before: AnswerResult, text: string): AnswerResult {
   return { ...onlyQuotes(before, text), noActor: undefined, noMeans: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermDoes: undefined };
 }
 
+/** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
 function onlyQuotes(result: AnswerResult, text: string): AnswerResult {
   const cited = new Set([...text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])));
   const sources = result.sources.filter((source) => cited.has(source.n)).map((source) => withShownQuote(source, text));

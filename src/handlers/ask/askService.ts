@@ -493,7 +493,7 @@ export class AskService {
       const reason = await this.answerAsRetrieved("wat was de aanleiding of reden?", async () => reasonSection.map((chunk) => ({ chunk, score: 1, coverage: 1 })), false);
       if (reason.status !== "answered") return undefined;
       // "wie gaf de aanzet …?" is answered there only when the section says who; else asked as usual.
-      if (asksWho(question) && !this.namesWhoOf(question, quoteBlocks(reason.text).map((block) => block.quote).join("\n") || reason.text, whoClause(question))) return undefined;
+      if (withoutActor(question, reason, (quoted) => this.namesWhoOf(question, quoted, whoClause(question))).noActor) return undefined;
       return { ...reason, gistOf: named.shortTitle ?? named.title, gistAsked: "reason" };
     }
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
