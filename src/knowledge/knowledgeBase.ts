@@ -274,7 +274,7 @@ export class KnowledgeBase {
     const key = spelled.length > 0 ? `${text}\u0000${spelled.join("\u0000")}` : text;
     let terms = this.sentenceTermCache.get(key);
     if (!terms) {
-      terms = new Set(this.analyser.indexTerms(text));
+      terms = new Set(this.analyser.sentenceTerms(text));
       if (spelled.length > 0) for (const term of this.analyser.indexTerms(spelled.join("\n"))) terms.add(term);
       if (this.sentenceTermCache.size > 20_000) this.sentenceTermCache.clear();
       this.sentenceTermCache.set(key, terms);

@@ -715,6 +715,12 @@ describe("answers over the shipped corpus", () => {
     }
   });
 
+  it("leads a question about one age with the age range that holds it, not a case story of a child that age", async () => {
+    const result = await ask.answer("is pleegzorg in rijnmond ook iets voor een meisje van 15?");
+    expect(result.status).toBe("answered");
+    expect(result.text.split("\n")[0]).toContain("14 jaar tot 23 jaar");
+  });
+
   it("quotes the sentence about what is asked, not the one repeating the document's own name", async () => {
     const result = await ask.answer("wat doet het INT in de nieuwe werkwijze in Groningen?");
     expect(result.status).toBe("answered");
