@@ -721,6 +721,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.text.split("\n")[0]).toContain("14 jaar tot 23 jaar");
   });
 
+  it("leads 'geldt dat ook voor een meisje van 15?' after a question on pleegzorg with the age range, not with a sentence that 'geldt'", async () => {
+    const result = await ask.answer("hoe denkt rijnmond over pleegzorg voor pubers? geldt dat ook voor een meisje van 15?");
+    expect(result.status).toBe("answered");
+    expect(result.text.split("\n")[0]).toContain("14 jaar tot 23 jaar");
+  });
+
   it("quotes the sentence about what is asked, not the one repeating the document's own name", async () => {
     const result = await ask.answer("wat doet het INT in de nieuwe werkwijze in Groningen?");
     expect(result.status).toBe("answered");

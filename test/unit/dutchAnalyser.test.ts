@@ -16,6 +16,15 @@ const analyser = analyserWith([
 ]);
 
 describe("DutchAnalyser", () => {
+  it("reads no search word in 'hoe denkt X over Y' or in 'geldt dat ook voor X', only in what they ask about", () => {
+    const words = (question: string) => analyser.queryGroups(question).map((g) => g.word);
+    expect(words("hoe denkt rijnmond over pleegzorg?")).toEqual(["rijnmond", "pleegzorg"]);
+    expect(words("hoe kijken ze naar separeren?")).not.toContain("kijken");
+    expect(words("geldt dat ook voor een meisje van 15?")).toEqual(["meisje", "15"]);
+    // Not when it asks what holds: "welke regels gelden er?" names the rules that apply.
+    expect(words("welke regels gelden er voor separeren?")).toContain("gelden");
+  });
+
   it("lets a noun with its plural in -eren meet its other number, below the word as typed", () => {
     const nouns = analyserWith([
       ["kind", 3],

@@ -44,10 +44,17 @@ const POINTING_ADVERB = /^(?:daar|hier)(?:voor|mee|over|bij|aan|van|toe|door|ach
 
 /**
  * Verbs that after "hoe" ask how something goes, not about going: "hoe loopt de plaatsingsroute?"
- * was answered on "… als hun ontwikkeling gevaar loopt" (new-user try). Not "werken": "hoe werken
- * ze samen?" asks about working together.
+ * was answered on "… als hun ontwikkeling gevaar loopt" (new-user try). So do verbs of opinion:
+ * "hoe denkt rijnmond over pleegzorg?" asks what the region holds, not about thinking. Not
+ * "werken": "hoe werken ze samen?" asks about working together.
  */
-const HOW_VERB = /^(?:loopt|lopen|verloopt|verlopen|gaat|gaan|zit|zitten)$/;
+const HOW_VERB = /^(?:loopt|lopen|verloopt|verlopen|gaat|gaan|zit|zitten|denkt|denken|kijkt|kijken)$/;
+/**
+ * "geldt dat/dit/het ook voor X?" asks whether what was said holds for X: "geldt" led with "Nog
+ * steeds geldt daar dat …" over the age range that answered "… voor een meisje van 15?" (new-user try).
+ */
+const APPLIES = /^(?:geldt|gelden)$/;
+const POINTER = /^(?:dat|dit|het|hetzelfde|die|deze)$/;
 /**
  * Measures that after "hoe" say what kind of answer is asked, not what about: "hoe groot mogen
  * groepen zijn?" asks a number (answerType), and "groot" matched "De grootste groep zorgvragen …"
@@ -241,6 +248,8 @@ export class DutchAnalyser {
       // "hoe loopt / verloopt / gaat X?" asks how X goes: the verb names nothing (see HOW_VERB).
       // So does a measure after it ("hoe groot …?", see HOW_MEASURE).
       if (i > 0 && tokens[i - 1] === "hoe" && (HOW_VERB.test(token) || HOW_MEASURE.test(token))) return;
+      // "geldt dat ook voor X?" asks whether something holds for X: the verb names nothing (see APPLIES).
+      if (APPLIES.test(token) && POINTER.test(tokens[i + 1] ?? "")) return;
       // "allemaal" names nothing (see HOW_MUCH_FILLER).
       if (HOW_MUCH_FILLER.test(token)) return;
       // "als eerste" orders, it names nothing (see ORDER_ADVERB).
