@@ -727,6 +727,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.text.split("\n")[0]).toContain("14 jaar tot 23 jaar");
   });
 
+  it("quotes a sentence whose subject is 'zij' with the sentence before it that says who they are", async () => {
+    const result = await ask.answer("welke jongeren lopen t meeste risico dat ze na residentieel verblijf niet meer terug naar huis kunnen?");
+    expect(result.status).toBe("answered");
+    expect(result.text.split("\n")[0]).toMatch(/vanaf 16 jaar nodig\. Zij lopen/);
+  });
+
   it("quotes the sentence about what is asked, not the one repeating the document's own name", async () => {
     const result = await ask.answer("wat doet het INT in de nieuwe werkwijze in Groningen?");
     expect(result.status).toBe("answered");

@@ -151,6 +151,12 @@ const ITEM_CHARS = 300;
  * measured: lead q2 +.004, nothing else moved on eleven sets).
  */
 const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b|^(dit|deze|dat|die|zij|ze|hij|zo)\s|^(denk aan|bijvoorbeeld|zoals|namelijk)\b|^(en|maar)\s|^het (betreft|gaat (hier )?om)\b/i;
+/**
+ * A sentence whose subject is a personal pronoun ("Zij lopen een relatief groot risico …") says
+ * who only in the sentence before ("… speciale aandacht voor jongeren vanaf 16 jaar nodig."): it is
+ * quoted with it (new-user try). Not every sentence that points back (see the README's table).
+ */
+const OPENS_WITH_PERSON = /^(?:zij|ze|hij)\s/i;
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
 /** A sentence that announces examples with a colon ("Denk aan: …", "Bijvoorbeeld: …"). */
@@ -1058,7 +1064,7 @@ function quoteAround(
   // A sentence chosen for what its predecessor says is read with that predecessor.
   const before = lines[c.index - 1];
   if (c.own <= 0 && before && before.kind === "sentence" && line.kind === "sentence" && readsOn(before, line)) return { n: c.n, indexes: [c.index - 1, c.index] };
-  if (before && before.kind === "sentence" && line.kind === "sentence" && before.paragraph === line.paragraph && pointsBack(line.text)) return { n: c.n, indexes: [c.index - 1, c.index] };
+  if (before && before.kind === "sentence" && line.kind === "sentence" && before.paragraph === line.paragraph && (pointsBack(line.text) || OPENS_WITH_PERSON.test(line.text))) return { n: c.n, indexes: [c.index - 1, c.index] };
   // A fragment of a few words ("Dankzij de Beschikbaarheidswijzer.") finishes its paragraph's
   // sentences and says nothing alone: a short paragraph is quoted whole (third new-user try: "wat
   // is de beschikbaarheidswijzer?" got only that line; measured: no figure moved on eleven sets;
