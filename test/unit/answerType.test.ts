@@ -42,6 +42,7 @@ describe("expectedAnswerType", () => {
     ["binnen welke termijn volgt een besluit?", "duration"],
     ["wat is de maximale groepsgrootte?", "number"],
     ["hoe hoog is de bijdrage?", "number"],
+    ["hoe klein moeten de groepen worden?", "number"],
     ["heeft iemand het nummer van de crisisdienst?", "phone"],
     ["is er een maximale duur voor een opname?", undefined],
     ["is de duur van een afzondering gemaximeerd?", undefined],

@@ -149,6 +149,7 @@ describe("DutchAnalyser", () => {
     const words = (question: string) => analyser.queryGroups(question).map((group) => group.word);
     expect(words("hoe groot mogen groepen zijn?")).toEqual(["groepen"]);
     expect(words("hoe oud moet een jongere zijn?")).toEqual(["jongere"]);
+    expect(words("hoe klein moeten kleinschalige groepen worden?")).toEqual(["kleinschalige", "groepen"]);
     expect(words("hoe lang duurt een spoedmachtiging?")).toContain("lang");
     // Elsewhere the adjective is a word of the question.
     expect(words("wat is de grootste groep?")).toContain("grootste");

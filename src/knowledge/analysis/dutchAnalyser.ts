@@ -61,7 +61,7 @@ const POINTER = /^(?:dat|dit|het|hetzelfde|die|deze)$/;
  * (new-user try; measured: abstainRecall e +.1, nothing else moved on eleven sets). Not "lang":
  * "hoe lang" finds "langdurig" and "duur" ("hoe lang duurt …"; with it: recall@5 e −.025, MRR q −.005).
  */
-const HOW_MEASURE = /^(?:groot|hoog|breed|zwaar|oud|ver|duur)$/;
+const HOW_MEASURE = /^(?:groot|hoog|breed|zwaar|oud|ver|duur|klein|laag)$/;
 
 /**
  * "verdienen" in a fixed expression where it means "deserve" ("Het verdient aanbeveling …", "…
