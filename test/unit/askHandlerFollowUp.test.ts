@@ -60,6 +60,14 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await handler.question(address, "en bij een ots?")).parts)[0]).toBe("Ik lees dit als vervolg op je vorige vraag: „wie heeft de casusregie?”");
   });
 
+  it("quotes the previous question without a short introduction of the asker before it", async () => {
+    // New-user try of the thirty-sixth session: "ik ben gedragswetenschapper in rotterdam." came back in every notice.
+    const question = "ik ben gedragswetenschapper in rotterdam. bij wie ligt de casusregie?";
+    const { handler } = handlerWith({ [question]: "“Het lokale team heeft de casusregie.” [1]", [withPrevious(question, "en bij een ots?")]: "“Bij een OTS ligt de casusregie bij de GI.” [1]" });
+    await handler.question(address, question);
+    expect(texts((await handler.question(address, "en bij een ots?")).parts)[0]).toBe("Ik lees dit als vervolg op je vorige vraag: „bij wie ligt de casusregie?”");
+  });
+
   it("says it finds nothing new, and to ask the whole question, when the follow-up's answer leads as the previous one did", async () => {
     const reply = await followUpReply("wat willen ze bereiken?", "“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]", "en wie doet dat dan?", "“Minder spoedplaatsingen.” [1]");
     expect(texts(reply.parts)).toContain("Een antwoord daarop vind ik niet in de plandocumenten: ik vind alleen weer wat in mijn vorige antwoord staat. Bedoel je iets anders? Stel je vraag dan met het onderwerp erin.");

@@ -23,6 +23,13 @@ describe("isFollowUp", () => {
     }
   });
 
+  it("takes a short question with 'dan' after its verb and subject, not 'dan' after a comparative", () => {
+    for (const text of ["kan de GI dan nog wel meedenken?", "wat moet ik dan doen?", "is de jeugdzorgplus dan gesloten?"]) expect(isFollowUp(text), text).toBe(true);
+    for (const text of ["duurt een machtiging meer dan zes weken?", "is een jongere ouder dan 18?", "wat is er anders dan vroeger?", "wanneer is een spoedberaad nodig en wat doet het expertteam dan precies voor de jongere?"]) {
+      expect(isFollowUp(text), text).toBe(false);
+    }
+  });
+
   it("takes a question word with nothing to ask about ('hoe snel?', 'waarom?')", () => {
     for (const text of ["hoe snel?", "hoe lang dan?", "waarom?", "en wie?", "wanneer precies?"]) {
       expect(isFollowUp(text), text).toBe(true);

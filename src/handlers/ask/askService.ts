@@ -223,9 +223,17 @@ function questionWithoutContext(message: string): string | undefined {
   return sentences.slice(first).join(" ");
 }
 
-/** The question of a message, without the context told before it (see questionWithoutContext) or a greeting. */
+/**
+ * The question of a message, without the context told before it (see questionWithoutContext), a
+ * short introduction of the asker (INTRODUCES_ASKER: "ik ben gedragswetenschapper in rotterdam." is
+ * too short to count as context, yet was quoted back in every follow-up notice; new-user try) or a greeting.
+ */
 export function askingPart(message: string): string {
-  return questionWithoutContext(withoutGreeting(message)) ?? withoutGreeting(message);
+  const greeted = withoutGreeting(message);
+  const sentences = chatSentences(greeted);
+  const first = sentences.findIndex((sentence) => sentence.trim().endsWith("?"));
+  const introduced = first > 0 && sentences.slice(0, first).every((sentence) => INTRODUCES_ASKER.test(sentence));
+  return questionWithoutContext(greeted) ?? (introduced ? sentences.slice(first).join(" ") : greeted);
 }
 
 /**

@@ -77,6 +77,15 @@ const MAX_POINTING_WORDS = 10;
  */
 const ENDS_WITH_THEN = /\bdan\s*[?!.]*\s*$/i;
 const MAX_THEN_WORDS = 6;
+/**
+ * The same "dan" after the verb and its subject, further on in a short question: "kan de GI dan
+ * nog wel meedenken?", "wat moet ik dan doen?" (new-user try of the thirty-sixth session: read
+ * alone, it got a sentence from the national plan). Not "dan" after a comparative ("meer dan 6
+ * weken", "anders dan", "ouder dan 18").
+ */
+const THEN_AFTER_SUBJECT = /^\s*\p{L}+\s+(?:\p{L}+\s+){1,2}dan\b/iu;
+const BEFORE_THAN = /\b(?:\p{L}+er|meer|minder|anders|ander|liever|eerder|later)\s+dan\b/iu;
+const MAX_MID_THEN_WORDS = 8;
 
 /**
  * Asks where the previous answer comes from ("waar staat dat precies?", "wat is de bron?", "uit
@@ -136,7 +145,10 @@ export function isFollowUp(text: string): boolean {
   const clauses = text.split(/[,;:]/);
   const asksEarlier = clauses.slice(0, -1).some((clause) => QUESTION_WORD.test(clause));
   if (!GOES_ON.test(text)) {
-    const pointsBack = SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) || (words.length <= MAX_THEN_WORDS && ENDS_WITH_THEN.test(text));
+    const pointsBack =
+      SPEAKS_OF_THAT.some((pattern) => pattern.test(text)) ||
+      (words.length <= MAX_THEN_WORDS && ENDS_WITH_THEN.test(text)) ||
+      (words.length <= MAX_MID_THEN_WORDS && THEN_AFTER_SUBJECT.test(text) && !BEFORE_THAN.test(text));
     return words.length <= MAX_POINTING_WORDS && !asksEarlier && pointsBack && questionParts(text) === undefined;
   }
   const own = OWN_QUESTION.exec(text)?.[1];
