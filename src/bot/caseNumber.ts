@@ -4,8 +4,12 @@
  */
 export const CASE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-/** A case number written in a message the way Wegwijs asks for one: letters, a dash, digits ("CASUS-0412"). */
-const CASE_NUMBER_IN_TEXT = /(?<![\p{L}\p{N}._-])([A-Za-z]{1,12}-\d{1,12})(?![\p{L}\p{N}._-])/u;
+/**
+ * A case number written in a message the way Wegwijs asks for one: letters, a dash, then digits
+ * ("CASUS-0412"), perhaps after a few letters ("CASUS-R17"; new-user try: that request started a
+ * checklist without its number). Not a word with a dash ("JZ-plus").
+ */
+const CASE_NUMBER_IN_TEXT = /(?<![\p{L}\p{N}._-])([A-Za-z]{1,12}-[A-Za-z]{0,3}\d{1,12})(?![\p{L}\p{N}._-])/u;
 
 /** The case number a message names, if any. */
 export function caseNumberIn(text: string): string | undefined {
