@@ -5,7 +5,7 @@ import { type AnswerResult, asksForAFigureNow } from "../../src/handlers/ask/ask
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
 import { differenceAsked, statesDifference } from "../../src/handlers/ask/differenceAsked.js";
 import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
-import { askerRegion, leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, servingAsker, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
+import { askerRegion, hereAsRegion, leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, servingAsker, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 describe("termAsked", () => {
@@ -276,6 +276,15 @@ describe("askerRegion", () => {
     expect(askerRegion("hoe werkt casusregie in rijnmond?", context)).toBeUndefined();
     expect(askerRegion("ik werk als huisarts in Amsterdam. wie beslist over een plaatsing?", context)).toBeUndefined();
     expect(askerRegion("een meisje uit rotterdam loopt steeds weg. wat nu?", context)).toBeUndefined();
+  });
+
+  it("reads 'hier' as the asker's region, unless the question names a region or 'hier' points back", () => {
+    expect(hereAsRegion("vanaf welke leeftijd mogen jongeren hier meebeslissen?", "Rijnmond", context)).toBe("vanaf welke leeftijd mogen jongeren in Rijnmond meebeslissen?");
+    expect(hereAsRegion("hoe gaat dat hier in de regio?", "Rijnmond", context)).toBe("hoe gaat dat in Rijnmond?");
+    expect(hereAsRegion("hoe werkt de casusregie hier in groningen?", "Rijnmond", context)).toBeUndefined();
+    expect(hereAsRegion("wat staat hier over in?", "Rijnmond", context)).toBeUndefined();
+    expect(hereAsRegion("wat zeggen ze hierover?", "Rijnmond", context)).toBeUndefined();
+    expect(hereAsRegion("wat doet het expertiseteam?", "Rijnmond", context)).toBeUndefined();
   });
 
   it("serves the asker's region in the notices, and only when it is another one", () => {

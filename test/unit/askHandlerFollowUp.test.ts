@@ -412,6 +412,24 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(own.parts)).toEqual(["“Op tijd inbrengen bij Servicepunt en/of Expertteam” [1]"]);
   });
 
+  it("asks a question with 'hier' of the region the asker said they work in, and says so; without an answer there, as typed", async () => {
+    const answerer = scripted({
+      "wat doet het expertiseteam?": "“Het expertiseteam heeft de volgende functies.” [1]",
+      "mogen jongeren in Rijnmond meebeslissen?": "“Jongeren vanaf 12 jaar een stevige rol geven in de keuze.” [1]",
+      "hoeveel plekken zijn er hier?": "“Er zijn 12 plekken.” [1]",
+    });
+    const store = new MemoryKeyValueStore();
+    const regions = { served: () => "Groningen en Drenthe", documentRegion: () => "Rijnmond", regions: () => ["Groningen en Drenthe", "Rijnmond"], placesOf: (region: string) => (region === "Rijnmond" ? ["Rotterdam"] : []) };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, "ik werk in rotterdam. wat doet het expertiseteam?");
+    const here = await handler.question(address, "mogen jongeren hier meebeslissen?");
+    expect(texts(here.parts).slice(0, 2)).toEqual(["Ik lees „hier” als regio Rijnmond.", "“Jongeren vanaf 12 jaar een stevige rol geven in de keuze.” [1]"]);
+    // Rijnmond's plans have no answer: the question as typed gets its own.
+    const typed = await handler.question(address, "hoeveel plekken zijn er hier?");
+    expect(answerer.asked.slice(-2)).toEqual(["hoeveel plekken zijn er in Rijnmond?", "hoeveel plekken zijn er hier?"]);
+    expect(texts(typed.parts)[0]).toBe("“Er zijn 12 plekken.” [1]");
+  });
+
   it("says an answer was already that region's when the follow-up names only the region it came from", async () => {
     const question = "wie heeft de casusregie als er een OTS loopt?";
     const answerer = scripted({ [question]: "“Bij een OTS ligt de casusregie bij de GI.” [1]", [withPrevious(question, "en in rijnmond?")]: "“Bij een OTS ligt de casusregie bij de GI.” [1]" });

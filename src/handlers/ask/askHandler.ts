@@ -12,7 +12,7 @@ import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answ
 import { type AnswerResult, askingPart, type AskService, inCitationOrder } from "./askService.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, askerRegion, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, askerRegion, hereAsRegion, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
@@ -200,7 +200,15 @@ export class AskHandler {
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
     let previous = !chosen && followUp && (kept?.refused !== true || swapped !== undefined) ? kept : undefined;
     let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);
-    let result: AnswerResult = followsRefusal ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true } : nonEmpty(await this.ask.answer(asked, previous ? { followUp: withoutPersonalData(text) } : {}));
+    // "hier" is where the asker said they work: asked of that region, unless its plans have no answer.
+    const here = !chosen && !followUp && ownRegion && this.regions ? hereAsRegion(askingPart(text), ownRegion, this.regions) : undefined;
+    const inOwnRegion = here !== undefined ? nonEmpty(await this.ask.answer(here)) : undefined;
+    if (inOwnRegion?.status === "answered") asked = here!;
+    let result: AnswerResult = followsRefusal
+      ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true }
+      : inOwnRegion?.status === "answered"
+        ? inOwnRegion
+        : nonEmpty(await this.ask.answer(asked, previous ? { followUp: withoutPersonalData(text) } : {}));
     // Read with the previous question, the follow-up itself may be the part left open ("en wie
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
     // not in it; new-user try): its quotes only answer the previous question again.
@@ -258,6 +266,7 @@ export class AskHandler {
     }
     const parts = answerParts(result, asked, regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
+    else if (asked === here) parts.unshift(notice(`Ik lees „hier” als regio ${ownRegion}.`, "info"));
     // The question itself, not the story told before it (new-user try: "… dochter 15 loopt weg en blowt veel …" came back in every notice).
     else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(askingPart((previous ?? kept)!.question), FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     // A follow-up read with the question before it: what other features offer is looked for in that reading.

@@ -171,6 +171,26 @@ export function askerRegion(message: string, context: RegionContext): string | u
 }
 
 /**
+ * "hier" as a place: "mogen jongeren hier meebeslissen?", "hoe gaat dat hier in de regio?". Not
+ * "hierover", nor "hier" that a preposition at the end makes a pointer ("wat staat hier over in?").
+ */
+const HERE = /\bhier(?:\s+in\s+de\s+(?:regio|buurt))?\b(?![\p{L}])/iu;
+const HERE_AS_POINTER = /\bhier\b(?:\s+[\p{L}-]+){0,4}?\s+(?:over|voor|mee|bij|van|aan|op|door|uit|naar|tegen|terecht|heen|naartoe|binnen)(?:\s+in)?\s*[?.!]*\s*$/iu;
+
+/**
+ * The question with "hier" read as the region the asker said they work in ("… mogen jongeren in
+ * Rijnmond meebeslissen …?"), when the question itself names no region or place of one; undefined
+ * otherwise. New-user try: a Rotterdam professional's "vanaf welke leeftijd mogen jongeren hier
+ * echt meebeslissen …?" got national milestones on ages, while Rijnmond's plan answers it.
+ */
+export function hereAsRegion(question: string, region: string, context: RegionContext): string | undefined {
+  if (!HERE.test(question) || HERE_AS_POINTER.test(question)) return undefined;
+  const regions = [...new Set([region, ...(context.regions?.() ?? [])])].filter((r) => !isNational(r));
+  if (regions.some((r) => namesRegion(question, r, context.placesOf?.(r)))) return undefined;
+  return question.replace(HERE, `in ${region}`);
+}
+
+/**
  * The same context, serving the region the asker said they work in, when that is another one
  * than the configured region: its plans are "jouw regio" in the notices and come first.
  */
