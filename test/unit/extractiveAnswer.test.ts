@@ -1066,6 +1066,15 @@ describe("excerpt of a long list item", () => {
     expect(shown.length).toBeLessThanOrEqual(200);
   });
 
+  it("keeps the label that opens an item, though it shares no word with the question", () => {
+    const labelled = ["Achtervang en klankbord.", filler("eerst"), "Zij geven een second opinion bij verblijf.", filler("later")].join(" ");
+    const shown = excerpt(labelled, scoreBy("second opinion"), 140);
+    expect(shown.startsWith("Achtervang en klankbord. … Zij geven een second opinion bij verblijf.")).toBe(true);
+    // A longer opening sentence is no label: it gives way to the answer's neighbours.
+    const opening = labelled.replace("Achtervang en klankbord.", "Zij zijn er voor complexe gevallen.");
+    expect(excerpt(opening, scoreBy("second opinion"), 140).startsWith("… Zij geven")).toBe(true);
+  });
+
   it("keeps an opening condition, under which the sentence that answers holds", () => {
     const conditional = ["Indien er sprake is van vrijwillige hulp, ligt de regie lokaal.", filler("daarna"), "De wijkteammedewerker is dan de casusregisseur.", filler("later")].join(" ");
     const shown = excerpt(conditional, scoreBy("casusregisseur"), 140);

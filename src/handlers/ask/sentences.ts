@@ -261,6 +261,13 @@ const AFTER_COLON_MIN = 30;
  * (on the question), in their own order, with "…" where sentences are left out. A text whose
  * sentences all score nothing is shortened from its start.
  */
+/** Longest opening sentence (in words) read as an item's label ("Capaciteit.", "Leren en ontwikkelen."). */
+const LABEL_WORDS = 4;
+
+function isLabel(sentence: string): boolean {
+  return sentence.split(/\s+/).length <= LABEL_WORDS && /^\P{Ll}/u.test(sentence.trim());
+}
+
 export function excerpt(text: string, score: (sentence: string) => number, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
@@ -273,7 +280,9 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   const fits = (i: number) => used + sentences[i]!.length + 2 <= max;
   // A text that opens with a condition ("indien er sprake is van vrijwillige hulpverlening …")
   // says under which condition the rest holds: the rest is not shown without it.
-  if (CONDITION_OPENING.test(sentences[0]!) && fits(0)) {
+  // So does a label that opens it ("Achtervang en klankbord. Zij fungeren als …"): it names what
+  // the rest is about (new-user try: the expertiseteam's first function was shown without it).
+  if ((CONDITION_OPENING.test(sentences[0]!) || isLabel(sentences[0]!)) && fits(0)) {
     chosen.add(0);
     used += sentences[0]!.length + 2;
   }
