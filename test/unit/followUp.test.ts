@@ -23,8 +23,8 @@ describe("isFollowUp", () => {
     }
   });
 
-  it("takes a short question with 'dan' after its verb and subject, not 'dan' after a comparative", () => {
-    for (const text of ["kan de GI dan nog wel meedenken?", "wat moet ik dan doen?", "is de jeugdzorgplus dan gesloten?"]) expect(isFollowUp(text), text).toBe(true);
+  it("takes a short question with 'dan' after its verb, not 'dan' after a comparative", () => {
+    for (const text of ["kan de GI dan nog wel meedenken?", "wat moet ik dan doen?", "is de jeugdzorgplus dan gesloten?", "wat is er voor die groep dan nodig?"]) expect(isFollowUp(text), text).toBe(true);
     for (const text of ["duurt een machtiging meer dan zes weken?", "is een jongere ouder dan 18?", "wat is er anders dan vroeger?", "wanneer is een spoedberaad nodig en wat doet het expertteam dan precies voor de jongere?"]) {
       expect(isFollowUp(text), text).toBe(false);
     }

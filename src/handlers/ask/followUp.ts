@@ -78,12 +78,12 @@ const MAX_POINTING_WORDS = 10;
 const ENDS_WITH_THEN = /\bdan\s*[?!.]*\s*$/i;
 const MAX_THEN_WORDS = 6;
 /**
- * The same "dan" after the verb and its subject, further on in a short question: "kan de GI dan
- * nog wel meedenken?", "wat moet ik dan doen?" (new-user try of the thirty-sixth session: read
- * alone, it got a sentence from the national plan). Not "dan" after a comparative ("meer dan 6
- * weken", "anders dan", "ouder dan 18").
+ * The same "dan" further on in a short question: "kan de GI dan nog wel meedenken?", "wat is er
+ * voor die groep dan nodig?" (new-user tries of the thirty-sixth session: read alone, they got a
+ * sentence from the national plan and one on school). Not "dan" after a comparative ("meer dan
+ * 6 weken", "anders dan", "ouder dan 18").
  */
-const THEN_AFTER_SUBJECT = /^\s*\p{L}+\s+(?:\p{L}+\s+){1,2}dan\b/iu;
+const THEN_AFTER_SUBJECT = /^\s*\p{L}+\s+(?:[\p{L}+]+\s+){1,6}dan\b/iu;
 const BEFORE_THAN = /\b(?:\p{L}+er|meer|minder|anders|ander|liever|eerder|later)\s+dan\b/iu;
 const MAX_MID_THEN_WORDS = 8;
 
