@@ -112,6 +112,8 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     documents: () => knowledge.documentMetas().map((meta) => meta.id),
     placesOf: (name) => regionFiles.find((region) => region.name.toLowerCase() === name.trim().toLowerCase())?.places ?? [],
   };
+  // Kept per conversation by the answers; the spoedberaad checklist reads where the asker said they work.
+  const followUps = new FollowUpMemory(store, config.followUpTtlSeconds);
   const spoedberaad = createSpoedberaad({
     contentDir,
     region: config.region,
@@ -123,6 +125,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     slots,
     reminderMs: config.checklistReminderMs,
     regions,
+    askerRegionOf: async (address) => (await followUps.previous(address))?.askerRegion,
     logger,
   });
   const consult = createConsultFeature({
@@ -131,7 +134,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     recentHandover: (address) => spoedberaad.service.closedHandover(address),
   });
   const { registry, fallback } = createRegistry({
-    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), new FollowUpMemory(store, config.followUpTtlSeconds), regions),
+    ask: new AskHandler(answers, new AnswerLog(store, config.answerTtlSeconds), followUps, regions),
     documentCount: () => knowledge.documentCount,
     documentTitles: () => knowledge.documentTitles(),
     route,

@@ -256,6 +256,24 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     }
   });
 
+  it("starts the checklist of the region the asker said they work in, says so, and tells whose plans its sources follow", async () => {
+    // New-user try: a Rotterdam professional on a Groningen/Drenthe Wegwijs got that region's items, without a word.
+    const conversation = `sb-${RUN}-asker-region`;
+    const chair = `chair-${RUN}-ar`;
+    await post(chair, conversation, { text: "ik werk als gedragswetenschapper in rotterdam. wat doet het expertiseteam?" }, "Kees");
+    const replies = await post(chair, conversation, { text: "spoedberaad CASUS-R17" }, "Kees");
+    const card = checklistOf(replies);
+    expect(card?.title).toBe("Spoedberaad CASUS-R17");
+    expect(card?.items.find((i) => i.id === "regie")?.label).toMatch(/één vaste contactpersoon/);
+    expect(card?.items.find((i) => i.id === "hsj")?.label).toMatch(/expertiseteam/);
+    expect(noticeOf(replies)).toBe("Deze checklist volgt de plannen van regio Rijnmond: daar zei je te werken.");
+    const why = (await post(chair, conversation, { text: "Waarom deze punten?" }, "Kees")).flatMap((r) => r.parts);
+    expect(why.find((p) => p.kind === "notice")).toMatchObject({ text: expect.stringMatching(/gaan over regio Groningen en Drenthe, niet over jouw regio \(Rijnmond\)\.$/) });
+    // Someone who said nothing about where they work gets the served region's checklist.
+    const other = checklistOf(await post(`chair-${RUN}-ar2`, `${conversation}-2`, { text: "spoedberaad CASUS-R18" }, "Sanne"));
+    expect(other?.items.find((i) => i.id === "hsj")?.label).toMatch(/HSJ/);
+  });
+
   it("shows someone without a name as 'Webgebruiker' plus four letters on the card, in the summary and in Details, never as their id", async () => {
     const conversation = `sb-${RUN}-nameless`;
     const chair = `nameless-${RUN}`;

@@ -86,14 +86,17 @@ export function applyRegion(base: ChecklistContent, regionRaw: unknown, regionId
   return { checklist: { ...base, items }, problems: [] };
 }
 
-/** The checklist `id` for every region in the regions folder (or just `region`). */
+/** The checklist `id` for every region in the regions folder (or just `region`), with each region's name. */
 export function loadChecklistForRegions(options: { contentDir: string; id: string; regions?: string[] }): {
   byRegion: Map<string, ChecklistContent>;
+  /** Each loaded region's name ("Rijnmond"), by its id. */
+  names: Map<string, string>;
   problems: ChecklistProblem[];
 } {
   const base = loadChecklistFile(path.join(options.contentDir, "checklists", `${options.id}.yaml`));
   const byRegion = new Map<string, ChecklistContent>();
-  if (!base.checklist) return { byRegion, problems: base.problems };
+  const names = new Map<string, string>();
+  if (!base.checklist) return { byRegion, names, problems: base.problems };
   const problems: ChecklistProblem[] = [];
   const regions = loadRegionDir(path.join(options.contentDir, "regions"));
   for (const region of regions.values) {
@@ -101,8 +104,9 @@ export function loadChecklistForRegions(options: { contentDir: string; id: strin
     const result = applyRegion(base.checklist, region.checklists?.[options.id], region.id);
     problems.push(...result.problems);
     if (result.checklist) byRegion.set(region.id, result.checklist);
+    names.set(region.id, region.name);
   }
-  return { byRegion, problems };
+  return { byRegion, names, problems };
 }
 
 /** Every item's source must resolve in the index (the quote is retrieved there, never written here). */

@@ -35,6 +35,8 @@ export const checklistSchema = z.object({
   title: z.string(),
   /** Pseudonymous case number, checked by the privacy guard; never a name. */
   casus: z.string().optional(),
+  /** The region whose checklist this is, when not the served one: where the one who started it said they work ("Rijnmond"). */
+  region: z.string().max(100).optional(),
   /** Where the card lives: changes, reminders and the summary go here. */
   conversation: z.object({ surface: z.enum(["web", "slack", "teams"]), conversationId: z.string(), threadId: z.string().optional() }),
   chair: person,

@@ -48,7 +48,7 @@ import type { ResolvedSource } from "../route/sourcePassages.js";
 import { z } from "zod";
 import { asksForSpoedberaad } from "./spoedberaadIntent.js";
 import { typedTick, type TypedTick } from "./typedTick.js";
-import { otherRegionSourcesNotice, type RegionContext } from "../ask/otherRegion.js";
+import { otherRegionSourcesNotice, type RegionContext, servingAsker } from "../ask/otherRegion.js";
 import { checklistQuestion, type ChecklistQuestion } from "./checklistQuestion.js";
 import { checklistStateName } from "../../bot/checklistText.js";
 
@@ -79,8 +79,12 @@ export interface SpoedberaadDeps {
   directory: Directory;
   /** The checklist for the configured region (validated at start, sources resolved). */
   content: ChecklistContent;
-  /** Resolved source passage of each item (for "Waarom deze punten?"). */
-  passageOf: (itemId: string) => ResolvedSource | undefined;
+  /** Another region's checklist, by the name its documents give it ("Rijnmond"); undefined for the served region. */
+  regionChecklist?: (regionName: string) => { name: string; content: ChecklistContent } | undefined;
+  /** Where the asker said they work, earlier in this conversation (see askerRegion). */
+  askerRegionOf?: (address: ConversationAddress) => Promise<string | undefined>;
+  /** Resolved source passage of each item of the region's checklist (for "Waarom deze punten?"). */
+  passageOf: (itemId: string, regionName?: string) => ResolvedSource | undefined;
   /** Default time from assigning an owner to the reminder (60 minutes). */
   reminderMs: number;
   /** Each document's region against the one served (see otherRegionSourcesNotice). */
@@ -164,9 +168,12 @@ export class SpoedberaadService {
       const at = new Date(this.now()).toISOString();
       const chair = personOf(actor);
       const summary = routeSummary ? redactedSummary(routeSummary) : undefined;
+      const theirs = await this.askersChecklist(address);
+      const content = theirs?.content ?? this.deps.content;
       const initial: Checklist = {
         id: checklistId,
-        title: this.deps.content.title,
+        title: content.title,
+        ...(theirs ? { region: theirs.name } : {}),
         ...(casus ? { casus } : {}),
         conversation,
         chair,
@@ -174,7 +181,7 @@ export class SpoedberaadService {
         quiet: false,
         reminderMs: this.deps.reminderMs,
         ...(summary ? { routeSummary: summary } : {}),
-        items: this.deps.content.items.map((i) => ({ id: i.id, label: i.label, state: "open" as const, rev: 0 })),
+        items: content.items.map((i) => ({ id: i.id, label: i.label, state: "open" as const, rev: 0 })),
         createdAt: at,
       };
       const created = await this.store.update(checklistId, (current) =>
@@ -188,10 +195,19 @@ export class SpoedberaadService {
             },
       );
       this.deps.logger.info({ surface: address.surface, items: initial.items.length }, "spoedberaad gestart");
-      // Started without a casusnummer (the button under an answer): say how to add one.
-      return casus ? this.shown(actor, created.record!) : [...this.shown(actor, created.record!), notice(WITHOUT_CASE_NUMBER, "info")];
+      // Another region's checklist says whose plans it follows; started without a casusnummer (the
+      // button under an answer), it says how to add one.
+      const notes = [...(theirs ? [notice(regionChecklistNotice(theirs.name), "info")] : []), ...(casus ? [] : [notice(WITHOUT_CASE_NUMBER, "info")])];
+      return [...this.shown(actor, created.record!), ...notes];
     }
     return [notice("Het lukte niet om de checklist te starten. Probeer het zo nog eens.")];
+  }
+
+  /** The checklist of the region the asker said they work in, when that is another one than the served region. */
+  private async askersChecklist(address: ConversationAddress): Promise<{ name: string; content: ChecklistContent } | undefined> {
+    if (!this.deps.askerRegionOf || !this.deps.regionChecklist) return undefined;
+    const region = await this.deps.askerRegionOf(address).catch(() => undefined);
+    return region ? this.deps.regionChecklist(region) : undefined;
   }
 
   /** Gives the open checklist here its casusnummer; the card changes in place, a line says so. */
@@ -248,11 +264,11 @@ export class SpoedberaadService {
   private sourcesOf(checklist: Checklist, only?: number): Reply {
     const items = only === undefined ? checklist.items : checklist.items.slice(only - 1, only);
     const sources = items.flatMap((i) => {
-      const passage = this.deps.passageOf(i.id);
+      const passage = this.deps.passageOf(i.id, checklist.region);
       return passage ? [{ ...passage, label: i.label }] : [];
     });
     const reply = sourcesReply(checklist, sources, only);
-    const regions = this.deps.regions;
+    const regions = this.deps.regions ? servingAsker(this.deps.regions, checklist.region) : undefined;
     const elsewhere = regions ? otherRegionSourcesNotice(sources.map((s, i) => ({ documentId: s.documentId, n: i + 1 })), regions) : undefined;
     return elsewhere ? { ...reply, parts: [...reply.parts, { kind: "notice", level: "info", text: elsewhere }] } : reply;
   }
@@ -671,6 +687,11 @@ export class SpoedberaadService {
 
 const QUIET_ON = "Stil: voor deze checklist komen geen herinneringen meer. Zet ze weer aan met „Herinneringen weer aanzetten”.";
 const QUIET_OFF = "Herinneringen staan weer aan: wie een punt oppakt, krijgt een herinnering als het open blijft.";
+/** Above a checklist from the plans of the region the asker said they work in, not the served one. */
+function regionChecklistNotice(region: string): string {
+  return `Deze checklist volgt de plannen van regio ${region}: daar zei je te werken.`;
+}
+
 const WITHOUT_CASE_NUMBER = "Deze checklist heeft nog geen casusnummer. Typ *spoedberaad* met jullie eigen pseudonieme nummer erachter (bijvoorbeeld *spoedberaad CASUS-12*) om het toe te voegen.";
 const NOT_IN_CONVERSATION = "Die persoon zit niet in dit gesprek. Kies iemand uit het gesprek.";
 const BAD_DUE = "Kies een tijd voor de herinnering: later dan nu en binnen een week.";
