@@ -1290,6 +1290,15 @@ describe("answers over the shipped corpus", () => {
     expect(answer.sources.find((s) => s.n === n)).toMatchObject({ section: "Documentgegevens", documentId: "actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md" });
   });
 
+  it("leads a message that asks a document's date first with its details, then answers the later part from its text", async () => {
+    // New-user try: the date was left out without a word.
+    const answer = await ask.answer("van wanneer is die regiovisie eigenlijk, en voor welke contracten geldt ie als kader?");
+    const lines = answer.text.split("\n");
+    expect(lines[0]).toMatch(/^Volgens de gegevens bij de plandocumenten is “Nabij en passend: regiovisie jeugdhulp regio Rijnmond” .+ van 30 november 2020\. \[1\]$/);
+    expect(answer.sources[0]).toMatchObject({ n: 1, section: "Documentgegevens" });
+    expect(lines[1]).toContain("de contracten die ingaan per 2023");
+  });
+
   it("answers the first of two questions on its own when the message's answer quotes nothing of it ('… en doet friesland ook mee?')", async () => {
     // New-user try: only the Friesland line came, the goals for 2027 were dropped without a word.
     const answer = await ask.answer("wat zijn de doelen voor 2027 en doet friesland ook mee?");
