@@ -733,6 +733,11 @@ describe("answers over the shipped corpus", () => {
     expect(result.text.split("\n")[0]).toMatch(/vanaf 16 jaar nodig\. Zij lopen/);
   });
 
+  it("quotes a sentence that only says someone has a role in something with the next one, which says what the role is", async () => {
+    const result = await ask.answer("wat is de rol van de casusregisseur bij afschalen?");
+    expect(result.text.split("\n")[0]).toMatch(/een belangrijke rol in het afschalen\. Als hulp kan worden afgeschaald of afgerond, dan zorgt de casusregisseur voor de voorwaarden/);
+  });
+
   it("quotes the sentence about what is asked, not the one repeating the document's own name", async () => {
     const result = await ask.answer("wat doet het INT in de nieuwe werkwijze in Groningen?");
     expect(result.status).toBe("answered");

@@ -157,6 +157,13 @@ const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b
  * quoted with it (new-user try). Not every sentence that points back (see the README's table).
  */
 const OPENS_WITH_PERSON = /^(?:zij|ze|hij)\s/i;
+/**
+ * A short sentence that only says someone has a role in something ("Ten tweede heeft de
+ * casusregisseur een belangrijke rol in het afschalen."): what that role is follows in the next
+ * sentence of its paragraph, which comes with it (new-user try: *wat is de rol … bij afschalen?*
+ * got the announcement and two other lines on the role).
+ */
+const ONLY_NAMES_A_ROLE = /^.{0,40}\b(?:heeft|hebben|speelt|spelen|vervult|vervullen)\s+(?:\p{L}+\s+){1,4}(?:rol|taak|functie)\s+(?:in|bij)\b[^.;:]{0,40}\.$/iu;
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
 /** A sentence that announces examples with a colon ("Denk aan: …", "Bijvoorbeeld: …"). */
@@ -1101,7 +1108,7 @@ function quoteAround(
     // the quote hanging on a colon (new-user try; no figure moved).
     !announces(next.text) &&
     readsOn(line, next) &&
-    (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE || (next.text.length < SHORT_NEXT && line.paragraph === next.paragraph));
+    (REFERS_BACK.test(next.text) || line.text.endsWith("?") || line.text.endsWith(":") || line.text.length < SHORT_SENTENCE || (next.text.length < SHORT_NEXT && line.paragraph === next.paragraph) || (ONLY_NAMES_A_ROLE.test(line.text) && line.paragraph === next.paragraph));
   return { n: c.n, indexes: continues ? [c.index, c.index + 1] : [c.index] };
 }
 
