@@ -60,6 +60,13 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await handler.question(address, "en bij een ots?")).parts)[0]).toBe("Ik lees dit als vervolg op je vorige vraag: „wie heeft de casusregie?”");
   });
 
+  it("quotes the previous question without an introduction that has no 'ik' ('ben huisarts in assen.')", async () => {
+    const question = "hoi, ben huisarts in assen. hoeveel jongeren komen met spoed?";
+    const { handler } = handlerWith({ [question]: "“Circa 70% met een spoedmachtiging.” [1]", [withPrevious(question, "en wie beslist dat?")]: "“De rechter.” [1]" });
+    await handler.question(address, question);
+    expect(texts((await handler.question(address, "en wie beslist dat?")).parts)[0]).toBe("Ik lees dit als vervolg op je vorige vraag: „hoeveel jongeren komen met spoed?”");
+  });
+
   it("quotes the previous question without a short introduction of the asker before it", async () => {
     // New-user try of the thirty-sixth session: "ik ben gedragswetenschapper in rotterdam." came back in every notice.
     const question = "ik ben gedragswetenschapper in rotterdam. bij wie ligt de casusregie?";
@@ -424,6 +431,10 @@ describe("AskHandler with follow-ups", () => {
     await handler.question(address, "ik werk in rotterdam. wat doet het expertiseteam?");
     const here = await handler.question(address, "mogen jongeren hier meebeslissen?");
     expect(texts(here.parts).slice(0, 2)).toEqual(["Ik lees „hier” als regio Rijnmond.", "“Jongeren vanaf 12 jaar een stevige rol geven in de keuze.” [1]"]);
+    // A follow-up goes on from that reading, not from "hier".
+    const next = await handler.question(address, "en wie beslist dat?");
+    expect(texts(next.parts)[0]).toBe("Ik lees dit als vervolg op je vorige vraag: „mogen jongeren in Rijnmond meebeslissen?”");
+    expect(answerer.asked.at(-1)).toBe(withPrevious("mogen jongeren in Rijnmond meebeslissen?", "en wie beslist dat?"));
     // Rijnmond's plans have no answer: the question as typed gets its own.
     const typed = await handler.question(address, "hoeveel plekken zijn er hier?");
     expect(answerer.asked.slice(-2)).toEqual(["hoeveel plekken zijn er in Rijnmond?", "hoeveel plekken zijn er hier?"]);

@@ -259,7 +259,8 @@ export class AskHandler {
     // The refused question stays the one to go on from: "en wie betaalt dat?", then "en wie regelt dat?".
     if (this.followUps && !previous && !followsRefusal) {
       const answer = result.status === "answered" ? result.text : "";
-      await bestEffort(() => this.followUps!.remember(address, text, answer, result.sources, result.asksBack === true, ownRegion));
+      // Read as asked of the asker's region ("hier"), it is kept that way: a follow-up goes on from that reading.
+      await bestEffort(() => this.followUps!.remember(address, here !== undefined && asked === here ? here : text, answer, result.sources, result.asksBack === true, ownRegion));
     } else if (this.followUps && (result.status === "answered" || result.status === "abstained")) {
       // A refused follow-up has no sources: "waar staat dat?" after it is not about the answer before.
       await bestEffort(() => this.followUps!.rememberSources(address, result.status === "answered" ? result.sources : [], result.status === "abstained", result.status === "answered" ? result.text : ""));

@@ -232,8 +232,11 @@ export function askingPart(message: string): string {
   const greeted = withoutGreeting(message);
   const sentences = chatSentences(greeted);
   const first = sentences.findIndex((sentence) => sentence.trim().endsWith("?"));
-  const introduced = first > 0 && sentences.slice(0, first).every((sentence) => INTRODUCES_ASKER.test(sentence));
-  return questionWithoutContext(greeted) ?? (introduced ? sentences.slice(first).join(" ") : greeted);
+  const question = first > 0 ? sentences.slice(first).join(" ") : greeted;
+  // The introduction is the whole of what comes before the question ("ben huisarts in assen.").
+  const intro = first > 0 ? INTRODUCES_ASKER.exec(greeted) : null;
+  const introduced = intro !== null && greeted.slice(intro[0].length).trim() === question.trim();
+  return questionWithoutContext(greeted) ?? (introduced ? question : greeted);
 }
 
 /**
