@@ -266,7 +266,7 @@ describe("spoedberaad on the web (JSON API, real Redis)", () => {
     expect(card?.title).toBe("Spoedberaad CASUS-R17");
     expect(card?.items.find((i) => i.id === "regie")?.label).toMatch(/één vaste contactpersoon/);
     expect(card?.items.find((i) => i.id === "hsj")?.label).toMatch(/expertiseteam/);
-    expect(noticeOf(replies)).toBe("Deze checklist volgt de plannen van regio Rijnmond: daar zei je te werken.");
+    expect(noticeOf(replies)).toBe("Dit is de checklist voor regio Rijnmond: daar zei je te werken. Waar de plannen van Rijnmond niets over een punt zeggen, komt het uit andere plannen; *Waarom deze punten?* zegt welke.");
     const why = (await post(chair, conversation, { text: "Waarom deze punten?" }, "Kees")).flatMap((r) => r.parts);
     expect(why.find((p) => p.kind === "notice")).toMatchObject({ text: expect.stringMatching(/gaan over regio Groningen en Drenthe, niet over jouw regio \(Rijnmond\)\.$/) });
     // Someone who said nothing about where they work gets the served region's checklist.

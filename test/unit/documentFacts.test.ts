@@ -17,6 +17,7 @@ describe("documentFactAsked", () => {
     ["wie heeft het actieplan geschreven?", "maker"],
     ["wie zijn de makers van de presentatie?", "maker"],
     ["wie zitten er achter die nieuwe werkwijze plaatsing jz+ hier in groningen/drenthe?", "maker"],
+    ["wie zitten er eigenlijk achter die werkwijze?", "maker"],
     ["wie staat achter de regiovisie?", "maker"],
     ["van wanneer is de regiovisie?", "date"],
     ["wanneer is het actieplan verschenen?", "date"],

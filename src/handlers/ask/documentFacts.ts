@@ -15,11 +15,12 @@ export type DocumentFact = "maker" | "date";
 
 /**
  * Asking who made a document: a making verb with a "who", its makers by name, or who is behind it
- * ("wie zitten er achter die nieuwe werkwijze?"; new-user try: answered with the region it is for).
+ * ("wie zitten er achter die nieuwe werkwijze?"; new-user try: answered with the region it is for),
+ * also with a filler ("wie zitten er eigenlijk achter …?"; a later try got a notice and a quote).
  * Not "van wie is het plan?": whose initiative it is, which the text may say otherwise than the details.
  */
 const MAKER =
-  /\b(?:(?:wie|welke (?:organisaties?|partij(?:en)?|instanties?|instellingen?))\b[^?]*\b(?:gemaakt|geschreven|opgesteld|uitgegeven|gepubliceerd|ontwikkeld|maakte|maakten|schreef|schreven|stelde|stelden)|wie (?:zijn|is) de (?:auteurs?|makers?|opstellers?|uitgever)|wie (?:zit|zitten|zat|zaten|staat|staan) (?:er )?achter)\b/;
+  /\b(?:(?:wie|welke (?:organisaties?|partij(?:en)?|instanties?|instellingen?))\b[^?]*\b(?:gemaakt|geschreven|opgesteld|uitgegeven|gepubliceerd|ontwikkeld|maakte|maakten|schreef|schreven|stelde|stelden)|wie (?:zijn|is) de (?:auteurs?|makers?|opstellers?|uitgever)|wie (?:zit|zitten|zat|zaten|staat|staan) (?:er )?(?:(?:eigenlijk|nou|nu|precies|dan|eig) )?achter)\b/;
 /** Asking when a document appeared. */
 const DATE =
   /\b(?:van wanneer (?:is|zijn|dateert)|wanneer (?:is|zijn|werd|werden)\b[^?]*\b(?:verschenen|gepubliceerd|uitgekomen|uitgebracht|vastgesteld|geschreven|gemaakt|opgesteld)|wanneer (?:verscheen|kwam)\b[^?]*\buit|uit welk jaar (?:is|komt|zijn)|wat is de datum van)\b/;

@@ -689,7 +689,7 @@ const QUIET_ON = "Stil: voor deze checklist komen geen herinneringen meer. Zet z
 const QUIET_OFF = "Herinneringen staan weer aan: wie een punt oppakt, krijgt een herinnering als het open blijft.";
 /** Above a checklist from the plans of the region the asker said they work in, not the served one. */
 function regionChecklistNotice(region: string): string {
-  return `Deze checklist volgt de plannen van regio ${region}: daar zei je te werken.`;
+  return `Dit is de checklist voor regio ${region}: daar zei je te werken. Waar de plannen van ${region} niets over een punt zeggen, komt het uit andere plannen; *Waarom deze punten?* zegt welke.`;
 }
 
 const WITHOUT_CASE_NUMBER = "Deze checklist heeft nog geen casusnummer. Typ *spoedberaad* met jullie eigen pseudonieme nummer erachter (bijvoorbeeld *spoedberaad CASUS-12*) om het toe te voegen.";
