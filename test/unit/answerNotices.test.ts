@@ -33,6 +33,10 @@ describe("termAsked", () => {
     expect(termAsked("wat doet het expertiseteam in rijnmond eigenlijk")).toEqual({ typed: "expertiseteam", folded: "expertiseteam", does: true });
     expect(termAsked("wat is het servicepunt in drenthe?")?.folded).toBe("servicepunt");
     expect(termAsked("wat doet het INT in de nieuwe werkwijze in groningen?")).toBeUndefined();
+    // A generic noun after "dat" points back at what was named before (second new-user try of the thirty-sixth session).
+    expect(termAsked("en wat doet dat team dan precies?")).toBeUndefined();
+    expect(termAsked("wat is die aanpak eigenlijk?")).toBeUndefined();
+    expect(termAsked("wat is dat servicepunt?")?.folded).toBe("servicepunt");
     // What someone does about something is no term (new-user check: "Wat „drenthe aan spoedplaatsingen” precies doet").
     expect(termAsked("wat doet drenthe aan spoedplaatsingen?")).toBeUndefined();
     expect(termAsked("wat doen gemeenten tegen wachtlijsten?")).toBeUndefined();

@@ -25,6 +25,12 @@ const NOT_A_TERM_ALONE = new Set(
 /** A place after the term: "… in rijnmond", "… binnen de regio". */
 const WHERE_AFTER_TERM = /\s+(?:in|binnen)\s+\S.*$/iu;
 
+/** Nouns that name a kind of thing, not one: after "dat" they point back at the one just named. */
+const GENERIC_NOUN = /^(?:team|teams|groep|groepen|plan|plannen|aanpak|ding|document|stuk|overleg|organisatie|instantie|instelling|regeling|project|programma|methode|systeem|netwerk|orgaan|club|clubje)$/;
+
+/** A question that asks about "dat/die/dit/deze X". */
+const POINTED_AT = /^\s*(?:en\s+)?wat\s+\S+\s+(?:(?:er\s+)?(?:eigenlijk|precies)\s+)?(?:dat|die|dit|deze|zo'n)\s/iu;
+
 /** Words that make the phrase more than a name for a thing. */
 const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zonder|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?)$/;
 
@@ -44,6 +50,11 @@ export function termAsked(question: string): { typed: string; folded: string; do
   if (!phrase) return undefined;
   const words = foldText(phrase).split(/\s+/);
   if (words.some((word) => NOT_A_TERM.test(word)) || words.every((word) => NOT_A_TERM_ALONE.has(word))) return undefined;
+  // "wat doet dat team dan precies?": a generic noun after "dat" points back at what was said, it
+  // names no term ("wat is dat INT?" and "wat is dat servicepunt?" do; second new-user try of the
+  // thirty-sixth session: "Wat „team” precies doet, staat niet in de plandocumenten" above the
+  // expertiseteam's functions).
+  if (words.length === 1 && POINTED_AT.test(first) && GENERIC_NOUN.test(words[0]!)) return undefined;
   return { typed: phrase, folded: words.join(" "), ...(doing ? { does: true as const } : {}) };
 }
 
