@@ -738,6 +738,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.text.split("\n")[0]).toMatch(/een belangrijke rol in het afschalen\. Als hulp kan worden afgeschaald of afgerond, dan zorgt de casusregisseur voor de voorwaarden/);
   });
 
+  it("weighs what a quote holds of a follow-up without the words the documents never use", async () => {
+    // Second new-user try: "neerleggen" outweighed "consultvraag", and the reply said there was nothing.
+    expect(ask.weightHeldBy("waar moet ik die consultvraag dan neerleggen?", "- Consultvraag stellen bij Servicepunt")).toBeGreaterThanOrEqual(0.5);
+    expect(ask.weightHeldBy("waar moet ik die consultvraag dan neerleggen?", "- Aanvraag machtiging")).toBe(0);
+  });
+
   it("quotes the sentence about what is asked, not the one repeating the document's own name", async () => {
     const result = await ask.answer("wat doet het INT in de nieuwe werkwijze in Groningen?");
     expect(result.status).toBe("answered");

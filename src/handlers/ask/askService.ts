@@ -422,10 +422,14 @@ export class AskService {
    */
   weightHeldBy(message: string, text: string): number | undefined {
     const scorer = this.knowledge.questionScorer(message);
-    const total = scorer.weights.reduce((sum, weight) => sum + weight, 0);
+    // A word the documents never use no quote can hold ("waar moet ik die consultvraag dan
+    // neerleggen?"): it does not count (second new-user try: "Consultvraag stellen bij Servicepunt"
+    // in the previous answer held too little of it, and the reply said there was nothing).
+    const weights = scorer.weights.map((weight, g) => (scorer.rarity[g]?.known === false ? 0 : weight));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
     if (scorer.words.length === 0 || total === 0) return undefined;
     const held = coveredHoldingAcronyms(scorer, message, text);
-    return scorer.weights.reduce((sum, weight, g) => sum + (held[g] ? weight : 0), 0) / total;
+    return weights.reduce((sum, weight, g) => sum + (held[g] ? weight : 0), 0) / total;
   }
 
   async answer(asked: string, options: AnswerOptions = {}): Promise<AnswerResult> {
