@@ -60,6 +60,15 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await handler.question(address, "en bij een ots?")).parts)[0]).toBe("Ik lees dit als vervolg op je vorige vraag: „wie heeft de casusregie?”");
   });
 
+  it("reads 'tegen die tijd' in a follow-up as the year the previous answer led with", async () => {
+    const question = "tot wanneer bestaan de plekken nog?";
+    const { answerer, handler } = handlerWith({ [question]: "“Half 2027 zijn de plekken afgebouwd.” [1]", [withPrevious(question, "en wat moet er in 2027 bereikt zijn?")]: "“In 2027 heeft elke jongere een analyse.” [1]" });
+    await handler.question(address, question);
+    const reply = await handler.question(address, "en wat moet er tegen die tijd bereikt zijn?");
+    expect(answerer.asked).toContain(withPrevious(question, "en wat moet er in 2027 bereikt zijn?"));
+    expect(texts(reply.parts)).toContain("“In 2027 heeft elke jongere een analyse.” [1]");
+  });
+
   it("quotes the previous question without an introduction that has no 'ik' ('ben huisarts in assen.')", async () => {
     const question = "hoi, ben huisarts in assen. hoeveel jongeren komen met spoed?";
     const { handler } = handlerWith({ [question]: "“Circa 70% met een spoedmachtiging.” [1]", [withPrevious(question, "en wie beslist dat?")]: "“De rechter.” [1]" });

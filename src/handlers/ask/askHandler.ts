@@ -117,6 +117,21 @@ export function parseFeedbackValue(value: string | undefined): { answerId: strin
 
 const notice = (text: string, level: "info" | "warning" = "warning"): ReplyPart => ({ kind: "notice", level, text });
 
+/** "tegen die tijd", "op dat moment", "dan": a time the follow-up takes from the answer before it. */
+const THAT_TIME = /\b(?:tegen\s+die\s+tijd|op\s+dat\s+moment|tegen\s+dan|rond\s+die\s+tijd)\b/i;
+/** A year in a quote: "Half 2027 zijn de plekken afgebouwd", "In 2027:". */
+const YEAR = /\b(20\d{2})\b/;
+
+/**
+ * The follow-up with "tegen die tijd" read as the year the previous answer led with: "en wat moet
+ * er tegen die tijd bereikt zijn?" after "Half 2027 zijn de … plekken … afgebouwd" asks what must
+ * be reached in 2027 (second new-user try: a line on flexible help answered).
+ */
+function atThatTime(followUp: string, previous: KeptQuestion): string {
+  const year = previous.shortest ? YEAR.exec(previous.shortest.text)?.[1] : undefined;
+  return year && THAT_TIME.test(followUp) ? followUp.replace(THAT_TIME, `in ${year}`) : followUp;
+}
+
 /** Words for the region Wegwijs serves, without naming it: "de regio", "onze regio", "bij ons", "hier in de regio". */
 const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+ons\b|\bhier\s+in\s+de\s+(?:regio|buurt)\b/iu;
 
@@ -199,7 +214,7 @@ export class AskHandler {
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
     let previous = !chosen && followUp && (kept?.refused !== true || swapped !== undefined) ? kept : undefined;
-    let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, text) : text);
+    let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, atThatTime(text, previous)) : text);
     // "hier" is where the asker said they work: asked of that region, unless its plans have no answer.
     const here = !chosen && !followUp && ownRegion && this.regions ? hereAsRegion(askingPart(text), ownRegion, this.regions) : undefined;
     const inOwnRegion = here !== undefined ? nonEmpty(await this.ask.answer(here)) : undefined;
