@@ -117,7 +117,7 @@ export function parseFeedbackValue(value: string | undefined): { answerId: strin
 
 const notice = (text: string, level: "info" | "warning" = "warning"): ReplyPart => ({ kind: "notice", level, text });
 
-/** "tegen die tijd", "op dat moment", "dan": a time the follow-up takes from the answer before it. */
+/** "tegen die tijd", "op dat moment": a time the follow-up takes from the answer before it. */
 const THAT_TIME = /\b(?:tegen\s+die\s+tijd|op\s+dat\s+moment|tegen\s+dan|rond\s+die\s+tijd)\b/i;
 /** A year in a quote: "Half 2027 zijn de plekken afgebouwd", "In 2027:". */
 const YEAR = /\b(20\d{2})\b/;

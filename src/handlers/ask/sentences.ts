@@ -256,11 +256,6 @@ const PARTIAL_MIN = 60;
 /** A partial sentence shows at least this much of what follows its colon, or is left out. */
 const AFTER_COLON_MIN = 30;
 
-/**
- * A long text cut to at most max characters by whole sentences: the sentences that score best
- * (on the question), in their own order, with "…" where sentences are left out. A text whose
- * sentences all score nothing is shortened from its start.
- */
 /** Longest opening sentence (in words) read as an item's label ("Capaciteit.", "Leren en ontwikkelen."). */
 const LABEL_WORDS = 4;
 
@@ -268,6 +263,11 @@ function isLabel(sentence: string): boolean {
   return sentence.split(/\s+/).length <= LABEL_WORDS && /^\P{Ll}/u.test(sentence.trim());
 }
 
+/**
+ * A long text cut to at most max characters by whole sentences: the sentences that score best
+ * (on the question), in their own order, with "…" where sentences are left out. A text whose
+ * sentences all score nothing is shortened from its start.
+ */
 export function excerpt(text: string, score: (sentence: string) => number, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;

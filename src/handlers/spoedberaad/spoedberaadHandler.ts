@@ -195,7 +195,7 @@ export class SpoedberaadService {
             },
       );
       this.deps.logger.info({ surface: address.surface, items: initial.items.length }, "spoedberaad gestart");
-      // Another region's checklist says whose plans it follows; started without a casusnummer (the
+      // Another region's checklist says which region's it is; started without a casusnummer (the
       // button under an answer), it says how to add one.
       const notes = [...(theirs ? [notice(regionChecklistNotice(theirs.name), "info")] : []), ...(casus ? [] : [notice(WITHOUT_CASE_NUMBER, "info")])];
       return [...this.shown(actor, created.record!), ...notes];
@@ -687,7 +687,7 @@ export class SpoedberaadService {
 
 const QUIET_ON = "Stil: voor deze checklist komen geen herinneringen meer. Zet ze weer aan met „Herinneringen weer aanzetten”.";
 const QUIET_OFF = "Herinneringen staan weer aan: wie een punt oppakt, krijgt een herinnering als het open blijft.";
-/** Above a checklist from the plans of the region the asker said they work in, not the served one. */
+/** Under the checklist of the region the asker said they work in, when that is not the served one. */
 function regionChecklistNotice(region: string): string {
   return `Dit is de checklist voor regio ${region}: daar zei je te werken. Waar de plannen van ${region} niets over een punt zeggen, komt het uit andere plannen; *Waarom deze punten?* zegt welke.`;
 }

@@ -11,6 +11,7 @@ const OLDEST = 30;
 /** Words between the two ages that make them a range (tokens: "t/m" is "t", "m"). */
 const BETWEEN = [["tot"], ["t", "m"], ["tot", "en", "met"], ["en"], []];
 
+/** The unit after an age: "14 jaar", "17-jarigen" (tokens: "17", "jarigen"). */
 const YEARS = /^(jaar|jarig\w*)$/;
 
 /** The ages strictly between the ends of every age range in the tokens (folded word tokens). */
