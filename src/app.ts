@@ -3,6 +3,7 @@ import path from "node:path";
 import { Delivery } from "./bot/delivery.js";
 import { Directory } from "./bot/directory.js";
 import type { ChatHandler } from "./bot/chatHandler.js";
+import type { ConversationAddress } from "./bot/incoming.js";
 import { createBot, type Bot } from "./router/router.js";
 import { createRegistry } from "./router/handlers.js";
 import type { Config } from "./config.js";
@@ -96,7 +97,10 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   });
   // Answers are composed in worker threads (each loads the snapshot ingest just wrote).
   const answers = await createAnswerService(config, contentDir, askService, logger);
-  const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, logger });
+  // Kept per conversation by the answers; the route choice and the spoedberaad checklist read where the asker said they work.
+  const followUps = new FollowUpMemory(store, config.followUpTtlSeconds);
+  const askerRegionOf = async (address: ConversationAddress) => (await followUps.previous(address))?.askerRegion;
+  const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, askerRegionOf, logger });
   const directory = new Directory({ admins: config.admins });
   const webMembers = new WebDirectory(store, config.stateTtlSeconds);
   if (config.web.mode !== "off") directory.register(webMembers);
@@ -112,8 +116,6 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     documents: () => knowledge.documentMetas().map((meta) => meta.id),
     placesOf: (name) => regionFiles.find((region) => region.name.toLowerCase() === name.trim().toLowerCase())?.places ?? [],
   };
-  // Kept per conversation by the answers; the spoedberaad checklist reads where the asker said they work.
-  const followUps = new FollowUpMemory(store, config.followUpTtlSeconds);
   const spoedberaad = createSpoedberaad({
     contentDir,
     region: config.region,
@@ -125,7 +127,7 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
     slots,
     reminderMs: config.checklistReminderMs,
     regions,
-    askerRegionOf: async (address) => (await followUps.previous(address))?.askerRegion,
+    askerRegionOf,
     logger,
   });
   const consult = createConsultFeature({

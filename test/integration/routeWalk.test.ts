@@ -203,6 +203,20 @@ describe("the route conversation (Redis)", () => {
     expect(asked.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(gd.routes);
   });
 
+  it("says above the route choice when the asker said they work in another region than the routes are for", async () => {
+    // Third new-user try of the thirty-sixth session: a Rotterdam professional walked Groningen and Drenthe's route without a word.
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("ik werk als gedragswetenschapper in rotterdam. wat doet het expertiseteam?");
+    const seen = await driver.say("route");
+    expect(seen.text).toContain("Let op: deze routes volgen de plannen van regio Groningen en Drenthe, waarvoor Wegwijs hier is ingesteld. Je zei in regio Rijnmond te werken.");
+    expect(seen.actions.filter((a) => a.id === "route.choose").map((a) => a.value)).toEqual(gd.routes);
+    // Someone of the region itself, or who said nothing, gets no such line.
+    const own = webDriver(() => app.baseUrl, newUser());
+    await own.say("ik werk als huisarts in emmen. wat doet het expertteam?");
+    expect((await own.say("route")).text).not.toContain("Let op: deze routes");
+    expect((await webDriver(() => app.baseUrl, newUser()).say("route")).text).not.toContain("Let op: deze routes");
+  });
+
   it("'Waarom?' quotes the source passage of every step of every route, with document title and section", async () => {
     for (const [running, region] of [[app, gd], [rijnmond, regionById("rijnmond")]] as const) {
       const driver = webDriver(() => running.baseUrl, newUser());

@@ -62,6 +62,8 @@ export class RouteHandler {
   constructor(
     private readonly catalog: RouteCatalog | undefined,
     private readonly sessions: RouteSessionStore,
+    /** Where the asker said they work, earlier in the conversation (see askerRegion). */
+    private readonly askerRegionOf?: (address: ConversationAddress) => Promise<string | undefined>,
   ) {
     if (catalog) this.ctx = { region: catalog.region, routes: catalog.routes, passages: catalog.passages };
   }
@@ -267,13 +269,25 @@ export class RouteHandler {
     if (!session || !at) {
       // Remembered as picking, so a route's name typed next ("regulier") chooses it.
       if (!session) await this.sessions.save(address, emptySession());
-      return pickerReply(this.ctx.routes, this.ctx.region, lead);
+      return pickerReply(this.ctx.routes, this.ctx.region, [...lead, ...(await this.otherRegionNotice(address))]);
     }
     if (session.awaitingText) {
       session.awaitingText = undefined;
       await this.sessions.save(address, session);
     }
     return stepReply(at.route, session, this.ctx, [...lead, notice(`Je was bezig met *${at.route.title}*${/[.?!]$/.test(at.route.title) ? "" : "."} Hier ben je gebleven.`)]);
+  }
+
+  /**
+   * Above the route choice, for someone who said they work in another region than the one these
+   * routes are for: the routes are not theirs (new-user try: a Rotterdam professional walked the
+   * Groningen and Drenthe route without a word, while answers said which region they came from).
+   */
+  private async otherRegionNotice(address: ConversationAddress): Promise<ReplyPart[]> {
+    const region = this.ctx?.region.name;
+    const theirs = this.askerRegionOf ? await this.askerRegionOf(address).catch(() => undefined) : undefined;
+    if (!region || !theirs || theirs.trim().toLowerCase() === region.trim().toLowerCase()) return [];
+    return [notice(`Let op: deze routes volgen de plannen van regio ${region}, waarvoor Wegwijs hier is ingesteld. Je zei in regio ${theirs} te werken.`, "warning")];
   }
 
   private async choose(address: ConversationAddress, routeId: string): Promise<Reply> {
@@ -474,6 +488,8 @@ export function createRouteHandler(options: {
   index: SourceIndex;
   records: RecordStores;
   ttlSeconds: number;
+  /** Where the asker said they work: the route choice says when that is another region. */
+  askerRegionOf?: (address: ConversationAddress) => Promise<string | undefined>;
   logger: Logger;
 }): RouteHandler {
   const result = loadRouteCatalog({
@@ -491,10 +507,10 @@ export function createRouteHandler(options: {
       { count: problems.length, problems: problems.slice(0, 5) },
       "plaatsingsroutes uitgeschakeld: bronnen niet gevonden in de documenten (npm run routes:check)",
     );
-    return new RouteHandler(undefined, sessions);
+    return new RouteHandler(undefined, sessions, options.askerRegionOf);
   }
   options.logger.info({ region: options.region, routes: result.catalog!.routes.map((r) => r.id) }, "plaatsingsroutes geladen");
-  return new RouteHandler(result.catalog, sessions);
+  return new RouteHandler(result.catalog, sessions, options.askerRegionOf);
 }
 
 /** The region's emergency route and its regular one, by their titles ("Spoedroute (spoedmachtiging)", "Reguliere route …"). */
