@@ -37,6 +37,9 @@ describe("termAsked", () => {
     expect(termAsked("en wat doet dat team dan precies?")).toBeUndefined();
     expect(termAsked("wat is die aanpak eigenlijk?")).toBeUndefined();
     expect(termAsked("wat is dat servicepunt?")?.folded).toBe("servicepunt");
+    // What it is set against is no part of it (third new-user try of the thirty-sixth session).
+    expect(termAsked("wat bedoelen ze eigenlijk met matched care ipv stepped care?")?.folded).toBe("matched care");
+    expect(termAsked("wat is matched care in plaats van stepped care")?.folded).toBe("matched care");
     // What someone does about something is no term (new-user check: "Wat „drenthe aan spoedplaatsingen” precies doet").
     expect(termAsked("wat doet drenthe aan spoedplaatsingen?")).toBeUndefined();
     expect(termAsked("wat doen gemeenten tegen wachtlijsten?")).toBeUndefined();

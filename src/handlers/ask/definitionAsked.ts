@@ -22,6 +22,13 @@ const NOT_A_TERM_ALONE = new Set(
     .split(" "),
 );
 
+/**
+ * What the term is set against, after it: "wat bedoelen ze met matched care ipv stepped care?"
+ * asks what matched care is (third new-user try of the thirty-sixth session: no term was read,
+ * and the route slide's line answered alone).
+ */
+const INSTEAD_OF = /\s+(?:ipv|i\.p\.v\.?|in\s+plaats\s+van|versus|vs\.?|tegenover)\s+[^?]*\?*\s*$/iu;
+
 /** A place after the term: "… in rijnmond", "… binnen de regio". */
 const WHERE_AFTER_TERM = /\s+(?:in|binnen)\s+\S.*$/iu;
 
@@ -39,7 +46,7 @@ const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zond
  * explained: as typed, and folded for matching. Undefined for any other question.
  */
 export function termAsked(question: string): { typed: string; folded: string; does?: true } | undefined {
-  const first = questionParts(question)?.first ?? question;
+  const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?");
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
   const bare = match || doing ? undefined : BARE_TERM.exec(first.trim());
