@@ -1,4 +1,5 @@
 import type { ConversationAddress, IncomingAction } from "../../bot/incoming.js";
+import { otherRegionThan } from "../ask/otherRegion.js";
 import { INPUT_LIMITS } from "../../bot/inputLimits.js";
 import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
 import { personalDataWarning, redactPersonalData } from "../../privacy/personalData.js";
@@ -286,8 +287,8 @@ export class RouteHandler {
   private async otherRegionNotice(address: ConversationAddress): Promise<ReplyPart[]> {
     const region = this.ctx?.region.name;
     const theirs = this.askerRegionOf ? await this.askerRegionOf(address).catch(() => undefined) : undefined;
-    if (!region || !theirs || theirs.trim().toLowerCase() === region.trim().toLowerCase()) return [];
-    return [notice(`Let op: deze routes volgen de plannen van regio ${region}, waarvoor Wegwijs hier is ingesteld. Je zei in regio ${theirs} te werken.`, "warning")];
+    const other = region ? otherRegionThan(theirs, region) : undefined;
+    return other ? [notice(`Let op: deze routes volgen de plannen van regio ${region}, waarvoor Wegwijs hier is ingesteld. Je zei in regio ${other} te werken.`, "warning")] : [];
   }
 
   private async choose(address: ConversationAddress, routeId: string): Promise<Reply> {

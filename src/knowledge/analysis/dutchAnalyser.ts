@@ -208,15 +208,7 @@ export class DutchAnalyser {
 
   /** Terms to index for a text. */
   indexTerms(text: string): string[] {
-    const tokens = wordTokens(foldText(text));
-    const terms: string[] = [];
-    tokens.forEach((token, i) => {
-      // "Het verdient aanbeveling …" deserves, it does not earn (see DESERVES).
-      if (DESERVES.test(token) && DESERVED.test(tokens.slice(i + 1, i + 4).join(" "))) return;
-      this.pushTerms(token, terms, terms);
-    });
-    for (const token of this.synonyms.expansions(tokens, "index")) this.pushTerms(token, terms, terms);
-    return terms;
+    return this.termsOf(wordTokens(foldText(text)));
   }
 
   /**
@@ -225,8 +217,21 @@ export class DutchAnalyser {
    * competed with the passages that name the age itself (measured: recall@5 e −.025).
    */
   sentenceTerms(text: string): string[] {
-    const terms = this.indexTerms(text);
-    for (const age of agesWithinRanges(wordTokens(foldText(text)))) this.pushTerms(age, terms, terms);
+    const tokens = wordTokens(foldText(text));
+    const terms = this.termsOf(tokens);
+    for (const age of agesWithinRanges(tokens)) this.pushTerms(age, terms, terms);
+    return terms;
+  }
+
+  /** Terms to index for a text's folded word tokens. */
+  private termsOf(tokens: string[]): string[] {
+    const terms: string[] = [];
+    tokens.forEach((token, i) => {
+      // "Het verdient aanbeveling …" deserves, it does not earn (see DESERVES).
+      if (DESERVES.test(token) && DESERVED.test(tokens.slice(i + 1, i + 4).join(" "))) return;
+      this.pushTerms(token, terms, terms);
+    });
+    for (const token of this.synonyms.expansions(tokens, "index")) this.pushTerms(token, terms, terms);
     return terms;
   }
 
