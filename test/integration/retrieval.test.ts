@@ -341,9 +341,15 @@ describe("retrieval over the shipped corpus", () => {
   it("answers 'wat doet het servicepunt precies?' with what the plans say of it, marked as no description", async () => {
     // Verification try: the route's steps answered it, because one step names the Servicepunt.
     const result = await ask.answer("wat doet het servicepunt precies");
-    expect(result).toMatchObject({ status: "answered", undefinedTerm: "servicepunt", undefinedTermDoes: true });
+    expect(result).toMatchObject({ status: "answered", undefinedTerm: "servicepunt", undefinedTermVerb: "doet" });
     expect(result.text).not.toContain("Huidige route aanvraag machtiging:");
     expect(result.sources.length).toBeGreaterThan(1);
+  });
+
+  it("answers 'hoe werkt het servicepunt …?' with what the plans say of it, marked as no description of how it works", async () => {
+    // Test of the thirty-seventh session: one step that names the Servicepunt came back as if it told how it works.
+    const result = await ask.answer("hoe werkt het servicepunt jeugdzorgplus in groningen?");
+    expect(result).toMatchObject({ status: "answered", undefinedTerm: "servicepunt jeugdzorgplus", undefinedTermVerb: "werkt" });
   });
 
   it("marks the answer to a 'wie …?' question whose quotes name no one, and not one that names someone", async () => {

@@ -27,10 +27,10 @@ describe("termAsked", () => {
     expect(termAsked("wat is het juiste loket?")?.folded).toBe("juiste loket");
     expect(termAsked("wat is een verschilanalyse?")?.folded).toBe("verschilanalyse");
     // What a team or role does, asked the same way (verification try: the route's steps answered it).
-    expect(termAsked("wat doet het servicepunt precies")).toEqual({ typed: "servicepunt", folded: "servicepunt", does: true });
+    expect(termAsked("wat doet het servicepunt precies")).toEqual({ typed: "servicepunt", folded: "servicepunt", verb: "doet" });
     expect(termAsked("wat doet een gedragswetenschapper eigenlijk?")?.folded).toBe("gedragswetenschapper");
     // Where it is, after the term, is no part of it (new-user try: "Wat „expertiseteam in rijnmond” precies doet …").
-    expect(termAsked("wat doet het expertiseteam in rijnmond eigenlijk")).toEqual({ typed: "expertiseteam", folded: "expertiseteam", does: true });
+    expect(termAsked("wat doet het expertiseteam in rijnmond eigenlijk")).toEqual({ typed: "expertiseteam", folded: "expertiseteam", verb: "doet" });
     expect(termAsked("wat is het servicepunt in drenthe?")?.folded).toBe("servicepunt");
     expect(termAsked("wat doet het INT in de nieuwe werkwijze in groningen?")).toBeUndefined();
     // A generic noun after "dat" points back at what was named before (second new-user try of the thirty-sixth session).
@@ -47,11 +47,16 @@ describe("termAsked", () => {
     expect(termAsked("gedeelde verklarende analyse?")?.folded).toBe("gedeelde verklarende analyse");
     expect(termAsked("GVA?")?.folded).toBe("gva");
     for (const other of ["en in rijnmond?", "klopt dat?", "spoed?", "Rijnmond?", "machtiging?", "waarom?"]) expect(termAsked(other), other).toBeUndefined();
-    expect(undefinedTermNotice("servicepunt", undefined, true)).toBe("Wat „servicepunt” precies doet, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
+    // How a body or procedure works, asked the same way (test of the thirty-seventh session: a step
+    // that names the Servicepunt came back as if it told how the Servicepunt works).
+    expect(termAsked("hoe werkt het servicepunt jeugdzorgplus in groningen?")).toEqual({ typed: "servicepunt jeugdzorgplus", folded: "servicepunt jeugdzorgplus", verb: "werkt" });
+    expect(termAsked("hoe werken de expertteams eigenlijk?")).toEqual({ typed: "expertteams", folded: "expertteams", verb: "werken" });
+    expect(undefinedTermNotice("expertteams", undefined, "werken")).toBe("Hoe „expertteams” precies werken, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
+    expect(undefinedTermNotice("servicepunt", undefined, "doet")).toBe("Wat „servicepunt” precies doet, staat niet in de plandocumenten. Dit zeggen ze er wel over:");
   });
 
   it("leaves questions for more than what a thing is alone", () => {
-    for (const question of ["wat is de rol van het NJi in het plan?", "wat is het doel van het suicide preventieplan in het actieplan?", "wat zijn de basisprincipes?", "wat is het telefoonnummer van het servicepunt?", "hoe werkt het servicepunt?", "wat is het belangrijkste doel?", "wat is het verschil?", "wat is de huidige planning"]) {
+    for (const question of ["wat is de rol van het NJi in het plan?", "wat is het doel van het suicide preventieplan in het actieplan?", "wat zijn de basisprincipes?", "wat is het telefoonnummer van het servicepunt?", "hoe werkt het in rijnmond?", "hoe werkt dat in drenthe?", "wat is het belangrijkste doel?", "wat is het verschil?", "wat is de huidige planning"]) {
       expect(termAsked(question), question).toBeUndefined();
     }
   });

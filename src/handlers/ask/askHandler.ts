@@ -10,6 +10,7 @@ import type { AnswerLog, Rating } from "./answerLog.js";
 import { partHolding } from "./saidBefore.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, askingPart, type AskService, inCitationOrder } from "./askService.js";
+import type { TermVerb } from "./definitionAsked.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, askerRegion, hereAsRegion, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
@@ -566,14 +567,15 @@ export function figureNowNotice(years: string | undefined): string {
 }
 
 /** Says that the quotes under a "wat is X?" question mention X without saying what it is. */
-export function undefinedTermNotice(term: string, means?: string, does = false): string {
+export function undefinedTermNotice(term: string, means?: string, verb?: TermVerb): string {
   const plain = (text: string) => shorten(text.replace(/[*_`~]/g, ""), 60);
-  return `Wat „${plain(term)}”${means ? ` (${plain(means)})` : ""} precies ${does ? "doet" : "is"}, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
+  const named = `„${plain(term)}”${means ? ` (${plain(means)})` : ""}`;
+  return `${verb?.startsWith("werk") ? `Hoe ${named}` : `Wat ${named}`} precies ${verb ?? "is"}, staat niet in de plandocumenten. Dit zeggen ze er wel over:`;
 }
 
 /** Part of the previous answer, read again, without the notices that belonged to the whole of it. */
 function fromBefore(before: AnswerResult, text: string): AnswerResult {
-  return { ...onlyQuotes(before, text), noActor: undefined, noMeans: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermDoes: undefined };
+  return { ...onlyQuotes(before, text), noActor: undefined, noMeans: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermVerb: undefined };
 }
 
 /** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
@@ -660,7 +662,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
         const about = result.gistAsked === "reason" ? "over zijn aanleiding" : "over zijn doel";
         parts.push(notice(result.gistAsked ? `Dit zegt „${title}” ${about}:` : `Samenvatten doe ik niet: ik citeer alleen letterlijk. Dit zegt „${title}” ${about}:`, "info"));
       }
-      if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermDoes), "info"));
+      if (result.undefinedTerm) parts.push(notice(undefinedTermNotice(result.undefinedTerm, result.undefinedTermMeans, result.undefinedTermVerb), "info"));
       if (result.noActor) parts.push(notice(NO_ACTOR_NOTICE, "info"));
       if (result.namedBefore) parts.push(notice(NAMED_BEFORE_NOTICE, "info"));
       if (result.saidBefore) parts.push(notice(SAID_BEFORE_NOTICE, "info"));

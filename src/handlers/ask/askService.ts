@@ -22,7 +22,7 @@ import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
-import { definesTerm, termAsked } from "./definitionAsked.js";
+import { definesTerm, type TermVerb, termAsked } from "./definitionAsked.js";
 import { termMentions } from "./termMentions.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
@@ -98,8 +98,8 @@ export interface AnswerResult {
   undefinedTerm?: string;
   /** What that term stands for when it is an abbreviation in the synonym list ("gedeelde verklarende analyse" for "GVA"). */
   undefinedTermMeans?: string;
-  /** Asked what the term does ("wat doet het servicepunt?"), not what it is. */
-  undefinedTermDoes?: boolean;
+  /** Asked what the term does ("wat doet het servicepunt?") or how it works ("hoe werkt …?"), not what it is. */
+  undefinedTermVerb?: TermVerb;
   /** A "wie …?" question whose quotes name no one (see withoutActor). */
   noActor?: boolean;
   /**
@@ -816,7 +816,7 @@ export class AskService {
     // One of them may say what the term is after all ("Het Nederlands Jeugdinstituut (NJI) heeft
     // …"): then no notice says the documents do not.
     if (!written.some((words) => definesTerm(found.text, words.join(" ")))) return replaced;
-    const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermDoes: _does, ...defined } = replaced;
+    const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermVerb: _verb, ...defined } = replaced;
     return defined;
   }
 
@@ -1488,7 +1488,7 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
   // Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende en verbindende functie").
   const forms = [term.folded, ...formsOf(term.typed)];
   if (forms.some((form) => definesTerm(about, form) || namesInHeading(result.sources, form))) return result;
-  return { ...result, undefinedTerm: term.typed, ...(term.does ? { undefinedTermDoes: true } : {}) };
+  return { ...result, undefinedTerm: term.typed, ...(term.verb ? { undefinedTermVerb: term.verb } : {}) };
 }
 
 /**
@@ -1508,7 +1508,7 @@ function withOneMention(result: AnswerResult, found: ReturnType<typeof termMenti
     .map((more, i) => ({ ...more, n: n + i + 1 }));
   const added = { ...result, text: `${result.text}\n${found.text.replace(/\[1\]$/, `[${n}]`)}`, sources, moreSources };
   if (!written.some((words) => definesTerm(found.text, words.join(" ")))) return added;
-  const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermDoes: _does, ...defined } = added;
+  const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermVerb: _verb, ...defined } = added;
   return defined;
 }
 

@@ -45,12 +45,16 @@ const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zond
  * The term a question (or the first question of a message that asks two things) asks to have
  * explained: as typed, and folded for matching. Undefined for any other question.
  */
-export function termAsked(question: string): { typed: string; folded: string; does?: true } | undefined {
+/** What a question asks of a term besides what it is: what it does, or how it works (as typed: one or more). */
+export type TermVerb = "doet" | "doen" | "werkt" | "werken";
+
+export function termAsked(question: string): { typed: string; folded: string; verb?: TermVerb } | undefined {
   const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?");
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
-  const bare = match || doing ? undefined : BARE_TERM.exec(first.trim());
-  const asked = match?.[1] ?? doing?.[1] ?? (bare && !bareNamesNoTerm(bare[1]!) ? bare[1] : undefined);
+  const working = match || doing ? undefined : ASKS_HOW_IT_WORKS.exec(first.trim());
+  const bare = match || doing || working ? undefined : BARE_TERM.exec(first.trim());
+  const asked = match?.[1] ?? doing?.[2] ?? working?.[2] ?? (bare && !bareNamesNoTerm(bare[1]!) ? bare[1] : undefined);
   // "wat doet het expertiseteam in rijnmond?": where it is, not part of the term (new-user try: "Wat
   // „expertiseteam in rijnmond” precies doet, staat niet in de plandocumenten").
   const phrase = asked?.replace(WHERE_AFTER_TERM, "");
@@ -62,8 +66,17 @@ export function termAsked(question: string): { typed: string; folded: string; do
   // thirty-sixth session: "Wat „team” precies doet, staat niet in de plandocumenten" above the
   // expertiseteam's functions).
   if (words.length === 1 && POINTED_AT.test(first) && GENERIC_NOUN.test(words[0]!)) return undefined;
-  return { typed: phrase, folded: words.join(" "), ...(doing ? { does: true as const } : {}) };
+  const verb = (doing?.[1] ?? working?.[1])?.toLowerCase() as TermVerb | undefined;
+  return { typed: phrase, folded: words.join(" "), ...(verb ? { verb } : {}) };
 }
+
+/**
+ * "hoe werkt het servicepunt jeugdzorgplus in groningen?": how a team, body or procedure works,
+ * asked the same way (test of this session: one step of a list that names the Servicepunt came
+ * back as if it told how the Servicepunt works).
+ */
+const ASKS_HOW_IT_WORKS =
+  /^\s*(?:en\s+)?hoe\s+(werkt|werken)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?(?!(?:in|binnen)\s)([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|in\s+de\s+praktijk))*(?:\s+(?:in|binnen)\s+\S+(?:\s+\S+)?)?(?:\s+(?:eigenlijk|precies|nou|nu|dan))*\s*\??\s*$/iu;
 
 /**
  * "gedeelde verklarende analyse?", "matched care?", "GVA?": a term alone with a question mark asks
@@ -87,7 +100,7 @@ function bareNamesNoTerm(phrase: string): boolean {
  * one of them names the Servicepunt). The term is a bare noun phrase of at most three words.
  */
 const ASKS_WHAT_IT_DOES =
-  /^\s*(?:en\s+)?wat\s+(?:doet|doen)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|weer|toch|even|allemaal))*\s*\??\s*$/iu;
+  /^\s*(?:en\s+)?wat\s+(doet|doen)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|weer|toch|even|allemaal))*\s*\??\s*$/iu;
 
 /**
  * Whether a quoted text says what the term is: the term's main word (its last, or the one before
