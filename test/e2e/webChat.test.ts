@@ -142,6 +142,23 @@ describe("web chat in a real browser", () => {
     }
   });
 
+  it("shows a sub-item as a list nested in the item it goes on from", { timeout: 60_000 }, async () => {
+    const { context, say, pageErrors } = await openChat();
+    try {
+      // Regiovisie Rijnmond § 3.6: "Voor alle vormen van verblijf …" with its indented items "voor pleegzorg …", "voor residentieel …".
+      const reply = await say("waarom moet bij verblijf in rijnmond altijd ambulante ondersteuning beschikbaar zijn?");
+      const nested = reply.locator("ul.quoted-list > li > ul.quoted-list > li");
+      expect(await nested.count()).toBeGreaterThan(1);
+      expect((await nested.first().innerText()).trim()).toMatch(/^voor pleegzorg/);
+      const parent = reply.locator("ul.quoted-list > li:has(> ul.quoted-list)");
+      expect(await parent.count()).toBe(1);
+      expect(await parent.innerText()).toMatch(/^Voor alle vormen van verblijf/);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a walk's newer step closes the older ones, also when answered by typing; only spaces say what is missing; a pasted link opens its conversation", { timeout: 60_000 }, async () => {
     const { context, page, input, botMessages, say, pageErrors } = await openChat();
     try {

@@ -772,6 +772,21 @@ describe("extractiveAnswer", () => {
     expect(two[0]).not.toBe(two[1]);
   });
 
+  it("moves an indented sub-item in lower case with the item it goes on from, shown indented under it", () => {
+    const text = "Partijen spreken af:\n\n- De tafels verder te ontwikkelen.\n- Voor alle vormen van verblijf een koppeling met ondersteuning te stellen.\n  - voor pleegzorg omdat dit bijdraagt aan continuïteit;\n  - bij langdurig verblijf om terugval te voorkomen.\n- De keten te vereenvoudigen.";
+    const lines = passageLines(text);
+    expect(lines.filter((l) => l.under !== undefined).map((l) => lines[l.under!]!.text)).toEqual([
+      "Voor alle vormen van verblijf een koppeling met ondersteuning te stellen.",
+      "Voor alle vormen van verblijf een koppeling met ondersteuning te stellen.",
+    ]);
+    const answer = extractiveAnswer([passage("p", text)], wordsScorer("waarom pleegzorg continuïteit"), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false });
+    expect(answer.text).toBe(
+      "“Partijen spreken af:”\n- Voor alle vormen van verblijf een koppeling met ondersteuning te stellen.\n  - voor pleegzorg omdat dit bijdraagt aan continuïteit;\n  - bij langdurig verblijf om terugval te voorkomen.\n- De tafels verder te ontwikkelen.\n- De keten te vereenvoudigen. [1]",
+    );
+    // An indented item in capitals is a sibling that PDF conversion indented, not a sub-item.
+    expect(passageLines("Het team richt zich op:\n\n- Verbinding maken met de regio's.\n  - Versterken van het lerend systeem.").some((l) => l.under !== undefined)).toBe(false);
+  });
+
   it("takes the items under a question heading as its answer, though they share no word with the question", () => {
     const slide = passage("s", "- Hanteren reguliere route plaatsing\n- Op tijd inbrengen bij Servicepunt", 0.8, ["Wat kunnen we vanaf morgen anders doen?"]);
     const question = "wat kunnen we vanaf morgen anders doen?";

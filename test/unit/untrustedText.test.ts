@@ -18,6 +18,12 @@ describe("plainText", () => {
     expect(plainText(input)).toBe(output);
   });
 
+  it("keeps a sub-item's indentation as two spaces, never more, and runs of spaces inside a line as one", () => {
+    expect(plainText("- Item.\n  - sub-item;\n      - diep [1]")).toBe("- Item.\n  - sub-item;\n  - diep [1]");
+    expect(plainText("Een  zin   met spaties [1]")).toBe("Een zin met spaties [1]");
+    expect(plainText(" Eén spatie vooraan [1]")).toBe("Eén spatie vooraan [1]");
+  });
+
   it("keeps ordinary answers unchanged", () => {
     const answer = "Bij een spoedberaad schuiven de jeugdbeschermer en het wijkteam aan [1]. Dat is 12,5% [2].";
     expect(plainText(answer)).toBe(answer);

@@ -6,7 +6,7 @@ import { openingQuote, REST_OF_LIST } from "./citations.js";
 import { termAsked } from "./definitionAsked.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
-import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, sentencesOf, shorten, withoutSignature } from "./sentences.js";
+import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, sentencesOf, shorten, subItemsOf, withoutSignature } from "./sentences.js";
 
 export interface ExtractiveAnswer {
   /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
@@ -164,6 +164,8 @@ const OPENS_WITH_PERSON = /^(?:zij|ze|hij)\s/i;
  * got the announcement and two other lines on the role).
  */
 const ONLY_NAMES_A_ROLE = /^.{0,40}\b(?:heeft|hebben|speelt|spelen|vervult|vervullen)\s+(?:\p{L}+\s+){1,4}(?:rol|taak|functie)\s+(?:in|bij)\b[^.;:]{0,40}\.$/iu;
+/** A sub-item is shown indented under its item, as markdown nests a list (web, Teams). */
+const SUB_ITEM_INDENT = "  ";
 /** A sentence this short rarely says enough on its own; its successor comes with it. */
 const SHORT_SENTENCE = 60;
 /** A sentence that announces examples with a colon ("Denk aan: …", "Bijvoorbeeld: …"). */
@@ -1056,15 +1058,20 @@ function quoteAround(
     if (parent !== undefined) return { n: c.n, indexes: [...(introIndex >= 0 ? [introIndex] : []), parent, ...numberedAfter(lines, parent).slice(0, options.maxListItems)] };
     // The chosen item is in its quote also when it stands past the first items shown: a slide's
     // word cloud of twenty cells showed its first twelve, without the two that answered (new-user try).
-    const block = blockOf(lines, line.block).slice(0, options.maxListItems);
-    const inOrder = block.includes(c.index) ? block : [...block.slice(0, -1), c.index];
-    const leads = itemLeads(c.index, intro);
+    // A sub-item moves with the item it goes on from, and its sub-items with it, in their order
+    // (test of the thirty-seventh session: "voor pleegzorg omdat …" led the list, cut off from
+    // "Voor alle vormen van verblijf …").
+    const chosen = line.under ?? c.index;
+    const block = blockOf(lines, line.block).filter((i) => lines[i]!.under === undefined).slice(0, options.maxListItems);
+    const inOrder = block.includes(chosen) ? block : [...block.slice(0, -1), chosen];
+    const groupLeads = (i: number) => itemLeads(i, intro) || subItemsOf(lines, i).some((sub) => itemLeads(sub, intro));
+    const leads = line.under === undefined ? itemLeads(c.index, intro) : groupLeads(chosen);
     // After it, the other items that answer beyond the list too, then the rest, each in the
     // document's order (measured: lead f +.017, nothing else moved on eleven sets; sorting a list
     // asked for as a whole the same way: lead c −.010). Numbered items keep theirs.
-    const rest = inOrder.filter((i) => i !== c.index);
-    const others = ownNumber(line) === undefined ? [...rest.filter((i) => itemLeads(i, intro)), ...rest.filter((i) => !itemLeads(i, intro))] : rest;
-    const items = leads && alone ? [c.index] : leads ? [c.index, ...others] : inOrder;
+    const rest = inOrder.filter((i) => i !== chosen);
+    const others = ownNumber(lines[chosen]!) === undefined ? [...rest.filter(groupLeads), ...rest.filter((i) => !groupLeads(i))] : rest;
+    const items = (leads && alone ? [chosen] : leads ? [chosen, ...others] : inOrder).flatMap((i) => [i, ...subItemsOf(lines, i)]);
     return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };
   }
   if (line.kind === "row") return { n: c.n, indexes: [c.index] };
@@ -1178,7 +1185,7 @@ function renderQuote(
     const before = previous?.kind === "item" ? ownNumber(previous) : undefined;
     const backwards = number !== undefined && before !== undefined && itemOrder(number) < itemOrder(before);
     if (line.kind === "item" && backwards && !out.includes(REST_OF_LIST)) out.push(REST_OF_LIST);
-    if (line.kind === "item") out.push(`${line.number ?? "-"} ${documentText(shown(i))}`);
+    if (line.kind === "item") out.push(`${line.under !== undefined ? SUB_ITEM_INDENT : ""}${line.number ?? "-"} ${documentText(shown(i))}`);
     else {
       const heading = leadIn(lines, i)?.text ?? sectionHeading;
       const pairs = quotedLine(lines, i);

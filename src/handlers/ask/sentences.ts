@@ -10,7 +10,15 @@ export interface PassageLine {
   paragraph: number;
   /** A numbered list item's number as the document writes it ("2."): shown, as the order may matter. */
   number?: string;
+  /**
+   * The item this one continues, as an indented sub-item in lower case ("- Voor alle vormen van
+   * verblijf … mogelijk is." / "  - voor pleegzorg omdat …"): it reads only with that item.
+   */
+  under?: number;
 }
+
+/** An indented list item that opens in lower case: a sub-item that goes on from the item above it. */
+const SUB_ITEM = /^\s+(?:[-*•–▪·o]\s+)+\p{Ll}/u;
 
 /** A stand-alone line this short after a lead-in belongs to what it introduces (a name, an address). */
 const SHORT_LINE = 80;
@@ -98,13 +106,30 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       // Short lines count when they introduce a list ("In 2027:"), carry a figure ("25 maart 2019")
       // or are a numbered item ("4. Monitoring": one of "De vijf thema's").
       if ((s.length >= SHORT_PART || s.endsWith(":") || number !== undefined || (s.length >= 6 && /\d/.test(s))) && /\p{L}{2}/u.test(s) && !isHeading.has(s)) {
-        lines.push(number ? { text: s, kind, block, paragraph, number } : { text: s, kind, block, paragraph });
+        const line: PassageLine = number ? { text: s, kind, block, paragraph, number } : { text: s, kind, block, paragraph };
+        const parent = kind === "item" && SUB_ITEM.test(raw) ? parentItem(lines, block) : undefined;
+        lines.push(parent === undefined ? line : { ...line, under: parent });
       }
     }
     // Short stand-alone lines after a lead-in get a block of their own, read with the lead-in.
     if (kind === "sentence" && trimmed.endsWith(":")) introduced = ++block;
   }
   return lines;
+}
+
+/** The last item of the block that is not itself a sub-item: the one a sub-item goes on from. */
+function parentItem(lines: PassageLine[], block: number): number | undefined {
+  for (let i = lines.length - 1; i >= 0 && lines[i]!.block === block && lines[i]!.kind === "item"; i--) {
+    if (lines[i]!.under === undefined) return i;
+  }
+  return undefined;
+}
+
+/** The sub-items right under an item (see PassageLine.under). */
+export function subItemsOf(lines: readonly PassageLine[], index: number): number[] {
+  const out: number[] = [];
+  for (let i = index + 1; lines[i]?.under === index; i++) out.push(i);
+  return out;
 }
 
 /**

@@ -34,7 +34,10 @@ export function plainText(text: string, options: { keepMarkers?: boolean } = {})
   t = t.replace(/^[ \t]*(?:#{1,6}|>+)[ \t]*/gm, "");
   t = t.replace(/`+/g, "").replace(/~~/g, "").replace(/\|/g, " ");
   t = t.replace(/[<>]/g, " ");
-  return t.replace(/[ \t]{2,}/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+  // Runs of spaces inside a line become one; a line's indentation stays as two spaces at most (a
+  // sub-item nested under its item, as markdown reads it; four would make a code block).
+  t = t.replace(/(?<=\S)[ \t]{2,}/g, " ").replace(/^[ \t]+/gm, (indent) => (indent.length >= 2 ? "  " : ""));
+  return t.replace(/\n{3,}/g, "\n\n").trim();
 }
 
 /**

@@ -184,6 +184,8 @@ function inline(node, text) {
 
 /** A quoted list item: "- item", or "2. item" (its number stays: items may be shown out of order). */
 const LIST_LINE = /^(- |\d+[.)] )/;
+/** A sub-item, indented under the item it goes on from: "  - item". */
+const SUB_LIST_LINE = /^ {2}- /;
 
 /** Text as paragraphs, with its list lines as a real list (read as one by screen readers). */
 function richText(text) {
@@ -196,7 +198,15 @@ function richText(text) {
     if (prose.length > 0) box.append(inline(el("p"), prose.join("\n")));
     prose = [];
   };
+  let subList;
   for (const line of lines) {
+    const lastItem = list?.lastElementChild;
+    if (SUB_LIST_LINE.test(line) && lastItem) {
+      if (!subList) lastItem.append((subList = el("ul", { class: "quoted-list" })));
+      subList.append(inline(el("li"), line.slice(4)));
+      continue;
+    }
+    subList = undefined;
     if (!LIST_LINE.test(line)) {
       list = undefined;
       prose.push(line);
