@@ -432,6 +432,16 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“De regio werkt/);
   });
 
+  it("leads a question that is only a condition ('… ? en als er geen …?') with the line that states one", () => {
+    const text = "Pleegzorg heeft de voorkeur: het pleeggezin houdt de band met school en buurt in stand.\n\nAls er geen pleeggezinnen in de buurt zijn, vormen gezinshuizen een alternatief.";
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    const followUp = "welke pleegzorg heeft de voorkeur? en als er geen pleeggezin in de buurt is?";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(followUp), undefined, options, followUp).text).toMatch(/^“Als er geen pleeggezinnen/);
+    // A condition with a question after it asks that question.
+    const asks = "als er pleegzorg is in de buurt, wat houdt dan de band met school in stand?";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(asks), undefined, options, asks).text).toMatch(/^“Pleegzorg heeft de voorkeur/);
+  });
+
   it("does not lead with a case story's line unless the question asks about that story", () => {
     const story = passage("a", "Sanne wordt met spoed geplaatst; groepsleiders verdienen minder vertrouwen in de gesloten groep.", 0.9, ["Casus"]);
     const policy = passage("b", "Groepsleiders in de gesloten jeugdhulp verdienen minder door de cao.", 0.8, ["5.3 Vakmanschap"]);

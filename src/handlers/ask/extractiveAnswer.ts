@@ -277,6 +277,14 @@ const REASON_BONUS = 0.3;
  */
 const WHEN_QUESTION = /^\s*wanneer\b/i;
 /**
+ * A question that is only a condition ("… de voorkeur? en als er geen pleeggezin in de buurt
+ * is?"): it asks what holds then, which a line with a condition of its own ("Als er geen
+ * pleegzorggezinnen in de nabijheid zijn, …") says more likely than one that shares its words
+ * ("… school, sport en buurt …"; test of the thirty-seventh session). A clause after a comma
+ * ("als …, moet er dan …?") is a question of its own.
+ */
+const ONLY_A_CONDITION = /(?:^|[?.!]\s+)(?:en\s+|maar\s+|of\s+)?(?:en\s+)?(?:wat\s+)?(?:als|indien|stel\s+dat)\s+[^?,.!]+\?\s*$/i;
+/**
  * "wanneer", "indien", "zodra", "mits" opening a condition, and "als" when a clause follows (a
  * pronoun or article: "als het welzijn …"). Not "als" before a bare noun or "een", where it means
  * "as" ("gemeentes als opdrachtgever" led "wanneer verdwijnen de jz+ plekken?", "een
@@ -359,7 +367,7 @@ export function extractiveAnswer(
   const twoParts = questionParts(question) !== undefined;
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
-  const asksWhen = WHEN_QUESTION.test(question) && !options.kindAsked;
+  const asksWhen = (WHEN_QUESTION.test(question) && !options.kindAsked) || ONLY_A_CONDITION.test(question);
   const asksWhatItDoes = WHAT_IT_DOES.test(question);
   const whoIsIn = asksWhoIsIn(question);
   passages.slice(0, options.passages).forEach((passage, p) => {
