@@ -379,6 +379,29 @@ describe("AskHandler with follow-ups", () => {
     expect(shorter.parts.find((p) => p.kind === "sources")).toEqual({ kind: "sources", title: "Bron", sources: [first] });
   });
 
+  it("answers 'vertel eens meer' with the passages found for the answer just given that it did not show, without a new search", async () => {
+    // Test of the thirty-seventh session: read as a question, "kun je daar meer over vertellen?" quoted a line on what outcomes "vertellen".
+    const hidden = { ...source, n: 2, documentId: "visie.md", section: "3.6 Afspraken", quote: "Gezinshuizen zijn een alternatief." };
+    const asked: string[] = [];
+    const answerer = { answer: async (q: string) => (asked.push(q), { ...answered("“Netwerkpleegzorg heeft de voorkeur.” [1]"), moreSources: [hidden] }) };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    expect(texts((await handler.question(address, "vertel eens meer")).parts)).toEqual([
+      "Meer waarover? Ik heb in dit gesprek (nog) geen antwoord gegeven om op verder te gaan. Stel je vraag, dan zoek ik het op in de plandocumenten.",
+    ]);
+    await handler.question(address, "ik werk in een wijkteam. welke pleegzorg heeft de voorkeur?");
+    const more = await handler.question(address, "kun je daar meer over vertellen?");
+    expect(asked).toEqual(["ik werk in een wijkteam. welke pleegzorg heeft de voorkeur?"]);
+    expect(texts(more.parts)).toEqual(["Dit vond ik nog meer in de plandocumenten bij je vraag „welke pleegzorg heeft de voorkeur?”:"]);
+    expect(more.parts.find((p) => p.kind === "sources")).toEqual({ kind: "sources", title: "Meer bronnen", sources: [hidden] });
+    // An answer that showed all it found has nothing more; a refusal has nothing to go on from.
+    const { handler: all } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });
+    await all.question(address, "wat is het INT?");
+    expect(texts((await all.question(address, "meer info?")).parts)).toEqual(["Meer dan in mijn vorige antwoord staat, vind ik er niet over in de plandocumenten. Vraag gerust naar iets specifieks, of typ *help* voor voorbeelden."]);
+    await all.question(address, "wat is het weer?");
+    expect(texts((await all.question(address, "en verder?")).parts)).toEqual(["Op je vorige vraag gaven de plandocumenten geen antwoord, dus er is niets meer over te vertellen. Stel je vraag anders, of typ *help* voor voorbeelden."]);
+  });
+
   it("says a one-quote answer cannot be said shorter, and that a refusal has nothing to shorten", async () => {
     const { handler } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });
     await handler.question(address, "wat is het INT?");

@@ -11,6 +11,7 @@ import { partHolding } from "./saidBefore.js";
 import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, askingPart, type AskService, inCitationOrder } from "./askService.js";
 import type { TermVerb } from "./definitionAsked.js";
+import { asksForMore } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, askerRegion, hereAsRegion, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
@@ -104,6 +105,12 @@ const REFUSED_NOTHING_SHORTER_TEXT = "Op je vorige vraag gaven de plandocumenten
 /** … when that answer was one short quote already. */
 const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk.";
 /** "waar staat dat?" with no answer before it (or one that has expired). */
+/** "vertel eens meer" with no answer in this conversation to go on from. */
+const NO_ANSWER_FOR_MORE_TEXT = "Meer waarover? Ik heb in dit gesprek (nog) geen antwoord gegeven om op verder te gaan. Stel je vraag, dan zoek ik het op in de plandocumenten.";
+/** "vertel eens meer" right after a refusal. */
+const REFUSED_NOTHING_MORE_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus er is niets meer over te vertellen. Stel je vraag anders, of typ *help* voor voorbeelden.";
+/** "vertel eens meer" when the answer showed every passage that was found. */
+const NOTHING_MORE_TEXT = "Meer dan in mijn vorige antwoord staat, vind ik er niet over in de plandocumenten. Vraag gerust naar iets specifieks, of typ *help* voor voorbeelden.";
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -193,6 +200,7 @@ export class AskHandler {
     const text = withoutAcknowledgement(typed);
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     if (asksShorter(text)) return this.shorterPrevious(address);
+    if (asksForMore(text)) return this.moreOfPrevious(address);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
@@ -272,14 +280,16 @@ export class AskHandler {
     // plans are searched alone (second new-user try: the national answer came back again).
     if (swapped !== undefined && result.status === "answered" && (result.placeNotQuoted || this.quotesBeyondCountry(text, result))) result = (await this.inNamedRegion(asked, text)) ?? result;
     result = this.withOtherRegion(await this.inServedRegion(result, asked, regions), asked, regions);
+    // The id the answer is stored under, kept with the question too ("vertel eens meer" shows its other sources).
+    const answerId = randomUUID();
     // The refused question stays the one to go on from: "en wie betaalt dat?", then "en wie regelt dat?".
     if (this.followUps && !previous && !followsRefusal) {
       const answer = result.status === "answered" ? result.text : "";
       // Read as asked of the asker's region ("hier"), it is kept that way: a follow-up goes on from that reading.
-      await bestEffort(() => this.followUps!.remember(address, here !== undefined && asked === here ? here : text, answer, result.sources, result.asksBack === true, ownRegion));
+      await bestEffort(() => this.followUps!.remember(address, here !== undefined && asked === here ? here : text, answer, result.sources, result.asksBack === true, ownRegion, answerId));
     } else if (this.followUps && (result.status === "answered" || result.status === "abstained")) {
       // A refused follow-up has no sources: "waar staat dat?" after it is not about the answer before.
-      await bestEffort(() => this.followUps!.rememberSources(address, result.status === "answered" ? result.sources : [], result.status === "abstained", result.status === "answered" ? result.text : ""));
+      await bestEffort(() => this.followUps!.rememberSources(address, result.status === "answered" ? result.sources : [], result.status === "abstained", result.status === "answered" ? result.text : "", answerId));
     }
     const parts = answerParts(result, asked, regions);
     if (swapped !== undefined) parts.unshift(notice(`Ik lees dit als: „${shorten(swapped, FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
@@ -290,7 +300,6 @@ export class AskHandler {
     const readAs = asked !== text ? { readAs: asked } : {};
     if (result.status !== "answered" && result.status !== "abstained") return { parts, ...readAs };
 
-    const answerId = randomUUID();
     const hidden = result.status === "answered" ? result.moreSources : [];
     // Without the store the answer still goes out, without the buttons that need it and with a notice.
     const remembered = await bestEffort(() =>
@@ -392,6 +401,29 @@ export class AskHandler {
     else if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
     parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
     return { parts };
+  }
+
+  /**
+   * "vertel eens meer", "kun je daar meer over vertellen?": the passages found for the latest answer
+   * that it did not show, as under its "Meer bronnen" button, with the question they go with. Read
+   * as a question, such a request found lines on its own words ("vertellen", "meer"; test of the
+   * thirty-seventh session).
+   */
+  private async moreOfPrevious(address: ConversationAddress): Promise<Reply> {
+    const kept = this.followUps ? await this.previousQuestion(address) : undefined;
+    if (kept?.refused || kept?.lastRefused) return { parts: [{ kind: "text", text: REFUSED_NOTHING_MORE_TEXT }] };
+    const record = kept?.answerId ? await this.answers.answer(kept.answerId) : undefined;
+    if (!kept || !record) return { parts: [{ kind: "text", text: NO_ANSWER_FOR_MORE_TEXT }] };
+    const hidden = record.hiddenSources ?? [];
+    if (hidden.length === 0) return { parts: [{ kind: "text", text: NOTHING_MORE_TEXT }] };
+    const elsewhere = this.regions ? otherRegionSourcesNotice(hidden, servingAsker(this.regions, record.askerRegion)) : undefined;
+    return {
+      parts: [
+        { kind: "text", text: `Dit vond ik nog meer in de plandocumenten bij je vraag „${shorten(askingPart(kept.question), FOLLOW_UP_QUOTE_CHARS)}”:` },
+        { kind: "sources", title: "Meer bronnen", sources: hidden },
+        ...(elsewhere ? [notice(elsewhere, "info")] : []),
+      ],
+    };
   }
 
   /**

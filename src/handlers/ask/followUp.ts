@@ -207,13 +207,13 @@ export class FollowUpMemory {
    * refused, so a follow-up that points back at it ("en wie betaalt dat?") is not answered on its
    * own few words, and one that names its subject stands on its own (see AskHandler).
    */
-  async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = [], askedBack = false, askerRegion?: string): Promise<void> {
+  async remember(address: ConversationAddress, question: string, answer: string, sources: readonly SourceCitation[] = [], askedBack = false, askerRegion?: string, answerId?: string): Promise<void> {
     if (!this.enabled) return;
     const refused = answer.trim() === "" && !askedBack;
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return this.store.delete(keyOf(address));
-    const region = askerRegion ? { askerRegion } : {};
+    const region = { ...(askerRegion ? { askerRegion } : {}), ...(answerId ? { answerId } : {}) };
     const value: KeptQuestion = refused
       ? { question: kept, lead: "", refused, ...region }
       : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...shortestOf(answer), ...(askedBack ? { askedBack } : {}), ...region };
@@ -225,11 +225,11 @@ export class FollowUpMemory {
    * does not replace the question it went on from): "waar staat dat?" and "kun je dat korter
    * zeggen?" ask about the answer just given.
    */
-  async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[], refused = false, answer = ""): Promise<void> {
+  async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[], refused = false, answer = "", answerId?: string): Promise<void> {
     const kept = await this.previous(address);
     if (!kept) return;
-    const { lastRefused: _before, shortest: _shortest, ...rest } = kept;
-    await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : shortestOf(answer)) }, SCHEMA_VERSION, this.ttlSeconds);
+    const { lastRefused: _before, shortest: _shortest, answerId: _id, ...rest } = kept;
+    await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : shortestOf(answer)), ...(answerId ? { answerId } : {}) }, SCHEMA_VERSION, this.ttlSeconds);
   }
 
   async previous(address: ConversationAddress): Promise<KeptQuestion | undefined> {
@@ -259,6 +259,8 @@ export interface KeptQuestion {
    * "Rijnmond"), kept for the next questions of the conversation; a region name, nothing personal.
    */
   askerRegion?: string;
+  /** The id the latest answer is stored under (a random id, nothing personal): "vertel eens meer" shows its other sources. */
+  answerId?: string;
 }
 
 function shortestOf(answer: string): { shortest?: ShortQuote } {

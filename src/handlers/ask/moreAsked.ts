@@ -1,0 +1,23 @@
+import { foldText } from "../../knowledge/analysis/normalise.js";
+
+/**
+ * "kun je daar meer over vertellen?", "vertel eens meer", "meer info?", "en verder?", "staat er nog
+ * meer over?": a request for more on the answer just given, naming nothing else. Read with the
+ * question before it, its own words ("vertellen", "meer") found unrelated lines (test of the
+ * thirty-seventh session: a line on what monitored outcomes "vertellen", a case story's quote).
+ * A request that names a topic ("vertel eens meer over de GVA") is a question of its own.
+ */
+const MORE_REQUESTS: RegExp[] = [
+  /^(?:en\s+)?(?:kun|kan|kunt|wil|zou)\s+(?:je|jij|u)\s+(?:daar|hier|er|dat|dit)?\s*(?:nog\s+)?(?:iets\s+|wat\s+)?(?:meer|uitgebreider|uitgebreid)\s+(?:over\s+)?(?:vertellen|zeggen|uitleggen|laten\s+zien|geven|toelichten)(?:\s+(?:daarover|hierover|erover))?$/,
+  /^(?:vertel|zeg|geef)\s+(?:me\s+|eens\s+|nog\s+|maar\s+)*(?:wat\s+|iets\s+)?(?:meer|uitgebreider)(?:\s+(?:daarover|hierover|erover|info|informatie|uitleg))?$/,
+  /^(?:en\s+)?(?:verder|wat\s+nog\s+meer|wat\s+meer|ga\s+(?:maar\s+)?(?:door|verder))$/,
+  /^(?:is|staat)\s+er\s+(?:nog\s+)?meer(?:\s+(?:over|daarover|hierover|erover))?$/,
+  /^(?:wat\s+)?(?:zeggen|staat)\s+(?:de\s+(?:plannen|documenten|plandocumenten)|ze|er)\s+(?:er\s+)?(?:nog\s+)?meer\s+(?:over|daarover|hierover)$/,
+  /^(?:nog\s+)?meer(?:\s+(?:info|informatie|uitleg|details))?(?:\s+(?:graag|aub|alsjeblieft|alstublieft|svp))?$/,
+];
+
+/** Whether the message asks for more on the previous answer, and for nothing else. */
+export function asksForMore(text: string): boolean {
+  const folded = foldText(text).replace(/[?!.,]+/g, " ").replace(/\s+/g, " ").trim();
+  return MORE_REQUESTS.some((request) => request.test(folded));
+}

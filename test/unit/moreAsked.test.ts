@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { asksForMore } from "../../src/handlers/ask/moreAsked.js";
+
+describe("asksForMore", () => {
+  it("reads a request for more on the answer just given", () => {
+    for (const text of ["kun je daar meer over vertellen?", "vertel eens meer", "Vertel me meer!", "meer info?", "en verder?", "staat er nog meer over?", "kun je dat uitgebreider uitleggen?", "wat zeggen de plannen er nog meer over?", "nog meer graag"]) {
+      expect(asksForMore(text), text).toBe(true);
+    }
+  });
+
+  it("leaves a question that names what it asks about, or asks something else, to be answered", () => {
+    for (const text of ["vertel eens meer over de GVA", "kun je meer vertellen over pleegzorg?", "wat is meer?", "meer dan 70%?", "wie doet er meer?", "hoeveel meer plekken komen er?"]) {
+      expect(asksForMore(text), text).toBe(false);
+    }
+  });
+});
