@@ -840,6 +840,11 @@ describe("answers over the shipped corpus", () => {
     expect(result.status).toBe("answered");
     expect(result.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
     expect(result.sources[0]?.section).toContain("Wat kunnen we vanaf morgen anders doen?");
+    // Asked in chat words ("nu al", "per direct"), it is the same slide (test of the thirty-seventh session: refused as off-topic).
+    for (const asked of ["wat kan ik nu al anders doen?", "wat moeten we per direct anders doen?"]) {
+      const chat = await ask.answer(asked);
+      expect(chat.sources[0]?.section, asked).toContain("Wat kunnen we vanaf morgen anders doen?");
+    }
   });
 
   it("declines a two-part question about figures the documents do not give, though a case story names an age", async () => {
