@@ -432,6 +432,17 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“De regio werkt/);
   });
 
+  it("counts the kind asked for in the list that answers a question the document asks ('Meer weten? Neem contact op met:')", () => {
+    const topic = passage("a", "Het plan verbetert de jeugdzorg van onderaf, met professionals uit de praktijk.");
+    const contact = passage("b", "Meer weten over het verbeteren van de jeugdzorg? Neem contact op met:\n\nMinisterie\n\ninfo@voorbeeld.nl", 0.6, ["Ter inspiratie"]);
+    const question = "waar kan ik terecht voor meer informatie over het verbeteren van de jeugdzorg?";
+    const hasEmail = (text: string) => /@/.test(text) && /jeugdzorg/i.test(text);
+    const answer = extractiveAnswer([topic, contact], wordsScorer(question), hasEmail, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(answer.hasExpectedType).toBe(true);
+    expect(answer.text.split("\n")[0]).toBe("“Meer weten over het verbeteren van de jeugdzorg? Neem contact op met:”");
+    expect(answer.text).toContain("- info@voorbeeld.nl [2]");
+  });
+
   it("leads a question that is only a condition ('… ? en als er geen …?') with the line that states one", () => {
     const text = "Pleegzorg heeft de voorkeur: het pleeggezin houdt de band met school en buurt in stand.\n\nAls er geen pleeggezinnen in de buurt zijn, vormen gezinshuizen een alternatief.";
     const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };

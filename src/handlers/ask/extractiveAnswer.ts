@@ -536,6 +536,31 @@ export function extractiveAnswer(
   const typedCandidates: Candidate[] = [];
   if (hasType) {
     const window = ranked.filter((c) => c.own > 0).slice(0, options.typeWindow);
+    // Whether a line has that kind, read as it is quoted.
+    const holdsType = (c: Candidate): boolean => {
+      if (hasType(typeText(c.n, c.index))) return true;
+      const lines = linesOf.get(c.n) ?? [];
+      const next = lines[c.index + 1];
+      // A lead-in is quoted with the list it introduces: that list may hold what is asked.
+      const introduces = announces(lineText(c.n, c.index)) && next !== undefined && next.kind !== "sentence";
+      // So is a question the document asks and answers with a list ("Meer weten over …? Neem
+      // contact op met:" / the ministry, the e-mail address; see quoteAround).
+      const afterNext = lines[c.index + 2];
+      const answeredWithList = !introduces && next?.kind === "sentence" && announces(next.text) && lineText(c.n, c.index).endsWith("?") && afterNext !== undefined && afterNext.kind !== "sentence";
+      const listed = introduces ? next : answeredWithList ? afterNext : undefined;
+      // The question and its answering lead-in are quoted with the list, and say what it is about.
+      const around = answeredWithList ? `${lineText(c.n, c.index)}\n${next!.text}\n` : "";
+      if (listed && hasType(around + blockOf(lines, listed.block).map((i) => lines[i]!.text).join("\n"))) return true;
+      // An item is quoted under its lead-in, which may hold what is asked: "In 2027:" above "Is voor
+      // alle jongeren … een gedeelde verklarende analyse opgesteld" (new-user try: "wanneer moet de
+      // gedeelde verklarende analyse klaar zijn?" was refused with that passage ranked first;
+      // measured: no figure moved on eleven sets).
+      const line = lines[c.index];
+      const first = line?.kind === "item" ? blockOf(lines, line.block)[0] : undefined;
+      const leadIn = first !== undefined && first > 0 && lines[first - 1]!.kind === "sentence" && announces(lines[first - 1]!.text) ? lines[first - 1]!.text : undefined;
+      return leadIn !== undefined && hasType(leadIn);
+    };
+    const typedIn = (c: Candidate) => c.own >= bestOwn * options.typeFloor && holdsType(c);
     // When none of those has the kind of answer asked for, each passage's own best line is looked
     // at too: a long passage ranked first (a case story) must not crowd out the sentence with the
     // figure in the passage ranked fourth (measured: falseAbstain b .024→0, c .04→.02, e .05→.025;
@@ -543,7 +568,6 @@ export function extractiveAnswer(
     // Each passage's best line that has that kind, not its best line: a list of twenty milestones
     // filled the window, and the passage with "maximaal 6 jongeren" had a better line without a
     // figure (new-user try: a false refusal; measured: keywordHit f +.012, nothing else moved).
-    const typedIn = (c: Candidate) => c.own >= bestOwn * options.typeFloor && hasType(typeText(c.n, c.index));
     if (!window.some(typedIn)) {
       for (let n = 1; n <= options.passages; n++) {
         const best = candidates.filter((c) => c.n === n && c.own > 0).sort((a, b) => b.own - a.own).find(typedIn);
@@ -557,17 +581,7 @@ export function extractiveAnswer(
       if (options.kindAsked && storyCandidates.has(c)) continue;
       const lines = linesOf.get(c.n) ?? [];
       const next = lines[c.index + 1];
-      // A lead-in is quoted with the list it introduces: that list may hold what is asked.
-      const introduces = announces(lineText(c.n, c.index)) && next !== undefined && next.kind !== "sentence";
-      const introducedText = introduces ? blockOf(lines, next.block).map((i) => lines[i]!.text).join("\n") : "";
-      // An item is quoted under its lead-in, which may hold what is asked: "In 2027:" above "Is voor
-      // alle jongeren … een gedeelde verklarende analyse opgesteld" (new-user try: "wanneer moet de
-      // gedeelde verklarende analyse klaar zijn?" was refused with that passage ranked first;
-      // measured: no figure moved on eleven sets).
-      const line = lines[c.index];
-      const first = line?.kind === "item" ? blockOf(lines, line.block)[0] : undefined;
-      const leadIn = first !== undefined && first > 0 && lines[first - 1]!.kind === "sentence" && announces(lines[first - 1]!.text) ? lines[first - 1]!.text : undefined;
-      if (hasType(typeText(c.n, c.index)) || (introduces && hasType(introducedText)) || (leadIn !== undefined && hasType(leadIn))) {
+      if (holdsType(c)) {
         c.score += options.typeBonus;
         typedCandidates.push(c);
         typed++;
