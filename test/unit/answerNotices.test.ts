@@ -5,7 +5,7 @@ import { type AnswerResult, asksForAFigureNow } from "../../src/handlers/ask/ask
 import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
 import { differenceAsked, statesDifference } from "../../src/handlers/ask/differenceAsked.js";
 import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
-import { askerRegion, hereAsRegion, leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, servingAsker, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
+import { askerRegion, hereAsRegion, introductionOnly, leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, servingAsker, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 describe("termAsked", () => {
@@ -281,6 +281,18 @@ describe("askerRegion", () => {
     expect(askerRegion("gezinsvoogd GI groningen hier. hoe vaak gaat plaatsing via een spoedmachtiging?", context)).toBe("Groningen en Drenthe");
     expect(askerRegion("als huisarts in Emmen: hoe verwijs ik naar de jeugdhulp?", context)).toBe("Groningen en Drenthe");
     expect(askerRegion("wij werken bij de gemeente Capelle aan den IJssel. wat is een expertiseteam?", context)).toBe("Rijnmond");
+    // "ik ben/werk/zit …" may run longer (new-user try of the thirty-seventh session: eleven words).
+    expect(askerRegion("ik ben beleidsmedewerker jeugd bij een gemeente in de regio rijnmond. wat zegt de regiovisie over pleegzorg?", context)).toBe("Rijnmond");
+    expect(askerRegion("beleidsmedewerker jeugd bij een kleine gemeente in de mooie regio rijnmond. wat is pleegzorg?", context)).toBeUndefined();
+  });
+
+  it("reads a message that only says who the asker is and where, asking nothing", () => {
+    expect(introductionOnly("ik zit in rijnmond hoor, niet in groningen", context)).toEqual({ region: "Rijnmond" });
+    expect(introductionOnly("ik werk in een wijkteam in rotterdam", context)).toEqual({ region: "Rijnmond" });
+    expect(introductionOnly("ik ben huisarts", context)).toEqual({});
+    for (const other of ["ik werk in een wijkteam en heb een jongere die steeds wegloopt uit huis", "wat doet het wijkteam in rotterdam", "ik werk in rotterdam, wie beslist?", "de jongere woont in rotterdam"]) {
+      expect(introductionOnly(other, context), other).toBeUndefined();
+    }
   });
 
   it("reads none from a question about a region, a place no region has, or a story", () => {

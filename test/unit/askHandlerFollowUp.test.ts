@@ -473,6 +473,24 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(typed.parts)[0]).toBe("“Er zijn 12 plekken.” [1]");
   });
 
+  it("answers a message that only says where the asker works with that region, keeps it, and searches nothing", async () => {
+    // New-user try of the thirty-seventh session: "ik zit in rijnmond hoor, niet in groningen" was searched, and a notice about Groningen came back.
+    const answerer = scripted({ "mogen jongeren in Rijnmond meebeslissen?": "“Jongeren vanaf 12 jaar een stevige rol geven in de keuze.” [1]" });
+    const store = new MemoryKeyValueStore();
+    const regions = { served: () => "Groningen en Drenthe", documentRegion: () => "Rijnmond", regions: () => ["Groningen en Drenthe", "Rijnmond"], placesOf: (region: string) => (region === "Rijnmond" ? ["Rotterdam"] : []) };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    const told = await handler.question(address, "ik zit in rijnmond hoor, niet in groningen");
+    expect(texts(told.parts)).toEqual(["Dank je! Ik houd rekening met regio Rijnmond: bij je vragen gaan de plannen van die regio voor. Wat wil je weten?"]);
+    expect(answerer.asked).toEqual([]);
+    // The region is kept: "hier" is Rijnmond, and a short next message is no follow-up of the introduction.
+    const here = await handler.question(address, "mogen jongeren hier meebeslissen?");
+    expect(texts(here.parts)[0]).toBe("Ik lees „hier” als regio Rijnmond.");
+    const served = await handler.question({ ...address, conversationId: "c2" }, "ik werk bij de GI in groningen");
+    expect(texts(served.parts)).toEqual(["Dank je! Regio Groningen en Drenthe: daar is Wegwijs voor ingesteld. Wat wil je weten?"]);
+    const bare = await handler.question({ ...address, conversationId: "c3" }, "ik ben huisarts");
+    expect(texts(bare.parts)).toEqual(["Dank je! Wat wil je weten? Ik zoek het op in de plandocumenten. Typ *help* voor voorbeelden."]);
+  });
+
   it("says an answer was already that region's when the follow-up names only the region it came from", async () => {
     const question = "wie heeft de casusregie als er een OTS loopt?";
     const answerer = scripted({ [question]: "“Bij een OTS ligt de casusregie bij de GI.” [1]", [withPrevious(question, "en in rijnmond?")]: "“Bij een OTS ligt de casusregie bij de GI.” [1]" });

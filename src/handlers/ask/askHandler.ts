@@ -14,7 +14,7 @@ import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, askerRegion, hereAsRegion, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
@@ -106,6 +106,8 @@ const REFUSED_NOTHING_SHORTER_TEXT = "Op je vorige vraag gaven de plandocumenten
 /** … when that answer was one short quote already. */
 const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk.";
 /** "waar staat dat?" with no answer before it (or one that has expired). */
+/** A message that only says who the asker is, naming no region of the plans. */
+const INTRODUCED_TEXT = "Dank je! Wat wil je weten? Ik zoek het op in de plandocumenten. Typ *help* voor voorbeelden.";
 /** "vertel eens meer" with no answer in this conversation to go on from. */
 const NO_ANSWER_FOR_MORE_TEXT = "Meer waarover? Ik heb in dit gesprek (nog) geen antwoord gegeven om op verder te gaan. Stel je vraag, dan zoek ik het op in de plandocumenten.";
 /** "vertel eens meer" right after a refusal. */
@@ -202,13 +204,15 @@ export class AskHandler {
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     if (asksShorter(text)) return this.shorterPrevious(address);
     if (asksForMore(text)) return this.moreOfPrevious(address);
+    const introduced = this.regions ? introductionOnly(text, this.regions) : undefined;
+    if (introduced) return this.introduction(address, introduced.region);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
     const short = text.trim().split(/\s+/).length <= ANSWER_TO_ASK_BACK_WORDS && !text.includes("?");
     const followUp = isFollowUp(text);
     const stored = this.followUps ? await this.previousQuestion(address) : undefined;
-    const kept = short || followUp ? stored : undefined;
+    const kept = (short || followUp) && stored?.question ? stored : undefined;
     // Where the asker said they work, in this message or earlier in the conversation: that region's
     // plans are theirs (new-user try: "ik werk in wijkteam rotterdam" got "niet over jouw regio" under
     // every Rijnmond answer, and "Zet „in Rijnmond” in je vraag").
@@ -402,6 +406,18 @@ export class AskHandler {
     else if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
     parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
     return { parts };
+  }
+
+  /**
+   * A message that only says who the asker is ("ik zit in rijnmond hoor, niet in groningen"): the
+   * region is kept for the conversation, said back, and the question asked for.
+   */
+  private async introduction(address: ConversationAddress, region: string | undefined): Promise<Reply> {
+    if (!region) return { parts: [{ kind: "text", text: INTRODUCED_TEXT }] };
+    if (this.followUps) await bestEffort(() => this.followUps!.rememberRegion(address, region));
+    const served = this.regions?.served();
+    const own = served !== undefined && otherRegionThan(region, served) === undefined;
+    return { parts: [{ kind: "text", text: own ? `Dank je! Regio ${region}: daar is Wegwijs voor ingesteld. Wat wil je weten?` : `Dank je! Ik houd rekening met regio ${region}: bij je vragen gaan de plannen van die regio voor. Wat wil je weten?` }] };
   }
 
   /**

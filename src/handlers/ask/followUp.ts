@@ -232,6 +232,16 @@ export class FollowUpMemory {
     await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : shortestOf(answer)), ...(answerId ? { answerId } : {}) }, SCHEMA_VERSION, this.ttlSeconds);
   }
 
+  /**
+   * Where the asker said they work, from a message that said only that ("ik zit in rijnmond"): kept
+   * with the question before it, or alone (no question to go on from) until a question comes.
+   */
+  async rememberRegion(address: ConversationAddress, askerRegion: string): Promise<void> {
+    if (!this.enabled) return;
+    const kept = await this.previous(address);
+    await this.store.set(keyOf(address), kept ? { ...kept, askerRegion } : { question: "", lead: "", askerRegion }, SCHEMA_VERSION, this.ttlSeconds);
+  }
+
   async previous(address: ConversationAddress): Promise<KeptQuestion | undefined> {
     if (!this.enabled) return undefined;
     return this.store.get<KeptQuestion>(keyOf(address), SCHEMA_VERSION);
@@ -240,6 +250,7 @@ export class FollowUpMemory {
 
 /** The question a follow-up goes on from, and the fingerprint of the answer it got. */
 export interface KeptQuestion {
+  /** Empty when only the asker's region is kept (see rememberRegion): there is nothing to go on from. */
   question: string;
   lead: string;
   /** Fingerprints of each quote of the answer (not the quotes), to show a follow-up only what is new. */

@@ -148,6 +148,12 @@ const INTRODUCES = new RegExp(String.raw`\b${ASKER_INTRODUCTION}`);
 const ASKS = /\b(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel)\b/;
 /** A self-introduction is short: "ik werk in wijkteam rotterdam", "gezinsvoogd GI groningen hier". */
 const INTRODUCTION_WORDS = 10;
+/**
+ * One that says "ik ben/werk/zit …" may say more ("ik ben beleidsmedewerker jeugd bij een gemeente
+ * in de regio rijnmond": eleven words; new-user try of the thirty-seventh session: every answer
+ * then said Rijnmond was "niet jouw regio").
+ */
+const STATED_INTRODUCTION_WORDS = 16;
 
 /**
  * The region of the documents where the asker says they work, from a short clause before the
@@ -162,12 +168,34 @@ export function askerRegion(message: string, context: RegionContext): string | u
   const told = foldText(message).split("?")[0]!;
   for (const clause of told.split(/[.,;:!\n]+/)) {
     const words = wordTokens(clause);
-    if (words.length === 0 || words.length > INTRODUCTION_WORDS || ASKS.test(clause)) continue;
-    if (!INTRODUCES.test(clause) && !ASKER_ROLE.test(clause)) continue;
+    const stated = INTRODUCES.test(clause);
+    if (words.length === 0 || words.length > (stated ? STATED_INTRODUCTION_WORDS : INTRODUCTION_WORDS) || ASKS.test(clause)) continue;
+    if (!stated && !ASKER_ROLE.test(clause)) continue;
     const region = regions.find((r) => namesRegion(clause, r, context.placesOf?.(r)));
     if (region) return region;
   }
   return undefined;
+}
+
+/** A message that only introduces the asker is short. */
+const INTRODUCTION_ONLY_WORDS = 12;
+/** Without a region named, only a plain "ik ben huisarts" / "ik werk in een wijkteam". */
+const BARE_INTRODUCTION_WORDS = 8;
+
+/**
+ * A message that only says who the asker is and where they work, asking nothing ("ik zit in
+ * rijnmond hoor, niet in groningen", "ik werk in een wijkteam in rotterdam"): `region` is the
+ * documents' region it names, if any; undefined when the message asks or tells anything else.
+ * New-user try of the thirty-seventh session: such a message was searched, and quotes on
+ * "wijkgericht werken" or a notice about Groningen came back.
+ */
+export function introductionOnly(message: string, context: RegionContext): { region?: string } | undefined {
+  const folded = foldText(message).trim();
+  if (folded === "" || folded.includes("?") || ASKS.test(folded)) return undefined;
+  const words = wordTokens(folded).length;
+  const region = askerRegion(message, context);
+  if (region !== undefined) return words <= INTRODUCTION_ONLY_WORDS ? { region } : undefined;
+  return new RegExp(String.raw`^${ASKER_INTRODUCTION}`).test(folded) && words <= BARE_INTRODUCTION_WORDS ? {} : undefined;
 }
 
 /**
