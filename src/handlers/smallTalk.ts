@@ -193,13 +193,20 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
   return undefined;
 }
 
+/** How long a remark after "kun je dat korter zeggen?" may be. */
+const SHORTER_REMARK_WORDS = 8;
+
 /**
  * Whether the message asks to have the previous answer said shorter: the ask handler answers it
  * with that answer's first quote (new-user try: "kun je dat korter zeggen?" was told Wegwijs does
  * not, while the answer it asked about led with one sentence that said it all).
  */
 export function asksShorter(text: string, intent = smallTalkIntent(text)): boolean {
-  return intent === "rephrase" && tokens(text).some((w) => SHORTER.has(w));
+  if (intent === "rephrase" && tokens(text).some((w) => SHORTER.has(w))) return true;
+  // Also with a short remark after it ("kun je dat korter zeggen? in 2 zinnen voor mijn
+  // teamleider"; new-user try of the thirty-seventh session: searched, and refused).
+  const remarked = /^([^?]+\?)\s*([^?]+)$/.exec(text.trim());
+  return remarked !== null && tokens(remarked[2]!).length <= SHORTER_REMARK_WORDS && asksShorter(remarked[1]!);
 }
 
 /** Whether the words ask leave to ask, with no question word around it ("wat kan ik vragen?" asks what). */

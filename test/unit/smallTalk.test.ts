@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { regionSchema } from "../../src/handlers/route/routeSchema.js";
 import { ROUTE_ACTION } from "../../src/handlers/route/routeReplies.js";
 import type { Reply } from "../../src/bot/reply.js";
-import { smallTalkIntent, smallTalkReply } from "../../src/handlers/smallTalk.js";
+import { asksShorter, smallTalkIntent, smallTalkReply } from "../../src/handlers/smallTalk.js";
 import { smallTalkHandler } from "../../src/handlers/smallTalkHandler.js";
 
 const region = regionSchema.parse(parse(readFileSync(new URL("../../content/regions/groningen-drenthe.yaml", import.meta.url), "utf8")));
@@ -200,6 +200,13 @@ describe("smallTalkHandler", () => {
     expect(await say("kun je dat korter zeggen?")).toBeUndefined();
     expect(await say("vat dat samen")).toBeUndefined();
     expect(textOf(await say("in gewone taal graag"))).toMatch(/^Korter of in andere woorden zeggen doe ik niet/);
+  });
+
+  it("reads 'kun je dat korter zeggen?' also with a short remark after it, not with a question after it", () => {
+    // New-user try of the thirty-seventh session: with the remark it was searched, and refused.
+    expect(asksShorter("kun je dat korter zeggen? in 2 zinnen voor mijn teamleider")).toBe(true);
+    expect(asksShorter("kun je dat korter zeggen? en wat is een GVA?")).toBe(false);
+    expect(asksShorter("wat is de kortste route? in drenthe")).toBe(false);
   });
 
   it("lists the commands when asked what Wegwijs can do, not on a greeting", async () => {

@@ -11,6 +11,9 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "we moeten nu met spoed overleggen over een jongere die dreigt te ontsporen, kun je helpen?",
     "en wat als het escaleert vannacht?",
     "kun je een spoedberaad voor ons opstarten? casus RM-2024-17",
+    // Its checklist asked for by name (new-user try of the thirty-seventh session: refused).
+    "kun je een checklist voor het spoedberaad klaarzetten? casusnr GR-0415",
+    "spoedberaad checklist graag",
     // New-user try: an acute case in everyday words got a refusal and only the consult button.
     "ze is nu 2 nachten weggelopen, ouders ten einde raad. wat moet ik doen?",
     "het gaat mis vannacht met mijn patiënt",
@@ -24,6 +27,7 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
   it.each([
     "wat is een spoedberaad?",
     "wie zitten er bij een spoedberaad?",
+    "wat staat er op de checklist van het servicepunt?",
     "hoeveel jongeren worden in crisis geplaatst?",
     "wat staat er in het actieplan over crisisopvang?",
     "hoe vraag ik een machtiging aan?",

@@ -2,7 +2,9 @@ import { ASKS_FOR_FIGURES, ESCALATES, namesACase, onlyUrgency, URGENT_NOW, wordP
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
-const HOLD = word("organiseer\\p{L}*|organiseren|beleg\\p{L}*|(?:op)?start\\p{L}*|op te starten|plan|plannen|houden|hou|bijeenroep\\p{L}*|bijeen te roepen|opzet\\p{L}*|op te zetten|aanvra\\p{L}*|regel\\p{L}*|doe|doen");
+const HOLD = word("organiseer\\p{L}*|organiseren|beleg\\p{L}*|(?:op)?start\\p{L}*|op te starten|plan|plannen|houden|hou|bijeenroep\\p{L}*|bijeen te roepen|opzet\\p{L}*|op te zetten|aanvra\\p{L}*|regel\\p{L}*|doe|doen|klaarzet\\p{L}*|klaar te zetten|klaarmak\\p{L}*|klaar te maken");
+/** Its checklist asked for by name ("kun je een checklist voor het spoedberaad klaarzetten?"; new-user try of the thirty-seventh session). */
+const CHECKLIST = word("checklist\\p{L}*|afvinklijst\\p{L}*");
 /** Conferring urgently: "we moeten nu met spoed overleggen". */
 const CONFER_URGENTLY = word("(?:met\\s+)?spoed(?:ig)?\\s+(?:\\p{L}+\\s+){0,2}(?:overleg\\p{L}*|beraad\\p{L}*|bij elkaar)|(?:overleg\\p{L}*|beraad\\p{L}*)\\s+(?:\\p{L}+\\s+){0,2}met spoed");
 /**
@@ -17,7 +19,7 @@ export function asksForSpoedberaad(text: string): boolean {
   if (ASKS_FOR_FIGURES.test(text)) return false;
   return (
     onlyUrgency(text) ||
-    (SPOEDBERAAD.test(text) && HOLD.test(text)) ||
+    (SPOEDBERAAD.test(text) && (HOLD.test(text) || CHECKLIST.test(text))) ||
     CONFER_URGENTLY.test(text) ||
     ESCALATES.test(text) ||
     (URGENT_NOW.test(text) && namesACase(text))
