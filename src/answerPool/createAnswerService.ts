@@ -13,6 +13,8 @@ export interface AnswerService {
   weightHeldBy: AskService["weightHeldBy"];
   /** Whether a quote names someone on what a question names, in the main process (see AskService.namesSomeoneOn). */
   namesSomeoneOn: AskService["namesSomeoneOn"];
+  /** What a cited passage says after the lines an answer showed, in the main process (see AskService.continuation). */
+  continuation: AskService["continuation"];
   registry: Registry;
   close(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function createAnswerService(
         holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text),
         weightHeldBy: (message, text) => inProcess.weightHeldBy(message, text),
         namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
+        continuation: (source, shown) => inProcess.continuation(source, shown),
         registry,
         close: () => started.close(),
       };
@@ -73,6 +76,7 @@ function inProcessService(inProcess: AskService): AnswerService {
     holdsAWordOf: (message, text) => inProcess.holdsAWordOf(message, text),
     weightHeldBy: (message, text) => inProcess.weightHeldBy(message, text),
     namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
+    continuation: (source, shown) => inProcess.continuation(source, shown),
     registry,
     close: async () => undefined,
   };

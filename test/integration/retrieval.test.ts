@@ -346,6 +346,14 @@ describe("retrieval over the shipped corpus", () => {
     expect(result.sources.length).toBeGreaterThan(1);
   });
 
+  it("gives what a cited passage says after the lines an answer showed, for a follow-up that asks what follows", async () => {
+    const result = await ask.answer("moet een pleeggezin dichtbij de oude woonomgeving zitten?");
+    const next = ask.continuation(result.sources[0]!, result.text);
+    expect(next?.text).toContain("Als er geen pleegzorggezinnen in de nabijheid zijn, kunnen gezinshuizen een goed alternatief vormen voor pleegzorg.");
+    expect(next?.sources[0]?.section).toBe(result.sources[0]?.section);
+    expect(next?.continuesPassage).toBe(true);
+  });
+
   it("answers where to turn for more information with the contact a document gives, not a line on the topic", async () => {
     // Thirty-seventh session: the article's "Meer weten …? Neem contact op met:" block came second to its opening lines.
     const result = await ask.answer("waar kan ik terecht voor meer info over het verbeteren van de jeugdzorg van onderaf?");

@@ -402,6 +402,29 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await all.question(address, "en verder?")).parts)).toEqual(["Op je vorige vraag gaven de plandocumenten geen antwoord, dus er is niets meer over te vertellen. Stel je vraag anders, of typ *help* voor voorbeelden."]);
   });
 
+  it("answers a follow-up that finds only the previous answer again with what its passage says next, when it asks what follows", async () => {
+    // New-user try of the thirty-seventh session: "en als dat niet lukt?" got "niets nieuws", while the section goes on with the alternative.
+    const question = "moet een pleeggezin dichtbij de oude woonomgeving zitten?";
+    const before = "“Het streven is om de nieuwe woonomgeving dichtbij de oude te realiseren.” [1]";
+    const answerer = {
+      ...scripted({ [question]: before, [withPrevious(question, "en als dat niet lukt?")]: before, [withPrevious(question, "en hoe zit dat met broers?")]: before }),
+      continuation: (from: { documentId: string }, shown: string) =>
+        from.documentId === "plan.md" && shown === before ? { ...answered("“Als er geen pleeggezinnen in de buurt zijn, vormen gezinshuizen een alternatief.” [1]"), continuesPassage: true } : undefined,
+      holdsAWordOf: (message: string, text: string) => message.split(/\W+/).some((word) => word.length > 3 && text.includes(word)),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, question);
+    const next = await handler.question(address, "en als dat niet lukt?");
+    expect(texts(next.parts).slice(1)).toEqual([
+      "Met zoveel woorden vind ik daar niets over. Zo gaat de tekst van mijn vorige antwoord verder:",
+      "“Als er geen pleeggezinnen in de buurt zijn, vormen gezinshuizen een alternatief.” [1]",
+    ]);
+    // A follow-up with words of its own that the next lines do not hold still gets "niets nieuws".
+    const other = await handler.question(address, "en hoe zit dat met broers?");
+    expect(texts(other.parts).join("\n")).not.toContain("Zo gaat de tekst");
+  });
+
   it("says a one-quote answer cannot be said shorter, and that a refusal has nothing to shorten", async () => {
     const { handler } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });
     await handler.question(address, "wat is het INT?");

@@ -94,6 +94,13 @@ export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. 
 /** Above a "wie" follow-up's quotes from the previous answer that name who is involved (see AnswerResult.namedBefore). */
 export const NAMED_BEFORE_NOTICE = "Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:";
 /** Above a follow-up's quotes from the previous answer that hold what it asks about (see AnswerResult.saidBefore). */
+/**
+ * A follow-up that asks what follows from the answer, in words no passage holds: "en als dat niet
+ * lukt?", "en waarom?", "en dan?", "wat als het niet kan?".
+ */
+const ASKS_WHAT_FOLLOWS = /^(?:(?:en|maar)\s+)?(?:(?:wat\s+)?als\s+(?:dat|het|die|dit|er|ze|hij|zij)\s+(?:niet|geen)\b[^?]*|waarom(?:\s+(?:is|zijn|was)\s+(?:dat|dit|het))?(?:\s+(?:dan|eigenlijk|zo|precies))?|dan|wat\s+dan|daarna|hoe\s+verder|en\s+verder\s+dan)\s*[?!.]*\s*$/;
+/** Above what the passage of the previous answer says next (see AnswerResult.continuesPassage). */
+export const CONTINUES_PASSAGE_NOTICE = "Met zoveel woorden vind ik daar niets over. Zo gaat de tekst van mijn vorige antwoord verder:";
 export const SAID_BEFORE_NOTICE = "Daarover vind ik niets nieuws in de plandocumenten. In mijn vorige antwoord stond er dit over:";
 /** Above quotes that answer "hoe doe ik …?" with no means or steps (see AnswerResult.noMeans). */
 export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
@@ -153,7 +160,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -274,7 +281,7 @@ export class AskHandler {
           (kind === undefined || containsAnswerType(withoutMarkers(beyond.text), kind)) &&
           (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
           !answersAsBefore(beyond.text, previous);
-        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? (await this.partOfPrevious(previous.question, text)) ?? nothingNew(text));
+        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? (await this.partOfPrevious(previous.question, text)) ?? this.passageGoesOn(previous, result.text, text) ?? nothingNew(text));
       }
     }
     // Read with its previous question, a follow-up is answered by the quotes that hold a word it
@@ -458,6 +465,21 @@ export class AskHandler {
     const before = nonEmpty(await this.ask.answer(previousQuestion));
     if (before.status !== "answered") return undefined;
     return (asksWhom ? this.namedBefore(before, previousQuestion, followUp) : undefined) ?? (weight ? this.saidBefore(before, weight) : undefined);
+  }
+
+  /**
+   * For a follow-up that finds only the previous answer again and has no part of it to point at:
+   * what the passage of that answer's first quote says right after it, when that holds a word the
+   * follow-up asks about, or the follow-up asks about none ("en als dat niet lukt?", "en waarom?").
+   * Such follow-ups often ask for the next paragraph (new-user tries: "en als dat niet lukt?"
+   * after the line on a foster family near home got "niets nieuws", while the section goes on with
+   * "Als er geen pleegzorggezinnen in de nabijheid zijn, …").
+   */
+  private passageGoesOn(previous: KeptQuestion, shown: string, followUp: string): AnswerResult | undefined {
+    const source = previous.sources?.[0];
+    if (!source || !this.ask.continuation || askedFor(followUp) !== undefined) return undefined;
+    const next = this.ask.continuation(source, shown);
+    return next && (ASKS_WHAT_FOLLOWS.test(foldText(followUp)) || (this.ask.holdsAWordOf?.(followUp, next.text) ?? true)) ? next : undefined;
   }
 
   /** The previous answer's quotes that name someone besides what the two questions name; undefined when none does. */
@@ -715,6 +737,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.noActor) parts.push(notice(NO_ACTOR_NOTICE, "info"));
       if (result.namedBefore) parts.push(notice(NAMED_BEFORE_NOTICE, "info"));
       if (result.saidBefore) parts.push(notice(SAID_BEFORE_NOTICE, "info"));
+      if (result.continuesPassage) parts.push(notice(CONTINUES_PASSAGE_NOTICE, "info"));
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));

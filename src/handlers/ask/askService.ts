@@ -21,6 +21,7 @@ import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extr
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { questionParts } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
+import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
 import { definesTerm, type TermVerb, termAsked } from "./definitionAsked.js";
 import { termMentions } from "./termMentions.js";
@@ -112,6 +113,11 @@ export interface AnswerResult {
    * list, the items) of that answer that hold what it asks ("en als er een ots komt?").
    */
   saidBefore?: boolean;
+  /**
+   * A follow-up whose reading only finds the previous answer again, answered by what the passage
+   * of that answer's first quote says right after it (see sectionContinuation).
+   */
+  continuesPassage?: boolean;
   /** A "hoe doe ik …?" question whose quotes give no means or steps (see withoutMeans). */
   noMeans?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
@@ -405,6 +411,17 @@ export class AskService {
    */
   namesSomeoneOn(question: string, quote: string, asking: string): boolean {
     return this.namesWhoOf(question, quote, asking);
+  }
+
+  /**
+   * What the passage of `source` says right after the lines `shown` has from it, as an answer with
+   * that one source; undefined when there is nothing after them (see sectionContinuation).
+   */
+  continuation(source: SourceCitation, shown: string): AnswerResult | undefined {
+    const next = sectionContinuation(this.knowledge.allChunks(), source, shown);
+    if (!next) return undefined;
+    const citation = citationFor(1, { chunk: next.chunk, score: 1, coverage: 1 }, next.first);
+    return { status: "answered", text: next.text, mode: "extractive", sources: [citation], moreSources: [], continuesPassage: true };
   }
 
   /**
