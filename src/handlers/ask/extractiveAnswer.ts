@@ -367,8 +367,7 @@ export function extractiveAnswer(
   const twoParts = questionParts(question) !== undefined;
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
-  const onlyACondition = ONLY_A_CONDITION.test(question);
-  const asksWhen = (WHEN_QUESTION.test(question) && !options.kindAsked) || onlyACondition;
+  const asksWhen = (WHEN_QUESTION.test(question) && !options.kindAsked) || ONLY_A_CONDITION.test(question);
   const asksWhatItDoes = WHAT_IT_DOES.test(question);
   const whoIsIn = asksWhoIsIn(question);
   passages.slice(0, options.passages).forEach((passage, p) => {
@@ -430,7 +429,7 @@ export function extractiveAnswer(
       // "wanneer" question that asks no date, a line with a condition (see WHEN_QUESTION).
       // Not a case story's line: its "omdat" tells why one child was moved ("Telkens werd ze
       // overgeplaatst omdat …"), not why the plan says what it says.
-      const askedShape = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && (own > 0 || (onlyACondition && previous > 0)) && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0) + (asksWhatItDoes && own > 0 && announces(line.text) && NAMES_TASKS.test(line.text) ? TASKS_BONUS : 0) + (whoIsIn && own > 0 && namesMembers(line.text) ? MEMBERS_BONUS : 0);
+      const askedShape = (asksHow && own + previous > 0 && NAMES_MEANS.test(line.text) ? MEANS_BONUS : 0) + (asksWhy && !storyOnly && own + previous > 0 && NAMES_REASON.test(line.text) ? REASON_BONUS : 0) + (asksWhen && !storyOnly && own > 0 && NAMES_CONDITION.test(line.text) ? CONDITION_BONUS : 0) + (asksWhatItDoes && own > 0 && announces(line.text) && NAMES_TASKS.test(line.text) ? TASKS_BONUS : 0) + (whoIsIn && own > 0 && namesMembers(line.text) ? MEMBERS_BONUS : 0);
       // A case story ("Casus", "Een voorbeeld uit de JeugdzorgPlus") tells of one child in
       // everyday words that match many questions; it answers only a question about that story.
       const caseStory = storyOnly ? CASE_STORY_PENALTY : 0;
