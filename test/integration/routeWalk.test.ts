@@ -391,6 +391,11 @@ describe("the route conversation (Redis)", () => {
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
     seen = await driver.press({ id: "route.choose", value: "spoedmachtiging" });
     expect(shownStep(seen)).toMatch(/^spoedmachtiging:/);
+    // A question about a route that does not ask to go there is answered from the plans (new-user try of the thirty-seventh session).
+    seen = await driver.say("waarom lukt het in de praktijk vaak niet om die reguliere route te volgen?");
+    expect(seen.text).not.toContain("Wil je naar");
+    expect(ofKind(driver.last, "sources").length).toBeGreaterThan(0);
+    expect(shownStep(await driver.say("route"))).toMatch(/^spoedmachtiging:/);
     // In the emergency route, escalating words offer the checklist and the way on, no switch.
     seen = await driver.say("acuut gevaar!");
     actions = ofKind(driver.last, "actions").flatMap((a) => a.actions);

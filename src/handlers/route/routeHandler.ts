@@ -423,6 +423,10 @@ export class RouteHandler {
    */
   private switchOffer(at: Position, text: string): Reply | undefined {
     const urgent = URGENT_NOW.test(text) || ESCALATES.test(text);
+    // A question about a route that does not ask to go there ("waarom lukt het vaak niet om die
+    // reguliere route te volgen?") is a question for the plans (new-user try of the thirty-seventh
+    // session: it got "Wil je naar „Reguliere route …”?" and no answer).
+    if (!urgent && ASKS_ABOUT_A_ROUTE.test(text) && !GOES_TO_A_ROUTE.test(text)) return undefined;
     const emergency = this.ctx!.routes.find((route) => EMERGENCY_ROUTE.test(route.title));
     const named = this.routeNamed(text, emergency);
     const target = named ?? (urgent ? emergency : undefined);
@@ -520,6 +524,10 @@ const REGULAR_ROUTE = /\bregulier/i;
 /** A message that names them: "de spoedroute", "spoed route", "spoedmachtiging"; not "spoedberaad". */
 const NAMES_EMERGENCY_ROUTE = wordPattern("spoed\\s*route|spoedmachtiging|spoedprocedure|spoedvariant");
 const NAMES_REGULAR_ROUTE = wordPattern("reguliere?\\s+(?:route|machtiging|procedure|variant)");
+/** A question word that asks something about a route rather than to walk it. */
+const ASKS_ABOUT_A_ROUTE = wordPattern("waarom|wat|wie|wanneer|hoeveel|welke?|hoe\\s+vaak|hoe\\s+lang");
+/** Words that ask to go to a route ("kan ik naar de spoedroute?", "liever de reguliere route"). */
+const GOES_TO_A_ROUTE = wordPattern("naar|overstappen|overschakelen|wissel\\p{L}*|switch\\p{L}*|start\\p{L}*|kies|kiezen|liever|nemen|volgen\\s+we|doorlopen|lopen");
 
 /** A reply shown as its own message, not in the walk's slot. */
 function standalone(reply: Reply): Reply {
