@@ -443,6 +443,14 @@ describe("extractiveAnswer", () => {
     expect(answer.text).toContain("- info@voorbeeld.nl [2]");
   });
 
+  it("quotes a line once, also when it stands again with other punctuation or spacing", () => {
+    const first = passage("a", "A Informatievoorziening over de jeugdhulp verbeteren via het Juiste Loket.");
+    const second = passage("b", "A Informatie -voorziening over de jeugdhulp verbeteren via het Juiste Loket", 0.8, ["Doelen"]);
+    const question = "hoe gaan ze de informatie over de jeugdhulp verbeteren?";
+    const answer = extractiveAnswer([first, second], wordsScorer(question), undefined, DEFAULT_EXTRACTIVE, question);
+    expect(answer.text.match(/Juiste Loket/g)?.length).toBe(1);
+  });
+
   it("leads a question that is only a condition ('… ? en als er geen …?') with the line that states one", () => {
     const text = "Pleegzorg heeft de voorkeur: het pleeggezin houdt de band met school en buurt in stand.\n\nAls er geen pleeggezinnen in de buurt zijn, vormen gezinshuizen een alternatief.";
     const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };

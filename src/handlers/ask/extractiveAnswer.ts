@@ -601,8 +601,10 @@ export function extractiveAnswer(
   // Each quote appears once: a line already shown, or the same words elsewhere (a row repeated
   // in a table, a sentence repeated in another passage), is not shown again.
   const shownWords = new Set<string>();
-  // The same words, also without their closing mark ("… naar 21 jaar." in a list, "… naar 21 jaar" in a table cell).
-  const wordsOf = (n: number, i: number) => lineText(n, i).toLowerCase().replace(/\s+/g, " ").trim().replace(/[.;:,!?]+$/, "");
+  // The same words, also without their punctuation and spacing ("… naar 21 jaar." in a list, "…
+  // naar 21 jaar" in a table cell; "Informatievoorziening" on one slide, "Informatie -voorziening"
+  // on the next: the line was quoted twice; test of the thirty-seventh session).
+  const wordsOf = (n: number, i: number) => lineText(n, i).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   const freshIndexes = (quote: Quote) => {
     const seen = new Set<string>();
     const fresh = quote.indexes.filter((i) => {
