@@ -194,7 +194,7 @@ export function smallTalkIntent(text: string): SmallTalkIntent | undefined {
 }
 
 /** How long a remark after "kun je dat korter zeggen?" may be. */
-const SHORTER_REMARK_WORDS = 8;
+const SHORTER_REMARK_WORDS = 12;
 
 /**
  * Whether the message asks to have the previous answer said shorter: the ask handler answers it

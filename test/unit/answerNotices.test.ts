@@ -290,7 +290,10 @@ describe("askerRegion", () => {
     expect(introductionOnly("ik zit in rijnmond hoor, niet in groningen", context)).toEqual({ region: "Rijnmond" });
     expect(introductionOnly("ik werk in een wijkteam in rotterdam", context)).toEqual({ region: "Rijnmond" });
     expect(introductionOnly("ik ben huisarts", context)).toEqual({});
-    for (const other of ["ik werk in een wijkteam en heb een jongere die steeds wegloopt uit huis", "wat doet het wijkteam in rotterdam", "ik werk in rotterdam, wie beslist?", "de jongere woont in rotterdam"]) {
+    // Going on about a case, asking nothing (second new-user try of the thirty-seventh session).
+    expect(introductionOnly("Hoi, ik ben gezinsvoogd bij een GI in Emmen. Heb een meid van 16 die steeds wegloopt.", context)).toEqual({ region: "Groningen en Drenthe", story: true });
+    expect(introductionOnly("ik werk in een wijkteam en heb een jongere die steeds wegloopt uit huis", context)).toEqual({ story: true });
+    for (const other of ["wat doet het wijkteam in rotterdam", "ik werk in rotterdam, wie beslist?", "de jongere woont in rotterdam", "een meisje uit rotterdam loopt steeds weg"]) {
       expect(introductionOnly(other, context), other).toBeUndefined();
     }
   });

@@ -512,6 +512,14 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(served.parts)).toEqual(["Dank je! Regio Groningen en Drenthe: daar is Wegwijs voor ingesteld. Wat wil je weten?"]);
     const bare = await handler.question({ ...address, conversationId: "c3" }, "ik ben huisarts");
     expect(texts(bare.parts)).toEqual(["Dank je! Wat wil je weten? Ik zoek het op in de plandocumenten. Typ *help* voor voorbeelden."]);
+    // Going on about a case, asking nothing: what to ask, and the placement route (second new-user try of the thirty-seventh session).
+    const story = await handler.question({ ...address, conversationId: "c4" }, "Hoi, ik ben gezinsvoogd bij een GI in Groningen. Heb een meid van 16 die steeds wegloopt, wordt wss jz+.");
+    expect(texts(story.parts)).toEqual([
+      "Dank je! Regio Groningen en Drenthe: daar is Wegwijs voor ingesteld. Wat wil je weten over deze situatie? Stel je vraag, dan zoek ik het op in de plandocumenten.",
+      "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door.",
+    ]);
+    expect(story.parts.find((p) => p.kind === "actions")).toEqual({ kind: "actions", actions: [{ id: "route.start", label: "Start de plaatsingsroute", style: "primary" }] });
+    expect(answerer.asked).toEqual(["mogen jongeren in Rijnmond meebeslissen?"]);
   });
 
   it("says an answer was already that region's when the follow-up names only the region it came from", async () => {

@@ -205,6 +205,7 @@ describe("smallTalkHandler", () => {
   it("reads 'kun je dat korter zeggen?' also with a short remark after it, not with a question after it", () => {
     // New-user try of the thirty-seventh session: with the remark it was searched, and refused.
     expect(asksShorter("kun je dat korter zeggen? in 2 zinnen voor mijn teamleider")).toBe(true);
+    expect(asksShorter("kun je dat korter zeggen? moet t in 2 zinnen aan mijn teamleider uitleggen")).toBe(true);
     expect(asksShorter("kun je dat korter zeggen? en wat is een GVA?")).toBe(false);
     expect(asksShorter("wat is de kortste route? in drenthe")).toBe(false);
   });

@@ -18,6 +18,7 @@ import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNati
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
+import { ROUTE_ACTION } from "../route/routeReplies.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 import { asksWho } from "./actorAsked.js";
 
@@ -115,6 +116,9 @@ const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter 
 /** "waar staat dat?" with no answer before it (or one that has expired). */
 /** A message that only says who the asker is, naming no region of the plans. */
 const INTRODUCED_TEXT = "Dank je! Wat wil je weten? Ik zoek het op in de plandocumenten. Typ *help* voor voorbeelden.";
+const ROUTE_FOR_STORY_TEXT = "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door.";
+/** An introduction that tells a case and asks nothing: what to ask. */
+const STORY_TOLD_TEXT = "Wat wil je weten over deze situatie? Stel je vraag, dan zoek ik het op in de plandocumenten.";
 /** "vertel eens meer" with no answer in this conversation to go on from. */
 const NO_ANSWER_FOR_MORE_TEXT = "Meer waarover? Ik heb in dit gesprek (nog) geen antwoord gegeven om op verder te gaan. Stel je vraag, dan zoek ik het op in de plandocumenten.";
 /** "vertel eens meer" right after a refusal. */
@@ -212,7 +216,7 @@ export class AskHandler {
     if (asksShorter(text)) return this.shorterPrevious(address);
     if (asksForMore(text)) return this.moreOfPrevious(address);
     const introduced = this.regions ? introductionOnly(text, this.regions) : undefined;
-    if (introduced) return this.introduction(address, introduced.region);
+    if (introduced) return this.introduction(address, introduced.region, introduced.story === true);
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
@@ -419,12 +423,17 @@ export class AskHandler {
    * A message that only says who the asker is ("ik zit in rijnmond hoor, niet in groningen"): the
    * region is kept for the conversation, said back, and the question asked for.
    */
-  private async introduction(address: ConversationAddress, region: string | undefined): Promise<Reply> {
-    if (!region) return { parts: [{ kind: "text", text: INTRODUCED_TEXT }] };
-    if (this.followUps) await bestEffort(() => this.followUps!.rememberRegion(address, region));
+  private async introduction(address: ConversationAddress, region: string | undefined, story: boolean): Promise<Reply> {
+    if (!region && !story) return { parts: [{ kind: "text", text: INTRODUCED_TEXT }] };
+    if (region && this.followUps) await bestEffort(() => this.followUps!.rememberRegion(address, region));
     const served = this.regions?.served();
-    const own = served !== undefined && otherRegionThan(region, served) === undefined;
-    return { parts: [{ kind: "text", text: own ? `Dank je! Regio ${region}: daar is Wegwijs voor ingesteld. Wat wil je weten?` : `Dank je! Ik houd rekening met regio ${region}: bij je vragen gaan de plannen van die regio voor. Wat wil je weten?` }] };
+    const own = region !== undefined && served !== undefined && otherRegionThan(region, served) === undefined;
+    const where = region === undefined ? "" : own ? `Regio ${region}: daar is Wegwijs voor ingesteld.` : `Ik houd rekening met regio ${region}: bij je vragen gaan de plannen van die regio voor.`;
+    const asked = story ? STORY_TOLD_TEXT : "Wat wil je weten?";
+    const parts: ReplyPart[] = [{ kind: "text", text: ["Dank je!", where, asked].filter(Boolean).join(" ") }];
+    // A case told: the placement route is there to walk through it, as under a placement question.
+    if (story) parts.push({ kind: "text", text: ROUTE_FOR_STORY_TEXT }, { kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute", style: "primary" }] });
+    return { parts };
   }
 
   /**

@@ -48,7 +48,11 @@ const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zond
 /** What a question asks of a term besides what it is: what it does, or how it works (as typed: one or more). */
 export type TermVerb = "doet" | "doen" | "werkt" | "werken";
 
-export function termAsked(question: string): { typed: string; folded: string; verb?: TermVerb } | undefined {
+export function termAsked(message: string): { typed: string; folded: string; verb?: TermVerb } | undefined {
+  // The question after what the message tells first ("in die checklist staat HSJ-kennis. wat is
+  // HSJ?"; new-user try of the thirty-seventh session: no word that the plans do not explain it).
+  const sentences = message.trim().split(/(?<=[.!?])\s+(?=\S)/);
+  const question = sentences.find((sentence) => sentence.trim().endsWith("?")) ?? message;
   const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?");
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());

@@ -181,6 +181,8 @@ export function askerRegion(message: string, context: RegionContext): string | u
 const INTRODUCTION_ONLY_WORDS = 12;
 /** Without a region named, only a plain "ik ben huisarts" / "ik werk in een wijkteam". */
 const BARE_INTRODUCTION_WORDS = 8;
+/** A greeting before the introduction ("Hoi, ik ben …"). */
+const GREETED = /^(?:hoi|hallo|hey|hi|goedemorgen|goedemiddag|goedenavond|dag|beste)\b[\s,!.]*/;
 
 /**
  * A message that only says who the asker is and where they work, asking nothing ("ik zit in
@@ -189,13 +191,18 @@ const BARE_INTRODUCTION_WORDS = 8;
  * New-user try of the thirty-seventh session: such a message was searched, and quotes on
  * "wijkgericht werken" or a notice about Groningen came back.
  */
-export function introductionOnly(message: string, context: RegionContext): { region?: string } | undefined {
-  const folded = foldText(message).trim();
+export function introductionOnly(message: string, context: RegionContext): { region?: string; story?: true } | undefined {
+  const folded = foldText(message).trim().replace(GREETED, "");
   if (folded === "" || folded.includes("?") || ASKS.test(folded)) return undefined;
   const words = wordTokens(folded).length;
-  const region = askerRegion(message, context);
+  const region = askerRegion(folded, context);
+  const introduces = new RegExp(String.raw`^${ASKER_INTRODUCTION}`).test(folded);
+  // An introduction that goes on about a case, still asking nothing ("Hoi, ik ben gezinsvoogd bij
+  // een GI in Drenthe. Heb een meid van 16 met OTS die steeds wegloopt."; second new-user try of
+  // the thirty-seventh session: "De plandocumenten geven hier geen antwoord op").
+  if (introduces && words > (region !== undefined ? INTRODUCTION_ONLY_WORDS : BARE_INTRODUCTION_WORDS)) return { ...(region !== undefined ? { region } : {}), story: true };
   if (region !== undefined) return words <= INTRODUCTION_ONLY_WORDS ? { region } : undefined;
-  return new RegExp(String.raw`^${ASKER_INTRODUCTION}`).test(folded) && words <= BARE_INTRODUCTION_WORDS ? {} : undefined;
+  return introduces && words <= BARE_INTRODUCTION_WORDS ? {} : undefined;
 }
 
 /**
