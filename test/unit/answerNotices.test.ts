@@ -47,6 +47,9 @@ describe("termAsked", () => {
     expect(termAsked("gedeelde verklarende analyse?")?.folded).toBe("gedeelde verklarende analyse");
     expect(termAsked("GVA?")?.folded).toBe("gva");
     for (const other of ["en in rijnmond?", "klopt dat?", "spoed?", "Rijnmond?", "machtiging?", "waarom?"]) expect(termAsked(other), other).toBeUndefined();
+    // The question after what the message tells first (new-user try of the thirty-seventh session).
+    expect(termAsked("in die checklist staat HSJ-kennis. wat is HSJ?")).toEqual({ typed: "HSJ", folded: "hsj" });
+    expect(termAsked("De GI belt. wat nu?")).toBeUndefined();
     // How a body or procedure works, asked the same way (test of the thirty-seventh session: a step
     // that names the Servicepunt came back as if it told how the Servicepunt works).
     expect(termAsked("hoe werkt het servicepunt jeugdzorgplus in groningen?")).toEqual({ typed: "servicepunt jeugdzorgplus", folded: "servicepunt jeugdzorgplus", verb: "werkt" });
