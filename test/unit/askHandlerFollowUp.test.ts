@@ -583,6 +583,10 @@ describe("AskHandler with follow-ups", () => {
     expect(withoutAcknowledgement("hoi, wat houdt die nieuwe werkwijze in?")).toBe("wat houdt die nieuwe werkwijze in?");
     expect(withoutAcknowledgement("hallo wat is een spoedberaad?")).toBe("wat is een spoedberaad?");
     expect(withoutAcknowledgement("dag zeggen tegen de groep")).toBe("dag zeggen tegen de groep");
+    // Words that open a new topic, so "daarvan" does not make it a follow-up (second new-user try of the thirty-seventh session).
+    expect(withoutAcknowledgement("los daarvan: welke stappen heeft casusregie in rijnmond?")).toBe("welke stappen heeft casusregie in rijnmond?");
+    expect(withoutAcknowledgement("ander onderwerp. wat zegt het actieplan over separeren?")).toBe("wat zegt het actieplan over separeren?");
+    expect(withoutAcknowledgement("ok, iets anders: wat is een GVA?")).toBe("wat is een GVA?");
   });
 
   it("asks a follow-up that names its own subject on its own when, read with the previous question, it finds only that answer again", async () => {

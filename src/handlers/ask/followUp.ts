@@ -110,12 +110,19 @@ const ACKNOWLEDGEMENT = /^\s*(?:ok(?:[eé]e?|ay)?|oké|okee|prima|top|helder|dui
 const GREETING = /^\s*(?:hoi|hallo|hey|hee|hi|hai|hello|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiemiddag|dag)(?:\s+(?:allemaal|wegwijs))?(?:\s*[,.!]+\s*|\s+(?=(?:wat|wie|hoe|waar|wanneer|welke?|waarom|hoeveel|kan|kun|kunt|mag|moet|is|zijn|klopt)\b))/i;
 
 /**
+ * Words that open a new topic ("los daarvan: welke stappen heeft casusregie in rijnmond?", "ander
+ * onderwerp. wat zegt …"): the message does not go on from the one before (second new-user try of
+ * the thirty-seventh session: "daarvan" made it a follow-up, refused with the question before it).
+ */
+const NEW_TOPIC = /^\s*(?:los\s+daarvan|(?:een\s+|even\s+|dan\s+)?(?:ander|nieuw)\s+onderwerp|(?:even\s+|dan\s+)?iets\s+anders|(?:een\s+)?(?:nieuwe|andere)\s+vraag)\s*[:,.!;-]+\s*/i;
+
+/**
  * The message without an acknowledgement or greeting in front: read on its own, "ok, en in
  * drenthe?" was no follow-up and got where the new way of working applies, and "hoi, wat houdt
  * die nieuwe werkwijze … in?" was not read as asking what the werkwijze is (new-user tries).
  */
 export function withoutAcknowledgement(text: string): string {
-  const rest = withoutGreeting(text).replace(ACKNOWLEDGEMENT, "");
+  const rest = withoutGreeting(text).replace(ACKNOWLEDGEMENT, "").replace(NEW_TOPIC, "");
   return rest.trim() === "" ? text : rest;
 }
 
