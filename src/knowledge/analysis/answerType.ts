@@ -27,7 +27,9 @@ export const CONTACT_TYPES: ReadonlySet<AnswerType> = new Set(["phone", "email",
 
 /** First match wins: the more specific kinds come first. */
 const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
-  ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|bel (ik|je|we)|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
+  // "waar/hoe bel ik …?" asks a number; "wanneer bel ik VT?", "bel ik dan VT?" ask when or whether
+  // (second new-user try of the thirty-seventh session: refused for want of a phone number).
+  ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|(waar|hoe) bel (ik|je|we)|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
   ["email", /\b(e-?mail\w*|mailadres|mailen)\b/],
   // Where to turn for more information ("bij wie kan ik terecht voor meer informatie over …?")
   // asks how to reach someone: a phone number, an e-mail address or an address answers it, not a
