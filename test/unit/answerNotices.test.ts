@@ -50,6 +50,7 @@ describe("termAsked", () => {
     // The question after what the message tells first (new-user try of the thirty-seventh session).
     expect(termAsked("in die checklist staat HSJ-kennis. wat is HSJ?")).toEqual({ typed: "HSJ", folded: "hsj" });
     expect(termAsked("De GI belt. wat nu?")).toBeUndefined();
+    expect(termAsked("wat is een GVA? wie stelt die op?")?.folded).toBe("gva");
     // How a body or procedure works, asked the same way (test of the thirty-seventh session: a step
     // that names the Servicepunt came back as if it told how the Servicepunt works).
     expect(termAsked("hoe werkt het servicepunt jeugdzorgplus in groningen?")).toEqual({ typed: "servicepunt jeugdzorgplus", folded: "servicepunt jeugdzorgplus", verb: "werkt" });

@@ -409,7 +409,7 @@ describe("AskHandler with follow-ups", () => {
     const answerer = {
       ...scripted({ [question]: before, [withPrevious(question, "en als dat niet lukt?")]: before, [withPrevious(question, "en hoe zit dat met broers?")]: before }),
       continuation: (from: { documentId: string }, shown: string) =>
-        from.documentId === "plan.md" && shown === before ? { ...answered("“Als er geen pleeggezinnen in de buurt zijn, vormen gezinshuizen een alternatief.” [1]"), continuesPassage: true } : undefined,
+        from.documentId === "plan.md" && shown.includes("Het streven is om de nieuwe woonomgeving dichtbij de oude te realiseren.") ? { ...answered("“Als er geen pleeggezinnen in de buurt zijn, vormen gezinshuizen een alternatief.” [1]"), continuesPassage: true } : undefined,
       holdsAWordOf: (message: string, text: string) => message.split(/\W+/).some((word) => word.length > 3 && text.includes(word)),
     };
     const store = new MemoryKeyValueStore();
@@ -423,6 +423,27 @@ describe("AskHandler with follow-ups", () => {
     // A follow-up with words of its own that the next lines do not hold still gets "niets nieuws".
     const other = await handler.question(address, "en hoe zit dat met broers?");
     expect(texts(other.parts).join("\n")).not.toContain("Zo gaat de tekst");
+  });
+
+  it("answers 'vertel eens meer' and 'en verder?' first with what the passage says after what the latest answer showed", async () => {
+    // Second new-user try of the thirty-seventh session: after the casusregisseur's first task, "vertel eens meer" and "en verder?" said there was no more.
+    const first = "“Ten eerste is de casusregisseur het aanspreekpunt.” [1]";
+    const second = "“Ten tweede heeft de casusregisseur een rol in het afschalen.” [1]";
+    const third = "“Tot slot houdt de casusregisseur de waakvlam brandend.” [1]";
+    const shownOf = (text: string) => text.replace(/ \[1\]$/, "");
+    const answerer = {
+      ...scripted({ "wat doet de casusregisseur?": first }),
+      continuation: (_from: unknown, shown: string) =>
+        shown === shownOf(first) ? { ...answered(second), continuesPassage: true } : shown === shownOf(second) ? { ...answered(third), continuesPassage: true } : undefined,
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat doet de casusregisseur?");
+    expect(texts((await handler.question(address, "vertel eens meer")).parts)).toEqual(["Zo gaat de tekst van mijn vorige antwoord verder:", second]);
+    expect(texts((await handler.question(address, "en verder?")).parts)).toEqual(["Zo gaat de tekst van mijn vorige antwoord verder:", third]);
+    // At the passage's end, and with no other passages found, there is no more.
+    expect(texts((await handler.question(address, "nog meer?")).parts)).toEqual(["Meer dan in mijn vorige antwoord staat, vind ik er niet over in de plandocumenten. Vraag gerust naar iets specifieks, of typ *help* voor voorbeelden."]);
+    expect(answerer.asked).toEqual(["wat doet de casusregisseur?"]);
   });
 
   it("says a one-quote answer cannot be said shorter, and that a refusal has nothing to shorten", async () => {

@@ -120,10 +120,13 @@ describe("answersAsBefore", () => {
     const memory = new FollowUpMemory(new MemoryKeyValueStore(), 600);
     await memory.remember(address(), "wat willen ze bereiken?", "“De nieuwe werkwijze heeft betrekking op Groningen.” [1]\n“Iets anders.” [2]");
     const kept = (await memory.previous(address()))!;
-    // Of the answer, fingerprints of its quotes are kept, and its first quote (document text, for
-    // "kun je dat korter zeggen?"), not the rest of its text.
-    expect(JSON.stringify(kept)).not.toContain("Iets anders");
+    // Of the answer, fingerprints of its quotes are kept, its first quote (for "kun je dat korter
+    // zeggen?") and its quotes as shown (for "vertel eens meer"): document text, without the
+    // citation markers, capped in length.
     expect(kept.shortest).toEqual({ text: "“De nieuwe werkwijze heeft betrekking op Groningen.”", n: 1 });
+    expect(kept.shown).toBe("“De nieuwe werkwijze heeft betrekking op Groningen.”\n“Iets anders.”");
+    await memory.remember(address({ conversationId: "long" }), "wat staat erin?", `“${"woord ".repeat(1000).trim()}.” [1]`);
+    expect((await memory.previous(address({ conversationId: "long" })))!.shown!.length).toBe(3000);
     expect(answersAsBefore("“De nieuwe werkwijze heeft betrekking op Groningen.” [2]\n“Nog iets.” [1]", kept)).toBe(true);
     expect(answersAsBefore("“Half 2027 zijn de plekken afgebouwd.” [1]", kept)).toBe(false);
     // The same quotes in another order are nothing new either; one new quote among them is.

@@ -94,14 +94,16 @@ const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw."
 export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** Above a "wie" follow-up's quotes from the previous answer that name who is involved (see AnswerResult.namedBefore). */
 export const NAMED_BEFORE_NOTICE = "Wie dat doet, zeggen de plandocumenten niet met zoveel woorden. In mijn vorige antwoord staat wel wie erbij betrokken is:";
-/** Above a follow-up's quotes from the previous answer that hold what it asks about (see AnswerResult.saidBefore). */
 /**
  * A follow-up that asks what follows from the answer, in words no passage holds: "en als dat niet
  * lukt?", "en waarom?", "en dan?", "wat als het niet kan?".
  */
 const ASKS_WHAT_FOLLOWS = /^(?:(?:en|maar)\s+)?(?:(?:wat\s+)?als\s+(?:dat|het|die|dit|er|ze|hij|zij)\s+(?:niet|geen)\b[^?]*|waarom(?:\s+(?:is|zijn|was)\s+(?:dat|dit|het))?(?:\s+(?:dan|eigenlijk|zo|precies))?|dan|wat\s+dan|daarna|hoe\s+verder|en\s+verder\s+dan)\s*[?!.]*\s*$/;
+/** Above what the passage of the latest answer says next, asked for ("vertel eens meer"). */
+const GOES_ON_NOTICE = "Zo gaat de tekst van mijn vorige antwoord verder:";
 /** Above what the passage of the previous answer says next (see AnswerResult.continuesPassage). */
 export const CONTINUES_PASSAGE_NOTICE = "Met zoveel woorden vind ik daar niets over. Zo gaat de tekst van mijn vorige antwoord verder:";
+/** Above a follow-up's quotes from the previous answer that hold what it asks about (see AnswerResult.saidBefore). */
 export const SAID_BEFORE_NOTICE = "Daarover vind ik niets nieuws in de plandocumenten. In mijn vorige antwoord stond er dit over:";
 /** Above quotes that answer "hoe doe ik …?" with no means or steps (see AnswerResult.noMeans). */
 export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
@@ -113,9 +115,9 @@ const SHORTER_LEAD_TEXT = "Korter: het citaat waarmee mijn vorige antwoord begin
 const REFUSED_NOTHING_SHORTER_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus er is niets om korter te zeggen. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** … when that answer was one short quote already. */
 const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk.";
-/** "waar staat dat?" with no answer before it (or one that has expired). */
 /** A message that only says who the asker is, naming no region of the plans. */
 const INTRODUCED_TEXT = "Dank je! Wat wil je weten? Ik zoek het op in de plandocumenten. Typ *help* voor voorbeelden.";
+/** Under an introduction that tells a case: the placement route's offer, as under a placement question. */
 const ROUTE_FOR_STORY_TEXT = "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door.";
 /** An introduction that tells a case and asks nothing: what to ask. */
 const STORY_TOLD_TEXT = "Wat wil je weten over deze situatie? Stel je vraag, dan zoek ik het op in de plandocumenten.";
@@ -125,6 +127,7 @@ const NO_ANSWER_FOR_MORE_TEXT = "Meer waarover? Ik heb in dit gesprek (nog) geen
 const REFUSED_NOTHING_MORE_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus er is niets meer over te vertellen. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** "vertel eens meer" when the answer showed every passage that was found. */
 const NOTHING_MORE_TEXT = "Meer dan in mijn vorige antwoord staat, vind ik er niet over in de plandocumenten. Vraag gerust naar iets specifieks, of typ *help* voor voorbeelden.";
+/** "waar staat dat?" with no answer before it (or one that has expired). */
 const NO_PREVIOUS_SOURCES_TEXT = "Ik heb in dit gesprek (nog) geen antwoord met bronnen gegeven. Stel je vraag, dan staan de bronnen onder het antwoord.";
 
 /** `${answerId}:${rating}` as the 👍 / 👎 controls send it. */
@@ -445,6 +448,15 @@ export class AskHandler {
   private async moreOfPrevious(address: ConversationAddress): Promise<Reply> {
     const kept = this.followUps ? await this.previousQuestion(address) : undefined;
     if (kept?.refused || kept?.lastRefused) return { parts: [{ kind: "text", text: REFUSED_NOTHING_MORE_TEXT }] };
+    // First what the passage says after what the latest answer showed (second new-user try of the
+    // thirty-seventh session: "vertel eens meer" and "en verder?" after the casusregisseur's first
+    // task said there was no more, while the section lists three more), then the other passages.
+    const source = kept?.sources?.[0];
+    const next = source && kept?.shown ? this.ask.continuation?.(source, kept.shown) : undefined;
+    if (kept && next) {
+      await bestEffort(() => this.followUps!.rememberSources(address, next.sources, false, next.text, kept.answerId));
+      return { parts: [notice(GOES_ON_NOTICE, "info"), { kind: "text", text: next.text }, { kind: "sources", title: "Bron", sources: next.sources }] };
+    }
     const record = kept?.answerId ? await this.answers.answer(kept.answerId) : undefined;
     if (!kept || !record) return { parts: [{ kind: "text", text: NO_ANSWER_FOR_MORE_TEXT }] };
     const hidden = record.hiddenSources ?? [];
@@ -487,7 +499,7 @@ export class AskHandler {
   private passageGoesOn(previous: KeptQuestion, shown: string, followUp: string): AnswerResult | undefined {
     const source = previous.sources?.[0];
     if (!source || !this.ask.continuation || askedFor(followUp) !== undefined) return undefined;
-    const next = this.ask.continuation(source, shown);
+    const next = this.ask.continuation(source, previous.shown ?? shown);
     return next && (ASKS_WHAT_FOLLOWS.test(foldText(followUp)) || (this.ask.holdsAWordOf?.(followUp, next.text) ?? true)) ? next : undefined;
   }
 

@@ -51,8 +51,11 @@ export type TermVerb = "doet" | "doen" | "werkt" | "werken";
 export function termAsked(message: string): { typed: string; folded: string; verb?: TermVerb } | undefined {
   // The question after what the message tells first ("in die checklist staat HSJ-kennis. wat is
   // HSJ?"; new-user try of the thirty-seventh session: no word that the plans do not explain it).
+  // The first sentence that asks: it ends in a question mark or opens with a question word ("wat is
+  // een GVA. wie stelt die op?" asks what a GVA is first).
   const sentences = message.trim().split(/(?<=[.!?])\s+(?=\S)/);
-  const question = sentences.find((sentence) => sentence.trim().endsWith("?")) ?? message;
+  const asks = sentences.findIndex((sentence) => sentence.trim().endsWith("?") || /^(?:en\s+)?(?:wat|wie|hoe|welke?|waar|wanneer|waarom)\b/i.test(sentence.trim()));
+  const question = asks >= 0 ? sentences.slice(asks).join(" ") : message;
   const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?");
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());

@@ -220,10 +220,10 @@ export class FollowUpMemory {
     // Without what the privacy filter finds, not replaced by a placeholder, which would be searched.
     const kept = withoutFindings(question, redactPersonalData(question).findings).slice(0, MAX_KEPT_CHARS).trim();
     if (kept === "") return this.store.delete(keyOf(address));
-    const region = { ...(askerRegion ? { askerRegion } : {}), ...(answerId ? { answerId } : {}) };
+    const regionAndId = { ...(askerRegion ? { askerRegion } : {}), ...(answerId ? { answerId } : {}) };
     const value: KeptQuestion = refused
-      ? { question: kept, lead: "", refused, ...region }
-      : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...shortestOf(answer), ...(askedBack ? { askedBack } : {}), ...region };
+      ? { question: kept, lead: "", refused, ...regionAndId }
+      : { question: kept, lead: leadPrint(answer), quotes: quoteBlocks(answer).map((block) => print(block.quote)), sources: [...sources], ...quotedIn(answer), ...(askedBack ? { askedBack } : {}), ...regionAndId };
     await this.store.set(keyOf(address), value, SCHEMA_VERSION, this.ttlSeconds);
   }
 
@@ -235,8 +235,8 @@ export class FollowUpMemory {
   async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[], refused = false, answer = "", answerId?: string): Promise<void> {
     const kept = await this.previous(address);
     if (!kept) return;
-    const { lastRefused: _before, shortest: _shortest, answerId: _id, ...rest } = kept;
-    await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : shortestOf(answer)), ...(answerId ? { answerId } : {}) }, SCHEMA_VERSION, this.ttlSeconds);
+    const { lastRefused: _before, shortest: _shortest, shown: _shown, answerId: _id, ...rest } = kept;
+    await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : quotedIn(answer)), ...(answerId ? { answerId } : {}) }, SCHEMA_VERSION, this.ttlSeconds);
   }
 
   /**
@@ -279,11 +279,21 @@ export interface KeptQuestion {
   askerRegion?: string;
   /** The id the latest answer is stored under (a random id, nothing personal): "vertel eens meer" shows its other sources. */
   answerId?: string;
+  /**
+   * The latest answer's quotes (document text, never the asker's), at most SHOWN_CHARS: "vertel
+   * eens meer" and "en als dat niet lukt?" go on in the passage after what they show.
+   */
+  shown?: string;
 }
 
-function shortestOf(answer: string): { shortest?: ShortQuote } {
+/** How much of an answer's quotes is kept (see KeptQuestion.shown). */
+const SHOWN_CHARS = 3000;
+
+/** What is kept of an answer's quotes: its first quote shortened, and the quotes as shown. */
+function quotedIn(answer: string): { shortest?: ShortQuote; shown?: string } {
   const shortest = shortestQuote(answer);
-  return shortest ? { shortest } : {};
+  const shown = quoteBlocks(answer).map((block) => block.quote).join("\n").slice(0, SHOWN_CHARS);
+  return { ...(shortest ? { shortest } : {}), ...(shown !== "" ? { shown } : {}) };
 }
 
 /**
