@@ -540,6 +540,9 @@ describe("AskHandler with follow-ups", () => {
       "Gaat dit over een jongere voor wie plaatsing in beeld is? Loop dan stap voor stap de plaatsingsroute door.",
     ]);
     expect(story.parts.find((p) => p.kind === "actions")).toEqual({ kind: "actions", actions: [{ id: "route.start", label: "Start de plaatsingsroute", style: "primary" }] });
+    // An urgent case gets the urgent route's and the checklist's own offers under the reply, not this one too.
+    const urgent = await handler.question({ ...address, conversationId: "c5" }, "ik werk in een wijkteam en heb een jongere die vannacht is weggelopen");
+    expect(urgent.parts.some((p) => p.kind === "actions")).toBe(false);
     expect(answerer.asked).toEqual(["mogen jongeren in Rijnmond meebeslissen?"]);
   });
 

@@ -19,6 +19,8 @@ import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "..
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
 import { ROUTE_ACTION } from "../route/routeReplies.js";
+import { isPlacementQuestion } from "../route/routeIntent.js";
+import { ESCALATES, URGENT_NOW } from "../../bot/intentPatterns.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 import { asksWho } from "./actorAsked.js";
 
@@ -219,7 +221,8 @@ export class AskHandler {
     if (asksShorter(text)) return this.shorterPrevious(address);
     if (asksForMore(text)) return this.moreOfPrevious(address);
     const introduced = this.regions ? introductionOnly(text, this.regions) : undefined;
-    if (introduced) return this.introduction(address, introduced.region, introduced.story === true);
+    // The route's and the checklist's own offers come under a placement question or an urgent case.
+    if (introduced) return this.introduction(address, introduced.region, introduced.story === true, isPlacementQuestion(text) || URGENT_NOW.test(text) || ESCALATES.test(text));
     // "en als het vrijwillige hulp is?" is read with the question before it; any other question
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
@@ -426,7 +429,7 @@ export class AskHandler {
    * A message that only says who the asker is ("ik zit in rijnmond hoor, niet in groningen"): the
    * region is kept for the conversation, said back, and the question asked for.
    */
-  private async introduction(address: ConversationAddress, region: string | undefined, story: boolean): Promise<Reply> {
+  private async introduction(address: ConversationAddress, region: string | undefined, story: boolean, routeOffered: boolean): Promise<Reply> {
     if (!region && !story) return { parts: [{ kind: "text", text: INTRODUCED_TEXT }] };
     if (region && this.followUps) await bestEffort(() => this.followUps!.rememberRegion(address, region));
     const served = this.regions?.served();
@@ -434,8 +437,9 @@ export class AskHandler {
     const where = region === undefined ? "" : own ? `Regio ${region}: daar is Wegwijs voor ingesteld.` : `Ik houd rekening met regio ${region}: bij je vragen gaan de plannen van die regio voor.`;
     const asked = story ? STORY_TOLD_TEXT : "Wat wil je weten?";
     const parts: ReplyPart[] = [{ kind: "text", text: ["Dank je!", where, asked].filter(Boolean).join(" ") }];
-    // A case told: the placement route is there to walk through it, as under a placement question.
-    if (story) parts.push({ kind: "text", text: ROUTE_FOR_STORY_TEXT }, { kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute", style: "primary" }] });
+    // A case told: the placement route is there to walk through it, as under a placement question
+    // (unless the route's own offer, or the urgent route's, comes under this reply anyway).
+    if (story && !routeOffered) parts.push({ kind: "text", text: ROUTE_FOR_STORY_TEXT }, { kind: "actions", actions: [{ id: ROUTE_ACTION.start, label: "Start de plaatsingsroute", style: "primary" }] });
     return { parts };
   }
 
