@@ -445,6 +445,17 @@ describe("the route conversation (Redis)", () => {
     expect(ofKind(driver.last, "actions").flatMap((a) => a.actions).map((a) => a.label)).toContain("Verder met de route");
     seen = await driver.say("route");
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse");
+    // After a question answered from the plans, "wat bedoelen ze daarmee?" is about that answer, not
+    // the step (second new-user try of the thirty-seventh session), and other text is no missed button.
+    await driver.say("wat doet het expertiseteam in rijnmond?");
+    seen = await driver.say("welke taken bedoelen ze daarmee?");
+    expect(seen.text).not.toMatch(/^Over de stap waar je bent/);
+    seen = await driver.say("misschien, moeder wel, vader niet in beeld");
+    expect(seen.text).not.toMatch(/^Je zit midden in de plaatsingsroute/);
+    // Back at the step, questions about it are about it again.
+    expect(shownStep(await driver.say("route"))).toBe("reguliere-machtiging:analyse");
+    seen = await driver.say("wat bedoel je daarmee?");
+    expect(seen.text).toMatch(/^Over de stap waar je bent/);
   });
 
   it("takes a button's label typed at its step ('regulier', 'ok verder', 'ja') as that button, and anything else as before", async () => {

@@ -30,6 +30,7 @@ import { formatProblem } from "./validateRoutes.js";
 import { asksForRoute, asksForUrgentRoute, isPlacementQuestion, isRouteCommand, isUrgentPlacementQuestion } from "./routeIntent.js";
 import { asksToAct, ESCALATES, QUESTION_WORDS, URGENT_NOW, wordPattern } from "../../bot/intentPatterns.js";
 import { smallTalkIntent } from "../smallTalk.js";
+import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { asksAboutTheStep, saysNone, saysUnsure, typedChoice, typedChoiceAndNote, typedChoiceThenQuestion, typedTitle } from "./typedChoice.js";
 
 const NOTE_CHARS = INPUT_LIMITS.note;
@@ -94,7 +95,14 @@ export class RouteHandler {
    */
   async message(address: ConversationAddress, text: string): Promise<Reply | undefined> {
     try {
-      return await this.takeMessage(address, text);
+      const reply = await this.takeMessage(address, text);
+      // Past a walk in progress, to be answered from the plans: a next "wat bedoel je?" is about that
+      // answer. Not thanks or a greeting, which answer nothing.
+      if (!reply && smallTalkIntent(text) === undefined) {
+        const session = await this.sessions.get(address);
+        if (session && this.position(session)) await this.sessions.markAway(address, session);
+      }
+      return reply;
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       return isRouteCommand(text) || asksForRoute(text) ? { parts: [routeUnavailableNotice()] } : undefined;
@@ -131,7 +139,12 @@ export class RouteHandler {
     const labels = at.node.kind === "question" ? at.node.options.map((o) => fillText(o.label, this.ctx!.region)) : [];
     // "nee nog niet. hoe doe ik dat?": the button; the step it leads to says what to do.
     const answered = !session.awaitingText && at.node.kind === "question" ? typedChoiceThenQuestion(text, labels) : undefined;
-    if (!answered && asksAboutTheStep(text) && (!session.awaitingText || text.includes("?"))) return standalone(this.aboutTheStep(at.route, at.node));
+    // Not after a message that went on to be answered from the plans: "welke taken bedoelen ze met
+    // 'die taken'?" asked about that answer (second new-user try of the thirty-seventh session: the
+    // step of a route left open eight messages before was explained instead).
+    // Unless it names a word of the step ("welke analyse bedoel je?").
+    const aboutThisStep = !session.away || namesAWordOf(text, fillText(at.node.kind === "outcome" ? at.node.title : at.node.text, this.ctx.region));
+    if (!answered && aboutThisStep && asksAboutTheStep(text) && (!session.awaitingText || text.includes("?"))) return standalone(this.aboutTheStep(at.route, at.node));
     if (!session.awaitingText) {
       // A typed button ("ja", "nee", "verder", "ok verder") is that button.
       const option = this.typedButton(at, text);
@@ -176,6 +189,8 @@ export class RouteHandler {
       if (saysUnsure(text) && no.length === 1) {
         return { parts: [notice(`Weet je het niet zeker? Kies dan *${no[0]}*: daarna zegt de route wat er nog moet gebeuren. Je kunt altijd een stap terug.`, "info")] };
       }
+      // Away from the walk, other text is a message for the plans, not a missed button.
+      if (session.away) return undefined;
       const step = shorten(fillText(at.node.text, this.ctx.region), 120);
       return { parts: [notice(`Je zit midden in de plaatsingsroute, bij: „${step}” Kies je antwoord met de knoppen bij die stap, of typ *route* om hem hier opnieuw te zien. Wil je iets over de plannen vragen? Zet er dan een vraagteken achter.`, "info")] };
     }
@@ -272,7 +287,8 @@ export class RouteHandler {
       if (!session) await this.sessions.save(address, emptySession());
       return pickerReply(this.ctx.routes, this.ctx.region, [...lead, ...(await this.otherRegionNotice(address))]);
     }
-    if (session.awaitingText) {
+    // The step is on screen again: questions about it are about it.
+    if (session.awaitingText || session.away) {
       session.awaitingText = undefined;
       await this.sessions.save(address, session);
     }
@@ -524,6 +540,12 @@ const REGULAR_ROUTE = /\bregulier/i;
 /** A message that names them: "de spoedroute", "spoed route", "spoedmachtiging"; not "spoedberaad". */
 const NAMES_EMERGENCY_ROUTE = wordPattern("spoed\\s*route|spoedmachtiging|spoedprocedure|spoedvariant");
 const NAMES_REGULAR_ROUTE = wordPattern("reguliere?\\s+(?:route|machtiging|procedure|variant)");
+/** Whether a message has a word of five letters or more that a text has too (folded). */
+function namesAWordOf(message: string, text: string): boolean {
+  const words = new Set(wordTokens(foldText(text)));
+  return wordTokens(foldText(message)).some((word) => word.length >= 5 && words.has(word));
+}
+
 /** A question word that asks something about a route rather than to walk it. */
 const ASKS_ABOUT_A_ROUTE = wordPattern("waarom|wat|wie|wanneer|hoeveel|welke?|hoe\\s+vaak|hoe\\s+lang");
 /** Words that ask to go to a route ("kan ik naar de spoedroute?", "liever de reguliere route"). */

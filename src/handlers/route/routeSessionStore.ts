@@ -18,6 +18,11 @@ const routeSessionSchema = z.object({
   history: z.array(z.object({ nodeId: slugSchema, records: recordsSchema, notes: z.number().int().min(0) })),
   /** Node waiting for a typed answer (after "Zelf omschrijven"). */
   awaitingText: slugSchema.optional(),
+  /**
+   * A message since the step was shown went on to be answered from the plans: "wat bedoelen ze
+   * daarmee?" is then about that answer, not about the step (see RouteHandler.takeMessage).
+   */
+  away: z.boolean().optional(),
 });
 
 export type RouteSession = z.infer<typeof routeSessionSchema>;
@@ -52,8 +57,16 @@ export class RouteSessionStore {
     return (await this.records.get(this.id(address)))?.value;
   }
 
+  /** Saved by the route itself, the step is what the user looks at again: no longer away. */
   async save(address: ConversationAddress, session: RouteSession): Promise<void> {
-    await this.records.update(this.id(address), () => ({ value: session }));
+    const { away: _away, ...here } = session;
+    await this.records.update(this.id(address), () => ({ value: here }));
+  }
+
+  /** Marks that a message went past the walk to be answered elsewhere (see RouteSession.away). */
+  async markAway(address: ConversationAddress, session: RouteSession): Promise<void> {
+    if (session.away) return;
+    await this.records.update(this.id(address), () => ({ value: { ...session, away: true } }));
   }
 
   async clear(address: ConversationAddress): Promise<void> {
