@@ -19,7 +19,7 @@ import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
-import { questionParts } from "./questionParts.js";
+import { chatSentences, questionParts } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
 import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
@@ -209,10 +209,6 @@ const CONTEXT_WORDS = 6;
 /** A clause that sets a condition: what a question after it is about ("als hij wegloopt, …"). */
 const CONDITION_OPENING = /^\s*(?:als|wanneer|indien|zodra|mocht|stel\s+dat|in\s+geval)\b/i;
 
-/** A chat message's sentences: split after ".", "!" or "?" and a space. */
-function chatSentences(message: string): string[] {
-  return message.trim().split(/(?<=[.!?])\s+(?=\S)/);
-}
 
 /**
  * The question of a message that first tells its context ("Ik ben coördinator bij het Servicepunt.

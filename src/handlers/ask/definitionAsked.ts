@@ -1,6 +1,6 @@
 import { dutchWords } from "../../knowledge/analysis/dutchLexicon.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
-import { questionParts } from "./questionParts.js";
+import { chatSentences, questionParts } from "./questionParts.js";
 
 /**
  * "wat is t servicepunt jz+ eigenlijk?", "wat betekent een spoedmachtiging?", "wat houdt de
@@ -53,7 +53,7 @@ export function termAsked(message: string): { typed: string; folded: string; ver
   // HSJ?"; new-user try of the thirty-seventh session: no word that the plans do not explain it).
   // The first sentence that asks: it ends in a question mark or opens with a question word ("wat is
   // een GVA. wie stelt die op?" asks what a GVA is first).
-  const sentences = message.trim().split(/(?<=[.!?])\s+(?=\S)/);
+  const sentences = chatSentences(message);
   const asks = sentences.findIndex((sentence) => sentence.trim().endsWith("?") || /^(?:en\s+)?(?:wat|wie|hoe|welke?|waar|wanneer|waarom)\b/i.test(sentence.trim()));
   const question = asks >= 0 ? sentences.slice(asks).join(" ") : message;
   const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?");

@@ -536,8 +536,15 @@ export function extractiveAnswer(
   const typedCandidates: Candidate[] = [];
   if (hasType) {
     const window = ranked.filter((c) => c.own > 0).slice(0, options.typeWindow);
-    // Whether a line has that kind, read as it is quoted.
+    // Whether a line has that kind, read as it is quoted; worked out once per line (the window
+    // and each passage's fallback ask it of the same lines).
+    const holdsTypeOf = new Map<Candidate, boolean>();
     const holdsType = (c: Candidate): boolean => {
+      let holds = holdsTypeOf.get(c);
+      if (holds === undefined) holdsTypeOf.set(c, (holds = readsWithType(c)));
+      return holds;
+    };
+    const readsWithType = (c: Candidate): boolean => {
       if (hasType(typeText(c.n, c.index))) return true;
       const lines = linesOf.get(c.n) ?? [];
       const next = lines[c.index + 1];

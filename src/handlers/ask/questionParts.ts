@@ -12,6 +12,11 @@ const SECOND_QUESTION = new RegExp(`(?:,\\s*|\\s)(?:en|plus|ook)\\s+((?:(?:${PRE
 const YES_NO_VERBS = "doet|doen|is|zijn|heeft|hebben|kan|kun|kunnen|mag|mogen|moet|moeten|wordt|worden|geldt|gelden|gaat|gaan|komt|komen|klopt|zit|zitten|staat|staan|valt|vallen|werkt|werken|hoort|horen";
 const YES_NO_OPENING = new RegExp(`^(?:${YES_NO_VERBS})\\b`, "i");
 
+/** A chat message's sentences: split after ".", "!" or "?" and a space. */
+export function chatSentences(message: string): string[] {
+  return message.trim().split(/(?<=[.!?])\s+(?=\S)/);
+}
+
 /** A message that asks two things, split in its first question and the one after it. */
 export interface QuestionParts {
   first: string;
