@@ -81,7 +81,6 @@ const KIND_NOT_FOUND: Record<AnswerType, string> = {
   phone: "telefoonnummer",
   email: "e-mailadres",
   address: "adres",
-  contact: "contactgegeven",
   article: "wetsartikel",
 };
 /** How much of the previous question the follow-up notice shows. */

@@ -1551,9 +1551,6 @@ function withoutActor(question: string, result: AnswerResult, namesWho: (quoted:
   const quoted = quoteBlocks(result.text).map((block) => block.quote).join("\n") || result.text;
   // Asked who is in it, a line that says what it is made of answers, also by fields ("bundelt kennis vanuit: jeugdhulp, GGZ, LvB …").
   if (asksWhoIsIn(question) && namesMembers(quoted)) return result;
-  // Asked where to turn ("bij wie kan ik terecht voor meer informatie?"), a contact answers.
-  const kind = askedFor(question)?.type;
-  if (kind !== undefined && CONTACT_TYPES.has(kind) && containsAnswerType(quoted, kind)) return result;
   return namesWho(quoted) ? result : { ...result, noActor: true };
 }
 

@@ -10,7 +10,6 @@ import { COUNTING_NUMBER_WORDS } from "./numberWords.js";
 export type AnswerType =
   | "phone"
   | "email"
-  | "contact"
   | "address"
   | "amount"
   | "article"
@@ -23,7 +22,7 @@ export type AnswerType =
   | "number";
 
 /** Kinds that ask how to reach someone: a phone number, an e-mail address, an address. */
-export const CONTACT_TYPES: ReadonlySet<AnswerType> = new Set(["phone", "email", "address", "contact"]);
+export const CONTACT_TYPES: ReadonlySet<AnswerType> = new Set(["phone", "email", "address"]);
 
 /** First match wins: the more specific kinds come first. */
 const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
@@ -31,10 +30,6 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // (second new-user try of the thirty-seventh session: refused for want of a phone number).
   ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|(waar|hoe) bel (ik|je|we)|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
   ["email", /\b(e-?mail\w*|mailadres|mailen)\b/],
-  // Where to turn for more information ("bij wie kan ik terecht voor meer informatie over …?")
-  // asks how to reach someone: a phone number, an e-mail address or an address answers it, not a
-  // line on the topic (the article's "Neem contact op met: info@… / Ministerie van VWS" came second).
-  ["contact", /\b((bij wie|waar) (kan|kun|kunt|moet|moeten) (ik|je|u|men|we|wij) (terecht|aankloppen) voor (meer )?(info|informatie)|contactgegevens)\b/],
   // Which place is nearest ("welke jz+ instelling zit het dichtst bij schiedam?") asks where one is,
   // as "waar zit …" does: plans that want care "zo dicht mogelijk bij huis" do not answer it
   // (second new-user try of the thirty-sixth session).
@@ -65,7 +60,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
 const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter";
 const NUMBER_WORDS = [...COUNTING_NUMBER_WORDS, "half", "halve", "helft", "kwart", "dubbel", "eerste", "tweede", "derde", "alle", "geen", "enkele"].join("|");
 
-const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency" | "age" | "duration" | "contact">, RegExp> = {
+const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequency" | "age" | "duration">, RegExp> = {
   phone: /(\+31|0031|\b0)[\s-]?\d[\d\s-]{7,}\d/,
   email: /[\w.+-]+@[\w-]+\.[\w.]+/,
   address: /\b\d{4}\s?[a-z]{2}\b|\b[a-z]+(straat|weg|laan|plein|singel|kade|gracht|dijk)\s+\d+/,
@@ -221,8 +216,6 @@ export function containsAnswerType(text: string, type: AnswerType): boolean {
       return DURATION.test(foldText(text));
     case "frequency":
       return FREQUENCY.test(foldText(text)) || COUNT.test(withoutDateWords(foldText(text)));
-    case "contact":
-      return [ANSWER_PATTERNS.phone, ANSWER_PATTERNS.email, ANSWER_PATTERNS.address].some((pattern) => pattern.test(foldText(text)));
     default:
       return ANSWER_PATTERNS[type].test(foldText(text));
   }
