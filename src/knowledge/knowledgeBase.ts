@@ -185,9 +185,12 @@ export class KnowledgeBase {
     weights: number[];
     words: string[];
     rarity: Array<{ known: boolean; share: number }>;
+    /** Per word: whether only the asker's introduction before the question uses it (see Retriever.contextOnlyWords). */
+    context: boolean[];
   } {
     const groups = this.retriever.queryGroups(question);
     return {
+      context: groups.map((g) => g.introduction === true),
       rarity: this.retriever.groupRarity(groups),
       score: this.textScorer(question),
       covered: (text: string, chunk?: Chunk) => this.retriever.groupCoverage(groups, this.sentenceTerms(text, chunk?.documentId)),

@@ -1435,3 +1435,20 @@ describe("a document named by its region", () => {
     }
   });
 });
+
+describe("an introduction of the asker before the question", () => {
+  it("weighs the introduction's own words lightly, so the passage on what is asked comes first", async () => {
+    const introduced = "hoi, ik ben beleidsmedewerker jeugd bij een gemeente in de regio rijnmond. wat zegt de regiovisie over pleegzorg?";
+    const [first] = await knowledge.retrieve(introduced, 5);
+    expect(first?.chunk.sectionPath.at(-1)).toMatch(/pleegzorg/i);
+    const answer = await ask.answer(introduced);
+    expect(answer.text.split("\n")[0]).toMatch(/pleegzorg/i);
+    expect(answer.text).not.toContain("stuurgroep");
+  });
+
+  it("adds no further quote for a word only the introduction uses", async () => {
+    const answer = await ask.answer("wij zijn een wijkteam in een kleine gemeente in groningen. hoe vragen we een machtiging aan?");
+    expect(answer.text).toContain("Aanvraag machtiging");
+    expect(answer.sources.map((s) => s.section)).toEqual([expect.stringMatching(/Huidige route aanvraag machtiging/)]);
+  });
+});

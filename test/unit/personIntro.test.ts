@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedPerson, introduces } from "../../src/knowledge/analysis/personIntro.js";
+import { askedPerson, introduces, introductionBeforeQuestion } from "../../src/knowledge/analysis/personIntro.js";
 
 describe("askedPerson", () => {
   it("finds the name a 'wie is …?' question asks about, typed with or without capitals", () => {
@@ -25,5 +25,22 @@ describe("introduces", () => {
   it("does not take a sentence that only names the person", () => {
     expect(introduces("Dat vraagt veel vakmanschap van professionals, weet Arne Popma: In hoofdlijnen kan de sector zich vinden.", ["Arne", "Popma"])).toBe(false);
     expect(introduces("Carola Bodenstaff is blij dat Arne Popma is aangeschoven.", ["Arne", "Popma"])).toBe(false);
+  });
+});
+
+describe("introductionBeforeQuestion", () => {
+  it("splits an introduction in sentences of its own, after a greeting, from the question", () => {
+    expect(introductionBeforeQuestion("hoi, ik ben beleidsmedewerker jeugd bij een gemeente in de regio rijnmond. wat zegt de regiovisie over pleegzorg?")).toEqual({
+      introduction: "hoi, ik ben beleidsmedewerker jeugd bij een gemeente in de regio rijnmond.",
+      question: " wat zegt de regiovisie over pleegzorg?",
+    });
+    expect(introductionBeforeQuestion("Wij werken in een wijkteam in Emmen! Hoe vragen we een machtiging aan?")?.question).toBe(" Hoe vragen we een machtiging aan?");
+  });
+
+  it("finds none in a short introduction, one joined by a colon, a story that is no introduction, or a message without a question", () => {
+    expect(introductionBeforeQuestion("ik ben huisarts. wat is een spoedberaad?")).toBeUndefined();
+    expect(introductionBeforeQuestion("ik ben huisarts in een kleine praktijk in assen: bestaat er een app voor verwijzers?")).toBeUndefined();
+    expect(introductionBeforeQuestion("maatwerk loopt vaak vast op de financiering omdat de hulp uit meerdere wetten komt. welk idee noemt het programma?")).toBeUndefined();
+    expect(introductionBeforeQuestion("ik ben gezinsvoogd bij een GI in Drenthe. heb een meid van 16 die wegloopt.")).toBeUndefined();
   });
 });

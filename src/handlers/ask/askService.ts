@@ -1173,6 +1173,7 @@ export class AskService {
       focus: askedFocus(question, scorer.words),
       namedDocument: this.namedDocumentWords(question, scorer),
       placeWords: scorer.words.map((word) => places.has(word)),
+      contextWords: scorer.context,
       kindAsked: askedFor(question) !== undefined,
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };

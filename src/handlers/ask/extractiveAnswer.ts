@@ -73,6 +73,12 @@ export interface ExtractiveOptions {
   /** Which of the question's words (per scorer word) name a place it asks about ("in groningen/drenthe"). */
   placeWords?: boolean[];
   /**
+   * Per scorer word: whether only the asker's introduction uses it. No further quote is added for
+   * such a word ("wij zijn een wijkteam …. hoe vragen we een machtiging aan?" got a slide line on
+   * "lokale teams" under the route's steps).
+   */
+  contextWords?: boolean[];
+  /**
    * How the later question of a two-part message scores a sentence: a long list item is cut to
    * the sentences that answer either question, so the item is shown once, not cut two ways.
    */
@@ -759,7 +765,7 @@ export function extractiveAnswer(
         const chunk = chunkOf(c.n);
         let where = placeWords.get(c.n);
         if (!where) placeWords.set(c.n, (where = covered(`${chunk ? (options.documentNaming?.(chunk.documentId) ?? "") : ""}\n${chunk?.sectionPath.join("\n") ?? ""}`, chunk)));
-        return covered(shownText(c.n, c.index), chunk).some((has, g) => has && !where[g]);
+        return covered(shownText(c.n, c.index), chunk).some((has, g) => has && !where[g] && !options.contextWords?.[g]);
       };
       const key = (c: Candidate) => `${c.n}:${c.index}`;
       // Candidates whose quote did not fit the word budget are passed over, not retried.
@@ -792,7 +798,7 @@ export function extractiveAnswer(
           // and only its words that weigh at least the average count: "eruit" and "zien" from another
           // document are no reason to quote it (measured with the table rows in retrieval, see README).
           const otherDocument = !quotedDocument(c);
-          const gain = weights.reduce((sum, w, g) => sum + (got[g] && !have[g] && (!otherDocument || w >= meanWeight) ? w : 0), 0);
+          const gain = weights.reduce((sum, w, g) => sum + (got[g] && !have[g] && (!otherDocument || w >= meanWeight) && !options.contextWords?.[g] ? w : 0), 0);
           if (otherDocument && gain < options.missingShare * total) continue;
           if (gain > 0 && (!pick || gain > pick.gain * 1.5)) pick = { c, gain };
         }

@@ -94,6 +94,8 @@ export interface QueryTermGroup {
   /** The word as typed (folded). */
   word: string;
   terms: Map<string, number>;
+  /** Only the asker's introduction before the question uses this word (see Retriever.contextOnlyWords). */
+  introduction?: boolean;
 }
 
 function dedupeGroups(groups: QueryTermGroup[]): QueryTermGroup[] {

@@ -36,3 +36,27 @@ export function introductionTest(name: readonly string[]): (sentence: string) =>
  * as regex source: the question and small talk both read past such an introduction.
  */
 export const ASKER_INTRODUCTION = String.raw`(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b`;
+
+/** An introduction that opens the message, after at most a greeting ("hoi, ik ben …"). */
+const OPENS_WITH_INTRODUCTION = new RegExp(String.raw`^[^\p{L}]*(?:\p{L}+[,!]?\s+)?${ASKER_INTRODUCTION}`, "iu");
+
+/** Words an introduction has at least ("ik ben huisarts." is too short to pull the search away; measured: see Retriever). */
+const INTRODUCTION_WORDS = 6;
+
+/**
+ * A message that opens by saying who asks, in sentences of their own before the question
+ * ("ik werk als jeugdbeschermer bij een GI in drenthe. wat is een spoedberaad?"): the
+ * introduction and the question. Undefined for any other message, and for an introduction joined
+ * to its question by a colon ("ik ben huisarts: bestaat er een app …?"), where the role often
+ * belongs to the question.
+ */
+export function introductionBeforeQuestion(message: string): { introduction: string; question: string } | undefined {
+  const asks = message.indexOf("?");
+  if (asks < 0) return undefined;
+  const before = message.slice(0, asks);
+  const end = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf(".\n"), before.lastIndexOf("!\n"));
+  if (end < 0) return undefined;
+  const introduction = message.slice(0, end + 1);
+  if (!OPENS_WITH_INTRODUCTION.test(introduction) || introduction.trim().split(/\s+/).length < INTRODUCTION_WORDS) return undefined;
+  return { introduction, question: message.slice(end + 1) };
+}
