@@ -33,4 +33,16 @@ describe("termMentions (a term the documents use but do not define)", () => {
   it("leaves the answer as it was when fewer than two sections mention the term in a line of some length", () => {
     expect(termMentions([passage("a", "Duidelijkheid Servicepunt", ["Wolk"]), passage("b", "Het Servicepunt regelt de inzet van kennis bij een spoedberaad.", ["Organiseren"])], mentionsServicepunt)).toBeUndefined();
   });
+
+  it("does not count a question the document asks as a mention of the term", () => {
+    const found = termMentions(
+      [
+        passage("a", "Wat als de inzet van het Servicepunt niet toereikend is?\nHet Servicepunt wordt gekoppeld aan de inzet van een spoedberaad.", ["Wolk"]),
+        passage("b", "Wat doen we als het Servicepunt geen plek vindt voor de jongere?", ["Vragen"]),
+      ],
+      mentionsServicepunt,
+      1,
+    )!;
+    expect(found.text).toBe("“Het Servicepunt wordt gekoppeld aan de inzet van een spoedberaad.” [1]");
+  });
 });

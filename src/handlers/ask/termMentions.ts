@@ -10,6 +10,11 @@ const MAX_MENTIONS = 3;
 const MIN_MENTIONS = 2;
 /** A line of fewer words is a fragment: a word-cloud cell ("Duidelijkheid regievoerder"), a caption. */
 const MIN_WORDS = 6;
+/**
+ * A question the document asks ("Wat als ondersteuning vd HSJ niet toereikend is?" in a slide's
+ * brainstorm) says nothing about the term: not a mention (new-user try: it led "wat is HSJ?").
+ */
+const ASKS = /\?["'’”»)]*$/;
 /** A long sentence is shown up to here, cut at a word. */
 const MENTION_CHARS = 280;
 
@@ -29,7 +34,7 @@ export interface TermMentions {
  */
 export function termMentions(passages: readonly RetrievedPassage[], mentions: (line: string, chunk: Chunk) => boolean, minMentions = MIN_MENTIONS): TermMentions | undefined {
   const picked = linePerSection(passages, MAX_MENTIONS, (lines, passage) => {
-    const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && mentions(line.text, passage.chunk));
+    const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && !ASKS.test(line.text) && mentions(line.text, passage.chunk));
     return at < 0 ? undefined : at;
   }).map(({ passage, lines, index }) => ({ passage, line: lines[index]!.text, leadIn: leadInOf(lines, index) }));
   if (picked.length < minMentions) return undefined;
