@@ -10,7 +10,7 @@ import type { Config } from "./config.js";
 import { AnswerLog } from "./handlers/ask/answerLog.js";
 import { FollowUpMemory } from "./handlers/ask/followUp.js";
 import { AskHandler } from "./handlers/ask/askHandler.js";
-import type { RegionContext } from "./handlers/ask/otherRegion.js";
+import { type RegionContext, regionNamed } from "./handlers/ask/otherRegion.js";
 import { AskService, DEFAULT_ASK_OPTIONS } from "./handlers/ask/askService.js";
 import { createAnswerService } from "./answerPool/createAnswerService.js";
 import { metricsRouter } from "./integrations/http/metricsRouter.js";
@@ -100,7 +100,9 @@ export async function createWegwijs(config: Config, logger: Logger, options: Weg
   // Kept per conversation by the answers; the route choice and the spoedberaad checklist read where the asker said they work.
   const followUps = new FollowUpMemory(store, config.followUpTtlSeconds);
   const askerRegionOf = async (address: ConversationAddress) => (await followUps.previous(address))?.askerRegion;
-  const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, askerRegionOf, logger });
+  // `regions` is set below; the route handler reads it only when a message comes in.
+  const regionNamedIn = (text: string) => regionNamed(text, regions);
+  const route = createRouteHandler({ contentDir, region: config.region, index: knowledge, records, ttlSeconds: config.stateTtlSeconds, askerRegionOf, regionNamedIn, logger });
   const directory = new Directory({ admins: config.admins });
   const webMembers = new WebDirectory(store, config.stateTtlSeconds);
   if (config.web.mode !== "off") directory.register(webMembers);

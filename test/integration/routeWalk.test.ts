@@ -217,6 +217,16 @@ describe("the route conversation (Redis)", () => {
     expect((await webDriver(() => app.baseUrl, newUser()).say("route")).text).not.toContain("Let op: deze routes");
   });
 
+  it("says above a route started for another region that the routes are not that region's", async () => {
+    // New-user try of the thirty-eighth session: the Groningen and Drenthe emergency route started as if it were Rijnmond's.
+    const asked = await webDriver(() => app.baseUrl, newUser()).say("is er voor rijnmond ook een spoedroute voor jz+ plaatsing? zo ja laat zien");
+    expect(asked.text).toContain("Let op: deze routes volgen de plannen van regio Groningen en Drenthe, waarvoor Wegwijs hier is ingesteld. Je vroeg naar regio Rijnmond.");
+    expect(asked.text).toContain("*Spoedroute (spoedmachtiging)* · stap 1");
+    // A place of that region counts too; the served region itself, or none, gets no such line.
+    expect((await webDriver(() => app.baseUrl, newUser()).say("kun je me de plaatsingsroute voor schiedam laten zien?")).text).toContain("Je vroeg naar regio Rijnmond.");
+    expect((await webDriver(() => app.baseUrl, newUser()).say("spoedroute voor drenthe")).text).not.toContain("Let op: deze routes");
+  });
+
   it("'Waarom?' quotes the source passage of every step of every route, with document title and section", async () => {
     for (const [running, region] of [[app, gd], [rijnmond, regionById("rijnmond")]] as const) {
       const driver = webDriver(() => running.baseUrl, newUser());

@@ -98,6 +98,16 @@ export function ofServedRegion(documentRegion: string | null | undefined, served
   return region !== undefined && region !== "" && !isNational(region) && sameRegion(region, served);
 }
 
+/**
+ * The documents' region a message names, by the region's name or one of its places ("is er voor
+ * rijnmond ook een spoedroute?"), other than national; undefined when it names none or several.
+ */
+export function regionNamed(message: string, context: RegionContext): string | undefined {
+  const regions = [...new Set(context.regions?.() ?? [])].filter((region) => !isNational(region));
+  const named = regions.filter((region) => namesRegion(message, region, context.placesOf?.(region)));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** Whether a document is of the region a follow-up names, or national when it names the whole country ("en landelijk?"). */
 export function ofNamedRegion(documentRegion: string | null | undefined, named: string): boolean {
   return isNational(named) ? isNational(documentRegion?.trim() ?? "") : ofServedRegion(documentRegion, named);

@@ -66,6 +66,8 @@ export class RouteHandler {
     private readonly sessions: RouteSessionStore,
     /** Where the asker said they work, earlier in the conversation (see askerRegion). */
     private readonly askerRegionOf?: (address: ConversationAddress) => Promise<string | undefined>,
+    /** The documents' region a message names (see regionNamed). */
+    private readonly regionNamedIn?: (text: string) => string | undefined,
   ) {
     if (catalog) this.ctx = { region: catalog.region, routes: catalog.routes, passages: catalog.passages };
   }
@@ -114,8 +116,8 @@ export class RouteHandler {
       // The urgent route asked for by name starts at once when none is in progress; mid-walk the
       // switch to it is offered below, as for any route named then.
       const urgent = asksForUrgentRoute(text) ? this.ctx?.routes.find((r) => r.urgent) : undefined;
-      if (!urgent) return inSlot(address, await this.resumeOrPick(address));
-      if (!this.position(await this.sessions.get(address))) return inSlot(address, await this.choose(address, urgent.id));
+      if (!urgent) return inSlot(address, await this.resumeOrPick(address, [], text));
+      if (!this.position(await this.sessions.get(address))) return inSlot(address, await this.choose(address, urgent.id, text));
     }
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
@@ -278,14 +280,14 @@ export class RouteHandler {
     return route && node ? { route, node } : undefined;
   }
 
-  private async resumeOrPick(address: ConversationAddress, lead: ReplyPart[] = []): Promise<Reply> {
+  private async resumeOrPick(address: ConversationAddress, lead: ReplyPart[] = [], text?: string): Promise<Reply> {
     if (!this.ctx) return unavailable();
     const session = await this.sessions.get(address);
     const at = this.position(session);
     if (!session || !at) {
       // Remembered as picking, so a route's name typed next ("regulier") chooses it.
       if (!session) await this.sessions.save(address, emptySession());
-      return pickerReply(this.ctx.routes, this.ctx.region, [...lead, ...(await this.otherRegionNotice(address))]);
+      return pickerReply(this.ctx.routes, this.ctx.region, [...lead, ...(await this.otherRegionNotice(address, text))]);
     }
     // The step is on screen again: questions about it are about it.
     if (session.awaitingText || session.away) {
@@ -296,24 +298,30 @@ export class RouteHandler {
   }
 
   /**
-   * Above the route choice, for someone who said they work in another region than the one these
-   * routes are for: the routes are not theirs (new-user try: a Rotterdam professional walked the
-   * Groningen and Drenthe route without a word, while answers said which region they came from).
+   * Above the route choice or a route's first step, for someone who asks about another region than
+   * the one these routes are for, or said they work there: the routes are not theirs (new-user try:
+   * a Rotterdam professional walked the Groningen and Drenthe route without a word, while answers
+   * said which region they came from; another, "is er voor rijnmond ook een spoedroute?", got that
+   * route's first step as if it were Rijnmond's).
    */
-  private async otherRegionNotice(address: ConversationAddress): Promise<ReplyPart[]> {
+  private async otherRegionNotice(address: ConversationAddress, text?: string): Promise<ReplyPart[]> {
     const region = this.ctx?.region.name;
+    if (!region) return [];
+    const asked = text !== undefined ? otherRegionThan(this.regionNamedIn?.(text), region) : undefined;
+    if (asked) return [notice(`Let op: deze routes volgen de plannen van regio ${region}, waarvoor Wegwijs hier is ingesteld. Je vroeg naar regio ${asked}.`, "warning")];
     const theirs = this.askerRegionOf ? await this.askerRegionOf(address).catch(() => undefined) : undefined;
-    const other = region ? otherRegionThan(theirs, region) : undefined;
+    const other = otherRegionThan(theirs, region);
     return other ? [notice(`Let op: deze routes volgen de plannen van regio ${region}, waarvoor Wegwijs hier is ingesteld. Je zei in regio ${other} te werken.`, "warning")] : [];
   }
 
-  private async choose(address: ConversationAddress, routeId: string): Promise<Reply> {
+  /** Starts a route; `text` is the message that asked for it, when typed. */
+  private async choose(address: ConversationAddress, routeId: string, text?: string): Promise<Reply> {
     const ctx = this.ctx!;
     const route = ctx.routes.find((r) => r.id === routeId);
     if (!route) return pickerReply(ctx.routes, ctx.region, [notice("Die route is er niet (meer). Kies er een uit de lijst.", "warning")]);
     const session = emptySession(route.id, route.start);
     await this.sessions.save(address, session);
-    return stepReply(route, session, ctx, [{ kind: "text", text: route.intro }]);
+    return stepReply(route, session, ctx, [...(await this.otherRegionNotice(address, text)), { kind: "text", text: route.intro }]);
   }
 
   /** Loads the session and checks the button belongs to the current step. */
@@ -511,6 +519,8 @@ export function createRouteHandler(options: {
   ttlSeconds: number;
   /** Where the asker said they work: the route choice says when that is another region. */
   askerRegionOf?: (address: ConversationAddress) => Promise<string | undefined>;
+  /** The documents' region a message names: a route asked for another region says so. */
+  regionNamedIn?: (text: string) => string | undefined;
   logger: Logger;
 }): RouteHandler {
   const result = loadRouteCatalog({
@@ -528,10 +538,10 @@ export function createRouteHandler(options: {
       { count: problems.length, problems: problems.slice(0, 5) },
       "plaatsingsroutes uitgeschakeld: bronnen niet gevonden in de documenten (npm run routes:check)",
     );
-    return new RouteHandler(undefined, sessions, options.askerRegionOf);
+    return new RouteHandler(undefined, sessions, options.askerRegionOf, options.regionNamedIn);
   }
   options.logger.info({ region: options.region, routes: result.catalog!.routes.map((r) => r.id) }, "plaatsingsroutes geladen");
-  return new RouteHandler(result.catalog, sessions, options.askerRegionOf);
+  return new RouteHandler(result.catalog, sessions, options.askerRegionOf, options.regionNamedIn);
 }
 
 /** The region's emergency route and its regular one, by their titles ("Spoedroute (spoedmachtiging)", "Reguliere route …"). */
