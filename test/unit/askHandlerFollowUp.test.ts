@@ -41,6 +41,25 @@ async function followUpReply(question: string, answer: string, followUp: string,
 const texts = (parts: ReplyPart[]) => parts.flatMap((p) => (p.kind === "text" || p.kind === "notice" ? [p.text] : []));
 
 describe("AskHandler with follow-ups", () => {
+  it("reads 'nee ik bedoel …' with the question before it, unless what follows stands alone", async () => {
+    // New-user try of the thirty-eighth session: "nee ik bedoel wat willen ze ermee bereiken" was searched alone and refused.
+    const { answerer, handler } = handlerWith({
+      "wat zijn de doelen?": "“Minder spoedplaatsingen.” [1]",
+      "wat zijn de doelen? van de regiovisie": "“De visie heeft als doel de hulp te versterken.” [1]",
+      "wat zijn de doelen? wat willen ze ermee bereiken": "“Half 2027 is het klaar.” [1]",
+      "wat is een spoedberaad?": "“Een spoedberaad is een overleg.” [1]",
+    });
+    await handler.question(address, "wat zijn de doelen?");
+    expect(texts((await handler.question(address, "nee ik bedoel van de regiovisie")).parts)).toEqual([
+      "Ik lees dit als vervolg op je vorige vraag: „wat zijn de doelen?”",
+      "“De visie heeft als doel de hulp te versterken.” [1]",
+    ]);
+    await handler.question(address, "wat zijn de doelen?");
+    expect(texts((await handler.question(address, "nee ik bedoel wat willen ze ermee bereiken")).parts)).toContain("“Half 2027 is het klaar.” [1]");
+    expect(texts((await handler.question(address, "ik bedoel: wat is een spoedberaad?")).parts)).toEqual(["“Een spoedberaad is een overleg.” [1]"]);
+    expect(answerer.asked).toContain("wat zijn de doelen? van de regiovisie");
+  });
+
   it("asks a follow-up with the previous question, and says so", async () => {
     const { answerer, handler } = handlerWith({
       "wat willen ze bereiken?": "“Minder spoedplaatsingen.” [1]",

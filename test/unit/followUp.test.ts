@@ -30,6 +30,13 @@ describe("isFollowUp", () => {
     }
   });
 
+  it("takes a short question with 'ermee', 'ervan' pointing back, not 'er' ahead of what it points to", () => {
+    expect(isFollowUp("wat willen ze ermee bereiken")).toBe(true);
+    expect(isFollowUp("wie gaat ervan profiteren?")).toBe(true);
+    expect(isFollowUp("hoe zorgen we ervoor dat kinderen thuis blijven?")).toBe(false);
+    expect(isFollowUp("wat is erop tegen om te separeren?")).toBe(false);
+  });
+
   it("takes a question word with nothing to ask about ('hoe snel?', 'waarom?')", () => {
     for (const text of ["hoe snel?", "hoe lang dan?", "waarom?", "en wie?", "wanneer precies?"]) {
       expect(isFollowUp(text), text).toBe(true);

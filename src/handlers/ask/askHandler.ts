@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
 import { partHolding } from "./saidBefore.js";
-import { asksForSource, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
+import { asksForSource, correctsPrevious, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, askingPart, type AskService, inCitationOrder } from "./askService.js";
 import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore } from "./moreAsked.js";
@@ -216,6 +216,8 @@ export class AskHandler {
 
   async question(address: ConversationAddress, typed: string): Promise<Reply> {
     const text = withoutAcknowledgement(typed);
+    // "nee ik bedoel van de regiovisie" goes on from the question before; "ik bedoel: wat is een spoedberaad?" stands alone.
+    const corrects = correctsPrevious(typed) && !mayStandAlone(text);
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     if (asksShorter(text)) return this.shorterPrevious(address);
     if (asksForMore(text)) return this.moreOfPrevious(address);
@@ -226,7 +228,7 @@ export class AskHandler {
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
     const short = text.trim().split(/\s+/).length <= ANSWER_TO_ASK_BACK_WORDS && !text.includes("?");
-    const followUp = isFollowUp(text);
+    const followUp = corrects || isFollowUp(text);
     const stored = this.followUps ? await this.previousQuestion(address) : undefined;
     const kept = (short || followUp) && stored?.question ? stored : undefined;
     // Where the asker said they work, in this message or earlier in the conversation: that region's

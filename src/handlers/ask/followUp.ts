@@ -38,8 +38,11 @@ const SPEAKS_OF_THAT = [
   /(?<!\b(?:het|zegt|zeggen|denk|weet|lees|hoor)\s+)\b(?:dit|dat)(?=(?:\s+(?:dan|nou|nu|eigenlijk|precies|ook|wel|allemaal))*(?:\s*[?.!]*\s*$|\s+(?:ge\w+[dtn]|is|zijn|wordt|worden|was|werd|gaat|moet|kost|duurt|geldt|betekent|werkt|in|bij|voor|buiten|elders)\b|\s+\p{L}{2,}en(?:\s+(?:dan|nou|eigenlijk|precies))?\s*[?.!]*\s*$))/iu,
   // "die"/"deze" at the end, perhaps after a particle ("wie stelt die op dan?")
   /\b(?:die|deze)(?=(?:\s+(?:op|af|aan|in|uit|mee|door|voor|dan|nou|nu|eigenlijk|precies|ook|wel))*\s*[?.!]*\s*$)/i,
-  // "daarover", "hiervoor" …
+  // "daarover", "hiervoor" … and "ermee", "ervan" (new-user try of the thirty-eighth session: "wat
+  // willen ze ermee bereiken" was read alone and refused); not "er" ahead of what it points to
+  // ("hoe zorgen we ervoor dat …", "wat is erop tegen om …").
   /\b(?:daar|hier)(?:over|voor|mee|bij|in|van|aan|op|door)\b/i,
+  /\ber(?:over|voor|mee|bij|in|van|aan|op|door)\b(?!.*\b(?:dat|om|of)\b)/i,
   // … split, as spoken Dutch does: "wie is daar verantwoordelijk voor?", "wat staat hier over in?"
   // … and where to go: "hoe kom ik daar terecht?", "hoe kom ik daar binnen?" (new-user try: not read as a follow-up)
   /\b(?:daar|hier)\b(?:\s+[\p{L}-]+){0,4}?\s+(?:over|voor|mee|bij|van|aan|op|door|uit|naar|tegen|terecht|heen|naartoe|binnen)(?:\s+in)?\s*[?.!]*\s*$/iu,
@@ -117,12 +120,19 @@ const GREETING = /^\s*(?:hoi|hallo|hey|hee|hi|hai|hello|goedemorgen|goedemiddag|
 const NEW_TOPIC = /^\s*(?:los\s+daarvan|(?:een\s+|even\s+|dan\s+)?(?:ander|nieuw)\s+onderwerp|(?:even\s+|dan\s+)?iets\s+anders|(?:een\s+)?(?:nieuwe|andere)\s+vraag)\s*[:,.!;-]+\s*/i;
 
 /**
+ * "nee ik bedoel …", "ik bedoel:": the asker says again what they asked, in other words (new-user
+ * try of the thirty-eighth session: "nee ik bedoel wat willen ze ermee bereiken" was searched on
+ * "bedoel"). What follows is read with the question before it ("nee, ik bedoel de regiovisie").
+ */
+const CORRECTION = /^\s*(?:nee\s*[,.!]?\s*)?(?:ik\s+bedoel(?:de)?|bedoel(?:de)?\s+ik)\b(?:\s+eigenlijk)?\s*[:,.!]?\s*(?=\S)/i;
+
+/**
  * The message without an acknowledgement or greeting in front: read on its own, "ok, en in
  * drenthe?" was no follow-up and got where the new way of working applies, and "hoi, wat houdt
  * die nieuwe werkwijze … in?" was not read as asking what the werkwijze is (new-user tries).
  */
 export function withoutAcknowledgement(text: string): string {
-  const rest = withoutGreeting(text).replace(ACKNOWLEDGEMENT, "").replace(NEW_TOPIC, "");
+  const rest = withoutGreeting(text).replace(ACKNOWLEDGEMENT, "").replace(CORRECTION, "").replace(NEW_TOPIC, "");
   return rest.trim() === "" ? text : rest;
 }
 
@@ -130,6 +140,11 @@ export function withoutAcknowledgement(text: string): string {
 export function withoutGreeting(text: string): string {
   const rest = text.replace(GREETING, "");
   return rest.trim() === "" ? text : rest;
+}
+
+/** Whether the message says again, in other words, what the asker asked before (see CORRECTION). */
+export function correctsPrevious(text: string): boolean {
+  return CORRECTION.test(withoutGreeting(text).replace(ACKNOWLEDGEMENT, ""));
 }
 
 /** Whether the message asks where the previous answer comes from (see ASKS_FOR_SOURCE). */
