@@ -8,6 +8,14 @@ describe("asksForMore", () => {
     }
   });
 
+  it("reads a request for more on a part of that answer ('over dat eerste stuk') the same way", () => {
+    // New-user try of the thirty-eighth session: searched, it got a line with "eerste schot".
+    for (const text of ["vertel eens meer over dat eerste stuk", "kun je meer vertellen over dat punt?", "kun je meer over dat eerste deel vertellen?"]) {
+      expect(asksForMore(text), text).toBe(true);
+    }
+    expect(asksForMore("vertel eens meer over het eerste servicepunt")).toBe(false);
+  });
+
   it("leaves a question that names what it asks about, or asks something else, to be answered", () => {
     for (const text of ["vertel eens meer over de GVA", "kun je meer vertellen over pleegzorg?", "wat is meer?", "meer dan 70%?", "wie doet er meer?", "hoeveel meer plekken komen er?"]) {
       expect(asksForMore(text), text).toBe(false);
