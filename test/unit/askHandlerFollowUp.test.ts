@@ -536,6 +536,27 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(typed.parts)[0]).toBe("“Er zijn 12 plekken.” [1]");
   });
 
+  it("asks a follow-up that names a place the question before did not on its own, when read with that question it finds nothing new", async () => {
+    // New-user try of the thirty-eighth session: "en wat geldt er specifiek voor ons als schiedam?" got "nothing new".
+    const question = "welke functies heeft het expertiseteam in rijnmond?";
+    const followUp = "en wat geldt er specifiek voor ons als schiedam?";
+    const answerer = scripted({
+      [question]: "“Het expertiseteam heeft de volgende functies.” [1]",
+      [withPrevious(question, followUp)]: "“Het expertiseteam heeft de volgende functies.” [1]",
+      [followUp]: "“Per 2023 kopen de MVS-gemeenten zelf in.” [1]",
+      [withPrevious(question, "en wat geldt er dan in rijnmond?")]: "“Het expertiseteam heeft de volgende functies.” [1]",
+      "en wat geldt er dan in rijnmond?": "“Per 2023 kopen de MVS-gemeenten zelf in.” [1]",
+    });
+    const store = new MemoryKeyValueStore();
+    const regions = { served: () => "Groningen en Drenthe", documentRegion: () => "Rijnmond", regions: () => ["Groningen en Drenthe", "Rijnmond"], placesOf: (region: string) => (region === "Rijnmond" ? ["Schiedam"] : []) };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, question);
+    expect(texts((await handler.question(address, followUp)).parts)).toContain("“Per 2023 kopen de MVS-gemeenten zelf in.” [1]");
+    // A place the question before named already is no reason to ask it alone.
+    await handler.question(address, question);
+    expect(texts((await handler.question(address, "en wat geldt er dan in rijnmond?")).parts).join("\n")).not.toContain("MVS");
+  });
+
   it("answers a message that only says where the asker works with that region, keeps it, and searches nothing", async () => {
     // New-user try of the thirty-seventh session: "ik zit in rijnmond hoor, niet in groningen" was searched, and a notice about Groningen came back.
     const answerer = scripted({ "mogen jongeren in Rijnmond meebeslissen?": "“Jongeren vanaf 12 jaar een stevige rol geven in de keuze.” [1]" });

@@ -14,7 +14,7 @@ import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, servingAsker, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, placesNamed, servingAsker, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
@@ -263,7 +263,12 @@ export class AskHandler {
     if (previous && swapped === undefined && result.status === "answered" && (ownPartOpen || answersAsBefore(result.text, previous))) {
       // Read with the previous question it finds only that answer again; one that names what it
       // asks about, without pointing back, is asked on its own before saying there is nothing new.
-      const alone = mayStandAlone(text) ? nonEmpty(await this.ask.answer(text)) : undefined;
+      // So is one that names a place the question before did not ("en wat geldt er specifiek voor
+      // ons als schiedam?" after the expertiseteam's functions; new-user try of the thirty-eighth
+      // session: "nothing new", while the plans say what the MVS-gemeenten do themselves).
+      const before = this.regions ? placesNamed(previous.question, this.regions) : [];
+      const newPlace = this.regions !== undefined && placesNamed(text, this.regions).some((place) => !before.includes(place));
+      const alone = mayStandAlone(text) || newPlace ? nonEmpty(await this.ask.answer(text)) : undefined;
       // Quotes the previous answer did not show answer the follow-up only when they hold a word it
       // asks about ("en wie betaalt dat dan?" got the rest of a list on the INT; new-user try).
       const unseen = ownPartOpen ? undefined : newQuotes(result.text, previous);

@@ -108,6 +108,17 @@ export function regionNamed(message: string, context: RegionContext): string | u
   return named.length === 1 ? named[0] : undefined;
 }
 
+/** The regions a message names and the places of theirs it names ("schiedam"), folded; national left out. */
+export function placesNamed(message: string, context: RegionContext): string[] {
+  const folded = foldText(message);
+  const asked = new Set(wordTokens(folded));
+  const regions = [...new Set(context.regions?.() ?? [])].filter((region) => !isNational(region));
+  return regions.flatMap((region) => [
+    ...(regionWords(region).some((word) => asked.has(word)) ? [foldText(region)] : []),
+    ...(context.placesOf?.(region) ?? []).filter((place) => namesPlace(folded, place)).map((place) => foldText(place)),
+  ]);
+}
+
 /** Whether a document is of the region a follow-up names, or national when it names the whole country ("en landelijk?"). */
 export function ofNamedRegion(documentRegion: string | null | undefined, named: string): boolean {
   return isNational(named) ? isNational(documentRegion?.trim() ?? "") : ofServedRegion(documentRegion, named);
