@@ -15,6 +15,8 @@ export interface AnswerService {
   namesSomeoneOn: AskService["namesSomeoneOn"];
   /** What a cited passage says after the lines an answer showed, in the main process (see AskService.continuation). */
   continuation: AskService["continuation"];
+  /** Whether a text names a place the documents know, in the main process (see AskService.namesAPlace). */
+  namesAPlace: AskService["namesAPlace"];
   registry: Registry;
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function createAnswerService(
         weightHeldBy: (message, text) => inProcess.weightHeldBy(message, text),
         namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
         continuation: (source, shown) => inProcess.continuation(source, shown),
+        namesAPlace: (text) => inProcess.namesAPlace(text),
         registry,
         close: () => started.close(),
       };
@@ -77,6 +80,7 @@ function inProcessService(inProcess: AskService): AnswerService {
     weightHeldBy: (message, text) => inProcess.weightHeldBy(message, text),
     namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
     continuation: (source, shown) => inProcess.continuation(source, shown),
+    namesAPlace: (text) => inProcess.namesAPlace(text),
     registry,
     close: async () => undefined,
   };

@@ -1452,3 +1452,12 @@ describe("an introduction of the asker before the question", () => {
     expect(answer.sources.map((s) => s.section)).toEqual([expect.stringMatching(/Huidige route aanvraag machtiging/)]);
   });
 });
+
+describe("a place the documents name", () => {
+  it("is a region or a name the documents always capitalise, not an everyday word", () => {
+    expect(ask.namesAPlace("friesland")).toBe(true);
+    expect(ask.namesAPlace("Rijnmond")).toBe(true);
+    expect(ask.namesAPlace("verder")).toBe(false);
+    expect(ask.namesAPlace("friesland verder")).toBe(false);
+  });
+});

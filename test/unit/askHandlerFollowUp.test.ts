@@ -557,6 +557,29 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await handler.question(address, "en wat geldt er dan in rijnmond?")).parts).join("\n")).not.toContain("MVS");
   });
 
+  it("answers a follow-up that names only a place the documents know with what they say about it, when the reading with the question before finds nothing new", async () => {
+    // New-user try of the thirty-eighth session: "en in friesland?" got "nothing new".
+    const question = "wie traint verwijzers in de verklarende analyse?";
+    const answers = {
+      [question]: "“Trainen verwijzers.” [1]",
+      [withPrevious(question, "en in friesland?")]: "“Trainen verwijzers.” [1]",
+      [withPrevious(question, "en in verder?")]: "“Trainen verwijzers.” [1]",
+      friesland: "“Wens is om Friesland ook aan te laten sluiten.” [1]",
+      verder: "“Verder gaat het om scholing.” [1]",
+    };
+    const answerer = { ...scripted(answers), namesAPlace: (text: string) => text.toLowerCase() === "friesland" };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, question);
+    expect(texts((await handler.question(address, "en in friesland?")).parts).slice(1)).toEqual([
+      "Bij je vorige vraag vind ik niets over Friesland. Dit zeggen de plandocumenten wel over Friesland:",
+      "“Wens is om Friesland ook aan te laten sluiten.” [1]",
+    ]);
+    // A word that is no place the documents name is not asked alone.
+    await handler.question(address, question);
+    expect(texts((await handler.question(address, "en in verder?")).parts).join("\n")).not.toContain("scholing");
+  });
+
   it("answers a message that only says where the asker works with that region, keeps it, and searches nothing", async () => {
     // New-user try of the thirty-seventh session: "ik zit in rijnmond hoor, niet in groningen" was searched, and a notice about Groningen came back.
     const answerer = scripted({ "mogen jongeren in Rijnmond meebeslissen?": "“Jongeren vanaf 12 jaar een stevige rol geven in de keuze.” [1]" });

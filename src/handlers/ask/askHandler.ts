@@ -14,7 +14,7 @@ import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, placesNamed, servingAsker, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, onlyPlaceTyped, placesNamed, servingAsker, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
@@ -168,7 +168,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -297,7 +297,7 @@ export class AskHandler {
           (kind === undefined || containsAnswerType(withoutMarkers(beyond.text), kind)) &&
           (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
           !answersAsBefore(beyond.text, previous);
-        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? (await this.partOfPrevious(previous.question, text)) ?? this.passageGoesOn(previous, result.text, text) ?? nothingNew(text));
+        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? (await this.partOfPrevious(previous.question, text)) ?? (await this.placeAlone(text, previous)) ?? this.passageGoesOn(previous, result.text, text) ?? nothingNew(text));
       }
     }
     // Read with its previous question, a follow-up is answered by the quotes that hold a word it
@@ -506,6 +506,20 @@ export class AskHandler {
    * after the line on a foster family near home got "niets nieuws", while the section goes on with
    * "Als er geen pleegzorggezinnen in de nabijheid zijn, …").
    */
+  /**
+   * "en in friesland?" where, read with the question before, the plans say nothing more: what they
+   * say about that place, when the documents name it (new-user try of the thirty-eighth session:
+   * "nothing new", while the new way of working says Friesland is to join). Not a region the
+   * documents are about: those are asked the question before (see withRegionSwapped).
+   */
+  private async placeAlone(followUp: string, previous: KeptQuestion): Promise<AnswerResult | undefined> {
+    const place = onlyPlaceTyped(followUp);
+    if (!place || !this.ask.namesAPlace?.(place)) return undefined;
+    const about = nonEmpty(await this.ask.answer(place));
+    if (about.status !== "answered" || answersAsBefore(about.text, previous)) return undefined;
+    return { ...about, placeAlone: place.replace(/^\p{Ll}/u, (first) => first.toUpperCase()) };
+  }
+
   private passageGoesOn(previous: KeptQuestion, shown: string, followUp: string): AnswerResult | undefined {
     const source = previous.sources?.[0];
     if (!source || !this.ask.continuation || askedFor(followUp) !== undefined) return undefined;
@@ -769,6 +783,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.namedBefore) parts.push(notice(NAMED_BEFORE_NOTICE, "info"));
       if (result.saidBefore) parts.push(notice(SAID_BEFORE_NOTICE, "info"));
       if (result.continuesPassage) parts.push(notice(CONTINUES_PASSAGE_NOTICE, "info"));
+      if (result.placeAlone) parts.push(notice(`Bij je vorige vraag vind ik niets over ${result.placeAlone}. Dit zeggen de plandocumenten wel over ${result.placeAlone}:`, "info"));
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));

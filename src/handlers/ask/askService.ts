@@ -118,6 +118,11 @@ export interface AnswerResult {
    * of that answer's first quote says right after it (see sectionContinuation).
    */
   continuesPassage?: boolean;
+  /**
+   * A follow-up that names only a place ("en in friesland?") whose reading only finds the previous
+   * answer again, answered by what the documents say about that place (as typed).
+   */
+  placeAlone?: string;
   /** A "hoe doe ik …?" question whose quotes give no means or steps (see withoutMeans). */
   noMeans?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
@@ -418,6 +423,12 @@ export class AskService {
     if (!next) return undefined;
     const citation = citationFor(1, { chunk: next.chunk, score: 1, coverage: 1 }, next.first);
     return { status: "answered", text: next.text, mode: "extractive", sources: [citation], moreSources: [], continuesPassage: true };
+  }
+
+  /** Whether every word of a text is a place the documents name: a region, or a name they always capitalise ("Friesland"). */
+  namesAPlace(text: string): boolean {
+    const words = wordTokens(foldText(text));
+    return words.length > 0 && words.every((word) => this.knowledge.namesAPlace(word));
   }
 
   /**

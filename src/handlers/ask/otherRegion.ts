@@ -319,6 +319,16 @@ export function onlyRegionNamed(followUp: string, regions: readonly string[]): s
 }
 
 /**
+ * The place a short follow-up names and nothing else ("en in friesland?"), as typed, whatever
+ * region it is in; undefined for the whole country and for any other message. Whether it is a
+ * place at all is for the caller to check ("en verder?" has the same shape).
+ */
+export function onlyPlaceTyped(followUp: string): string | undefined {
+  const place = ONLY_A_PLACE.exec(followUp)?.[1]?.trim();
+  return place && !COUNTRY.test(place) ? place : undefined;
+}
+
+/**
  * The place a short follow-up names, as typed, and the documents' region it is, when it names one
  * region and nothing else ("drenthe" for "Groningen en Drenthe", not "amsterdam").
  */
