@@ -1461,3 +1461,11 @@ describe("a place the documents name", () => {
     expect(ask.namesAPlace("friesland verder")).toBe(false);
   });
 });
+
+describe("a set asked for by its count", () => {
+  it("is marked when the quotes only name it by its count, not when they list it", async () => {
+    // New-user try of the thirty-eighth session: two sentences that name "de vijf basisfuncties" came back as if they answered.
+    expect((await ask.answer("welke vijf basisfuncties van lokale teams zijn er precies?")).listNotGiven).toBe("vijf basisfuncties");
+    expect((await ask.answer("Welke drie soorten veranderopgaven onderscheidt het actieplan?")).listNotGiven).toBeUndefined();
+  });
+});

@@ -785,6 +785,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.continuesPassage) parts.push(notice(CONTINUES_PASSAGE_NOTICE, "info"));
       if (result.placeAlone) parts.push(notice(`Bij je vorige vraag vind ik niets over ${result.placeAlone}. Dit zeggen de plandocumenten wel over ${result.placeAlone}:`, "info"));
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
+      if (result.listNotGiven) parts.push(notice(`De plandocumenten noemen de ${result.listNotGiven}, maar welke dat zijn, staat niet in deze citaten. Dit zeggen ze er wel over:`, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
       if (result.placeNotQuoted) parts.push(notice(placeNotQuotedNotice(result.placeNotQuoted), "info"));

@@ -25,6 +25,7 @@ import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
 import { definesTerm, type TermVerb, termAsked } from "./definitionAsked.js";
 import { termMentions } from "./termMentions.js";
+import { countedSetAsked, onlyNamesTheSet } from "./countedSetAsked.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
 import { plainText } from "./untrustedText.js";
 import { type DocumentFactAnswer, documentFactAnswer, documentFactAsked } from "./documentFacts.js";
@@ -123,6 +124,8 @@ export interface AnswerResult {
    * answer again, answered by what the documents say about that place (as typed).
    */
   placeAlone?: string;
+  /** A "welke vijf X?" question whose quotes only name the set by its count (see withListNotGiven), as typed. */
+  listNotGiven?: string;
   /** A "hoe doe ik …?" question whose quotes give no means or steps (see withoutMeans). */
   noMeans?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
@@ -788,7 +791,7 @@ export class AskService {
     const formsOf = (term: string) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "));
     const marked = this.withPlaceNotQuoted(message, withUnstatedDifference(message, withUndefinedTerm(asked, result, formsOf)));
     const named = this.withNotNamedIn(message, this.withNamedElsewhere(message, marked));
-    return withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked))));
+    return withListNotGiven(asked, withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked)))));
   }
 
   /**
@@ -1544,6 +1547,16 @@ function withOneMention(result: AnswerResult, found: ReturnType<typeof termMenti
  * (new-user tries graded how-to questions 1.0-1.5). A mark is a notice, not answer text: no
  * figure moved on eleven sets; it marks one set question (i40, which Wegwijs should refuse).
  */
+/**
+ * The answer to "welke vijf basisfuncties …?" marked when its quotes only name the set by its count
+ * ("de vijf basisfuncties van lokale teams") and list none of it (new-user try of the
+ * thirty-eighth session: two such sentences came back as if they answered).
+ */
+function withListNotGiven(question: string, result: AnswerResult): AnswerResult {
+  const set = result.status === "answered" ? countedSetAsked(question) : undefined;
+  return set && onlyNamesTheSet(result.text, set) ? { ...result, listNotGiven: set.phrase } : result;
+}
+
 function withoutMeans(question: string, result: AnswerResult): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || result.noActor || !asksHowOneDoes(question)) return result;
   return saysHow(result.text) ? result : { ...result, noMeans: true };
