@@ -2,8 +2,8 @@ import { foldText } from "../../knowledge/analysis/normalise.js";
 
 /** Words around a typed choice that do not change it: "ok verder", "ja hoor", "nee nog niet dan". */
 const FILLER = new Set(["ok", "oke", "okee", "okay", "prima", "goed", "top", "hoor", "dan", "graag", "aub", "svp", "maar"]);
-/** What "Verder" is also typed as, on a step that only goes on. */
-const GO_ON = new Set(["verder", "volgende", "door", "ga door", "ga verder", "door naar de volgende"]);
+/** What "Verder" is also typed as, on a step that only goes on ("ja": new-user try, it was refused as off-topic). */
+const GO_ON = new Set(["verder", "volgende", "door", "ga door", "ga verder", "door naar de volgende", "ja", "jep", "jazeker", "ja verder"]);
 
 /** Lower case, accents and punctuation gone, filler words dropped. */
 function plain(text: string): string {
