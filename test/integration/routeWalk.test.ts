@@ -225,6 +225,14 @@ describe("the route conversation (Redis)", () => {
     // A place of that region counts too; the served region itself, or none, gets no such line.
     expect((await webDriver(() => app.baseUrl, newUser()).say("kun je me de plaatsingsroute voor schiedam laten zien?")).text).toContain("Je vroeg naar regio Rijnmond.");
     expect((await webDriver(() => app.baseUrl, newUser()).say("spoedroute voor drenthe")).text).not.toContain("Let op: deze routes");
+    // A route started by the button under an answer, past the route choice, says what the choice would have said; one chosen there does not say it again.
+    const rotterdam = webDriver(() => app.baseUrl, newUser());
+    await rotterdam.say("ik werk als gedragswetenschapper in rotterdam. wat doet het expertiseteam?");
+    expect((await rotterdam.press({ id: "route.start", value: "spoedmachtiging" })).text).toContain("Je zei in regio Rijnmond te werken.");
+    const picking = webDriver(() => app.baseUrl, newUser());
+    await picking.say("ik werk als gedragswetenschapper in rotterdam. wat doet het expertiseteam?");
+    expect((await picking.say("route")).text).toContain("Je zei in regio Rijnmond te werken.");
+    expect((await picking.press({ id: "route.choose", value: "reguliere-machtiging" })).text).not.toContain("Let op: deze routes");
   });
 
   it("'Waarom?' quotes the source passage of every step of every route, with document title and section", async () => {

@@ -13,6 +13,12 @@ describe("shortestQuote", () => {
     expect(shortestQuote(`“Geconstateerd wordt dat:”\n- ${longItem}\n- ${longItem} [1]`)).toEqual({ text: `“Geconstateerd wordt dat:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
   });
 
+  it("keeps every item of a long list, each cut to its first sentence, when that is short enough", () => {
+    // New-user try of the thirty-eighth session: the first of three functions alone dropped two thirds of the answer.
+    const functions = `“Het team heeft de volgende functies:”\n- Achtervang. ${longItem}.\n- Capaciteit. Zij hebben zicht op de beschikbare capaciteit en hoe die in te zetten.\n- Leren. Zij vormen een platform gericht op leren en ontwikkelen. [1]`;
+    expect(shortestQuote(functions)).toEqual({ text: "“Het team heeft de volgende functies:”\n- Achtervang. …\n- Capaciteit. …\n- Leren. …", n: 1, itemsCut: true });
+  });
+
   it("cuts a long quotation to its first sentence, and takes the next one when the first says too little", () => {
     const long = "“Half 2027 zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd. Afbouw kan alleen plaatsvinden als we de in- en uitstroom beter en tijdig organiseren, en dat vraagt om een nieuw besef en een nieuwe manier van werken bij alle partijen die bij jeugdhulp betrokken zijn.” [2]";
     expect(shortestQuote(long)).toEqual({ text: "“Half 2027 zijn de JeugdzorgPlus-plekken in de huidige vorm om- en afgebouwd.”", n: 2, sentencesLeft: true, whole: undefined });

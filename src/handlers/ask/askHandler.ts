@@ -427,6 +427,7 @@ export class AskHandler {
     ];
     if (quote.itemsLeft) parts.push(notice(quote.itemsLeft === 1 ? "De lijst heeft nog 1 punt; dat staat in mijn vorige antwoord." : `De lijst heeft nog ${quote.itemsLeft} punten; die staan in mijn vorige antwoord.`, "info"));
     else if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
+    else if (quote.itemsCut) parts.push(notice("Van elk punt staat hier de eerste zin; de rest staat in mijn vorige antwoord.", "info"));
     parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
     return { parts };
   }
@@ -499,14 +500,6 @@ export class AskHandler {
   }
 
   /**
-   * For a follow-up that finds only the previous answer again and has no part of it to point at:
-   * what the passage of that answer's first quote says right after it, when that holds a word the
-   * follow-up asks about, or the follow-up asks about none ("en als dat niet lukt?", "en waarom?").
-   * Such follow-ups often ask for the next paragraph (new-user tries: "en als dat niet lukt?"
-   * after the line on a foster family near home got "niets nieuws", while the section goes on with
-   * "Als er geen pleegzorggezinnen in de nabijheid zijn, …").
-   */
-  /**
    * "en in friesland?" where, read with the question before, the plans say nothing more: what they
    * say about that place, when the documents name it (new-user try of the thirty-eighth session:
    * "nothing new", while the new way of working says Friesland is to join). Not a region the
@@ -520,6 +513,14 @@ export class AskHandler {
     return { ...about, placeAlone: place.replace(/^\p{Ll}/u, (first) => first.toUpperCase()) };
   }
 
+  /**
+   * For a follow-up that finds only the previous answer again and has no part of it to point at:
+   * what the passage of that answer's first quote says right after it, when that holds a word the
+   * follow-up asks about, or the follow-up asks about none ("en als dat niet lukt?", "en waarom?").
+   * Such follow-ups often ask for the next paragraph (new-user tries: "en als dat niet lukt?"
+   * after the line on a foster family near home got "niets nieuws", while the section goes on with
+   * "Als er geen pleegzorggezinnen in de nabijheid zijn, …").
+   */
   private passageGoesOn(previous: KeptQuestion, shown: string, followUp: string): AnswerResult | undefined {
     const source = previous.sources?.[0];
     if (!source || !this.ask.continuation || askedFor(followUp) !== undefined) return undefined;

@@ -122,7 +122,8 @@ const NEW_TOPIC = /^\s*(?:los\s+daarvan|(?:een\s+|even\s+|dan\s+)?(?:ander|nieuw
 /**
  * "nee ik bedoel …", "ik bedoel:": the asker says again what they asked, in other words (new-user
  * try of the thirty-eighth session: "nee ik bedoel wat willen ze ermee bereiken" was searched on
- * "bedoel"). What follows is read with the question before it ("nee, ik bedoel de regiovisie").
+ * "bedoel"). What follows is read with the question before it ("nee, ik bedoel de regiovisie"),
+ * unless it stands alone ("ik bedoel: wat is een spoedberaad?"; see AskHandler.question).
  */
 const CORRECTION = /^\s*(?:nee\s*[,.!]?\s*)?(?:ik\s+bedoel(?:de)?|bedoel(?:de)?\s+ik)\b(?:\s+eigenlijk)?\s*[:,.!]?\s*(?=\S)/i;
 

@@ -1,19 +1,19 @@
 import { foldText } from "../../knowledge/analysis/normalise.js";
 
 /**
- * "kun je daar meer over vertellen?", "vertel eens meer", "meer info?", "en verder?", "staat er nog
- * meer over?": a request for more on the answer just given, naming nothing else. Read with the
- * question before it, its own words ("vertellen", "meer") found unrelated lines (test of the
- * thirty-seventh session: a line on what monitored outcomes "vertellen", a case story's quote).
- * A request that names a topic ("vertel eens meer over de GVA") is a question of its own.
- */
-/**
  * "over dat eerste stuk", "over dat punt": the part of the answer just given, which is where the
  * continuation starts (new-user try of the thirty-eighth session: "vertel eens meer over dat
  * eerste stuk" was searched and got a line with "eerste schot").
  */
 const THAT_PART = String.raw`over\s+(?:dat|die|dit|het|de)\s+(?:eerste\s+)?(?:stuk|deel|gedeelte|punt|citaat|antwoord)`;
 
+/**
+ * "kun je daar meer over vertellen?", "vertel eens meer", "meer info?", "en verder?", "staat er nog
+ * meer over?": a request for more on the answer just given, naming nothing else. Read with the
+ * question before it, its own words ("vertellen", "meer") found unrelated lines (test of the
+ * thirty-seventh session: a line on what monitored outcomes "vertellen", a case story's quote).
+ * A request that names a topic ("vertel eens meer over de GVA") is a question of its own.
+ */
 const MORE_REQUESTS: RegExp[] = [
   new RegExp(String.raw`^(?:en\s+)?(?:kun|kan|kunt|wil|zou)\s+(?:je|jij|u)\s+(?:daar|hier|er|dat|dit)?\s*(?:nog\s+)?(?:iets\s+|wat\s+)?(?:meer|uitgebreider|uitgebreid)\s+(?:over\s+)?(?:(?:${THAT_PART})\s+)?(?:vertellen|zeggen|uitleggen|laten\s+zien|geven|toelichten)(?:\s+(?:daarover|hierover|erover|${THAT_PART}))?$`),
   new RegExp(String.raw`^(?:vertel|zeg|geef)\s+(?:me\s+|eens\s+|nog\s+|maar\s+)*(?:wat\s+|iets\s+)?(?:meer|uitgebreider)(?:\s+(?:daarover|hierover|erover|info|informatie|uitleg|${THAT_PART}))?$`),

@@ -117,7 +117,7 @@ export class RouteHandler {
       // switch to it is offered below, as for any route named then.
       const urgent = asksForUrgentRoute(text) ? this.ctx?.routes.find((r) => r.urgent) : undefined;
       if (!urgent) return inSlot(address, await this.resumeOrPick(address, [], text));
-      if (!this.position(await this.sessions.get(address))) return inSlot(address, await this.choose(address, urgent.id, text));
+      if (!this.position(await this.sessions.get(address))) return inSlot(address, await this.choose(address, urgent.id, { text }));
     }
     if (!this.ctx) return undefined;
     const session = await this.sessions.get(address);
@@ -247,7 +247,7 @@ export class RouteHandler {
         // A start button that names a route (the urgent one, offered under an answer) starts it,
         // unless a walk is in progress: that one is resumed, as from any start button.
         const named = routeId ? this.ctx.routes.find((r) => r.id === routeId) : undefined;
-        if (named && !this.position(await this.sessions.get(address))) return this.choose(address, named.id);
+        if (named && !this.position(await this.sessions.get(address))) return this.choose(address, named.id, {});
         return this.resumeOrPick(address);
       }
       case ROUTE_ACTION.choose:
@@ -314,14 +314,19 @@ export class RouteHandler {
     return other ? [notice(`Let op: deze routes volgen de plannen van regio ${region}, waarvoor Wegwijs hier is ingesteld. Je zei in regio ${other} te werken.`, "warning")] : [];
   }
 
-  /** Starts a route; `text` is the message that asked for it, when typed. */
-  private async choose(address: ConversationAddress, routeId: string, text?: string): Promise<Reply> {
+  /**
+   * Starts a route. `asked` when it starts without the route choice before it (typed, or a start
+   * button under an answer), so its first step says what the choice would have said about the
+   * region; `text` is the message that asked for it, when typed.
+   */
+  private async choose(address: ConversationAddress, routeId: string, asked?: { text?: string }): Promise<Reply> {
     const ctx = this.ctx!;
     const route = ctx.routes.find((r) => r.id === routeId);
     if (!route) return pickerReply(ctx.routes, ctx.region, [notice("Die route is er niet (meer). Kies er een uit de lijst.", "warning")]);
     const session = emptySession(route.id, route.start);
     await this.sessions.save(address, session);
-    return stepReply(route, session, ctx, [...(await this.otherRegionNotice(address, text)), { kind: "text", text: route.intro }]);
+    const regionNotice = asked ? await this.otherRegionNotice(address, asked.text) : [];
+    return stepReply(route, session, ctx, [...regionNotice, { kind: "text", text: route.intro }]);
   }
 
   /** Loads the session and checks the button belongs to the current step. */
