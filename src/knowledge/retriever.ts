@@ -10,6 +10,7 @@ import type { Chunk, RetrievedPassage } from "./types.js";
 import type { VectorIndex } from "./vectorIndex.js";
 import { isTableRow } from "./tableRows.js";
 import { TermMatcher } from "./search/termMatcher.js";
+import { differsAtEnd } from "./search/editDistance.js";
 
 /** Weight of the words an unknown acronym stands for, as for a listed abbreviation's expansion. */
 const ACRONYM_WEIGHT = 0.9;
@@ -535,9 +536,3 @@ function fuse(...rankings: Array<Array<{ id: string; score: number }>>): Array<{
   return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
 }
 
-/** Whether two words differ only in their last letter, or by one letter added at the end. */
-function differsAtEnd(a: string, b: string): boolean {
-  let same = 0;
-  while (same < a.length && same < b.length && a[same] === b[same]) same++;
-  return same >= Math.max(a.length, b.length) - 1;
-}

@@ -1469,3 +1469,12 @@ describe("a set asked for by its count", () => {
     expect((await ask.answer("Welke drie soorten veranderopgaven onderscheidt het actieplan?")).listNotGiven).toBeUndefined();
   });
 });
+
+describe("a present-tense verb the word list lacks", () => {
+  it("is no typo of another verb: 'hoe vaak verschijnt …?' is answered with how often the report comes out", async () => {
+    // New-user try of the thirty-eighth session: "verschijnt" read as "verschilt", and the question was refused.
+    const answer = await ask.answer("hoe vaak verschijnt de voortgangsrapportage van zorg voor de jeugd?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toContain("halfjaarlijks");
+  });
+});

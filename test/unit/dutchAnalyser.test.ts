@@ -86,6 +86,17 @@ describe("DutchAnalyser", () => {
     expect(words.nearestWord("bepalenn")).toBe("bepalen");
   });
 
+  it("takes a present-tense form the word list lacks for a real word: only its own other forms are near it", () => {
+    // New-user try of the thirty-eighth session: "verschijnt" read as "verschilt", and the question was refused.
+    const verbs = analyserWith([
+      ["verschilt", 5],
+      ["gebeurd", 3],
+    ]);
+    expect(verbs.nearestWord("verschijnt")).toBeUndefined();
+    expect(verbs.nearestWord("gebeurt")).toBe("gebeurd");
+    expect(verbs.knowsWord("verschijnt")).toBe(true);
+  });
+
   it("folds case and diacritics and stems", () => {
     expect(analyser.indexTerms("Suïcidale JONGEREN")).toEqual(analyser.indexTerms("suicidale jongere"));
   });

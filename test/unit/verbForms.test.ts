@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive } from "../../src/knowledge/analysis/verbForms.js";
+import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive, presentTenseInfinitive } from "../../src/knowledge/analysis/verbForms.js";
 
 const known = (...words: string[]) => {
   const set = new Set(words);
@@ -109,5 +109,21 @@ describe("numberWordValue", () => {
     expect(numberWordValue("veertig")).toBe("40");
     expect(numberWordValue("een")).toBeUndefined();
     expect(numberWordValue("plek")).toBeUndefined();
+  });
+});
+
+describe("presentTenseInfinitive", () => {
+  it("finds the infinitive of a present-tense form, with a stem that ends in f or s voiced", () => {
+    const words = known("verschijnen", "beschrijven", "vinden", "reizen");
+    expect(presentTenseInfinitive("verschijnt", words)).toBe("verschijnen");
+    expect(presentTenseInfinitive("beschrijft", words)).toBe("beschrijven");
+    expect(presentTenseInfinitive("vindt", words)).toBe("vinden");
+    expect(presentTenseInfinitive("reist", words)).toBe("reizen");
+  });
+
+  it("finds none for a word that is no form of a known verb", () => {
+    const words = known("verschijnen");
+    expect(presentTenseInfinitive("spoedmachtigng", words)).toBeUndefined();
+    expect(presentTenseInfinitive("verschilt", words)).toBeUndefined();
   });
 });

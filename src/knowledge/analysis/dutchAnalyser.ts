@@ -3,7 +3,7 @@ import stopwordsIso from "stopwords-iso";
 import { newStemmer } from "snowball-stemmers";
 import { parse } from "yaml";
 import { z } from "zod";
-import { boundedEditDistance } from "../search/editDistance.js";
+import { boundedEditDistance, differsAtEnd } from "../search/editDistance.js";
 import { CompoundSplitter } from "./compoundSplitter.js";
 import { foldText, wordTokens } from "./normalise.js";
 import { dutchWords } from "./dutchLexicon.js";
@@ -14,6 +14,7 @@ import {
   numberWordValue,
   participleInfinitive,
   presentTenseForms,
+  presentTenseInfinitive,
   SEPARABLE_PARTICLES,
   weakPastTenseForms,
 } from "./verbForms.js";
@@ -167,6 +168,9 @@ export class DutchAnalyser {
     if (word.length < 6 || this.vocabulary.has(word) || /\d/.test(word)) return undefined;
     // A real word the documents do not use is no typo of one they do ("betalen" is not "bepalen").
     if (this.isDutchWord(word)) return undefined;
+    // A present-tense form the word list lacks ("verschijnt") is a real word too: near it are only
+    // its own other forms ("gebeurt" / "gebeurd"), not another verb ("verschilt"; see presentTenseInfinitive).
+    const verbForm = presentTenseInfinitive(word, this.isDutchWord) !== undefined;
     const cached = this.nearestCache.get(word);
     if (cached !== undefined) return cached || undefined;
     const maxDistance = word.length >= 9 ? 2 : 1;
@@ -178,6 +182,7 @@ export class DutchAnalyser {
       if (distance > maxDistance) continue;
       if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
     }
+    if (verbForm && best && !differsAtEnd(word, best.word)) best = undefined;
     if (this.nearestCache.size > 10_000) this.nearestCache.clear();
     this.nearestCache.set(word, best?.word ?? "");
     return best?.word;
@@ -185,7 +190,7 @@ export class DutchAnalyser {
 
   /** Whether a folded word is a real Dutch word (the word list holds words of six letters or more). */
   knowsWord(word: string): boolean {
-    return word.length >= 6 && this.isDutchWord(word);
+    return word.length >= 6 && (this.isDutchWord(word) || presentTenseInfinitive(word, this.isDutchWord) !== undefined);
   }
 
   /** Whether a folded word is a stop word (carries no content of its own). */

@@ -99,6 +99,20 @@ export function weakPastTenseForms(word: string, isKnown: (word: string) => bool
   return infinitive ? [infinitive, ...presentTenseForms(infinitive, isKnown)] : [];
 }
 
+/**
+ * The infinitive of a present-tense form, when `isWord` knows it: "verschijnt" -> "verschijnen",
+ * "beschrijft" -> "beschrijven", "leest" -> "lezen", "vindt" -> "vinden". A word list of base
+ * forms lacks these forms; without this, "verschijnt" read as a typo of "verschilt" (new-user try
+ * of the thirty-eighth session: "hoe vaak verschijnt de voortgangsrapportage …?" was refused).
+ */
+export function presentTenseInfinitive(word: string, isWord: (word: string) => boolean): string | undefined {
+  const match = /^(\p{L}{3,})t$/u.exec(word);
+  if (!match) return undefined;
+  const stem = match[1]!;
+  const voiced = stem.replace(/f$/, "v").replace(/s$/, "z");
+  return [...new Set([...infinitiveCandidates(stem), ...infinitiveCandidates(voiced)])].find(isWord);
+}
+
 /** Infinitives a verb stem may have: "werk" -> "werken", "stop" -> "stoppen", "woon" -> "wonen". */
 export function infinitiveCandidates(stem: string): string[] {
   const candidates = [`${stem}en`];

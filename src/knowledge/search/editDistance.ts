@@ -22,3 +22,10 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   }
   return previous[b.length]!;
 }
+
+/** Whether two words differ only in their last letter, or by one letter added at the end ("ondertekent" / "ondertekend"). */
+export function differsAtEnd(a: string, b: string): boolean {
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  return same >= Math.max(a.length, b.length) - 1;
+}
