@@ -18,6 +18,9 @@ const REQUEST_AFTER = new RegExp(String.raw`\s+(?:${REQUEST_WORDS})[\s.!]*$`, "i
 /** … or the verb as an infinitive right after the command word: "spoedberaad starten (voor CASUS-0412)". */
 const REQUEST_AFTER_WORD = /^(\S+)\s+(?:starten|openen|beginnen)(?=\s|[.!]*$)[.!]*/i;
 
+/** A word that says a case number follows: "casus 2024-17", "voor casusnr: GR-0415", "case #12". */
+const CASE_WORD = /^(?:voor\s+)?(?:(?:de|het)\s+)?(?:casus(?:nummer|nr)?|case|zaak)\.?\s*[:#]?\s*/i;
+
 export class HandlerRegistry {
   private readonly handlers: ChatHandler[] = [];
   /** Word (or alias) → command name and handler; a Map, so "__proto__" is just an unknown word. */
@@ -91,14 +94,18 @@ export class HandlerRegistry {
     return { kind: "message", text };
   }
 
-  /** The command a text is: a registered word alone, or followed by the text it takes ("voor" before it allowed). */
+  /**
+   * The command a text is: a registered word alone, or followed by the text it takes, with "voor"
+   * or "casus" before it allowed ("spoedberaad casus 2024-17"; second new-user try of the
+   * thirty-eighth session: it was answered as a question, while "spoedberaad 2024-17" worked).
+   */
   private commandIn(text: string): ParsedText | undefined {
     const [first = ""] = text.split(" ", 1);
     const found = first === "" ? undefined : this.command(first);
     if (!found) return undefined;
     const rest = text.slice(first.length).trim();
     const takes = found.spec.takesText;
-    for (const given of [rest, rest.replace(/^voor\s+/i, "")]) {
+    for (const given of [rest, rest.replace(/^voor\s+/i, ""), rest.replace(CASE_WORD, "")]) {
       if (given === "" || takes === true || (takes instanceof RegExp && takes.test(given))) return { kind: "command", name: found.spec.name, text: given };
     }
     return undefined;

@@ -31,6 +31,10 @@ describe("handler registry", () => {
     expect(r.parseText("Start een spoedberaad voor CASUS-0412")).toEqual({ kind: "command", name: "spoedberaad", text: "CASUS-0412" });
     expect(r.parseText("spoedberaad starten voor CASUS-0412")).toEqual({ kind: "command", name: "spoedberaad", text: "CASUS-0412" });
     expect(r.parseText("spoedberaad voor CASUS-12")).toEqual({ kind: "command", name: "spoedberaad", text: "CASUS-12" });
+    // "casus" before the number (second new-user try of the thirty-eighth session: answered as a question).
+    expect(r.parseText("spoedberaad casus 2024-17")).toEqual({ kind: "command", name: "spoedberaad", text: "2024-17" });
+    expect(r.parseText("start spoedberaad voor casusnr: GR-0415")).toEqual({ kind: "command", name: "spoedberaad", text: "GR-0415" });
+    expect(r.parseText("spoedberaad casus van de moeder")).toEqual({ kind: "message", text: "spoedberaad casus van de moeder" });
     expect(r.parseText("open de route aub")).toEqual({ kind: "command", name: "route", text: "" });
     expect(r.parseText("route graag!")).toEqual({ kind: "command", name: "route", text: "" });
     // A question, or a request about something else, stays a message.

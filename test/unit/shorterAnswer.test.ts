@@ -17,6 +17,9 @@ describe("shortestQuote", () => {
     // New-user try of the thirty-eighth session: the first of three functions alone dropped two thirds of the answer.
     const functions = `“Het team heeft de volgende functies:”\n- Achtervang. ${longItem}.\n- Capaciteit. Zij hebben zicht op de beschikbare capaciteit en hoe die in te zetten.\n- Leren. Zij vormen een platform gericht op leren en ontwikkelen. [1]`;
     expect(shortestQuote(functions)).toEqual({ text: "“Het team heeft de volgende functies:”\n- Achtervang. …\n- Capaciteit. …\n- Leren. …", n: 1, itemsCut: true });
+    // A numbered item keeps its number and its first sentence (second new-user try: only "1. …" was left).
+    const numbered = `1. Veiligheid wegen. ${longItem}.\n2. Trainen verwijzers. ${longItem}.\n3. Kennis inzetten. Met het Servicepunt. [1]`;
+    expect(shortestQuote(numbered)?.text).toBe("1. Veiligheid wegen. …\n2. Trainen verwijzers. …\n3. Kennis inzetten. …");
   });
 
   it("cuts a long quotation to its first sentence, and takes the next one when the first says too little", () => {

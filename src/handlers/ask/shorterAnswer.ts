@@ -62,10 +62,11 @@ function shortened(block: { quote: string; n: number }): ShortQuote {
   return used >= sentences.length ? { text, n: block.n } : { text: `“${kept}”`, n: block.n, sentencesLeft: true };
 }
 
-/** A list item's first sentence, marked as cut when more follows. */
+/** A list item's first sentence after its dash or number ("1. De nieuwe werkwijze …"), marked as cut when more follows. */
 function firstSentenceOf(item: string): string {
-  const sentences = item.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-  return sentences.length > 1 ? `${sentences[0]} …` : item;
+  const marker = QUOTED_ITEM.exec(item)?.[0] ?? "";
+  const sentences = item.slice(marker.length).split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  return sentences.length > 1 ? `${marker}${sentences[0]} …` : item;
 }
 
 function wordCount(text: string): number {
