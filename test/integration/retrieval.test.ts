@@ -1478,3 +1478,12 @@ describe("a present-tense verb the word list lacks", () => {
     expect(answer.text.split("\n")[0]).toContain("halfjaarlijks");
   });
 });
+
+describe("a question for a plan's aim after the asker's introduction", () => {
+  it("is read without the introduction and 'vraag:', so the plan's own section on its aim answers", async () => {
+    // Second new-user try of the thirty-eighth session: the progress report's goals of another action line came back.
+    const answer = await ask.answer("ik ben gedragswetenschapper bij een jz+ aanbieder. vraag: wat is het doel van het actieplan best passende zorg?");
+    expect(answer.gistAsked).toBe("aim");
+    expect(answer.sources[0]?.section).toMatch(/Ons doel/);
+  });
+});

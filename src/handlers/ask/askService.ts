@@ -68,6 +68,9 @@ const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|geza
 /** A section on why a document is there: "1.2 Waarom deze visie?", "Aanleiding"; not "Waarom lukt het niet …?". */
 const REASON_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:waarom\s+(?:deze|dit)\s+[\p{L}-]+\??|aanleiding|achtergrond|aanleiding\s+en\s+achtergrond)(?:\*\*)?$/iu;
 
+/** "vraag:", "mijn vraag is:" before the question itself. */
+const ASKS_NEXT = /^\s*(?:mijn\s+)?vraag(?:\s+is)?\s*[:,-]\s*/i;
+
 /** How many passages a refusal shows as what comes closest. */
 const CLOSEST_SOURCES = 3;
 
@@ -682,7 +685,11 @@ export class AskService {
     if (this.caseThenOnlyWhatToDo(searchText)) {
       return { status: "abstained", text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.", mode: "none", sources: [], moreSources: [], privacyWarning };
     }
-    const gist = parts || !gists ? undefined : await this.documentGist(searchText);
+    // Read without the asker's introduction and a "vraag:" before the question ("ik ben
+    // gedragswetenschapper bij een jz+ aanbieder. vraag: wat is het doel van het actieplan …?";
+    // second new-user try of the thirty-eighth session: the introduction's words kept it from
+    // being read as a question for the plan's aim).
+    const gist = parts || !gists ? undefined : await this.documentGist(askingPart(searchText).replace(ASKS_NEXT, ""));
     if (gist) return { ...gist, privacyWarning };
 
     let passages = await retrieve(searchText, this.options.topK);
