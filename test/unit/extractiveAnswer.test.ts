@@ -542,6 +542,10 @@ describe("extractiveAnswer", () => {
     const question = "als verwijzer in drenthe: wat kan ik morgen anders doen volgens de nieuwe werkwijze";
     const answer = extractiveAnswer([story, slide], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, `${question}?`);
     expect(answer.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
+    // The source named in the middle: what follows it still asks (second new-user try of the thirty-eighth session).
+    const middle = "wat moet er volgens de nieuwe werkwijze anders vanaf morgen";
+    const named = extractiveAnswer([story, slide], wordsScorer(middle), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, `${middle}?`);
+    expect(named.text.split("\n").slice(0, 2)).toEqual(["Wat kunnen we vanaf morgen anders doen?", "- Hanteren reguliere route plaatsing"]);
   });
 
   it("quotes examples announced with 'Denk aan:' and written as short sentences to the end of the enumeration", () => {

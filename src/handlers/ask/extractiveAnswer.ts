@@ -928,14 +928,21 @@ function documentRun(lines: PassageLine[], indexes: number[]): number[] {
   return indexes.slice(start, end);
 }
 
+/** Words after "volgens" that name the source: an article and two words ("de nieuwe werkwijze"). */
+const SOURCE_NAME_WORDS = 3;
+
 /**
  * The words of a question that ask, folded: not the asker's introduction before a colon ("als
  * verwijzer in drenthe: wat kan ik morgen anders doen …"), nor the source it names after
  * "volgens" ("… volgens die nieuwe werkwijze?"). Measured in `restates`: keywordHit q2 +.015,
- * lead q2 +.005, nothing else moved on eleven sets.
+ * lead q2 +.005, nothing else moved on eleven sets. What follows that name still asks ("wat moet
+ * er volgens de nieuwe werkwijze anders vanaf morgen"; second new-user try of the thirty-eighth
+ * session: only "wat moet er" was left, and another slide answered; no figure moved).
  */
+
 function askingPart(question: string): string {
-  return foldText(question).split(":").at(-1)!.split(/\b(?:volgens|vlgs)\b/)[0]!;
+  const [asked = "", after] = foldText(question).split(":").at(-1)!.split(/\b(?:volgens|vlgs)\b/);
+  return after === undefined ? asked : `${asked} ${after.trim().split(/\s+/).slice(SOURCE_NAME_WORDS).join(" ")}`;
 }
 
 /** Whether a question heading asks what the question asks: it holds most of the question's words, small words too. */
