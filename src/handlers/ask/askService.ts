@@ -1548,13 +1548,6 @@ function withOneMention(result: AnswerResult, found: ReturnType<typeof termMenti
 }
 
 /**
- * The answer to "hoe doe ik …?" marked when its quotes name no means and no steps (see
- * meansAsked.ts): the plans are no manuals, and a goal ("In 2027: is … een gedeelde verklarende
- * analyse opgesteld") answered "hoe stel ik een gedeelde verklarende analyse op?" as if it said how
- * (new-user tries graded how-to questions 1.0-1.5). A mark is a notice, not answer text: no
- * figure moved on eleven sets; it marks one set question (i40, which Wegwijs should refuse).
- */
-/**
  * The answer to "welke vijf basisfuncties …?" marked when its quotes only name the set by its count
  * ("de vijf basisfuncties van lokale teams") and list none of it (new-user try of the
  * thirty-eighth session: two such sentences came back as if they answered).
@@ -1564,6 +1557,13 @@ function withListNotGiven(question: string, result: AnswerResult): AnswerResult 
   return set && onlyNamesTheSet(result.text, set) ? { ...result, listNotGiven: set.phrase } : result;
 }
 
+/**
+ * The answer to "hoe doe ik …?" marked when its quotes name no means and no steps (see
+ * meansAsked.ts): the plans are no manuals, and a goal ("In 2027: is … een gedeelde verklarende
+ * analyse opgesteld") answered "hoe stel ik een gedeelde verklarende analyse op?" as if it said how
+ * (new-user tries graded how-to questions 1.0-1.5). A mark is a notice, not answer text: no
+ * figure moved on eleven sets; it marks one set question (i40, which Wegwijs should refuse).
+ */
 function withoutMeans(question: string, result: AnswerResult): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || result.noActor || !asksHowOneDoes(question)) return result;
   return saysHow(result.text) ? result : { ...result, noMeans: true };

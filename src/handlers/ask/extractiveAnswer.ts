@@ -6,7 +6,7 @@ import { openingQuote, REST_OF_LIST } from "./citations.js";
 import { termAsked } from "./definitionAsked.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
-import { chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, sentencesOf, shorten, subItemsOf, withoutSignature } from "./sentences.js";
+import { ASKED, chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, sentencesOf, shorten, subItemsOf, withoutSignature } from "./sentences.js";
 
 export interface ExtractiveAnswer {
   /** Dutch answer text: the answer first, each quote once, followed by its citation marker [n]. */
@@ -219,8 +219,6 @@ const RESTATED_SHARE = 0.6;
  * 0.3 cost check falseAbstain +.04 and keywordHit −.04).
  */
 const FOCUS_BONUS = 0.2;
-/** A line that asks a question, also inside quotation marks ("‘Hoe zorgen we ervoor …?’"). */
-const ASKED = /\?["'’”»)]*$/;
 /** A table cell that only numbers or dates its row by reference: "3", "R en 6", "VGR 4". */
 const REFERENCE_CELL = /^(?:[A-Za-z]{1,4}\s*)?\d{1,2}(?:\s*(?:en|,|\/|-)\s*(?:[A-Za-z]{1,4}\s*)?\d{1,2})*$|^[A-Z](?:\s+en\s+[A-Z\d]{1,2})?$/;
 
@@ -939,7 +937,6 @@ const SOURCE_NAME_WORDS = 3;
  * er volgens de nieuwe werkwijze anders vanaf morgen"; second new-user try of the thirty-eighth
  * session: only "wat moet er" was left, and another slide answered; no figure moved).
  */
-
 function askingPart(question: string): string {
   const [asked = "", after] = foldText(question).split(":").at(-1)!.split(/\b(?:volgens|vlgs)\b/);
   return after === undefined ? asked : `${asked} ${after.trim().split(/\s+/).slice(SOURCE_NAME_WORDS).join(" ")}`;

@@ -17,6 +17,9 @@ export interface PassageLine {
   under?: number;
 }
 
+/** A line that asks a question, also inside quotation marks ("‘Hoe zorgen we ervoor …?’"). */
+export const ASKED = /\?["'’”»)]*$/;
+
 /** An indented list item that opens in lower case: a sub-item that goes on from the item above it. */
 const SUB_ITEM = /^\s+(?:[-*•–▪·o]\s+)+\p{Ll}/u;
 

@@ -1,7 +1,7 @@
 import type { SourceCitation } from "../../bot/reply.js";
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { citationFor, linePerSection } from "./citations.js";
-import { isHeaderRow, type PassageLine, shorten } from "./sentences.js";
+import { ASKED, isHeaderRow, type PassageLine, shorten } from "./sentences.js";
 import { documentText } from "./untrustedText.js";
 
 /** At most this many lines that mention the term, each from a section of its own. */
@@ -10,11 +10,6 @@ const MAX_MENTIONS = 3;
 const MIN_MENTIONS = 2;
 /** A line of fewer words is a fragment: a word-cloud cell ("Duidelijkheid regievoerder"), a caption. */
 const MIN_WORDS = 6;
-/**
- * A question the document asks ("Wat als ondersteuning vd HSJ niet toereikend is?" in a slide's
- * brainstorm) says nothing about the term: not a mention (new-user try: it led "wat is HSJ?").
- */
-const ASKS = /\?["'’”»)]*$/;
 /** A long sentence is shown up to here, cut at a word. */
 const MENTION_CHARS = 280;
 
@@ -29,12 +24,14 @@ export interface TermMentions {
  * "wat is het Servicepunt?" where no passage says what it is: the sentences and list items that
  * mention it, from different sections, best-ranked passage first, so the reply shows what the
  * plans say it does (new-user try: one list that names it once, the same list for three terms, or a
- * word-cloud cell, "HSJ vooraf aan aannmeldservice"). Undefined when fewer than MIN_MENTIONS such
- * lines are found.
+ * word-cloud cell, "HSJ vooraf aan aannmeldservice"). A question the document asks ("Wat als
+ * ondersteuning vd HSJ niet toereikend is?" in a slide's brainstorm) says nothing about the term:
+ * no mention (new-user try of the thirty-eighth session: it led "wat is HSJ?"). Undefined when
+ * fewer than MIN_MENTIONS such lines are found.
  */
 export function termMentions(passages: readonly RetrievedPassage[], mentions: (line: string, chunk: Chunk) => boolean, minMentions = MIN_MENTIONS): TermMentions | undefined {
   const picked = linePerSection(passages, MAX_MENTIONS, (lines, passage) => {
-    const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && !ASKS.test(line.text) && mentions(line.text, passage.chunk));
+    const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && !ASKED.test(line.text) && mentions(line.text, passage.chunk));
     return at < 0 ? undefined : at;
   }).map(({ passage, lines, index }) => ({ passage, line: lines[index]!.text, leadIn: leadInOf(lines, index) }));
   if (picked.length < minMentions) return undefined;

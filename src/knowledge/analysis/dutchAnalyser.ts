@@ -168,11 +168,11 @@ export class DutchAnalyser {
     if (word.length < 6 || this.vocabulary.has(word) || /\d/.test(word)) return undefined;
     // A real word the documents do not use is no typo of one they do ("betalen" is not "bepalen").
     if (this.isDutchWord(word)) return undefined;
+    const cached = this.nearestCache.get(word);
+    if (cached !== undefined) return cached || undefined;
     // A present-tense form the word list lacks ("verschijnt") is a real word too: near it are only
     // its own other forms ("gebeurt" / "gebeurd"), not another verb ("verschilt"; see presentTenseInfinitive).
     const verbForm = presentTenseInfinitive(word, this.isDutchWord) !== undefined;
-    const cached = this.nearestCache.get(word);
-    if (cached !== undefined) return cached || undefined;
     const maxDistance = word.length >= 9 ? 2 : 1;
     let best: { word: string; distance: number; count: number } | undefined;
     for (const [candidate, count] of this.vocabulary) {
