@@ -32,9 +32,17 @@ describe("introductionBeforeQuestion", () => {
   it("splits an introduction in sentences of its own, after a greeting, from the question", () => {
     expect(introductionBeforeQuestion("hoi, ik ben beleidsmedewerker jeugd bij een gemeente in de regio rijnmond. wat zegt de regiovisie over pleegzorg?")).toEqual({
       introduction: "hoi, ik ben beleidsmedewerker jeugd bij een gemeente in de regio rijnmond.",
-      question: " wat zegt de regiovisie over pleegzorg?",
+      question: "wat zegt de regiovisie over pleegzorg?",
     });
-    expect(introductionBeforeQuestion("Wij werken in een wijkteam in Emmen! Hoe vragen we een machtiging aan?")?.question).toBe(" Hoe vragen we een machtiging aan?");
+    expect(introductionBeforeQuestion("Wij werken in een wijkteam in Emmen! Hoe vragen we een machtiging aan?")?.question).toBe("Hoe vragen we een machtiging aan?");
+    expect(introductionBeforeQuestion("ik ben huisarts in een praktijk. ik werk in assen. wat is een spoedberaad?")?.introduction).toBe("ik ben huisarts in een praktijk. ik werk in assen.");
+  });
+
+  it("leaves a case told before the question with the question, and finds none when the question points back into the introduction", () => {
+    // Found by CI after the first version: "gezin zit vrijwillig in de hulp" and "daar" carried what was asked.
+    expect(introductionBeforeQuestion("ik werk in een wijkteam. gezin zit vrijwillig in de hulp. wie heeft de casusregie, ik of de GI?")).toBeUndefined();
+    expect(introductionBeforeQuestion("Ik ben beleidsadviseur bij een gemeente en we zitten midden in de aanbesteding. Noemt het actieplan daar iets over?")).toBeUndefined();
+    expect(introductionBeforeQuestion("Ik werk in Haaglanden bij een GI. Hoe werkt de plaatsing in de jz+ hier?")).toBeUndefined();
   });
 
   it("finds none in a short introduction, one joined by a colon, a story that is no introduction, or a message without a question", () => {

@@ -13,7 +13,7 @@ import { asksForChange, countedWords, countsWords, durationSubject, namesSubject
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
-import { ASKER_INTRODUCTION, askedPerson, introductionTest } from "../../knowledge/analysis/personIntro.js";
+import { ASKER_INTRODUCTION, askedPerson, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
 import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
@@ -688,8 +688,10 @@ export class AskService {
     // Read without the asker's introduction and a "vraag:" before the question ("ik ben
     // gedragswetenschapper bij een jz+ aanbieder. vraag: wat is het doel van het actieplan …?";
     // second new-user try of the thirty-eighth session: the introduction's words kept it from
-    // being read as a question for the plan's aim).
-    const gist = parts || !gists ? undefined : await this.documentGist(askingPart(searchText).replace(ASKS_NEXT, ""));
+    // being read as a question for the plan's aim). Not a question that points back into it ("Ik
+    // werk in Haaglanden. Hoe werkt de plaatsing hier?": the place is what it asks about).
+    const gistText = (introductionBeforeQuestion(searchText)?.question ?? searchText).replace(ASKS_NEXT, "");
+    const gist = parts || !gists ? undefined : await this.documentGist(gistText);
     if (gist) return { ...gist, privacyWarning };
 
     let passages = await retrieve(searchText, this.options.topK);

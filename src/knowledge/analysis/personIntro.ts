@@ -43,20 +43,33 @@ const OPENS_WITH_INTRODUCTION = new RegExp(String.raw`^[^\p{L}]*(?:\p{L}+[,!]?\s
 /** Words an introduction has at least ("ik ben huisarts." is too short to pull the search away; measured: see Retriever). */
 const INTRODUCTION_WORDS = 6;
 
+/** A sentence that goes on saying who asks: "ik ben …", "we zitten …". */
+const GOES_ON_INTRODUCING = new RegExp(String.raw`^\s*${ASKER_INTRODUCTION}`, "iu");
+
+/**
+ * A question that points back at what was said before it ("Noemt het actieplan daar iets over?",
+ * "Hoe werkt de plaatsing hier?", "… bij ons"): the introduction holds what it asks about.
+ */
+const POINTS_BACK = /\b(?:daar\p{L}*|hier\p{L}*|ons|onze|er(?:over|voor|mee|bij|in|van|aan|op|door))\b/iu;
+
 /**
  * A message that opens by saying who asks, in sentences of their own before the question
- * ("ik werk als jeugdbeschermer bij een GI in drenthe. wat is een spoedberaad?"): the
- * introduction and the question. Undefined for any other message, and for an introduction joined
- * to its question by a colon ("ik ben huisarts: bestaat er een app …?"), where the role often
- * belongs to the question.
+ * ("ik werk als jeugdbeschermer bij een GI in drenthe. wat is een spoedberaad?"): those sentences,
+ * and the rest from the first that does not introduce (a case told before the question stays with
+ * the question: "ik werk in een wijkteam. gezin zit vrijwillig in de hulp. wie heeft …?").
+ * Undefined for any other message, for an introduction joined to its question by a colon ("ik
+ * ben huisarts: bestaat er een app …?"), where the role often belongs to the question, and for a
+ * question that points back into it.
  */
 export function introductionBeforeQuestion(message: string): { introduction: string; question: string } | undefined {
   const asks = message.indexOf("?");
-  if (asks < 0) return undefined;
-  const before = message.slice(0, asks);
-  const end = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf(".\n"), before.lastIndexOf("!\n"));
-  if (end < 0) return undefined;
-  const introduction = message.slice(0, end + 1);
-  if (!OPENS_WITH_INTRODUCTION.test(introduction) || introduction.trim().split(/\s+/).length < INTRODUCTION_WORDS) return undefined;
-  return { introduction, question: message.slice(end + 1) };
+  if (asks < 0 || !OPENS_WITH_INTRODUCTION.test(message)) return undefined;
+  const sentences = message.slice(0, asks).split(/(?<=[.!])\s+/);
+  let count = 1;
+  while (count < sentences.length - 1 && GOES_ON_INTRODUCING.test(sentences[count]!)) count++;
+  if (count >= sentences.length) return undefined;
+  const introduction = sentences.slice(0, count).join(" ");
+  const question = message.slice(message.indexOf(sentences[count]!, introduction.length));
+  if (introduction.trim().split(/\s+/).length < INTRODUCTION_WORDS || POINTS_BACK.test(question)) return undefined;
+  return { introduction, question };
 }
