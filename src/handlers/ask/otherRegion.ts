@@ -98,12 +98,17 @@ export function ofServedRegion(documentRegion: string | null | undefined, served
   return region !== undefined && region !== "" && !isNational(region) && sameRegion(region, served);
 }
 
+/** The regions the documents are about, each once, the whole country left out. */
+function documentRegions(context: RegionContext): string[] {
+  return [...new Set(context.regions?.() ?? [])].filter((region) => !isNational(region));
+}
+
 /**
  * The documents' region a message names, by the region's name or one of its places ("is er voor
  * rijnmond ook een spoedroute?"), other than national; undefined when it names none or several.
  */
 export function regionNamed(message: string, context: RegionContext): string | undefined {
-  const regions = [...new Set(context.regions?.() ?? [])].filter((region) => !isNational(region));
+  const regions = documentRegions(context);
   const named = regions.filter((region) => namesRegion(message, region, context.placesOf?.(region)));
   return named.length === 1 ? named[0] : undefined;
 }
@@ -112,7 +117,7 @@ export function regionNamed(message: string, context: RegionContext): string | u
 export function placesNamed(message: string, context: RegionContext): string[] {
   const folded = foldText(message);
   const asked = new Set(wordTokens(folded));
-  const regions = [...new Set(context.regions?.() ?? [])].filter((region) => !isNational(region));
+  const regions = documentRegions(context);
   return regions.flatMap((region) => [
     ...(regionWords(region).some((word) => asked.has(word)) ? [foldText(region)] : []),
     ...(context.placesOf?.(region) ?? []).filter((place) => namesPlace(folded, place)).map((place) => foldText(place)),
@@ -183,7 +188,7 @@ const STATED_INTRODUCTION_WORDS = 16;
  * clause names one. A question about a region ("wat doet het wijkteam in rotterdam?") names none.
  */
 export function askerRegion(message: string, context: RegionContext): string | undefined {
-  const regions = [...new Set(context.regions?.() ?? [])].filter((region) => !isNational(region));
+  const regions = documentRegions(context);
   if (regions.length === 0) return undefined;
   // Only what comes before the first question mark tells about the asker.
   const told = foldText(message).split("?")[0]!;
