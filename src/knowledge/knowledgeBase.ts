@@ -654,5 +654,6 @@ function withoutQuotedName(groups: QueryTermGroup[], question: string): QueryTer
 
 /** A question word that says which document or thing, not what about it: weighed as such. */
 function lighter(group: QueryTermGroup): QueryTermGroup {
-  return { word: group.word, terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) };
+  const { word, phrases, phraseOnly } = group;
+  return { word, ...(phrases ? { phrases, phraseOnly } : {}), terms: new Map([...group.terms].map(([term, weight]) => [term, weight * DOCUMENT_WORD_WEIGHT])) };
 }

@@ -93,7 +93,10 @@ function splitTable(chunk: Chunk, analyse: (text: string) => string[], naming: s
 }
 
 interface WeightedGroup {
+  /** The terms that count on their own. */
   terms: Array<{ term: string; value: number }>;
+  /** Phrases whose terms count together (see QueryTermGroup.phrases): per phrase, per word, its terms. */
+  phrases?: Array<Array<Array<{ term: string; value: number }>>>;
   /** What covering this question word is worth: its rarest known term. */
   weight: number;
 }
@@ -197,8 +200,16 @@ export class Retriever {
       const typedAcronym = acronyms.get(group.word);
       const unlisted = typedAcronym !== undefined && group.terms.size === 1;
       const expansion = unlisted ? this.acronymExpansion(typedAcronym, mayRead) : undefined;
-      for (const expanded of expansion ? analyser.queryGroups(expansion) : []) {
+      const expandedGroups = expansion ? analyser.queryGroups(expansion) : [];
+      for (const expanded of expandedGroups) {
         for (const [term, weight] of expanded.terms) terms.set(term, Math.max(terms.get(term) ?? 0, Math.min(weight, ACRONYM_WEIGHT)));
+      }
+      // Its words count together, as a listed abbreviation's do (see QueryTermGroup.phrases).
+      let { phrases, phraseOnly } = group;
+      if (expandedGroups.length >= 2) {
+        const parts = expandedGroups.map((expanded) => [...expanded.terms.keys()]);
+        phrases = [...(phrases ?? []), parts];
+        phraseOnly = new Set([...(phraseOnly ?? []), ...parts.flat().filter((term) => !group.terms.has(term))]);
       }
       // A word the corpus does not know is compared as typed with the corpus's words: a typo often
       // breaks the suffix the stemmer needs ("spoedmachtigng" stays whole as a stem). The word it
@@ -219,9 +230,10 @@ export class Retriever {
         if (repaired && !terms.has(repaired) && (!realWord || differsAtEnd(term, repaired))) terms.set(repaired, REPAIRED_WEIGHT);
       }
       for (const quarter of quartersMeant(question, group.word)) if (!terms.has(quarter)) terms.set(quarter, QUARTER_WEIGHT);
-      if (!contextOnly.has(group.word)) return { word: group.word, terms };
+      const together = phrases ? { phrases, phraseOnly } : {};
+      if (!contextOnly.has(group.word)) return { word: group.word, terms, ...together };
       for (const [term, weight] of terms) terms.set(term, weight * CONTEXT_WEIGHT);
-      return { word: group.word, terms, introduction: true };
+      return { word: group.word, terms, introduction: true, ...together };
     }).filter((group) => !isNoise(group, lexical, acronyms));
   }
 
@@ -394,13 +406,15 @@ export class Retriever {
     weighted = groups.map((group) => {
       let weight = 0;
       const terms: WeightedGroup["terms"] = [];
-      for (const [term, termWeight] of group.terms) {
-        const value = termWeight * Math.pow(lexical.idf(term), idfPower);
+      const valueOf = (term: string) => (group.terms.get(term) ?? 0) * Math.pow(lexical.idf(term), idfPower);
+      for (const [term] of group.terms) {
+        const value = valueOf(term);
         if (lexical.has(term)) weight = Math.max(weight, value);
-        terms.push({ term, value });
+        if (!group.phraseOnly?.has(term)) terms.push({ term, value });
       }
+      const phrases = group.phrases?.map((parts) => parts.map((part) => part.map((term) => ({ term, value: valueOf(term) }))));
       // A word the corpus does not know at all weighs the most.
-      return { terms, weight: weight === 0 ? unknownWeight : weight };
+      return { terms, weight: weight === 0 ? unknownWeight : weight, ...(phrases ? { phrases } : {}) };
     });
     byPower.set(idfPower, weighted);
     return weighted;

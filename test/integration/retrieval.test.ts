@@ -1285,9 +1285,13 @@ describe("answers over the shipped corpus", () => {
   });
 
   it("does not count one word of what an abbreviation stands for as naming it ('Integrale diagnostiek' is not the INT), but half its words in one line do (GRJR)", async () => {
-    // New-user try: answered with a list on ambulant care that "kan worden ingezet".
+    // New-user try: answered with a list on ambulant care that "kan worden ingezet". It was
+    // refused; since the words of a name in full count together (TermMatcher phrases), the line
+    // that names the INT is found instead: it is still to be set up.
     const int = await ask.answer("wanneer wordt het INT ingezet?");
-    expect(int.status).toBe("abstained");
+    expect(int.text).not.toMatch(/Integrale diagnostiek|ambulant/i);
+    expect(int.status).toBe("answered");
+    expect(int.text).toContain("Integraal Netwerkersterkend Team (INT)");
     const grjr = await ask.answer("Wat zijn de Leidende Principes die het Algemeen Bestuur van de GRJR heeft vastgesteld?");
     expect(grjr.status).toBe("answered");
     expect(grjr.text).toContain("Leidende Principes");

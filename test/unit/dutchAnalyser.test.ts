@@ -265,6 +265,17 @@ describe("DutchAnalyser", () => {
     expect([...analyser.queryTerms("wat doet een poh jeugd?").keys()]).toContain(analyser.stem("praktijkondersteuner"));
   });
 
+  it("keeps the words an abbreviation stands for together, and the typed abbreviation on its own", () => {
+    const [gva] = analyser.queryGroups("wat is een GVA?");
+    const words = ["gedeelde", "verklarende", "analyse"].map((word) => analyser.stem(word));
+    expect(gva?.phrases).toEqual([words.map((word) => [word])]);
+    expect([...(gva?.phraseOnly ?? [])].sort()).toEqual([...words].sort());
+    expect(gva?.terms.get("gva")).toBe(1);
+    // A one-word expansion counts on its own, as before.
+    const [jz] = analyser.queryGroups("jz+");
+    expect(jz?.phraseOnly?.has(analyser.stem("jeugdzorgplus")) ?? false).toBe(false);
+  });
+
   it("reads the wijkteams as the 'lokale teams' the Rijnmond plan speaks of, below what was typed", () => {
     const terms = analyser.queryTerms("wat doen de wijkteams?");
     expect(terms.get(analyser.stem("lokale"))).toBeLessThan(1);

@@ -46,4 +46,16 @@ describe("TermMatcher", () => {
       matcher.values(new Set(words));
     }
   });
+
+  it("credits a phrase by the share of its words a set holds, and none of its words on its own", () => {
+    // "pve" stands for "programma van eisen": "programma" alone is not what was asked.
+    const pve = [{ terms: [{ term: "pve", value: 4 }], phrases: [[[{ term: "programma", value: 1 }], [{ term: "eis", value: 3 }]]] }];
+    const matcher = new TermMatcher(pve, 0.5);
+    expect([...matcher.values(new Set(["programma"]))]).toEqual([0.75]);
+    expect([...matcher.values(new Set(["eis"]))]).toEqual([2.25]);
+    expect([...matcher.values(new Set(["programma", "eis"]))]).toEqual([3]);
+    expect([...matcher.values(new Set(["pve", "programma"]))]).toEqual([4]);
+    // A word of the phrase found as the start of a longer one counts for its share of the prefix credit.
+    expect([...matcher.values(new Set(["programmamanager", "eis"]))]).toEqual([2.625]);
+  });
 });

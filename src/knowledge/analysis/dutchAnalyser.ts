@@ -97,7 +97,16 @@ export interface QueryTermGroup {
   terms: Map<string, number>;
   /** Only the asker's introduction before the question uses this word (see Retriever.contextOnlyWords). */
   introduction?: boolean;
+  /**
+   * What an abbreviation stands for when that is several words ("gesloten jeugdhulp" for "jz+"):
+   * per phrase, the terms of each of its words. A passage covers the abbreviation by the share of
+   * the phrase it holds, not by one of its words ("jeugdhulp" alone is not "jz+").
+   */
+  phrases?: string[][][];
+  /** The terms that count only within their phrase (no other reading of the word gives them). */
+  phraseOnly?: ReadonlySet<string>;
 }
+
 
 function dedupeGroups(groups: QueryTermGroup[]): QueryTermGroup[] {
   const seen = new Set<string>();
@@ -278,7 +287,26 @@ export class DutchAnalyser {
       const derived: string[] = [];
       const expanded: string[] = [];
       if (!this.synonyms.isShorthand(token)) this.pushTerms(token, direct, derived);
-      for (const word of this.synonyms.expansionsAt(tokens, i, "query")) this.pushTerms(word, expanded, derived);
+      const phrases: string[][][] = [];
+      const phraseTerms = new Set<string>();
+      // Terms the word gives other than through a phrase: they count on their own.
+      const single = new Set([...direct, ...derived]);
+      for (const phrase of this.synonyms.expansionPhrasesAt(tokens, i, "query")) {
+        const parts = phrase.map((word) => {
+          const stem: string[] = [];
+          const compound: string[] = [];
+          this.pushTerms(word, stem, compound);
+          expanded.push(...stem);
+          derived.push(...compound);
+          return [...stem, ...compound];
+        }).filter((part) => part.length > 0);
+        if (parts.length < 2) {
+          for (const part of parts) for (const term of part) single.add(term);
+          continue;
+        }
+        phrases.push(parts);
+        for (const part of parts) for (const term of part) phraseTerms.add(term);
+      }
       const paraphrased: string[] = [];
       for (const word of this.paraphrasesAt(tokens, i, direct)) this.pushTerms(word, paraphrased, []);
       // A verb split in two has its paraphrases too ("komen … terecht" as "terechtkomen").
@@ -307,7 +335,12 @@ export class DutchAnalyser {
         const stem = this.stem(form);
         if (!terms.has(stem)) terms.set(stem, DERIVED_WEIGHT);
       }
-      groups.push({ word: token, terms });
+      // A phrase's term that another reading of the word gives too (its own stem, a one-word
+      // expansion, a paraphrase, a verb form) counts on its own.
+      for (const term of paraphrased) single.add(term);
+      for (const [term, weight] of terms) if (weight >= 1 || !phraseTerms.has(term)) single.add(term);
+      const phraseOnly = new Set([...phraseTerms].filter((term) => !single.has(term)));
+      groups.push(phrases.length > 0 ? { word: token, terms, phrases, phraseOnly } : { word: token, terms });
     });
     for (const term of referencedLabelTerms(text)) groups.push({ word: term, terms: new Map([[term, LABEL_WEIGHT]]) });
     return dedupeGroups(groups);

@@ -13,6 +13,8 @@ const synonymFileSchema = z.object({
 interface Entry {
   key: string[];
   expansion: string[];
+  /** The same words per expansion as listed ("gesloten jeugdhulp" and "jeugdzorgplus" for "jz+"). */
+  phrases: string[][];
 }
 
 /**
@@ -70,9 +72,9 @@ export class SynonymTable {
       const keyTokens = wordTokens(foldText(key));
       const first = keyTokens[0];
       if (!first) continue;
-      const expansion = expansions.flatMap((e) => wordTokens(foldText(e)));
+      const phrases = expansions.map((e) => wordTokens(foldText(e)));
       const slot = this.byFirstToken.get(first) ?? { index: [], query: [] };
-      const entry = { key: keyTokens, expansion };
+      const entry = { key: keyTokens, expansion: phrases.flat(), phrases };
       slot.query.push(entry);
       if (alsoAtIndex) slot.index.push(entry);
       this.byFirstToken.set(first, slot);
@@ -88,8 +90,17 @@ export class SynonymTable {
 
   /** Expansions of the phrases that start at position i. */
   expansionsAt(tokens: string[], i: number, mode: "index" | "query"): string[] {
+    return this.entriesAt(tokens, i, mode).flatMap((e) => e.expansion);
+  }
+
+  /** The same, one word list per expansion as listed. */
+  expansionPhrasesAt(tokens: string[], i: number, mode: "index" | "query"): string[][] {
+    return this.entriesAt(tokens, i, mode).flatMap((e) => e.phrases);
+  }
+
+  private entriesAt(tokens: string[], i: number, mode: "index" | "query"): Entry[] {
     const slot = this.byFirstToken.get(tokens[i]!);
     if (!slot) return [];
-    return slot[mode].filter((e) => e.key.every((t, k) => tokens[i + k] === t)).flatMap((e) => e.expansion);
+    return slot[mode].filter((e) => e.key.every((t, k) => tokens[i + k] === t));
   }
 }

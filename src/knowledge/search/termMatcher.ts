@@ -7,6 +7,25 @@
  */
 export interface MatchedGroup {
   terms: ReadonlyArray<{ term: string; value: number }>;
+  /**
+   * Phrases whose words count together: per phrase, per word, its terms. A set that holds some of
+   * a phrase's words gets the phrase's value times the share of its words' values it holds.
+   */
+  phrases?: ReadonlyArray<ReadonlyArray<ReadonlyArray<{ term: string; value: number }>>>;
+}
+
+/** One word of a phrase, as the matcher reads it. */
+interface PhrasePart {
+  group: number;
+  phrase: number;
+}
+
+/** One phrase: its group, what all of it is worth, and what its words are worth together. */
+interface PhraseEntry {
+  group: number;
+  value: number;
+  total: number;
+  parts: number[];
 }
 
 /** The shortest term that counts as the start of a longer one. */
@@ -24,6 +43,11 @@ export class TermMatcher {
   private readonly prefixes = new Map<string, PrefixEntry[]>();
   readonly size: number;
   private readonly scratch: Float64Array;
+  /** Phrase words by their terms (exact and as a start), each term with its value for that word. */
+  private readonly partExact = new Map<string, Array<{ part: number; value: number }>>();
+  private readonly partPrefixes = new Map<string, Array<{ prefix: string; part: number; value: number }>>();
+  private readonly phrases: PhraseEntry[] = [];
+  private readonly partScratch: Float64Array;
 
   /**
    * @param prefixCredit share of a term's value when only a longer term starts with it (0: none)
@@ -43,6 +67,32 @@ export class TermMatcher {
         starting.push({ prefix: term, group, value: value * prefixCredit });
       }
     });
+    const parts: PhrasePart[] = [];
+    groups.forEach(({ phrases }, group) => {
+      for (const words of phrases ?? []) {
+        const entry: PhraseEntry = { group, value: 0, total: 0, parts: [] };
+        for (const terms of words) {
+          const part = parts.length;
+          parts.push({ group, phrase: this.phrases.length });
+          entry.parts.push(part);
+          const full = Math.max(0, ...terms.map((t) => t.value));
+          entry.value = Math.max(entry.value, full);
+          entry.total += full;
+          for (const { term, value } of terms) {
+            let entries = this.partExact.get(term);
+            if (!entries) this.partExact.set(term, (entries = []));
+            entries.push({ part, value });
+            if (prefixCredit <= 0 || term.length < MIN_PREFIX) continue;
+            const start = term.slice(0, MIN_PREFIX);
+            let starting = this.partPrefixes.get(start);
+            if (!starting) this.partPrefixes.set(start, (starting = []));
+            starting.push({ prefix: term, part, value: value * prefixCredit });
+          }
+        }
+        if (entry.total > 0) this.phrases.push(entry);
+      }
+    });
+    this.partScratch = new Float64Array(parts.length);
   }
 
   /**
@@ -67,7 +117,29 @@ export class TermMatcher {
         if (value > best[group]! && term.length > prefix.length && term.startsWith(prefix)) best[group] = value;
       }
     }
+    if (this.phrases.length > 0) this.matchPhrases(read, best);
     return best;
+  }
+
+  /** Raises each group with phrases to what the share of its best phrase in the set is worth. */
+  private matchPhrases(read: ReadableTerms, best: Float64Array): void {
+    const found = this.partScratch;
+    found.fill(0);
+    for (let i = 0; i < read.terms.length; i++) {
+      const term = read.terms[i]!;
+      for (const { part, value } of this.partExact.get(term) ?? []) if (value > found[part]!) found[part] = value;
+      const start = read.starts[i];
+      if (start === undefined) continue;
+      for (const { prefix, part, value } of this.partPrefixes.get(start) ?? []) {
+        if (value > found[part]! && term.length > prefix.length && term.startsWith(prefix)) found[part] = value;
+      }
+    }
+    for (const { group, value, total, parts } of this.phrases) {
+      let held = 0;
+      for (const part of parts) held += found[part]!;
+      const worth = (value * held) / total;
+      if (worth > best[group]!) best[group] = worth;
+    }
   }
 }
 
