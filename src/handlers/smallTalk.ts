@@ -2,7 +2,7 @@ import type { Surface } from "../bot/actor.js";
 import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { ExampleQuestion, Region } from "./route/routeSchema.js";
 import { ROUTE_ACTION } from "./route/routeReplies.js";
-import { ASKER_INTRODUCTION } from "../knowledge/analysis/personIntro.js";
+import { ASKER_INTRODUCTION, CHAT_INTRODUCTION } from "../knowledge/analysis/personIntro.js";
 import { NAMES_A_CASE } from "../bot/intentPatterns.js";
 
 /**
@@ -109,12 +109,6 @@ function tokens(text: string): string[] {
 /** "huisarts hier (uit drenthe)", "gedragswetenschapper hier": a role and "hier" say who writes (new-user try). */
 const ROLE_HERE = String.raw`\p{L}[\p{L}-]+\s+hier\b`;
 
-/**
- * Chat leaves out the "ik": "ben gw bij een jz+ aanbieder in groningen", "werk als jeugdbeschermer
- * in assen" (new-user try: "wat kan je eigenlijk? ben gw bij …" was searched in the documents). Not
- * a question that opens with the verb ("ben ik verplicht …?", "zit er …").
- */
-const CHAT_INTRODUCTION = String.raw`(?:ben|werk|zit)\s+(?!(?:ik|je|jij|u|jullie|we|wij|er|het|dat|dit|daar|hier)\b)`;
 
 /**
  * What the asker adds about being new to it or pressed for time ("…, nieuw met dit soort zaken.",

@@ -38,6 +38,13 @@ describe("introductionBeforeQuestion", () => {
     expect(introductionBeforeQuestion("ik ben huisarts in een praktijk. ik werk in assen. wat is een spoedberaad?")?.introduction).toBe("ik ben huisarts in een praktijk. ik werk in assen.");
   });
 
+  it("reads an introduction written without 'ik', as chat often is, but not a question that opens with the verb", () => {
+    expect(introductionBeforeQuestion("ben nieuw in het wijkteam in rijnmond. welke stappen horen bij de casusregie?")?.question).toBe("welke stappen horen bij de casusregie?");
+    expect(introductionBeforeQuestion("hoi, werk sinds kort bij een GI in drenthe. wat is een spoedberaad?")?.introduction).toBe("hoi, werk sinds kort bij een GI in drenthe.");
+    expect(introductionBeforeQuestion("ben ik als huisarts in assen verplicht mee te doen. of kan dat later nog? wat staat erover?")).toBeUndefined();
+    expect(introductionBeforeQuestion("zit je als wijkteam altijd bij het spoedberaad. wat zegt de werkwijze?")).toBeUndefined();
+  });
+
   it("leaves a case told before the question with the question, and finds none when the question points back into the introduction", () => {
     // Found by CI after the first version: "gezin zit vrijwillig in de hulp" and "daar" carried what was asked.
     expect(introductionBeforeQuestion("ik werk in een wijkteam. gezin zit vrijwillig in de hulp. wie heeft de casusregie, ik of de GI?")).toBeUndefined();

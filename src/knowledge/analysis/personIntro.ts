@@ -37,8 +37,16 @@ export function introductionTest(name: readonly string[]): (sentence: string) =>
  */
 export const ASKER_INTRODUCTION = String.raw`(?:ik|wij|we)\s+(?:ben|werk|zit|zijn|werken|zitten)\b`;
 
+/**
+ * Chat leaves out the "ik": "ben gw bij een jz+ aanbieder in groningen", "werk als jeugdbeschermer
+ * in assen" (new-user tries: such a message was searched in the documents, and the words of "ben
+ * nieuw in het wijkteam in rijnmond." weighed as much as its question). Not a question that opens
+ * with the verb ("ben ik verplicht …?", "zit er …").
+ */
+export const CHAT_INTRODUCTION = String.raw`(?:ben|werk|zit)\s+(?!(?:ik|je|jij|u|jullie|we|wij|er|het|dat|dit|daar|hier)\b)`;
+
 /** An introduction that opens the message, after at most a greeting ("hoi, ik ben …"). */
-const OPENS_WITH_INTRODUCTION = new RegExp(String.raw`^[^\p{L}]*(?:\p{L}+[,!]?\s+)?${ASKER_INTRODUCTION}`, "iu");
+const OPENS_WITH_INTRODUCTION = new RegExp(String.raw`^[^\p{L}]*(?:\p{L}+[,!]?\s+)?(?:${ASKER_INTRODUCTION}|${CHAT_INTRODUCTION})`, "iu");
 
 /** Words an introduction has at least ("ik ben huisarts." is too short to pull the search away; measured: see Retriever). */
 const INTRODUCTION_WORDS = 6;
