@@ -48,6 +48,17 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("Struijk");
   });
 
+  it("does not add a further quote that mostly says again what the answer already shows", () => {
+    const text = [
+      "Er wordt altijd een risicotaxatie uitgevoerd waarin risico's en beschermende factoren in kaart worden gebracht.",
+      "De samenwerking met de school is belangrijk.",
+      "Er wordt altijd een risicotaxatie uitgevoerd waarin onveilige en beschermende factoren bij de jeugdige in kaart worden gebracht.",
+    ].join("\n\n");
+    const answer = answerTo("wat wordt bij een risicotaxatie in kaart gebracht", [passage("a", text)]);
+    expect(answer.text).toContain("risico's en beschermende factoren");
+    expect(answer.text).not.toContain("onveilige en beschermende factoren");
+  });
+
   it("quotes a sentence that runs into the list under it without a stop together with that list", () => {
     const text = "Dat vraagt veel. Om samen te werken is het van belang om inzicht te krijgen in\n- A. Maatschappelijke belangen\n- B. Gemeenschappelijke belangen\n\nLosse andere tekst over iets anders hier.";
     const answer = answerTo("van welke belangen moet je inzicht krijgen om samen te werken", [passage("a", text)]);

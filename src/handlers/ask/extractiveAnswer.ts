@@ -142,6 +142,14 @@ interface Quote {
 const LEAD_IN_CHARS = 150;
 /** What cutting a lead-in's run-up must save at least, or it is shown whole. */
 const RUN_UP_CHARS = 30;
+/** A further quote most of whose words the answer already shows says it again. */
+const REPEATED_SHARE = 0.7;
+
+/** The longer words of a text, folded: what it says, for telling a repetition. */
+function contentWords(text: string): string[] {
+  return [...new Set(wordTokens(foldText(text)).filter((word) => word.length >= 5))];
+}
+
 /** A list item longer than this is shown by its best sentences (measured: 250 and 360 did worse). */
 const ITEM_CHARS = 300;
 /**
@@ -773,7 +781,13 @@ export function extractiveAnswer(
       // is shown, the question alone adds nothing ("‘Hoe zorgen we ervoor dat kinderen helemaal niet
       // in de gesloten jeugdzorg belanden?’" after its answer; new-user try).
       const answeredQuestion = (c: Candidate) => ASKED.test(lineText(c.n, c.index)) && used.has(`${c.n}:${c.index + 1}`);
-      const open = (c: Candidate) => !(firstHasAll && c.n !== quotes[0]!.n) && !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isTitleOrCaption(linesOf.get(c.n) ?? [], c.index) && !answeredQuestion(c);
+      const shownWords = () => new Set(quotes.flatMap((quote) => quote.indexes.flatMap((i) => contentWords(shownText(quote.n, i)))));
+      const repeats = (c: Candidate) => {
+        const words = contentWords(shownText(c.n, c.index));
+        const shown = shownWords();
+        return words.length > 0 && words.filter((word) => shown.has(word)).length >= REPEATED_SHARE * words.length;
+      };
+      const open = (c: Candidate) => !(firstHasAll && c.n !== quotes[0]!.n) && !used.has(key(c)) && !tried.has(key(c)) && !isFragment(linesOf.get(c.n)?.[c.index]) && !isTitleOrCaption(linesOf.get(c.n) ?? [], c.index) && !answeredQuestion(c) && !repeats(c);
       let spent = wordsIn(quotes[0]!, shownText);
       // How much of the question the lead itself holds: a filler must hold a fair share of that.
       const leadContent = top.own + top.previous;
