@@ -465,6 +465,28 @@ describe("AskHandler with follow-ups", () => {
     expect(answerer.asked).toEqual(["wat doet de casusregisseur?"]);
   });
 
+  it("answers 'wat bedoelen ze daarmee?' with how the text goes on, said to be no explanation, and never with other passages", async () => {
+    // New-user try of the thirty-ninth session: read with the question before it, it quoted lines on the inspectie under the plan's aim.
+    const first = "“We werken stroomopwaarts.” [1]";
+    const next = "“Stroomopwaarts, dus vanaf preventie en wijkteam.” [1]";
+    const answerer = {
+      ...scripted({ "wat is het doel?": first, "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" }),
+      continuation: (_from: unknown, shown: string) => (shown === "“We werken stroomopwaarts.”" ? { ...answered(next), continuesPassage: true } : undefined),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat is het doel?");
+    expect(texts((await handler.question(address, "wat bedoelen ze daarmee?")).parts)).toEqual([
+      "Verder uitleggen doen de plandocumenten het niet, maar zo gaat de tekst van mijn vorige antwoord verder:",
+      next,
+    ]);
+    await handler.question(address, "wat is het INT?");
+    expect(texts((await handler.question(address, "hoe bedoelen ze dat?")).parts)).toEqual([
+      "Verder dan in mijn vorige antwoord leggen de plandocumenten het niet uit. Vraag gerust naar een woord dat je niet kent, bijvoorbeeld *wat is een GVA?*",
+    ]);
+    expect(answerer.asked).toEqual(["wat is het doel?", "wat is het INT?"]);
+  });
+
   it("says a one-quote answer cannot be said shorter, and that a refusal has nothing to shorten", async () => {
     const { handler } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });
     await handler.question(address, "wat is het INT?");

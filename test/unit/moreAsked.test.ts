@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForMore } from "../../src/handlers/ask/moreAsked.js";
+import { asksForMore, asksWhatItMeans } from "../../src/handlers/ask/moreAsked.js";
 
 describe("asksForMore", () => {
   it("reads a request for more on the answer just given", () => {
@@ -19,6 +19,20 @@ describe("asksForMore", () => {
   it("leaves a question that names what it asks about, or asks something else, to be answered", () => {
     for (const text of ["vertel eens meer over de GVA", "kun je meer vertellen over pleegzorg?", "wat is meer?", "meer dan 70%?", "wie doet er meer?", "hoeveel meer plekken komen er?"]) {
       expect(asksForMore(text), text).toBe(false);
+    }
+  });
+});
+
+describe("asksWhatItMeans", () => {
+  it("reads a question for what the answer just given means, naming nothing else", () => {
+    for (const text of ["wat bedoelen ze daarmee?", "Wat bedoelen ze hiermee precies?", "wat bedoel je daarmee", "hoe bedoelen ze dat?", "wat houdt dat in?", "wat betekent dat eigenlijk?", "en wat houdt dit precies in?"]) {
+      expect(asksWhatItMeans(text), text).toBe(true);
+    }
+  });
+
+  it("leaves a question that names what it asks about, or what follows for the asker, to be answered", () => {
+    for (const text of ["wat bedoelen ze met stroomopwaarts?", "welke taken bedoelen ze daarmee?", "wat betekent dat voor mij?", "wat houdt een spoedberaad in?", "wat bedoelen ze daarmee voor de huisarts?"]) {
+      expect(asksWhatItMeans(text), text).toBe(false);
     }
   });
 });

@@ -11,7 +11,7 @@ import { partHolding } from "./saidBefore.js";
 import { asksForSource, correctsPrevious, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
 import { type AnswerResult, askingPart, type AskService, inCitationOrder } from "./askService.js";
 import type { TermVerb } from "./definitionAsked.js";
-import { asksForMore } from "./moreAsked.js";
+import { asksForMore, asksWhatItMeans } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, onlyPlaceTyped, placesNamed, servingAsker, withRegionSwapped } from "./otherRegion.js";
@@ -102,6 +102,10 @@ export const NAMED_BEFORE_NOTICE = "Wie dat doet, zeggen de plandocumenten niet 
 const ASKS_WHAT_FOLLOWS = /^(?:(?:en|maar)\s+)?(?:(?:wat\s+)?als\s+(?:dat|het|die|dit|er|ze|hij|zij)\s+(?:niet|geen)\b[^?]*|waarom(?:\s+(?:is|zijn|was)\s+(?:dat|dit|het))?(?:\s+(?:dan|eigenlijk|zo|precies))?|dan|wat\s+dan|daarna|hoe\s+verder|en\s+verder\s+dan)\s*[?!.]*\s*$/;
 /** Above what the passage of the latest answer says next, asked for ("vertel eens meer"). */
 const GOES_ON_NOTICE = "Zo gaat de tekst van mijn vorige antwoord verder:";
+/** Above the same for "wat bedoelen ze daarmee?" (see asksWhatItMeans). */
+const MEANING_GOES_ON_NOTICE = "Verder uitleggen doen de plandocumenten het niet, maar zo gaat de tekst van mijn vorige antwoord verder:";
+/** "wat bedoelen ze daarmee?" when the text of the previous answer does not go on. */
+const NOTHING_EXPLAINED_TEXT = "Verder dan in mijn vorige antwoord leggen de plandocumenten het niet uit. Vraag gerust naar een woord dat je niet kent, bijvoorbeeld *wat is een GVA?*";
 /** Above what the passage of the previous answer says next (see AnswerResult.continuesPassage). */
 export const CONTINUES_PASSAGE_NOTICE = "Met zoveel woorden vind ik daar niets over. Zo gaat de tekst van mijn vorige antwoord verder:";
 /** Above a follow-up's quotes from the previous answer that hold what it asks about (see AnswerResult.saidBefore). */
@@ -221,6 +225,7 @@ export class AskHandler {
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
     if (asksShorter(text)) return this.shorterPrevious(address);
     if (asksForMore(text)) return this.moreOfPrevious(address);
+    if (asksWhatItMeans(text)) return this.moreOfPrevious(address, true);
     const introduced = this.regions ? introductionOnly(text, this.regions) : undefined;
     // The route's and the checklist's own offers come under a placement question or an urgent case.
     if (introduced) return this.introduction(address, introduced.region, introduced.story === true, isPlacementQuestion(text) || URGENT_NOW.test(text) || ESCALATES.test(text));
@@ -456,7 +461,8 @@ export class AskHandler {
    * as a question, such a request found lines on its own words ("vertellen", "meer"; test of the
    * thirty-seventh session).
    */
-  private async moreOfPrevious(address: ConversationAddress): Promise<Reply> {
+  /** `meaning`: asked what the previous answer means (see asksWhatItMeans), not for more of it. */
+  private async moreOfPrevious(address: ConversationAddress, meaning = false): Promise<Reply> {
     const kept = this.followUps ? await this.previousQuestion(address) : undefined;
     if (kept?.refused || kept?.lastRefused) return { parts: [{ kind: "text", text: REFUSED_NOTHING_MORE_TEXT }] };
     // First what the passage says after what the latest answer showed (second new-user try of the
@@ -466,8 +472,10 @@ export class AskHandler {
     const next = source && kept?.shown ? this.ask.continuation?.(source, kept.shown) : undefined;
     if (kept && next) {
       await bestEffort(() => this.followUps!.rememberSources(address, next.sources, false, next.text, kept.answerId));
-      return { parts: [notice(GOES_ON_NOTICE, "info"), { kind: "text", text: next.text }, { kind: "sources", title: "Bron", sources: next.sources }] };
+      return { parts: [notice(meaning ? MEANING_GOES_ON_NOTICE : GOES_ON_NOTICE, "info"), { kind: "text", text: next.text }, { kind: "sources", title: "Bron", sources: next.sources }] };
     }
+    // Other passages found for the question explain nothing of this answer.
+    if (kept && meaning) return { parts: [{ kind: "text", text: NOTHING_EXPLAINED_TEXT }] };
     const record = kept?.answerId ? await this.answers.answer(kept.answerId) : undefined;
     if (!kept || !record) return { parts: [{ kind: "text", text: NO_ANSWER_FOR_MORE_TEXT }] };
     const hidden = record.hiddenSources ?? [];

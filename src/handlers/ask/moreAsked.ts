@@ -28,3 +28,26 @@ export function asksForMore(text: string): boolean {
   const folded = foldText(text).replace(/[?!.,]+/g, " ").replace(/\s+/g, " ").trim();
   return MORE_REQUESTS.some((request) => request.test(folded));
 }
+
+/** Words that only stress what is asked ("wat bedoelen ze daarmee precies?"). */
+const STRESS = String.raw`(?:\s+(?:precies|eigenlijk|nou|dan|concreet|toch))*`;
+
+/**
+ * "wat bedoelen ze daarmee?", "hoe bedoelen ze dat?", "wat houdt dat in?", "wat betekent dat
+ * precies?": what the answer just given means, naming nothing else. The documents explain only in
+ * their own words, so the answer is how their text goes on. Read with the question before it, it
+ * quoted that answer's line again, and later lines on the inspectie under the aim of the action
+ * plan (new-user tries of the thirty-eighth and thirty-ninth sessions). Not "wat betekent dat voor
+ * mij?", which asks what follows for the asker.
+ */
+const MEANING_REQUESTS: RegExp[] = [
+  new RegExp(String.raw`^(?:en\s+)?wat\s+(?:bedoelen|bedoelt|bedoel)\s+(?:ze|zij|je|jij|u|hij|het\s+plan|de\s+plannen)\s+(?:daar|hier)mee${STRESS}$`),
+  new RegExp(String.raw`^(?:en\s+)?hoe\s+(?:bedoelen|bedoelt|bedoel)\s+(?:ze|zij|je|jij|u|hij)\s+(?:dat|dit)${STRESS}$`),
+  new RegExp(String.raw`^(?:en\s+)?wat\s+(?:betekent|houdt)\s+(?:dat|dit)${STRESS}(?:\s+in)?${STRESS}$`),
+];
+
+/** Whether the message asks what the previous answer means, and nothing else. */
+export function asksWhatItMeans(text: string): boolean {
+  const folded = foldText(text).replace(/[?!.,]+/g, " ").replace(/\s+/g, " ").trim();
+  return MEANING_REQUESTS.some((request) => request.test(folded));
+}
