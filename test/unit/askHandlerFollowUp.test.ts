@@ -466,7 +466,7 @@ describe("AskHandler with follow-ups", () => {
   });
 
   it("answers 'wat bedoelen ze daarmee?' with how the text goes on, said to be no explanation, and never with other passages", async () => {
-    // New-user try of the thirty-ninth session: read with the question before it, it quoted lines on the inspectie under the plan's aim.
+    // Test of the thirty-ninth session (and a new-user try of the thirty-eighth): read with the question before it, it quoted lines on the inspectie under the plan's aim.
     const first = "“We werken stroomopwaarts.” [1]";
     const next = "“Stroomopwaarts, dus vanaf preventie en wijkteam.” [1]";
     const answerer = {

@@ -37,7 +37,7 @@ const STRESS = String.raw`(?:\s+(?:precies|eigenlijk|nou|dan|concreet|toch))*`;
  * precies?": what the answer just given means, naming nothing else. The documents explain only in
  * their own words, so the answer is how their text goes on. Read with the question before it, it
  * quoted that answer's line again, and later lines on the inspectie under the aim of the action
- * plan (new-user tries of the thirty-eighth and thirty-ninth sessions). Not "wat betekent dat voor
+ * plan (a new-user try of the thirty-eighth session, a test of the thirty-ninth). Not "wat betekent dat voor
  * mij?", which asks what follows for the asker.
  */
 const MEANING_REQUESTS: RegExp[] = [
