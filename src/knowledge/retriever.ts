@@ -246,8 +246,11 @@ export class Retriever {
   private contextOnlyWords(message: string): Set<string> {
     const split = introductionBeforeQuestion(message);
     if (!split) return new Set();
-    const asked = new Set(this.deps.analyser.queryGroups(split.question).map((group) => group.word));
-    return new Set(this.deps.analyser.queryGroups(split.introduction).map((group) => group.word).filter((word) => !asked.has(word)));
+    // The question may use another form of the word ("verwijzingen" / "verwijzen"): the message's
+    // groups keep only the first, the introduction's (new-user try of the thirty-ninth session).
+    const asked = new Set(this.deps.analyser.queryGroups(split.question).flatMap((group) => [...group.terms].flatMap(([term, weight]) => (weight >= 1 ? [term] : []))));
+    const introduced = this.deps.analyser.queryGroups(split.introduction);
+    return new Set(introduced.filter((group) => ![...group.terms].some(([term, weight]) => weight >= 1 && asked.has(term))).map((group) => group.word));
   }
 
   async retrieve(question: string, k: number, signal?: AbortSignal): Promise<RetrievedPassage[]> {

@@ -1082,6 +1082,18 @@ describe("answers over the shipped corpus", () => {
     expect(ours.text).toContain("nieuwe werkwijze");
   });
 
+  it("reads an introduction after 'even voorstellen:' as who asks, and a word it shares with the question in another form as asked ('verwijzingen' / 'verwijzen')", async () => {
+    // New-user try of the thirty-ninth session: refused because no quote named "Sanne", while §2.7 answers it.
+    const question = "even voorstellen: ik ben Sanne, jeugdconsulent bij wijkteam schiedam-oost, en we krijgen veel verwijzingen van huisartsen. hoe wil de regio huisartsen ondersteunen bij verwijzen?";
+    const answer = await ask.answer(question);
+    expect(answer.status).toBe("answered");
+    expect(answer.sources[0]?.section).toContain("2.7 Ondersteunen huisarts");
+    const stem = [...knowledge.queryGroups("verwijzen")[0]!.terms.keys()][0]!;
+    const refer = knowledge.queryGroups(question).find((group) => group.terms.has(stem));
+    expect(refer?.introduction).toBeUndefined();
+    expect(refer?.terms.get(stem)).toBe(1);
+  });
+
   it("reads the asker's own organisation named again in the question as who asks ('Ik werk bij een GI … Wat moet de GI doen …?')", async () => {
     // New-user try: refused, although the route's steps answer it. A name not in the introduction must still be quoted.
     const gi = await ask.answer("ik werk bij een GI in groningen. wat moet de GI allemaal doen voordat we een machtiging jz+ aanvragen?");

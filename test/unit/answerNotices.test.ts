@@ -36,6 +36,9 @@ describe("termAsked", () => {
     // A generic noun after "dat" points back at what was named before (second new-user try of the thirty-sixth session).
     expect(termAsked("en wat doet dat team dan precies?")).toBeUndefined();
     expect(termAsked("wat is die aanpak eigenlijk?")).toBeUndefined();
+    // A pointing adverb after it points back too (new-user try of the thirty-ninth session: "Wat „doel daarvan” precies is …").
+    expect(termAsked("Ik hoorde dat er een nieuwe werkwijze is. Wat is het doel daarvan?")).toBeUndefined();
+    expect(termAsked("wat is de rol hierbij?")).toBeUndefined();
     expect(termAsked("wat is dat servicepunt?")?.folded).toBe("servicepunt");
     // What it is set against is no part of it (third new-user try of the thirty-sixth session).
     expect(termAsked("wat bedoelen ze eigenlijk met matched care ipv stepped care?")?.folded).toBe("matched care");

@@ -43,6 +43,9 @@ describe("introductionBeforeQuestion", () => {
     expect(introductionBeforeQuestion("hoi, werk sinds kort bij een GI in drenthe. wat is een spoedberaad?")?.introduction).toBe("hoi, werk sinds kort bij een GI in drenthe.");
     expect(introductionBeforeQuestion("ben ik als huisarts in assen verplicht mee te doen. of kan dat later nog? wat staat erover?")).toBeUndefined();
     expect(introductionBeforeQuestion("zit je als wijkteam altijd bij het spoedberaad. wat zegt de werkwijze?")).toBeUndefined();
+    // After a greeting of up to three words that ends in a colon, comma or exclamation mark (new-user try of the thirty-ninth session).
+    expect(introductionBeforeQuestion("even voorstellen: ik ben Sanne, jeugdconsulent in schiedam. hoe wil de regio huisartsen ondersteunen?")?.question).toBe("hoe wil de regio huisartsen ondersteunen?");
+    expect(introductionBeforeQuestion("Hallo allemaal! Ik werk als gezinsvoogd bij een GI in Assen. Wat is een spoedberaad?")?.question).toBe("Wat is een spoedberaad?");
   });
 
   it("leaves a case told before the question with the question, and finds none when the question points back into the introduction", () => {

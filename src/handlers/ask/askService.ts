@@ -13,7 +13,7 @@ import { asksForChange, countedWords, countsWords, durationSubject, namesSubject
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
-import { ASKER_INTRODUCTION, askedPerson, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
+import { ASKER_INTRODUCTION, askedPerson, BEFORE_INTRODUCTION, CHAT_INTRODUCTION, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
 import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
@@ -1789,7 +1789,7 @@ function initialsSpelledOutIn(question: string, text: string): Set<string> {
  * nothing else moved on eleven sets).
  */
 const INTRODUCES_ASKER = new RegExp(
-  String.raw`^\s*(?:${ASKER_INTRODUCTION}[^.!?:,]*[.!:,]|als\s+[^,.!?]{3,60},|als\s+[^,.!?]{3,60}?(?=\s+(?:wil|vraag|zou|heb|moet)\s+(?:ik|we|wij)\b)|(?!(?:de|het|een|dit|dat|die|deze|er|ik|we|wij|hoe|wat|wie|waar|wanneer|welke|waarom)\s)[\p{L}-]+(?:\s+[^\s.!?]+){0,5}[.!](?=\s+\S[^]*\?))`,
+  String.raw`^\s*(?:${BEFORE_INTRODUCTION}(?:${ASKER_INTRODUCTION}|${CHAT_INTRODUCTION})[^.!?:,]*[.!:,]|als\s+[^,.!?]{3,60},|als\s+[^,.!?]{3,60}?(?=\s+(?:wil|vraag|zou|heb|moet)\s+(?:ik|we|wij)\b)|(?!(?:de|het|een|dit|dat|die|deze|er|ik|we|wij|hoe|wat|wie|waar|wanneer|welke|waarom)\s)[\p{L}-]+(?:\s+[^\s.!?]+){0,5}[.!](?=\s+\S[^]*\?))`,
   "iu",
 );
 

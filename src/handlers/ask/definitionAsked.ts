@@ -38,16 +38,20 @@ const GENERIC_NOUN = /^(?:team|teams|groep|groepen|plan|plannen|aanpak|ding|docu
 /** A question that asks about "dat/die/dit/deze X". */
 const POINTED_AT = /^\s*(?:en\s+)?wat\s+\S+\s+(?:(?:er\s+)?(?:eigenlijk|precies)\s+)?(?:dat|die|dit|deze|zo'n)\s/iu;
 
-/** Words that make the phrase more than a name for a thing. */
-const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zonder|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?)$/;
+/**
+ * Words that make the phrase more than a name for a thing; also a pointing adverb ("wat is het doel
+ * daarvan?" asks the aim of what was just named; new-user try of the thirty-ninth session: "Wat
+ * „doel daarvan” precies is, staat niet in de plandocumenten").
+ */
+const NOT_A_TERM = /^(?:van|voor|bij|op|met|aan|tegen|over|naar|om|tot|door|zonder|er|het|dat|dit|die|deze|je|jij|u|jullie|we|wij|ze|zij|hier|daar|jouw|mijn|onze?|(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|door|uit|onder|tegen|naar|om|achter|toe))$/;
+
+/** What a question asks of a term besides what it is: what it does, or how it works (as typed: one or more). */
+export type TermVerb = "doet" | "doen" | "werkt" | "werken";
 
 /**
  * The term a question (or the first question of a message that asks two things) asks to have
  * explained: as typed, and folded for matching. Undefined for any other question.
  */
-/** What a question asks of a term besides what it is: what it does, or how it works (as typed: one or more). */
-export type TermVerb = "doet" | "doen" | "werkt" | "werken";
-
 export function termAsked(message: string): { typed: string; folded: string; verb?: TermVerb } | undefined {
   // The question after what the message tells first ("in die checklist staat HSJ-kennis. wat is
   // HSJ?"; new-user try of the thirty-seventh session: no word that the plans do not explain it).

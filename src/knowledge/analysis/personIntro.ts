@@ -45,8 +45,15 @@ export const ASKER_INTRODUCTION = String.raw`(?:ik|wij|we)\s+(?:ben|werk|zit|zij
  */
 export const CHAT_INTRODUCTION = String.raw`(?:ben|werk|zit)\s+(?!(?:ik|je|jij|u|jullie|we|wij|er|het|dat|dit|daar|hier)\b)`;
 
-/** An introduction that opens the message, after at most a greeting ("hoi, ik ben …"). */
-const OPENS_WITH_INTRODUCTION = new RegExp(String.raw`^[^\p{L}]*(?:\p{L}+[,!]?\s+)?(?:${ASKER_INTRODUCTION}|${CHAT_INTRODUCTION})`, "iu");
+/**
+ * What may come before an introduction, as regex source: a greeting of one word ("hoi ik ben …"), or
+ * up to three words that end in a comma, colon or exclamation mark ("Hallo allemaal! Ik ben …", "even
+ * voorstellen: ik ben …"; new-user try of the thirty-ninth session: that one was refused).
+ */
+export const BEFORE_INTRODUCTION = String.raw`[^\p{L}]*(?:(?:\p{L}+\s+){0,2}\p{L}+[,!:]\s+|\p{L}+\s+)?`;
+
+/** An introduction that opens the message, after at most such a greeting. */
+const OPENS_WITH_INTRODUCTION = new RegExp(String.raw`^${BEFORE_INTRODUCTION}(?:${ASKER_INTRODUCTION}|${CHAT_INTRODUCTION})`, "iu");
 
 /** Words an introduction has at least ("ik ben huisarts." is too short to pull the search away; measured: see Retriever). */
 const INTRODUCTION_WORDS = 6;
