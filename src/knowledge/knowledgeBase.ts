@@ -26,7 +26,7 @@ import { DocumentNames } from "./namedDocument.js";
 import { DocumentAcronyms, definedAcronyms } from "./analysis/documentAcronyms.js";
 import type { EngineKind } from "./search/candidateEngine.js";
 import { listDocumentFiles, loadDocumentFile } from "./loaders/loadFile.js";
-import { Retriever } from "./retriever.js";
+import { Retriever, TYPED_WEIGHT } from "./retriever.js";
 import type { Chunk, DocumentMeta, RetrievedPassage } from "./types.js";
 import { VectorIndex } from "./vectorIndex.js";
 
@@ -74,8 +74,6 @@ const PARALLEL_MIN_CHUNKS = 5000;
 const DOCUMENT_WORD_WEIGHT = 0.3;
 /** Rarity weighting when choosing answer sentences (idf^power). */
 const SENTENCE_IDF_POWER = 0.3;
-/** A term weighs this much or more when it is the word as typed or a listed expansion of it (0.9), not a compound part (0.5) or paraphrase (0.6). */
-const TYPED_WEIGHT = 0.9;
 
 /** The passages' texts one by one: a 100× corpus is read without copying it into an array. */
 function* chunkTexts(chunks: Iterable<Chunk>): Iterable<string> {
@@ -335,6 +333,11 @@ export class KnowledgeBase {
     let text = this.documentTexts.get(chunks);
     if (text === undefined) this.documentTexts.set(chunks, (text = chunks.map((chunk) => chunk.text).join("\n")));
     return text;
+  }
+
+  /** Whether a passage's headings name the topic a question asks about (see Retriever.namesTopic). */
+  namesTopic(question: string, chunk: Chunk): boolean {
+    return this.retriever.namesTopic(question, chunk.sectionPath);
   }
 
   /** Whether no passage of the same section comes before this one in its document. */

@@ -1,4 +1,5 @@
 import { expandAcronym, typedAcronyms } from "./analysis/acronyms.js";
+import { topicAsked } from "./analysis/topicAsked.js";
 import { type AnswerType, containsAnswerType, expectedAnswerType, kindWords } from "./analysis/answerType.js";
 import { isChatToken } from "./analysis/chatTokens.js";
 import { introductionBeforeQuestion } from "./analysis/personIntro.js";
@@ -35,6 +36,15 @@ const CANDIDATES = 50;
 const CONTEXT_WEIGHT = 0.25;
 /** Share of its weight that a word asking for the kind of answer gets from an answer of that kind. */
 const KIND_CREDIT = 0.6;
+/** A term weighs this much or more when it is the word as typed or a listed expansion of it (0.9), not a compound part (0.5) or paraphrase (0.6). */
+export const TYPED_WEIGHT = 0.9;
+/**
+ * What a passage under headings that name the topic asked about (see topicAsked) adds to its
+ * rerank score (of at most 1): such a question asks for that section (new-user try: "wat staat er
+ * in het actieplan over separeren?" got §6.2, which mentions separatie; at 0.15 and 0.3 §5.1.2
+ * *Stoppen met gedwongen afzonderen* stayed below it; no figure moved on eleven sets at any of them).
+ */
+const TOPIC_HEADING_BONUS = 0.5;
 
 /** The heading of a table of contents. */
 const CONTENTS_HEADING = /^(inhoud|inhoudsopgave|inhoudstafel|table of contents|contents)$/i;
@@ -282,7 +292,10 @@ export class Retriever {
       candidates.map((p) => [p.chunk.id, kindGroups.length > 0 && answerType && this.holdsType(p.chunk, answerType) ? this.coverage(groups, p.chunk, kindGroups) : p.coverage]),
     );
     const { coverageWeight, sentenceWeight } = this.rerank;
+    const topic = this.topicGroups(question);
+    const onTopic = new Set(topic.length > 0 ? candidates.filter((p) => this.headingsCover(topic, p.chunk.sectionPath)).map((p) => p.chunk.id) : []);
     const blended = (p: RetrievedPassage) =>
+      (onTopic.has(p.chunk.id) ? TOPIC_HEADING_BONUS : 0) +
       coverageWeight * (ranking.get(p.chunk.id) ?? p.coverage) +
       sentenceWeight * (sentence.get(p.chunk.id) ?? 0) +
       (1 - coverageWeight - sentenceWeight) * (top > 0 ? p.score / top : 0);
@@ -293,6 +306,37 @@ export class Retriever {
     const missing = bm25Best.filter((p) => !window.includes(p));
     if (missing.length > 0) window.splice(Math.max(0, k - missing.length), missing.length, ...missing);
     return window;
+  }
+
+  /**
+   * Whether headings name every word of the topic a question asks about ("wat staat er in het
+   * actieplan over separeren?" / "5.1.2 Stoppen met gedwongen afzonderen …"); false for a question
+   * that asks about no topic (see topicAsked).
+   */
+  namesTopic(question: string, headings: readonly string[]): boolean {
+    const topic = this.topicGroups(question);
+    return topic.length > 0 && this.headingsCover(topic, headings);
+  }
+
+  /** The words of the topic a question asks about (see topicAsked); none for any other question. */
+  private topicGroups(question: string): QueryTermGroup[] {
+    const topic = topicAsked(question);
+    return topic ? this.queryGroups(topic) : [];
+  }
+
+  /**
+   * Whether headings hold each word as typed or spelled out: one of those terms, or every word of a
+   * phrase it stands for ("hoogspecialistische jeugdhulp" for "HSJ"; not "specialistische jeugdhulp",
+   * whose first word is only a part of the compound).
+   */
+  private headingsCover(groups: QueryTermGroup[], headings: readonly string[]): boolean {
+    const terms = new Set(this.deps.analyser.indexTerms(headings.join("\n")));
+    const holds = (group: QueryTermGroup, term: string) => (group.terms.get(term) ?? 0) >= TYPED_WEIGHT && terms.has(term);
+    return groups.every(
+      (group) =>
+        [...group.terms.keys()].some((term) => !group.phraseOnly?.has(term) && holds(group, term)) ||
+        (group.phrases ?? []).some((parts) => parts.every((part) => part.some((term) => holds(group, term)))),
+    );
   }
 
   /**

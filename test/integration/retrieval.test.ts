@@ -1094,6 +1094,14 @@ describe("answers over the shipped corpus", () => {
     expect(refer?.terms.get(stem)).toBe(1);
   });
 
+  it("answers 'wat staat er in X over Y?' from the section whose heading names Y, from its top", async () => {
+    // New-user try of the thirty-eighth session: a line from §6.2 that mentions separatie.
+    const separeren = await ask.answer("wat staat er in het actieplan over separeren?");
+    expect(separeren.sources[0]?.section).toContain("5.1.2 Stoppen met gedwongen afzonderen");
+    const pleegzorg = await ask.answer("wat zegt de regiovisie over pleegzorg?");
+    expect(pleegzorg.text).toMatch(/^“Van alle vormen van verblijf \(pleegzorg, residentieel en langdurig verblijf\) is pleegzorg de beste optie\./);
+  });
+
   it("reads the asker's own organisation named again in the question as who asks ('Ik werk bij een GI … Wat moet de GI doen …?')", async () => {
     // New-user try: refused, although the route's steps answer it. A name not in the introduction must still be quoted.
     const gi = await ask.answer("ik werk bij een GI in groningen. wat moet de GI allemaal doen voordat we een machtiging jz+ aanvragen?");

@@ -1190,7 +1190,7 @@ export class AskService {
     const options = {
       ...DEFAULT_EXTRACTIVE,
       ...shape,
-      namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)),
+      namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)) ?? topicSection(question, passages, this.knowledge),
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
       focus: askedFocus(question, scorer.words),
@@ -1615,6 +1615,17 @@ function namedSection(question: string, passages: RetrievedPassage[], startsSect
   if (referenced.length === 0 || !top || !startsSection(top.chunk)) return undefined;
   const labels = headingLabelTerms(top.chunk.sectionPath);
   return referenced.some((term) => labels.includes(term)) ? 1 : undefined;
+}
+
+/**
+ * The top passage, for a question about a topic ("wat zegt de regiovisie over pleegzorg?") when
+ * its headings name that topic and it starts its section: 1, read from the top as a section named
+ * by its label is (see topicAsked). Its best line was one from further down or from another section
+ * that mentions the topic.
+ */
+function topicSection(question: string, passages: RetrievedPassage[], knowledge: Pick<KnowledgeBase, "namesTopic" | "startsSection">): number | undefined {
+  const top = passages[0];
+  return top && knowledge.startsSection(top.chunk) && knowledge.namesTopic(question, top.chunk) ? 1 : undefined;
 }
 
 /** An answer with a fact from a document's details after it, cited under the next free number. */
