@@ -9,9 +9,17 @@ export const CASE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
  * ("CASUS-0412"), perhaps after a few letters ("CASUS-R17"; new-user try: that request started a
  * checklist without its number). Not a word with a dash ("JZ-plus").
  */
-const CASE_NUMBER_IN_TEXT = /(?<![\p{L}\p{N}._-])([A-Za-z]{1,12}-[A-Za-z]{0,3}\d{1,12})(?![\p{L}\p{N}._-])/u;
+const CASE_NUMBER_IN_TEXT = /(?<![\p{L}\p{N}._-])([A-Za-z]{1,12}-[A-Za-z]{0,3}\d{1,12}(?:[-.][A-Za-z0-9]{1,12})*)(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])/u;
+
+/**
+ * Any case number right after a word that says one follows ("Ons casusnummer is DR-2024-17.",
+ * "casus 2024-17", "zaak: SCH0412"; new-user try of the thirty-ninth session: the first was not
+ * picked up): with a digit, and a letter or a dash or dot too, so nine bare digits (a BSN) are none.
+ */
+const NAMED_CASE_NUMBER = /(?<![\p{L}\p{N}])(?:casus(?:nummer|nr)?|case|zaak(?:nummer)?)\.?\s*(?:is\s+|:\s*|#\s*)?((?=[A-Za-z0-9._-]*\d)(?=[A-Za-z0-9._-]*[A-Za-z._-])[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38}[A-Za-z0-9])?)(?![\p{L}\p{N}_-]|\.[\p{L}\p{N}])/iu;
 
 /** The case number a message names, if any. */
 export function caseNumberIn(text: string): string | undefined {
-  return CASE_NUMBER_IN_TEXT.exec(text)?.[1];
+  const found = NAMED_CASE_NUMBER.exec(text)?.[1] ?? CASE_NUMBER_IN_TEXT.exec(text)?.[1];
+  return found !== undefined && CASE_NUMBER.test(found) ? found : undefined;
 }

@@ -46,11 +46,6 @@ const REQUEST_CLOSING = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${REQUEST_WORD
 export const QUESTION_WORDS = wordPattern("hoe|wat|welke?|wanneer|waarom|wie|waar|hoeveel");
 
 /**
- * Whether a message asks Wegwijs to do something rather than asks what the documents say ("kun je
- * een checklist spoedberaad starten?", "ik wil een consult aanvragen bij het expertteam"): an offer
- * that does it then leads the reply (new-user try: both got quotes first and the button last).
- */
-/**
  * Only urgency, in a word ("spoed", "acuut!"): a call for what Wegwijs can do (the route, the
  * checklist), which then leads the reply (new-user try: "spoed" got one quote on awareness of
  * urgent placements, the buttons under it).
@@ -61,7 +56,21 @@ export function onlyUrgency(text: string): boolean {
   return ONLY_URGENCY.test(text);
 }
 
+/**
+ * Asking for one of Wegwijs's own tools by name, in any form of request ("heb je een checklist voor
+ * t spoedberaad?", "Zou ik de checklist voor een spoedberaad kunnen krijgen?", "is er een
+ * consultformulier?"; new-user try of the thirty-ninth session: both got "De plandocumenten geven
+ * hier geen antwoord op" first, the checklist button under it).
+ */
+const TOOL_ASKED = /\b(?:heb(?:t)?\s+(?:je|jij|u)|is\s+er|zijn\s+er|mag\s+ik|zou\s+ik|kan\s+ik|kun\s+ik|ik\s+zoek)\b[^?]*\b(?:checklist|checklijst|consult(?:aanvraag|formulier)?|plaatsingsroute|spoedroute)\b/iu;
+
+/**
+ * Whether a message asks Wegwijs to do something rather than asks what the documents say ("kun je
+ * een checklist spoedberaad starten?", "ik wil een consult aanvragen bij het expertteam"): an offer
+ * that does it then leads the reply (new-user try: both got quotes first and the button last).
+ */
 export function asksToAct(text: string): boolean {
+  if (TOOL_ASKED.test(text) && !QUESTION_WORDS.test(text)) return true;
   // Any clause may open the request: "het gaat mis vannacht, kun je een spoedberaad starten?"
   // (new-user try: the situation first, and the refusal led, the button under it).
   const clauses = text.split(/[,.;:!?]\s+/);

@@ -15,6 +15,10 @@ describe("asksToAct", () => {
       // Only urgency, in a word: a call for the route and the checklist (new-user try).
       "spoed",
       "Acuut!",
+      // Asking for a tool by its name, in other words (new-user try of the thirty-ninth session).
+      "heb je een checklist voor t spoedberaad? casus SCH-0412",
+      "Zou ik de checklist voor een spoedberaad kunnen krijgen? Ons casusnummer is DR-2024-17.",
+      "is er een consultformulier?",
     ]) expect(asksToAct(text), text).toBe(true);
   });
 
@@ -23,6 +27,8 @@ describe("asksToAct", () => {
       "wat is een spoedberaad?",
       "spoed bij de rechter?",
       "kun je uitleggen hoe een spoedberaad werkt?",
+      "is er een checklist voor wat er in een gva moet, en wie maakt die?",
+      "kan ik zelf een machtiging aanvragen?",
       "hoe vraag ik een consult aan?",
       "ik wil weten wie de machtiging aanvraagt",
       "wanneer schakel je het expertteam in?",
