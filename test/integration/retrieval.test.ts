@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentDir } from "../../src/app.js";
 import { ASK_IN_DUTCH_TEXT, AskService } from "../../src/handlers/ask/askService.js";
+import { withPrevious } from "../../src/handlers/ask/followUp.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
 import { createLogger } from "../../src/logger.js";
 
@@ -1178,6 +1179,12 @@ describe("answers over the shipped corpus", () => {
     expect(now.status).toBe("answered");
     expect(now.figureNow?.years).toMatch(/^\d{4}( en \d{4})?$/);
     expect((await ask.answer("hoe lang zijn de wachttijden voor de jeugdzorgplus?")).figureNow).toBeUndefined();
+    // A follow-up read with that question asks for no figure now unless its own words do (new-user try of the thirty-ninth session).
+    const previous = "Hoeveel jongeren komen nu via een spoedmachtiging in de jeugdzorgplus?";
+    const why = await ask.answer(withPrevious(previous, "Waarom is dat een probleem?"), { followUp: "Waarom is dat een probleem?" });
+    expect(why.status).toBe("answered");
+    expect(why.figureNow).toBeUndefined();
+    expect((await ask.answer(withPrevious(previous, "en hoeveel zijn dat er nu?"), { followUp: "en hoeveel zijn dat er nu?" })).figureNow).toBeDefined();
   });
 
   it("marks the answer to 'wat is X?' when its quotes mention X without saying what it is", async () => {

@@ -467,7 +467,10 @@ export class AskService {
     const rawQuestion = withoutAskerRemark(withoutGreeting(asked));
     const result = await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp)));
     if (result.status !== "answered") return result;
-    const figureNow = asksForAFigureNow(rawQuestion) ? { figureNow: this.writtenIn(result.sources) } : {};
+    // A follow-up is read with the question before it: only its own words ask for today's figure
+    // ("Waarom is dat een probleem?" after "Hoeveel … nu …?" repeated the notice; new-user try of
+    // the thirty-ninth session).
+    const figureNow = asksForAFigureNow(options.followUp ?? rawQuestion) ? { figureNow: this.writtenIn(result.sources) } : {};
     // How much of the question the quotes hold: answers read in different ways are weighed by it.
     return { ...result, questionCoverage: this.knowledge.questionScorer(rawQuestion).score(result.text), ...figureNow };
   }
