@@ -100,6 +100,9 @@ describe("a request for a document's gist", () => {
     expect(greeted.text).toContain("Het ontwikkelen van een effectieve werkwijze");
     // A question about something in it is not its gist.
     expect((await ask.answer("hoe werkt de casusregie in rijnmond?")).gistOf).toBeUndefined();
+    // "in t kort", and "visie" as the end of "regiovisie" (new-user try of the thirty-ninth session: the line on Schiedam's purchasing).
+    const short = await ask.answer("hoi ik werk bij t wijkteam in schiedam. wat is nou in t kort de visie van rijnmond op jeugdhulp?");
+    expect(short.gistOf).toMatch(/regiovisie/);
   });
 
   it("answers 'wat zijn de doelen van <document>?' from the section on the document's aim, its list whole", async () => {

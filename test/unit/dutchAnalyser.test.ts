@@ -144,6 +144,10 @@ describe("DutchAnalyser", () => {
     expect(words("wat moet ik als eerste doen bij een spoedmachtiging?")).toEqual(["spoedmachtiging"]);
     // "allemaal" says how much is asked, not what about (new-user try: refused for it).
     expect(words("wat verandert er allemaal in 2027")).not.toContain("allemaal");
+    // "graag kort", "in t kort" say how to answer (new-user try of the thirty-ninth session: a case story for "… Graag kort.").
+    expect(words("Wat gaat er mis bij jongeren die nu geplaatst worden? Graag kort.")).toEqual(["mis", "jongeren", "geplaatst"]);
+    expect(words("wat is in t kort de visie?")).toEqual(["visie"]);
+    expect(words("wat moet er op korte termijn gebeuren?")).toContain("korte");
     // Elsewhere an ordinal may name what is asked ("de eerste kamer", "de tweede fase").
     expect(words("wanneer stemde de eerste kamer?")).toContain("eerste");
   });

@@ -18,6 +18,8 @@ describe("summaryAsked", () => {
     expect(summaryAsked("vat het plan ff samen")).toEqual({ about: [] });
     expect(summaryAsked("kun je de regiovisie even samenvatten?")).toEqual({ about: ["regiovisie"] });
     expect(summaryAsked("vat de regiovisie samen")).toEqual({ about: ["regiovisie"] });
+    // "in (het) kort" asks the same (new-user try of the thirty-ninth session).
+    expect(summaryAsked("wat is nou in t kort de visie van rijnmond op jeugdhulp?")).toEqual({ about: ["visie", "rijnmond", "jeugdhulp"] });
     expect(summaryAsked("waar gaat het actieplan over?")).toEqual({ about: ["actieplan"] });
     expect(summaryAsked("wat staat er allemaal in de voortgangsrapportage?")).toEqual({ about: ["voortgangsrapportage"] });
     expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "expertteam"]);

@@ -74,6 +74,9 @@ const ASKS_NEXT = /^\s*(?:mijn\s+)?vraag(?:\s+is)?\s*[:,-]\s*/i;
 /** How many passages a refusal shows as what comes closest. */
 const CLOSEST_SOURCES = 3;
 
+/** The shortest word that counts as the end of a compound in a document's name ("visie" in "regiovisie"). */
+const MIN_NAME_END = 4;
+
 /** Documents offered as buttons under "Welk plandocument bedoel je?" (Slack allows 25 in a row). */
 const MAX_GIST_CHOICES = 10;
 
@@ -532,7 +535,11 @@ export class AskService {
     const namingWords = new Set(wordTokens(foldText(naming)));
     // As analysed too for its aim ("hoe werkt de nieuwe werkwijze voor plaatsing in jz+ …?": new-user try, "jz+" is "JeugdzorgPlus").
     const analysed = summary.whatIs || summary.aim || summary.reason;
-    const onlyNamed = analysed ? this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean) : summary.about.every((word) => namingWords.has(word));
+    // A word may be the end of a compound in the name ("de visie van rijnmond" for the regiovisie;
+    // new-user try of the thirty-ninth session: "wat is nou in t kort de visie van rijnmond op
+    // jeugdhulp?" got the line on Schiedam's own purchasing).
+    const inName = (word: string) => namingWords.has(word) || (word.length >= MIN_NAME_END && [...namingWords].some((name) => name.endsWith(word)));
+    const onlyNamed = analysed ? this.knowledge.questionScorer(summary.about.join(" ")).covered(naming).every(Boolean) : summary.about.every(inName);
     if (!onlyNamed) return undefined;
     if (summary.reason) {
       // Why the document is there: its own section on that, or the question is asked as usual.

@@ -86,6 +86,17 @@ const ORDER_ADVERB = /^(?:eerste|eerst|laatste|tweede|volgende)$/;
  */
 const HOW_MUCH_FILLER = /^allemaal$/;
 
+/**
+ * How the answer should read, not what about: "graag", and "kort" in "graag kort", "in (het) kort",
+ * "kort samengevat", "kort en bondig" (new-user try of the thirty-ninth session: "Wat gaat er mis bij
+ * jongeren die nu geplaatst worden? Graag kort." got a case story; without those two words, the
+ * slide *Knelpunten (2)*). Question side only; "op korte termijn" still names a time.
+ */
+const POLITE = /^graag$/;
+const SHORT = /^kort$/;
+const BEFORE_SHORT = /^(?:graag|heel|even|het|t|zo|aub)$/;
+const AFTER_SHORT = /^(?:graag|samengevat|samenvatten|en|aub|alsjeblieft|alstublieft|svp|uitgelegd|uitleggen|zeggen|vertellen)$/;
+
 /** Verbs of meaning in "wat bedoelen ze met X?" / "wat verstaan ze onder X?". */
 const MEANS_VERB = /^(?:bedoel|bedoelen|bedoelt|bedoeld|versta|verstaan|verstaat)$/;
 /** "daarmee", "hieronder", "ermee": what MEANS_VERB asks about, pointed at. */
@@ -273,6 +284,8 @@ export class DutchAnalyser {
       if (APPLIES.test(token) && POINTER.test(tokens[i + 1] ?? "")) return;
       // "allemaal" names nothing (see HOW_MUCH_FILLER).
       if (HOW_MUCH_FILLER.test(token)) return;
+      // "graag kort" says how to answer (see POLITE).
+      if (POLITE.test(token) || (SHORT.test(token) && (BEFORE_SHORT.test(tokens[i - 1] ?? "") || AFTER_SHORT.test(tokens[i + 1] ?? "")))) return;
       // "als eerste" orders, it names nothing (see ORDER_ADVERB).
       if (i > 0 && tokens[i - 1] === "als" && ORDER_ADVERB.test(token)) return;
       // "wat bedoelen ze met afschalen?", "wat wordt verstaan onder X?" ask what X means: the verb
