@@ -487,6 +487,23 @@ describe("AskHandler with follow-ups", () => {
     expect(answerer.asked).toEqual(["wat is het doel?", "wat is het INT?"]);
   });
 
+  it("answers a request to do something with its first quote only, the other sources kept as further sources", async () => {
+    // New-user try of the thirty-ninth session: a case story about a mother and her therapist stood under the consult button.
+    const request = "ik wil graag een consult aanvragen bij het servicepunt";
+    const second = { ...source, n: 2, documentId: "visie.md", section: "5 Casus", quote: "Moeder onderzoekt met de therapeut wat zij waardeert." };
+    const answerer = {
+      answer: async () => ({ ...answered("“Consultvraag stellen bij Servicepunt.” [1]\n“Moeder onderzoekt met de therapeut wat zij waardeert.” [2]"), sources: [source, second] }),
+    };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    const reply = await handler.question(address, request);
+    expect(texts(reply.parts)).toEqual(["“Consultvraag stellen bij Servicepunt.” [1]"]);
+    expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ documentId: "plan.md" }] });
+    // A question gets the whole answer.
+    const question = await handler.question(address, "wat doet het servicepunt bij een consult?");
+    expect(texts(question.parts).join("\n")).toContain("Moeder onderzoekt");
+  });
+
   it("says a one-quote answer cannot be said shorter, and that a refusal has nothing to shorten", async () => {
     const { handler } = handlerWith({ "wat is het INT?": "“Het INT versterkt het netwerk.” [1]" });
     await handler.question(address, "wat is het INT?");

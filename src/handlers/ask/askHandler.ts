@@ -20,7 +20,7 @@ import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
 import { ROUTE_ACTION } from "../route/routeReplies.js";
 import { isPlacementQuestion } from "../route/routeIntent.js";
-import { ESCALATES, URGENT_NOW } from "../../bot/intentPatterns.js";
+import { asksToAct, ESCALATES, URGENT_NOW } from "../../bot/intentPatterns.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 import { asksWho } from "./actorAsked.js";
 
@@ -312,7 +312,12 @@ export class AskHandler {
     // Asked of a region by name and answered from plans that never name it: that region's own
     // plans are searched alone (second new-user try: the national answer came back again).
     if (swapped !== undefined && result.status === "answered" && (result.placeNotQuoted || this.quotesBeyondCountry(text, result))) result = (await this.inNamedRegion(asked, text)) ?? result;
-    result = this.withOtherRegion(await this.inServedRegion(result, asked, regions), asked, regions);
+    // Asked to do something ("ik wil een consult aanvragen bij het servicepunt"), the offer that does
+    // it leads (see the router) and one quote under it says what the plans say; further quotes were
+    // lines loosely about the words of the request (new-user try of the thirty-ninth session: a case
+    // story about a mother and her therapist under the consult button).
+    const lead = (answer: AnswerResult) => (!previous && asksToAct(text) ? leadQuoteOnly(answer) : answer);
+    result = this.withOtherRegion(lead(await this.inServedRegion(lead(result), asked, regions)), asked, regions);
     // The id the answer is stored under, kept with the question too ("vertel eens meer" shows its other sources).
     const answerId = randomUUID();
     // The refused question stays the one to go on from: "en wie betaalt dat?", then "en wie regelt dat?".
@@ -710,6 +715,12 @@ function onlyQuotes(result: AnswerResult, text: string): AnswerResult {
   const dropped = result.sources.filter((source) => !cited.has(source.n));
   // The notice that introduces a document's aim goes with that quote, which the previous answer showed.
   return inCitationOrder({ ...result, text, sources, moreSources: [...dropped, ...result.moreSources], unanswered: undefined, gistOf: undefined, gistAsked: undefined });
+}
+
+/** An answer cut to its first quote, the others kept as further sources; as it was when it has one. */
+function leadQuoteOnly(result: AnswerResult): AnswerResult {
+  const [first, second] = quoteBlocks(result.text);
+  return result.status === "answered" && first && second ? onlyQuotes(result, first.text) : result;
 }
 
 /** Whether the part of a combined reading left open is the follow-up as typed (not the previous question). */
