@@ -14,13 +14,7 @@ export interface MatchedGroup {
   phrases?: ReadonlyArray<ReadonlyArray<ReadonlyArray<{ term: string; value: number }>>>;
 }
 
-/** One word of a phrase, as the matcher reads it. */
-interface PhrasePart {
-  group: number;
-  phrase: number;
-}
-
-/** One phrase: its group, what all of it is worth, and what its words are worth together. */
+/** One phrase: its group, what all of it is worth, what its words are worth together, and their slots. */
 interface PhraseEntry {
   group: number;
   value: number;
@@ -31,23 +25,55 @@ interface PhraseEntry {
 /** The shortest term that counts as the start of a longer one. */
 export const MIN_PREFIX = 5;
 
-interface PrefixEntry {
-  prefix: string;
-  group: number;
-  value: number;
+/**
+ * Terms by slot (a question word, or one word of a phrase), each with its value for that slot:
+ * looked up as they are and, for a prefix credit, as the start of a longer term.
+ */
+class SlotIndex {
+  private readonly exact = new Map<string, Array<{ slot: number; value: number }>>();
+  /** Prefix terms by their first MIN_PREFIX characters: a set term looks up its own start. */
+  private readonly prefixes = new Map<string, Array<{ prefix: string; slot: number; value: number }>>();
+
+  constructor(private readonly prefixCredit: number) {}
+
+  add(term: string, slot: number, value: number): void {
+    let entries = this.exact.get(term);
+    if (!entries) this.exact.set(term, (entries = []));
+    entries.push({ slot, value });
+    if (this.prefixCredit <= 0 || term.length < MIN_PREFIX) return;
+    const start = term.slice(0, MIN_PREFIX);
+    let starting = this.prefixes.get(start);
+    if (!starting) this.prefixes.set(start, (starting = []));
+    starting.push({ prefix: term, slot, value: value * this.prefixCredit });
+  }
+
+  /** Per slot, the best value its terms get from a set: written into `best`, which is cleared first. */
+  read(read: ReadableTerms, best: Float64Array): void {
+    best.fill(0);
+    const checkPrefixes = this.prefixes.size > 0;
+    for (let i = 0; i < read.terms.length; i++) {
+      const term = read.terms[i]!;
+      const entries = this.exact.get(term);
+      if (entries) for (const { slot, value } of entries) if (value > best[slot]!) best[slot] = value;
+      const start = read.starts[i];
+      if (!checkPrefixes || start === undefined) continue;
+      const starting = this.prefixes.get(start);
+      if (!starting) continue;
+      for (const { prefix, slot, value } of starting) {
+        if (value > best[slot]! && term.length > prefix.length && term.startsWith(prefix)) best[slot] = value;
+      }
+    }
+  }
 }
 
 export class TermMatcher {
-  private readonly exact = new Map<string, Array<{ group: number; value: number }>>();
-  /** Prefix terms by their first MIN_PREFIX characters: a set term looks up its own start. */
-  private readonly prefixes = new Map<string, PrefixEntry[]>();
   readonly size: number;
+  private readonly groups: SlotIndex;
   private readonly scratch: Float64Array;
-  /** Phrase words by their terms (exact and as a start), each term with its value for that word. */
-  private readonly partExact = new Map<string, Array<{ part: number; value: number }>>();
-  private readonly partPrefixes = new Map<string, Array<{ prefix: string; part: number; value: number }>>();
+  /** The words of the groups' phrases, each its own slot. */
+  private readonly words: SlotIndex;
   private readonly phrases: PhraseEntry[] = [];
-  private readonly partScratch: Float64Array;
+  private readonly wordScratch: Float64Array;
 
   /**
    * @param prefixCredit share of a term's value when only a longer term starts with it (0: none)
@@ -55,44 +81,25 @@ export class TermMatcher {
   constructor(groups: readonly MatchedGroup[], prefixCredit: number) {
     this.size = groups.length;
     this.scratch = new Float64Array(groups.length);
-    groups.forEach(({ terms }, group) => {
-      for (const { term, value } of terms) {
-        let entries = this.exact.get(term);
-        if (!entries) this.exact.set(term, (entries = []));
-        entries.push({ group, value });
-        if (prefixCredit <= 0 || term.length < MIN_PREFIX) continue;
-        const start = term.slice(0, MIN_PREFIX);
-        let starting = this.prefixes.get(start);
-        if (!starting) this.prefixes.set(start, (starting = []));
-        starting.push({ prefix: term, group, value: value * prefixCredit });
-      }
-    });
-    const parts: PhrasePart[] = [];
-    groups.forEach(({ phrases }, group) => {
+    this.groups = new SlotIndex(prefixCredit);
+    this.words = new SlotIndex(prefixCredit);
+    let slots = 0;
+    groups.forEach(({ terms, phrases }, group) => {
+      for (const { term, value } of terms) this.groups.add(term, group, value);
       for (const words of phrases ?? []) {
         const entry: PhraseEntry = { group, value: 0, total: 0, parts: [] };
         for (const terms of words) {
-          const part = parts.length;
-          parts.push({ group, phrase: this.phrases.length });
-          entry.parts.push(part);
+          const slot = slots++;
+          entry.parts.push(slot);
           const full = Math.max(0, ...terms.map((t) => t.value));
           entry.value = Math.max(entry.value, full);
           entry.total += full;
-          for (const { term, value } of terms) {
-            let entries = this.partExact.get(term);
-            if (!entries) this.partExact.set(term, (entries = []));
-            entries.push({ part, value });
-            if (prefixCredit <= 0 || term.length < MIN_PREFIX) continue;
-            const start = term.slice(0, MIN_PREFIX);
-            let starting = this.partPrefixes.get(start);
-            if (!starting) this.partPrefixes.set(start, (starting = []));
-            starting.push({ prefix: term, part, value: value * prefixCredit });
-          }
+          for (const { term, value } of terms) this.words.add(term, slot, value);
         }
         if (entry.total > 0) this.phrases.push(entry);
       }
     });
-    this.partScratch = new Float64Array(parts.length);
+    this.wordScratch = new Float64Array(slots);
   }
 
   /**
@@ -102,38 +109,16 @@ export class TermMatcher {
    */
   values(terms: ReadonlySet<string>): Float64Array {
     const best = this.scratch;
-    best.fill(0);
-    const checkPrefixes = this.prefixes.size > 0;
     const read = readable(terms);
-    for (let i = 0; i < read.terms.length; i++) {
-      const term = read.terms[i]!;
-      const entries = this.exact.get(term);
-      if (entries) for (const { group, value } of entries) if (value > best[group]!) best[group] = value;
-      const start = read.starts[i];
-      if (!checkPrefixes || start === undefined) continue;
-      const starting = this.prefixes.get(start);
-      if (!starting) continue;
-      for (const { prefix, group, value } of starting) {
-        if (value > best[group]! && term.length > prefix.length && term.startsWith(prefix)) best[group] = value;
-      }
-    }
+    this.groups.read(read, best);
     if (this.phrases.length > 0) this.matchPhrases(read, best);
     return best;
   }
 
   /** Raises each group with phrases to what the share of its best phrase in the set is worth. */
   private matchPhrases(read: ReadableTerms, best: Float64Array): void {
-    const found = this.partScratch;
-    found.fill(0);
-    for (let i = 0; i < read.terms.length; i++) {
-      const term = read.terms[i]!;
-      for (const { part, value } of this.partExact.get(term) ?? []) if (value > found[part]!) found[part] = value;
-      const start = read.starts[i];
-      if (start === undefined) continue;
-      for (const { prefix, part, value } of this.partPrefixes.get(start) ?? []) {
-        if (value > found[part]! && term.length > prefix.length && term.startsWith(prefix)) found[part] = value;
-      }
-    }
+    const found = this.wordScratch;
+    this.words.read(read, found);
     for (const { group, value, total, parts } of this.phrases) {
       let held = 0;
       for (const part of parts) held += found[part]!;
