@@ -1807,7 +1807,8 @@ function initialsSpelledOutIn(question: string, text: string): Set<string> {
  * Ridderkerk."; third new-user try): its names say who asks, not what is asked. The sentence may
  * end in a colon or comma ("ik zit in het MT van een jz+ aanbieder: waar gaat de igj op letten …?"
  * was refused because no quote said "MT"; measured: falseAbstain i .20 → .175, lead i +.008,
- * nothing else moved on eleven sets).
+ * nothing else moved on eleven sets). After a short greeting, and without the "ik", as
+ * introductionBeforeQuestion reads them ("even voorstellen: ik ben Sanne, …"; see BEFORE_INTRODUCTION).
  */
 const INTRODUCES_ASKER = new RegExp(
   String.raw`^\s*(?:${BEFORE_INTRODUCTION}(?:${ASKER_INTRODUCTION}|${CHAT_INTRODUCTION})[^.!?:,]*[.!:,]|als\s+[^,.!?]{3,60},|als\s+[^,.!?]{3,60}?(?=\s+(?:wil|vraag|zou|heb|moet)\s+(?:ik|we|wij)\b)|(?!(?:de|het|een|dit|dat|die|deze|er|ik|we|wij|hoe|wat|wie|waar|wanneer|welke|waarom)\s)[\p{L}-]+(?:\s+[^\s.!?]+){0,5}[.!](?=\s+\S[^]*\?))`,

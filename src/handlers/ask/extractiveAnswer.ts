@@ -781,7 +781,13 @@ export function extractiveAnswer(
       // is shown, the question alone adds nothing ("‘Hoe zorgen we ervoor dat kinderen helemaal niet
       // in de gesloten jeugdzorg belanden?’" after its answer; new-user try).
       const answeredQuestion = (c: Candidate) => ASKED.test(lineText(c.n, c.index)) && used.has(`${c.n}:${c.index + 1}`);
-      const shownWords = () => new Set(quotes.flatMap((quote) => quote.indexes.flatMap((i) => contentWords(shownText(quote.n, i)))));
+      // Worked out again only when a quote was taken: `open` is asked of every candidate on each round.
+      let shown: { lines: number; words: Set<string> } | undefined;
+      const shownWords = () => {
+        const lines = quotes.reduce((sum, quote) => sum + quote.indexes.length, 0);
+        if (shown?.lines !== lines) shown = { lines, words: new Set(quotes.flatMap((quote) => quote.indexes.flatMap((i) => contentWords(shownText(quote.n, i))))) };
+        return shown.words;
+      };
       const repeats = (c: Candidate) => {
         const words = contentWords(shownText(c.n, c.index));
         const shown = shownWords();
