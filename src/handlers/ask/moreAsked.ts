@@ -37,8 +37,8 @@ const STRESS = String.raw`(?:\s+(?:precies|eigenlijk|nou|dan|concreet|toch))*`;
  * precies?": what the answer just given means, naming nothing else. The documents explain only in
  * their own words, so the answer is how their text goes on. Read with the question before it, it
  * quoted that answer's line again, and later lines on the inspectie under the aim of the action
- * plan (a new-user try of the thirty-eighth session, a test of the thirty-ninth). Not "wat betekent dat voor
- * mij?", which asks what follows for the asker.
+ * plan (a new-user try of the thirty-eighth session, a test of the thirty-ninth). Not "wat
+ * betekent dat voor mij?", which asks what follows for the asker.
  */
 const MEANING_REQUESTS: RegExp[] = [
   new RegExp(String.raw`^(?:en\s+)?wat\s+(?:bedoelen|bedoelt|bedoel)\s+(?:ze|zij|je|jij|u|hij|het\s+plan|de\s+plannen)\s+(?:daar|hier)mee${STRESS}$`),

@@ -93,8 +93,11 @@ const HOW_MUCH_FILLER = /^allemaal$/;
  * slide *Knelpunten (2)*). Question side only; "op korte termijn" still names a time.
  */
 const POLITE = /^graag$/;
+/** "kort", which says how to answer only with one of the words below before or after it. */
 const SHORT = /^kort$/;
+/** Before "kort": "graag kort", "in het kort", "in t kort", "heel kort". */
 const BEFORE_SHORT = /^(?:graag|heel|even|het|t|zo|aub)$/;
+/** After "kort": "kort samengevat", "kort en bondig", "kort graag", "kort uitgelegd". */
 const AFTER_SHORT = /^(?:graag|samengevat|samenvatten|en|aub|alsjeblieft|alstublieft|svp|uitgelegd|uitleggen|zeggen|vertellen)$/;
 
 /** Verbs of meaning in "wat bedoelen ze met X?" / "wat verstaan ze onder X?". */
@@ -109,9 +112,9 @@ export interface QueryTermGroup {
   /** Only the asker's introduction before the question uses this word (see Retriever.contextOnlyWords). */
   introduction?: boolean;
   /**
-   * What an abbreviation stands for when that is several words ("gesloten jeugdhulp" for "jz+"):
-   * per phrase, the terms of each of its words. A passage covers the abbreviation by the share of
-   * the phrase it holds, not by one of its words ("jeugdhulp" alone is not "jz+").
+   * What an abbreviation stands for when that is several words ("gedeelde verklarende analyse" for
+   * "GVA"): per phrase, the terms of each of its words. A passage covers the abbreviation by the
+   * share of the phrase it holds, not by one of its words ("analyse" alone is not a GVA).
    */
   phrases?: string[][][];
   /** The terms that count only within their phrase (no other reading of the word gives them). */
