@@ -37,7 +37,7 @@ export function namesACase(text: string): boolean {
 export const ASKS_FOR_FIGURES = /%|(?<![\p{L}])(?:hoeveel|procent|percentage|aantal|cijfers?|hoe vaak)(?![\p{L}])/iu;
 
 /** A message that opens by asking Wegwijs to do something: "kun je …", "wil je …", "ik wil …", "start …". */
-const REQUEST_OPENING = /^\s*(?:(?:hoi|hallo|hey|hee|goedemorgen|goedemiddag|goedenavond)\b[\s,!.]*)?(?:kun(?:t)?\s+(?:je|jij|u)|kan\s+(?:je|jij)|wil(?:t)?\s+(?:je|jij|u)|zou\s+(?:je|jij|u)|ik\s+wil|wij\s+willen|we\s+willen|graag|start|open|begin|maak|regel)(?![\p{L}\p{N}])/iu;
+const REQUEST_OPENING = /^\s*(?:(?:hoi|hallo|hey|hee|goedemorgen|goedemiddag|goedenavond)\b[\s,!.]*)?(?:kun(?:t)?\s+(?:je|jij|u)|kan\s+(?:je|jij)|wil(?:t)?\s+(?:je|jij|u)|zou\s+(?:je|jij|u)|ik\s+wil|wij\s+willen|we\s+willen|graag|start|open|begin|maak|regel|loop)(?![\p{L}\p{N}])/iu;
 /** Words that make a message a request: "spoedberaad graag", "… aub". */
 export const REQUEST_WORDS = String.raw`graag|aub|a\.u\.b\.?|alsjeblieft|alstublieft|svp`;
 /** … or ends with one of them. */
@@ -74,7 +74,10 @@ export function asksToAct(text: string): boolean {
   // Any clause may open the request: "het gaat mis vannacht, kun je een spoedberaad starten?"
   // (new-user try: the situation first, and the refusal led, the button under it).
   const clauses = text.split(/[,.;:!?]\s+/);
-  return onlyUrgency(text) || ((clauses.some((clause) => REQUEST_OPENING.test(clause)) || REQUEST_CLOSING.test(text)) && !QUESTION_WORDS.test(text));
+  // A question word in another clause does not make the request a question ("ik wil snappen hoe
+  // de plaatsingsroute loopt. Kun je die met me doorlopen?"; second new-user try of the thirty-ninth
+  // session: the request got a list first, the route's button under it).
+  return onlyUrgency(text) || clauses.some((clause) => REQUEST_OPENING.test(clause) && !QUESTION_WORDS.test(clause)) || (REQUEST_CLOSING.test(text) && !QUESTION_WORDS.test(text));
 }
 
 /**

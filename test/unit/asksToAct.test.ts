@@ -19,6 +19,9 @@ describe("asksToAct", () => {
       "heb je een checklist voor t spoedberaad? casus SCH-0412",
       "Zou ik de checklist voor een spoedberaad kunnen krijgen? Ons casusnummer is DR-2024-17.",
       "is er een consultformulier?",
+      // An imperative "loop … door", and a request after a clause with a question word (second new-user try of the thirty-ninth session).
+      "loop de route voor een reguliere machtiging met me door",
+      "ik wil snappen hoe de plaatsingsroute loopt. Kun je die met me doorlopen?",
     ]) expect(asksToAct(text), text).toBe(true);
   });
 
