@@ -65,6 +65,17 @@ export function onlyUrgency(text: string): boolean {
 const TOOL_ASKED = /\b(?:heb(?:t)?\s+(?:je|jij|u)|is\s+er|zijn\s+er|mag\s+ik|zou\s+ik|kan\s+ik|kun\s+ik|ik\s+zoek)\b[^?]*\b(?:checklist|checklijst|consult(?:aanvraag|formulier)?|plaatsingsroute|spoedroute)\b/iu;
 
 /**
+ * What Wegwijs itself does, by name: the checklist, a consult, the route, the teams a consult goes
+ * to. A request that names none ("kun je de doelen van het actieplan noemen?") asks for what the
+ * documents say, and gets the whole answer.
+ */
+const NAMES_A_TOOL = /\b(?:checklist|checklijst|spoedberaad|consult\p{L}*|(?:plaatsings|spoed)?route|servicepunt|expertteam)\b/iu;
+
+export function namesATool(text: string): boolean {
+  return NAMES_A_TOOL.test(text);
+}
+
+/**
  * Whether a message asks Wegwijs to do something rather than asks what the documents say ("kun je
  * een checklist spoedberaad starten?", "ik wil een consult aanvragen bij het expertteam"): an offer
  * that does it then leads the reply (new-user try: both got quotes first and the button last).

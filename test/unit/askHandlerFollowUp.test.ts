@@ -499,9 +499,11 @@ describe("AskHandler with follow-ups", () => {
     const reply = await handler.question(address, request);
     expect(texts(reply.parts)).toEqual(["“Consultvraag stellen bij Servicepunt.” [1]"]);
     expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ documentId: "plan.md" }] });
-    // A question gets the whole answer.
+    // A question gets the whole answer, and so does a request that names nothing Wegwijs does itself.
     const question = await handler.question(address, "wat doet het servicepunt bij een consult?");
     expect(texts(question.parts).join("\n")).toContain("Moeder onderzoekt");
+    const told = await handler.question(address, "kun je de doelen van het actieplan noemen?");
+    expect(texts(told.parts).join("\n")).toContain("Moeder onderzoekt");
   });
 
   it("says a one-quote answer cannot be said shorter, and that a refusal has nothing to shorten", async () => {

@@ -20,7 +20,7 @@ import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
 import { ROUTE_ACTION } from "../route/routeReplies.js";
 import { isPlacementQuestion } from "../route/routeIntent.js";
-import { asksToAct, ESCALATES, URGENT_NOW } from "../../bot/intentPatterns.js";
+import { asksToAct, ESCALATES, namesATool, URGENT_NOW } from "../../bot/intentPatterns.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 import { asksWho } from "./actorAsked.js";
 
@@ -315,8 +315,9 @@ export class AskHandler {
     // Asked to do something ("ik wil een consult aanvragen bij het servicepunt"), the offer that does
     // it leads (see the router) and one quote under it says what the plans say; further quotes were
     // lines loosely about the words of the request (new-user try of the thirty-ninth session: a case
-    // story about a mother and her therapist under the consult button).
-    const lead = (answer: AnswerResult) => (!previous && asksToAct(text) ? leadQuoteOnly(answer) : answer);
+    // story about a mother and her therapist under the consult button). Only a request for what
+    // Wegwijs does by name: "kun je de doelen van het actieplan noemen?" gets no offer, and all of it.
+    const lead = (answer: AnswerResult) => (!previous && asksToAct(text) && namesATool(text) ? leadQuoteOnly(answer) : answer);
     result = this.withOtherRegion(lead(await this.inServedRegion(lead(result), asked, regions)), asked, regions);
     // The id the answer is stored under, kept with the question too ("vertel eens meer" shows its other sources).
     const answerId = randomUUID();

@@ -354,7 +354,7 @@ export class DutchAnalyser {
       // A phrase's term that another reading of the word gives too (its own stem, a one-word
       // expansion, a paraphrase, a verb form) counts on its own.
       for (const term of paraphrased) single.add(term);
-      for (const [term, weight] of terms) if (weight >= 1 || !phraseTerms.has(term)) single.add(term);
+      for (const [term, weight] of terms) if (weight >= 1) single.add(term);
       const phraseOnly = new Set([...phraseTerms].filter((term) => !single.has(term)));
       groups.push(phrases.length > 0 ? { word: token, terms, phrases, phraseOnly } : { word: token, terms });
     });
