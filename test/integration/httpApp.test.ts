@@ -143,6 +143,13 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(sourcesTitled(parts, "Bronnen")?.length).toBeGreaterThan(0);
   });
 
+  it("says the plans do not answer a later part that, asked on its own, they do not answer either", async () => {
+    // New-user try: "Stel die gerust apart" under a part that asking apart would not answer.
+    const parts = await ask(userId(), "wat is het doel van de nieuwe werkwijze in groningen en drenthe en wat kost een plek in de jeugdzorgplus per dag?");
+    expect(ofKind(parts, "text")[0]?.text).toBeTruthy();
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("Op je vraag „wat kost een plek in de jeugdzorgplus per dag” geven de plandocumenten geen antwoord.");
+  });
+
   it("does not send a question for figures or a law article to the Servicepunt, even when it names a placement", async () => {
     for (const question of ["welk artikel van de jeugdwet regelt de machtiging gesloten jeugdhulp?", "hoeveel jongeren zitten er nu in de jeugdzorgplus in heel nederland?"]) {
       const parts = await ask(userId(), question);

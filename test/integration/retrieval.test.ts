@@ -65,6 +65,25 @@ describe("an abbreviation in a question for a kind of answer", () => {
 });
 
 describe("a request for a document's gist", () => {
+  it("answers the gist asked first in a two-part message, then the later part from its own passages or says the plans do not answer it", async () => {
+    // New-user try: read as one question, the message got a line on the region the werkwijze covers.
+    const both = await ask.answer("wat is het doel van het actieplan en wat is een gedeelde verklarende analyse?");
+    expect(both.text).toContain("We focussen daarbij op twee doelen");
+    expect(both.text.toLowerCase()).toContain("gedeelde verklarende analyse");
+    expect(both.sources.some((s) => s.documentId === groningen)).toBe(true);
+    // Every marker maps to a source, numbered in citation order.
+    const markers = [...both.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(new Set(markers)).toEqual(new Set(both.sources.map((s) => s.n)));
+    const notAnswered = await ask.answer("wat is het doel van de nieuwe werkwijze in groningen en drenthe en wat kost een plek in de jeugdzorgplus per dag?");
+    expect(notAnswered.text).toContain("Het ontwikkelen van een effectieve werkwijze");
+    expect(notAnswered.unanswered).toBe("wat kost een plek in de jeugdzorgplus per dag");
+    expect(notAnswered.notInDocuments).toBe(notAnswered.unanswered);
+    // One that points back is left open, not searched on its own.
+    const pointsBack = await ask.answer("wat is het doel van het actieplan en wie betaalt dat?");
+    expect(pointsBack.unanswered).toBe("wie betaalt dat");
+    expect(pointsBack.notInDocuments).toBeUndefined();
+  });
+
   it("quotes what the named document says its aim is, from that document only, marked as no summary", async () => {
     const gist = await ask.answer("waar gaat de nieuwe werkwijze over?");
     expect(gist.status).toBe("answered");

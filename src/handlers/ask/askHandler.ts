@@ -664,10 +664,13 @@ function nonEmpty(result: AnswerResult): AnswerResult {
   return { ...result, status: "abstained", mode: "none", text: ABSTAIN_TEXT, moreSources: [] };
 }
 
-/** Says which part of a two-part question the quotes leave open, so nobody reads them as answering it. */
-export function unansweredNotice(part: string): string {
+/**
+ * Says which part of a two-part question the quotes leave open, so nobody reads them as answering
+ * it; `notInDocuments` when that part, searched on its own, is not answered by the plans either.
+ */
+export function unansweredNotice(part: string, notInDocuments = false): string {
   const asked = shorten(part.replace(/[*_`~]/g, ""), 120);
-  return `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
+  return notInDocuments ? `Op je vraag „${asked}” geven de plandocumenten geen antwoord.` : `Dit antwoord gaat niet in op je vraag „${asked}”. Stel die gerust apart.`;
 }
 
 /** Says that the quotes come from another document than the one the question names. */
@@ -812,7 +815,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.placeNotQuoted) parts.push(notice(placeNotQuotedNotice(result.placeNotQuoted), "info"));
       if (result.figureNow) parts.push(notice(figureNowNotice(result.figureNow.years), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
-      if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered), "info"));
+      if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered, result.notInDocuments === result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));
       if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served, result.otherRegion.leadOnly), "info"));
       else {

@@ -100,6 +100,8 @@ export interface AnswerResult {
   fallbackReason?: string;
   /** The later part of a two-part question that the quotes say nothing about. */
   unanswered?: string;
+  /** A later part (as in `unanswered`) that was searched on its own too, and that the documents do not answer either. */
+  notInDocuments?: string;
   /** An abstention on a question none of whose words the documents use ("wat is het weer morgen?"). */
   offTopic?: boolean;
   /** The term a "wat is X?" question asks about, when no quote says what it is (as typed). */
@@ -685,6 +687,19 @@ export class AskService {
       const later = await this.answerAsRetrieved(`${parts.later} (${firstFactDocument.title})`, retrieve, gists, followUp);
       if (later.status === "answered") return { ...withDocumentFact(later, firstFactAnswer, true), privacyWarning };
     }
+    // "wat is het doel van de nieuwe werkwijze … en wat kost een plek per dag?": the first part asks
+    // for a document's gist and gets it as on its own; the later part is answered after it from its
+    // own passages (new-user try: read as one question, the message got a line on the region the
+    // werkwijze covers). A later part that points back ("… en wie betaalt dat?") or names one thing
+    // at most ("… en met welk doel?") is left open: searched alone it finds lines from anywhere.
+    const firstGist = parts && gists ? await this.documentGist(parts.first) : undefined;
+    if (parts && firstGist?.status === "answered") {
+      const open = { ...firstGist, unanswered: parts.later, privacyWarning };
+      if (LEANS_ON_BEFORE.test(foldText(parts.later)) || this.knowledge.questionScorer(parts.later).words.length < 2) return open;
+      const later = await this.answerAsRetrieved(parts.later, retrieve, false, followUp);
+      if (later.status === "answered") return { ...withLaterAnswer(firstGist, later), privacyWarning };
+      return later.status === "abstained" ? { ...open, notInDocuments: parts.later } : open;
+    }
     // "mijn patiënt loopt steeds weg. wat nu?": the question asks what to do in the writer's own
     // case and names nothing of its own; a quote that shares a word with the story ("15", "weg")
     // does not answer it (new-user try). Declined, the reply offers what Wegwijs can do with it.
@@ -884,7 +899,9 @@ export class AskService {
     if (!standsAlone || LEANS_ON_BEFORE.test(foldText(later))) return undefined;
     const laterPassages = await this.knowledge.retrieve(later, this.options.topK);
     const own = this.extractive(later, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
-    if (!this.documentsAnswer(laterPassages, own)) return undefined;
+    // Asked on its own it is refused too: asking it apart would not help (new-user try: "Stel die
+    // gerust apart" under "… en hoeveel kost een consult?", which the plans do not say).
+    if (!this.documentsAnswer(laterPassages, own)) return { ...answer, notInDocuments: later };
     const ownLines = own.result.text.split("\n").map((line) => line.replace(/\s*\[\d{1,2}\]$/, ""));
     if (ownLines.every((line) => answer.text.includes(line))) return undefined;
     // Its passages numbered on from the answer's: a passage both retrievals found keeps its number.
@@ -1646,6 +1663,25 @@ function withDocumentFact(answer: AnswerResult, fact: DocumentFactAnswer, first 
   return first
     ? { ...answer, text: `${line}\n${answer.text}`, sources: [source, ...answer.sources] }
     : { ...answer, text: `${answer.text}\n${line}`, sources: [...answer.sources, source] };
+}
+
+/**
+ * A first answer with the answer to a later question after it: the later one's sources numbered on
+ * from the first's, its markers to match. It says nothing about the first's document as a whole,
+ * so the gist's notice goes ("Dit zegt … over zijn doel:" would stand above both).
+ */
+function withLaterAnswer(first: AnswerResult, later: AnswerResult): AnswerResult {
+  const offset = Math.max(0, ...[...first.sources, ...first.moreSources].map((source) => source.n));
+  const shift = (source: SourceCitation): SourceCitation => ({ ...source, n: source.n + offset });
+  const text = later.text.replace(/\[(\d{1,2})\]/g, (_marker, n: string) => `[${Number(n) + offset}]`);
+  return inCitationOrder({
+    ...first,
+    text: `${first.text}\n${text}`,
+    sources: [...first.sources, ...later.sources.map(shift)],
+    moreSources: [...first.moreSources, ...later.moreSources.map(shift)],
+    gistOf: undefined,
+    gistAsked: undefined,
+  });
 }
 
 /**
