@@ -1121,6 +1121,10 @@ describe("answers over the shipped corpus", () => {
     // New-user try of the thirty-eighth session: a line from §6.2 that mentions separatie.
     const separeren = await ask.answer("wat staat er in het actieplan over separeren?");
     expect(separeren.sources[0]?.section).toContain("5.1.2 Stoppen met gedwongen afzonderen");
+    // A quote from the actieplan stands for "actieplan" (its kind): no further line only because it
+    // writes the word (first try of the fortieth session: the professional associations' line).
+    const says = await ask.answer("wat zegt het actieplan over separeren?");
+    expect(says.sources.map((s) => s.section)).toEqual([expect.stringContaining("5.1.2 Stoppen met gedwongen afzonderen")]);
     const pleegzorg = await ask.answer("wat zegt de regiovisie over pleegzorg?");
     expect(pleegzorg.text).toMatch(/^“Van alle vormen van verblijf \(pleegzorg, residentieel en langdurig verblijf\) is pleegzorg de beste optie\./);
   });

@@ -1220,6 +1220,7 @@ export class AskService {
       namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)) ?? topicSection(question, passages, this.knowledge),
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
+      documentKind: (id: string) => this.knowledge.documentMetas().find((meta) => meta.id === id)?.kind ?? "",
       focus: askedFocus(question, scorer.words),
       namedDocument: this.namedDocumentWords(question, scorer),
       placeWords: scorer.words.map((word) => places.has(word)),

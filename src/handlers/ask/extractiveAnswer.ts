@@ -63,6 +63,8 @@ export interface ExtractiveOptions {
   namedSection?: number;
   /** How a document is named (title, region): words a question uses to say which document. */
   documentNaming?: (documentId: string) => string;
+  /** What a document is (`kind` in corpus.json: "actieplan", "regiovisie"), when known. */
+  documentKind?: (documentId: string) => string;
   /** The question word (index into the scorer's words) that names what a "welke X" question asks for. */
   focus?: number;
   /**
@@ -749,9 +751,14 @@ export function extractiveAnswer(
       const meanWeight = total / weights.length;
       const chunkOf = (n: number) => passages[n - 1]?.chunk;
       const quotedDocument = (c: Candidate) => quotes.some((quote) => chunkOf(quote.n)?.documentId === chunkOf(c.n)?.documentId);
+      // A quote stands for what its document is ("wat zegt het actieplan over separeren?": a line
+      // of the actieplan holds "actieplan"); else a further line came in only because it writes the
+      // word (first new-user try of the fortieth session). Not its title and region: keywordHit q
+      // −0.003, lead q −0.010, c −0.010 (a place asked stayed missing and got its own line).
       const coveredBy = (quote: Quote) => {
         const chunk = chunkOf(quote.n);
-        const context = `${chunk?.sectionPath.join("\n") ?? ""}\n${quote.indexes.map((i) => shownText(quote.n, i)).join("\n")}`;
+        const naming = chunk ? (options.documentKind?.(chunk.documentId) ?? "") : "";
+        const context = `${naming}\n${chunk?.sectionPath.join("\n") ?? ""}\n${quote.indexes.map((i) => shownText(quote.n, i)).join("\n")}`;
         return covered(context, chunk);
       };
       let have = coveredBy(quotes[0]!);
