@@ -1123,6 +1123,10 @@ describe("answers over the shipped corpus", () => {
     expect(separeren.sources[0]?.section).toContain("5.1.2 Stoppen met gedwongen afzonderen");
     // A quote from the actieplan stands for "actieplan" (its kind): no further line only because it
     // writes the word (first try of the fortieth session: the professional associations' line).
+    // Asked of a document that never names the subject, lines that only name that document do not answer.
+    const notNamed = await ask.answer("wat zegt het actieplan over pleegzorg?");
+    expect(notNamed.text).not.toContain("actieplan");
+    expect(notNamed.namedElsewhere).toBeDefined();
     const says = await ask.answer("wat zegt het actieplan over separeren?");
     expect(says.sources.map((s) => s.section)).toEqual([expect.stringContaining("5.1.2 Stoppen met gedwongen afzonderen")]);
     const pleegzorg = await ask.answer("wat zegt de regiovisie over pleegzorg?");

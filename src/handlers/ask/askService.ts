@@ -495,6 +495,11 @@ export class AskService {
     const own = inCitationOrder(await this.answerAsRetrieved(question, ownLines, true, options.followUp));
     if (own.status !== "answered") return result;
     const scorer = this.knowledge.questionScorer(question);
+    // Lines that hold only the words naming the document ("… onderschrijven dit actieplan") answer
+    // nothing of the question (first new-user try of the fortieth session: "wat zegt het actieplan
+    // over pleegzorg?", which the actieplan never names, got two such lines).
+    const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
+    if (!scorer.covered(own.text).some((has, g) => has && !naming[g])) return result;
     return scorer.score(own.text) >= scorer.score(result.text) * NAMED_SHARE ? own : result;
   }
 
