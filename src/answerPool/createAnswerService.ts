@@ -17,6 +17,8 @@ export interface AnswerService {
   continuation: AskService["continuation"];
   /** Whether a text names a place the documents know, in the main process (see AskService.namesAPlace). */
   namesAPlace: AskService["namesAPlace"];
+  /** The question before as asked of the document a follow-up names, in the main process (see AskService.documentAskedAlone). */
+  documentAskedAlone: AskService["documentAskedAlone"];
   registry: Registry;
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function createAnswerService(
         namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
         continuation: (source, shown) => inProcess.continuation(source, shown),
         namesAPlace: (text) => inProcess.namesAPlace(text),
+        documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
         registry,
         close: () => started.close(),
       };
@@ -81,6 +84,7 @@ function inProcessService(inProcess: AskService): AnswerService {
     namesSomeoneOn: (question, quote, asking) => inProcess.namesSomeoneOn(question, quote, asking),
     continuation: (source, shown) => inProcess.continuation(source, shown),
     namesAPlace: (text) => inProcess.namesAPlace(text),
+    documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
     registry,
     close: async () => undefined,
   };

@@ -122,6 +122,31 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(parts.findIndex((p) => p.kind === "notice")).toBeLessThan(parts.findIndex((p) => p.kind === "text"));
   });
 
+  it("answers from the other documents when the named one never mentions the subject and has only lines naming itself", async () => {
+    // First new-user try of the fortieth session: "… op basis van de regiovisie" was quoted as closest.
+    const parts = await ask(userId(), "wat is een spoedberaad volgens de regiovisie?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("„spoedberaad” komt in „Regiovisie jeugdhulp regio Rijnmond” niet voor. Dit zeggen de andere plandocumenten erover:");
+    expect(ofKind(parts, "text")[0]?.text).toContain("spoedberaad");
+    expect(sourcesTitled(parts, "Bronnen")?.every((s) => !s.documentId.includes("rijnmond"))).toBe(true);
+    // Nothing elsewhere either: the notice alone, not "Daar gaan de plandocumenten niet over".
+    const alone = await ask(userId(), "wat zegt de regiovisie over jz+?");
+    expect(ofKind(alone, "text").map((p) => p.text)).toEqual(["„jz+” komt in „Regiovisie jeugdhulp regio Rijnmond” niet voor."]);
+  });
+
+  it("asks the question before of the document a follow-up names ('en wat zegt de voortgangsrapportage daarover?')", async () => {
+    // First new-user try of the fortieth session: read with both documents, the reading guide was quoted.
+    const user = userId();
+    await ask(user, "wat zegt het actieplan over separeren?");
+    const parts = await ask(user, "en wat zegt de voortgangsrapportage daarover?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("Ik lees dit als: „wat zegt de voortgangsrapportage over separeren?”");
+    expect(sourcesTitled(parts, "Bronnen")?.every((s) => s.documentId.startsWith("voortgangsrapportage"))).toBe(true);
+    expect(ofKind(parts, "text")[0]?.text.toLowerCase()).toMatch(/separe|afzonder/);
+    const corrected = userId();
+    await ask(corrected, "wat zegt het actieplan over pleegzorg?");
+    const regiovisie = await ask(corrected, "nee ik bedoel wat de regiovisie erover zegt");
+    expect(ofKind(regiovisie, "notice").map((p) => p.text)).toContain("Ik lees dit als: „wat zegt de regiovisie over pleegzorg?”");
+  });
+
   it("answers 'waar staat dat precies?' with the sources of the answer just given, also when worded 'wat is de bron?'", async () => {
     const user = userId();
     const answer = await ask(user, ANSWERED);

@@ -9,7 +9,7 @@ import { redactPersonalData, withoutFindings } from "../../privacy/personalData.
 import type { AnswerLog, Rating } from "./answerLog.js";
 import { partHolding } from "./saidBefore.js";
 import { asksForSource, correctsPrevious, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
-import { type AnswerResult, askingPart, type AskService, inCitationOrder } from "./askService.js";
+import { type AnswerResult, askingPart, type AskService, inCitationOrder, notNamedInText } from "./askService.js";
 import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore, asksWhatItMeans } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
@@ -172,7 +172,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -246,7 +246,9 @@ export class AskHandler {
     // also when the documents had no answer for Groningen and Drenthe.
     // A region added to a question that named none, not when the previous answer already came
     // from that region's plans: that is said below.
-    const swapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions(), !this.sameRegionAgain(text, kept)) : undefined;
+    const regionSwapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions(), !this.sameRegionAgain(text, kept)) : undefined;
+    // "en wat zegt de voortgangsrapportage daarover?" asks the question before of that document.
+    const swapped = regionSwapped ?? (!chosen && followUp && kept ? this.ask.documentAskedAlone?.(text, kept.question) : undefined);
     // Going on from a question the documents did not answer, it cannot be answered either, unless
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
@@ -679,8 +681,8 @@ export function namedElsewhereNotice(title: string): string {
 }
 
 /** Says that the document a question asks about never mentions what it asks about. */
-export function notNamedInNotice(word: string, title: string): string {
-  return `„${shorten(word.replace(/[*_`~]/g, ""), 60)}” komt in „${shorten(title.replace(/[*_`~]/g, ""), 60)}” niet voor. Dit zegt het er het dichtst bij:`;
+export function notNamedInNotice(word: string, title: string, elsewhere = false): string {
+  return `${notNamedInText(word, title)} ${elsewhere ? "Dit zeggen de andere plandocumenten erover:" : "Dit zegt het er het dichtst bij:"}`;
 }
 
 /** Says, above the quotes, that none of them comes from a plan that names the region the question asks about. */
@@ -811,7 +813,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
       if (result.listNotGiven) parts.push(notice(`De plandocumenten noemen de ${result.listNotGiven}, maar welke dat zijn, staat niet in deze citaten. Dit zeggen ze er wel over:`, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
-      if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title), "info"));
+      if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title, result.notNamedIn.elsewhere), "info"));
       if (result.placeNotQuoted) parts.push(notice(placeNotQuotedNotice(result.placeNotQuoted), "info"));
       if (result.figureNow) parts.push(notice(figureNowNotice(result.figureNow.years), "info"));
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });

@@ -2,7 +2,7 @@ import type { SourceCitation } from "../../bot/reply.js";
 import { sourceTitle } from "../../bot/sourceTitle.js";
 import type { AnswerGenerator } from "./answerGenerator.js";
 import type { KnowledgeBase } from "../../knowledge/knowledgeBase.js";
-import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
+import type { Chunk, DocumentMeta, RetrievedPassage } from "../../knowledge/types.js";
 import type { Logger } from "../../logger.js";
 import { personalDataWarning, redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
@@ -31,7 +31,7 @@ import { plainText } from "./untrustedText.js";
 import { type DocumentFactAnswer, documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { isNational } from "./otherRegion.js";
 import { summaryAsked } from "./summaryAsked.js";
-import { chunkLines, isHeaderRow, passageSentences, quotedLine } from "./sentences.js";
+import { chunkLines, isHeaderRow, passageSentences, quotedLine, shorten } from "./sentences.js";
 
 /** A section an earlier answer quoted, as its sources name it. */
 export type SectionRef = Pick<SourceCitation, "documentId" | "section">;
@@ -150,7 +150,7 @@ export interface AnswerResult {
   /** The (short) title of the document the question names, when the answer quotes none of it. */
   namedElsewhere?: string;
   /** A rare word of the question that the document it asks about never uses ("wat zegt het actieplan over gedragswetenschappers?"). */
-  notNamedIn?: { word: string; title: string };
+  notNamedIn?: { word: string; title: string; /** The quotes come from the other documents. */ elsewhere?: boolean };
   /** A region the question names that no cited document is of or mentions ("wat vindt rijnmond van …?" answered from a national plan), capitalised. */
   placeNotQuoted?: string;
   /** The other region every quoted document (or, `leadOnly`, the leading quote) is about, and the region Wegwijs serves (see otherRegion.ts). */
@@ -337,6 +337,9 @@ const ENGLISH_WORDS = /\b(what|who|whom|how|when|where|why|which|the|does|do|did
 const ENGLISH_ONLY_WORDS = /(?<![\p{L}\d])(?:what|who|whom|how|when|where|why|which|the|does|did|can|could|should|would|about|are|there|you|your|please|this|that|with|for|and|to|my|done)(?![\p{L}\d])/giu;
 const ENGLISH_ONLY_MIN = 3;
 
+/** Words of a follow-up that asks what a document says about the question before, besides the document's name. */
+const ASKS_WHAT_IT_SAYS_WORDS = new Set(["zegt", "zeggen", "zei", "staat", "staan", "stelt", "vindt", "vinden", "noemt", "bedoel", "bedoelen", "bedoelde", "specifiek", "eigenlijk", "precies", "juist", "nee", "sorry"]);
+
 /** A pronominal adverb ("eraan", "daarover", "hiervoor"): it points at what was named before. */
 const POINTS_BACK_WORD = /^(?:er|daar|hier|waar)(?:aan|over|mee|bij|voor|in|op|uit|na|tegen|door|om|onder|boven|naast|toe|van|achter)$/;
 
@@ -436,6 +439,28 @@ export class AskService {
     return { status: "answered", text: next.text, mode: "extractive", sources: [citation], moreSources: [], continuesPassage: true };
   }
 
+  /**
+   * A follow-up that asks what another document says about the question before, and nothing else
+   * ("en wat zegt de voortgangsrapportage daarover?", "nee ik bedoel wat de regiovisie erover
+   * zegt"): that question as asked of the document the follow-up names, to be answered as a
+   * question of its own. First new-user try of the fortieth session: read with both documents,
+   * the question got the progress report's reading guide, or "nothing new".
+   */
+  documentAskedAlone(followUp: string, previous: string): string | undefined {
+    const named = this.knowledge.namedDocument(followUp, true);
+    if (!named || this.knowledge.namedDocument(previous, true)?.id === named.id) return undefined;
+    const scorer = this.knowledge.questionScorer(followUp);
+    const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`);
+    if (scorer.words.some((word, g) => !naming[g] && !ASKS_WHAT_IT_SAYS_WORDS.has(word) && !POINTS_BACK_WORD.test(word))) return undefined;
+    // Asked as a question of its own: the document named as the follow-up names it ("de
+    // voortgangsrapportage"), in place of the one the question named ("het actieplan").
+    const kinds = [...new Set(this.knowledge.documentMetas().flatMap((meta) => (meta.kind ? [foldText(meta.kind).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")] : [])))];
+    if (kinds.length === 0 || !named.kind) return undefined;
+    const kindNamed = new RegExp(`\\b(?:het|de|dat|die|dit|deze)\\s+(?:${kinds.join("|")})\\b`, "iu");
+    const asNamed = kindNamed.exec(followUp)?.[0] ?? `de ${named.kind}`;
+    return kindNamed.test(previous) ? previous.replace(kindNamed, asNamed) : `${previous.replace(/\s*[?.!]*\s*$/, "")} volgens ${asNamed}?`;
+  }
+
   /** Whether every word of a text is a place the documents name: a region, or a name they always capitalise ("Friesland"). */
   namesAPlace(text: string): boolean {
     const words = wordTokens(foldText(text));
@@ -470,7 +495,7 @@ export class AskService {
   async answer(asked: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     // "hoi, wat houdt … in?": the question, as every surface and the evaluation ask it.
     const rawQuestion = withoutAskerRemark(withoutGreeting(asked));
-    const result = await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp)));
+    const result = await this.elsewhereWhenOnlyNamed(rawQuestion, options, await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp))));
     if (result.status !== "answered") return result;
     // A follow-up is read with the question before it: only its own words ask for today's figure
     // ("Waarom is dat een probleem?" after "Hoeveel … nu …?" repeated the notice; new-user try of
@@ -501,6 +526,37 @@ export class AskService {
     const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
     if (!scorer.covered(own.text).some((has, g) => has && !naming[g])) return result;
     return scorer.score(own.text) >= scorer.score(result.text) * NAMED_SHARE ? own : result;
+  }
+
+  /**
+   * A question about something the document it names never mentions, answered with lines that hold
+   * nothing of the question but that document's name ("wat is een spoedberaad volgens de
+   * regiovisie?": "… een regioagenda opstellen op basis van de regiovisie"; first new-user try of
+   * the fortieth session): what the other documents say, asked without that name, under the notice
+   * that the named one does not mention it; or only that notice when they say nothing either.
+   */
+  private async elsewhereWhenOnlyNamed(question: string, options: AnswerOptions, result: AnswerResult): Promise<AnswerResult> {
+    const named = this.knowledge.namedDocument(question, true);
+    if (!named) return result;
+    let notNamed = result.status === "answered" ? result.notNamedIn : undefined;
+    if (result.status === "answered") {
+      const scorer = this.knowledge.questionScorer(question);
+      const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
+      if (!notNamed || scorer.covered(result.text).some((has, g) => has && !naming[g])) return result;
+    } else {
+      // Refused, or called off-topic, while the named document only leaves out what it asks about
+      // ("wat zegt de regiovisie over jz+?": the regiovisie never names the JeugdzorgPlus).
+      if (result.status !== "abstained" || result.asksBack || !asksWhatDocumentSays(question, named)) return result;
+      const word = this.wordNotIn(question, named);
+      if (word === undefined) return result;
+      notNamed = { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) };
+    }
+    const withoutName = named.kind ? question.replace(new RegExp(`(?:\\b(?:volgens|in|uit|van)\\s+)?\\b(?:het|de|dat|die|dit|deze)\\s+${named.kind.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "iu"), " ") : question;
+    const others = this.retrieverFor({ ...options, withoutDocuments: [...(options.withoutDocuments ?? []), named.id] });
+    const elsewhere = inCitationOrder(await this.answerAsRetrieved(withoutName.replace(/\s{2,}/g, " ").trim(), others, false, options.followUp));
+    const notNamedIn = { ...notNamed!, elsewhere: true };
+    if (elsewhere.status === "answered") return { ...elsewhere, notNamedIn, namedElsewhere: undefined };
+    return { status: "abstained", text: notNamedInText(notNamedIn.word, notNamedIn.title), mode: "none", sources: [], moreSources: [], privacyWarning: result.privacyWarning };
   }
 
   /** The years the cited documents are dated, as a reader says them ("2019 en 2020"); none unless every one is dated. */
@@ -972,11 +1028,21 @@ export class AskService {
     // Only what the question asks: not the place in the story before it ("werk bij gemeente
     // schiedam, beleid jeugd. wat staat er in het actieplan over …?"; new-user try: "„schiedam” komt
     // in … niet voor" led the answer).
+    const word = this.wordNotIn(question, named, result.text);
+    return word === undefined ? result : { ...result, notNamedIn: { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) } };
+  }
+
+  /**
+   * A rare word of the question (not the story before it, not the document's name, not in `quoted`)
+   * that the named document never uses and another document does: what the question asks about,
+   * which that document leaves out (see withNotNamedIn).
+   */
+  private wordNotIn(question: string, named: DocumentMeta, quotedText = ""): string | undefined {
     const scorer = this.knowledge.questionScorer(questionWithoutContext(question) ?? question);
     const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
-    const quoted = scorer.covered(result.text);
+    const quoted = scorer.covered(quotedText);
     const rare = scorer.words.flatMap((_, g) => (!naming[g] && !quoted[g] && scorer.rarity[g]!.known && scorer.rarity[g]!.share <= this.options.aboutRarity ? [g] : []));
-    if (rare.length === 0) return result;
+    if (rare.length === 0) return undefined;
     // Which rare words the named document uses, and which another document uses, as typed:
     // "gedrag" and "wetenschappers" apart do not name gedragswetenschappers. Only a word another
     // document uses counts: the thing is there, only not in that document (a paraphrase no
@@ -999,8 +1065,7 @@ export class AskService {
     // 18-min naar 18-plus").
     const isFigure = (word: string) => /\d/.test(word);
     const missing = rare.find((g) => !held[g] && elsewhere[g] && !isFigure(scorer.words[g]!) && (!isChatToken(scorer.words[g]!, false) || typed.has(scorer.words[g]!) || spelledOut(scorer.words[g]!)));
-    if (missing === undefined) return result;
-    return { ...result, notNamedIn: { word: scorer.words[missing]!, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) } };
+    return missing === undefined ? undefined : scorer.words[missing]!;
   }
 
   /**
@@ -1669,6 +1734,11 @@ function withDocumentFact(answer: AnswerResult, fact: DocumentFactAnswer, first 
   return first
     ? { ...answer, text: `${line}\n${answer.text}`, sources: [source, ...answer.sources] }
     : { ...answer, text: `${answer.text}\n${line}`, sources: [...answer.sources, source] };
+}
+
+/** That a document a question names never mentions what it asks about ("„spoedberaad” komt in „Regiovisie …” niet voor."). */
+export function notNamedInText(word: string, title: string): string {
+  return `„${shorten(word.replace(/[*_`~]/g, ""), 60)}” komt in „${shorten(title.replace(/[*_`~]/g, ""), 60)}” niet voor.`;
 }
 
 /**
