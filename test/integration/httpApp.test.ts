@@ -133,6 +133,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(alone, "text").map((p) => p.text)).toEqual(["„jz+” komt in „Regiovisie jeugdhulp regio Rijnmond” niet voor."]);
   });
 
+  it("answers a question for the national plans from the national documents, not from a region's plan", async () => {
+    // Second new-user try of the thirty-ninth session: the Rijnmond regiovisie answered.
+    const parts = await ask(userId(), "wat zeggen de landelijke plannen over pleegzorg?");
+    const sources = sourcesTitled(parts, "Bronnen") ?? [];
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((s) => !s.documentId.includes("rijnmond") && !s.documentId.includes("groningen"))).toBe(true);
+    expect(ofKind(parts, "text")[0]?.text.toLowerCase()).toContain("pleeg");
+  });
+
   it("asks the question before of the document a follow-up names ('en wat zegt de voortgangsrapportage daarover?')", async () => {
     // First new-user try of the fortieth session: read with both documents, the reading guide was quoted.
     const user = userId();

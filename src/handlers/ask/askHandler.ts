@@ -14,7 +14,7 @@ import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore, asksWhatItMeans } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
 import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
-import { alsoInRegionNotice, askerRegion, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, onlyPlaceTyped, placesNamed, servingAsker, withRegionSwapped } from "./otherRegion.js";
+import { alsoInRegionNotice, askerRegion, asksNationalPlans, withoutNationalPlans, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, onlyPlaceTyped, placesNamed, servingAsker, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
 import { asksShorter, onboardingReply } from "../smallTalk.js";
@@ -35,6 +35,8 @@ export const FEEDBACK_REASON_FIELD = "reason";
 export const FEEDBACK_REASON_CHARS = 500;
 
 const ABSTAIN_TEXT = "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.";
+/** How a question for the national plans reads as a follow-up that names the whole country (see onlyRegionNamed). */
+const NATIONAL_FOLLOW_UP = "landelijk";
 /** A reply to "Welk plandocument bedoel je?" names one in a few words ("die regiovisie rijnmond"). */
 const ANSWER_TO_ASK_BACK_WORDS = 6;
 const SERVICEPUNT_STEP = "Gaat je vraag over een jongere of een plaatsing? Leg hem dan voor aan het Servicepunt JeugdzorgPlus van je regio, hier met een consultaanvraag.";
@@ -314,6 +316,10 @@ export class AskHandler {
     // Asked of a region by name and answered from plans that never name it: that region's own
     // plans are searched alone (second new-user try: the national answer came back again).
     if (swapped !== undefined && result.status === "answered" && (result.placeNotQuoted || this.quotesBeyondCountry(text, result))) result = (await this.inNamedRegion(asked, text)) ?? result;
+    // Asked what the national plans say ("wat zeggen de landelijke plannen over pleegzorg?") and
+    // answered from a region's plan: the national documents alone, when they answer (second
+    // new-user try of the thirty-ninth session: the Rijnmond regiovisie answered).
+    else if (!previous && asksNationalPlans(text) && result.status === "answered" && this.quotesBeyondCountry(NATIONAL_FOLLOW_UP, result)) result = (await this.inNamedRegion(withoutNationalPlans(asked), NATIONAL_FOLLOW_UP)) ?? result;
     // Asked to do something ("ik wil een consult aanvragen bij het servicepunt"), the offer that does
     // it leads (see the router) and one quote under it says what the plans say; further quotes were
     // lines loosely about the words of the request (new-user try of the thirty-ninth session: a case

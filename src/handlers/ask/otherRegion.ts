@@ -272,6 +272,27 @@ export function alsoInRegionNotice(region: string): string {
 const ONLY_A_PLACE =
   /^\s*(?:(?:en|maar|of|ook)\s+)?(?:hoe\s+(?:zit|gaat|werkt|loopt)\s+(?:het|dat|dit)\s+(?:dan\s+)?|wat\s+(?:zegt|zeggen|vindt|vinden)\s+(?:ze\s+|men\s+)?)?(?:(?:in|bij|voor|binnen)\s+)?(?:de\s+)?(?:regio\s+)?([\p{L}][\p{L}\s/&-]*?)\s*(?:dan|eigenlijk|nou|daar\s*over|erover|daarvan|ervan|hierover)?\s*[?.!]*\s*$/iu;
 
+/**
+ * A question that asks for the national documents by what they are ("wat zeggen de landelijke
+ * plannen over pleegzorg?", "op landelijk niveau"), not a thing that is national ("de landelijke
+ * agenda", "landelijk ambassadeur").
+ */
+const NATIONAL_PLANS = /\blandelijke?\s+(?:plan(?:nen)?|plandocumenten|documenten|stukken|beleidsstukken)\b|\bop\s+landelijk\s+niveau\b|\blandelijk\s+gezien\b/iu;
+
+/** Whether a question asks what the national documents say (see NATIONAL_PLANS). */
+export function asksNationalPlans(question: string): boolean {
+  return NATIONAL_PLANS.test(question);
+}
+
+/**
+ * The question without the word that asks for the national documents ("wat zeggen de plannen over
+ * pleegzorg?"), for searching those alone: "landelijk" itself pulled "Landelijk symposium …" up.
+ */
+export function withoutNationalPlans(question: string): string {
+  const noun = /^landelijke?\s+/i;
+  return question.replace(NATIONAL_PLANS, (phrase) => (noun.test(phrase) ? phrase.replace(noun, "") : "")).replace(/\s{2,}/g, " ").trim();
+}
+
 /** The whole country as a follow-up names it: "landelijk (gezien)", "(heel) nederland", "het hele land". */
 const COUNTRY = /^(?:landelijk(?:\s+gezien)?|nationaal|(?:heel\s+)?nederland|het\s+hele\s+land)$/iu;
 /** How a question asked of the whole country reads. */
