@@ -454,9 +454,9 @@ export class AskService {
     if (scorer.words.some((word, g) => !naming[g] && !ASKS_WHAT_IT_SAYS_WORDS.has(word) && !POINTS_BACK_WORD.test(word))) return undefined;
     // Asked as a question of its own: the document named as the follow-up names it ("de
     // voortgangsrapportage"), in place of the one the question named ("het actieplan").
-    const kinds = [...new Set(this.knowledge.documentMetas().flatMap((meta) => (meta.kind ? [foldText(meta.kind).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")] : [])))];
+    const kinds = [...new Set(this.knowledge.documentMetas().flatMap((meta) => (meta.kind ? [meta.kind] : [])))];
     if (kinds.length === 0 || !named.kind) return undefined;
-    const kindNamed = new RegExp(`\\b(?:het|de|dat|die|dit|deze)\\s+(?:${kinds.join("|")})\\b`, "iu");
+    const kindNamed = namedByKind(kinds);
     const asNamed = kindNamed.exec(followUp)?.[0] ?? `de ${named.kind}`;
     return kindNamed.test(previous) ? previous.replace(kindNamed, asNamed) : `${previous.replace(/\s*[?.!]*\s*$/, "")} volgens ${asNamed}?`;
   }
@@ -537,26 +537,30 @@ export class AskService {
    */
   private async elsewhereWhenOnlyNamed(question: string, options: AnswerOptions, result: AnswerResult): Promise<AnswerResult> {
     const named = this.knowledge.namedDocument(question, true);
-    if (!named) return result;
-    let notNamed = result.status === "answered" ? result.notNamedIn : undefined;
+    const notNamed = named ? this.leftOutOf(question, named, result) : undefined;
+    if (!named || !notNamed) return result;
+    const withoutName = named.kind ? question.replace(namedByKind([named.kind], true), " ") : question;
+    const others = this.retrieverFor({ ...options, withoutDocuments: [...(options.withoutDocuments ?? []), named.id] });
+    const elsewhere = inCitationOrder(await this.answerAsRetrieved(withoutName.replace(/\s{2,}/g, " ").trim(), others, false, options.followUp));
+    const notNamedIn = { ...notNamed, elsewhere: true };
+    if (elsewhere.status === "answered") return { ...elsewhere, notNamedIn, namedElsewhere: undefined };
+    return { status: "abstained", text: notNamedInText(notNamedIn.word, notNamedIn.title), mode: "none", sources: [], moreSources: [], privacyWarning: result.privacyWarning };
+  }
+
+  /**
+   * What the question asks about that the document it names leaves out, when the answer has nothing
+   * else: quotes that hold only that document's name, or a refusal, also as off-topic ("wat zegt de
+   * regiovisie over jz+?": the regiovisie never names the JeugdzorgPlus).
+   */
+  private leftOutOf(question: string, named: DocumentMeta, result: AnswerResult): AnswerResult["notNamedIn"] {
     if (result.status === "answered") {
       const scorer = this.knowledge.questionScorer(question);
       const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
-      if (!notNamed || scorer.covered(result.text).some((has, g) => has && !naming[g])) return result;
-    } else {
-      // Refused, or called off-topic, while the named document only leaves out what it asks about
-      // ("wat zegt de regiovisie over jz+?": the regiovisie never names the JeugdzorgPlus).
-      if (result.status !== "abstained" || result.asksBack || !asksWhatDocumentSays(question, named)) return result;
-      const word = this.wordNotIn(question, named);
-      if (word === undefined) return result;
-      notNamed = { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) };
+      return scorer.covered(result.text).some((has, g) => has && !naming[g]) ? undefined : result.notNamedIn;
     }
-    const withoutName = named.kind ? question.replace(new RegExp(`(?:\\b(?:volgens|in|uit|van)\\s+)?\\b(?:het|de|dat|die|dit|deze)\\s+${named.kind.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "iu"), " ") : question;
-    const others = this.retrieverFor({ ...options, withoutDocuments: [...(options.withoutDocuments ?? []), named.id] });
-    const elsewhere = inCitationOrder(await this.answerAsRetrieved(withoutName.replace(/\s{2,}/g, " ").trim(), others, false, options.followUp));
-    const notNamedIn = { ...notNamed!, elsewhere: true };
-    if (elsewhere.status === "answered") return { ...elsewhere, notNamedIn, namedElsewhere: undefined };
-    return { status: "abstained", text: notNamedInText(notNamedIn.word, notNamedIn.title), mode: "none", sources: [], moreSources: [], privacyWarning: result.privacyWarning };
+    if (result.status !== "abstained" || result.asksBack || !asksWhatDocumentSays(question, named)) return undefined;
+    const word = this.wordNotIn(question, named);
+    return word === undefined ? undefined : { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) };
   }
 
   /** The years the cited documents are dated, as a reader says them ("2019 en 2020"); none unless every one is dated. */
@@ -1284,13 +1288,14 @@ export class AskService {
     const scorer = this.knowledge.questionScorer(withoutIntroducedNames(question, asked));
     // A place the question gives ("in groningen/drenthe", "huisarts in de regio Rotterdam").
     const places = placesIn(question, (word) => this.knowledge.namesAPlace(word));
+    const kinds = new Map(this.knowledge.documentMetas().map((meta) => [meta.id, meta.kind ?? ""]));
     const options = {
       ...DEFAULT_EXTRACTIVE,
       ...shape,
       namedSection: namedSection(question, passages, (chunk) => this.knowledge.startsSection(chunk)) ?? topicSection(question, passages, this.knowledge),
       outline: this.namedOutline(question, scorer, passages),
       documentNaming: (id: string) => this.knowledge.documentNaming(id),
-      documentKind: (id: string) => this.knowledge.documentMetas().find((meta) => meta.id === id)?.kind ?? "",
+      documentKind: (id: string) => kinds.get(id) ?? "",
       focus: askedFocus(question, scorer.words),
       namedDocument: this.namedDocumentWords(question, scorer),
       placeWords: scorer.words.map((word) => places.has(word)),
@@ -1734,6 +1739,12 @@ function withDocumentFact(answer: AnswerResult, fact: DocumentFactAnswer, first 
   return first
     ? { ...answer, text: `${line}\n${answer.text}`, sources: [source, ...answer.sources] }
     : { ...answer, text: `${answer.text}\n${line}`, sources: [...answer.sources, source] };
+}
+
+/** A document named by its kind ("het actieplan", "de regiovisie"); `withPreposition`: with "volgens", "in", "uit" or "van" before it. */
+function namedByKind(kinds: readonly string[], withPreposition = false): RegExp {
+  const escaped = kinds.map((kind) => kind.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`${withPreposition ? "(?:\\b(?:volgens|in|uit|van)\\s+)?" : ""}\\b(?:het|de|dat|die|dit|deze)\\s+(?:${escaped.join("|")})\\b`, "iu");
 }
 
 /** That a document a question names never mentions what it asks about ("„spoedberaad” komt in „Regiovisie …” niet voor."). */
