@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,32 @@ function coversWord(question: string, isWord: (word: string) => boolean, text: s
   expect(g).toBeGreaterThanOrEqual(0);
   return scorer.covered(text)[g]!;
 }
+
+/** Every [n] marker names a source shown, every source shown is cited, and sources are numbered 1, 2, … once each. */
+function expectMarkersMatchSources(answer: Awaited<ReturnType<AskService["answer"]>>, label: string): void {
+  if (answer.status !== "answered") return;
+  const markers = new Set([...answer.text.matchAll(/\[(\d{1,2})\]/g)].map((m) => Number(m[1])));
+  const numbers = [...answer.sources, ...answer.moreSources].map((source) => source.n);
+  expect(numbers, label).toEqual(numbers.map((_, i) => i + 1));
+  expect([...markers].sort((a, b) => a - b), label).toEqual(answer.sources.map((source) => source.n).sort((a, b) => a - b));
+}
+
+describe("citation markers", () => {
+  it("map one to one to the sources shown, also for a follow-up read with the question before it", async () => {
+    // First new-user try of the fortieth session: "[4]" under two sources, after a term's one
+    // mention was added to a two-part reading whose sources were not yet numbered 1, 2, ….
+    const followUp = "en wat is hsj?";
+    expectMarkersMatchSources(await ask.answer(withPrevious("wat bedoelen ze met matched care ipv stepped care?", followUp), { followUp }), followUp);
+    // Every shared question, on its own and read after the one before it.
+    for (const file of ["questions.jsonl", "questions-2.jsonl"]) {
+      const questions = (await readFile(path.resolve("../shared/eval", file), "utf8")).split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { question: string }).question);
+      for (const [i, question] of questions.entries()) {
+        expectMarkersMatchSources(await ask.answer(question), question);
+        if (i > 0) expectMarkersMatchSources(await ask.answer(withPrevious(questions[i - 1]!, question), { followUp: question }), `${questions[i - 1]} / ${question}`);
+      }
+    }
+  }, 120_000);
+});
 
 describe("a plural whose consonant doubles", () => {
   it("meets its singular: 'de landelijke plannen' finds what the documents say about the places being closed", async () => {

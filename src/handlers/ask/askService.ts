@@ -1638,7 +1638,11 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
  * care." was left out (new-user try: "the documents do say it"). Two or more such lines replace
  * the answer (see withTermMentions); one is added. When it says what X is, the notice goes.
  */
-function withOneMention(result: AnswerResult, found: ReturnType<typeof termMentions>, written: string[][]): AnswerResult {
+function withOneMention(answer: AnswerResult, found: ReturnType<typeof termMentions>, written: string[][]): AnswerResult {
+  // Numbered 1, 2, … first: the line is added as the next source ("[4]" under sources 1 and 4 had
+  // shown a source twice and the marker pointed at the wrong one; first new-user try of the
+  // fortieth session, after a two-part reading).
+  const result = inCitationOrder(answer);
   const source = found?.sources[0];
   if (!found || !source || result.sources.some((cited) => cited.documentId === source.documentId && cited.section === source.section)) return result;
   const n = result.sources.length + 1;
