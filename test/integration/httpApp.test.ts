@@ -142,6 +142,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "text")[0]?.text.toLowerCase()).toContain("pleeg");
   });
 
+  it("reads 'en wat is hsj?' as a question of its own, not with the question before", async () => {
+    // First new-user try of the fortieth session: read with "wat bedoelen ze met matched care …?", the route's list came first.
+    const user = userId();
+    await ask(user, "wat bedoelen ze met matched care ipv stepped care?");
+    const parts = await ask(user, "en wat is hsj?");
+    expect(ofKind(parts, "notice").map((p) => p.text).join(" ")).not.toContain("vervolg op je vorige vraag");
+    expect(ofKind(parts, "text")[0]?.text).toMatch(/^“HSJ/);
+  });
+
   it("asks the question before of the document a follow-up names ('en wat zegt de voortgangsrapportage daarover?')", async () => {
     // First new-user try of the fortieth session: read with both documents, the reading guide was quoted.
     const user = userId();

@@ -40,6 +40,9 @@ describe("termAsked", () => {
     expect(termAsked("Ik hoorde dat er een nieuwe werkwijze is. Wat is het doel daarvan?")).toBeUndefined();
     expect(termAsked("wat is de rol hierbij?")).toBeUndefined();
     expect(termAsked("wat is dat servicepunt?")?.folded).toBe("servicepunt");
+    // An adverb or particle after a pointing word is no term (first new-user try of the fortieth session: "Wat „precies” precies is …").
+    expect(termAsked("en wat is dat precies?")).toBeUndefined();
+    expect(termAsked("en wat houdt het in?")).toBeUndefined();
     // What it is set against is no part of it (third new-user try of the thirty-sixth session).
     expect(termAsked("wat bedoelen ze eigenlijk met matched care ipv stepped care?")?.folded).toBe("matched care");
     expect(termAsked("wat is matched care in plaats van stepped care")?.folded).toBe("matched care");

@@ -174,7 +174,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone" | "asksAnAbbreviation">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -235,7 +235,8 @@ export class AskHandler {
     // becomes the one a next follow-up goes on from.
     // "die regiovisie rijnmond" after "Welk plandocument bedoel je?" names the document to summarise.
     const short = text.trim().split(/\s+/).length <= ANSWER_TO_ASK_BACK_WORDS && !text.includes("?");
-    const followUp = corrects || isFollowUp(text);
+    // "en wat is hsj?" names its own subject: not read with the question before.
+    const followUp = corrects || (isFollowUp(text) && !this.ask.asksAnAbbreviation?.(text));
     const stored = this.followUps ? await this.previousQuestion(address) : undefined;
     const kept = (short || followUp) && stored?.question ? stored : undefined;
     // Where the asker said they work, in this message or earlier in the conversation: that region's

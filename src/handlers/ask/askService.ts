@@ -461,6 +461,16 @@ export class AskService {
     return kindNamed.test(previous) ? previous.replace(kindNamed, asNamed) : `${previous.replace(/\s*[?.!]*\s*$/, "")} volgens ${asNamed}?`;
   }
 
+  /**
+   * Whether a message asks what an abbreviation the synonym list writes out stands for ("en wat is
+   * hsj?", "wat betekent gva?"): it names its own subject, also after "en" (first new-user try of
+   * the fortieth session: read with the question before, it got that question's list first).
+   */
+  asksAnAbbreviation(text: string): boolean {
+    const term = termAsked(text);
+    return term !== undefined && !term.typed.includes(" ") && this.knowledge.analyser.phraseForms(term.typed).length > 1;
+  }
+
   /** Whether every word of a text is a place the documents name: a region, or a name they always capitalise ("Friesland"). */
   namesAPlace(text: string): boolean {
     const words = wordTokens(foldText(text));

@@ -15,10 +15,12 @@ const ASKS_WHAT_IT_IS =
 /**
  * "wat is het belangrijkste doel?", "wat is het verschil?": a superlative or a word for a goal, a
  * difference or a plan names no term to explain but asks a fact (new-user try: "Wat „belangrijkste
- * doel” precies is, staat niet in de plandocumenten").
+ * doel” precies is, staat niet in de plandocumenten"). Nor does an adverb or particle left after a
+ * pointing word ("en wat is dat precies?", "wat houdt het in?": "Wat „precies” precies is …"; first
+ * new-user try of the fortieth session).
  */
 const NOT_A_TERM_ALONE = new Set(
-  "belangrijkste grootste voornaamste eerste laatste beste meeste huidige volgende doel doelen hoofddoel verschil idee bedoeling probleem reden plan planning status stand oplossing knelpunt advies opdracht"
+  "belangrijkste grootste voornaamste eerste laatste beste meeste huidige volgende doel doelen hoofddoel verschil idee bedoeling probleem reden plan planning status stand oplossing knelpunt advies opdracht precies eigenlijk nou nu dan ook weer toch even in"
     .split(" "),
 );
 
