@@ -142,6 +142,16 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "text")[0]?.text.toLowerCase()).toContain("pleeg");
   });
 
+  it("answers a follow-up whose own part the combined reading left open from the sections the previous answer did not quote", async () => {
+    // First new-user try of the fortieth session: asked alone it got other milestones; read with the
+    // question before, "nothing new", while the actieplan's milestones for separeren answer it.
+    const user = userId();
+    await ask(user, "wat zeggen de plannen over separeren");
+    const parts = await ask(user, "en wat is daarvan de planning, wanneer moet het gestopt zijn?");
+    expect(ofKind(parts, "notice").map((p) => p.text).join(" ")).toContain("vervolg op je vorige vraag");
+    expect(ofKind(parts, "text")[0]?.text).toContain("2021 Q1: gedwongen afzonderingen teruggebracht met 80%");
+  });
+
   it("reads 'en wat is hsj?' as a question of its own, not with the question before", async () => {
     // First new-user try of the fortieth session: read with "wat bedoelen ze met matched care …?", the route's list came first.
     const user = userId();

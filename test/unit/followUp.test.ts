@@ -7,7 +7,8 @@ const address = (over: Partial<ConversationAddress> = {}): ConversationAddress =
 
 describe("isFollowUp", () => {
   it("takes a short message that goes on from the previous one", () => {
-    for (const text of ["en als het gewoon vrijwillige hulp is?", "En bij een OTS?", "hoe zit het dan met pleegzorg?", "maar waarom dan?", "ook voor pleegzorg?", "geldt dat ook in Drenthe?", "en als het vrijwillig is, wie heeft dan de regie?"]) {
+    // "het" before a closing participle is a pronoun, and an opening clause that points back goes on from before (first new-user try of the fortieth session).
+    for (const text of ["en als het gewoon vrijwillige hulp is?", "En bij een OTS?", "hoe zit het dan met pleegzorg?", "maar waarom dan?", "ook voor pleegzorg?", "geldt dat ook in Drenthe?", "en als het vrijwillig is, wie heeft dan de regie?", "en wat is daarvan de planning, wanneer moet het gestopt zijn?"]) {
       expect(isFollowUp(text), text).toBe(true);
     }
   });

@@ -296,8 +296,10 @@ export class AskHandler {
         result = answersFact ? { ...onlyQuotes(result, fresh), noActor: undefined } : onlyQuotes(result, fresh);
       } else {
         // What else the documents say: the same reading, outside the sections already quoted.
-        // Not when the follow-up was the part left open: the reading already searched everywhere.
-        const beyond = previous.sources?.length && !ownPartOpen ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources, followUp: withoutPersonalData(text) })) : undefined;
+        // Also when the follow-up was the part left open: the reading quoted the previous answer's
+        // section again, while the next one holds it ("en wat is daarvan de planning, wanneer moet
+        // het gestopt zijn?" after separeren: the milestones; first new-user try of the fortieth session).
+        const beyond = previous.sources?.length ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources, followUp: withoutPersonalData(text) })) : undefined;
         // Not one that leaves the follow-up itself open: the kind it asks for must be in it ("en hoe
         // lang duurt zo'n spoedmachtiging dan?" got the bottlenecks, with no duration in them).
         const kind = askedFor(text)?.type;

@@ -175,7 +175,11 @@ export function isFollowUp(text: string): boolean {
     return words.length <= MAX_POINTING_WORDS && !asksEarlier && pointsBack && questionParts(text) === undefined;
   }
   const own = OWN_QUESTION.exec(text)?.[1];
-  if (own !== undefined && !POINTS_BACK.test(own)) return false;
+  // "het" before the participle that ends it is a pronoun ("…, wanneer moet het gestopt zijn?"), and
+  // a first clause that points back goes on from before whatever follows ("en wat is daarvan de
+  // planning, …"; first new-user try of the fortieth session: asked alone, it got other milestones).
+  const opening = text.split(/[,;:]/)[0]!;
+  if (own !== undefined && !POINTS_BACK.test(own) && !IT_THEN_PARTICIPLE.test(own) && !POINTS_BACK.test(opening)) return false;
   // In its first clause: a later one points at what the message itself named ("hoe zit het met de
   // machtiging voor gesloten plaatsing, wie vraagt die aan"; new-user try: read as a follow-up).
   const firstClause = words.slice(1).join(" ").split(/[,;:]/)[0]!;
