@@ -93,6 +93,12 @@ describe("derivedVerb", () => {
     expect(derivedVerb(word, isKnown)).toBe(verb);
   });
 
+  it("derives the verb of a noun in -name that the corpus or the word list knows ('toename' / 'toenemen')", () => {
+    expect(derivedVerb("toename", isKnown, (word) => word === "toenemen")).toBe("toenemen");
+    expect(derivedVerb("deelnames", (word) => word === "deelnemen")).toBe("deelnemen");
+    expect(derivedVerb("toename", isKnown)).toBeUndefined();
+  });
+
   it("derives nothing the corpus does not know, and leaves other words alone", () => {
     expect(derivedVerb("organisatie", isKnown)).toBeUndefined();
     expect(derivedVerb("ring", isKnown)).toBeUndefined();

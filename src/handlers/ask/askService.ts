@@ -547,6 +547,13 @@ export class AskService {
    */
   private async elsewhereWhenOnlyNamed(question: string, options: AnswerOptions, result: AnswerResult): Promise<AnswerResult> {
     const named = this.knowledge.namedDocument(question, true);
+    // Already answered from the others ("wat zegt het actieplan over pleegzorg …?"): the notice says
+    // what the named one leaves out, not only that the answer comes from elsewhere.
+    if (named && result.status === "answered" && result.namedElsewhere && !result.notNamedIn && asksWhatDocumentSays(question, named)) {
+      // Any word it asks about, not only a rare one: the quotes are not from that document anyway.
+      const word = this.wordNotIn(question, named, "", 1);
+      return word === undefined ? result : { ...result, namedElsewhere: undefined, notNamedIn: { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }), elsewhere: true } };
+    }
     const notNamed = named ? this.leftOutOf(question, named, result) : undefined;
     if (!named || !notNamed) return result;
     const withoutName = named.kind ? question.replace(namedByKind([named.kind], true), " ") : question;
@@ -1051,11 +1058,11 @@ export class AskService {
    * that the named document never uses and another document does: what the question asks about,
    * which that document leaves out (see withNotNamedIn).
    */
-  private wordNotIn(question: string, named: DocumentMeta, quotedText = ""): string | undefined {
+  private wordNotIn(question: string, named: DocumentMeta, quotedText = "", maxShare = this.options.aboutRarity): string | undefined {
     const scorer = this.knowledge.questionScorer(questionWithoutContext(question) ?? question);
     const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`);
     const quoted = scorer.covered(quotedText);
-    const rare = scorer.words.flatMap((_, g) => (!naming[g] && !quoted[g] && scorer.rarity[g]!.known && scorer.rarity[g]!.share <= this.options.aboutRarity ? [g] : []));
+    const rare = scorer.words.flatMap((_, g) => (!naming[g] && !quoted[g] && scorer.rarity[g]!.known && scorer.rarity[g]!.share <= maxShare ? [g] : []));
     if (rare.length === 0) return undefined;
     // Which rare words the named document uses, and which another document uses, as typed:
     // "gedrag" and "wetenschappers" apart do not name gedragswetenschappers. Only a word another

@@ -464,7 +464,7 @@ export class DutchAnalyser {
   /** Words a word implies: its compound parts, or the verb a participle comes from. */
   private derivedWords(word: string): string[] {
     const isKnown = (w: string) => this.vocabulary.has(w);
-    const base = numberWordValue(word) ?? participleInfinitive(word, isKnown) ?? inflectionBase(word, isKnown) ?? derivedVerb(word, isKnown);
+    const base = numberWordValue(word) ?? participleInfinitive(word, isKnown) ?? inflectionBase(word, isKnown) ?? derivedVerb(word, isKnown, this.isDutchWord);
     const parts = this.splitter.split(word);
     return base ? [...parts, base] : parts;
   }

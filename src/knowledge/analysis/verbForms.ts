@@ -28,7 +28,14 @@ export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set(SEPARABLE.split(
  * "oprichten". Both the question and the documents are analysed this way, so the noun in one
  * meets the verb in the other.
  */
-export function derivedVerb(word: string, isKnown: (word: string) => boolean): string | undefined {
+export function derivedVerb(word: string, isKnown: (word: string) => boolean, isWord: (word: string) => boolean = isKnown): string | undefined {
+  // "toename", "afname", "deelname": the noun of "toenemen", "afnemen", "deelnemen" (a strong verb:
+  // no suffix rule finds it). The word list may know the verb when the documents do not use it.
+  const name = /^(\p{L}{2,})names?$/u.exec(word);
+  if (name) {
+    const verb = `${name[1]}nemen`;
+    return isKnown(verb) || isWord(verb) ? verb : undefined;
+  }
   const atie = /^(\p{L}{3,})aties?$/u.exec(word);
   if (atie) {
     const verb = `${atie[1]}eren`;
