@@ -665,6 +665,28 @@ describe("AskHandler with follow-ups", () => {
     expect(texts((await elsewhere.question({ ...address, conversationId: "c2" }, "en in rijnmond?")).parts).join(" ")).not.toContain("kwam al uit");
   });
 
+  it("answers from more of that region's plans when they say more outside the sections already quoted", async () => {
+    // First new-user try of the fortieth session: "Meer zeggen die er niet over" after one line on
+    // pleegzorg, while the regiovisie's agreements say more.
+    const question = "wat zeggen ze over pleegzorg en gezinshuizen";
+    const first = "“Gezinshuizen kunnen een goed alternatief vormen voor pleegzorg.” [1]";
+    const more = "“In te zetten op toename van pleegzorg en gezinshuizen: een toename van 30 procent.” [1]";
+    const combined = withPrevious(question, "en in rijnmond?");
+    const answerer = {
+      answer: async (asked: string, options?: { beyond?: readonly unknown[] }) =>
+        asked === question ? answered(first) : asked === combined ? answered(options?.beyond ? more : first) : { status: "abstained" as const, text: "", mode: "none" as const, sources: [], moreSources: [] },
+      // As the service checks it: the quotes do not write the region's name.
+      holdsAWordOf: (message: string, text: string) => !/rijnmond/i.test(message) || /rijnmond/i.test(text),
+    };
+    const store = new MemoryKeyValueStore();
+    const regions = { served: () => "Groningen en Drenthe", documentRegion: () => "Rijnmond", regions: () => ["Groningen en Drenthe", "Rijnmond"] };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, question);
+    const again = await handler.question(address, "en in rijnmond?");
+    expect(texts(again.parts)).toContain("Mijn vorige antwoord kwam al uit de plannen van regio Rijnmond. Dit zeggen die er verder over:");
+    expect(texts(again.parts)).toContain(more);
+  });
+
   // "wie heeft de casusregie in drenthe?" is refused; the same question of Rijnmond is answered.
   const regionSwap = () => {
     const answerer = scripted({ "wie heeft de casusregie in rijnmond?": "“De medewerker van het wijkteam is de casusregisseur.” [1]" });

@@ -309,7 +309,7 @@ export class AskHandler {
           (kind === undefined || containsAnswerType(withoutMarkers(beyond.text), kind)) &&
           (this.ask.holdsAWordOf?.(text, beyond.text) ?? true) &&
           !answersAsBefore(beyond.text, previous);
-        result = answers ? beyond : (this.sameRegionAgain(text, previous) ?? (await this.partOfPrevious(previous.question, text)) ?? (await this.placeAlone(text, previous)) ?? this.passageGoesOn(previous, result.text, text) ?? nothingNew(text));
+        result = answers ? beyond : (this.sameRegionAgain(text, previous, beyond) ?? (await this.partOfPrevious(previous.question, text)) ?? (await this.placeAlone(text, previous)) ?? this.passageGoesOn(previous, result.text, text) ?? nothingNew(text));
       }
     }
     // Read with its previous question, a follow-up is answered by the quotes that hold a word it
@@ -402,13 +402,20 @@ export class AskHandler {
    * "en in rijnmond?" after an answer from Rijnmond's plan: that answer was already Rijnmond's
    * (new-user try: "nothing new" read as if Rijnmond had not been looked at).
    */
-  private sameRegionAgain(text: string, previous: KeptQuestion): AnswerResult | undefined {
+  private sameRegionAgain(text: string, previous: KeptQuestion, beyond?: AnswerResult): AnswerResult | undefined {
     const regions = this.regions;
     const named = regions?.regions ? onlyRegionNamed(text, regions.regions()) : undefined;
     const sources = previous.sources ?? [];
     if (!regions || !named || sources.length === 0) return undefined;
-    if (!sources.every((source) => ofNamedRegion(regions.documentRegion(source.documentId), named))) return undefined;
+    const ofRegion = (documentId: string) => ofNamedRegion(regions.documentRegion(documentId), named);
+    if (!sources.every((source) => ofRegion(source.documentId))) return undefined;
     const plans = isNational(named) ? "de landelijke plannen" : `de plannen van regio ${named}`;
+    // What else those plans say, outside the sections already quoted (first new-user try of the
+    // fortieth session: "Meer zeggen die er niet over" after one line on pleegzorg, while the
+    // regiovisie says more in its agreements). The region's name is no word its plans need to hold.
+    if (beyond?.status === "answered" && beyond.unanswered === undefined && beyond.sources.length > 0 && beyond.sources.every((source) => ofRegion(source.documentId)) && !answersAsBefore(beyond.text, previous)) {
+      return { ...beyond, fromPlansAgain: plans };
+    }
     return { status: "abstained", text: `Mijn vorige antwoord kwam al uit ${plans}. Meer zeggen die er niet over.`, mode: "none", sources: [], moreSources: [], nothingNew: true };
   }
 
@@ -818,6 +825,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.namedBefore) parts.push(notice(NAMED_BEFORE_NOTICE, "info"));
       if (result.saidBefore) parts.push(notice(SAID_BEFORE_NOTICE, "info"));
       if (result.continuesPassage) parts.push(notice(CONTINUES_PASSAGE_NOTICE, "info"));
+      if (result.fromPlansAgain) parts.push(notice(`Mijn vorige antwoord kwam al uit ${result.fromPlansAgain}. Dit zeggen die er verder over:`, "info"));
       if (result.placeAlone) parts.push(notice(`Bij je vorige vraag vind ik niets over ${result.placeAlone}. Dit zeggen de plandocumenten wel over ${result.placeAlone}:`, "info"));
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
       if (result.listNotGiven) parts.push(notice(`De plandocumenten noemen de ${result.listNotGiven}, maar welke dat zijn, staat niet in deze citaten. Dit zeggen ze er wel over:`, "info"));

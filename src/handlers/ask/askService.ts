@@ -127,6 +127,8 @@ export interface AnswerResult {
    * of that answer's first quote says right after it (see sectionContinuation).
    */
   continuesPassage?: boolean;
+  /** A follow-up naming the region the previous answer already came from, answered from more of its plans ("de plannen van regio Rijnmond"). */
+  fromPlansAgain?: string;
   /**
    * A follow-up that names only a place ("en in friesland?") whose reading only finds the previous
    * answer again, answered by what the documents say about that place (as typed).
