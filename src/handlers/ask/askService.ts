@@ -507,7 +507,7 @@ export class AskService {
   async answer(asked: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     // "hoi, wat houdt … in?": the question, as every surface and the evaluation ask it.
     const rawQuestion = withoutAskerRemark(withoutGreeting(asked));
-    const result = await this.elsewhereWhenOnlyNamed(rawQuestion, options, await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp))));
+    const result = await this.withWhatNamedLacks(rawQuestion, options, await this.fromNamedDocument(rawQuestion, options, inCitationOrder(await this.answerAsRetrieved(rawQuestion, this.retrieverFor(options), true, options.followUp))));
     if (result.status !== "answered") return result;
     // A follow-up is read with the question before it: only its own words ask for today's figure
     // ("Waarom is dat een probleem?" after "Hoeveel … nu …?" repeated the notice; new-user try of
@@ -545,16 +545,17 @@ export class AskService {
    * nothing of the question but that document's name ("wat is een spoedberaad volgens de
    * regiovisie?": "… een regioagenda opstellen op basis van de regiovisie"; first new-user try of
    * the fortieth session): what the other documents say, asked without that name, under the notice
-   * that the named one does not mention it; or only that notice when they say nothing either.
+   * that the named one does not mention it; or only that notice when they say nothing either. An
+   * answer already from the others says which word the named one lacks.
    */
-  private async elsewhereWhenOnlyNamed(question: string, options: AnswerOptions, result: AnswerResult): Promise<AnswerResult> {
+  private async withWhatNamedLacks(question: string, options: AnswerOptions, result: AnswerResult): Promise<AnswerResult> {
     const named = this.knowledge.namedDocument(question, true);
     // Already answered from the others ("wat zegt het actieplan over pleegzorg …?"): the notice says
     // what the named one leaves out, not only that the answer comes from elsewhere.
     if (named && result.status === "answered" && result.namedElsewhere && !result.notNamedIn && asksWhatDocumentSays(question, named)) {
       // Any word it asks about, not only a rare one: the quotes are not from that document anyway.
       const word = this.wordNotIn(question, named, "", 1);
-      return word === undefined ? result : { ...result, namedElsewhere: undefined, notNamedIn: { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }), elsewhere: true } };
+      return word === undefined ? result : { ...result, namedElsewhere: undefined, notNamedIn: { word, title: titleOf(named), elsewhere: true } };
     }
     const notNamed = named ? this.leftOutOf(question, named, result) : undefined;
     if (!named || !notNamed) return result;
@@ -579,7 +580,7 @@ export class AskService {
     }
     if (result.status !== "abstained" || result.asksBack || !asksWhatDocumentSays(question, named)) return undefined;
     const word = this.wordNotIn(question, named);
-    return word === undefined ? undefined : { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) };
+    return word === undefined ? undefined : { word, title: titleOf(named) };
   }
 
   /** The years the cited documents are dated, as a reader says them ("2019 en 2020"); none unless every one is dated. */
@@ -1035,7 +1036,7 @@ export class AskService {
     if (result.status !== "answered" || result.sources.length === 0 || !MAY_ASK_WHAT_A_DOCUMENT_SAYS.test(question)) return result;
     const named = this.knowledge.namedDocument(question, true);
     if (!named || !asksWhatDocumentSays(question, named) || result.sources.some((source) => source.documentId === named.id)) return result;
-    return { ...result, namedElsewhere: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) };
+    return { ...result, namedElsewhere: titleOf(named) };
   }
 
   /**
@@ -1052,7 +1053,7 @@ export class AskService {
     // schiedam, beleid jeugd. wat staat er in het actieplan over …?"; new-user try: "„schiedam” komt
     // in … niet voor" led the answer).
     const word = this.wordNotIn(question, named, result.text);
-    return word === undefined ? result : { ...result, notNamedIn: { word, title: sourceTitle({ documentTitle: named.title, shortTitle: named.shortTitle ?? undefined }) } };
+    return word === undefined ? result : { ...result, notNamedIn: { word, title: titleOf(named) } };
   }
 
   /**
@@ -1762,6 +1763,11 @@ function withDocumentFact(answer: AnswerResult, fact: DocumentFactAnswer, first 
   return first
     ? { ...answer, text: `${line}\n${answer.text}`, sources: [source, ...answer.sources] }
     : { ...answer, text: `${answer.text}\n${line}`, sources: [...answer.sources, source] };
+}
+
+/** A document's title as notices show it: its short title when it has one. */
+function titleOf(document: DocumentMeta): string {
+  return sourceTitle({ documentTitle: document.title, shortTitle: document.shortTitle ?? undefined });
 }
 
 /** A document named by its kind ("het actieplan", "de regiovisie"); `withPreposition`: with "volgens", "in", "uit" or "van" before it. */
