@@ -585,6 +585,18 @@ describe("extractiveAnswer", () => {
     ]);
   });
 
+  it("among the other items that answer, puts first the one that adds most of what the leading item lacks", () => {
+    const text = "Vervolgstappen:\n- Verder ontwikkelen van producten voor gezinshuisouders\n- het tariefmodel voor gezinshuizen (Q4 2020)\n- de routekaart opleidingen voor gezinshuisouders (Q1 2021)";
+    const question = "wanneer komt het tariefmodel voor gezinshuizen uit? en de routekaart opleidingen voor gezinshuisouders?";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(answer.text.split("\n").slice(0, 4)).toEqual([
+      "“Vervolgstappen:”",
+      "- de routekaart opleidingen voor gezinshuisouders (Q1 2021)",
+      "- het tariefmodel voor gezinshuizen (Q4 2020)",
+      "- Verder ontwikkelen van producten voor gezinshuisouders [1]",
+    ]);
+  });
+
   it("keeps an unnumbered list of steps in its order, under its title, when one step answers", () => {
     const text = "- Analyse opstellen met het gezin\n- Ambulante hulp inzetten\n- Consultvraag stellen bij het servicepunt\n- Machtiging aanvragen";
     const steps = answerTo("kan ik zelf een consultvraag stellen bij het servicepunt", [passage("a", text, 0.8, ["Huidige route aanvraag"])]);

@@ -146,6 +146,11 @@ describe("answersAsBefore", () => {
     const list = (await memory.previous(address()))!;
     expect(answersAsBefore("“Daar spreken we af:”\n- bij vrijwillige hulp het wijkteam;\n- bij een OTS de GI. [1]", list)).toBe(false);
     expect(answersAsBefore("“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam. [2]\n“Meer.” [1]", list)).toBe(true);
+    // The same first item, with the items after it in another order, is the same quote.
+    await memory.remember(address(), "bij wie ligt de casusregie?", "“Daar spreken we af:”\n- bij vrijwillige hulp het wijkteam;\n- bij acuut geweld Veilig Thuis;\n- bij een OTS de GI; [1]");
+    const three = (await memory.previous(address()))!;
+    expect(answersAsBefore("“Daar spreken we af:”\n- bij vrijwillige hulp het wijkteam;\n- bij een OTS de GI;\n- bij acuut geweld Veilig Thuis; [1]", three)).toBe(true);
+    expect(answersAsBefore("“Daar spreken we af:”\n- bij een OTS de GI;\n- bij vrijwillige hulp het wijkteam;\n- bij acuut geweld Veilig Thuis; [1]", three)).toBe(false);
   });
 });
 
