@@ -513,7 +513,10 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("wat zegt de regiovisie rijnmond over de rol vd huisarts")).notNamedIn).toBeUndefined();
     // Shorthand the synonym list spells out names a thing (new-user try of the thirty-fifth session:
     // the regiovisie never says JeugdzorgPlus, and the answer said nothing of it).
-    expect((await ask.answer("staat er in de regiovisie rijnmond iets over jz+ of gesloten plaatsing?")).notNamedIn).toEqual({ word: "jz+", title: "Regiovisie jeugdhulp regio Rijnmond" });
+    // Its own lines held nothing but its name: what the other documents say, under that notice.
+    const jzPlus = await ask.answer("staat er in de regiovisie rijnmond iets over jz+ of gesloten plaatsing?");
+    expect(jzPlus.notNamedIn).toEqual({ word: "jz+", title: "Regiovisie jeugdhulp regio Rijnmond", elsewhere: true });
+    expect(jzPlus.text).not.toContain("vast te laten stellen");
     // A figure is written in many ways: "18+" is in "18-plus" (third try of that session).
     expect((await ask.answer("wat staat er in de regiovisie over jongeren die 18+ worden?")).notNamedIn).toBeUndefined();
     // The place in the asker's story before the question is not what is asked about (second try of that session).
@@ -1234,6 +1237,11 @@ describe("answers over the shipped corpus", () => {
     const inPlan = await ask.answer("wat is het doel rond gedwongen afzonderen in het actieplan en wat zijn de mijlpalen");
     expect(inPlan.sources[0]?.documentId).toBe("actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md");
     expect(inPlan.text).toContain("nulmeting");
+    // "in de nieuwe werkwijze", by two words of its title, too; its own passages ranked by what they
+    // hold besides its name (all of them hold that): the slide on what municipalities do.
+    const byTitle = await ask.answer("wat doet de gemeente in de nieuwe werkwijze?");
+    expect(byTitle.sources[0]?.documentId).toBe("nieuwe-werkwijze-plaatsing-jeugdzorgplus-groningen-drenthe.md");
+    expect(byTitle.text).toMatch(/^- Faciliteren van maatwerkoplossingen\/ financiering \(door gemeenten\)/);
   });
 
   it("does not call a question off-topic for a past form of a stop word ('zaten', as 'zitten')", async () => {

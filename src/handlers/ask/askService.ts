@@ -193,10 +193,13 @@ const MAY_ASK_WHAT_A_DOCUMENT_SAYS = new RegExp(`${ASKS_WHAT_A_DOCUMENT_SAYS.sou
  * in het actieplan …?" was answered from the progress report alone, unmarked). For the notices
  * only: putting that document's quotes first as well cost lead g −0.013.
  */
-function asksWhatDocumentSays(question: string, named: { kind?: string | null }): boolean {
+function asksWhatDocumentSays(question: string, named: { kind?: string | null; title?: string; shortTitle?: string | null }): boolean {
   if (ASKS_WHAT_A_DOCUMENT_SAYS.test(question)) return true;
   const kind = named.kind?.trim();
-  return !!kind && new RegExp(`\\b(?:in|uit)\\s+(?:het|de|dat|die|dit|deze)\\s+${kind.replace(/[^\p{L}\p{N} ]/gu, "")}\\b`, "iu").test(question);
+  if (kind && new RegExp(`\\b(?:in|uit)\\s+(?:het|de|dat|die|dit|deze)\\s+${kind.replace(/[^\p{L}\p{N} ]/gu, "")}\\b`, "iu").test(question)) return true;
+  // Or by two words of its title in a row ("wat doet de gemeente in de nieuwe werkwijze?").
+  const title = new Set(wordTokens(foldText(`${named.title ?? ""} ${named.shortTitle ?? ""}`)));
+  return [...foldText(question).matchAll(/\b(?:in|uit)\s+(?:het|de|dat|die|dit|deze)\s+(\p{L}+)\s+(\p{L}+)/gu)].some((m) => title.has(m[1]!) && title.has(m[2]!));
 }
 
 /** "…? en in rijnmond?": a place after a question, asking it again for that place. */
@@ -528,7 +531,17 @@ export class AskService {
     const named = this.knowledge.namedDocument(question, true);
     if (!named) return result;
     // Deeper than the answer's own retrieval: the named document's best lines may rank below the others' top ten.
-    const ownLines: Retrieve = async (text, k) => (await this.knowledge.retrieve(text, k + NAMED_DEPTH)).filter((p) => p.chunk.documentId === named.id).slice(0, k);
+    // The one that holds clearly more of the question besides the document's name comes first: in
+    // the named document every passage holds that name ("wat doet de gemeente in de nieuwe
+    // werkwijze?": the slide on what the municipalities do ranked sixth of its own).
+    const ownLines: Retrieve = async (text, k) => {
+      const own = (await this.knowledge.retrieve(text, k + NAMED_DEPTH)).filter((p) => p.chunk.documentId === named.id);
+      const scorer = this.knowledge.questionScorer(text);
+      const held = own.map((p) => scorer.score(p.chunk.text, p.chunk));
+      const best = held.indexOf(Math.max(...held));
+      const lifted = best > 0 && held[best]! >= held[0]! * CLEARLY_MORE_OF_IT ? [own[best]!, ...own.filter((_, i) => i !== best)] : own;
+      return lifted.slice(0, k);
+    };
     const own = inCitationOrder(await this.answerAsRetrieved(question, ownLines, true, options.followUp));
     if (own.status !== "answered") return result;
     const scorer = this.knowledge.questionScorer(question);
@@ -2034,6 +2047,8 @@ function askedFocus(question: string, words: readonly string[]): number | undefi
 
 /** How deep the named document's own lines are looked for (the rerank's depth). */
 const NAMED_DEPTH = 50;
+/** How much more of the question a named document's passage must hold to lead its own lines. */
+const CLEARLY_MORE_OF_IT = 1.25;
 /**
  * Share of the other document's coverage of the question the named document's answer must hold
  * to replace it (no question of the eleven sets is answered from another document than the one it
