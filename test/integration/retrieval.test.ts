@@ -157,6 +157,13 @@ describe("a request for a document's gist", () => {
     // "in t kort", and "visie" as the end of "regiovisie" (new-user try of the thirty-ninth session: the line on Schiedam's purchasing).
     const short = await ask.answer("hoi ik werk bij t wijkteam in schiedam. wat is nou in t kort de visie van rijnmond op jeugdhulp?");
     expect(short.gistOf).toMatch(/regiovisie/);
+    // "de kern van", and "vd" for "van de" (new-user try of the forty-first session: lines on the vision's adoption, and the list of what to do differently).
+    const core = await ask.answer("hoi, ik ben gedragswetenschapper bij een aanbieder in regio rijnmond. wat is de kern van de regiovisie rijnmond?");
+    expect(core.gistOf).toMatch(/regiovisie/);
+    expect(core.text).not.toContain("vast te laten stellen");
+    const aim = await ask.answer("wat is het doel vd nieuwe werkwijze");
+    expect(aim.gistAsked).toBe("aim");
+    expect(aim.text).toContain("Het ontwikkelen van een effectieve werkwijze");
   });
 
   it("answers 'wat zijn de doelen van <document>?' from the section on the document's aim, its list whole", async () => {

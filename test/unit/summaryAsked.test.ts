@@ -22,6 +22,11 @@ describe("summaryAsked", () => {
     expect(summaryAsked("wat is nou in t kort de visie van rijnmond op jeugdhulp?")).toEqual({ about: ["visie", "rijnmond", "jeugdhulp"] });
     expect(summaryAsked("waar gaat het actieplan over?")).toEqual({ about: ["actieplan"] });
     expect(summaryAsked("wat staat er allemaal in de voortgangsrapportage?")).toEqual({ about: ["voortgangsrapportage"] });
+    // "de kern", "de hoofdpunten" ask the same, and "vd" is "van de" (new-user try of the forty-first session).
+    expect(summaryAsked("wat is de kern van de regiovisie rijnmond?")).toEqual({ about: ["regiovisie", "rijnmond"] });
+    expect(summaryAsked("wat zijn de hoofdpunten van het actieplan")).toEqual({ about: ["actieplan"] });
+    expect(summaryAsked("wat is het doel vd nieuwe werkwijze")).toEqual({ about: ["nieuwe", "werkwijze"], aim: true });
+    expect(summaryAsked("wat is de kern van het probleem bij spoedplaatsingen?")?.about).toEqual(["probleem", "bij", "spoedplaatsingen"]);
     expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "expertteam"]);
     // "Het belangrijkste doel" without a document is a document's aim as well; of something named, a question.
     expect(summaryAsked("wat is het belangrijkste doel?")).toEqual({ about: [], aim: true });

@@ -9,11 +9,11 @@ const AIM = /\b(?:wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaams
  * het idee erachter?": a request for a document's gist. Quotes cannot summarise; what a document says its aim is comes
  * closest (new-user try: "vat het plan ff samen" got one sentence about the VNG's follow-up).
  */
-const SUMMARY = new RegExp(String.raw`\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(?:ing|en)|samengevat|in\s+(?:het|t|'t)\s+kort|waar\s+gaat\s+(?:\S+\s+){0,8}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in)\b|${AIM.source}`);
+const SUMMARY = new RegExp(String.raw`\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(?:ing|en)|samengevat|in\s+(?:het|t|'t)\s+kort|waar\s+gaat\s+(?:\S+\s+){0,8}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in|wat\s+(?:is|zijn)\s+(?:de|het)\s+(?:kern|kernpunten|kernboodschap|hoofdpunten|hoofdlijnen|essentie))\b|${AIM.source}`);
 
 /** Words that ask for a summary or point at a document without naming what in it. */
 const ASKING_ONLY = new Set(
-  "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk precies zo op hoofdlijnen in t is zijn belangrijkste voornaamste doel doelen hoofddoel wil willen bereiken ze hoe werkt idee gedachte erachter achter van"
+  "vat samen samenvatting samenvatten samengevat waar gaat over wat staat er allemaal in het de een dit dat die deze plan plannen document documenten plandocument plandocumenten stuk stukken ff even kort korte graag kun kan je jij u me mij voor eens nog aub alsjeblieft geheel hele heel nou eigenlijk precies zo op hoofdlijnen in t is zijn belangrijkste voornaamste doel doelen hoofddoel wil willen bereiken ze hoe werkt idee gedachte erachter achter van vd vh kern kernpunten kernboodschap hoofdpunten hoofdlijnen essentie"
     .split(" "),
 );
 
