@@ -1249,6 +1249,9 @@ describe("answers over the shipped corpus", () => {
     const byTitle = await ask.answer("wat doet de gemeente in de nieuwe werkwijze?");
     expect(byTitle.sources[0]?.documentId).toBe("nieuwe-werkwijze-plaatsing-jeugdzorgplus-groningen-drenthe.md");
     expect(byTitle.text).toMatch(/^- Faciliteren van maatwerkoplossingen\/ financiering \(door gemeenten\)/);
+    // "voor de nieuwe werkwijze" as well (new-user try of the forty-first session: the action plan's line on "nieuwe werkwijzen").
+    const organise = await ask.answer("wat moet er nog georganiseerd worden voor de nieuwe werkwijze?");
+    expect(organise.sources[0]?.section).toBe("Wat moeten we organiseren?");
   });
 
   it("does not call a question off-topic for a past form of a stop word ('zaten', as 'zitten')", async () => {
