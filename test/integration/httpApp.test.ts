@@ -173,6 +173,13 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     await ask(corrected, "wat zegt het actieplan over pleegzorg?");
     const regiovisie = await ask(corrected, "nee ik bedoel wat de regiovisie erover zegt");
     expect(ofKind(regiovisie, "notice").map((p) => p.text)).toContain("Ik lees dit als: „wat zegt de regiovisie over pleegzorg?”");
+    // Only that document's lines, when it says something (new-user try of the forty-first session:
+    // the regiovisie's line asked about before came again under the action plan's).
+    const role = userId();
+    await ask(role, "welke rol krijgen jongeren bij de keuze voor hulp volgens de regiovisie?");
+    const plan = await ask(role, "wat zegt het actieplan daarover?");
+    expect(sourcesTitled(plan, "Bronnen")?.length).toBeGreaterThan(0);
+    expect(sourcesTitled(plan, "Bronnen")?.every((s) => s.documentId.startsWith("actieplan"))).toBe(true);
   });
 
   it("answers 'waar staat dat precies?' with the sources of the answer just given, also when worded 'wat is de bron?'", async () => {

@@ -251,7 +251,8 @@ export class AskHandler {
     // from that region's plans: that is said below.
     const regionSwapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions(), !this.sameRegionAgain(text, kept)) : undefined;
     // "en wat zegt de voortgangsrapportage daarover?" asks the question before of that document.
-    const swapped = regionSwapped ?? (!chosen && followUp && kept ? this.ask.documentAskedAlone?.(text, kept.question) : undefined);
+    const documentSwapped = regionSwapped === undefined && !chosen && followUp && kept ? this.ask.documentAskedAlone?.(text, kept.question) : undefined;
+    const swapped = regionSwapped ?? documentSwapped?.question;
     // Going on from a question the documents did not answer, it cannot be answered either, unless
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
@@ -266,6 +267,14 @@ export class AskHandler {
       : inOwnRegion?.status === "answered"
         ? inOwnRegion
         : nonEmpty(await this.ask.answer(asked, previous ? { followUp: withoutPersonalData(text) } : {}));
+    // Asked of one document ("wat zegt het actieplan daarover?"), it answers from that document
+    // alone when that one says something (new-user try of the forty-first session: a line from
+    // the regiovisie, asked about before, came again under the action plan's).
+    if (documentSwapped && result.status === "answered" && result.sources.some((source) => source.documentId !== documentSwapped.documentId)) {
+      const others = (this.regions?.documents?.() ?? []).filter((id) => id !== documentSwapped.documentId);
+      const own = others.length > 0 ? nonEmpty(await this.ask.answer(asked, { withoutDocuments: others })) : undefined;
+      if (own?.status === "answered") result = own;
+    }
     // Read with the previous question, the follow-up itself may be the part left open ("en wie
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was
     // not in it; new-user try): its quotes only answer the previous question again.

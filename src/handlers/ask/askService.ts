@@ -451,7 +451,7 @@ export class AskService {
    * question of its own. First new-user try of the fortieth session: read with both documents,
    * the question got the progress report's reading guide, or "nothing new".
    */
-  documentAskedAlone(followUp: string, previous: string): string | undefined {
+  documentAskedAlone(followUp: string, previous: string): { question: string; documentId: string } | undefined {
     const named = this.knowledge.namedDocument(followUp, true);
     if (!named || this.knowledge.namedDocument(previous, true)?.id === named.id) return undefined;
     const scorer = this.knowledge.questionScorer(followUp);
@@ -463,7 +463,8 @@ export class AskService {
     if (kinds.length === 0 || !named.kind) return undefined;
     const kindNamed = namedByKind(kinds);
     const asNamed = kindNamed.exec(followUp)?.[0] ?? `de ${named.kind}`;
-    return kindNamed.test(previous) ? previous.replace(kindNamed, asNamed) : `${previous.replace(/\s*[?.!]*\s*$/, "")} volgens ${asNamed}?`;
+    const question = kindNamed.test(previous) ? previous.replace(kindNamed, asNamed) : `${previous.replace(/\s*[?.!]*\s*$/, "")} volgens ${asNamed}?`;
+    return { question, documentId: named.id };
   }
 
   /**
