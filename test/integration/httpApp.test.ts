@@ -182,6 +182,17 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(sourcesTitled(plan, "Bronnen")?.every((s) => s.documentId.startsWith("actieplan"))).toBe(true);
   });
 
+  it("asks a question that points at the previous answer's document ('voor die werkwijze') of that document", async () => {
+    // New-user try of the forty-first session: the action plan's line on "nieuwe werkwijzen" answered.
+    const user = userId();
+    await ask(user, "wat is het doel vd nieuwe werkwijze");
+    const parts = await ask(user, "wat moet er nog georganiseerd worden voor die werkwijze?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("Ik lees dit als: „wat moet er nog georganiseerd worden voor de Nieuwe werkwijze plaatsing in de JeugdzorgPlus?”");
+    expect(sourcesTitled(parts, "Bronnen")?.[0]?.section).toBe("Wat moeten we organiseren?");
+    // The title put in is not read as a question about placement: no route offered.
+    expect(actionIds(parts)).not.toContain("route.start");
+  });
+
   it("answers 'waar staat dat precies?' with the sources of the answer just given, also when worded 'wat is de bron?'", async () => {
     const user = userId();
     const answer = await ask(user, ANSWERED);

@@ -22,6 +22,7 @@ import { ROUTE_ACTION } from "../route/routeReplies.js";
 import { isPlacementQuestion } from "../route/routeIntent.js";
 import { asksToAct, ESCALATES, namesATool, URGENT_NOW } from "../../bot/intentPatterns.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
+import { withDocumentPointedAt } from "./documentPointedAt.js";
 import { asksWho } from "./actorAsked.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -252,7 +253,9 @@ export class AskHandler {
     const regionSwapped = !chosen && followUp && kept && this.regions?.regions ? withRegionSwapped(kept.question, text, this.regions.regions(), !this.sameRegionAgain(text, kept)) : undefined;
     // "en wat zegt de voortgangsrapportage daarover?" asks the question before of that document.
     const documentSwapped = regionSwapped === undefined && !chosen && followUp && kept ? this.ask.documentAskedAlone?.(text, kept.question) : undefined;
-    const swapped = regionSwapped ?? documentSwapped?.question;
+    // "… voor die werkwijze?" names the document the previous answer came from.
+    const pointedAt = !chosen && !followUp && regionSwapped === undefined ? withDocumentPointedAt(text, stored?.sources) : undefined;
+    const swapped = regionSwapped ?? documentSwapped?.question ?? pointedAt;
     // Going on from a question the documents did not answer, it cannot be answered either, unless
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
@@ -356,7 +359,8 @@ export class AskHandler {
     // The question itself, not the story told before it (new-user try: "… dochter 15 loopt weg en blowt veel …" came back in every notice).
     else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(askingPart((previous ?? kept)!.question), FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
     // A follow-up read with the question before it: what other features offer is looked for in that reading.
-    const readAs = asked !== text ? { readAs: asked } : {};
+    // Not the document's title put in for "die werkwijze": its words ("plaatsing") are not asked.
+    const readAs = asked !== text && asked !== pointedAt ? { readAs: asked } : {};
     if (result.status !== "answered" && result.status !== "abstained") return { parts, ...readAs };
 
     const hidden = result.status === "answered" ? result.moreSources : [];
