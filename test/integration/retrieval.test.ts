@@ -1252,6 +1252,9 @@ describe("answers over the shipped corpus", () => {
     // "voor de nieuwe werkwijze" as well (new-user try of the forty-first session: the action plan's line on "nieuwe werkwijzen").
     const organise = await ask.answer("wat moet er nog georganiseerd worden voor de nieuwe werkwijze?");
     expect(organise.sources[0]?.section).toBe("Wat moeten we organiseren?");
+    // "van het actieplan" by its kind too (same try: the progress report's milestone rows on another "Actieplan").
+    const responsible = await ask.answer("wie is verantwoordelijk voor de uitvoering van het actieplan?");
+    expect(responsible.sources.every((s) => s.documentId === "actieplan-best-passende-zorg-kwetsbare-jongeren-2019.md")).toBe(true);
   });
 
   it("does not call a question off-topic for a past form of a stop word ('zaten', as 'zitten')", async () => {

@@ -185,7 +185,7 @@ export interface AskServiceOptions {
 const ASKS_WHAT_A_DOCUMENT_SAYS = /\b(?:volgens|zegt|zeggen|staat|staan|noemt|noemen|schrijft|schrijven)\b/i;
 
 /** A cheap test first: the words above, or "in / uit het …", before the named document is looked up. */
-const MAY_ASK_WHAT_A_DOCUMENT_SAYS = new RegExp(`${ASKS_WHAT_A_DOCUMENT_SAYS.source}|\\b(?:in|uit|voor)\\s+(?:het|de|dat|die|dit|deze)\\s+\\p{L}`, "iu");
+const MAY_ASK_WHAT_A_DOCUMENT_SAYS = new RegExp(`${ASKS_WHAT_A_DOCUMENT_SAYS.source}|\\b(?:in|uit|voor|van)\\s+(?:het|de|dat|die|dit|deze)\\s+\\p{L}`, "iu");
 
 /**
  * Whether the question asks what the document it names says: with the words above, or "in / uit
@@ -196,7 +196,7 @@ const MAY_ASK_WHAT_A_DOCUMENT_SAYS = new RegExp(`${ASKS_WHAT_A_DOCUMENT_SAYS.sou
 function asksWhatDocumentSays(question: string, named: { kind?: string | null; title?: string; shortTitle?: string | null }): boolean {
   if (ASKS_WHAT_A_DOCUMENT_SAYS.test(question)) return true;
   const kind = named.kind?.trim();
-  if (kind && new RegExp(`\\b(?:in|uit)\\s+(?:het|de|dat|die|dit|deze)\\s+${kind.replace(/[^\p{L}\p{N} ]/gu, "")}\\b`, "iu").test(question)) return true;
+  if (kind && new RegExp(`\\b(?:in|uit|van)\\s+(?:het|de|dat|die|dit|deze)\\s+${kind.replace(/[^\p{L}\p{N} ]/gu, "")}\\b`, "iu").test(question)) return true;
   // Or by two words of its title in a row ("wat doet de gemeente in de nieuwe werkwijze?").
   const title = new Set(wordTokens(foldText(`${named.title ?? ""} ${named.shortTitle ?? ""}`)));
   return [...foldText(question).matchAll(/\b(?:in|uit|voor)\s+(?:het|de|dat|die|dit|deze)\s+(\p{L}+)\s+(\p{L}+)/gu)].some((m) => title.has(m[1]!) && title.has(m[2]!));
