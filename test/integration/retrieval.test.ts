@@ -1117,6 +1117,12 @@ describe("answers over the shipped corpus", () => {
     const leaning = await ask.answer("Hoe snel moeten de gesloten plekken worden afgebouwd? En doet Friesland daar ook aan mee?");
     expect(leaning.text).not.toContain("Friesland");
     expect(leaning.unanswered).toBe("doet Friesland daar ook aan mee");
+    // One that names two things of its own, "ze" being the makers, is looked up on its own (new-user
+    // try of the forty-first session: "Stel die gerust apart" while the slides say what 2027 brings).
+    const makers = await ask.answer("wat zijn de knelpunten bij plaatsing nu en wat willen ze in 2027 bereikt hebben?");
+    expect(makers.unanswered).toBeUndefined();
+    expect(makers.text).toContain("circa 70%");
+    expect(makers.text).toContain("2027");
   });
 
   it("shows a long list item once in a two-part answer, cut to the sentences that answer either question", async () => {

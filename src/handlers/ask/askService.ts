@@ -210,6 +210,8 @@ const PLACE_AFTER_QUESTION = /\?\s*(?:(?:en|of|maar|ook|dus)\s+)?((?:in|bij|uit|
  * "hoe bereik ik ze?"). Measured with "ze": no figure moved on eleven sets.
  */
 const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|ermee|hun|hen|ze)\b/;
+/** The same, without the words for people ("ze", "hun"): what a later question points back at as a thing. */
+const POINTS_AT_A_THING = /\b(dat|die|dit|deze|daar\w*|hier\w*|er(?:aan|achter|bij|door|in|mee|na|naast|om|onder|op|over|tegen|toe|tussen|uit|van|voor))\b/;
 
 /** A second question that asks what a document says about the first ("wat zegt het actieplan daarover?"). */
 const ASKS_WHAT_IT_SAYS = /\bwat\s+(?:zegt|zeggen|staat|stelt|noemt|vindt)\b[^?]*\b(?:daar(?:over|van|bij|in)|erover|ervan|hierover)\b/;
@@ -994,8 +996,11 @@ export class AskService {
     // With `placeNames`, a place the documents name counts as typed with a capital ("doet friesland
     // ook mee?"); always: answerWords h 66 → 67, nothing else moved.
     const namesAPlace = placeNames && wordTokens(foldText(later)).some((word) => word.length >= 4 && this.knowledge.namesAPlace(word));
-    const standsAlone = namesIn(later).size > 0 || namesAPlace || (askedFor(later) !== undefined && this.knowledge.questionScorer(later).words.length >= 2);
-    if (!standsAlone || LEANS_ON_BEFORE.test(foldText(later))) return undefined;
+    // Or names two things of its own ("… en wat willen ze in 2027 bereikt hebben?": "ze" are the
+    // makers, not a thing of the first part; new-user try of the forty-first session: "Stel
+    // die gerust apart" while the same slides say what is to be reached by 2027).
+    const standsAlone = namesIn(later).size > 0 || namesAPlace || this.knowledge.questionScorer(later).words.length >= 2;
+    if (!standsAlone || POINTS_AT_A_THING.test(foldText(later))) return undefined;
     const laterPassages = await this.knowledge.retrieve(later, this.options.topK);
     const own = this.extractive(later, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
     // Asked on its own it is refused too: asking it apart would not help (new-user try: "Stel die
