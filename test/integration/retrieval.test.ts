@@ -1453,6 +1453,11 @@ describe("answers over the shipped corpus", () => {
     expect(lines[0]).toMatch(/^Volgens de gegevens bij de plandocumenten is “Nabij en passend: regiovisie jeugdhulp regio Rijnmond” .+ van 30 november 2020\. \[1\]$/);
     expect(answer.sources[0]).toMatchObject({ n: 1, section: "Documentgegevens" });
     expect(lines[1]).toContain("de contracten die ingaan per 2023");
+    // Who is behind it, when the text found for the message names none of the makers (new-user try
+    // of the forty-first session: only the Friesland lines came).
+    const makers = await ask.answer("wie zitten er achter die nieuwe werkwijze en geldt die ook voor friesland?");
+    expect(makers.text.split("\n")[0]).toContain("van: Elker, Accare, Molendrift en gemeenten.");
+    expect(makers.text).toContain("Friesland");
   });
 
   it("answers the first of two questions on its own when the message's answer quotes nothing of it ('… en doet friesland ook mee?')", async () => {

@@ -735,7 +735,7 @@ export class AskService {
   }
 
   /** The answer with its sources numbered by retrieval rank ([1] and [3] when passage 2 is not cited). */
-  private async answerAsRetrieved(rawQuestion: string, retrieve: Retrieve, gists = true, followUp?: string): Promise<AnswerResult> {
+  private async answerAsRetrieved(rawQuestion: string, retrieve: Retrieve, gists = true, followUp?: string, makersChecked = false): Promise<AnswerResult> {
     const { text: question, findings } = redactPersonalData(rawQuestion, { isPublicName: (name) => this.isPublicName(name) });
     const privacyWarning = personalDataWarning(findings);
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
@@ -781,12 +781,25 @@ export class AskService {
     // date was left out without a word). Only a date: who is behind a plan the text often says
     // itself, in one sentence with what else is asked ("… initiatief van BGZJ en VWS en onderdeel
     // van het Actieprogramma …"; measured with makers too: keywordHit b −.008, lead b −.016).
-    const firstFact = parts && !laterFactAnswer && documentFactAsked(parts.first) === "date" ? "date" : undefined;
+    // Who made it leads too when the text found for the message names none of the makers (new-user
+    // try of the forty-first session: "wie zitten er achter die nieuwe werkwijze en geldt die ook
+    // voor friesland?" got the lines on Friesland, the makers left out without a word).
+    const firstFact = parts && !laterFactAnswer ? documentFactAsked(parts.first) : undefined;
     const firstFactDocument = firstFact ? this.knowledge.namedDocument(searchText) : undefined;
     const firstFactAnswer = firstFact && firstFactDocument ? documentFactAnswer(firstFact, firstFactDocument) : undefined;
-    if (parts && firstFactAnswer && firstFactDocument) {
+    if (parts && firstFactAnswer && firstFactDocument && firstFact === "date") {
       const later = await this.answerAsRetrieved(`${parts.later} (${firstFactDocument.title})`, retrieve, gists, followUp);
       if (later.status === "answered") return { ...withDocumentFact(later, firstFactAnswer, true), privacyWarning };
+    }
+    // The makers go above the message's own answer, which may answer the later part with the first
+    // ("… en wie gaf daar de aanzet toe?": the slide on the alderman's call).
+    if (parts && firstFactAnswer && firstFactDocument && firstFact === "maker" && !makersChecked) {
+      const whole = await this.answerAsRetrieved(rawQuestion, retrieve, gists, followUp, true);
+      const makers = makerNames(firstFactDocument.publisher ?? "");
+      if (whole.status !== "answered" || makers.some((maker) => foldText(whole.text).includes(maker))) return whole;
+      // The part it reported open may be the one the makers answer.
+      const open = whole.unanswered !== undefined && parts.first.includes(whole.unanswered) ? undefined : whole.unanswered;
+      return { ...withDocumentFact(whole, firstFactAnswer, true), unanswered: open };
     }
     // "wat is het doel van de nieuwe werkwijze … en wat kost een plek per dag?": the first part asks
     // for a document's gist and gets it as on its own; the later part is answered after it from its
@@ -1805,6 +1818,17 @@ export function notNamedInText(word: string, title: string): string {
  * from the first's, its markers to match. It says nothing about the first's document as a whole,
  * so the gist's notice goes ("Dit zegt … over zijn doel:" would stand above both).
  */
+/** The names in a document's publisher ("Elker, Accare, Molendrift en gemeenten"), folded; not generic words like "gemeenten". */
+function makerNames(publisher: string): string[] {
+  return foldText(publisher)
+    .split(/\s*(?:,|;|\ben\b|&)\s*/)
+    .map((name) => name.trim())
+    .filter((name) => name.length >= 3 && !GENERIC_MAKERS.has(name));
+}
+
+/** Publishers that name no one in particular: a text that says "gemeenten" does not say who made the plan. */
+const GENERIC_MAKERS = new Set(["gemeenten", "gemeente", "aanbieders", "partners", "regio", "diverse partijen"]);
+
 function withLaterAnswer(first: AnswerResult, later: AnswerResult): AnswerResult {
   const offset = Math.max(0, ...[...first.sources, ...first.moreSources].map((source) => source.n));
   const shift = (source: SourceCitation): SourceCitation => ({ ...source, n: source.n + offset });
