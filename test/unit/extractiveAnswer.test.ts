@@ -613,6 +613,8 @@ describe("extractiveAnswer", () => {
     expect(lines.findIndex((l) => l.includes("Etappe 3"))).toBeLessThan(lines.findIndex((l) => l.startsWith("1. ")));
     expect(lines.findIndex((l) => l.startsWith("1. "))).toBeLessThan(lines.findIndex((l) => l.startsWith("2. ")));
     expect(answer.text).toContain("2. Registratie en terugkoppeling van gedwongen afzonderingen");
+    // "1." under "Etappe 3" is not out of order: no "Verder in deze lijst:" between them (new-user try of the forty-first session).
+    expect(answer.text).not.toContain("Verder in deze lijst:");
   });
 
   it("between two items with the same words, leads with the one that has them in one sentence", () => {

@@ -1267,9 +1267,11 @@ function renderQuote(
     flush();
     // The item that answers leads its numbered list (5, then 4 and 6): the rest is marked as the
     // rest, so the numbers out of order read as a choice, not as a broken list (new-user try).
-    const previous = lines[indexes[indexes.indexOf(i) - 1] ?? -1];
+    const previousIndex = indexes[indexes.indexOf(i) - 1] ?? -1;
+    const previous = lines[previousIndex];
     const number = ownNumber(line);
-    const before = previous?.kind === "item" ? ownNumber(previous) : undefined;
+    // Not against the item that announces this one's sublist ("Etappe 3 … bevat 3 onderdelen:" / 1, 2, 3).
+    const before = previous?.kind === "item" && sublistParent(lines, i) !== previousIndex ? ownNumber(previous) : undefined;
     const backwards = number !== undefined && before !== undefined && itemOrder(number) < itemOrder(before);
     if (line.kind === "item" && backwards && !out.includes(REST_OF_LIST)) out.push(REST_OF_LIST);
     if (line.kind === "item") out.push(`${line.under !== undefined ? SUB_ITEM_INDENT : ""}${line.number ?? "-"} ${documentText(shown(i))}`);
