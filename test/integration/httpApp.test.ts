@@ -193,6 +193,22 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(actionIds(parts)).not.toContain("route.start");
   });
 
+  it("says so when a follow-up's answer comes from another document than the answer it goes on from", async () => {
+    // New-user try of the forty-first session: "en wanneer moet dat klaar zijn?" after Rijnmond's
+    // agreements got a national symposium's date, read as the regiovisie's deadline.
+    const user = userId();
+    await ask(user, "ik ben gedragswetenschapper in rijnmond");
+    await ask(user, "wat spreken gemeenten en aanbieders af over pleegzorg en gezinshuizen?");
+    const parts = await ask(user, "en wanneer moet dat klaar zijn?");
+    expect(sourcesTitled(parts, "Bronnen")?.some((s) => s.documentId.startsWith("regiovisie"))).toBe(false);
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("Let op: dit komt uit een ander document dan mijn vorige antwoord („Regiovisie jeugdhulp regio Rijnmond”).");
+    // Not under a follow-up answered from the same document.
+    const same = userId();
+    await ask(same, "wie heeft de casusregie bij een ots?");
+    const voluntary = await ask(same, "en bij vrijwillige hulp?");
+    expect(ofKind(voluntary, "notice").map((p) => p.text).join(" ")).not.toContain("ander document");
+  });
+
   it("answers 'waar staat dat precies?' with the sources of the answer just given, also when worded 'wat is de bron?'", async () => {
     const user = userId();
     const answer = await ask(user, ANSWERED);

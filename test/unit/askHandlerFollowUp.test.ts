@@ -783,7 +783,8 @@ describe("AskHandler with follow-ups", () => {
     const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
     await handler.question(address, first);
     const reply = await handler.question(address, follow);
-    expect(texts(reply.parts)).toEqual([`Ik lees dit als vervolg op je vorige vraag: „${first}”`, "- Half 2027 afgebouwd. [1]"]);
+    // The date is another document's: said, so it is not read as the plan's.
+    expect(texts(reply.parts)).toEqual([`Ik lees dit als vervolg op je vorige vraag: „${first}”`, "Let op: dit komt uit een ander document dan mijn vorige antwoord („Plan”).", "- Half 2027 afgebouwd. [1]"]);
     expect(reply.parts.find((p) => p.kind === "sources")).toMatchObject({ sources: [{ ...other, n: 1 }] });
   });
 

@@ -1,6 +1,7 @@
 import { namesACase } from "../../bot/intentPatterns.js";
 import type { ConversationAddress } from "../../bot/incoming.js";
-import type { Reply, ReplyAction, ReplyPart } from "../../bot/reply.js";
+import type { Reply, ReplyAction, ReplyPart, SourceCitation } from "../../bot/reply.js";
+import { sourceTitle } from "../../bot/sourceTitle.js";
 import { notRememberedNotice } from "../../bot/storeNotices.js";
 import { consultHandoverAction } from "../../bot/consultHandover.js";
 import { bestEffort } from "../../stores/keyValueStore.js";
@@ -358,6 +359,12 @@ export class AskHandler {
     else if (asked === here) parts.unshift(notice(`Ik lees „hier” als regio ${ownRegion}.`, "info"));
     // The question itself, not the story told before it (new-user try: "… dochter 15 loopt weg en blowt veel …" came back in every notice).
     else if (previous ?? (followsRefusal ? kept : undefined)) parts.unshift(notice(`Ik lees dit als vervolg op je vorige vraag: „${shorten(askingPart((previous ?? kept)!.question), FOLLOW_UP_QUOTE_CHARS)}”`, "info"));
+    // Read with an answer from one document, answered from others: said, so a date or name from
+    // elsewhere is not read as that document's (new-user try of the forty-first session: "en
+    // wanneer moet dat klaar zijn?" after Rijnmond's agreements got a national symposium's date).
+    // Not when a notice already says the quotes are not from the place asked about.
+    const elsewhere = previous && swapped === undefined && result.status === "answered" && !result.placeNotQuoted ? otherDocumentNotice(previous.sources, result.sources) : undefined;
+    if (elsewhere) parts.splice(1, 0, notice(elsewhere, "info"));
     // A follow-up read with the question before it: what other features offer is looked for in that reading.
     // Not the document's title put in for "die werkwijze": its words ("plaatsing") are not asked.
     const readAs = asked !== text && asked !== pointedAt ? { readAs: asked } : {};
@@ -766,6 +773,14 @@ function isTheFollowUp(openPart: string, followUp: string): boolean {
 }
 
 /** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
+/** That a follow-up's answer quotes none of the one document the previous answer came from, naming that document. */
+function otherDocumentNotice(before: readonly SourceCitation[] | undefined, now: readonly SourceCitation[]): string | undefined {
+  const first = before?.[0];
+  if (!first || before!.some((source) => source.documentId !== first.documentId)) return undefined;
+  if (now.length === 0 || now.some((source) => source.documentId === first.documentId)) return undefined;
+  return `Let op: dit komt uit een ander document dan mijn vorige antwoord („${shorten(sourceTitle(first), 60)}”).`;
+}
+
 function nothingNew(followUp: string): AnswerResult {
   const kind = askedFor(followUp)?.type;
   // Not "de plandocumenten noemen geen datum": they may, where this reading did not look (new-user
