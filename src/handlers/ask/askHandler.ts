@@ -772,7 +772,6 @@ function isTheFollowUp(openPart: string, followUp: string): boolean {
   return open !== "" && words(followUp).includes(open);
 }
 
-/** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
 /** That a follow-up's answer quotes none of the one document the previous answer came from, naming that document. */
 function otherDocumentNotice(before: readonly SourceCitation[] | undefined, now: readonly SourceCitation[]): string | undefined {
   const first = before?.[0];
@@ -781,6 +780,7 @@ function otherDocumentNotice(before: readonly SourceCitation[] | undefined, now:
   return `Let op: dit komt uit een ander document dan mijn vorige antwoord („${shorten(sourceTitle(first), 60)}”).`;
 }
 
+/** A follow-up whose answer would only repeat the previous one: asked as a whole question, it may still be answered. */
 function nothingNew(followUp: string): AnswerResult {
   const kind = askedFor(followUp)?.type;
   // Not "de plandocumenten noemen geen datum": they may, where this reading did not look (new-user

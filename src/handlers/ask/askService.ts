@@ -1813,11 +1813,6 @@ export function notNamedInText(word: string, title: string): string {
   return `„${shorten(word.replace(/[*_`~]/g, ""), 60)}” komt in „${shorten(title.replace(/[*_`~]/g, ""), 60)}” niet voor.`;
 }
 
-/**
- * A first answer with the answer to a later question after it: the later one's sources numbered on
- * from the first's, its markers to match. It says nothing about the first's document as a whole,
- * so the gist's notice goes ("Dit zegt … over zijn doel:" would stand above both).
- */
 /** The names in a document's publisher ("Elker, Accare, Molendrift en gemeenten"), folded; not generic words like "gemeenten". */
 function makerNames(publisher: string): string[] {
   return foldText(publisher)
@@ -1829,6 +1824,11 @@ function makerNames(publisher: string): string[] {
 /** Publishers that name no one in particular: a text that says "gemeenten" does not say who made the plan. */
 const GENERIC_MAKERS = new Set(["gemeenten", "gemeente", "aanbieders", "partners", "regio", "diverse partijen"]);
 
+/**
+ * A first answer with the answer to a later question after it: the later one's sources numbered on
+ * from the first's, its markers to match. It says nothing about the first's document as a whole,
+ * so the gist's notice goes ("Dit zegt … over zijn doel:" would stand above both).
+ */
 function withLaterAnswer(first: AnswerResult, later: AnswerResult): AnswerResult {
   const offset = Math.max(0, ...[...first.sources, ...first.moreSources].map((source) => source.n));
   const shift = (source: SourceCitation): SourceCitation => ({ ...source, n: source.n + offset });

@@ -14,8 +14,8 @@ const KIND_OF_DOCUMENT = new Set(["werkwijze", "visie", "actieplan", "rapportage
  * ("dat stuk") or the kind of document its title names ("wat moet er nog georganiseerd worden voor
  * die werkwijze?" after an answer from the nieuwe werkwijze), with that document named in its
  * place, so it is asked of that document. Undefined when the previous answer quoted more than one
- * document, or the question points at no document ("die jongeren"). New-user try of the forty-first session: the action plan's line on "nieuwe
- * werkwijzen" answered.
+ * document, or the question points at no document ("die jongeren"). New-user try of the
+ * forty-first session: the action plan's line on "nieuwe werkwijzen" answered.
  */
 export function withDocumentPointedAt(question: string, previousSources: readonly SourceCitation[] | undefined): string | undefined {
   const source = previousSources?.[0];

@@ -348,12 +348,13 @@ export function answersAsBefore(answer: string, previous: KeptQuestion): boolean
  * A fingerprint of an answer's first quote (up to its citation marker, a list with its lead-in
  * and first item, see print), without the marker's number, which may differ.
  */
-const LIST_ITEM = /^(?:[-•]|\d{1,2}[.)]|[A-Z][.)])\s/;
-
 function leadPrint(answer: string): string {
   const lead = answer.trim().split(/\s*\[\d{1,2}\]/)[0]!.trim();
   return lead === "" ? "" : print(lead);
 }
+
+/** A line of a quote that is a list item ("- …", "1. …", "A. …"). */
+const LIST_ITEM = /^(?:[-•]|\d{1,2}[.)]|[A-Z][.)])\s/;
 
 /**
  * A quote's fingerprint: its lead-in and first item as shown, its further items in any order. A
