@@ -398,6 +398,22 @@ describe("AskHandler with follow-ups", () => {
     expect(shorter.parts.find((p) => p.kind === "sources")).toEqual({ kind: "sources", title: "Bron", sources: [first] });
   });
 
+  it("answers 'alleen de belangrijkste 3' with the first three items of the list the answer led with, saying the documents do not rank them", async () => {
+    // New-user try of the forty-first session: one item came, with "nog 6 punten".
+    const long = "Afwegen en inzetten van specialistische ambulante alternatieven, samen met het gezin en de school, voordat een plaatsing aan de orde is";
+    const text = `Wat kunnen we vanaf morgen anders doen?\n- Hanteren reguliere route plaatsing\n- ${long}\n- Tijdig hulp vragen\n- Op tijd inbrengen bij Servicepunt\n- Gedeelde verklarende analyse [1]`;
+    const answerer = { answer: async () => ({ ...answered(text), sources: [source] }) };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat kunnen we vanaf morgen anders doen?");
+    const three = await handler.question(address, "kan dat korter? alleen de belangrijkste 3");
+    expect(texts(three.parts)).toEqual([
+      "De eerste 3 punten van de lijst waarmee mijn vorige antwoord begint. Welke het belangrijkst zijn, zeggen de plandocumenten niet.",
+      `Wat kunnen we vanaf morgen anders doen?\n- Hanteren reguliere route plaatsing\n- ${long}\n- Tijdig hulp vragen [1]`,
+      "De lijst heeft nog 2 punten; die staan in mijn vorige antwoord.",
+    ]);
+  });
+
   it("answers 'vertel eens meer' with the passages found for the answer just given that it did not show, without a new search", async () => {
     // Test of the thirty-seventh session: read as a question, "kun je daar meer over vertellen?" quoted a line on what outcomes "vertellen".
     const hidden = { ...source, n: 2, documentId: "visie.md", section: "3.6 Afspraken", quote: "Gezinshuizen zijn een alternatief." };

@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
+import { firstItems, itemsAsked, shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
 
 const longItem = "Voorkomen dat jongeren in de gesloten zorg terecht komen, door kwetsbare jeugdigen en hun ouders veel eerder en sneller in beeld te hebben, met alle expertise die nodig is";
 
 describe("shortestQuote", () => {
   it("cuts a long list to its lead-in and first item, counting the items left out, and keeps a short list whole", () => {
     const answer = `“We focussen op twee doelen:”\n- ${longItem}\n- Verbeteren van de zorg voor jeugdigen die tijdelijk dwang nodig hebben [1]\n“Een ander citaat.” [2]`;
-    expect(shortestQuote(answer)).toEqual({ text: `“We focussen op twee doelen:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
+    expect(shortestQuote(answer)).toEqual({ text: `“We focussen op twee doelen:”\n- ${longItem}`, n: 1, itemsLeft: 1, list: ["“We focussen op twee doelen:”", `- ${longItem}`, "- Verbeteren van de zorg voor jeugdigen die tijdelijk dwang nodig hebben"] });
     const steps = "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging [1]\n“Nog iets.” [2]";
     expect(shortestQuote(steps)).toEqual({ text: "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging", n: 1 });
     // The whole answer a long list: cut all the same (new-user try: "was al één citaat" under a list of five).
-    expect(shortestQuote(`“Geconstateerd wordt dat:”\n- ${longItem}\n- ${longItem} [1]`)).toEqual({ text: `“Geconstateerd wordt dat:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
+    expect(shortestQuote(`“Geconstateerd wordt dat:”\n- ${longItem}\n- ${longItem} [1]`)).toMatchObject({ text: `“Geconstateerd wordt dat:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
   });
 
   it("keeps every item of a long list, each cut to its first sentence, when that is short enough", () => {
     // New-user try of the thirty-eighth session: the first of three functions alone dropped two thirds of the answer.
     const functions = `“Het team heeft de volgende functies:”\n- Achtervang. ${longItem}.\n- Capaciteit. Zij hebben zicht op de beschikbare capaciteit en hoe die in te zetten.\n- Leren. Zij vormen een platform gericht op leren en ontwikkelen. [1]`;
-    expect(shortestQuote(functions)).toEqual({ text: "“Het team heeft de volgende functies:”\n- Achtervang. …\n- Capaciteit. …\n- Leren. …", n: 1, itemsCut: true });
+    expect(shortestQuote(functions)).toMatchObject({ text: "“Het team heeft de volgende functies:”\n- Achtervang. …\n- Capaciteit. …\n- Leren. …", n: 1, itemsCut: true });
     // A numbered item keeps its number and its first sentence (second new-user try: only "1. …" was left).
     const numbered = `1. Veiligheid wegen. ${longItem}.\n2. Trainen verwijzers. ${longItem}.\n3. Kennis inzetten. Met het Servicepunt. [1]`;
     expect(shortestQuote(numbered)?.text).toBe("1. Veiligheid wegen. …\n2. Trainen verwijzers. …\n3. Kennis inzetten. …");
@@ -35,5 +35,18 @@ describe("shortestQuote", () => {
     expect(shortestQuote("“Minder spoedplaatsingen.” [1]")).toEqual({ text: "“Minder spoedplaatsingen.”", n: 1, whole: true });
     expect(shortestQuote("“Minder spoedplaatsingen.” [1]\n“Meer ambulante hulp.” [2]")).toEqual({ text: "“Minder spoedplaatsingen.”", n: 1 });
     expect(shortestQuote("De plandocumenten geven hier geen antwoord op.")).toBeUndefined();
+  });
+
+  it("gives the first items a request names ('alleen de belangrijkste 3'), with the lead-in and how many are left out", () => {
+    // New-user try of the forty-first session: one item came, with "nog 6 punten".
+    const list = `Wat kunnen we vanaf morgen anders doen?\n- ${longItem}\n- Tijdig hulp vragen\n- Op tijd inbrengen bij Servicepunt\n- Gedeelde verklarende analyse [1]`;
+    const quote = shortestQuote(list)!;
+    expect(itemsAsked("kan dat korter? alleen de belangrijkste 3")).toBe(3);
+    expect(itemsAsked("geef de eerste twee punten")).toBe(2);
+    // A number of sentences is not a number of items.
+    expect(itemsAsked("kun je dat korter zeggen? in 2 zinnen voor mijn teamleider")).toBeUndefined();
+    expect(firstItems(quote, 2)).toEqual({ text: `Wat kunnen we vanaf morgen anders doen?\n- ${longItem}\n- Tijdig hulp vragen`, itemsLeft: 2 });
+    // No more items than asked for: nothing to leave out.
+    expect(firstItems(quote, 4)).toBeUndefined();
   });
 });

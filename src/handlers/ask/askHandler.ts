@@ -24,6 +24,7 @@ import { isPlacementQuestion } from "../route/routeIntent.js";
 import { asksToAct, ESCALATES, namesATool, URGENT_NOW } from "../../bot/intentPatterns.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 import { withDocumentPointedAt } from "./documentPointedAt.js";
+import { firstItems, itemsAsked } from "./shorterAnswer.js";
 import { asksWho } from "./actorAsked.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -227,7 +228,7 @@ export class AskHandler {
     // "nee ik bedoel van de regiovisie" goes on from the question before; "ik bedoel: wat is een spoedberaad?" stands alone.
     const corrects = correctsPrevious(typed) && !mayStandAlone(text);
     if (this.followUps && asksForSource(text)) return this.sourcesOfPrevious(address);
-    if (asksShorter(text)) return this.shorterPrevious(address);
+    if (asksShorter(text)) return this.shorterPrevious(address, text);
     if (asksForMore(text)) return this.moreOfPrevious(address);
     if (asksWhatItMeans(text)) return this.moreOfPrevious(address, true);
     const introduced = this.regions ? introductionOnly(text, this.regions) : undefined;
@@ -462,7 +463,7 @@ export class AskHandler {
    * is left out), with its source. Without an answer to go on from, the reply says Wegwijs quotes
    * word for word.
    */
-  private async shorterPrevious(address: ConversationAddress): Promise<Reply> {
+  private async shorterPrevious(address: ConversationAddress, request: string): Promise<Reply> {
     const kept = this.followUps ? await this.previousQuestion(address) : undefined;
     // After a refusal there is no answer to say shorter (third new-user try: "Korter … doe ik niet" read as a refusal to try).
     if (kept?.refused || kept?.lastRefused) return { parts: [{ kind: "text", text: REFUSED_NOTHING_SHORTER_TEXT }] };
@@ -470,6 +471,21 @@ export class AskHandler {
     const source = quote ? kept?.sources?.find((s) => s.n === quote.n) : undefined;
     if (!quote || !source) return onboardingReply("rephrase", undefined);
     if (quote.whole) return { parts: [{ kind: "text", text: ALREADY_SHORTEST_TEXT }] };
+    // "alleen de belangrijkste 3": the list's first three, as the document orders them (new-user
+    // try of the forty-first session: one item came, with "nog 6 punten"). The documents do not say
+    // which matter most, and the reply says so.
+    const count = itemsAsked(request);
+    const first = count !== undefined ? firstItems(quote, count) : undefined;
+    if (count !== undefined && first) {
+      return {
+        parts: [
+          { kind: "text", text: `De eerste ${count} punten van de lijst waarmee mijn vorige antwoord begint.${/belangrijk/i.test(request) ? " Welke het belangrijkst zijn, zeggen de plandocumenten niet." : ""}` },
+          { kind: "text", text: `${first.text} [1]` },
+          notice(first.itemsLeft === 1 ? "De lijst heeft nog 1 punt; dat staat in mijn vorige antwoord." : `De lijst heeft nog ${first.itemsLeft} punten; die staan in mijn vorige antwoord.`, "info"),
+          { kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] },
+        ],
+      };
+    }
     const parts: ReplyPart[] = [
       { kind: "text", text: SHORTER_LEAD_TEXT },
       { kind: "text", text: `${quote.text} [1]` },

@@ -3,7 +3,7 @@ import type { ConversationAddress } from "../../bot/incoming.js";
 import type { SourceCitation } from "../../bot/reply.js";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
-import { quoteBlocks, REST_OF_LIST } from "./citations.js";
+import { QUOTED_ITEM, quoteBlocks, quoteLines } from "./citations.js";
 import { questionParts } from "./questionParts.js";
 import { type ShortQuote, shortestQuote } from "./shorterAnswer.js";
 
@@ -353,17 +353,14 @@ function leadPrint(answer: string): string {
   return lead === "" ? "" : print(lead);
 }
 
-/** A line of a quote that is a list item ("- …", "1. …", "A. …"). */
-const LIST_ITEM = /^(?:[-•]|\d{1,2}[.)]|[A-Z][.)])\s/;
-
 /**
  * A quote's fingerprint: its lead-in and first item as shown, its further items in any order. A
  * list shown again with another item first answers something else; with only the items after the
  * first reordered (by what a follow-up read with its question adds) it shows nothing new.
  */
 function print(text: string): string {
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && line !== REST_OF_LIST);
-  const lead = lines.findIndex((line) => LIST_ITEM.test(line)) + 1 || lines.length;
+  const lines = quoteLines(text);
+  const lead = lines.findIndex((line) => QUOTED_ITEM.test(line)) + 1 || lines.length;
   const shown = [...lines.slice(0, lead), ...lines.slice(lead).sort()];
   return createHash("sha256").update(shown.join("\n")).digest("base64url").slice(0, 22);
 }

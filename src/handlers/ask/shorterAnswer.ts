@@ -20,6 +20,8 @@ export interface ShortQuote {
   itemsCut?: boolean;
   /** It is the whole answer, uncut: there is nothing shorter to give. */
   whole?: boolean;
+  /** The list it was cut from, line by line (lead-in, then items), for "alleen de eerste 3". */
+  list?: string[];
 }
 
 /** A quotation or list longer than this is cut to its first sentence or item. */
@@ -50,8 +52,9 @@ function shortened(block: { quote: string; n: number }): ShortQuote {
     const itemsLeft = lines.slice(firstItem + 1).filter((line) => QUOTED_ITEM.test(line)).length;
     if (wordCount(text) <= SHORT_ENOUGH_WORDS || itemsLeft === 0) return { text, n: block.n };
     const cut = lines.map((line, i) => (i >= firstItem && QUOTED_ITEM.test(line) ? firstSentenceOf(line) : line)).join("\n");
-    if (cut !== text && wordCount(cut) <= CUT_ITEMS_WORDS) return { text: cut, n: block.n, itemsCut: true };
-    return { text: lines.slice(0, firstItem + 1).join("\n"), n: block.n, itemsLeft };
+    const list = text.length <= LIST_CHARS ? { list: lines } : {};
+    if (cut !== text && wordCount(cut) <= CUT_ITEMS_WORDS) return { text: cut, n: block.n, itemsCut: true, ...list };
+    return { text: lines.slice(0, firstItem + 1).join("\n"), n: block.n, itemsLeft, ...list };
   }
   // Only a quotation is cut: a table row ("Mijlpaal: …; Wanneer: …") or a document's details are one record.
   if (!text.startsWith("“") || wordCount(text) <= SHORT_ENOUGH_WORDS) return { text, n: block.n };
@@ -60,6 +63,35 @@ function shortened(block: { quote: string; n: number }): ShortQuote {
   let used = 1;
   while (wordCount(kept) < TOO_SHORT_WORDS && used < sentences.length) kept = `${kept} ${sentences[used++]}`;
   return used >= sentences.length ? { text, n: block.n } : { text: `“${kept}”`, n: block.n, sentencesLeft: true };
+}
+
+/** How long a list may be to be kept whole with its shortened quote (it is stored with the conversation). */
+const LIST_CHARS = 3000;
+
+/** "alleen de belangrijkste 3", "de eerste drie punten", "top 3": how many items are asked for. */
+const ITEMS_ASKED = /\b(?:belangrijkste|eerste|top)\s+(\d|twee|drie|vier|vijf|zes)\b|\b(\d|twee|drie|vier|vijf|zes)\s+(?:punten|dingen|zaken|items|belangrijkste)\b/;
+const COUNT_WORDS = new Map([["twee", 2], ["drie", 3], ["vier", 4], ["vijf", 5], ["zes", 6]]);
+
+/** How many list items a request for a shorter answer asks for, if it names a number of them (not "in 2 zinnen"). */
+export function itemsAsked(request: string): number | undefined {
+  const match = ITEMS_ASKED.exec(request.toLowerCase());
+  const count = match?.[1] ?? match?.[2];
+  if (!count) return undefined;
+  const n = COUNT_WORDS.get(count) ?? Number(count);
+  return n >= 2 ? n : undefined;
+}
+
+/**
+ * The list a shortened quote was cut from, with its lead-in and only its first `count` items (in
+ * the document's order, the answering item first), and how many are left out; undefined when the
+ * list is not kept or has no more items than that.
+ */
+export function firstItems(quote: ShortQuote, count: number): { text: string; itemsLeft: number } | undefined {
+  const lines = quote.list;
+  if (!lines) return undefined;
+  const items = lines.flatMap((line, i) => (QUOTED_ITEM.test(line) ? [i] : []));
+  if (items.length <= count) return undefined;
+  return { text: lines.slice(0, items[count]!).join("\n"), itemsLeft: items.length - count };
 }
 
 /** A list item's first sentence after its dash or number ("1. De nieuwe werkwijze …"), marked as cut when more follows. */
