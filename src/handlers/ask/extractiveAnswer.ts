@@ -1155,8 +1155,9 @@ function quoteAround(
     const rest = inOrder.filter((i) => i !== chosen);
     const groupWords = (i: number) => [i, ...subItemsOf(lines, i)].map((j) => itemWords(j, intro)).reduce((all, words) => words.map((has, g) => has || (all[g] ?? false)), [] as boolean[]);
     const chosenWords = groupWords(chosen);
-    const adds = (i: number) => groupWords(i).reduce((sum, has, g) => sum + (has && !chosenWords[g] ? (itemWeights[g] ?? 1) : 0), 0);
-    const adding = rest.filter((i) => adds(i) > 0 && groupLeads(i)).sort((x, y) => adds(y) - adds(x));
+    // Each item's added weight once, not in every comparison of the sort.
+    const adds = new Map(rest.map((i) => [i, groupWords(i).reduce((sum, has, g) => sum + (has && !chosenWords[g] ? (itemWeights[g] ?? 1) : 0), 0)]));
+    const adding = rest.filter((i) => adds.get(i)! > 0 && groupLeads(i)).sort((x, y) => adds.get(y)! - adds.get(x)!);
     const others = ownNumber(lines[chosen]!) === undefined ? [...adding, ...rest.filter((i) => !adding.includes(i) && groupLeads(i)), ...rest.filter((i) => !adding.includes(i) && !groupLeads(i))] : rest;
     const items = (leads && alone ? [chosen] : leads ? [chosen, ...others] : inOrder).flatMap((i) => [i, ...subItemsOf(lines, i)]);
     return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };

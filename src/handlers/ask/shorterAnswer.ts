@@ -1,3 +1,4 @@
+import { NUMBER_WORD_VALUES } from "../../knowledge/analysis/numberWords.js";
 import { QUOTED_ITEM, quoteBlocks, quoteLines } from "./citations.js";
 
 /**
@@ -70,14 +71,13 @@ const LIST_CHARS = 3000;
 
 /** "alleen de belangrijkste 3", "de eerste drie punten", "top 3": how many items are asked for. */
 const ITEMS_ASKED = /\b(?:belangrijkste|eerste|top)\s+(\d|twee|drie|vier|vijf|zes)\b|\b(\d|twee|drie|vier|vijf|zes)\s+(?:punten|dingen|zaken|items|belangrijkste)\b/;
-const COUNT_WORDS = new Map([["twee", 2], ["drie", 3], ["vier", 4], ["vijf", 5], ["zes", 6]]);
 
 /** How many list items a request for a shorter answer asks for, if it names a number of them (not "in 2 zinnen"). */
 export function itemsAsked(request: string): number | undefined {
   const match = ITEMS_ASKED.exec(request.toLowerCase());
   const count = match?.[1] ?? match?.[2];
   if (!count) return undefined;
-  const n = COUNT_WORDS.get(count) ?? Number(count);
+  const n = NUMBER_WORD_VALUES.get(count) ?? Number(count);
   return n >= 2 ? n : undefined;
 }
 
