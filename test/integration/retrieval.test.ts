@@ -1208,6 +1208,14 @@ describe("answers over the shipped corpus", () => {
     expect(almere.text).toContain("Half 2027");
   });
 
+  it("reads a place the documents name, typed in lower case, as the name it is: its quotes must be from there", async () => {
+    const school = await ask.answer("bij welke school in schiedam kan een jongere terecht na de jz+?");
+    expect(school.status).toBe("abstained");
+    const access = await ask.answer("hoe werkt de toegang tot jeugdhulp in schiedam?");
+    expect(access.status).toBe("answered");
+    expect(access.text).toContain("MVS-gemeenten");
+  });
+
   it("asks a question again for a place after it ('…? en in rijnmond?') only of documents that mention that place", async () => {
     const rijnmond = await ask.answer("wanneer moeten de jz+ plekken afgebouwd zijn en met hoeveel? en in rijnmond?");
     expect(rijnmond.status).toBe("abstained");

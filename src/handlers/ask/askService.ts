@@ -1404,7 +1404,11 @@ export class AskService {
     // name: "Integrale diagnostiek" does not name the INT (new-user try: "wanneer wordt het INT
     // ingezet?" was answered with a list on ambulant care).
     const byAcronym = { ...scorer, covered: (text: string) => this.coveredAsAcronyms(scorer, question, text) };
-    const about = questionAbout(byAcronym, shown, this.options.aboutRarity, new Set([...asked, ...unknownPlaces]), mentioned);
+    // A place the documents name counts as typed with a capital when typed in lower case ("bij
+    // welke school in schiedam …?" quoted lines from Enschede, where "in Schiedam" was refused;
+    // new-user try).
+    const knownPlaces = placeWordsAsked(question).filter((word) => scorer.words.includes(word) && this.knowledge.namesAPlace(word));
+    const about = questionAbout(byAcronym, shown, this.options.aboutRarity, new Set([...asked, ...unknownPlaces, ...knownPlaces]), mentioned);
     // "…? en in rijnmond?": a later question that is only a place asks the first one again for that
     // place; quotes from documents that never mention it do not answer it (new-user try: the
     // Groningen/Drenthe answer came again, read as Rijnmond's).
