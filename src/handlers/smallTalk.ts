@@ -197,11 +197,27 @@ const SHORTER_REMARK_WORDS = 12;
  */
 export function asksShorter(text: string, intent = smallTalkIntent(text)): boolean {
   if (intent === "rephrase" && tokens(text).some((w) => SHORTER.has(w))) return true;
+  // "kan dat in één zin?", "in 2 zinnen graag": a length and nothing else asked (new-user try of
+  // the forty-second session: searched again, "ik vind alleen weer wat in mijn vorige antwoord staat").
+  const length = IN_FEW_SENTENCES.exec(text);
+  if (length) {
+    const rest = tokens(text.replace(length[0], " "));
+    if (rest.every((w) => VOCABULARY.has(w) && !QUESTION.has(w))) return true;
+  }
   // Also with a short remark after it ("kun je dat korter zeggen? in 2 zinnen voor mijn
-  // teamleider"; new-user try of the thirty-seventh session: searched, and refused).
-  const remarked = /^([^?]+\?)\s*([^?]+)$/.exec(text.trim());
-  return remarked !== null && tokens(remarked[2]!).length <= SHORTER_REMARK_WORDS && asksShorter(remarked[1]!);
+  // teamleider"; new-user try of the thirty-seventh session: searched, and refused), or after a
+  // comma ("kan dat korter, voor in de memo?"; new-user try of the forty-second session: refused
+  // as off-topic).
+  // A remark with a question mark asks nothing of its own ("… voor in de memo?"), one with a question word does.
+  const remarked = /^([^?,]+[?,])\s*([^?]+\??)$/.exec(text.trim());
+  if (remarked === null) return false;
+  const remark = tokens(remarked[2]!);
+  const asksItsOwn = remarked[2]!.endsWith("?") && remark.some((w) => ASKS.test(w));
+  return remark.length <= SHORTER_REMARK_WORDS && !asksItsOwn && asksShorter(remarked[1]!.replace(/,$/, "?"));
 }
+
+/** A length asked for in sentences or words ("in één zin", "in 2 zinnen", "in een paar woorden"). */
+const IN_FEW_SENTENCES = /\bin\s+(?:één|een|1|twee|2|drie|3|een\s+paar|paar|enkele|weinig)\s+(?:zin|zinnen|woorden|regel|regels|zinnetje|zinnetjes)\b/iu;
 
 /** Whether the words ask leave to ask, with no question word around it ("wat kan ik vragen?" asks what). */
 function asksLeave(ws: string[]): boolean {

@@ -210,6 +210,16 @@ describe("smallTalkHandler", () => {
     expect(asksShorter("wat is de kortste route? in drenthe")).toBe(false);
   });
 
+  it("reads a length asked for ('kan dat in één zin?') and a remark after a comma ('kan dat korter, voor in de memo?') as asking it shorter", () => {
+    // New-user try of the forty-second session: the first was searched again, the second refused as off-topic.
+    expect(asksShorter("kan dat in één zin?")).toBe(true);
+    expect(asksShorter("in 2 zinnen graag")).toBe(true);
+    expect(asksShorter("kan dat korter, voor in de memo?")).toBe(true);
+    expect(asksShorter("wat is een VA in één zin?")).toBe(false);
+    expect(asksShorter("wat zegt het actieplan, kort?")).toBe(false);
+    expect(asksShorter("kan dat korter, en wat is een GVA?")).toBe(false);
+  });
+
   it("lists the commands when asked what Wegwijs can do, not on a greeting", async () => {
     const help = textOf(await say("wat kun je eigenlijk allemaal?"));
     expect(help).toContain("*spoedberaad [casusnummer]*: gedeelde checklist voor een spoedberaad");
