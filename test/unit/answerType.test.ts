@@ -17,6 +17,11 @@ describe("expectedAnswerType", () => {
     ["wat zegt de regiovisie over de kosten?", undefined],
     ["wat zegt de regiovisie over de kosten en het budget van de jeugdhulp?", undefined],
     ["over welke periode gaat de rapportage?", "date"],
+    // When a place is open asks for hours, not a date (new-user try of the forty-second session).
+    ["wat zijn de openingstijden van het servicepunt jz+ in groningen/drenthe?", "hours"],
+    ["wanneer is het servicepunt open?", "hours"],
+    ["tot hoe laat is het servicepunt bereikbaar?", "hours"],
+    ["wanneer is het servicepunt opgericht?", undefined],
     // What one is paid asks for a sum (new-user try: a GP's fee per referral got a quote on referring).
     ["wat krijg ik als HA betaald per verwijzing naar jeugdhulp?", "amount"],
     ["hoeveel krijgt een pleeggezin vergoed?", "amount"],
@@ -81,6 +86,12 @@ describe("askedFor", () => {
 });
 
 describe("containsAnswerType", () => {
+  it("finds opening hours as times, days or 'dag en nacht', not in a line that only names the place", () => {
+    expect(containsAnswerType("Het Servicepunt is op werkdagen bereikbaar van 9.00 tot 17.00.", "hours")).toBe(true);
+    expect(containsAnswerType("De crisisdienst is dag en nacht bereikbaar.", "hours")).toBe(true);
+    expect(containsAnswerType("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.", "hours")).toBe(false);
+  });
+
   it("reads 'half' before a year or month as part of a date, not as a figure", () => {
     // New-user try: "Half 2027 zijn de plekken afgebouwd" answered how many places close.
     expect(containsAnswerType("Half 2027 zijn de JeugdzorgPlus-plekken om- en afgebouwd.", "number")).toBe(false);

@@ -87,6 +87,7 @@ const KIND_NOT_FOUND: Record<AnswerType, string> = {
   email: "e-mailadres",
   address: "adres",
   article: "wetsartikel",
+  hours: "openingstijden",
 };
 /** How much of the previous question the follow-up notice shows. */
 const FOLLOW_UP_QUOTE_CHARS = 120;

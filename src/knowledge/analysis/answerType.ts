@@ -19,6 +19,7 @@ export type AnswerType =
   | "frequency"
   | "age"
   | "duration"
+  | "hours"
   | "number";
 
 /** Kinds that ask how to reach someone: a phone number, an e-mail address, an address. */
@@ -30,6 +31,9 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // (second new-user try of the thirty-seventh session: refused for want of a phone number).
   ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|(waar|hoe) bel (ik|je|we)|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
   ["email", /\b(e-?mail\w*|mailadres|mailen)\b/],
+  // When a place is open or can be reached (new-user try of the forty-second session: "wat zijn de
+  // openingstijden van het servicepunt?" got three items of a list that mentions the Servicepunt).
+  ["hours", /\b(openingstijd\w*|openingsuren|bereikbaarheidstijd\w*|geopend|tot hoe laat|(hoe laat|wanneer) (is|zijn|gaat|gaan)\b[^?.!]*\b(open|dicht|bereikbaar))\b/],
   // Which place is nearest ("welke jz+ instelling zit het dichtst bij schiedam?") asks where one is,
   // as "waar zit …" does: plans that want care "zo dicht mogelijk bij huis" do not answer it
   // (second new-user try of the thirty-sixth session).
@@ -67,6 +71,7 @@ const ANSWER_PATTERNS: Record<Exclude<AnswerType, "person" | "number" | "frequen
   amount: /€|\beuro\b|\b\d+([.,]\d+)?\s*(miljoen|miljard|mln|mld)\b/,
   article: /\bartikel\s+\d/,
   percentage: /%|\bprocent\b|\b(helft|kwart|derde|meerderheid|minderheid)\b|\b\d+\s+op\s+(de\s+)?\d+\b/,
+  hours: /\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*(?:tot|-)\s*\d{1,2}\s*uur\b|\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|werkdagen|weekend|weekenden|kantoortijden|kantooruren|dag en nacht|24\/7|24 uur per dag)\b/,
   date: new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b|\\bq[1-4]\\b|\\b\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}\\b`),
 };
 
