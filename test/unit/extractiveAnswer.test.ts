@@ -830,6 +830,17 @@ describe("extractiveAnswer", () => {
     expect(two[0]).not.toBe(two[1]);
   });
 
+  it("reads a numbered list that a stray dash and blank lines broke as one list when its numbers go on, not across a heading", () => {
+    // New-user try of the forty-second session: a slide's nine points came apart in three, and "graag als lijstje" got 1-3.
+    const text = "1. Trainen van verwijzers.\n2. Organiseren van een spoedberaad.\n\n-\n- 3. Versnelde toegang tot specialistisch aanbod.\n - 4. Een monitoringsysteem inrichten.";
+    expect(new Set(passageLines(text).filter((l) => l.kind === "item").map((l) => l.block)).size).toBe(1);
+    // Numbers that do not go on ("1." after "2."), or a heading between, start a list of their own.
+    const restart = passageLines("1. Eerste punt van de lijst.\n2. Tweede punt van de lijst.\n\n1. Een nieuwe lijst begint hier.").map((l) => l.block);
+    expect(restart[0]).not.toBe(restart[2]);
+    const headed = passageLines("1. Eerste punt van de lijst.\n2. Tweede punt van de lijst.\n\n### Verder\n\n3. Punt onder een kop.", ["Verder"]).map((l) => l.block);
+    expect(headed[0]).not.toBe(headed[2]);
+  });
+
   it("moves an indented sub-item in lower case with the item it goes on from, shown indented under it", () => {
     const text = "Partijen spreken af:\n\n- De tafels verder te ontwikkelen.\n- Voor alle vormen van verblijf een koppeling met ondersteuning te stellen.\n  - voor pleegzorg omdat dit bijdraagt aan continuïteit;\n  - bij langdurig verblijf om terugval te voorkomen.\n- De keten te vereenvoudigen.";
     const lines = passageLines(text);

@@ -16,6 +16,16 @@ describe("asksForMore", () => {
     expect(asksForMore("vertel eens meer over het eerste servicepunt")).toBe(false);
   });
 
+  it("reads 'is dat alles?' and 'zijn dat alle punten?' as asking for more, also with the asker's doubt after it", () => {
+    // New-user try of the forty-second session: searched on its own words, it got unrelated lines.
+    for (const text of ["is dat alles? ik dacht dat er meer punten waren", "Is dat alles?", "zijn dat alle stappen?", "zijn er nog meer punten?"]) {
+      expect(asksForMore(text), text).toBe(true);
+    }
+    for (const text of ["is dat alles wat de gemeente moet doen?", "zijn dat alle regio's met een expertteam?"]) {
+      expect(asksForMore(text), text).toBe(false);
+    }
+  });
+
   it("leaves a question that names what it asks about, or asks something else, to be answered", () => {
     for (const text of ["vertel eens meer over de GVA", "kun je meer vertellen over pleegzorg?", "wat is meer?", "meer dan 70%?", "wie doet er meer?", "hoeveel meer plekken komen er?"]) {
       expect(asksForMore(text), text).toBe(false);

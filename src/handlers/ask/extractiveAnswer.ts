@@ -401,9 +401,10 @@ export function extractiveAnswer(
       // answerWords q 66 → 67, nothing else moved; not inheriting across paragraphs at all cost
       // keywordHit d −.025 and lead check −.04).
       const before = lines[index - 1];
-      // Nor an item from the last item of another list (slides break a numbered list into blocks
-      // with a bare "-": item 4 outranked item 3 on item 3's words; new-user try. Measured: no figure moved).
-      const inherits = before !== undefined && !(line.kind === "sentence" && before.kind !== "sentence") && !(line.kind === "item" && before.kind === "item" && before.block !== line.block);
+      // Nor an item from the last item of another list, or from the item before a break in its own
+      // (slides break a numbered list with a bare "-": item 4 outranked item 3 on item 3's words;
+      // new-user try. Measured: no figure moved).
+      const inherits = before !== undefined && !(line.kind === "sentence" && before.kind !== "sentence") && !(line.kind === "item" && before.kind === "item" && (before.block !== line.block || line.paragraph > before.paragraph + 1));
       const previous = inherits ? PREVIOUS_WEIGHT * owns[index - 1]! : 0;
       // A sentence that shares nothing with the question or its predecessor is never an answer,
       // unless it is an item of the list under a heading that asks the question itself (a slide

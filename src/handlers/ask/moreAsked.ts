@@ -21,6 +21,11 @@ const MORE_REQUESTS: RegExp[] = [
   /^(?:is|staat)\s+er\s+(?:nog\s+)?meer(?:\s+(?:over|daarover|hierover|erover))?$/,
   /^(?:wat\s+)?(?:zeggen|staat)\s+(?:de\s+(?:plannen|documenten|plandocumenten)|ze|er)\s+(?:er\s+)?(?:nog\s+)?meer\s+(?:over|daarover|hierover)$/,
   /^(?:nog\s+)?meer(?:\s+(?:info|informatie|uitleg|details))?(?:\s+(?:graag|aub|alsjeblieft|alstublieft|svp))?$/,
+  // "is dat alles? ik dacht dat er meer punten waren", "zijn dat alle stappen?" (new-user try of the
+  // forty-second session: searched on its own words, it got unrelated lines of the action plan).
+  /^(?:en\s+)?(?:is|was)\s+dat\s+(?:alles|het|de\s+hele\s+lijst|compleet|volledig)(?:\s+ik\s+dacht\s+(?:dat\s+)?(?:er\s+)?(?:nog\s+)?meer\s+\p{L}+(?:\s+(?:waren|zijn|was|stonden|staan))?)?$/u,
+  /^(?:zijn|waren)\s+dat\s+alle\s+(?:punten|stappen|onderdelen|items|afspraken|doelen)$/,
+  /^(?:zijn|staan)\s+er\s+(?:nog\s+)?meer\s+(?:punten|stappen|onderdelen|items)$/,
 ];
 
 /** Whether the message asks for more on the previous answer, and for nothing else. */

@@ -55,6 +55,8 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
   let paragraph = -1;
   // The block of short lines a lead-in introduces ("Neem contact op met:" / a name / an address).
   let introduced: number | undefined;
+  // Whether a heading came since the last line kept: a list does not go on across it.
+  let headingSince = false;
   for (const raw of namesWithTheirRole(joinBrokenSentences(text.split("\n")))) {
     paragraph++;
     const trimmed = raw.trim();
@@ -66,6 +68,7 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
     if (trimmed === "" && previousKind === "item" && last?.kind === "item" && /;$/.test(last.text)) continue;
     if (trimmed === "" || trimmed.startsWith("#") || isHeading.has(trimmed)) {
       if (trimmed !== "") introduced = undefined;
+      if (trimmed !== "") headingSince = true;
       block++;
       previousKind = undefined;
       continue;
@@ -79,8 +82,15 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
       continue;
     }
     introduced = undefined;
-    if (kind !== previousKind || kind === "sentence") block++;
+    // A numbered item that goes on from the last line's number ("3." / a stray "-", a blank line /
+    // "- 4.") goes on in its list: a slide's list of nine points came apart in three (new-user try
+    // of the forty-second session: "wat moet er georganiseerd worden …? graag als lijstje" got 1-3).
+    const itemNumber = kind === "item" ? NUMBERED.exec(trimmed)?.[1] : undefined;
+    const previousItem = lines.at(-1);
+    if (itemNumber !== undefined && !headingSince && previousItem?.kind === "item" && previousItem.number !== undefined && numberAfter(previousItem.number) === itemNumber.replace(/\D/g, "")) block = previousItem.block;
+    else if (kind !== previousKind || kind === "sentence") block++;
     previousKind = kind;
+    headingSince = false;
     if (kind === "row") {
       if (/\p{L}{2}/u.test(trimmed)) lines.push({ text: trimmed, kind, block, paragraph });
       continue;
@@ -118,6 +128,12 @@ export function passageLines(text: string, headings: readonly string[] = []): Pa
     if (kind === "sentence" && trimmed.endsWith(":")) introduced = ++block;
   }
   return lines;
+}
+
+/** The number after a list item's number ("3." → "4"), or undefined for a letter. */
+function numberAfter(number: string): string | undefined {
+  const digits = /\d+/.exec(number)?.[0];
+  return digits === undefined ? undefined : String(Number(digits) + 1);
 }
 
 /** The last item of the block that is not itself a sub-item: the one a sub-item goes on from. */
