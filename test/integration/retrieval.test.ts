@@ -1088,6 +1088,13 @@ describe("answers over the shipped corpus", () => {
     expect(result.unanswered).toBeUndefined();
   });
 
+  it("reads a later question's place names in an abbreviation its quote's document spells out (MVS), not as left open", async () => {
+    // New-user try of the forty-second session: the MVS line answered it, and a notice said it did not.
+    const result = await ask.answer("wordt jz+ in rijnmond regionaal of lokaal ingekocht, en hoe zit dat met schiedam/vlaardingen/maassluis?");
+    expect(result.text).toContain("MVS-gemeenten");
+    expect(result.unanswered).toBeUndefined();
+  });
+
   it("names a later question of pronouns open by the kind it asks for: 'wie' when no quoted line on the subject names anyone else", async () => {
     // No passage says who attends a spoedberaad; the line that mentions one names no one.
     const who = await ask.answer("Wanneer is er een spoedberaad en wie zit daarbij?");

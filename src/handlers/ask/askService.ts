@@ -1420,7 +1420,7 @@ export class AskService {
     // Rotterdam?": lines that mention Rotterdam) answer nothing of it.
     const quotedWords = scorer.covered(answer.quoted.join("\n"));
     const onlyPlace = places.size > 0 && quotedWords.every((has, g) => !has || places.has(scorer.words[g]!));
-    const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"), question);
+    const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"), question, cited);
     return {
       question,
       words: scorer.words.length,
@@ -1480,13 +1480,16 @@ export class AskService {
    * the reader is told the documents answer only the first part ("De documenten noemen X, maar
    * niet Y"), rather than left to think the quotes answer both.
    */
-  private leftOpen(part: string, quoted: string, question: string): string | undefined {
+  private leftOpen(part: string, quoted: string, question: string, cited: readonly Chunk[] = []): string | undefined {
     // "… ? wat zegt het actieplan daarover?" asks for the source of the first question's answer,
     // which the quotes give; it is not a question of its own (third new-user try: it was reported
     // as left open).
     if (ASKS_WHAT_IT_SAYS.test(foldText(part))) return undefined;
     const scorer = this.knowledge.questionScorer(part);
-    const has = coveredHoldingAcronyms(scorer, part, quoted);
+    // Read as each cited document reads its abbreviations: "MVS-gemeenten" holds "schiedam" where
+    // the regiovisie spells MVS out (new-user try of the forty-second session: "hoe zit dat met
+    // schiedam/vlaardingen/maassluis" was called open under the MVS line that answered it).
+    const has = [undefined, ...cited].map((chunk) => coveredHoldingAcronyms(scorer, part, quoted, chunk)).reduce((all, one) => all.map((h, g) => h || (one[g] ?? false)));
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((_, g) => isUnknownWord(scorer, g) && !has[g]);
@@ -1967,11 +1970,11 @@ const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,5}(?![\p{L}\d])/gu;
  * only by itself or its name in full, not by one common word of that name ("GRJR" is not in a list
  * that says "jeugdhulp").
  */
-function coveredHoldingAcronyms(scorer: ReturnType<KnowledgeBase["questionScorer"]>, question: string, text: string): boolean[] {
+function coveredHoldingAcronyms(scorer: ReturnType<KnowledgeBase["questionScorer"]>, question: string, text: string, chunk?: Chunk): boolean[] {
   const acronyms = acronymsIn(question);
   const spelledOut = acronyms.size > 0 ? initialsSpelledOutIn(question, text) : acronyms;
   const folded = acronyms.size > 0 ? wordTokens(foldText(text)) : [];
-  return scorer.covered(text).map((covered, g) => {
+  return scorer.covered(text, chunk).map((covered, g) => {
     const word = scorer.words[g]!;
     return acronyms.has(word) ? folded.includes(word) || spelledOut.has(word) : covered;
   });
