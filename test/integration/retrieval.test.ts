@@ -915,6 +915,12 @@ describe("answers over the shipped corpus", () => {
     expect(result.unanswered).toBeUndefined();
   });
 
+  it("answers a slide's question heading with its list's lead-in and items, over another slide's line with the same year", async () => {
+    // New-user try of the forty-second session: "Half 2027 zijn de JeugdzorgPlus-plekken … afgebouwd" came instead.
+    const result = await ask.answer("waar werken ze naar toe in 2027?");
+    expect(result.text.split("\n").slice(0, 2)).toEqual(["“In 2027:”", "- Is voor alle jongeren met een machtiging voor plaatsing in een residentiële voorziening een gedeelde verklarende analyse opgesteld"]);
+  });
+
   it("answers a slide's own question heading with its bullets, not as off-topic", async () => {
     const result = await ask.answer("Wat kunnen we vanaf morgen anders doen?");
     expect(result.status).toBe("answered");

@@ -411,7 +411,9 @@ export function extractiveAnswer(
       // "Wat kunnen we vanaf morgen anders doen?" and its bullets; new-user try: that very
       // question was refused as off-topic). Not a heading that shares one word ("wat is het weer
       // morgen?"). Measured: no figure moved on nine sets.
-      const asksForList = line.kind === "item" && restates(heading, question);
+      // The lead-in of that list too ("Waar werken we naar toe?" / "In 2027:" / its items): the
+      // list's own date lost to "Half 2027 …" on another slide (new-user try of the forty-second session).
+      const asksForList = (line.kind === "item" || (announces(line.text) && lines[index + 1]?.kind === "item")) && restates(heading, question);
       // Nor is one, unless it opens a section titled with what a "wat was de X" question asks for
       // ("Aanleiding" / "Oproep van wethouder Molema …"; third new-user try).
       if (own <= 0 && previous <= 0 && !asksForList && !(headingNames && index === 0)) return;
@@ -981,9 +983,15 @@ function askingPart(question: string): string {
 /** Whether a question heading asks what the question asks: it holds most of the question's words, small words too. */
 function restates(heading: string, question: string): boolean {
   if (!heading.endsWith("?")) return false;
-  const asked = wordTokens(askingPart(question)).filter((word) => !WHO_ASKS.has(word));
   const held = new Set(wordTokens(foldText(heading)).filter((word) => !WHO_ASKS.has(word)));
-  return asked.length > 0 && asked.filter((word) => held.has(word)).length >= RESTATED_SHARE * asked.length;
+  // Each question of the message on its own: "waar werken ze naar toe in 2027? welke doelen
+  // precies" restates "Waar werken we naar toe?" in its first (new-user try of the forty-second
+  // session: the slide's 2027 list lost to "Half 2027 …" on another slide).
+  const parts = question.split(/\?+/).filter((part) => part.trim() !== "");
+  return (parts.length > 0 ? parts : [question]).some((part) => {
+    const asked = wordTokens(askingPart(part)).filter((word) => !WHO_ASKS.has(word));
+    return asked.length > 0 && asked.filter((word) => held.has(word)).length >= RESTATED_SHARE * asked.length;
+  });
 }
 
 /** Whether a text holds at least half of the titles, read without their numbering ("2.1 ", "A. "). */
