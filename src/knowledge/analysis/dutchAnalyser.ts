@@ -216,6 +216,14 @@ export class DutchAnalyser {
     return word.length >= 6 && (this.isDutchWord(word) || presentTenseInfinitive(word, this.isDutchWord) !== undefined);
   }
 
+  /**
+   * Whether a folded word is a form of a verb the word list knows: a present tense or regular past
+   * participle ("bereikt", "geregeld"). A verb says what happens, not what a question is about.
+   */
+  isVerbForm(word: string): boolean {
+    return presentTenseInfinitive(word, this.isDutchWord) !== undefined || participleInfinitive(word, this.isDutchWord) !== undefined;
+  }
+
   /** Whether a folded word is a stop word (carries no content of its own). */
   isStopword(word: string): boolean {
     return this.stopwords.has(word);
