@@ -19,6 +19,8 @@ export interface AnswerService {
   namesAPlace: AskService["namesAPlace"];
   /** The question before as asked of the document a follow-up names, in the main process (see AskService.documentAskedAlone). */
   documentAskedAlone: AskService["documentAskedAlone"];
+  /** The document a follow-up names that the question before did not, in the main process (see AskService.documentNamedAnew). */
+  documentNamedAnew: AskService["documentNamedAnew"];
   /** Whether a message asks what an abbreviation stands for, in the main process (see AskService.asksAnAbbreviation). */
   asksAnAbbreviation: AskService["asksAnAbbreviation"];
   registry: Registry;
@@ -58,6 +60,7 @@ export async function createAnswerService(
         continuation: (source, shown) => inProcess.continuation(source, shown),
         namesAPlace: (text) => inProcess.namesAPlace(text),
         documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
+        documentNamedAnew: (followUp, previous) => inProcess.documentNamedAnew(followUp, previous),
         asksAnAbbreviation: (text) => inProcess.asksAnAbbreviation(text),
         registry,
         close: () => started.close(),
@@ -88,6 +91,7 @@ function inProcessService(inProcess: AskService): AnswerService {
     continuation: (source, shown) => inProcess.continuation(source, shown),
     namesAPlace: (text) => inProcess.namesAPlace(text),
     documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
+    documentNamedAnew: (followUp, previous) => inProcess.documentNamedAnew(followUp, previous),
     asksAnAbbreviation: (text) => inProcess.asksAnAbbreviation(text),
     registry,
     close: async () => undefined,

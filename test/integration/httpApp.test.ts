@@ -182,6 +182,22 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(sourcesTitled(plan, "Bronnen")?.every((s) => s.documentId.startsWith("actieplan"))).toBe(true);
   });
 
+  it("answers a follow-up that asks something of a document the question before did not name from that document, or says it has nothing", async () => {
+    // New-user try of the forty-second session: the action plan's target "teruggebracht met 80%"
+    // led the answer to "is dat gehaald volgens de voortgangsrapportage?", read as "achieved".
+    const user = userId();
+    await ask(user, "met hoeveel procent moesten gedwongen afzonderingen omlaag en per wanneer?");
+    const parts = await ask(user, "en is dat gehaald volgens de voortgangsrapportage?");
+    const text = ofKind(parts, "text").map((p) => p.text).join("\n");
+    expect(text).not.toContain("teruggebracht met 80%");
+    expect(text).toContain("„Vijfde voortgangsrapportage");
+    // Not "Daar gaan de plandocumenten niet over" when that document says nothing: the other documents do.
+    const other = userId();
+    await ask(other, "wat zegt de regiovisie over pleegzorg?");
+    const costs = await ask(other, "en wat zegt het actieplan over de kosten daarvan?");
+    expect(ofKind(costs, "text").map((p) => p.text).join("\n")).not.toContain("Daar gaan de plandocumenten niet over");
+  });
+
   it("asks a question that points at the previous answer's document ('voor die werkwijze') of that document", async () => {
     // New-user try of the forty-first session: the action plan's line on "nieuwe werkwijzen" answered.
     const user = userId();

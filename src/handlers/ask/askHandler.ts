@@ -178,7 +178,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone" | "asksAnAbbreviation">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone" | "documentNamedAnew" | "asksAnAbbreviation">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -280,6 +280,20 @@ export class AskHandler {
       const others = (this.regions?.documents?.() ?? []).filter((id) => id !== documentSwapped.documentId);
       const own = others.length > 0 ? nonEmpty(await this.ask.answer(asked, { withoutDocuments: others })) : undefined;
       if (own?.status === "answered") result = own;
+    }
+    // A follow-up that asks something of a document the question before did not name ("en is dat
+    // gehaald volgens de voortgangsrapportage?") is answered from that document when it says
+    // something; an answer led by another document's line reads as that document's word (new-user
+    // try of the forty-second session: the action plan's target "teruggebracht met 80%" led, read
+    // as "achieved").
+    const namedAnew = previous && !documentSwapped && swapped === undefined ? this.ask.documentNamedAnew?.(text, previous.question) : undefined;
+    if (namedAnew && result.status === "answered" && result.sources[0]?.documentId !== namedAnew) {
+      const others = (this.regions?.documents?.() ?? []).filter((id) => id !== namedAnew);
+      const own = others.length > 0 ? nonEmpty(await this.ask.answer(asked, { followUp: withoutPersonalData(text), withoutDocuments: others })) : undefined;
+      // When that document says nothing of it, that is the answer ("„procent” komt in „Vijfde
+      // voortgangsrapportage …” niet voor."), not the other document's line; but not "Daar gaan de
+      // plandocumenten niet over", which the other documents belie.
+      if (own && !own.offTopic) result = own;
     }
     // Read with the previous question, the follow-up itself may be the part left open ("en wie
     // betaalt dat allemaal?" got the casusregie list again, longer, with a note that payment was

@@ -447,6 +447,15 @@ export class AskService {
   }
 
   /**
+   * The document a follow-up clearly names that the question before did not ("en is dat gehaald
+   * volgens de voortgangsrapportage?"): its id, or undefined.
+   */
+  documentNamedAnew(followUp: string, previous: string): string | undefined {
+    const named = this.knowledge.namedDocument(followUp, true);
+    return named && this.knowledge.namedDocument(previous, true)?.id !== named.id ? named.id : undefined;
+  }
+
+  /**
    * A follow-up that asks what another document says about the question before, and nothing else
    * ("en wat zegt de voortgangsrapportage daarover?", "nee ik bedoel wat de regiovisie erover
    * zegt"): that question as asked of the document the follow-up names, to be answered as a
