@@ -1,4 +1,5 @@
 import type { ChatHandler, CommandSpec } from "../bot/chatHandler.js";
+import type { ConversationAddress } from "../bot/incoming.js";
 import { usageFor } from "./help.js";
 import { asksForSource } from "./ask/followUp.js";
 import { asksShorter, onboardingReply, privacyOnPage, type SmallTalkRegion, smallTalkIntent } from "./smallTalk.js";
@@ -14,6 +15,8 @@ export function smallTalkHandler(
   region: () => SmallTalkRegion | undefined,
   commands: () => readonly CommandSpec[] = () => [],
   documents: () => readonly string[] = () => [],
+  /** Keeps where the asker says they work; the notice when that is not the region served (see AskHandler.regionIntroduced). */
+  regionIntroduced: (address: ConversationAddress, text: string) => Promise<string | undefined> = async () => undefined,
 ): ChatHandler {
   return {
     name: "small-talk",
@@ -24,7 +27,9 @@ export function smallTalkHandler(
       const read = asksForSource(text) ? undefined : smallTalkIntent(text);
       const intent = read && asksShorter(text, read) ? undefined : read;
       if (!intent) return undefined;
-      const reply = onboardingReply(intent, region(), intent === "documents" ? documents() : [], privacyOnPage(address.surface));
+      const onboarding = onboardingReply(intent, region(), intent === "documents" ? documents() : [], privacyOnPage(address.surface));
+      const elsewhere = intent === "greeting" || intent === "help" || intent === "identity" ? await regionIntroduced(address, text).catch(() => undefined) : undefined;
+      const reply = elsewhere ? { ...onboarding, parts: [...onboarding.parts, { kind: "notice" as const, level: "info" as const, text: elsewhere }] } : onboarding;
       const specs = commands();
       if (intent !== "help" || specs.length === 0) return [reply];
       return [{ parts: [...reply.parts, { kind: "text", text: usageFor(address.surface, specs) }] }];

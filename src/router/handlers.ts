@@ -33,7 +33,7 @@ export function createRegistry(deps: FeatureDeps): { registry: HandlerRegistry; 
   registry.add(helpHandler({ documentCount: deps.documentCount, commands: () => registry.commandSpecs(), region }));
   // The route before small talk: "ok verder" or "ja" typed during the route answers its step.
   if (deps.route) registry.add(routeChatHandler(deps.route));
-  registry.add(smallTalkHandler(region, () => registry.commandSpecs(), deps.documentTitles));
+  registry.add(smallTalkHandler(region, () => registry.commandSpecs(), deps.documentTitles, (address, text) => deps.ask.regionIntroduced(address, text)));
   if (deps.spoedberaad) registry.add(deps.spoedberaad);
   if (deps.consult) registry.add(deps.consult);
   for (const handler of deps.extra ?? []) registry.add(handler);

@@ -217,6 +217,18 @@ describe("the route conversation (Redis)", () => {
     expect((await webDriver(() => app.baseUrl, newUser()).say("route")).text).not.toContain("Let op: deze routes");
   });
 
+  it("keeps where the asker works from a greeting, says the examples are another region's, and warns at the route", async () => {
+    // New-user try of the forty-second session: "hoi, wie ben jij …? ik ben gezinsvoogd bij een GI in
+    // rotterdam" got Groningen and Drenthe's examples, and the route, without a word.
+    const driver = webDriver(() => app.baseUrl, newUser());
+    const hello = await driver.say("hoi, wie ben jij en wat kun je voor me doen? ik ben gezinsvoogd bij een GI in rotterdam");
+    expect(hello.text).toContain("Je kunt bijvoorbeeld vragen (regio Groningen en Drenthe)");
+    expect(hello.text).toContain("Je zei in regio Rijnmond te werken");
+    expect((await driver.say("wil je de plaatsingsroute met me doorlopen?")).text).toContain("Let op: deze routes volgen de plannen van regio Groningen en Drenthe, waarvoor Wegwijs hier is ingesteld. Je zei in regio Rijnmond te werken.");
+    // A greeting from the served region says nothing of it.
+    expect((await webDriver(() => app.baseUrl, newUser()).say("hoi! ik ben huisarts in emmen")).text).not.toContain("Je zei in regio");
+  });
+
   it("says above a route started for another region that the routes are not that region's", async () => {
     // New-user try of the thirty-eighth session: the Groningen and Drenthe emergency route started as if it were Rijnmond's.
     const asked = await webDriver(() => app.baseUrl, newUser()).say("is er voor rijnmond ook een spoedroute voor jz+ plaatsing? zo ja laat zien");

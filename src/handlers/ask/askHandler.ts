@@ -513,6 +513,22 @@ export class AskHandler {
   }
 
   /**
+   * Where a message the small talk answers says the asker works ("hoi, wie ben jij? ik ben
+   * gezinsvoogd bij een GI in rotterdam"): kept for the conversation, as a question's introduction
+   * is. Gives the notice for a greeting's reply when that is not the region served: its example
+   * questions and the route are that region's.
+   */
+  async regionIntroduced(address: ConversationAddress, text: string): Promise<string | undefined> {
+    if (!this.regions) return undefined;
+    const region = askerRegion(text, this.regions);
+    if (!region) return undefined;
+    if (this.followUps) await bestEffort(() => this.followUps!.rememberRegion(address, region));
+    const served = this.regions.served();
+    const other = served ? otherRegionThan(region, served) : undefined;
+    return served && other ? `Let op: de voorbeeldvragen en de plaatsingsroute volgen de plannen van regio ${served}, waarvoor Wegwijs hier is ingesteld. Je zei in regio ${other} te werken: vraag gerust naar de plannen van die regio.` : undefined;
+  }
+
+  /**
    * A message that only says who the asker is ("ik zit in rijnmond hoor, niet in groningen"): the
    * region is kept for the conversation, said back, and the question asked for.
    */

@@ -190,8 +190,12 @@ const STATED_INTRODUCTION_WORDS = 16;
 export function askerRegion(message: string, context: RegionContext): string | undefined {
   const regions = documentRegions(context);
   if (regions.length === 0) return undefined;
-  // Only what comes before the first question mark tells about the asker.
-  const told = foldText(message).split("?")[0]!;
+  // Only what is not asked tells about the asker: what comes before the first question mark, and a
+  // sentence after a question that does not end in one ("hoi, wie ben jij? ik ben gezinsvoogd bij
+  // een GI in rotterdam"; new-user try of the forty-second session: the examples and the route were
+  // Groningen and Drenthe's without a word).
+  const sentences = foldText(message).split(/(?<=\?)/);
+  const told = [sentences[0]!.split("?")[0]!, ...sentences.slice(1).filter((sentence) => !sentence.includes("?"))].join(".");
   for (const clause of told.split(/[.,;:!\n]+/)) {
     const words = wordTokens(clause);
     const stated = INTRODUCES.test(clause);
