@@ -6,6 +6,7 @@ describe("expectedAnswerType", () => {
     ["wat is het telefoonnummer van het Servicepunt?", "phone"],
     ["wat is het dagtarief voor een plek?", "amount"],
     ["wat kost een plek per dag?", "amount"],
+    ["wat kostte dat per plaatsing?", "amount"],
     // What someone earns, or gets per day or child, is a sum of money; that they earn less is not.
     ["wat verdient een jeugdbeschermer ongeveer?", "amount"],
     ["wat krijgt een gezinshuisouder per kind per dag?", "amount"],

@@ -44,7 +44,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // What someone earns, or gets per day, month or child, is (new-user try: "wat verdient een
   // jeugdbeschermer …?" got a line about jeugdbeschermers; measured: abstainRecall i .6 → .7,
   // nothing else moved on eleven sets).
-  ["amount", /\b(\w*tarief|bedrag|prijs|hoeveel geld|budget|euro|(kosten|kost)(?![^?.!]*\b\w*(tijd|moeite|energie)\b)|(wat|hoeveel) verdien\w*|(wat|hoeveel) (krijg|krijgt|krijgen|ontvang|ontvangt|ontvangen)\b[^?.!]*\b(per (dag|week|maand|jaar|uur|kind|plek|verwijzing|consult)|betaald|vergoed))\b/],
+  ["amount", /\b(\w*tarief|bedrag|prijs|hoeveel geld|budget|euro|(kosten|kost|kostte|kostten)(?![^?.!]*\b\w*(tijd|moeite|energie)\b)|(wat|hoeveel) verdien\w*|(wat|hoeveel) (krijg|krijgt|krijgen|ontvang|ontvangt|ontvangen)\b[^?.!]*\b(per (dag|week|maand|jaar|uur|kind|plek|verwijzing|consult)|betaald|vergoed))\b/],
   ["article", /\b(welk|welke|wat is het)\s+(wets)?artikel\b/],
   ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
   // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
