@@ -21,6 +21,8 @@ export interface AnswerService {
   documentAskedAlone: AskService["documentAskedAlone"];
   /** The document a follow-up names that the question before did not, in the main process (see AskService.documentNamedAnew). */
   documentNamedAnew: AskService["documentNamedAnew"];
+  /** A document named by its kind alone, in the main process (see AskService.documentNamedByKind). */
+  documentNamedByKind: AskService["documentNamedByKind"];
   /** Whether a message asks what an abbreviation stands for, in the main process (see AskService.asksAnAbbreviation). */
   asksAnAbbreviation: AskService["asksAnAbbreviation"];
   registry: Registry;
@@ -61,6 +63,7 @@ export async function createAnswerService(
         namesAPlace: (text) => inProcess.namesAPlace(text),
         documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
         documentNamedAnew: (followUp, previous) => inProcess.documentNamedAnew(followUp, previous),
+        documentNamedByKind: (documentId) => inProcess.documentNamedByKind(documentId),
         asksAnAbbreviation: (text) => inProcess.asksAnAbbreviation(text),
         registry,
         close: () => started.close(),
@@ -92,6 +95,7 @@ function inProcessService(inProcess: AskService): AnswerService {
     namesAPlace: (text) => inProcess.namesAPlace(text),
     documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
     documentNamedAnew: (followUp, previous) => inProcess.documentNamedAnew(followUp, previous),
+    documentNamedByKind: (documentId) => inProcess.documentNamedByKind(documentId),
     asksAnAbbreviation: (text) => inProcess.asksAnAbbreviation(text),
     registry,
     close: async () => undefined,

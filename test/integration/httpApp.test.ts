@@ -198,6 +198,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(costs, "text").map((p) => p.text).join("\n")).not.toContain("Daar gaan de plandocumenten niet over");
   });
 
+  it("reads 'stond daar niet iets over een wethouder?' as asked of the previous answer's document, named by its kind", async () => {
+    // New-user try of the forty-second session: read with the question before, a line on aldermen from another document came.
+    const user = userId();
+    await ask(user, "wie heeft die nieuwe werkwijze opgesteld en wie gaf daar de opdracht voor?");
+    const parts = await ask(user, "stond daar niet iets over een wethouder? welke gemeente was dat?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("Ik lees dit als: „stond in de presentatie niet iets over een wethouder? welke gemeente was dat?”");
+    expect(ofKind(parts, "text")[0]?.text).toMatch(/^“Oproep van wethouder Molema/);
+  });
+
   it("asks a question that points at the previous answer's document ('voor die werkwijze') of that document", async () => {
     // New-user try of the forty-first session: the action plan's line on "nieuwe werkwijzen" answered.
     const user = userId();

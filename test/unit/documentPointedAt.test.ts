@@ -16,6 +16,15 @@ describe("withDocumentPointedAt", () => {
     expect(withDocumentPointedAt("wat is het doel van die visie?", [source("r.md", "Nabij en passend: regiovisie jeugdhulp regio Rijnmond")])).toBe("wat is het doel van de Nabij en passend: regiovisie jeugdhulp regio Rijnmond?");
   });
 
+  it("reads 'daar' in 'stond daar iets over …?' as that document, named by its kind where that names it", () => {
+    // New-user try of the forty-second session: read with the question before, a line from another document came.
+    expect(withDocumentPointedAt("stond daar niet iets over een wethouder?", [werkwijze], () => "de presentatie")).toBe("stond in de presentatie niet iets over een wethouder?");
+    expect(withDocumentPointedAt("staat er daar ook iets over suicide?", [actieplan])).toBe("staat er in de best passende zorg voor kwetsbare jongeren ook iets over suicide?");
+    // "daar" with its preposition points at a thing, not at the document ("staat daar iets over in?" asks about the answer).
+    expect(withDocumentPointedAt("wat staat daarover in de regiovisie?", [werkwijze])).toBeUndefined();
+    expect(withDocumentPointedAt("staat daar iets over in?", [werkwijze])).toBeUndefined();
+  });
+
   it("leaves a question alone that points at something else, or when the previous answer quoted several documents", () => {
     expect(withDocumentPointedAt("wat moet er nog georganiseerd worden voor die jongeren?", [werkwijze])).toBeUndefined();
     // A word of the title that is no word for a document: "die jongeren", "deze zorg".

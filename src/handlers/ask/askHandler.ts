@@ -178,7 +178,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone" | "documentNamedAnew" | "asksAnAbbreviation">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone" | "documentNamedAnew" | "documentNamedByKind" | "asksAnAbbreviation">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -257,7 +257,7 @@ export class AskHandler {
     // "en wat zegt de voortgangsrapportage daarover?" asks the question before of that document.
     const documentSwapped = regionSwapped === undefined && !chosen && followUp && kept ? this.ask.documentAskedAlone?.(text, kept.question) : undefined;
     // "… voor die werkwijze?" names the document the previous answer came from.
-    const pointedAt = !chosen && !followUp && regionSwapped === undefined ? withDocumentPointedAt(text, stored?.sources) : undefined;
+    const pointedAt = !chosen && !followUp && regionSwapped === undefined ? withDocumentPointedAt(text, stored?.sources, (id) => this.ask.documentNamedByKind?.(id)) : undefined;
     const swapped = regionSwapped ?? documentSwapped?.question ?? pointedAt;
     // Going on from a question the documents did not answer, it cannot be answered either, unless
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").

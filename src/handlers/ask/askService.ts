@@ -447,6 +447,18 @@ export class AskService {
   }
 
   /**
+   * How a document is named by its kind alone ("de presentatie", "het actieplan"), when no other
+   * document is of that kind; undefined otherwise.
+   */
+  documentNamedByKind(documentId: string): string | undefined {
+    const metas = this.knowledge.documentMetas();
+    const kind = metas.find((meta) => meta.id === documentId)?.kind;
+    if (!kind || metas.filter((meta) => meta.kind === kind).length > 1) return undefined;
+    const named = `${NEUTER_NOUNS.some((noun) => kind.endsWith(noun)) ? "het" : "de"} ${kind}`;
+    return this.knowledge.namedDocument(`staat er in ${named} iets over?`, true)?.id === documentId ? named : undefined;
+  }
+
+  /**
    * The document a follow-up clearly names that the question before did not ("en is dat gehaald
    * volgens de voortgangsrapportage?"): its id, or undefined.
    */
@@ -1898,6 +1910,9 @@ const CLOSEST_MIN_WORDS = 5;
 function hasQuotableLine(passage: RetrievedPassage): boolean {
   return chunkLines(passage.chunk).length > 0;
 }
+
+/** Kinds of document that take "het" ("het actieplan", "het artikel"); the others take "de". */
+const NEUTER_NOUNS = ["plan", "artikel", "rapport", "document", "stuk", "programma", "verslag", "convenant", "protocol", "kader", "advies", "akkoord", "onderzoek"];
 
 /**
  * What the question is about against what the answer quotes. The names a question types

@@ -17,7 +17,12 @@ const KIND_OF_DOCUMENT = new Set(["werkwijze", "visie", "actieplan", "rapportage
  * document, or the question points at no document ("die jongeren"). New-user try of the
  * forty-first session: the action plan's line on "nieuwe werkwijzen" answered.
  */
-export function withDocumentPointedAt(question: string, previousSources: readonly SourceCitation[] | undefined): string | undefined {
+export function withDocumentPointedAt(
+  question: string,
+  previousSources: readonly SourceCitation[] | undefined,
+  /** How the document is named by its kind alone ("de presentatie"), when that names it (see AskService.documentNamedByKind). */
+  namedByKind: (documentId: string) => string | undefined = () => undefined,
+): string | undefined {
   const source = previousSources?.[0];
   if (!source || previousSources!.some((other) => other.documentId !== source.documentId)) return undefined;
   const title = source.shortTitle ?? source.documentTitle;
@@ -28,5 +33,22 @@ export function withDocumentPointedAt(question: string, previousSources: readonl
     const name = title.replace(/^(?:de|het|een)\s+/i, "");
     return `${question.slice(0, match.index)}de ${name}${question.slice(match.index! + match[0].length)}`;
   }
+  // "stond daar niet iets over een wethouder?": "daar" is that document (new-user try of the
+  // forty-second session: read with the question before, a line on aldermen from another document came).
+  const there = STANDS_THERE.exec(question);
+  // Not "daar … over (in)?" at the end: split from its preposition, "daar" is a thing ("staat daar iets over in?").
+  if (there && !SPLIT_PREPOSITION_AT_END.test(question)) {
+    // By its kind where that names it: the title's own words ("werkwijze", "plaatsing") would
+    // choose the lines, not what is asked.
+    const name = namedByKind(source.documentId) ?? `de ${title.replace(/^(?:de|het|een)\s+/i, "")}`;
+    const at = there.index + there[0].length - "daar".length;
+    return `${question.slice(0, at)}in ${name}${question.slice(at + "daar".length)}`;
+  }
   return undefined;
 }
+
+/** A preposition that ends the question, with "in" after it or not: it goes with an earlier "daar". */
+const SPLIT_PREPOSITION_AT_END = /\b(?:over|van|bij|in|mee|voor|aan|op)(?:\s+in)?\s*[?.!]*\s*$/iu;
+
+/** "staat daar …", "stond er daar …": what that document says. */
+const STANDS_THERE = /\b(?:sta(?:at|an)|stond(?:en)?)\s+(?:er\s+)?daar\b(?!\s*(?:in|over|bij|van)\b)/iu;
