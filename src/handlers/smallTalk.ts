@@ -1,3 +1,4 @@
+import { kindOnlyAsked } from "./ask/shorterAnswer.js";
 import type { Surface } from "../bot/actor.js";
 import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { ExampleQuestion, Region } from "./route/routeSchema.js";
@@ -199,6 +200,8 @@ export function asksShorter(text: string, intent = smallTalkIntent(text)): boole
   if (intent === "rephrase" && tokens(text).some((w) => SHORTER.has(w))) return true;
   // "kan dat in één zin?", "in 2 zinnen graag": a length and nothing else asked (new-user try of
   // the forty-second session: searched again, "ik vind alleen weer wat in mijn vorige antwoord staat").
+  // "alleen de datums graag": only the lines with a date of the answer just given.
+  if (ONLY_A_KIND.test(text.trim()) && kindOnlyAsked(text) !== undefined) return true;
   const length = IN_FEW_SENTENCES.exec(text);
   if (length) {
     const rest = tokens(text.replace(length[0], " "));
@@ -215,6 +218,9 @@ export function asksShorter(text: string, intent = smallTalkIntent(text)): boole
   const asksItsOwn = remarked[2]!.endsWith("?") && remark.some((w) => ASKS.test(w));
   return remark.length <= SHORTER_REMARK_WORDS && !asksItsOwn && asksShorter(remarked[1]!.replace(/,$/, "?"));
 }
+
+/** A short message that asks for one kind of line alone ("alleen de datums", "enkel de namen graag"). */
+const ONLY_A_KIND = /^(?:(?:kan|kun|kunt)\s+(?:je|dat|het)\s+)?(?:alleen|enkel|slechts)\s+(?:de\s+)?\p{L}+(?:\s+(?:graag|aub|alsjeblieft|svp|dan|even|ajb))*\s*[?.!]*$/iu;
 
 /** A length asked for in sentences or words ("in één zin", "in 2 zinnen", "in een paar woorden"). */
 const IN_FEW_SENTENCES = /\bin\s+(?:één|een|1|twee|2|drie|3|een\s+paar|paar|enkele|weinig)\s+(?:zin|zinnen|woorden|regel|regels|zinnetje|zinnetjes)\b/iu;

@@ -414,6 +414,24 @@ describe("AskHandler with follow-ups", () => {
     ]);
   });
 
+  it("answers 'kan dat korter? alleen de datums' with the previous answer's lines that hold a date, each with its source", async () => {
+    // New-user try of the forty-second session: only the first of two milestones came.
+    const second = { ...source, n: 2, documentId: "visie.md", section: "3.6 Afspraken", quote: "Q4 2020: minder overplaatsingen." };
+    const text = "“Q1 2021: een vast woonperspectief voor alle jeugdigen.” [1]\n“Matching gebeurt zorgvuldig.” [1]\n“Q4 2020: minder overplaatsingen.” [2]";
+    const asked: string[] = [];
+    const answerer = { answer: async (q: string) => (asked.push(q), { ...answered(text), sources: [source, second] }) };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wanneer moet er een vast woonperspectief zijn en minder overplaatsingen?");
+    const dates = await handler.question(address, "kan dat korter? alleen de datums");
+    expect(asked).toHaveLength(1);
+    expect(texts(dates.parts)).toEqual(["Alleen de regels met een datum uit mijn vorige antwoord:", "“Q1 2021: een vast woonperspectief voor alle jeugdigen.” [1]\n“Q4 2020: minder overplaatsingen.” [2]"]);
+    expect(dates.parts.find((p) => p.kind === "sources")).toEqual({ kind: "sources", title: "Bronnen", sources: [source, second] });
+    // None of that kind: said so, nothing searched.
+    expect(texts((await handler.question(address, "alleen de bedragen graag")).parts)).toEqual(["In mijn vorige antwoord staat geen bedrag."]);
+    expect(asked).toHaveLength(1);
+  });
+
   it("answers 'vertel eens meer' with the passages found for the answer just given that it did not show, without a new search", async () => {
     // Test of the thirty-seventh session: read as a question, "kun je daar meer over vertellen?" quoted a line on what outcomes "vertellen".
     const hidden = { ...source, n: 2, documentId: "visie.md", section: "3.6 Afspraken", quote: "Gezinshuizen zijn een alternatief." };

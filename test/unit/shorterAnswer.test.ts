@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstItems, itemsAsked, shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
+import { firstItems, itemsAsked, kindOnlyAsked, shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
 
 const longItem = "Voorkomen dat jongeren in de gesloten zorg terecht komen, door kwetsbare jeugdigen en hun ouders veel eerder en sneller in beeld te hebben, met alle expertise die nodig is";
 
@@ -48,5 +48,15 @@ describe("shortestQuote", () => {
     expect(firstItems(quote, 2)).toEqual({ text: `Wat kunnen we vanaf morgen anders doen?\n- ${longItem}\n- Tijdig hulp vragen`, itemsLeft: 2 });
     // No more items than asked for: nothing to leave out.
     expect(firstItems(quote, 4)).toBeUndefined();
+  });
+});
+
+describe("kindOnlyAsked", () => {
+  it("reads which kind of line a request keeps alone ('alleen de datums'), and none without 'alleen'", () => {
+    expect(kindOnlyAsked("kan dat korter? alleen de datums")).toEqual({ type: "date", named: "een datum" });
+    expect(kindOnlyAsked("alleen de cijfers aub")?.type).toBe("number");
+    expect(kindOnlyAsked("enkel de namen graag")?.type).toBe("person");
+    expect(kindOnlyAsked("kan dat korter?")).toBeUndefined();
+    expect(kindOnlyAsked("welke datums staan erin?")).toBeUndefined();
   });
 });

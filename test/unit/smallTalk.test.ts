@@ -218,6 +218,9 @@ describe("smallTalkHandler", () => {
     expect(asksShorter("wat is een VA in één zin?")).toBe(false);
     expect(asksShorter("wat zegt het actieplan, kort?")).toBe(false);
     expect(asksShorter("kan dat korter, en wat is een GVA?")).toBe(false);
+    // One kind of line alone, with or without "korter" (new-user try: "alleen de datums").
+    expect(asksShorter("alleen de datums graag")).toBe(true);
+    expect(asksShorter("alleen de jongeren die weglopen?")).toBe(false);
   });
 
   it("lists the commands when asked what Wegwijs can do, not on a greeting", async () => {

@@ -24,7 +24,7 @@ import { isPlacementQuestion } from "../route/routeIntent.js";
 import { asksToAct, ESCALATES, namesATool, URGENT_NOW } from "../../bot/intentPatterns.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 import { withDocumentPointedAt } from "./documentPointedAt.js";
-import { firstItems, itemsAsked } from "./shorterAnswer.js";
+import { firstItems, itemsAsked, kindOnlyAsked, linesHolding } from "./shorterAnswer.js";
 import { asksWho } from "./actorAsked.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -482,6 +482,10 @@ export class AskHandler {
     const kept = this.followUps ? await this.previousQuestion(address) : undefined;
     // After a refusal there is no answer to say shorter (third new-user try: "Korter … doe ik niet" read as a refusal to try).
     if (kept?.refused || kept?.lastRefused) return { parts: [{ kind: "text", text: REFUSED_NOTHING_SHORTER_TEXT }] };
+    // "kan dat korter? alleen de datums": the previous answer's lines with a date, each with its
+    // source (new-user try of the forty-second session: only the first of two milestones came).
+    const only = kindOnlyAsked(request);
+    if (only && kept?.quoteLines && kept.sources) return onlyLinesHolding(kept.quoteLines, kept.sources, only);
     const quote = kept?.shortest;
     const source = quote ? kept?.sources?.find((s) => s.n === quote.n) : undefined;
     if (!quote || !source) return onboardingReply("rephrase", undefined);
@@ -922,4 +926,22 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       parts.push({ kind: "sources", title: "Bronnen", sources: result.sources });
       return parts;
   }
+}
+
+/**
+ * The lines of the previous answer that hold the kind asked for ("alleen de datums"), renumbered
+ * in the order they come, with their sources; or that there is none.
+ */
+function onlyLinesHolding(lines: ReadonlyArray<{ n: number; text: string }>, sources: readonly SourceCitation[], only: { type: AnswerType; named: string }): Reply {
+  const held = linesHolding(lines, only.type).filter((line) => sources.some((source) => source.n === line.n));
+  if (held.length === 0) return { parts: [{ kind: "text", text: `In mijn vorige antwoord staat geen ${only.named.replace(/^een\s+/, "")}.` }] };
+  const numbers = [...new Set(held.map((line) => line.n))];
+  const renumbered = (n: number) => numbers.indexOf(n) + 1;
+  return {
+    parts: [
+      { kind: "text", text: `Alleen de regels met ${only.named} uit mijn vorige antwoord:` },
+      { kind: "text", text: held.map((line) => `${line.text} [${renumbered(line.n)}]`).join("\n") },
+      { kind: "sources", title: numbers.length === 1 ? "Bron" : "Bronnen", sources: numbers.map((n) => ({ ...sources.find((source) => source.n === n)!, n: renumbered(n) })) },
+    ],
+  };
 }

@@ -255,7 +255,7 @@ export class FollowUpMemory {
   async rememberSources(address: ConversationAddress, sources: readonly SourceCitation[], refused = false, answer = "", answerId?: string): Promise<void> {
     const kept = await this.previous(address);
     if (!kept) return;
-    const { lastRefused: _before, shortest: _shortest, shown: _shown, answerId: _id, ...rest } = kept;
+    const { lastRefused: _before, shortest: _shortest, shown: _shown, quoteLines: _lines, answerId: _id, ...rest } = kept;
     await this.store.set(keyOf(address), { ...rest, sources: [...sources], ...(refused ? { lastRefused: true } : quotedIn(answer)), ...(answerId ? { answerId } : {}) }, SCHEMA_VERSION, this.ttlSeconds);
   }
 
@@ -304,16 +304,21 @@ export interface KeptQuestion {
    * eens meer" and "en als dat niet lukt?" go on in the passage after what they show.
    */
   shown?: string;
+  /** The same quotes line by line with their citation number: "kan dat korter? alleen de datums" picks from them. */
+  quoteLines?: Array<{ n: number; text: string }>;
 }
 
 /** How much of an answer's quotes is kept (see KeptQuestion.shown). */
 const SHOWN_CHARS = 3000;
 
 /** What is kept of an answer's quotes: its first quote shortened, and the quotes as shown. */
-function quotedIn(answer: string): { shortest?: ShortQuote; shown?: string } {
+function quotedIn(answer: string): { shortest?: ShortQuote; shown?: string; quoteLines?: Array<{ n: number; text: string }> } {
   const shortest = shortestQuote(answer);
-  const shown = quoteBlocks(answer).map((block) => block.quote).join("\n").slice(0, SHOWN_CHARS);
-  return { ...(shortest ? { shortest } : {}), ...(shown !== "" ? { shown } : {}) };
+  const blocks = quoteBlocks(answer);
+  const shown = blocks.map((block) => block.quote).join("\n").slice(0, SHOWN_CHARS);
+  let chars = 0;
+  const lines = blocks.flatMap((block) => quoteLines(block.quote).map((text) => ({ n: block.n, text }))).filter((line) => (chars += line.text.length) <= SHOWN_CHARS);
+  return { ...(shortest ? { shortest } : {}), ...(shown !== "" ? { shown, quoteLines: lines } : {}) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type AnswerType, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { NUMBER_WORD_VALUES } from "../../knowledge/analysis/numberWords.js";
 import { QUOTED_ITEM, quoteBlocks, quoteLines } from "./citations.js";
 
@@ -103,4 +104,29 @@ function firstSentenceOf(item: string): string {
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * "alleen de datums", "alleen de cijfers", "alleen de namen": the kind of answer a request for a
+ * shorter answer keeps, and how the reply names it.
+ */
+const KIND_ONLY: Array<[RegExp, AnswerType, string]> = [
+  [/\b(?:datums?|data|jaartallen|jaren|deadlines?|wanneer)\b/, "date", "een datum"],
+  [/\b(?:bedragen|kosten|euro'?s?)\b/, "amount", "een bedrag"],
+  [/\b(?:percentages?|procenten)\b/, "percentage", "een percentage"],
+  [/\b(?:cijfers|getallen|aantallen)\b/, "number", "een getal"],
+  [/\b(?:namen|personen|wie)\b/, "person", "een naam"],
+];
+
+/** The kind a shorter request asks to keep alone ("kan dat korter? alleen de datums"), if any. */
+export function kindOnlyAsked(request: string): { type: AnswerType; named: string } | undefined {
+  const folded = request.toLowerCase();
+  if (!/\b(?:alleen|enkel|slechts|puur)\b/.test(folded)) return undefined;
+  const found = KIND_ONLY.find(([pattern]) => pattern.test(folded));
+  return found ? { type: found[1], named: found[2] } : undefined;
+}
+
+/** The lines of an answer's quotes that hold that kind of answer, each with its citation number. */
+export function linesHolding(lines: ReadonlyArray<{ n: number; text: string }>, type: AnswerType): Array<{ n: number; text: string }> {
+  return lines.filter((line) => containsAnswerType(line.text, type));
 }
