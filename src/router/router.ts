@@ -6,7 +6,7 @@ import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
 import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
-import { asksHowToDo, asksToAct, asksWhatToDo, tellsACase } from "../bot/intentPatterns.js";
+import { asksHowToDo, asksToAct, asksWhatToDo, tellsACase, URGENT_NOW } from "../bot/intentPatterns.js";
 
 /** Leads the offers that answer "wat moet ik doen?" where no passage does. */
 const WHAT_YOU_CAN_DO = "Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:";
@@ -151,6 +151,10 @@ export function createBot(deps: BotDeps): Bot {
         // A refusal there only says the plans do not describe it; the way to do it is the answer
         // (coordinator try: "kan ik deze casus voorleggen aan het servicepunt?" led with "Ik ga niet gokken").
         if (asksHowToDo(text)) return offersLead(answer, offers, HOW_NOT_DESCRIBED);
+        // "… er is acuut gevaar. wat moet ik nu doen?": the urgent route and the checklist lead, the
+        // quotes follow (new-user try of the forty-second session: a 2027 goal, "Weten we
+        // spoedplaatsingen te voorkomen", was the first thing an acute case read).
+        if (asksWhatToDo(text) && URGENT_NOW.test(text)) return offersLead(answer, offers);
         // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
         return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
       }

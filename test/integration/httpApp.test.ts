@@ -322,6 +322,18 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(named, "text").map((p) => p.text).join(" ")).not.toContain("De plandocumenten geven hier geen antwoord op");
   });
 
+  it("puts the urgent route and the checklist first when an acute case asks what to do now, the quotes after them", async () => {
+    // New-user try of the forty-second session: a 2027 goal was the first thing an acute case read.
+    const parts = await ask(userId(), "het loopt uit de hand, jongere is weggelopen en er is acuut gevaar. wat moet ik nu doen voor een spoedplaatsing?");
+    expect(parts[0]).toEqual({ kind: "text", text: "Moet een jongere met spoed geplaatst worden? Loop dan stap voor stap de spoedroute door." });
+    expect(parts[1]).toMatchObject({ kind: "actions", actions: [{ id: "route.start", value: "spoedmachtiging" }] });
+    expect(ofKind(parts, "sources").length).toBeGreaterThan(0);
+    // Not urgent: the answer leads, the offer under it.
+    const calm = await ask(userId(), "wat moet ik doen voor een plaatsing in de jeugdzorgplus als er geen spoed is?");
+    expect(calm[0]?.kind).toBe("text");
+    expect((calm[0] as { text: string }).text).not.toContain("stap voor stap");
+  });
+
   it("puts the way to do it first when asked how to do it oneself, the quotes after it", async () => {
     // Verification try: a list of problems led "hoe krijg ik een jongere geplaatst …?", the route's button under it.
     const parts = await ask(userId(), "hoe krijg ik een jongere geplaatst in de jeugdzorgplus?");
