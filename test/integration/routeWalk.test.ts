@@ -225,6 +225,9 @@ describe("the route conversation (Redis)", () => {
     expect(hello.text).toContain("Je kunt bijvoorbeeld vragen (regio Groningen en Drenthe)");
     expect(hello.text).toContain("Je zei in regio Rijnmond te werken");
     expect((await driver.say("wil je de plaatsingsroute met me doorlopen?")).text).toContain("Let op: deze routes volgen de plannen van regio Groningen en Drenthe, waarvoor Wegwijs hier is ingesteld. Je zei in regio Rijnmond te werken.");
+    // Asked whether the route is theirs, the answer says whose it is (the same try: a list of obstacles came, unmarked).
+    const theirs = await driver.say("maar ik zit in rotterdam-rijnmond, geldt die route ook voor mij?");
+    expect(theirs.text).toContain("Let op: de plaatsingsroute in Wegwijs volgt de plannen van regio Groningen en Drenthe, waarvoor Wegwijs hier is ingesteld. Je zei in regio Rijnmond te werken.");
     // A greeting from the served region says nothing of it.
     expect((await webDriver(() => app.baseUrl, newUser()).say("hoi! ik ben huisarts in emmen")).text).not.toContain("Je zei in regio");
   });

@@ -153,6 +153,9 @@ export function parseFeedbackValue(value: string | undefined): { answerId: strin
 
 const notice = (text: string, level: "info" | "warning" = "warning"): ReplyPart => ({ kind: "notice", level, text });
 
+/** The placement route named ("die route", "de plaatsingsroute", "spoedroute"). */
+const NAMES_THE_ROUTE = /\b(?:\p{L}*route)\b/iu;
+
 /** "tegen die tijd", "op dat moment": a time the follow-up takes from the answer before it. */
 const THAT_TIME = /\b(?:tegen\s+die\s+tijd|op\s+dat\s+moment|tegen\s+dan|rond\s+die\s+tijd)\b/i;
 /** A year in a quote: "Half 2027 zijn de plekken afgebouwd", "In 2027:". */
@@ -381,6 +384,12 @@ export class AskHandler {
     // Not when a notice already says the quotes are not from the place asked about.
     const elsewhere = previous && swapped === undefined && result.status === "answered" && !result.placeNotQuoted ? otherDocumentNotice(previous.sources, result.sources) : undefined;
     if (elsewhere) parts.splice(1, 0, notice(elsewhere, "info"));
+    // Asked about the route by someone who said they work in another region ("maar ik zit in
+    // rotterdam-rijnmond, geldt die route ook voor mij?"): the route is the served region's, as the
+    // route itself says (new-user try of the forty-second session: a list of obstacles came, unmarked).
+    const served = this.regions?.served();
+    const theirs = served && ownRegion && NAMES_THE_ROUTE.test(text) ? otherRegionThan(ownRegion, served) : undefined;
+    if (theirs) parts.unshift(notice(`Let op: de plaatsingsroute in Wegwijs volgt de plannen van regio ${served}, waarvoor Wegwijs hier is ingesteld. Je zei in regio ${theirs} te werken.`, "warning"));
     // A follow-up read with the question before it: what other features offer is looked for in that reading.
     // Not the document's title put in for "die werkwijze": its words ("plaatsing") are not asked.
     const readAs = asked !== text && asked !== pointedAt ? { readAs: asked } : {};
