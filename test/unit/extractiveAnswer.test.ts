@@ -830,6 +830,16 @@ describe("extractiveAnswer", () => {
     expect(two[0]).not.toBe(two[1]);
   });
 
+  it("quotes a lead-in that points back ('ingrediënten daarin') with the sentence it points at", () => {
+    // New-user try of the forty-second session: "Belangrijke ingrediënten daarin zijn dat:" stood alone above its list.
+    const text = "Dit doen we door de gefaseerde ketenzorg benadering toe te passen. Belangrijke ingrediënten daarin zijn dat:\n\n- Het hele huishouden van belang is voor het herstel van veiligheid\n- Eerst wordt gewerkt aan de directe veiligheid";
+    const answer = answerTo("welke aanpak voor veiligheid in het huishouden", [passage("a", text)]);
+    expect(answer.text.split("\n")[0]).toBe("“Dit doen we door de gefaseerde ketenzorg benadering toe te passen. Belangrijke ingrediënten daarin zijn dat:”");
+    // A lead-in that names its own subject stands alone.
+    const own = answerTo("welke aanpak voor veiligheid in het huishouden", [passage("b", "Dit is een andere zin. Belangrijke ingrediënten van de aanpak zijn:\n\n- Het hele huishouden telt voor de veiligheid\n- Eerst de directe veiligheid")]);
+    expect(own.text.split("\n")[0]).toBe("“Belangrijke ingrediënten van de aanpak zijn:”");
+  });
+
   it("reads a numbered list that a stray dash and blank lines broke as one list when its numbers go on, not across a heading", () => {
     // New-user try of the forty-second session: a slide's nine points came apart in three, and "graag als lijstje" got 1-3.
     const text = "1. Trainen van verwijzers.\n2. Organiseren van een spoedberaad.\n\n-\n- 3. Versnelde toegang tot specialistisch aanbod.\n - 4. Een monitoringsysteem inrichten.";

@@ -173,6 +173,8 @@ const REFERS_BACK = /^(hier|daar)(voor|bij|mee|door|om|naast|in|op|uit|van|na)\b
  * quoted with it (new-user try). Not every sentence that points back (see the README's table).
  */
 const OPENS_WITH_PERSON = /^(?:zij|ze|hij)\s/i;
+/** "daarin", "hiervan" inside a line: it points at what the sentence before it names. */
+const POINTS_BACK_INSIDE = /\b(?:daar|hier)(?:in|van|bij|voor|mee|naast|onder|uit|op|binnen)\b/i;
 /**
  * A short sentence that only says someone has a role in something ("Ten tweede heeft de
  * casusregisseur een belangrijke rol in het afschalen."): what that role is follows in the next
@@ -1137,13 +1139,19 @@ function quoteAround(
     // answerWords 1-5 lower on eight of nine sets, nothing else moved; with two-part questions
     // too, keywordHit q and g fell where another item answered the second part).
     const introIndex = intro ? lines.indexOf(intro) : -1;
+    // A lead-in that points back ("Belangrijke ingrediënten daarin zijn dat:") is quoted with the
+    // sentence it points at ("Dit doen we door de gefaseerde ketenzorg benadering toe te passen."):
+    // alone it leaves the list without its subject (new-user try of the forty-second session).
+    const beforeIntro = lines[introIndex - 1];
+    const introPointsBack = intro !== undefined && beforeIntro?.kind === "sentence" && beforeIntro.paragraph === intro.paragraph && POINTS_BACK_INSIDE.test(intro.text);
+    const introLines = introIndex < 0 ? [] : introPointsBack ? [introIndex - 1, introIndex] : [introIndex];
     const sublist = announces(line.text) && line.number === undefined ? numberedAfter(lines, c.index) : [];
-    if (sublist.length >= 2) return { n: c.n, indexes: [...(introIndex >= 0 ? [introIndex] : []), c.index, ...sublist.slice(0, options.maxListItems)] };
+    if (sublist.length >= 2) return { n: c.n, indexes: [...introLines, c.index, ...sublist.slice(0, options.maxListItems)] };
     // A numbered item of a sublist ("… bevat 3 onderdelen:" / 1, 2, 3) is quoted with the item
     // that announces it, in their order: moved above it, "2." stood before its own heading and
     // "1." (new-user try).
     const parent = sublistParent(lines, c.index);
-    if (parent !== undefined) return { n: c.n, indexes: [...(introIndex >= 0 ? [introIndex] : []), parent, ...numberedAfter(lines, parent).slice(0, options.maxListItems)] };
+    if (parent !== undefined) return { n: c.n, indexes: [...introLines, parent, ...numberedAfter(lines, parent).slice(0, options.maxListItems)] };
     // The chosen item is in its quote also when it stands past the first items shown: a slide's
     // word cloud of twenty cells showed its first twelve, without the two that answered (new-user try).
     // A sub-item moves with the item it goes on from, and its sub-items with it, in their order
@@ -1169,7 +1177,7 @@ function quoteAround(
     const adding = rest.filter((i) => adds.get(i)! > 0 && groupLeads(i)).sort((x, y) => adds.get(y)! - adds.get(x)!);
     const others = ownNumber(lines[chosen]!) === undefined ? [...adding, ...rest.filter((i) => !adding.includes(i) && groupLeads(i)), ...rest.filter((i) => !adding.includes(i) && !groupLeads(i))] : rest;
     const items = (leads && alone ? [chosen] : leads ? [chosen, ...others] : inOrder).flatMap((i) => [i, ...subItemsOf(lines, i)]);
-    return { n: c.n, indexes: introIndex >= 0 ? [introIndex, ...items] : items };
+    return { n: c.n, indexes: [...introLines, ...items] };
   }
   if (line.kind === "row") return { n: c.n, indexes: [c.index] };
   // A sentence chosen for what its predecessor says is read with that predecessor.
