@@ -1232,6 +1232,15 @@ describe("answers over the shipped corpus", () => {
     expect(almere.text).toContain("Half 2027");
   });
 
+  it("refuses a question about a person the documents do not name, not one with a name in the story before it", async () => {
+    // New-user try of the forty-second session: answered with the expertiseteam's lines.
+    const colleague = await ask.answer("zit mijn collega Marieke de Vries in het expertiseteam van rijnmond?");
+    expect(colleague.status).toBe("abstained");
+    expect(colleague.privacyWarning).toBeDefined();
+    // A name the documents use is no personal data: asked about, it is answered.
+    expect((await ask.answer("wie is Arne Popma?")).status).toBe("answered");
+  });
+
   it("reads a place the documents name, typed in lower case, as the name it is: its quotes must be from there", async () => {
     const school = await ask.answer("bij welke school in schiedam kan een jongere terecht na de jz+?");
     expect(school.status).toBe("abstained");

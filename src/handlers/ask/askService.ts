@@ -767,6 +767,12 @@ export class AskService {
     if (searchText.trim().length === 0) {
       return { status: "empty_question", text: "", mode: "none", sources: [], moreSources: [], privacyWarning };
     }
+    // A question about a person the documents do not name (the filter keeps the names they do):
+    // "zit mijn collega <naam> in het expertiseteam?" is about that person, whom no plan names
+    // (new-user try of the forty-second session: answered with the expertiseteam's lines).
+    if (findings.some((finding) => finding.kind === "name" && ASKS_ABOUT_PERSON.test(rawQuestion.slice(0, finding.start)))) {
+      return { status: "abstained", text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.", mode: "none", sources: [], moreSources: [], privacyWarning };
+    }
     if (this.knowledge.chunkCount === 0) {
       return {
         status: "no_documents",
@@ -1910,6 +1916,13 @@ const CLOSEST_MIN_WORDS = 5;
 function hasQuotableLine(passage: RetrievedPassage): boolean {
   return chunkLines(passage.chunk).length > 0;
 }
+
+/**
+ * What comes before a name that a question asks about: its verb first, then perhaps a role
+ * ("zit mijn collega …", "is mevrouw …", "wie is …", "werkt … nog bij"), at the start of a
+ * sentence. Not a name in a story told before the question ("jesse (15) loopt weg, wat moet ik doen?").
+ */
+const ASKS_ABOUT_PERSON = /(?:^|[.!?]\s*)(?:(?:wie|wat)\s+(?:is|was|doet)|zit|zat|is|was|werkt|hoort|staat|doet)\s+(?:(?:mijn|onze|jouw|je|de|een|die|dat)\s+)?(?:(?:collega|teamleider|manager|leidinggevende|mevrouw|meneer|mw\.?|dhr\.?)\s+)?$/iu;
 
 /** Kinds of document that take "het" ("het actieplan", "het artikel"); the others take "de". */
 const NEUTER_NOUNS = ["plan", "artikel", "rapport", "document", "stuk", "programma", "verslag", "convenant", "protocol", "kader", "advies", "akkoord", "onderzoek"];
