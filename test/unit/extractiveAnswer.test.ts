@@ -830,6 +830,14 @@ describe("extractiveAnswer", () => {
     expect(two[0]).not.toBe(two[1]);
   });
 
+  it("prefers a list's lead-in over one sentence with the same words when the question asks for several things", () => {
+    // New-user try of the forty-second session: "wat zijn de doelen voor 2027?" got "Half 2027 … afgebouwd".
+    const sentence = passage("a", "Half 2027 worden de plekken in de huidige vorm afgebouwd.", 0.5);
+    const list = passage("b", "In 2027:\n\n- Heeft elke jongere een gedeelde analyse\n- Weten we spoedplaatsingen te voorkomen", 0.9);
+    expect(answerTo("wat zijn de doelen voor 2027?", [sentence, list]).text.split("\n")[0]).toBe("“In 2027:”");
+    expect(answerTo("wat gebeurt er in 2027?", [sentence, list]).text.split("\n")[0]).toMatch(/^“Half 2027/);
+  });
+
   it("quotes a lead-in that points back ('ingrediënten daarin') with the sentence it points at", () => {
     // New-user try of the forty-second session: "Belangrijke ingrediënten daarin zijn dat:" stood alone above its list.
     const text = "Dit doen we door de gefaseerde ketenzorg benadering toe te passen. Belangrijke ingrediënten daarin zijn dat:\n\n- Het hele huishouden van belang is voor het herstel van veiligheid\n- Eerst wordt gewerkt aan de directe veiligheid";

@@ -269,6 +269,10 @@ const NAMES_MEANS = /\b(via|door middel van|door te|met behulp van|bijvoorbeeld)
  */
 const MEANS_BONUS = 0.3;
 
+/** "wat zijn de doelen …", "welke knelpunten …": a question for several things of a kind. */
+const SEVERAL_ASKED = /\b(?:wat\s+(?:zijn|waren)\s+de|welke)\s+(?:\p{L}+\s+)?\p{L}{3,}(?:en|s)\b/iu;
+const LIST_ASKED_BONUS = 0.2;
+
 /** A why-question: it asks for a reason. */
 const WHY_QUESTION = /\bwaarom\b/i;
 /**
@@ -383,6 +387,7 @@ export function extractiveAnswer(
   const twoParts = questionParts(question) !== undefined;
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
+  const asksForSeveral = SEVERAL_ASKED.test(question);
   const asksWhen = (WHEN_QUESTION.test(question) && !options.kindAsked) || ONLY_A_CONDITION.test(question);
   const asksWhatItDoes = WHAT_IT_DOES.test(question);
   const whoIsIn = asksWhoIsIn(question);
@@ -459,7 +464,11 @@ export function extractiveAnswer(
       // elsewhere that shares a word (new-user try: "wat moet ik als wijkteam vanaf morgen anders
       // doen?" got a school's story on "wijkteam", not the slide's list).
       const restated = asksForList ? RESTATED_BONUS : 0;
-      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + askedShape + restated - caseStory - otherSource;
+      // "wat zijn de doelen voor 2027?" asks for several things: a lead-in that announces a list
+      // ("In 2027:") answers it better than one sentence with the same words ("Half 2027 zijn de
+      // plekken afgebouwd"; new-user try of the forty-second session).
+      const listAnswers = asksForSeveral && own > 0 && announces(line.text) && lines[index + 1]?.kind === "item" ? LIST_ASKED_BONUS : 0;
+      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + askedShape + restated + listAnswers - caseStory - otherSource;
       const candidate = { n: p + 1, index, own, previous, score };
       candidates.push(candidate);
       if (focused > 0) focusedCandidates.add(candidate);
