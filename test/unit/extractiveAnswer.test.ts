@@ -843,6 +843,9 @@ describe("extractiveAnswer", () => {
     const text = "Dit doen we door de gefaseerde ketenzorg benadering toe te passen. Belangrijke ingrediënten daarin zijn dat:\n\n- Het hele huishouden van belang is voor het herstel van veiligheid\n- Eerst wordt gewerkt aan de directe veiligheid";
     const answer = answerTo("welke aanpak voor veiligheid in het huishouden", [passage("a", text)]);
     expect(answer.text.split("\n")[0]).toBe("“Dit doen we door de gefaseerde ketenzorg benadering toe te passen. Belangrijke ingrediënten daarin zijn dat:”");
+    // Chosen for the sentence before it ("wat houdt die benadering in?"), the sentence reads on into that lead-in and its list.
+    const chosen = answerTo("wat houdt de gefaseerde ketenzorg benadering in", [passage("c", text)]);
+    expect(chosen.text).toContain("Het hele huishouden van belang is voor het herstel van veiligheid");
     // A lead-in that names its own subject stands alone.
     const own = answerTo("welke aanpak voor veiligheid in het huishouden", [passage("b", "Dit is een andere zin. Belangrijke ingrediënten van de aanpak zijn:\n\n- Het hele huishouden telt voor de veiligheid\n- Eerst de directe veiligheid")]);
     expect(own.text.split("\n")[0]).toBe("“Belangrijke ingrediënten van de aanpak zijn:”");

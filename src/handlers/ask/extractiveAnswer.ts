@@ -1217,7 +1217,10 @@ function quoteAround(
   const list = afterNext?.kind === "item" ? blockOf(lines, afterNext.block) : [];
   // The same for a question the document asks and answers with a list ("Meer weten over …? Neem
   // contact op met:" / the ministry, the e-mail address; new-user try: only the question was quoted).
-  const answersWithList = REFERS_BACK.test(next?.text ?? "") || line.text.endsWith("?");
+  // Also a lead-in that points back inside ("Dit doen we door de gefaseerde ketenzorg benadering toe
+  // te passen. Belangrijke ingrediënten daarin zijn dat:"; new-user try of the forty-second
+  // session: the first sentence alone answered "wat houdt die benadering in?").
+  const answersWithList = REFERS_BACK.test(next?.text ?? "") || POINTS_BACK_INSIDE.test(next?.text ?? "") || line.text.endsWith("?");
   if (next && next.kind === "sentence" && announces(next.text) && answersWithList && readsOn(line, next) && list.length >= 2) {
     return { n: c.n, indexes: [c.index, c.index + 1, ...list.slice(0, options.maxListItems)] };
   }
