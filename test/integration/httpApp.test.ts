@@ -414,6 +414,12 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     }
     const pizza = await ask(userId(), "wat is het nummer van de pizzeria?");
     expect(ofKind(pizza, "text")[0]?.text).toMatch(/^Daar gaan de plandocumenten niet over/);
+    // Also after a case the documents had no answer for (new-user try of the forty-second session:
+    // "Ook hierop geven de plandocumenten geen antwoord", right after the Servicepunt was offered).
+    const user = userId();
+    await ask(user, "ik heb een patient van 15 met ernstige problemen, wegloopt, agressie thuis. wat moet ik doen?");
+    const after = await ask(user, "ok maar wie moet ik dan bellen?");
+    expect(ofKind(after, "notice").map((n) => n.text)).toContain("Je gemeente kan je vertellen hoe je het Servicepunt JeugdzorgPlus van je regio bereikt. Een casus voorleggen kan ook hier, met een consultaanvraag.");
   });
 
   it("shows the consult button once when the answer's own way on already offers it", async () => {

@@ -94,8 +94,14 @@ const FOLLOW_UP_QUOTE_CHARS = 120;
 /** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
 const ASKS_FOR_CONTACT = /\b(telefoon\w*|nummer|bellen|bel|mail\w*|e-mail\w*|adres\w*|bereik\w*|contact\w*|openingstijden)\b/i;
 /** "wie moet ik bellen?", "waar kan ik heen bellen?": asking whom or where, in a few words. */
-const WHOM_OR_WHERE = /^\s*(?:en\s+)?(?:wie|waar)\b/i;
+const WHOM_OR_WHERE = /^\s*(?:(?:ok|oke|oké|okee|en|maar|dan)\s+)*(?:wie|waar)\b/i;
 const SHORT_CONTACT_QUESTION_WORDS = 6;
+
+/** "wie moet ik bellen?", "maar waar kan ik dan heen bellen?": whom or where to contact, in a few words. */
+function asksWhomToContact(question: string): boolean {
+  const asking = question.replace(/^\s*(?:(?:ok|oke|oké|okee|en|maar|dan)\s+)*/i, "");
+  return ASKS_FOR_CONTACT.test(question) && WHOM_OR_WHERE.test(question) && asking.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION_WORDS;
+}
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** Above quotes that answer a "wie …?" question without naming anyone (see AnswerResult.noActor). */
 export const NO_ACTOR_NOTICE = "Wie dat is of doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
@@ -264,7 +270,10 @@ export class AskHandler {
     const swapped = regionSwapped ?? documentSwapped?.question ?? pointedAt;
     // Going on from a question the documents did not answer, it cannot be answered either, unless
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
-    const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text);
+    // "maar wie moet ik dan bellen?" after a case the documents had no answer for asks whom to
+    // contact: answered as itself, with the way to the Servicepunt (new-user try of the forty-second
+    // session: "Ook hierop geven de plandocumenten geen antwoord", right after the Servicepunt was offered).
+    const followsRefusal = !chosen && followUp && kept?.refused === true && swapped === undefined && !mayStandAlone(text) && !asksWhomToContact(text);
     let previous = !chosen && followUp && (kept?.refused !== true || swapped !== undefined) ? kept : undefined;
     let asked = chosen ? `vat ${text.trim()} samen` : swapped ?? (previous ? withPrevious(previous.question, atThatTime(text, previous)) : text);
     // "hier" is where the asker said they work: asked of that region, unless its plans have no answer.
@@ -881,10 +890,9 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       // a message that names the Servicepunt gets the contact step only when it asks how to reach it.
       // "wie moet ik bellen?" names no one: in this chat it is about the asker's case, and the way
       // on is the Servicepunt (new-user try: it was told the documents are about something else).
-      const asksWhomToContact = ASKS_FOR_CONTACT.test(question) && WHOM_OR_WHERE.test(question) && question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION_WORDS;
       const kind = askedFor(question)?.type;
       const step =
-        NAMES_SERVICEPUNT.test(question) || asksWhomToContact
+        NAMES_SERVICEPUNT.test(question) || asksWhomToContact(question)
           ? ASKS_FOR_CONTACT.test(question) ? SERVICEPUNT_CONTACT_STEP : HELP_STEP
           : (ABOUT_A_CASE.test(question) || namesACase(question)) && !ASKS_FIGURES_OR_LAW.test(question)
             ? SERVICEPUNT_STEP
