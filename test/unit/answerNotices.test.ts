@@ -19,6 +19,9 @@ describe("termAsked", () => {
     expect(termAsked("wat is JIM?")).toEqual({ typed: "JIM", folded: "jim" });
     // Chat filler after the term is no part of it (new-user try: "Wat „INT nou weer” precies is, staat niet …").
     expect(termAsked("wat is dat INT nou weer")).toEqual({ typed: "INT", folded: "int" });
+    // A clause on where it came up is no part of the term (new-user try of the forty-second session).
+    expect(termAsked("wat is dat INT waar het over gaat en wie zitten daar in?")?.folded).toBe("int");
+    expect(termAsked("wat is die GVA waar ze het steeds over hebben?")?.folded).toBe("gva");
     expect(termAsked("wat doet het servicepunt toch?")?.folded).toBe("servicepunt");
     // "wat wordt bedoeld met …", "wat bedoelen ze met …" ask the same (second new-user try of the twenty-seventh session).
     expect(termAsked("Wat wordt bedoeld met HSJ kennis?")?.folded).toBe("hsj kennis");

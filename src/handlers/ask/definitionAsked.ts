@@ -34,6 +34,13 @@ const INSTEAD_OF = /\s+(?:ipv|i\.p\.v\.?|in\s+plaats\s+van|versus|vs\.?|tegenove
 /** A place after the term: "… in rijnmond", "… binnen de regio". */
 const WHERE_AFTER_TERM = /\s+(?:in|binnen)\s+\S.*$/iu;
 
+/**
+ * "… waar het over gaat", "… waar ze het over hebben": a clause after the term that says where it
+ * came up, not part of the term ("wat is dat INT waar het over gaat?"; new-user try of the
+ * forty-second session: not read as asking what the INT is).
+ */
+const TALKED_ABOUT = /\s+waar(?:over)?\s+(?:het|ze|zij|jullie|je|u|hij)\b[^?]*\?*\s*$/iu;
+
 /** Nouns that name a kind of thing, not one: after "dat" they point back at the one just named. */
 const GENERIC_NOUN = /^(?:team|teams|groep|groepen|plan|plannen|aanpak|ding|document|stuk|overleg|organisatie|instantie|instelling|regeling|project|programma|methode|systeem|netwerk|orgaan|club|clubje)$/;
 
@@ -62,7 +69,7 @@ export function termAsked(message: string): { typed: string; folded: string; ver
   const sentences = chatSentences(message);
   const asks = sentences.findIndex((sentence) => sentence.trim().endsWith("?") || /^(?:en\s+)?(?:wat|wie|hoe|welke?|waar|wanneer|waarom)\b/i.test(sentence.trim()));
   const question = asks >= 0 ? sentences.slice(asks).join(" ") : message;
-  const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?");
+  const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?").replace(TALKED_ABOUT, "?");
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
   const working = match || doing ? undefined : ASKS_HOW_IT_WORKS.exec(first.trim());
