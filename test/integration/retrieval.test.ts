@@ -1232,6 +1232,12 @@ describe("answers over the shipped corpus", () => {
     expect(almere.text).toContain("Half 2027");
   });
 
+  it("leads with the milestone's date when a later part asks when a target had to be met", async () => {
+    // New-user try of the forty-second session: an education goal and general lines came.
+    const result = await ask.answer("wat is het doel voor overplaatsingen in jz+ en wanneer moest dat gehaald zijn?");
+    expect(result.text).toMatch(/^“Q4 2020: het aantal overplaatsingen in de JeugdzorgPlus is sterk gereduceerd/);
+  });
+
   it("refuses a question about a person the documents do not name, not one with a name in the story before it", async () => {
     // New-user try of the forty-second session: answered with the expertiseteam's lines.
     const colleague = await ask.answer("zit mijn collega Marieke de Vries in het expertiseteam van rijnmond?");

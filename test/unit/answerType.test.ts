@@ -7,6 +7,9 @@ describe("expectedAnswerType", () => {
     ["wat is het dagtarief voor een plek?", "amount"],
     ["wat kost een plek per dag?", "amount"],
     ["wat kostte dat per plaatsing?", "amount"],
+    // When a target must be met asks for a date (new-user try of the forty-second session).
+    ["wat is het doel voor overplaatsingen en wanneer moest dat gehaald zijn?", "date"],
+    ["wanneer moet dat bereikt zijn?", "date"],
     // What someone earns, or gets per day or child, is a sum of money; that they earn less is not.
     ["wat verdient een jeugdbeschermer ongeveer?", "amount"],
     ["wat krijgt een gezinshuisouder per kind per dag?", "amount"],

@@ -49,7 +49,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
   // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
   // clearly temporal phrasings expect a date.
-  ["date", /\b(welke datum|welke periode|(in )?welk jaar|\w*jaartal\w*|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen)|wanneer\b[^?.!]*\b(klaar|gereed|afgerond|opgeleverd|af\s+(zijn|is|wezen))\b|wanneer\s+(is|zijn)\b[^?.!]*\baf\s*$)/],
+  ["date", /\b(welke datum|welke periode|(in )?welk jaar|\w*jaartal\w*|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen)|wanneer\b[^?.!]*\b(klaar|gereed|afgerond|opgeleverd|gehaald|bereikt|gerealiseerd|af\s+(zijn|is|wezen))\b|wanneer\s+(is|zijn)\b[^?.!]*\baf\s*$)/],
   // "wie is de programmamanager?" asks for a name; "wie is Arne Popma?" asks for a role.
   ["person", /\bwie (is|was|wordt|werd) (de|het)\b/],
   ["age", /\b((vanaf|tot|onder|boven) welke leeftijd|welke leeftijd|hoe oud)\b/],
