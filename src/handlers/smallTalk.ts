@@ -1,8 +1,8 @@
-import { kindOnlyAsked } from "./ask/shorterAnswer.js";
 import type { Surface } from "../bot/actor.js";
 import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { ExampleQuestion, Region } from "./route/routeSchema.js";
 import { ROUTE_ACTION } from "./route/routeReplies.js";
+import { kindOnlyAsked } from "./ask/shorterAnswer.js";
 import { ASKER_INTRODUCTION, CHAT_INTRODUCTION } from "../knowledge/analysis/personIntro.js";
 import { NAMES_A_CASE } from "../bot/intentPatterns.js";
 
