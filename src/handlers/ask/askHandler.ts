@@ -94,13 +94,15 @@ const FOLLOW_UP_QUOTE_CHARS = 120;
 /** Asking how to reach someone: a number, an address, an e-mail, when they can be reached. */
 const ASKS_FOR_CONTACT = /\b(telefoon\w*|nummer|bellen|bel|mail\w*|e-mail\w*|adres\w*|bereik\w*|contact\w*|openingstijden)\b/i;
 /** "wie moet ik bellen?", "waar kan ik heen bellen?": asking whom or where, in a few words. */
-const WHOM_OR_WHERE = /^\s*(?:(?:ok|oke|oké|okee|en|maar|dan)\s+)*(?:wie|waar)\b/i;
+const WHOM_OR_WHERE = /^(?:wie|waar)\b/i;
+/** Small words before it that ask nothing ("ok maar wie …", "en waar …"). */
+const LEADING_PARTICLES = /^\s*(?:(?:ok|oke|oké|okee|en|maar|dan)\s+)*/i;
 const SHORT_CONTACT_QUESTION_WORDS = 6;
 
 /** "wie moet ik bellen?", "maar waar kan ik dan heen bellen?": whom or where to contact, in a few words. */
 function asksWhomToContact(question: string): boolean {
-  const asking = question.replace(/^\s*(?:(?:ok|oke|oké|okee|en|maar|dan)\s+)*/i, "");
-  return ASKS_FOR_CONTACT.test(question) && WHOM_OR_WHERE.test(question) && asking.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION_WORDS;
+  const asking = question.replace(LEADING_PARTICLES, "").trim();
+  return ASKS_FOR_CONTACT.test(question) && WHOM_OR_WHERE.test(asking) && asking.split(/\s+/).length <= SHORT_CONTACT_QUESTION_WORDS;
 }
 const UNKNOWN_ANSWER = "Dit antwoord ken ik niet (meer); stel je vraag opnieuw.";
 /** Above quotes that answer a "wie …?" question without naming anyone (see AnswerResult.noActor). */
@@ -289,8 +291,7 @@ export class AskHandler {
     // alone when that one says something (new-user try of the forty-first session: a line from
     // the regiovisie, asked about before, came again under the action plan's).
     if (documentSwapped && result.status === "answered" && result.sources.some((source) => source.documentId !== documentSwapped.documentId)) {
-      const others = (this.regions?.documents?.() ?? []).filter((id) => id !== documentSwapped.documentId);
-      const own = others.length > 0 ? nonEmpty(await this.ask.answer(asked, { withoutDocuments: others })) : undefined;
+      const own = await this.fromDocumentAlone(asked, documentSwapped.documentId);
       if (own?.status === "answered") result = own;
     }
     // A follow-up that asks something of a document the question before did not name ("en is dat
@@ -300,8 +301,7 @@ export class AskHandler {
     // as "achieved").
     const namedAnew = previous && !documentSwapped && swapped === undefined ? this.ask.documentNamedAnew?.(text, previous.question) : undefined;
     if (namedAnew && result.status === "answered" && result.sources[0]?.documentId !== namedAnew) {
-      const others = (this.regions?.documents?.() ?? []).filter((id) => id !== namedAnew);
-      const own = others.length > 0 ? nonEmpty(await this.ask.answer(asked, { followUp: withoutPersonalData(text), withoutDocuments: others })) : undefined;
+      const own = await this.fromDocumentAlone(asked, namedAnew, { followUp: withoutPersonalData(text) });
       // When that document says nothing of it, that is the answer ("„procent” komt in „Vijfde
       // voortgangsrapportage …” niet voor."), not the other document's line; but not "Daar gaan de
       // plandocumenten niet over", which the other documents belie.
@@ -532,6 +532,12 @@ export class AskHandler {
     else if (quote.itemsCut) parts.push(notice("Van elk punt staat hier de eerste zin; de rest staat in mijn vorige antwoord.", "info"));
     parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
     return { parts };
+  }
+
+  /** The question answered from one document alone (the others left out); undefined when the documents are not known. */
+  private async fromDocumentAlone(asked: string, documentId: string, options: { followUp?: string } = {}): Promise<AnswerResult | undefined> {
+    const others = (this.regions?.documents?.() ?? []).filter((id) => id !== documentId);
+    return others.length > 0 ? nonEmpty(await this.ask.answer(asked, { ...options, withoutDocuments: others })) : undefined;
   }
 
   /**

@@ -463,8 +463,12 @@ export class AskService {
    * volgens de voortgangsrapportage?"): its id, or undefined.
    */
   documentNamedAnew(followUp: string, previous: string): string | undefined {
+    return this.namedAnew(followUp, previous)?.id;
+  }
+
+  private namedAnew(followUp: string, previous: string): DocumentMeta | undefined {
     const named = this.knowledge.namedDocument(followUp, true);
-    return named && this.knowledge.namedDocument(previous, true)?.id !== named.id ? named.id : undefined;
+    return named && this.knowledge.namedDocument(previous, true)?.id !== named.id ? named : undefined;
   }
 
   /**
@@ -475,8 +479,8 @@ export class AskService {
    * the question got the progress report's reading guide, or "nothing new".
    */
   documentAskedAlone(followUp: string, previous: string): { question: string; documentId: string } | undefined {
-    const named = this.knowledge.namedDocument(followUp, true);
-    if (!named || this.knowledge.namedDocument(previous, true)?.id === named.id) return undefined;
+    const named = this.namedAnew(followUp, previous);
+    if (!named) return undefined;
     const scorer = this.knowledge.questionScorer(followUp);
     const naming = scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}\n${named.shortTitle ?? ""}`);
     if (scorer.words.some((word, g) => !naming[g] && !ASKS_WHAT_IT_SAYS_WORDS.has(word) && !POINTS_BACK_WORD.test(word))) return undefined;
@@ -1519,7 +1523,9 @@ export class AskService {
     // Read as each cited document reads its abbreviations: "MVS-gemeenten" holds "schiedam" where
     // the regiovisie spells MVS out (new-user try of the forty-second session: "hoe zit dat met
     // schiedam/vlaardingen/maassluis" was called open under the MVS line that answered it).
-    const has = [undefined, ...cited].map((chunk) => coveredHoldingAcronyms(scorer, part, quoted, chunk)).reduce((all, one) => all.map((h, g) => h || (one[g] ?? false)));
+    // Once per document: its abbreviations are the same in each of its passages.
+    const perDocument = [...new Map(cited.map((chunk) => [chunk.documentId, chunk])).values()];
+    const has = [undefined, ...perDocument].map((chunk) => coveredHoldingAcronyms(scorer, part, quoted, chunk)).reduce((all, one) => all.map((h, g) => h || (one[g] ?? false)));
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((_, g) => isUnknownWord(scorer, g) && !has[g]);

@@ -388,6 +388,7 @@ export function extractiveAnswer(
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
   const asksForSeveral = SEVERAL_ASKED.test(question);
+  const askedPerPart = wordsAskedPerPart(question);
   const asksWhen = (WHEN_QUESTION.test(question) && !options.kindAsked) || ONLY_A_CONDITION.test(question);
   const asksWhatItDoes = WHAT_IT_DOES.test(question);
   const whoIsIn = asksWhoIsIn(question);
@@ -420,7 +421,7 @@ export function extractiveAnswer(
       // morgen?"). Measured: no figure moved on nine sets.
       // The lead-in of that list too ("Waar werken we naar toe?" / "In 2027:" / its items): the
       // list's own date lost to "Half 2027 …" on another slide (new-user try of the forty-second session).
-      const asksForList = (line.kind === "item" || (announces(line.text) && lines[index + 1]?.kind === "item")) && restates(heading, question);
+      const asksForList = (line.kind === "item" || (announces(line.text) && lines[index + 1]?.kind === "item")) && restates(heading, askedPerPart);
       // Nor is one, unless it opens a section titled with what a "wat was de X" question asks for
       // ("Aanleiding" / "Oproep van wethouder Molema …"; third new-user try).
       if (own <= 0 && previous <= 0 && !asksForList && !(headingNames && index === 0)) return;
@@ -992,17 +993,21 @@ function askingPart(question: string): string {
 }
 
 /** Whether a question heading asks what the question asks: it holds most of the question's words, small words too. */
-function restates(heading: string, question: string): boolean {
+function restates(heading: string, asked: readonly string[][]): boolean {
   if (!heading.endsWith("?")) return false;
   const held = new Set(wordTokens(foldText(heading)).filter((word) => !WHO_ASKS.has(word)));
-  // Each question of the message on its own: "waar werken ze naar toe in 2027? welke doelen
-  // precies" restates "Waar werken we naar toe?" in its first (new-user try of the forty-second
-  // session: the slide's 2027 list lost to "Half 2027 …" on another slide).
+  return asked.some((words) => words.length > 0 && words.filter((word) => held.has(word)).length >= RESTATED_SHARE * words.length);
+}
+
+/**
+ * The words each question of a message asks with, small words too, for `restates`: each on its
+ * own, since "waar werken ze naar toe in 2027? welke doelen precies" restates "Waar werken we naar
+ * toe?" in its first (new-user try of the forty-second session: the slide's 2027 list lost to
+ * "Half 2027 …" on another slide).
+ */
+function wordsAskedPerPart(question: string): string[][] {
   const parts = question.split(/\?+/).filter((part) => part.trim() !== "");
-  return (parts.length > 0 ? parts : [question]).some((part) => {
-    const asked = wordTokens(askingPart(part)).filter((word) => !WHO_ASKS.has(word));
-    return asked.length > 0 && asked.filter((word) => held.has(word)).length >= RESTATED_SHARE * asked.length;
-  });
+  return (parts.length > 0 ? parts : [question]).map((part) => wordTokens(askingPart(part)).filter((word) => !WHO_ASKS.has(word)));
 }
 
 /** Whether a text holds at least half of the titles, read without their numbering ("2.1 ", "A. "). */
