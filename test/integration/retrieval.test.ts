@@ -122,6 +122,11 @@ describe("a request for a document's gist", () => {
     // gemiddeld per plaatsing?").
     const cost = await ask.answer("hoeveel jongeren uit drenthe zaten er in 2020 in de jz+ en wat kostte dat gemiddeld per plaatsing?");
     expect(cost.unanswered).toBe("wat kostte dat gemiddeld per plaatsing");
+    // The word that asks for a kind is answered by one of that kind: a year answers "staat daar een
+    // jaartal bij?", and the item with the year leads its list.
+    const year = await ask.answer("Wat willen ze in Rijnmond over een paar jaar bereikt hebben met de lokale teams, en staat daar een jaartal bij?");
+    expect(year.text.split("\n")[1]).toMatch(/^- Dat zij de ambitie uitspreken om in 2025/);
+    expect(year.unanswered).toBeUndefined();
   });
 
   it("quotes what the named document says its aim is, from that document only, marked as no summary", async () => {

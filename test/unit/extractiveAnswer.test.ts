@@ -574,6 +574,20 @@ describe("extractiveAnswer", () => {
     expect(answer.text.split("\n").slice(0, 2)).toEqual(["“Daar spreken we het volgende over af:”", "- bij vermoedens van misbruik komt de melding bij Veilig Thuis"]);
   });
 
+  it("moves the item with the kind of answer asked for to the top of its list, though it adds no word of the question", () => {
+    const text = "Gemeenten spreken met elkaar af:\n- de lokale teams verder te ontwikkelen met de aanbieders\n- jongeren een stevige rol te geven\n- dat de lokale teams in 2025 meer zelf kunnen oplossen";
+    const hasYear = (s: string) => /\b20\d\d\b/.test(s);
+    const question = "wat willen ze bereiken met de lokale teams, en staat daar een jaartal bij?";
+    // The section's heading holds the words the items share: the year is all the item adds.
+    const section = ["Lokale teams"];
+    const answer = extractiveAnswer([passage("a", text, 0.8, section)], wordsScorer(question), hasYear, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(answer.text.split("\n").slice(0, 2)).toEqual(["“Gemeenten spreken met elkaar af:”", "- dat de lokale teams in 2025 meer zelf kunnen oplossen"]);
+    // When the lead-in holds that kind itself, the items keep their order.
+    const dated = text.replace("Gemeenten spreken met elkaar af:", "Gemeenten spreken voor 2025 met elkaar af:");
+    const inOrder = extractiveAnswer([passage("a", dated, 0.8, section)], wordsScorer(question), hasYear, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(inOrder.text.split("\n")[1]).toBe("- de lokale teams verder te ontwikkelen met de aanbieders");
+  });
+
   it("puts the other items that answer right after the one that leads, the rest after them", () => {
     const text = "Dat brengt een aantal risico's met zich mee:\n- Financieren los van het landschap\n- Een aanbieder verliest de aanbesteding\n- Weinig ruimte voor afbouw\n- Verschraling door aanbestedingen en versnippering\n- Meer bedden dan samenwerking";
     const answer = answerTo("welke risico's geeft een aanbesteding door versnippering", [passage("a", text)]);

@@ -6,7 +6,7 @@ import type { Chunk, DocumentMeta, RetrievedPassage } from "../../knowledge/type
 import type { Logger } from "../../logger.js";
 import { personalDataWarning, redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
-import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
+import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType, kindWords } from "../../knowledge/analysis/answerType.js";
 import { dutchWords } from "../../knowledge/analysis/dutchLexicon.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
@@ -1525,7 +1525,12 @@ export class AskService {
     // schiedam/vlaardingen/maassluis" was called open under the MVS line that answered it).
     // Once per document: its abbreviations are the same in each of its passages.
     const perDocument = [...new Map(cited.map((chunk) => [chunk.documentId, chunk])).values()];
-    const has = [undefined, ...perDocument].map((chunk) => coveredHoldingAcronyms(scorer, part, quoted, chunk)).reduce((all, one) => all.map((h, g) => h || (one[g] ?? false)));
+    const byWords = [undefined, ...perDocument].map((chunk) => coveredHoldingAcronyms(scorer, part, quoted, chunk)).reduce((all, one) => all.map((h, g) => h || (one[g] ?? false)));
+    // The words that ask for a kind ("staat daar een jaartal bij?") are answered by one of that kind
+    // ("in 2025"), not by the word itself.
+    const kind = kindWords(part);
+    const kindGiven = kind !== undefined && containsAnswerType(withoutMarkers(quoted), kind.type);
+    const has = byWords.map((h, g) => h || (kindGiven && kind.words.has(scorer.words[g]!)));
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((_, g) => isUnknownWord(scorer, g) && !has[g]);

@@ -552,6 +552,7 @@ export function extractiveAnswer(
     // step that answers moved to the top read as the route's first step (new-user try: "kan ik als
     // huisarts zelf consult vragen bij het servicepunt?"; measured: no figure moved on eleven sets).
     if (lines[item]?.number === undefined && !SELF_LABELLED.test(lines[item]?.text ?? "") && SEQUENCE.test(`${chunk?.sectionPath.at(-1) ?? ""}\n${intro?.text ?? ""}\n${title}`)) return false;
+    if (hasType && hasType(typeText(n, item)) && !hasType(`${chunk?.sectionPath.at(-1) ?? ""}\n${intro?.text ?? ""}\n${title}`)) return true;
     return wordsBeyondList(n)(item, intro).some(Boolean);
   };
   // The question's words a list item holds that its heading, lead-in and title do not.
