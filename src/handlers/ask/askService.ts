@@ -279,10 +279,10 @@ function questionWithoutRemark(message: string): string | undefined {
 }
 
 /** A message's last question and a short remark after it (at most REMARK_WORDS); undefined without one. */
-function trailingRemark(message: string): { question: string; remark: string } | undefined {
+function trailingRemark(message: string, words = REMARK_WORDS): { question: string; remark: string } | undefined {
   const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
   const remark = match?.[2]?.trim() ?? "";
-  return match && wordCount(remark) <= REMARK_WORDS ? { question: match[1]!.trim(), remark } : undefined;
+  return match && wordCount(remark) <= words ? { question: match[1]!.trim(), remark } : undefined;
 }
 
 /**
@@ -293,9 +293,20 @@ function trailingRemark(message: string): { question: string; remark: string } |
  */
 const ASKER_REMARK = new RegExp(String.raw`^(?:(?:mijn\s+)?vraag\s+(?:vanuit|namens)|vanuit|namens|${ASKER_INTRODUCTION}|\p{L}[\p{L}-]+\s+hier\b)`, "iu");
 
+/**
+ * A remark after the question that says what the answer is for ("…? ik moet er een notitie over
+ * schrijven", "…? voor een memo"): it names nothing asked about either (new-user try of the
+ * forty-third session: "„notitie” komt in „Regiovisie …” niet voor" led the answer on inkoop).
+ */
+const PURPOSE_REMARK = new RegExp(
+  String.raw`^(?:(?:ik|wij|we)\s+(?:moet|moeten|wil|willen|ga|gaan)\s+(?:(?:er|hier|daar)\s+)?(?:\p{L}+\s+){1,3}(?:over\s+|voor\s+)?(?:schrijven|maken|opstellen|voorbereiden|presenteren)|(?:het\s+is\s+)?voor\s+(?:een|mijn|ons|onze|de|het)\s+(?:\p{L}+\s+)?(?:notitie|memo|overleg|presentatie|verslag|rapportage|rapport|vergadering|stuk|advies|mail))\b`,
+  "iu",
+);
+
 function withoutAskerRemark(message: string): string {
-  const split = trailingRemark(message);
-  return split && ASKER_REMARK.test(split.remark) && !/\bin\s+\p{L}/iu.test(split.remark) ? split.question : message;
+  // Known by how it opens, such a remark may be longer than one that is not.
+  const split = trailingRemark(message, SAYS_WHO_OR_WHY_WORDS);
+  return split && (ASKER_REMARK.test(split.remark) || PURPOSE_REMARK.test(split.remark)) && !/\bin\s+\p{L}/iu.test(split.remark) ? split.question : message;
 }
 
 function wordCount(text: string): number {
@@ -364,6 +375,8 @@ const TWO_PART_COVERAGE_SHARE = 0.5;
 const MOSTLY_UNKNOWN_SHARE = 0.5;
 /** A text after a message's last question mark this short (in words), asking nothing, is a remark. */
 const REMARK_WORDS = 6;
+/** At most this many words in a remark that says who asks or what for (see withoutAskerRemark). */
+const SAYS_WHO_OR_WHY_WORDS = 12;
 /** … on at least this many such words. */
 const MOSTLY_UNKNOWN_WORDS = 2;
 /** Off topic too: such a thing with other unknown words, together carrying this share. */
