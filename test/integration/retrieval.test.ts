@@ -435,6 +435,19 @@ describe("retrieval over the shipped corpus", () => {
     expect(result).toMatchObject({ status: "answered", undefinedTerm: "servicepunt jeugdzorgplus", undefinedTermVerb: "werkt" });
   });
 
+  it("answers 'hoe werkt casusregie …?' with the steps it is set out in, and the later question from its own passages", async () => {
+    // New-user try of the forty-third session: the lead-in "… onderscheidt de regio nu vier stappen:" came
+    // without its steps, under "Hoe „casusregie” precies werkt, staat niet in de plandocumenten", and
+    // the OTS question was called open.
+    const message = "hoe werkt casusregie in rijnmond? wie heeft de regie als er een ots loopt";
+    const result = await ask.answer(message);
+    expect(result.text).toMatch(/vier stappen:”\n- Stap 1 – Vraaganalyse/);
+    expect(result.undefinedTerm).toBeUndefined();
+    expect(result.unanswered).toBeUndefined();
+    expect(result.text).toContain("bij de GI te liggen");
+    expectMarkersMatchSources(result, message);
+  });
+
   it("marks the answer to a 'wie …?' question whose quotes name no one, and not one that names someone", async () => {
     // Three new-user tries: a list of goals answered "wie beslist …?" as if it said who.
     expect((await ask.answer("Wie beslist uiteindelijk over een gesloten plaatsing?")).noActor).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AnswerLog } from "../../src/handlers/ask/answerLog.js";
 import { AskHandler, undefinedTermNotice } from "../../src/handlers/ask/askHandler.js";
 import { type AnswerResult, asksForAFigureNow } from "../../src/handlers/ask/askService.js";
-import { definesTerm, termAsked } from "../../src/handlers/ask/definitionAsked.js";
+import { definesTerm, setsOutSteps, termAsked } from "../../src/handlers/ask/definitionAsked.js";
 import { differenceAsked, statesDifference } from "../../src/handlers/ask/differenceAsked.js";
 import { FollowUpMemory } from "../../src/handlers/ask/followUp.js";
 import { askerRegion, hereAsRegion, introductionOnly, leadFromOtherRegion, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, type RegionContext, servingAsker, withRegionSwapped } from "../../src/handlers/ask/otherRegion.js";
@@ -72,6 +72,17 @@ describe("termAsked", () => {
     for (const question of ["wat is de rol van het NJi in het plan?", "wat is het doel van het suicide preventieplan in het actieplan?", "wat zijn de basisprincipes?", "wat is het telefoonnummer van het servicepunt?", "hoe werkt het in rijnmond?", "hoe werkt dat in drenthe?", "wat is het belangrijkste doel?", "wat is het verschil?", "wat is de huidige planning"]) {
       expect(termAsked(question), question).toBeUndefined();
     }
+  });
+});
+
+describe("setsOutSteps", () => {
+  it("finds a line that names the term and announces its steps, with the list under it", () => {
+    const steps = "“In de aanpak van casusregie onderscheidt de regio nu vier stappen:”\n- Stap 1 – Vraaganalyse\n- Stap 2 – Het resultaat [1]";
+    expect(setsOutSteps(steps, "casusregie")).toBe(true);
+    // Not without the list, nor steps of something else, nor a line that only names the term.
+    expect(setsOutSteps("“In de aanpak van casusregie onderscheidt de regio nu vier stappen:” [1]", "casusregie")).toBe(false);
+    expect(setsOutSteps(steps, "servicepunt")).toBe(false);
+    expect(setsOutSteps("“We zorgen voor een goede casusregie.”\n- Stap 1 [1]", "casusregie")).toBe(false);
   });
 });
 

@@ -30,6 +30,19 @@ describe("termMentions (a term the documents use but do not define)", () => {
     expect(found.rest.map((s) => s.n)).toEqual([3, 4]);
   });
 
+  it("quotes a line that announces a list with the list's items", () => {
+    const found = termMentions(
+      [
+        passage("a", "Bij het Servicepunt zijn er vier stappen:\n- Aanmelden bij de coördinator\n- Consult binnen een week\n  - eventueel met het Expertteam\n- Advies op schrift", ["Werkwijze"]),
+        passage("b", "De inzet van HSJ-kennis wordt gekoppeld aan het Servicepunt voor een spoedberaad.", ["Organiseren"]),
+      ],
+      mentionsServicepunt,
+    )!;
+    expect(found.text.split("\n").slice(0, 4)).toEqual(["“Bij het Servicepunt zijn er vier stappen:”", "- Aanmelden bij de coördinator", "- Consult binnen een week", "- Advies op schrift [1]"]);
+    // Each passage at the index its number is one more than: the cited ones first.
+    expect(found.numbered.map((p) => p.chunk.id)).toEqual(["a", "b"]);
+  });
+
   it("leaves the answer as it was when fewer than two sections mention the term in a line of some length", () => {
     expect(termMentions([passage("a", "Duidelijkheid Servicepunt", ["Wolk"]), passage("b", "Het Servicepunt regelt de inzet van kennis bij een spoedberaad.", ["Organiseren"])], mentionsServicepunt)).toBeUndefined();
   });

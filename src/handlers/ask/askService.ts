@@ -23,7 +23,7 @@ import { chatSentences, questionParts } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
 import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
-import { definesTerm, type TermVerb, termAsked } from "./definitionAsked.js";
+import { definesTerm, setsOutSteps, type TermVerb, termAsked } from "./definitionAsked.js";
 import { termMentions } from "./termMentions.js";
 import { countedSetAsked, onlyNamesTheSet } from "./countedSetAsked.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
@@ -1031,10 +1031,20 @@ export class AskService {
     // The lines that name the term replace the answer, so whether they leave a later question open
     // is judged on them, not on the quotes they replace.
     const unanswered = later ? this.leftOpen(later, [found.text, ...found.sources.map((source) => source.section)].join("\n"), question) : undefined;
-    const replaced = { ...result, text: found.text, sources: found.sources, moreSources: found.rest, unanswered };
+    let replaced: AnswerResult = { ...result, text: found.text, sources: found.sources, moreSources: found.rest, unanswered };
+    // A later question they leave open is answered from its own passages, as it is under any
+    // answer (new-user try of the forty-third session: "… wie heeft de regie als er een ots loopt"
+    // was called open, while the agreement on casusregie under an OTS answers it).
+    // Not one with a word the documents never use ("… en wie betaalt de lunch?"): a line on
+    // "betaling" is no answer to it.
+    const laterScorer = later ? this.knowledge.questionScorer(later) : undefined;
+    const unknown = laterScorer?.words.some((_, g) => isUnknownWord(laterScorer, g)) ?? false;
+    if (later && unanswered && !unknown) replaced = (await this.ownAnswer(later, replaced, found.numbered)) ?? replaced;
     // One of them may say what the term is after all ("Het Nederlands Jeugdinstituut (NJI) heeft
     // …"): then no notice says the documents do not.
-    if (!written.some((words) => definesTerm(found.text, words.join(" ")))) return replaced;
+    // So may a line with the steps it works in, for "hoe werkt X?".
+    const works = result.undefinedTermVerb === "werkt" || result.undefinedTermVerb === "werken";
+    if (!written.some((words) => definesTerm(found.text, words.join(" ")) || (works && setsOutSteps(found.text, words.join(" "))))) return replaced;
     const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermVerb: _verb, ...defined } = replaced;
     return defined;
   }
@@ -1746,6 +1756,7 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
   // Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende en verbindende functie").
   const forms = [term.folded, ...formsOf(term.typed)];
   if (forms.some((form) => definesTerm(about, form) || namesInHeading(result.sources, form))) return result;
+  if ((term.verb === "werkt" || term.verb === "werken") && forms.some((form) => setsOutSteps(result.text, form))) return result;
   return { ...result, undefinedTerm: term.typed, ...(term.verb ? { undefinedTermVerb: term.verb } : {}) };
 }
 

@@ -157,3 +157,21 @@ export function definesTerm(text: string, term: string): boolean {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Words for the parts a way of working is set out in ("onderscheidt de regio nu vier stappen:"). */
+const STEPS = /\b(?:stappen|fasen|fases|etappes|onderdelen)\b[^.;?!]*:\s*$/u;
+
+/**
+ * Whether a text sets out how the term works in steps: a line that names the term and announces
+ * its steps, with the list under it ("In de aanpak van casusregie onderscheidt de regio nu vier
+ * stappen:" / "- Stap 1 – Vraaganalyse …"). That answers "hoe werkt casusregie?" as a definition
+ * answers "wat is …?" (new-user try of the forty-third session: the lead-in alone was quoted under
+ * "Hoe „casusregie” precies werkt, staat niet in de plandocumenten").
+ */
+export function setsOutSteps(text: string, term: string): boolean {
+  const words = term.split(" ");
+  const head = [...words].reverse().find((word) => word.length >= 4) ?? words.at(-1)!;
+  const named = new RegExp(String.raw`\b${escape(head.length > 7 ? head.slice(0, head.length - 2) : head)}`, "u");
+  const lines = foldText(text).split("\n");
+  return lines.some((line, i) => named.test(line) && STEPS.test(line.replace(/[”"]\s*(\[\d+\])?\s*$/u, "")) && /^\s*(?:-|\d+[.)])\s/u.test(lines[i + 1] ?? ""));
+}

@@ -18,6 +18,8 @@ export interface TermMentions {
   sources: SourceCitation[];
   /** The passages not cited, for "Meer bronnen". */
   rest: SourceCitation[];
+  /** The passages cited, then the rest, each at the index its number is one more than. */
+  numbered: RetrievedPassage[];
 }
 
 /**
@@ -33,19 +35,22 @@ export function termMentions(passages: readonly RetrievedPassage[], mentions: (l
   const picked = linePerSection(passages, MAX_MENTIONS, (lines, passage) => {
     const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && !ASKED.test(line.text) && mentions(line.text, passage.chunk));
     return at < 0 ? undefined : at;
-  }).map(({ passage, lines, index }) => ({ passage, line: lines[index]!.text, leadIn: leadInOf(lines, index) }));
+  }).map(({ passage, lines, index }) => ({ passage, line: lines[index]!.text, leadIn: leadInOf(lines, index), list: listAnnounced(lines, index) }));
   if (picked.length < minMentions) return undefined;
   const sources = picked.map(({ passage, line, leadIn }, i) => citationFor(i + 1, passage, leadIn ? `${leadIn} - ${line}` : line));
   // A list item keeps its lead-in, so a goal ("In 2027: …") does not read as how things are now.
   const text = picked
-    .map(({ line, leadIn }, i) => {
+    .map(({ line, leadIn, list }, i) => {
       const shown = shorten(documentText(line), MENTION_CHARS);
+      // A line that announces a list is quoted with it, as any lead-in is.
+      if (list.length > 0) return `“${shown}”\n${list.map((item) => `- ${shorten(documentText(item), MENTION_CHARS)}`).join("\n")} [${i + 1}]`;
       return leadIn ? `“${documentText(leadIn)}”\n- ${shown} [${i + 1}]` : `“${shown}” [${i + 1}]`;
     })
     .join("\n");
   const cited = new Set(picked.map(({ passage }) => passage.chunk.id));
-  const rest = passages.filter((passage) => !cited.has(passage.chunk.id)).map((passage, i) => citationFor(picked.length + i + 1, passage));
-  return { text, sources, rest };
+  const uncited = passages.filter((passage) => !cited.has(passage.chunk.id));
+  const rest = uncited.map((passage, i) => citationFor(picked.length + i + 1, passage));
+  return { text, sources, rest, numbered: [...picked.map(({ passage }) => passage), ...uncited] };
 }
 
 /** The line that introduces the list an item stands in ("In 2027:", "Geconstateerd wordt dat:"), if any. */
@@ -55,6 +60,21 @@ function leadInOf(lines: readonly PassageLine[], index: number): string | undefi
   const first = lines.findIndex((other) => other.block === line.block);
   const before = lines[first - 1];
   return before && before.kind !== "item" && /:\s*$/.test(before.text) ? before.text : undefined;
+}
+
+/** At most this many items of a list a mentioning line announces. */
+const LIST_ITEMS = 12;
+
+/**
+ * The items of the list a line announces ("… onderscheidt de regio nu vier stappen:" / the steps);
+ * none when it announces nothing (new-user try of the forty-third session: the line was quoted
+ * without its steps).
+ */
+function listAnnounced(lines: readonly PassageLine[], index: number): string[] {
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  if (line.kind !== "sentence" || !/:\s*$/.test(line.text) || next?.kind !== "item") return [];
+  return lines.filter((other) => other.kind === "item" && other.block === next.block && other.under === undefined).slice(0, LIST_ITEMS).map((item) => (item.number ? `${item.number} ${item.text}` : item.text));
 }
 
 function wordCount(text: string): number {
