@@ -65,10 +65,10 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
 });
 
 describe("isRouteCommand", () => {
-  it.each(["route", "Route", " route ", "plaatsingsroute", "spoedroute", "/wegwijs route", "wegwijs route"])("%j starts or resumes the route", (text) => {
+  it.each(["route", "Route", " route ", "plaatsingsroute", "spoedroute", "/wegwijs route", "wegwijs route", "ok spoedroute", "ja, de route", "oké plaatsingsroute"])("%j starts or resumes the route", (text) => {
     expect(isRouteCommand(text)).toBe(true);
   });
-  it.each(["routes", "welke route moet ik volgen?", "route naar de rechter"])("%j is an ordinary message", (text) => {
+  it.each(["routes", "welke route moet ik volgen?", "route naar de rechter", "ok route naar de rechter", "nee, de route"])("%j is an ordinary message", (text) => {
     expect(isRouteCommand(text)).toBe(false);
   });
 });

@@ -60,9 +60,13 @@ export function isPlacementQuestion(text: string): boolean {
   );
 }
 
-/** "route", "plaatsingsroute", "spoedroute", or "/wegwijs route" as a Slack surface may pass it on. */
+/**
+ * "route", "plaatsingsroute", "spoedroute", or "/wegwijs route" as a Slack surface may pass it on;
+ * also after a yes ("ok spoedroute", "ja, de route": new-user try of the forty-third session, the
+ * offered route did not start and a word cloud came instead).
+ */
 export function isRouteCommand(text: string): boolean {
-  return /^(?:\/?wegwijs\s+)?(?:plaatsings|spoed)?route[.!]?$/i.test(text.trim());
+  return /^(?:(?:ok(?:é|e|ay)?|ja|jawel|top|prima|goed|yes|doe maar)[,.!]?\s+)?(?:\/?wegwijs\s+)?(?:de\s+)?(?:plaatsings|spoed)?route[.!]?$/i.test(text.trim());
 }
 
 /**
