@@ -2,7 +2,7 @@ import type { Surface } from "../bot/actor.js";
 import type { Reply, ReplyPart } from "../bot/reply.js";
 import type { ExampleQuestion, Region } from "./route/routeSchema.js";
 import { ROUTE_ACTION } from "./route/routeReplies.js";
-import { kindOnlyAsked } from "./ask/shorterAnswer.js";
+import { itemsAsked, kindOnlyAsked } from "./ask/shorterAnswer.js";
 import { ASKER_INTRODUCTION, CHAT_INTRODUCTION } from "../knowledge/analysis/personIntro.js";
 import { NAMES_A_CASE } from "../bot/intentPatterns.js";
 
@@ -202,6 +202,9 @@ export function asksShorter(text: string, intent = smallTalkIntent(text)): boole
   // the forty-second session: searched again, "ik vind alleen weer wat in mijn vorige antwoord staat").
   // "alleen de datums graag": only the lines with a date of the answer just given.
   if (ONLY_A_KIND.test(text.trim()) && kindOnlyAsked(text) !== undefined) return true;
+  // "alleen de eerste 3": the first points of the list just given, which the reply to "korter?"
+  // after a list of short points suggests.
+  if (ONLY_FIRST_ITEMS.test(text.trim()) && itemsAsked(text) !== undefined) return true;
   const length = IN_FEW_SENTENCES.exec(text);
   if (length) {
     const rest = tokens(text.replace(length[0], " "));
@@ -218,6 +221,9 @@ export function asksShorter(text: string, intent = smallTalkIntent(text)): boole
   const asksItsOwn = remarked[2]!.endsWith("?") && remark.some((w) => ASKS.test(w));
   return remark.length <= SHORTER_REMARK_WORDS && !asksItsOwn && asksShorter(remarked[1]!.replace(/,$/, "?"));
 }
+
+/** A short message that asks for the first few points alone ("alleen de eerste 3", "geef de belangrijkste twee"). */
+const ONLY_FIRST_ITEMS = /^(?:(?:kan|kun|kunt)\s+(?:je|dat|het)\s+)?(?:alleen|enkel|slechts|geef(?:\s+me)?|noem)?\s*(?:de\s+)?(?:eerste|belangrijkste|top)\s+(?:\d|twee|drie|vier|vijf|zes)(?:\s+(?:punten|dingen|zaken|stappen))?(?:\s+(?:graag|aub|alsjeblieft|svp|dan|even|ajb))*\s*[?.!]*$/iu;
 
 /** A short message that asks for one kind of line alone ("alleen de datums", "enkel de namen graag"). */
 const ONLY_A_KIND = /^(?:(?:kan|kun|kunt)\s+(?:je|dat|het)\s+)?(?:alleen|enkel|slechts)\s+(?:de\s+)?\p{L}+(?:\s+(?:graag|aub|alsjeblieft|svp|dan|even|ajb))*\s*[?.!]*$/iu;

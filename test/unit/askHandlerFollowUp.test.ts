@@ -555,6 +555,18 @@ describe("AskHandler with follow-ups", () => {
       `“Geconstateerd wordt dat:”\n- ${item}; [1]`,
       "De lijst heeft nog 2 punten; die staan in mijn vorige antwoord.",
     ]);
+    // A list of short points cannot be said shorter without leaving points out: the reply says so, and
+    // how to ask for the first few (new-user try of the forty-third session: one of seven came back).
+    const points = handlerWith({ "wat kan ik morgen anders doen?": "Wat kunnen we vanaf morgen anders doen?\n- Hanteren reguliere route plaatsing\n- Afwegen en inzetten alternatieven\n- Tijdig hulp vragen en elkaars expertise betrekken\n- Op tijd inbrengen bij Servicepunt\n- Gedeelde verklarende analyse\n- Op tijd en doorlopend het goede gesprek voeren met jongere en omgeving over de risico's, dilemma's en veiligheid [1]" });
+    await points.handler.question(address, "wat kan ik morgen anders doen?");
+    expect(texts((await points.handler.question(address, "kun je dat korter zeggen?")).parts)).toEqual([
+      "Mijn vorige antwoord was al één lijst van korte punten. Korter kan ik het niet zeggen zonder punten weg te laten: ik citeer de plandocumenten letterlijk. Wil je er minder? Vraag dan bijvoorbeeld *alleen de eerste 3*.",
+    ]);
+    expect(texts((await points.handler.question(address, "alleen de eerste 3")).parts)).toEqual([
+      "De eerste 3 punten van de lijst waarmee mijn vorige antwoord begint.",
+      "Wat kunnen we vanaf morgen anders doen?\n- Hanteren reguliere route plaatsing\n- Afwegen en inzetten alternatieven\n- Tijdig hulp vragen en elkaars expertise betrekken [1]",
+      "De lijst heeft nog 3 punten; die staan in mijn vorige antwoord.",
+    ]);
   });
 
   it("answers 'waar staat dat?' after a refused follow-up with that it had no source, not with the sources of the answer before it", async () => {

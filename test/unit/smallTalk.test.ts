@@ -210,6 +210,13 @@ describe("smallTalkHandler", () => {
     expect(asksShorter("wat is de kortste route? in drenthe")).toBe(false);
   });
 
+  it("reads a request for the first few points ('alleen de eerste 3') as asking the answer shorter", () => {
+    expect(asksShorter("alleen de eerste 3")).toBe(true);
+    expect(asksShorter("geef me de belangrijkste twee punten graag")).toBe(true);
+    expect(asksShorter("wat zijn de eerste 3 stappen van de route?")).toBe(false);
+    expect(asksShorter("alleen de eerste")).toBe(false);
+  });
+
   it("reads a length asked for ('kan dat in één zin?') and a remark after a comma ('kan dat korter, voor in de memo?') as asking it shorter", () => {
     // New-user try of the forty-second session: the first was searched again, the second refused as off-topic.
     expect(asksShorter("kan dat in één zin?")).toBe(true);

@@ -14,7 +14,7 @@ import { type AnswerResult, askingPart, type AskService, inCitationOrder, notNam
 import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore, asksWhatItMeans } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
-import { quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
+import { QUOTED_ITEM, quoteBlocks, withoutMarkers, withShownQuote } from "./citations.js";
 import { alsoInRegionNotice, askerRegion, asksNationalPlans, withoutNationalPlans, hereAsRegion, introductionOnly, isNational, leadFromOtherRegion, ofNamedRegion, ofServedRegion, onlyRegionNamed, otherRegionNotice, otherRegionOf, otherRegionSourcesNotice, otherRegionThan, type RegionContext, onlyPlaceTyped, placesNamed, servingAsker, withRegionSwapped } from "./otherRegion.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
@@ -134,6 +134,9 @@ const SHORTER_LEAD_TEXT = "Korter: het citaat waarmee mijn vorige antwoord begin
 const REFUSED_NOTHING_SHORTER_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus er is niets om korter te zeggen. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** … when that answer was one short quote already. */
 const ALREADY_SHORTEST_TEXT = "Mijn vorige antwoord was al één citaat. Korter kan ik het niet zeggen zonder iets weg te laten: ik citeer de plandocumenten letterlijk.";
+/** The same for an answer that is one list of short points. */
+const ALREADY_SHORT_LIST_TEXT =
+  "Mijn vorige antwoord was al één lijst van korte punten. Korter kan ik het niet zeggen zonder punten weg te laten: ik citeer de plandocumenten letterlijk. Wil je er minder? Vraag dan bijvoorbeeld *alleen de eerste 3*.";
 /** A message that only says who the asker is, naming no region of the plans. */
 const INTRODUCED_TEXT = "Dank je! Wat wil je weten? Ik zoek het op in de plandocumenten. Typ *help* voor voorbeelden.";
 /** Under an introduction that tells a case: the placement route's offer, as under a placement question. */
@@ -507,7 +510,6 @@ export class AskHandler {
     const quote = kept?.shortest;
     const source = quote ? kept?.sources?.find((s) => s.n === quote.n) : undefined;
     if (!quote || !source) return onboardingReply("rephrase", undefined);
-    if (quote.whole) return { parts: [{ kind: "text", text: ALREADY_SHORTEST_TEXT }] };
     // "alleen de belangrijkste 3": the list's first three, as the document orders them (new-user
     // try of the forty-first session: one item came, with "nog 6 punten"). The documents do not say
     // which matter most, and the reply says so.
@@ -523,6 +525,7 @@ export class AskHandler {
         ],
       };
     }
+    if (quote.whole) return { parts: [{ kind: "text", text: quote.text.split("\n").some((line) => QUOTED_ITEM.test(line)) ? ALREADY_SHORT_LIST_TEXT : ALREADY_SHORTEST_TEXT }] };
     const parts: ReplyPart[] = [
       { kind: "text", text: SHORTER_LEAD_TEXT },
       { kind: "text", text: `${quote.text} [1]` },

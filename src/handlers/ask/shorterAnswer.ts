@@ -36,6 +36,8 @@ const TOO_SHORT_WORDS = 6;
  * thirty-eighth session: the first of three functions alone dropped two thirds of the answer).
  */
 const CUT_ITEMS_WORDS = 50;
+/** A list whose items have at most this many words on average is one of short points (dashes counted). */
+const SHORT_ITEM_WORDS = 11;
 
 /** The first quote of an answer's text, shortened (see ShortQuote); undefined when it quotes nothing. */
 export function shortestQuote(answer: string): ShortQuote | undefined {
@@ -53,8 +55,13 @@ function shortened(block: { quote: string; n: number }): ShortQuote {
   if (firstItem >= 0) {
     const itemsLeft = lines.slice(firstItem + 1).filter((line) => QUOTED_ITEM.test(line)).length;
     if (wordCount(text) <= SHORT_ENOUGH_WORDS || itemsLeft === 0) return { text, n: block.n };
-    const cut = lines.map((line, i) => (i >= firstItem && QUOTED_ITEM.test(line) ? firstSentenceOf(line) : line)).join("\n");
+    // A list of short points says each in as few words as it can: cut to one, it drops the rest
+    // (new-user try of the forty-third session: seven points of a few words each came back as the
+    // first, "nog 6 punten").
+    const items = lines.filter((line) => QUOTED_ITEM.test(line));
     const list = text.length <= LIST_CHARS ? { list: lines } : {};
+    if (items.reduce((sum, line) => sum + wordCount(line), 0) <= SHORT_ITEM_WORDS * items.length) return { text, n: block.n, ...list };
+    const cut = lines.map((line, i) => (i >= firstItem && QUOTED_ITEM.test(line) ? firstSentenceOf(line) : line)).join("\n");
     if (cut !== text && wordCount(cut) <= CUT_ITEMS_WORDS) return { text: cut, n: block.n, itemsCut: true, ...list };
     return { text: lines.slice(0, firstItem + 1).join("\n"), n: block.n, itemsLeft, ...list };
   }
