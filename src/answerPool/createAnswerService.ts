@@ -21,6 +21,8 @@ export interface AnswerService {
   documentAskedAlone: AskService["documentAskedAlone"];
   /** The document a follow-up names that the question before did not, in the main process (see AskService.documentNamedAnew). */
   documentNamedAnew: AskService["documentNamedAnew"];
+  /** The document a message names, in the main process (see AskService.documentNamed). */
+  documentNamed: AskService["documentNamed"];
   /** A document named by its kind alone, in the main process (see AskService.documentNamedByKind). */
   documentNamedByKind: AskService["documentNamedByKind"];
   /** Whether a message asks what an abbreviation stands for, in the main process (see AskService.asksAnAbbreviation). */
@@ -63,6 +65,7 @@ export async function createAnswerService(
         namesAPlace: (text) => inProcess.namesAPlace(text),
         documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
         documentNamedAnew: (followUp, previous) => inProcess.documentNamedAnew(followUp, previous),
+        documentNamed: (message) => inProcess.documentNamed(message),
         documentNamedByKind: (documentId) => inProcess.documentNamedByKind(documentId),
         asksAnAbbreviation: (text) => inProcess.asksAnAbbreviation(text),
         registry,
@@ -95,6 +98,7 @@ function inProcessService(inProcess: AskService): AnswerService {
     namesAPlace: (text) => inProcess.namesAPlace(text),
     documentAskedAlone: (followUp, previous) => inProcess.documentAskedAlone(followUp, previous),
     documentNamedAnew: (followUp, previous) => inProcess.documentNamedAnew(followUp, previous),
+    documentNamed: (message) => inProcess.documentNamed(message),
     documentNamedByKind: (documentId) => inProcess.documentNamedByKind(documentId),
     asksAnAbbreviation: (text) => inProcess.asksAnAbbreviation(text),
     registry,

@@ -771,6 +771,37 @@ describe("AskHandler with follow-ups", () => {
     expect(texts(reply.parts)).toContain("“Bij een OTS ligt de casusregie bij de GI.” [1]");
   });
 
+  it("asks a follow-up that names no document of the document the question before named", async () => {
+    // New-user try of the forty-third session: after "wat zegt de regiovisie rijnmond over pleegzorg …?",
+    // "en wie betaalt dat dan?" got a progress-report list on gezinshuizen.
+    const question = "wat zegt de regiovisie over pleegzorg?";
+    const asked: Array<{ question: string; without?: readonly string[] }> = [];
+    const named = (q: string) => (/regiovisie/.test(q) ? "rijnmond.md" : /actieplan/.test(q) ? "plan.md" : undefined);
+    const answerer = {
+      documentNamed: named,
+      answer: async (q: string, options: { withoutDocuments?: readonly string[] } = {}): Promise<AnswerResult> => {
+        asked.push({ question: q, ...(options.withoutDocuments ? { without: options.withoutDocuments } : {}) });
+        if (q === question) return { ...answered("“Pleegzorg is de voorkeursvorm.” [1]"), sources: [{ ...source, documentId: "rijnmond.md" }] };
+        if (options.withoutDocuments?.includes("rijnmond.md")) return { status: "abstained", text: "Geen antwoord.", mode: "none", sources: [], moreSources: [] };
+        if (options.withoutDocuments) return { ...answered("“Gemeenten kopen verblijf regionaal in.” [1]"), sources: [{ ...source, documentId: "rijnmond.md" }] };
+        return { ...answered("“Een podcast voor gezinshuisouders.” [1]"), sources: [{ ...source, documentId: "plan.md" }] };
+      },
+    };
+    const store = new MemoryKeyValueStore();
+    const regionOf: Record<string, string> = { "plan.md": "landelijk", "rijnmond.md": "Rijnmond" };
+    const regions = { served: () => undefined, documentRegion: (id: string) => regionOf[id], regions: () => ["landelijk", "Rijnmond"], documents: () => Object.keys(regionOf) };
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600), regions);
+    await handler.question(address, question);
+    const reply = await handler.question(address, "en wie betaalt dat dan?");
+    expect(asked[1]!.without).toEqual(["plan.md"]);
+    expect(texts(reply.parts)).toContain("“Gemeenten kopen verblijf regionaal in.” [1]");
+    expect(texts(reply.parts).join("\n")).not.toContain("podcast");
+    // A follow-up that names a document of its own is not held to the one before.
+    asked.length = 0;
+    await handler.question(address, "en wat zegt het actieplan erover?");
+    expect(asked.some((a) => a.without?.includes("plan.md"))).toBe(false);
+  });
+
   it("leaves an acknowledgement in front out of a follow-up ('top, en bij een OTS?'), and keeps a message that is nothing else", () => {
     expect(withoutAcknowledgement("top, en bij een OTS?")).toBe("en bij een OTS?");
     expect(withoutAcknowledgement("ok!")).toBe("ok!");

@@ -10,7 +10,7 @@ import { redactPersonalData, withoutFindings } from "../../privacy/personalData.
 import type { AnswerLog, Rating } from "./answerLog.js";
 import { partHolding } from "./saidBefore.js";
 import { asksForSource, correctsPrevious, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
-import { type AnswerResult, askingPart, type AskService, inCitationOrder, notNamedInText } from "./askService.js";
+import { type AnswerOptions, type AnswerResult, askingPart, type AskService, inCitationOrder, notNamedInText } from "./askService.js";
 import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore, asksWhatItMeans } from "./moreAsked.js";
 import { shorten } from "./sentences.js";
@@ -192,7 +192,7 @@ const MEANS_OWN_REGION = /\b(?:de|onze|mijn|deze|ons|jullie)\s+regio\b|\bbij\s+o
  */
 export class AskHandler {
   constructor(
-    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone" | "documentNamedAnew" | "documentNamedByKind" | "asksAnAbbreviation">>,
+    private readonly ask: Pick<AskService, "answer"> & Partial<Pick<AskService, "holdsAWordOf" | "weightHeldBy" | "namesSomeoneOn" | "continuation" | "namesAPlace" | "documentAskedAlone" | "documentNamedAnew" | "documentNamed" | "documentNamedByKind" | "asksAnAbbreviation">>,
     private readonly answers: AnswerLog,
     private readonly followUps?: FollowUpMemory,
     private readonly regions?: RegionContext,
@@ -285,11 +285,20 @@ export class AskHandler {
     const here = !chosen && !followUp && ownRegion && this.regions ? hereAsRegion(askingPart(text), ownRegion, this.regions) : undefined;
     const inOwnRegion = here !== undefined ? nonEmpty(await this.ask.answer(here)) : undefined;
     if (inOwnRegion?.status === "answered") asked = here!;
+    // A follow-up that names no document, after a question that named one ("wat zegt de regiovisie
+    // rijnmond over pleegzorg …?" / "en wie betaalt dat dan?"), is asked of that document (new-user
+    // try of the forty-third session: a progress-report list on gezinshuizen led, under "Let op: dit
+    // komt uit een ander document"). When that document has no answer, all documents are asked.
+    const stayIn = previous && swapped === undefined && this.ask.documentNamed?.(text) === undefined ? this.ask.documentNamed?.(previous.question) : undefined;
+    const inNamed = async (question: string, options: AnswerOptions = {}): Promise<AnswerResult> => {
+      const own = stayIn ? await this.fromDocumentAlone(question, stayIn, options) : undefined;
+      return own?.status === "answered" ? own : nonEmpty(await this.ask.answer(question, options));
+    };
     let result: AnswerResult = followsRefusal
       ? { status: "abstained", text: FOLLOWS_REFUSAL_TEXT, mode: "none", sources: [], moreSources: [], followsRefusal: true }
       : inOwnRegion?.status === "answered"
         ? inOwnRegion
-        : nonEmpty(await this.ask.answer(asked, previous ? { followUp: withoutPersonalData(text) } : {}));
+        : await inNamed(asked, previous ? { followUp: withoutPersonalData(text) } : {});
     // Asked of one document ("wat zegt het actieplan daarover?"), it answers from that document
     // alone when that one says something (new-user try of the forty-first session: a line from
     // the regiovisie, asked about before, came again under the action plan's).
@@ -322,7 +331,7 @@ export class AskHandler {
       // session: "nothing new", while the plans say what the MVS-gemeenten do themselves).
       const before = this.regions ? placesNamed(previous.question, this.regions) : [];
       const newPlace = this.regions !== undefined && placesNamed(text, this.regions).some((place) => !before.includes(place));
-      const alone = mayStandAlone(text) || newPlace ? nonEmpty(await this.ask.answer(text)) : undefined;
+      const alone = mayStandAlone(text) || newPlace ? await inNamed(text) : undefined;
       // Quotes the previous answer did not show answer the follow-up only when they hold a word it
       // asks about ("en wie betaalt dat dan?" got the rest of a list on the INT; new-user try).
       const unseen = ownPartOpen ? undefined : newQuotes(result.text, previous);
@@ -343,7 +352,7 @@ export class AskHandler {
         // Also when the follow-up was the part left open: the reading quoted the previous answer's
         // section again, while the next one holds it ("en wat is daarvan de planning, wanneer moet
         // het gestopt zijn?" after separeren: the milestones; first new-user try of the fortieth session).
-        const beyond = previous.sources?.length ? nonEmpty(await this.ask.answer(asked, { beyond: previous.sources, followUp: withoutPersonalData(text) })) : undefined;
+        const beyond = previous.sources?.length ? await inNamed(asked, { beyond: previous.sources, followUp: withoutPersonalData(text) }) : undefined;
         // Not one that leaves the follow-up itself open: the kind it asks for must be in it ("en hoe
         // lang duurt zo'n spoedmachtiging dan?" got the bottlenecks, with no duration in them).
         const kind = askedFor(text)?.type;

@@ -479,6 +479,11 @@ export class AskService {
     return this.namedAnew(followUp, previous)?.id;
   }
 
+  /** The document a message clearly names ("wat zegt de regiovisie rijnmond over …?"): its id, or undefined. */
+  documentNamed(message: string): string | undefined {
+    return this.knowledge.namedDocument(message, true)?.id;
+  }
+
   private namedAnew(followUp: string, previous: string): DocumentMeta | undefined {
     const named = this.knowledge.namedDocument(followUp, true);
     return named && this.knowledge.namedDocument(previous, true)?.id !== named.id ? named : undefined;
