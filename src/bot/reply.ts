@@ -174,6 +174,12 @@ export interface Reply {
    * look for what to offer in this reading. Never shown or kept.
    */
   readAs?: string;
+  /**
+   * A question the message asked besides what this reply answers ("nee nog niet. wie organiseert zo'n
+   * spoedberaad eigenlijk?" typed at a route step: the button is this reply): the core asks it of
+   * the documents and sends that answer after this reply. Never shown or kept.
+   */
+  alsoAsk?: string;
 }
 
 export type ReplyPartKind = ReplyPart["kind"];

@@ -69,7 +69,7 @@ export function createBot(deps: BotDeps): Bot {
         if ("refusal" in guarded) return [{ ...guarded.refusal, audience: "private" }];
         const actor = incoming.actor ?? (await deps.directory.resolve(incoming.address));
         // The reading a follow-up was answered in (Reply.readAs) stays in the core, whichever way the reply came.
-        const routed = (await dispatch({ ...guarded.incoming, actor } as Resolved)).map(({ readAs: _readAs, ...reply }) => reply);
+        const routed = (await dispatch({ ...guarded.incoming, actor } as Resolved)).map(({ readAs: _readAs, alsoAsk: _alsoAsk, ...reply }) => reply);
         // The personal-data notice leads the first reply, so each surface still shows one reply.
         const [first, ...rest] = routed;
         const replies = guarded.notice && first ? [{ ...first, parts: [...guarded.notice.parts, ...first.parts] }, ...rest] : routed;
@@ -110,7 +110,10 @@ export function createBot(deps: BotDeps): Bot {
         for (const handler of registry.all()) {
           if (handler === deps.fallback || !handler.message) continue;
           const claimed = await handler.message({ ...incoming, text });
-          if (claimed) return claimed;
+          if (!claimed) continue;
+          // A question the message asked besides (see Reply.alsoAsk) is answered from the plans, below.
+          const also = claimed.find((reply) => reply.alsoAsk !== undefined)?.alsoAsk;
+          return also ? [...claimed, ...((await deps.fallback.message({ ...incoming, text: also })) ?? [])] : claimed;
         }
         const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
         // A follow-up is offered for as the answer read it ("is er een expertteam? hoe kom ik daar

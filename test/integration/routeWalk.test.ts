@@ -363,6 +363,19 @@ describe("the route conversation (Redis)", () => {
     expect(shownStep(seen)).toBe("reguliere-machtiging:analyse-opstellen");
   });
 
+  it("takes a button followed by a question of its own ('nee nog niet. wie organiseert zo'n spoedberaad eigenlijk?') and answers that question from the plans under the next step", async () => {
+    // New-user try of the forty-third session: the question was passed over.
+    const driver = webDriver(() => app.baseUrl, newUser());
+    await driver.say("spoedroute");
+    await driver.press({ id: "route.answer", value: "spoedmachtiging:spoed-uitgangspunt:0" });
+    // Two replies: the route's step (in its slot, updated in place) and the answer from the plans after it.
+    const [step, answer] = await chatReplies(app.baseUrl, { user: driver.user, text: "nee nog niet. wie organiseert zo'n spoedberaad eigenlijk, het servicepunt jz+?" });
+    const seen = seenFromParts(step!.parts);
+    expect(seen.text).toContain("Je koos: *Nee, nog niet*. Hieronder staat wat de route daarna zegt, en daaronder wat de plandocumenten op je vraag zeggen.");
+    expect(shownStep(seen)).toBe("spoedmachtiging:spoedberaad-plannen");
+    expect(seenFromParts(answer!.parts).text).toContain("Organiseren inzet HSJ kennis (koppelen aan Servicepunt)");
+  });
+
   it("takes 'deels, <note>. wat houdt dat in?' as the button that says deels, keeps the note and answers about the step", async () => {
     const driver = webDriver(() => app.baseUrl, newUser());
     await driver.say("route");

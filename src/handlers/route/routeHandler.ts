@@ -163,17 +163,23 @@ export class RouteHandler {
       if (answered !== undefined) {
         // "nee nog niet. wat houdt dat in?" asks about the step just answered: its reason and
         // source come first (new-user try: the question was passed over).
-        const about = asksAboutTheStep(answered.question) ? whyReply(at.route, at.node, this.ctx).parts.filter((part) => part.kind !== "actions") : [];
+        const aboutStep = asksAboutTheStep(answered.question);
+        const about = aboutStep ? whyReply(at.route, at.node, this.ctx).parts.filter((part) => part.kind !== "actions") : [];
+        // A question of its own ("wie organiseert zo'n spoedberaad eigenlijk?") is answered from the
+        // plans under the next step (new-user try of the forty-third session: it was passed over).
+        // Not "hoe doe ik dat?", which the next step answers.
+        const ownQuestion = !aboutStep && !asksHowToDoIt(answered.question) ? answered.question : undefined;
         const noted = answered.note ? redactPersonalData(answered.note) : undefined;
         const warning = noted ? personalDataWarning(noted.findings, "store") : undefined;
         const kept = noted ? " Je toelichting staat bij de samenvatting." : "";
         const lead = [
-          notice(`Je koos: *${labels[answered.index]}*.${kept} ${about.length > 0 ? "Over die stap zeggen de plandocumenten dit; daaronder staat wat de route daarna zegt." : "Hieronder staat wat de route daarna zegt."}`),
+          notice(`Je koos: *${labels[answered.index]}*.${kept} ${about.length > 0 ? "Over die stap zeggen de plandocumenten dit; daaronder staat wat de route daarna zegt." : ownQuestion ? "Hieronder staat wat de route daarna zegt, en daaronder wat de plandocumenten op je vraag zeggen." : "Hieronder staat wat de route daarna zegt."}`),
           ...(warning ? [notice(warning, "warning")] : []),
           ...about,
         ];
         const chosen = at.node.options[answered.index]!;
-        return inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, noted ? shorten(noted.text, NOTE_CHARS) : undefined, lead));
+        const next = inSlot(address, await this.advance(address, session, at.route, chosen.next, chosen.records, noted ? shorten(noted.text, NOTE_CHARS) : undefined, lead));
+        return ownQuestion ? { ...next, alsoAsk: ownQuestion } : next;
       }
       // "ja, mst gehad maar gestopt": that button, and the rest kept as a note for the summary, however
       // long the note (new-user try: "nee nog niet af, gw is ermee bezig samen met …" was a question).
@@ -602,4 +608,9 @@ function missingOption<O extends { records?: Record<string, ItemStatus> }>(optio
   const items = Object.entries(done ?? {}).flatMap(([item, status]) => (status === "done" ? [item] : []));
   if (items.length === 0) return undefined;
   return options.find((option) => items.every((item) => option.records?.[item] === "missing"));
+}
+
+/** "hoe doe ik dat?", "wat moet ik dan doen?": what the next step of the route says. */
+function asksHowToDoIt(question: string): boolean {
+  return /^\s*(?:en\s+|maar\s+)?(?:hoe\s+(?:doe|pak|regel|organiseer)\s+(?:ik|je|we)\b|wat\s+(?:moet|kan)\s+(?:ik|je|we)\s+(?:dan\s+|nu\s+)?doen\b)/iu.test(question);
 }
