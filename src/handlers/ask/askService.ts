@@ -23,7 +23,7 @@ import { chatSentences, questionParts } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
 import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
-import { definesTerm, setsOutSteps, type TermVerb, termAsked } from "./definitionAsked.js";
+import { asksHowItWorks, definesTerm, setsOutSteps, type TermVerb, termAsked } from "./definitionAsked.js";
 import { termMentions } from "./termMentions.js";
 import { countedSetAsked, onlyNamesTheSet } from "./countedSetAsked.js";
 import { differenceAsked, statesDifference } from "./differenceAsked.js";
@@ -1048,7 +1048,7 @@ export class AskService {
     // One of them may say what the term is after all ("Het Nederlands Jeugdinstituut (NJI) heeft
     // …"): then no notice says the documents do not.
     // So may a line with the steps it works in, for "hoe werkt X?".
-    const works = result.undefinedTermVerb === "werkt" || result.undefinedTermVerb === "werken";
+    const works = asksHowItWorks(result.undefinedTermVerb);
     if (!written.some((words) => definesTerm(found.text, words.join(" ")) || (works && setsOutSteps(found.text, words.join(" "))))) return replaced;
     const { undefinedTerm: _term, undefinedTermMeans: _means, undefinedTermVerb: _verb, ...defined } = replaced;
     return defined;
@@ -1761,7 +1761,7 @@ function withUndefinedTerm(question: string, result: AnswerResult, formsOf: (ter
   // Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende en verbindende functie").
   const forms = [term.folded, ...formsOf(term.typed)];
   if (forms.some((form) => definesTerm(about, form) || namesInHeading(result.sources, form))) return result;
-  if ((term.verb === "werkt" || term.verb === "werken") && forms.some((form) => setsOutSteps(result.text, form))) return result;
+  if (asksHowItWorks(term.verb) && forms.some((form) => setsOutSteps(result.text, form))) return result;
   return { ...result, undefinedTerm: term.typed, ...(term.verb ? { undefinedTermVerb: term.verb } : {}) };
 }
 

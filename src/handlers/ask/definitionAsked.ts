@@ -130,9 +130,7 @@ const ASKS_WHAT_IT_DOES =
  * written out next to it in brackets.
  */
 export function definesTerm(text: string, term: string): boolean {
-  const words = term.split(" ");
-  const head = [...words].reverse().find((word) => word.length >= 4) ?? words.at(-1)!;
-  const stem = escape(head.length > 7 ? head.slice(0, head.length - 2) : head);
+  const { head, stem } = termHead(term);
   // "X is een …", "X betekent …", "X houdt … in", "X staat voor …": not "X is afgerond".
   const says = new RegExp(
     String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als|de\s+volgende)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|taken|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b`,
@@ -169,9 +167,23 @@ const STEPS = /\b(?:stappen|fasen|fases|etappes|onderdelen)\b[^.;?!]*:\s*$/u;
  * "Hoe „casusregie” precies werkt, staat niet in de plandocumenten").
  */
 export function setsOutSteps(text: string, term: string): boolean {
-  const words = term.split(" ");
-  const head = [...words].reverse().find((word) => word.length >= 4) ?? words.at(-1)!;
-  const named = new RegExp(String.raw`\b${escape(head.length > 7 ? head.slice(0, head.length - 2) : head)}`, "u");
+  const named = new RegExp(String.raw`\b${termHead(term).stem}`, "u");
   const lines = foldText(text).split("\n");
   return lines.some((line, i) => named.test(line) && STEPS.test(line.replace(/[”"]\s*(\[\d+\])?\s*$/u, "")) && /^\s*(?:-|\d+[.)])\s/u.test(lines[i + 1] ?? ""));
+}
+
+/**
+ * A term's head word (its last word of four letters or more: "analyse" in "gedeelde verklarende
+ * analyse") and that word's stem as a pattern, a long word without its ending ("servicepu" finds
+ * "servicepunten").
+ */
+function termHead(term: string): { head: string; stem: string } {
+  const words = term.split(" ");
+  const head = [...words].reverse().find((word) => word.length >= 4) ?? words.at(-1)!;
+  return { head, stem: escape(head.length > 7 ? head.slice(0, head.length - 2) : head) };
+}
+
+/** Whether the verb of "hoe werkt X?" asks how X works (not what it does). */
+export function asksHowItWorks(verb: TermVerb | undefined): boolean {
+  return verb === "werkt" || verb === "werken";
 }
