@@ -588,6 +588,13 @@ describe("extractiveAnswer", () => {
     expect(inOrder.text.split("\n")[1]).toBe("- de lokale teams verder te ontwikkelen met de aanbieders");
   });
 
+  it("quotes a sentence whose 'daar' points at the sentence before with that sentence", () => {
+    const text = "Stoppen met afzonderen begint met betere ondersteuning thuis. Hoe sterker we daar worden, hoe minder jongeren gesepareerd worden in de jeugdzorgplus.\n\nEen andere alinea.";
+    const question = "wat staat er over minder separeren in de jeugdzorgplus";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, question);
+    expect(answer.text).toBe("“Stoppen met afzonderen begint met betere ondersteuning thuis. Hoe sterker we daar worden, hoe minder jongeren gesepareerd worden in de jeugdzorgplus.” [1]");
+  });
+
   it("puts the other items that answer right after the one that leads, the rest after them", () => {
     const text = "Dat brengt een aantal risico's met zich mee:\n- Financieren los van het landschap\n- Een aanbieder verliest de aanbesteding\n- Weinig ruimte voor afbouw\n- Verschraling door aanbestedingen en versnippering\n- Meer bedden dan samenwerking";
     const answer = answerTo("welke risico's geeft een aanbesteding door versnippering", [passage("a", text)]);
