@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstItems, itemsAsked, kindOnlyAsked, shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
+import { firstItems, itemsAsked, kindOnlyAsked, linesHolding, shortestQuote } from "../../src/handlers/ask/shorterAnswer.js";
 
 const longItem = "Voorkomen dat jongeren in de gesloten zorg terecht komen, door kwetsbare jeugdigen en hun ouders veel eerder en sneller in beeld te hebben, met alle expertise die nodig is";
 
@@ -48,6 +48,18 @@ describe("shortestQuote", () => {
     expect(firstItems(quote, 2)).toEqual({ text: `Wat kunnen we vanaf morgen anders doen?\n- ${longItem}\n- Tijdig hulp vragen`, itemsLeft: 2 });
     // No more items than asked for: nothing to leave out.
     expect(firstItems(quote, 4)).toBeUndefined();
+  });
+});
+
+describe("linesHolding", () => {
+  it("keeps for 'alleen de cijfers' the lines with a figure in digits or words, not an ordinal", () => {
+    // New-user try of the forty-third session: "… is het eerste die we willen aanpakken." came as the line with a figure.
+    const lines = [
+      { n: 1, text: "Deze vorm van repressie is het eerste die we willen aanpakken." },
+      { n: 1, text: "Binnen 3 jaar terug naar 0." },
+      { n: 2, text: "We focussen op twee doelen." },
+    ];
+    expect(linesHolding(lines, "number").map((line) => line.text)).toEqual(["Binnen 3 jaar terug naar 0.", "We focussen op twee doelen."]);
   });
 });
 
