@@ -124,6 +124,9 @@ describe("a request for a document's gist", () => {
     expect(cost.unanswered).toBe("wat kostte dat gemiddeld per plaatsing");
     // The word that asks for a kind is answered by one of that kind: a year answers "staat daar een
     // jaartal bij?", and the item with the year leads its list.
+    // A cited section's number is no figure: "5 Veranderopgaven" does not answer "… in cijfers?".
+    const figures = await ask.answer("wat zegt het landelijke actieplan over gedwongen afzonderen? wat is het doel in cijfers?");
+    expect(/\d/.test(figures.text) || figures.unanswered === "wat is het doel in cijfers").toBe(true);
     const year = await ask.answer("Wat willen ze in Rijnmond over een paar jaar bereikt hebben met de lokale teams, en staat daar een jaartal bij?");
     expect(year.text.split("\n")[1]).toMatch(/^- Dat zij de ambitie uitspreken om in 2025/);
     expect(year.unanswered).toBeUndefined();

@@ -86,6 +86,8 @@ describe("askedFor", () => {
     expect(askedFor("hoe hoog is de ouderbijdrage?")).toEqual({ type: "number", phrase: "hoe hoog" });
     expect(askedFor("wie zit in de regiegroep? en hoe vaak komen ze samen?")).toEqual({ type: "frequency", phrase: "hoe vaak" });
     expect(askedFor("wat doet het servicepunt?")).toBeUndefined();
+    // New-user try of the forty-third session: "in cijfers" asks for figures.
+    expect(askedFor("wat zegt het actieplan over afzonderen? wat is het doel in cijfers?")).toEqual({ type: "number", phrase: "in cijfers" });
   });
 });
 
@@ -121,6 +123,9 @@ describe("containsAnswerType", () => {
     expect(containsAnswerType("er zijn enkele plekken over", "number")).toBe(false);
     expect(containsAnswerType("alle jeugdigen worden besproken", "frequency")).toBe(true);
     expect(containsAnswerType("er zijn drie plekken over", "number")).toBe(true);
+    // An ordinal counts nothing: "het eerste die we willen aanpakken".
+    expect(containsAnswerType("deze vorm is het eerste die we willen aanpakken", "number")).toBe(false);
+    expect(containsAnswerType("de tweede stap volgt", "number")).toBe(false);
   });
 
   it("does not take a year or a quarter for a count", () => {

@@ -1482,7 +1482,10 @@ export class AskService {
     // Rotterdam?": lines that mention Rotterdam) answer nothing of it.
     const quotedWords = scorer.covered(answer.quoted.join("\n"));
     const onlyPlace = places.size > 0 && quotedWords.every((has, g) => !has || places.has(scorer.words[g]!));
-    const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...cited.map((c) => c.sectionPath.join("\n"))].join("\n"), question, cited);
+    // The cited sections' headings without their numbers: "5 Veranderopgaven" holds no figure (new-user
+    // try of the forty-third session: "… wat is het doel in cijfers?" passed for answered by it).
+    const headings = cited.map((c) => c.sectionPath.map((heading) => heading.replace(/^\d+(\.\d+)*\.?\s+/, "")).join("\n"));
+    const unanswered = laterQuestion && this.leftOpen(laterQuestion, [...answer.quoted, ...headings].join("\n"), question, cited);
     return {
       question,
       words: scorer.words.length,

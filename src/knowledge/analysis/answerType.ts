@@ -58,7 +58,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // tijd" and "binnen welke termijn" ask the same as "hoe lang".
   ["duration", /\b(hoe lang|hoeveel tijd|binnen welke (termijn|tijd)|\w*duur|geldigheid\w*)\b/],
   // A maximum, minimum or average asks for a figure ("de max caseload", "de gemiddelde ...").
-  ["number", /\b(hoeveel|hoe groot|hoe hoog|hoe klein|hoe laag|welk aantal|max|maximale?|minimale?|gemiddelde?)\b/],
+  ["number", /\b(hoeveel|hoe groot|hoe hoog|hoe klein|hoe laag|welk aantal|max|maximale?|minimale?|gemiddelde?|in (?:harde |concrete )?cijfers|welke cijfers)\b/],
 ];
 
 const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter";
@@ -105,7 +105,7 @@ const COUNT = countOf(NUMBER_WORDS);
  * abstainRecall g .6 → .7, MRR i +.004, nothing else moved on eleven sets). A how-often question
  * still takes them ("alle jeugdigen" with the frequency in a later quote: falseAbstain b +.024).
  */
-const FIGURE = countOf(NUMBER_WORDS.split("|").filter((word) => !["alle", "geen", "enkele"].includes(word)).join("|"));
+const FIGURE = countOf(NUMBER_WORDS.split("|").filter((word) => !["alle", "geen", "enkele", "eerste", "tweede", "derde"].includes(word)).join("|"));
 /**
  * Two capitalised words in a row, not at the start of the sentence: a name. At the start only
  * when a comma follows, as in a signature read with its role ("Wouter Struijk, Voorzitter van de
@@ -189,6 +189,8 @@ const KIND_NOUNS: Partial<Record<AnswerType, ReadonlySet<string>>> = {
   phone: new Set(["nummer", "telefoonnummer"]),
   email: new Set(["mailadres", "e-mailadres", "emailadres"]),
   address: new Set(["adres"]),
+  // "wat is het doel in cijfers?": any figure gives what "cijfers" asks.
+  number: new Set(["cijfers", "cijfer"]),
 };
 
 /** The words of the question that ask for the kind of answer (see KIND_NOUNS), folded. */
