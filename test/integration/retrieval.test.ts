@@ -608,6 +608,8 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("can you mark item 6 as done please")).text).toBe(ASK_IN_DUTCH_TEXT);
     // A Dutch question with an English term is Dutch.
     expect((await ask.answer("wat is evidence based en practice based werken?")).status).toBe("answered");
+    // "is" is Dutch too: a refused Dutch question with it twice is no English (new-user try of the forty-third session).
+    expect((await ask.answer("wat is het telnr van het servicepunt in drenthe? en wie is daar de contactpersoon?")).text).not.toBe(ASK_IN_DUTCH_TEXT);
     // A word the documents never use in a question about what they cover keeps the ordinary refusal.
     const advocate = await ask.answer("Heeft een jongere recht op een advocaat bij de zitting over de machtiging?");
     expect(advocate.offTopic).toBeUndefined();

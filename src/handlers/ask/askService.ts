@@ -346,7 +346,8 @@ export const OFF_TOPIC_TEXT =
 export const ASK_IN_DUTCH_TEXT =
   "Ik zoek in Nederlandse plandocumenten: stel je vraag in het Nederlands, dan zoek ik het antwoord op, met de bron erbij. (The plan documents are in Dutch: please ask your question in Dutch.)";
 /** English function words: two or more of them make a question English. */
-const ENGLISH_WORDS = /\b(what|who|whom|how|when|where|why|which|the|does|do|did|can|could|should|about|is|are|there|i|you)\b/gi;
+/** English words in a message the documents do not answer; not "is", which Dutch has too (new-user try of the forty-third session: "wat is het telnr … en wie is daar …?" was taken for English). */
+const ENGLISH_WORDS = /\b(what|who|whom|how|when|where|why|which|the|does|do|did|can|could|should|about|are|there|i|you)\b/gi;
 /**
  * English words no Dutch question uses ("can you mark item 6 as done please"): three or more make a
  * message English even when the documents know its other words (new-user try: it got a Dutch quote
