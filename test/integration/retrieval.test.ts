@@ -124,6 +124,10 @@ describe("a request for a document's gist", () => {
     expect(cost.unanswered).toBe("wat kostte dat gemiddeld per plaatsing");
     // The word that asks for a kind is answered by one of that kind: a year answers "staat daar een
     // jaartal bij?", and the item with the year leads its list.
+    // An acronym typed in lower case is asked as one: its spelling-out leads (new-user try of the forty-third session).
+    const mvs = await ask.answer("wat is mvs precies?");
+    expect(mvs.text).toMatch(/^“De gemeenten Maasluis, Vlaardingen en Schiedam \(MVS\)/);
+    expect(mvs.undefinedTerm).toBeUndefined();
     // A cited section's number is no figure: "5 Veranderopgaven" does not answer "… in cijfers?".
     const figures = await ask.answer("wat zegt het landelijke actieplan over gedwongen afzonderen? wat is het doel in cijfers?");
     expect(/\d/.test(figures.text) || figures.unanswered === "wat is het doel in cijfers").toBe(true);

@@ -50,6 +50,16 @@ describe("askedAcronym", () => {
     expect(askedAcronym("wat doet het OZJ?")).toBeUndefined();
     expect(askedAcronym("wat is de wachttijd?")).toBeUndefined();
   });
+
+  it("reads a short word typed in lower case that is no Dutch word as the acronym in capitals", () => {
+    // New-user try of the forty-third session: "wat is mvs precies?" missed "Schiedam (MVS)".
+    const dutch = new Set(["zorg", "dat"]);
+    const isWord = (word: string) => dutch.has(word);
+    expect(askedAcronym("wat is mvs precies?", isWord)).toBe("MVS");
+    expect(askedAcronym("wat betekent gva", isWord)).toBe("GVA");
+    expect(askedAcronym("wat is zorg?", isWord)).toBeUndefined();
+    expect(askedAcronym("wat is jeugdhulp?", isWord)).toBeUndefined();
+  });
 });
 
 describe("spellsOut", () => {

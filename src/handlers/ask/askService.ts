@@ -1650,7 +1650,7 @@ export class AskService {
    * use it are all there is.
    */
   private spelledOutCheck(question: string): ((sentence: string) => boolean) | undefined {
-    const acronym = askedAcronym(question);
+    const acronym = askedAcronym(question, (word) => dutchWords().has(word));
     if (!acronym) return undefined;
     const spelledOut = spellsOutTest(acronym);
     return this.documentsHave(`acronym:${acronym}`, (chunk) => spelledOut(chunk.text)) ? spelledOut : undefined;

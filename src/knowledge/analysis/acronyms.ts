@@ -58,10 +58,13 @@ export function expandAcronym(
  * The acronym a question asks the meaning of ("wat betekent JIM?", "waar staat GVA voor?", "wat is
  * het INT?"), as typed; undefined for any other question.
  */
-export function askedAcronym(question: string): string | undefined {
+export function askedAcronym(question: string, isWord: (word: string) => boolean = () => true): string | undefined {
   const match = /\b(?:wat\s+(?:betekent|betekenen|is|zijn)|waar\s+staat|waarvoor\s+staat)\s+(?:(?:een|de|het|dat|die|dit|deze)\s+)?([\p{L}+]+)(?=\s*(?:[?,.!]|$|\s(?:voor|precies|eigenlijk|nou|nu|dan|eig|en|in|bij)\b))/iu.exec(question);
   const candidate = match?.[1];
-  return candidate && typedAcronyms(candidate).includes(candidate) ? candidate : undefined;
+  if (candidate && typedAcronyms(candidate).includes(candidate)) return candidate;
+  // Typed in lower case, as chat does ("wat is mvs precies?"; new-user try of the forty-third
+  // session): a short word that is no Dutch word is read in capitals.
+  return candidate && /^\p{Ll}{2,5}$/u.test(candidate) && !isWord(candidate) ? candidate.toUpperCase() : undefined;
 }
 
 /** Whether a text spells an acronym out beside it: "JIM (Jouw Informele Mentor)" or "Jouw Informele Mentor (JIM)". */
