@@ -97,6 +97,9 @@ describe("definesTerm", () => {
     // A Dutch word with a remark in brackets after it is no abbreviation written out (second new-user try of the twenty-seventh session).
     expect(definesTerm("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.", "hsj kennis")).toBe(false);
     expect(definesTerm("Het Ondersteuningsteam heeft een ondersteunende en verbindende functie.", "ondersteuningsteam")).toBe(true);
+    // By contrast with what it is not (new-user try of the forty-third session).
+    expect(definesTerm("Er is geen sprake van volgordelijkheid, maar van matched care.", "matched care")).toBe(true);
+    expect(definesTerm("- Matched care i.p.v. stepped care", "matched care")).toBe(false);
     expect(definesTerm("3. Organiseren inzet HSJ kennis (koppelen aan Servicepunt) voor de inzet van een spoedberaad.", "servicepunt jz+")).toBe(false);
     expect(definesTerm("- Een enquête over de regionale expertteams is afgerond.", "expertteam")).toBe(false);
     // Its mission, task or role stated.

@@ -131,9 +131,11 @@ const ASKS_WHAT_IT_DOES =
  */
 export function definesTerm(text: string, term: string): boolean {
   const { head, stem } = termHead(term);
-  // "X is een …", "X betekent …", "X houdt … in", "X staat voor …": not "X is afgerond".
+  // "X is een …", "X betekent …", "X houdt … in", "X staat voor …": not "X is afgerond". Also by
+  // contrast: "Er is geen sprake van volgordelijkheid, maar van matched care" (new-user try of the
+  // forty-third session: "wat bedoelen ze met matched care?" was told the plans do not say).
   const says = new RegExp(
-    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als|de\s+volgende)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|taken|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b`,
+    String.raw`\b${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:(?:is|zijn)\s+(?:een|het|de)\b|betekent|betekenen|houdt\b[^.;:?!]{0,60}\bin\b|sta(?:at|an)\s+voor\b|omvat|heeft\s+(?:een|als|de\s+volgende)\b[^.;:?!]{0,40}\b(?:functie|rol|taak|taken|doel))|\b(?:missie|taak|rol|opdracht)\s+van\s+(?:de\s+|het\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}[\p{L}-]*\b[^.;:?!]{0,40}?\b(?:is|zijn|bestaat)\b|\bmet\b[^.;:?!]{0,40}\b${stem}[\p{L}-]*\b[^.;:?!]{0,20}\b(?:bedoel\w*|versta\w*)\b|\b(?:geen|niet)\b[^.;:?!]{0,60}\bmaar\s+(?:van\s+|om\s+)?(?:[\p{L}-]+\s+){0,3}?${stem}`,
     "u",
   );
   // "… wordt als volgt gedefinieerd", "de definitie van …", on a line that names the term; not
