@@ -642,6 +642,18 @@ describe("AskHandler with follow-ups", () => {
     // A place the question before named already is no reason to ask it alone.
     await handler.question(address, question);
     expect(texts((await handler.question(address, "en wat geldt er dan in rijnmond?")).parts).join("\n")).not.toContain("MVS");
+    // The place the asker said they work, in the introduction before the question, is no place that
+    // question named (new-user try of the forty-third session: "geldt dat ook voor schiedam?" got "nothing new").
+    const introduced = "beleidsmedewerker jeugd gemeente schiedam. welke functies heeft het expertiseteam in rijnmond?";
+    const alsoHere = "geldt dat ook voor schiedam?";
+    const own = scripted({
+      [introduced]: "“Het expertiseteam heeft de volgende functies.” [1]",
+      [withPrevious(introduced, alsoHere)]: "“Het expertiseteam heeft de volgende functies.” [1]",
+      [alsoHere]: "“Per 2023 kopen de MVS-gemeenten zelf in.” [1]",
+    });
+    const ownHandler = new AskHandler(own, new AnswerLog(store), new FollowUpMemory(new MemoryKeyValueStore(), 600), regions);
+    await ownHandler.question(address, introduced);
+    expect(texts((await ownHandler.question(address, alsoHere)).parts)).toContain("“Per 2023 kopen de MVS-gemeenten zelf in.” [1]");
   });
 
   it("answers a follow-up that names only a place the documents know with what they say about it, when the reading with the question before finds nothing new", async () => {

@@ -329,7 +329,10 @@ export class AskHandler {
       // So is one that names a place the question before did not ("en wat geldt er specifiek voor
       // ons als schiedam?" after the expertiseteam's functions; new-user try of the thirty-eighth
       // session: "nothing new", while the plans say what the MVS-gemeenten do themselves).
-      const before = this.regions ? placesNamed(previous.question, this.regions) : [];
+      // Not a place the asker named as where they work ("hoi, beleidsmedewerker jeugd gemeente
+      // schiedam. … wat zegt de regiovisie over inkoop?" / "geldt dat ook voor schiedam?"; new-user
+      // try of the forty-third session: "nothing new", while §1.3 says what Schiedam does itself).
+      const before = this.regions ? placesNamed(askingPart(previous.question), this.regions) : [];
       const newPlace = this.regions !== undefined && placesNamed(text, this.regions).some((place) => !before.includes(place));
       const alone = mayStandAlone(text) || newPlace ? await inNamed(text) : undefined;
       // Quotes the previous answer did not show answer the follow-up only when they hold a word it
