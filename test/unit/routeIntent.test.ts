@@ -19,6 +19,8 @@ describe("isPlacementQuestion (offers the route, conservatively)", () => {
     // The route itself.
     "hoe loopt de plaatsingsroute voor jz+ in groningen/drenthe nu eigenlijk?",
     "hoe werkt de route naar de jeugdzorgplus?",
+    // A route by its name (new-user try of the forty-third session: no route button).
+    "hoe ziet de reguliere route er dan uit in drenthe?",
     // What to do when closed care may be needed.
     "jongen van 15, loopt steeds weg, blowt veel. wat moet ik als wijkteam doen als ik denk dat ie misschien gesloten moet?",
     // Registering or referring for closed care (new-user try).

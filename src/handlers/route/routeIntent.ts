@@ -24,8 +24,9 @@ const URGENT = word("spoed|spoedeisend");
 const URGENT_PLACEMENT = word("spoedplaats(?:en|ing|ingen)|spoeduithuisplaatsing(?:en)?");
 // Any word for urgency in placing: "spoed", "spoedmachtiging", "spoedplaatsing", "met spoed".
 const URGENT_ANY = word("spoed\\p{L}*|spoedeisend");
-// The placement route or procedure named as such.
-const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces");
+// The placement route or procedure named as such, or by the names of its routes ("hoe ziet de reguliere
+// route er dan uit in drenthe?"; new-user try of the forty-third session: no route button).
+const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces|reguliere route|spoedroute|route (?:naar|voor) (?:een )?(?:plaatsing|machtiging)");
 
 /**
  * A placement question about the urgent case ("hoe werkt het als het een spoedmachtiging wordt?"):
