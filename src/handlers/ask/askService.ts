@@ -1558,11 +1558,13 @@ export class AskService {
     // Once per document: its abbreviations are the same in each of its passages.
     const perDocument = [...new Map(cited.map((chunk) => [chunk.documentId, chunk])).values()];
     const byWords = [undefined, ...perDocument].map((chunk) => coveredHoldingAcronyms(scorer, part, quoted, chunk)).reduce((all, one) => all.map((h, g) => h || (one[g] ?? false)));
-    // The words that ask for a kind ("staat daar een jaartal bij?") are answered by one of that kind
-    // ("in 2025"), not by the word itself.
-    const kind = kindWords(part);
-    const kindGiven = kind !== undefined && containsAnswerType(withoutMarkers(quoted), kind.type);
-    const has = byWords.map((h, g) => h || (kindGiven && kind.words.has(scorer.words[g]!)));
+    // A part that asks for a kind of answer the quotes do not give (a sum, a date, a figure) is open,
+    // whatever words they share with it (see below). When they give it, the words that ask for it
+    // ("staat daar een jaartal bij?") are answered by it ("in 2025"), not by the word itself.
+    const partKind = askedFor(part)?.type;
+    const kindMissing = partKind !== undefined && partKind !== "person" && !containsAnswerType(withoutMarkers(quoted), partKind);
+    const kind = kindMissing ? undefined : kindWords(part);
+    const has = byWords.map((h, g) => h || (kind?.words.has(scorer.words[g]!) ?? false));
     // A word the documents never use ("lunch"; not a short chat token) that the quotes do not
     // hold is a sign the part is open: then the quotes must hold half of it, not a third.
     const unknownOpen = scorer.words.some((_, g) => isUnknownWord(scorer, g) && !has[g]);
@@ -1573,8 +1575,7 @@ export class AskService {
     // A part that asks for a kind of answer the quotes do not give (a sum, a date, a figure) is open,
     // whatever words they share with it ("… en wat kostte dat gemiddeld per plaatsing?" under a list
     // on placement; new-user try of the forty-second session). Measured: no figure moved on twelve sets.
-    const partKind = askedFor(part)?.type;
-    if (partKind !== undefined && partKind !== "person" && !containsAnswerType(withoutMarkers(quoted), partKind)) return part;
+    if (kindMissing) return part;
     const total = scorer.weights.reduce((a, b) => a + b, 0);
     const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
     return held / total < (unknownOpen ? UNKNOWN_WORD_SHARE : UNANSWERED_SHARE) ? part : undefined;

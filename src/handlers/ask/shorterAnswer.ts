@@ -1,5 +1,5 @@
 import { type AnswerType, containsAnswerType } from "../../knowledge/analysis/answerType.js";
-import { COUNTING_NUMBER_WORDS, NUMBER_WORD_VALUES } from "../../knowledge/analysis/numberWords.js";
+import { NUMBER_WORD_VALUES } from "../../knowledge/analysis/numberWords.js";
 import { QUOTED_ITEM, quoteBlocks, quoteLines } from "./citations.js";
 
 /**
@@ -135,12 +135,5 @@ export function kindOnlyAsked(request: string): { type: AnswerType; named: strin
 
 /** The lines of an answer's quotes that hold that kind of answer, each with its citation number. */
 export function linesHolding(lines: ReadonlyArray<{ n: number; text: string }>, type: AnswerType): Array<{ n: number; text: string }> {
-  return lines.filter((line) => containsAnswerType(line.text, type) && (type !== "number" || WRITTEN_FIGURE.test(line.text)));
+  return lines.filter((line) => containsAnswerType(line.text, type));
 }
-
-/**
- * A figure as "alleen de cijfers" means it: written in digits or as a number word, not an ordinal
- * ("het eerste die we willen aanpakken"; new-user try of the forty-third session: that line came as
- * the one with a figure).
- */
-const WRITTEN_FIGURE = new RegExp(`\\d|\\b(?:${COUNTING_NUMBER_WORDS.join("|")}|nul)\\b`, "iu");
