@@ -687,6 +687,13 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("|");
   });
 
+  it("does not take the last sentence of the paragraph above a table for the table's heading", () => {
+    // New-user try: a whole paragraph, unquoted, stood before a row's pairs.
+    const text = "De werkdruk is hoog en het verloop is groot, mede door te snelle verwijzingen.\nDoelen | Werkklimaat\nTransformatie | Sterk verbeteren van het werkklimaat";
+    const answer = extractiveAnswer([passage("t", text, 0.8, ["5 Werkklimaat", "Doelstelling"])], wordsScorer("hoe willen ze het werkklimaat verbeteren bij de transformatie"));
+    expect(answer.text).toBe("Doelstelling: Doelen: Transformatie; Werkklimaat: Sterk verbeteren van het werkklimaat [1]");
+  });
+
   it("shows rows of one table quoted together under its heading once, with the header a later passage keeps beside it", () => {
     const text = "2020 | Nulmeting gedwongen afzonderen | gereed\n2021 | Lerend netwerk afzonderen | loopt\n2022 | Evaluatie zorgaanbod | gepland";
     const later: RetrievedPassage = { ...passage("t", text, 0.8, ["Bijlage", "Mijlpalen per jaar"]) };

@@ -7,7 +7,7 @@ import type { Logger } from "../../logger.js";
 import { personalDataWarning, redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { publicNameCheck } from "../../privacy/publicNames.js";
 import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType, kindWords } from "../../knowledge/analysis/answerType.js";
-import { dutchWords } from "../../knowledge/analysis/dutchLexicon.js";
+import { dutchWords, isDutchWordForm } from "../../knowledge/analysis/dutchLexicon.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
@@ -1461,7 +1461,9 @@ export class AskService {
     // answered with the Groningen/Drenthe list).
     const unknownPlaces = placeWordsAsked(question).filter((word) => {
       const g = scorer.words.indexOf(word);
-      return g >= 0 && !scorer.rarity[g]!.known && !isChatToken(word, false);
+      // A Dutch word is no place: "wat is het doel in cijfers?" was refused for not naming "cijfers"
+      // (new-user try of the forty-third session).
+      return g >= 0 && !scorer.rarity[g]!.known && !isChatToken(word, false) && !isDutchWordForm(word);
     });
     // An abbreviation in capitals is held by itself or its name in full, not by one word of that
     // name: "Integrale diagnostiek" does not name the INT (new-user try: "wanneer wordt het INT

@@ -1087,7 +1087,9 @@ function leadIn(lines: PassageLine[], index: number): PassageLine | undefined {
   if (!line || line.kind === "sentence") return undefined;
   const before = lineAboveBlock(lines, index);
   if (!before || before.kind !== "sentence") return undefined;
-  return announces(before.text) || line.kind === "row" ? before : undefined;
+  // A table's heading is a line that announces it or names it ("Tabel 2 Doelen"), not the last
+  // sentence of the paragraph above (new-user try: a whole paragraph stood before a row's pairs).
+  return announces(before.text) || (line.kind === "row" && !/[.!?;]["”’)]?$/.test(before.text)) ? before : undefined;
 }
 
 /** The line right above the block (list, table) that the line at index belongs to. */

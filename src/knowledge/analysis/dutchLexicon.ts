@@ -16,11 +16,19 @@ export function dutchWords(): ReadonlySet<string> {
   if (!words) {
     const found = new Set<string>();
     forEachOpenTaalEntry((word) => {
-      if (word.length < MIN_LETTERS || !/^\p{Ll}/u.test(word)) return;
+      if (!/^\p{Ll}/u.test(word)) return;
       // Most entries are plain ASCII: folding (accents off) only where needed keeps loading fast.
-      found.add(/^[a-z'-]+$/.test(word) ? word : foldText(word));
+      // Letters are counted after folding: the list writes "ij" as one letter ("cĳfer").
+      const folded = /^[a-z'-]+$/.test(word) ? word : foldText(word);
+      if (folded.length >= MIN_LETTERS) found.add(folded);
     });
     words = found;
   }
   return words;
+}
+
+/** A word of the list or its plural ("cijfers": "cijfer" with -s; "doelen": "doel" with -en). */
+export function isDutchWordForm(word: string): boolean {
+  const list = dutchWords();
+  return list.has(word) || (/s$/.test(word) && list.has(word.slice(0, -1))) || (/en$/.test(word) && list.has(word.slice(0, -2)));
 }
