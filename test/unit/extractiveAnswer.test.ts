@@ -687,6 +687,16 @@ describe("extractiveAnswer", () => {
     expect(answer.text).not.toContain("|");
   });
 
+  it("counts as quoted only what a long quotation shows, not a sentence cut off as …", () => {
+    const filler = (n: number) => `Zin ${n} over het werk in de regio gaat door met veel woorden over de aanpak, de mensen en de plannen die er zijn voor later.`;
+    const text = [1, 2, 3, 4, 5].map(filler).join(" ") + " Het doel is binnen 3 jaar naar 0 plaatsingen te gaan.";
+    const answer = extractiveAnswer([passage("s", text, 0.8, ["5 Aanpak"])], wordsScorer("wat staat er over de aanpak"), undefined, { ...DEFAULT_EXTRACTIVE, namedSection: 1 });
+    expect(answer.text).toMatch(/…” \[1\]$/);
+    expect(answer.text).not.toContain("3 jaar");
+    expect(answer.quoted.join(" ")).not.toContain("3 jaar");
+    expect(answer.quoted.join(" ")).toContain("Zin 1 over het werk");
+  });
+
   it("does not take the last sentence of the paragraph above a table for the table's heading", () => {
     // New-user try: a whole paragraph, unquoted, stood before a row's pairs.
     const text = "De werkdruk is hoog en het verloop is groot, mede door te snelle verwijzingen.\nDoelen | Werkklimaat\nTransformatie | Sterk verbeteren van het werkklimaat";

@@ -31,6 +31,7 @@ import { plainText } from "./untrustedText.js";
 import { type DocumentFactAnswer, documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { isNational } from "./otherRegion.js";
 import { summaryAsked } from "./summaryAsked.js";
+import { topicAsked } from "../../knowledge/analysis/topicAsked.js";
 import { chunkLines, isHeaderRow, passageSentences, quotedLine, shorten } from "./sentences.js";
 
 /** A section an earlier answer quoted, as its sources name it. */
@@ -946,7 +947,8 @@ export class AskService {
       ({ passages, extractive } = firstAlone);
     } else if (parts && extractive.result.unanswered) {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
-      if (later) extractive = { ...extractive, result: later };
+      const onTopic = !later || later.notInDocuments !== undefined ? await this.laterOnFirstTopic(parts, extractive.result, passages) : undefined;
+      if (onTopic ?? later) extractive = { ...extractive, result: (onTopic ?? later)! };
     } else if (parts && this.firstKindLeftOpen(parts.first, extractive.result.text)) {
       // The first question asks for a kind of answer that no quote gives, while the second is
       // answered: "hoeveel plekken worden afgebouwd en wanneer moet dat klaar zijn?" got "Half 2027
@@ -1072,13 +1074,28 @@ export class AskService {
     // Or names two things of its own ("… en wat willen ze in 2027 bereikt hebben?": "ze" are the
     // makers, not a thing of the first part; new-user try of the forty-first session: "Stel
     // die gerust apart" while the same slides say what is to be reached by 2027).
-    const standsAlone = namesIn(later).size > 0 || namesAPlace || this.knowledge.questionScorer(later).words.length >= 2;
+    // The words that ask for a kind of answer ("in cijfers") name nothing it is about.
+    const kind = kindWords(later)?.words;
+    const ownWords = this.knowledge.questionScorer(later).words.filter((word) => !kind?.has(word));
+    const standsAlone = namesIn(later).size > 0 || namesAPlace || ownWords.length >= 2;
     if (!standsAlone || POINTS_AT_A_THING.test(foldText(later))) return undefined;
+    return this.answeredAfter(later, answer, passages);
+  }
+
+  /**
+   * The answer with a quote for `asked` after it, from the passages found for `asked`; its
+   * sources numbered on from the answer's, a passage both found keeping its number. The answer
+   * marked with `asked` as not in the documents when they do not answer it; undefined when its
+   * quote is already shown. `holds` is a check the quote must pass (else undefined).
+   */
+  private async answeredAfter(asked: string, answer: AnswerResult, passages: RetrievedPassage[], holds: (quote: string) => boolean = () => true): Promise<AnswerResult | undefined> {
+    const later = asked;
     const laterPassages = await this.knowledge.retrieve(later, this.options.topK);
     const own = this.extractive(later, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
     // Asked on its own it is refused too: asking it apart would not help (new-user try: "Stel die
     // gerust apart" under "… en hoeveel kost een consult?", which the plans do not say).
     if (!this.documentsAnswer(laterPassages, own)) return { ...answer, notInDocuments: later };
+    if (!holds(own.result.text)) return undefined;
     const ownLines = own.result.text.split("\n").map((line) => line.replace(/\s*\[\d{1,2}\]$/, ""));
     if (ownLines.every((line) => answer.text.includes(line))) return undefined;
     // Its passages numbered on from the answer's: a passage both retrievals found keeps its number.
@@ -1341,6 +1358,24 @@ export class AskService {
   private namedDocumentWords(question: string, scorer: ReturnType<KnowledgeBase["questionScorer"]>): { id: string; words: boolean[]; asSource: boolean } | undefined {
     const named = this.knowledge.namedDocument(question, true);
     return named ? { id: named.id, words: scorer.covered(`${this.knowledge.documentNaming(named.id)}\n${named.kind ?? ""}`), asSource: ASKS_WHAT_A_DOCUMENT_SAYS.test(question) } : undefined;
+  }
+
+  /**
+   * A later part that the documents do not answer on its own, asked on the topic the first part
+   * names ("wat zegt het actieplan over gedwongen afzonderen? wat is het doel in cijfers?": "het
+   * doel" is that of gedwongen afzonderen; new-user try of the forty-third session, where it was
+   * called open while the plan says "binnen 3 jaar terug … naar 0"). Its quotes must name the topic
+   * and not be the first part's already.
+   */
+  private async laterOnFirstTopic(parts: { first: string; later: string }, answer: AnswerResult, passages: RetrievedPassage[]): Promise<AnswerResult | undefined> {
+    // Only a part that asks for a checkable kind of answer (a figure, a date): that keeps out a line
+    // that merely names the topic ("… daarvan de planning, wanneer moet het gestopt zijn?" got
+    // "F Stoppen met separeren …", where the follow-up's milestones answer it).
+    const topic = topicAsked(parts.first);
+    if (!topic || !askedFor(parts.later)) return undefined;
+    const topicWords = this.knowledge.questionScorer(topic);
+    const joined = await this.answeredAfter(`${parts.later.replace(/\?\s*$/, "")} (${topic})?`, answer, passages, (quote) => topicWords.covered(quote).every(Boolean));
+    return joined?.notInDocuments === undefined ? joined : undefined;
   }
 
   /**

@@ -154,6 +154,8 @@ function contentWords(text: string): string[] {
 
 /** A list item longer than this is shown by its best sentences (measured: 250 and 360 did worse). */
 const ITEM_CHARS = 300;
+/** Characters one quotation of running sentences shows at most; the rest is cut with "…". */
+const PROSE_CHARS = 600;
 /**
  * Sentence openings that point back at the sentence before, or give its examples ("Denk aan: ...";
  * measured: keywordHit q2 +0.005, answerWords d +1, nothing else moved). "Die behandeling ..." too
@@ -946,7 +948,10 @@ export function extractiveAnswer(
     const text = group && !(group.first && group.last)
       ? renderGroupedRow(lines, quote.indexes[0]!, quote.n, chunk?.sectionPath.at(-1), group)
       : renderQuote(lines, quote.indexes, quote.n, chunk?.sectionPath.at(-1), (i) => shownText(quote.n, i), (title) => q === 0 && (titleAsked(title, chunk) || quote.n === options.namedSection || SEQUENCE.test(title)));
-    quoted.push(...quote.indexes.map((i) => shownText(quote.n, i)));
+    // What the reader sees: a sentence cut off the end of a long quotation ("…") does not count
+    // as quoted (new-user try: "… wat is het doel in cijfers?" passed for answered by a figure
+    // in a sentence the reader saw as "…").
+    quoted.push(...quote.indexes.map((i) => (lines[i]?.kind === "sentence" ? shownPart(shownText(quote.n, i), text) : shownText(quote.n, i))));
     quotedLines.push(...quote.indexes.map((i) => lineText(quote.n, i)));
     // The sources list quotes the quote's start, run on past a bare lead-in ("Geconstateerd wordt dat:").
     if (!firstQuote.has(quote.n)) firstQuote.set(quote.n, openingQuote(documentRun(lines, quote.indexes).map((i) => quotedLine(lines, i)))!);
@@ -1266,6 +1271,18 @@ function paragraphNext(lines: PassageLine[], quote: Quote, isUsed: (index: numbe
   return undefined;
 }
 
+/** The words of a sentence that a rendered quote shows: all of them, its opening, or none. */
+function shownPart(sentence: string, rendered: string): string {
+  const flat = (text: string) => text.replace(/\s+/g, " ").trim();
+  const shown = flat(rendered);
+  const whole = flat(documentText(sentence));
+  if (shown.includes(whole)) return sentence;
+  const words = whole.split(" ");
+  let n = words.length - 1;
+  while (n > 0 && !shown.includes(words.slice(0, n).join(" "))) n--;
+  return words.slice(0, n).join(" ");
+}
+
 /** The start of a named section: its first lines, a list whole. */
 function readFromTop(lines: PassageLine[]): number[] {
   const indexes: number[] = [];
@@ -1294,7 +1311,7 @@ function renderQuote(
   const out: string[] = [];
   let prose: string[] = [];
   const flush = () => {
-    if (prose.length > 0) out.push(`“${shorten(documentText(prose.join(" ")), 600)}”`);
+    if (prose.length > 0) out.push(`“${shorten(documentText(prose.join(" ")), PROSE_CHARS)}”`);
     prose = [];
   };
   // The section's title stands in for a lead-in line the list does not have (its number left out).
