@@ -1056,6 +1056,17 @@ describe("answers over the shipped corpus", () => {
     const answer = await ask.answer("wat is een INT? nooit van gehoord");
     expect(answer.status).toBe("answered");
     expect(answer.text).toContain("Integraal");
+    // Also a longer remark (new-user try of the forty-fourth session), ...
+    const longer = await ask.answer("wat is een INT? heb er eerlijk gezegd nog nooit van gehoord hier");
+    expect(longer.text).toContain("Integraal");
+    // ... one with a thing the documents never name ("lijstje"), ...
+    const list = await ask.answer("welke bouwstenen heeft de regiovisie rijnmond? graag gewoon het lijstje");
+    expect(list.status).toBe("answered");
+    expect(list.text).toContain("19 bouwstenen");
+    // ... and one that seems to ask for a phone number ("bellen"): the question alone is checked.
+    const call = await ask.answer("wat doet het servicepunt jeugdzorgplus? mijn teamleider zei dat ik daar moet bellen vandaag");
+    expect(call.status).toBe("answered");
+    expect(call.text).toContain("Servicepunt");
   });
 
   it("answers a message that asks two things when its best passage holds about half of its words", async () => {

@@ -376,7 +376,7 @@ const TWO_PART_COVERAGE_SHARE = 0.5;
 /** Off topic: more than this share of the question's weight lies on words the documents never use. */
 const MOSTLY_UNKNOWN_SHARE = 0.5;
 /** A text after a message's last question mark this short (in words), asking nothing, is a remark. */
-const REMARK_WORDS = 6;
+const REMARK_WORDS = 12;
 /** At most this many words in a remark that says who asks or what for (see withoutAskerRemark). */
 const SAYS_WHO_OR_WHY_WORDS = 12;
 /** … on at least this many such words. */
@@ -909,8 +909,11 @@ export class AskService {
     // Not when the context holds the reason to refuse (a place the documents do not cover: "Ik
     // werk als huisarts in Amsterdam."), nor when the question points back into it ("Welke
     // richtlijn geldt daarvoor?").
-    const asked = questionWithoutContext(searchText) ?? questionWithoutRemark(searchText);
-    const refusedForCoverage = extractive.hasExpectedType && !extractive.aboutMissing;
+    const remarkless = questionWithoutRemark(searchText);
+    const asked = questionWithoutContext(searchText) ?? remarkless;
+    // The kind of answer a remark seems to ask for ("… ? mijn teamleider zei dat ik daar moet
+    // bellen": a phone number) is not asked: the question alone is checked for its own kind.
+    const refusedForCoverage = (extractive.hasExpectedType || (remarkless !== undefined && asked === remarkless)) && !extractive.aboutMissing;
     if (asked && refusedForCoverage && !LEANS_ON_BEFORE.test(foldText(asked)) && !this.documentsAnswer(passages, extractive)) {
       const askedPassages = await retrieve(asked, this.options.topK);
       const askedAnswer = this.extractive(asked, askedPassages);
@@ -919,7 +922,10 @@ export class AskService {
         extractive = askedAnswer;
       }
     }
-    const mostlyUnknown = this.mostlyUnknown(searchText);
+    // A remark after the question names nothing asked about: its words the documents never use
+    // ("… ? graag gewoon het lijstje") do not make the question one they do not cover (new-user try
+    // of the forty-fourth session: the bouwstenen of the regiovisie were refused for "lijstje").
+    const mostlyUnknown = this.mostlyUnknown(remarkless ?? searchText);
     if (mostlyUnknown || !this.documentsAnswer(passages, extractive)) {
       // A question that shares no word with any sentence found, or whose words the documents never
       // use, is not about what they cover: not for the Servicepunt either.
