@@ -572,6 +572,11 @@ describe("retrieval over the shipped corpus", () => {
     expect((await ask.answer("wat moet er in 2027 bereikt zijn volgens de nieuwe werkwijze?")).notNamedIn).toBeUndefined();
     // The place in the asker's story before the question is not what is asked about (second try of that session).
     expect((await ask.answer("werk bij gemeente schiedam, beleid jeugd. wat staat er in het landelijke actieplan over kleinschalige woonvormen ipv grote jz+ groepen?")).notNamedIn).toBeUndefined();
+    // Nor the person in the asker's case ("een jongen van 16"), nor an adjective ("realistisch")
+    // (new-user try of the forty-fourth session) ...
+    expect((await ask.answer("pleegzorg voor een jongen van 16, is dat nog realistisch volgens de regiovisie of moet ik aan residentieel denken?")).notNamedIn).toBeUndefined();
+    // ... nor a word the document holds inside a longer one ("personeelwisselingen").
+    expect((await ask.answer("wat zegt het landelijke actieplan over personeel / arbeidsmarkt in de jz+? verloop, werkdruk enzo")).notNamedIn).toBeUndefined();
   });
 
   it("does not answer a how-long question with a span of time about something else", async () => {

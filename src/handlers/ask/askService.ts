@@ -31,6 +31,7 @@ import { plainText } from "./untrustedText.js";
 import { type DocumentFactAnswer, documentFactAnswer, documentFactAsked } from "./documentFacts.js";
 import { isNational } from "./otherRegion.js";
 import { summaryAsked } from "./summaryAsked.js";
+import { PERSON_WORDS } from "../../privacy/detectors/people.js";
 import { topicAsked } from "../../knowledge/analysis/topicAsked.js";
 import { chunkLines, isHeaderRow, passageSentences, quotedLine, shorten } from "./sentences.js";
 
@@ -375,6 +376,10 @@ const UNKNOWN_WORD_SHARE = 0.5;
 const TWO_PART_COVERAGE_SHARE = 0.5;
 /** Off topic: more than this share of the question's weight lies on words the documents never use. */
 const MOSTLY_UNKNOWN_SHARE = 0.5;
+/** Endings of Dutch adjectives ("realistisch", "mogelijk", "haalbaar", "nodig"). */
+const ADJECTIVE_ENDING = /(?:isch|lijk|baar|zaam|loos|ig)$/;
+/** A word this long that a document holds inside a compound counts as in that document. */
+const COMPOUND_PART_LETTERS = 6;
 /** A text after a message's last question mark this short (in words), asking nothing, is a remark. */
 const REMARK_WORDS = 12;
 /** At most this many words in a remark that says who asks or what for (see withoutAskerRemark). */
@@ -1206,7 +1211,21 @@ export class AskService {
     // A verb says what happens, not what the question is about (new-user try of the forty-second
     // session: "„bereikt” komt in „Nieuwe werkwijze …” niet voor" above that document's own goals).
     const isVerb = (word: string) => this.knowledge.analyser.isVerbForm(word);
-    const missing = rare.find((g) => !held[g] && elsewhere[g] && !isFigure(scorer.words[g]!) && !isVerb(scorer.words[g]!) && (!isChatToken(scorer.words[g]!, false) || typed.has(scorer.words[g]!) || spelledOut(scorer.words[g]!)));
+    // Nor does an adjective ("is dat nog realistisch …?"): it says how, not what.
+    // A person the question tells of ("pleegzorg voor een jongen van 16") is the case, not what it
+    // asks about (new-user try of the forty-fourth session: "„jongen” komt in … niet voor" led a
+    // correct answer on pleegzorg for older teens).
+    // The word after "een", or the one after that ("een oudere jongen").
+    const caseWords = new Set([...foldText(question).matchAll(/\been\s+(\p{L}+)(?:\s+(\p{L}+))?/gu)].flatMap((match) => [match[1]!, match[2] ?? ""]).filter((word) => PERSON_WORDS.includes(word)));
+    // A word the document holds as part of a longer one ("personeelwisselingen") is in it: it was
+    // said to be missing (same try: "„personeel” komt in het actieplan niet voor").
+    const documentText = foldText(this.knowledge.textOf(named.id));
+    const inCompound = (word: string) => word.length >= COMPOUND_PART_LETTERS && /^\p{L}+$/u.test(word) && new RegExp(`\\b${word}\\p{L}|\\p{L}${word}\\b`, "u").test(documentText);
+    const missing = rare.find((g) => {
+      const word = scorer.words[g]!;
+      if (held[g] || !elsewhere[g] || isFigure(word) || isVerb(word) || ADJECTIVE_ENDING.test(word) || caseWords.has(word) || inCompound(word)) return false;
+      return !isChatToken(word, false) || typed.has(word) || spelledOut(word);
+    });
     return missing === undefined ? undefined : scorer.words[missing]!;
   }
 
