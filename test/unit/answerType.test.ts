@@ -88,6 +88,10 @@ describe("askedFor", () => {
     expect(askedFor("wat doet het servicepunt?")).toBeUndefined();
     // New-user try of the forty-third session: "in cijfers" asks for figures.
     expect(askedFor("wat zegt het actieplan over afzonderen? wat is het doel in cijfers?")).toEqual({ type: "number", phrase: "in cijfers" });
+    // So does "concrete cijfers" (new-user try of the forty-fourth session: two lines with
+    // "concreet" answered it); "cijfers" alone, as in "de cijfers van 2019 zijn bekend", may be the topic.
+    expect(askedFor("heeft de voortgangsrapportage concrete cijfers over hoe het gaat?")?.type).toBe("number");
+    expect(askedFor("wat zegt het plan over de cijfers van 2019")).toBeUndefined();
   });
 });
 

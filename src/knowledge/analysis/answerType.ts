@@ -58,7 +58,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // tijd" and "binnen welke termijn" ask the same as "hoe lang".
   ["duration", /\b(hoe lang|hoeveel tijd|binnen welke (termijn|tijd)|\w*duur|geldigheid\w*)\b/],
   // A maximum, minimum or average asks for a figure ("de max caseload", "de gemiddelde ...").
-  ["number", /\b(hoeveel|hoe groot|hoe hoog|hoe klein|hoe laag|welk aantal|max|maximale?|minimale?|gemiddelde?|in (?:harde |concrete )?cijfers|welke cijfers)\b/],
+  ["number", /\b(hoeveel|hoe groot|hoe hoog|hoe klein|hoe laag|welk aantal|max|maximale?|minimale?|gemiddelde?|(?:in |welke |concrete |harde )cijfers)\b/],
 ];
 
 const MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|voorjaar|zomer|najaar|winter";
