@@ -13,6 +13,9 @@ describe("termAsked", () => {
     expect(termAsked("wat is t servicepunt jz+ eigenlijk")).toEqual({ typed: "servicepunt jz+", folded: "servicepunt jz+" });
     expect(termAsked("Wat houdt de verklarende analyse in?")?.folded).toBe("verklarende analyse");
     expect(termAsked("wat betekent een spoedmachtiging?")?.folded).toBe("spoedmachtiging");
+    // A remark after the question is not part of it (new-user try of the forty-fourth session).
+    expect(termAsked("wat is een gedeelde verklarende analyse precies en wanneer moet die er liggen? casusoverleg volgende week")?.folded).toBe("gedeelde verklarende analyse");
+    expect(termAsked("wat is een INT? nooit van gehoord")?.typed).toBe("INT");
     // After a pointing word, in a message that asks two things (new-user try: the INT's open tasks led).
     expect(termAsked("wat is dat INT precies en wie zitten daar in?")?.folded).toBe("int");
     expect(termAsked("wat is een verklarende analyse en wie stelt die op")?.folded).toBe("verklarende analyse");

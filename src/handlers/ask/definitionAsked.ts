@@ -67,8 +67,12 @@ export function termAsked(message: string): { typed: string; folded: string; ver
   // The first sentence that asks: it ends in a question mark or opens with a question word ("wat is
   // een GVA. wie stelt die op?" asks what a GVA is first).
   const sentences = chatSentences(message);
-  const asks = sentences.findIndex((sentence) => sentence.trim().endsWith("?") || /^(?:en\s+)?(?:wat|wie|hoe|welke?|waar|wanneer|waarom)\b/i.test(sentence.trim()));
-  const question = asks >= 0 ? sentences.slice(asks).join(" ") : message;
+  const opensQuestion = (sentence: string) => /^(?:en\s+)?(?:wat|wie|hoe|welke?|waar|wanneer|waarom)\b/i.test(sentence.trim());
+  const asks = sentences.findIndex((sentence) => sentence.trim().endsWith("?") || opensQuestion(sentence));
+  // Without a remark after the last question mark ("… ? casusoverleg volgende week", "… ? nooit van
+  // gehoord"): new-user try of the forty-fourth session, no word that the plans do not explain it.
+  const remark = /^(.*\?)\s*([^?]+)$/s.exec(sentences.slice(Math.max(asks, 0)).join(" "));
+  const question = remark && !opensQuestion(remark[2]!) ? remark[1]! : asks >= 0 ? sentences.slice(asks).join(" ") : message;
   const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?").replace(TALKED_ABOUT, "?");
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
