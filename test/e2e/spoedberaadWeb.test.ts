@@ -58,6 +58,8 @@ describe("spoedberaad on two web pages", () => {
     // Done and open read differently without an emoji font, in words (new-user try), not as a box to click.
     expect((await item(kees, "aanwezig").locator(".mark").innerText()).trim()).toBe("✓ klaar");
     expect((await item(kees, "analyse").locator(".mark").innerText()).trim()).toBe("open");
+    // Label and mark read as two words, also when copied or read aloud (it read "aanwezigopen").
+    expect(await item(kees, "analyse").innerText()).toMatch(/\S open\b/);
     expect(await item(kees, "aanwezig").locator(".mark").evaluate((mark) => getComputedStyle(mark).backgroundColor)).not.toBe(await item(kees, "analyse").locator(".mark").evaluate((mark) => getComputedStyle(mark).backgroundColor));
 
     // Still one card on each page: redrawn in place, never appended.

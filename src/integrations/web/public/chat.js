@@ -272,7 +272,9 @@ function renderChecklist(part) {
   const list = el("ul", { class: "checklist" });
   // Numbered as on Slack and Teams: people type "vink punt 3 af".
   for (const [index, item] of part.items.entries()) {
-    const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "label" }, `${index + 1}. ${item.label}`), el("span", { class: "mark" }, ` ${CHECK_MARK[item.state] ?? ""}`));
+    // The space between label and mark is text of its own: inside the mark it was dropped, and a
+    // screen reader or a copy read "aanwezigopen" (new-user try of the forty-fourth session).
+    const li = el("li", { "data-item": item.id, "data-state": item.state }, el("span", { class: "label" }, `${index + 1}. ${item.label}`), " ", el("span", { class: "mark" }, CHECK_MARK[item.state] ?? ""));
     const meta = [];
     // Named by someone else, or done: the owner is not taking it up now (see checklistItemMeta).
     const ownedBy = item.state === "open" && (!item.changedBy || item.changedBy === item.owner) ? `${item.owner} pakt het op` : `Eigenaar: ${item.owner}`;
