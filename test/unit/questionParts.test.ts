@@ -25,6 +25,11 @@ describe("questionParts", () => {
     });
     // A statement after the question, even one that opens with such a verb, is a remark.
     expect(questionParts("hoeveel pleeggezinnen zijn er? is volgens mij te weinig")).toBeUndefined();
+    // One that opens with "en" asks, also without a question mark (new-user try of the forty-fourth session).
+    expect(questionParts("wanneer gaat een melding naar veilig thuis? en blijft het wijkteam dan betrokken")).toEqual({
+      first: "wanneer gaat een melding naar veilig thuis?",
+      later: "blijft het wijkteam dan betrokken",
+    });
   });
 
   it("reads a yes/no question after a comma and 'en' as a second question when the first part asks something", () => {

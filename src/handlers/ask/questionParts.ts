@@ -9,7 +9,7 @@ const SECOND_QUESTION = new RegExp(`(?:,\\s*|\\s)(?:en|plus|ook)\\s+((?:(?:${PRE
  * Verbs that open a yes/no question ("En doet Friesland ook mee?"): after a question mark, a
  * sentence that opens with one and ends in a question mark is a second question, not a remark.
  */
-const YES_NO_VERBS = "doet|doen|is|zijn|heeft|hebben|kan|kun|kunnen|mag|mogen|moet|moeten|wordt|worden|geldt|gelden|gaat|gaan|komt|komen|klopt|zit|zitten|staat|staan|valt|vallen|werkt|werken|hoort|horen";
+const YES_NO_VERBS = "doet|doen|is|zijn|heeft|hebben|kan|kun|kunnen|mag|mogen|moet|moeten|wordt|worden|geldt|gelden|gaat|gaan|komt|komen|klopt|zit|zitten|staat|staan|valt|vallen|werkt|werken|hoort|horen|blijft|blijven";
 const YES_NO_OPENING = new RegExp(`^(?:${YES_NO_VERBS})\\b`, "i");
 
 /** A chat message's sentences: split after ".", "!" or "?" and a space. */
@@ -36,7 +36,9 @@ export function questionParts(question: string): QuestionParts | undefined {
   const later = split.later.replace(/^(en|plus|ook)\s+/i, "").replace(/[?\s]+$/, "").trim();
   const first = split.first.replace(/[,\s]+$/, "").trim();
   // After a comma, only when the first part asks something itself ("ik heb een jongere, en is er plek?" asks one thing).
-  const yesNo = afterMark !== undefined ? /\?\s*$/.test(split.later) && YES_NO_OPENING.test(later) : split.yesNo === true && ASKS_SOMETHING.test(first);
+  // After a question mark, one that opens with "en" asks too without a mark of its own ("… ? en
+  // blijft het wijkteam dan betrokken": new-user try of the forty-fourth session, left out unmentioned).
+  const yesNo = afterMark !== undefined ? (/\?\s*$/.test(split.later) || /^en\s/i.test(split.later.trim())) && YES_NO_OPENING.test(later) : split.yesNo === true && ASKS_SOMETHING.test(first);
   return later && first && (OPENS_QUESTION.test(later) || yesNo) ? { first, later } : undefined;
 }
 
