@@ -1100,12 +1100,11 @@ export class AskService {
    * quote is already shown. `holds` is a check the quote must pass (else undefined).
    */
   private async answeredAfter(asked: string, answer: AnswerResult, passages: RetrievedPassage[], holds: (quote: string) => boolean = () => true): Promise<AnswerResult | undefined> {
-    const later = asked;
-    const laterPassages = await this.knowledge.retrieve(later, this.options.topK);
-    const own = this.extractive(later, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
+    const laterPassages = await this.knowledge.retrieve(asked, this.options.topK);
+    const own = this.extractive(asked, laterPassages, undefined, { maxQuotes: 1, fillBudget: false });
     // Asked on its own it is refused too: asking it apart would not help (new-user try: "Stel die
     // gerust apart" under "… en hoeveel kost een consult?", which the plans do not say).
-    if (!this.documentsAnswer(laterPassages, own)) return { ...answer, notInDocuments: later };
+    if (!this.documentsAnswer(laterPassages, own)) return { ...answer, notInDocuments: asked };
     if (!holds(own.result.text)) return undefined;
     const ownLines = own.result.text.split("\n").map((line) => line.replace(/\s*\[\d{1,2}\]$/, ""));
     if (ownLines.every((line) => answer.text.includes(line))) return undefined;
@@ -1211,7 +1210,6 @@ export class AskService {
     // A verb says what happens, not what the question is about (new-user try of the forty-second
     // session: "„bereikt” komt in „Nieuwe werkwijze …” niet voor" above that document's own goals).
     const isVerb = (word: string) => this.knowledge.analyser.isVerbForm(word);
-    // Nor does an adjective ("is dat nog realistisch …?"): it says how, not what.
     // A person the question tells of ("pleegzorg voor een jongen van 16") is the case, not what it
     // asks about (new-user try of the forty-fourth session: "„jongen” komt in … niet voor" led a
     // correct answer on pleegzorg for older teens).
@@ -1221,6 +1219,7 @@ export class AskService {
     // said to be missing (same try: "„personeel” komt in het actieplan niet voor").
     const documentText = foldText(this.knowledge.textOf(named.id));
     const inCompound = (word: string) => word.length >= COMPOUND_PART_LETTERS && /^\p{L}+$/u.test(word) && new RegExp(`\\b${word}\\p{L}|\\p{L}${word}\\b`, "u").test(documentText);
+    // Nor is an adjective ("is dat nog realistisch …?"): it says how, not what.
     const missing = rare.find((g) => {
       const word = scorer.words[g]!;
       if (held[g] || !elsewhere[g] || isFigure(word) || isVerb(word) || ADJECTIVE_ENDING.test(word) || caseWords.has(word) || inCompound(word)) return false;

@@ -16,7 +16,8 @@ export function dutchWords(): ReadonlySet<string> {
   if (!words) {
     const found = new Set<string>();
     forEachOpenTaalEntry((word) => {
-      if (!/^\p{Ll}/u.test(word)) return;
+      // "ĳ" is one character for two letters: a word two short may still be long enough folded.
+      if (word.length < MIN_LETTERS - 2 || !/^\p{Ll}/u.test(word)) return;
       // Most entries are plain ASCII: folding (accents off) only where needed keeps loading fast.
       // Letters are counted after folding: the list writes "ij" as one letter ("cĳfer").
       const folded = /^[a-z'-]+$/.test(word) ? word : foldText(word);
