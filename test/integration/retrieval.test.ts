@@ -575,8 +575,9 @@ describe("retrieval over the shipped corpus", () => {
     // Nor the person in the asker's case ("een jongen van 16"), nor an adjective ("realistisch")
     // (new-user try of the forty-fourth session) ...
     expect((await ask.answer("pleegzorg voor een jongen van 16, is dat nog realistisch volgens de regiovisie of moet ik aan residentieel denken?")).notNamedIn).toBeUndefined();
-    // ... nor a word the document holds inside a longer one ("personeelwisselingen").
+    // ... nor a word the document holds inside a longer one ("personeelwisselingen") or writes apart ("groeps grootte").
     expect((await ask.answer("wat zegt het landelijke actieplan over personeel / arbeidsmarkt in de jz+? verloop, werkdruk enzo")).notNamedIn).toBeUndefined();
+    expect((await ask.answer("wat zegt het landelijke actieplan over groepsgrootte en separeren?")).notNamedIn).toBeUndefined();
   });
 
   it("does not answer a how-long question with a span of time about something else", async () => {

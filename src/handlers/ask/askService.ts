@@ -1215,10 +1215,11 @@ export class AskService {
     // correct answer on pleegzorg for older teens).
     // The word after "een", or the one after that ("een oudere jongen").
     const caseWords = new Set([...foldText(question).matchAll(/\been\s+(\p{L}+)(?:\s+(\p{L}+))?/gu)].flatMap((match) => [match[1]!, match[2] ?? ""]).filter((word) => PERSON_WORDS.includes(word)));
-    // A word the document holds as part of a longer one ("personeelwisselingen") is in it: it was
-    // said to be missing (same try: "„personeel” komt in het actieplan niet voor").
-    const documentText = foldText(this.knowledge.textOf(named.id));
-    const inCompound = (word: string) => word.length >= COMPOUND_PART_LETTERS && /^\p{L}+$/u.test(word) && new RegExp(`\\b${word}\\p{L}|\\p{L}${word}\\b`, "u").test(documentText);
+    // A word the document holds as part of a longer one ("personeelwisselingen") or writes apart
+    // ("groeps grootte") is in it: it was said to be missing (same try: "„personeel” komt in het
+    // actieplan niet voor"; second try: "„groepsgrootte” …").
+    const squeezed = foldText(this.knowledge.textOf(named.id)).replace(/[\s-]+/g, "");
+    const inCompound = (word: string) => word.length >= COMPOUND_PART_LETTERS && squeezed.includes(word);
     // Nor is an adjective ("is dat nog realistisch …?"): it says how, not what.
     const missing = rare.find((g) => {
       const word = scorer.words[g]!;
