@@ -16,6 +16,9 @@ describe("termAsked", () => {
     // A remark after the question is not part of it (new-user try of the forty-fourth session).
     expect(termAsked("wat is een gedeelde verklarende analyse precies en wanneer moet die er liggen? casusoverleg volgende week")?.folded).toBe("gedeelde verklarende analyse");
     expect(termAsked("wat is een INT? nooit van gehoord")?.typed).toBe("INT");
+    // Nor is the document it names after the term (second new-user try of that session).
+    expect(termAsked("wat wordt er precies bedoeld met de gedeelde verklarende analyse in de nieuwe werkwijze?")?.folded).toBe("gedeelde verklarende analyse");
+    expect(termAsked("wat is matched care volgens de regiovisie?")?.folded).toBe("matched care");
     // After a pointing word, in a message that asks two things (new-user try: the INT's open tasks led).
     expect(termAsked("wat is dat INT precies en wie zitten daar in?")?.folded).toBe("int");
     expect(termAsked("wat is een verklarende analyse en wie stelt die op")?.folded).toBe("verklarende analyse");

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive, presentTenseInfinitive } from "../../src/knowledge/analysis/verbForms.js";
+import { derivedVerb, inflectionBase, infinitiveCandidates, numberWordValue, participleInfinitive, prefixedParticipleInfinitive, presentTenseInfinitive } from "../../src/knowledge/analysis/verbForms.js";
 
 const known = (...words: string[]) => {
   const set = new Set(words);
   return (word: string) => set.has(word);
 };
+
+describe("prefixedParticipleInfinitive", () => {
+  it("finds the infinitive of a participle whose verb has an unstressed prefix and no ge-", () => {
+    const isKnown = known("bedoelen", "ontwikkelen", "verwachten");
+    expect(prefixedParticipleInfinitive("bedoeld", isKnown)).toBe("bedoelen");
+    expect(prefixedParticipleInfinitive("ontwikkeld", isKnown)).toBe("ontwikkelen");
+    expect(prefixedParticipleInfinitive("verwacht", isKnown)).toBe("verwachten");
+    expect(prefixedParticipleInfinitive("beleid", isKnown)).toBeUndefined();
+    expect(prefixedParticipleInfinitive("gedeeld", isKnown)).toBeUndefined();
+  });
+});
 
 describe("participleInfinitive", () => {
   it("finds the infinitive of regular participles the corpus knows", () => {

@@ -1001,7 +1001,13 @@ export class AskService {
   private withMarks(message: string, asked: string, result: AnswerResult): AnswerResult {
     const formsOf = (term: string) => this.knowledge.analyser.phraseForms(term).map((words) => words.join(" "));
     const marked = this.withPlaceNotQuoted(message, withUnstatedDifference(message, withUndefinedTerm(asked, result, formsOf)));
-    const named = this.withNotNamedIn(message, this.withNamedElsewhere(message, marked));
+    const notNamed = this.withNotNamedIn(message, this.withNamedElsewhere(message, marked));
+    // "wat is een spoedberaad volgens de regiovisie?": that the named document never mentions the
+    // term says it all; a second notice that the plans do not explain it would only contradict the
+    // first one's "Dit zeggen de andere plandocumenten erover".
+    const termNotInNamed = notNamed.notNamedIn !== undefined && notNamed.undefinedTerm !== undefined && foldText(notNamed.undefinedTerm).split(/\s+/).includes(notNamed.notNamedIn.word);
+    const { undefinedTerm: _term, undefinedTermVerb: _verb, ...withoutTerm } = notNamed;
+    const named = termNotInNamed ? withoutTerm : notNamed;
     return withListNotGiven(asked, withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked)))));
   }
 

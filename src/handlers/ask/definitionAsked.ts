@@ -10,7 +10,7 @@ import { chatSentences, questionParts } from "./questionParts.js";
  * "wat zijn de basisprincipes?" for a list.
  */
 const ASKS_WHAT_IT_IS =
-  /^\s*(?:en\s+)?(?:wat\s+(?:is|betekent|houdt)|wat\s+(?:wordt|werd)\s+(?:er\s+)?(?:eigenlijk\s+|precies\s+)?bedoeld\s+met|wat\s+(?:bedoelen|bedoelt)\s+(?:ze|je|jullie|u|men|de\s+documenten|de\s+plannen)\s+(?:eigenlijk\s+|precies\s+)?met)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|weer|toch|even|in|eigenlijk\s+in|precies\s+in))*\s*\??\s*$/iu;
+  /^\s*(?:en\s+)?(?:wat\s+(?:is|betekent|houdt)|wat\s+(?:wordt|werd)\s+(?:er\s+)?(?:eigenlijk\s+|precies\s+)?bedoeld\s+met|wat\s+(?:bedoelen|bedoelt)\s+(?:ze|je|jullie|u|men|de\s+documenten|de\s+plannen)\s+(?:eigenlijk\s+|precies\s+)?met)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|weer|toch|even|in|eigenlijk\s+in|precies\s+in))*(?:\s+(?:in|volgens|uit)\s+(?:de|het)\s+\p{L}+(?:\s+\p{L}+)?)?\s*\??\s*$/iu;
 
 /**
  * "wat is het belangrijkste doel?", "wat is het verschil?": a superlative or a word for a goal, a

@@ -13,6 +13,7 @@ import {
   infinitiveCandidates,
   numberWordValue,
   participleInfinitive,
+  prefixedParticipleInfinitive,
   presentTenseForms,
   presentTenseInfinitive,
   SEPARABLE_PARTICLES,
@@ -218,10 +219,14 @@ export class DutchAnalyser {
 
   /**
    * Whether a folded word is a form of a verb the word list knows: a present tense or regular past
-   * participle ("bereikt", "geregeld"). A verb says what happens, not what a question is about.
+   * participle ("bereikt", "geregeld", "bedoeld"). A verb says what happens, not what a question is about.
    */
   isVerbForm(word: string): boolean {
-    return presentTenseInfinitive(word, this.isDutchWord) !== undefined || participleInfinitive(word, this.isDutchWord) !== undefined;
+    return (
+      presentTenseInfinitive(word, this.isDutchWord) !== undefined ||
+      participleInfinitive(word, this.isDutchWord) !== undefined ||
+      prefixedParticipleInfinitive(word, this.isDutchWord) !== undefined
+    );
   }
 
   /** Whether a folded word is a stop word (carries no content of its own). */

@@ -17,6 +17,19 @@ export function participleInfinitive(word: string, isKnown: (word: string) => bo
   return undefined;
 }
 
+/**
+ * The infinitive of a past participle of a verb with an unstressed prefix, which takes no "ge-"
+ * ("bedoeld" of "bedoelen", "ontwikkeld" of "ontwikkelen", "verwacht" of "verwachten"), when the
+ * word list knows it.
+ */
+export function prefixedParticipleInfinitive(word: string, isKnown: (word: string) => boolean): string | undefined {
+  const match = /^((?:be|ver|ont|her|er)\p{L}{3,})[dt]$/u.exec(word);
+  if (!match) return undefined;
+  // A stem that ends in d or t keeps it ("verwacht" of "verwachten").
+  for (const stem of [match[1]!, word]) for (const candidate of infinitiveCandidates(stem)) if (isKnown(candidate)) return candidate;
+  return undefined;
+}
+
 /** Prefixes of separable verbs: "opgericht" is a participle of "oprichten". */
 const SEPARABLE = "op|af|aan|in|uit|mee|door|over|toe|terug|samen|vast|voor|na|bij|om|weg|tegen|terecht";
 /** The particles a separable verb leaves at the end of its clause ("vraag ... aan"). */
