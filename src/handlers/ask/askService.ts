@@ -19,7 +19,7 @@ import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
-import { chatSentences, questionParts } from "./questionParts.js";
+import { afterLastQuestion, chatSentences, questionParts } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
 import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
@@ -282,9 +282,8 @@ function questionWithoutRemark(message: string): string | undefined {
 
 /** A message's last question and a short remark after it (at most REMARK_WORDS); undefined without one. */
 function trailingRemark(message: string, words = REMARK_WORDS): { question: string; remark: string } | undefined {
-  const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
-  const remark = match?.[2]?.trim() ?? "";
-  return match && wordCount(remark) <= words ? { question: match[1]!.trim(), remark } : undefined;
+  const split = afterLastQuestion(message);
+  return split && wordCount(split.tail) <= words ? { question: split.question, remark: split.tail } : undefined;
 }
 
 /**
@@ -959,7 +958,8 @@ export class AskService {
     } else if (parts && extractive.result.unanswered) {
       const later = await this.ownAnswer(parts.later, extractive.result, passages);
       const onTopic = !later || later.notInDocuments !== undefined ? await this.laterOnFirstTopic(parts, extractive.result, passages) : undefined;
-      if (onTopic ?? later) extractive = { ...extractive, result: (onTopic ?? later)! };
+      const answered = onTopic ?? later;
+      if (answered) extractive = { ...extractive, result: answered };
     } else if (parts && this.firstKindLeftOpen(parts.first, extractive.result.text)) {
       // The first question asks for a kind of answer that no quote gives, while the second is
       // answered: "hoeveel plekken worden afgebouwd en wanneer moet dat klaar zijn?" got "Half 2027
@@ -1224,8 +1224,9 @@ export class AskService {
     // A word the document holds as part of a longer one ("personeelwisselingen") or writes apart
     // ("groeps grootte") is in it: it was said to be missing (same try: "„personeel” komt in het
     // actieplan niet voor"; second try: "„groepsgrootte” …").
-    const squeezed = foldText(this.knowledge.textOf(named.id)).replace(/[\s-]+/g, "");
-    const inCompound = (word: string) => word.length >= COMPOUND_PART_LETTERS && squeezed.includes(word);
+    // Folded only when a word gets that far: most questions never need the document's text.
+    let squeezed: string | undefined;
+    const inCompound = (word: string) => word.length >= COMPOUND_PART_LETTERS && (squeezed ??= foldText(this.knowledge.textOf(named.id)).replace(/[\s-]+/g, "")).includes(word);
     // Nor is an adjective ("is dat nog realistisch …?"): it says how, not what.
     const missing = rare.find((g) => {
       const word = scorer.words[g]!;

@@ -1,6 +1,6 @@
 import { dutchWords } from "../../knowledge/analysis/dutchLexicon.js";
 import { foldText } from "../../knowledge/analysis/normalise.js";
-import { chatSentences, questionParts } from "./questionParts.js";
+import { afterLastQuestion, chatSentences, questionParts } from "./questionParts.js";
 
 /**
  * "wat is t servicepunt jz+ eigenlijk?", "wat betekent een spoedmachtiging?", "wat houdt de
@@ -71,8 +71,8 @@ export function termAsked(message: string): { typed: string; folded: string; ver
   const asks = sentences.findIndex((sentence) => sentence.trim().endsWith("?") || opensQuestion(sentence));
   // Without a remark after the last question mark ("… ? casusoverleg volgende week", "… ? nooit van
   // gehoord"): new-user try of the forty-fourth session, no word that the plans do not explain it.
-  const remark = /^(.*\?)\s*([^?]+)$/s.exec(sentences.slice(Math.max(asks, 0)).join(" "));
-  const question = remark && !opensQuestion(remark[2]!) ? remark[1]! : asks >= 0 ? sentences.slice(asks).join(" ") : message;
+  const remark = afterLastQuestion(sentences.slice(Math.max(asks, 0)).join(" "));
+  const question = remark && !opensQuestion(remark.tail) ? remark.question : asks >= 0 ? sentences.slice(asks).join(" ") : message;
   const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?").replace(TALKED_ABOUT, "?");
   const match = ASKS_WHAT_IT_IS.exec(first.trim());
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());

@@ -17,6 +17,12 @@ export function chatSentences(message: string): string[] {
   return message.trim().split(/(?<=[.!?])\s+(?=\S)/);
 }
 
+/** A message's text up to its last question mark and what follows it ("wat is een INT? nooit van gehoord"); undefined without such a tail. */
+export function afterLastQuestion(message: string): { question: string; tail: string } | undefined {
+  const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
+  return match ? { question: match[1]!.trim(), tail: match[2]!.trim() } : undefined;
+}
+
 /** A message that asks two things, split in its first question and the one after it. */
 export interface QuestionParts {
   first: string;
