@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { contentDir } from "../../src/app.js";
 import { ASK_IN_DUTCH_TEXT, AskService } from "../../src/handlers/ask/askService.js";
 import { withPrevious } from "../../src/handlers/ask/followUp.js";
+import { REST_OF_LIST } from "../../src/handlers/ask/citations.js";
 import { KnowledgeBase } from "../../src/knowledge/knowledgeBase.js";
 import { createLogger } from "../../src/logger.js";
 
@@ -1720,5 +1721,21 @@ describe("a question for a plan's aim after the asker's introduction", () => {
     const answer = await ask.answer("ik ben gedragswetenschapper bij een jz+ aanbieder. vraag: wat is het doel van het actieplan best passende zorg?");
     expect(answer.gistAsked).toBe("aim");
     expect(answer.sources[0]?.section).toMatch(/Ons doel/);
+  });
+});
+
+describe("a question for the role of something", () => {
+  it("takes the list item that names it as a whole answer: 'de rol van' is what the item says, not a word it must hold", async () => {
+    // New-user try of the forty-fifth session: item 3 came with the eight other items of its list.
+    const answer = await ask.answer("wat is de rol van het servicepunt bij een spoedberaad?");
+    expect(answer.text.split("\n")[0]).toContain("koppelen aan Servicepunt");
+    expect(answer.text).not.toContain(REST_OF_LIST);
+  });
+
+  it("shows the clause of a long sentence that names who is asked about, so the answer is not refused", async () => {
+    // Same try: the sentence naming the huisartsen was cut to its start and the question refused.
+    const answer = await ask.answer("welke rol heeft de huisarts in rijnmond?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text).toContain("huisartsen");
   });
 });

@@ -1209,6 +1209,16 @@ describe("excerpt of a long list item", () => {
     expect(shown.length).toBeLessThanOrEqual(200);
   });
 
+  it("cuts the best sentence at its commas when that shows its answering clause and its start would not", () => {
+    const long = "Complexiteit door de grote variëteit aan hulpvragen: van lichte vragen tot zware problemen waar veiligheid in het geding is en de verschillende toegangen, waarin naast lokale teams ook huisartsen een belangrijke rol spelen.";
+    const text = `Informatie. ${filler("eerst")} ${long}`;
+    const shown = excerpt(text, scoreBy("huisartsen"), 200);
+    expect(shown).toContain("Complexiteit door de grote variëteit aan hulpvragen: … waarin naast lokale teams ook huisartsen een belangrijke rol spelen.");
+    expect(shown.length).toBeLessThanOrEqual(200);
+    // When its start already answers, the sentence is cut from its start as before.
+    expect(excerpt(text, scoreBy("Complexiteit"), 200)).toContain("hulpvragen: van lichte vragen tot zware problemen");
+  });
+
   it("keeps the label that opens an item, though it shares no word with the question", () => {
     const labelled = ["Achtervang en klankbord.", filler("eerst"), "Zij geven een second opinion bij verblijf.", filler("later")].join(" ");
     const shown = excerpt(labelled, scoreBy("second opinion"), 140);

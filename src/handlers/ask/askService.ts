@@ -401,6 +401,8 @@ const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|zijn|haar|ons|onze|welke|hun|v
 /** An adjective before the noun: inflected, or a common one that is not ("een nieuw paspoort"). */
 const ADJECTIVE = /^(?:\p{L}+e|nieuw|ander|goed|groot|klein|oud|eigen|vast|apart)$/u;
 
+/** Words naming an aspect of a thing ("de rol van het servicepunt"): what a line about it says, not words it holds. */
+const ASPECT_WORDS = new Set(["rol", "rollen", "taak", "taken", "functie", "functies"]);
 /** A question with this many words (stop words aside) is a long message: mostly context. */
 const LONG_QUESTION_WORDS = 12;
 /** The share of a long message's words the best passage must hold. */
@@ -1482,6 +1484,7 @@ export class AskService {
       namedDocument: this.namedDocumentWords(question, scorer),
       placeWords: scorer.words.map((word) => places.has(word)),
       contextWords: scorer.context,
+      aspectWords: scorer.words.map((word) => ASPECT_WORDS.has(word)),
       kindAsked: askedFor(question) !== undefined,
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };

@@ -81,6 +81,11 @@ export interface ExtractiveOptions {
    */
   contextWords?: boolean[];
   /**
+   * Per scorer word: whether it names an aspect of what is asked about ("de rol van het
+   * servicepunt", "de taak van"), which a line describing that thing seldom repeats.
+   */
+  aspectWords?: boolean[];
+  /**
    * How the later question of a two-part message scores a sentence: a long list item is cut to
    * the sentences that answer either question, so the item is shown once, not cut two ways.
    */
@@ -760,7 +765,8 @@ export function extractiveAnswer(
       if (!asksOneThing || !q.covered || linesOf.get(c.n)?.[c.index]?.kind !== "item" || announces(lineText(c.n, c.index))) return false;
       const chunk = passages[c.n - 1]?.chunk;
       const context = `${chunk ? (options.documentNaming?.(chunk.documentId) ?? "") : ""}\n${lineText(c.n, c.index)}`;
-      return q.covered(context, chunk).every(Boolean);
+      const aspects = options.aspectWords;
+      return q.covered(context, chunk).every((has, g) => has || aspects?.[g] === true);
     };
     const standsAlone = (c: Candidate) => (asksOneThing && typedFirst.includes(c) && hasType !== undefined && hasType(typeText(c.n, c.index))) || completeItem(c);
     // "Nu wordt dit weinig ingezet voor deze leeftijdsgroep" answers "voor welke leeftijdsgroep …?"

@@ -336,7 +336,14 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   // left out for shorter sentences that answer less.
   const best = order[0]!;
   if (!chosen.has(best) && !fits(best)) {
-    const cut = clausesThatAnswer(sentences[best]!, score, max - used - 2);
+    let cut = clausesThatAnswer(sentences[best]!, score, max - used - 2);
+    // Without a colon or semicolon to cut at, at its commas, when the clauses that answer say more
+    // than the sentence's start ("Complexiteit door …: … waarin naast lokale teams ook huisartsen …
+    // een belangrijke rol spelen."; new-user try: cut to its start, the quote never named them).
+    if (cut === undefined) {
+      const byComma = clausesThatAnswer(sentences[best]!, score, max - used - 2, /(?<=[;:,])\s+/);
+      if (byComma !== undefined && score(byComma) > score(shorten(sentences[best]!, max - used - 2))) cut = byComma;
+    }
     if (cut !== undefined) {
       partial.set(best, cut);
       chosen.add(best);
@@ -388,8 +395,8 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
  * score, in order, with "…" for what is left out; undefined when no clause after the opening
  * scores or the result does not fit in max characters.
  */
-function clausesThatAnswer(sentence: string, score: (text: string) => number, max: number): string | undefined {
-  const parts = sentence.split(/(?<=[;:])\s+/);
+function clausesThatAnswer(sentence: string, score: (text: string) => number, max: number, boundary = /(?<=[;:])\s+/): string | undefined {
+  const parts = sentence.split(boundary);
   if (parts.length < 3) return undefined;
   const kept = parts.map((part, i) => i === 0 || score(part) > 0);
   if (!kept.slice(1).some(Boolean)) return undefined;
