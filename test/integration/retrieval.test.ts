@@ -1739,3 +1739,10 @@ describe("a question for the role of something", () => {
     expect(answer.text).toContain("huisartsen");
   });
 });
+
+describe("a topic put in front of a who-question", () => {
+  it("is what the question asks about: a quote that only names it does not say who (dat INT, wie zitten daar in?)", async () => {
+    // New-user try of the forty-fifth session: the INT's line passed for naming who is in it.
+    expect((await ask.answer("dat INT, wie zitten daar in?")).noActor).toBe(true);
+  });
+});

@@ -59,4 +59,11 @@ describe("asksWho and namesAnActor", () => {
     expect(whoClause("wie zit er in het expertteam?")).toBe("wie zit er in het expertteam");
     expect(whoClause("wat doet het expertteam?")).toBe("wat doet het expertteam?");
   });
+
+  it("counts a topic put in front of the question as asked about ('dat INT, wie zitten daar in?')", () => {
+    expect(whoClause("dat INT, wie zitten daar in?")).toBe("dat INT, wie zitten daar in");
+    expect(whoClause("het expertteam, wie zitten daarin?")).toBe("het expertteam, wie zitten daarin");
+    // Not a longer sentence before it: that is context, not the topic.
+    expect(whoClause("ik werk bij een gemeente in de regio, wie moet ik bellen?")).toBe("wie moet ik bellen");
+  });
 });

@@ -29,8 +29,15 @@ const NAME_IN_SENTENCE = /[\p{Ll},;:]\s+(\p{Lu}\p{Ll}{2,}\p{L}*)/gu;
 export function whoClause(question: string): string {
   const first = questionParts(question)?.first ?? question;
   const at = first.search(ASKS_WHO);
-  return at < 0 ? question : first.slice(at).split(/[?.!]/)[0]!.trim();
+  if (at < 0) return question;
+  // A topic put in front ("dat INT, wie zitten daar in?") is what the question points back at:
+  // it is asked about too, so a quote that names it has not named who (new-user try).
+  const from = FRONTED_TOPIC.test(first.slice(0, at + 1)) ? 0 : at;
+  return first.slice(from).split(/[?.!]/)[0]!.trim();
 }
+
+/** A short phrase, then a comma, before the question ("dat INT, …", "het expertteam, …"). */
+const FRONTED_TOPIC = /^\s*(?:de|het|dat|die|deze|dit|een)\s+[^\s,?.!]+(?:\s+[^\s,?.!]+){0,2},\s*$/iu;
 
 /** "wie zitten er in het expertiseteam?", "uit wie bestaat de regiegroep?": who something is made of. */
 const WHO_IS_IN = /\bwie\s+(?:zit|zitten|zat|zaten)\b[^?.!]*\bin\b|\buit\s+wie\s+(?:bestaat|bestaan)\b/i;
