@@ -1746,3 +1746,12 @@ describe("a topic put in front of a who-question", () => {
     expect((await ask.answer("dat INT, wie zitten daar in?")).noActor).toBe(true);
   });
 });
+
+describe("a how-many question that counts a thing by a paraphrase", () => {
+  it("is answered by the figure next to the word the documents use ('hoeveel ruzies' by '35 conflicten')", async () => {
+    // Question set k (forty-fifth session): refused, as no figure stood next to "ruzies" itself.
+    const answer = await ask.answer("bij hoeveel ruzies tussen gemeenten en jeugdhulpaanbieders heeft het ozj inmiddels bemiddeld?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text.split("\n")[0]).toContain("35 conflicten");
+  });
+});

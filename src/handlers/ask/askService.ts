@@ -1791,7 +1791,12 @@ export class AskService {
     const counted = type === "number" ? countedWords(question) : undefined;
     if (!counted) return (sentence) => containsAnswerType(sentence, type);
     const change = asksForChange(question);
-    return (sentence) => containsAnswerType(sentence, type) && countsWords(sentence, counted, terms, change);
+    // A counted word is met by the paraphrases synonyms.yaml gives it, as retrieval meets it
+    // ("hoeveel ruzies …?" by "35 conflicten": new question set k, refused before); the text's own
+    // words by their analysed terms.
+    const paraphrased = new Map(counted.map((word) => [word, [...new Set([...terms(word), ...this.knowledge.analyser.queryGroups(word).flatMap((group) => [...group.terms.keys()])])]]));
+    const countedTerms = (word: string) => paraphrased.get(word) ?? terms(word);
+    return (sentence) => containsAnswerType(sentence, type) && countsWords(sentence, counted, countedTerms, change);
   }
 
   /** The generator has its own timeout; this deadline is the backstop that always holds. */
