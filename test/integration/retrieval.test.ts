@@ -1755,3 +1755,11 @@ describe("a how-many question that counts a thing by a paraphrase", () => {
     expect(answer.text.split("\n")[0]).toContain("35 conflicten");
   });
 });
+
+describe("a set asked for by its count, answered", () => {
+  it("leads with the list that gives the set, not a sentence that only names it by its count", async () => {
+    // Question set k (forty-fifth session): "De vijf veranderopgaven komen … aan bod." led, the list came second.
+    const answer = await ask.answer("welke vijf veranderopgaven staan er in de vijfde voortgangsrapportage zorg voor de jeugd?");
+    expect(answer.text.split("\n")[0]).toContain("vijftal veranderopgaven:");
+  });
+});

@@ -4,6 +4,7 @@ import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { rowCells } from "../../knowledge/tableRows.js";
 import { openingQuote, REST_OF_LIST } from "./citations.js";
 import { termAsked } from "./definitionAsked.js";
+import { countedSetAsked, onlyNamesTheSet } from "./countedSetAsked.js";
 import { questionParts } from "./questionParts.js";
 import { documentText } from "./untrustedText.js";
 import { ASKED, chunkLines, excerpt, isFootnote, isHeaderRow, type PassageLine, quotedLine, sentencesOf, shorten, subItemsOf, withoutSignature } from "./sentences.js";
@@ -286,6 +287,8 @@ const MEANS_BONUS = 0.3;
 /** "wat zijn de doelen …", "welke knelpunten …": a question for several things of a kind. */
 const SEVERAL_ASKED = /\b(?:wat\s+(?:zijn|waren)\s+de|welke)\s+(?:\p{L}+\s+)?\p{L}{3,}(?:en|s)\b/iu;
 const LIST_ASKED_BONUS = 0.2;
+/** Score taken from a sentence that names a set asked for by its count only (see countedSetAsked). */
+const COUNT_ONLY_PENALTY = 0.2;
 
 /** A why-question: it asks for a reason. */
 const WHY_QUESTION = /\bwaarom\b/i;
@@ -406,6 +409,13 @@ export function extractiveAnswer(
   const asksWhen = (WHEN_QUESTION.test(question) && !options.kindAsked) || ONLY_A_CONDITION.test(question);
   const asksWhatItDoes = WHAT_IT_DOES.test(question);
   const whoIsIn = asksWhoIsIn(question);
+  const countedSet = countedSetAsked(question);
+  const listsTheSet =
+    countedSet !== undefined &&
+    passages.slice(0, options.passages).some((passage) => {
+      const lines = chunkLines(passage.chunk);
+      return lines.some((line, i) => announces(line.text) && lines[i + 1]?.kind === "item" && foldText(line.text).includes(countedSet.noun));
+    });
   passages.slice(0, options.passages).forEach((passage, p) => {
     const lines = chunkLines(passage.chunk);
     linesOf.set(p + 1, lines);
@@ -483,7 +493,14 @@ export function extractiveAnswer(
       // ("In 2027:") answers it better than one sentence with the same words ("Half 2027 zijn de
       // plekken afgebouwd"; new-user try of the forty-second session).
       const listAnswers = asksForSeveral && own > 0 && announces(line.text) && lines[index + 1]?.kind === "item" ? LIST_ASKED_BONUS : 0;
-      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + askedShape + restated + listAnswers - caseStory - otherSource;
+      // "welke vijf veranderopgaven …?": a sentence that names the set only by its count ("De vijf
+      // veranderopgaven komen … aan bod.") points at the answer; the lead-in of the list that gives
+      // them is it (question set k: the pointer led, the list came second; measured: lead k +.012,
+      // nothing else moved on thirteen sets, the same at 0.4).
+      // Only beside a list that gives it: where no passage lists the set, those sentences are all
+      // there is, and the answer says so (see countedSetAsked).
+      const countOnly = listsTheSet && line.kind === "sentence" && !announces(line.text) && onlyNamesTheSet(line.text, countedSet!) ? COUNT_ONLY_PENALTY : 0;
+      const score = Math.max(own, underHeading) + previous + 0.3 * passage.coverage + RANK_WEIGHT * (options.passages - p) + focused + askedShape + restated + listAnswers - caseStory - otherSource - countOnly;
       const candidate = { n: p + 1, index, own, previous, score };
       candidates.push(candidate);
       if (focused > 0) focusedCandidates.add(candidate);
