@@ -1763,3 +1763,13 @@ describe("a set asked for by its count, answered", () => {
     expect(answer.text.split("\n")[0]).toContain("vijftal veranderopgaven:");
   });
 });
+
+describe("the later question's quote from the passage the answer leads with", () => {
+  it("comes right after the lead, before a quote from elsewhere", async () => {
+    // Question set k (forty-fifth session): a milestone row stood between the app and the regions that use it.
+    const answer = await ask.answer("ik ben huisarts, is er een tool waarmee ik kan checken welke jeugdhulpaanbieder nu weinig wachttijd heeft? in welke regios gebruiken ze dat");
+    const lines = answer.text.split("\n");
+    expect(lines[0]).toContain("weet de huisarts");
+    expect(lines[1]).toContain("Eemland");
+  });
+});
