@@ -1773,3 +1773,9 @@ describe("the later question's quote from the passage the answer leads with", ()
     expect(lines[1]).toContain("Eemland");
   });
 });
+
+describe("the tasks something has", () => {
+  it("are its functions too: 'welke taken' is covered by a line on 'de vier functies'", () => {
+    expect(coversWord("welke taken pakken de meeste regionale expertteams op?", (word) => word === "taken", "De meerderheid van de expertteams vult de vier functies consultatie en advies, procesregie, signaleren en leren in.")).toBe(true);
+  });
+});
