@@ -1779,3 +1779,9 @@ describe("the tasks something has", () => {
     expect(coversWord("welke taken pakken de meeste regionale expertteams op?", (word) => word === "taken", "De meerderheid van de expertteams vult de vier functies consultatie en advies, procesregie, signaleren en leren in.")).toBe(true);
   });
 });
+
+describe("a plural that doubles its 'l'", () => {
+  it("finds its singular's paraphrases: 'separeercellen' as 'separeercel' (separatieruimte)", () => {
+    expect(coversWord("komt er een verbod op separeercellen?", (word) => word === "separeercellen", "In wetsvoorstel wordt opgenomen dat specifieke separatieruimte niet is toegestaan.")).toBe(true);
+  });
+});

@@ -441,7 +441,9 @@ export class DutchAnalyser {
     // A verb typed in the third person ("controleert") finds the key in the infinitive ("controleren").
     const token = tokens[i]!;
     // A plural in -s after a vowel ("ruzies"; the stemmer keeps it apart) finds its singular's key ("ruzie").
-    const lookups = stems.length > 0 && token.length > 5 && (token.endsWith("t") || /[aeiouy]s$/.test(token)) ? [...stems, this.stem(token.slice(0, -1))] : stems;
+    const lookups = stems.length > 0 && token.length > 5 && (token.endsWith("t") || /[aeiouy]s$/.test(token)) ? [...stems, this.stem(token.slice(0, -1))] : [...stems];
+    // A plural with a doubled "l" ("separeercellen"; the stem keeps "ll", see stem) finds its singular's key ("separeercel").
+    for (const stem of stems) if (stem.endsWith("ll")) lookups.push(stem.slice(0, -1));
     const found = lookups.flatMap((stem) => byStem.get(stem) ?? []);
     for (const entry of byFirstWord.get(token) ?? []) {
       if (entry.key.every((t, k) => tokens[i + k] === t)) found.push(...entry.expansion);
