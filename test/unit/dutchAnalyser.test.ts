@@ -219,6 +219,19 @@ describe("DutchAnalyser", () => {
     expect(groupOf("hoe loop ik een machtiging aan?", "loop")?.terms.size).toBe(1);
   });
 
+  it("drops a preposition that ends its clause: the particle of a verb, not a word to find ('meer vragen binnen?')", () => {
+    const verbs = analyserWith([
+      ["vragen", 3],
+      ["binnen", 3],
+      ["ondersteuningsteam", 2],
+    ]);
+    expect(verbs.queryGroups("waarom kreeg het ondersteuningsteam meer vragen binnen?").map((g) => g.word)).not.toContain("binnen");
+    // With its object it is the preposition, and kept.
+    expect(verbs.queryGroups("welke vragen kwamen binnen een jaar?").map((g) => g.word)).toContain("binnen");
+    // A particle that is no preposition stays when no joined verb is known: the documents may split the verb too ("We leggen dit vast").
+    expect(verbs.queryGroups("hoe leggen ze de vragen vast?").map((g) => g.word)).toContain("vast");
+  });
+
   it("reads 'komen … terecht' as terechtkomen, with that verb's paraphrases, and the particle as part of it", () => {
     const verbs = analyserWith([
       ["terechtkomen", 2],

@@ -413,6 +413,12 @@ export class DutchAnalyser {
             particles.add(offset + at);
           }
         }
+        // A preposition that ends its clause has no object: it is the particle of a verb the
+        // documents do not use whole ("waarom kreeg het ondersteuningsteam meer vragen binnen?"),
+        // not a word to find ("binnen een half jaar"; measured: check recall@1 +.04, keywordHit
+        // and lead +.04, nothing else moved on thirteen sets; every particle, "vast" too: lead
+        // check −.04, where the documents split the verb as well: "We leggen dit vast …").
+        if (!particles.has(offset + at) && at === words.length - 1 && PREPOSITIONS.has(particle)) particles.add(offset + at);
       }
       offset += words.length;
     }

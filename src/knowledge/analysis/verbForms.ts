@@ -31,7 +31,7 @@ export function prefixedParticipleInfinitive(word: string, isKnown: (word: strin
 }
 
 /** Prefixes of separable verbs: "opgericht" is a participle of "oprichten". */
-const SEPARABLE = "op|af|aan|in|uit|mee|door|over|toe|terug|samen|vast|voor|na|bij|om|weg|tegen|terecht";
+const SEPARABLE = "op|af|aan|in|uit|mee|door|over|toe|terug|samen|vast|voor|na|bij|om|weg|tegen|terecht|binnen";
 /** The particles a separable verb leaves at the end of its clause ("vraag ... aan"). */
 export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set(SEPARABLE.split("|"));
 
