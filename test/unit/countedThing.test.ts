@@ -78,6 +78,8 @@ describe("durationSubject", () => {
     expect(durationSubject("na hoe lang kon hij naar huis?")).toBeUndefined();
     // A verb and who does it before the thing: how long one keeps a file asks about the file.
     expect(durationSubject("hoe lang bewaar je een dossier van een jeugdige?")).toEqual(["dossier", "van"]);
+    // "het" in "hoe lang mag het duren voordat …" stands for nothing: no subject to find.
+    expect(durationSubject("hoe lang mag het duren voordat een jongere weet waar hij woont?")).toBeUndefined();
   });
 
   it("reads a compound of 'duur' as the duration of its first part ('verblijfsduur': a stay)", () => {

@@ -86,6 +86,9 @@ function numberNear(text: string, isNumber: (token: string) => boolean, words: r
  */
 export function durationSubject(question: string): string[] | undefined {
   const match = /\bhoe lang\s+(?:is|duurt|blijft|geldt|mag|kan|\p{L}+\s+(?:je|jij|u|men|we|wij|ik|ze|zij))\s+(?:een|de|het)\s+((?:[\p{L}\d+'-]+\s*){1,2})/u.exec(foldText(question));
+  // "hoe lang mag het duren voordat …?": "het" stands for nothing, what lasts is the wait for what
+  // follows, said in any words; the kind of answer is all there is to check (question set l).
+  if (match && /^(?:duren|duurt)\b/.test(match[1]!)) return undefined;
   if (match) return wordTokens(match[1]!);
   // A compound of "duur" names what lasts: "verblijfsduur" asks how long a stay lasts.
   const compound = /\b(\p{L}{4,}?)s?duur\b/u.exec(foldText(question));
