@@ -200,6 +200,9 @@ describe("DutchAnalyser", () => {
     expect(analyser.stem("stappen")).toBe(analyser.stem("stap"));
     expect(analyser.stem("processen")).toBe(analyser.stem("proces"));
     expect(analyser.stem("stellen")).not.toBe(analyser.stem("stel"));
+    // "ik verwijs door" and "doorverwijzingen": the stem's "s" and the other forms' "z" meet.
+    expect(analyser.stem("doorverwijs")).toBe(analyser.stem("doorverwijzingen"));
+    expect(analyser.stem("verwijs")).toBe(analyser.stem("verwijzen"));
     expect(analyser.queryTerms("hoe vaak werd er gesepareerd?").has(analyser.stem("separeren"))).toBe(true);
   });
 
