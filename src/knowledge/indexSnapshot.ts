@@ -6,7 +6,7 @@ import type { LexicalIndexSnapshot } from "./lexicalIndex.js";
 import type { Chunk, DocumentMeta } from "./types.js";
 
 /** Bump when chunking or analysis changes, so old snapshots are rebuilt rather than misread. */
-export const SNAPSHOT_VERSION = 25;
+export const SNAPSHOT_VERSION = 26;
 
 export interface SnapshotDocument {
   meta: DocumentMeta;
