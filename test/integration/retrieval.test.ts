@@ -1785,3 +1785,9 @@ describe("a plural that doubles its 'l'", () => {
     expect(coversWord("komt er een verbod op separeercellen?", (word) => word === "separeercellen", "In wetsvoorstel wordt opgenomen dat specifieke separatieruimte niet is toegestaan.")).toBe(true);
   });
 });
+
+describe("separatie", () => {
+  it("is gedwongen afzondering, as separeren is gedwongen afzonderen", () => {
+    expect(coversWord("met hoeveel procent moest separatie omlaag?", (word) => word === "separatie", "2021 Q1: gedwongen afzonderingen teruggebracht met 80%.")).toBe(true);
+  });
+});
