@@ -1791,3 +1791,11 @@ describe("separatie", () => {
     expect(coversWord("met hoeveel procent moest separatie omlaag?", (word) => word === "separatie", "2021 Q1: gedwongen afzonderingen teruggebracht met 80%.")).toBe(true);
   });
 });
+
+describe("a question for the steps to take", () => {
+  it("is answered by the list under a heading that names the route, not by an item elsewhere with more of its words", async () => {
+    // Second new-user try of the forty-fifth session: the knelpunten list (with "reguliere machtiging") came back.
+    const answer = await ask.answer("welke stappen moet ik doorlopen voor een reguliere machtiging jz+?");
+    expect(answer.text.split("\n")[0]).toContain("Huidige route aanvraag machtiging");
+  });
+});
