@@ -261,7 +261,9 @@ describe("leadFromOtherRegion", () => {
 
   it("names the other region of the leading quote when the rest is national", () => {
     expect(leadFromOtherRegion(["werkwijze.md", "actieplan.md"], "hoe vraag ik een machtiging aan?", context("Rijnmond"))).toBe("Groningen en Drenthe");
-    expect(otherRegionNotice("Groningen en Drenthe", "Rijnmond", true)).toBe("Let op: het eerste citaat komt uit een document over regio Groningen en Drenthe, niet over jouw regio (Rijnmond).");
+    expect(otherRegionNotice("Groningen en Drenthe", "Rijnmond", true)).toBe("Let op: het eerste citaat komt uit een document over regio Groningen en Drenthe, niet over regio Rijnmond, waarvoor Wegwijs is ingesteld.");
+    // "jouw regio" only when the asker said where they work.
+    expect(otherRegionNotice("Groningen en Drenthe", "Rijnmond", true, true)).toBe("Let op: het eerste citaat komt uit een document over regio Groningen en Drenthe, niet over jouw regio (Rijnmond).");
   });
 
   it("says nothing when a quote is from the served region, the lead is national, or the question names the region", () => {
@@ -284,7 +286,7 @@ describe("AskHandler under an answer from another region's document", () => {
       return (await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat gaat de regio anders doen de komende jaren?")).parts;
     };
     const parts = await ask(rijnmond("rijnmond.md"));
-    const notice = parts.findIndex((part) => part.kind === "notice" && part.text === "Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    const notice = parts.findIndex((part) => part.kind === "notice" && part.text === "Let op: dit antwoord komt uit een document over regio Rijnmond, niet over regio Groningen en Drenthe, waarvoor Wegwijs is ingesteld.");
     expect(notice).toBeGreaterThan(parts.findIndex((part) => part.kind === "text"));
     expect((await ask(rijnmond("werkwijze.md"))).some((part) => part.kind === "notice" && part.text.includes("Let op"))).toBe(false);
     // One later quote from another region: that source, by its number.
@@ -295,7 +297,7 @@ describe("AskHandler under an answer from another region's document", () => {
         { n: 2, documentId: "rijnmond.md", documentTitle: "Regiovisie", section: "Huisartsen", quote: "Huisartsen hebben" },
       ],
     };
-    expect((await ask(mixed)).flatMap((part) => (part.kind === "notice" ? [part.text] : []))).toContain("Let op: bron 2 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    expect((await ask(mixed)).flatMap((part) => (part.kind === "notice" ? [part.text] : []))).toContain("Let op: bron 2 gaat over regio Rijnmond, niet over regio Groningen en Drenthe, waarvoor Wegwijs is ingesteld.");
   });
 });
 
@@ -356,7 +358,10 @@ describe("askerRegion", () => {
     expect(otherRegionOf(["rijnmond.md"], "wat gaat de regio anders doen?", theirs)).toBeUndefined();
     expect(otherRegionOf(["werkwijze.md"], "wat gaat de regio anders doen?", theirs)).toBe("Groningen en Drenthe");
     expect(servingAsker(context, undefined)).toBe(context);
-    expect(servingAsker(context, "Groningen en Drenthe")).toBe(context);
+    // The served region itself, said by the asker, is still served; the notices may call it theirs.
+    expect(servingAsker(context, "Groningen en Drenthe").served()).toBe("Groningen en Drenthe");
+    expect(servingAsker(context, "Groningen en Drenthe").askerSaid).toBe(true);
+    expect(theirs.askerSaid).toBe(true);
     // A place of the region in the question names it too.
     expect(otherRegionOf(["rijnmond.md"], "hoe werkt de casusregie in capelle aan den ijssel?", context)).toBeUndefined();
   });
@@ -384,7 +389,7 @@ describe("AskHandler in a conversation where the asker said where they work", ()
     const answerId = reply.parts.flatMap((part) => (part.kind === "feedback" ? [part.answerId] : []))[0];
     expect((await more.moreSources(answerId)).parts.some((part) => part.kind === "notice")).toBe(false);
     // Another conversation, without that: the notice as before.
-    expect(await notices("c2", "wie stelt het plan voor het gezin op?")).toContain("Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    expect(await notices("c2", "wie stelt het plan voor het gezin op?")).toContain("Let op: dit antwoord komt uit een document over regio Rijnmond, niet over regio Groningen en Drenthe, waarvoor Wegwijs is ingesteld.");
   });
 });
 
@@ -403,7 +408,7 @@ describe("AskHandler under a refusal with the nearest passages", () => {
       const { parts } = await handler.question({ surface: "web", userId: "u1", conversationId: "c1" }, "wat kost een plaatsing in de jeugdzorgplus eigenlijk?");
       return parts.flatMap((part) => (part.kind === "notice" ? [part.text] : []));
     };
-    expect(await notices(refused(["rijnmond.md", "werkwijze.md", "actieplan.md"]))).toContain("Let op: bron 2 gaat over regio Groningen en Drenthe, niet over jouw regio (Rijnmond).");
+    expect(await notices(refused(["rijnmond.md", "werkwijze.md", "actieplan.md"]))).toContain("Let op: bron 2 gaat over regio Groningen en Drenthe, niet over regio Rijnmond, waarvoor Wegwijs is ingesteld.");
     expect((await notices(refused(["rijnmond.md", "actieplan.md"]))).join(" ")).not.toContain("Let op");
   });
 });
@@ -444,7 +449,7 @@ describe("AskHandler and the served region's own plan", () => {
     for (const local of [from("werkwijze.md", 0.5), from("actieplan.md", 1)]) {
       const { texts } = await reply(from("rijnmond.md", 1), local);
       expect(texts).toContain("“Uit rijnmond.md.” [1]");
-      expect(texts).toContain("Let op: dit antwoord komt uit een document over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+      expect(texts).toContain("Let op: dit antwoord komt uit een document over regio Rijnmond, niet over regio Groningen en Drenthe, waarvoor Wegwijs is ingesteld.");
     }
   });
 });
@@ -575,8 +580,8 @@ describe("otherRegionSourcesNotice", () => {
       { documentId: "werkwijze.md", n: 4 },
       { documentId: "rijnmond.md", n: 5 },
     ];
-    expect(otherRegionSourcesNotice(listed, context("Groningen en Drenthe"))).toBe("Let op: bron 3 en 5 gaan over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
-    expect(otherRegionSourcesNotice(listed.slice(0, 3), context("Groningen en Drenthe"))).toBe("Let op: bron 3 gaat over regio Rijnmond, niet over jouw regio (Groningen en Drenthe).");
+    expect(otherRegionSourcesNotice(listed, context("Groningen en Drenthe"))).toBe("Let op: bron 3 en 5 gaan over regio Rijnmond, niet over regio Groningen en Drenthe, waarvoor Wegwijs is ingesteld.");
+    expect(otherRegionSourcesNotice(listed.slice(0, 3), context("Groningen en Drenthe"))).toBe("Let op: bron 3 gaat over regio Rijnmond, niet over regio Groningen en Drenthe, waarvoor Wegwijs is ingesteld.");
     // Not when the question asks about that region itself (second new-user try: "en in rijnmond?").
     expect(otherRegionSourcesNotice(listed, context("Groningen en Drenthe"), "wie heeft de casusregie in rijnmond?")).toBeUndefined();
   });

@@ -204,9 +204,10 @@ export class AskHandler {
     const documents = [...new Set(result.sources.map((source) => source.documentId))];
     const served = regions.served();
     const region = otherRegionOf(documents, question, regions);
-    if (region && served) return { ...result, otherRegion: { region, served } };
+    const askerSaid = regions.askerSaid === true;
+    if (region && served) return { ...result, otherRegion: { region, served, askerSaid } };
     const lead = leadFromOtherRegion(documents, question, regions);
-    return lead && served ? { ...result, otherRegion: { region: lead, served, leadOnly: true } } : result;
+    return lead && served ? { ...result, otherRegion: { region: lead, served, leadOnly: true, askerSaid } } : result;
   }
 
   /**
@@ -953,7 +954,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       parts.push(result.mode === "generated" ? { kind: "text", text: result.text, generated: true } : { kind: "text", text: result.text });
       if (result.unanswered) parts.push(notice(unansweredNotice(result.unanswered, result.notInDocuments === result.unanswered), "info"));
       if (result.namedElsewhere) parts.push(notice(namedElsewhereNotice(result.namedElsewhere), "info"));
-      if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served, result.otherRegion.leadOnly), "info"));
+      if (result.otherRegion) parts.push(notice(otherRegionNotice(result.otherRegion.region, result.otherRegion.served, result.otherRegion.leadOnly, result.otherRegion.askerSaid), "info"));
       else {
         // A later quote from another region's plan says so too, by its source number (new-user
         // try: a Rijnmond quote under a Groningen answer, with nothing to tell them apart).

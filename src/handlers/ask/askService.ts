@@ -158,7 +158,7 @@ export interface AnswerResult {
   /** A region the question names that no cited document is of or mentions ("wat vindt rijnmond van …?" answered from a national plan), capitalised. */
   placeNotQuoted?: string;
   /** The other region every quoted document (or, `leadOnly`, the leading quote) is about, and the region Wegwijs serves (see otherRegion.ts). */
-  otherRegion?: { region: string; served: string; leadOnly?: boolean };
+  otherRegion?: { region: string; served: string; leadOnly?: boolean; askerSaid?: boolean };
   /** Another region whose plans also answer, left out for the served region's (see AskHandler). */
   alsoInRegion?: string;
   /** The document whose aim these quotes give, for a request to summarise it (see documentGist). */

@@ -21,6 +21,18 @@ export interface RegionContext {
   documents?(): readonly string[];
   /** Municipalities and places of a region, by its name ("Rotterdam" for "Rijnmond"), from its region file. */
   placesOf?(region: string): readonly string[];
+  /** Whether the served region is where the asker said they work, not only the one Wegwijs is set up for. */
+  askerSaid?: boolean;
+}
+
+/**
+ * How a notice names the served region: "jouw regio" only when the asker said where they work;
+ * otherwise the region Wegwijs is set up for (second new-user try of the forty-fifth session: a
+ * policy adviser who never said where she worked read "niet over jouw regio (Groningen en Drenthe)"
+ * under every Rijnmond answer).
+ */
+function notServed(served: string, askerSaid: boolean): string {
+  return askerSaid ? `niet over jouw regio (${served})` : `niet over regio ${served}, waarvoor Wegwijs is ingesteld`;
 }
 
 /**
@@ -136,10 +148,10 @@ function sameRegion(a: string, b: string): boolean {
 }
 
 /** The notice above such an answer (`leadOnly`: only its leading quote is from that region). */
-export function otherRegionNotice(region: string, served: string, leadOnly = false): string {
+export function otherRegionNotice(region: string, served: string, leadOnly = false, askerSaid = false): string {
   return leadOnly
-    ? `Let op: het eerste citaat komt uit een document over regio ${region}, niet over jouw regio (${served}).`
-    : `Let op: dit antwoord komt uit een document over regio ${region}, niet over jouw regio (${served}).`;
+    ? `Let op: het eerste citaat komt uit een document over regio ${region}, ${notServed(served, askerSaid)}.`
+    : `Let op: dit antwoord komt uit een document over regio ${region}, ${notServed(served, askerSaid)}.`;
 }
 
 /**
@@ -162,7 +174,7 @@ export function otherRegionSourcesNotice(sources: ReadonlyArray<{ documentId: st
   const parts = [...byRegion].map(([region, numbers]) =>
     numbers.length === 1 ? `bron ${numbers[0]} gaat over regio ${region}` : `bron ${numbers.slice(0, -1).join(", ")} en ${numbers.at(-1)} gaan over regio ${region}`,
   );
-  return `Let op: ${parts.join("; ")}, niet over jouw regio (${served}).`;
+  return `Let op: ${parts.join("; ")}, ${notServed(served, context.askerSaid === true)}.`;
 }
 
 /** A role or team that says who is asking ("wijkteam", "gezinsvoogd", "GI", "huisarts"). */
@@ -261,7 +273,8 @@ export function hereAsRegion(question: string, region: string, context: RegionCo
  */
 export function servingAsker(context: RegionContext, region: string | undefined): RegionContext {
   const served = context.served();
-  return region && served && !sameRegion(region, served) ? { ...context, served: () => region } : context;
+  if (!region || !served) return context;
+  return sameRegion(region, served) ? { ...context, askerSaid: true } : { ...context, served: () => region, askerSaid: true };
 }
 
 /** Under an answer from the served region's or national documents, when another region's plans also answer. */
