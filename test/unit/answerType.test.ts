@@ -38,6 +38,8 @@ describe("expectedAnswerType", () => {
     ["welk artikel uit de Jeugdwet regelt dat?", "article"],
     ["per welke datum sluit de regio aan?", "date"],
     ["hoeveel procent komt met spoed binnen?", "percentage"],
+    // The sign for the word (second new-user try of the forty-fifth session: "met hoeveel % moet dat omhoog?").
+    ["pleegzorg: met hoeveel % moet dat omhoog?", "percentage"],
     ["hoeveel jongeren zitten er op een groep?", "number"],
     ["hoe vaak wordt de veiligheid opnieuw gewogen?", "frequency"],
     ["vanaf welke leeftijd mag een jongere meebeslissen?", "age"],

@@ -46,7 +46,7 @@ const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // nothing else moved on eleven sets).
   ["amount", /\b(\w*tarief|bedrag|prijs|hoeveel geld|budget|euro|(kosten|kost|kostte|kostten)(?![^?.!]*\b\w*(tijd|moeite|energie)\b)|(wat|hoeveel) verdien\w*|(wat|hoeveel) (krijg|krijgt|krijgen|ontvang|ontvangt|ontvangen)\b[^?.!]*\b(per (dag|week|maand|jaar|uur|kind|plek|verwijzing|consult)|betaald|vergoed))\b/],
   ["article", /\b(welk|welke|wat is het)\s+(wets)?artikel\b/],
-  ["percentage", /\b(welk percentage|hoeveel procent|welk deel|welk aandeel)\b/],
+  ["percentage", /\b(welk percentage|hoeveel (?:procent|%)|welk deel|welk aandeel)(?:\b|(?<=%))/],
   // A bare "wanneer" may ask for a condition ("wanneer komt het INT in beeld?"), so only
   // clearly temporal phrasings expect a date.
   ["date", /\b(welke datum|welke periode|(in )?welk jaar|\w*jaartal\w*|welke maand|(sinds|vanaf|tot|voor|van|per) wanneer|wanneer (was|werd|waren|startte|begon|start|begint|verscheen)|wanneer\b[^?.!]*\b(klaar|gereed|afgerond|opgeleverd|gehaald|bereikt|gerealiseerd|af\s+(zijn|is|wezen))\b|wanneer\s+(is|zijn)\b[^?.!]*\baf\s*$)/],
