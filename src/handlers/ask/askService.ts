@@ -17,7 +17,7 @@ import { ASKER_INTRODUCTION, askedPerson, BEFORE_INTRODUCTION, CHAT_INTRODUCTION
 import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
 import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
-import { DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
+import { ASPECT_WORDS, DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
 import { afterLastQuestion, chatSentences, questionParts } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
@@ -409,8 +409,6 @@ const NAMED_THING = /\b(?:de|het|een|mijn|je|jouw|zijn|haar|ons|onze|welke|hun|v
 /** An adjective before the noun: inflected, or a common one that is not ("een nieuw paspoort"). */
 const ADJECTIVE = /^(?:\p{L}+e|nieuw|ander|goed|groot|klein|oud|eigen|vast|apart)$/u;
 
-/** Words naming an aspect of a thing ("de rol van het servicepunt"): what a line about it says, not words it holds. */
-const ASPECT_WORDS = new Set(["rol", "rollen", "taak", "taken", "functie", "functies"]);
 /** A question with this many words (stop words aside) is a long message: mostly context. */
 const LONG_QUESTION_WORDS = 12;
 /** The share of a long message's words the best passage must hold. */

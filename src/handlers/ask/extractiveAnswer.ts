@@ -344,6 +344,11 @@ const WHAT_IT_DOES = /\bwat\s+(?:doet|doen|deed|deden)\b|\bwelke\s+(?:rol|taak|t
 /** Words that name what something does: its functions, tasks or role. */
 const NAMES_TASKS = /\b(?:functies?|taken|taak|rol(?:len)?|verantwoordelijkheden)\b/i;
 /**
+ * Words naming an aspect of a thing ("de rol van het servicepunt", "de taak van"): what a line
+ * about that thing says, not words it holds (see ExtractiveOptions.aspectWords).
+ */
+export const ASPECT_WORDS: ReadonlySet<string> = new Set(["rol", "rollen", "taak", "taken", "functie", "functies"]);
+/**
  * Score for a lead-in that announces the functions or tasks of what a "wat doet X?" question names
  * ("Het expertiseteam heeft de volgende functies:"), with its list: the answer, more than a line
  * that describes X ("Het expertiseteam kijkt met een integrale blik …"; new-user try). Measured: no
@@ -413,14 +418,12 @@ export function extractiveAnswer(
   const asksSteps = SEQUENCE.test(question);
   const whoIsIn = asksWhoIsIn(question);
   const countedSet = countedSetAsked(question);
+  const read = passages.slice(0, options.passages);
+  const passageLines = read.map((passage) => chunkLines(passage.chunk));
   const listsTheSet =
-    countedSet !== undefined &&
-    passages.slice(0, options.passages).some((passage) => {
-      const lines = chunkLines(passage.chunk);
-      return lines.some((line, i) => announces(line.text) && lines[i + 1]?.kind === "item" && foldText(line.text).includes(countedSet.noun));
-    });
-  passages.slice(0, options.passages).forEach((passage, p) => {
-    const lines = chunkLines(passage.chunk);
+    countedSet !== undefined && passageLines.some((lines) => lines.some((line, i) => announces(line.text) && lines[i + 1]?.kind === "item" && foldText(line.text).includes(countedSet.noun)));
+  read.forEach((passage, p) => {
+    const lines = passageLines[p]!;
     linesOf.set(p + 1, lines);
     const heading = passage.chunk.sectionPath.at(-1) ?? "";
     const owns = lines.map((line) => q.score(line.text, passage.chunk));
