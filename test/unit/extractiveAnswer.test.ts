@@ -1195,6 +1195,19 @@ describe("excerpt of a long list item", () => {
     expect(shown).not.toContain("Eerst");
   });
 
+  it("leads with the sentence that holds the figure asked for; sentences before it only when they hold one too", () => {
+    const movement = ["We zien een beweging van professionals die samen beter willen worden.", "Professionals werken en leren samen.", "Het initiatief is om 10.000 professionals in 45 gemeenten te trainen.", filler("later"), filler("tenslotte")].join(" ");
+    const hasNumber = (sentence: string) => /\d/.test(sentence);
+    // Each sentence shares "professionals" with the question, the first two score higher.
+    const score = (sentence: string) => (sentence.includes("10.000") ? 1 : sentence.includes("rofessionals") ? 2 : 0);
+    expect(excerpt(movement, score, 200, hasNumber).startsWith("… Het initiatief is om 10.000 professionals")).toBe(true);
+    // Without the kind asked, the sentences that score best come first, in their order.
+    expect(excerpt(movement, score, 200).startsWith("We zien een beweging")).toBe(true);
+    // A sentence before it with a figure of its own stays.
+    const counted = movement.replace("Professionals werken", "In 2020 werkten professionals");
+    expect(excerpt(counted, score, 200, hasNumber)).toContain("In 2020 werkten professionals en leren samen. Het initiatief is om 10.000");
+  });
+
   it("does not show a sentence that does not fit when it would stop just after its colon", () => {
     const text = "De inspectie houdt toezicht op het plan. Het toezicht richt zich daarbij op de volgende aspecten: over de sectoren heen samenwerken; kennis naar het kind brengen.";
     const shown = excerpt(text, scoreBy("toezicht"), 110);

@@ -548,7 +548,7 @@ export function extractiveAnswer(
       const chunk = passages[n - 1]?.chunk;
       const later = options.laterScore;
       const score = (sentence: string) => Math.max(q.score(sentence, chunk), later?.(sentence, chunk) ?? 0);
-      text = longItem ? excerpt(line.text, score, ITEM_CHARS) : fromFirstQuestionWord(line.text, q.covered!);
+      text = longItem ? excerpt(line.text, score, ITEM_CHARS, hasType) : fromFirstQuestionWord(line.text, q.covered!);
       shownLines.set(key, text);
     }
     return text;

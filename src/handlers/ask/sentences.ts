@@ -310,9 +310,10 @@ function isLabel(sentence: string): boolean {
 /**
  * A long text cut to at most max characters by whole sentences: the sentences that score best
  * (on the question), in their own order, with "…" where sentences are left out. A text whose
- * sentences all score nothing is shortened from its start.
+ * sentences all score nothing is shortened from its start. With `answers` (the kind of answer a
+ * how-many or when question asks for), the scoring sentence that holds it leads the excerpt.
  */
-export function excerpt(text: string, score: (sentence: string) => number, max: number): string {
+export function excerpt(text: string, score: (sentence: string) => number, max: number, answers?: (sentence: string) => boolean): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
   const sentences = flat.split(SENTENCE_END);
@@ -334,7 +335,14 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   // The best sentence too long to show whole is shown by its parts that answer, after its opening
   // ("Het toezicht richt zich … op de volgende aspecten: … suïcidepreventie; …"), rather than
   // left out for shorter sentences that answer less.
+  // The sentence with the figure or date asked for is the answer: it leads, and sentences before it
+  // come only when they hold one too (measured: lead q2 +.007, c +.010, e +.012, g +.016, no other
+  // figure moved on fourteen sets; "… om 10.000 professionals in 45 grote gemeenten te trainen"
+  // stood after two sentences about a growing movement of professionals).
+  const typed = answers === undefined ? -1 : order.findIndex((i) => answers(sentences[i]!));
+  if (typed > 0) order.unshift(...order.splice(typed, 1));
   const best = order[0]!;
+  const beforeTheFigure = (i: number) => typed >= 0 && i < best && !answers!(sentences[i]!);
   if (!chosen.has(best) && !fits(best)) {
     let cut = clausesThatAnswer(sentences[best]!, score, max - used - 2);
     // Without a colon or semicolon to cut at, at its commas, when the clauses that answer say more
@@ -351,7 +359,7 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
     }
   }
   for (const i of order) {
-    if (chosen.has(i)) continue;
+    if (chosen.has(i) || beforeTheFigure(i)) continue;
     if (!fits(i)) continue;
     chosen.add(i);
     used += sentences[i]!.length + 2;
@@ -363,7 +371,7 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   for (const i of rest) {
     // Before the answer only what shares a word with the question: reading up to it pushed it
     // past the first lines (measured: lead q2 +.015, i +.013, nothing else moved on eleven sets).
-    if (i < best && scores[i] === 0) continue;
+    if (i < best && (scores[i] === 0 || beforeTheFigure(i))) continue;
     if (fits(i)) {
       chosen.add(i);
       used += sentences[i]!.length + 2;
