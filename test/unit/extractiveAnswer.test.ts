@@ -443,6 +443,17 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([passage("a", text)], wordsScorer(where), undefined, options, `${where}?`).text).toMatch(/^“De regio werkt/);
   });
 
+  it("leads a 'wanneer' question that asks for no date in so many words with the line that has one", () => {
+    const text =
+      "Belangrijkste mijlpalen:\n\n- Start van het project vereenvoudiging van de productcodes in de jeugdzorg\n\nVervolgstappen:\n\n- Voornemen is de vereenvoudiging van de productcodes in de jeugdzorg vast te leggen, streefdatum 1 januari 2022";
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    const when = "wanneer komt de vereenvoudiging van de productcodes in de jeugdzorg";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(when), undefined, options, `${when}?`).text).toMatch(/^“Vervolgstappen:”\n- Voornemen/);
+    // Asked what the project is, the line with more of the question's words leads.
+    const what = "wat is het project vereenvoudiging van de productcodes in de jeugdzorg";
+    expect(extractiveAnswer([passage("a", text)], wordsScorer(what), undefined, options, `${what}?`).text).toMatch(/^“Belangrijkste mijlpalen:”\n- Start/);
+  });
+
   it("counts the kind asked for in the list that answers a question the document asks ('Meer weten? Neem contact op met:')", () => {
     const topic = passage("a", "Het plan verbetert de jeugdzorg van onderaf, met professionals uit de praktijk.");
     const contact = passage("b", "Meer weten over het verbeteren van de jeugdzorg? Neem contact op met:\n\nMinisterie\n\ninfo@voorbeeld.nl", 0.6, ["Ter inspiratie"]);

@@ -2,6 +2,7 @@ import { asksWhoIsIn, namesMembers } from "./actorAsked.js";
 import type { Chunk, RetrievedPassage } from "../../knowledge/types.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { rowCells } from "../../knowledge/tableRows.js";
+import { containsAnswerType } from "../../knowledge/analysis/answerType.js";
 import { openingQuote, REST_OF_LIST } from "./citations.js";
 import { countedSetAsked, onlyNamesTheSet } from "./countedSetAsked.js";
 import { termAsked } from "./definitionAsked.js";
@@ -300,6 +301,13 @@ const WHY_QUESTION = /\bwaarom\b/i;
  * g +.006, lead g +.007, nothing else moved on eleven sets).
  */
 const NAMES_REASON = /\b(omdat|doordat|immers|vanwege|daardoor|oorzaak|reden|aanleiding|leidt|leiden|gevolg|gevolgen)\b/i;
+/**
+ * How much of the best line's share of the question a line with a date must hold to get the
+ * condition's bonus under a bare "wanneer" ("wanneer worden de productcodes vereenvoudigd?" / "…
+ * streefdatum 1 januari 2022", not the milestone that only names the project; set m: keywordHit and
+ * lead +.024, nothing else moved on fifteen sets, the same from 0.6 to 0.8; 0.95: nothing).
+ */
+const DATED_WHEN_SHARE = 0.8;
 /**
  * Score for a line that gives a reason, under a why-question, as for means under a how-question
  * (measured: keywordHit and lead check +.04, nothing else moved on eleven sets, the same from 0.2
@@ -613,6 +621,15 @@ export function extractiveAnswer(
   // Only a sentence that is itself about the question counts as having the answer type:
   // a figure in an unrelated sentence answers nothing.
   const bestOwn = Math.max(0, ...candidates.map((c) => c.own));
+  // A bare "wanneer" may ask when as well as under which condition: among the lines that hold about
+  // as much of the question as the best, one with a date gets the condition's bonus (see
+  // WHEN_QUESTION). Not a line that shares a word or two ("… de jaarlijkse evaluatie … in het
+  // voorjaar"): that would push a second quote into the answer.
+  if (asksWhen && WHEN_QUESTION.test(question)) {
+    for (const c of candidates) {
+      if (c.own >= bestOwn * DATED_WHEN_SHARE && !storyCandidates.has(c) && containsAnswerType(typeText(c.n, c.index), "date")) c.score += CONDITION_BONUS;
+    }
+  }
   let typed = 0;
   const typedCandidates: Candidate[] = [];
   if (hasType) {
