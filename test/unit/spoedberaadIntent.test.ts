@@ -20,6 +20,11 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     // Only urgency, in a word (new-user try: "spoed" got one unrelated quote).
     "spoed",
     "Acuut!",
+    // Preparing one, or one coming up for a case (new-user try of the forty-sixth session: refused
+    // without the checklist button).
+    "Morgen hebben we een spoedberaad voor een meisje van 16 (casus DR-0412). Wat moet er voor een spoedberaad geregeld zijn?",
+    "welke punten moeten besproken worden in een spoedberaad",
+    "hoe bereid ik een spoedberaad voor?",
   ])("offers it for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(true);
   });
@@ -36,6 +41,8 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "waarom gaat het mis bij plaatsingen in de jz+?",
     "spoedplaatsing",
     "spoed bij de rechtbank",
+    "hoeveel jongeren hadden vorig jaar een spoedberaad?",
+    "wie zit er in een spoedberaad voor een jongere?",
   ])("offers nothing for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(false);
   });
