@@ -62,6 +62,8 @@ describe("isFollowUp", () => {
       "en als het spoed heeft, wie organiseert het spoedberaad?",
       "hoe zit het met de machtiging voor gesloten plaatsing, wie vraagt die aan",
       "wat is dat servicepunt, wanneer schakel ik die in?",
+      // "daar" in the second question points at the first (new-user try of the forty-sixth session).
+      "en wat wil het rijk landelijk met de gesloten jeugdzorg? en zit daar een jaartal aan vast?",
       "weet je dat jongeren weglopen?",
       "hoe zorg je dat ouders meedoen?",
       "wat betekent dat een jongere geen analyse heeft?",

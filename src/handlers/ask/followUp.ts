@@ -181,8 +181,10 @@ export function isFollowUp(text: string): boolean {
   const opening = text.split(/[,;:]/)[0]!;
   if (own !== undefined && !POINTS_BACK.test(own) && !IT_THEN_PARTICIPLE.test(own) && !POINTS_BACK.test(opening)) return false;
   // In its first clause: a later one points at what the message itself named ("hoe zit het met de
-  // machtiging voor gesloten plaatsing, wie vraagt die aan"; new-user try: read as a follow-up).
-  const firstClause = words.slice(1).join(" ").split(/[,;:]/)[0]!;
+  // machtiging voor gesloten plaatsing, wie vraagt die aan"; new-user try: read as a follow-up), or
+  // a later question ("en wat wil het rijk met de gesloten jeugdzorg? en zit daar een jaartal aan
+  // vast?"; new-user try of the forty-sixth session: read with the question before, both parts lost).
+  const firstClause = words.slice(1).join(" ").split(/[,;:?]/)[0]!;
   return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(firstClause));
 }
 
