@@ -494,6 +494,16 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([story, policy], wordsScorer(aboutSanne), undefined, options, `${aboutSanne}?`).text.split("\n")[0]).toContain("Sanne wordt");
   });
 
+  it("does not lead with a case story's line that shares more words with the question than a line of the plan", () => {
+    // New-user try: "… en waar komt ze dan terecht, welke instelling?" was answered with the story of
+    // a girl of 15 ("… komt ze terecht in een JeugdzorgPlus instelling. Daar snijdt ze …").
+    const story = passage("a", "Na lange wachttijd komt ze terecht in een gesloten instelling, ver van huis.", 0.9, ["Een voorbeeld uit de jeugdzorg"]);
+    const plan = passage("b", "De wachttijd voor een gesloten plek is een knelpunt.", 0.8, ["Knelpunten"]);
+    const question = "waar komt ze terecht na de wachttijd in een gesloten instelling";
+    const options = { ...DEFAULT_EXTRACTIVE, fillBudget: false };
+    expect(extractiveAnswer([story, plan], wordsScorer(question), undefined, options, `${question}?`).text.split("\n")[0]).toContain("is een knelpunt");
+  });
+
   it("does not take a case story's figure for the figure a question asks for, unless it asks about the story", () => {
     const story = passage("a", "Een meisje van vijftien is inmiddels op 14 verschillende plekken in de jeugdzorg opgenomen geweest.", 0.9, ["Een voorbeeld uit de jeugdzorg"]);
     const plan = passage("b", "De plekken in de jeugdzorg worden in de komende jaren afgebouwd.", 0.8, ["Ontwikkelingen"]);

@@ -376,10 +376,12 @@ const MEMBERS_BONUS = 0.3;
 const CASE_STORY_HEADING = /^(?:casus|casusbeschrijving|(?:een\s+)?voorbeeld)\b/i;
 /**
  * What a line of a case story loses, unless the question asks about the story (measured: no figure
- * moved on eleven sets from 0.2 to 0.4; new-user tries: the story of a girl of 15 led "waarom
- * vinden ze dat groepsleiders meer moeten verdienen?" on "groepsleiding" and "verdient").
+ * moved on eleven sets from 0.2 to 0.4, nor on fifteen from 0.3 to 2; new-user tries: the story of a
+ * girl of 15 led "waarom vinden ze dat groepsleiders meer moeten verdienen?" on "groepsleiding" and
+ * "verdient", and at 0.3 still "… en waar komt ze dan terecht, welke instelling?" with "… komt ze
+ * terecht in een JeugdzorgPlus instelling. Daar snijdt ze in haar arm …"; now refused).
  */
-const CASE_STORY_PENALTY = 0.3;
+const CASE_STORY_PENALTY = 1;
 
 /** Whether a question asks about a case story: it says so, or names someone the story names ("Ferdi"). */
 function asksAboutStory(question: string, story: string): boolean {
