@@ -66,6 +66,9 @@ describe("expectedAnswerType", () => {
     ["wordt het gemiddelde aantal plekken kleiner?", undefined],
     ["klopt het dat er geen grens zit aan hoe lang je een jongere mag afzonderen?", undefined],
     ["ik werk in schiedam, klopt het dat wij vanaf 2023 zelf inkopen? en hoeveel jongeren wachten er?", "number"],
+    // After a sentence about the asker (set m: refused for want of a duration).
+    ["Gedragswetenschapper hier. Klopt het dat er geen maximale duur zit aan een afzondering?", undefined],
+    ["Ik werk in Rijnmond. Hoe lang duurt een afzondering?", "duration"],
     ["is het waar dat hoeveel jongeren er wachten niemand weet?", undefined],
     ["is het nummer van het servicepunt bekend?", "phone"],
     ["is er een wachtlijst? hoe lang duurt het wachten?", "duration"],

@@ -165,7 +165,10 @@ export function askedFor(question: string): { type: AnswerType; phrase: string }
       }
     }
     if (!found) continue;
-    if (YES_NO.test(part) && !CONTACT.has(found.type)) continue;
+    // A yes/no question after a sentence about the asker ("gedragswetenschapper hier. klopt het dat
+    // … geen maximale duur …?") is still one: it is read from where its own sentence starts (set m:
+    // the table row that answers it was refused for want of a duration).
+    if (YES_NO.test(part.split(/[.!]\s+/).at(-1)!) && !CONTACT.has(found.type)) continue;
     const reason = part.search(REASON);
     if (reason >= 0 && reason < found.index) continue;
     return { type: found.type, phrase: found.phrase };
