@@ -22,6 +22,15 @@ export class DocumentNames {
    * "regiovisie jeugdhulp regio Rijnmond") is often just a word of the question.
    */
   named(question: string, clearly = false): DocumentMeta | undefined {
+    // The document after "volgens" is the one asked, though the question may name another as its
+    // subject ("wat is er nodig om het plan 'passende zorg voor kwetsbare jongeren' te laten slagen,
+    // volgens het artikel van VWS?"; set m: answered from the plan, with "artikel" not in it).
+    const source = /\bvolgens\s+((?:\S+\s+){0,4}\S+)/i.exec(question)?.[1];
+    const bySource = source === undefined ? undefined : this.namedIn(source, clearly);
+    return bySource ?? this.namedIn(question, clearly);
+  }
+
+  private namedIn(question: string, clearly: boolean): DocumentMeta | undefined {
     const asked = new Set(wordTokens(foldText(question)));
     const scores = this.naming.map(({ meta, words }) => {
       const found = words.filter((word) => asked.has(word)).length;

@@ -38,6 +38,14 @@ describe("namedDocument", () => {
     expect(namedDocument("wie schreef het plan voor kwetsbare jongeren?", documents, isStopword)).toBe(plan);
   });
 
+  it("takes the document after 'volgens' when the question names another as its subject", () => {
+    const question = "wat is er nodig om het plan voor kwetsbare jongeren te laten slagen, volgens de regiovisie?";
+    expect(namedDocument(question, documents, isStopword)).toBe(vision);
+    expect(new DocumentNames(documents, isStopword).named(question, true)).toBe(vision);
+    // Without it, the plan the question is about.
+    expect(namedDocument("wat is er nodig om het plan voor kwetsbare jongeren te laten slagen?", documents, isStopword)).toBe(plan);
+  });
+
   it("finds none when the question names no document, or words that several share", () => {
     expect(namedDocument("wie heeft het plan gemaakt?", documents, isStopword)).toBeUndefined();
     expect(namedDocument("wie heeft de regiovisie en de werkwijze gemaakt?", documents, isStopword)).toBeUndefined();
