@@ -32,6 +32,10 @@ describe("termAsked", () => {
     // "wat wordt bedoeld met …", "wat bedoelen ze met …" ask the same (second new-user try of the twenty-seventh session).
     expect(termAsked("Wat wordt bedoeld met HSJ kennis?")?.folded).toBe("hsj kennis");
     expect(termAsked("wat bedoelen ze met matched care?")?.folded).toBe("matched care");
+    // … also with the document in between, the term in quotes, and a sentence after it that only
+    // narrows it down (set m).
+    expect(termAsked("wat bedoelen ze in het actieplan precies met 'evidence based'?")?.folded).toBe("evidence based");
+    expect(termAsked("wat bedoelen ze met „matched care”? alleen de zorg of ook de route?")?.folded).toBe("matched care");
     // A term may hold such a word, as long as it is not only that.
     expect(termAsked("wat is het juiste loket?")?.folded).toBe("juiste loket");
     expect(termAsked("wat is een verschilanalyse?")?.folded).toBe("verschilanalyse");

@@ -30,6 +30,17 @@ describe("termMentions (a term the documents use but do not define)", () => {
     expect(found.rest.map((s) => s.n)).toEqual([3, 4]);
   });
 
+  it("quotes a mentioning sentence with the next one when that says, pointing back, what the term means", () => {
+    const found = termMentions(
+      [
+        passage("a", "In dit plan komt het Servicepunt vaak terug. Dit wordt hier als volgt omschreven: het loket voor consulten. Daarna volgt iets anders.", ["Begrippen"]),
+        passage("b", "De inzet van HSJ-kennis wordt gekoppeld aan het Servicepunt voor een spoedberaad.", ["Organiseren"]),
+      ],
+      mentionsServicepunt,
+    )!;
+    expect(found.text.split("\n")[0]).toBe("“In dit plan komt het Servicepunt vaak terug. Dit wordt hier als volgt omschreven: het loket voor consulten.” [1]");
+  });
+
   it("quotes a line that announces a list with the list's items", () => {
     const found = termMentions(
       [

@@ -10,7 +10,7 @@ import { afterLastQuestion, chatSentences, questionParts } from "./questionParts
  * "wat zijn de basisprincipes?" for a list.
  */
 const ASKS_WHAT_IT_IS =
-  /^\s*(?:en\s+)?(?:wat\s+(?:is|betekent|houdt)|wat\s+(?:wordt|werd)\s+(?:er\s+)?(?:eigenlijk\s+|precies\s+)?bedoeld\s+met|wat\s+(?:bedoelen|bedoelt)\s+(?:ze|je|jullie|u|men|de\s+documenten|de\s+plannen)\s+(?:eigenlijk\s+|precies\s+)?met)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|weer|toch|even|in|eigenlijk\s+in|precies\s+in))*(?:\s+(?:in|volgens|uit)\s+(?:de|het)\s+\p{L}+(?:\s+\p{L}+)?)?\s*\??\s*$/iu;
+  /^\s*(?:en\s+)?(?:wat\s+(?:is|betekent|houdt)|wat\s+(?:wordt|werd)\s+(?:er\s+)?(?:eigenlijk\s+|precies\s+)?bedoeld\s+met|wat\s+(?:bedoelen|bedoelt)\s+(?:ze|je|jullie|u|men|de\s+documenten|de\s+plannen)\s+(?:(?:in|volgens)\s+(?:de|het)\s+\p{L}+\s+)?(?:eigenlijk\s+|precies\s+)?met)\s+(?:(?:een|de|het|t|'t|dat|die|dit|deze|zo'n)\s+)?['"‘„“]?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2}?)['"’”]?(?:\s+(?:eigenlijk|precies|nou|nu|dan|ook|weer|toch|even|in|eigenlijk\s+in|precies\s+in))*(?:\s+(?:in|volgens|uit)\s+(?:de|het)\s+\p{L}+(?:\s+\p{L}+)?)?\s*\??\s*$/iu;
 
 /**
  * "wat is het belangrijkste doel?", "wat is het verschil?": a superlative or a word for a goal, a
@@ -74,7 +74,9 @@ export function termAsked(message: string): { typed: string; folded: string; ver
   const remark = afterLastQuestion(sentences.slice(Math.max(asks, 0)).join(" "));
   const question = remark && !opensQuestion(remark.tail) ? remark.question : asks >= 0 ? sentences.slice(asks).join(" ") : message;
   const first = (questionParts(question)?.first ?? question).replace(INSTEAD_OF, "?").replace(TALKED_ABOUT, "?");
-  const match = ASKS_WHAT_IT_IS.exec(first.trim());
+  // Its first sentence alone, when what follows only narrows it down ("wat bedoelen ze met
+  // 'evidence based'? alleen wetenschappelijk bewezen interventies of telt praktijkkennis ook?").
+  const match = ASKS_WHAT_IT_IS.exec(first.trim()) ?? (asks >= 0 ? ASKS_WHAT_IT_IS.exec(sentences[asks]!.trim()) : null);
   const doing = match ? undefined : ASKS_WHAT_IT_DOES.exec(first.trim());
   const working = match || doing ? undefined : ASKS_HOW_IT_WORKS.exec(first.trim());
   const bare = match || doing || working ? undefined : BARE_TERM.exec(first.trim());

@@ -35,7 +35,7 @@ export function termMentions(passages: readonly RetrievedPassage[], mentions: (l
   const picked = linePerSection(passages, MAX_MENTIONS, (lines, passage) => {
     const at = lines.findIndex((line, i) => !isHeaderRow(lines, i) && line.kind !== "row" && wordCount(line.text) >= MIN_WORDS && !ASKED.test(line.text) && mentions(line.text, passage.chunk));
     return at < 0 ? undefined : at;
-  }).map(({ passage, lines, index }) => ({ passage, line: lines[index]!.text, leadIn: leadInOf(lines, index), list: listAnnounced(lines, index) }));
+  }).map(({ passage, lines, index }) => ({ passage, line: withDefinitionAfter(lines, index), leadIn: leadInOf(lines, index), list: listAnnounced(lines, index) }));
   if (picked.length < minMentions) return undefined;
   const sources = picked.map(({ passage, line, leadIn }, i) => citationFor(i + 1, passage, leadIn ? `${leadIn} - ${line}` : line));
   // A list item keeps its lead-in, so a goal ("In 2027: …") does not read as how things are now.
@@ -51,6 +51,20 @@ export function termMentions(passages: readonly RetrievedPassage[], mentions: (l
   const uncited = passages.filter((passage) => !cited.has(passage.chunk.id));
   const rest = uncited.map((passage, i) => citationFor(picked.length + i + 1, passage));
   return { text, sources, rest, numbered: [...picked.map(({ passage }) => passage), ...uncited] };
+}
+
+/**
+ * The next sentence of the paragraph that says, pointing back, what the term means ("… het woord
+ * evidence based gebruikt. Dit wordt in dit document als volgt gedefinieerd: …"; set m: the mention
+ * was shown without it).
+ */
+const DEFINES_WHAT_CAME_BEFORE = /^(?:dit|deze|dat|die|hiermee|daarmee|hieronder|daaronder)\b[^.;:?!]{0,60}\b(?:gedefinieerd|omschreven|betekent|betekenen|bedoeld|verstaan|verstaat|staat\s+voor|staan\s+voor)\b/i;
+
+/** A mentioning line with the sentence after it when that one defines what it mentions. */
+function withDefinitionAfter(lines: readonly PassageLine[], index: number): string {
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  return line.kind === "sentence" && next?.kind === "sentence" && next.paragraph === line.paragraph && DEFINES_WHAT_CAME_BEFORE.test(next.text) ? `${line.text} ${next.text}` : line.text;
 }
 
 /** The line that introduces the list an item stands in ("In 2027:", "Geconstateerd wordt dat:"), if any. */
