@@ -323,6 +323,9 @@ describe("askerRegion", () => {
     // "ik ben/werk/zit …" may run longer (new-user try of the thirty-seventh session: eleven words).
     expect(askerRegion("ik ben beleidsmedewerker jeugd bij een gemeente in de regio rijnmond. wat zegt de regiovisie over pleegzorg?", context)).toBe("Rijnmond");
     expect(askerRegion("beleidsmedewerker jeugd bij een kleine gemeente in de mooie regio rijnmond. wat is pleegzorg?", context)).toBeUndefined();
+    // What follows "en" is not where they work (third new-user try of the forty-sixth session).
+    expect(askerRegion("Hoi, ik ben beleidsmedewerker jeugd bij een gemeente in de regio Rijnmond en moet een memo schrijven voor de wethouder over gesloten jeugdzorg. Wat zijn de ambities?", context)).toBe("Rijnmond");
+    expect(askerRegion("ik werk in een wijkteam en wil weten hoe het in rotterdam gaat. wat doen ze daar?", context)).toBeUndefined();
     // Also after a question, in a sentence that asks nothing (new-user try of the forty-second session).
     expect(askerRegion("hoi, wie ben jij en wat kun je voor me doen? ik ben gezinsvoogd bij een GI in rotterdam", context)).toBe("Rijnmond");
     expect(askerRegion("wat doet het wijkteam? ik werk in rotterdam, wat doen ze daar?", context)).toBeUndefined();

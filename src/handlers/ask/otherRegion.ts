@@ -208,9 +208,13 @@ export function askerRegion(message: string, context: RegionContext): string | u
   // Groningen and Drenthe's without a word).
   const sentences = foldText(message).split(/(?<=\?)/);
   const told = [sentences[0]!.split("?")[0]!, ...sentences.slice(1).filter((sentence) => !sentence.includes("?"))].join(".");
-  for (const clause of told.split(/[.,;:!\n]+/)) {
+  for (const whole of told.split(/[.,;:!\n]+/)) {
+    // What the asker goes on to tell after "en" is not where they work ("ik ben beleidsmedewerker …
+    // in de regio rijnmond en moet een memo schrijven …"; third new-user try of the forty-sixth
+    // session: too long to count, so "Meer bronnen" called Rijnmond "niet … waarvoor Wegwijs is ingesteld").
+    const stated = INTRODUCES.test(whole);
+    const clause = stated ? whole.split(/\s+(?:en|maar)\s+/)[0]! : whole;
     const words = wordTokens(clause);
-    const stated = INTRODUCES.test(clause);
     if (words.length === 0 || words.length > (stated ? STATED_INTRODUCTION_WORDS : INTRODUCTION_WORDS) || ASKS.test(clause)) continue;
     if (!stated && !ASKER_ROLE.test(clause)) continue;
     const region = regions.find((r) => namesRegion(clause, r, context.placesOf?.(r)));
