@@ -123,6 +123,12 @@ describe("a request for a document's gist", () => {
     // gemiddeld per plaatsing?").
     const cost = await ask.answer("hoeveel jongeren uit drenthe zaten er in 2020 in de jz+ en wat kostte dat gemiddeld per plaatsing?");
     expect(cost.unanswered).toBe("wat kostte dat gemiddeld per plaatsing");
+    // "tegen die tijd" is the year the first answer gives: asked with it, the later part has its own
+    // quote (set m: it was left open while "In 2027:" lists what must be arranged by then).
+    const byThen = await ask.answer("wanneer moeten de huidige jz+ plekken in gr/dr om- en afgebouwd zijn, en wat moet er tegen die tijd geregeld zijn voor elke jongere met een machtiging?");
+    expect(byThen.text).toContain("Half 2027");
+    expect(byThen.text).toContain("perspectief op onderwijs en een woonplek");
+    expect(byThen.unanswered).toBeUndefined();
     // The word that asks for a kind is answered by one of that kind: a year answers "staat daar een
     // jaartal bij?", and the item with the year leads its list.
     // An acronym typed in lower case is asked as one: its spelling-out leads (new-user try of the forty-third session).

@@ -204,6 +204,18 @@ function asksWhatDocumentSays(question: string, named: { kind?: string | null; t
   return [...foldText(question).matchAll(/\b(?:in|uit|voor)\s+(?:het|de|dat|die|dit|deze)\s+(\p{L}+)\s+(\p{L}+)/gu)].some((m) => title.has(m[1]!) && title.has(m[2]!));
 }
 
+/**
+ * "… tegen die tijd", "op dat moment": a later question that points back at a time the first answer
+ * gives ("wanneer moeten de plekken afgebouwd zijn, en wat moet er tegen die tijd geregeld zijn …?"
+ * / "Half 2027 zijn de JeugdzorgPlus-plekken … afgebouwd"). With the year of that answer in its place,
+ * it can be asked on its own (set m: "Stel die gerust apart", while "In 2027:" lists it).
+ */
+const THAT_TIME = /\b(?:tegen\s+die\s+tijd|op\s+dat\s+moment|in\s+die\s+periode|rond\s+die\s+tijd)\b/i;
+function withTimeOf(later: string, answer: string): string {
+  const years = [...new Set(answer.match(/\b(?:19|20)\d{2}\b/g) ?? [])];
+  return THAT_TIME.test(later) && years.length === 1 ? later.replace(THAT_TIME, `in ${years[0]}`) : later;
+}
+
 /** "…? en in rijnmond?": a place after a question, asking it again for that place. */
 const PLACE_AFTER_QUESTION = /\?\s*(?:(?:en|of|maar|ook|dus)\s+)?((?:in|bij|uit|voor)\s+[^?]{2,60}?)\s*\??\s*$/i;
 
@@ -964,7 +976,7 @@ export class AskService {
     if (firstAlone) {
       ({ passages, extractive } = firstAlone);
     } else if (parts && extractive.result.unanswered) {
-      const later = await this.ownAnswer(parts.later, extractive.result, passages);
+      const later = await this.ownAnswer(withTimeOf(parts.later, extractive.result.text), extractive.result, passages);
       const onTopic = !later || later.notInDocuments !== undefined ? await this.laterOnFirstTopic(parts, extractive.result, passages) : undefined;
       const answered = onTopic ?? later;
       if (answered) extractive = { ...extractive, result: answered };
