@@ -650,7 +650,9 @@ describe("the route conversation (Redis)", () => {
     }
     expect(shownStep(seen)).toBe("spoedmachtiging:uitkomst-alternatief");
     expect(seen.text).toContain("*Volgende stap:* Organiseer een spoedberaad");
-    expect(seen.text).toContain("via het Servicepunt JeugdzorgPlus (via je gemeente of het regionale Servicepunt)");
+    // HSJ expertise is what the werkwijze still organises: the step asks whether it can come yet, it
+    // does not say it can (third new-user try of the forty-sixth session).
+    expect(seen.text).toContain("vraag het Servicepunt JeugdzorgPlus (via je gemeente of het regionale Servicepunt) of HSJ-expertise al kan aanschuiven (de werkwijze noemt dat bij wat de regio nog organiseert)");
     const checklist = findAction(seen, "route.escalate.spoedberaad", "spoedmachtiging");
     const consult = seen.actions.find((a: { id: string }) => a.id === "consult.new")!;
     expect(consult.label).toBe("Consultaanvraag indienen");

@@ -283,7 +283,7 @@ export function escalationText(outcome: OutcomeNode, region: Region, done: Reado
     case "spoedberaad":
       return done.has("hsj")
         ? "Organiseer een spoedberaad met de jongere en de ouders erbij."
-        : `Organiseer een spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`;
+        : `Organiseer een spoedberaad met de jongere en de ouders erbij, en vraag het ${sp.name} (${sp.contact}) of HSJ-expertise al kan aanschuiven (de werkwijze noemt dat bij wat de regio nog organiseert).`;
     case "expertteam":
       return `Leg de casus voor aan het ${et.name} (${et.contact}).${et.role ? ` ${et.role}` : ""}`;
     case "none":
@@ -395,7 +395,7 @@ export function escalationPreviewReply(kind: "spoedberaad" | "consult", summary:
           kind: "text",
           text:
             "Start hieronder een gedeelde checklist voor het spoedberaad: iedereen in dit gesprek kan punten afvinken en oppakken. " +
-            `Plan het spoedberaad met de jongere en de ouders erbij, en vraag HSJ-expertise aan via het ${sp.name} (${sp.contact}).`,
+            `Plan het spoedberaad met de jongere en de ouders erbij, en vraag het ${sp.name} (${sp.contact}) of HSJ-expertise al kan aanschuiven (de werkwijze noemt dat bij wat de regio nog organiseert).`,
         },
         ...(open.length > 0 ? [{ kind: "text" as const, text: ["*Breng deze punten in:*", ...open].join("\n") }] : []),
         {
