@@ -64,6 +64,8 @@ describe("isFollowUp", () => {
       "wat is dat servicepunt, wanneer schakel ik die in?",
       // "daar" in the second question points at the first (new-user try of the forty-sixth session).
       "en wat wil het rijk landelijk met de gesloten jeugdzorg? en zit daar een jaartal aan vast?",
+      // A demonstrative with the thing it names says what the message is about (same try).
+      "en dat servicepunt uit de route, wat doet dat precies? en hoe bereik ik ze in drenthe?",
       "weet je dat jongeren weglopen?",
       "hoe zorg je dat ouders meedoen?",
       "wat betekent dat een jongere geen analyse heeft?",

@@ -154,6 +154,8 @@ export function asksForSource(text: string): boolean {
 }
 
 const SCHEMA_VERSION = 3;
+/** "dat servicepunt", "die werkwijze": a demonstrative and the noun it goes with. */
+const NAMED_BY_DEMONSTRATIVE = /^\s*(?:dat|die|deze|dit)\s+\p{L}{5,}\b/iu;
 /** The previous question is cut to this length before it is kept. */
 const MAX_KEPT_CHARS = 400;
 
@@ -185,7 +187,11 @@ export function isFollowUp(text: string): boolean {
   // a later question ("en wat wil het rijk met de gesloten jeugdzorg? en zit daar een jaartal aan
   // vast?"; new-user try of the forty-sixth session: read with the question before, both parts lost).
   const firstClause = words.slice(1).join(" ").split(/[,;:?]/)[0]!;
-  return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(firstClause));
+  // A demonstrative before the thing it names ("en dat servicepunt uit de route, wat doet dat
+  // precies?") says what the message is about: it points back, but the message stands on its own
+  // (third new-user try of the forty-sixth session: read with a question on a court form, refused).
+  const namesItsThing = firstClause.replace(NAMED_BY_DEMONSTRATIVE, "");
+  return words.length <= MAX_FOLLOW_UP_WORDS || (words.length <= MAX_POINTING_BACK_WORDS && POINTS_BACK.test(namesItsThing));
 }
 
 /**
