@@ -59,6 +59,7 @@ describe("expectedAnswerType", () => {
     ["hoe klein moeten de groepen worden?", "number"],
     ["heeft iemand het nummer van de crisisdienst?", "phone"],
     ["waar bel ik het servicepunt?", "phone"],
+    ["en hoe bereik ik ze in drenthe?", "phone"],
     ["wanneer bel ik VT bij vermoeden van geweld?", undefined],
     ["en als er geweld is? bel ik dan VT?", undefined],
     ["is er een maximale duur voor een opname?", undefined],

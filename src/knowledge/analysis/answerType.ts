@@ -29,7 +29,9 @@ export const CONTACT_TYPES: ReadonlySet<AnswerType> = new Set(["phone", "email",
 const QUESTION_PATTERNS: Array<[AnswerType, RegExp]> = [
   // "waar/hoe bel ik …?" asks a number; "wanneer bel ik VT?", "bel ik dan VT?" ask when or whether
   // (second new-user try of the thirty-seventh session: refused for want of a phone number).
-  ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|(waar|hoe) bel (ik|je|we)|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
+  // "hoe bereik ik ze?" asks how to get in touch, as "hoe bel ik ze?" does (third new-user try of the
+  // forty-sixth session: "Route servicepunt is slecht bereikbaar" answered it).
+  ["phone", /\b(telefoon\w*|tel\.?\s*nr|bellen|(waar|hoe) bel (ik|je|we)|(waar|hoe) (bereik|contacteer) (ik|je|we)|belnummer|(het|welk|hun|zijn|haar) nummer)\b/],
   ["email", /\b(e-?mail\w*|mailadres|mailen)\b/],
   // When a place is open or can be reached (new-user try of the forty-second session: "wat zijn de
   // openingstijden van het servicepunt?" got three items of a list that mentions the Servicepunt).
