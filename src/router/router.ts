@@ -7,6 +7,7 @@ import type { Logger } from "../logger.js";
 import type { HandlerRegistry } from "./registry.js";
 import { withRouteOfferFirst as withOfferFirst } from "./offerFirst.js";
 import { asksHowToDo, asksToAct, asksWhatToDo, tellsACase, URGENT_NOW } from "../bot/intentPatterns.js";
+import { withSafetyNotice } from "../bot/safetyNotice.js";
 
 /** Leads the offers that answer "wat moet ik doen?" where no passage does. */
 const WHAT_YOU_CAN_DO = "Wat jij nu moet doen, staat niet letterlijk in de plandocumenten. Dit kan Wegwijs met je doen:";
@@ -115,53 +116,58 @@ export function createBot(deps: BotDeps): Bot {
           const also = claimed.find((reply) => reply.alsoAsk !== undefined)?.alsoAsk;
           return also ? [...claimed, ...((await deps.fallback.message({ ...incoming, text: also })) ?? [])] : claimed;
         }
-        const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
-        // A follow-up is offered for as the answer read it ("is er een expertteam? hoe kom ik daar
-        // terecht"); handle() takes the reading off before the reply leaves the core.
-        const reading = answer.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
-        // An offer whose every button the answer already has is left out, with its text (new-user
-        // try: "kan ik het servicepunt bellen?" got the consult button and its advice twice). A
-        // button with the same action, label and first part of its value (the team of a consult
-        // form) is the same to the reader, whatever else it fills in (a later try: "…, moet vandaag
-        // nog bellen" got two "Consultaanvraag indienen" for the Servicepunt, one for spoed).
-        const present = new Set(buttonsOf(answer.flatMap((reply) => reply.parts)));
-        const offers = registry
-          .all()
-          .map((h) => h.suggest?.(reading) ?? [])
-          .filter((offer) => {
-            const buttons = buttonsOf(offer);
-            return buttons.length === 0 || !buttons.every((key) => present.has(key));
-          })
-          .flat();
-        if (offers.length === 0 || answer.length === 0) return answer;
-        const last = answer[answer.length - 1]!;
-        // Asked to do something Wegwijs offers to do: the offer leads, and replaces a reply that
-        // only says the documents do not answer (that was never the question).
-        if (asksToAct(text)) return offersLead(answer, offers);
-        // "… wat moet ik doen?" about the writer's own case: no passage says that, but the route
-        // and the checklist walk what the plans say to do. A refusal would read as "nothing to
-        // do" (new-user try: an escalating case got "geen antwoord" above the buttons).
-        // The refusal's own way on (the Servicepunt, with its consult button) stays under the offers.
-        if ((asksWhatToDo(text) || tellsACase(text)) && answer.length === 1 && last.declines) {
-          // Not what follows its nearest passages, which are left out here (a note on "bron 2" with no sources shown).
-          const beforeSources = last.parts.findIndex((part) => part.kind === "sources");
-          const wayOn = last.parts.slice(0, beforeSources === -1 ? undefined : beforeSources).filter((part) => part.kind === "notice" || part.kind === "actions");
-          return [{ parts: [{ kind: "text", text: WHAT_YOU_CAN_DO }, ...offers, ...wayOn] }];
-        }
-        // Asked how to do it oneself ("hoe krijg ik een jongere geplaatst?"): the way to do it, the
-        // route or the form, comes first and the quotes follow (verification try: a list of problems
-        // led, and the route's button stood under it).
-        // A refusal there only says the plans do not describe it; the way to do it is the answer
-        // (coordinator try: "kan ik deze casus voorleggen aan het servicepunt?" led with "Ik ga niet gokken").
-        if (asksHowToDo(text)) return offersLead(answer, offers, HOW_NOT_DESCRIBED);
-        // "… er is acuut gevaar. wat moet ik nu doen?": the urgent route and the checklist lead, the
-        // quotes follow (new-user try of the forty-second session: a 2027 goal, "Weten we
-        // spoedplaatsingen te voorkomen", was the first thing an acute case read).
-        if (asksWhatToDo(text) && URGENT_NOW.test(text)) return offersLead(answer, offers);
-        // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
-        return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
+        return withSafetyNotice(text, await answered(incoming, text));
       }
     }
+  }
+
+  /** A message no handler claimed: the answer from the plans, with what Wegwijs offers to do. */
+  async function answered(incoming: Resolved<Extract<Incoming, { kind: "message" }>>, text: string): Promise<Reply[]> {
+    const answer = (await deps.fallback.message({ ...incoming, text })) ?? [];
+    // A follow-up is offered for as the answer read it ("is er een expertteam? hoe kom ik daar
+    // terecht"); handle() takes the reading off before the reply leaves the core.
+    const reading = answer.find((reply) => reply.readAs !== undefined)?.readAs ?? text;
+    // An offer whose every button the answer already has is left out, with its text (new-user
+    // try: "kan ik het servicepunt bellen?" got the consult button and its advice twice). A
+    // button with the same action, label and first part of its value (the team of a consult
+    // form) is the same to the reader, whatever else it fills in (a later try: "…, moet vandaag
+    // nog bellen" got two "Consultaanvraag indienen" for the Servicepunt, one for spoed).
+    const present = new Set(buttonsOf(answer.flatMap((reply) => reply.parts)));
+    const offers = registry
+      .all()
+      .map((h) => h.suggest?.(reading) ?? [])
+      .filter((offer) => {
+        const buttons = buttonsOf(offer);
+        return buttons.length === 0 || !buttons.every((key) => present.has(key));
+      })
+      .flat();
+    if (offers.length === 0 || answer.length === 0) return answer;
+    const last = answer[answer.length - 1]!;
+    // Asked to do something Wegwijs offers to do: the offer leads, and replaces a reply that
+    // only says the documents do not answer (that was never the question).
+    if (asksToAct(text)) return offersLead(answer, offers);
+    // "… wat moet ik doen?" about the writer's own case: no passage says that, but the route
+    // and the checklist walk what the plans say to do. A refusal would read as "nothing to
+    // do" (new-user try: an escalating case got "geen antwoord" above the buttons).
+    // The refusal's own way on (the Servicepunt, with its consult button) stays under the offers.
+    if ((asksWhatToDo(text) || tellsACase(text)) && answer.length === 1 && last.declines) {
+      // Not what follows its nearest passages, which are left out here (a note on "bron 2" with no sources shown).
+      const beforeSources = last.parts.findIndex((part) => part.kind === "sources");
+      const wayOn = last.parts.slice(0, beforeSources === -1 ? undefined : beforeSources).filter((part) => part.kind === "notice" || part.kind === "actions");
+      return [{ parts: [{ kind: "text", text: WHAT_YOU_CAN_DO }, ...offers, ...wayOn] }];
+    }
+    // Asked how to do it oneself ("hoe krijg ik een jongere geplaatst?"): the way to do it, the
+    // route or the form, comes first and the quotes follow (verification try: a list of problems
+    // led, and the route's button stood under it).
+    // A refusal there only says the plans do not describe it; the way to do it is the answer
+    // (coordinator try: "kan ik deze casus voorleggen aan het servicepunt?" led with "Ik ga niet gokken").
+    if (asksHowToDo(text)) return offersLead(answer, offers, HOW_NOT_DESCRIBED);
+    // "… er is acuut gevaar. wat moet ik nu doen?": the urgent route and the checklist lead, the
+    // quotes follow (new-user try of the forty-second session: a 2027 goal, "Weten we
+    // spoedplaatsingen te voorkomen", was the first thing an acute case read).
+    if (asksWhatToDo(text) && URGENT_NOW.test(text)) return offersLead(answer, offers);
+    // Offered with the answer, never instead of it: the offer's button leads the answer's buttons.
+    return [...answer.slice(0, -1), { ...last, ...withOfferFirst(last, offers) }];
   }
 
   async function command(incoming: Resolved<Extract<Incoming, { kind: "command" }>>): Promise<Reply[]> {

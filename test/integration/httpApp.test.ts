@@ -115,6 +115,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "notice")).toEqual([]);
   });
 
+  it("leads a message about a danger to someone's life with where acute help is, above what Wegwijs offers", async () => {
+    const parts = await ask(userId(), "ik ben huisarts. een patiënt van 15 dreigt met suïcide en loopt weg, wat moet ik nu doen?");
+    expect(parts[0]).toMatchObject({ kind: "notice", level: "warning" });
+    expect((parts[0] as { text: string }).text).toContain("Bel 112");
+    // A question about the plans' own topic gets no such notice.
+    const plan = await ask(userId(), "wat zegt het actieplan over suïcidepreventie?");
+    expect(ofKind(plan, "notice").some((n) => n.text.includes("112"))).toBe(false);
+  });
+
   it("notes that the document a question asks about never mentions its subject, above the closest quotes", async () => {
     const parts = await ask(userId(), "wat zegt het actieplan over de rol van gedragswetenschappers?");
     expect(ofKind(parts, "notice").map((p) => p.text)).toContain("„gedragswetenschappers” komt in „De best passende zorg voor kwetsbare jongeren” niet voor. Dit zegt het er het dichtst bij:");

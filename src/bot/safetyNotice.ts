@@ -1,0 +1,30 @@
+import type { Reply } from "./reply.js";
+
+/**
+ * A message that speaks of a danger to someone's life: being suicidal, threatening it, "levensgevaar"
+ * (third new-user try of the forty-sixth session: a huisarts with a suicidal 15-year-old got the
+ * route and checklist buttons and nothing on where acute help is). Not the plans' own topic words
+ * ("suïcidepreventie", "terugdringen suïcides"), which a question about the plans may use.
+ */
+const DANGER_TO_LIFE =
+  /\b(?:su[iï]cidaal|su[iï]cidale|su[iï]cidegedachten|zelfmoordgedachten|zelfmoordpoging|su[iï]cidepoging|(?:dreigt|dreigde|dreigen)\s+(?:met\s+)?(?:su[iï]cide|zelfmoord|zichzelf)|zichzelf\s+iets\s+(?:aan(?:\s+(?:gaat|zal|wil|te|gaan))?\s*doen|aandoen)|wil\s+niet\s+meer\s+leven|levensgevaar\w*)\b/i;
+/** Plan words about suicide as a policy topic: a question about those is not an emergency. */
+const PLAN_TOPIC = /\b(?:su[iï]cidepreventie|su[iï]cides\b|preventieplan|terugdringen)/i;
+
+/**
+ * What Wegwijs says above its reply to such a message: where acute help is, and that Wegwijs is no
+ * crisis service. Not from the plan documents: the same for every region.
+ */
+export const SAFETY_TEXT =
+  "Is er nu gevaar voor iemands leven? Bel 112. Bij gedachten aan zelfdoding: 113 Zelfmoordpreventie, 113 of gratis 0800-0113 (dag en nacht). Wegwijs is geen crisisdienst.";
+
+export function speaksOfDangerToLife(text: string): boolean {
+  return DANGER_TO_LIFE.test(text) && !PLAN_TOPIC.test(text);
+}
+
+/** The replies with the safety notice leading the first one, when the message speaks of a danger to life. */
+export function withSafetyNotice(text: string, replies: Reply[]): Reply[] {
+  if (!speaksOfDangerToLife(text) || replies.length === 0) return replies;
+  const [first, ...rest] = replies;
+  return [{ ...first!, parts: [{ kind: "notice", level: "warning", text: SAFETY_TEXT }, ...first!.parts] }, ...rest];
+}
