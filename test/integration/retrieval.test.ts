@@ -123,6 +123,10 @@ describe("a request for a document's gist", () => {
     // gemiddeld per plaatsing?").
     const cost = await ask.answer("hoeveel jongeren uit drenthe zaten er in 2020 in de jz+ en wat kostte dat gemiddeld per plaatsing?");
     expect(cost.unanswered).toBe("wat kostte dat gemiddeld per plaatsing");
+    // A later part that only asks more of the first ("Hoe hoog is die?") does not make the message two
+    // questions with a passage each: it needs the coverage of one question, and is refused.
+    const contribution = await ask.answer("Moeten ouders een ouderbijdrage betalen als hun kind in een pleeggezin woont? Hoe hoog is die?");
+    expect(contribution.status).toBe("abstained");
     // "tegen die tijd" is the year the first answer gives: asked with it, the later part has its own
     // quote (set m: it was left open while "In 2027:" lists what must be arranged by then).
     const byThen = await ask.answer("wanneer moeten de huidige jz+ plekken in gr/dr om- en afgebouwd zijn, en wat moet er tegen die tijd geregeld zijn voor elke jongere met een machtiging?");

@@ -1357,6 +1357,13 @@ export class AskService {
    * Weak evidence, none of the best sentences has what the question asks for (a date, a number,
    * an amount), or the quotes leave out what the question is about: the documents do not answer it.
    */
+  /** A later part with no words of its own beyond what asks for a kind, pointing back at the first ("hoe hoog is die?"). */
+  private leansOnFirst(later: string): boolean {
+    const kind = kindWords(later)?.words;
+    const own = this.knowledge.questionScorer(later).words.filter((word) => !kind?.has(word));
+    return own.length === 0 && POINTS_AT_A_THING.test(foldText(later));
+  }
+
   private documentsAnswer(passages: RetrievedPassage[], extractive: { hasExpectedType: boolean; aboutMissing: boolean; result: AnswerResult; words: number; question?: string }): boolean {
     const best = passages[0];
     // No sentence to quote (the question's words are all stop words, "wat is het weer morgen?"): nothing answers it.
@@ -1367,7 +1374,11 @@ export class AskService {
     // A message that asks two things has two answers: its best passage holds one, about half of
     // its words (measured: falseAbstain i .125 → .100, keywordHit and lead i +.025, nothing else
     // moved on eleven sets, the same for every threshold from 0.175 to 0.25; 0.28: no change).
-    const twoParts = questionParts(extractive.question ?? "") !== undefined;
+    // Not when the later part only asks more of the first ("… eigen bijdrage betalen …? Hoe hoog is
+    // die?"): both are answered by one passage, or by none (visible set: the second question made an
+    // unanswerable one pass).
+    const parts = questionParts(extractive.question ?? "");
+    const twoParts = parts !== undefined && !this.leansOnFirst(parts.later);
     const minCoverage = extractive.words >= LONG_QUESTION_WORDS ? LONG_QUESTION_COVERAGE : twoParts ? TWO_PART_COVERAGE_SHARE * this.options.minCoverage : this.options.minCoverage;
     return best !== undefined && quotes && best.coverage >= minCoverage && extractive.hasExpectedType && !extractive.aboutMissing;
   }
