@@ -23,3 +23,19 @@ export function caseNumberIn(text: string): string | undefined {
   const found = NAMED_CASE_NUMBER.exec(text)?.[1] ?? CASE_NUMBER_IN_TEXT.exec(text)?.[1];
   return found !== undefined && CASE_NUMBER.test(found) ? found : undefined;
 }
+
+/**
+ * The message without the case numbers it names ("Ik heb een meisje van 14 (casus RZ-0412) …"): an
+ * identifier of the asker's case, not something the documents could be about (second new-user try
+ * of the forty-sixth session: "RZ-0412" counted as a word the quotes must hold, and the question on
+ * casusregie was refused).
+ */
+export function withoutCaseNumbers(text: string): string {
+  let out = text;
+  for (let found = caseNumberIn(out); found !== undefined; found = caseNumberIn(out)) {
+    const at = out.indexOf(found);
+    if (at < 0) break;
+    out = `${out.slice(0, at)}${out.slice(at + found.length)}`;
+  }
+  return out;
+}

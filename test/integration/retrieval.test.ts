@@ -123,6 +123,11 @@ describe("a request for a document's gist", () => {
     // gemiddeld per plaatsing?").
     const cost = await ask.answer("hoeveel jongeren uit drenthe zaten er in 2020 in de jz+ en wat kostte dat gemiddeld per plaatsing?");
     expect(cost.unanswered).toBe("wat kostte dat gemiddeld per plaatsing");
+    // A case number in the story is no word the quotes must hold (second new-user try of the
+    // forty-sixth session: refused, while the same question without it was answered).
+    const withCase = await ask.answer("Ik werk in een wijkteam in Rotterdam. Ik heb een meisje van 14 (casus RZ-0412) dat steeds wegloopt. Wie heeft eigenlijk de casusregie als het richting gesloten jeugdhulp gaat?");
+    expect(withCase.status).toBe("answered");
+    expect(withCase.text).toContain("casusregisseur");
     // A later part that only asks more of the first ("Hoe hoog is die?") does not make the message two
     // questions with a passage each: it needs the coverage of one question, and is refused.
     const contribution = await ask.answer("Moeten ouders een ouderbijdrage betalen als hun kind in een pleeggezin woont? Hoe hoog is die?");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseNumberIn } from "../../src/bot/caseNumber.js";
+import { caseNumberIn, withoutCaseNumbers } from "../../src/bot/caseNumber.js";
 
 describe("caseNumberIn", () => {
   it("finds a case number written as letters, a dash and digits, also with a few letters before the digits", () => {
@@ -19,5 +19,13 @@ describe("caseNumberIn", () => {
 
   it("finds none in words with a dash, numbers alone or a longer run of letters after the dash", () => {
     for (const text of ["wat is JZ-plus?", "jongeren van 12-18 jaar", "de 18-jarige", "CASUS-ROTTERDAM12"]) expect(caseNumberIn(text), text).toBeUndefined();
+  });
+});
+
+describe("withoutCaseNumbers", () => {
+  it("takes the case numbers out of a question, not the words around them", () => {
+    expect(withoutCaseNumbers("Ik heb een meisje van 14 (casus RZ-0412) dat steeds wegloopt. Wie heeft de casusregie?")).toBe("Ik heb een meisje van 14 (casus ) dat steeds wegloopt. Wie heeft de casusregie?");
+    expect(withoutCaseNumbers("spoedberaad voor CASUS-0412 en GR-17 graag")).toBe("spoedberaad voor  en  graag");
+    expect(withoutCaseNumbers("wat is JZ-plus in 2027?")).toBe("wat is JZ-plus in 2027?");
   });
 });

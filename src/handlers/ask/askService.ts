@@ -1,3 +1,4 @@
+import { withoutCaseNumbers } from "../../bot/caseNumber.js";
 import type { SourceCitation } from "../../bot/reply.js";
 import { sourceTitle } from "../../bot/sourceTitle.js";
 import type { AnswerGenerator } from "./answerGenerator.js";
@@ -810,7 +811,7 @@ export class AskService {
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
     // Searched without the placeholders: words like "[BSN verwijderd]" are in no document and
     // would push every question that contained personal data under the coverage threshold.
-    const searchText = withoutFindings(rawQuestion, findings);
+    const searchText = withoutCaseNumbers(withoutFindings(rawQuestion, findings));
 
     if (searchText.trim().length === 0) {
       return { status: "empty_question", text: "", mode: "none", sources: [], moreSources: [], privacyWarning };
