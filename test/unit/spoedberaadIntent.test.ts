@@ -25,6 +25,8 @@ describe("asksForSpoedberaad (offers the checklist under an answer)", () => {
     "Morgen hebben we een spoedberaad voor een meisje van 16 (casus DR-0412). Wat moet er voor een spoedberaad geregeld zijn?",
     "welke punten moeten besproken worden in een spoedberaad",
     "hoe bereid ik een spoedberaad voor?",
+    // The young person as "ze" / "haar" (second new-user try of the forty-sixth session).
+    "ze is vannacht weer weg geweest, politie vond haar bij een veel oudere man. het loopt echt uit de hand. mag de politie haar vasthouden tot er een plek is?",
   ])("offers it for: %s", (text) => {
     expect(asksForSpoedberaad(text)).toBe(true);
   });

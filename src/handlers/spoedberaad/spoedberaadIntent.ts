@@ -12,6 +12,12 @@ const CHECKLIST = word("checklist\\p{L}*|afvinklijst\\p{L}*");
 const PREPARE = word("geregeld|bereid|bereiden|voorbereid\\p{L}*|voor te bereiden|voorbereiding|bespreken|besproken|meenemen|mee te nemen|klaar hebben|klaarliggen");
 /** One coming up soon for a case ("morgen hebben we een spoedberaad voor een meisje van 16"). */
 const SOON = word("morgen|vandaag|vanmiddag|vanavond|straks|zo meteen|deze week|overmorgen|nu");
+/**
+ * "ze", "hij", "haar" with an urgent word: the young person the message is about ("ze is vannacht
+ * weer weg geweest, politie vond haar … het loopt echt uit de hand"; second new-user try of the
+ * forty-sixth session: no offer, and quotes matched on "politie" and "vasthouden").
+ */
+const SHE_OR_HE = word("ze|zij|hij|haar|hem");
 /** Conferring urgently: "we moeten nu met spoed overleggen". */
 const CONFER_URGENTLY = word("(?:met\\s+)?spoed(?:ig)?\\s+(?:\\p{L}+\\s+){0,2}(?:overleg\\p{L}*|beraad\\p{L}*|bij elkaar)|(?:overleg\\p{L}*|beraad\\p{L}*)\\s+(?:\\p{L}+\\s+){0,2}met spoed");
 /**
@@ -29,6 +35,6 @@ export function asksForSpoedberaad(text: string): boolean {
     (SPOEDBERAAD.test(text) && (HOLD.test(text) || CHECKLIST.test(text) || PREPARE.test(text) || (SOON.test(text) && namesACase(text)))) ||
     CONFER_URGENTLY.test(text) ||
     ESCALATES.test(text) ||
-    (URGENT_NOW.test(text) && namesACase(text))
+    (URGENT_NOW.test(text) && (namesACase(text) || SHE_OR_HE.test(text)))
   );
 }
