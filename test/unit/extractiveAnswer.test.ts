@@ -494,6 +494,14 @@ describe("extractiveAnswer", () => {
     expect(extractiveAnswer([story, policy], wordsScorer(aboutSanne), undefined, options, `${aboutSanne}?`).text.split("\n")[0]).toContain("Sanne wordt");
   });
 
+  it("nests quotation marks inside a quote as single ones", () => {
+    const text = "“Opeens werd ik opgehaald door de politie. Zonder spullen werd ik meegenomen.” Dat vertelt een jongere.";
+    const question = "wanneer werd de jongere opgehaald door de politie";
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), undefined, { ...DEFAULT_EXTRACTIVE, fillBudget: false }, `${question}?`);
+    expect(answer.text).toMatch(/^“‘Opeens werd ik opgehaald door de politie\./);
+    expect(answer.text).not.toContain("““");
+  });
+
   it("does not lead with a case story's line that shares more words with the question than a line of the plan", () => {
     // New-user try: "… en waar komt ze dan terecht, welke instelling?" was answered with the story of
     // a girl of 15 ("… komt ze terecht in een JeugdzorgPlus instelling. Daar snijdt ze …").

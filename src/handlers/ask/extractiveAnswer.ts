@@ -1353,6 +1353,14 @@ function readFromTop(lines: PassageLine[]): number[] {
  * their lead-in, table rows as "header: value" pairs under the table's heading. Every quote
  * ends in its citation marker.
  */
+/**
+ * Quotation marks inside a quote become single ones, as Dutch nests them: a testimonial that opens
+ * with its own “ read as "““Opeens werd ik opgehaald …”" (second new-user try of the forty-sixth session).
+ */
+function nestedQuotes(text: string): string {
+  return text.replace(/[“”]/g, (mark) => (mark === "“" ? "‘" : "’"));
+}
+
 function renderQuote(
   lines: PassageLine[],
   indexes: number[],
@@ -1365,7 +1373,7 @@ function renderQuote(
   const out: string[] = [];
   let prose: string[] = [];
   const flush = () => {
-    if (prose.length > 0) out.push(`“${shorten(documentText(prose.join(" ")), PROSE_CHARS)}”`);
+    if (prose.length > 0) out.push(`“${nestedQuotes(shorten(documentText(prose.join(" ")), PROSE_CHARS))}”`);
     prose = [];
   };
   // The section's title stands in for a lead-in line the list does not have (its number left out).
