@@ -123,6 +123,11 @@ describe("a request for a document's gist", () => {
     // gemiddeld per plaatsing?").
     const cost = await ask.answer("hoeveel jongeren uit drenthe zaten er in 2020 in de jz+ en wat kostte dat gemiddeld per plaatsing?");
     expect(cost.unanswered).toBe("wat kostte dat gemiddeld per plaatsing");
+    // A reference to the section the quotes come from is answered by where they come from ("… verder
+    // in die paragraaf 3.5, …" under quotes from §3.5 was called open; same try).
+    const section = await ask.answer("hmm maar dat eerste citaat gaat toch precies over casusregie? wat staat er verder in die paragraaf 3.5, wanneer gaat de regie naar de GI?");
+    expect(section.text).toContain("bij de GI te liggen");
+    expect(section.unanswered).toBeUndefined();
     // A case number in the story is no word the quotes must hold (second new-user try of the
     // forty-sixth session: refused, while the same question without it was answered).
     const withCase = await ask.answer("Ik werk in een wijkteam in Rotterdam. Ik heb een meisje van 14 (casus RZ-0412) dat steeds wegloopt. Wie heeft eigenlijk de casusregie als het richting gesloten jeugdhulp gaat?");

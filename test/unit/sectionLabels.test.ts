@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headingLabelTerms, labelTerm, referencedLabelTerms } from "../../src/knowledge/analysis/sectionLabels.js";
+import { headingLabelTerms, labelTerm, referencedLabelTerms, withoutReferencesTo } from "../../src/knowledge/analysis/sectionLabels.js";
 
 describe("headingLabelTerms", () => {
   it("takes the label of each numbered or lettered heading in the trail", () => {
@@ -26,5 +26,13 @@ describe("referencedLabelTerms", () => {
     expect(referencedLabelTerms("wat is het principe van de gedeelde verklarende analyse?")).toEqual([]);
     expect(referencedLabelTerms("hoeveel procent komt met een spoedmachtiging binnen?")).toEqual([]);
     expect(referencedLabelTerms("wat is het doel in 2027?")).toEqual([]);
+  });
+});
+
+describe("withoutReferencesTo", () => {
+  it("leaves out the references to parts with one of the labels, and keeps the others", () => {
+    const labels = headingLabelTerms(["3 Regionale infrastructuur", "3.5 Casusregie bij veiligheid"]);
+    expect(withoutReferencesTo("wat staat er verder in paragraaf 3.5, wanneer gaat de regie naar de GI?", labels)).not.toContain("3.5");
+    expect(withoutReferencesTo("wat staat er in paragraaf 2.7?", labels)).toContain("paragraaf 2.7");
   });
 });

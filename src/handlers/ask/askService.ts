@@ -11,7 +11,7 @@ import { type AnswerType, askedFor, CONTACT_TYPES, containsAnswerType, kindWords
 import { dutchWords, isDutchWordForm } from "../../knowledge/analysis/dutchLexicon.js";
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
-import { headingLabelTerms, referencedLabelTerms } from "../../knowledge/analysis/sectionLabels.js";
+import { headingLabelTerms, referencedLabelTerms, withoutReferencesTo } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, BEFORE_INTRODUCTION, CHAT_INTRODUCTION, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
@@ -1648,11 +1648,16 @@ export class AskService {
    * the reader is told the documents answer only the first part ("De documenten noemen X, maar
    * niet Y"), rather than left to think the quotes answer both.
    */
-  private leftOpen(part: string, quoted: string, question: string, cited: readonly Chunk[] = []): string | undefined {
+  private leftOpen(asked: string, quoted: string, question: string, cited: readonly Chunk[] = []): string | undefined {
     // "… ? wat zegt het actieplan daarover?" asks for the source of the first question's answer,
     // which the quotes give; it is not a question of its own (third new-user try: it was reported
     // as left open).
-    if (ASKS_WHAT_IT_SAYS.test(foldText(part))) return undefined;
+    if (ASKS_WHAT_IT_SAYS.test(foldText(asked))) return undefined;
+    // "wat staat er verder in paragraaf 3.5, …" is answered, for those words, by quotes from §3.5
+    // (second new-user try of the forty-sixth session: called open under the §3.5 list that answered
+    // it). The part is checked without them, and reported as typed.
+    const labels = cited.flatMap((chunk) => headingLabelTerms(chunk.sectionPath));
+    const part = labels.length > 0 ? withoutReferencesTo(asked, labels) : asked;
     const scorer = this.knowledge.questionScorer(part);
     // Read as each cited document reads its abbreviations: "MVS-gemeenten" holds "schiedam" where
     // the regiovisie spells MVS out (new-user try of the forty-second session: "hoe zit dat met
@@ -1673,14 +1678,14 @@ export class AskService {
     // A part that is mostly pronouns ("en wie geeft die?") cannot be checked by its words, unless
     // its one word is one the documents never use ("en waar gaan die ruzies over?"). The kind of
     // answer it asks for can be checked.
-    if (scorer.words.length < 2 && !unknownOpen) return this.kindLeftOpen(part, quoted, question) ? part : undefined;
+    if (scorer.words.length < 2 && !unknownOpen) return this.kindLeftOpen(part, quoted, question) ? asked : undefined;
     // A part that asks for a kind of answer the quotes do not give (a sum, a date, a figure) is open,
     // whatever words they share with it ("… en wat kostte dat gemiddeld per plaatsing?" under a list
     // on placement; new-user try of the forty-second session). Measured: no figure moved on twelve sets.
-    if (kindMissing) return part;
+    if (kindMissing) return asked;
     const total = scorer.weights.reduce((a, b) => a + b, 0);
     const held = scorer.weights.reduce((sum, w, g) => sum + (has[g] ? w : 0), 0);
-    return held / total < (unknownOpen ? UNKNOWN_WORD_SHARE : UNANSWERED_SHARE) ? part : undefined;
+    return held / total < (unknownOpen ? UNKNOWN_WORD_SHARE : UNANSWERED_SHARE) ? asked : undefined;
   }
 
   /**

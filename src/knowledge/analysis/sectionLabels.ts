@@ -44,3 +44,15 @@ export function referencedLabelTerms(question: string): string[] {
   const folded = foldText(question);
   return [...folded.matchAll(REFERENCE)].map((match) => labelTerm(match[1]!));
 }
+
+/**
+ * The question without its references to parts whose label is one of `labels` ("wat staat er
+ * verder in paragraaf 3.5, …" when the quotes come from "3.5 …"): those words are answered by
+ * where the quotes come from.
+ */
+export function withoutReferencesTo(question: string, labels: readonly string[]): string {
+  // On the text as typed: the rest keeps its capitals ("GRJR" typed in capitals is an abbreviation).
+  return question.replace(REFERENCE_AS_TYPED, (match, label: string) => (labels.includes(labelTerm(foldText(label))) ? " " : match));
+}
+
+const REFERENCE_AS_TYPED = new RegExp(REFERENCE.source, "giu");
