@@ -432,6 +432,22 @@ describe("AskHandler with follow-ups", () => {
     expect(asked).toHaveLength(1);
   });
 
+  it("answers 'kan dat korter? alleen wat over het expertteam gaat' with the previous answer's lines that name it", async () => {
+    // Second new-user try of the forty-sixth session: the list's first item came, not the one on the Expertteam.
+    const text = "“Wat moeten we organiseren?”\n3. Organiseren inzet HSJ kennis.\n7. Verbinding zoeken met het Expertteam en de Centrale Toegang. [1]";
+    const asked: string[] = [];
+    const answerer = { answer: async (q: string) => (asked.push(q), answered(text)) };
+    const store = new MemoryKeyValueStore();
+    const handler = new AskHandler(answerer, new AnswerLog(store), new FollowUpMemory(store, 600));
+    await handler.question(address, "wat moet de regio organiseren?");
+    const about = await handler.question(address, "kan dat korter? alleen wat over het expertteam gaat");
+    expect(asked).toHaveLength(1);
+    expect(texts(about.parts)).toEqual(["Alleen de regels over „expertteam” uit mijn vorige antwoord:", "7. Verbinding zoeken met het Expertteam en de Centrale Toegang. [1]"]);
+    // Nothing on it: said so, nothing searched.
+    expect(texts((await handler.question(address, "kan dat korter? alleen wat over pleegzorg gaat")).parts)).toEqual(["In mijn vorige antwoord staat niets over „pleegzorg”."]);
+    expect(asked).toHaveLength(1);
+  });
+
   it("answers 'vertel eens meer' with the passages found for the answer just given that it did not show, without a new search", async () => {
     // Test of the thirty-seventh session: read as a question, "kun je daar meer over vertellen?" quoted a line on what outcomes "vertellen".
     const hidden = { ...source, n: 2, documentId: "visie.md", section: "3.6 Afspraken", quote: "Gezinshuizen zijn een alternatief." };

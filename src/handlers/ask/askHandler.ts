@@ -24,7 +24,7 @@ import { isPlacementQuestion } from "../route/routeIntent.js";
 import { asksToAct, ESCALATES, namesATool, URGENT_NOW } from "../../bot/intentPatterns.js";
 import { documentFactAsked, givesDocumentFact } from "./documentFacts.js";
 import { withDocumentPointedAt } from "./documentPointedAt.js";
-import { firstItems, itemsAsked, kindOnlyAsked, linesHolding } from "./shorterAnswer.js";
+import { firstItems, itemsAsked, kindOnlyAsked, linesAbout, linesHolding, topicOnlyAsked } from "./shorterAnswer.js";
 import { asksWho } from "./actorAsked.js";
 
 export const MORE_SOURCES_ACTION = "ask.moreSources";
@@ -520,6 +520,9 @@ export class AskHandler {
     // source (new-user try of the forty-second session: only the first of two milestones came).
     const only = kindOnlyAsked(request);
     if (only && kept?.quoteLines && kept.sources) return onlyLinesHolding(kept.quoteLines, kept.sources, only);
+    // "… alleen wat over het expertteam gaat": the previous answer's lines that name it.
+    const topic = topicOnlyAsked(request);
+    if (topic && kept?.quoteLines && kept.sources) return onlyLinesAbout(kept.quoteLines, kept.sources, topic);
     const quote = kept?.shortest;
     const source = quote ? kept?.sources?.find((s) => s.n === quote.n) : undefined;
     if (!quote || !source) return onboardingReply("rephrase", undefined);
@@ -967,6 +970,13 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
   }
 }
 
+/** The lines of the previous answer that name the topic asked for, renumbered, with their sources; or that none does. */
+function onlyLinesAbout(lines: ReadonlyArray<{ n: number; text: string }>, sources: readonly SourceCitation[], topic: string): Reply {
+  const about = linesAbout(lines, topic).filter((line) => sources.some((source) => source.n === line.n));
+  if (about.length === 0) return { parts: [{ kind: "text", text: `In mijn vorige antwoord staat niets over „${topic}”.` }] };
+  return renumberedLines(about, sources, `Alleen de regels over „${topic}” uit mijn vorige antwoord:`);
+}
+
 /**
  * The lines of the previous answer that hold the kind asked for ("alleen de datums"), renumbered
  * in the order they come, with their sources; or that there is none.
@@ -974,11 +984,16 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
 function onlyLinesHolding(lines: ReadonlyArray<{ n: number; text: string }>, sources: readonly SourceCitation[], only: { type: AnswerType; named: string }): Reply {
   const held = linesHolding(lines, only.type).filter((line) => sources.some((source) => source.n === line.n));
   if (held.length === 0) return { parts: [{ kind: "text", text: `In mijn vorige antwoord staat geen ${only.named.replace(/^een\s+/, "")}.` }] };
+  return renumberedLines(held, sources, `Alleen de regels met ${only.named} uit mijn vorige antwoord:`);
+}
+
+/** Lines of the previous answer under a lead, renumbered in the order they come, with their sources. */
+function renumberedLines(held: ReadonlyArray<{ n: number; text: string }>, sources: readonly SourceCitation[], lead: string): Reply {
   const numbers = [...new Set(held.map((line) => line.n))];
   const renumbered = (n: number) => numbers.indexOf(n) + 1;
   return {
     parts: [
-      { kind: "text", text: `Alleen de regels met ${only.named} uit mijn vorige antwoord:` },
+      { kind: "text", text: lead },
       { kind: "text", text: held.map((line) => `${line.text} [${renumbered(line.n)}]`).join("\n") },
       { kind: "sources", title: numbers.length === 1 ? "Bron" : "Bronnen", sources: numbers.map((n) => ({ ...sources.find((source) => source.n === n)!, n: renumbered(n) })) },
     ],

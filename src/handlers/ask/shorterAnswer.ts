@@ -137,3 +137,20 @@ export function kindOnlyAsked(request: string): { type: AnswerType; named: strin
 export function linesHolding(lines: ReadonlyArray<{ n: number; text: string }>, type: AnswerType): Array<{ n: number; text: string }> {
   return lines.filter((line) => containsAnswerType(line.text, type));
 }
+
+/**
+ * "kan dat korter? alleen wat over het expertteam gaat": the thing a request for a shorter answer
+ * keeps the lines about, as typed (second new-user try of the forty-sixth session: the first item
+ * of the list came, not the one that names the Expertteam).
+ */
+const TOPIC_ONLY = /\b(?:alleen|enkel|slechts)\b[^?.!]*?\bover\s+(?:het\s+|de\s+|een\s+|die\s+|dat\s+)?(\p{L}[\p{L}+-]{2,})/iu;
+
+export function topicOnlyAsked(request: string): string | undefined {
+  return TOPIC_ONLY.exec(request)?.[1];
+}
+
+/** The lines of an answer's quotes that name the topic (a word that starts with it, any case), each with its citation number. */
+export function linesAbout(lines: ReadonlyArray<{ n: number; text: string }>, topic: string): Array<{ n: number; text: string }> {
+  const word = new RegExp(`(?<![\\p{L}])${topic.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu");
+  return lines.filter((line) => word.test(line.text));
+}
