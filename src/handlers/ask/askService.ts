@@ -1354,10 +1354,6 @@ export class AskService {
     return total > 0 && known >= NEARBY_KNOWN_SHARE * total && shared.length >= NEARBY_KNOWN_WORDS;
   }
 
-  /**
-   * Weak evidence, none of the best sentences has what the question asks for (a date, a number,
-   * an amount), or the quotes leave out what the question is about: the documents do not answer it.
-   */
   /** A later part with no words of its own beyond what asks for a kind, pointing back at the first ("hoe hoog is die?"). */
   private leansOnFirst(later: string): boolean {
     const kind = kindWords(later)?.words;
@@ -1365,6 +1361,10 @@ export class AskService {
     return own.length === 0 && POINTS_AT_A_THING.test(foldText(later));
   }
 
+  /**
+   * Weak evidence, none of the best sentences has what the question asks for (a date, a number,
+   * an amount), or the quotes leave out what the question is about: the documents do not answer it.
+   */
   private documentsAnswer(passages: RetrievedPassage[], extractive: { hasExpectedType: boolean; aboutMissing: boolean; result: AnswerResult; words: number; question?: string }): boolean {
     const best = passages[0];
     // No sentence to quote (the question's words are all stop words, "wat is het weer morgen?"): nothing answers it.

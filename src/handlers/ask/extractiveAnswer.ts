@@ -1349,11 +1349,6 @@ function readFromTop(lines: PassageLine[]): number[] {
 }
 
 /**
- * A quote as shown: sentences of one passage run together in one quotation, list items under
- * their lead-in, table rows as "header: value" pairs under the table's heading. Every quote
- * ends in its citation marker.
- */
-/**
  * Quotation marks inside a quote become single ones, as Dutch nests them: a testimonial that opens
  * with its own “ read as "““Opeens werd ik opgehaald …”" (second new-user try of the forty-sixth session).
  */
@@ -1361,6 +1356,11 @@ function nestedQuotes(text: string): string {
   return text.replace(/[“”]/g, (mark) => (mark === "“" ? "‘" : "’"));
 }
 
+/**
+ * A quote as shown: sentences of one passage run together in one quotation, list items under
+ * their lead-in, table rows as "header: value" pairs under the table's heading. Every quote
+ * ends in its citation marker.
+ */
 function renderQuote(
   lines: PassageLine[],
   indexes: number[],
