@@ -21,6 +21,13 @@ export const NAMES_A_CASE = wordPattern(
 /** The case is getting out of hand: said of the case, these need no word for the young person. */
 export const ESCALATES = wordPattern("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
 /** The situation is urgent now. */
+/**
+ * "ze", "hij", "haar" with an urgent word: the young person the message is about ("ze is vannacht
+ * weer weg geweest, politie vond haar … het loopt echt uit de hand"; second new-user try of the
+ * forty-sixth session: no spoedberaad offer and no pointer to acute help).
+ */
+export const SHE_OR_HE = wordPattern("ze|zij|hij|haar|hem");
+
 export const URGENT_NOW = wordPattern("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*|weggelopen|vermist\\p{L}*|ten einde raad|gaat (?:het )?mis|uit de hand");
 
 /**

@@ -1,3 +1,4 @@
+import { namesACase, SHE_OR_HE, URGENT_NOW } from "./intentPatterns.js";
 import type { Reply } from "./reply.js";
 
 /**
@@ -18,13 +19,28 @@ const PLAN_TOPIC = /\b(?:su[iï]cidepreventie|su[iï]cides\b|preventieplan|terug
 export const SAFETY_TEXT =
   "Is er nu gevaar voor iemands leven? Bel 112. Bij gedachten aan zelfdoding: 113 Zelfmoordpreventie, 113 of gratis 0800-0113 (dag en nacht). Wegwijs is geen crisisdienst.";
 
+/**
+ * What Wegwijs says above its reply to a message about a young person in acute danger that is not
+ * (said to be) about life ("ze is vannacht weer weg geweest, politie vond haar bij een veel oudere
+ * man. het loopt echt uit de hand"; verification try of the forty-sixth session: no pointer to
+ * acute help at all).
+ */
+export const URGENT_SAFETY_TEXT =
+  "Is er nu acuut gevaar? Bel 112. Zorgen over de veiligheid van een kind of jongere: Veilig Thuis, gratis 0800-2000 (dag en nacht). Wegwijs is geen crisisdienst.";
+
 export function speaksOfDangerToLife(text: string): boolean {
   return DANGER_TO_LIFE.test(text) && !PLAN_TOPIC.test(text);
 }
 
-/** The replies with the safety notice leading the first one, when the message speaks of a danger to life. */
+/** A young person in acute danger now: an urgent word ("loopt uit de hand", "weggelopen", "onveilig") about a case. */
+export function speaksOfAcuteDanger(text: string): boolean {
+  return URGENT_NOW.test(text) && (namesACase(text) || SHE_OR_HE.test(text));
+}
+
+/** The replies with a safety notice leading the first one, when the message speaks of danger to life or acute danger. */
 export function withSafetyNotice(text: string, replies: Reply[]): Reply[] {
-  if (!speaksOfDangerToLife(text) || replies.length === 0) return replies;
+  const notice = speaksOfDangerToLife(text) ? SAFETY_TEXT : speaksOfAcuteDanger(text) ? URGENT_SAFETY_TEXT : undefined;
+  if (notice === undefined || replies.length === 0) return replies;
   const [first, ...rest] = replies;
-  return [{ ...first!, parts: [{ kind: "notice", level: "warning", text: SAFETY_TEXT }, ...first!.parts] }, ...rest];
+  return [{ ...first!, parts: [{ kind: "notice", level: "warning", text: notice }, ...first!.parts] }, ...rest];
 }

@@ -334,8 +334,11 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
   it("puts the urgent route and the checklist first when an acute case asks what to do now, the quotes after them", async () => {
     // New-user try of the forty-second session: a 2027 goal was the first thing an acute case read.
     const parts = await ask(userId(), "het loopt uit de hand, jongere is weggelopen en er is acuut gevaar. wat moet ik nu doen voor een spoedplaatsing?");
-    expect(parts[0]).toEqual({ kind: "text", text: "Moet een jongere met spoed geplaatst worden? Loop dan stap voor stap de spoedroute door." });
-    expect(parts[1]).toMatchObject({ kind: "actions", actions: [{ id: "route.start", value: "spoedmachtiging" }] });
+    // Above everything, where acute help is (verification try of the forty-sixth session).
+    expect(parts[0]).toMatchObject({ kind: "notice", level: "warning" });
+    expect((parts[0] as { text: string }).text).toContain("0800-2000");
+    expect(parts[1]).toEqual({ kind: "text", text: "Moet een jongere met spoed geplaatst worden? Loop dan stap voor stap de spoedroute door." });
+    expect(parts[2]).toMatchObject({ kind: "actions", actions: [{ id: "route.start", value: "spoedmachtiging" }] });
     expect(ofKind(parts, "sources").length).toBeGreaterThan(0);
     // Not urgent: the answer leads, the offer under it.
     const calm = await ask(userId(), "wat moet ik doen voor een plaatsing in de jeugdzorgplus als er geen spoed is?");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SAFETY_TEXT, speaksOfDangerToLife, withSafetyNotice } from "../../src/bot/safetyNotice.js";
+import { SAFETY_TEXT, speaksOfAcuteDanger, speaksOfDangerToLife, URGENT_SAFETY_TEXT, withSafetyNotice } from "../../src/bot/safetyNotice.js";
 
 describe("safety notice (a message about a danger to someone's life)", () => {
   it.each([
@@ -23,6 +23,18 @@ describe("safety notice (a message about a danger to someone's life)", () => {
     expect(speaksOfDangerToLife(text)).toBe(false);
     const replies = [{ parts: [{ kind: "text" as const, text: "antwoord" }] }];
     expect(withSafetyNotice(text, replies)).toBe(replies);
+  });
+
+  it("points to 112 and Veilig Thuis for a young person in acute danger that is not said to be about life", () => {
+    const text = "ze is vannacht weer weg geweest, politie vond haar bij een veel oudere man. het loopt echt uit de hand.";
+    expect(speaksOfDangerToLife(text)).toBe(false);
+    expect(speaksOfAcuteDanger(text)).toBe(true);
+    const [reply] = withSafetyNotice(text, [{ parts: [{ kind: "text", text: "antwoord" }] }]);
+    expect(reply!.parts[0]).toEqual({ kind: "notice", level: "warning", text: URGENT_SAFETY_TEXT });
+    expect(URGENT_SAFETY_TEXT).toContain("0800-2000");
+    // An urgent word alone, or about the plans, is no case in danger.
+    expect(speaksOfAcuteDanger("wat zegt het actieplan over crisisopvang?")).toBe(false);
+    expect(speaksOfAcuteDanger("hoe vaak gaat het mis bij plaatsingen?")).toBe(false);
   });
 
   it("says where acute help is and that Wegwijs is no crisis service", () => {

@@ -1,4 +1,4 @@
-import { ASKS_FOR_FIGURES, ESCALATES, namesACase, onlyUrgency, URGENT_NOW, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, ESCALATES, namesACase, onlyUrgency, SHE_OR_HE, URGENT_NOW, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
@@ -12,12 +12,6 @@ const CHECKLIST = word("checklist\\p{L}*|afvinklijst\\p{L}*");
 const PREPARE = word("geregeld|bereid|bereiden|voorbereid\\p{L}*|voor te bereiden|voorbereiding|bespreken|besproken|meenemen|mee te nemen|klaar hebben|klaarliggen");
 /** One coming up soon for a case ("morgen hebben we een spoedberaad voor een meisje van 16"). */
 const SOON = word("morgen|vandaag|vanmiddag|vanavond|straks|zo meteen|deze week|overmorgen|nu");
-/**
- * "ze", "hij", "haar" with an urgent word: the young person the message is about ("ze is vannacht
- * weer weg geweest, politie vond haar … het loopt echt uit de hand"; second new-user try of the
- * forty-sixth session: no offer, and quotes matched on "politie" and "vasthouden").
- */
-const SHE_OR_HE = word("ze|zij|hij|haar|hem");
 /** Conferring urgently: "we moeten nu met spoed overleggen". */
 const CONFER_URGENTLY = word("(?:met\\s+)?spoed(?:ig)?\\s+(?:\\p{L}+\\s+){0,2}(?:overleg\\p{L}*|beraad\\p{L}*|bij elkaar)|(?:overleg\\p{L}*|beraad\\p{L}*)\\s+(?:\\p{L}+\\s+){0,2}met spoed");
 /**
