@@ -1112,10 +1112,7 @@ export class AskService {
     // Or names two things of its own ("… en wat willen ze in 2027 bereikt hebben?": "ze" are the
     // makers, not a thing of the first part; new-user try of the forty-first session: "Stel
     // die gerust apart" while the same slides say what is to be reached by 2027).
-    // The words that ask for a kind of answer ("in cijfers") name nothing it is about.
-    const kind = kindWords(later)?.words;
-    const ownWords = this.knowledge.questionScorer(later).words.filter((word) => !kind?.has(word));
-    const standsAlone = namesIn(later).size > 0 || namesAPlace || ownWords.length >= 2;
+    const standsAlone = namesIn(later).size > 0 || namesAPlace || this.ownWords(later).length >= 2;
     if (!standsAlone || POINTS_AT_A_THING.test(foldText(later))) return undefined;
     return this.answeredAfter(later, answer, passages);
   }
@@ -1354,11 +1351,16 @@ export class AskService {
     return total > 0 && known >= NEARBY_KNOWN_SHARE * total && shared.length >= NEARBY_KNOWN_WORDS;
   }
 
+  /** A question's words besides those that ask for a kind of answer ("in cijfers", "hoe hoog"): what it is about. */
+  private ownWords(question: string): string[] {
+    const kind = kindWords(question)?.words;
+    return this.knowledge.questionScorer(question).words.filter((word) => !kind?.has(word));
+  }
+
   /** A later part with no words of its own beyond what asks for a kind, pointing back at the first ("hoe hoog is die?"). */
   private leansOnFirst(later: string): boolean {
-    const kind = kindWords(later)?.words;
-    const own = this.knowledge.questionScorer(later).words.filter((word) => !kind?.has(word));
-    return own.length === 0 && POINTS_AT_A_THING.test(foldText(later));
+    // The pointer first: it is cheap, and most later parts have none.
+    return POINTS_AT_A_THING.test(foldText(later)) && this.ownWords(later).length === 0;
   }
 
   /**

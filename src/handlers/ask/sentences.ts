@@ -339,10 +339,11 @@ export function excerpt(text: string, score: (sentence: string) => number, max: 
   // come only when they hold one too (measured: lead q2 +.007, c +.010, e +.012, g +.016, no other
   // figure moved on fourteen sets; "… om 10.000 professionals in 45 grote gemeenten te trainen"
   // stood after two sentences about a growing movement of professionals).
-  const typed = answers === undefined ? -1 : order.findIndex((i) => answers(sentences[i]!));
+  const holds = answers === undefined ? undefined : sentences.map((sentence) => answers(sentence));
+  const typed = holds === undefined ? -1 : order.findIndex((i) => holds[i]);
   if (typed > 0) order.unshift(...order.splice(typed, 1));
   const best = order[0]!;
-  const beforeTheFigure = (i: number) => typed >= 0 && i < best && !answers!(sentences[i]!);
+  const beforeTheFigure = (i: number) => typed >= 0 && i < best && !holds![i];
   if (!chosen.has(best) && !fits(best)) {
     let cut = clausesThatAnswer(sentences[best]!, score, max - used - 2);
     // Without a colon or semicolon to cut at, at its commas, when the clauses that answer say more

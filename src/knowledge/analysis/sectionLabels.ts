@@ -45,6 +45,9 @@ export function referencedLabelTerms(question: string): string[] {
   return [...folded.matchAll(REFERENCE)].map((match) => labelTerm(match[1]!));
 }
 
+/** REFERENCE on the text as typed, any case. */
+const REFERENCE_AS_TYPED = new RegExp(REFERENCE.source, "giu");
+
 /**
  * The question without its references to parts whose label is one of `labels` ("wat staat er
  * verder in paragraaf 3.5, …" when the quotes come from "3.5 …"): those words are answered by
@@ -55,4 +58,3 @@ export function withoutReferencesTo(question: string, labels: readonly string[])
   return question.replace(REFERENCE_AS_TYPED, (match, label: string) => (labels.includes(labelTerm(foldText(label))) ? " " : match));
 }
 
-const REFERENCE_AS_TYPED = new RegExp(REFERENCE.source, "giu");
