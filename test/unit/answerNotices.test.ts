@@ -36,6 +36,9 @@ describe("termAsked", () => {
     // narrows it down (set m).
     expect(termAsked("wat bedoelen ze in het actieplan precies met 'evidence based'?")?.folded).toBe("evidence based");
     expect(termAsked("wat bedoelen ze met „matched care”? alleen de zorg of ook de route?")?.folded).toBe("matched care");
+    // Quote marks around one word of the term; an apostrophe inside a word stays (new-user try).
+    expect(termAsked("wat bedoelen ze met 'gedeelde' verklarende analyse?")).toEqual({ typed: "gedeelde verklarende analyse", folded: "gedeelde verklarende analyse" });
+    expect(termAsked("wat is 't servicepunt?")?.folded).toBe("servicepunt");
     // A term may hold such a word, as long as it is not only that.
     expect(termAsked("wat is het juiste loket?")?.folded).toBe("juiste loket");
     expect(termAsked("wat is een verschilanalyse?")?.folded).toBe("verschilanalyse");
