@@ -1010,6 +1010,29 @@ describe("answers over the shipped corpus", () => {
     }
   });
 
+  it("answers a slide's question heading with its whole list once the words naming the document and region are set aside", async () => {
+    // New-user tries of the forty-sixth session: "De nieuwe werkwijze heeft … betrekking op de
+    // jeugdhulpregio Groningen en Drenthe" came alone, or item 8 of the nine.
+    for (const asked of ["wat moet de regio nog organiseren volgens de nieuwe werkwijze in groningen en drenthe?", "wat moet de regio gr/dr nog organiseren voor die nieuwe werkwijze"]) {
+      const result = await ask.answer(asked);
+      expect(result.sources[0]?.section, asked).toBe("Wat moeten we organiseren?");
+      expect(result.text, asked).toMatch(/^1\. De nieuwe werkwijze vraagt om het vermogen/);
+      expect(result.text, asked).toContain("9. Nadere uitwerking van bovenstaande");
+      expect(result.text, asked).not.toContain("betrekking op de jeugdhulpregio");
+    }
+    const doctor = await ask.answer("wat kan ik morgen anders doen als huisarts in drenthe?");
+    expect(doctor.status).toBe("answered");
+    expect(doctor.sources[0]?.section).toBe("Wat kunnen we vanaf morgen anders doen?");
+  });
+
+  it("answers from a list whose heading alone holds the question's word ('Knelpunten'), though its quotes share no word with the question", async () => {
+    const result = await ask.answer("welke knelpunten zijn er in groningen en drenthe?");
+    expect(result.status).toBe("answered");
+    expect(result.sources[0]?.section).toMatch(/^Knelpunten/);
+    // Quotes that share only the place still answer nothing.
+    expect((await ask.answer("wat is het weer morgen in rotterdam?")).status).toBe("abstained");
+  });
+
   it("declines a two-part question about figures the documents do not give, though a case story names an age", async () => {
     // "Ferdi (16 jaar oud)" is an age, not how long a placement lasts.
     const result = await ask.answer("Hoeveel kinderen zijn er in 2019 gesloten geplaatst en hoe lang duurt een plaatsing gemiddeld?");

@@ -1584,9 +1584,11 @@ export class AskService {
     const onlyAPlace = laterPlaces.length > 0 && this.knowledge.questionScorer(tail!).words.every((word) => laterPlaces.includes(word));
     const placeUnmentioned = onlyAPlace && laterPlaces.some((word) => !cited.some((chunk) => this.knowledge.mentions(chunk.documentId, word)));
     // Quotes that share only the place the question names with it ("wat is het weer morgen in
-    // Rotterdam?": lines that mention Rotterdam) answer nothing of it.
+    // Rotterdam?": lines that mention Rotterdam) answer nothing of it. Quotes that share no word
+    // with it are answered by their heading, which the check on rare words above read ("welke
+    // knelpunten zijn er in groningen en drenthe?": the list under "Knelpunten (2)" was refused).
     const quotedWords = scorer.covered(answer.quoted.join("\n"));
-    const onlyPlace = places.size > 0 && quotedWords.every((has, g) => !has || places.has(scorer.words[g]!));
+    const onlyPlace = places.size > 0 && quotedWords.some(Boolean) && quotedWords.every((has, g) => !has || places.has(scorer.words[g]!));
     // The cited sections' headings without their numbers: "5 Veranderopgaven" holds no figure (new-user
     // try of the forty-third session: "… wat is het doel in cijfers?" passed for answered by it).
     const headings = cited.map((c) => c.sectionPath.map((heading) => heading.replace(/^\d+(\.\d+)*\.?\s+/, "")).join("\n"));

@@ -241,6 +241,10 @@ const WHO_ASKS = new Set(["ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij
 const RESTATED_BONUS = 0.3;
 /** Share of a question's words a question heading must hold to ask the same. */
 const RESTATED_SHARE = 0.6;
+/** The same within the document the question names, of the words that do not name it (see restatesInDocument). */
+const RESTATED_IN_DOCUMENT_SHARE = 0.5;
+/** Words of a heading that count for whether a question holds it: not "we", "de", "in". */
+const HEADING_WORD_CHARS = 4;
 /**
  * Score for a line that names what a "welke X" question asks for (measured: lead q2 +.005, check
  * +.013, answerWords d 62 → 65, g 63 → 65, nothing else moved on nine sets; 0.1 moved only q2,
@@ -432,6 +436,28 @@ export function extractiveAnswer(
   const passageLines = read.map((passage) => chunkLines(passage.chunk));
   const listsTheSet =
     countedSet !== undefined && passageLines.some((lines) => lines.some((line, i) => announces(line.text) && lines[i + 1]?.kind === "item" && foldText(line.text).includes(countedSet.noun)));
+  // A question heading restates the question also once the words that name the passage's document
+  // (title, region) and the places the question gives are set aside, when the question names that
+  // document or its region: "Wat moeten we organiseren?" in the Groningen/Drenthe werkwijze
+  // restates "wat moet de regio nog organiseren volgens de nieuwe werkwijze in groningen en
+  // drenthe?" ("organiseren" of "regio, organiseren"; new-user tries of the forty-sixth session:
+  // its line "De nieuwe werkwijze heeft … betrekking op de jeugdhulpregio Groningen en Drenthe" led),
+  // as long as the question holds every word the heading asks with.
+  const questionWords = new Set(wordTokens(foldText(question)));
+  const restatesInDocument = (text: string, chunk: Chunk): boolean => {
+    if (!text.endsWith("?") || !q.covered) return false;
+    // The question holds most of what the heading asks with, small words too: "wat is het weer
+    // morgen in groningen?" shares "morgen" with "Wat kunnen we vanaf morgen anders doen?", not
+    // "anders" or "doen".
+    const headingWords = wordTokens(foldText(text)).filter((word) => word.length >= HEADING_WORD_CHARS && !WHO_ASKS.has(word));
+    if (headingWords.length === 0 || headingWords.filter((word) => questionWords.has(word)).length < RESTATED_SHARE * headingWords.length) return false;
+    const naming = q.covered(`${options.documentNaming?.(chunk.documentId) ?? ""}\n${options.documentKind?.(chunk.documentId) ?? ""}`, chunk);
+    if (!naming.some(Boolean)) return false;
+    const held = q.covered(text, chunk);
+    const own = held.map((_, g) => !naming[g] && !options.placeWords?.[g] && !options.contextWords?.[g]);
+    const asked = own.filter(Boolean).length;
+    return asked > 0 && held.filter((has, g) => has && own[g]).length >= RESTATED_IN_DOCUMENT_SHARE * asked;
+  };
   read.forEach((passage, p) => {
     const lines = passageLines[p]!;
     linesOf.set(p + 1, lines);
@@ -461,7 +487,7 @@ export function extractiveAnswer(
       // morgen?"). Measured: no figure moved on nine sets.
       // The lead-in of that list too ("Waar werken we naar toe?" / "In 2027:" / its items): the
       // list's own date lost to "Half 2027 …" on another slide (new-user try of the forty-second session).
-      const asksForList = (line.kind === "item" || (announces(line.text) && lines[index + 1]?.kind === "item")) && restates(heading, askedPerPart);
+      const asksForList = (line.kind === "item" || (announces(line.text) && lines[index + 1]?.kind === "item")) && (restates(heading, askedPerPart) || restatesInDocument(heading, passage.chunk));
       // Nor is one, unless it opens a section titled with what a "wat was de X" question asks for
       // ("Aanleiding" / "Oproep van wethouder Molema …"; third new-user try).
       if (own <= 0 && previous <= 0 && !asksForList && !(headingNames && index === 0)) return;
@@ -591,6 +617,11 @@ export function extractiveAnswer(
     const chunk = passages[n - 1]?.chunk;
     const lines = linesOf.get(n) ?? [];
     const title = listTitle(lines, item)?.text ?? "";
+    // A list under a heading that restates the question is the answer as a whole: an item does not
+    // leave it for a word of the question it holds by the way ("8. … beeld schetsen van regio …"
+    // was quoted alone for "wat moet de regio nog organiseren …?"; measured: no figure moved).
+    const heading = chunk?.sectionPath.at(-1) ?? "";
+    if (chunk && (restates(heading, askedPerPart) || restatesInDocument(heading, chunk))) return false;
     // A message that asks for a list by its name and then about one of its steps ("wat zijn de
     // stappen van de huidige route …? en wanneer stel ik een consultvraag …?") gets the list in
     // its order: the step's place in it is the answer to the second part.
