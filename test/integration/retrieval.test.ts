@@ -1025,6 +1025,15 @@ describe("answers over the shipped corpus", () => {
     expect(doctor.sources[0]?.section).toBe("Wat kunnen we vanaf morgen anders doen?");
   });
 
+  it("answers 'hoe kom ik aan een machtiging?' with the route's steps, also when a remark denies urgency", async () => {
+    // New-user try of the forty-seventh session: the knelpunten on emergency authorisations came instead.
+    for (const asked of ["hoe kom ik aan een machtiging jz+ in gr/dr?", "hoe kom ik aan een machtiging jz+? geen spoedmachtiging"]) {
+      const result = await ask.answer(asked);
+      expect(result.sources[0]?.section, asked).toBe("Huidige route aanvraag machtiging");
+      expect(result.text.split("\n")[0], asked).toBe("Huidige route aanvraag machtiging:");
+    }
+  });
+
   it("answers from a list whose heading alone holds the question's word ('Knelpunten'), though its quotes share no word with the question", async () => {
     const result = await ask.answer("welke knelpunten zijn er in groningen en drenthe?");
     expect(result.status).toBe("answered");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionParts } from "../../src/handlers/ask/questionParts.js";
+import { questionParts, withoutDeniedInRemark } from "../../src/handlers/ask/questionParts.js";
 
 describe("questionParts", () => {
   it("splits two questions at the first question mark", () => {
@@ -56,5 +56,18 @@ describe("questionParts", () => {
     expect(questionParts("ligt de regie bij de GI? (rijnmond)")).toBeUndefined();
     // "en" between two nouns is not a second question.
     expect(questionParts("wat doen ouders en jongeren bij een spoedberaad?")).toBeUndefined();
+  });
+});
+
+describe("withoutDeniedInRemark", () => {
+  it("leaves out what a remark after the question denies", () => {
+    expect(withoutDeniedInRemark("hoe kom ik aan een machtiging jz+ in gr/dr? gewoon regulier, geen spoed")).toBe("hoe kom ik aan een machtiging jz+ in gr/dr? gewoon regulier");
+    expect(withoutDeniedInRemark("hoe vraag ik een machtiging aan? dus niet met spoed")).toBe("hoe vraag ik een machtiging aan? dus");
+    expect(withoutDeniedInRemark("hoe kom ik aan een machtiging? zonder een spoedmachtiging")).toBe("hoe kom ik aan een machtiging?");
+  });
+  it("keeps a denial inside the question, and a message without a remark", () => {
+    expect(withoutDeniedInRemark("wat als er geen perspectief is?")).toBe("wat als er geen perspectief is?");
+    expect(withoutDeniedInRemark("wat als er geen perspectief is? en wie beslist dan?")).toBe("wat als er geen perspectief is? en wie beslist dan?");
+    expect(withoutDeniedInRemark("wat als er geen perspectief is")).toBe("wat als er geen perspectief is");
   });
 });

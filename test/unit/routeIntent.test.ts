@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForRoute, asksForUrgentRoute, isPlacementQuestion, isRouteCommand } from "../../src/handlers/route/routeIntent.js";
+import { asksForRoute, asksForUrgentRoute, isPlacementQuestion, isRouteCommand, isUrgentPlacementQuestion } from "../../src/handlers/route/routeIntent.js";
 
 describe("isPlacementQuestion (offers the route, conservatively)", () => {
   it.each([
@@ -112,4 +112,18 @@ describe("asksForUrgentRoute", () => {
   it.each(["route", "ik heb een jongen die acuut gevaar loopt, spoed. kun je me de plaatsingsroute laten zien?", "wat is de spoedroute?"])("%j does not", (text) => {
     expect(asksForUrgentRoute(text)).toBe(false);
   });
+});
+
+describe("isUrgentPlacementQuestion", () => {
+  it.each(["hoe vraag ik een spoedmachtiging aan?", "plaatsing met spoed", "hoe werkt het als het een spoedmachtiging wordt?"])("%j is about the urgent case", (text) => {
+    expect(isUrgentPlacementQuestion(text)).toBe(true);
+  });
+  // New-user try of the forty-seventh session: the urgent route led the reply to a message that denied urgency.
+  it.each(["hoe kom ik aan een machtiging jz+ in gr/dr? gewoon regulier, geen spoed", "niet met spoed, hoe plaats ik in jz+?", "zonder spoedmachtiging: hoe vraag ik een machtiging aan?"])(
+    "%j denies urgency, though it is a placement question",
+    (text) => {
+      expect(isPlacementQuestion(text)).toBe(true);
+      expect(isUrgentPlacementQuestion(text)).toBe(false);
+    },
+  );
 });

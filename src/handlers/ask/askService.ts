@@ -20,7 +20,7 @@ import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { ASPECT_WORDS, DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
-import { afterLastQuestion, chatSentences, questionParts } from "./questionParts.js";
+import { afterLastQuestion, chatSentences, questionParts, withoutDeniedInRemark } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
 import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
@@ -811,7 +811,7 @@ export class AskService {
     if (findings.length > 0) this.logger.info({ kinds: findings.map((f) => f.kind) }, "personal data redacted");
     // Searched without the placeholders: words like "[BSN verwijderd]" are in no document and
     // would push every question that contained personal data under the coverage threshold.
-    const searchText = withoutCaseNumbers(withoutFindings(rawQuestion, findings));
+    const searchText = withoutDeniedInRemark(withoutCaseNumbers(withoutFindings(rawQuestion, findings)));
 
     if (searchText.trim().length === 0) {
       return { status: "empty_question", text: "", mode: "none", sources: [], moreSources: [], privacyWarning };

@@ -267,6 +267,12 @@ const INFORMATIVE_WORDS = 25;
  */
 const SEQUENCE = /\b(route|stappen|stappenplan|procedure|fasen|fases|volgorde)\b/i;
 /** A step that says which one it is ("Stap 2 – Het resultaat"), as a number does: it may lead its list. */
+/**
+ * "hoe kom ik aan een machtiging?", "hoe vraag ik die aan?", "hoe krijg ik …", "hoe regel ik …":
+ * asks for the steps as much as a question that names them (new-user try of the forty-seventh
+ * session: the knelpunten with "spoedmachtiging … i.p.v. een reguliere machtiging" came first).
+ */
+const HOW_TO_GET = /\bhoe\s+(?:kom\s+(?:ik|je|jij|we|wij|u)\s+(?:\S+\s+){0,4}?aan\b|krijg\s+(?:ik|je|jij|we|wij|u)\b|vraag\s+(?:ik|je|jij|we|wij|u)\s+(?:\S+\s+){0,5}?aan\b|regel\s+(?:ik|je|jij|we|wij|u)\b)/i;
 const SELF_LABELLED = /^(?:stap|fase|etappe)\s*\d/i;
 /** Question words a list's title or lead-in must hold for a two-part question to name that list. */
 const LIST_NAMED_WORDS = 2;
@@ -429,7 +435,7 @@ export function extractiveAnswer(
   const askedPerPart = wordsAskedPerPart(question);
   const asksWhen = (WHEN_QUESTION.test(question) && !options.kindAsked) || ONLY_A_CONDITION.test(question);
   const asksWhatItDoes = WHAT_IT_DOES.test(question);
-  const asksSteps = SEQUENCE.test(question);
+  const asksSteps = SEQUENCE.test(question) || HOW_TO_GET.test(question);
   const whoIsIn = asksWhoIsIn(question);
   const countedSet = countedSetAsked(question);
   const read = passages.slice(0, options.passages);

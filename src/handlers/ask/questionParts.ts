@@ -23,6 +23,23 @@ export function afterLastQuestion(message: string): { question: string; tail: st
   return match ? { question: match[1]!.trim(), tail: match[2]!.trim() } : undefined;
 }
 
+/**
+ * What a remark after the question denies ("… ? gewoon regulier, geen spoed", "… ? dus zonder
+ * spoedmachtiging") is not asked for: the denied word is left out of the message as searched
+ * (new-user try of the forty-seventh session: "spoed" pulled the knelpunten on emergency
+ * authorisations above the route for a regular one). Only after the last question mark: inside a
+ * question, "geen" is often what it asks about ("wat als er geen perspectief is?").
+ */
+export function withoutDeniedInRemark(message: string): string {
+  const after = afterLastQuestion(message);
+  if (!after || /\?/.test(after.tail)) return message;
+  const tail = after.tail.replace(DENIED, " ").replace(/\s+/g, " ").replace(/^[\s,;.]+|[\s,;]+$/g, "");
+  return tail === after.tail ? message : `${after.question} ${tail}`.trim();
+}
+
+/** "geen spoed", "niet met spoed", "zonder een spoedmachtiging", "dus niet de spoedroute". */
+const DENIED = /(?<![\p{L}\p{N}])(?:geen|zonder|niet(?:\s+met|\s+via|\s+de|\s+het)?)\s+(?:een\s+)?[\p{L}\p{N}+-]+/giu;
+
 /** A message that asks two things, split in its first question and the one after it. */
 export interface QuestionParts {
   first: string;

@@ -29,12 +29,19 @@ const URGENT_ANY = word("spoed\\p{L}*|spoedeisend");
 const PLACEMENT_ROUTE = word("plaatsingsroute|plaatsingsprocedure|plaatsingsproces|reguliere route|spoedroute|route (?:naar|voor) (?:een )?(?:plaatsing|machtiging)");
 
 /**
+ * Urgency denied: "gewoon regulier, geen spoed", "niet met spoed", "zonder spoedmachtiging" (new-user
+ * try of the forty-seventh session: the urgent route was offered first for just that message).
+ */
+const NO_URGENCY = new RegExp(word("(?:geen|niet(?:\\s+met)?|zonder)\\s+(?:een\\s+)?spoed\\p{L}*|niet\\s+spoedeisend").source, "giu");
+
+/**
  * A placement question about the urgent case ("hoe werkt het als het een spoedmachtiging wordt?"):
  * the urgent route is the one to offer (new-user try: only the general route was offered).
  */
 export function isUrgentPlacementQuestion(text: string): boolean {
-  return URGENT_ANY.test(text) && isPlacementQuestion(text);
+  return URGENT_ANY.test(text.replace(NO_URGENCY, " ")) && isPlacementQuestion(text);
 }
+
 
 export function isPlacementQuestion(text: string): boolean {
   if (ASKS_FOR_FIGURES.test(text)) return false;
