@@ -28,6 +28,9 @@ describe("summaryAsked", () => {
     expect(summaryAsked("wat is het doel vd nieuwe werkwijze")).toEqual({ about: ["nieuwe", "werkwijze"], aim: true });
     expect(summaryAsked("wat is de kern van het probleem bij spoedplaatsingen?")?.about).toEqual(["probleem", "bij", "spoedplaatsingen"]);
     expect(summaryAsked("vat de rol van het expertteam samen")?.about).toEqual(["rol", "expertteam"]);
+    // A document named in full between the verbs (new-user try of the forty-seventh session: not read as asking its aim).
+    expect(summaryAsked("Wat wil het landelijke actieplan voor kwetsbare jongeren eigenlijk bereiken?")).toEqual({ about: ["landelijke", "actieplan", "kwetsbare", "jongeren"], aim: true });
+    expect(summaryAsked("waar gaat het actieplan de best passende zorg voor kwetsbare jongeren over?")?.about).toEqual(["actieplan", "best", "passende", "zorg", "kwetsbare", "jongeren"]);
     // "Het belangrijkste doel" without a document is a document's aim as well; of something named, a question.
     expect(summaryAsked("wat is het belangrijkste doel?")).toEqual({ about: [], aim: true });
     expect(summaryAsked("wat is het doel van het INT?")?.about).toEqual(["int"]);

@@ -1,7 +1,7 @@
 import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 
 /** The part of SUMMARY (below) that asks for an aim or an idea, not a summary: the reply says nothing about summarising. */
-const AIM = /\b(?:wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaamste\s+)?(?:hoofd)?doel(?:en)?|wat\s+(?:wil|willen)\s+(?:\S+\s+){0,6}bereiken|wat\s+is\s+(?:het|de)\s+(?:idee|gedachte)\s+(?:er)?achter|hoe\s+werkt\s+(?:de|het|dat|dit|die|deze)\s)\b/;
+const AIM = /\b(?:wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaamste\s+)?(?:hoofd)?doel(?:en)?|wat\s+(?:wil|willen)\s+(?:\S+\s+){0,12}bereiken|wat\s+is\s+(?:het|de)\s+(?:idee|gedachte)\s+(?:er)?achter|hoe\s+werkt\s+(?:de|het|dat|dit|die|deze)\s)\b/;
 
 /**
  * "vat het plan ff samen", "waar gaat de regiovisie over?", "wat staat er in het actieplan?", "wat
@@ -9,7 +9,7 @@ const AIM = /\b(?:wat\s+(?:is|zijn)\s+(?:het|de)\s+(?:belangrijkste\s+|voornaams
  * het idee erachter?": a request for a document's gist. Quotes cannot summarise; what a document says its aim is comes
  * closest (new-user try: "vat het plan ff samen" got one sentence about the VNG's follow-up).
  */
-const SUMMARY = new RegExp(String.raw`\b(?:vat\s+(?:\S+\s+){0,8}samen|samenvatt(?:ing|en)|samengevat|in\s+(?:het|t|'t)\s+kort|waar\s+gaat\s+(?:\S+\s+){0,8}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in|wat\s+(?:is|zijn)\s+(?:de|het)\s+(?:kern|kernpunten|kernboodschap|hoofdpunten|hoofdlijnen|essentie))\b|${AIM.source}`);
+const SUMMARY = new RegExp(String.raw`\b(?:vat\s+(?:\S+\s+){0,12}samen|samenvatt(?:ing|en)|samengevat|in\s+(?:het|t|'t)\s+kort|waar\s+gaat\s+(?:\S+\s+){0,12}over|wat\s+staat\s+er\s+(?:allemaal\s+)?in|wat\s+(?:is|zijn)\s+(?:de|het)\s+(?:kern|kernpunten|kernboodschap|hoofdpunten|hoofdlijnen|essentie))\b|${AIM.source}`);
 
 /** Words that ask for a summary or point at a document without naming what in it. */
 const ASKING_ONLY = new Set(
