@@ -170,6 +170,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "text")[0]?.text).toMatch(/^“HSJ/);
   });
 
+  it("asks a 'wat doet X?' question again of the thing a bare follow-up names ('en het expertteam?')", async () => {
+    // New-user try of the forty-seventh session: read with the question before, the one line naming both came back.
+    const user = userId();
+    await ask(user, "wat doet het servicepunt precies");
+    const parts = await ask(user, "en het expertteam?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("Ik lees dit als: „wat doet het expertteam precies”");
+    expect(ofKind(parts, "text")[0]?.text).not.toMatch(/Servicepunt/);
+  });
+
   it("asks the question before of the document a follow-up names ('en wat zegt de voortgangsrapportage daarover?')", async () => {
     // First new-user try of the fortieth session: read with both documents, the reading guide was quoted.
     const user = userId();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationAddress } from "../../src/bot/incoming.js";
-import { asksForSource, FollowUpMemory, isFollowUp, answersAsBefore, withPrevious, mayStandAlone } from "../../src/handlers/ask/followUp.js";
+import { asksForSource, FollowUpMemory, isFollowUp, answersAsBefore, withPrevious, mayStandAlone, withTermSwapped } from "../../src/handlers/ask/followUp.js";
 import { MemoryKeyValueStore } from "../../src/stores/memoryKeyValueStore.js";
 
 const address = (over: Partial<ConversationAddress> = {}): ConversationAddress => ({ surface: "web", userId: "u1", conversationId: "c1", ...over });
@@ -175,5 +175,18 @@ describe("mayStandAlone", () => {
     expect(mayStandAlone("en wie heeft het plan opgesteld?")).toBe(true);
     expect(mayStandAlone("en wie heeft het opgesteld?")).toBe(false);
     expect(mayStandAlone("en wanneer wordt het ingevoerd?")).toBe(false);
+  });
+});
+
+describe("withTermSwapped", () => {
+  it("asks the previous question about the term of a bare follow-up (new-user try of the forty-seventh session)", () => {
+    expect(withTermSwapped("wat doet het servicepunt precies", "en het expertteam?")).toBe("wat doet het expertteam precies");
+    expect(withTermSwapped("wat is een GVA?", "en een INT?")).toBe("wat is een INT?");
+  });
+  it("leaves a follow-up that asks more, points back, or goes on from a question that asks no term", () => {
+    expect(withTermSwapped("wat doet het servicepunt precies", "en wie betaalt dat?")).toBeUndefined();
+    expect(withTermSwapped("wat doet het servicepunt precies", "en dan?")).toBeUndefined();
+    expect(withTermSwapped("wat doet het servicepunt precies", "en daarna?")).toBeUndefined();
+    expect(withTermSwapped("hoeveel jongeren worden met spoed geplaatst?", "en het expertteam?")).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import type { AnswerLog, Rating } from "./answerLog.js";
 import { partHolding } from "./saidBefore.js";
-import { asksForSource, correctsPrevious, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious } from "./followUp.js";
+import { asksForSource, correctsPrevious, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious, withTermSwapped } from "./followUp.js";
 import { type AnswerOptions, type AnswerResult, askingPart, type AskService, inCitationOrder, notNamedInText } from "./askService.js";
 import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore, asksWhatItMeans } from "./moreAsked.js";
@@ -273,7 +273,9 @@ export class AskHandler {
     const documentSwapped = regionSwapped === undefined && !chosen && followUp && kept ? this.ask.documentAskedAlone?.(text, kept.question) : undefined;
     // "… voor die werkwijze?" names the document the previous answer came from.
     const pointedAt = !chosen && !followUp && regionSwapped === undefined ? withDocumentPointedAt(text, stored?.sources, (id) => this.ask.documentNamedByKind?.(id)) : undefined;
-    const swapped = regionSwapped ?? documentSwapped?.question ?? pointedAt;
+    // "en het expertteam?" after "wat doet het servicepunt precies?" asks that of the Expertteam.
+    const termSwapped = regionSwapped === undefined && documentSwapped === undefined && !chosen && followUp && kept && kept.refused !== true ? withTermSwapped(kept.question, text) : undefined;
+    const swapped = regionSwapped ?? documentSwapped?.question ?? pointedAt ?? termSwapped;
     // Going on from a question the documents did not answer, it cannot be answered either, unless
     // it names what it asks about itself ("en wanneer ga ik naar het expertteam?").
     // "maar wie moet ik dan bellen?" after a case the documents had no answer for asks whom to

@@ -4,6 +4,7 @@ import type { SourceCitation } from "../../bot/reply.js";
 import { redactPersonalData, withoutFindings } from "../../privacy/personalData.js";
 import { type KeyValueStore, storeKey } from "../../stores/keyValueStore.js";
 import { QUOTED_ITEM, quoteBlocks, quoteLines } from "./citations.js";
+import { termAsked } from "./definitionAsked.js";
 import { questionParts } from "./questionParts.js";
 import { type ShortQuote, shortestQuote } from "./shorterAnswer.js";
 
@@ -213,6 +214,27 @@ const NAMES_A_THING = /\b(?:de|het|een)\s+\p{L}{4,}/iu;
  * milestone rows with "is opgesteld" answered).
  */
 const IT_THEN_PARTICIPLE = /\bhet\s+\p{L}{0,5}ge\p{L}{2,}[dt]\s*[?!.]*\s*$/iu;
+
+/** "en het expertteam?", "en de GI?": only another thing, named in one to three words. */
+const ONLY_ANOTHER_THING = /^\s*(?:en|of)\s+(?:(?:de|het|een|dat|die|t|'t)\s+)?([\p{L}\d+\-/]+(?:\s+[\p{L}\d+\-/]+){0,2})\s*\?*\s*$/iu;
+/** Words that make the phrase a question or a pointer, not a thing: "en dan?", "en waarom?", "en daar?". */
+const NOT_A_THING = /^(?:dan|nu|verder|zo|waarom|hoe|wat|wie|waar|wanneer|welke?|daar\p{L}*|hier\p{L}*|er\p{L}*|dit|dat|die|deze|ook|nog|toch|niet|wel|ja|nee)$/iu;
+
+/**
+ * "en het expertteam?" after "wat doet het servicepunt precies?" asks that of the Expertteam: the
+ * previous question with its term replaced (new-user try of the forty-seventh session: read as
+ * both questions at once, it got the one line that names both). Undefined when the previous
+ * question asks no term, or the follow-up names more than another thing.
+ */
+export function withTermSwapped(previous: string, followUp: string): string | undefined {
+  const thing = ONLY_ANOTHER_THING.exec(followUp)?.[1];
+  if (!thing || thing.split(/\s+/).some((word) => NOT_A_THING.test(word))) return undefined;
+  const term = termAsked(previous);
+  if (!term) return undefined;
+  const at = previous.toLowerCase().lastIndexOf(term.typed.toLowerCase());
+  if (at < 0) return undefined;
+  return `${previous.slice(0, at)}${thing}${previous.slice(at + term.typed.length)}`;
+}
 
 /** The question as it is searched: the previous question with the follow-up after it. */
 export function withPrevious(previous: string, followUp: string): string {
