@@ -58,6 +58,9 @@ describe("asksWho and namesAnActor", () => {
     expect(whoClause("komt er voor actielijn 2 een eigen stuurgroep of aan wie rapporteert bgzj?")).toBe("aan wie rapporteert bgzj");
     expect(whoClause("wie zit er in het expertteam?")).toBe("wie zit er in het expertteam");
     expect(whoClause("wat doet het expertteam?")).toBe("wat doet het expertteam?");
+    // The choice offered after a comma holds candidate answers (new-user try of the forty-seventh session).
+    expect(whoClause("wie betaalt de jz+ plekken eigenlijk, gemeente of rijk?")).toBe("wie betaalt de jz+ plekken eigenlijk");
+    expect(whoClause("wie beslist, de rechter of de gemeente?")).toBe("wie beslist");
   });
 
   it("counts a topic put in front of the question as asked about ('dat INT, wie zitten daar in?')", () => {

@@ -33,8 +33,16 @@ export function whoClause(question: string): string {
   // A topic put in front ("dat INT, wie zitten daar in?") is what the question points back at:
   // it is asked about too, so a quote that names it has not named who (new-user try).
   const from = FRONTED_TOPIC.test(first.slice(0, at + 1)) ? 0 : at;
-  return first.slice(from).split(/[?.!]/)[0]!.trim();
+  return first.slice(from).split(/[?.!]/)[0]!.replace(CHOICE_AFTER, "").trim();
 }
+
+/**
+ * The choice offered after a comma ("wie betaalt de plekken, gemeente of rijk?"): candidate answers,
+ * not what the question is about, so a quote that names one names who (new-user try of the
+ * forty-seventh session: "Wie dat is of doet, staat niet in deze citaten" above "… de rol en
+ * positie van gemeenten, als financier …").
+ */
+const CHOICE_AFTER = /,\s*(?:(?:de|het|een)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+of\s+(?:(?:de|het|een)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*$/u;
 
 /** A short phrase, then a comma, before the question ("dat INT, …", "het expertteam, …"). */
 const FRONTED_TOPIC = /^\s*(?:de|het|dat|die|deze|dit|een)\s+[^\s,?.!]+(?:\s+[^\s,?.!]+){0,2},\s*$/iu;
