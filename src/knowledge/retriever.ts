@@ -425,7 +425,9 @@ export class Retriever {
       let share = 1;
       let known = false;
       for (const [term] of group.terms) {
-        if (!lexical.has(term)) continue;
+        // A term that counts only with the rest of its phrase does not make the word known: "afgeven"
+        // is not a word of the documents because they use "af" and "geven" (see particleVerb).
+        if (!lexical.has(term) || group.phraseOnly?.has(term)) continue;
         known = true;
         // idf = ln(1 + (n - df + 0.5) / (df + 0.5)), solved for df.
         const df = (n + 1) / Math.exp(lexical.idf(term)) - 0.5;

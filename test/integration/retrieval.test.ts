@@ -1025,6 +1025,13 @@ describe("answers over the shipped corpus", () => {
     expect(doctor.sources[0]?.section).toBe("Wat kunnen we vanaf morgen anders doen?");
   });
 
+  it("finds 'mee te praten' for 'meepraatten', a separable verb typed as one word", async () => {
+    // Sets g, k, m and questions-2 ask it; the passage that answers was not found.
+    const result = await ask.answer("welke onderwerpen brachten de ervaringsdeskundige jongeren in toen ze meepraatten over de JeugdzorgPlus?");
+    expect(result.sources[0]?.section).toBe("Mét jongeren praten en niet alleen over hen");
+    expect(result.text).toContain("Groepsgrootte, veiligheid, onnodige overplaatsingen");
+  });
+
   it("answers 'hoe kom ik aan een machtiging?' with the route's steps, also when a remark denies urgency", async () => {
     // New-user try of the forty-seventh session: the knelpunten on emergency authorisations came instead.
     for (const asked of ["hoe kom ik aan een machtiging jz+ in gr/dr?", "hoe kom ik aan een machtiging jz+? geen spoedmachtiging"]) {

@@ -25,6 +25,21 @@ describe("DutchAnalyser", () => {
     expect(words("welke regels gelden er voor separeren?")).toContain("gelden");
   });
 
+  it("reads a separable verb typed as one word as its particle and verb together, when the corpus never writes it joined", () => {
+    const verbs = analyserWith([
+      ["mee", 4],
+      ["praten", 3],
+      ["aanvragen", 2],
+    ]);
+    const group = (question: string, word: string) => verbs.queryGroups(question).find((g) => g.word === word);
+    expect(group("toen ze meepraatten?", "meepraatten")?.phrases).toEqual([[[verbs.stem("mee")], [verbs.stem("praten")]]]);
+    // The two count only together: "mee" alone is no match for the word.
+    expect([...(group("toen ze meepraatten?", "meepraatten")?.phraseOnly ?? [])].sort()).toEqual([verbs.stem("mee"), verbs.stem("praten")].sort());
+    // Not a word the corpus writes joined, nor one whose particle also opens verbs that never split.
+    expect(group("hoe kan ik het aanvragen?", "aanvragen")?.phrases).toBeUndefined();
+    expect(group("als we overwegen een kind uit huis te plaatsen?", "overwegen")?.phrases).toBeUndefined();
+  });
+
   it("lets a noun with its plural in -eren meet its other number, below the word as typed", () => {
     const nouns = analyserWith([
       ["kind", 3],
