@@ -1025,6 +1025,13 @@ describe("answers over the shipped corpus", () => {
     expect(doctor.sources[0]?.section).toBe("Wat kunnen we vanaf morgen anders doen?");
   });
 
+  it("finds the convenant on 'tijdschrijven' for minutes or hours written down in other words", async () => {
+    for (const asked of ["welke partijen hebben afgesproken dat we in de jeugdzorg moeten stoppen met het minutenschrijven?", "wie hebben die afspraak getekend om in de jeugdzorg te stoppen met het bijhouden van uren?"]) {
+      const passages = await knowledge.retrieve(asked, 5);
+      expect(passages.some((p) => p.chunk.text.includes("door VWS, VNG, Jeugdzorg Nederland en FNV")), asked).toBe(true);
+    }
+  });
+
   it("finds 'mee te praten' for 'meepraatten', a separable verb typed as one word", async () => {
     // Sets g, k, m and questions-2 ask it; the passage that answers was not found.
     const result = await ask.answer("welke onderwerpen brachten de ervaringsdeskundige jongeren in toen ze meepraatten over de JeugdzorgPlus?");
