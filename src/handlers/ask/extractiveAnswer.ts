@@ -266,13 +266,13 @@ const INFORMATIVE_WORDS = 25;
  * order is what it says.
  */
 const SEQUENCE = /\b(route|stappen|stappenplan|procedure|fasen|fases|volgorde)\b/i;
-/** A step that says which one it is ("Stap 2 – Het resultaat"), as a number does: it may lead its list. */
 /**
  * "hoe kom ik aan een machtiging?", "hoe vraag ik die aan?", "hoe krijg ik …", "hoe regel ik …":
  * asks for the steps as much as a question that names them (new-user try of the forty-seventh
  * session: the knelpunten with "spoedmachtiging … i.p.v. een reguliere machtiging" came first).
  */
 const HOW_TO_GET = /\bhoe\s+(?:kom\s+(?:ik|je|jij|we|wij|u)\s+(?:\S+\s+){0,4}?aan\b|krijg\s+(?:ik|je|jij|we|wij|u)\b|vraag\s+(?:ik|je|jij|we|wij|u)\s+(?:\S+\s+){0,5}?aan\b|regel\s+(?:ik|je|jij|we|wij|u)\b)/i;
+/** A step that says which one it is ("Stap 2 – Het resultaat"), as a number does: it may lead its list. */
 const SELF_LABELLED = /^(?:stap|fase|etappe)\s*\d/i;
 /** Question words a list's title or lead-in must hold for a two-part question to name that list. */
 const LIST_NAMED_WORDS = 2;
@@ -447,8 +447,7 @@ export function extractiveAnswer(
   // document or its region: "Wat moeten we organiseren?" in the Groningen/Drenthe werkwijze
   // restates "wat moet de regio nog organiseren volgens de nieuwe werkwijze in groningen en
   // drenthe?" ("organiseren" of "regio, organiseren"; new-user tries of the forty-sixth session:
-  // its line "De nieuwe werkwijze heeft … betrekking op de jeugdhulpregio Groningen en Drenthe" led),
-  // as long as the question holds every word the heading asks with.
+  // its line "De nieuwe werkwijze heeft … betrekking op de jeugdhulpregio Groningen en Drenthe" led).
   const questionWords = new Set(wordTokens(foldText(question)));
   const restatesInDocument = (text: string, chunk: Chunk): boolean => {
     if (!text.endsWith("?") || !q.covered) return false;
@@ -463,6 +462,18 @@ export function extractiveAnswer(
     const own = held.map((_, g) => !naming[g] && !options.placeWords?.[g] && !options.contextWords?.[g]);
     const asked = own.filter(Boolean).length;
     return asked > 0 && held.filter((has, g) => has && own[g]).length >= RESTATED_IN_DOCUMENT_SHARE * asked;
+  };
+  // Whether the heading of the n-th passage read restates the question, either way; once per passage.
+  const restating = new Map<number, boolean>();
+  const headingRestates = (n: number): boolean => {
+    let value = restating.get(n);
+    if (value === undefined) {
+      const chunk = read[n - 1]?.chunk;
+      const heading = chunk?.sectionPath.at(-1) ?? "";
+      value = chunk !== undefined && (restates(heading, askedPerPart) || restatesInDocument(heading, chunk));
+      restating.set(n, value);
+    }
+    return value;
   };
   read.forEach((passage, p) => {
     const lines = passageLines[p]!;
@@ -493,7 +504,7 @@ export function extractiveAnswer(
       // morgen?"). Measured: no figure moved on nine sets.
       // The lead-in of that list too ("Waar werken we naar toe?" / "In 2027:" / its items): the
       // list's own date lost to "Half 2027 …" on another slide (new-user try of the forty-second session).
-      const asksForList = (line.kind === "item" || (announces(line.text) && lines[index + 1]?.kind === "item")) && (restates(heading, askedPerPart) || restatesInDocument(heading, passage.chunk));
+      const asksForList = (line.kind === "item" || (announces(line.text) && lines[index + 1]?.kind === "item")) && headingRestates(p + 1);
       // Nor is one, unless it opens a section titled with what a "wat was de X" question asks for
       // ("Aanleiding" / "Oproep van wethouder Molema …"; third new-user try).
       if (own <= 0 && previous <= 0 && !asksForList && !(headingNames && index === 0)) return;
@@ -626,8 +637,7 @@ export function extractiveAnswer(
     // A list under a heading that restates the question is the answer as a whole: an item does not
     // leave it for a word of the question it holds by the way ("8. … beeld schetsen van regio …"
     // was quoted alone for "wat moet de regio nog organiseren …?"; measured: no figure moved).
-    const heading = chunk?.sectionPath.at(-1) ?? "";
-    if (chunk && (restates(heading, askedPerPart) || restatesInDocument(heading, chunk))) return false;
+    if (headingRestates(n)) return false;
     // A message that asks for a list by its name and then about one of its steps ("wat zijn de
     // stappen van de huidige route …? en wanneer stel ik een consultvraag …?") gets the list in
     // its order: the step's place in it is the answer to the second part.

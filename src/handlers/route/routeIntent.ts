@@ -42,7 +42,6 @@ export function isUrgentPlacementQuestion(text: string): boolean {
   return URGENT_ANY.test(text.replace(NO_URGENCY, " ")) && isPlacementQuestion(text);
 }
 
-
 export function isPlacementQuestion(text: string): boolean {
   if (ASKS_FOR_FIGURES.test(text)) return false;
   return (

@@ -140,7 +140,8 @@ function dedupeGroups(groups: QueryTermGroup[]): QueryTermGroup[] {
  * question on the basisprincipes a false refusal in set i).
  */
 const NOT_ALWAYS_SEPARABLE = new Set(["over", "door", "om", "voor", "onder", "tegen", "binnen", "terecht"]);
-/** The shortest verb stem left after a particle that counts: "mee" + "prat". */
+/** The shortest verb left after a particle, as typed and as stemmed: "mee" + "praten" / "prat". */
+const MIN_VERB_CHARS = 4;
 const MIN_VERB_STEM = 3;
 
 /**
@@ -148,7 +149,7 @@ const MIN_VERB_STEM = 3;
  * the two apart. Undefined for any other word.
  */
 function particleVerb(token: string, stem: (word: string) => string): { particle: string; verb: string } | undefined {
-  const particle = [...SEPARABLE_PARTICLES].find((p) => !NOT_ALWAYS_SEPARABLE.has(p) && token.startsWith(p) && token.length - p.length >= 4);
+  const particle = [...SEPARABLE_PARTICLES].find((p) => !NOT_ALWAYS_SEPARABLE.has(p) && token.startsWith(p) && token.length - p.length >= MIN_VERB_CHARS);
   if (!particle) return undefined;
   const whole = stem(token);
   const verb = whole.startsWith(particle) ? whole.slice(particle.length) : "";
@@ -360,7 +361,8 @@ export class DutchAnalyser {
       }
       // A separable verb typed as one word that the documents never write joined ("meepraatten")
       // meets it split, as they write it ("uitgenodigd om mee te praten"): its particle and verb
-      // count together, as a phrase (set m: the passage that answers was not found).
+      // count together, as a phrase (sets g, k, m and questions-2: the passage on what young people
+      // brought in "toen ze meepraatten" was not found).
       const split = isKnown(token) ? undefined : particleVerb(token, (word) => this.stem(word));
       if (split) {
         phrases.push([[split.particle], [split.verb]]);
