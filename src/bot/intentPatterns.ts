@@ -20,14 +20,14 @@ export const NAMES_A_CASE = wordPattern(
 
 /** The case is getting out of hand: said of the case, these need no word for the young person. */
 export const ESCALATES = wordPattern("escaleer\\p{L}*|escaleren|escalatie|geëscaleerd|ontspor\\p{L}*|ontspoord");
-/** The situation is urgent now. */
 /**
  * "ze", "hij", "haar" with an urgent word: the young person the message is about ("ze is vannacht
  * weer weg geweest, politie vond haar … het loopt echt uit de hand"; second new-user try of the
  * forty-sixth session: no spoedberaad offer and no pointer to acute help).
  */
-export const SHE_OR_HE = wordPattern("ze|zij|hij|haar|hem");
+const SHE_OR_HE = wordPattern("ze|zij|hij|haar|hem");
 
+/** The situation is urgent now. */
 export const URGENT_NOW = wordPattern("acuut|acute|crisis|crisissituatie|noodsituatie|levensgevaar\\p{L}*|onveilig\\p{L}*|weggelopen|vermist\\p{L}*|ten einde raad|gaat (?:het )?mis|uit de hand");
 
 /**
@@ -38,6 +38,14 @@ export const URGENT_NOW = wordPattern("acuut|acute|crisis|crisissituatie|noodsit
 export function namesACase(text: string): boolean {
   // Only the name detector, not the whole filter: this runs for every message, in several offer checks.
   return NAMES_A_CASE.test(text) || findNames(normaliseForMatching(text).text).length > 0;
+}
+
+/**
+ * An urgent word about a young person or case ("het loopt echt uit de hand" with "ze", "CASUS-9 is
+ * weggelopen"): the spoedberaad checklist is offered and a pointer to acute help leads the reply.
+ */
+export function urgentAboutSomeone(text: string): boolean {
+  return URGENT_NOW.test(text) && (namesACase(text) || SHE_OR_HE.test(text));
 }
 
 /** "How many / what percentage / how often" questions want a figure, not a walk-through or a form. */

@@ -1,4 +1,4 @@
-import { namesACase, SHE_OR_HE, URGENT_NOW } from "./intentPatterns.js";
+import { urgentAboutSomeone } from "./intentPatterns.js";
 import type { Reply } from "./reply.js";
 
 /**
@@ -34,7 +34,7 @@ export function speaksOfDangerToLife(text: string): boolean {
 
 /** A young person in acute danger now: an urgent word ("loopt uit de hand", "weggelopen", "onveilig") about a case. */
 export function speaksOfAcuteDanger(text: string): boolean {
-  return URGENT_NOW.test(text) && (namesACase(text) || SHE_OR_HE.test(text));
+  return urgentAboutSomeone(text);
 }
 
 /** The replies with a safety notice leading the first one, when the message speaks of danger to life or acute danger. */

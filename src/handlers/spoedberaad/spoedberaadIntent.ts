@@ -1,4 +1,4 @@
-import { ASKS_FOR_FIGURES, ESCALATES, namesACase, onlyUrgency, SHE_OR_HE, URGENT_NOW, wordPattern as word } from "../../bot/intentPatterns.js";
+import { ASKS_FOR_FIGURES, ESCALATES, namesACase, onlyUrgency, urgentAboutSomeone, wordPattern as word } from "../../bot/intentPatterns.js";
 
 const SPOEDBERAAD = word("spoedberaad|spoedoverleg|crisisoverleg");
 /** Holding one: organise, convene, start, plan. */
@@ -29,6 +29,6 @@ export function asksForSpoedberaad(text: string): boolean {
     (SPOEDBERAAD.test(text) && (HOLD.test(text) || CHECKLIST.test(text) || PREPARE.test(text) || (SOON.test(text) && namesACase(text)))) ||
     CONFER_URGENTLY.test(text) ||
     ESCALATES.test(text) ||
-    (URGENT_NOW.test(text) && (namesACase(text) || SHE_OR_HE.test(text)))
+    urgentAboutSomeone(text)
   );
 }
