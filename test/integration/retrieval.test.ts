@@ -1041,7 +1041,8 @@ describe("answers over the shipped corpus", () => {
 
   it("answers 'hoe kom ik aan een machtiging?' with the route's steps, also when a remark denies urgency", async () => {
     // New-user try of the forty-seventh session: the knelpunten on emergency authorisations came instead.
-    for (const asked of ["hoe kom ik aan een machtiging jz+ in gr/dr?", "hoe kom ik aan een machtiging jz+? geen spoedmachtiging"]) {
+    // And again in the forty-eighth: a remark asking for the regular one ("gewoon regulier") brought them back.
+    for (const asked of ["hoe kom ik aan een machtiging jz+ in gr/dr?", "hoe kom ik aan een machtiging jz+? geen spoedmachtiging", "hoe kom ik aan een machtiging voor jz+? geen spoed, gewoon regulier", "hoe kom ik aan een reguliere machtiging voor jz+?"]) {
       const result = await ask.answer(asked);
       expect(result.sources[0]?.section, asked).toBe("Huidige route aanvraag machtiging");
       expect(result.text.split("\n")[0], asked).toBe("Huidige route aanvraag machtiging:");

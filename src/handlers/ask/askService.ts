@@ -987,6 +987,19 @@ export class AskService {
       // …" with nothing to say that how many is not in it (new-user try).
       extractive = { ...extractive, result: { ...extractive.result, unanswered: parts.first } };
     }
+    // "hoe kom ik aan een reguliere machtiging?" answered with a list of findings that holds
+    // "reguliere machtiging" says nothing of how: the passages that do say how (means or steps,
+    // see meansAsked.ts) answer it, when one of them does (new-user try of the forty-seventh
+    // session: "… geen spoed, gewoon regulier" got the knelpunten; measured: no answer changed on
+    // seventeen sets).
+    if (!parts && asksHowOneDoes(searchText) && !saysHow(extractive.result.text)) {
+      const sayingHow = (await retrieve(searchText, this.options.topK * 2)).filter((p) => saysHow(p.chunk.text));
+      const how = sayingHow.length > 0 ? this.extractive(searchText, sayingHow) : undefined;
+      if (how && this.documentsAnswer(sayingHow, how) && saysHow(how.result.text)) {
+        passages = sayingHow;
+        extractive = how;
+      }
+    }
     extractive = { ...extractive, result: this.withMarks(searchText, followUp ?? searchText, extractive.result) };
     if (extractive.result.undefinedTerm !== undefined) extractive = { ...extractive, result: await this.withTermMentions(extractive.result, retrieve, searchText, parts?.later) };
     if (!this.generator) return { ...extractive.result, privacyWarning };
