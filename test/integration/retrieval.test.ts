@@ -1049,6 +1049,13 @@ describe("answers over the shipped corpus", () => {
     }
   });
 
+  it("reads 'wat willen ze … bereikt hebben?' as a question for aims: the list under 'Waar werken we naar toe?'", async () => {
+    // New-user tries of the forty-seventh and forty-eighth sessions: the 2027 phase-out under "Ontwikkelingen" came instead.
+    const result = await ask.answer("wat willen ze in 2027 bereikt hebben in groningen en drenthe?");
+    expect(result.sources.map((source) => source.section)).toContain("Waar werken we naar toe?");
+    expect(result.text).toContain("Weten we spoedplaatsingen te voorkomen");
+  });
+
   it("answers from a list whose heading alone holds the question's word ('Knelpunten'), though its quotes share no word with the question", async () => {
     const result = await ask.answer("welke knelpunten zijn er in groningen en drenthe?");
     expect(result.status).toBe("answered");
