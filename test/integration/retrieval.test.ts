@@ -1049,6 +1049,13 @@ describe("answers over the shipped corpus", () => {
     }
   });
 
+  it("declines a question for a free place today, which no plan holds", async () => {
+    // New-user try of the forty-eighth session: the 2027 phase-out bullets answered it.
+    const result = await ask.answer("welke jz+ instelling in groningen heeft nu plek?");
+    expect(result.status).toBe("abstained");
+    expect(result.sources).toEqual([]);
+  });
+
   it("reads 'wat willen ze … bereikt hebben?' as a question for aims: the list under 'Waar werken we naar toe?'", async () => {
     // New-user tries of the forty-seventh and forty-eighth sessions: the 2027 phase-out under "Ontwikkelingen" came instead.
     const result = await ask.answer("wat willen ze in 2027 bereikt hebben in groningen en drenthe?");

@@ -16,6 +16,7 @@ import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, BEFORE_INTRODUCTION, CHAT_INTRODUCTION, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
+import { asksLiveCapacity } from "./liveCapacityAsked.js";
 import { asksHowOneDoes, saysHow } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { ASPECT_WORDS, DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
@@ -897,7 +898,7 @@ export class AskService {
     if ((searchText.match(ENGLISH_ONLY_WORDS)?.length ?? 0) >= ENGLISH_ONLY_MIN) {
       return { status: "abstained", text: ASK_IN_DUTCH_TEXT, mode: "none", sources: [], moreSources: [], privacyWarning, offTopic: true };
     }
-    if (this.caseThenOnlyWhatToDo(searchText)) {
+    if (this.caseThenOnlyWhatToDo(searchText) || asksLiveCapacity(searchText)) {
       return { status: "abstained", text: "De plandocumenten geven hier geen antwoord op. Ik ga niet gokken.", mode: "none", sources: [], moreSources: [], privacyWarning };
     }
     // Read without the asker's introduction and a "vraag:" before the question ("ik ben
