@@ -1047,6 +1047,10 @@ describe("answers over the shipped corpus", () => {
       expect(result.sources[0]?.section, asked).toBe("Huidige route aanvraag machtiging");
       expect(result.text.split("\n")[0], asked).toBe("Huidige route aanvraag machtiging:");
     }
+    // Steps, not any means: a line on other partners with "bijvoorbeeld" did not say how parents stay involved.
+    const parents = await ask.answer("hoe zorg ik dat ouders betrokken blijven tijdens een jz+ plaatsing?");
+    expect(parents.sources.map((source) => source.section).join("\n")).not.toContain("6.6 Verantwoordelijkheid van overige partijen");
+    expect(parents.noMeans).toBe(true);
   });
 
   it("declines a question for a free place today, which no plan holds", async () => {

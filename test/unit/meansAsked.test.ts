@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksHowOneDoes, saysHow } from "../../src/handlers/ask/meansAsked.js";
+import { asksHowOneDoes, saysHow, saysSteps } from "../../src/handlers/ask/meansAsked.js";
 
 describe("asksHowOneDoes: how the asker (or anyone) does something, in the message's first question", () => {
   it.each([
@@ -32,5 +32,19 @@ describe("saysHow: a means or steps in quoted text", () => {
     ["Het leefklimaat wordt beoordeeld door de inspectie.", false],
   ])("%j: %s", (text, expected) => {
     expect(saysHow(text)).toBe(expected);
+  });
+});
+
+describe("saysSteps: a route, procedure or order, not any means", () => {
+  it.each([
+    ["Huidige route aanvraag machtiging:\n- Analyse opstellen", true],
+    ["Eerst wordt de hulpvraag in kaart gebracht.", true],
+    ["In de aanpak van casusregie onderscheidt de regio vier stappen:", true],
+    // A means or an example is no step.
+    ["Denk bijvoorbeeld aan de rol van gecertificeerde instellingen.", false],
+    ["Dit doen we via de POH GGZ Jeugd.", false],
+    ["Vervolgstappen:\n- De afspraken worden uitgevoerd", false],
+  ])("%j: %s", (text, expected) => {
+    expect(saysSteps(text)).toBe(expected);
   });
 });

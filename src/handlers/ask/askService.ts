@@ -17,7 +17,7 @@ import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.j
 import { ASKER_INTRODUCTION, askedPerson, BEFORE_INTRODUCTION, CHAT_INTRODUCTION, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
 import { asksLiveCapacity } from "./liveCapacityAsked.js";
-import { asksHowOneDoes, saysHow } from "./meansAsked.js";
+import { asksHowOneDoes, saysHow, saysSteps } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { ASPECT_WORDS, DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
@@ -989,16 +989,17 @@ export class AskService {
       extractive = { ...extractive, result: { ...extractive.result, unanswered: parts.first } };
     }
     // "hoe kom ik aan een reguliere machtiging?" answered with a list of findings that holds
-    // "reguliere machtiging" says nothing of how: the passages that do say how (means or steps,
-    // see meansAsked.ts) answer it, when one of them does (new-user try of the forty-seventh
-    // session: "… geen spoed, gewoon regulier" got the knelpunten; measured: no answer changed on
-    // seventeen sets).
+    // "reguliere machtiging" says nothing of how: the passages that give steps (a route, a
+    // procedure; see meansAsked.ts) answer it, when one of them does (new-user try of the
+    // forty-seventh session: "… geen spoed, gewoon regulier" got the knelpunten; measured: no answer
+    // changed on seventeen sets). Not any means: a line with "bijvoorbeeld" on other partners
+    // answered "hoe zorg ik dat ouders betrokken blijven …?".
     if (!parts && asksHowOneDoes(searchText) && !saysHow(extractive.result.text)) {
-      const sayingHow = (await retrieve(searchText, this.options.topK * 2)).filter((p) => saysHow(p.chunk.text));
-      const how = sayingHow.length > 0 ? this.extractive(searchText, sayingHow) : undefined;
-      if (how && this.documentsAnswer(sayingHow, how) && saysHow(how.result.text)) {
-        passages = sayingHow;
-        extractive = how;
+      const givingSteps = (await retrieve(searchText, this.options.topK * 2)).filter((p) => saysSteps(p.chunk.text));
+      const steps = givingSteps.length > 0 ? this.extractive(searchText, givingSteps) : undefined;
+      if (steps && this.documentsAnswer(givingSteps, steps) && saysSteps(steps.result.text)) {
+        passages = givingSteps;
+        extractive = steps;
       }
     }
     extractive = { ...extractive, result: this.withMarks(searchText, followUp ?? searchText, extractive.result) };
