@@ -1053,6 +1053,12 @@ describe("answers over the shipped corpus", () => {
     expect(parents.noMeans).toBe(true);
   });
 
+  it("finds Rijnmond's expertiseteam for a question on the expertteam in Rijnmond", async () => {
+    // New-user try of the forty-eighth session: "en in rijnmond?" after a question on the Expertteam got lines on casusregie.
+    const result = await ask.answer("wat doet het expertteam in rijnmond?");
+    expect(result.sources.map((source) => source.section).join("\n")).toContain("3.1 Expertisenetwerken");
+  });
+
   it("declines a question for a free place today, which no plan holds", async () => {
     // New-user try of the forty-eighth session: the 2027 phase-out bullets answered it.
     const result = await ask.answer("welke jz+ instelling in groningen heeft nu plek?");
