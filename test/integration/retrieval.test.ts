@@ -1053,6 +1053,12 @@ describe("answers over the shipped corpus", () => {
     expect(parents.noMeans).toBe(true);
   });
 
+  it("marks a 'wanneer …?' answer whose quotes say nothing of when", async () => {
+    // New-user try of the forty-eighth session: findings that name both kinds of authorisation answered it as if they said when.
+    expect((await ask.answer("wanneer kies ik voor een spoedmachtiging ipv een reguliere?")).noWhen).toBe(true);
+    expect((await ask.answer("wanneer zijn de jz+ plekken afgebouwd?")).noWhen).toBeUndefined();
+  });
+
   it("finds Rijnmond's expertiseteam for a question on the expertteam in Rijnmond", async () => {
     // New-user try of the forty-eighth session: "en in rijnmond?" after a question on the Expertteam got lines on casusregie.
     const result = await ask.answer("wat doet het expertteam in rijnmond?");

@@ -486,6 +486,11 @@ describe("AskHandler under a request for a document's gist", () => {
     expect((await reply(answered("“Dit doen we via de POH.” [1]", {}))).filter((p) => p.kind === "notice")).toEqual([]);
   });
 
+  it("says above quotes that answer 'wanneer …?' without a condition, moment or date that they do not say when", async () => {
+    const parts = await reply({ ...answered("“Geconstateerd wordt dat: - 70% met een spoedmachtiging wordt geplaatst” [1]", {}), noWhen: true });
+    expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Wanneer precies, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:" });
+  });
+
   it("says only whose aim it quotes when asked what the document is, not to summarise it", async () => {
     const parts = await reply({ ...answered("“Ons doel is betere jeugdhulp.” [1]", {}), gistOf: "Nieuwe werkwijze", gistAsked: "whatIs" });
     expect(parts[0]).toEqual({ kind: "notice", level: "info", text: "Dit zegt „Nieuwe werkwijze” over zijn doel:" });

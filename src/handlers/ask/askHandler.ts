@@ -126,6 +126,8 @@ export const CONTINUES_PASSAGE_NOTICE = "Met zoveel woorden vind ik daar niets o
 export const SAID_BEFORE_NOTICE = "Daarover vind ik niets nieuws in de plandocumenten. In mijn vorige antwoord stond er dit over:";
 /** Above quotes that answer "hoe doe ik …?" with no means or steps (see AnswerResult.noMeans). */
 export const NO_MEANS_NOTICE = "Hoe je dat precies doet, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
+/** Above quotes that answer "wanneer …?" with no condition, moment or date (see AnswerResult.noWhen). */
+export const NO_WHEN_NOTICE = "Wanneer precies, staat niet in deze citaten. Dit zeggen de plandocumenten er wel over:";
 /** "waar staat dat?" right after a refusal: that reply had no source. */
 const REFUSED_HAS_NO_SOURCES_TEXT = "Op je vorige vraag gaven de plandocumenten geen antwoord, dus daar hoort geen bron bij. Stel je vraag anders, of typ *help* voor voorbeelden.";
 /** "kun je dat korter zeggen?": above the previous answer's first quote, shortened. */
@@ -843,7 +845,7 @@ export function undefinedTermNotice(term: string, means?: string, verb?: TermVer
 
 /** Part of the previous answer, read again, without the notices that belonged to the whole of it. */
 function fromBefore(before: AnswerResult, text: string): AnswerResult {
-  return { ...onlyQuotes(before, text), noActor: undefined, noMeans: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermVerb: undefined };
+  return { ...onlyQuotes(before, text), noActor: undefined, noMeans: undefined, noWhen: undefined, undefinedTerm: undefined, undefinedTermMeans: undefined, undefinedTermVerb: undefined };
 }
 
 /** The answer cut to the quotes in `text`, with the sources they cite (the others behind "Meer bronnen"), numbered from 1. */
@@ -951,6 +953,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.fromPlansAgain) parts.push(notice(`Mijn vorige antwoord kwam al uit ${result.fromPlansAgain}. Dit zeggen die er verder over:`, "info"));
       if (result.placeAlone) parts.push(notice(`Bij je vorige vraag vind ik niets over ${result.placeAlone}. Dit zeggen de plandocumenten wel over ${result.placeAlone}:`, "info"));
       if (result.noMeans) parts.push(notice(NO_MEANS_NOTICE, "info"));
+      if (result.noWhen) parts.push(notice(NO_WHEN_NOTICE, "info"));
       if (result.listNotGiven) parts.push(notice(`De plandocumenten noemen de ${result.listNotGiven}, maar welke dat zijn, staat niet in deze citaten. Dit zeggen ze er wel over:`, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title, result.notNamedIn.elsewhere), "info"));

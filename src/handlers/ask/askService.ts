@@ -17,6 +17,7 @@ import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.j
 import { ASKER_INTRODUCTION, askedPerson, BEFORE_INTRODUCTION, CHAT_INTRODUCTION, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
 import { asksLiveCapacity } from "./liveCapacityAsked.js";
+import { asksWhenCondition, saysWhen } from "./whenAsked.js";
 import { asksHowOneDoes, saysHow, saysSteps } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { ASPECT_WORDS, DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
@@ -142,6 +143,8 @@ export interface AnswerResult {
   listNotGiven?: string;
   /** A "hoe doe ik …?" question whose quotes give no means or steps (see withoutMeans). */
   noMeans?: boolean;
+  /** A "wanneer …?" question whose quotes give no condition, moment or date (see withoutWhen). */
+  noWhen?: boolean;
   /** The two things a "wat is het verschil tussen X en Y?" question names, when no quote tells them apart. */
   unstatedDifference?: { first: string; second: string };
   /**
@@ -1044,7 +1047,7 @@ export class AskService {
     const termNotInNamed = notNamed.notNamedIn !== undefined && notNamed.undefinedTerm !== undefined && foldText(notNamed.undefinedTerm).split(/\s+/).includes(notNamed.notNamedIn.word);
     const { undefinedTerm: _term, undefinedTermVerb: _verb, ...withoutTerm } = notNamed;
     const named = termNotInNamed ? withoutTerm : notNamed;
-    return withListNotGiven(asked, withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked)))));
+    return withListNotGiven(asked, withoutWhen(asked, withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked))))));
   }
 
   /**
@@ -1946,6 +1949,17 @@ function withListNotGiven(question: string, result: AnswerResult): AnswerResult 
 function withoutMeans(question: string, result: AnswerResult): AnswerResult {
   if (result.status !== "answered" || result.undefinedTerm !== undefined || result.noActor || !asksHowOneDoes(question)) return result;
   return saysHow(result.text) ? result : { ...result, noMeans: true };
+}
+
+/**
+ * The answer to "wanneer …?" marked when its quotes give no condition, moment or date (see
+ * whenAsked.ts): "wanneer kies ik voor een spoedmachtiging ipv een reguliere?" got the knelpunten,
+ * which name both, as if they said when (new-user try of the forty-eighth session). A mark is a
+ * notice, not answer text.
+ */
+function withoutWhen(question: string, result: AnswerResult): AnswerResult {
+  if (result.status !== "answered" || result.undefinedTerm !== undefined || result.noActor || result.noMeans || !asksWhenCondition(question)) return result;
+  return saysWhen(result.text) ? result : { ...result, noWhen: true };
 }
 
 /**
