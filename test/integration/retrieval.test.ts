@@ -1065,6 +1065,15 @@ describe("answers over the shipped corpus", () => {
     expect(result.sources.map((source) => source.section).join("\n")).toContain("3.1 Expertisenetwerken");
   });
 
+  it("answers 'wat zegt het actieplan over X?' with X's Doelstelling first", async () => {
+    // New-user tries of the forty-seventh and forty-eighth sessions: sentences from the introduction
+    // or the Aandachtspunten came instead, without the plan's aim ("naar nul").
+    const isolation = await ask.answer("wat zegt het actieplan over gedwongen afzonderen?");
+    expect(isolation.text.split("\n")[0]).toContain("Het terugdringen van gedwongen afzonderen naar nul.");
+    const craft = await ask.answer("wat staat er over vakmanschap van professionals in de gesloten jeugdhulp?");
+    expect(craft.sources[0]?.section).toMatch(/5\.3\.1 Versterken vakmanschap.* › Doelstelling$/);
+  });
+
   it("declines a question for a free place today, which no plan holds", async () => {
     // New-user try of the forty-eighth session: the 2027 phase-out bullets answered it.
     const result = await ask.answer("welke jz+ instelling in groningen heeft nu plek?");
