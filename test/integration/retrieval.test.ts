@@ -1074,6 +1074,12 @@ describe("answers over the shipped corpus", () => {
     expect(craft.sources[0]?.section).toMatch(/5\.3\.1 Versterken vakmanschap.* › Doelstelling$/);
   });
 
+  it("declines a question about a region the plans never name, typed in lower case though the word list also has it as a word", async () => {
+    // New-user try of the forty-eighth session: "haaglanden" passed for a Dutch word (a compound part in the list) and Rijnmond's lines answered.
+    expect((await ask.answer("hoe doen ze het in haaglanden met hun wijkteams?")).status).toBe("abstained");
+    expect((await ask.answer("wat is het doel in cijfers?")).status).toBe("answered");
+  });
+
   it("declines a question for a free place today, which no plan holds", async () => {
     // New-user try of the forty-eighth session: the 2027 phase-out bullets answered it.
     const result = await ask.answer("welke jz+ instelling in groningen heeft nu plek?");

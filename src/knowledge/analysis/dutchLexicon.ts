@@ -33,3 +33,21 @@ export function isDutchWordForm(word: string): boolean {
   const list = dutchWords();
   return list.has(word) || (/s$/.test(word) && list.has(word.slice(0, -1))) || (/en$/.test(word) && list.has(word.slice(0, -2)));
 }
+
+let names: ReadonlySet<string> | undefined;
+
+/**
+ * Whether the word list has the word as a name, written with a capital ("Haaglanden", "Zeeland",
+ * "Twente"), folded: also when it lists a lower-case word of the same letters ("haaglanden" as a
+ * compound part, "zeeland"). Read once per thread, on first use.
+ */
+export function isListedName(word: string): boolean {
+  if (!names) {
+    const found = new Set<string>();
+    forEachOpenTaalEntry((entry) => {
+      if (/^\p{Lu}\p{Ll}{3,}$/u.test(entry)) found.add(foldText(entry));
+    });
+    names = found;
+  }
+  return names.has(word);
+}
