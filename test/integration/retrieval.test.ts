@@ -1080,6 +1080,21 @@ describe("answers over the shipped corpus", () => {
     expect((await ask.answer("wat is het doel in cijfers?")).status).toBe("answered");
   });
 
+  it("answers 'wat zegt het actieplan over jz+?' with the plan's aim: the plan is about jz+ throughout", async () => {
+    // New-user try of the forty-eighth session: a practice example from the progress report answered
+    // it; without "landelijk" it was refused as off-topic.
+    for (const asked of ["wat zegt het actieplan over jz+", "wat zegt het landelijk actieplan over jz+"]) {
+      const result = await ask.answer(asked);
+      expect(result.status, asked).toBe("answered");
+      expect(result.sources[0]?.section, asked).toBe("1 Inleiding › 1.2 Ons doel");
+      expect(result.gistAsked, asked).toBe("aim");
+    }
+    // A topic with a chapter of its own is answered from that chapter.
+    const chapter = await ask.answer("wat zegt de regiovisie over de lokale infrastructuur?");
+    expect(chapter.gistAsked).toBeUndefined();
+    expect(chapter.sources[0]?.section).toMatch(/^2 EEN STERKE LOKALE INFRASTRUCTUUR/);
+  });
+
   it("declines a question for a free place today, which no plan holds", async () => {
     // New-user try of the forty-eighth session: the 2027 phase-out bullets answered it.
     const result = await ask.answer("welke jz+ instelling in groningen heeft nu plek?");

@@ -71,6 +71,10 @@ type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
  */
 const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|gezamenlijke)\s+)?(?:hoofd)?(?:doel|doelen|doelstelling|doelstellingen|ambitie|missie)(?:\s+(?:en|&)\s+opdracht)?(?:\*\*)?$/i;
 /** A section on why a document is there: "1.2 Waarom deze visie?", "Aanleiding"; not "Waarom lukt het niet …?". */
+/** A topic whose words this share of a document's passages hold is what that document is about throughout. */
+const PERVASIVE_TOPIC_SHARE = 0.3;
+/** Headings this deep or less (a chapter and its sections) title a topic of a document's own. */
+const TOPIC_SECTION_DEPTH = 2;
 /** The heading of a topic's stated objective in a plan ("Doelstelling", "Doelstellingen"). */
 const OBJECTIVE_HEADING = /^(?:#+\s*)?(?:\*\*)?doelstellinge?n?(?:\*\*)?$/i;
 const REASON_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:waarom\s+(?:deze|dit)\s+[\p{L}-]+\??|aanleiding|achtergrond|aanleiding\s+en\s+achtergrond)(?:\*\*)?$/iu;
@@ -730,6 +734,13 @@ export class AskService {
       if (withoutActor(question, reason, (quoted) => this.namesWhoOf(question, quoted, whoClause(question))).noActor) return undefined;
       return { ...reason, gistOf: named.shortTitle ?? named.title, gistAsked: "reason" };
     }
+    const aim = await this.documentAim(named);
+    const asked = summary.whatIs ? { gistAsked: "whatIs" as const } : summary.aim ? { gistAsked: "aim" as const } : {};
+    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, ...asked } : undefined;
+  }
+
+  /** What a document says its aim is: its section on that, or a search within it for its aim. */
+  private async documentAim(named: DocumentMeta): Promise<AnswerResult> {
     const others = this.knowledge.documentMetas().filter((meta) => meta.id !== named.id).map((meta) => meta.id);
     // A document that has a section on its aim ("1.2 Ons doel", "1.1 Gedeelde ambitie") says it
     // there; a search over the whole document found lines that only echo its title ("wat zijn de
@@ -738,9 +749,33 @@ export class AskService {
     const retrieve: Retrieve = aimSection ? async () => aimSection.map((chunk) => ({ chunk, score: 1, coverage: 1 })) : this.retrieverFor({ withoutDocuments: others });
     // Asked as a question of its own, not read as a request for a gist again.
     // Within that section the title's words would only pull lines that echo it to the top.
-    const aim = await this.answerAsRetrieved(aimSection ? "wat is het doel?" : `wat is het doel van ${named.title}?`, retrieve, false);
-    const asked = summary.whatIs ? { gistAsked: "whatIs" as const } : summary.aim ? { gistAsked: "aim" as const } : {};
-    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, ...asked } : undefined;
+    return this.answerAsRetrieved(aimSection ? "wat is het doel?" : `wat is het doel van ${named.title}?`, retrieve, false);
+  }
+
+  /**
+   * "wat zegt het actieplan over jz+?": a topic that a named document is about throughout (its
+   * words in at least PERVASIVE_TOPIC_SHARE of the document's passages) and that no chapter or
+   * section of it is titled by, is what the document as a whole says: its aim (new-user try of the
+   * forty-eighth session: a practice example from the progress report answered it, and without
+   * "landelijk" it was refused as off-topic). A topic with a section of its own ("wat zegt de
+   * regiovisie over de lokale infrastructuur?") is answered from that section as usual.
+   */
+  private async aimForPervasiveTopic(question: string): Promise<AnswerResult | undefined> {
+    const topic = topicAsked(question);
+    const named = topic ? this.knowledge.namedDocument(question, true) : undefined;
+    if (!topic || !named) return undefined;
+    const topicWords = this.knowledge.questionScorer(topic);
+    if (topicWords.words.length === 0) return undefined;
+    const chunks = this.knowledge.chunksOf(named.id);
+    const holding = chunks.filter((chunk) => topicWords.covered(chunk.text).every(Boolean)).length;
+    if (chunks.length === 0 || holding / chunks.length < PERVASIVE_TOPIC_SHARE) return undefined;
+    // A topic in the document's own name ("de regiovisie jeugdhulp" on jeugdhulp) is its subject,
+    // whatever section also names it ("2.6 Afstemming onderwijs en jeugdhulp").
+    const inName = topicWords.covered(`${this.knowledge.documentNaming(named.id)}\n${named.shortTitle ?? ""}`).every(Boolean);
+    const titled = chunks.some((chunk) => this.knowledge.namesTopic(question, { ...chunk, sectionPath: chunk.sectionPath.slice(0, TOPIC_SECTION_DEPTH) }));
+    if (titled && !inName) return undefined;
+    const aim = await this.documentAim(named);
+    return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, gistAsked: "aim" } : undefined;
   }
 
   /**
@@ -935,7 +970,7 @@ export class AskService {
     // being read as a question for the plan's aim). Not a question that points back into it ("Ik
     // werk in Haaglanden. Hoe werkt de plaatsing hier?": the place is what it asks about).
     const gistText = (introductionBeforeQuestion(searchText)?.question ?? searchText).replace(ASKS_NEXT, "");
-    const gist = parts || !gists ? undefined : await this.documentGist(gistText);
+    const gist = parts || !gists ? undefined : ((await this.documentGist(gistText)) ?? (await this.aimForPervasiveTopic(gistText)));
     if (gist) return { ...gist, privacyWarning };
 
     let passages = this.aimOfTopicFirst(searchText, await retrieve(searchText, this.options.topK));
@@ -2044,7 +2079,7 @@ function namedSection(question: string, passages: RetrievedPassage[], startsSect
  */
 function topicSection(question: string, passages: RetrievedPassage[], knowledge: Pick<KnowledgeBase, "namesTopic" | "startsSection">): number | undefined {
   const top = passages[0];
-  return top && knowledge.startsSection(top.chunk) && knowledge.namesTopic(question, top.chunk) ? 1 : undefined;
+  return top && hasQuotableLine(top) && knowledge.startsSection(top.chunk) && knowledge.namesTopic(question, top.chunk) ? 1 : undefined;
 }
 
 /** An answer with a fact from a document's details after it, cited under the next free number. */
