@@ -179,6 +179,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(ofKind(parts, "text")[0]?.text).not.toMatch(/Servicepunt/);
   });
 
+  it("does not ask the question before of a document a follow-up names when the follow-up asks a question of its own", async () => {
+    // New-user try of the forty-eighth session: read as "wat zijn de twee doelen van de presentatie", the action plan's goals came again.
+    const user = userId();
+    await ask(user, "wat zijn de twee doelen van het actieplan");
+    const parts = await ask(user, "en in groningen? hoe gaat plaatsing in jz+ daar");
+    expect(ofKind(parts, "notice").map((p) => p.text)).not.toContain("Ik lees dit als: „wat zijn de twee doelen van de presentatie”");
+    expect(ofKind(parts, "text")[0]?.text).not.toContain("We focussen daarbij op twee doelen");
+  });
+
   it("asks the question before of the document a follow-up names ('en wat zegt de voortgangsrapportage daarover?')", async () => {
     // First new-user try of the fortieth session: read with both documents, the reading guide was quoted.
     const user = userId();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionParts, withoutDeniedInRemark } from "../../src/handlers/ask/questionParts.js";
+import { asksMoreAfterFirstSentence, questionParts, withoutDeniedInRemark } from "../../src/handlers/ask/questionParts.js";
 
 describe("questionParts", () => {
   it("splits two questions at the first question mark", () => {
@@ -69,5 +69,18 @@ describe("withoutDeniedInRemark", () => {
     expect(withoutDeniedInRemark("wat als er geen perspectief is?")).toBe("wat als er geen perspectief is?");
     expect(withoutDeniedInRemark("wat als er geen perspectief is? en wie beslist dan?")).toBe("wat als er geen perspectief is? en wie beslist dan?");
     expect(withoutDeniedInRemark("wat als er geen perspectief is")).toBe("wat als er geen perspectief is");
+  });
+});
+
+describe("asksMoreAfterFirstSentence", () => {
+  it.each([
+    ["en in groningen? hoe gaat plaatsing in jz+ daar", true],
+    ["en volgens de voortgangsrapportage? wie betaalt dat?", true],
+    // One sentence, or a later one that only asks what is said there.
+    ["en volgens de voortgangsrapportage?", false],
+    ["en in de voortgangsrapportage? wat staat daarover?", false],
+    ["en in rijnmond? wat zeggen ze erover?", false],
+  ])("%j: %s", (message, expected) => {
+    expect(asksMoreAfterFirstSentence(message)).toBe(expected);
   });
 });

@@ -22,7 +22,7 @@ import { asksHowOneDoes, saysHow, saysSteps } from "./meansAsked.js";
 import { citationFor, linePerSection, quoteBlocks, sectionLabel, withoutMarkers } from "./citations.js";
 import { ASPECT_WORDS, DEFAULT_EXTRACTIVE, type ExtractiveAnswer, type ExtractiveOptions, extractiveAnswer } from "./extractiveAnswer.js";
 import { claimsCiting, supportingQuote } from "./supportingQuote.js";
-import { afterLastQuestion, chatSentences, questionParts, withoutDeniedInRemark } from "./questionParts.js";
+import { afterLastQuestion, asksMoreAfterFirstSentence, chatSentences, questionParts, withoutDeniedInRemark } from "./questionParts.js";
 import { withoutGreeting } from "./followUp.js";
 import { sectionContinuation } from "./sectionContinuation.js";
 import { besidesWhatToDo } from "../../bot/intentPatterns.js";
@@ -534,6 +534,10 @@ export class AskService {
    * the question got the progress report's reading guide, or "nothing new".
    */
   documentAskedAlone(followUp: string, previous: string): { question: string; documentId: string } | undefined {
+    // "en in groningen? hoe gaat plaatsing in jz+ daar" asks a question of its own after naming the
+    // place (new-user try of the forty-eighth session: read as "wat zijn de twee doelen van de
+    // presentatie", the action plan's two goals came again).
+    if (asksMoreAfterFirstSentence(followUp)) return undefined;
     const named = this.namedAnew(followUp, previous);
     if (!named) return undefined;
     const scorer = this.knowledge.questionScorer(followUp);

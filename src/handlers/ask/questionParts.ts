@@ -17,6 +17,19 @@ export function chatSentences(message: string): string[] {
   return message.trim().split(/(?<=[.!?])\s+(?=\S)/);
 }
 
+/**
+ * Whether a sentence after the message's first opens a question of its own ("en in groningen? hoe
+ * gaat plaatsing daar?"); not one that only asks what is said there ("… ? wat staat daarover?").
+ */
+export function asksMoreAfterFirstSentence(message: string): boolean {
+  return chatSentences(message)
+    .slice(1)
+    .some((sentence) => OPENS_QUESTION.test(sentence.trim()) && !ONLY_WHAT_IT_SAYS.test(sentence.trim()));
+}
+
+/** A question that only asks what a text says on the subject before: "wat staat daarover?", "wat zeggen ze erover?". */
+const ONLY_WHAT_IT_SAYS = /^wat\s+(?:zegt|zeggen|staat|stelt|noemt|vindt|vinden)\b(?:\s+(?:ze|men|er|het|die|dat))*\s+(?:daar\s*(?:over|van|bij|in)|erover|ervan|hierover)\s*[?.!]*$/i;
+
 /** A message's text up to its last question mark and what follows it ("wat is een INT? nooit van gehoord"); undefined without such a tail. */
 export function afterLastQuestion(message: string): { question: string; tail: string } | undefined {
   const match = /^(.*\?)\s*([^?]+)$/s.exec(message.trim());
