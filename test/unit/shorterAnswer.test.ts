@@ -9,6 +9,9 @@ describe("shortestQuote", () => {
     expect(shortestQuote(answer)).toEqual({ text: `“We focussen op twee doelen:”\n- ${longItem}`, n: 1, itemsLeft: 1, list: ["“We focussen op twee doelen:”", `- ${longItem}`, "- Verbeteren van de zorg voor jeugdigen die tijdelijk dwang nodig hebben"] });
     const steps = "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging [1]\n“Nog iets.” [2]";
     expect(shortestQuote(steps)).toEqual({ text: "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging", n: 1 });
+    // A few short steps with a question each are the answer itself (new-user try of the forty-eighth session: step 1 and "nog 3 punten").
+    const fourSteps = `“In de aanpak van casusregie onderscheidt de regio nu vier stappen:”\n- Stap 1 – Vraaganalyse "Wat is er aan de hand?"\n- Stap 2 – Het resultaat "Wat moet bereikt worden?"\n- Stap 3 – De middelen "Wat is nodig om het beoogde resultaat te bereiken?"\n- Stap 4 – Toetsing "Is het gewenste resultaat bereikt?" [1]`;
+    expect(shortestQuote(fourSteps)).toMatchObject({ n: 1, whole: true });
     // The whole answer a long list: cut all the same (new-user try: "was al één citaat" under a list of five).
     expect(shortestQuote(`“Geconstateerd wordt dat:”\n- ${longItem}\n- ${longItem} [1]`)).toMatchObject({ text: `“Geconstateerd wordt dat:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
   });

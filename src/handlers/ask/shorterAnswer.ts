@@ -36,6 +36,10 @@ const TOO_SHORT_WORDS = 6;
  * thirty-eighth session: the first of three functions alone dropped two thirds of the answer).
  */
 const CUT_ITEMS_WORDS = 50;
+/** A list of at most this many items … */
+const FEW_ITEMS = 5;
+/** … of at most this many words each stays whole when asked to be shorter. */
+const FEW_ITEMS_WORDS = 16;
 /** A list whose items have at most this many words on average is one of short points (dashes counted). */
 const SHORT_ITEM_WORDS = 11;
 
@@ -61,6 +65,10 @@ function shortened(block: { quote: string; n: number }): ShortQuote {
     const items = lines.filter((line) => QUOTED_ITEM.test(line));
     const list = text.length <= LIST_CHARS ? { list: lines } : {};
     if (items.reduce((sum, line) => sum + wordCount(line), 0) <= SHORT_ITEM_WORDS * items.length) return { text, n: block.n, ...list };
+    // A few steps with their lead-in, short as a whole ("vier stappen: Stap 1 – Vraaganalyse …"),
+    // are the answer: one of them is not a shorter one (new-user try of the forty-eighth session:
+    // "kun je dat korter?" gave step 1 and "nog 3 punten").
+    if (items.length <= FEW_ITEMS && items.every((line) => wordCount(line) <= FEW_ITEMS_WORDS)) return { text, n: block.n, ...list };
     const cut = lines.map((line, i) => (i >= firstItem && QUOTED_ITEM.test(line) ? firstSentenceOf(line) : line)).join("\n");
     if (cut !== text && wordCount(cut) <= CUT_ITEMS_WORDS) return { text: cut, n: block.n, itemsCut: true, ...list };
     return { text: lines.slice(0, firstItem + 1).join("\n"), n: block.n, itemsLeft, ...list };
