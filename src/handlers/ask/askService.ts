@@ -70,13 +70,13 @@ type Retrieve = (text: string, k: number) => Promise<RetrievedPassage[]>;
  * versterken ambulantisering", which are the aims of one part).
  */
 const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|gezamenlijke)\s+)?(?:hoofd)?(?:doel|doelen|doelstelling|doelstellingen|ambitie|missie)(?:\s+(?:en|&)\s+opdracht)?(?:\*\*)?$/i;
-/** A section on why a document is there: "1.2 Waarom deze visie?", "Aanleiding"; not "Waarom lukt het niet …?". */
 /** A topic whose words this share of a document's passages hold is what that document is about throughout. */
 const PERVASIVE_TOPIC_SHARE = 0.3;
 /** Headings this deep or less (a chapter and its sections) title a topic of a document's own. */
 const TOPIC_SECTION_DEPTH = 2;
 /** The heading of a topic's stated objective in a plan ("Doelstelling", "Doelstellingen"). */
 const OBJECTIVE_HEADING = /^(?:#+\s*)?(?:\*\*)?doelstellinge?n?(?:\*\*)?$/i;
+/** A section on why a document is there: "1.2 Waarom deze visie?", "Aanleiding"; not "Waarom lukt het niet …?". */
 const REASON_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:waarom\s+(?:deze|dit)\s+[\p{L}-]+\??|aanleiding|achtergrond|aanleiding\s+en\s+achtergrond)(?:\*\*)?$/iu;
 
 /** "vraag:", "mijn vraag is:" before the question itself. */

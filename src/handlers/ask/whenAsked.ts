@@ -11,8 +11,7 @@ const ASKS_WHEN = /^\s*wanneer\b/iu;
 /**
  * Words by which a quote says when: a condition ("als", "indien", "bij dreigende …", "in die
  * gevallen"), a moment ("voordat", "na spoedberaad", "tijdig", "op tijd", "direct") or a span
- * ("binnen zes weken").
- * A list of problems or goals that shares the question's words has none.
+ * ("binnen zes weken"). A list of problems or goals that shares the question's words has none.
  */
 const SAYS_WHEN =
   /\b(?:als|wanneer|indien|zodra|mits|pas|tenzij|in\s+(?:die\s+)?gevallen?|in\s+geval|bij\s+(?:dreigende?|complexe?|acute?|ernstige?|twijfel|crisis|een\s+crisis)|voordat|voorafgaand\w*|vooraf|tijdig|op\s+tijd|eerder|vroegtijdig|direct|meteen|onmiddellijk|binnen|uiterlijk|na|nadat)\b/iu;
