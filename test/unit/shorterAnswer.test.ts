@@ -11,7 +11,10 @@ describe("shortestQuote", () => {
     expect(shortestQuote(steps)).toEqual({ text: "Huidige route aanvraag machtiging:\n- Analyse opstellen\n- Consultvraag stellen bij Servicepunt\n- Aanvraag machtiging", n: 1 });
     // A few short steps with a question each are the answer itself (new-user try of the forty-eighth session: step 1 and "nog 3 punten").
     const fourSteps = `“In de aanpak van casusregie onderscheidt de regio nu vier stappen:”\n- Stap 1 – Vraaganalyse "Wat is er aan de hand?"\n- Stap 2 – Het resultaat "Wat moet bereikt worden?"\n- Stap 3 – De middelen "Wat is nodig om het beoogde resultaat te bereiken?"\n- Stap 4 – Toetsing "Is het gewenste resultaat bereikt?" [1]`;
-    expect(shortestQuote(fourSteps)).toMatchObject({ n: 1, whole: true });
+    expect(shortestQuote(fourSteps)).toMatchObject({ text: "“In de aanpak van casusregie onderscheidt de regio nu vier stappen:”\n- Stap 1 – Vraaganalyse …\n- Stap 2 – Het resultaat …\n- Stap 3 – De middelen …\n- Stap 4 – Toetsing …", n: 1, itemsCut: true, labelsOnly: true });
+    // Without a label on every item, such a list stays whole.
+    const plain = "“Drie dingen:”\n- Eerder hulp vragen bij twijfel over de veiligheid van het kind thuis\n- Consulteren servicepunt over de mogelijkheden in de regio\n- Kennis naar het voorveld brengen zodat de wijkteams het weten [1]";
+    expect(shortestQuote(plain)).toMatchObject({ n: 1, whole: true });
     // The whole answer a long list: cut all the same (new-user try: "was al één citaat" under a list of five).
     expect(shortestQuote(`“Geconstateerd wordt dat:”\n- ${longItem}\n- ${longItem} [1]`)).toMatchObject({ text: `“Geconstateerd wordt dat:”\n- ${longItem}`, n: 1, itemsLeft: 1 });
   });

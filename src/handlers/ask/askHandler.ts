@@ -552,7 +552,7 @@ export class AskHandler {
     ];
     if (quote.itemsLeft) parts.push(notice(quote.itemsLeft === 1 ? "De lijst heeft nog 1 punt; dat staat in mijn vorige antwoord." : `De lijst heeft nog ${quote.itemsLeft} punten; die staan in mijn vorige antwoord.`, "info"));
     else if (quote.sentencesLeft) parts.push(notice("Dit is het begin van het citaat; de rest staat in mijn vorige antwoord.", "info"));
-    else if (quote.itemsCut) parts.push(notice("Van elk punt staat hier de eerste zin; de rest staat in mijn vorige antwoord.", "info"));
+    else if (quote.itemsCut) parts.push(notice(quote.labelsOnly ? "Van elk punt staat hier het begin; de rest staat in mijn vorige antwoord." : "Van elk punt staat hier de eerste zin; de rest staat in mijn vorige antwoord.", "info"));
     parts.push({ kind: "sources", title: "Bron", sources: [{ ...source, n: 1 }] });
     return { parts };
   }

@@ -20,6 +20,8 @@ export interface ShortQuote {
   sentencesLeft?: boolean;
   /** A list with each item cut to its first sentence, every item kept. */
   itemsCut?: boolean;
+  /** … cut to its label instead ("Stap 1 – Vraaganalyse …"). */
+  labelsOnly?: boolean;
   /** It is the whole answer, uncut: there is nothing shorter to give. */
   whole?: boolean;
   /** The list it was cut from, line by line (lead-in, then items), for "alleen de eerste 3". */
@@ -67,8 +69,12 @@ function shortened(block: { quote: string; n: number }): ShortQuote {
     if (items.reduce((sum, line) => sum + wordCount(line), 0) <= SHORT_ITEM_WORDS * items.length) return { text, n: block.n, ...list };
     // A few steps with their lead-in, short as a whole ("vier stappen: Stap 1 – Vraaganalyse …"),
     // are the answer: one of them is not a shorter one (new-user try of the forty-eighth session:
-    // "kun je dat korter?" gave step 1 and "nog 3 punten").
-    if (items.length <= FEW_ITEMS && items.every((line) => wordCount(line) <= FEW_ITEMS_WORDS)) return { text, n: block.n, ...list };
+    // "kun je dat korter?" gave step 1 and "nog 3 punten"). Each keeps its label when every one
+    // has one ("Stap 1 – Vraaganalyse …", without its question); else the list stays whole.
+    if (items.length <= FEW_ITEMS && items.every((line) => wordCount(line) <= FEW_ITEMS_WORDS)) {
+      const labelled = lines.map((line, i) => (i >= firstItem && QUOTED_ITEM.test(line) ? labelOf(line) : line));
+      return labelled.every((line) => line !== undefined) ? { text: labelled.join("\n"), n: block.n, itemsCut: true, labelsOnly: true, ...list } : { text, n: block.n, ...list };
+    }
     const cut = lines.map((line, i) => (i >= firstItem && QUOTED_ITEM.test(line) ? firstSentenceOf(line) : line)).join("\n");
     if (cut !== text && wordCount(cut) <= CUT_ITEMS_WORDS) return { text: cut, n: block.n, itemsCut: true, ...list };
     return { text: lines.slice(0, firstItem + 1).join("\n"), n: block.n, itemsLeft, ...list };
@@ -116,6 +122,18 @@ function firstSentenceOf(item: string): string {
   const sentences = item.slice(marker.length).split(/(?<=[.!?])\s+(?=\p{Lu})/u);
   return sentences.length > 1 ? `${marker}${sentences[0]} …` : item;
 }
+
+/**
+ * A list item cut to its label, before a question or explanation it goes on with ("- Stap 1 –
+ * Vraaganalyse …" of "- Stap 1 – Vraaganalyse "Wat is er aan de hand?""); undefined without one.
+ */
+function labelOf(item: string): string | undefined {
+  const label = /^(.*?\p{L}{3,}.*?)\s*(?:["“„(]|:\s)/u.exec(item)?.[1];
+  return label && label.length < item.length && QUOTED_ITEM.test(label) && wordCount(label) >= LABEL_WORDS ? `${label} …` : undefined;
+}
+
+/** A label has at least this many words, its item marker counted ("- Stap 1 – Vraaganalyse"). */
+const LABEL_WORDS = 3;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
