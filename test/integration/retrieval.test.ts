@@ -1059,6 +1059,13 @@ describe("answers over the shipped corpus", () => {
     expect((await ask.answer("wanneer zijn de jz+ plekken afgebouwd?")).noWhen).toBeUndefined();
   });
 
+  it("adds no line that only names the place asked, when the lead's document is that place's plan", async () => {
+    // New-user tries of the forty-eighth session: "De kracht van de regio Rijnmond ligt in de omvang …" under a Rijnmond answer on pleegzorg.
+    const result = await ask.answer("welke vorm van pleegzorg heeft de voorkeur in rijnmond?");
+    expect(result.text).toContain("netwerk-pleegzorg en deeltijd- pleegzorg de voorkeur");
+    expect(result.text).not.toContain("De kracht van de regio Rijnmond");
+  });
+
   it("finds Rijnmond's expertiseteam for a question on the expertteam in Rijnmond", async () => {
     // New-user try of the forty-eighth session: "en in rijnmond?" after a question on the Expertteam got lines on casusregie.
     const result = await ask.answer("wat doet het expertteam in rijnmond?");
