@@ -74,8 +74,6 @@ const AIM_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:(?:ons|onze|het|de|gedeelde|geza
 const PERVASIVE_TOPIC_SHARE = 0.3;
 /** Headings this deep or less (a chapter and its sections) title a topic of a document's own. */
 const TOPIC_SECTION_DEPTH = 2;
-/** The heading of a topic's stated objective in a plan ("Doelstelling", "Doelstellingen"). */
-const OBJECTIVE_HEADING = /^(?:#+\s*)?(?:\*\*)?doelstellinge?n?(?:\*\*)?$/i;
 /** A section on why a document is there: "1.2 Waarom deze visie?", "Aanleiding"; not "Waarom lukt het niet …?". */
 const REASON_HEADING = /^(?:[\d.]+\s+)?(?:\*\*)?(?:waarom\s+(?:deze|dit)\s+[\p{L}-]+\??|aanleiding|achtergrond|aanleiding\s+en\s+achtergrond)(?:\*\*)?$/iu;
 
@@ -783,29 +781,6 @@ export class AskService {
   }
 
   /**
-   * For a question about a topic ("wat zegt het actieplan over gedwongen afzonderen?"), the
-   * passage under that topic's "Doelstelling" first, read from the top (see topicSection): the
-   * plan states there what it wants on the topic ("Het terugdringen van gedwongen afzonderen naar
-   * nul."), where the best-matching sentences came from its introduction or "Aandachtspunten"
-   * (new-user tries of the forty-seventh and forty-eighth sessions). Measured: no answer in the
-   * eighteen sets changed.
-   */
-  private aimOfTopicFirst(question: string, passages: RetrievedPassage[]): RetrievedPassage[] {
-    if (!topicAsked(question)) return passages;
-    const onTopic = passages.find((p) => this.knowledge.namesTopic(question, p.chunk));
-    if (!onTopic) return passages;
-    const path = onTopic.chunk.sectionPath;
-    // The shortest heading trail that names the topic: the topic's own section.
-    const depth = path.findIndex((_, d) => this.knowledge.namesTopic(question, { ...onTopic.chunk, sectionPath: path.slice(0, d + 1) }));
-    const prefix = path.slice(0, depth + 1).join("\u0001");
-    const aim = [...this.knowledge.chunksOf(onTopic.chunk.documentId)]
-      .sort((a, b) => a.start - b.start)
-      .find((chunk) => chunk.sectionPath.join("\u0001").startsWith(prefix) && OBJECTIVE_HEADING.test(chunk.sectionPath.at(-1)?.trim() ?? ""));
-    if (!aim) return passages;
-    return [{ ...onTopic, chunk: aim }, ...passages.filter((p) => p.chunk.id !== aim.id)].slice(0, passages.length);
-  }
-
-  /**
    * The passages of a document's first section with a title of this kind (its aim: "1.1 Gedeelde
    * ambitie › Nabij en passend"), subsections included, in document order; undefined when it has none.
    */
@@ -977,7 +952,7 @@ export class AskService {
     const gist = parts || !gists ? undefined : ((await this.documentGist(gistText)) ?? (await this.aimForPervasiveTopic(gistText)));
     if (gist) return { ...gist, privacyWarning };
 
-    let passages = this.aimOfTopicFirst(searchText, await retrieve(searchText, this.options.topK));
+    let passages = await retrieve(searchText, this.options.topK);
     // A second question may be answered further down the ranking than the first (see extractive).
     const laterPool = parts ? await retrieve(searchText, this.options.topK * 2) : [];
     let extractive = this.extractive(searchText, passages, parts?.later, {}, laterPool);
@@ -2083,7 +2058,7 @@ function namedSection(question: string, passages: RetrievedPassage[], startsSect
  */
 function topicSection(question: string, passages: RetrievedPassage[], knowledge: Pick<KnowledgeBase, "namesTopic" | "startsSection">): number | undefined {
   const top = passages[0];
-  return top && hasQuotableLine(top) && knowledge.startsSection(top.chunk) && knowledge.namesTopic(question, top.chunk) ? 1 : undefined;
+  return top && knowledge.startsSection(top.chunk) && knowledge.namesTopic(question, top.chunk) ? 1 : undefined;
 }
 
 /** An answer with a fact from a document's details after it, cited under the next free number. */
