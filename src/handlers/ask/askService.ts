@@ -774,8 +774,12 @@ export class AskService {
     // A topic in the document's own name ("de regiovisie jeugdhulp" on jeugdhulp) is its subject,
     // whatever section also names it ("2.6 Afstemming onderwijs en jeugdhulp").
     const inName = topicWords.covered(`${this.knowledge.documentNaming(named.id)}\n${named.shortTitle ?? ""}`).every(Boolean);
-    const titled = chunks.some((chunk) => this.knowledge.namesTopic(question, { ...chunk, sectionPath: chunk.sectionPath.slice(0, TOPIC_SECTION_DEPTH) }));
-    if (titled && !inName) return undefined;
+    if (!inName) {
+      // Each chapter and section once, not once per passage under it.
+      const sections = new Map(chunks.map((chunk) => [chunk.sectionPath.slice(0, TOPIC_SECTION_DEPTH).join("\u0001"), chunk]));
+      const titled = [...sections.values()].some((chunk) => this.knowledge.namesTopic(question, { ...chunk, sectionPath: chunk.sectionPath.slice(0, TOPIC_SECTION_DEPTH) }));
+      if (titled) return undefined;
+    }
     const aim = await this.documentAim(named);
     return aim.status === "answered" ? { ...aim, gistOf: named.shortTitle ?? named.title, gistAsked: "aim" } : undefined;
   }

