@@ -1650,6 +1650,14 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).not.toContain("manier van overdracht");
   });
 
+  it("answers a later question that points back at the first ('en wanneer moest dat gehaald zijn?') from the first part's document", async () => {
+    // Eval sets k and l: a line on separeren from another document ("F Stoppen met separeren …")
+    // followed the milestones that answer both parts.
+    const answer = await ask.answer("met hoeveel procent moest het separeren omlaag? en wanneer moest dat gehaald zijn?");
+    expect(answer.text).toContain("2021 Q1: gedwongen afzonderingen teruggebracht met 80%");
+    expect(new Set(answer.sources.map((source) => source.documentId)).size).toBe(1);
+  });
+
   it("finds a later 'wie' question's quote further down the ranking, in the document the first part's answer quotes", async () => {
     // New-user try: "en wie gaf daar de aanzet toe?" after "wie zitten er achter die nieuwe werkwijze …?"
     // was told no one was named, while the werkwijze's "Aanleiding" names wethouder Molema.

@@ -107,6 +107,18 @@ describe("extractiveAnswer", () => {
     expect(answerTo(question, passages).text).toBe("“Een spoedberaad vindt plaats binnen twee dagen en de gemeente betaalt het.” [1]");
   });
 
+  it("answers a later part that points back at the first from the lead's document, not from another that shares its words", () => {
+    const question = "in hoeveel conflicten heeft het ozj bemiddeld? en waar gaan die meestal over";
+    const lead = passage("a", "Het OZJ heeft in 35 conflicten bemiddeld. Meestal gaat het over tarieven.");
+    const elsewhere = passage("b", "Waar jongeren over praten gaat meestal over school.");
+    const pointing = { ...DEFAULT_EXTRACTIVE, laterPointsBack: true };
+    const answer = extractiveAnswer([lead, elsewhere], wordsScorer(question), undefined, pointing, question);
+    expect(answer.text).toContain("35 conflicten");
+    expect(answer.text).not.toContain("school");
+    // A later part that asks something of its own may be answered by another document.
+    expect(answerTo("in hoeveel conflicten heeft het ozj bemiddeld? en waar praten jongeren meestal over", [lead, elsewhere]).text).toContain("school");
+  });
+
   it("adds a quote from a document not yet quoted only when it adds a fair share of the question, not one common word", () => {
     const question = "wanneer vindt een spoedberaad plaats met ouders jongere gemeente";
     const lead = passage("a", "Een spoedberaad vindt plaats binnen twee werkdagen.");

@@ -236,6 +236,9 @@ const LEANS_ON_BEFORE = /\b(dat|die|dit|deze|daar\w*|hier\w*|ervan|erover|erbij|
 /** The same, without the words for people ("ze", "hun"): what a later question points back at as a thing. */
 const POINTS_AT_A_THING = /\b(dat|die|dit|deze|daar\w*|hier\w*|er(?:aan|achter|bij|door|in|mee|na|naast|om|onder|op|over|tegen|toe|tussen|uit|van|voor))\b/;
 
+/** At most this many words of its own, a later part that points back asks about the first part's subject (see pointsBackWithFewWords). */
+const POINTING_PART_WORDS = 3;
+
 /** A second question that asks what a document says about the first ("wat zegt het actieplan daarover?"). */
 const ASKS_WHAT_IT_SAYS = /\bwat\s+(?:zegt|zeggen|staat|stelt|noemt|vindt)\b[^?]*\b(?:daar(?:over|van|bij|in)|erover|ervan|hierover)\b/;
 
@@ -1418,6 +1421,15 @@ export class AskService {
     return this.knowledge.questionScorer(question).words.filter((word) => !kind?.has(word));
   }
 
+  /**
+   * A later part that points back at the first and names little of its own ("… en wanneer moest
+   * dat gehaald zijn?", "In welke regio's werkt die?"); not a question of its own where "die" opens
+   * a clause ("… wat is het doel voor 2027 qua VA bij jongeren die met machtiging geplaatst worden?").
+   */
+  private pointsBackWithFewWords(later: string): boolean {
+    return POINTS_AT_A_THING.test(foldText(later)) && this.knowledge.questionScorer(later).words.length <= POINTING_PART_WORDS;
+  }
+
   /** A later part with no words of its own beyond what asks for a kind, pointing back at the first ("hoe hoog is die?"). */
   private leansOnFirst(later: string): boolean {
     // The pointer first: it is cheap, and most later parts have none.
@@ -1579,6 +1591,7 @@ export class AskService {
       contextWords: scorer.context,
       aspectWords: scorer.words.map((word) => ASPECT_WORDS.has(word)),
       kindAsked: askedFor(question) !== undefined,
+      laterPointsBack: ((later) => later !== undefined && this.pointsBackWithFewWords(later))(questionParts(question)?.later),
       ...(laterQuestion ? { laterScore: this.knowledge.questionScorer(laterQuestion).score } : {}),
     };
     const typeCheck = this.answerTypeCheck(question);
@@ -1704,9 +1717,15 @@ export class AskService {
     const own = this.knowledge.questionScorer(laterQuestion);
     const later = extractiveAnswer(passages, own, this.answerTypeCheck(laterQuestion), options, laterQuestion);
     if (later.quoted.length === 0 || !later.hasExpectedType) return undefined;
-    const firstPart = own.words.length < 2 ? questionParts(message)?.first : undefined;
     const firstDocuments = new Set(first.cited.map((n) => passages[n - 1]!.chunk.documentId));
-    if (!firstPart || later.cited.every((n) => firstDocuments.has(passages[n - 1]!.chunk.documentId))) return later;
+    if (later.cited.every((n) => firstDocuments.has(passages[n - 1]!.chunk.documentId))) return later;
+    // One that points back ("… en wanneer moest dat gehaald zijn?", "In welke regio's werkt die?")
+    // asks more about the first part's subject: a line from another document answers something
+    // else, whatever word it shares (sets k, l, m: "F Stoppen met separeren …" after the
+    // milestones that answer both parts).
+    if (this.pointsBackWithFewWords(laterQuestion)) return undefined;
+    const firstPart = own.words.length < 2 ? questionParts(message)?.first : undefined;
+    if (!firstPart) return later;
     const firstWords = this.knowledge.questionScorer(firstPart);
     return firstWords.words.length === 0 || this.coveredAsAcronyms(firstWords, firstPart, later.quoted.join("\n")).some(Boolean) ? later : undefined;
   }

@@ -94,6 +94,12 @@ export interface ExtractiveOptions {
   laterScore?: (sentence: string, chunk?: Chunk) => number;
   /** The later question of a two-part message has a quote of its own: no further quote is added for it. */
   laterAnswered?: boolean;
+  /**
+   * The later question names little of its own and points back at the first ("… ? en waar gaan
+   * die meestal over"): it asks more about the first part's subject, so its quote comes from a
+   * document already quoted; a line from another that shares its one word answers something else.
+   */
+  laterPointsBack?: boolean;
   /** The question asks for a kind of answer (a figure, a date): a case story's figure is not it. */
   kindAsked?: boolean;
   /** Lines that are not to be quoted (already shown by the answer this quote joins). */
@@ -429,6 +435,7 @@ export function extractiveAnswer(
   const focusedCandidates = new Set<Candidate>();
   const storyCandidates = new Set<Candidate>();
   const twoParts = questionParts(question) !== undefined;
+  const laterPointsBack = twoParts && options.laterPointsBack === true;
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
   const asksForSeveral = SEVERAL_ASKED.test(question);
@@ -966,7 +973,7 @@ export function extractiveAnswer(
           const otherDocument = !quotedDocument(c);
           const gained = (g: number) => got[g]! && !have[g] && (!otherDocument || weights[g]! >= meanWeight) && !options.contextWords?.[g];
           const gain = weights.reduce((sum, w, g) => sum + (gained(g) ? w : 0), 0);
-          if (otherDocument && gain < options.missingShare * total) continue;
+          if (otherDocument && (laterPointsBack || gain < options.missingShare * total)) continue;
           if (gain > 0 && onlyANamedPlace(gained)) continue;
           if (gain > 0 && (!pick || gain > pick.gain * 1.5)) pick = { c, gain };
         }
@@ -982,7 +989,7 @@ export function extractiveAnswer(
           if (close) pick = { c: close, gain: 0 };
         }
         if (!pick && twoThings && quotes.length < 2 && missingWeight() > 0) {
-          const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.n !== top.n);
+          const next = ranked.find((c) => open(c) && c.score >= best * options.relativeFloor && c.n !== top.n && (!laterPointsBack || quotedDocument(c)));
           if (next) pick = { c: next, gain: 0 };
         }
         // Room left: the next-best sentence, which often holds the detail the lead leaves out, from
