@@ -131,6 +131,15 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(parts.findIndex((p) => p.kind === "notice")).toBeLessThan(parts.findIndex((p) => p.kind === "text"));
   });
 
+  it("notes that no plan document uses the thing a question names, above the closest quotes", async () => {
+    const parts = await ask(userId(), "betaal je als ouder een ouderbijdrage bij een uithuisplaatsing?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("„ouderbijdrage” komt in de plandocumenten niet voor. Dit zeggen ze er het dichtst bij:");
+    expect(parts.findIndex((p) => p.kind === "notice")).toBeLessThan(parts.findIndex((p) => p.kind === "text"));
+    // A thing the documents name gets no such notice.
+    const named = await ask(userId(), "welke risico's heeft een aanbesteding van jeugdzorgplus?");
+    expect(ofKind(named, "notice").some((n) => n.text.includes("komt in de plandocumenten niet voor"))).toBe(false);
+  });
+
   it("answers from the other documents when the named one never mentions the subject and has only lines naming itself", async () => {
     // First new-user try of the fortieth session: "… op basis van de regiovisie" was quoted as closest.
     const parts = await ask(userId(), "wat is een spoedberaad volgens de regiovisie?");

@@ -10,6 +10,7 @@ import { redactPersonalData, withoutFindings } from "../../privacy/personalData.
 import type { AnswerLog, Rating } from "./answerLog.js";
 import { partHolding } from "./saidBefore.js";
 import { asksForSource, correctsPrevious, type FollowUpMemory, isFollowUp, type KeptQuestion, answersAsBefore, mayStandAlone, newQuotes, withoutAcknowledgement, withPrevious, withTermSwapped } from "./followUp.js";
+import { unknownThingNotice } from "./unknownThing.js";
 import { type AnswerOptions, type AnswerResult, askingPart, type AskService, inCitationOrder, notNamedInText } from "./askService.js";
 import type { TermVerb } from "./definitionAsked.js";
 import { asksForMore, asksWhatItMeans } from "./moreAsked.js";
@@ -956,6 +957,7 @@ function answerParts(result: AnswerResult, question: string, regions?: RegionCon
       if (result.noWhen) parts.push(notice(NO_WHEN_NOTICE, "info"));
       if (result.listNotGiven) parts.push(notice(`De plandocumenten noemen de ${result.listNotGiven}, maar welke dat zijn, staat niet in deze citaten. Dit zeggen ze er wel over:`, "info"));
       if (result.unstatedDifference) parts.push(notice(unstatedDifferenceNotice(result.unstatedDifference.first, result.unstatedDifference.second), "info"));
+      if (result.unknownThing) parts.push(notice(unknownThingNotice(result.unknownThing), "info"));
       if (result.notNamedIn) parts.push(notice(notNamedInNotice(result.notNamedIn.word, result.notNamedIn.title, result.notNamedIn.elsewhere), "info"));
       if (result.placeNotQuoted) parts.push(notice(placeNotQuotedNotice(result.placeNotQuoted), "info"));
       if (result.figureNow) parts.push(notice(figureNowNotice(result.figureNow.years), "info"));

@@ -13,6 +13,7 @@ import { foldText, wordTokens } from "../../knowledge/analysis/normalise.js";
 import { asksForChange, countedWords, countsWords, durationSubject, namesSubject, personRoleOf, personSubject, statedCount, statesCount } from "../../knowledge/analysis/countedThing.js";
 import { headingLabelTerms, referencedLabelTerms, withoutReferencesTo } from "../../knowledge/analysis/sectionLabels.js";
 import { isChatToken } from "../../knowledge/analysis/chatTokens.js";
+import { isWordOrCompound, unknownThingNamed } from "./unknownThing.js";
 import { askedAcronym, spellsOutTest } from "../../knowledge/analysis/acronyms.js";
 import { ASKER_INTRODUCTION, askedPerson, BEFORE_INTRODUCTION, CHAT_INTRODUCTION, introductionBeforeQuestion, introductionTest } from "../../knowledge/analysis/personIntro.js";
 import { asksWho, asksWhoIsIn, namesAnActorBesides, namesMembers, whoClause } from "./actorAsked.js";
@@ -162,6 +163,8 @@ export interface AnswerResult {
   followsRefusal?: boolean;
   /** The (short) title of the document the question names, when the answer quotes none of it. */
   namedElsewhere?: string;
+  /** A thing the question names that no document uses ("een ouderbijdrage"), as typed; see unknownThing.ts. */
+  unknownThing?: string;
   /** A rare word of the question that the document it asks about never uses ("wat zegt het actieplan over gedragswetenschappers?"). */
   notNamedIn?: { word: string; title: string; /** The quotes come from the other documents. */ elsewhere?: boolean };
   /** A region the question names that no cited document is of or mentions ("wat vindt rijnmond van …?" answered from a national plan), capitalised. */
@@ -1093,7 +1096,27 @@ export class AskService {
     const termNotInNamed = notNamed.notNamedIn !== undefined && notNamed.undefinedTerm !== undefined && foldText(notNamed.undefinedTerm).split(/\s+/).includes(notNamed.notNamedIn.word);
     const { undefinedTerm: _term, undefinedTermVerb: _verb, ...withoutTerm } = notNamed;
     const named = termNotInNamed ? withoutTerm : notNamed;
-    return withListNotGiven(asked, withoutWhen(asked, withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked))))));
+    return this.withUnknownThing(asked, withListNotGiven(asked, withoutWhen(asked, withoutMeans(asked, withoutActor(asked, named, (quoted) => this.namesWhoOf(asked, quoted, whoClause(asked)))))));
+  }
+
+  /** Whether any document uses the word, or its plural ("ouder" as in "ouders"). */
+  private usedInDocuments(word: string): boolean {
+    return this.knowledge.documentMetas().some((meta) => [word, `${word}s`, `${word}en`].some((form) => this.knowledge.mentions(meta.id, form)));
+  }
+
+  /**
+   * The answer marked when the question names a thing no document uses ("Moeten ouders een
+   * ouderbijdrage betalen …?"): its quotes are what comes closest, and the reader is told so. Not
+   * when another mark already says what is missing, nor for a later part reported open.
+   */
+  private withUnknownThing(question: string, result: AnswerResult): AnswerResult {
+    if (result.status !== "answered" || result.sources.length === 0 || result.notNamedIn || result.undefinedTerm || result.gistOf) return result;
+    const asked = questionWithoutContext(question) ?? question;
+    const scorer = this.knowledge.questionScorer(asked);
+    const kind = kindWords(asked)?.words;
+    const open = result.unanswered ? foldText(result.unanswered) : "";
+    const word = unknownThingNamed(asked, scorer.words, (g) => isUnknownWord(scorer, g), (w) => (kind?.has(w) ?? false) || !isWordOrCompound(w, (part) => isDutchWordForm(part) || this.usedInDocuments(part)) || open.includes(w));
+    return word === undefined ? result : { ...result, unknownThing: word };
   }
 
   /**
