@@ -1650,6 +1650,16 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).not.toContain("manier van overdracht");
   });
 
+  it("adds no line from another document that shares one word of the question ('gebeurd', 'kind')", async () => {
+    // New-user try of the forty-ninth session: a line from a case story followed the route's steps.
+    const route = await ask.answer("wat moet er gebeurd zijn voordat er een machtiging aangevraagd wordt?");
+    expect(route.text).toContain("Consultvraag stellen bij Servicepunt");
+    expect(route.text).not.toContain("mijn ei kwijt");
+    const doctor = await ask.answer("waar kan ik als huisarts in rijnmond terecht met zorgen over een kind?");
+    expect(doctor.text).toContain("huisarts terecht kan");
+    expect(doctor.text).not.toContain("zeer complexe problematiek");
+  });
+
   it("answers a later question that points back at the first ('en wanneer moest dat gehaald zijn?') from the first part's document", async () => {
     // Eval sets k and l: a line on separeren from another document ("F Stoppen met separeren …")
     // followed the milestones that answer both parts.

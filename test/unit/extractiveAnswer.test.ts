@@ -107,6 +107,16 @@ describe("extractiveAnswer", () => {
     expect(answerTo(question, passages).text).toBe("“Een spoedberaad vindt plaats binnen twee dagen en de gemeente betaalt het.” [1]");
   });
 
+  it("adds no line from another document that holds only one of the question's words, however rare", () => {
+    // Scored by its three words: the lead holds two, the other line the third.
+    const question = "gebeurd? machtiging aangevraagd";
+    const lead = passage("a", "Eerst een analyse, dan een consult, dan is de machtiging aangevraagd.");
+    const oneWord = answerTo(question, [lead, passage("b", "En dat gebeurde alle keren daarna ook.")]);
+    expect(oneWord.text).not.toContain("gebeurde");
+    const twoWords = answerTo(question, [lead, passage("b", "Er moet een gesprek gebeurd zijn voor de machtiging.")]);
+    expect(twoWords.text).toContain("gesprek gebeurd");
+  });
+
   it("answers a later part that points back at the first from the lead's document, not from another that shares its words", () => {
     const question = "in hoeveel conflicten heeft het ozj bemiddeld? en waar gaan die meestal over";
     const lead = passage("a", "Het OZJ heeft in 35 conflicten bemiddeld. Meestal gaat het over tarieven.");
@@ -141,8 +151,10 @@ describe("extractiveAnswer", () => {
     const lead = passage("a", "Ervaringsdeskundigen brachten veel in tijdens het gesprek.");
     const light = extractiveAnswer([lead, passage("b", "Zo kan het er in de toekomst eruit zien volgens de regio.")], scorer, undefined, DEFAULT_EXTRACTIVE, question);
     expect(light.text).toBe("“Ervaringsdeskundigen brachten veel in tijdens het gesprek.” [1]");
-    const weighty = extractiveAnswer([lead, passage("b", "De groepsgrootte kwam steeds terug.")], scorer, undefined, DEFAULT_EXTRACTIVE, question);
-    expect(weighty.text).toBe("“Ervaringsdeskundigen brachten veel in tijdens het gesprek.” [1]\n“De groepsgrootte kwam steeds terug.” [2]");
+    // The line holds two of the question's words itself (see the test on one shared word); it adds one.
+    const fuller = passage("a", "Ervaringsdeskundigen brachten veel in over hoe het eruit moet zien.");
+    const weighty = extractiveAnswer([fuller, passage("b", "De groepsgrootte kwam steeds terug, zien we.")], scorer, undefined, DEFAULT_EXTRACTIVE, question);
+    expect(weighty.text).toBe("“Ervaringsdeskundigen brachten veel in over hoe het eruit moet zien.” [1]\n“De groepsgrootte kwam steeds terug, zien we.” [2]");
   });
 
   it("starts a long lead-in at the first word the question asks about, keeping every question word it holds", () => {
