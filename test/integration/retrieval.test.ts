@@ -1650,6 +1650,13 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).not.toContain("manier van overdracht");
   });
 
+  it("answers 'wat zijn de afspraken in het actieplan over X?' from the section titled with X", async () => {
+    // New-user try of the forty-ninth session: the OZJ's task "Ondersteuning in de implementatie van 'ik laat je niet alleen'" led.
+    const answer = await ask.answer("wat zijn de afspraken in het actieplan over stoppen met separeren?");
+    expect(answer.sources[0]?.section).toContain("5.1.2");
+    expect(answer.text).not.toContain("Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende");
+  });
+
   it("adds no line from another document that shares one word of the question ('gebeurd', 'kind')", async () => {
     // New-user try of the forty-ninth session: a line from a case story followed the route's steps.
     const route = await ask.answer("wat moet er gebeurd zijn voordat er een machtiging aangevraagd wordt?");
