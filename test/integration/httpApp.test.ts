@@ -131,6 +131,18 @@ describe("Wegwijs over real HTTP (in-memory store)", () => {
     expect(parts.findIndex((p) => p.kind === "notice")).toBeLessThan(parts.findIndex((p) => p.kind === "text"));
   });
 
+  it("notes that a region's one plan never names what a follow-up for that region asks about", async () => {
+    // New-user try of the forty-ninth session: "en in rijnmond?" after the Servicepunt's expertise
+    // for a spoedberaad got the regiovisie's expertiseteam, as if it were Rijnmond's Servicepunt.
+    const user = userId();
+    await ask(user, "welke expertise moet er bij het servicepunt komen voor een spoedberaad in groningen/drenthe?");
+    const parts = await ask(user, "en in rijnmond?");
+    expect(ofKind(parts, "notice").map((p) => p.text)).toContain("„servicepunt” komt in „Regiovisie jeugdhulp regio Rijnmond” niet voor. Dit zegt het er het dichtst bij:");
+    // A Rijnmond question on what its plan does name gets no such notice.
+    const named = await ask(userId(), "hoe werkt de casusregie in rijnmond?");
+    expect(ofKind(named, "notice").some((n) => n.text.includes("niet voor"))).toBe(false);
+  });
+
   it("notes that no plan document uses the thing a question names, above the closest quotes", async () => {
     const parts = await ask(userId(), "betaal je als ouder een ouderbijdrage bij een uithuisplaatsing?");
     expect(ofKind(parts, "notice").map((p) => p.text)).toContain("„ouderbijdrage” komt in de plandocumenten niet voor. Dit zeggen ze er het dichtst bij:");

@@ -462,7 +462,8 @@ export class AskHandler {
     const named = regions?.regions ? onlyRegionNamed(followUp, regions.regions()) : undefined;
     if (!regions?.documents || !named) return undefined;
     const others = regions.documents().filter((id) => !ofNamedRegion(regions.documentRegion(id), named));
-    const own = nonEmpty(await this.ask.answer(question, { withoutDocuments: others }));
+    // As the follow-up typed, as every other reading of it is (what it carried over is marked; see AskService.withNotInRegionDocument).
+    const own = nonEmpty(await this.ask.answer(question, { withoutDocuments: others, followUp: withoutPersonalData(followUp) }));
     return own.status === "answered" ? own : undefined;
   }
 
