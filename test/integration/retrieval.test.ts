@@ -1657,6 +1657,12 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).not.toContain("Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende");
   });
 
+  it("leads 'hoe groot mogen de kleinschalige woonvormen worden?' with the item that gives the size", async () => {
+    // New-user try of the forty-ninth session: "Maximaal 4 tot 6 personen" stood second of seven items.
+    const answer = await ask.answer("hoe groot mogen de kleinschalige woonvormen die jz+ moeten vervangen worden?");
+    expect(answer.text.split("\n").slice(0, 2).join("\n")).toContain("Maximaal 4 tot 6 personen");
+  });
+
   it("adds no line from another document that shares one word of the question ('gebeurd', 'kind')", async () => {
     // New-user try of the forty-ninth session: a line from a case story followed the route's steps.
     const route = await ask.answer("wat moet er gebeurd zijn voordat er een machtiging aangevraagd wordt?");

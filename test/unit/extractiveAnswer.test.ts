@@ -107,6 +107,17 @@ describe("extractiveAnswer", () => {
     expect(answerTo(question, passages).text).toBe("“Een spoedberaad vindt plaats binnen twee dagen en de gemeente betaalt het.” [1]");
   });
 
+  it("leads a how-many answer with the one item of a list that holds the figure, under its lead-in", () => {
+    const question = "hoe groot mogen de kleinschalige woonvormen worden";
+    const text = "Ontwikkelen van kleinschalige woonvormen:\n\n- Veiligheid en behandeling zijn de maat\n- Maximaal 4 tot 6 personen, met een eigen mentor\n- Onderzoek naar alternatieven";
+    // As the service checks the kind: a figure, read with words of the question (here from the lead-in).
+    const hasType = (sentence: string) => /\d/.test(sentence) && /woonvorm/i.test(sentence);
+    const answer = extractiveAnswer([passage("a", text)], wordsScorer(question), hasType, DEFAULT_EXTRACTIVE, question);
+    expect(answer.text).toBe("“Ontwikkelen van kleinschalige woonvormen:”\n- Maximaal 4 tot 6 personen, met een eigen mentor [1]");
+    // Without a kind asked, the list is quoted whole, in its order.
+    expect(answerTo(question, [passage("a", text)]).text).toContain("Veiligheid en behandeling zijn de maat\n- Maximaal 4 tot 6");
+  });
+
   it("adds no line from another document that holds only one of the question's words, however rare", () => {
     // Scored by its three words: the lead holds two, the other line the third.
     const question = "gebeurd? machtiging aangevraagd";

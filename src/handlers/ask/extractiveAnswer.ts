@@ -833,8 +833,32 @@ export function extractiveAnswer(
     const asksWhatItIs = termAsked(question) !== undefined;
     const informative = (c: Candidate) => (asksWhatItIs ? INFORMATIVE_WORD * Math.min(lineText(c.n, c.index).split(/\s+/).length, INFORMATIVE_WORDS) : 0);
     const typedRank = new Map(typedCandidates.map((c) => [c, c.score + informative(c)]));
-    const typedFirst = [...typedCandidates].sort((a, b) => typedRank.get(b)! - typedRank.get(a)!);
-    const ordered = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c))];
+    // A lead-in whose list holds the figure or date asked for in one item ("Ontwikkelen van
+    // kleinschaligheid …:" / "Maximaal 4 tot 6 personen, …") gives way to that item, which then
+    // leads under it: the number first, as for any how-many question (new-user try of the
+    // forty-ninth session: "hoe groot mogen de kleinschalige woonvormen …?" had it as the second of
+    // seven items).
+    const itemsWithType = new Set<Candidate>();
+    const typedItem = (c: Candidate): Candidate => {
+      if (!hasType || hasType(typeText(c.n, c.index))) return c;
+      const lines = linesOf.get(c.n) ?? [];
+      const line = lines[c.index];
+      const next = lines[c.index + 1];
+      const list = line?.kind === "item" ? line : announces(lineText(c.n, c.index)) && next?.kind === "item" ? next : undefined;
+      if (!list) return c;
+      // Read under its lead-in, which names what the figure is of ("Maximaal 4 tot 6 personen" holds no word of the question).
+      const block = blockOf(lines, list.block);
+      const intro = block[0] !== undefined && block[0] > 0 && announces(lines[block[0] - 1]!.text) ? lines[block[0] - 1]!.text : "";
+      if (hasType(intro)) return c;
+      const typedItems = block.filter((i) => lines[i]!.under === undefined && hasType(`${intro}\n${typeText(c.n, i)}`));
+      if (typedItems.length !== 1) return c;
+      const item = typedItems[0]!;
+      const chosen = candidates.find((o) => o.n === c.n && o.index === item) ?? { n: c.n, index: item, own: c.own, previous: 0, score: c.score };
+      itemsWithType.add(chosen);
+      return chosen;
+    };
+    const typedFirst = [...typedCandidates].sort((a, b) => typedRank.get(b)! - typedRank.get(a)!).map(typedItem);
+    const ordered = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c)).map(typedItem)];
     // A line in another document that holds only the words naming the document the question
     // names ("D Actieplan: De best passende zorg voor kwetsbare jongeren.") cites it: it says
     // where, not what, and leads last (new-user try; measured: keywordHit and lead b +.024,
@@ -880,7 +904,9 @@ export function extractiveAnswer(
     const focus = options.focus;
     const pointsBack = (c: Candidate) => (text: string) =>
       focus !== undefined && q.covered !== undefined && [...text.matchAll(/\b(?:deze|die|dit|dat|zulke)\s+([\p{L}-]+)/giu)].some((m) => q.covered!(m[1]!, passages[c.n - 1]?.chunk)[focus]);
-    const top = leads.find((c) => take(quoteAround(linesOf.get(c.n) ?? [], c, options, answersBeyondList(c.n), standsAlone(c), pointsBack(c), wordsBeyondList(c.n, false), q.weights))) ?? ranked[0];
+    // Such an item leads its list, and stands alone under its lead-in for a one-part question.
+    const itemLeads = (c: Candidate) => (item: number, intro: PassageLine | undefined) => (itemsWithType.has(c) && item === c.index) || answersBeyondList(c.n)(item, intro);
+    const top = leads.find((c) => take(quoteAround(linesOf.get(c.n) ?? [], c, options, itemLeads(c), standsAlone(c) || (asksOneThing && itemsWithType.has(c)), pointsBack(c), wordsBeyondList(c.n, false), q.weights))) ?? ranked[0];
     // A lead that already lists the subsections (a list in the text) needs no outline of them.
     if (outline && listsMostOf(quotes[0] ? quotes[0].indexes.map((i) => lineText(quotes[0]!.n, i)).join("\n") : "", outline.items)) outline = undefined;
     if (outline) {
