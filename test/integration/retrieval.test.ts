@@ -1657,6 +1657,15 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).not.toContain("Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende");
   });
 
+  it("reads the asker's role at the end of a question ('… als GI?') as who asks, not as what the quotes must name", async () => {
+    // New-user try of the forty-ninth session: refused, for the route's steps name no GI.
+    const answer = await ask.answer("wanneer stel ik een consultvraag bij het servicepunt als GI?");
+    expect(answer.status).toBe("answered");
+    expect(answer.text).toContain("Consultvraag stellen bij Servicepunt");
+    // A condition ("als de GI …" with a verb) is not a role: an unknown name in it must still be quoted.
+    expect((await ask.answer("wat doet het servicepunt als Accare weigert?")).status).toBe("abstained");
+  });
+
   it("leads 'hoe groot mogen de kleinschalige woonvormen worden?' with the item that gives the size", async () => {
     // New-user try of the forty-ninth session: "Maximaal 4 tot 6 personen" stood second of seven items.
     const answer = await ask.answer("hoe groot mogen de kleinschalige woonvormen die jz+ moeten vervangen worden?");

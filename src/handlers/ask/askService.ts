@@ -1697,7 +1697,11 @@ export class AskService {
     // welke school in schiedam …?" quoted lines from Enschede, where "in Schiedam" was refused;
     // new-user try).
     const knownPlaces = placeWordsAsked(question).filter((word) => scorer.words.includes(word) && this.knowledge.namesAPlace(word));
-    const about = questionAbout(byAcronym, shown, this.options.aboutRarity, new Set([...asked, ...unknownPlaces, ...knownPlaces]), mentioned);
+    // The asker's role at the end of a clause ("… een consultvraag bij het servicepunt als GI?") says
+    // who asks, not what: the quotes need not name it (new-user try of the forty-ninth session: the
+    // route's step "Consultvraag stellen bij Servicepunt" was refused, for naming no GI).
+    const role = askerRoleWords(question);
+    const about = questionAbout(byAcronym, shown, this.options.aboutRarity, new Set([...asked, ...unknownPlaces, ...knownPlaces].filter((name) => !role.has(name))), mentioned);
     // "…? en in rijnmond?": a later question that is only a place asks the first one again for that
     // place; quotes from documents that never mention it do not answer it (new-user try: the
     // Groningen/Drenthe answer came again, read as Rijnmond's).
@@ -2386,6 +2390,17 @@ function namesAskedAbout(question: string): Set<string> {
   // GI in Groningen. Wat moet de GI doen voordat we een machtiging aanvragen?" was refused for the
   // route's steps, which name no GI; new-user try).
   return new Set([...names].filter((name) => !introduced.has(name) || places.has(name)));
+}
+
+/**
+ * "als GI", "als huisarts", "als een wijkteam" at the end of a clause: the asker's role, not a
+ * condition ("als de jongere wegloopt" goes on with a verb).
+ */
+const ASKER_ROLE = /(?<![\p{L}\d])als\s+(?:een\s+|de\s+|het\s+)?([\p{L}+-]+(?:'er)?)\s*(?=[?!.,;]|$)/giu;
+
+/** The folded words of the asker's role in the question (see ASKER_ROLE). */
+function askerRoleWords(question: string): Set<string> {
+  return new Set([...question.matchAll(ASKER_ROLE)].flatMap((match) => wordTokens(foldText(match[1]!))));
 }
 
 /** The question with the names of its asker's introduction left out there (`asked`: see namesAskedAbout). */
