@@ -1657,6 +1657,13 @@ describe("answers over the shipped corpus", () => {
     expect(answer.text).not.toContain("Ondersteuningsteam Zorg voor de Jeugd heeft een ondersteunende");
   });
 
+  it("answers a later part that points back at the term the first part asks about ('wat is X en wanneer … daar …?')", async () => {
+    // New-user try of the forty-ninth session: "Stel die gerust apart", while the route's steps answer it.
+    const answer = await ask.answer("wat is het servicepunt en wanneer stel ik daar een consultvraag als GI?");
+    expect(answer.text).toContain("Consultvraag stellen bij Servicepunt");
+    expect(answer.unanswered).toBeUndefined();
+  });
+
   it("reads the asker's role at the end of a question ('… als GI?') as who asks, not as what the quotes must name", async () => {
     // New-user try of the forty-ninth session: refused, for the route's steps name no GI.
     const answer = await ask.answer("wanneer stel ik een consultvraag bij het servicepunt als GI?");

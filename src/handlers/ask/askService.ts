@@ -1174,7 +1174,11 @@ export class AskService {
     // "betaling" is no answer to it.
     const laterScorer = later ? this.knowledge.questionScorer(later) : undefined;
     const unknown = laterScorer?.words.some((_, g) => isUnknownWord(laterScorer, g)) ?? false;
-    if (later && unanswered && !unknown) replaced = (await this.ownAnswer(later, replaced, found.numbered)) ?? replaced;
+    // One that points back at the term ("wat is het servicepunt en wanneer stel ik daar een
+    // consultvraag?") is searched with it: "daar" is the Servicepunt (new-user try of the
+    // forty-ninth session: "Stel die gerust apart", while the route's steps answer it).
+    const pointing = later !== undefined && POINTS_AT_A_THING.test(foldText(later));
+    if (later && unanswered && !unknown) replaced = (await this.ownAnswer(pointing ? `(${term}) ${later}` : later, replaced, found.numbered, false, pointing)) ?? replaced;
     // One of them may say what the term is after all ("Het Nederlands Jeugdinstituut (NJI) heeft
     // …"): then no notice says the documents do not.
     // So may a line with the steps it works in, for "hoe werkt X?".
@@ -1190,7 +1194,7 @@ export class AskService {
    * mee?": the first part's passages say nothing of Friesland; another does). Undefined when the
    * documents do not answer the later part on its own either, or its quote is already shown.
    */
-  private async ownAnswer(later: string, answer: AnswerResult, passages: RetrievedPassage[], placeNames = false): Promise<AnswerResult | undefined> {
+  private async ownAnswer(later: string, answer: AnswerResult, passages: RetrievedPassage[], placeNames = false, pointerResolved = false): Promise<AnswerResult | undefined> {
     // Only a part that stands on its own and names what it asks about ("doet Friesland ook mee?"),
     // or asks for a figure or date about two words or more ("… en in hoeveel conflicten heeft het
     // ozj bemiddeld": new-user try, it was reported open), not one that leans on the first ("wie
@@ -1202,7 +1206,8 @@ export class AskService {
     // makers, not a thing of the first part; new-user try of the forty-first session: "Stel
     // die gerust apart" while the same slides say what is to be reached by 2027).
     const standsAlone = namesIn(later).size > 0 || namesAPlace || this.ownWords(later).length >= 2;
-    if (!standsAlone || POINTS_AT_A_THING.test(foldText(later))) return undefined;
+    // `pointerResolved`: what it points at is written before it ("(servicepunt) … daar …").
+    if (!standsAlone || (!pointerResolved && POINTS_AT_A_THING.test(foldText(later)))) return undefined;
     return this.answeredAfter(later, answer, passages);
   }
 
