@@ -857,8 +857,8 @@ export function extractiveAnswer(
       itemsWithType.add(chosen);
       return chosen;
     };
-    const typedFirst = [...typedCandidates].sort((a, b) => typedRank.get(b)! - typedRank.get(a)!).map(typedItem);
-    const ordered = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c)).map(typedItem)];
+    const typedFirst = [...typedCandidates].sort((a, b) => typedRank.get(b)! - typedRank.get(a)!);
+    const ordered = [...typedFirst, ...ranked.filter((c) => !typedFirst.includes(c))];
     // A line in another document that holds only the words naming the document the question
     // names ("D Actieplan: De best passende zorg voor kwetsbare jongeren.") cites it: it says
     // where, not what, and leads last (new-user try; measured: keywordHit and lead b +.024,
@@ -906,7 +906,16 @@ export function extractiveAnswer(
       focus !== undefined && q.covered !== undefined && [...text.matchAll(/\b(?:deze|die|dit|dat|zulke)\s+([\p{L}-]+)/giu)].some((m) => q.covered!(m[1]!, passages[c.n - 1]?.chunk)[focus]);
     // Such an item leads its list, and stands alone under its lead-in for a one-part question.
     const itemLeads = (c: Candidate) => (item: number, intro: PassageLine | undefined) => (itemsWithType.has(c) && item === c.index) || answersBeyondList(c.n)(item, intro);
-    const top = leads.find((c) => take(quoteAround(linesOf.get(c.n) ?? [], c, options, itemLeads(c), standsAlone(c) || (asksOneThing && itemsWithType.has(c)), pointsBack(c), wordsBeyondList(c.n, false), q.weights))) ?? ranked[0];
+    // Looked at only as each lead is tried: most answers take the first.
+    const taken = (c: Candidate) => take(quoteAround(linesOf.get(c.n) ?? [], c, options, itemLeads(c), standsAlone(c) || (asksOneThing && itemsWithType.has(c)), pointsBack(c), wordsBeyondList(c.n, false), q.weights));
+    let top = ranked[0];
+    for (const lead of leads) {
+      const c = typedItem(lead);
+      if (taken(c)) {
+        top = c;
+        break;
+      }
+    }
     // A lead that already lists the subsections (a list in the text) needs no outline of them.
     if (outline && listsMostOf(quotes[0] ? quotes[0].indexes.map((i) => lineText(quotes[0]!.n, i)).join("\n") : "", outline.items)) outline = undefined;
     if (outline) {
