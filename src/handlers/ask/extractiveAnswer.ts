@@ -438,7 +438,7 @@ export function extractiveAnswer(
   const focusedCandidates = new Set<Candidate>();
   const storyCandidates = new Set<Candidate>();
   const twoParts = questionParts(question) !== undefined;
-  const laterPointsBack = twoParts && options.laterPointsBack === true;
+  const laterPointsBack = options.laterPointsBack === true;
   const asksHow = HOW_QUESTION.test(question);
   const asksWhy = WHY_QUESTION.test(question);
   const asksForSeveral = SEVERAL_ASKED.test(question);
